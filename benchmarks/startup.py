@@ -1,0 +1,74 @@
+"""Time from process start to the first shown window: the app against bare PySide6.
+
+Both are measured in the same run, as fresh processes, so the ratio holds on
+any machine. Target: the app at most 1.5x the bare window. Prints medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+BARE_WINDOW = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QPlainTextEdit,
+                               QTabWidget, QVBoxLayout, QWidget)
+app = QApplication([])
+window = QMainWindow()
+tabs = QTabWidget()
+page = QWidget()
+layout = QVBoxLayout(page)
+layout.addWidget(QPlainTextEdit())
+layout.addWidget(QLabel("0 / 280"))
+tabs.addTab(page, "Compose")
+window.setCentralWidget(tabs)
+window.resize(1180, 760)
+window.show()
+QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+app.exec()
+"""
+
+
+def time_to_shown(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    with subprocess.Popen(command, stdout=subprocess.PIPE, env=env, cwd=ROOT) as child:
+        assert child.stdout is not None
+        line = child.stdout.readline().decode().strip()
+        elapsed = time.perf_counter() - start
+        child.wait(timeout=60)
+    if line != "shown":
+        raise SystemExit(f"{command[:3]} did not report a shown window (got {line!r})")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["PYTHONPATH"] = str(ROOT)
+    with tempfile.TemporaryDirectory() as tmp:
+        app_cmd = [sys.executable, "-m", "stpeters_desk", "--data-dir", tmp, "--exit-when-shown"]
+        first_run = time_to_shown(app_cmd, env)  # creates the database and seeds the sandbox
+        bare, app = [], []
+        for _ in range(args.runs):
+            bare.append(time_to_shown([sys.executable, "-c", BARE_WINDOW], env))
+            app.append(time_to_shown(app_cmd, env))
+    bare_median, app_median = statistics.median(bare), statistics.median(app)
+    print(f"bare PySide6 window, median of {args.runs}: {bare_median:.3f} s")
+    print(f"St Peter's Desk window, median of {args.runs}: {app_median:.3f} s")
+    print(f"first start on a fresh data dir (creates and seeds): {first_run:.3f} s")
+    print(f"ratio app/bare: {app_median / bare_median:.2f}x (target at most 1.50x)")
+
+
+if __name__ == "__main__":
+    main()

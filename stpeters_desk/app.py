@@ -1,0 +1,103 @@
+"""Wiring and the command line: ``stpeters-desk`` and ``python -m stpeters_desk``.
+
+Start-up is kept light on purpose: tweepy, keyring and other heavy modules
+load only when they are needed, so the window appears quickly on the old
+office PC.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from stpeters_desk import APP_NAME, __version__
+from stpeters_desk.core.paths import resolve_data_dir
+from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.storage.db import Database, DatabaseError, open_database
+from stpeters_desk.core.storage.settings import SettingsStore
+from stpeters_desk.x.gateway import XGateway
+
+REAL_ACCOUNT_SETTING = "x_account_connected"
+log = logging.getLogger("stpeters_desk")
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="stpeters-desk",
+        description=f"{APP_NAME}: run the school's X account safely.")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="keep the database here instead of the usual place "
+                             "(also STPETERS_DESK_DATA_DIR)")
+    parser.add_argument("--sandbox", action="store_true",
+                        help="use the practice account even if the real one is connected")
+    parser.add_argument("--reset-sandbox", action="store_true",
+                        help="wipe the practice account and invent it afresh")
+    parser.add_argument("--screenshot", metavar="FILE.png",
+                        help="render the window to a PNG file and exit")
+    parser.add_argument("--tab", metavar="NAME", help="with --screenshot: the tab to show")
+    parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def choose_gateway(db: Database, settings: SettingsStore, force_sandbox: bool
+                   ) -> tuple[XGateway, str]:
+    """The real account when it is connected and its keys are in the keyring, else the sandbox."""
+    from stpeters_desk.x.sandbox import SandboxGateway
+
+    if force_sandbox or settings.get(REAL_ACCOUNT_SETTING) != "1":
+        return SandboxGateway(db), ""
+    from stpeters_desk.x.credentials import KeyringUnavailable, load_credentials
+
+    try:
+        credentials = load_credentials()
+    except KeyringUnavailable as exc:
+        return SandboxGateway(db), str(exc)
+    if credentials is None:
+        return SandboxGateway(db), ("The X account's keys are missing from this computer's "
+                                    "keyring; using the practice account. Ask the head teacher "
+                                    "to reconnect X.")
+    from stpeters_desk.x.tweepy_gateway import TweepyGateway
+
+    return TweepyGateway(credentials), ""
+
+
+def build_services(args: argparse.Namespace) -> DeskServices:
+    data_dir = resolve_data_dir(args.data_dir)
+    db = open_database(data_dir)
+    settings = SettingsStore(db)
+    gateway, notice = choose_gateway(db, settings, args.sandbox)
+    if args.reset_sandbox:
+        from stpeters_desk.x.sandbox import SandboxGateway
+
+        (gateway if isinstance(gateway, SandboxGateway) else SandboxGateway(db)).reset()
+    return DeskServices.build(db, gateway, data_dir, notice=notice)
+
+
+def resources_dir() -> Path:
+    """``resources/`` beside the package in a checkout, or inside a frozen bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.screenshot and sys.platform.startswith("linux") and not os.environ.get("DISPLAY") \
+            and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        services = build_services(args)
+    except DatabaseError as exc:
+        print(f"{APP_NAME} cannot start: {exc}", file=sys.stderr)
+        return 2
+    from stpeters_desk.ui.application import run_window
+
+    return run_window(services, resources_dir(), screenshot=args.screenshot, tab=args.tab,
+                      exit_when_shown=args.exit_when_shown)

@@ -1,0 +1,25 @@
+"""Where the app keeps its data.
+
+Tests, smoke runs and the benchmark pass ``--data-dir`` or set
+``STPETERS_DESK_DATA_DIR`` so they never touch the school's real database.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DATA_DIR_ENV = "STPETERS_DESK_DATA_DIR"
+DATABASE_NAME = "stpeters-desk.sqlite3"
+
+
+def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The command-line option wins, then the environment, then the platform's data dir."""
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    from_env = os.environ.get(DATA_DIR_ENV)
+    if from_env:
+        return Path(from_env).expanduser().resolve()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("StPetersDesk", appauthor=False, roaming=False))

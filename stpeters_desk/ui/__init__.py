@@ -1,0 +1,1 @@
+"""Qt widgets only. Data and X are reached through ``DeskServices``."""

@@ -1,0 +1,74 @@
+"""The strip across the top: which account, and whether it still obeys the policy.
+
+It always says plainly whether this is the practice (sandbox) account or the
+school's real account, and it raises a warning if the account ever follows
+anyone or can send direct messages, which the policy forbids.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+
+from stpeters_desk.x.models import SANDBOX, Account
+
+
+class AccountBar(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("AccountBar")
+        self.mode_label = QLabel("Connecting…")
+        self.mode_label.setObjectName("ModeBadge")
+        self.handle_label = QLabel("")
+        self.handle_label.setObjectName("AccountHandle")
+        self.followers_label = QLabel("")
+        self.following_label = QLabel("")
+        self.warning_label = QLabel("")
+        self.warning_label.setObjectName("PolicyWarning")
+        self.warning_label.setWordWrap(True)
+        self.warning_label.hide()
+        for label in (self.mode_label, self.handle_label, self.followers_label,
+                      self.following_label, self.warning_label):
+            label.setAccessibleName(label.objectName() or "Account detail")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addWidget(self.mode_label)
+        layout.addWidget(self.handle_label)
+        layout.addStretch(1)
+        layout.addWidget(self.warning_label, 2)
+        layout.addWidget(self.followers_label)
+        layout.addWidget(self.following_label)
+
+    def show_account(self, account: Account) -> None:
+        sandbox = account.kind == SANDBOX
+        self.mode_label.setText("Practice account (sandbox)" if sandbox else "Real X account")
+        self.mode_label.setProperty("sandbox", sandbox)
+        self.mode_label.setToolTip(
+            "Nothing here reaches X: posts, replies and followers are invented and stored "
+            "on this computer." if sandbox else "Posts made here appear on X for everyone.")
+        self.style().unpolish(self.mode_label)
+        self.style().polish(self.mode_label)
+        self.handle_label.setText(f"@{account.handle} · {account.name}")
+        self.followers_label.setText(f"{account.followers_count:,} followers")
+        self.following_label.setText(f"following {account.following_count:,}")
+        self._show_policy_warnings(account)
+
+    def _show_policy_warnings(self, account: Account) -> None:
+        problems = []
+        if account.follows_anyone:
+            problems.append(f"The account follows {account.following_count} account(s), but the "
+                            "school's policy says it follows no one.")
+        if account.can_send_dms:
+            problems.append("The X connection allows direct messages, which the policy rules "
+                            "out. Reconnect with read-and-write access only.")
+        self.following_label.setProperty("problem", account.follows_anyone)
+        self.style().unpolish(self.following_label)
+        self.style().polish(self.following_label)
+        if not problems:
+            self.warning_label.hide()
+            return
+        self.warning_label.setText("⚠ " + " ".join(problems) + " Tell the head teacher.")
+        self.warning_label.show()
+
+    def show_unavailable(self, message: str) -> None:
+        self.mode_label.setText("Account unavailable")
+        self.handle_label.setText(message)

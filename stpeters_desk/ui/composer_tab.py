@@ -1,0 +1,397 @@
+"""The Compose tab: write a tweet, see its weighted length, post it, manage posted tweets.
+
+The draft is saved a moment after every keystroke, so a crash or a power cut
+loses at most the last half second. Posting hands the tweet to the outbox
+first, so a dropped connection never loses it and never posts it twice.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stpeters_desk.core.outbox import SendResult
+from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.storage.outbox_store import NEEDS_ATTENTION, POSTED, OutboxItem
+from stpeters_desk.core.tweet_text import MAX_WEIGHTED_LENGTH, parse_tweet
+from stpeters_desk.ui.tasks import TaskRunner
+from stpeters_desk.x.errors import XError
+from stpeters_desk.x.models import Post
+
+DRAFT_SAVE_DELAY_MS = 400
+OUTBOX_RETRY_INTERVAL_MS = 30_000
+POSTS_SHOWN = 50
+
+
+def describe_error(error: Exception) -> str:
+    if isinstance(error, XError):
+        return error.user_text()
+    return f"Something went wrong: {error}. Nothing has been lost; try again."
+
+
+class ComposerTab(QWidget):
+    """Signals ``status`` with short messages for the window's status bar."""
+
+    status = Signal(str)
+    posted = Signal()
+
+    def __init__(self, services: DeskServices, tasks: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ComposerTab")
+        self._services = services
+        self._tasks = tasks
+        self._sending = False
+        self._build()
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_SAVE_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setInterval(OUTBOX_RETRY_INTERVAL_MS)
+        self._retry_timer.timeout.connect(self.send_due)
+        self._retry_timer.start()
+        self.editor.setPlainText(services.drafts.load())
+        self.editor.moveCursor(QTextCursor.MoveOperation.End)
+        self.editor.textChanged.connect(self._text_changed)
+        self._update_count()
+        self._show_outbox()
+
+    # -- layout --------------------------------------------------------------
+    def _build(self) -> None:
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("ComposerText")
+        self.editor.setAccessibleName("Tweet text")
+        self.editor.setPlaceholderText(
+            "Celebrate what a class achieved, e.g. “Great use of our computers to edit our "
+            "writing by Class 4.” Never use a child's name.")
+        self.editor.setTabChangesFocus(True)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("CharacterCount")
+        self.count_label.setAccessibleName("Characters used")
+        self.count_label.setToolTip(
+            "X counts most letters as 1, emoji and Chinese or Japanese characters as 2, "
+            "and every web link as 23, whatever its length.")
+        self.post_button = QPushButton("Post tweet")
+        self.post_button.setObjectName("PostButton")
+        self.post_button.setProperty("primary", True)
+        self.post_button.setToolTip("Post to the account shown at the top (Ctrl+Enter)")
+        self.post_button.clicked.connect(self.post)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.post)
+        self.message_label = QLabel()
+        self.message_label.setObjectName("ComposerMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.hide()
+
+        row = QHBoxLayout()
+        row.addWidget(self.count_label)
+        row.addStretch(1)
+        row.addWidget(self.post_button)
+
+        self.outbox_list = QListWidget()
+        self.outbox_list.setObjectName("OutboxList")
+        self.outbox_list.setAccessibleName("Tweets waiting to be sent")
+        self.outbox_title = QLabel("Waiting to be sent")
+        self.outbox_title.setObjectName("SectionTitle")
+        self.retry_button = QPushButton("Try again now")
+        self.retry_button.clicked.connect(self.retry_selected)
+        self.edit_button = QPushButton("Back to editor")
+        self.edit_button.setToolTip("Take the tweet out of the outbox and edit it")
+        self.edit_button.clicked.connect(self.edit_selected)
+        outbox_buttons = QHBoxLayout()
+        outbox_buttons.addStretch(1)
+        outbox_buttons.addWidget(self.edit_button)
+        outbox_buttons.addWidget(self.retry_button)
+        self.outbox_box = QFrame()
+        self.outbox_box.setObjectName("OutboxBox")
+        outbox_layout = QVBoxLayout(self.outbox_box)
+        outbox_layout.setContentsMargins(0, 0, 0, 0)
+        outbox_layout.addWidget(self.outbox_title)
+        outbox_layout.addWidget(self.outbox_list)
+        outbox_layout.addLayout(outbox_buttons)
+
+        write = QWidget()
+        write_layout = QVBoxLayout(write)
+        title = QLabel("Write a tweet")
+        title.setObjectName("SectionTitle")
+        write_layout.addWidget(title)
+        write_layout.addWidget(self.editor, 3)
+        write_layout.addLayout(row)
+        write_layout.addWidget(self.message_label)
+        write_layout.addWidget(self.outbox_box, 1)
+
+        self.posts_list = QListWidget()
+        self.posts_list.setObjectName("PostsList")
+        self.posts_list.setAccessibleName("Tweets on the account")
+        self.posts_list.setWordWrap(True)
+        self.posts_list.setAlternatingRowColors(True)
+        self.posts_list.itemSelectionChanged.connect(self._selection_changed)
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.setToolTip("Fetch the account's latest tweets again")
+        self.refresh_button.clicked.connect(self.refresh_posts)
+        self.delete_button = QPushButton("Delete tweet…")
+        self.delete_button.setObjectName("DeleteButton")
+        self.delete_button.setProperty("destructive", True)
+        self.delete_button.setEnabled(False)
+        self.delete_button.setToolTip("Delete the selected tweet from the account (asks first)")
+        self.delete_button.clicked.connect(self.delete_selected)
+        posts_buttons = QHBoxLayout()
+        posts_buttons.addWidget(self.refresh_button)
+        posts_buttons.addStretch(1)
+        posts_buttons.addWidget(self.delete_button)
+        posts = QWidget()
+        posts_layout = QVBoxLayout(posts)
+        posts_title = QLabel("Tweets on the account")
+        posts_title.setObjectName("SectionTitle")
+        posts_layout.addWidget(posts_title)
+        posts_layout.addWidget(self.posts_list)
+        posts_layout.addLayout(posts_buttons)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(write)
+        splitter.addWidget(posts)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    # -- the draft and its count ---------------------------------------------
+    def _text_changed(self) -> None:
+        self._update_count()
+        self._draft_timer.start()
+
+    def save_draft(self) -> None:
+        self._draft_timer.stop()
+        self._services.drafts.save(self.editor.toPlainText())
+
+    def _update_count(self) -> None:
+        text = self.editor.toPlainText()
+        length = parse_tweet(text)
+        over = length.weighted_length > MAX_WEIGHTED_LENGTH
+        if over:
+            summary = f"{length.weighted_length} / {MAX_WEIGHTED_LENGTH} · {-length.remaining} over"
+        else:
+            summary = f"{length.weighted_length} / {MAX_WEIGHTED_LENGTH} · {length.remaining} left"
+        if length.urls:
+            summary += " · links count as 23"
+        self.count_label.setText(("⚠ " if over else "") + summary)
+        self.count_label.setProperty("over", over)
+        self.count_label.style().unpolish(self.count_label)
+        self.count_label.style().polish(self.count_label)
+        self.post_button.setEnabled(bool(text.strip()) and not over and not self._sending)
+        self._highlight_overflow(length.over_limit_from)
+
+    def _highlight_overflow(self, start: int | None) -> None:
+        if start is None:
+            self.editor.setExtraSelections([])
+            return
+        selection = QTextEdit.ExtraSelection()
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#f8d7da"))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        selection.format = fmt
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(_utf16_offset(self.editor.toPlainText(), start))
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        self.editor.setExtraSelections([selection])
+
+    # -- posting ---------------------------------------------------------------
+    def post(self) -> None:
+        text = self.editor.toPlainText()
+        if not self.post_button.isEnabled() or not text.strip():
+            return
+        item = self._services.outbox.add(text, created_by=self._services.signed_in)
+        self._services.audit.record(self._services.signed_in, "queue tweet",
+                                    f"outbox {item.item_id}", text)
+        self.editor.clear()  # the outbox holds the text now, so the draft can go
+        self.save_draft()
+        self._send(item.item_id)
+
+    def _send(self, item_id: int) -> None:
+        self._set_sending(True)
+        self.show_message("Posting…")
+        outbox, gateway = self._services.outbox, self._services.gateway
+        self._tasks.run(lambda: outbox.send(item_id, gateway), self._sent, self._send_failed)
+
+    def _sent(self, result: SendResult | None) -> None:
+        self._set_sending(False)
+        self._show_outbox()
+        if result is None:
+            return
+        if result.status == POSTED:
+            self._services.audit.record(self._services.signed_in, "post tweet",
+                                        result.posted_id or "", result.message)
+            self.show_message(result.message, ok=True)
+            self.status.emit("Tweet posted.")
+            self.posted.emit()
+            self.refresh_posts()
+            return
+        self.show_message(result.message, ok=False)
+        self.status.emit("The tweet is in the outbox." if result.status != NEEDS_ATTENTION
+                         else "X refused the tweet; see the outbox.")
+
+    def _send_failed(self, error: Exception) -> None:
+        self._set_sending(False)
+        self._show_outbox()
+        self.show_message(describe_error(error), ok=False)
+
+    def _set_sending(self, sending: bool) -> None:
+        self._sending = sending
+        self._update_count()
+
+    def send_due(self) -> None:
+        """Called every 30 s: quietly retries what waits in the outbox."""
+        if self._sending or not self._services.outbox.open_items():
+            return
+        self._set_sending(True)
+        outbox, gateway = self._services.outbox, self._services.gateway
+        self._tasks.run(lambda: outbox.send_due(gateway), self._due_sent, self._send_failed)
+
+    def _due_sent(self, results: list[SendResult]) -> None:
+        self._set_sending(False)
+        self._show_outbox()
+        posted = [r for r in results if r.status == POSTED]
+        for result in posted:
+            self._services.audit.record(self._services.signed_in, "post tweet",
+                                        result.posted_id or "", "sent from the outbox")
+        if posted:
+            self.status.emit(f"{len(posted)} tweet(s) from the outbox posted.")
+            self.show_message("The waiting tweet has now been posted.", ok=True)
+            self.refresh_posts()
+
+    # -- the outbox --------------------------------------------------------------
+    def _show_outbox(self) -> None:
+        items = self._services.outbox.open_items()
+        self.outbox_list.clear()
+        for item in items:
+            entry = QListWidgetItem(_outbox_text(item))
+            entry.setData(Qt.ItemDataRole.UserRole, item.item_id)
+            self.outbox_list.addItem(entry)
+        self.outbox_box.setVisible(bool(items))
+        if items:
+            self.outbox_list.setCurrentRow(0)
+
+    def _selected_outbox_id(self) -> int | None:
+        entry = self.outbox_list.currentItem()
+        return int(entry.data(Qt.ItemDataRole.UserRole)) if entry else None
+
+    def retry_selected(self) -> None:
+        item_id = self._selected_outbox_id()
+        if item_id is not None and not self._sending:
+            self._send(item_id)
+
+    def edit_selected(self) -> None:
+        item_id = self._selected_outbox_id()
+        if item_id is None or self._sending:
+            return
+        if self.editor.toPlainText().strip():
+            self.show_message("Post or clear the text in the editor first.", ok=False)
+            return
+        item = next(i for i in self._services.outbox.open_items() if i.item_id == item_id)
+        self._services.outbox.discard(item_id)
+        self._services.audit.record(self._services.signed_in, "take tweet out of outbox",
+                                    f"outbox {item_id}", item.text)
+        self.editor.setPlainText(item.text)
+        self.save_draft()
+        self._show_outbox()
+
+    # -- posted tweets -----------------------------------------------------------
+    def refresh_posts(self) -> None:
+        gateway = self._services.gateway
+        self.refresh_button.setEnabled(False)
+        self._tasks.run(lambda: gateway.own_posts(POSTS_SHOWN), self._show_posts,
+                        self._posts_failed)
+
+    def _show_posts(self, posts: list[Post]) -> None:
+        self.refresh_button.setEnabled(True)
+        self.posts_list.clear()
+        for post in posts:
+            when = post.created_at.astimezone().strftime("%a %d %b %Y, %H:%M")
+            photos = f" · {post.media_count} photo(s)" if post.media_count else ""
+            entry = QListWidgetItem(f"{post.text}\n{when}{photos}")
+            entry.setData(Qt.ItemDataRole.UserRole, post.post_id)
+            entry.setToolTip(post.text)
+            self.posts_list.addItem(entry)
+        if not posts:
+            placeholder = QListWidgetItem("No tweets yet. Write one on the left.")
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.posts_list.addItem(placeholder)
+
+    def _posts_failed(self, error: Exception) -> None:
+        self.refresh_button.setEnabled(True)
+        self.show_message(describe_error(error), ok=False)
+
+    def _selection_changed(self) -> None:
+        self.delete_button.setEnabled(self._selected_post() is not None)
+
+    def _selected_post(self) -> tuple[str, str] | None:
+        entry = self.posts_list.currentItem()
+        if entry is None or not entry.isSelected():
+            return None
+        post_id = entry.data(Qt.ItemDataRole.UserRole)
+        return (str(post_id), entry.text().split("\n")[0]) if post_id else None
+
+    def confirm_delete(self, text: str) -> bool:
+        """Asks before deleting; tests replace this method to answer for the user."""
+        answer = QMessageBox.question(
+            self, "Delete tweet?",
+            f"Delete this tweet from the account?\n\n“{text}”\n\nThis cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete_selected(self) -> None:
+        selected = self._selected_post()
+        if selected is None:
+            return
+        post_id, text = selected
+        if not self.confirm_delete(text):
+            return
+        gateway = self._services.gateway
+        self.delete_button.setEnabled(False)
+        self._tasks.run(lambda: gateway.delete_post(post_id),
+                        lambda _: self._deleted(post_id, text), self._posts_failed)
+
+    def _deleted(self, post_id: str, text: str) -> None:
+        self._services.audit.record(self._services.signed_in, "delete tweet", post_id, text)
+        self.show_message("Tweet deleted.", ok=True)
+        self.status.emit("Tweet deleted.")
+        self.posted.emit()
+        self.refresh_posts()
+
+    # -- messages ------------------------------------------------------------------
+    def show_message(self, text: str, ok: bool | None = None) -> None:
+        self.message_label.setText(text)
+        self.message_label.setProperty("state", "" if ok is None else ("ok" if ok else "error"))
+        self.message_label.style().unpolish(self.message_label)
+        self.message_label.style().polish(self.message_label)
+        self.message_label.setVisible(bool(text))
+
+
+def _outbox_text(item: OutboxItem) -> str:
+    state = {"needs_attention": "Needs attention", "waiting": "Waiting to retry",
+             "queued": "Queued", "sending": "Sending"}.get(item.status, item.status)
+    first_line = item.text.splitlines()[0] if item.text else "(photo only)"
+    detail = f"\n{item.last_error}" if item.last_error else ""
+    return f"{state}: {first_line}{detail}"
+
+
+def _utf16_offset(text: str, index: int) -> int:
+    """Qt counts positions in UTF-16 units; Python in code points (emoji differ)."""
+    return len(text[:index].encode("utf-16-le")) // 2

@@ -1,0 +1,1 @@
+"""The X gateway: one interface, a sandbox and a real (tweepy) implementation."""

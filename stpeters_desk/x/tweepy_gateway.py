@@ -1,0 +1,541 @@
+"""The real X gateway: tweepy's v2 ``Client`` with OAuth 1.0a user context.
+
+This is the only module that imports tweepy, and the app imports it lazily,
+only once a real account is connected, so the sandbox, the core and the
+tests of everything else never pay for (or depend on) tweepy.
+
+Three things here exist because of how X and tweepy behave today:
+
+* tweepy 4.17 has no v2 media upload, so photos go through ``Client.request``
+  to ``/2/media/upload`` and ``/2/media/metadata`` (alt text).
+* ``wait_on_rate_limit`` is never used: it sleeps in the calling thread and
+  retries blindly into 24-hour and monthly caps. The outbox decides instead,
+  from ``RateLimited.reset_at``.
+* requests-oauthlib and oauthlib log the consumer key and access token at
+  DEBUG level; a filter scrubs them so a verbose log file never holds them.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+import tweepy
+from requests.adapters import HTTPAdapter
+
+from stpeters_desk.x.credentials import XCredentials
+from stpeters_desk.x.errors import (
+    CredentialsRejected,
+    CreditsExhausted,
+    NotAllowedOnAccessLevel,
+    Offline,
+    RateLimited,
+    RejectedByX,
+    XError,
+)
+from stpeters_desk.x.gateway import XGateway, validate_photos
+from stpeters_desk.x.models import (
+    REAL,
+    Account,
+    Mention,
+    Page,
+    PhotoUpload,
+    Post,
+    UserProfile,
+)
+
+JSON = dict[str, Any]
+
+USER_FIELDS = [
+    "created_at", "description", "location", "profile_image_url",
+    "protected", "public_metrics", "verified",
+]
+POST_FIELDS = ["attachments", "created_at", "public_metrics", "referenced_tweets"]
+MENTION_FIELDS = [
+    "author_id", "conversation_id", "created_at", "in_reply_to_user_id", "referenced_tweets",
+]
+
+# X's limits on ``max_results``: timelines 5..100, user lists 1..1000.
+TIMELINE_PAGE = (5, 100)
+USER_LIST_PAGE = (1, 1000)
+
+# A 5 MB photo is ~7 MB of base64; a slow school line needs minutes, not forever.
+TIMEOUT = (10.0, 180.0)
+
+UNKNOWN_ACCESS_LEVEL = "unknown"
+
+# Feature names put into NotAllowedOnAccessLevel so the app can switch the right thing off.
+F_ACCOUNT = "account details"
+F_POST = "posting"
+F_PHOTOS = "photo upload"
+F_DELETE = "deleting posts"
+F_OWN_POSTS = "reading the school's posts"
+F_MENTIONS = "reading replies and mentions"
+F_HIDE = "hiding replies"
+F_MUTE = "muting accounts"
+F_FOLLOWERS = "the followers list"
+F_FOLLOWING = "the following list"
+F_BLOCKED = "the blocked list"
+F_MUTED = "the muted list"
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RateLimitSnapshot:
+    """What X last said about our allowance, so the UI can warn before a 429."""
+
+    endpoint: str
+    limit: int | None
+    remaining: int | None
+    reset_at: datetime | None
+
+
+class TweepyGateway(XGateway):
+    """The school's real X account. Every call blocks: run it off the UI thread."""
+
+    kind = REAL
+
+    def __init__(self, credentials: XCredentials) -> None:
+        _REDACTOR.protect(credentials)
+        self.client = tweepy.Client(
+            consumer_key=credentials.api_key,
+            consumer_secret=credentials.api_secret,
+            access_token=credentials.access_token,
+            access_token_secret=credentials.access_token_secret,
+            return_type=dict,
+            wait_on_rate_limit=False,
+        )
+        self.client.session.mount("https://", _TimeoutAdapter())
+        self.client.session.hooks["response"].append(self._remember_headers)
+        self.last_access_level: str | None = None
+        self.last_rate_limit: RateLimitSnapshot | None = None
+        self._user_id = _user_id_from_token(credentials.access_token)
+
+    def __repr__(self) -> str:  # the client holds the secrets: keep it out of reprs
+        return "TweepyGateway(<connected>)"
+
+    # -- the XGateway interface --------------------------------------------
+
+    def account(self) -> Account:
+        with _talking_to_x(F_ACCOUNT):
+            body = self.client.get_me(user_fields=USER_FIELDS, user_auth=True)
+        user = _data_object(body)
+        metrics = user.get("public_metrics") or {}
+        self._user_id = str(user["id"])
+        return Account(
+            user_id=str(user["id"]),
+            handle=str(user.get("username", "")),
+            name=str(user.get("name", "")),
+            followers_count=int(metrics.get("followers_count", 0)),
+            following_count=int(metrics.get("following_count", 0)),
+            kind=REAL,
+            access_level=self.last_access_level or UNKNOWN_ACCESS_LEVEL,
+            tweet_count=int(metrics.get("tweet_count", 0)),
+        )
+
+    def post(self, text: str, photos: Sequence[PhotoUpload] = (),
+             reply_to: str | None = None) -> Post:
+        validate_photos(photos)
+        media_ids = [self._upload_photo(photo) for photo in photos]
+        with _talking_to_x(F_POST):
+            body = self.client.create_tweet(
+                text=text,
+                media_ids=media_ids or None,
+                in_reply_to_tweet_id=reply_to,
+                user_auth=True,
+            )
+        data = _data_object(body)
+        return Post(
+            post_id=str(data["id"]),
+            text=str(data.get("text", text)),
+            created_at=datetime.now(UTC),  # X's answer to a new post carries no time
+            media_count=len(media_ids),
+            reply_to=reply_to,
+        )
+
+    def delete_post(self, post_id: str) -> None:
+        with _talking_to_x(F_DELETE):
+            body = self.client.delete_tweet(post_id, user_auth=True)
+        if not _data_object(body).get("deleted", False):
+            raise RejectedByX("not_found")
+
+    def own_posts(self, limit: int = 50) -> list[Post]:
+        user_id = self._own_id()
+
+        def fetch(size: int, token: str | None) -> JSON:
+            return _as_json(self.client.get_users_tweets(
+                user_id, max_results=size, pagination_token=token,
+                tweet_fields=POST_FIELDS, user_auth=True,
+            ))
+
+        tweets, _ = _collect_timeline(fetch, limit, F_OWN_POSTS)
+        return [_post_from(tweet) for tweet in tweets]
+
+    def mentions(self, since_id: str | None = None, limit: int = 100) -> list[Mention]:
+        user_id = self._own_id()
+
+        def fetch(size: int, token: str | None) -> JSON:
+            return _as_json(self.client.get_users_mentions(
+                user_id, since_id=since_id, max_results=size, pagination_token=token,
+                tweet_fields=MENTION_FIELDS, expansions=["author_id"],
+                user_fields=USER_FIELDS, user_auth=True,
+            ))
+
+        tweets, authors = _collect_timeline(fetch, limit, F_MENTIONS)
+        return [_mention_from(tweet, authors) for tweet in tweets]
+
+    def hide_reply(self, post_id: str, hidden: bool = True) -> None:
+        call = self.client.hide_reply if hidden else self.client.unhide_reply
+        with _talking_to_x(F_HIDE):
+            call(post_id, user_auth=True)
+
+    def mute(self, user_id: str, muted: bool = True) -> None:
+        call = self.client.mute if muted else self.client.unmute
+        with _talking_to_x(F_MUTE):
+            call(user_id, user_auth=True)
+
+    def followers(self, page_token: str | None = None, page_size: int = 100) -> Page[UserProfile]:
+        user_id = self._own_id()
+        return _user_page(
+            lambda **kw: self.client.get_users_followers(user_id, **kw),
+            page_token, page_size, F_FOLLOWERS,
+        )
+
+    def following(self, page_token: str | None = None, page_size: int = 100) -> Page[UserProfile]:
+        user_id = self._own_id()
+        return _user_page(
+            lambda **kw: self.client.get_users_following(user_id, **kw),
+            page_token, page_size, F_FOLLOWING,
+        )
+
+    def blocked(self, page_token: str | None = None, page_size: int = 100) -> Page[UserProfile]:
+        return _user_page(self.client.get_blocked, page_token, page_size, F_BLOCKED)
+
+    def muted(self, page_token: str | None = None, page_size: int = 100) -> Page[UserProfile]:
+        return _user_page(self.client.get_muted, page_token, page_size, F_MUTED)
+
+    # -- helpers -----------------------------------------------------------
+
+    def _own_id(self) -> str:
+        """OAuth 1.0a tokens start with the user id; ask X only if this one does not."""
+        if self._user_id:
+            return self._user_id
+        return self.account().user_id
+
+    def _upload_photo(self, photo: PhotoUpload) -> str:
+        """tweepy has no v2 upload, so this speaks to the media endpoints itself."""
+        payload = {
+            "media": base64.b64encode(photo.data).decode("ascii"),
+            "media_category": "tweet_image",
+        }
+        with _talking_to_x(F_PHOTOS):
+            response = self.client.request("POST", "/2/media/upload", json=payload,
+                                           user_auth=True)
+            media_id = str(_data_object(_as_json(response.json()))["id"])
+            if photo.alt_text.strip():
+                self.client.request("POST", "/2/media/metadata", user_auth=True, json={
+                    "id": media_id,
+                    "metadata": {"alt_text": {"text": photo.alt_text}},
+                })
+        return media_id
+
+    def _remember_headers(self, response: requests.Response, *args: object,
+                          **kwargs: object) -> None:
+        """A response hook, so tweepy stays untouched and errors are seen too."""
+        headers = response.headers
+        level = headers.get("x-access-level")
+        if level:
+            self.last_access_level = level
+        if "x-rate-limit-limit" not in headers and "x-rate-limit-remaining" not in headers:
+            return
+        self.last_rate_limit = RateLimitSnapshot(
+            endpoint=urlsplit(response.url or "").path,
+            limit=_int_or_none(headers.get("x-rate-limit-limit")),
+            remaining=_int_or_none(headers.get("x-rate-limit-remaining")),
+            reset_at=_epoch_or_none(headers.get("x-rate-limit-reset")),
+        )
+
+
+# -- paging ----------------------------------------------------------------
+
+def _collect_timeline(fetch: Callable[[int, str | None], JSON], limit: int,
+                      feature: str) -> tuple[list[JSON], dict[str, JSON]]:
+    """Follow next_token until ``limit`` posts, because X caps a page at 100."""
+    tweets: list[JSON] = []
+    users: dict[str, JSON] = {}
+    token: str | None = None
+    while len(tweets) < limit:
+        size = _clamp(limit - len(tweets), *TIMELINE_PAGE)
+        with _talking_to_x(feature):
+            body = fetch(size, token)
+        page = body.get("data") or []
+        tweets.extend(page)
+        users.update({str(u["id"]): u for u in (body.get("includes") or {}).get("users", [])})
+        token = (body.get("meta") or {}).get("next_token")
+        if not token or not page:  # an empty page with a token would loop (and bill) forever
+            break
+    return tweets[:max(limit, 0)], users
+
+
+def _user_page(call: Callable[..., Any], page_token: str | None, page_size: int,
+               feature: str) -> Page[UserProfile]:
+    with _talking_to_x(feature):
+        body = _as_json(call(
+            max_results=_clamp(page_size, *USER_LIST_PAGE),
+            pagination_token=page_token,
+            user_fields=USER_FIELDS,
+            user_auth=True,
+        ))
+    users = [_profile_from(user) for user in body.get("data") or []]
+    next_token = (body.get("meta") or {}).get("next_token")
+    return Page(items=users, next_token=str(next_token) if next_token else None)
+
+
+def _clamp(value: int, low: int, high: int) -> int:
+    return max(low, min(high, value))
+
+
+# -- mapping X's JSON onto the app's models --------------------------------
+
+def _post_from(tweet: JSON) -> Post:
+    metrics = tweet.get("public_metrics") or {}
+    attachments = tweet.get("attachments") or {}
+    return Post(
+        post_id=str(tweet["id"]),
+        text=str(tweet.get("text", "")),
+        created_at=_parse_time(tweet.get("created_at")) or datetime.now(UTC),
+        media_count=len(attachments.get("media_keys", [])),
+        reply_to=_replied_to(tweet),
+        like_count=int(metrics.get("like_count", 0)),
+        reply_count=int(metrics.get("reply_count", 0)),
+    )
+
+
+def _mention_from(tweet: JSON, authors: Mapping[str, JSON]) -> Mention:
+    author_id = str(tweet.get("author_id", ""))
+    author = authors.get(author_id)
+    return Mention(
+        post_id=str(tweet["id"]),
+        text=str(tweet.get("text", "")),
+        author=(_profile_from(author) if author
+                else UserProfile(user_id=author_id, handle="", name="(unknown account)")),
+        created_at=_parse_time(tweet.get("created_at")) or datetime.now(UTC),
+        conversation_id=str(tweet.get("conversation_id") or tweet["id"]),
+        in_reply_to_post_id=_replied_to(tweet),
+    )
+
+
+def _profile_from(user: JSON) -> UserProfile:
+    metrics = user.get("public_metrics") or {}
+    return UserProfile(
+        user_id=str(user["id"]),
+        handle=str(user.get("username", "")),
+        name=str(user.get("name", "")),
+        bio=str(user.get("description") or ""),
+        location=str(user.get("location") or ""),
+        created_at=_parse_time(user.get("created_at")),
+        followers_count=int(metrics.get("followers_count", 0)),
+        following_count=int(metrics.get("following_count", 0)),
+        tweet_count=int(metrics.get("tweet_count", 0)),
+        profile_image_url=str(user.get("profile_image_url") or ""),
+        verified=bool(user.get("verified", False)),
+        protected=bool(user.get("protected", False)),
+    )
+
+
+def _replied_to(tweet: JSON) -> str | None:
+    for reference in tweet.get("referenced_tweets") or []:
+        if reference.get("type") == "replied_to":
+            return str(reference["id"])
+    return None
+
+
+def _parse_time(value: object) -> datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _as_json(body: object) -> JSON:
+    if not isinstance(body, dict):
+        raise XError("X sent an answer the app could not read.")
+    return body
+
+
+def _data_object(body: object) -> JSON:
+    """The ``data`` object of an answer; an answer without one is not a success."""
+    data = _as_json(body).get("data")
+    if not isinstance(data, dict):
+        raise XError("X sent an answer the app could not read.")
+    return data
+
+
+def _user_id_from_token(access_token: str) -> str:
+    """The same shortcut tweepy takes for mute and the blocked list: ``<user id>-<key>``."""
+    prefix, dash, _ = access_token.partition("-")
+    return prefix if dash and prefix.isdigit() else ""
+
+
+def _int_or_none(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _epoch_or_none(value: str | None) -> datetime | None:
+    seconds = _int_or_none(value)
+    return datetime.fromtimestamp(seconds, UTC) if seconds is not None else None
+
+
+# -- errors ----------------------------------------------------------------
+
+@contextmanager
+def _talking_to_x(feature: str) -> Iterator[None]:
+    """Turn whatever tweepy or requests raise into the app's typed errors."""
+    try:
+        yield
+    except (tweepy.HTTPException, requests.RequestException) as exc:
+        raise translate_error(exc, feature) from exc
+
+
+def translate_error(exc: BaseException, feature: str = "") -> XError:
+    """The one place that reads X's error answers; never quotes a credential."""
+    if not isinstance(exc, tweepy.HTTPException):
+        return _network_error(exc)
+    response = exc.response
+    status = int(response.status_code)
+    problem = _problem_text(response)
+    if status == 401:
+        return CredentialsRejected()
+    if status == 402:
+        return CreditsExhausted()
+    if status == 429:
+        return RateLimited(reset_at=_epoch_or_none(response.headers.get("x-rate-limit-reset")),
+                           monthly_cap="usage-capped" in problem)
+    if status >= 500:
+        return Offline("X is having problems just now.",
+                       "Nothing is lost: the app will try again by itself in a few minutes.")
+    return _refusal(status, problem, list(exc.api_codes), feature)
+
+
+def _network_error(exc: BaseException) -> XError:
+    if isinstance(exc, requests.Timeout):
+        return Offline("X took too long to answer.")
+    if isinstance(exc, requests.JSONDecodeError):  # e.g. a school Wi-Fi sign-in page
+        return Offline("Something between this computer and X answered instead of X.")
+    return Offline()
+
+
+def _refusal(status: int, problem: str, codes: list[int], feature: str) -> XError:
+    if status == 404 or "deleted or not visible" in problem:
+        return RejectedByX("not_found")
+    if status in (400, 403) and ("too long" in problem or "shorter" in problem):
+        return RejectedByX("too_long", next_step="Shorten the tweet and try again.")
+    if status == 403:
+        forbidden = _forbidden(problem, codes, feature)
+        if forbidden is not None:
+            return forbidden
+    if status == 400 and feature == F_PHOTOS:
+        return RejectedByX("bad_media", next_step="Export the photo again and retry.")
+    return RejectedByX("other", "X refused to do that.",
+                       "Check what you were doing and try again; tell the head teacher "
+                       "if it keeps happening.")
+
+
+def _forbidden(problem: str, codes: list[int], feature: str) -> XError | None:
+    if "oauth1-permissions" in problem:
+        return NotAllowedOnAccessLevel(
+            feature,
+            "The school's X connection is only allowed to read, not to change anything.",
+            "Ask the head teacher to give the X developer app 'Read and write' "
+            "permission and then reconnect the account in Settings.",
+        )
+    if "client-not-enrolled" in problem or 453 in codes:
+        what = feature or "this feature"
+        return NotAllowedOnAccessLevel(feature, f"The school's X plan does not allow {what}.")
+    if "duplicate" in problem:
+        return RejectedByX("duplicate", next_step=(
+            "Look at the school's timeline: it is almost certainly there already, "
+            "so nothing needs doing."))
+    return None
+
+
+def _problem_text(response: requests.Response) -> str:
+    """X's error answers come in three shapes; flatten them for keyword checks."""
+    try:
+        body = response.json()
+    except ValueError:
+        return ""
+    if not isinstance(body, dict):
+        return ""
+    parts = [str(body.get(key, "")) for key in ("title", "detail", "type", "reason")]
+    for error in body.get("errors") or []:
+        if isinstance(error, dict):
+            parts.extend(str(error.get(key, "")) for key in ("message", "detail", "type"))
+        else:
+            parts.append(str(error))
+    return " ".join(parts).lower()
+
+
+# -- keeping secrets out of logs and hangs out of the outbox ---------------
+
+class _TimeoutAdapter(HTTPAdapter):
+    """tweepy passes no timeout, and a hung socket would stall the outbox for good."""
+
+    def send(self, request: requests.PreparedRequest, stream: bool = False,
+             timeout: float | tuple[float | None, float | None] | None = None,
+             verify: bool | str = True,
+             cert: str | tuple[str, str] | None = None,
+             proxies: dict[str, str] | None = None) -> requests.Response:
+        return super().send(request, stream=stream, timeout=timeout or TIMEOUT,
+                            verify=verify, cert=cert, proxies=proxies)
+
+
+_WATCHED_LOGGERS = ("tweepy", "oauthlib", "requests_oauthlib", "requests", "urllib3")
+
+
+class _SecretRedactor(logging.Filter):
+    """requests-oauthlib logs the signed headers (consumer key, token) at DEBUG.
+
+    A logger's filters only see records made on that very logger, so the
+    filter is attached to every logger of the HTTP stack, not to a parent.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._secrets: set[str] = set()
+
+    def protect(self, credentials: XCredentials) -> None:
+        values = (credentials.api_key, credentials.api_secret,
+                  credentials.access_token, credentials.access_token_secret)
+        self._secrets.update(value for value in values if value)
+        for name in list(logging.root.manager.loggerDict):
+            if name.split(".")[0] in _WATCHED_LOGGERS:
+                logging.getLogger(name).addFilter(self)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):  # a malformed record: logging reports it itself
+            return True
+        cleaned = message
+        for secret in self._secrets:
+            cleaned = cleaned.replace(secret, "<hidden>")
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        return True
+
+
+_REDACTOR = _SecretRedactor()

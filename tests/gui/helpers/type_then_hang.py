@@ -1,0 +1,43 @@
+"""Child process for the crash test: starts the real app, types, then waits to be killed.
+
+Run as ``python type_then_hang.py DATA_DIR TEXT``. Prints SAVED once the
+draft autosave has fired, then keeps the event loop running until the
+parent test kills it with SIGKILL, the way a power cut would.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QTimer
+from PySide6.QtTest import QTest
+
+from stpeters_desk.app import build_services, parse_args
+from stpeters_desk.ui.application import create_application
+from stpeters_desk.ui.main_window import MainWindow
+from stpeters_desk.ui.tasks import TaskRunner
+
+
+def main() -> None:
+    data_dir, text = sys.argv[1], sys.argv[2]
+    services = build_services(parse_args(["--data-dir", data_dir]))
+    app = create_application()
+    window = MainWindow(services, TaskRunner())
+    window.show()
+    QTest.keyClicks(window.composer.editor, text)
+
+    def report_when_saved() -> None:
+        if services.drafts.load() == text:
+            print("SAVED", flush=True)
+            return
+        QTimer.singleShot(50, report_when_saved)
+
+    QTimer.singleShot(50, report_when_saved)
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,160 @@
+"""The Compose tab driven as a secretary would: type, post, see, delete."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from stpeters_desk.core.services import DeskServices
+from stpeters_desk.ui.composer_tab import ComposerTab
+from stpeters_desk.ui.main_window import MainWindow
+from stpeters_desk.ui.tasks import TaskRunner
+from stpeters_desk.x.sandbox import SandboxGateway
+
+
+def type_text(composer: ComposerTab, text: str) -> None:
+    """Types key by key; QTest has no keys for emoji, so those are inserted as input methods do."""
+    composer.editor.setFocus()
+    for char in text:
+        if char.isascii():
+            QTest.keyClicks(composer.editor, char)
+        else:
+            composer.editor.insertPlainText(char)
+
+
+def posted_texts(composer: ComposerTab) -> list[str]:
+    return [composer.posts_list.item(i).text().split("\n")[0]
+            for i in range(composer.posts_list.count())]
+
+
+def test_only_working_tabs_and_the_account_bar(window: MainWindow) -> None:
+    assert window.tab_names() == ["Compose"]
+    bar = window.account_bar
+    assert bar.mode_label.text() == "Practice account (sandbox)"
+    assert "@StPetersPilning" in bar.handle_label.text()
+    assert bar.following_label.text() == "following 0"
+    assert bar.warning_label.isHidden()
+
+
+def test_following_anyone_raises_the_warning(window: MainWindow,
+                                             services: DeskServices) -> None:
+    from dataclasses import replace
+
+    account = replace(services.gateway.account(), following_count=2)
+    window.account_bar.show_account(account)
+    assert not window.account_bar.warning_label.isHidden()
+    assert "follows 2" in window.account_bar.warning_label.text()
+
+
+def test_live_weighted_count(window: MainWindow) -> None:
+    composer = window.composer
+    assert not composer.post_button.isEnabled()
+    type_text(composer, "Well done Class 3 🎉")
+    assert composer.count_label.text().startswith("20 / 280 · 260 left")
+    composer.editor.setPlainText("See https://example.org/a/very/long/path/indeed/for/sure")
+    assert "27 / 280" in composer.count_label.text()
+    assert "links count as 23" in composer.count_label.text()
+    composer.editor.setPlainText("x" * 281)
+    assert composer.count_label.text().startswith("⚠ 281 / 280 · 1 over")
+    assert composer.count_label.property("over") is True
+    assert not composer.post_button.isEnabled()
+    assert len(composer.editor.extraSelections()) == 1
+
+
+def test_post_see_and_delete_through_the_ui(window: MainWindow, services: DeskServices) -> None:
+    composer = window.composer
+    text = "Great use of our school computers to edit our writing by Class 4."
+    type_text(composer, text)
+    assert composer.post_button.isEnabled()
+    QTest.mouseClick(composer.post_button, Qt.MouseButton.LeftButton)
+    assert composer.editor.toPlainText() == ""
+    assert services.drafts.load() == ""
+    assert posted_texts(composer)[0] == text
+    assert composer.message_label.text() == "Posted."
+    assert [e.action for e in services.audit.recent()][:2] == ["post tweet", "queue tweet"]
+
+    composer.posts_list.setCurrentRow(0)
+    assert composer.delete_button.isEnabled()
+    asked: list[str] = []
+
+    def answer_yes(shown: str) -> bool:
+        asked.append(shown)
+        return True
+
+    composer.confirm_delete = answer_yes  # type: ignore[method-assign]
+    QTest.mouseClick(composer.delete_button, Qt.MouseButton.LeftButton)
+    assert asked == [text]
+    assert text not in posted_texts(composer)
+    assert text not in [p.text for p in services.gateway.own_posts(200)]
+    assert services.audit.recent()[0].action == "delete tweet"
+
+
+def test_cancelled_delete_keeps_the_tweet(window: MainWindow, services: DeskServices) -> None:
+    composer = window.composer
+    first = posted_texts(composer)[0]
+    composer.posts_list.setCurrentRow(0)
+    composer.confirm_delete = lambda _text: False  # type: ignore[method-assign]
+    composer.delete_selected()
+    assert posted_texts(composer)[0] == first
+
+
+def test_offline_post_waits_in_the_outbox_and_goes_once(window: MainWindow,
+                                                       services: DeskServices) -> None:
+    gateway = services.gateway
+    assert isinstance(gateway, SandboxGateway)
+    composer = window.composer
+    gateway.simulate_offline = True
+    type_text(composer, "School is open as normal tomorrow")
+    composer.post()
+    assert composer.outbox_box.isVisible()
+    assert composer.outbox_list.count() == 1
+    assert "Waiting to retry" in composer.outbox_list.item(0).text()
+    assert "outbox" in composer.message_label.text()
+    gateway.simulate_offline = False
+    composer.retry_selected()
+    assert composer.outbox_list.count() == 0 and not composer.outbox_box.isVisible()
+    texts = [p.text for p in gateway.own_posts(200)]
+    assert texts.count("School is open as normal tomorrow") == 1
+
+
+def test_refused_tweet_can_go_back_to_the_editor(window: MainWindow,
+                                                 services: DeskServices) -> None:
+    composer = window.composer
+    services.gateway.post("Book fair on Monday")
+    type_text(composer, "Book fair on Monday")
+    composer.post()  # X says duplicate: counted as already done
+    assert "nothing was posted twice" in composer.message_label.text()
+    assert composer.outbox_list.count() == 0
+
+
+def test_draft_is_saved_as_you_type(qtbot: QtBot, window: MainWindow,
+                                    services: DeskServices) -> None:
+    type_text(window.composer, "Half-written tweet about the nativity")
+    qtbot.waitUntil(lambda: services.drafts.load() == "Half-written tweet about the nativity",
+                    timeout=3000)
+
+
+def test_draft_is_restored_in_a_new_window(qtbot: QtBot, services: DeskServices) -> None:
+    from stpeters_desk.ui.tasks import SyncTaskRunner
+
+    services.drafts.save("Restored draft ✏️")
+    win = MainWindow(services, SyncTaskRunner())
+    qtbot.addWidget(win)
+    assert win.composer.editor.toPlainText() == "Restored draft ✏️"
+
+
+@pytest.mark.parametrize("runner", ["threaded"])
+def test_real_thread_pool_posts_without_blocking(qtbot: QtBot, services: DeskServices,
+                                                 runner: str) -> None:
+    tasks = TaskRunner()
+    win = MainWindow(services, tasks)
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: not tasks.busy, timeout=5000)
+    win.composer.editor.setPlainText("Posted from a worker thread")
+    win.composer.post()
+    qtbot.waitUntil(lambda: not tasks.busy, timeout=5000)
+    assert win.composer.message_label.text() == "Posted."
+    assert posted_texts(win.composer)[0] == "Posted from a worker thread"
+    tasks.shutdown()

@@ -1,0 +1,77 @@
+"""Real processes: the draft survives a kill, and --screenshot works on a fresh data dir."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from stpeters_desk.app import build_services, parse_args
+from stpeters_desk.ui.main_window import MainWindow
+from stpeters_desk.ui.tasks import SyncTaskRunner
+
+HELPER = Path(__file__).parent / "helpers" / "type_then_hang.py"
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
+    return env
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_draft_survives_a_killed_process(tmp_path: Path, qtbot: QtBot) -> None:
+    data_dir = tmp_path / "crash"
+    text = "Class 5 visited the parish church and wrote pray"  # mid-sentence
+    with subprocess.Popen([sys.executable, str(HELPER), str(data_dir), text],
+                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                          env=child_env()) as child:
+        try:
+            assert child.stdout is not None
+            line = child.stdout.readline().decode().strip()
+            assert line == "SAVED"
+        finally:
+            child.send_signal(signal.SIGKILL)
+            child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL
+
+    services = build_services(parse_args(["--data-dir", str(data_dir)]))
+    window = MainWindow(services, SyncTaskRunner())
+    qtbot.addWidget(window)
+    assert window.composer.editor.toPlainText() == text
+
+
+@pytest.mark.slow
+def test_screenshot_on_a_fresh_data_dir(tmp_path: Path) -> None:
+    out = tmp_path / "shots" / "compose.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "stpeters_desk", "--data-dir", str(tmp_path / "fresh"),
+         "--screenshot", str(out), "--tab", "Compose"],
+        capture_output=True, env=child_env(), timeout=120)
+    assert result.returncode == 0, result.stderr.decode()
+    assert out.read_bytes()[:8] == PNG_MAGIC
+    assert out.stat().st_size > 10_000
+    unexpected = [line for line in result.stderr.decode().splitlines()
+                  if "propagateSizeHints" not in line and line.strip()]
+    assert unexpected == []
+
+
+def test_version_and_unknown_tab(tmp_path: Path) -> None:
+    version = subprocess.run([sys.executable, "-m", "stpeters_desk", "--version"],
+                             capture_output=True, env=child_env(), timeout=60)
+    assert version.returncode == 0
+    assert version.stdout.decode().startswith("St Peter's Desk ")
+    bad = subprocess.run(
+        [sys.executable, "-m", "stpeters_desk", "--data-dir", str(tmp_path / "d"),
+         "--screenshot", str(tmp_path / "x.png"), "--tab", "Nope"],
+        capture_output=True, env=child_env(), timeout=120)
+    assert bad.returncode == 2
+    assert "No tab called 'Nope'" in bad.stderr.decode()

@@ -1,0 +1,494 @@
+"""The real gateway, end to end: tweepy, OAuth signing and requests against a fake X."""
+
+from __future__ import annotations
+
+import base64
+import logging
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+
+import pytest
+import requests
+
+from stpeters_desk.x.credentials import XCredentials
+from stpeters_desk.x.errors import (
+    CredentialsRejected,
+    CreditsExhausted,
+    NotAllowedOnAccessLevel,
+    Offline,
+    RateLimited,
+    RejectedByX,
+    XError,
+)
+from stpeters_desk.x.models import REAL, PhotoUpload, UserProfile
+from stpeters_desk.x.tweepy_gateway import F_FOLLOWERS, F_POST, TweepyGateway
+from tests.integration.conftest import connect
+from tests.integration.fake_x_api import FakeTweet, FakeUser, FakeXApi
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+JPEG = b"\xff\xd8\xff\xe0" + bytes(range(200)) * 3
+
+
+def _secrets(credentials: XCredentials) -> list[str]:
+    return [credentials.api_key, credentials.api_secret,
+            credentials.access_token, credentials.access_token_secret]
+
+
+def _parent_author(fake_x: FakeXApi) -> FakeUser:
+    return fake_x.state.add_user(FakeUser(id="800001", username="parent_pat_fake",
+                                          name="Pat Invented", description="Invented parent.",
+                                          location="Testville", followers_count=12))
+
+
+def _reply_to_school(fake_x: FakeXApi, text: str) -> FakeTweet:
+    return fake_x.state.add_mention(_parent_author(fake_x), text, fake_x.state.timeline[0])
+
+
+# -- posting ----------------------------------------------------------------
+
+def test_text_post_shows_in_own_posts_and_delete_removes_it(
+        gateway: TweepyGateway, fake_x: FakeXApi) -> None:
+    post = gateway.post("Sports day moved to Thursday.")
+
+    assert post.text == "Sports day moved to Thursday."
+    assert post.media_count == 0 and post.reply_to is None
+    newest = gateway.own_posts(limit=10)[0]
+    assert newest.post_id == post.post_id
+    assert newest.created_at.tzinfo is not None
+
+    gateway.delete_post(post.post_id)
+
+    assert post.post_id not in [p.post_id for p in gateway.own_posts(limit=10)]
+    assert fake_x.auth_failures == []
+
+
+def test_post_with_two_photos_uploads_base64_and_alt_text(
+        gateway: TweepyGateway, fake_x: FakeXApi) -> None:
+    photos = [PhotoUpload(PNG, "image/png", "Pupils planting bulbs in the school garden."),
+              PhotoUpload(JPEG, "image/jpeg", "The finished bulb bed with a handmade sign.")]
+
+    post = gateway.post("Our garden is ready for spring!", photos)
+
+    uploads = fake_x.requests_to("POST", "/2/media/upload")
+    assert [u.body["media"] for u in uploads] == [base64.b64encode(PNG).decode(),
+                                                  base64.b64encode(JPEG).decode()]
+    assert {u.body["media_category"] for u in uploads} == {"tweet_image"}
+    metadata = fake_x.requests_to("POST", "/2/media/metadata")
+    assert [m.body["metadata"]["alt_text"]["text"] for m in metadata] == [
+        p.alt_text for p in photos]
+    assert sorted(m.alt_text or "" for m in fake_x.state.media.values()) == sorted(
+        p.alt_text for p in photos)
+    sent = fake_x.requests_to("POST", "/2/tweets")[0].body
+    assert sent["media"]["media_ids"] == [m.body["id"] for m in metadata]
+    assert post.media_count == 2
+    assert gateway.own_posts(limit=5)[0].media_count == 2
+
+
+def test_photo_without_alt_text_skips_the_metadata_call(
+        gateway: TweepyGateway, fake_x: FakeXApi) -> None:
+    gateway.post("A photo of the hall.", [PhotoUpload(PNG, "image/png", "  ")])
+
+    assert len(fake_x.requests_to("POST", "/2/media/upload")) == 1
+    assert fake_x.requests_to("POST", "/2/media/metadata") == []
+
+
+def test_reply_is_posted_in_the_conversation(gateway: TweepyGateway, fake_x: FakeXApi) -> None:
+    question = _reply_to_school(fake_x, "What time does the fair start?")
+
+    reply = gateway.post("It starts at 2pm, see you there!", reply_to=question.id)
+
+    assert reply.reply_to == question.id
+    sent = fake_x.requests_to("POST", "/2/tweets")[0].body
+    assert sent["reply"] == {"in_reply_to_tweet_id": question.id}
+    assert gateway.own_posts(limit=5)[0].reply_to == question.id
+
+
+def test_too_many_photos_are_refused_before_anything_is_sent(
+        gateway: TweepyGateway, fake_x: FakeXApi) -> None:
+    photos = [PhotoUpload(PNG, "image/png", f"Photo {n}") for n in range(5)]
+
+    with pytest.raises(RejectedByX) as caught:
+        gateway.post("Too many photos", photos)
+
+    assert caught.value.reason == "bad_media"
+    assert fake_x.requests == []
+
+
+def test_x_refusing_a_photo_is_bad_media(gateway: TweepyGateway) -> None:
+    with pytest.raises(RejectedByX) as caught:
+        gateway.post("Broken photo", [PhotoUpload(b"not an image", "image/png", "Broken")])
+
+    assert caught.value.reason == "bad_media"
+
+
+def test_posting_the_same_text_twice_is_a_duplicate(gateway: TweepyGateway) -> None:
+    gateway.post("Reminder: non-uniform day tomorrow.")
+
+    with pytest.raises(RejectedByX) as caught:
+        gateway.post("Reminder: non-uniform day tomorrow.")
+
+    assert caught.value.is_duplicate
+    assert not caught.value.retryable
+
+
+def test_overlong_post_is_too_long(gateway: TweepyGateway) -> None:
+    with pytest.raises(RejectedByX) as caught:
+        gateway.post("a" * 281)
+
+    assert caught.value.reason == "too_long"
+
+
+def test_deleting_a_missing_post_is_not_found(gateway: TweepyGateway) -> None:
+    with pytest.raises(RejectedByX) as caught:
+        gateway.delete_post("1234567890123")
+
+    assert caught.value.reason == "not_found"
+
+
+def test_replying_to_a_vanished_post_is_not_found(gateway: TweepyGateway) -> None:
+    with pytest.raises(RejectedByX) as caught:
+        gateway.post("Thanks!", reply_to="1234567890123")
+
+    assert caught.value.reason == "not_found"
+
+
+# -- reading ----------------------------------------------------------------
+
+def test_mentions_expand_authors_and_honour_since_id(
+        gateway: TweepyGateway, fake_x: FakeXApi) -> None:
+    first = _reply_to_school(fake_x, "Lovely photos, thank you!")
+    neighbour = fake_x.state.add_user(FakeUser(id="800002", username="neighbour_nia_fake",
+                                               name="Nia Invented"))
+    second = fake_x.state.add_mention(neighbour, "@StPetersDeskDemo is the fair on Saturday?")
+
+    mentions = gateway.mentions()
+
+    assert [m.post_id for m in mentions] == [second.id, first.id]
+    reply = mentions[1]
+    assert reply.author == UserProfile(
+        user_id="800001", handle="parent_pat_fake", name="Pat Invented",
+        bio="Invented parent.", location="Testville",
+        created_at=datetime(2019, 9, 2, 8, 30, tzinfo=UTC), followers_count=12,
+        profile_image_url="https://pbs.twimg.com/profile_images/0/default_normal.png")
+    assert reply.in_reply_to_post_id == fake_x.state.timeline[0].id
+    assert reply.conversation_id == fake_x.state.timeline[0].conversation_id
+    assert mentions[0].in_reply_to_post_id is None
+    assert mentions[0].author.handle == "neighbour_nia_fake"
+
+    third = fake_x.state.add_mention(neighbour, "@StPetersDeskDemo thanks for the reply")
+    newer = gateway.mentions(since_id=second.id)
+
+    assert [m.post_id for m in newer] == [third.id]
+    query = fake_x.requests_to("GET", "/2/users/1500000000000000001/mentions")[-1].query
+    assert query["since_id"] == second.id
+    assert query["expansions"] == "author_id"
+
+
+def test_mentions_respect_the_limit_within_xs_page_bounds(
+        gateway: TweepyGateway, fake_x: FakeXApi) -> None:
+    author = _parent_author(fake_x)
+    for n in range(12):
+        fake_x.state.add_mention(author, f"Question number {n}")
+
+    assert len(gateway.mentions(limit=3)) == 3
+    assert len(gateway.mentions(limit=7)) == 7
+    sizes = [r.query["max_results"] for r in fake_x.requests if r.path.endswith("/mentions")]
+    assert sizes == ["5", "7"]
+
+
+def test_no_mentions_is_an_empty_list(gateway: TweepyGateway) -> None:
+    assert gateway.mentions() == []
+
+
+def test_own_posts_follow_pages_up_to_the_limit(gateway: TweepyGateway,
+                                                fake_x: FakeXApi) -> None:
+    for n in range(120):
+        gateway.post(f"Notice number {n}")
+
+    posts = gateway.own_posts(limit=110)
+
+    assert len(posts) == 110
+    assert posts[0].text == "Notice number 119"
+    assert len({p.post_id for p in posts}) == 110
+
+
+def test_hide_and_unhide_a_reply(gateway: TweepyGateway, fake_x: FakeXApi) -> None:
+    rude = _reply_to_school(fake_x, "An unkind reply")
+
+    gateway.hide_reply(rude.id)
+    assert rude.id in fake_x.state.hidden
+
+    gateway.hide_reply(rude.id, hidden=False)
+    assert rude.id not in fake_x.state.hidden
+    bodies = [r.body for r in fake_x.requests_to("PUT", f"/2/tweets/{rude.id}/hidden")]
+    assert bodies == [{"hidden": True}, {"hidden": False}]
+
+
+def test_mute_and_unmute(gateway: TweepyGateway, fake_x: FakeXApi) -> None:
+    noisy = fake_x.state.followers[2]
+
+    gateway.mute(noisy)
+    assert [u.user_id for u in gateway.muted().items] == [noisy]
+
+    gateway.mute(noisy, muted=False)
+    assert gateway.muted().items == []
+
+
+def test_followers_page_through_to_the_end(gateway: TweepyGateway, fake_x: FakeXApi) -> None:
+    pages = [gateway.followers(page_size=3)]
+    while pages[-1].next_token:
+        pages.append(gateway.followers(page_token=pages[-1].next_token, page_size=3))
+
+    assert [len(p.items) for p in pages] == [3, 3, 1]
+    assert [u.user_id for p in pages for u in p.items] == fake_x.state.followers
+    first = pages[0].items[0]
+    assert first.handle == "ada_inventa_fake" and first.bio == "Invented follower number 1."
+    assert first.followers_count == 10 and first.tweet_count == 7
+    assert first.created_at == datetime(2019, 9, 2, 8, 30, tzinfo=UTC)
+
+
+def test_following_is_empty(gateway: TweepyGateway) -> None:
+    page = gateway.following()
+
+    assert page.items == [] and page.next_token is None
+
+
+def test_blocked_list_confirms_blocks(gateway: TweepyGateway) -> None:
+    page = gateway.blocked()
+
+    assert [u.handle for u in page.items] == ["spam_o_matic_fake"]
+    assert page.next_token is None
+
+
+def test_page_sizes_are_kept_within_xs_bounds(gateway: TweepyGateway,
+                                              fake_x: FakeXApi) -> None:
+    gateway.followers(page_size=0)
+    gateway.followers(page_size=5000)
+
+    sizes = [r.query["max_results"] for r in fake_x.requests]
+    assert sizes == ["1", "1000"]
+
+
+def test_account_reports_counts_and_access_level(gateway: TweepyGateway,
+                                                 fake_x: FakeXApi) -> None:
+    account = gateway.account()
+
+    assert account.kind == REAL
+    assert (account.user_id, account.handle) == ("1500000000000000001", "StPetersDeskDemo")
+    assert account.followers_count == 7 and account.following_count == 0
+    assert account.tweet_count == 2
+    assert account.access_level == "read-write"
+    assert not account.can_send_dms and not account.follows_anyone
+
+
+def test_account_flags_a_token_with_dm_permission(gateway: TweepyGateway,
+                                                  fake_x: FakeXApi) -> None:
+    fake_x.state.access_level = "read-write-directmessages"
+
+    assert gateway.account().can_send_dms
+
+
+def test_rate_limit_headers_are_remembered(gateway: TweepyGateway) -> None:
+    gateway.following()
+    gateway.following()
+
+    snapshot = gateway.last_rate_limit
+    assert snapshot is not None
+    assert snapshot.endpoint == "/2/users/1500000000000000001/following"
+    assert (snapshot.limit, snapshot.remaining) == (900, 898)
+    assert snapshot.reset_at is not None and snapshot.reset_at > datetime.now(UTC)
+
+
+# -- errors -----------------------------------------------------------------
+
+ERROR_CASES = [
+    ("unauthorized", "post", CredentialsRejected),
+    ("client_not_enrolled", "followers", NotAllowedOnAccessLevel),
+    ("code_453", "followers", NotAllowedOnAccessLevel),
+    ("oauth1_permissions", "post", NotAllowedOnAccessLevel),
+    ("duplicate", "post", RejectedByX),
+    ("too_long", "post", RejectedByX),
+    ("not_found", "delete", RejectedByX),
+    ("credits", "post", CreditsExhausted),
+    ("rate_limited", "mentions", RateLimited),
+    ("usage_capped", "post", RateLimited),
+    ("server_error", "post", Offline),
+    ("drop", "post", Offline),
+]
+
+
+def _call(gateway: TweepyGateway, action: str) -> None:
+    calls = {
+        "post": lambda: gateway.post("Parents' evening booking is open."),
+        "followers": lambda: gateway.followers(),
+        "delete": lambda: gateway.delete_post("1234567890123"),
+        "mentions": lambda: gateway.mentions(),
+    }
+    calls[action]()
+
+
+@pytest.mark.parametrize(("kind", "action", "expected"), ERROR_CASES,
+                         ids=[case[0] for case in ERROR_CASES])
+def test_each_x_failure_becomes_a_typed_error(
+        gateway: TweepyGateway, fake_x: FakeXApi, credentials: XCredentials,
+        kind: str, action: str, expected: type[XError]) -> None:
+    fake_x.fail_next(kind)
+
+    with pytest.raises(expected) as caught:
+        _call(gateway, action)
+
+    error = caught.value
+    assert type(error) is expected
+    assert error.message.strip() and error.next_step.strip()
+    for secret in _secrets(credentials):
+        assert secret not in error.user_text() and secret not in str(error)
+
+
+@pytest.mark.parametrize(("kind", "reason"), [
+    ("duplicate", "duplicate"), ("too_long", "too_long"), ("not_found", "not_found")])
+def test_content_refusals_carry_their_reason(gateway: TweepyGateway, fake_x: FakeXApi,
+                                             kind: str, reason: str) -> None:
+    fake_x.fail_next(kind)
+
+    with pytest.raises(RejectedByX) as caught:
+        gateway.post("Class photos go home on Monday.")
+
+    assert caught.value.reason == reason
+
+
+@pytest.mark.parametrize("kind", ["client_not_enrolled", "code_453", "oauth1_permissions"])
+def test_access_level_refusals_name_the_feature(gateway: TweepyGateway, fake_x: FakeXApi,
+                                                kind: str) -> None:
+    fake_x.fail_next(kind)
+
+    with pytest.raises(NotAllowedOnAccessLevel) as caught:
+        gateway.followers()
+
+    assert caught.value.feature == F_FOLLOWERS
+    assert not caught.value.retryable
+
+
+def test_read_only_token_says_so(gateway: TweepyGateway, fake_x: FakeXApi) -> None:
+    fake_x.fail_next("oauth1_permissions")
+
+    with pytest.raises(NotAllowedOnAccessLevel) as caught:
+        gateway.post("Hello")
+
+    assert caught.value.feature == F_POST
+    assert "Read and write" in caught.value.next_step
+
+
+def test_rate_limit_reset_is_the_header_time(gateway: TweepyGateway, fake_x: FakeXApi) -> None:
+    reset = int(time.time()) + 600
+    fake_x.fail_next("rate_limited", reset=reset)
+
+    with pytest.raises(RateLimited) as caught:
+        gateway.mentions()
+
+    assert caught.value.reset_at == datetime.fromtimestamp(reset, UTC)
+    assert not caught.value.monthly_cap and caught.value.retryable
+
+
+def test_usage_cap_is_a_monthly_cap(gateway: TweepyGateway, fake_x: FakeXApi) -> None:
+    fake_x.fail_next("usage_capped")
+
+    with pytest.raises(RateLimited) as caught:
+        gateway.post("Hello")
+
+    assert caught.value.monthly_cap
+    assert "month" in caught.value.message
+
+
+@pytest.mark.parametrize("status", [500, 503])
+def test_server_trouble_is_retryable_and_says_x_has_problems(
+        gateway: TweepyGateway, fake_x: FakeXApi, status: int) -> None:
+    fake_x.fail_next("server_error", status=status)
+
+    with pytest.raises(Offline) as caught:
+        gateway.account()
+
+    assert caught.value.retryable
+    assert "X is having problems" in caught.value.message
+
+
+def test_dropped_connection_is_offline_and_nothing_is_posted(
+        gateway: TweepyGateway, fake_x: FakeXApi) -> None:
+    fake_x.fail_next("drop")
+
+    with pytest.raises(Offline) as caught:
+        gateway.post("Hello")
+
+    assert caught.value.retryable
+    assert len(fake_x.state.timeline) == 2
+
+
+def test_unreachable_x_is_offline(credentials: XCredentials, fake_x: FakeXApi) -> None:
+    gateway = connect(credentials, fake_x)
+    fake_x.stop()
+    try:
+        with pytest.raises(Offline):
+            gateway.account()
+    finally:
+        gateway.client.session.close()
+
+
+def test_wrong_secret_is_rejected_by_the_signature_check(
+        credentials: XCredentials, fake_x: FakeXApi) -> None:
+    wrong = XCredentials(credentials.api_key, "notTheRightSecret",
+                         credentials.access_token, credentials.access_token_secret)
+    gateway = connect(wrong, fake_x)
+    try:
+        with pytest.raises(CredentialsRejected):
+            gateway.account()
+    finally:
+        gateway.client.session.close()
+
+    assert fake_x.auth_failures == ["bad signature"]
+
+
+def test_the_fake_refuses_unsigned_requests(fake_x: FakeXApi) -> None:
+    with requests.get(f"{fake_x.url}/2/users/me", timeout=5) as response:
+        assert response.status_code == 401
+    assert fake_x.auth_failures == ["no OAuth 1.0a Authorization header"]
+
+
+# -- secrets ----------------------------------------------------------------
+
+def test_no_credential_reaches_a_log_or_an_error_message(
+        gateway: TweepyGateway, fake_x: FakeXApi, credentials: XCredentials,
+        caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    for name in ("tweepy", "requests", "urllib3", "requests_oauthlib", "oauthlib"):
+        caplog.set_level(logging.DEBUG, logger=name)
+    messages: list[str] = []
+
+    gateway.account()
+    gateway.post("Book fair this week.", [PhotoUpload(PNG, "image/png", "Books on a table.")])
+    for kind in ("unauthorized", "oauth1_permissions", "rate_limited", "server_error", "drop"):
+        fake_x.fail_next(kind)
+        with pytest.raises(XError) as caught:
+            gateway.post(f"Attempt after {kind}")
+        messages += [caught.value.user_text(), str(caught.value), repr(caught.value)]
+    messages.append(repr(gateway))
+
+    logged = [record.getMessage() for record in caplog.records]
+    assert any(r.name.startswith("requests_oauthlib") for r in caplog.records), \
+        "the OAuth library's DEBUG records were not captured, so this test would prove nothing"
+    assert any("<hidden>" in text for text in logged)
+    for secret in _secrets(credentials):
+        assert not [text for text in logged if secret in text]
+        assert not [text for text in messages if secret in text]
+
+
+def test_tweepy_is_only_imported_by_the_real_gateway() -> None:
+    code = (
+        "import sys\n"
+        "import stpeters_desk.x.gateway, stpeters_desk.x.models\n"
+        "import stpeters_desk.x.errors, stpeters_desk.x.credentials\n"
+        "print('tweepy' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.stdout.strip() == "False", result.stderr

@@ -1,0 +1,89 @@
+"""The database: one file, WAL, numbered migrations, drafts and settings that persist."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from stpeters_desk.core.paths import DATA_DIR_ENV, DATABASE_NAME, resolve_data_dir
+from stpeters_desk.core.storage.audit import AuditLog
+from stpeters_desk.core.storage.db import Database, DatabaseError, open_database
+from stpeters_desk.core.storage.drafts import DraftStore
+from stpeters_desk.core.storage.migrations import MIGRATIONS
+from stpeters_desk.core.storage.settings import SettingsStore
+
+
+def test_database_is_created_in_wal_mode_with_every_migration(data_dir: Path) -> None:
+    db = open_database(data_dir)
+    assert (data_dir / DATABASE_NAME).is_file()
+    mode = db.query_one("PRAGMA journal_mode")
+    assert mode is not None and mode[0] == "wal"
+    assert db.schema_version() == MIGRATIONS[-1].number
+    numbers = [m.number for m in MIGRATIONS]
+    assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
+    db.close()
+
+
+def test_reopening_does_not_reapply_migrations(data_dir: Path) -> None:
+    open_database(data_dir).close()
+    db = open_database(data_dir)
+    rows = db.query("SELECT version FROM schema_migrations")
+    assert [r["version"] for r in rows] == [m.number for m in MIGRATIONS]
+    db.close()
+
+
+def test_data_dir_comes_from_option_then_environment(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "env"))
+    assert resolve_data_dir(tmp_path / "cli") == (tmp_path / "cli").resolve()
+    assert resolve_data_dir(None) == (tmp_path / "env").resolve()
+    monkeypatch.delenv(DATA_DIR_ENV)
+    assert "StPetersDesk" in str(resolve_data_dir(None))
+
+
+def test_a_damaged_database_gives_a_clear_error(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / DATABASE_NAME).write_bytes(b"this is not a database" * 100)
+    with pytest.raises(DatabaseError, match="cannot be read"):
+        open_database(data_dir)
+
+
+def test_draft_survives_reopening(data_dir: Path) -> None:
+    db = open_database(data_dir)
+    DraftStore(db).save("Class 4 made a volcano 🌋")
+    db.close()
+    db = open_database(data_dir)
+    assert DraftStore(db).load() == "Class 4 made a volcano 🌋"
+    DraftStore(db).clear()
+    assert DraftStore(db).load() == ""
+    db.close()
+
+
+def test_settings_round_trip(db: Database) -> None:
+    settings = SettingsStore(db)
+    assert settings.get("missing", "x") == "x"
+    settings.set("kiosk", "1")
+    settings.set("kiosk", "0")
+    assert settings.get("kiosk") == "0"
+    settings.delete("kiosk")
+    assert settings.get("kiosk") is None
+
+
+def test_audit_log_keeps_entries_newest_first(db: Database) -> None:
+    audit = AuditLog(db)
+    audit.record("Mrs Head", "post tweet", "123", "Sports day!")
+    audit.record("Mr Office", "delete tweet", "123")
+    entries = audit.recent()
+    assert [e.action for e in entries] == ["delete tweet", "post tweet"]
+    assert entries[1].actor == "Mrs Head" and entries[1].detail == "Sports day!"
+
+
+def test_a_failed_transaction_changes_nothing(db: Database) -> None:
+    settings = SettingsStore(db)
+    settings.set("a", "1")
+    with pytest.raises(sqlite3.IntegrityError), db.transaction() as conn:
+        conn.execute("UPDATE settings SET value = '2' WHERE key = 'a'")
+        conn.execute("INSERT INTO settings (key, value) VALUES ('a', '3')")
+    assert settings.get("a") == "1"
