@@ -7,11 +7,10 @@ office PC.
 
 from __future__ import annotations
 
-import argparse
-import logging
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from stpeters_desk import APP_NAME, __version__
@@ -22,10 +21,28 @@ from stpeters_desk.core.storage.settings import SettingsStore
 from stpeters_desk.x.gateway import XGateway
 
 REAL_ACCOUNT_SETTING = "x_account_connected"
-log = logging.getLogger("stpeters_desk")
 
 
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+EXIT_WHEN_SHOWN_ENV = "STPETERS_DESK_EXIT_WHEN_SHOWN"  # benchmarks/startup.py only
+
+
+@dataclass(frozen=True)
+class Options:
+    data_dir: str | None = None
+    sandbox: bool = False
+    reset_sandbox: bool = False
+    screenshot: str | None = None
+    tab: str | None = None
+    exit_when_shown: bool = False
+
+
+def parse_args(argv: Sequence[str] | None) -> Options:
+    """The command line; a plain start (no arguments) skips argparse to open faster."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:
+        return Options(exit_when_shown=os.environ.get(EXIT_WHEN_SHOWN_ENV) == "1")
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="stpeters-desk",
         description=f"{APP_NAME}: run the school's X account safely.")
@@ -41,7 +58,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="render the window to a PNG file and exit")
     parser.add_argument("--tab", metavar="NAME", help="with --screenshot: the tab to show")
     parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
-    return parser.parse_args(argv)
+    parsed = parser.parse_args(argv)
+    return Options(data_dir=parsed.data_dir, sandbox=parsed.sandbox,
+                   reset_sandbox=parsed.reset_sandbox, screenshot=parsed.screenshot,
+                   tab=parsed.tab, exit_when_shown=parsed.exit_when_shown)
 
 
 def choose_gateway(db: Database, settings: SettingsStore, force_sandbox: bool
@@ -66,7 +86,7 @@ def choose_gateway(db: Database, settings: SettingsStore, force_sandbox: bool
     return TweepyGateway(credentials), ""
 
 
-def build_services(args: argparse.Namespace) -> DeskServices:
+def build_services(args: Options) -> DeskServices:
     data_dir = resolve_data_dir(args.data_dir)
     db = open_database(data_dir)
     settings = SettingsStore(db)
@@ -88,7 +108,6 @@ def resources_dir() -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if args.screenshot and sys.platform.startswith("linux") and not os.environ.get("DISPLAY") \
             and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

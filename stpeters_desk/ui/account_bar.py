@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
+from stpeters_desk.ui.styling import set_style_state
 from stpeters_desk.x.models import SANDBOX, Account
 
 
@@ -41,12 +42,10 @@ class AccountBar(QFrame):
     def show_account(self, account: Account) -> None:
         sandbox = account.kind == SANDBOX
         self.mode_label.setText("Practice account (sandbox)" if sandbox else "Real X account")
-        self.mode_label.setProperty("sandbox", sandbox)
+        set_style_state(self.mode_label, "sandbox", sandbox)
         self.mode_label.setToolTip(
             "Nothing here reaches X: posts, replies and followers are invented and stored "
             "on this computer." if sandbox else "Posts made here appear on X for everyone.")
-        self.style().unpolish(self.mode_label)
-        self.style().polish(self.mode_label)
         self.handle_label.setText(f"@{account.handle} · {account.name}")
         self.followers_label.setText(f"{account.followers_count:,} followers")
         self.following_label.setText(f"following {account.following_count:,}")
@@ -60,9 +59,7 @@ class AccountBar(QFrame):
         if account.can_send_dms:
             problems.append("The X connection allows direct messages, which the policy rules "
                             "out. Reconnect with read-and-write access only.")
-        self.following_label.setProperty("problem", account.follows_anyone)
-        self.style().unpolish(self.following_label)
-        self.style().polish(self.following_label)
+        set_style_state(self.following_label, "problem", account.follows_anyone)
         if not problems:
             self.warning_label.hide()
             return

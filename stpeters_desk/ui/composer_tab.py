@@ -3,19 +3,23 @@
 The draft is saved a moment after every keystroke, so a crash or a power cut
 loses at most the last half second. Posting hands the tweet to the outbox
 first, so a dropped connection never loses it and never posts it twice.
+
+PySide6 builds the ``Qt`` namespace and some classes on first use, which
+costs milliseconds; they are reached only inside methods that run after the
+window is on screen, so start-up stays fast.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6 import QtCore
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -28,6 +32,7 @@ from stpeters_desk.core.outbox import SendResult
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.outbox_store import NEEDS_ATTENTION, POSTED, OutboxItem
 from stpeters_desk.core.tweet_text import MAX_WEIGHTED_LENGTH, parse_tweet
+from stpeters_desk.ui.styling import set_style_state
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.errors import XError
 from stpeters_desk.x.models import Post
@@ -161,7 +166,7 @@ class ComposerTab(QWidget):
         posts_layout.addWidget(self.posts_list)
         posts_layout.addLayout(posts_buttons)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = QSplitter()  # side by side
         splitter.addWidget(write)
         splitter.addWidget(posts)
         splitter.setStretchFactor(0, 3)
@@ -190,9 +195,7 @@ class ComposerTab(QWidget):
         if length.urls:
             summary += " · links count as 23"
         self.count_label.setText(("⚠ " if over else "") + summary)
-        self.count_label.setProperty("over", over)
-        self.count_label.style().unpolish(self.count_label)
-        self.count_label.style().polish(self.count_label)
+        set_style_state(self.count_label, "over", over)
         self.post_button.setEnabled(bool(text.strip()) and not over and not self._sending)
         self._highlight_overflow(length.over_limit_from)
 
@@ -200,6 +203,8 @@ class ComposerTab(QWidget):
         if start is None:
             self.editor.setExtraSelections([])
             return
+        from PySide6.QtGui import QColor, QTextCharFormat
+
         selection = QTextEdit.ExtraSelection()
         fmt = QTextCharFormat()
         fmt.setBackground(QColor("#f8d7da"))
@@ -281,7 +286,7 @@ class ComposerTab(QWidget):
         self.outbox_list.clear()
         for item in items:
             entry = QListWidgetItem(_outbox_text(item))
-            entry.setData(Qt.ItemDataRole.UserRole, item.item_id)
+            entry.setData(_id_role(), item.item_id)
             self.outbox_list.addItem(entry)
         self.outbox_box.setVisible(bool(items))
         if items:
@@ -289,7 +294,7 @@ class ComposerTab(QWidget):
 
     def _selected_outbox_id(self) -> int | None:
         entry = self.outbox_list.currentItem()
-        return int(entry.data(Qt.ItemDataRole.UserRole)) if entry else None
+        return int(entry.data(_id_role())) if entry else None
 
     def retry_selected(self) -> None:
         item_id = self._selected_outbox_id()
@@ -325,12 +330,12 @@ class ComposerTab(QWidget):
             when = post.created_at.astimezone().strftime("%a %d %b %Y, %H:%M")
             photos = f" · {post.media_count} photo(s)" if post.media_count else ""
             entry = QListWidgetItem(f"{post.text}\n{when}{photos}")
-            entry.setData(Qt.ItemDataRole.UserRole, post.post_id)
+            entry.setData(_id_role(), post.post_id)
             entry.setToolTip(post.text)
             self.posts_list.addItem(entry)
         if not posts:
             placeholder = QListWidgetItem("No tweets yet. Write one on the left.")
-            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            placeholder.setFlags(QtCore.Qt.ItemFlag.NoItemFlags)
             self.posts_list.addItem(placeholder)
 
     def _posts_failed(self, error: Exception) -> None:
@@ -344,11 +349,13 @@ class ComposerTab(QWidget):
         entry = self.posts_list.currentItem()
         if entry is None or not entry.isSelected():
             return None
-        post_id = entry.data(Qt.ItemDataRole.UserRole)
+        post_id = entry.data(_id_role())
         return (str(post_id), entry.text().split("\n")[0]) if post_id else None
 
     def confirm_delete(self, text: str) -> bool:
         """Asks before deleting; tests replace this method to answer for the user."""
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self, "Delete tweet?",
             f"Delete this tweet from the account?\n\n“{text}”\n\nThis cannot be undone.",
@@ -378,9 +385,8 @@ class ComposerTab(QWidget):
     # -- messages ------------------------------------------------------------------
     def show_message(self, text: str, ok: bool | None = None) -> None:
         self.message_label.setText(text)
-        self.message_label.setProperty("state", "" if ok is None else ("ok" if ok else "error"))
-        self.message_label.style().unpolish(self.message_label)
-        self.message_label.style().polish(self.message_label)
+        set_style_state(self.message_label, "state",
+                        "" if ok is None else ("ok" if ok else "error"))
         self.message_label.setVisible(bool(text))
 
 
@@ -395,3 +401,8 @@ def _outbox_text(item: OutboxItem) -> str:
 def _utf16_offset(text: str, index: int) -> int:
     """Qt counts positions in UTF-16 units; Python in code points (emoji differ)."""
     return len(text[:index].encode("utf-16-le")) // 2
+
+
+def _id_role() -> QtCore.Qt.ItemDataRole:
+    """Where list items keep the id of their post or outbox entry."""
+    return QtCore.Qt.ItemDataRole.UserRole

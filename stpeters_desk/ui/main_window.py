@@ -5,7 +5,8 @@ Only tabs that work are shown; later features add theirs here.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QCloseEvent
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from stpeters_desk import APP_NAME, __version__
@@ -14,6 +15,9 @@ from stpeters_desk.ui.account_bar import AccountBar
 from stpeters_desk.ui.composer_tab import ComposerTab, describe_error
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.models import Account
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
 
 
 class MainWindow(QMainWindow):

@@ -8,7 +8,6 @@ in ``SyncTaskRunner``, which runs everything at once on the calling thread.
 from __future__ import annotations
 
 import itertools
-import logging
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -18,8 +17,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 T = TypeVar("T")
 Done = Callable[[Any], None]
 Failed = Callable[[Exception], None]
-
-log = logging.getLogger(__name__)
 
 
 class _Job(QRunnable):
@@ -76,7 +73,7 @@ class TaskRunner(QObject):
             elif on_error is not None:
                 on_error(error)
             else:
-                log.error("Background task failed", exc_info=error)
+                _log_unhandled(error)
         finally:
             if not self.busy:
                 self.busy_changed.emit(False)
@@ -104,3 +101,10 @@ class SyncTaskRunner(TaskRunner):
             self._deliver(task_id, None, exc)
             return
         self._deliver(task_id, result, None)
+
+
+def _log_unhandled(error: Exception) -> None:
+    """Rare, so logging is imported only here and stays off the start-up path."""
+    import logging
+
+    logging.getLogger(__name__).error("Background task failed", exc_info=error)

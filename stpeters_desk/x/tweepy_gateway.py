@@ -495,10 +495,10 @@ class _TimeoutAdapter(HTTPAdapter):
     """tweepy passes no timeout, and a hung socket would stall the outbox for good."""
 
     def send(self, request: requests.PreparedRequest, stream: bool = False,
-             timeout: float | tuple[float | None, float | None] | None = None,
+             timeout: float | tuple[float, float] | tuple[float, None] | None = None,
              verify: bool | str = True,
-             cert: str | tuple[str, str] | None = None,
-             proxies: dict[str, str] | None = None) -> requests.Response:
+             cert: bytes | str | tuple[bytes | str, bytes | str] | None = None,
+             proxies: Mapping[str, str] | None = None) -> requests.Response:
         return super().send(request, stream=stream, timeout=timeout or TIMEOUT,
                             verify=verify, cert=cert, proxies=proxies)
 

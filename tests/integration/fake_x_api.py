@@ -171,6 +171,7 @@ class Scripted:
     body: JSON | None = None
     headers: dict[str, str] = field(default_factory=dict)
     drop: bool = False  # close the socket without answering
+    drop_after_processing: bool = False  # X does the work, then the answer is lost
 
 
 @dataclass
@@ -298,6 +299,7 @@ def failure(kind: str, *, reset: int | None = None, status: int = 500) -> Script
         "server_error": lambda: Scripted(status, _problem(
             status, "Internal Server Error", "Something went wrong on X's side.")),
         "drop": lambda: Scripted(drop=True),
+        "accepted_then_dropped": lambda: Scripted(drop_after_processing=True),
     }
     return builders[kind]()
 
@@ -407,9 +409,12 @@ class FakeXApi:
             if problem:
                 self.auth_failures.append(problem)
                 return failure("unauthorized")
-            if self._script:
-                return self._script.pop(0)
+            scripted = self._script.pop(0) if self._script else None
+            if scripted is not None and not scripted.drop_after_processing:
+                return scripted
             status, body = _Routes(self.state).dispatch(request, content_type)
+            if scripted is not None:
+                return Scripted(drop=True)
             return Scripted(status, body, self._headers_for(request))
 
     def _headers_for(self, request: RecordedRequest) -> dict[str, str]:

@@ -6,8 +6,8 @@ the app) can never both send the same tweet.
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
-import uuid
 from dataclasses import dataclass, field
 
 from stpeters_desk.core.storage.db import Database, utc_now_text
@@ -56,7 +56,7 @@ class OutboxStore:
                 "INSERT INTO outbox (client_ref, account_kind, text, reply_to, status, attempts, "
                 "created_by, created_at, updated_at) VALUES (:ref, :kind, :text, :reply_to, "
                 ":status, 0, :by, :now, :now)",
-                {"ref": uuid.uuid4().hex, "kind": account_kind, "text": text,
+                {"ref": secrets.token_hex(16), "kind": account_kind, "text": text,
                  "reply_to": reply_to, "status": QUEUED, "by": created_by, "now": now})
             item_id = int(cursor.lastrowid or 0)
             for position, photo in enumerate(photos):

@@ -1,0 +1,124 @@
+"""Credentials live only in the keyring; without a usable one the app stays on the sandbox."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends import fail
+
+from stpeters_desk.app import REAL_ACCOUNT_SETTING, choose_gateway
+from stpeters_desk.core.storage.db import Database
+from stpeters_desk.core.storage.settings import SettingsStore
+from stpeters_desk.x.credentials import (
+    KeyringUnavailable,
+    XCredentials,
+    forget_credentials,
+    load_credentials,
+    save_credentials,
+)
+from stpeters_desk.x.sandbox import SandboxGateway
+from stpeters_desk.x.tweepy_gateway import TweepyGateway
+
+SECRETS = XCredentials("unit-key-7f3a", "unit-secret-91bd", "1234-unit-token-c0de",
+                       "unit-token-secret-5e6f")
+
+
+class MemoryKeyring(KeyringBackend):
+    """An in-memory backend for unit tests only (CI also runs the real Secret Service)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+def test_round_trip_and_forget(memory_keyring: MemoryKeyring) -> None:
+    assert load_credentials() is None
+    save_credentials(SECRETS)
+    assert load_credentials() == SECRETS
+    forget_credentials()
+    assert load_credentials() is None
+
+
+def test_secrets_never_show_in_repr() -> None:
+    assert "unit-secret" not in repr(SECRETS) and "unit-secret" not in str(SECRETS)
+
+
+def test_fail_backend_is_refused(no_keyring: None) -> None:
+    with pytest.raises(KeyringUnavailable, match="gnome-keyring"):
+        save_credentials(SECRETS)
+
+
+def test_sandbox_unless_the_real_account_is_connected(memory_keyring: MemoryKeyring,
+                                                      db: Database) -> None:
+    settings = SettingsStore(db)
+    save_credentials(SECRETS)
+    gateway, notice = choose_gateway(db, settings, force_sandbox=False)
+    assert isinstance(gateway, SandboxGateway) and notice == ""
+    settings.set(REAL_ACCOUNT_SETTING, "1")
+    gateway, notice = choose_gateway(db, settings, force_sandbox=False)
+    assert isinstance(gateway, TweepyGateway) and notice == ""
+    gateway, _ = choose_gateway(db, settings, force_sandbox=True)
+    assert isinstance(gateway, SandboxGateway)
+
+
+def test_missing_keys_fall_back_to_the_sandbox_and_say_why(memory_keyring: MemoryKeyring,
+                                                           db: Database) -> None:
+    settings = SettingsStore(db)
+    settings.set(REAL_ACCOUNT_SETTING, "1")
+    gateway, notice = choose_gateway(db, settings, force_sandbox=False)
+    assert isinstance(gateway, SandboxGateway)
+    assert "keyring" in notice and "head teacher" in notice
+
+
+def test_no_keyring_falls_back_to_the_sandbox(no_keyring: None, db: Database) -> None:
+    settings = SettingsStore(db)
+    settings.set(REAL_ACCOUNT_SETTING, "1")
+    gateway, notice = choose_gateway(db, settings, force_sandbox=False)
+    assert isinstance(gateway, SandboxGateway)
+    assert "secure password store" in notice
+
+
+def test_secrets_never_reach_the_data_folder(memory_keyring: MemoryKeyring, db: Database,
+                                             data_dir: Path) -> None:
+    settings = SettingsStore(db)
+    save_credentials(SECRETS)
+    settings.set(REAL_ACCOUNT_SETTING, "1")
+    choose_gateway(db, settings, force_sandbox=False)
+    db.close()
+    for path in data_dir.rglob("*"):
+        if path.is_file():
+            content = path.read_bytes()
+            for secret in (SECRETS.api_secret, SECRETS.access_token_secret, SECRETS.api_key):
+                assert secret.encode() not in content, path
