@@ -100,6 +100,19 @@ def main() -> None:
     rates = [calls_per_second(args.seconds) for _ in range(3)]
     rate = statistics.median(rates)
     print(f"warm weighted_length: {rate:,.0f} calls/s ({1e6 / rate:.0f} µs a call)")
+    for label, pasted in PASTES:
+        start = time.perf_counter()
+        weighted_length(pasted)
+        print(f"pasted {label} ({len(pasted):,} characters): "
+              f"{(time.perf_counter() - start) * 1000:.1f} ms")
+
+
+# Long pastes a user might make by mistake; the worst, dotted runs, once took seconds.
+PASTES = [
+    ("newsletter prose", (TWEET + " ") * 24),
+    ("dotted run a.a.a...", "a." * 3000),
+    ("long word before a dot", "a" * 6000 + ".uk"),
+]
 
 
 if __name__ == "__main__":

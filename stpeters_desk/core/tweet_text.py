@@ -301,8 +301,11 @@ _LATIN_ACCENTS = (
 _BEFORE = rf"(?:(?P<before>[^a-z0-9@＠$#＃{_INVALID}])|^)"
 # Domains may be in any script: only punctuation, spaces and the like are out.
 _DOMAIN_CHAR = rf"[^{_PUNCTUATION}{_SPACES}{_INVALID}{_DIRECTIONAL_MARKERS}]"
-_SUBDOMAIN = rf"(?:(?:{_DOMAIN_CHAR}(?:[_\-]|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}\.)"
-_DOMAIN_NAME = rf"(?:(?:{_DOMAIN_CHAR}(?:-|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}\.)"
+# Labels and the number of labels are bounded (63 characters, 127 labels, as DNS
+# allows): unbounded, a long run such as "a.a.a.a..." pasted into the composer
+# makes the pattern backtrack quadratically and freezes the window for seconds.
+_SUBDOMAIN = rf"(?:(?:{_DOMAIN_CHAR}(?:[_\-]|{_DOMAIN_CHAR}){{0,61}})?{_DOMAIN_CHAR}\.)"
+_DOMAIN_NAME = rf"(?:(?:{_DOMAIN_CHAR}(?:-|{_DOMAIN_CHAR}){{0,61}})?{_DOMAIN_CHAR}\.)"
 # A top-level domain must not run on into more letters, digits, @, + or -.
 _TLD_END = r"(?=[^0-9a-z@+\-]|$)"
 _PUNYCODE_TLD = r"(?:xn--[\-0-9a-z]+)"
@@ -333,7 +336,7 @@ class _UrlPatterns(NamedTuple):
 def _url_patterns() -> _UrlPatterns:
     """Compile the link patterns on first use rather than at import."""
     any_tld = _tld_pattern(_TOP_LEVEL_DOMAINS)
-    domain = rf"(?:{_SUBDOMAIN}*{_DOMAIN_NAME}(?:{any_tld}|{_PUNYCODE_TLD}))"
+    domain = rf"(?:{_SUBDOMAIN}{{0,126}}{_DOMAIN_NAME}(?:{any_tld}|{_PUNYCODE_TLD}))"
     url = (
         rf"{_BEFORE}(?P<url>(?P<protocol>https?://)?(?P<domain>{domain})"
         rf"(?::[0-9]+)?(?P<path>/{_PATH_SEGMENT}*)?{_QUERY}?)"

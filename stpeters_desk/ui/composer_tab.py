@@ -11,6 +11,8 @@ window is on screen, so start-up stays fast.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6 import QtCore
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
@@ -40,6 +42,7 @@ from stpeters_desk.x.models import Post
 DRAFT_SAVE_DELAY_MS = 400
 OUTBOX_RETRY_INTERVAL_MS = 30_000
 POSTS_SHOWN = 50
+WARM_UP_DELAY_MS = 400  # after the first paint, before anyone can start typing
 
 
 def describe_error(error: Exception) -> str:
@@ -70,11 +73,18 @@ class ComposerTab(QWidget):
         self._retry_timer.setInterval(OUTBOX_RETRY_INTERVAL_MS)
         self._retry_timer.timeout.connect(self.send_due)
         self._retry_timer.start()
-        self.editor.setPlainText(services.drafts.load())
+        draft = services.drafts.load()
+        self.editor.setPlainText(draft)
         self.editor.moveCursor(QTextCursor.MoveOperation.End)
         self.editor.textChanged.connect(self._text_changed)
-        self._update_count()
         self._show_outbox()
+        if draft:  # the first count loads emoji data and link patterns: after the window shows
+            self.count_label.setText("Counting…")
+            self.post_button.setEnabled(False)
+            QTimer.singleShot(0, self, self._update_count)
+        else:
+            self._update_count()
+            QTimer.singleShot(WARM_UP_DELAY_MS, self, self._warm_up)
 
     # -- layout --------------------------------------------------------------
     def _build(self) -> None:
@@ -110,6 +120,8 @@ class ComposerTab(QWidget):
         self.outbox_list = QListWidget()
         self.outbox_list.setObjectName("OutboxList")
         self.outbox_list.setAccessibleName("Tweets waiting to be sent")
+        self.outbox_list.setWordWrap(True)
+        self.outbox_list.setSpacing(2)
         self.outbox_title = QLabel("Waiting to be sent")
         self.outbox_title.setObjectName("SectionTitle")
         self.retry_button = QPushButton("Try again now")
@@ -143,6 +155,7 @@ class ComposerTab(QWidget):
         self.posts_list.setObjectName("PostsList")
         self.posts_list.setAccessibleName("Tweets on the account")
         self.posts_list.setWordWrap(True)
+        self.posts_list.setSpacing(4)
         self.posts_list.setAlternatingRowColors(True)
         self.posts_list.itemSelectionChanged.connect(self._selection_changed)
         self.refresh_button = QPushButton("Refresh")
@@ -176,6 +189,9 @@ class ComposerTab(QWidget):
         layout.addWidget(splitter)
 
     # -- the draft and its count ---------------------------------------------
+    def _warm_up(self) -> None:
+        self._tasks.run(_warm_up_counter, lambda _: None)
+
     def _text_changed(self) -> None:
         self._update_count()
         self._draft_timer.start()
@@ -393,9 +409,17 @@ class ComposerTab(QWidget):
 def _outbox_text(item: OutboxItem) -> str:
     state = {"needs_attention": "Needs attention", "waiting": "Waiting to retry",
              "queued": "Queued", "sending": "Sending"}.get(item.status, item.status)
+    if item.status == "waiting" and item.next_attempt_at:
+        when = datetime.fromisoformat(item.next_attempt_at).astimezone().strftime("%H:%M")
+        state = f"Waiting to retry (next try at {when})"
     first_line = item.text.splitlines()[0] if item.text else "(photo only)"
     detail = f"\n{item.last_error}" if item.last_error else ""
     return f"{state}: {first_line}{detail}"
+
+
+def _warm_up_counter() -> int:
+    """Loads the counter's data on a worker so the first keystroke does not stall."""
+    return parse_tweet("Warm up 🎉 example.org").weighted_length
 
 
 def _utf16_offset(text: str, index: int) -> int:
