@@ -44,7 +44,8 @@ app.exec()
 
 def time_to_shown(command: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    with subprocess.Popen(command, stdout=subprocess.PIPE, env=env, cwd=ROOT) as child:
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+                          cwd=ROOT) as child:
         assert child.stdout is not None
         line = child.stdout.readline().decode().strip()
         elapsed = time.perf_counter() - start

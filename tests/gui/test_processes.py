@@ -75,3 +75,24 @@ def test_version_and_unknown_tab(tmp_path: Path) -> None:
         capture_output=True, env=child_env(), timeout=120)
     assert bad.returncode == 2
     assert "No tab called 'Nope'" in bad.stderr.decode()
+
+
+@pytest.mark.slow
+def test_reset_sandbox_from_the_command_line(tmp_path: Path) -> None:
+    from stpeters_desk.core.storage.db import open_database
+    from stpeters_desk.x.sandbox import SandboxGateway
+
+    data_dir = tmp_path / "reset"
+    db = open_database(data_dir)
+    practice = SandboxGateway(db).post("A trainee's practice tweet")
+    db.close()
+    result = subprocess.run(
+        [sys.executable, "-m", "stpeters_desk", "--data-dir", str(data_dir), "--reset-sandbox",
+         "--screenshot", str(tmp_path / "after-reset.png")],
+        capture_output=True, env=child_env(), timeout=120)
+    assert result.returncode == 0, result.stderr.decode()
+    db = open_database(data_dir)
+    posts = SandboxGateway(db).own_posts(200)
+    db.close()
+    assert practice.post_id not in [p.post_id for p in posts]
+    assert len(posts) >= 25
