@@ -1,24 +1,10 @@
-"""Numbered schema migrations, applied in order and recorded in ``schema_migrations``.
-
-A migration is never edited once released: change the schema by adding the
-next number. Types are kept to INTEGER, TEXT and BLOB so the same statements
-run on PostgreSQL (where INTEGER PRIMARY KEY becomes an identity column).
-"""
+"""Migration 1: settings, drafts, outbox, audit log and the sandbox account."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from stpeters_desk.core.storage.migrations.base import Migration
 
-
-@dataclass(frozen=True)
-class Migration:
-    number: int
-    name: str
-    statements: tuple[str, ...]
-
-
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "settings, drafts, outbox, audit log, sandbox account", (
+MIGRATION = Migration(1, "settings, drafts, outbox, audit log, sandbox account", (
         """CREATE TABLE settings (
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL
@@ -112,5 +98,4 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         "CREATE INDEX outbox_status ON outbox(status, next_attempt_at)",
         "CREATE INDEX sandbox_mentions_created ON sandbox_mentions(created_at)",
-    )),
-)
+    ))

@@ -1,0 +1,63 @@
+"""Secrets in the operating system's keyring, and nowhere else.
+
+Windows Credential Manager, macOS Keychain or Secret Service on Linux. When
+the computer has no usable keyring (keyring's "fail" backend, or a plain-text
+backend such as keyrings.alt) we refuse to store secrets at all rather than
+fall back to a file that anyone with the data folder could read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+SERVICE_PREFIX = "St Peter's Desk"
+
+
+class KeyringUnavailable(Exception):
+    """The OS offers no secure store; we never fall back to a plain file."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This computer has no secure password store the app can use, so the real "
+            "X account cannot be connected. On Linux install gnome-keyring (or KWallet) "
+            "and sign in again; the app stays on the practice (sandbox) account until then."
+        )
+
+
+def usable_keyring() -> KeyringBackend:
+    """The active keyring backend, refusing keyring's fail and plain-text backends."""
+    import keyring
+    from keyring.backends import fail
+
+    backend = keyring.get_keyring()
+    if isinstance(backend, fail.Keyring):
+        raise KeyringUnavailable()
+    module = type(backend).__module__
+    if module.startswith("keyrings.alt") or "insecure" in module:
+        raise KeyringUnavailable()
+    return backend
+
+
+def service_name(purpose: str) -> str:
+    """One keyring entry group per purpose, e.g. "St Peter's Desk X account"."""
+    return f"{SERVICE_PREFIX} {purpose}"
+
+
+def read_secret(purpose: str, name: str) -> str | None:
+    value = usable_keyring().get_password(service_name(purpose), name)
+    return str(value) if value else None
+
+
+def write_secret(purpose: str, name: str, value: str) -> None:
+    usable_keyring().set_password(service_name(purpose), name, value)
+
+
+def delete_secret(purpose: str, name: str) -> None:
+    import keyring.errors
+
+    with contextlib.suppress(keyring.errors.PasswordDeleteError):
+        usable_keyring().delete_password(service_name(purpose), name)

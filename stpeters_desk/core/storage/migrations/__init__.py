@@ -1,0 +1,19 @@
+"""Numbered schema migrations, applied in order and recorded in ``schema_migrations``.
+
+One module per migration, named after its number. A migration is never
+edited once released: change the schema by adding the next number and
+listing it below. Types are kept to INTEGER, TEXT and BLOB so the same
+statements run on PostgreSQL (where INTEGER PRIMARY KEY becomes an identity
+column).
+"""
+
+from __future__ import annotations
+
+from stpeters_desk.core.storage.migrations import m0001_spine
+from stpeters_desk.core.storage.migrations.base import Migration
+
+MIGRATIONS: tuple[Migration, ...] = (
+    m0001_spine.MIGRATION,
+)
+
+__all__ = ["MIGRATIONS", "Migration"]
