@@ -11,10 +11,9 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from stpeters_desk import APP_NAME, __version__
-from stpeters_desk.core.paths import resolve_data_dir
+from stpeters_desk.core.paths import resolve_data_dir, resources_dir
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.db import Database, DatabaseError, open_database
 from stpeters_desk.core.storage.settings import SettingsStore
@@ -96,14 +95,6 @@ def build_services(args: Options) -> DeskServices:
 
         (gateway if isinstance(gateway, SandboxGateway) else SandboxGateway(db)).reset()
     return DeskServices.build(db, gateway, data_dir, notice=notice)
-
-
-def resources_dir() -> Path:
-    """``resources/`` beside the package in a checkout, or inside a frozen bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,6 +7,7 @@ Tests, smoke runs and the benchmark pass ``--data-dir`` or set
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 DATA_DIR_ENV = "STPETERS_DESK_DATA_DIR"
@@ -23,3 +24,11 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("StPetersDesk", appauthor=False, roaming=False))
+
+
+def resources_dir() -> Path:
+    """``resources/`` (style, icons, word lists, models) in a checkout or a frozen bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
