@@ -16,11 +16,15 @@ from stpeters_desk import APP_NAME, __version__
 from stpeters_desk.core.paths import resolve_data_dir, resources_dir
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.db import Database, DatabaseError, open_database
-from stpeters_desk.core.storage.settings import SettingsStore
+from stpeters_desk.core.storage.settings import (
+    KIOSK_MODE,
+    REAL_ACCOUNT_CONNECTED,
+    SettingsStore,
+)
 from stpeters_desk.x.gateway import XGateway
 
-REAL_ACCOUNT_SETTING = "x_account_connected"
-
+REAL_ACCOUNT_SETTING = REAL_ACCOUNT_CONNECTED
+SUBCOMMANDS = ("audit",)
 
 EXIT_WHEN_SHOWN_ENV = "STPETERS_DESK_EXIT_WHEN_SHOWN"  # benchmarks/startup.py only
 
@@ -32,6 +36,7 @@ class Options:
     reset_sandbox: bool = False
     screenshot: str | None = None
     tab: str | None = None
+    kiosk: bool = False
     exit_when_shown: bool = False
 
 
@@ -56,11 +61,13 @@ def parse_args(argv: Sequence[str] | None) -> Options:
     parser.add_argument("--screenshot", metavar="FILE.png",
                         help="render the window to a PNG file and exit")
     parser.add_argument("--tab", metavar="NAME", help="with --screenshot: the tab to show")
+    parser.add_argument("--kiosk", action="store_true",
+                        help="full screen for the staffroom; locks when idle")
     parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     parsed = parser.parse_args(argv)
     return Options(data_dir=parsed.data_dir, sandbox=parsed.sandbox,
                    reset_sandbox=parsed.reset_sandbox, screenshot=parsed.screenshot,
-                   tab=parsed.tab, exit_when_shown=parsed.exit_when_shown)
+                   tab=parsed.tab, kiosk=parsed.kiosk, exit_when_shown=parsed.exit_when_shown)
 
 
 def choose_gateway(db: Database, settings: SettingsStore, force_sandbox: bool
@@ -94,10 +101,15 @@ def build_services(args: Options) -> DeskServices:
         from stpeters_desk.x.sandbox import SandboxGateway
 
         (gateway if isinstance(gateway, SandboxGateway) else SandboxGateway(db)).reset()
-    return DeskServices.build(db, gateway, data_dir, notice=notice)
+    return DeskServices.for_school(db, gateway, data_dir, notice=notice)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if len(argv) >= 3 and argv[0] == "--data-dir" and argv[2] in SUBCOMMANDS:
+        argv = [argv[2], "--data-dir", argv[1], *argv[3:]]  # stpeters-desk --data-dir D audit
+    if argv and argv[0] in SUBCOMMANDS:
+        return run_subcommand(argv[0], argv[1:])
     args = parse_args(argv)
     if args.screenshot and sys.platform.startswith("linux") and not os.environ.get("DISPLAY") \
             and not os.environ.get("WAYLAND_DISPLAY"):
@@ -109,5 +121,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from stpeters_desk.ui.application import run_window
 
+    kiosk = args.kiosk or services.settings.get(KIOSK_MODE) == "1"
     return run_window(services, resources_dir(), screenshot=args.screenshot, tab=args.tab,
-                      exit_when_shown=args.exit_when_shown)
+                      kiosk=kiosk and not args.screenshot, exit_when_shown=args.exit_when_shown)
+
+
+def run_subcommand(name: str, argv: list[str]) -> int:
+    """``stpeters-desk audit ...``: no window."""
+    data_dir_arg = None
+    if len(argv) >= 2 and argv[0] == "--data-dir":
+        data_dir_arg, argv = argv[1], argv[2:]
+    try:
+        db = open_database(resolve_data_dir(data_dir_arg))
+    except DatabaseError as exc:
+        print(f"{APP_NAME} cannot open its database: {exc}", file=sys.stderr)
+        return 2
+    from stpeters_desk.core.audit import audit_cli
+
+    try:
+        return audit_cli(argv, db)
+    finally:
+        db.close()

@@ -18,9 +18,10 @@ from stpeters_desk.x.sandbox import SandboxGateway
 
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """No test may ever touch the school's real database."""
+    """No test may ever touch the school's real database or this computer's device id."""
     data_dir = tmp_path / "data"
     monkeypatch.setenv(DATA_DIR_ENV, str(data_dir))
+    monkeypatch.setenv("STPETERS_DESK_CONFIG_DIR", str(tmp_path / "config"))
     return data_dir
 
 

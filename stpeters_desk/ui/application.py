@@ -35,23 +35,75 @@ def create_application() -> QApplication:
 
 
 def run_window(services: DeskServices, resources: Path, *, screenshot: str | None = None,
-               tab: str | None = None, exit_when_shown: bool = False) -> int:
+               tab: str | None = None, kiosk: bool = False, exit_when_shown: bool = False) -> int:
     app = create_application()
     apply_style(app, resources)
     tasks = TaskRunner()
-    window = MainWindow(services, tasks)
+    single: object | None = None
+    if kiosk:
+        from stpeters_desk.ui.single_instance import (
+            SingleInstance,
+            ask_running_instance_to_show,
+            instance_name,
+        )
+
+        name = instance_name(services.data_dir)
+        if ask_running_instance_to_show(name):
+            return 0
+    if screenshot:
+        _sign_in_preview(services)
+    elif not _first_run_done(services, tasks):
+        return 0
+    window = MainWindow(services, tasks, kiosk=kiosk, preview=bool(screenshot))
     if tab and not window.select_tab(tab):
         print(f"No tab called {tab!r}; tabs: {', '.join(window.tab_names())}", file=sys.stderr)
+        tasks.wait_idle(15.0)
+        tasks.shutdown()
         return 2
-    window.show()
+    if kiosk:
+        single = SingleInstance(name, lambda: _bring_forward(window), window)
+        window.enter_kiosk()
+    else:
+        window.show()
     if screenshot:
         return _save_screenshot(app, window, tasks, Path(screenshot))
     QTimer.singleShot(0, window.composer.editor.setFocus)
     if exit_when_shown:  # for benchmarks/startup.py: the first frame is on screen
         QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
     code = app.exec()
+    del single
     tasks.shutdown()
     return code
+
+
+def _first_run_done(services: DeskServices, tasks: TaskRunner) -> bool:
+    """On the very first start the head teacher creates their account; False if they cancel."""
+    staff = services.staff
+    if staff is None or staff.is_set_up():
+        return True
+    from stpeters_desk.ui.security_dialogs import SetupWizard
+
+    wizard = SetupWizard(staff, tasks, devices=services.devices, device=services.device)
+    if wizard.exec() != SetupWizard.DialogCode.Accepted or wizard.head is None:
+        return False
+    services.sign_in(wizard.head)
+    return True
+
+
+def _sign_in_preview(services: DeskServices) -> None:
+    """--screenshot draws the window as the head would see it, without a stored sign-in."""
+    if services.staff is None:
+        return
+    from stpeters_desk.core.roles import Role
+    from stpeters_desk.core.staff import StaffMember
+
+    services.sign_in(StaffMember(0, "Screenshot preview", Role.HEAD, False, True))
+
+
+def _bring_forward(window: MainWindow) -> None:
+    window.showFullScreen() if window.kiosk else window.showNormal()
+    window.raise_()
+    window.activateWindow()
 
 
 def _save_screenshot(app: QApplication, window: MainWindow, tasks: TaskRunner,

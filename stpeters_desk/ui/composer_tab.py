@@ -34,6 +34,7 @@ from stpeters_desk.core.outbox import SendResult
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.outbox_store import NEEDS_ATTENTION, POSTED, OutboxItem
 from stpeters_desk.core.tweet_text import MAX_WEIGHTED_LENGTH, parse_tweet
+from stpeters_desk.ui.items import id_role
 from stpeters_desk.ui.styling import set_style_state
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.errors import XError
@@ -64,6 +65,7 @@ class ComposerTab(QWidget):
         self._services = services
         self._tasks = tasks
         self._sending = False
+        self._may_post = True
         self._build()
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -212,7 +214,8 @@ class ComposerTab(QWidget):
             summary += " · links count as 23"
         self.count_label.setText(("⚠ " if over else "") + summary)
         set_style_state(self.count_label, "over", over)
-        self.post_button.setEnabled(bool(text.strip()) and not over and not self._sending)
+        self.post_button.setEnabled(bool(text.strip()) and not over and not self._sending
+                                    and self._may_post)
         self._highlight_overflow(length.over_limit_from)
 
     def _highlight_overflow(self, start: int | None) -> None:
@@ -233,9 +236,33 @@ class ComposerTab(QWidget):
         self.editor.setExtraSelections([selection])
 
     # -- posting ---------------------------------------------------------------
+    def set_permissions(self, allowed: frozenset[str]) -> None:
+        """Only roles allowed to post see an active Post button (the policy names who tweets)."""
+        self._may_post = "post" in allowed
+        if self._may_post:
+            self.post_button.setToolTip("Post to the account shown at the top (Ctrl+Enter)")
+            self.show_message("")
+        else:
+            self.post_button.setToolTip("Your role does not post directly")
+            self.show_message("Your role does not post directly: the head teacher can change "
+                              "this on the Staff tab. Your draft is kept.", ok=None)
+        self._update_count()
+
+    def _device_refusal(self) -> str:
+        """Why this computer may not post now, or "" when it may (policy: registered devices)."""
+        devices, device = self._services.devices, self._services.device
+        if devices is None or device is None:
+            return ""
+        allowed, reason = devices.may_post(device, datetime.now().astimezone())
+        return "" if allowed else reason
+
     def post(self) -> None:
         text = self.editor.toPlainText()
         if not self.post_button.isEnabled() or not text.strip():
+            return
+        refusal = self._device_refusal()
+        if refusal:
+            self.show_message(refusal, ok=False)
             return
         item = self._services.outbox.add(text, created_by=self._services.signed_in)
         self._services.audit.record(self._services.signed_in, "queue tweet",
@@ -302,7 +329,7 @@ class ComposerTab(QWidget):
         self.outbox_list.clear()
         for item in items:
             entry = QListWidgetItem(_outbox_text(item))
-            entry.setData(_id_role(), item.item_id)
+            entry.setData(id_role(), item.item_id)
             self.outbox_list.addItem(entry)
         self.outbox_box.setVisible(bool(items))
         if items:
@@ -310,7 +337,7 @@ class ComposerTab(QWidget):
 
     def _selected_outbox_id(self) -> int | None:
         entry = self.outbox_list.currentItem()
-        return int(entry.data(_id_role())) if entry else None
+        return int(entry.data(id_role())) if entry else None
 
     def retry_selected(self) -> None:
         item_id = self._selected_outbox_id()
@@ -346,7 +373,7 @@ class ComposerTab(QWidget):
             when = post.created_at.astimezone().strftime("%a %d %b %Y, %H:%M")
             photos = f" · {post.media_count} photo(s)" if post.media_count else ""
             entry = QListWidgetItem(f"{post.text}\n{when}{photos}")
-            entry.setData(_id_role(), post.post_id)
+            entry.setData(id_role(), post.post_id)
             entry.setToolTip(post.text)
             self.posts_list.addItem(entry)
         if not posts:
@@ -365,7 +392,7 @@ class ComposerTab(QWidget):
         entry = self.posts_list.currentItem()
         if entry is None or not entry.isSelected():
             return None
-        post_id = entry.data(_id_role())
+        post_id = entry.data(id_role())
         return (str(post_id), entry.text().split("\n")[0]) if post_id else None
 
     def confirm_delete(self, text: str) -> bool:
@@ -426,7 +453,3 @@ def _utf16_offset(text: str, index: int) -> int:
     """Qt counts positions in UTF-16 units; Python in code points (emoji differ)."""
     return len(text[:index].encode("utf-16-le")) // 2
 
-
-def _id_role() -> QtCore.Qt.ItemDataRole:
-    """Where list items keep the id of their post or outbox entry."""
-    return QtCore.Qt.ItemDataRole.UserRole

@@ -1,55 +1,222 @@
 """The main window: the account bar, one tab per job, and a status bar.
 
-Only tabs that work are shown; later features add theirs here.
+When staff accounts exist, the window opens on the sign-in screen and goes
+back to it when someone locks it or, in kiosk mode, after a few idle
+minutes; nothing typed is lost because drafts are saved as they are typed.
+Which tabs appear depends on what the signed-in person's role may do.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from stpeters_desk import APP_NAME, __version__
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.ui.account_bar import AccountBar
 from stpeters_desk.ui.composer_tab import ComposerTab, describe_error
+from stpeters_desk.ui.security_dialogs import HeadPinAsker, dialog_head_pin_asker
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.models import Account
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
+    from stpeters_desk.core.staff import StaffMember
+    from stpeters_desk.ui.sign_in import SignInPanel
+
+
+def _input_events() -> frozenset[QEvent.Type]:
+    return frozenset({
+        QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+        QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
+    })
+
+
+class IdleWatcher(QObject):
+    """Restarts a timer on any keyboard, mouse or touch input anywhere in the app."""
+
+    def __init__(self, minutes: int, on_idle: Callable[[], None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._inputs = _input_events()
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(minutes * 60_000)
+        self.timer.timeout.connect(on_idle)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self._inputs:
+            self.timer.start()
+        return False
+
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: DeskServices, tasks: TaskRunner) -> None:
+    def __init__(self, services: DeskServices, tasks: TaskRunner, *, kiosk: bool = False,
+                 head_pin_asker: HeadPinAsker | None = None, preview: bool = False) -> None:
         super().__init__()
+        self.preview = preview  # --screenshot: drawn for a role, nobody is really signed in
         self._services = services
         self._tasks = tasks
+        self.kiosk = kiosk
+        self.ask_head_pin: HeadPinAsker = head_pin_asker or (
+            dialog_head_pin_asker(services.staff, tasks, self) if services.staff else
+            (lambda _action: None))
+        self._closing_allowed = not kiosk
         self.setWindowTitle(f"{APP_NAME} {__version__}")
         self.resize(1180, 760)
         self.account_bar = AccountBar()
+        self.banner = QLabel()
+        self.banner.setObjectName("ReviewBanner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("MainTabs")
         self.tabs.setDocumentMode(True)
         self.composer = ComposerTab(services, tasks)
         self.tabs.addTab(self.composer, "Compose")
-        central = QWidget()
-        layout = QVBoxLayout(central)
+        work = QWidget()
+        layout = QVBoxLayout(work)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.account_bar)
+        layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
-        self.setCentralWidget(central)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(work)
+        self.setCentralWidget(self.pages)
         self.signed_in_label = QLabel(f"Signed in: {services.signed_in}")
+        self.lock_button = QPushButton("Lock")
+        self.lock_button.setToolTip("Go back to the sign-in screen; drafts are kept")
+        self.lock_button.clicked.connect(self.lock)
         self.statusBar().addPermanentWidget(self.signed_in_label)
+        self.statusBar().addPermanentWidget(self.lock_button)
         self.composer.status.connect(self.show_status)
         self.composer.posted.connect(self.refresh_account)
+        self.sign_in_panel: SignInPanel | None = None
+        self.idle_watcher: IdleWatcher | None = None
+        if services.staff is not None:
+            self._add_sign_in_page()
+        else:
+            self.lock_button.hide()
         if services.notice:
             self.show_status(services.notice)
         self.refresh_account()
         self.composer.refresh_posts()
         self.composer.send_due()
 
+    # -- signing in and locking -----------------------------------------------------
+    def _add_sign_in_page(self) -> None:
+        from stpeters_desk.ui.sign_in import SignInPanel
+
+        assert self._services.staff is not None
+        self.sign_in_panel = SignInPanel(self._services.staff, self._tasks)
+        self.sign_in_panel.signed_in.connect(self.signed_in)
+        self.sign_in_panel.recovery_requested.connect(self.recover_head_pin)
+        self.pages.addWidget(self.sign_in_panel)
+        if self._services.member is None:
+            self.lock()
+        else:
+            self.signed_in(self._services.member)
+
+    def lock(self) -> None:
+        if self.sign_in_panel is None:
+            return
+        self.composer.save_draft()
+        if self._services.member is not None:
+            self._services.audit.record(self._services.member.name, "lock", "", "")
+        self._services.member = None
+        self._services.signed_in = ""
+        self.sign_in_panel.reload()
+        self.pages.setCurrentWidget(self.sign_in_panel)
+        self.statusBar().hide()
+
+    def signed_in(self, member: StaffMember) -> None:
+        self._services.sign_in(member)
+        self.signed_in_label.setText(f"Signed in: {member.name}")
+        self._build_tabs_for(member)
+        self.pages.setCurrentIndex(0)
+        self.statusBar().show()
+        self._show_review_banner()
+        if self.kiosk and self.idle_watcher is None:
+            from stpeters_desk.ui.settings_tab import idle_minutes
+
+            self.idle_watcher = IdleWatcher(idle_minutes(self._services), self.lock, self)
+
+    def recover_head_pin(self) -> None:
+        from stpeters_desk.ui.security_dialogs import RecoveryDialog
+
+        assert self._services.staff is not None
+        RecoveryDialog(self._services.staff, self._tasks, self).exec()
+        if self.sign_in_panel is not None:
+            self.sign_in_panel.reload()
+
+    def _build_tabs_for(self, member: StaffMember) -> None:
+        """Compose for everyone; Staff, Audit and Settings only for roles that need them."""
+        from stpeters_desk.core.roles import Permission
+
+        while self.tabs.count() > 1:
+            widget = self.tabs.widget(1)
+            self.tabs.removeTab(1)
+            if widget is not None:
+                widget.deleteLater()
+        staff = self._services.staff
+        assert staff is not None
+        allowed = (staff.role_permissions()[member.role] if self.preview
+                   else staff.permissions(member))
+        self.composer.set_permissions(allowed)
+        if Permission.MANAGE_STAFF in allowed:
+            from stpeters_desk.ui.staff_tab import StaffTab
+
+            self.tabs.addTab(StaffTab(self._services, self._tasks, self.ask_head_pin), "Staff")
+        if Permission.VIEW_AUDIT in allowed:
+            from stpeters_desk.ui.audit_tab import AuditTab
+
+            self.tabs.addTab(AuditTab(self._services.audit, self._tasks), "Audit")
+        from stpeters_desk.ui.policy_tab import PolicyTab
+        from stpeters_desk.ui.settings_tab import SettingsTab
+
+        self.tabs.addTab(SettingsTab(self._services, self._tasks, self.ask_head_pin,
+                                     self.connect_x_account), "Settings")
+        self.tabs.addTab(PolicyTab(self._services), "Policy")
+
+    def _show_review_banner(self) -> None:
+        from stpeters_desk.core.policy_review import review_status
+        from stpeters_desk.core.roles import Role
+
+        member = self._services.member
+        status = review_status(self._services.settings)
+        if member is None or member.role != Role.HEAD or not status.due:
+            self.banner.hide()
+            return
+        self.banner.setText("⚠ " + status.message)
+        self.banner.show()
+
+    def connect_x_account(self) -> None:
+        from stpeters_desk.ui.connect_x_dialog import ConnectXDialog
+
+        head_pin = self.ask_head_pin("connect or replace the school's X account")
+        if head_pin is None:
+            return
+        ConnectXDialog(self._services, self._tasks, head_pin, self).exec()
+
+    # -- the account -------------------------------------------------------------------
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)
 
@@ -63,6 +230,7 @@ class MainWindow(QMainWindow):
     def _account_failed(self, error: Exception) -> None:
         self.account_bar.show_unavailable(describe_error(error))
 
+    # -- tabs --------------------------------------------------------------------------
     def select_tab(self, name: str) -> bool:
         for index in range(self.tabs.count()):
             if self.tabs.tabText(index).replace("&", "").lower() == name.lower():
@@ -73,6 +241,37 @@ class MainWindow(QMainWindow):
     def tab_names(self) -> list[str]:
         return [self.tabs.tabText(i).replace("&", "") for i in range(self.tabs.count())]
 
+    # -- kiosk -------------------------------------------------------------------------
+    def enter_kiosk(self) -> None:
+        """Full screen without a frame; leaving or closing needs the head-teacher PIN."""
+        from PySide6.QtCore import Qt
+
+        self.kiosk = True
+        self._closing_allowed = False
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self.setProperty("kiosk", True)
+        self.showFullScreen()
+
+    def allow_close(self) -> None:
+        self._closing_allowed = True
+
+    def _head_allows_closing(self) -> bool:
+        staff = self._services.staff
+        head_pin = self.ask_head_pin("close the kiosk")
+        if head_pin is None or staff is None:
+            return False
+        try:
+            head = staff.require_head_pin(head_pin, by=self._services.member, permission=None,
+                                          action="close the kiosk")
+        except Exception as exc:  # PermissionDenied or HeadPinRequired: say why, stay open
+            self.show_status(str(exc))
+            return False
+        self._services.audit.record(head.name, "kiosk closed", "", "")
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing_allowed and not self._head_allows_closing():
+            event.ignore()
+            return
         self.composer.save_draft()
         super().closeEvent(event)

@@ -30,9 +30,15 @@ class _Job(QRunnable):
         try:
             result = self._work()
         except Exception as exc:  # handed to the UI, which explains it to the user
-            self._runner.delivered.emit(self._task_id, None, exc)
+            self._deliver(None, exc)
             return
-        self._runner.delivered.emit(self._task_id, result, None)
+        self._deliver(result, None)
+
+    def _deliver(self, result: Any, error: Exception | None) -> None:
+        try:
+            self._runner.delivered.emit(self._task_id, result, error)
+        except RuntimeError:  # the window closed while the work ran: nobody to tell
+            return
 
 
 class TaskRunner(QObject):

@@ -96,3 +96,31 @@ def test_reset_sandbox_from_the_command_line(tmp_path: Path) -> None:
     db.close()
     assert practice.post_id not in [p.post_id for p in posts]
     assert len(posts) >= 25
+
+
+@pytest.mark.slow
+def test_audit_verify_detects_a_tampered_database(tmp_path: Path) -> None:
+    import sqlite3
+
+    from stpeters_desk.core.audit import AuditTrail
+    from stpeters_desk.core.paths import DATABASE_NAME
+    from stpeters_desk.core.storage.db import open_database
+
+    data_dir = tmp_path / "audited"
+    db = open_database(data_dir)
+    trail = AuditTrail(db, device="test computer")
+    for action in ("post tweet", "delete tweet", "hide reply"):
+        trail.record("Mrs Invented Head", action, "123", "")
+    db.close()
+    command = [sys.executable, "-m", "stpeters_desk", "--data-dir", str(data_dir), "audit",
+               "verify"]
+    intact = subprocess.run(command, capture_output=True, env=child_env(), timeout=120)
+    assert intact.returncode == 0, intact.stderr.decode()
+    assert "intact" in intact.stdout.decode()
+
+    with sqlite3.connect(data_dir / DATABASE_NAME) as conn:
+        conn.execute("UPDATE audit_log SET actor = 'Someone else' WHERE action = 'delete tweet'")
+    conn.close()
+    tampered = subprocess.run(command, capture_output=True, env=child_env(), timeout=120)
+    assert tampered.returncode == 1
+    assert "#" in tampered.stdout.decode() + tampered.stderr.decode()

@@ -5,10 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.backends import fail
 
 from stpeters_desk.app import REAL_ACCOUNT_SETTING, choose_gateway
 from stpeters_desk.core.storage.db import Database
@@ -22,45 +19,24 @@ from stpeters_desk.x.credentials import (
 )
 from stpeters_desk.x.sandbox import SandboxGateway
 from stpeters_desk.x.tweepy_gateway import TweepyGateway
+from tests.keyrings import MemoryKeyring, keyring_backend
+from tests.keyrings import no_keyring as fail_backend
 
 SECRETS = XCredentials("unit-key-7f3a", "unit-secret-91bd", "1234-unit-token-c0de",
                        "unit-token-secret-5e6f")
 
 
-class MemoryKeyring(KeyringBackend):
-    """An in-memory backend for unit tests only (CI also runs the real Secret Service)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
-
-
 @pytest.fixture
 def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+    with keyring_backend(MemoryKeyring()) as backend:
+        assert isinstance(backend, MemoryKeyring)
+        yield backend
 
 
 @pytest.fixture
 def no_keyring() -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
+    with keyring_backend(fail_backend()):
+        yield
 
 
 def test_round_trip_and_forget(memory_keyring: MemoryKeyring) -> None:

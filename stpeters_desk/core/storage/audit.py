@@ -1,13 +1,28 @@
-"""The audit log: who did what, when, to which post or account.
+"""The audit log's storage: who did what, when, on which computer, to what, and why.
 
-Rows are only ever inserted; nothing in the app updates or deletes them.
+Rows are only ever inserted, each chained to the one before it (see
+``audit_chain``); ``audit_chain_head`` remembers the last entry so that
+removing entries from the end shows as well. Other stores append their audit
+entry inside their own transaction (``append_entry``), so a change and its
+entry are saved together or not at all.
+
+``AuditLog`` is what the composer and ``DeskServices`` have always used;
+``stpeters_desk.core.audit.AuditTrail`` builds verification, export and the
+command line on top of it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
 
+from stpeters_desk.core.storage.audit_chain import GENESIS_HASH, canonical_content, chain_hash
 from stpeters_desk.core.storage.db import Database, utc_now_text
+
+_COLUMNS = "id, at, actor, device, action, target, reason, detail, prev_hash, entry_hash"
 
 
 @dataclass(frozen=True)
@@ -18,23 +33,181 @@ class AuditEntry:
     action: str
     target: str
     detail: str
+    device: str = ""
+    reason: str = ""
+    prev_hash: str = ""
+    entry_hash: str = ""
+
+    @property
+    def at_time(self) -> datetime:
+        return datetime.fromisoformat(self.at)
+
+    @property
+    def content(self) -> str:
+        return canonical_content(self.entry_id, self.at, self.actor, self.device, self.action,
+                                 self.target, self.reason, self.detail)
+
+
+@dataclass(frozen=True)
+class NewAuditEntry:
+    """An entry about to be appended; ``at`` defaults to the moment it is written."""
+
+    actor: str
+    action: str
+    target: str = ""
+    detail: str = ""
+    device: str = ""
+    reason: str = ""
+    at: str = field(default_factory=utc_now_text)
+
+
+@dataclass(frozen=True)
+class ChainHead:
+    last_id: int
+    last_hash: str
+    entries: int
+    gap_before_id: int | None  # set when the head itself was found missing
+
+
+def time_text(moment: datetime) -> str:
+    """The stored form of a time: UTC ISO 8601 to the microsecond, so text order is time order."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def append_entry(conn: sqlite3.Connection, new: NewAuditEntry) -> AuditEntry:
+    """Append one chained entry inside the caller's open transaction."""
+    head = _read_head(conn)
+    gap_before: int | None = None
+    if head is None:
+        head, gap_before = _rebuild_missing_head(conn)
+    entry_id = head.last_id + 1
+    content = canonical_content(entry_id, new.at, new.actor, new.device, new.action,
+                                new.target, new.reason, new.detail)
+    entry_hash = chain_hash(head.last_hash, content)
+    conn.execute(
+        f"INSERT INTO audit_log ({_COLUMNS}) VALUES (:id, :at, :actor, :device, :action, "
+        ":target, :reason, :detail, :prev_hash, :entry_hash)",
+        {"id": entry_id, "at": new.at, "actor": new.actor, "device": new.device,
+         "action": new.action, "target": new.target, "reason": new.reason,
+         "detail": new.detail, "prev_hash": head.last_hash, "entry_hash": entry_hash})
+    conn.execute(
+        "UPDATE audit_chain_head SET last_id = :id, last_hash = :hash, entries = entries + 1 "
+        "WHERE id = 1", {"id": entry_id, "hash": entry_hash})
+    if gap_before is not None:
+        conn.execute("UPDATE audit_chain_head SET gap_before_id = :gap WHERE id = 1",
+                     {"gap": gap_before})
+    return AuditEntry(entry_id, new.at, new.actor, new.action, new.target, new.detail,
+                      new.device, new.reason, head.last_hash, entry_hash)
+
+
+def append_entries(conn: sqlite3.Connection, entries: Sequence[NewAuditEntry]) -> None:
+    for entry in entries:
+        append_entry(conn, entry)
+
+
+_HEAD_QUERY = "SELECT last_id, last_hash, entries, gap_before_id FROM audit_chain_head WHERE id = 1"
+
+
+def _read_head(conn: sqlite3.Connection) -> ChainHead | None:
+    return _head(conn.execute(_HEAD_QUERY).fetchone())
+
+
+def _head(row: sqlite3.Row | None) -> ChainHead | None:
+    if row is None:
+        return None
+    gap = row["gap_before_id"]
+    return ChainHead(int(row["last_id"]), str(row["last_hash"]), int(row["entries"]),
+                     None if gap is None else int(gap))
+
+
+def _rebuild_missing_head(conn: sqlite3.Connection) -> tuple[ChainHead, int]:
+    """Keep recording after someone deleted the head, but mark the spot for ``verify``."""
+    last = conn.execute("SELECT id, entry_hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    count = conn.execute("SELECT COUNT(*) AS n FROM audit_log").fetchone()
+    last_id = int(last["id"]) if last else 0
+    last_hash = str(last["entry_hash"]) if last else GENESIS_HASH
+    conn.execute("INSERT INTO audit_chain_head (id, last_id, last_hash, entries) "
+                 "VALUES (1, :id, :hash, :n)", {"id": last_id, "hash": last_hash,
+                                                "n": int(count["n"])})
+    return ChainHead(last_id, last_hash, int(count["n"]), None), last_id + 1
+
+
+def _entry(row: sqlite3.Row) -> AuditEntry:
+    return AuditEntry(int(row["id"]), row["at"], row["actor"], row["action"], row["target"],
+                      row["detail"], row["device"], row["reason"], row["prev_hash"],
+                      row["entry_hash"])
 
 
 class AuditLog:
-    def __init__(self, db: Database) -> None:
-        self._db = db
+    """Append and read audit entries. Safe from any thread through ``Database``."""
 
-    def record(self, actor: str, action: str, target: str = "", detail: str = "") -> None:
-        self._db.execute(
-            "INSERT INTO audit_log (at, actor, action, target, detail) "
-            "VALUES (:at, :actor, :action, :target, :detail)",
-            {"at": utc_now_text(), "actor": actor, "action": action,
-             "target": target, "detail": detail},
-        )
+    def __init__(self, db: Database, device: str = "") -> None:
+        self._db = db
+        self.device = device
+
+    def record(self, actor: str, action: str, target: str = "", detail: str = "", *,
+               device: str | None = None, reason: str = "",
+               now: datetime | None = None) -> AuditEntry:
+        new = NewAuditEntry(actor=actor, action=action, target=target, detail=detail,
+                            device=self.device if device is None else device, reason=reason,
+                            at=time_text(now) if now else utc_now_text())
+        with self._db.transaction() as conn:
+            return append_entry(conn, new)
 
     def recent(self, limit: int = 200) -> list[AuditEntry]:
+        return self.query(limit=limit)
+
+    def query(self, person: str | None = None, action: str | None = None,
+              since: datetime | None = None, until: datetime | None = None,
+              limit: int | None = 1000) -> list[AuditEntry]:
+        """Newest first. ``since`` is inclusive, ``until`` exclusive; ``limit=None`` for all."""
+        conditions: list[str] = []
+        params: dict[str, Any] = {}
+        if person:
+            conditions.append("actor = :person")
+            params["person"] = person
+        if action:
+            conditions.append("action = :action")
+            params["action"] = action
+        if since is not None:
+            conditions.append("at >= :since")
+            params["since"] = time_text(since)
+        if until is not None:
+            conditions.append("at < :until")
+            params["until"] = time_text(until)
+        where = f"WHERE {' AND '.join(conditions)} " if conditions else ""
+        limit_clause = ""
+        if limit is not None:
+            limit_clause = " LIMIT :limit"
+            params["limit"] = limit
         rows = self._db.query(
-            "SELECT id, at, actor, action, target, detail FROM audit_log "
-            "ORDER BY id DESC LIMIT :limit", {"limit": limit})
-        return [AuditEntry(int(r["id"]), r["at"], r["actor"], r["action"], r["target"],
-                           r["detail"]) for r in rows]
+            f"SELECT {_COLUMNS} FROM audit_log {where}ORDER BY id DESC{limit_clause}", params)
+        return [_entry(r) for r in rows]
+
+    def people(self) -> list[str]:
+        """Everyone who appears in the log, for the Audit tab's filter."""
+        rows = self._db.query("SELECT DISTINCT actor FROM audit_log ORDER BY actor")
+        return [str(r["actor"]) for r in rows]
+
+    def actions(self) -> list[str]:
+        rows = self._db.query("SELECT DISTINCT action FROM audit_log ORDER BY action")
+        return [str(r["action"]) for r in rows]
+
+    def entries_after(self, after_id: int, limit: int = 1000) -> list[AuditEntry]:
+        """Oldest first, for walking the whole chain in batches without loading it all."""
+        rows = self._db.query(
+            f"SELECT {_COLUMNS} FROM audit_log WHERE id > :after ORDER BY id LIMIT :limit",
+            {"after": after_id, "limit": limit})
+        return [_entry(r) for r in rows]
+
+    def all_entries(self, batch: int = 2000) -> Iterator[AuditEntry]:
+        """Every entry, oldest first, read a batch at a time so memory stays flat."""
+        last_id = 0
+        while rows := self.entries_after(last_id, batch):
+            yield from rows
+            last_id = rows[-1].entry_id
+
+    def chain_head(self) -> ChainHead | None:
+        return _head(self._db.query_one(_HEAD_QUERY))

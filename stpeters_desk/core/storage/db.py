@@ -129,6 +129,8 @@ def _migrate(db: Database) -> None:
         with db.transaction() as conn:
             for statement in migration.statements:
                 conn.execute(statement)
+            if migration.apply is not None:
+                migration.apply(conn)
             conn.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) "
                 "VALUES (:version, :name, :at)",

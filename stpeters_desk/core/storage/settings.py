@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from stpeters_desk.core.storage.db import Database
 
+# Setting keys read in more than one place.
+REAL_ACCOUNT_CONNECTED = "x_account_connected"  # "1" once the head connected the real X account
+KIOSK_MODE = "kiosk_mode"  # "1": start full screen, lock when idle
+KIOSK_IDLE_MINUTES = "kiosk_idle_minutes"
+
 
 class SettingsStore:
     def __init__(self, db: Database) -> None:

@@ -9,11 +9,15 @@ column).
 
 from __future__ import annotations
 
-from stpeters_desk.core.storage.migrations import m0001_spine
+from stpeters_desk.core.storage.migrations import (
+    m0001_spine,
+    m0002_staff_security,
+)
 from stpeters_desk.core.storage.migrations.base import Migration
 
 MIGRATIONS: tuple[Migration, ...] = (
     m0001_spine.MIGRATION,
+    m0002_staff_security.MIGRATION,
 )
 
 __all__ = ["MIGRATIONS", "Migration"]

@@ -1,0 +1,121 @@
+"""When the school's Twitter policy is next due for review.
+
+The policy promises a review every two years; a policy for social media goes
+stale quickly, so the head teacher sees a banner from a month before the
+review date until a new adoption date is recorded in Settings. Until then the
+app assumes the date printed on the 2017 policy, which makes the banner show
+on a fresh install: a prompt to enter the real date.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from stpeters_desk.core.storage.settings import SettingsStore
+
+ADOPTED_ON_SETTING = "policy_adopted_on"
+INTERVAL_SETTING = "policy_review_interval_months"
+DEFAULT_ADOPTED_ON = date(2017, 11, 27)
+DEFAULT_INTERVAL_MONTHS = 24
+MAX_INTERVAL_MONTHS = 60
+DUE_SOON = timedelta(days=30)
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+@dataclass(frozen=True)
+class ReviewStatus:
+    due: bool  # due within a month, or already overdue
+    overdue: bool
+    due_on: date
+    message: str
+    adopted_on: date
+    interval_months: int
+
+
+def add_months(start: date, months: int) -> date:
+    """The same day ``months`` later, or the month's last day (29 Feb + 12 months = 28 Feb)."""
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def spoken_date(day: date) -> str:
+    """'27 November 2019', the same on every computer whatever its language settings."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def adopted_on(settings: SettingsStore) -> date:
+    stored = settings.get(ADOPTED_ON_SETTING)
+    try:
+        return date.fromisoformat(stored) if stored else DEFAULT_ADOPTED_ON
+    except ValueError:
+        return DEFAULT_ADOPTED_ON
+
+
+def interval_months(settings: SettingsStore) -> int:
+    stored = settings.get(INTERVAL_SETTING)
+    if stored and stored.isdigit() and 1 <= int(stored) <= MAX_INTERVAL_MONTHS:
+        return int(stored)
+    return DEFAULT_INTERVAL_MONTHS
+
+
+def save_review_settings(settings: SettingsStore, adopted: date, months: int,
+                         today: date | None = None) -> None:
+    """Record a newly adopted policy and how often it is reviewed."""
+    if not 1 <= months <= MAX_INTERVAL_MONTHS:
+        raise ValueError(f"Choose a review interval between 1 and {MAX_INTERVAL_MONTHS} months.")
+    if adopted > (today or date.today()):
+        raise ValueError("The adoption date cannot be in the future.")
+    settings.set(ADOPTED_ON_SETTING, adopted.isoformat())
+    settings.set(INTERVAL_SETTING, str(months))
+
+
+def review_status(settings: SettingsStore,
+                  now: datetime | date | None = None) -> ReviewStatus:
+    today = _today(now)
+    adopted, months = adopted_on(settings), interval_months(settings)
+    due_on = add_months(adopted, months)
+    overdue = today > due_on
+    due = today >= due_on - DUE_SOON
+    return ReviewStatus(due=due, overdue=overdue, due_on=due_on,
+                        message=_message(today, adopted, due_on, due, overdue),
+                        adopted_on=adopted, interval_months=months)
+
+
+def _today(now: datetime | date | None) -> date:
+    if now is None:
+        return date.today()
+    if isinstance(now, datetime):
+        return now.astimezone().date() if now.tzinfo else now.date()
+    return now
+
+
+def _message(today: date, adopted: date, due_on: date, due: bool, overdue: bool) -> str:
+    action = ("Ask the Teaching & Learning committee to review it, then record the date the "
+              "governors adopted it in Settings.")
+    if overdue:
+        return (f"The school's Twitter policy was due for review on {spoken_date(due_on)} and "
+                f"is overdue. {action}")
+    if due:
+        days = (due_on - today).days
+        when = "today" if days == 0 else f"in {days} day{'s' if days != 1 else ''}"
+        return (f"The school's Twitter policy is due for review on {spoken_date(due_on)} "
+                f"({when}). {action}")
+    return (f"The school's Twitter policy was adopted on {spoken_date(adopted)}; its next "
+            f"review is due on {spoken_date(due_on)}.")
+
+
+class PolicyReview:
+    """The same, bound to one settings store, for code that prefers an object."""
+
+    def __init__(self, settings: SettingsStore) -> None:
+        self._settings = settings
+
+    def review_status(self, now: datetime | date | None = None) -> ReviewStatus:
+        return review_status(self._settings, now)
+
+    def save(self, adopted: date, months: int, today: date | None = None) -> None:
+        save_review_settings(self._settings, adopted, months, today)

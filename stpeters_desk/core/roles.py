@@ -1,0 +1,69 @@
+"""Who may do what: the school's roles and the permissions table, in one place.
+
+The defaults follow the school's Twitter policy: the head teacher, teachers
+and the school secretary may tweet; the head and the e-safety leader watch the
+followers. Teachers submit their tweets for approval until the head makes
+them approvers or changes the table. The head can change the table (stored in
+the database); these are only the starting values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+from types import MappingProxyType
+
+
+class Role(StrEnum):
+    HEAD = "head"
+    ESAFETY = "esafety"
+    TEACHER = "teacher"
+    SECRETARY = "secretary"
+
+
+ROLE_TITLES: dict[Role, str] = {
+    Role.HEAD: "Head teacher",
+    Role.ESAFETY: "E-safety leader",
+    Role.TEACHER: "Teacher",
+    Role.SECRETARY: "School secretary",
+}
+
+
+class Permission(StrEnum):
+    POST = "post"  # post straight to the account
+    SUBMIT = "submit"  # write a tweet and submit it for approval
+    APPROVE = "approve"
+    MODERATE = "moderate"
+    MANAGE_FOLLOWERS = "manage_followers"
+    VIEW_AUDIT = "view_audit"
+    MANAGE_STAFF = "manage_staff"
+    CHANGE_CREDENTIALS = "change_credentials"
+    REGISTER_DEVICES = "register_devices"
+
+
+PERMISSION_TITLES: dict[Permission, str] = {
+    Permission.POST: "Post tweets directly",
+    Permission.SUBMIT: "Submit tweets for approval",
+    Permission.APPROVE: "Approve other people's tweets",
+    Permission.MODERATE: "Hide or delete replies and mentions",
+    Permission.MANAGE_FOLLOWERS: "Check and block followers",
+    Permission.VIEW_AUDIT: "See the audit log",
+    Permission.MANAGE_STAFF: "Add staff and change roles",
+    Permission.CHANGE_CREDENTIALS: "Connect or change the X account",
+    Permission.REGISTER_DEVICES: "Register school computers",
+}
+
+DEFAULT_PERMISSIONS: Mapping[Role, frozenset[Permission]] = MappingProxyType({
+    Role.HEAD: frozenset(Permission),
+    Role.ESAFETY: frozenset({Permission.MODERATE, Permission.MANAGE_FOLLOWERS,
+                             Permission.VIEW_AUDIT, Permission.SUBMIT}),
+    Role.TEACHER: frozenset({Permission.SUBMIT}),
+    Role.SECRETARY: frozenset({Permission.POST, Permission.SUBMIT}),
+})
+
+APPROVER_GRANT: frozenset[Permission] = frozenset({Permission.APPROVE})
+"""What the head's per-person "approver" grant adds to someone's role."""
+
+
+def role_title(role: Role) -> str:
+    return ROLE_TITLES[role]

@@ -1,0 +1,178 @@
+"""Connecting or replacing the school's X account (head teacher only).
+
+Two ways in: sign in on x.com and type the PIN X shows (nothing to copy by
+hand), or paste the four keys from the X developer portal. Either way the
+keys are checked with X first, refused if they allow direct messages (the
+policy rules out private conversations), and then kept only in this
+computer's secure password store.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.storage.settings import REAL_ACCOUNT_CONNECTED
+from stpeters_desk.ui.tasks import TaskRunner
+from stpeters_desk.x.credentials import XCredentials
+from stpeters_desk.x.models import Account
+
+
+def _secret_field(name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(name)
+    return field
+
+
+class ConnectXDialog(QDialog):
+    def __init__(self, services: DeskServices, tasks: TaskRunner, head_pin: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Connect the school's X account")
+        self.setMinimumWidth(560)
+        self._services = services
+        self._tasks = tasks
+        self._head_pin = head_pin
+        self._sign_in: object | None = None
+        self.connected: Account | None = None
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._sign_in_page(), "Sign in on x.com")
+        self.tabs.addTab(self._paste_page(), "Paste keys")
+        self.message = QLabel()
+        self.message.setObjectName("FormMessage")
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        intro = QLabel("The keys come from the school's X developer app. Give it “Read and "
+                       "write” permission only: never direct messages.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def _sign_in_page(self) -> QWidget:
+        page = QWidget()
+        self.app_key = _secret_field("API key")
+        self.app_secret = _secret_field("API key secret")
+        self.open_button = QPushButton("Open the x.com sign-in page")
+        self.open_button.clicked.connect(self.open_sign_in)
+        self.pin_field = QLineEdit()
+        self.pin_field.setAccessibleName("PIN shown by x.com")
+        self.finish_button = QPushButton("Check and save")
+        self.finish_button.setProperty("primary", True)
+        self.finish_button.setEnabled(False)
+        self.finish_button.clicked.connect(self.finish_sign_in)
+        form = QFormLayout(page)
+        form.addRow("API key", self.app_key)
+        form.addRow("API key secret", self.app_secret)
+        form.addRow(self.open_button)
+        form.addRow("PIN from x.com", self.pin_field)
+        form.addRow(self.finish_button)
+        return page
+
+    def _paste_page(self) -> QWidget:
+        page = QWidget()
+        self.paste_fields = [_secret_field(name) for name in
+                             ("API key", "API key secret", "Access token",
+                              "Access token secret")]
+        self.paste_button = QPushButton("Check and save")
+        self.paste_button.setProperty("primary", True)
+        self.paste_button.clicked.connect(self.save_pasted)
+        form = QFormLayout(page)
+        for field in self.paste_fields:
+            form.addRow(field.accessibleName(), field)
+        form.addRow(self.paste_button)
+        return page
+
+    # -- sign in on x.com ------------------------------------------------------------
+    def open_sign_in(self) -> None:
+        from stpeters_desk.x.connect import start_pin_sign_in
+
+        key, secret = self.app_key.text().strip(), self.app_secret.text().strip()
+        if not key or not secret:
+            self.message.setText("Type the developer app's API key and secret first.")
+            return
+        self.message.setText("Asking X for a sign-in page…")
+        self._tasks.run(lambda: start_pin_sign_in(key, secret), self._sign_in_ready,
+                        self._failed)
+
+    def _sign_in_ready(self, sign_in: object) -> None:
+        self._sign_in = sign_in
+        url = str(getattr(sign_in, "url", ""))
+        QDesktopServices.openUrl(QUrl(url))
+        self.finish_button.setEnabled(True)
+        self.message.setText("Sign in on x.com as the school's account, then type the PIN "
+                             f"it shows. If no browser opened, go to: {url}")
+
+    def finish_sign_in(self) -> None:
+        from stpeters_desk.x.connect import PinSignIn, finish_pin_sign_in
+
+        sign_in, pin = self._sign_in, self.pin_field.text().strip()
+        if not isinstance(sign_in, PinSignIn) or not pin:
+            self.message.setText("Open the sign-in page and type the PIN x.com shows.")
+            return
+        self._check_and_save(lambda: finish_pin_sign_in(sign_in, pin))
+
+    # -- pasted keys -----------------------------------------------------------------
+    def save_pasted(self) -> None:
+        values = [field.text().strip() for field in self.paste_fields]
+        if not all(values):
+            self.message.setText("All four keys are needed.")
+            return
+        credentials = XCredentials(*values)
+        self._check_and_save(lambda: credentials)
+
+    # -- checking and saving ---------------------------------------------------------
+    def _check_and_save(self, get_credentials: object) -> None:
+        services, head_pin = self._services, self._head_pin
+        self.message.setText("Checking the keys with X…")
+
+        def work() -> Account:
+            from stpeters_desk.x.connect import check_credentials
+            from stpeters_desk.x.credentials import save_credentials
+
+            if services.staff is not None:
+                from stpeters_desk.core.roles import Permission
+
+                services.staff.require_head_pin(
+                    head_pin, by=services.member, permission=Permission.CHANGE_CREDENTIALS,
+                    action="connect the X account")
+            credentials = get_credentials()  # type: ignore[operator]
+            account = check_credentials(credentials)
+            if account.can_send_dms:
+                raise PermissionError(
+                    "These keys allow direct messages, which the school's policy rules out. "
+                    "In the X developer portal set the app to “Read and write”, regenerate "
+                    "the access token and try again.")
+            save_credentials(credentials)
+            services.settings.set(REAL_ACCOUNT_CONNECTED, "1")
+            by = services.member.name if services.member else services.signed_in
+            services.audit.record(by, "X account connected", f"@{account.handle}",
+                                  "keys stored in the OS keyring")
+            return account
+
+        self._tasks.run(work, self._saved, self._failed)
+
+    def _saved(self, account: Account) -> None:
+        self.connected = account
+        self.message.setText(f"Connected as @{account.handle}. Restart the app to switch from "
+                             "the practice account to the real one.")
+
+    def _failed(self, error: Exception) -> None:
+        text = getattr(error, "user_text", None)
+        self.message.setText(text() if callable(text) else str(error))

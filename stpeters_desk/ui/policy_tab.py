@@ -1,0 +1,125 @@
+"""The Policy tab: the school's own Twitter policy, and how the app keeps to it.
+
+The policy document belongs to the school, so the app ships no copy: the
+head loads the school's file once and it is kept in the app's data folder.
+The summary beside it is the app's own description of its safeguards.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stpeters_desk.core.services import DeskServices
+
+POLICY_FILE = "school-twitter-policy.txt"
+MAX_POLICY_BYTES = 2 * 1024 * 1024
+
+SAFEGUARDS = """
+<h3>How the app keeps to the policy</h3>
+<ul>
+<li><b>No child's name.</b> Every tweet and photo description is checked against the
+school's pupil list before it can be posted.</li>
+<li><b>Only named staff tweet.</b> Each person signs in with their own PIN; every action
+is recorded with their name.</li>
+<li><b>Passwords stay with the head teacher.</b> The X account's keys live only in this
+computer's secure password store, and changing them needs the head-teacher PIN.</li>
+<li><b>Registered computers only.</b> Tweets go out only from computers the head has
+registered, or during a time-limited exception for a trip or match.</li>
+<li><b>The account follows no one and sends no private messages.</b> The app offers
+neither, and warns if the account ever drifts.</li>
+<li><b>Followers and replies are watched.</b> The head and the e-safety leader review
+followers and replies; every hide, mute and block is recorded.</li>
+</ul>
+"""
+
+
+class PolicyTab(QWidget):
+    def __init__(self, services: DeskServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PolicyTab")
+        self._services = services
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("PolicyText")
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName("The school's Twitter policy")
+        self.summary = QTextBrowser()
+        self.summary.setAccessibleName("How the app keeps to the policy")
+        self.summary.setHtml(SAFEGUARDS)
+        self.load_button = QPushButton("Load the school's policy file…")
+        self.load_button.setToolTip("A plain-text copy of the policy the governors adopted")
+        self.load_button.clicked.connect(self.choose_file)
+        self.message = QLabel()
+        self.message.setObjectName("TabMessage")
+        self.message.setWordWrap(True)
+        splitter = QSplitter()
+        splitter.addWidget(self.text)
+        splitter.addWidget(self.summary)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        row = QHBoxLayout()
+        row.addWidget(self.load_button)
+        row.addWidget(self.message, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(splitter, 1)
+        self.show_policy()
+
+    def policy_path(self) -> Path:
+        return self._services.data_dir / POLICY_FILE
+
+    def show_policy(self) -> None:
+        path = self.policy_path()
+        if not path.is_file():
+            self.text.setPlainText("")
+            self.text.setPlaceholderText(
+                "No policy loaded yet. Use “Load the school's policy file…” to show the "
+                "school's own Twitter policy here for every member of staff.")
+            return
+        self.text.setPlainText(path.read_text(encoding="utf-8"))
+
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "The school's Twitter policy", "",
+                                              "Text files (*.txt);;All files (*)")
+        if name:
+            self.load_file(Path(name))
+
+    def load_file(self, source: Path) -> bool:
+        """Copy the school's file into the data folder; refuse what is not readable text."""
+        try:
+            raw = source.read_bytes()
+        except OSError as exc:
+            self.message.setText(f"Could not open {source.name}: {exc.strerror}.")
+            return False
+        if len(raw) > MAX_POLICY_BYTES or b"\x00" in raw:
+            self.message.setText(f"{source.name} is not a plain-text policy. Save the policy "
+                                 "as a .txt file and load that.")
+            return False
+        text = _decode(raw)
+        self.policy_path().write_text(text, encoding="utf-8")
+        by = self._services.member
+        self._services.audit.record(by.name if by else self._services.signed_in,
+                                    "policy file loaded", source.name, "")
+        self.message.setText(f"Loaded {source.name}.")
+        self.show_policy()
+        return True
+
+
+def _decode(raw: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("latin-1")

@@ -1,0 +1,290 @@
+"""Dialogs that guard the school's account: first-run set-up, the head-teacher PIN, recovery.
+
+The head-teacher PIN is asked again at the moment of each guarded action,
+even when the head is signed in, so that an unattended kiosk cannot be used
+to change credentials, staff or devices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stpeters_desk.core.devices import DeviceIdentity, DeviceRegistry
+from stpeters_desk.core.pins import validate_new_pin
+from stpeters_desk.core.staff import SignInResult, StaffDirectory, StaffMember
+from stpeters_desk.ui.pin_pad import PinPad
+from stpeters_desk.ui.tasks import TaskRunner
+
+
+def _pin_field(name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(name)
+    field.setMaxLength(12)
+    return field
+
+
+class RecoveryCodePage(QWidget):
+    """Shows a recovery code once; the user must confirm they have written it down."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        intro = QLabel(
+            "This is the head teacher's recovery code. It unlocks the app if the head's PIN "
+            "is forgotten or locked. Write it down and keep it somewhere safe, away from this "
+            "computer: it will not be shown again.")
+        intro.setWordWrap(True)
+        self.code_label = QLabel()
+        self.code_label.setObjectName("RecoveryCode")
+        self.code_label.setAccessibleName("Recovery code")
+        self.confirm = QCheckBox("I have written the recovery code down and will keep it safe")
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.code_label)
+        layout.addWidget(self.confirm)
+        layout.addStretch(1)
+
+    def show_code(self, code: str) -> None:
+        self.code_label.setText(code)
+        self.confirm.setChecked(False)
+
+
+class SetupWizard(QDialog):
+    """First start: create the head teacher's account and PIN, then show the recovery code."""
+
+    def __init__(self, staff: StaffDirectory, tasks: TaskRunner,
+                 parent: QWidget | None = None, *, devices: DeviceRegistry | None = None,
+                 device: DeviceIdentity | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Set up St Peter's Desk")
+        self._devices = devices
+        self._device = device
+        self.setMinimumWidth(520)
+        self._staff = staff
+        self._tasks = tasks
+        self.head: StaffMember | None = None
+        self.pages = QStackedWidget()
+        self.name_field = QLineEdit()
+        self.name_field.setAccessibleName("Head teacher's name")
+        self.name_field.setPlaceholderText("e.g. Mrs J. Example")
+        self.pin_field = _pin_field("New PIN")
+        self.pin_again = _pin_field("New PIN again")
+        self.message = QLabel()
+        self.message.setObjectName("FormMessage")
+        self.message.setWordWrap(True)
+        intro = QLabel(
+            "Welcome. First, the head teacher creates their own account. Each member of staff "
+            "later gets a personal PIN of at least 6 digits; the head teacher's PIN also guards "
+            "the X account's sign-in details, staff changes and this computer's registration.")
+        intro.setWordWrap(True)
+        first = QWidget()
+        form = QFormLayout(first)
+        form.addRow(intro)
+        form.addRow("Head teacher's name", self.name_field)
+        form.addRow("PIN (6 or more digits)", self.pin_field)
+        form.addRow("PIN again", self.pin_again)
+        self.register_box = QCheckBox("Register this computer for tweeting (the policy allows "
+                                      "tweets only from the school's registered devices)")
+        self.register_box.setChecked(devices is not None and device is not None)
+        self.register_box.setVisible(devices is not None and device is not None)
+        form.addRow(self.register_box)
+        form.addRow(self.message)
+        self.recovery_page = RecoveryCodePage()
+        self.pages.addWidget(first)
+        self.pages.addWidget(self.recovery_page)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Create the head teacher's account")
+        self.ok_button.setProperty("primary", True)
+        self.buttons.accepted.connect(self._next)
+        self.recovery_page.confirm.toggled.connect(self._confirmed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        layout.addWidget(self.buttons)
+
+    def _next(self) -> None:
+        if self.pages.currentIndex() == 1:
+            self.accept()
+            return
+        name = self.name_field.text().strip()
+        pin = self.pin_field.text()
+        problem = _form_problem(name, pin, self.pin_again.text())
+        if problem:
+            self.message.setText(problem)
+            return
+        self.ok_button.setEnabled(False)
+        self.message.setText("Creating the account…")
+        register = self.register_box.isChecked()
+        self._tasks.run(lambda: self._create(name, pin, register), self._created, self._failed)
+
+    def _create(self, name: str, pin: str, register: bool) -> tuple[StaffMember, str]:
+        head, code = self._staff.create_head(name, pin)
+        if register and self._devices is not None and self._device is not None:
+            self._devices.register(self._device, by=head, head_pin=pin)
+        return head, code
+
+    def _created(self, created: tuple[StaffMember, str]) -> None:
+        self.head, code = created
+        self.recovery_page.show_code(code)
+        self.pages.setCurrentIndex(1)
+        self.ok_button.setText("Finish")
+        self.ok_button.setEnabled(False)
+
+    def _failed(self, error: Exception) -> None:
+        self.ok_button.setEnabled(True)
+        self.message.setText(str(error))
+
+    def _confirmed(self, checked: bool) -> None:
+        self.ok_button.setEnabled(checked)
+
+    def reject(self) -> None:
+        if self.pages.currentIndex() == 1:
+            return  # the code must be acknowledged; the account already exists
+        super().reject()
+
+
+def _form_problem(name: str, pin: str, again: str) -> str:
+    if not name:
+        return "Type the head teacher's name."
+    problem = validate_new_pin(pin)
+    if problem:
+        return problem
+    if pin != again:
+        return "The two PINs are different. Type the same PIN twice."
+    return ""
+
+
+class HeadPinDialog(QDialog):
+    """Asks for the head-teacher PIN for one named action and checks it before closing."""
+
+    def __init__(self, staff: StaffDirectory, tasks: TaskRunner, action: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Head-teacher PIN needed")
+        self._staff = staff
+        self._tasks = tasks
+        self.pin = ""
+        explanation = QLabel(f"The head teacher's PIN is needed to {action}.")
+        explanation.setWordWrap(True)
+        explanation.setObjectName("HeadPinReason")
+        self.pin_pad = PinPad(ok_text="Confirm")
+        self.pin_pad.submitted.connect(self.check)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        cancel = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        cancel.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addWidget(self.pin_pad)
+        layout.addWidget(self.message)
+        layout.addWidget(cancel)
+
+    def check(self, pin: str) -> None:
+        self.pin_pad.set_busy(True)
+        self.message.setText("Checking…")
+        staff = self._staff
+        self._tasks.run(lambda: staff.check_head_pin(pin), lambda r: self._checked(pin, r),
+                        self._failed)
+
+    def _checked(self, pin: str, result: SignInResult) -> None:
+        self.pin_pad.set_busy(False)
+        self.pin_pad.clear()
+        if result.member is None:
+            self.message.setText(result.message)
+            return
+        self.pin = pin
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self.pin_pad.set_busy(False)
+        self.message.setText(str(error))
+
+
+HeadPinAsker = Callable[[str], str | None]
+
+
+def dialog_head_pin_asker(staff: StaffDirectory, tasks: TaskRunner,
+                          parent: QWidget | None) -> HeadPinAsker:
+    """The normal way to ask: a modal dialog. Tests pass their own asker instead."""
+    def ask(action: str) -> str | None:
+        dialog = HeadPinDialog(staff, tasks, action, parent)
+        return dialog.pin if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    return ask
+
+
+class RecoveryDialog(QDialog):
+    """The head's forgotten or locked PIN: the recovery code sets a new one."""
+
+    def __init__(self, staff: StaffDirectory, tasks: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Recover the head teacher's PIN")
+        self._staff = staff
+        self._tasks = tasks
+        self.pages = QStackedWidget()
+        self.code_field = QLineEdit()
+        self.code_field.setAccessibleName("Recovery code")
+        self.pin_field = _pin_field("New PIN")
+        self.pin_again = _pin_field("New PIN again")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        first = QWidget()
+        form = QFormLayout(first)
+        form.addRow("Recovery code", self.code_field)
+        form.addRow("New PIN", self.pin_field)
+        form.addRow("New PIN again", self.pin_again)
+        form.addRow(self.message)
+        self.recovery_page = RecoveryCodePage()
+        self.pages.addWidget(first)
+        self.pages.addWidget(self.recovery_page)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Set the new PIN")
+        self.buttons.accepted.connect(self._next)
+        self.buttons.rejected.connect(self.reject)
+        self.recovery_page.confirm.toggled.connect(self.ok_button.setEnabled)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        layout.addWidget(self.buttons)
+
+    def _next(self) -> None:
+        if self.pages.currentIndex() == 1:
+            self.accept()
+            return
+        code, pin = self.code_field.text().strip(), self.pin_field.text()
+        problem = validate_new_pin(pin) or (
+            "The two PINs are different." if pin != self.pin_again.text() else "")
+        if problem:
+            self.message.setText(problem)
+            return
+        staff = self._staff
+        self.ok_button.setEnabled(False)
+        self._tasks.run(lambda: staff.recover_head(code, pin), self._recovered, self._failed)
+
+    def _recovered(self, result: object) -> None:
+        new_code = result[1] if isinstance(result, tuple) else ""
+        if not new_code:
+            self.accept()
+            return
+        self.recovery_page.show_code(str(new_code))
+        self.pages.setCurrentIndex(1)
+        self.ok_button.setText("Finish")
+        self.ok_button.setEnabled(False)
+
+    def _failed(self, error: Exception) -> None:
+        self.ok_button.setEnabled(True)
+        self.message.setText(str(error))

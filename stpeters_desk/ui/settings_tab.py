@@ -1,0 +1,307 @@
+"""The Settings tab: this computer, the X account, kiosk behaviour and the policy review.
+
+Everything here that could weaken the school's safeguards (registering a
+computer, allowing posts from an unregistered one, connecting or replacing
+the X account, turning kiosk mode off) asks for the head-teacher PIN at the
+moment it is done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QDateTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stpeters_desk.core.policy_review import review_status
+from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.storage.settings import KIOSK_IDLE_MINUTES, KIOSK_MODE
+from stpeters_desk.ui.security_dialogs import HeadPinAsker
+from stpeters_desk.ui.tasks import TaskRunner
+
+KIOSK_SETTING = KIOSK_MODE
+IDLE_MINUTES_SETTING = KIOSK_IDLE_MINUTES
+DEFAULT_IDLE_MINUTES = 5
+
+
+def idle_minutes(services: DeskServices) -> int:
+    value = services.settings.get(IDLE_MINUTES_SETTING)
+    return int(value) if value and value.isdigit() else DEFAULT_IDLE_MINUTES
+
+
+def _moment(edit: QDateTimeEdit) -> datetime:
+    moment = edit.dateTime().toPython()
+    assert isinstance(moment, datetime)
+    return moment.astimezone()
+
+
+def _day(edit: QDateEdit) -> date:
+    day = edit.date().toPython()
+    assert isinstance(day, date)
+    return day
+
+
+class ExceptionDialog(QDialog):
+    """A time-boxed permission to post from an unregistered computer (a trip, a match)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Allow posting from this computer for an event")
+        now = QDateTime.currentDateTime()
+        self.start = QDateTimeEdit(now)
+        self.start.setCalendarPopup(True)
+        self.start.setAccessibleName("From")
+        self.end = QDateTimeEdit(now.addSecs(8 * 3600))
+        self.end.setCalendarPopup(True)
+        self.end.setAccessibleName("Until")
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Reason")
+        self.reason.setPlaceholderText("e.g. Year 6 residential trip")
+        form = QFormLayout()
+        form.addRow("From", self.start)
+        form.addRow("Until", self.end)
+        form.addRow("Reason", self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def window_times(self) -> tuple[datetime, datetime]:
+        return _moment(self.start), _moment(self.end)
+
+
+class SettingsTab(QWidget):
+    def __init__(self, services: DeskServices, tasks: TaskRunner, ask_head_pin: HeadPinAsker,
+                 connect_x: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SettingsTab")
+        self._services = services
+        self._tasks = tasks
+        self._ask_head_pin = ask_head_pin
+        self.message = QLabel()
+        self.message.setObjectName("TabMessage")
+        self.message.setWordWrap(True)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(self._device_group())
+        layout.addWidget(self._account_group(connect_x))
+        layout.addWidget(self._kiosk_group())
+        layout.addWidget(self._policy_group())
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.reload()
+
+    # -- sections ------------------------------------------------------------------
+    def _device_group(self) -> QGroupBox:
+        box = QGroupBox("This computer")
+        self.device_label = QLabel()
+        self.device_label.setWordWrap(True)
+        self.register_button = QPushButton("Register this computer…")
+        self.register_button.setToolTip("Tweets may only be sent from computers the head registers")
+        self.register_button.clicked.connect(self.register_device)
+        self.unregister_button = QPushButton("Remove registration…")
+        self.unregister_button.clicked.connect(self.unregister_device)
+        self.exception_button = QPushButton("Allow posting here for an event…")
+        self.exception_button.setToolTip(
+            "For school trips and sports events: a time-limited permission, with a reason")
+        self.exception_button.clicked.connect(self.grant_exception)
+        row = QHBoxLayout()
+        row.addWidget(self.register_button)
+        row.addWidget(self.unregister_button)
+        row.addWidget(self.exception_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.device_label)
+        layout.addLayout(row)
+        return box
+
+    def _account_group(self, connect_x: Callable[[], None]) -> QGroupBox:
+        box = QGroupBox("The school's X account")
+        self.account_label = QLabel()
+        self.account_label.setWordWrap(True)
+        self.connect_button = QPushButton("Connect or replace the X account…")
+        self.connect_button.clicked.connect(connect_x)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.account_label)
+        row = QHBoxLayout()
+        row.addWidget(self.connect_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return box
+
+    def _kiosk_group(self) -> QGroupBox:
+        box = QGroupBox("Staffroom kiosk")
+        self.kiosk_box = QCheckBox("Start in kiosk mode (full screen, locks when idle)")
+        self.kiosk_box.toggled.connect(self.set_kiosk)
+        self.idle_spin = QSpinBox()
+        self.idle_spin.setRange(1, 120)
+        self.idle_spin.setSuffix(" minutes")
+        self.idle_spin.setAccessibleName("Lock after this many idle minutes")
+        self.idle_spin.valueChanged.connect(self.set_idle_minutes)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow(self.kiosk_box)
+        form.addRow("Lock after", self.idle_spin)
+        return box
+
+    def _policy_group(self) -> QGroupBox:
+        box = QGroupBox("Twitter policy review")
+        self.adopted = QDateEdit()
+        self.adopted.setCalendarPopup(True)
+        self.adopted.setAccessibleName("Date the policy was adopted")
+        self.interval = QSpinBox()
+        self.interval.setRange(6, 60)
+        self.interval.setSuffix(" months")
+        self.interval.setAccessibleName("Review the policy every")
+        self.review_label = QLabel()
+        self.review_label.setWordWrap(True)
+        save = QPushButton("Save review dates")
+        save.setMaximumWidth(240)
+        save.clicked.connect(self.save_review)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow("Adopted on", self.adopted)
+        form.addRow("Review every", self.interval)
+        form.addRow(self.review_label)
+        form.addRow(save)
+        return box
+
+    # -- showing ---------------------------------------------------------------------
+    def reload(self) -> None:
+        services = self._services
+        devices, device = services.devices, services.device
+        if devices is not None and device is not None:
+            registered = devices.is_registered(device)
+            _, reason = devices.may_post(device, datetime.now().astimezone())
+            self.device_label.setText(f"This computer is called “{device.name}”. {reason}")
+            self.register_button.setVisible(not registered)
+            self.unregister_button.setVisible(registered)
+            self.exception_button.setVisible(not registered)
+        kind = services.gateway.kind
+        self.account_label.setText(
+            "The app is on the practice (sandbox) account: nothing reaches X." if kind == "sandbox"
+            else "The app is connected to the school's real X account.")
+        self.kiosk_box.blockSignals(True)
+        self.kiosk_box.setChecked(services.settings.get(KIOSK_SETTING) == "1")
+        self.kiosk_box.blockSignals(False)
+        self.idle_spin.blockSignals(True)
+        self.idle_spin.setValue(idle_minutes(services))
+        self.idle_spin.blockSignals(False)
+        status = review_status(services.settings)
+        self.adopted.setDate(QDate(status.adopted_on))
+        self.interval.setValue(status.interval_months)
+        self.review_label.setText(status.message)
+
+    # -- guarded changes ------------------------------------------------------------
+    def _guarded(self, action: str, change: Callable[[str], object], done: str) -> None:
+        head_pin = self._ask_head_pin(action)
+        if head_pin is None:
+            self.reload()
+            return
+        self._tasks.run(lambda: change(head_pin), lambda _: self._done(done), self._refused)
+
+    def _done(self, done: str) -> None:
+        self.message.setText(done)
+        self.reload()
+
+    def _refused(self, error: Exception) -> None:
+        self.message.setText(str(error))
+        self.reload()
+
+    def register_device(self) -> None:
+        devices, device, by = self._services.devices, self._services.device, self._services.member
+        if devices is None or device is None or by is None:
+            return
+        self._guarded("register this computer for tweeting",
+                      lambda head: devices.register(device, by=by, head_pin=head),
+                      f"{device.name} is registered: tweets may be sent from it.")
+
+    def unregister_device(self) -> None:
+        devices, device, by = self._services.devices, self._services.device, self._services.member
+        if devices is None or device is None or by is None:
+            return
+        self._guarded("remove this computer's registration",
+                      lambda head: devices.unregister(device, by=by, head_pin=head),
+                      f"{device.name} is no longer registered.")
+
+    def grant_exception(self) -> None:
+        dialog = ExceptionDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.grant_exception_from(dialog)
+
+    def grant_exception_from(self, dialog: ExceptionDialog) -> None:
+        devices, device, by = self._services.devices, self._services.device, self._services.member
+        if devices is None or device is None or by is None:
+            return
+        start, end = dialog.window_times()
+        reason = dialog.reason.text().strip()
+        self._guarded("allow tweets from this computer for an event",
+                      lambda head: devices.grant_exception(device, start, end, reason, by=by,
+                                                           head_pin=head),
+                      f"Tweets may be sent from {device.name} until "
+                      f"{end.strftime('%a %d %b %H:%M')}.")
+
+    def set_kiosk(self, on: bool) -> None:
+        settings, by = self._services.settings, self._services.member
+        if on:
+            settings.set(KIOSK_SETTING, "1")
+            self._services.audit.record(by.name if by else "", "kiosk mode on", "", "")
+            self.message.setText("Kiosk mode starts next time the app opens.")
+            return
+        self._guarded("turn kiosk mode off", self._kiosk_off,
+                      "Kiosk mode is off from the next start.")
+
+    def _kiosk_off(self, head_pin: str) -> None:
+        staff = self._services.staff
+        if staff is not None:
+            staff.require_head_pin(head_pin, by=self._services.member, permission=None,
+                                   action="turn kiosk mode off")
+        self._services.settings.set(KIOSK_SETTING, "0")
+        by = self._services.member
+        self._services.audit.record(by.name if by else "", "kiosk mode off", "", "")
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        self._services.settings.set(IDLE_MINUTES_SETTING, str(minutes))
+
+    def save_review(self) -> None:
+        from stpeters_desk.core.policy_review import save_review_settings
+
+        try:
+            save_review_settings(self._services.settings, _day(self.adopted),
+                                 self.interval.value())
+        except ValueError as exc:
+            self.message.setText(str(exc))
+            return
+        by = self._services.member
+        self._services.audit.record(by.name if by else "", "policy review dates changed", "",
+                                    f"adopted {_day(self.adopted)}, every "
+                                    f"{self.interval.value()} months")
+        self.reload()
+

@@ -1,0 +1,117 @@
+"""The sign-in screen: pick your name, type your own PIN.
+
+Every action is attributed to the person signed in, so each member of staff
+has a PIN of their own. Checking a PIN is slow on purpose (Argon2), so it
+runs on a worker; repeated failures lead to growing waits and then a lock
+that only the head teacher (or the recovery code) can lift.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stpeters_desk.core.roles import ROLE_TITLES, Role
+from stpeters_desk.core.staff import SignInResult, StaffDirectory
+from stpeters_desk.ui.items import id_role
+from stpeters_desk.ui.pin_pad import PinPad
+from stpeters_desk.ui.tasks import TaskRunner
+
+
+class SignInPanel(QWidget):
+    """Emits ``signed_in`` with the member once their PIN is accepted."""
+
+    signed_in = Signal(object)
+    recovery_requested = Signal()
+
+    def __init__(self, staff: StaffDirectory, tasks: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SignInPanel")
+        self._staff = staff
+        self._tasks = tasks
+        title = QLabel("Who is signing in?")
+        title.setObjectName("SignInTitle")
+        self.people = QListWidget()
+        self.people.setObjectName("StaffPicker")
+        self.people.setAccessibleName("Staff members")
+        self.people.currentRowChanged.connect(self._person_chosen)
+        self.pin_pad = PinPad()
+        self.pin_pad.submitted.connect(self.try_pin)
+        self.message = QLabel("Choose your name, then type your PIN.")
+        self.message.setObjectName("SignInMessage")
+        self.message.setWordWrap(True)
+        self.recover_button = QPushButton("Head teacher: forgotten PIN?")
+        self.recover_button.setToolTip("Use the recovery code shown when the app was set up")
+        self.recover_button.clicked.connect(self.recovery_requested)
+        card = QFrame()
+        card.setObjectName("SignInCard")
+        card_layout = QVBoxLayout(card)
+        card_layout.addWidget(title)
+        row = QHBoxLayout()
+        row.addWidget(self.people, 1)
+        pad_column = QVBoxLayout()
+        pad_column.addWidget(self.pin_pad)
+        pad_column.addWidget(self.message)
+        pad_column.addStretch(1)
+        row.addLayout(pad_column, 1)
+        card_layout.addLayout(row)
+        card_layout.addWidget(self.recover_button)
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(card, 3)
+        outer.addStretch(1)
+        self.reload()
+
+    def reload(self) -> None:
+        self.people.clear()
+        for member in self._staff.members():
+            item = QListWidgetItem(f"{member.name}\n{ROLE_TITLES[Role(member.role)]}")
+            item.setData(id_role(), member.staff_id)
+            self.people.addItem(item)
+        if self.people.count() == 1:
+            self.people.setCurrentRow(0)
+        self.pin_pad.clear()
+
+    def _person_chosen(self, row: int) -> None:
+        self.pin_pad.clear()
+        if row >= 0:
+            self.message.setText("Type your PIN.")
+            self.pin_pad.field.setFocus()
+
+    def _chosen_id(self) -> int | None:
+        item = self.people.currentItem()
+        return int(item.data(id_role())) if item else None
+
+    def try_pin(self, pin: str) -> None:
+        staff_id = self._chosen_id()
+        if staff_id is None:
+            self.message.setText("Choose your name first.")
+            return
+        self.pin_pad.set_busy(True)
+        self.message.setText("Checking…")
+        staff = self._staff
+        self._tasks.run(lambda: staff.sign_in(staff_id, pin), self._checked, self._failed)
+
+    def _checked(self, result: SignInResult) -> None:
+        self.pin_pad.set_busy(False)
+        self.pin_pad.clear()
+        if result.member is None:
+            self.message.setText(result.message)
+            return
+        self.message.setText("Choose your name, then type your PIN.")
+        self.signed_in.emit(result.member)
+
+    def _failed(self, error: Exception) -> None:
+        self.pin_pad.set_busy(False)
+        self.pin_pad.clear()
+        self.message.setText(f"The PIN could not be checked: {error}")
