@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime
+from PySide6.QtCore import QDate, QDateTime, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from stpeters_desk.core.policy_review import review_status
+from stpeters_desk.core.roles import Permission
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.settings import KIOSK_IDLE_MINUTES, KIOSK_MODE
 from stpeters_desk.ui.security_dialogs import HeadPinAsker
@@ -39,6 +40,7 @@ from stpeters_desk.ui.tasks import TaskRunner
 KIOSK_SETTING = KIOSK_MODE
 IDLE_MINUTES_SETTING = KIOSK_IDLE_MINUTES
 DEFAULT_IDLE_MINUTES = 5
+REVEAL_SECONDS = 30
 
 
 def idle_minutes(services: DeskServices) -> int:
@@ -147,12 +149,36 @@ class SettingsTab(QWidget):
         self.account_label.setWordWrap(True)
         self.connect_button = QPushButton("Connect or replace the X account…")
         self.connect_button.clicked.connect(connect_x)
+        self.password_field = QLineEdit()
+        self.password_field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_field.setAccessibleName("The X account's password")
+        self.password_field.setPlaceholderText("The X account's password")
+        self.store_password_button = QPushButton("Store the password…")
+        self.store_password_button.setToolTip(
+            "Keep the X account's password in this computer's secure password store; "
+            "the policy says it changes only with the head teacher's permission")
+        self.store_password_button.clicked.connect(self.store_password)
+        self.reveal_password_button = QPushButton("Show the stored password…")
+        self.reveal_password_button.clicked.connect(self.reveal_password)
+        self.revealed = QLabel()
+        self.revealed.setObjectName("RevealedPassword")
+        self.revealed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._hide_timer = QTimer(self)
+        self._hide_timer.setSingleShot(True)
+        self._hide_timer.setInterval(REVEAL_SECONDS * 1000)
+        self._hide_timer.timeout.connect(self.revealed.clear)
         layout = QVBoxLayout(box)
         layout.addWidget(self.account_label)
         row = QHBoxLayout()
         row.addWidget(self.connect_button)
         row.addStretch(1)
         layout.addLayout(row)
+        password_row = QHBoxLayout()
+        password_row.addWidget(self.password_field, 1)
+        password_row.addWidget(self.store_password_button)
+        password_row.addWidget(self.reveal_password_button)
+        layout.addLayout(password_row)
+        layout.addWidget(self.revealed)
         return box
 
     def _kiosk_group(self) -> QGroupBox:
@@ -267,6 +293,56 @@ class SettingsTab(QWidget):
                                                            head_pin=head),
                       f"Tweets may be sent from {device.name} until "
                       f"{end.strftime('%a %d %b %H:%M')}.")
+
+    def store_password(self) -> None:
+        password = self.password_field.text()
+        if not password:
+            self.message.setText("Type the X account's password first.")
+            return
+        services = self._services
+
+        def store(head_pin: str) -> None:
+            from stpeters_desk.x.credentials import save_account_password
+
+            self._require_head(head_pin, Permission.CHANGE_CREDENTIALS,
+                               "change the stored X password")
+            save_account_password(password)
+            by = services.member.name if services.member else services.signed_in
+            services.audit.record(by, "X password changed", "", "stored in the OS keyring")
+
+        self.password_field.clear()
+        self._guarded("store the X account's password", store,
+                      "The X account's password is stored in this computer's password store.")
+
+    def reveal_password(self) -> None:
+        def reveal(head_pin: str) -> str:
+            from stpeters_desk.x.credentials import load_account_password
+
+            head = self._require_head(head_pin, Permission.CHANGE_CREDENTIALS,
+                                      "show the stored X password")
+            self._services.audit.record(head, "X password shown", "", "")
+            return load_account_password() or ""
+
+        head_pin = self._ask_head_pin("show the X account's password")
+        if head_pin is None:
+            return
+        self._tasks.run(lambda: reveal(head_pin), self._show_password, self._refused)
+
+    def _show_password(self, password: str) -> None:
+        if not password:
+            self.message.setText("No X password is stored on this computer.")
+            return
+        self.revealed.setText(f"Password: {password}   (hidden again in {REVEAL_SECONDS} s)")
+        self._hide_timer.start()
+
+    def _require_head(self, head_pin: str, permission: Permission, action: str) -> str:
+        """The head-teacher PIN, checked again in the worker; returns the head's name."""
+        staff = self._services.staff
+        if staff is None:
+            return self._services.signed_in
+        head = staff.require_head_pin(head_pin, by=self._services.member,
+                                      permission=permission, action=action)
+        return head.name
 
     def set_kiosk(self, on: bool) -> None:
         settings, by = self._services.settings, self._services.member

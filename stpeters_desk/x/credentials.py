@@ -18,9 +18,10 @@ from stpeters_desk.core.keystore import (
 
 PURPOSE = "X account"
 _FIELDS = ("api_key", "api_secret", "access_token", "access_token_secret")
+_PASSWORD = "account_password"
 
-__all__ = ["KeyringUnavailable", "XCredentials", "forget_credentials", "load_credentials",
-           "save_credentials"]
+__all__ = ["KeyringUnavailable", "XCredentials", "forget_credentials", "load_account_password",
+           "load_credentials", "save_account_password", "save_credentials"]
 
 
 @dataclass(frozen=True)
@@ -52,3 +53,12 @@ def save_credentials(credentials: XCredentials) -> None:
 def forget_credentials() -> None:
     for name in _FIELDS:
         delete_secret(PURPOSE, name)
+
+
+def save_account_password(password: str) -> None:
+    """The X account's own password, for the head teacher to look up: keyring only."""
+    write_secret(PURPOSE, _PASSWORD, password)
+
+
+def load_account_password() -> str | None:
+    return read_secret(PURPOSE, _PASSWORD)

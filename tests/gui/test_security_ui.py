@@ -250,3 +250,51 @@ def test_policy_file_is_loaded_and_junk_refused(qtbot: QtBot, school: DeskServic
     junk.write_bytes(b"PK\x03\x04\x00\x00binary")
     assert not policy.load_file(junk)  # type: ignore[attr-defined]
     assert "not a plain-text policy" in policy.message.text()  # type: ignore[attr-defined]
+
+
+def test_x_password_is_stored_and_shown_only_with_the_head_pin(
+        qtbot: QtBot, school: DeskServices, head: StaffMember) -> None:
+    from stpeters_desk.ui.settings_tab import SettingsTab
+    from stpeters_desk.x.credentials import load_account_password
+    from tests.keyrings import MemoryKeyring, keyring_backend
+
+    school.sign_in(head)
+    with keyring_backend(MemoryKeyring()):
+        _asked, wrong = head_pin_asker("555666")
+        refusing = SettingsTab(school, SyncTaskRunner(), wrong,  # type: ignore[arg-type]
+                               lambda: None)
+        qtbot.addWidget(refusing)
+        refusing.password_field.setText("invented-X-password-1")
+        refusing.store_password()
+        assert load_account_password() is None
+        assert refusing.message.text()
+
+        asked, right = head_pin_asker(HEAD_PIN)
+        settings = SettingsTab(school, SyncTaskRunner(), right,  # type: ignore[arg-type]
+                               lambda: None)
+        qtbot.addWidget(settings)
+        settings.password_field.setText("invented-X-password-1")
+        settings.store_password()
+        assert load_account_password() == "invented-X-password-1"
+        assert settings.password_field.text() == ""
+        settings.reveal_password()
+        assert "invented-X-password-1" in settings.revealed.text()
+        assert [e.action for e in school.audit.recent(2)] == ["X password shown",
+                                                              "X password changed"]
+        assert len(asked) == 2
+
+
+def test_a_second_kiosk_start_brings_the_first_forward(qtbot: QtBot, data_dir: Path) -> None:
+    from stpeters_desk.ui.single_instance import (
+        SingleInstance,
+        ask_running_instance_to_show,
+        instance_name,
+    )
+
+    name = instance_name(data_dir)
+    assert not ask_running_instance_to_show(name, timeout_ms=100)
+    shown: list[bool] = []
+    first = SingleInstance(name, lambda: shown.append(True))
+    assert ask_running_instance_to_show(name)
+    qtbot.waitUntil(lambda: shown == [True], timeout=3000)
+    first.server.close()
