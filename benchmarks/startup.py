@@ -5,8 +5,9 @@ any machine. Target: the app at most 1.5x the bare window. Prints medians.
 
 The app is started exactly as the README starts it (the ``stpeters-desk``
 command, no arguments), on a throw-away data folder given through the
-environment. Byte-code caching is allowed, as in an installed app; the first
-run writes the caches and creates and seeds the database.
+environment, already set up (a head teacher exists), so each start opens on
+the sign-in screen as it does in school. Byte-code caching is allowed, as in
+an installed app; a first, unmeasured run writes the caches.
 """
 
 from __future__ import annotations
@@ -55,6 +56,21 @@ def time_to_shown(command: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
+def prepare_data_dir(data_dir: str, config_dir: str) -> None:
+    """A set-up school: the database, the seeded sandbox and a head teacher."""
+    os.environ["STPETERS_DESK_CONFIG_DIR"] = config_dir
+    sys.path.insert(0, str(ROOT))
+    from stpeters_desk.core.services import DeskServices
+    from stpeters_desk.core.storage.db import open_database
+    from stpeters_desk.x.sandbox import SandboxGateway
+
+    db = open_database(Path(data_dir))
+    services = DeskServices.for_school(db, SandboxGateway(db), Path(data_dir))
+    assert services.staff is not None
+    services.staff.create_head("Benchmark Head", "480516")
+    db.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
@@ -66,9 +82,11 @@ def main() -> None:
     env["STPETERS_DESK_EXIT_WHEN_SHOWN"] = "1"
     script = Path(sys.executable).parent / "stpeters-desk"
     app_cmd = [str(script)] if script.exists() else [sys.executable, "-m", "stpeters_desk"]
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as config:
+        prepare_data_dir(tmp, config)
         env["STPETERS_DESK_DATA_DIR"] = tmp
-        first_run = time_to_shown(app_cmd, env)  # creates the database and seeds the sandbox
+        env["STPETERS_DESK_CONFIG_DIR"] = config
+        first_run = time_to_shown(app_cmd, env)  # writes byte-code caches
         bare, app = [], []
         for _ in range(args.runs):
             bare.append(time_to_shown([sys.executable, "-c", BARE_WINDOW], env))
@@ -77,7 +95,7 @@ def main() -> None:
     print(f"bare PySide6 window, median of {args.runs}: {bare_median:.3f} s")
     print(f"St Peter's Desk window ({Path(app_cmd[-1]).name}), median of {args.runs}: "
           f"{app_median:.3f} s")
-    print(f"first start on a fresh data dir (creates and seeds): {first_run:.3f} s")
+    print(f"first start (writes byte-code caches): {first_run:.3f} s")
     print(f"ratio app/bare: {app_median / bare_median:.2f}x (target at most 1.50x)")
 
 

@@ -24,7 +24,7 @@ from stpeters_desk.core.storage.settings import (
 from stpeters_desk.x.gateway import XGateway
 
 REAL_ACCOUNT_SETTING = REAL_ACCOUNT_CONNECTED
-SUBCOMMANDS = ("audit",)
+SUBCOMMANDS = ("audit", "photos")
 
 EXIT_WHEN_SHOWN_ENV = "STPETERS_DESK_EXIT_WHEN_SHOWN"  # benchmarks/startup.py only
 
@@ -127,7 +127,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_subcommand(name: str, argv: list[str]) -> int:
-    """``stpeters-desk audit ...``: no window."""
+    """``stpeters-desk audit ...`` and ``stpeters-desk photos ...``: no window."""
+    if name == "photos":
+        from stpeters_desk.core.photo_batch import main as photos_main
+
+        return photos_main(argv)
     data_dir_arg = None
     if len(argv) >= 2 and argv[0] == "--data-dir":
         data_dir_arg, argv = argv[1], argv[2:]

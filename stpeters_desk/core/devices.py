@@ -15,8 +15,6 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import socket
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -77,6 +75,8 @@ def this_device() -> DeviceIdentity:
     """This computer's identity, created on first use and the same ever after."""
     path = config_dir() / DEVICE_FILE
     device_id = _read_device_id(path) or _create_device_id(path)
+    import socket
+
     return DeviceIdentity(device_id=device_id, name=socket.gethostname() or "This computer")
 
 
@@ -95,6 +95,8 @@ def _create_device_id(path: Path) -> str:
     """Write a new id atomically; if another process won the race, use theirs."""
     path.parent.mkdir(parents=True, exist_ok=True)
     device_id = secrets.token_hex(16)
+    import tempfile
+
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False,
                                      suffix=".tmp") as tmp:
         json.dump({"device_id": device_id}, tmp)

@@ -15,10 +15,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher, Type
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 MIN_PIN_LENGTH = 6
 
@@ -27,8 +29,15 @@ PIN_MEMORY_KIB = 19 * 1024
 PIN_TIME_COST = 3
 PIN_PARALLELISM = 1
 
-_HASHER = PasswordHasher(time_cost=PIN_TIME_COST, memory_cost=PIN_MEMORY_KIB,
-                         parallelism=PIN_PARALLELISM, hash_len=32, salt_len=16, type=Type.ID)
+
+
+@cache
+def _hasher() -> PasswordHasher:
+    """Made on first use: argon2 is not needed to draw the sign-in screen."""
+    from argon2 import PasswordHasher, Type
+
+    return PasswordHasher(time_cost=PIN_TIME_COST, memory_cost=PIN_MEMORY_KIB,
+                          parallelism=PIN_PARALLELISM, hash_len=32, salt_len=16, type=Type.ID)
 
 
 def validate_new_pin(pin: str) -> str | None:
@@ -53,23 +62,27 @@ def _is_straight_run(pin: str) -> bool:
 
 def hash_pin(pin: str) -> str:
     """An Argon2id hash carrying its own salt and parameters."""
-    return _HASHER.hash(pin)
+    return _hasher().hash(pin)
 
 
 def verify_pin(stored: str, pin: str) -> bool:
     """True when ``pin`` matches; a damaged or foreign hash never matches."""
     if not stored or not pin:
         return False
+    from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
     try:
-        return _HASHER.verify(stored, pin)
+        return _hasher().verify(stored, pin)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
 
 def needs_rehash(stored: str) -> bool:
     """True when the hash was made with other parameters than today's."""
+    from argon2.exceptions import InvalidHashError
+
     try:
-        return _HASHER.check_needs_rehash(stored)
+        return _hasher().check_needs_rehash(stored)
     except (InvalidHashError, ValueError):
         return True
 

@@ -6,7 +6,7 @@ folder and the sandbox account.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +20,9 @@ from stpeters_desk.x.gateway import XGateway
 
 if TYPE_CHECKING:
     from stpeters_desk.core.devices import DeviceIdentity, DeviceRegistry
+    from stpeters_desk.core.names import NameGuard
     from stpeters_desk.core.staff import StaffDirectory, StaffMember
+    from stpeters_desk.core.storage.roster_store import RosterStore
 
 
 @dataclass
@@ -37,6 +39,36 @@ class DeskServices:
     devices: DeviceRegistry | None = None
     device: DeviceIdentity | None = None
     member: StaffMember | None = None
+    db: Database | None = field(default=None, repr=False)
+    _roster: RosterStore | None = field(default=None, repr=False)
+    _name_guard: NameGuard | None = field(default=None, repr=False)
+
+    @property
+    def roster(self) -> RosterStore | None:
+        """The hashed pupil roster; its module loads the name guard's word lists, so lazily."""
+        if self._roster is None and self.db is not None:
+            from stpeters_desk.core.storage.roster_store import RosterStore
+
+            self._roster = RosterStore(self.db)
+        return self._roster
+
+    def name_guard(self) -> NameGuard:
+        """The child-name guard over the imported roster, loaded once (it reads the keyring).
+
+        Raises ``RosterKeyError`` when a roster exists but its key is gone: then names
+        cannot be checked, and the composer must not post.
+        """
+        if self._name_guard is None:
+            from stpeters_desk.core.names import NameGuard
+            from stpeters_desk.core.roster import load_name_guard
+
+            self._name_guard = (load_name_guard(self.roster) if self.roster is not None
+                                else NameGuard.empty())
+        return self._name_guard
+
+    def forget_name_guard(self) -> None:
+        """After a roster import: the next check loads the new roster."""
+        self._name_guard = None
 
     def sign_in(self, member: StaffMember) -> None:
         """From now on every action is attributed to this person."""
@@ -52,7 +84,7 @@ class DeskServices:
                    outbox=Outbox(OutboxStore(db), gateway.kind),
                    audit=AuditTrail(db, device=device_label),
                    settings=SettingsStore(db), data_dir=data_dir, signed_in=signed_in,
-                   notice=notice)
+                   notice=notice, db=db)
 
     @classmethod
     def for_school(cls, db: Database, gateway: XGateway, data_dir: Path,

@@ -67,7 +67,7 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
         window.show()
     if screenshot:
         return _save_screenshot(app, window, tasks, Path(screenshot))
-    QTimer.singleShot(0, window.composer.editor.setFocus)
+    QTimer.singleShot(0, window.focus_start)
     if exit_when_shown:  # for benchmarks/startup.py: the first frame is on screen
         QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
     code = app.exec()

@@ -12,6 +12,7 @@ window is on screen, so start-up stays fast.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QTimer, Signal
@@ -40,10 +41,15 @@ from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.errors import XError
 from stpeters_desk.x.models import Post
 
+if TYPE_CHECKING:  # loaded on first use: the name guard's word lists cost start-up time
+    from stpeters_desk.core.names import NameFinding
+    from stpeters_desk.core.preflight import PreflightReport
+    from stpeters_desk.ui.preflight_dialog import PreflightDecision
+
 DRAFT_SAVE_DELAY_MS = 400
-OUTBOX_RETRY_INTERVAL_MS = 30_000
 POSTS_SHOWN = 50
 WARM_UP_DELAY_MS = 400  # after the first paint, before anyone can start typing
+NAME_CHECK_DELAY_MS = 200
 
 
 def describe_error(error: Exception) -> str:
@@ -66,15 +72,20 @@ class ComposerTab(QWidget):
         self._tasks = tasks
         self._sending = False
         self._may_post = True
+        self._may_override = services.staff is None  # trials without staff accounts
+        self.following_count = 0  # kept up to date by the window from the account bar
+        self._overflow_from: int | None = None
+        self._name_findings: list[NameFinding] = []
+        self._guard_problem = ""
         self._build()
+        self._names_timer = QTimer(self)
+        self._names_timer.setSingleShot(True)
+        self._names_timer.setInterval(NAME_CHECK_DELAY_MS)
+        self._names_timer.timeout.connect(self.check_names)
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_SAVE_DELAY_MS)
         self._draft_timer.timeout.connect(self.save_draft)
-        self._retry_timer = QTimer(self)
-        self._retry_timer.setInterval(OUTBOX_RETRY_INTERVAL_MS)
-        self._retry_timer.timeout.connect(self.send_due)
-        self._retry_timer.start()
         draft = services.drafts.load()
         self.editor.setPlainText(draft)
         self.editor.moveCursor(QTextCursor.MoveOperation.End)
@@ -109,6 +120,11 @@ class ComposerTab(QWidget):
         self.post_button.setToolTip("Post to the account shown at the top (Ctrl+Enter)")
         self.post_button.clicked.connect(self.post)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.post)
+        self.names_label = QLabel()
+        self.names_label.setObjectName("NameFindings")
+        self.names_label.setWordWrap(True)
+        self.names_label.setAccessibleName("Possible children's names in the tweet")
+        self.names_label.hide()
         self.message_label = QLabel()
         self.message_label.setObjectName("ComposerMessage")
         self.message_label.setWordWrap(True)
@@ -150,6 +166,7 @@ class ComposerTab(QWidget):
         write_layout.addWidget(title)
         write_layout.addWidget(self.editor, 3)
         write_layout.addLayout(row)
+        write_layout.addWidget(self.names_label)
         write_layout.addWidget(self.message_label)
         write_layout.addWidget(self.outbox_box, 1)
 
@@ -197,6 +214,7 @@ class ComposerTab(QWidget):
     def _text_changed(self) -> None:
         self._update_count()
         self._draft_timer.start()
+        self._names_timer.start()
 
     def save_draft(self) -> None:
         self._draft_timer.stop()
@@ -216,29 +234,82 @@ class ComposerTab(QWidget):
         set_style_state(self.count_label, "over", over)
         self.post_button.setEnabled(bool(text.strip()) and not over and not self._sending
                                     and self._may_post)
-        self._highlight_overflow(length.over_limit_from)
+        self._overflow_from = length.over_limit_from
+        self._apply_highlights()
 
-    def _highlight_overflow(self, start: int | None) -> None:
-        if start is None:
+    def _apply_highlights(self) -> None:
+        """Mark the part past 280 and every word the name guard flagged, as the user types."""
+        text = self.editor.toPlainText()
+        spans: list[tuple[int, int | None, str]] = [
+            (f.start, f.end, f.level) for f in self._name_findings if f.end <= len(text)]
+        if self._overflow_from is not None:
+            spans.append((self._overflow_from, None, "overflow"))
+        if not spans:
             self.editor.setExtraSelections([])
             return
         from PySide6.QtGui import QColor, QTextCharFormat
 
-        selection = QTextEdit.ExtraSelection()
-        fmt = QTextCharFormat()
-        fmt.setBackground(QColor("#f8d7da"))
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        selection.format = fmt
-        cursor = QTextCursor(self.editor.document())
-        cursor.setPosition(_utf16_offset(self.editor.toPlainText(), start))
-        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor
-        self.editor.setExtraSelections([selection])
+        selections = []
+        for start, end, kind in spans:
+            selection = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(HIGHLIGHT_COLOURS[kind]))
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            selection.format = fmt
+            cursor = QTextCursor(self.editor.document())
+            cursor.setPosition(_utf16_offset(text, start))
+            if end is None:
+                cursor.movePosition(QTextCursor.MoveOperation.End,
+                                    QTextCursor.MoveMode.KeepAnchor)
+            else:
+                cursor.setPosition(_utf16_offset(text, end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selections.append(selection)
+        self.editor.setExtraSelections(selections)
+
+    # -- the child-name guard --------------------------------------------------------
+    def check_names(self) -> None:
+        """Check the text against the pupil roster; loads the guard on a worker the first time."""
+        self._names_timer.stop()
+        services = self._services
+        if services._name_guard is None and not self._guard_problem:
+            self._tasks.run(services.name_guard, lambda _g: self.check_names(),
+                            self._guard_failed)
+            return
+        self._show_findings(self._find_names(self.editor.toPlainText()))
+
+    def _find_names(self, text: str) -> list[NameFinding]:
+        if self._guard_problem or self._services._name_guard is None:
+            return []
+        return self._services._name_guard.check(text)
+
+    def _guard_failed(self, error: Exception) -> None:
+        self._guard_problem = str(error)
+        self._show_findings([])
+
+    def _show_findings(self, findings: list[NameFinding]) -> None:
+        self._name_findings = findings
+        self._apply_highlights()
+        if self._guard_problem:
+            self.names_label.setText("⛔ Names cannot be checked: " + self._guard_problem)
+        elif findings:
+            self.names_label.setText("\n".join(
+                ("⛔ " if f.level == "block" else "⚠ ") + f"“{f.word}”: {f.reason}"
+                for f in findings))
+        set_style_state(self.names_label, "level", _worst_level(findings, self._guard_problem))
+        self.names_label.setVisible(bool(findings or self._guard_problem))
+
+    def reload_name_guard(self) -> None:
+        """After a roster import the next check uses the new roster."""
+        self._services.forget_name_guard()
+        self._guard_problem = ""
+        self.check_names()
 
     # -- posting ---------------------------------------------------------------
     def set_permissions(self, allowed: frozenset[str]) -> None:
         """Only roles allowed to post see an active Post button (the policy names who tweets)."""
         self._may_post = "post" in allowed
+        self._may_override = "approve" in allowed
         if self._may_post:
             self.post_button.setToolTip("Post to the account shown at the top (Ctrl+Enter)")
             self.show_message("")
@@ -264,12 +335,45 @@ class ComposerTab(QWidget):
         if refusal:
             self.show_message(refusal, ok=False)
             return
+        report = self._preflight(text)
+        if report is None:
+            return
+        decision = self.confirm_preflight(report)
+        if not decision.post:
+            self.show_message("Not posted: the tweet is still here to edit.")
+            return
+        if decision.override_reason:
+            self._services.audit.record(self._services.signed_in, "override pre-flight block",
+                                        ", ".join(c.title for c in report.blocking),
+                                        decision.override_reason)
         item = self._services.outbox.add(text, created_by=self._services.signed_in)
         self._services.audit.record(self._services.signed_in, "queue tweet",
                                     f"outbox {item.item_id}", text)
         self.editor.clear()  # the outbox holds the text now, so the draft can go
         self.save_draft()
         self._send(item.item_id)
+
+    def _preflight(self, text: str) -> PreflightReport | None:
+        """Every check before posting; None (and a message) when names cannot be checked."""
+        from stpeters_desk.core.preflight import PreflightSettings, run_preflight
+
+        try:
+            guard = self._services.name_guard()
+        except Exception as exc:  # RosterKeyError or a keyring failure: never post unchecked
+            self._guard_failed(exc)
+            self.show_message("Not posted: pupils' names cannot be checked on this computer. "
+                              + str(exc), ok=False)
+            return None
+        settings = PreflightSettings.from_store(self._services.settings, self.following_count)
+        return run_preflight(text, [], guard, settings)
+
+    def confirm_preflight(self, report: PreflightReport) -> PreflightDecision:
+        """Shows the pre-flight panel; tests replace this method to answer for the user."""
+        from stpeters_desk.ui.preflight_dialog import PreflightDialog
+
+        dialog = PreflightDialog(report, self._may_override, self)
+        dialog.exec()
+        return dialog.decision
 
     def _send(self, item_id: int) -> None:
         self._set_sending(True)
@@ -304,7 +408,7 @@ class ComposerTab(QWidget):
         self._update_count()
 
     def send_due(self) -> None:
-        """Called every 30 s: quietly retries what waits in the outbox."""
+        """Called by the window every 30 s: quietly retries what waits in the outbox."""
         if self._sending or not self._services.outbox.open_items():
             return
         self._set_sending(True)
@@ -442,6 +546,15 @@ def _outbox_text(item: OutboxItem) -> str:
     first_line = item.text.splitlines()[0] if item.text else "(photo only)"
     detail = f"\n{item.last_error}" if item.last_error else ""
     return f"{state}: {first_line}{detail}"
+
+
+HIGHLIGHT_COLOURS = {"block": "#f5c2c7", "warn": "#ffe8a1", "overflow": "#f8d7da"}
+
+
+def _worst_level(findings: list[NameFinding], problem: str) -> str:
+    if problem or any(f.level == "block" for f in findings):
+        return "block"
+    return "warn" if findings else ""
 
 
 def _warm_up_counter() -> int:

@@ -24,12 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from stpeters_desk import APP_NAME, __version__
+from stpeters_desk.core.outbox import SendResult
 from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.storage.outbox_store import POSTED
 from stpeters_desk.ui.account_bar import AccountBar
 from stpeters_desk.ui.composer_tab import ComposerTab, describe_error
 from stpeters_desk.ui.security_dialogs import HeadPinAsker, dialog_head_pin_asker
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.models import Account
+
+OUTBOX_RETRY_INTERVAL_MS = 30_000
+FIRST_RETRY_DELAY_MS = 2_000
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -89,8 +94,6 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("MainTabs")
         self.tabs.setDocumentMode(True)
-        self.composer = ComposerTab(services, tasks)
-        self.tabs.addTab(self.composer, "Compose")
         work = QWidget()
         layout = QVBoxLayout(work)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -107,19 +110,66 @@ class MainWindow(QMainWindow):
         self.lock_button.clicked.connect(self.lock)
         self.statusBar().addPermanentWidget(self.signed_in_label)
         self.statusBar().addPermanentWidget(self.lock_button)
-        self.composer.status.connect(self.show_status)
-        self.composer.posted.connect(self.refresh_account)
+        self._composer: ComposerTab | None = None
         self.sign_in_panel: SignInPanel | None = None
         self.idle_watcher: IdleWatcher | None = None
-        if services.staff is not None:
-            self._add_sign_in_page()
-        else:
-            self.lock_button.hide()
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setInterval(OUTBOX_RETRY_INTERVAL_MS)
+        self._retry_timer.timeout.connect(self.send_due)
+        self._retry_timer.start()
         if services.notice:
             self.show_status(services.notice)
+        if services.staff is None:
+            self.lock_button.hide()
+            self._open_work()
+            return
+        self._add_sign_in_page()
+        if self._composer is None:  # locked at start: the outbox still goes out
+            QTimer.singleShot(FIRST_RETRY_DELAY_MS, self, self.send_due)
+
+    @property
+    def composer(self) -> ComposerTab:
+        """The Compose tab, built when first needed (after sign-in) to open faster."""
+        if self._composer is None:
+            self._composer = ComposerTab(self._services, self._tasks)
+            self.tabs.insertTab(0, self._composer, "Compose")
+            self._composer.status.connect(self.show_status)
+            self._composer.posted.connect(self.refresh_account)
+        return self._composer
+
+    def _open_work(self) -> None:
+        """First look at the account: counts, recent tweets, anything waiting to be sent."""
+        first_time = self._composer is None
+        composer = self.composer
         self.refresh_account()
-        self.composer.refresh_posts()
-        self.composer.send_due()
+        if first_time:
+            composer.refresh_posts()
+            composer.send_due()
+
+    def send_due(self) -> None:
+        """Every 30 s, signed in or not: tweets waiting in the outbox are retried."""
+        if self._composer is not None:
+            self._composer.send_due()
+            return
+        outbox, gateway, audit = self._services.outbox, self._services.gateway, \
+            self._services.audit
+        if not outbox.open_items():
+            return
+
+        def record(results: list[SendResult]) -> None:
+            for result in results:
+                if result.status == POSTED:
+                    audit.record("outbox", "post tweet", result.posted_id or "",
+                                 "sent from the outbox while the app was locked")
+
+        self._tasks.run(lambda: outbox.send_due(gateway), record, lambda _error: None)
+
+    def focus_start(self) -> None:
+        """Where typing goes first: the PIN when locked, else the tweet."""
+        if self.pages.currentWidget() is self.sign_in_panel and self.sign_in_panel is not None:
+            self.sign_in_panel.pin_pad.field.setFocus()
+        elif self._composer is not None:
+            self._composer.editor.setFocus()
 
     # -- signing in and locking -----------------------------------------------------
     def _add_sign_in_page(self) -> None:
@@ -138,7 +188,8 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         if self.sign_in_panel is None:
             return
-        self.composer.save_draft()
+        if self._composer is not None:
+            self._composer.save_draft()
         if self._services.member is not None:
             self._services.audit.record(self._services.member.name, "lock", "", "")
         self._services.member = None
@@ -150,6 +201,7 @@ class MainWindow(QMainWindow):
     def signed_in(self, member: StaffMember) -> None:
         self._services.sign_in(member)
         self.signed_in_label.setText(f"Signed in: {member.name}")
+        self._open_work()
         self._build_tabs_for(member)
         self.pages.setCurrentIndex(0)
         self.statusBar().show()
@@ -193,7 +245,9 @@ class MainWindow(QMainWindow):
         from stpeters_desk.ui.settings_tab import SettingsTab
 
         self.tabs.addTab(SettingsTab(self._services, self._tasks, self.ask_head_pin,
-                                     self.connect_x_account), "Settings")
+                                     self.connect_x_account,
+                                     roster_changed=self.composer.reload_name_guard),
+                         "Settings")
         self.tabs.addTab(PolicyTab(self._services), "Policy")
 
     def _show_review_banner(self) -> None:
@@ -226,6 +280,8 @@ class MainWindow(QMainWindow):
 
     def _account_loaded(self, account: Account) -> None:
         self.account_bar.show_account(account)
+        if self._composer is not None:
+            self._composer.following_count = account.following_count
 
     def _account_failed(self, error: Exception) -> None:
         self.account_bar.show_unavailable(describe_error(error))
@@ -273,5 +329,6 @@ class MainWindow(QMainWindow):
         if not self._closing_allowed and not self._head_allows_closing():
             event.ignore()
             return
-        self.composer.save_draft()
+        if self._composer is not None:
+            self._composer.save_draft()
         super().closeEvent(event)

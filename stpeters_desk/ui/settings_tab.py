@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -94,17 +95,20 @@ class ExceptionDialog(QDialog):
 
 class SettingsTab(QWidget):
     def __init__(self, services: DeskServices, tasks: TaskRunner, ask_head_pin: HeadPinAsker,
-                 connect_x: Callable[[], None], parent: QWidget | None = None) -> None:
+                 connect_x: Callable[[], None], parent: QWidget | None = None,
+                 roster_changed: Callable[[], None] = lambda: None) -> None:
         super().__init__(parent)
         self.setObjectName("SettingsTab")
         self._services = services
         self._tasks = tasks
         self._ask_head_pin = ask_head_pin
+        self._roster_changed = roster_changed
         self.message = QLabel()
         self.message.setObjectName("TabMessage")
         self.message.setWordWrap(True)
         content = QWidget()
         layout = QVBoxLayout(content)
+        layout.addWidget(self._roster_group())
         layout.addWidget(self._device_group())
         layout.addWidget(self._account_group(connect_x))
         layout.addWidget(self._kiosk_group())
@@ -120,6 +124,22 @@ class SettingsTab(QWidget):
         self.reload()
 
     # -- sections ------------------------------------------------------------------
+    def _roster_group(self) -> QGroupBox:
+        box = QGroupBox("Pupil roster (for the child-name check)")
+        self.roster_label = QLabel()
+        self.roster_label.setWordWrap(True)
+        self.import_button = QPushButton("Import the roster from a CSV file…")
+        self.import_button.setToolTip("An export of pupils' names from the school's MIS "
+                                      "(Arbor, SIMS, Bromcom…): forename, surname, class")
+        self.import_button.clicked.connect(self.choose_roster)
+        row = QHBoxLayout()
+        row.addWidget(self.import_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.roster_label)
+        layout.addLayout(row)
+        return box
+
     def _device_group(self) -> QGroupBox:
         box = QGroupBox("This computer")
         self.device_label = QLabel()
@@ -221,6 +241,7 @@ class SettingsTab(QWidget):
     # -- showing ---------------------------------------------------------------------
     def reload(self) -> None:
         services = self._services
+        self._show_roster_counts()
         devices, device = services.devices, services.device
         if devices is not None and device is not None:
             registered = devices.is_registered(device)
@@ -243,6 +264,71 @@ class SettingsTab(QWidget):
         self.adopted.setDate(QDate(status.adopted_on))
         self.interval.setValue(status.interval_months)
         self.review_label.setText(status.message)
+
+    def _show_roster_counts(self) -> None:
+        roster = self._services.roster
+        counts = roster.counts() if roster is not None else None
+        if counts is None or not counts.imported:
+            self.roster_label.setText(
+                "No roster imported yet: tweets are checked against common first names only. "
+                "Import the pupil list so every child's name is caught.")
+            return
+        when = datetime.fromisoformat(counts.imported_at or "").astimezone()
+        self.roster_label.setText(
+            f"{counts.pupils} pupils in {len(counts.groups)} classes, imported "
+            f"{when.strftime('%d %b %Y')} by {counts.imported_by}. Names are kept only as "
+            "scrambled fingerprints.")
+
+    # -- the roster -------------------------------------------------------------------
+    def choose_roster(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getOpenFileName(self, "The pupil roster", "",
+                                              "CSV files (*.csv *.txt);;All files (*)")
+        if name:
+            self.import_roster(Path(name))
+
+    def import_roster(self, path: Path, confirm: Callable[[Path, object], bool] | None = None
+                      ) -> None:
+        """Preview the file, ask, then replace the roster; a bad file changes nothing."""
+        from stpeters_desk.core.roster import RosterFileError, preview_roster
+
+        try:
+            preview = preview_roster(path)
+        except (RosterFileError, OSError) as exc:
+            self.message.setText(f"{path.name} cannot be imported: {exc}")
+            return
+        ask = confirm or self._confirm_roster
+        if not ask(path, preview):
+            return
+        services = self._services
+        by = services.member.name if services.member else services.signed_in
+
+        def work() -> object:
+            from stpeters_desk.core.roster import import_roster
+
+            assert services.roster is not None
+            counts = import_roster(path, services.roster, imported_by=by)
+            services.audit.record(by, "pupil roster imported", path.name,
+                                  f"{counts.pupils} pupils")
+            return counts
+
+        self._tasks.run(work, lambda _c: self._roster_imported(path), self._roster_failed)
+
+    def _confirm_roster(self, path: Path, preview: object) -> bool:
+        from stpeters_desk.ui.roster_dialog import RosterPreviewDialog
+
+        dialog = RosterPreviewDialog(path, preview, self)  # type: ignore[arg-type]
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def _roster_imported(self, path: Path) -> None:
+        self._services.forget_name_guard()
+        self._roster_changed()
+        self.message.setText(f"The roster from {path.name} is in use.")
+        self._show_roster_counts()
+
+    def _roster_failed(self, error: Exception) -> None:
+        self.message.setText(f"The roster was not changed: {error}")
 
     # -- guarded changes ------------------------------------------------------------
     def _guarded(self, action: str, change: Callable[[str], object], done: str) -> None:

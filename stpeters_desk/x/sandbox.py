@@ -19,9 +19,9 @@ from stpeters_desk.core.storage.sandbox_store import SandboxIdentity, SandboxSto
 from stpeters_desk.core.tweet_text import MAX_WEIGHTED_LENGTH, weighted_length
 from stpeters_desk.x.errors import Offline, RejectedByX
 from stpeters_desk.x.gateway import XGateway, validate_photos
+from stpeters_desk.x.ids import snowflake_id
 from stpeters_desk.x.models import SANDBOX, Account, HandOff, Mention, Page, PhotoUpload, Post
 from stpeters_desk.x.models import UserProfile as Profile
-from stpeters_desk.x.sandbox_seed import build_seed, snowflake_id
 
 DUPLICATE_WINDOW = timedelta(hours=24)
 
@@ -39,6 +39,8 @@ class SandboxGateway(XGateway):
 
     def reset(self, now: datetime | None = None) -> None:
         """Reseed the invented school community; everything practised so far is wiped."""
+        from stpeters_desk.x.sandbox_seed import build_seed
+
         now = now or datetime.now(UTC)
         seed = build_seed(now)
         identity = SandboxIdentity(seed.account.user_id, seed.account.handle,

@@ -33,15 +33,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import count
 
+from stpeters_desk.x.ids import snowflake_id
 from stpeters_desk.x.models import SANDBOX, Account, Mention, Post, UserProfile
 
 SCHOOL_HANDLE = "StPetersPilning"
 SCHOOL_NAME = "St Peter's Primary (practice)"
 SCHOOL_ACCOUNT_AGE_DAYS = 3900
 
-# X's snowflake epoch (2010-11-04T01:42:54.657Z): ids are ms since then << 22.
-TWITTER_EPOCH = datetime(2010, 11, 4, 1, 42, 54, 657000, tzinfo=UTC)
-_SEQUENCE_BITS = 22
 
 DEFAULT_AVATAR_URL = "https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png"
 
@@ -673,17 +671,6 @@ _SCHOOL_REPLIES: list[_SchoolReplyRow] = [
 
 
 # --- Builders -------------------------------------------------------------------
-
-
-def snowflake_id(when: datetime, sequence: int) -> str:
-    """An X-style id: milliseconds since X's epoch, then a 22-bit sequence.
-
-    Ids from later times always sort higher; ``sequence`` only breaks ties.
-    """
-    millis = (when - TWITTER_EPOCH) // timedelta(milliseconds=1)
-    if millis < 0:
-        raise ValueError(f"{when.isoformat()} is before X's snowflake epoch")
-    return str((millis << _SEQUENCE_BITS) | (sequence % (1 << _SEQUENCE_BITS)))
 
 
 def _clock(day_start: datetime, days_ago: int, hhmm: str) -> datetime:

@@ -3,14 +3,31 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
+from stpeters_desk.core.preflight import PreflightReport
 from stpeters_desk.core.services import DeskServices
+from stpeters_desk.ui.composer_tab import ComposerTab
 from stpeters_desk.ui.main_window import MainWindow
+from stpeters_desk.ui.preflight_dialog import PreflightDecision
 from stpeters_desk.ui.tasks import SyncTaskRunner
+
+
+def answer_preflight(composer: ComposerTab, seen: list[PreflightReport] | None = None,
+                     override_reason: str = "") -> None:
+    """Stand in for the person at the pre-flight panel: post whatever it allows."""
+    def decide(report: PreflightReport) -> PreflightDecision:
+        if seen is not None:
+            seen.append(report)
+        if report.can_post:
+            return PreflightDecision(post=True)
+        return PreflightDecision(post=bool(override_reason), override_reason=override_reason)
+
+    composer.confirm_preflight = decide  # type: ignore[method-assign]
 
 
 @pytest.fixture
 def window(qtbot: QtBot, services: DeskServices) -> MainWindow:
     win = MainWindow(services, SyncTaskRunner())
+    answer_preflight(win.composer)
     qtbot.addWidget(win)
     win.show()
     return win

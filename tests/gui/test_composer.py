@@ -12,6 +12,7 @@ from stpeters_desk.ui.composer_tab import ComposerTab
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.sandbox import SandboxGateway
+from tests.gui.conftest import answer_preflight
 
 
 def type_text(composer: ComposerTab, text: str) -> None:
@@ -150,6 +151,7 @@ def test_real_thread_pool_posts_without_blocking(qtbot: QtBot, services: DeskSer
                                                  runner: str) -> None:
     tasks = TaskRunner()
     win = MainWindow(services, tasks)
+    answer_preflight(win.composer)
     qtbot.addWidget(win)
     qtbot.waitUntil(lambda: not tasks.busy, timeout=5000)
     win.composer.editor.setPlainText("Posted from a worker thread")

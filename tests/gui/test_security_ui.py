@@ -20,6 +20,7 @@ from stpeters_desk.ui.security_dialogs import SetupWizard
 from stpeters_desk.ui.staff_tab import StaffTab
 from stpeters_desk.ui.tasks import SyncTaskRunner
 from stpeters_desk.x.sandbox import SandboxGateway
+from tests.gui.conftest import answer_preflight
 
 HEAD_PIN = "480516"
 TEACHER_PIN = "731902"
@@ -54,6 +55,7 @@ def open_window(qtbot: QtBot, services: DeskServices, pin: str | None = HEAD_PIN
     _asked, ask = head_pin_asker(pin)
     window = MainWindow(services, SyncTaskRunner(), kiosk=kiosk,
                         head_pin_asker=ask)  # type: ignore[arg-type]
+    answer_preflight(window.composer)
     if not kiosk:
         window.allow_close()
     qtbot.addWidget(window)

@@ -16,6 +16,7 @@ from stpeters_desk.core.storage.outbox_store import POSTED, WAITING, OutboxStore
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.tasks import SyncTaskRunner
 from stpeters_desk.x.tweepy_gateway import TweepyGateway
+from tests.gui.conftest import answer_preflight
 from tests.integration.fake_x_api import FakeXApi
 
 
@@ -83,6 +84,7 @@ def test_post_see_delete_through_the_ui_on_the_real_gateway(
         data_dir: Path) -> None:
     services = DeskServices.build(db, gateway, data_dir, signed_in="Test Teacher")
     window = MainWindow(services, SyncTaskRunner())
+    answer_preflight(window.composer)
     qtbot.addWidget(window)
     window.show()
     assert window.account_bar.mode_label.text() == "Real X account"
@@ -105,6 +107,7 @@ def test_credentials_rejected_keeps_the_tweet_and_says_what_to_do(
         data_dir: Path) -> None:
     services = DeskServices.build(db, gateway, data_dir)
     window = MainWindow(services, SyncTaskRunner())
+    answer_preflight(window.composer)
     qtbot.addWidget(window)
     composer = window.composer
     composer.editor.setPlainText("Harvest festival thank you")

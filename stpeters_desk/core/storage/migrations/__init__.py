@@ -12,12 +12,16 @@ from __future__ import annotations
 from stpeters_desk.core.storage.migrations import (
     m0001_spine,
     m0002_staff_security,
+    m0003_roster,
+    m0004_moderation,
 )
 from stpeters_desk.core.storage.migrations.base import Migration
 
 MIGRATIONS: tuple[Migration, ...] = (
     m0001_spine.MIGRATION,
     m0002_staff_security.MIGRATION,
+    m0003_roster.MIGRATION,
+    m0004_moderation.MIGRATION,
 )
 
 __all__ = ["MIGRATIONS", "Migration"]

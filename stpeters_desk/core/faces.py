@@ -1,0 +1,398 @@
+"""Finding faces in a photo before it can be posted, on this computer and offline.
+
+Missing a child's face is the worst failure this app can make, so detection leans towards
+finding too much: staff remove a wrong box in a second, but a missed face goes to X.
+The detector is CenterFace (resources/models/README.md says where it comes from), run
+with onnxruntime. One pass over a whole 12 MP photo would need about 3 GB and still miss
+faces 16–32 px tall at the back of a class photo, so detection runs in three steps:
+
+1. a coarse pass over the whole photo made small, for faces close to the camera;
+2. a fine pass in overlapping tiles of about 1 MP over a 6 MP working copy, which keeps
+   memory low (about 430 MB at the peak for a 12 MP photo) and finds faces from about
+   24 px up; its weak maybes (heatmap peaks far below a sure face) become candidates;
+3. each small candidate is cut from the full photo, enlarged 2–3 times and checked
+   again, which is what finds the 16–24 px faces that the tiled pass alone misses.
+
+On benchmarks/faces.py's labelled set this finds 98 % of faces 16–32 px tall, with 96 %
+of the boxes right, in about 0.75 s for a 12 MP photo on two cores. A working copy of the
+whole 12 MP photo in step 2 finds a little more (99.5 %) but takes about 1.15 s, which
+would put the whole photo pipeline over its 1 s target (benchmarks/photos.py).
+
+The model loads on first use (onnxruntime is a heavy import) and stays loaded.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PIL import Image
+
+from stpeters_desk.core.paths import resources_dir
+
+if TYPE_CHECKING:
+    import onnxruntime  # type: ignore[import-untyped, unused-ignore]
+
+MODEL_FILE = "centerface.onnx"
+STRIDE = 4  # CenterFace's heatmap has one cell per 4 x 4 input pixels
+MULTIPLE = 32  # its input sides must be multiples of this
+
+
+class FaceDetectorUnavailable(Exception):
+    """The model file is missing or damaged: no photo may go out unchecked, so say so."""
+
+
+@dataclass(frozen=True)
+class FaceBox:
+    """A face (padded to cover hair and chin) in pixels of the image it was found in.
+
+    low_confidence marks a box the detector is unsure of: the Photos tab shows it
+    differently and staff must keep or remove it; the batch command covers it anyway.
+    """
+
+    x: int
+    y: int
+    w: int
+    h: int
+    score: float
+    low_confidence: bool = False
+
+    @property
+    def box(self) -> tuple[int, int, int, int]:
+        """Pillow's (left, top, right, bottom)."""
+        return (self.x, self.y, self.x + self.w, self.y + self.h)
+
+
+@dataclass(frozen=True)
+class DetectionSettings:
+    """The app's defaults, chosen with benchmarks/faces.py (see its figures)."""
+
+    sure_threshold: float = 0.5  # at or above: a face
+    review_threshold: float = 0.3  # from here up to sure: shown for staff to check
+    candidate_threshold: float = 0.01  # weak maybes worth a closer look (step 3)
+    working_pixels: int = 6_000_000  # the fine pass's working copy (0.7 of a 12 MP side)
+    tile_pixels: int = 1_000_000  # one piece of the fine pass: bounds the model's memory
+    tile_overlap: int = 128  # wider than the largest face the fine pass is relied on for
+    coarse_side: int = 1024  # the coarse pass's long side is at most this
+    small_face: int = 48  # candidates shorter than this (full-size pixels) get step 3
+    closer_look_size: int = 160  # each candidate is checked on a square this big
+    max_candidates: int = 256  # a bound on step 3's time for very busy photos
+    padding: float = 0.25  # added on each side, as a share of the face's width and height
+    overlap_iou: float = 0.3  # boxes overlapping more than this are the same face
+
+
+DEFAULT_SETTINGS = DetectionSettings()
+
+
+@dataclass(frozen=True)
+class _Detection:
+    """A raw face box in pixels of the full image, before padding: left, top, width, height."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    score: float
+
+
+def detect_faces(image: Image.Image,
+                 settings: DetectionSettings = DEFAULT_SETTINGS) -> list[FaceBox]:
+    """Every face found, sure ones and ones to check, padded, in pixels of `image`."""
+    rgb = image if image.mode == "RGB" else image.convert("RGB")
+    working, scale = _working_copy(rgb, settings)
+    found = _coarse_pass(working, scale, settings)
+    fine, candidates = _fine_pass(working, scale, settings)
+    found += fine
+    found += _closer_look(rgb, candidates, settings)
+    kept = _same_face_once([d for d in found if d.score >= settings.review_threshold],
+                           settings.overlap_iou)
+    boxes = [_padded(d, rgb.size, settings) for d in kept]
+    return sorted(boxes, key=lambda box: (box.y, box.x))
+
+
+# ---------------------------------------------------------------------------------------
+# The model
+
+
+_session: onnxruntime.InferenceSession | None = None
+_session_lock = threading.Lock()
+
+
+def model_path() -> Path:
+    return resources_dir() / "models" / MODEL_FILE
+
+
+def _model() -> onnxruntime.InferenceSession:
+    """Loaded once, on first use, and shared by every thread (a session's run is thread-safe)."""
+    global _session
+    with _session_lock:
+        if _session is None:
+            import onnxruntime  # type: ignore[import-untyped, unused-ignore]
+
+            options = onnxruntime.SessionOptions()
+            options.log_severity_level = 3  # errors only: no chatter on the console
+            # Tile and batch shapes vary from photo to photo; planning memory per shape
+            # costs more than it saves here, and skipping it lowers the peak.
+            options.enable_mem_pattern = False
+            try:
+                _session = onnxruntime.InferenceSession(
+                    str(model_path()), options, providers=["CPUExecutionProvider"])
+            except Exception as exc:  # onnxruntime raises its own types for a bad file
+                raise FaceDetectorUnavailable(
+                    f"The face detector cannot start: its model {model_path()} is missing "
+                    "or damaged. Reinstall St Peter's Desk; until then cover faces by hand."
+                ) from exc
+        return _session
+
+
+def _run(batch: np.ndarray) -> list[np.ndarray]:
+    """The model's heatmap, box sizes and offsets for a batch of N x 3 x H x W RGB pixels."""
+    outputs: list[np.ndarray] = _model().run(["537", "538", "539"], {"input.1": batch})
+    return outputs
+
+
+def _to_input(pixels: np.ndarray) -> np.ndarray:
+    """H x W x 3 uint8 to 3 x H' x W' float32, padded with black to multiples of 32."""
+    height, width = pixels.shape[:2]
+    padded = np.zeros((3, _round_up(height), _round_up(width)), dtype=np.float32)
+    padded[:, :height, :width] = pixels.transpose(2, 0, 1)
+    return padded
+
+
+def _round_up(value: int) -> int:
+    return max(MULTIPLE, math.ceil(value / MULTIPLE) * MULTIPLE)
+
+
+# ---------------------------------------------------------------------------------------
+# Reading the heatmap
+
+
+def _peaks(heatmap: np.ndarray, sizes: np.ndarray, offsets: np.ndarray,
+           threshold: float) -> list[_Detection]:
+    """Local maxima of one heatmap above threshold, as boxes in the model input's pixels."""
+    padded = np.pad(heatmap, 1, constant_values=-1.0)
+    neighbourhood = np.max(np.stack([
+        padded[1 + dy:1 + dy + heatmap.shape[0], 1 + dx:1 + dx + heatmap.shape[1]]
+        for dy in (-1, 0, 1) for dx in (-1, 0, 1)]), axis=0)
+    rows, cols = np.nonzero((heatmap >= neighbourhood) & (heatmap > threshold))
+    heights = np.exp(sizes[0, rows, cols]) * STRIDE
+    widths = np.exp(sizes[1, rows, cols]) * STRIDE
+    centre_y = (rows + offsets[0, rows, cols] + 0.5) * STRIDE
+    centre_x = (cols + offsets[1, rows, cols] + 0.5) * STRIDE
+    return [_Detection(float(cx - w / 2), float(cy - h / 2), float(w), float(h), float(s))
+            for cx, cy, w, h, s in zip(centre_x, centre_y, widths, heights,
+                                       heatmap[rows, cols], strict=True)]
+
+
+def _moved(detection: _Detection, left: float, top: float, scale: float) -> _Detection:
+    """From a model input's pixels (a piece at left, top, enlarged by scale) to the image's."""
+    return _Detection(left + detection.x / scale, top + detection.y / scale,
+                      detection.w / scale, detection.h / scale, detection.score)
+
+
+# ---------------------------------------------------------------------------------------
+# The three steps
+
+
+def _coarse_pass(working: Image.Image, scale: float,
+                 settings: DetectionSettings) -> list[_Detection]:
+    """The whole photo small, for faces too big to fit in one tile of the fine pass."""
+    factor = math.ceil(max(working.size) / settings.coarse_side)
+    if factor <= 1:
+        return []  # the fine pass sees the whole working copy in one piece anyway
+    small = working.reduce(factor)  # averages factor x factor blocks: fast, and no aliasing
+    heatmap, sizes, offsets = _run(_to_input(np.asarray(small))[None])
+    return [_moved(d, 0, 0, scale * small.width / working.width)
+            for d in _peaks(heatmap[0, 0], sizes[0], offsets[0], settings.review_threshold)]
+
+
+def _working_copy(image: Image.Image, settings: DetectionSettings
+                  ) -> tuple[Image.Image, float]:
+    """The photo at no more than working_pixels, and its scale from the full size."""
+    scale = min(1.0, math.sqrt(settings.working_pixels / (image.width * image.height)))
+    if scale >= 1.0:
+        return image, 1.0
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    return image.resize(size, Image.Resampling.BILINEAR, reducing_gap=2.0), scale
+
+
+def _fine_pass(working: Image.Image, scale: float, settings: DetectionSettings
+               ) -> tuple[list[_Detection], list[_Detection]]:
+    """Tiles over the working copy: (faces worth keeping, small maybes for a closer look)."""
+    pixels = np.asarray(working)
+    found: list[_Detection] = []
+    candidates: list[_Detection] = []
+    for left, top, right, bottom in _tiles(working.size, settings.tile_pixels,
+                                           settings.tile_overlap):
+        heatmap, sizes, offsets = _run(_to_input(pixels[top:bottom, left:right])[None])
+        for peak in _peaks(heatmap[0, 0], sizes[0], offsets[0], settings.candidate_threshold):
+            detection = _moved(peak, left / scale, top / scale, scale)
+            if detection.score >= settings.sure_threshold:
+                found.append(detection)
+            elif detection.h < settings.small_face:
+                candidates.append(detection)
+            elif detection.score >= settings.review_threshold:
+                found.append(detection)
+    return found, _worth_a_closer_look(candidates, found, settings)
+
+
+def _worth_a_closer_look(candidates: list[_Detection], found: list[_Detection],
+                         settings: DetectionSettings) -> list[_Detection]:
+    """The strongest candidates, skipping any inside a sure face or near a stronger one.
+
+    A closer look cuts a square around its candidate, so a weaker candidate near the
+    middle of a stronger one's square is checked by that square already.
+    """
+    chosen: list[_Detection] = []
+    sure = [d for d in found if d.score >= settings.sure_threshold]
+    for candidate in sorted(candidates, key=lambda d: -d.score):
+        x, y = candidate.x + candidate.w / 2, candidate.y + candidate.h / 2
+        if any(_contains(face, x, y) for face in sure):
+            continue
+        if any(_near(other, x, y) for other in chosen):
+            continue
+        chosen.append(candidate)
+        if len(chosen) == settings.max_candidates:
+            break
+    return chosen
+
+
+def _contains(d: _Detection, x: float, y: float) -> bool:
+    return d.x <= x <= d.x + d.w and d.y <= y <= d.y + d.h
+
+
+def _near(d: _Detection, x: float, y: float) -> bool:
+    """Within a quarter of the closer look's square around d's centre."""
+    reach = _cut_size(d) / 4
+    return abs(d.x + d.w / 2 - x) <= reach and abs(d.y + d.h / 2 - y) <= reach
+
+
+def _tiles(size: tuple[int, int], max_pixels: int, overlap: int
+           ) -> list[tuple[int, int, int, int]]:
+    """Overlapping pieces covering the image: left, top, right, bottom.
+
+    The model's time grows with the pixels it is given, padding included, so of the
+    grids whose pieces stay under max_pixels (which bounds memory) the one with the
+    fewest pixels in all is chosen, with piece sides that are multiples of 32.
+    """
+    width, height = size
+    best: tuple[int, int, int, int, int] | None = None  # total, columns, rows, width, height
+    for columns in range(1, 1 + math.ceil(width / MULTIPLE)):
+        piece_w = _piece(width, columns, overlap)
+        rows = 1
+        while piece_w * _piece(height, rows, overlap) > max_pixels and rows * MULTIPLE < height:
+            rows += 1
+        piece_h = _piece(height, rows, overlap)
+        total = columns * rows * piece_w * piece_h
+        if piece_w * piece_h <= max_pixels and (best is None or total < best[0]):
+            best = (total, columns, rows, piece_w, piece_h)
+        if piece_w <= MULTIPLE:
+            break
+    if best is None:  # only for absurd settings: one piece per 32-pixel square
+        best = (0, math.ceil(width / MULTIPLE), math.ceil(height / MULTIPLE), MULTIPLE, MULTIPLE)
+    _, columns, rows, piece_w, piece_h = best
+    piece_w, piece_h = min(piece_w, width), min(piece_h, height)
+    return [(left, top, left + piece_w, top + piece_h)
+            for top in _starts(height, piece_h, rows) for left in _starts(width, piece_w, columns)]
+
+
+def _piece(length: int, count: int, overlap: int) -> int:
+    """The side of `count` pieces that cover `length` with `overlap` between neighbours."""
+    return _round_up(math.ceil((length + (count - 1) * overlap) / count))
+
+
+def _starts(length: int, piece: int, count: int) -> list[int]:
+    """`count` evenly spaced starts of pieces that together cover `length`."""
+    if count <= 1 or length <= piece:
+        return [0]
+    step = (length - piece) / (count - 1)
+    return [round(index * step) for index in range(count)]
+
+
+def _closer_look(image: Image.Image, candidates: Sequence[_Detection],
+                 settings: DetectionSettings, batch_size: int = 16) -> list[_Detection]:
+    """Each small maybe cut from the full photo and enlarged to about 48 px tall, then checked.
+
+    The square cut is three times the biggest face this step looks for, so a face whose
+    first estimate was a little off still falls inside it.
+    """
+    found: list[_Detection] = []
+    side = settings.closer_look_size
+    for start in range(0, len(candidates), batch_size):
+        chunk = candidates[start:start + batch_size]
+        cuts = [_cut(candidate, settings) for candidate in chunk]
+        batch = np.stack([_to_input(np.asarray(image.crop(cut).resize(
+            (side, side), Image.Resampling.BILINEAR))) for cut in cuts])
+        heatmaps, sizes, offsets = _run(batch)
+        for index, cut in enumerate(cuts):
+            scale = side / (cut[2] - cut[0])
+            peaks = _peaks(heatmaps[index, 0], sizes[index], offsets[index],
+                           settings.review_threshold)
+            found += [_moved(peak, cut[0], cut[1], scale) for peak in peaks]
+    return found
+
+
+def _cut_size(candidate: _Detection, small_face: int = DEFAULT_SETTINGS.small_face) -> int:
+    """Four times the candidate's face, within limits: room for a first estimate that is off."""
+    return max(48, min(3 * small_face, round(4 * max(candidate.w, candidate.h))))
+
+
+def _cut(candidate: _Detection, settings: DetectionSettings) -> tuple[int, int, int, int]:
+    """A square around a candidate, sized so its face would be about a quarter of it."""
+    size = _cut_size(candidate, settings.small_face)
+    centre_x = candidate.x + candidate.w / 2
+    centre_y = candidate.y + candidate.h / 2
+    left, top = round(centre_x - size / 2), round(centre_y - size / 2)
+    return (left, top, left + size, top + size)
+
+
+# ---------------------------------------------------------------------------------------
+# Merging and padding
+
+
+def _same_face_once(detections: list[_Detection], iou_limit: float) -> list[_Detection]:
+    """Greedy non-maximum suppression: of boxes that overlap a lot, the surest stays."""
+    if not detections:
+        return []
+    boxes = np.array([(d.x, d.y, d.x + d.w, d.y + d.h) for d in detections], dtype=np.float64)
+    scores = np.array([d.score for d in detections])
+    areas = (boxes[:, 2] - boxes[:, 0]) * (boxes[:, 3] - boxes[:, 1])
+    order = list(np.argsort(-scores))
+    kept = []
+    while order:
+        best = order.pop(0)
+        kept.append(detections[best])
+        if not order:
+            break
+        rest = np.array(order)
+        width = np.clip(np.minimum(boxes[best, 2], boxes[rest, 2])
+                        - np.maximum(boxes[best, 0], boxes[rest, 0]), 0, None)
+        height = np.clip(np.minimum(boxes[best, 3], boxes[rest, 3])
+                         - np.maximum(boxes[best, 1], boxes[rest, 1]), 0, None)
+        overlap = width * height
+        union = areas[best] + areas[rest] - overlap
+        smaller = np.minimum(areas[best], areas[rest])
+        # A box mostly inside another of a similar size is the same face seen twice; a
+        # much smaller box inside a bigger one may be a child's face behind someone, kept.
+        similar = smaller / np.maximum(areas[best], areas[rest]) >= 0.25
+        same = (overlap / union > iou_limit) | ((overlap / smaller > 0.8) & similar)
+        order = [int(index) for index, drop in zip(rest, same, strict=True) if not drop]
+    return kept
+
+
+def _padded(detection: _Detection, size: tuple[int, int],
+            settings: DetectionSettings) -> FaceBox:
+    """Grown on every side to take in hair, ears and chin, then kept inside the image."""
+    pad_x, pad_y = detection.w * settings.padding, detection.h * settings.padding
+    left = max(0, math.floor(detection.x - pad_x))
+    top = max(0, math.floor(detection.y - pad_y))
+    right = min(size[0], math.ceil(detection.x + detection.w + pad_x))
+    bottom = min(size[1], math.ceil(detection.y + detection.h + pad_y))
+    return FaceBox(left, top, max(1, right - left), max(1, bottom - top),
+                   round(detection.score, 3),
+                   low_confidence=detection.score < settings.sure_threshold)

@@ -1,0 +1,710 @@
+"""Offline assessment of replies and mentions: ok, needs review, or hide suggested.
+
+The school's policy treats offensive language, remarks that undermine the
+school or its staff, threats and spam as inappropriate, but a person always
+decides: the app only suggests. Everything runs on this computer from plain
+word lists under ``resources/wordlists`` that the school can read and edit, so
+no reply text ever leaves the building and every suggestion can be explained
+("Strong swearing: "s**t" (read as "shit")").
+
+Why word lists and not a trained model: the packaged models (alt-profanity-check
+pulls in scikit-learn, about 270 MB, and takes seconds to import) cannot be
+corrected by the school, and the general word lists shipped by profanity
+packages flag half a primary school's vocabulary (nappy, pasty, organ, virgin,
+strip, willy). Lists written for a school, with an allow-list applied first,
+are smaller, faster and explainable.
+
+How a reply is read: letters are folded (capitals, accents, look-alike Cyrillic
+letters), links and @handles are set aside, words are split off, l33t spelling
+is undone (sh1t, $hit, tw@t), and masked or spaced swearing is put back
+together (s**t, f***ing, F#%k, f u c k, s.h.i.t). Then the allow-list removes
+innocent phrases (Dick Whittington, blue tits, Scunthorpe) and what is left is
+matched against the lists.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from stpeters_desk.core.paths import resources_dir
+
+OK = "ok"
+REVIEW = "review"
+HIDE = "hide"
+LEVELS = (OK, REVIEW, HIDE)
+
+HIDE_AT = 0.75     # combined weight of hide and hint matches that suggests hiding
+REVIEW_AT = 0.3    # combined weight of all matches that asks for a person
+REVIEW_CEILING = 0.74  # review-only matches never reach HIDE_AT
+
+DEFAULT_WORD_LISTS = ("offensive.txt", "allowlist.txt", "school_lexicon.txt")
+MODERATION_KINDS = ("hide", "review", "hint", "group", "allow")
+_DEFAULT_WEIGHTS = {"hide": 0.9, "review": 0.5, "hint": 0.5}
+_GAP_WORDS = 3
+_MASK = frozenset("*#%")
+
+
+class WordListError(ValueError):
+    """A word list cannot be read; the message names the file and line to fix."""
+
+
+# --- Word list files ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WordListSection:
+    """One ``[name: kind weight]`` section of a word list file."""
+
+    name: str
+    kind: str
+    weight: float | None
+    entries: tuple[str, ...]
+    source: str
+
+
+_HEADER = re.compile(
+    r"\[\s*(?P<name>[^:\]]+?)\s*:\s*(?P<kind>[a-z]+)(?:\s+(?P<weight>-?\d+(?:\.\d+)?))?\s*\]")
+
+
+def parse_word_list(text: str, source: str, kinds: Sequence[str]) -> list[WordListSection]:
+    """Sections of a word list; ``kinds`` are the section kinds the caller understands."""
+    sections: list[WordListSection] = []
+    header: re.Match[str] | None = None
+    entries: list[str] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            if header is not None:
+                sections.append(_section(header, entries, source))
+            header = _header(line, kinds, f"{source}, line {number}")
+            entries = []
+            continue
+        if header is None:
+            raise WordListError(f"{source}, line {number}: {line!r} comes before any "
+                                "[section: kind] heading.")
+        entries.append(" ".join(line.split()))
+    if header is not None:
+        sections.append(_section(header, entries, source))
+    return sections
+
+
+def _header(line: str, kinds: Sequence[str], where: str) -> re.Match[str]:
+    match = _HEADER.fullmatch(line)
+    if match is None:
+        raise WordListError(f"{where}: a heading looks like [rule name: kind], not {line!r}.")
+    if match["kind"] not in kinds:
+        raise WordListError(f"{where}: the kind {match['kind']!r} is not one of "
+                            f"{', '.join(kinds)}.")
+    return match
+
+
+def _section(header: re.Match[str], entries: list[str], source: str) -> WordListSection:
+    weight = float(header["weight"]) if header["weight"] is not None else None
+    return WordListSection(header["name"], header["kind"], weight, tuple(entries), source)
+
+
+def read_word_list(path: Path, kinds: Sequence[str]) -> list[WordListSection]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise WordListError(f"The word list {path} cannot be read: {exc}") from exc
+    return parse_word_list(text, path.name, kinds)
+
+
+def word_lists_dir() -> Path:
+    return resources_dir() / "wordlists"
+
+
+# --- Reading a text ----------------------------------------------------------------------
+
+_INVISIBLE = {ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\ufe0e\ufe0f\u00ad"}
+_INVISIBLE.update({code: None for code in range(0x1F3FB, 0x1F400)})  # skin tones
+_LOOKALIKES = str.maketrans({
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i",
+    "ѕ": "s", "ј": "j", "ԁ": "d", "ɑ": "a", "’": "'", "‘": "'", "ʼ": "'", "`": "'",
+    "´": "'", "–": "-", "—": "-",
+})
+_LINK = re.compile(
+    r"https?://\S+|www\.\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|io|co|uk|me|"
+    r"ly|xyz|shop|site|online|top|link|gg|tv|ru|biz|click)(?:/\S*)?")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<!\d)(?:\+44\s?|0)(?:\d\s?){9,10}(?!\d)")
+_HANDLE = re.compile(r"(?<![\w@])@\w+")
+_TOKEN = re.compile(r"[\w*#%@$!|'.\-]+|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+_NUMBER = re.compile(r"\d[\d.,]*(?:k|m|x|%|st|nd|rd|th|am|pm|p)?")
+_LETTER = re.compile(r"[^\W\d_]")
+_LETTER_THEN_DIGIT = re.compile(r"[^\W\d_]\d")
+_RUN3 = re.compile(r"(.)\1{2,}")
+_MASK_THEN_LETTER = re.compile(r"[*#%][^\W\d_]")
+_SEPARATORS = re.compile(r"[._-]+")
+_LEET_SYMBOLS = str.maketrans("@$!|", "asii")
+_LEET_DIGITS = str.maketrans("013457", "oieast")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A text as the matcher sees it: folded words, plus what was set aside."""
+
+    words: tuple[str, ...]
+    links: int = 0
+    personal_details: int = 0
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, invisible characters or look-alike letters."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(_INVISIBLE))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.casefold().translate(_LOOKALIKES)
+
+
+def read_text(text: str) -> Reading:
+    folded = fold(text)
+    links = len(_LINK.findall(folded))
+    folded = _LINK.sub(" ", folded)
+    personal = len(_EMAIL.findall(folded))
+    folded = _EMAIL.sub(" ", folded)
+    personal += len(_PHONE.findall(folded))
+    folded = _HANDLE.sub(" ", folded)
+    words: list[str] = []
+    for raw in _TOKEN.findall(folded):
+        words.extend(_clean(raw))
+    return Reading(tuple(words), links, personal)
+
+
+def _clean(raw: str) -> list[str]:
+    """One raw token as words: hashtags, emphasis, dotted and dashed spelling undone."""
+    if len(raw) == 1 and not raw.isalnum():
+        return [raw] if raw not in "*#%@$!|'.-" else []
+    word = raw.replace("'", "").strip(".-_!|")
+    if len(word) >= 3 and set(word) <= _MASK:
+        return [word]  # "****": a whole word masked
+    word = word.lstrip("#")
+    if word.startswith("*") and word.endswith("*"):
+        word = word.strip("*")  # *emphasis*
+    if not word:
+        return []
+    if _NUMBER.fullmatch(word):
+        return [word]
+    pieces = [piece for piece in _SEPARATORS.split(word) if piece]
+    if len(pieces) >= 3 and all(len(piece) == 1 for piece in pieces):
+        return [_unleet("".join(pieces))]  # f.u.c.k, s-h-i-t
+    return [_unleet(piece) for piece in pieces]
+
+
+def _unleet(word: str) -> str:
+    """sh1t -> shit, $hit -> shit, tw@t -> twat; leaves 10k, y6 and 4pm alone."""
+    letters = len(_LETTER.findall(word))
+    if not letters:
+        return word
+    word = word.translate(_LEET_SYMBOLS)
+    if letters >= 2 and _LETTER_THEN_DIGIT.search(word):
+        word = word.translate(_LEET_DIGITS)
+    return word
+
+
+def is_masked(word: str) -> bool:
+    """s**t, f***ing, b*****: letters with some replaced by symbols (not a footnote*)."""
+    if not any(c in _MASK for c in word):
+        return False
+    if not _LETTER.match(word[0]):
+        return set(word) <= _MASK
+    if _MASK_THEN_LETTER.search(word):
+        return True
+    visible = len(word.rstrip("*#%"))
+    return len(word) - visible >= visible
+
+
+# --- Compiled entries --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A section of a word list, as the reasons name it."""
+
+    name: str
+    kind: str
+    weight: float
+    source: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One match: which rule, the words as written, and the list entry they read as."""
+
+    rule: Rule
+    found: str
+    reads_as: str
+
+    def describe(self) -> str:
+        if self.reads_as and self.reads_as != self.found:
+            return f'"{self.found}" (read as "{self.reads_as}")'
+        return f'"{self.found}"'
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    rule: Rule
+    entry: str
+    pattern: re.Pattern[str]
+    anchors: frozenset[str]  # the pattern can only match a text containing one of these
+
+
+_NUMBER_PATTERN = r"\d[\d.,]*[a-z%]*"
+_ENTRY_PIECE = re.compile(r"\{[^}]*\}|\S+")
+
+
+class _EntryCompiler:
+    """Turns list entries into word look-ups and phrase patterns."""
+
+    def __init__(self, groups: dict[str, list[str]]) -> None:
+        self._groups = groups
+        self._expanding: set[str] = set()
+
+    def words_of(self, piece: str) -> list[str]:
+        words = read_text(piece).words
+        if not words:
+            raise WordListError(f"{piece!r} has no letters or numbers to match.")
+        return list(words)
+
+    def fragment(self, entry: str) -> tuple[str, set[str]]:
+        """A regex over space-joined words, and words of which any match contains one.
+
+        Of the pieces that give such a set, the most selective is kept, so that a
+        reply only tries the few phrases it could possibly match.
+        """
+        parts: list[str] = []
+        anchor_sets: list[set[str]] = []
+        gap_before = False
+        for piece in _ENTRY_PIECE.findall(entry):
+            if piece == "...":
+                gap_before = True
+                continue
+            part, piece_anchors = self._piece(piece)
+            if piece_anchors:
+                anchor_sets.append(piece_anchors)
+            if parts:
+                parts.append(f" (?:\\S+ ){{0,{_GAP_WORDS}}}" if gap_before else " ")
+            parts.append(part)
+            gap_before = False
+        best = min(anchor_sets, key=lambda words: (len(words), -max(map(len, words))),
+                   default=set())
+        return "".join(parts), best
+
+    def _piece(self, piece: str) -> tuple[str, set[str]]:
+        if piece == "*":
+            return r"\S+", set()
+        if piece.startswith("{") and piece.endswith("}"):
+            return self._group(piece[1:-1].strip())
+        prefix = piece.endswith("*")
+        words = self.words_of(piece.strip("*"))
+        regex = " ".join(re.escape(word) for word in words) + (r"\S*" if prefix else "")
+        literal = words if not prefix else words[:-1]
+        return regex, ({max(literal, key=len)} if literal else set())
+
+    def _group(self, name: str) -> tuple[str, set[str]]:
+        if name == "number":
+            return _NUMBER_PATTERN, set()
+        if name not in self._groups:
+            raise WordListError(f"{{{name}}} is used but no [{name}: group] section exists.")
+        if name in self._expanding:
+            raise WordListError(f"the group {{{name}}} contains itself.")
+        self._expanding.add(name)
+        fragments: list[str] = []
+        anchors: set[str] = set()
+        complete = True
+        for alternative in self._groups[name]:
+            fragment, alternative_anchors = self.fragment(alternative)
+            fragments.append(fragment)
+            complete = complete and bool(alternative_anchors)
+            anchors |= alternative_anchors
+        self._expanding.discard(name)
+        return "(?:" + "|".join(fragments) + ")", anchors if complete else set()
+
+
+@dataclass
+class _WordIndex:
+    """Single-word entries: exact words, word* prefixes and *word* stems."""
+
+    exact: dict[str, tuple[Rule, str]] = field(default_factory=dict)
+    prefixes: dict[str, tuple[Rule, str]] = field(default_factory=dict)
+    stems: list[tuple[str, Rule, str]] = field(default_factory=list)
+    prefix_lengths: list[int] = field(default_factory=list)
+    in_file_order: list[tuple[str, bool, Rule, str]] = field(default_factory=list)
+
+    def add(self, rule: Rule, entry: str, word: str) -> None:
+        open_ended = entry.endswith("*")
+        self.in_file_order.append((word, open_ended, rule, entry))
+        if entry.startswith("*") and open_ended and len(entry) > 2:
+            self.stems.append((word, rule, entry))
+        elif open_ended:
+            self.prefixes.setdefault(word, (rule, entry))
+        else:
+            self.exact.setdefault(word, (rule, entry))
+
+    def finish(self) -> None:
+        self.prefix_lengths = sorted({len(stem) for stem in self.prefixes})
+
+    def direct(self, word: str) -> tuple[Rule, str] | None:
+        hit = self.exact.get(word)
+        if hit is not None:
+            return hit
+        for length in self.prefix_lengths:
+            if length > len(word):
+                break
+            hit = self.prefixes.get(word[:length])
+            if hit is not None:
+                return hit
+        for stem, rule, entry in self.stems:
+            if stem in word:
+                return rule, entry
+        return None
+
+    def look_up(self, word: str) -> tuple[Rule, str, str] | None:
+        """The rule, entry and reading for a word, also when its letters are stretched."""
+        hit = self.direct(word)
+        if hit is not None:
+            return hit[0], hit[1], word
+        if not _RUN3.search(word):
+            return None
+        for squeezed in (_RUN3.sub(r"\1", word), _RUN3.sub(r"\1\1", word)):
+            hit = self.direct(squeezed)
+            if hit is not None:
+                return hit[0], hit[1], squeezed
+        return None
+
+    def candidates(self) -> list[tuple[str, bool, Rule, str]]:
+        """(word, open-ended, rule, entry) for unmasking: strongest rules, then file order.
+
+        s**t could be several words; the list puts the likeliest reading first.
+        """
+        return sorted(self.in_file_order, key=lambda row: -row[2].weight)
+
+
+# --- The lexicon -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """What the app suggests for one reply, and why."""
+
+    level: str
+    score: float
+    reasons: list[str]
+    findings: tuple[Finding, ...] = ()
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def needs_person(self) -> bool:
+        return self.level != OK
+
+
+class Lexicon:
+    """Compiled word lists; build once (``load_lexicon`` caches it) and share."""
+
+    def __init__(self, sections: Sequence[WordListSection]) -> None:
+        groups: dict[str, list[str]] = {}
+        for section in sections:
+            if section.kind == "group":
+                groups.setdefault(section.name.casefold(), []).extend(section.entries)
+        self._compiler = _EntryCompiler(groups)
+        self._words = _WordIndex()
+        self._allowed_words = _WordIndex()
+        self._phrases: list[_Phrase] = []
+        self._allowed_phrases: list[_Phrase] = []
+        ordered = sorted((s for s in sections if s.kind != "group"),
+                         key=lambda s: -(s.weight if s.weight is not None else
+                                         _DEFAULT_WEIGHTS.get(s.kind, 1.0)))
+        for section in ordered:
+            self._add_section(section)
+        self._words.finish()
+        self._allowed_words.finish()
+        self._unmask_candidates = [row for row in self._words.candidates()
+                                   if row[2].kind in ("hide", "review")]
+        self._anchored = _anchor_index(self._phrases)
+        self._allowed_anchored = _anchor_index(self._allowed_phrases)
+
+    @classmethod
+    def from_files(cls, paths: Iterable[Path], kinds: Sequence[str] = MODERATION_KINDS
+                   ) -> Lexicon:
+        sections: list[WordListSection] = []
+        for path in paths:
+            sections.extend(read_word_list(path, kinds))
+        return cls(sections)
+
+    @classmethod
+    def from_text(cls, text: str, kinds: Sequence[str] = MODERATION_KINDS,
+                  source: str = "custom list") -> Lexicon:
+        return cls(parse_word_list(text, source, kinds))
+
+    def _add_section(self, section: WordListSection) -> None:
+        weight = section.weight if section.weight is not None else \
+            _DEFAULT_WEIGHTS.get(section.kind, 1.0)
+        rule = Rule(section.name, section.kind, weight, section.source)
+        allowed = section.kind == "allow"
+        for entry in section.entries:
+            try:
+                self._add_entry(rule, entry, allowed)
+            except WordListError as exc:
+                raise WordListError(f"{section.source}, [{section.name}]: {exc}") from None
+
+    def _add_entry(self, rule: Rule, entry: str, allowed: bool) -> None:
+        index = self._allowed_words if allowed else self._words
+        if " " not in entry and not entry.startswith("{") and entry != "*":
+            words = self._compiler.words_of(entry.strip("*"))
+            if len(words) == 1:
+                index.add(rule, entry, words[0])
+                return
+        if all(piece in ("...", "*") for piece in _ENTRY_PIECE.findall(entry)):
+            raise WordListError(f"{entry!r} would match every reply; add a word to it.")
+        fragment, anchors = self._compiler.fragment(entry)
+        pattern = re.compile(r"(?<!\S)" + fragment + r"(?!\S)")
+        phrase = _Phrase(rule, entry, pattern, frozenset(anchors))
+        (self._allowed_phrases if allowed else self._phrases).append(phrase)
+
+    # -- matching ---------------------------------------------------------------------------
+
+    def findings(self, text: str) -> list[Finding]:
+        """Every list entry the text matches, after the allow-list has had its say."""
+        return self._findings(read_text(text))
+
+    def _findings(self, reading: Reading) -> list[Finding]:
+        words = self._join_spaced_letters(list(reading.words))
+        words = self._remove_allowed(words)
+        found: list[Finding] = []
+        readable: list[str] = []
+        for word in words:
+            readable.append(self._match_word(word, found))
+        found.extend(self._match_phrases(readable))
+        return found
+
+    def _join_spaced_letters(self, words: list[str]) -> list[str]:
+        """f u c k -> fuck, but only when the joined letters are a listed word."""
+        joined: list[str] = []
+        index = 0
+        while index < len(words):
+            end = index
+            while end < len(words) and len(words[end]) == 1 and words[end].isalpha():
+                end += 1
+            if end - index >= 3:
+                word = "".join(words[index:end])
+                if self._words.look_up(word) is not None:
+                    joined.append(word)
+                    index = end
+                    continue
+            joined.append(words[index])
+            index += 1
+        return joined
+
+    def _remove_allowed(self, words: list[str]) -> list[str]:
+        if self._allowed_phrases:
+            text = " ".join(words)
+            present = set(words)
+            for phrase in _candidates(self._allowed_anchored, present):
+                text = phrase.pattern.sub("~", text)
+            words = text.split()
+        return ["~" if self._allowed_words.look_up(word) else word for word in words]
+
+    def _match_word(self, word: str, found: list[Finding]) -> str:
+        """Record a finding for one word; returns how the phrase patterns should read it."""
+        if word == "~":
+            return word
+        if is_masked(word):
+            return self._match_masked(word, found)
+        hit = self._words.look_up(word)
+        if hit is not None:
+            rule, _entry, reading = hit
+            found.append(Finding(rule, word, reading))
+            return reading
+        return word
+
+    def _match_masked(self, word: str, found: list[Finding]) -> str:
+        for listed, open_ended, rule, _entry in self._unmask_candidates:
+            reading = _unmask(word, listed, open_ended)
+            if reading is not None:
+                found.append(Finding(rule, word, reading))
+                return reading
+        found.append(Finding(_MASKED_RULE, word, ""))
+        return word
+
+    def _match_phrases(self, words: list[str]) -> list[Finding]:
+        text = " ".join(words)
+        found = []
+        for phrase in _candidates(self._anchored, set(words)):
+            match = phrase.pattern.search(text)
+            if match is not None:
+                found.append(Finding(phrase.rule, match.group(0), ""))
+        return found
+
+    # -- judging ----------------------------------------------------------------------------
+
+    def assess(self, text: str) -> Assessment:
+        reading = read_text(text)
+        found = _distinct(self._findings(reading))
+        if reading.links:
+            found.append(Finding(_LINK_RULE, "a link", ""))
+        if reading.personal_details:
+            found.append(Finding(_PERSONAL_RULE, "a phone number or email address", ""))
+        return _judge(found, _child_name_notes(text))
+
+
+_MASKED_RULE = Rule("hidden word (letters replaced by symbols)", "review", 0.3, "built in")
+_LINK_RULE = Rule("spam sign", "hint", 0.25, "built in")
+_PERSONAL_RULE = Rule("personal details in public", "review", 0.5, "built in")
+
+
+def _anchor_index(phrases: list[_Phrase]) -> tuple[dict[str, list[_Phrase]], list[_Phrase]]:
+    """Phrases by a word they must contain, so a reply only tries the phrases it could match."""
+    by_word: dict[str, list[_Phrase]] = {}
+    always: list[_Phrase] = []
+    for phrase in phrases:
+        if not phrase.anchors:
+            always.append(phrase)
+        for word in phrase.anchors:
+            by_word.setdefault(word, []).append(phrase)
+    return by_word, always
+
+
+def _candidates(index: tuple[dict[str, list[_Phrase]], list[_Phrase]],
+                present: set[str]) -> list[_Phrase]:
+    by_word, always = index
+    seen: dict[int, _Phrase] = {id(p): p for p in always}
+    for word in present:
+        for phrase in by_word.get(word, ()):
+            seen.setdefault(id(phrase), phrase)
+    return list(seen.values())
+
+
+def _unmask(word: str, listed: str, open_ended: bool) -> str | None:
+    """The listed word a masked word stands for (f***ing -> fucking), if it fits."""
+    if word[0] in _MASK or word[0] != listed[0]:
+        return None
+    if open_ended:
+        if len(word) < len(listed) or not _fits(word[:len(listed)], listed):
+            return None
+        return listed + word[len(listed):]
+    if len(word) != len(listed) or not _fits(word, listed):
+        return None
+    return listed
+
+
+def _fits(masked: str, listed: str) -> bool:
+    return all(m == c or m in _MASK for m, c in zip(masked, listed, strict=True))
+
+
+def _distinct(found: list[Finding]) -> list[Finding]:
+    """One finding per rule and entry, so a word repeated ten times counts once."""
+    seen: dict[tuple[str, str], Finding] = {}
+    for finding in found:
+        seen.setdefault((finding.rule.name, finding.reads_as or finding.found), finding)
+    return list(seen.values())
+
+
+def _combine(weights: Iterable[float]) -> float:
+    remaining = 1.0
+    for weight in weights:
+        remaining *= 1.0 - min(max(weight, 0.0), 1.0)
+    return 1.0 - remaining
+
+
+def _judge(found: list[Finding], notes: list[str]) -> Assessment:
+    hide_evidence = _combine(f.rule.weight for f in found if f.rule.kind in ("hide", "hint"))
+    everything = _combine(f.rule.weight for f in found)
+    if any(f.rule.kind == "hide" for f in found) or hide_evidence >= HIDE_AT:
+        level, score = HIDE, max(everything, HIDE_AT)
+    elif everything >= REVIEW_AT:
+        level, score = REVIEW, min(everything, REVIEW_CEILING)
+    else:
+        return Assessment(OK, round(everything, 3), _weak_signs(found), tuple(found), notes)
+    return Assessment(level, round(score, 3), _reasons(found), tuple(found), notes)
+
+
+def _weak_signs(found: list[Finding]) -> list[str]:
+    """An ok reply can still show a weak sign; say so rather than leave its score unexplained."""
+    if not found:
+        return []
+    signs = "; ".join(reason[0].lower() + reason[1:] for reason in _reasons(found))
+    return [f"Only weak signs, not enough to ask for a review: {signs}"]
+
+
+def _reasons(found: list[Finding]) -> list[str]:
+    """One plain sentence per rule, strongest first, quoting the words that matched."""
+    by_rule: dict[str, list[Finding]] = {}
+    for finding in sorted(found, key=lambda f: -f.rule.weight):
+        by_rule.setdefault(finding.rule.name, []).append(finding)
+    reasons = []
+    for name, findings in by_rule.items():
+        kept = [f for f in findings
+                if not any(f.found != o.found and f.found in o.found for o in findings)]
+        words = ", ".join(dict.fromkeys(f.describe() for f in kept))
+        reasons.append(f"{name[0].upper()}{name[1:]}: {words}")
+    return reasons
+
+
+_CHILD_NAME = re.compile(
+    r"\b(?:[Oo]ur|[Mm]y (?:son|daughter|grandson|granddaughter|boy|girl|little one|"
+    r"youngest|eldest|niece|nephew))\s+([A-Z][a-z]+)\b")
+_NOT_NAMES = frozenset({
+    "Class", "Year", "School", "Eco", "Reception", "Forest", "Nursery", "Village", "Lady",
+    "Lord", "Christmas", "Easter", "Sports", "Head", "Church", "Choir", "Team", "PTA",
+})
+
+
+def _child_name_notes(text: str) -> list[str]:
+    """A parent naming their own child is their choice, but the head teacher should know."""
+    names = [m.group(1) for m in _CHILD_NAME.finditer(text) if m.group(1) not in _NOT_NAMES]
+    if not names:
+        return []
+    listed = ", ".join(dict.fromkeys(names))
+    return [f"Names a child ({listed}). The school's own posts never name children; "
+            "a parent may, but check the reply does not sit under a photo of the child."]
+
+
+# --- Loading and the public function -------------------------------------------------------
+
+
+def default_word_lists() -> tuple[Path, ...]:
+    folder = word_lists_dir()
+    return tuple(folder / name for name in DEFAULT_WORD_LISTS)
+
+
+def load_lexicon(paths: Sequence[Path] | None = None, extra: Sequence[Path] = (),
+                 kinds: Sequence[str] = MODERATION_KINDS) -> Lexicon:
+    """The compiled lists, cached until a file changes (the school's edits apply at once).
+
+    ``paths`` replaces the shipped lists; ``extra`` adds the school's own files to them.
+    """
+    files = tuple(paths if paths is not None else default_word_lists()) + tuple(extra)
+    return _compiled(tuple(_fingerprint(path) for path in files), tuple(kinds))
+
+
+def _fingerprint(path: Path) -> tuple[str, int, int]:
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise WordListError(f"The word list {path} cannot be read: {exc.strerror}") from exc
+    return str(path), stat.st_mtime_ns, stat.st_size
+
+
+@functools.lru_cache(maxsize=16)
+def _compiled(fingerprints: tuple[tuple[str, int, int], ...], kinds: tuple[str, ...]
+              ) -> Lexicon:
+    return Lexicon.from_files((Path(path) for path, _mtime, _size in fingerprints), kinds)
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The shipped lists, compiled on first use (off the UI thread) and kept."""
+    return load_lexicon()
+
+
+def assess(text: str, lexicon: Lexicon | None = None) -> Assessment:
+    """Suggest ok, review or hide for one reply; nothing leaves this computer."""
+    return (lexicon or default_lexicon()).assess(text)

@@ -1,0 +1,344 @@
+"""The moderation work the Moderation and Followers tabs drive: fetch, assess, decide, record.
+
+``ModerationInbox`` fetches new replies and mentions (incrementally, from the
+stored since_id), assesses each offline, stores it and lists what needs a
+person first. ``FollowerReview`` syncs the followers page by page, scores how
+likely each is not school-focused and lists new ones first. Every action goes
+through the ``XGateway`` and is recorded with who did it and why through the
+``record`` callable the app backs with its audit log.
+
+X's self-serve API cannot block or report, so both are hand-offs: the app
+returns the x.com page for the head teacher to open, records the decision, and
+``confirm_blocks`` later reads the account's blocked list; until then the
+reply or follower stays "block pending". All calls may block on the network:
+run them off the UI thread. Gateway errors (``XError``) reach the caller
+unchanged, with nothing recorded, so the tab can show them as the composer does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from stpeters_desk.core.follower_risk import FollowerContext, score_follower
+from stpeters_desk.core.moderation import Lexicon, default_lexicon
+from stpeters_desk.core.storage.moderation_store import (
+    BLOCK_PENDING,
+    HIDDEN,
+    MUTED,
+    REPORTED,
+    REVIEWED,
+    AssessedMention,
+    ModerationStore,
+    StoredFollower,
+    StoredMention,
+)
+from stpeters_desk.x.gateway import XGateway
+from stpeters_desk.x.models import HandOff, UserProfile
+
+AuditRecord = Callable[[str, str, str, str], object]  # record(actor, action, target, detail)
+Progress = Callable[[int, int], None]  # (done, total); total is 0 while unknown
+Clock = Callable[[], datetime]
+
+MENTIONS_PER_FETCH = 100
+FOLLOWERS_PER_PAGE = 1000
+MAX_PAGES = 10_000  # a gateway that never stops paging must not hang the app
+BLOCK_CHECKER = "St Peter's Desk"  # the actor when the app confirms a block by itself
+
+
+class ModerationError(ValueError):
+    """The action does not apply (unknown reply, not the school's own post...)."""
+
+
+@dataclass(frozen=True)
+class RefreshResult:
+    fetched: int
+    new: int
+    needs_someone: int
+    maybe_more: bool  # X gave a full batch: press Refresh again for older ones
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    seen: int
+    new: int
+    gone: int
+
+
+def _short(text: str, limit: int = 200) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
+
+
+def _detail(why: str, *facts: str) -> str:
+    return "; ".join(part for part in (why.strip(), *facts) if part)
+
+
+def confirm_blocks(store: ModerationStore, gateway: XGateway, record: AuditRecord,
+                   actor: str = BLOCK_CHECKER) -> list[str]:
+    """Settle pending blocks that the account's blocked list now shows; returns their handles."""
+    pending = store.pending_blocks(gateway.kind)
+    if not pending:
+        return []
+    blocked = _all_blocked_ids(gateway)
+    confirmed = []
+    for block in pending:
+        if block.user_id not in blocked:
+            continue
+        store.confirm_block(gateway.kind, block.user_id, actor)
+        record(actor, "block confirmed", f"@{block.handle}",
+               _detail("", "found in the account's blocked list",
+                       f"requested by {block.requested_by}"))
+        confirmed.append(block.handle)
+    return confirmed
+
+
+def _all_blocked_ids(gateway: XGateway) -> set[str]:
+    ids: set[str] = set()
+    token: str | None = None
+    for _page in range(MAX_PAGES):
+        page = gateway.blocked(token, FOLLOWERS_PER_PAGE)
+        ids.update(user.user_id for user in page.items)
+        token = page.next_token
+        if token is None:
+            break
+    return ids
+
+
+class ModerationInbox:
+    """Replies and mentions, assessed and waiting for a person's decision."""
+
+    def __init__(self, store: ModerationStore, gateway: XGateway, record: AuditRecord, *,
+                 lexicon: Lexicon | None = None, batch: int = MENTIONS_PER_FETCH) -> None:
+        self._store = store
+        self._gateway = gateway
+        self._record = record
+        self._lexicon = lexicon
+        self._batch = batch
+
+    @property
+    def kind(self) -> str:
+        return self._gateway.kind
+
+    def use_lexicon(self, lexicon: Lexicon | None) -> None:
+        """Switch to the school's edited word lists (None: the shipped ones)."""
+        self._lexicon = lexicon
+
+    def _assessor(self) -> Lexicon:
+        return self._lexicon or default_lexicon()
+
+    # -- fetching -----------------------------------------------------------------------------
+
+    def refresh(self, progress: Progress | None = None) -> RefreshResult:
+        """Fetch what is new since last time, assess it offline and store it."""
+        if progress:
+            progress(0, 0)
+        mentions = self._gateway.mentions(since_id=self._store.since_id(self.kind),
+                                          limit=self._batch)
+        lexicon = self._assessor()
+        assessed = []
+        for done, mention in enumerate(mentions, start=1):
+            assessment = lexicon.assess(mention.text)
+            assessed.append(AssessedMention(mention, assessment.level, assessment.score,
+                                            tuple(assessment.reasons), tuple(assessment.notes)))
+            if progress:
+                progress(done, len(mentions))
+        new = self._store.save_mentions(self.kind, assessed)
+        needs = self._store.inbox_counts(self.kind)["needs someone"]
+        return RefreshResult(len(mentions), new, needs, len(mentions) >= self._batch)
+
+    def reassess(self) -> int:
+        """Assess undecided replies again, after the school edited its word lists."""
+        lexicon = self._assessor()
+        changed = 0
+        for item in self._store.new_mentions(self.kind):
+            assessment = lexicon.assess(item.text)
+            if (assessment.level, assessment.score, tuple(assessment.reasons)) == \
+                    (item.level, item.score, item.reasons):
+                continue
+            self._store.update_assessment(self.kind, item.post_id, assessment.level,
+                                          assessment.score, assessment.reasons,
+                                          assessment.notes)
+            changed += 1
+        return changed
+
+    # -- listing ------------------------------------------------------------------------------
+
+    def items(self, limit: int = 200, offset: int = 0,
+              statuses: tuple[str, ...] | None = None) -> list[StoredMention]:
+        """Needs-you-first: hide suggestions, reviews, pending blocks, then the rest."""
+        return self._store.inbox(self.kind, limit, offset, statuses)
+
+    def counts(self) -> dict[str, int]:
+        return self._store.inbox_counts(self.kind)
+
+    def get(self, post_id: str) -> StoredMention:
+        item = self._store.mention(self.kind, post_id)
+        if item is None:
+            raise ModerationError(f"The reply {post_id} is not in the moderation inbox.")
+        return item
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def hide(self, post_id: str, actor: str, why: str = "") -> None:
+        item = self.get(post_id)
+        self._gateway.hide_reply(post_id, True)
+        self._decide(item, HIDDEN, actor, why, "hide reply")
+
+    def unhide(self, post_id: str, actor: str, why: str = "") -> None:
+        item = self.get(post_id)
+        self._gateway.hide_reply(post_id, False)
+        self._decide(item, REVIEWED, actor, why, "unhide reply")
+
+    def mute_author(self, post_id: str, actor: str, why: str = "") -> None:
+        item = self.get(post_id)
+        self._gateway.mute(item.author_id, True)
+        self._decide(item, MUTED, actor, why, "mute account")
+
+    def mark_reviewed(self, post_id: str, actor: str, why: str = "") -> None:
+        self._decide(self.get(post_id), REVIEWED, actor, why, "mark reply reviewed")
+
+    def request_block(self, post_id: str, actor: str, why: str = "") -> HandOff:
+        """Record the decision and hand the block to a person on x.com."""
+        item = self.get(post_id)
+        handoff = self._gateway.block_handoff(item.author)
+        self._store.request_block(self.kind, item.author_id, item.author_handle, actor, why)
+        self._decide(item, BLOCK_PENDING, actor, why, "block requested")
+        return handoff
+
+    def confirm_blocks(self, actor: str = BLOCK_CHECKER) -> list[str]:
+        return confirm_blocks(self._store, self._gateway, self._record, actor)
+
+    def report_handoff(self, post_id: str) -> HandOff:
+        """The x.com page where a person reports the reply; nothing is recorded yet."""
+        item = self.get(post_id)
+        return self._gateway.report_handoff(item.author, post_id)
+
+    def mark_reported(self, post_id: str, actor: str, what: str) -> None:
+        """After the person reported it on x.com: what they reported and why."""
+        self._decide(self.get(post_id), REPORTED, actor, what, "reported to X")
+
+    def delete_own_post(self, post_id: str, actor: str, why: str = "") -> None:
+        """Delete one of the school's own posts (others' replies can only be hidden)."""
+        if self._store.mention(self.kind, post_id) is not None:
+            raise ModerationError("That is someone else's reply: X lets the school hide it, "
+                                  "not delete it.")
+        self._gateway.delete_post(post_id)
+        self._record(actor, "delete own post", post_id, _detail(why))
+
+    def _decide(self, item: StoredMention, status: str, actor: str, why: str,
+                action: str) -> None:
+        self._store.set_status(self.kind, item.post_id, status, actor, why)
+        self._record(actor, action, f"@{item.author_handle} post {item.post_id}",
+                     _detail(why, f"suggested {item.level}", f'reply: "{_short(item.text)}"'))
+
+
+class FollowerReview:
+    """All followers with a "not school-focused" score; new since the last review first."""
+
+    def __init__(self, store: ModerationStore, gateway: XGateway, record: AuditRecord, *,
+                 clock: Clock = lambda: datetime.now(UTC), keywords: Lexicon | None = None,
+                 places: Lexicon | None = None, page_size: int = FOLLOWERS_PER_PAGE) -> None:
+        self._store = store
+        self._gateway = gateway
+        self._record = record
+        self._clock = clock
+        self._keywords = keywords
+        self._places = places
+        self._page_size = page_size
+
+    @property
+    def kind(self) -> str:
+        return self._gateway.kind
+
+    def _context(self) -> FollowerContext:
+        trusted, watchlist = self._store.school_lists(self.kind)
+        return FollowerContext(now=self._clock(), trusted=trusted, watchlist=watchlist,
+                               flagged_replies=self._store.flagged_reply_counts(self.kind),
+                               keywords=self._keywords, places=self._places)
+
+    def sync(self, progress: Progress | None = None) -> SyncResult:
+        """Read every follower page by page, scoring each; unfollowers drop out at the end.
+
+        An error part-way keeps the pages already saved and leaves everyone else
+        as they were; the next sync completes the picture.
+        """
+        number = self._store.last_follower_sync(self.kind) + 1
+        context = self._context()
+        expected = self._gateway.account().followers_count
+        seen = new = 0
+        token: str | None = None
+        for _page in range(MAX_PAGES):
+            page = self._gateway.followers(token, self._page_size)
+            rows = []
+            for profile in page.items:
+                risk = score_follower(profile, context)
+                rows.append((profile, risk.score, risk.reasons))
+            new += self._store.upsert_followers(self.kind, rows, number)
+            seen += len(rows)
+            if progress:
+                progress(seen, max(expected, seen))
+            token = page.next_token
+            if token is None:
+                break
+        gone = self._store.finish_follower_sync(self.kind, number)
+        return SyncResult(seen, new, gone)
+
+    def followers(self, limit: int = 200, offset: int = 0) -> list[StoredFollower]:
+        return self._store.followers(self.kind, limit, offset)
+
+    def count(self, new_since_review_only: bool = False) -> int:
+        return self._store.follower_count(self.kind, new_since_review_only)
+
+    def get(self, user_id: str) -> StoredFollower:
+        follower = self._store.follower(self.kind, user_id)
+        if follower is None:
+            raise ModerationError(f"The account {user_id} is not among the stored followers.")
+        return follower
+
+    def mark_ok(self, user_id: str, actor: str, why: str = "") -> None:
+        follower = self.get(user_id)
+        self._store.mark_follower_reviewed(self.kind, user_id, actor)
+        self._audit(actor, "follower reviewed ok", follower.profile, why)
+
+    def set_watchlist(self, user_id: str, on: bool, actor: str, why: str = "") -> None:
+        follower = self.get(user_id)
+        self._store.set_follower_flag(self.kind, user_id, "watchlist", on)
+        self._store.mark_follower_reviewed(self.kind, user_id, actor)
+        self._rescore(follower.profile)
+        action = "follower added to watchlist" if on else "follower taken off watchlist"
+        self._audit(actor, action, follower.profile, why)
+
+    def set_trusted(self, user_id: str, on: bool, actor: str, why: str = "") -> None:
+        follower = self.get(user_id)
+        self._store.set_follower_flag(self.kind, user_id, "trusted", on)
+        self._store.mark_follower_reviewed(self.kind, user_id, actor)
+        self._rescore(follower.profile)
+        action = "follower marked trusted" if on else "follower no longer trusted"
+        self._audit(actor, action, follower.profile, why)
+
+    def request_block(self, user_id: str, actor: str, why: str = "") -> HandOff:
+        follower = self.get(user_id)
+        handoff = self._gateway.block_handoff(follower.profile)
+        self._store.request_block(self.kind, user_id, follower.profile.handle, actor, why)
+        self._store.mark_follower_reviewed(self.kind, user_id, actor)
+        self._audit(actor, "block requested", follower.profile, why)
+        return handoff
+
+    def confirm_blocks(self, actor: str = BLOCK_CHECKER) -> list[str]:
+        return confirm_blocks(self._store, self._gateway, self._record, actor)
+
+    def finish_review(self, actor: str) -> None:
+        """Everyone seen so far is no longer "new"; the next newcomers will head the list."""
+        new = self.count(new_since_review_only=True)
+        self._store.finish_follower_review(self.kind)
+        self._record(actor, "follower review finished", "",
+                     f"{new} new follower{'s' if new != 1 else ''} looked at")
+
+    def _rescore(self, profile: UserProfile) -> None:
+        risk = score_follower(profile, self._context())
+        self._store.update_follower_risk(self.kind, profile.user_id, risk.score, risk.reasons)
+
+    def _audit(self, actor: str, action: str, profile: UserProfile, why: str) -> None:
+        self._record(actor, action, f"@{profile.handle}", _detail(why, f"id {profile.user_id}"))

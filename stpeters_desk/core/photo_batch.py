@@ -1,0 +1,196 @@
+"""The batch command: ``stpeters-desk photos prepare IN... --out DIR [--crop 16:9] [--no-detect]``.
+
+For a folder of photos from a trip or a sports day: each photo is opened with its
+orientation applied, optionally cropped, its faces found and covered, and written to DIR
+with no metadata, within X's limits. A photo that cannot be used is reported and skipped
+and the rest are still done; the exit code says whether any failed, so a script can tell.
+Also ``python -m stpeters_desk.core.photo_batch prepare ...``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from stpeters_desk.core.faces import FaceDetectorUnavailable, detect_faces
+from stpeters_desk.core.images import (
+    CoverStyle,
+    CropPreset,
+    PhotoError,
+    Rect,
+    cover_regions,
+    crop_to_preset,
+    export_photo,
+    open_photo,
+)
+
+PROG = "stpeters-desk photos"
+SKIPPED_NAMES = {"thumbs.db", "desktop.ini"}  # what Windows leaves in photo folders
+
+
+@dataclass(frozen=True)
+class PreparedPhoto:
+    source: Path
+    output: Path
+    faces: int
+    faces_to_check: int
+    removed: str
+    size_bytes: int
+    width: int
+    height: int
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="Prepare photos for the school's X account.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    prepare = commands.add_parser(
+        "prepare", help="cover faces, remove metadata and resize photos for X",
+        description="Orient, cover faces, remove metadata (camera, date, location) and "
+                    "resize each photo for X, writing the results to --out. Look at every "
+                    "result before posting: the detector can miss a face.")
+    prepare.add_argument("inputs", nargs="+", metavar="IN", type=Path,
+                         help="photos (JPEG, PNG, HEIC) or folders of them")
+    prepare.add_argument("--out", required=True, type=Path, metavar="DIR",
+                         help="folder for the prepared photos (made if missing)")
+    prepare.add_argument("--crop", default=CropPreset.FREE.value,
+                         choices=[preset.value for preset in CropPreset],
+                         help="crop each photo, centred, to this shape (default: free, no crop)")
+    prepare.add_argument("--no-detect", action="store_true",
+                         help="do not look for faces (for photos with no people in them)")
+    prepare.add_argument("--mosaic", action="store_true",
+                         help="cover faces with a coarse mosaic instead of a solid block")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
+         err: TextIO | None = None) -> int:
+    """Run the command; 0 when every photo was prepared, 1 when any failed, 2 for bad usage."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    sources = list(expand_inputs(args.inputs))
+    if not sources:
+        print("No photos found in the places given.", file=err)
+        return 1
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"Cannot make the output folder {args.out}: {exc.strerror}.", file=err)
+        return 1
+    preset = CropPreset.from_text(args.crop)
+    style = CoverStyle.MOSAIC if args.mosaic else CoverStyle.SOLID
+    prepared: list[PreparedPhoto] = []
+    failed: list[Path] = []
+    used_names: set[str] = set()
+    for source in sources:
+        try:
+            result = prepare_photo(source, args.out, preset, detect=not args.no_detect,
+                                   style=style, used_names=used_names)
+        except FaceDetectorUnavailable as exc:
+            print(f"STOPPED at {source.name}, nothing more written: {exc}", file=err)
+            return 1
+        except (PhotoError, OSError, ValueError) as exc:
+            failed.append(source)
+            print(f"FAILED  {_naming(source, exc)}", file=err)
+            continue
+        prepared.append(result)
+        print(describe(result, detect=not args.no_detect), file=out)
+    print(summary(prepared, failed, args.out, detect=not args.no_detect), file=out)
+    return 1 if failed else 0
+
+
+def _naming(source: Path, error: Exception) -> str:
+    """The error's message, with the file's name in front unless it names it already."""
+    message = str(error)
+    return message if source.name in message else f"{source.name}: {message}"
+
+
+def expand_inputs(inputs: Iterable[Path]) -> Iterable[Path]:
+    """Files as given; a folder's files in name order (not its subfolders or hidden files)."""
+    for path in inputs:
+        if not path.is_dir():
+            yield path
+            continue
+        for child in sorted(path.iterdir(), key=lambda p: p.name.lower()):
+            if child.is_file() and not child.name.startswith(".") and (
+                    child.name.lower() not in SKIPPED_NAMES):
+                yield child
+
+
+def prepare_photo(source: Path, out_dir: Path, preset: CropPreset, *, detect: bool = True,
+                  style: CoverStyle = CoverStyle.SOLID,
+                  used_names: set[str] | None = None) -> PreparedPhoto:
+    """One photo from file to a file ready for X; raises PhotoError for a photo it refuses."""
+    photo = open_photo(source)
+    image = crop_to_preset(photo.image, preset)
+    faces = []
+    if detect:
+        faces = detect_faces(image)
+    covered = cover_regions(image, [Rect(f.x, f.y, f.w, f.h) for f in faces], style)
+    exported = export_photo(covered, photo.metadata, keep_png=photo.looks_like_screenshot)
+    output = _output_path(source, out_dir, exported.extension, used_names)
+    output.write_bytes(exported.data)
+    return PreparedPhoto(source, output, len(faces), sum(f.low_confidence for f in faces),
+                         photo.metadata.short_summary(), exported.size_bytes,
+                         exported.width, exported.height)
+
+
+def _output_path(source: Path, out_dir: Path, extension: str,
+                 used_names: set[str] | None) -> Path:
+    """<name>.jpg in the output folder; -2, -3... when two photos share a name or when the
+    output would replace the photo it came from."""
+    used = used_names if used_names is not None else set()
+    number = 1
+    while True:
+        suffix = "" if number == 1 else f"-{number}"
+        candidate = out_dir / f"{source.stem}{suffix}{extension}"
+        if candidate.name.lower() not in used and not _same_file(candidate, source):
+            used.add(candidate.name.lower())
+            return candidate
+        number += 1
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and a.samefile(b)
+    except OSError:
+        return False
+
+
+def describe(result: PreparedPhoto, detect: bool = True) -> str:
+    """One line per photo: faces covered, metadata removed, what was written."""
+    if not detect:
+        faces = "faces not checked"
+    elif result.faces == 0:
+        faces = "no faces found - look at it yourself before posting"
+    else:
+        faces = f"{result.faces} face{'s' if result.faces != 1 else ''} covered"
+        if result.faces_to_check:
+            faces += f" ({result.faces_to_check} uncertain: check)"
+    return (f"ok      {result.source.name} -> {result.output.name}: {faces}; removed: "
+            f"{result.removed}; {result.width}x{result.height}, {_megabytes(result.size_bytes)}")
+
+
+def summary(prepared: list[PreparedPhoto], failed: list[Path], out_dir: Path,
+            detect: bool = True) -> str:
+    total = len(prepared) + len(failed)
+    line = f"Prepared {len(prepared)} of {total} photo{'s' if total != 1 else ''} in {out_dir}"
+    if detect:
+        faces = sum(result.faces for result in prepared)
+        line += f"; {faces} face{'s' if faces != 1 else ''} covered"
+    if failed:
+        line += f"; {len(failed)} failed: {', '.join(path.name for path in failed)}"
+    return line + ". Check every photo before posting it."
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size / 1000:.0f} KB"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,103 @@
+"""The pre-flight panel: every check on a tweet and its result, shown before it is posted.
+
+Blocks (a child's name, a photo whose faces nobody checked) stop the post;
+only the head teacher or an approver may override a name block, and only with
+a reason that goes into the audit log. Warnings (a link, a mention, a place)
+are shown so the person posting takes a second look.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stpeters_desk.core.preflight import PreflightReport
+
+STATUS_MARKS = {"pass": "✔ OK", "warn": "⚠ Check", "block": "⛔ Blocked"}
+
+
+@dataclass(frozen=True)
+class PreflightDecision:
+    post: bool
+    override_reason: str = ""
+
+
+class PreflightDialog(QDialog):
+    def __init__(self, report: PreflightReport, may_override: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Before this tweet goes out")
+        self.setMinimumWidth(560)
+        self.report = report
+        self.decision = PreflightDecision(post=False)
+        layout = QVBoxLayout(self)
+        for check in report.checks:
+            layout.addWidget(_check_row(check.status, check.title, check.message,
+                                        check.details))
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Reason for overriding the block")
+        self.reason.setPlaceholderText("Why this is safe to post (recorded in the audit log)")
+        self.reason.setVisible(not report.can_post and may_override)
+        layout.addWidget(self.reason)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        self.back_button = QPushButton("Back to editing")
+        self.back_button.clicked.connect(self.reject)
+        self.post_button = QPushButton("Post tweet" if report.can_post else "Override and post")
+        self.post_button.setProperty("primary", report.can_post)
+        self.post_button.setProperty("destructive", not report.can_post)
+        self.post_button.setVisible(report.can_post or may_override)
+        self.post_button.clicked.connect(self.confirm)
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.post_button)
+        layout.addLayout(buttons)
+        if not report.can_post and not may_override:
+            self.message.setText("This tweet cannot be posted as it is. Change it, or ask the "
+                                 "head teacher or an approver to look at it.")
+        (self.post_button if report.can_post else self.back_button).setDefault(True)
+
+    def confirm(self) -> None:
+        if self.report.can_post:
+            self.decision = PreflightDecision(post=True)
+            self.accept()
+            return
+        reason = self.reason.text().strip()
+        if len(reason) < 10:
+            self.message.setText("Say why it is safe to post (at least a few words).")
+            return
+        self.decision = PreflightDecision(post=True, override_reason=reason)
+        self.accept()
+
+
+def _check_row(status: str, title: str, message: str, details: tuple[str, ...]) -> QWidget:
+    row = QWidget()
+    row.setObjectName("PreflightRow")
+    row.setProperty("status", status)
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(4, 2, 4, 2)
+    mark = QLabel(STATUS_MARKS.get(status, status))
+    mark.setObjectName("PreflightMark")
+    mark.setProperty("status", status)
+    mark.setMinimumWidth(90)
+    text = QLabel(f"<b>{_escape(title)}</b><br>{_escape(message)}"
+                  + "".join(f"<br>• {_escape(d)}" for d in details))
+    text.setWordWrap(True)
+    layout.addWidget(mark)
+    layout.addWidget(text, 1)
+    return row
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

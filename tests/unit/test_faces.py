@@ -1,0 +1,147 @@
+"""Face detection on the labelled set, at the app's default settings, offline."""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from benchmarks.face_scenes import crowd_scene, source_photos
+from benchmarks.faces import centres_match, score
+from stpeters_desk.core import faces
+from stpeters_desk.core.faces import (
+    DEFAULT_SETTINGS,
+    FaceBox,
+    FaceDetectorUnavailable,
+    detect_faces,
+)
+
+Box = tuple[int, int, int, int]
+
+
+def as_box(face: FaceBox) -> Box:
+    return (face.x, face.y, face.w, face.h)
+
+
+def covers(face: FaceBox, label: Box) -> bool:
+    """The returned (padded) box holds the whole labelled face: covering it hides the face."""
+    x, y, w, h = label
+    return face.x <= x and face.y <= y and face.x + face.w >= x + w and face.y + face.h >= y + h
+
+
+@pytest.mark.parametrize("photo", source_photos(), ids=lambda photo: photo.name)
+def test_each_labelled_photo_gives_exactly_its_faces(photo: object) -> None:
+    from benchmarks.face_scenes import LabelledPhoto
+
+    assert isinstance(photo, LabelledPhoto)
+    found = detect_faces(photo.image)
+    assert len(found) == len(photo.faces)
+    for label in photo.faces:
+        match = [face for face in found if centres_match(as_box(face), label)]
+        assert len(match) == 1
+        assert covers(match[0], label)
+        assert not match[0].low_confidence and match[0].score >= DEFAULT_SETTINGS.sure_threshold
+
+
+def test_small_faces_in_a_12_mp_crowd_are_found() -> None:
+    """The hard case: 36 faces 16–32 px tall at the back of an invented 12 MP scene."""
+    scene = crowd_scene(seed=2)
+    found = detect_faces(scene.image)
+    small = [label for label in scene.faces if label[3] <= 32]
+    assert len(small) == 36
+    hits, missed, _ = score([as_box(face) for face in found], small)
+    assert hits / len(small) >= 0.9, f"missed {missed} of {len(small)} small faces"
+    # a few coat buttons and knuckles look like tiny faces; staff remove those in a click
+    all_hits, _, false_alarms = score([as_box(face) for face in found], scene.faces)
+    assert all_hits / (all_hits + false_alarms) >= 0.85
+    for face in found:  # every box lies inside the photo
+        assert face.x >= 0 and face.y >= 0
+        assert face.x + face.w <= scene.image.width and face.y + face.h <= scene.image.height
+
+
+def test_boxes_are_in_pixels_of_the_image_given() -> None:
+    portrait = source_photos()[0]
+    label = portrait.faces[0]
+    canvas = Image.new("RGB", (2600, 1900), (120, 140, 160))
+    canvas.paste(portrait.image, (1700, 900))
+    found = detect_faces(canvas)
+    assert len(found) == 1
+    moved = (label[0] + 1700, label[1] + 900, label[2], label[3])
+    assert covers(found[0], moved)
+    assert found[0].w < 3 * label[2] and found[0].h < 3 * label[3]  # padded, not bloated
+
+
+def test_a_face_at_the_edge_gets_a_box_kept_inside_the_photo() -> None:
+    portrait = source_photos()[0]
+    x, y, w, h = portrait.faces[0]
+    edge = portrait.image.crop((x - 10, y - 5, x + w + 200, y + h + 200))
+    found = detect_faces(edge)
+    assert len(found) == 1
+    assert found[0].x == 0 and found[0].y == 0  # padding stopped at the edge
+    assert found[0].x + found[0].w <= edge.width
+
+
+def test_grey_and_transparent_photos_are_accepted() -> None:
+    portrait = source_photos()[0]
+    assert len(detect_faces(portrait.image.convert("L"))) == 1
+    assert len(detect_faces(portrait.image.convert("RGBA"))) == 1
+
+
+def test_unsure_boxes_are_flagged_for_review_and_the_rest_dropped() -> None:
+    portrait = source_photos()[0].image
+    sure = detect_faces(portrait)[0]
+    strict = replace(DEFAULT_SETTINGS, sure_threshold=min(1.0, sure.score + 0.01))
+    flagged = detect_faces(portrait, strict)
+    assert len(flagged) == 1 and flagged[0].low_confidence
+    stricter = replace(strict, review_threshold=min(1.0, sure.score + 0.01))
+    assert detect_faces(portrait, stricter) == []
+
+
+def test_no_face_gives_no_box() -> None:
+    assert detect_faces(Image.new("RGB", (1200, 900), (90, 150, 90))) == []
+    assert detect_faces(Image.new("RGB", (8, 8))) == []
+
+
+def test_tiles_cover_the_working_copy_with_overlap_and_bounded_size() -> None:
+    for size in [(3000, 2000), (2449, 1837), (800, 600), (100, 5000), (5000, 33)]:
+        tiles = faces._tiles(size, 1_000_000, 128)
+        for left, top, right, bottom in tiles:
+            assert 0 <= left < right <= size[0] and 0 <= top < bottom <= size[1]
+            assert (right - left) * (bottom - top) <= 1_000_000
+        columns = sorted({(left, right) for left, _, right, _ in tiles})
+        rows = sorted({(top, bottom) for _, top, _, bottom in tiles})
+        for spans, length in ((columns, size[0]), (rows, size[1])):
+            assert spans[0][0] == 0 and spans[-1][1] == length
+            for (_, end), (start, _) in itertools.pairwise(spans):
+                assert end - start >= min(128, length)  # neighbours overlap
+
+
+def test_duplicates_merge_but_a_small_face_inside_a_big_box_is_kept() -> None:
+    big = faces._Detection(100, 100, 300, 300, 0.9)
+    same_face_again = faces._Detection(110, 105, 290, 290, 0.6)
+    child_behind = faces._Detection(300, 300, 30, 36, 0.55)
+    kept = faces._same_face_once([child_behind, same_face_again, big], 0.3)
+    assert kept == [big, child_behind]
+
+
+def test_a_missing_model_stops_detection_with_a_clear_message(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(faces, "_session", None)
+    monkeypatch.setattr(faces, "model_path", lambda: tmp_path / "centerface.onnx")
+    with pytest.raises(FaceDetectorUnavailable, match="missing or damaged"):
+        detect_faces(Image.new("RGB", (64, 64)))
+
+
+def test_the_model_ships_with_the_app_and_loads_only_when_first_needed() -> None:
+    assert faces.model_path().is_file()
+    code = ("import sys\nimport stpeters_desk.core.faces as f\n"
+            "print('onnxruntime' in sys.modules)\n"
+            "from PIL import Image\nf.detect_faces(Image.new('RGB', (64, 64)))\n"
+            "print('onnxruntime' in sys.modules)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.split() == ["False", "True"], result.stderr
