@@ -19,6 +19,7 @@ from stpeters_desk.core.storage.settings import SettingsStore
 from stpeters_desk.x.gateway import XGateway
 
 if TYPE_CHECKING:
+    from stpeters_desk.core.approvals import ApprovalQueue
     from stpeters_desk.core.devices import DeviceIdentity, DeviceRegistry
     from stpeters_desk.core.names import NameGuard
     from stpeters_desk.core.staff import StaffDirectory, StaffMember
@@ -42,6 +43,15 @@ class DeskServices:
     db: Database | None = field(default=None, repr=False)
     _roster: RosterStore | None = field(default=None, repr=False)
     _name_guard: NameGuard | None = field(default=None, repr=False)
+    _approvals: ApprovalQueue | None = field(default=None, repr=False)
+
+    @property
+    def approvals(self) -> ApprovalQueue | None:
+        """Approvals and scheduled tweets (staff accounts only); built on first use."""
+        if self._approvals is None and self.db is not None and self.device is not None \
+                and self.staff is not None:
+            self._approvals = _approval_queue(self.db, self, self.device)
+        return self._approvals
 
     @property
     def roster(self) -> RosterStore | None:
@@ -100,3 +110,14 @@ class DeskServices:
         services.devices = DeviceRegistry(db, services.audit, services.staff)
         services.device = device
         return services
+
+
+def _approval_queue(db: Database, services: DeskServices, device: DeviceIdentity
+                    ) -> ApprovalQueue:
+    """Approved and scheduled tweets reach the outbox only from a computer that may post."""
+    from stpeters_desk.core.approvals import ApprovalQueue
+
+    registry, staff = services.devices, services.staff
+    assert registry is not None and staff is not None
+    return ApprovalQueue(db, services.audit, staff, services.outbox,
+                         posting_check=lambda now: registry.may_post(device, now))

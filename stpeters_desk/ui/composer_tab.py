@@ -11,6 +11,7 @@ window is on screen, so start-up stays fast.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -39,7 +40,7 @@ from stpeters_desk.ui.items import id_role
 from stpeters_desk.ui.styling import set_style_state
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.errors import XError
-from stpeters_desk.x.models import Post
+from stpeters_desk.x.models import PhotoUpload, Post
 
 if TYPE_CHECKING:  # loaded on first use: the name guard's word lists cost start-up time
     from stpeters_desk.core.names import NameFinding
@@ -71,7 +72,8 @@ class ComposerTab(QWidget):
         self._services = services
         self._tasks = tasks
         self._sending = False
-        self._may_post = True
+        self._may_post = True  # the main button works: posts, or submits for approval
+        self._direct = True  # posts straight to X (the POST permission)
         self._may_override = services.staff is None  # trials without staff accounts
         self.following_count = 0  # kept up to date by the window from the account bar
         self._overflow_from: int | None = None
@@ -133,6 +135,12 @@ class ComposerTab(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.count_label)
         row.addStretch(1)
+        self.schedule_button = QPushButton("Schedule…")
+        self.schedule_button.setObjectName("ScheduleButton")
+        self.schedule_button.setToolTip("Choose a date and time for the tweet to go out")
+        self.schedule_button.clicked.connect(self.schedule)
+        self.schedule_button.setVisible(self._services.approvals is not None)
+        row.addWidget(self.schedule_button)
         row.addWidget(self.post_button)
 
         self.outbox_list = QListWidget()
@@ -308,10 +316,19 @@ class ComposerTab(QWidget):
     # -- posting ---------------------------------------------------------------
     def set_permissions(self, allowed: frozenset[str]) -> None:
         """Only roles allowed to post see an active Post button (the policy names who tweets)."""
-        self._may_post = "post" in allowed
+        self._direct = "post" in allowed
+        may_submit = "submit" in allowed and self._services.approvals is not None
+        self._may_post = self._direct or may_submit
         self._may_override = "approve" in allowed
-        if self._may_post:
+        self.schedule_button.setVisible(self._may_post and self._services.approvals is not None)
+        if self._direct:
+            self.post_button.setText("Post tweet")
             self.post_button.setToolTip("Post to the account shown at the top (Ctrl+Enter)")
+            self.show_message("")
+        elif may_submit:
+            self.post_button.setText("Submit for approval")
+            self.post_button.setToolTip("The head teacher or an approver checks it before it "
+                                        "goes out (Ctrl+Enter)")
             self.show_message("")
         else:
             self.post_button.setToolTip("Your role does not post directly")
@@ -330,6 +347,9 @@ class ComposerTab(QWidget):
     def post(self) -> None:
         text = self.editor.toPlainText()
         if not self.post_button.isEnabled() or not text.strip():
+            return
+        if not self._direct:
+            self.submit_for_approval()
             return
         refusal = self._device_refusal()
         if refusal:
@@ -352,6 +372,81 @@ class ComposerTab(QWidget):
         self.editor.clear()  # the outbox holds the text now, so the draft can go
         self.save_draft()
         self._send(item.item_id)
+
+    # -- approvals and scheduling -----------------------------------------------------
+    def _checked_text(self) -> str | None:
+        """The text, if the pre-flight panel lets it go on (the approver sees it again)."""
+        text = self.editor.toPlainText()
+        if not text.strip():
+            return None
+        report = self._preflight(text)
+        if report is None:
+            return None
+        decision = self.confirm_preflight(report)
+        if not decision.post:
+            self.show_message("Not sent: the tweet is still here to edit.")
+            return None
+        return text
+
+    def submit_for_approval(self, when: datetime | None = None) -> None:
+        queue, member = self._services.approvals, self._services.member
+        text = self._checked_text()
+        if queue is None or member is None or text is None:
+            return
+        try:
+            queue.submit(text, [], by=member, scheduled_for=when)
+        except Exception as exc:  # refusals carry plain-English messages
+            self.show_message(str(exc), ok=False)
+            return
+        self._handed_over("Sent for approval: the head teacher or an approver will look at it."
+                          + (f" It is set for {_local_time(when)}." if when else ""))
+
+    def schedule(self) -> None:
+        from stpeters_desk.ui.approvals_tab import ScheduleDialog
+
+        queue = self._services.approvals
+        if queue is None:
+            return
+        dialog = ScheduleDialog(None, queue.now(), self)
+        if dialog.exec() != ScheduleDialog.DialogCode.Accepted:
+            return
+        self.schedule_at(dialog.chosen())
+
+    def schedule_at(self, when: datetime) -> None:
+        if not self._direct:
+            self.submit_for_approval(when)
+            return
+        queue, member = self._services.approvals, self._services.member
+        text = self._checked_text()
+        if queue is None or member is None or text is None:
+            return
+        try:
+            queue.schedule(text, [], by=member, at=when)
+        except Exception as exc:  # refusals carry plain-English messages
+            self.show_message(str(exc), ok=False)
+            return
+        self._handed_over(f"Scheduled for {_local_time(when)}. It goes out then while the "
+                          "app is running; see the Approvals tab.")
+
+    def _handed_over(self, message: str) -> None:
+        self.editor.clear()
+        self.save_draft()
+        self.show_message(message, ok=True)
+        self.status.emit(message)
+        self.posted.emit()
+
+    def preflight_allows(self, text: str, photos: Sequence[PhotoUpload]) -> bool:
+        """For the Approvals tab: the same pre-flight panel before approving or posting."""
+        from stpeters_desk.core.preflight import PhotoCheckInput, PreflightSettings, run_preflight
+
+        try:
+            guard = self._services.name_guard()
+        except Exception as exc:  # no unchecked posts
+            self.show_message(str(exc), ok=False)
+            return False
+        checks = [PhotoCheckInput(p.alt_text, True, True) for p in photos]
+        settings = PreflightSettings.from_store(self._services.settings, self.following_count)
+        return self.confirm_preflight(run_preflight(text, checks, guard, settings)).post
 
     def _preflight(self, text: str) -> PreflightReport | None:
         """Every check before posting; None (and a message) when names cannot be checked."""
@@ -555,6 +650,10 @@ def _worst_level(findings: list[NameFinding], problem: str) -> str:
     if problem or any(f.level == "block" for f in findings):
         return "block"
     return "warn" if findings else ""
+
+
+def _local_time(moment: datetime) -> str:
+    return moment.astimezone().strftime("%a %d %b at %H:%M")
 
 
 def _warm_up_counter() -> int:

@@ -147,7 +147,9 @@ class MainWindow(QMainWindow):
             composer.send_due()
 
     def send_due(self) -> None:
-        """Every 30 s, signed in or not: tweets waiting in the outbox are retried."""
+        """Every 30 s, signed in or not: scheduled tweets whose time has come join the
+        outbox, and tweets waiting in the outbox are retried."""
+        self._release_scheduled()
         if self._composer is not None:
             self._composer.send_due()
             return
@@ -163,6 +165,18 @@ class MainWindow(QMainWindow):
                                  "sent from the outbox while the app was locked")
 
         self._tasks.run(lambda: outbox.send_due(gateway), record, lambda _error: None)
+
+    def _release_scheduled(self) -> None:
+        queue = self._services.approvals
+        if queue is None:
+            return
+        try:
+            released = queue.release_due()
+        except Exception as exc:  # a database hiccup must not stop the outbox timer
+            self.show_status(f"Scheduled tweets could not be checked: {exc}")
+            return
+        if released:
+            self.show_status(f"{len(released)} scheduled tweet(s) are on their way.")
 
     def focus_start(self) -> None:
         """Where typing goes first: the PIN when locked, else the tweet."""
@@ -233,6 +247,17 @@ class MainWindow(QMainWindow):
         allowed = (staff.role_permissions()[member.role] if self.preview
                    else staff.permissions(member))
         self.composer.set_permissions(allowed)
+        if self._services.approvals is not None and allowed & {
+                Permission.POST, Permission.SUBMIT, Permission.APPROVE}:
+            from stpeters_desk.ui.approvals_tab import ApprovalsTab
+
+            approvals = ApprovalsTab(self._services, self._tasks, queue=self._services.approvals,
+                                     preflight=self.composer.preflight_allows,
+                                     auto_release=False)
+            approvals.released.connect(lambda _count: self.composer.send_due())
+            approvals.status.connect(self.show_status)
+            self.composer.posted.connect(approvals.reload)
+            self.tabs.addTab(approvals, "Approvals")
         if Permission.MANAGE_STAFF in allowed:
             from stpeters_desk.ui.staff_tab import StaffTab
 

@@ -107,7 +107,8 @@ def test_sign_in_shows_the_tabs_the_role_allows(qtbot: QtBot, school: DeskServic
     assert window.pages.currentWidget() is window.sign_in_panel
     sign_in(window, "Mrs Invented Head", HEAD_PIN)
     assert window.pages.currentIndex() == 0
-    assert window.tab_names() == ["Compose", "Staff", "Audit", "Settings", "Policy"]
+    assert window.tab_names() == ["Compose", "Approvals", "Staff", "Audit", "Settings",
+                                  "Policy"]
     assert window.signed_in_label.text() == "Signed in: Mrs Invented Head"
     assert school.audit.recent(5)[0].action in ("sign in", "signed in")
 
@@ -133,10 +134,18 @@ def test_teacher_sees_compose_without_direct_posting(qtbot: QtBot, school: DeskS
                             head_pin=HEAD_PIN)
     window = open_window(qtbot, school)
     sign_in(window, "Mr Invented Teacher", TEACHER_PIN)
-    assert window.tab_names() == ["Compose", "Settings", "Policy"]
-    window.composer.editor.setPlainText("Class 2 planted sunflowers")
-    assert not window.composer.post_button.isEnabled()
-    assert "does not post directly" in window.composer.message_label.text()
+    assert window.tab_names() == ["Compose", "Approvals", "Settings", "Policy"]
+    composer = window.composer
+    composer.editor.setPlainText("Class 2 planted sunflowers")
+    assert composer.post_button.text() == "Submit for approval"
+    assert composer.post_button.isEnabled()
+    composer.post()
+    assert "Sent for approval" in composer.message_label.text()
+    assert composer.editor.toPlainText() == ""
+    assert school.approvals is not None
+    waiting = school.approvals.awaiting()
+    assert [item.text for item in waiting] == ["Class 2 planted sunflowers"]
+    assert all(p.text != "Class 2 planted sunflowers" for p in school.gateway.own_posts(200))
 
 
 def test_lock_keeps_the_draft(qtbot: QtBot, school: DeskServices, head: StaffMember) -> None:
@@ -300,3 +309,53 @@ def test_a_second_kiosk_start_brings_the_first_forward(qtbot: QtBot, data_dir: P
     assert ask_running_instance_to_show(name)
     qtbot.waitUntil(lambda: shown == [True], timeout=3000)
     first.server.close()
+
+
+def test_teachers_tweet_goes_out_once_the_head_approves_it(
+        qtbot: QtBot, school: DeskServices, head: StaffMember) -> None:
+    assert school.staff is not None and school.devices is not None
+    assert school.device is not None
+    school.devices.register(school.device, by=head, head_pin=HEAD_PIN)
+    school.staff.add_member("Mr Invented Teacher", Role.TEACHER, TEACHER_PIN, by=head,
+                            head_pin=HEAD_PIN)
+    window = open_window(qtbot, school)
+    sign_in(window, "Mr Invented Teacher", TEACHER_PIN)
+    window.composer.editor.setPlainText("Class 6 finished their Viking longship model")
+    window.composer.post()
+    window.lock()
+    sign_in(window, "Mrs Invented Head", HEAD_PIN)
+    window.select_tab("Approvals")
+    tab = window.tabs.currentWidget()
+    tab.reload()  # type: ignore[attr-defined]
+    awaiting = tab.awaiting  # type: ignore[attr-defined]
+    assert school.approvals is not None
+    item = school.approvals.awaiting()[0]
+    awaiting.select(item.submission_id)
+    tab.approve_selected()  # type: ignore[attr-defined]
+    window.send_due()
+    texts = [p.text for p in school.gateway.own_posts(200)]
+    assert texts.count("Class 6 finished their Viking longship model") == 1
+
+
+def test_head_schedules_a_tweet_that_the_window_releases_on_time(
+        qtbot: QtBot, school: DeskServices, head: StaffMember) -> None:
+    from datetime import datetime, timedelta
+
+    assert school.devices is not None and school.device is not None
+    school.devices.register(school.device, by=head, head_pin=HEAD_PIN)
+    window = open_window(qtbot, school)
+    sign_in(window, "Mrs Invented Head", HEAD_PIN)
+    when = datetime.now().astimezone() + timedelta(minutes=30)
+    window.composer.editor.setPlainText("Reminder: school photographs tomorrow morning")
+    window.composer.schedule_at(when)
+    assert "Scheduled for" in window.composer.message_label.text()
+    queue = school.approvals
+    assert queue is not None
+    assert [i.text for i in queue.scheduled()] == ["Reminder: school photographs tomorrow morning"]
+    window.send_due()
+    assert all(p.text != "Reminder: school photographs tomorrow morning"
+               for p in school.gateway.own_posts(200))
+    assert queue.release_due(when + timedelta(seconds=1))
+    window.send_due()
+    texts = [p.text for p in school.gateway.own_posts(200)]
+    assert texts.count("Reminder: school photographs tomorrow morning") == 1

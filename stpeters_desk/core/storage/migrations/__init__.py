@@ -14,6 +14,7 @@ from stpeters_desk.core.storage.migrations import (
     m0002_staff_security,
     m0003_roster,
     m0004_moderation,
+    m0005_approvals,
 )
 from stpeters_desk.core.storage.migrations.base import Migration
 
@@ -22,6 +23,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0002_staff_security.MIGRATION,
     m0003_roster.MIGRATION,
     m0004_moderation.MIGRATION,
+    m0005_approvals.MIGRATION,
 )
 
 __all__ = ["MIGRATIONS", "Migration"]

@@ -1,0 +1,710 @@
+"""The Approvals tab: tweets waiting for a yes, tweets waiting for their time.
+
+Teachers see what they submitted and what came back to them with a note;
+the head teacher and approvers decide on everyone else's. Scheduled tweets
+are listed for everyone, so the staff room can see what the account will
+say next. A tweet that missed its time while the app was closed is held in
+"Missed" until a person chooses to post it late or cancel it.
+
+Every decision goes through ``ApprovalQueue``, which checks the rules again
+(the buttons only grey out what obviously does not apply) and audits it.
+Dialogs are reached through small ``ask_*`` methods so tests can answer
+them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stpeters_desk.core.approvals import ApprovalQueue, Submission, SubmissionStatus
+from stpeters_desk.core.roles import Permission
+from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.staff import StaffMember
+from stpeters_desk.core.tweet_text import MAX_WEIGHTED_LENGTH, parse_tweet
+from stpeters_desk.ui.items import id_role
+from stpeters_desk.ui.tasks import TaskRunner
+from stpeters_desk.x.models import PhotoUpload
+
+RELEASE_INTERVAL_MS = 30_000
+SNIPPET_LENGTH = 90
+POSTED_SHOWN = 50
+_APPROVE_TIP = "Approve it as it is (Alt+A)"
+_EDIT_APPROVE_TIP = "Change the words, then approve (Alt+E)"
+_REJECT_TIP = "Reject it with a note saying what to change (Alt+S)"
+_OWN_TWEET_TIP = "This is your own tweet: another approver must decide on it."
+
+Preflight = Callable[[str, Sequence[PhotoUpload]], bool]
+"""Asked before a tweet is cleared to go out; False stops it (the lead wires the pre-flight)."""
+
+
+def local_time(moment: datetime | None) -> str:
+    """A time as the staff room reads it: this computer's time zone, day and month in words."""
+    if moment is None:
+        return ""
+    return moment.astimezone().strftime("%a %d %b %Y, %H:%M")
+
+
+def _snippet(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= SNIPPET_LENGTH else flat[:SNIPPET_LENGTH - 1] + "…"
+
+
+def _photo_lines(item: Submission) -> list[str]:
+    return [f"Photo {n}: {photo.alt_text or '(no description yet)'}"
+            for n, photo in enumerate(item.photos, start=1)]
+
+
+def describe(item: Submission) -> str:
+    """Everything a person needs to decide on the selected tweet, in plain words."""
+    lines = [f"Written by {item.author}."]
+    if item.scheduled_for is not None:
+        lines.append(f"To go out on {local_time(item.scheduled_for)}.")
+    elif item.status == SubmissionStatus.AWAITING_APPROVAL:
+        lines.append("To go out as soon as it is approved.")
+    lines += ["", item.text]
+    if item.edited_by_approver:
+        lines += ["", f"{item.approved_by} edited it before approving. The author wrote:",
+                  item.original_text]
+    lines += _photo_lines(item)
+    if item.approved_by and not item.edited_by_approver:
+        lines.append(f"Approved by {item.approved_by} on {local_time(item.approved_at)}.")
+    if item.rejection_note:
+        lines += ["", f"Sent back by {item.rejected_by}: {item.rejection_note}"]
+    if item.status == SubmissionStatus.POSTED:
+        lines.append(f"Handed to the outbox on {local_time(item.released_at)}; the Compose "
+                     "tab shows when X has it.")
+    return "\n".join(lines)
+
+
+def _moved_message(item: Submission) -> str:
+    moved = f"Moved to {local_time(item.scheduled_for)}."
+    if item.status == SubmissionStatus.AWAITING_APPROVAL:
+        return moved + " A new time needs approval again, so it is back with the approvers."
+    return moved
+
+
+# -- dialogs ------------------------------------------------------------------------------------
+class TweetTextDialog(QDialog):
+    """Edit a tweet's words: an approver before approving, or an author after a rejection."""
+
+    def __init__(self, title: str, intro: str, text: str, ok_text: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(480)
+        intro_label = QLabel(intro)
+        intro_label.setWordWrap(True)
+        self.editor = QPlainTextEdit(text)
+        self.editor.setAccessibleName("Tweet text")
+        self.editor.setTabChangesFocus(True)
+        self.count = QLabel()
+        self.count.setAccessibleName("Characters used")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(ok_text)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.editor.textChanged.connect(self._update)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro_label)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.count)
+        layout.addWidget(self.buttons)
+        self._update()
+
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    def _update(self) -> None:
+        length = parse_tweet(self.text())
+        self.count.setText(f"{length.weighted_length} of {MAX_WEIGHTED_LENGTH} characters")
+        self.ok_button.setEnabled(length.valid)
+
+
+class RejectDialog(QDialog):
+    """A note for the author: what to change so the tweet can be approved."""
+
+    def __init__(self, item: Submission, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Send back to the author")
+        self.setMinimumWidth(440)
+        intro = QLabel(f"Tell {item.author} what to change. They will see this note with "
+                       "their tweet.")
+        intro.setWordWrap(True)
+        self.note = QPlainTextEdit()
+        self.note.setAccessibleName("Note for the author")
+        self.note.setPlaceholderText("e.g. Please say which class this was, not who.")
+        self.note.setTabChangesFocus(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Send back")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.note.textChanged.connect(self._update)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.note)
+        layout.addWidget(self.buttons)
+        self._update()
+
+    def text(self) -> str:
+        return self.note.toPlainText().strip()
+
+    def _update(self) -> None:
+        self.ok_button.setEnabled(bool(self.text()))
+
+
+class ScheduleDialog(QDialog):
+    """A new date and time, in this computer's local time, never in the past."""
+
+    def __init__(self, current: datetime | None, now: datetime,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Change when it goes out")
+        earliest = QDateTime(now.astimezone() + timedelta(minutes=1))
+        start = max(current, now + timedelta(minutes=5)) if current else now + timedelta(hours=1)
+        self.when = QDateTimeEdit(QDateTime(start.astimezone()))
+        self.when.setCalendarPopup(True)
+        self.when.setMinimumDateTime(earliest)
+        self.when.setDisplayFormat("ddd dd MMM yyyy, HH:mm")
+        self.when.setAccessibleName("New date and time")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Post it on:"))
+        layout.addWidget(self.when)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> datetime:
+        moment = self.when.dateTime().toPython()
+        assert isinstance(moment, datetime)
+        return moment.astimezone() if moment.tzinfo is None else moment
+
+
+# -- one queue ------------------------------------------------------------------------------------
+class QueueSection(QWidget):
+    """A list of tweets in one queue, what to do when it is empty, and its buttons."""
+
+    selection_changed = Signal()
+
+    def __init__(self, name: str, empty_text: str, buttons: Sequence[QPushButton],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.items: list[Submission] = []
+        self.empty = QLabel(empty_text)
+        self.empty.setObjectName("EmptyState")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.list = QListWidget()
+        self.list.setAccessibleName(name)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.currentRowChanged.connect(lambda _row: self._selected_changed())
+        self.details = QLabel()
+        self.details.setObjectName("SubmissionDetails")
+        self.details.setWordWrap(True)
+        self.details.setAccessibleName(f"{name}: the selected tweet")
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.details.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 2)
+        layout.addWidget(self.details, 1)
+        layout.addLayout(row)
+
+    def show_items(self, items: list[Submission], line: Callable[[Submission], str]) -> None:
+        """Replace the list, keeping the same tweet selected when it is still there."""
+        keep = self.selected()
+        self.items = items
+        self.list.blockSignals(True)
+        self.list.clear()
+        for item in items:
+            entry = QListWidgetItem(line(item))
+            entry.setData(id_role(), item.submission_id)
+            self.list.addItem(entry)
+        ids = [i.submission_id for i in items]
+        if items:
+            self.list.setCurrentRow(ids.index(keep.submission_id)
+                                    if keep and keep.submission_id in ids else 0)
+        self.list.blockSignals(False)
+        self.empty.setVisible(not items)
+        self.list.setVisible(bool(items))
+        self.details.setVisible(bool(items))
+        self._selected_changed()
+
+    def select(self, submission_id: int) -> None:
+        for row, item in enumerate(self.items):
+            if item.submission_id == submission_id:
+                self.list.setCurrentRow(row)
+
+    def selected(self) -> Submission | None:
+        row = self.list.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def _selected_changed(self) -> None:
+        item = self.selected()
+        self.details.setText(describe(item) if item else "")
+        self.selection_changed.emit()
+
+
+def _button(text: str, name: str, tip: str = "") -> QPushButton:
+    button = QPushButton(text)
+    button.setAccessibleName(name)
+    if tip:
+        button.setToolTip(tip)
+    return button
+
+
+# -- the tab ------------------------------------------------------------------------------
+class ApprovalsTab(QWidget):
+    """Signals ``status`` with short messages for the status bar, and ``released`` with
+    how many tweets were just handed to the outbox (so the window can send them at once)."""
+
+    status = Signal(str)
+    released = Signal(int)
+
+    def __init__(self, services: DeskServices, tasks: TaskRunner, *, queue: ApprovalQueue,
+                 preflight: Preflight | None = None, auto_release: bool = True,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ApprovalsTab")
+        self._services = services
+        self._tasks = tasks
+        self._queue = queue
+        self._preflight = preflight
+        self._build()
+        self.reload()
+        self._timer = QTimer(self)
+        self._timer.setInterval(RELEASE_INTERVAL_MS)
+        self._timer.timeout.connect(self.tick)
+        if auto_release:
+            self._timer.start()
+            self.tick()
+
+    # -- building -------------------------------------------------------------------
+    def _build(self) -> None:
+        title = QLabel("Tweets waiting for approval or for their time")
+        title.setObjectName("SectionTitle")
+        self.banner = QLabel()
+        self.banner.setObjectName("ReviewBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        self.sections = QTabWidget()
+        self.sections.setAccessibleName("Approval queues")
+        self.awaiting = self._awaiting_section()
+        self.scheduled = self._scheduled_section()
+        self.missed = self._missed_section()
+        self.rejected = self._rejected_section()
+        self.posted = QueueSection("Posted", "Nothing approved or scheduled has gone out yet.",
+                                   [])
+        self.drafts = self._drafts_section()
+        for section in (self.awaiting, self.scheduled, self.missed, self.rejected, self.posted,
+                        self.drafts):
+            self.sections.addTab(section, section.name)
+            section.selection_changed.connect(self._update_buttons)
+        self.message = QLabel()
+        self.message.setObjectName("TabMessage")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Approvals message")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.sections, 1)
+        layout.addWidget(self.message)
+
+    def _awaiting_section(self) -> QueueSection:
+        self.approve_button = _button("&Approve", "Approve the selected tweet")
+        self.approve_button.setProperty("primary", True)
+        self.approve_button.clicked.connect(self.approve_selected)
+        self.edit_approve_button = _button("&Edit and approve…", "Edit, then approve")
+        self.edit_approve_button.clicked.connect(self.edit_and_approve_selected)
+        self.reject_button = _button("&Send back…", "Send back to the author with a note")
+        self.reject_button.setProperty("destructive", True)
+        self.reject_button.clicked.connect(self.reject_selected)
+        self.withdraw_awaiting_button = _button("Withdraw", "Withdraw my tweet",
+                                                "Take your own tweet back before anyone "
+                                                "approves it")
+        self.withdraw_awaiting_button.clicked.connect(lambda: self.withdraw_selected(
+            self.awaiting))
+        return QueueSection("Waiting for approval", "", [
+            self.approve_button, self.edit_approve_button, self.reject_button,
+            self.withdraw_awaiting_button])
+
+    def _scheduled_section(self) -> QueueSection:
+        self.post_now_button = _button("Post now", "Post the selected tweet now",
+                                       "Hand it to the outbox without waiting for its time")
+        self.post_now_button.clicked.connect(self.post_now_selected)
+        self.reschedule_button = _button("Change time…", "Change when it goes out")
+        self.reschedule_button.clicked.connect(self.reschedule_selected)
+        self.cancel_button = _button("Cancel tweet", "Cancel the selected scheduled tweet",
+                                     "It will not be posted")
+        self.cancel_button.setProperty("destructive", True)
+        self.cancel_button.clicked.connect(lambda: self.cancel_selected(self.scheduled))
+        return QueueSection(
+            "Scheduled", "No tweets are scheduled. On the Compose tab, give a tweet a date "
+            "and time to have the app post it then.",
+            [self.post_now_button, self.reschedule_button, self.cancel_button])
+
+    def _missed_section(self) -> QueueSection:
+        self.post_late_button = _button("Post late", "Post the missed tweet late",
+                                        "It still makes sense: post it now")
+        self.post_late_button.setProperty("primary", True)
+        self.post_late_button.clicked.connect(self.post_late_selected)
+        self.cancel_missed_button = _button("Cancel tweet", "Cancel the missed tweet",
+                                            "It is out of date: do not post it")
+        self.cancel_missed_button.setProperty("destructive", True)
+        self.cancel_missed_button.clicked.connect(lambda: self.cancel_selected(self.missed))
+        return QueueSection(
+            "Missed", "No tweets have missed their time.",
+            [self.post_late_button, self.cancel_missed_button])
+
+    def _rejected_section(self) -> QueueSection:
+        self.resubmit_button = _button("Edit and resubmit…", "Edit my tweet and resubmit it",
+                                       "Put right what the note asks, then send it again")
+        self.resubmit_button.setProperty("primary", True)
+        self.resubmit_button.clicked.connect(self.edit_and_resubmit_selected)
+        self.withdraw_rejected_button = _button("Withdraw", "Withdraw my rejected tweet")
+        self.withdraw_rejected_button.clicked.connect(lambda: self.withdraw_selected(
+            self.rejected))
+        return QueueSection(
+            "Sent back", "No tweets have been sent back.",
+            [self.resubmit_button, self.withdraw_rejected_button])
+
+    def _drafts_section(self) -> QueueSection:
+        self.submit_draft_button = _button("Submit for approval", "Submit my draft for approval")
+        self.submit_draft_button.setProperty("primary", True)
+        self.submit_draft_button.clicked.connect(self.submit_draft_selected)
+        self.edit_draft_button = _button("Edit…", "Edit my draft")
+        self.edit_draft_button.clicked.connect(self.edit_draft_selected)
+        self.withdraw_draft_button = _button("Delete draft", "Delete my draft")
+        self.withdraw_draft_button.clicked.connect(lambda: self.withdraw_selected(self.drafts))
+        return QueueSection(
+            "My drafts", "You have no saved drafts.",
+            [self.submit_draft_button, self.edit_draft_button, self.withdraw_draft_button])
+
+    # -- who is looking ------------------------------------------------------------------
+    def _member(self) -> StaffMember | None:
+        return self._services.member
+
+    def _permissions(self) -> frozenset[Permission]:
+        member, staff = self._member(), self._services.staff
+        if member is None or staff is None:
+            return frozenset()
+        return staff.permissions(member)
+
+    def _is_author(self, item: Submission | None) -> bool:
+        member = self._member()
+        return item is not None and member is not None and item.author_id == member.staff_id
+
+    # -- showing ------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read every queue afresh (cheap: a handful of rows) and redraw."""
+        member, allowed = self._member(), self._permissions()
+        approver = Permission.APPROVE in allowed
+        now = self._queue.now()
+        awaiting = self._queue.awaiting(None if approver or member is None else member)
+        self.awaiting.empty.setText(
+            "Nothing is waiting for approval." if approver else
+            "Nothing of yours is waiting for approval. Write a tweet on the Compose tab and "
+            "submit it for approval.")
+        self.awaiting.show_items(awaiting, self._awaiting_line)
+        self.scheduled.show_items(self._queue.scheduled(now), self._scheduled_line)
+        missed = self._queue.missed(now)
+        self.missed.show_items(missed, self._scheduled_line)
+        rejected = self._queue.rejected(None if approver or member is None else member)
+        self.rejected.show_items(rejected, self._rejected_line)
+        self.posted.show_items(self._queue.posted(POSTED_SHOWN), self._posted_line)
+        self.drafts.show_items(self._queue.drafts(member) if member else [], self._draft_line)
+        self._update_titles()
+        self._update_banner(missed)
+        self._update_buttons()
+
+    def _update_titles(self) -> None:
+        for index, section in enumerate((self.awaiting, self.scheduled, self.missed,
+                                         self.rejected, self.posted, self.drafts)):
+            count = len(section.items)
+            counted = section is not self.posted and count
+            self.sections.setTabText(index, f"{section.name} ({count})" if counted
+                                     else section.name)
+
+    def _update_banner(self, missed: list[Submission]) -> None:
+        if not missed:
+            self.banner.setVisible(False)
+            return
+        count = len(missed)
+        tweets = "tweet" if count == 1 else "tweets"
+        self.banner.setText(f"{count} scheduled {tweets} missed {'its' if count == 1 else 'their'}"
+                            " time while the app was closed. Open “Missed” and choose "
+                            "Post late or Cancel tweet.")
+        self.banner.setVisible(True)
+
+    @staticmethod
+    def _awaiting_line(item: Submission) -> str:
+        when = (f"for {local_time(item.scheduled_for)}" if item.scheduled_for
+                else "as soon as approved")
+        return f"{item.author} · {when} · {_snippet(item.text)}"
+
+    @staticmethod
+    def _scheduled_line(item: Submission) -> str:
+        return f"{local_time(item.scheduled_for)} · {item.author} · {_snippet(item.text)}"
+
+    @staticmethod
+    def _rejected_line(item: Submission) -> str:
+        return f"{item.author} · note: {_snippet(item.rejection_note)} · {_snippet(item.text)}"
+
+    @staticmethod
+    def _posted_line(item: Submission) -> str:
+        return f"{local_time(item.released_at)} · {item.author} · {_snippet(item.text)}"
+
+    @staticmethod
+    def _draft_line(item: Submission) -> str:
+        return f"{local_time(item.updated_at)} · {_snippet(item.text) or '(photos only)'}"
+
+    def _update_buttons(self) -> None:
+        allowed = self._permissions()
+        may_post, may_approve = Permission.POST in allowed, Permission.APPROVE in allowed
+        waiting = self.awaiting.selected()
+        own = self._is_author(waiting)
+        for button, tip in ((self.approve_button, _APPROVE_TIP),
+                            (self.edit_approve_button, _EDIT_APPROVE_TIP),
+                            (self.reject_button, _REJECT_TIP)):
+            button.setVisible(may_approve)
+            button.setEnabled(waiting is not None and not own)
+            button.setToolTip(_OWN_TWEET_TIP if own else tip)
+        self.withdraw_awaiting_button.setEnabled(own)
+        for section, buttons in ((self.scheduled, (self.post_now_button, self.reschedule_button,
+                                                   self.cancel_button)),
+                                 (self.missed, (self.post_late_button,
+                                                self.cancel_missed_button))):
+            item = section.selected()
+            mine = self._is_author(item)
+            may_release = item is not None and (may_post or (may_approve and not mine))
+            buttons[0].setEnabled(may_release)
+            buttons[-1].setEnabled(item is not None and (mine or may_post or may_approve))
+        self.reschedule_button.setEnabled(self.scheduled.selected() is not None and (
+            may_post or may_approve or self._is_author(self.scheduled.selected())))
+        rejected_mine = self._is_author(self.rejected.selected())
+        self.resubmit_button.setEnabled(rejected_mine)
+        self.withdraw_rejected_button.setEnabled(rejected_mine)
+        has_draft = self.drafts.selected() is not None
+        for button in (self.submit_draft_button, self.edit_draft_button,
+                       self.withdraw_draft_button):
+            button.setEnabled(has_draft)
+
+    # -- the timer -----------------------------------------------------------------------------
+    def tick(self) -> None:
+        """Hand due tweets to the outbox, then redraw (missed ones show up here too)."""
+        queue = self._queue
+        self._tasks.run(lambda: queue.release_due(queue.now()), self._ticked,
+                        lambda error: self._show(str(error)))
+
+    def _ticked(self, released: list[Submission]) -> None:
+        self.reload()
+        if not released:
+            return
+        count = len(released)
+        self.status.emit(f"{count} scheduled tweet(s) handed to the outbox.")
+        self.released.emit(count)
+
+    # -- asking the person (tests answer these) -------------------------------------------------
+    def ask_text(self, title: str, intro: str, text: str, ok_text: str) -> str | None:
+        dialog = TweetTextDialog(title, intro, text, ok_text, self)
+        return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def ask_rejection_note(self, item: Submission) -> str | None:
+        dialog = RejectDialog(item, self)
+        return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def ask_time(self, item: Submission) -> datetime | None:
+        dialog = ScheduleDialog(item.scheduled_for, self._queue.now(), self)
+        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, "Please confirm", question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _cleared(self, text: str, photos: Sequence[PhotoUpload]) -> bool:
+        """The pre-flight check, when the window wired one; True when it may go out."""
+        return self._preflight is None or self._preflight(text, photos)
+
+    # -- acting -----------------------------------------------------------------------------------
+    def _by(self) -> StaffMember | None:
+        member = self._member()
+        if member is None:
+            self._show("Sign in first.")
+        return member
+
+    def _act(self, work: Callable[[], Submission],
+             done: str | Callable[[Submission], str]) -> None:
+        """Run one decision through the core; its refusal, if any, is shown as it is."""
+        self._tasks.run(work, lambda item: self._done(item, done), self._refused)
+
+    def _done(self, item: Submission, done: str | Callable[[Submission], str]) -> None:
+        message = done if isinstance(done, str) else done(item)
+        self._show(message)
+        self.status.emit(message)
+        self.reload()
+        if item.status == SubmissionStatus.POSTED:
+            self.released.emit(1)
+
+    def _refused(self, error: Exception) -> None:
+        self._show(str(error))
+        self.reload()
+
+    def _show(self, text: str) -> None:
+        self.message.setText(text)
+
+    def approve_selected(self) -> None:
+        item, by = self.awaiting.selected(), self._by()
+        if item is None or by is None or not self._cleared(item.text, item.photos):
+            return
+        queue = self._queue
+        self._act(lambda: queue.approve(item.submission_id, by=by, version=item.version),
+                  self._approved_message(item))
+
+    def edit_and_approve_selected(self) -> None:
+        item, by = self.awaiting.selected(), self._by()
+        if item is None or by is None:
+            return
+        text = self.ask_text("Edit, then approve",
+                             f"Change {item.author}'s words as needed. Both their version "
+                             "and yours are kept in the audit log.", item.text, "Approve")
+        if text is None or not self._cleared(text, item.photos):
+            return
+        queue = self._queue
+        self._act(lambda: queue.approve(item.submission_id, by=by, edited_text=text,
+                                        version=item.version),
+                  self._approved_message(item))
+
+    @staticmethod
+    def _approved_message(item: Submission) -> str:
+        if item.scheduled_for is not None:
+            return (f"Approved: {item.author}'s tweet will go out on "
+                    f"{local_time(item.scheduled_for)}.")
+        return f"Approved: {item.author}'s tweet is on its way to the account."
+
+    def reject_selected(self) -> None:
+        item, by = self.awaiting.selected(), self._by()
+        if item is None or by is None:
+            return
+        note = self.ask_rejection_note(item)
+        if not note:
+            return
+        queue = self._queue
+        self._act(lambda: queue.reject(item.submission_id, note, by=by, version=item.version),
+                  f"Sent back to {item.author} with your note.")
+
+    def withdraw_selected(self, section: QueueSection) -> None:
+        item, by = section.selected(), self._by()
+        if item is None or by is None:
+            return
+        if not self.confirm("Withdraw this tweet? It will not be posted."):
+            return
+        queue = self._queue
+        self._act(lambda: queue.withdraw(item.submission_id, by=by), "Withdrawn.")
+
+    def post_now_selected(self) -> None:
+        item, by = self.scheduled.selected(), self._by()
+        if item is None or by is None or not self._cleared(item.text, item.photos):
+            return
+        queue = self._queue
+        self._act(lambda: queue.post_now(item.submission_id, by=by),
+                  "Handed to the outbox: it goes out in a moment.")
+
+    def post_late_selected(self) -> None:
+        item, by = self.missed.selected(), self._by()
+        if item is None or by is None:
+            return
+        if not self.confirm(f"This tweet was meant for {local_time(item.scheduled_for)}. "
+                            "Does it still make sense to post it now?"):
+            return
+        if not self._cleared(item.text, item.photos):
+            return
+        queue = self._queue
+        self._act(lambda: queue.post_late(item.submission_id, by=by),
+                  "Posted late: it is on its way to the account.")
+
+    def cancel_selected(self, section: QueueSection) -> None:
+        item, by = section.selected(), self._by()
+        if item is None or by is None:
+            return
+        if not self.confirm("Cancel this tweet? It will not be posted."):
+            return
+        queue = self._queue
+        self._act(lambda: queue.cancel(item.submission_id, by=by), "Cancelled: it will not "
+                  "be posted.")
+
+    def reschedule_selected(self) -> None:
+        item, by = self.scheduled.selected(), self._by()
+        if item is None or by is None:
+            return
+        when = self.ask_time(item)
+        if when is None:
+            return
+        queue = self._queue
+        self._act(lambda: queue.reschedule(item.submission_id, when, by=by), _moved_message)
+
+    def edit_and_resubmit_selected(self) -> None:
+        item, by = self.rejected.selected(), self._by()
+        if item is None or by is None:
+            return
+        text = self.ask_text("Edit and resubmit",
+                             f"{item.rejected_by} asked: {item.rejection_note}", item.text,
+                             "Resubmit")
+        if text is None:
+            return
+        queue = self._queue
+
+        def resubmit() -> Submission:
+            queue.edit(item.submission_id, text, by=by)
+            return queue.submit_draft(item.submission_id, by=by)
+
+        self._act(resubmit, "Sent for approval again.")
+
+    def edit_draft_selected(self) -> None:
+        item, by = self.drafts.selected(), self._by()
+        if item is None or by is None:
+            return
+        text = self.ask_text("Edit draft", "Change your draft; it is not sent to anyone yet.",
+                             item.text, "Save")
+        if text is None:
+            return
+        queue = self._queue
+        self._act(lambda: queue.edit(item.submission_id, text, by=by), "Draft saved.")
+
+    def submit_draft_selected(self) -> None:
+        item, by = self.drafts.selected(), self._by()
+        if item is None or by is None:
+            return
+        queue = self._queue
+        self._act(lambda: queue.submit_draft(item.submission_id, by=by),
+                  "Submitted: an approver will look at it.")
+
