@@ -66,10 +66,12 @@ def same_tweet_text(a: str, b: str) -> bool:
 
 class Outbox:
     def __init__(self, store: OutboxStore, account_kind: str,
-                 clock: Clock = lambda: datetime.now(UTC)) -> None:
+                 clock: Clock = lambda: datetime.now(UTC),
+                 reply_settings: Callable[[], str | None] = lambda: None) -> None:
         self._store = store
         self._kind = account_kind
         self._clock = clock
+        self._reply_settings = reply_settings
         store.release_interrupted()
 
     def add(self, text: str, photos: Sequence[PhotoUpload] = (), reply_to: str | None = None,
@@ -108,7 +110,8 @@ class Outbox:
                 if existing is not None:
                     self._store.finish(item_id, POSTED, posted_id=existing)
                     return SendResult(item_id, POSTED, existing, already_on_x=True)
-            post = gateway.post(item.text, item.photos, item.reply_to)
+            post = gateway.post(item.text, item.photos, item.reply_to,
+                                reply_settings=self._reply_settings())
         except RejectedByX as exc:
             if exc.is_duplicate:
                 self._store.finish(item_id, POSTED, last_error=None)

@@ -21,7 +21,7 @@ from typing import Literal
 
 from stpeters_desk.core.names import NameFinding, NameGuard
 from stpeters_desk.core.paths import resources_dir
-from stpeters_desk.core.storage.settings import SettingsStore
+from stpeters_desk.core.storage.settings import REPLY_SETTINGS, SettingsStore
 from stpeters_desk.core.tweet_text import MAX_WEIGHTED_LENGTH, parse_tweet
 
 __all__ = [
@@ -46,7 +46,7 @@ MAX_ALT_TEXT = 1000
 SCHOOL_HANDLE = "StPetersPilning"
 
 # Keys in the settings table (values are plain text; lists are comma-separated).
-REPLY_SETTINGS_KEY = "preflight.reply_settings"
+REPLY_SETTINGS_KEY = REPLY_SETTINGS
 SCHOOL_HANDLES_KEY = "preflight.school_handles"
 TRUSTED_ACCOUNTS_KEY = "preflight.trusted_accounts"
 OWN_POSTCODES_KEY = "preflight.own_postcodes"

@@ -6,6 +6,7 @@ folder and the sandbox account.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +16,11 @@ from stpeters_desk.core.outbox import Outbox
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.drafts import DraftStore
 from stpeters_desk.core.storage.outbox_store import OutboxStore
-from stpeters_desk.core.storage.settings import SettingsStore
+from stpeters_desk.core.storage.settings import (
+    DEFAULT_REPLY_SETTINGS,
+    REPLY_SETTINGS,
+    SettingsStore,
+)
 from stpeters_desk.x.gateway import XGateway
 
 if TYPE_CHECKING:
@@ -90,10 +95,12 @@ class DeskServices:
               signed_in: str = "Office", notice: str = "", device_label: str = ""
               ) -> DeskServices:
         """Services without staff accounts: for tests and trials that need no sign-in."""
+        settings = SettingsStore(db)
         return cls(gateway=gateway, drafts=DraftStore(db),
-                   outbox=Outbox(OutboxStore(db), gateway.kind),
+                   outbox=Outbox(OutboxStore(db), gateway.kind,
+                                 reply_settings=_school_reply_settings(settings)),
                    audit=AuditTrail(db, device=device_label),
-                   settings=SettingsStore(db), data_dir=data_dir, signed_in=signed_in,
+                   settings=settings, data_dir=data_dir, signed_in=signed_in,
                    notice=notice, db=db)
 
     @classmethod
@@ -121,3 +128,8 @@ def _approval_queue(db: Database, services: DeskServices, device: DeviceIdentity
     assert registry is not None and staff is not None
     return ApprovalQueue(db, services.audit, staff, services.outbox,
                          posting_check=lambda now: registry.may_post(device, now))
+
+
+def _school_reply_settings(settings: SettingsStore) -> Callable[[], str | None]:
+    """Read at each send, so a change in Settings applies to tweets already waiting."""
+    return lambda: settings.get(REPLY_SETTINGS) or DEFAULT_REPLY_SETTINGS

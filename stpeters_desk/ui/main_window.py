@@ -331,6 +331,9 @@ class MainWindow(QMainWindow):
         self._closing_allowed = False
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.setProperty("kiosk", True)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # re-read the style sheet: kiosk sizes apply
+            app.setStyleSheet(app.styleSheet())
         self.showFullScreen()
 
     def allow_close(self) -> None:

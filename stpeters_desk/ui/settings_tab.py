@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QDateTime, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDateTimeEdit,
     QDialog,
@@ -34,7 +35,12 @@ from PySide6.QtWidgets import (
 from stpeters_desk.core.policy_review import review_status
 from stpeters_desk.core.roles import Permission
 from stpeters_desk.core.services import DeskServices
-from stpeters_desk.core.storage.settings import KIOSK_IDLE_MINUTES, KIOSK_MODE
+from stpeters_desk.core.storage.settings import (
+    DEFAULT_REPLY_SETTINGS,
+    KIOSK_IDLE_MINUTES,
+    KIOSK_MODE,
+    REPLY_SETTINGS,
+)
 from stpeters_desk.ui.security_dialogs import HeadPinAsker
 from stpeters_desk.ui.tasks import TaskRunner
 
@@ -42,6 +48,11 @@ KIOSK_SETTING = KIOSK_MODE
 IDLE_MINUTES_SETTING = KIOSK_IDLE_MINUTES
 DEFAULT_IDLE_MINUTES = 5
 REVEAL_SECONDS = 30
+REPLY_CHOICES = (
+    ("mentionedUsers", "Only accounts the school mentions (recommended)"),
+    ("following", "Only accounts the school follows: nobody, replies off"),
+    ("everyone", "Everyone"),
+)
 
 
 def idle_minutes(services: DeskServices) -> int:
@@ -109,6 +120,7 @@ class SettingsTab(QWidget):
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(self._roster_group())
+        layout.addWidget(self._posting_group())
         layout.addWidget(self._device_group())
         layout.addWidget(self._account_group(connect_x))
         layout.addWidget(self._kiosk_group())
@@ -139,6 +151,32 @@ class SettingsTab(QWidget):
         layout.addWidget(self.roster_label)
         layout.addLayout(row)
         return box
+
+    def _posting_group(self) -> QGroupBox:
+        box = QGroupBox("Who can reply to the school's tweets")
+        self.reply_box = QComboBox()
+        self.reply_box.setAccessibleName("Who can reply to the school's tweets")
+        for value, label in REPLY_CHOICES:
+            self.reply_box.addItem(label, value)
+        self.reply_box.currentIndexChanged.connect(self.set_reply_settings)
+        note = QLabel("The account follows no one, so “accounts the school mentions” keeps "
+                      "replies to the people a tweet names, and “accounts the school follows” "
+                      "turns replies off.")
+        note.setWordWrap(True)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.reply_box)
+        layout.addWidget(note)
+        return box
+
+    def set_reply_settings(self) -> None:
+        value = str(self.reply_box.currentData())
+        if value == (self._services.settings.get(REPLY_SETTINGS) or DEFAULT_REPLY_SETTINGS):
+            return
+        self._services.settings.set(REPLY_SETTINGS, value)
+        by = self._services.member
+        self._services.audit.record(by.name if by else self._services.signed_in,
+                                    "reply setting changed", "", value)
+        self.message.setText("New tweets will use this reply setting.")
 
     def _device_group(self) -> QGroupBox:
         box = QGroupBox("This computer")
@@ -242,6 +280,10 @@ class SettingsTab(QWidget):
     def reload(self) -> None:
         services = self._services
         self._show_roster_counts()
+        current = services.settings.get(REPLY_SETTINGS) or DEFAULT_REPLY_SETTINGS
+        self.reply_box.blockSignals(True)
+        self.reply_box.setCurrentIndex(max(0, self.reply_box.findData(current)))
+        self.reply_box.blockSignals(False)
         devices, device = services.devices, services.device
         if devices is not None and device is not None:
             registered = devices.is_registered(device)

@@ -36,8 +36,12 @@ class XGateway(ABC):
 
     @abstractmethod
     def post(self, text: str, photos: Sequence[PhotoUpload] = (),
-             reply_to: str | None = None) -> Post:
-        """Publish a post; raises ``RejectedByX('duplicate')`` if X has it already."""
+             reply_to: str | None = None, reply_settings: str | None = None) -> Post:
+        """Publish a post; raises ``RejectedByX('duplicate')`` if X has it already.
+
+        ``reply_settings`` is X's "who can reply" ("mentionedUsers", "following"; None or
+        "everyone" for anyone): the school's default keeps replies off.
+        """
 
     @abstractmethod
     def delete_post(self, post_id: str) -> None:

@@ -66,7 +66,7 @@ class SandboxGateway(XGateway):
                        access_level="read-write", tweet_count=posts)
 
     def post(self, text: str, photos: Sequence[PhotoUpload] = (),
-             reply_to: str | None = None) -> Post:
+             reply_to: str | None = None, reply_settings: str | None = None) -> Post:
         self._online()
         validate_photos(photos)
         if not text.strip() and not photos:

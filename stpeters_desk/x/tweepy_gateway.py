@@ -142,7 +142,7 @@ class TweepyGateway(XGateway):
         )
 
     def post(self, text: str, photos: Sequence[PhotoUpload] = (),
-             reply_to: str | None = None) -> Post:
+             reply_to: str | None = None, reply_settings: str | None = None) -> Post:
         validate_photos(photos)
         media_ids = [self._upload_photo(photo) for photo in photos]
         with _talking_to_x(F_POST):
@@ -150,6 +150,7 @@ class TweepyGateway(XGateway):
                 text=text,
                 media_ids=media_ids or None,
                 in_reply_to_tweet_id=reply_to,
+                reply_settings=None if reply_settings in (None, "everyone") else reply_settings,
                 user_auth=True,
             )
         data = _data_object(body)

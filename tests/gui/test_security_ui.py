@@ -359,3 +359,26 @@ def test_head_schedules_a_tweet_that_the_window_releases_on_time(
     window.send_due()
     texts = [p.text for p in school.gateway.own_posts(200)]
     assert texts.count("Reminder: school photographs tomorrow morning") == 1
+
+
+def test_kiosk_mode_makes_touch_sized_buttons(qtbot: QtBot, school: DeskServices,
+                                              head: StaffMember) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from stpeters_desk.core.paths import resources_dir
+    from stpeters_desk.ui.application import apply_style
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_style(app, resources_dir())
+    try:
+        window = open_window(qtbot, school, kiosk=True)
+        window.enter_kiosk()
+        sign_in(window, "Mrs Invented Head", HEAD_PIN)
+        qtbot.waitExposed(window)
+        assert window.isFullScreen()
+        assert window.composer.post_button.height() >= 44
+        assert window.lock_button.height() >= 44
+        window.allow_close()
+    finally:
+        app.setStyleSheet("")

@@ -115,6 +115,7 @@ class FakeTweet:
     in_reply_to_user_id: str | None = None
     replied_to: str | None = None
     media_keys: list[str] = field(default_factory=list)
+    reply_settings: str = "everyone"
     like_count: int = 0
     reply_count: int = 0
 
@@ -625,6 +626,10 @@ class _Routes:
         text = str(body.get("text", ""))
         media_ids = [str(m) for m in (body.get("media") or {}).get("media_ids", [])]
         reply_id = (body.get("reply") or {}).get("in_reply_to_tweet_id")
+        reply_settings = str(body.get("reply_settings") or "everyone")
+        if reply_settings not in ("everyone", "mentionedUsers", "following", "subscribers",
+                                  "verified"):
+            return _invalid("Invalid reply_settings.", "reply_settings", reply_settings)
         if not text and not media_ids:
             return _invalid("Post text or media is required.", "text")
         if len(text) > 280:
@@ -638,9 +643,10 @@ class _Routes:
         if reply_id and parent is None:
             return 403, _problem(403, "Forbidden", "You attempted to reply to a Tweet that is "
                                  "deleted or not visible to you.")
-        return 201, {"data": self._publish(text, media_ids, parent)}
+        return 201, {"data": self._publish(text, media_ids, parent, reply_settings)}
 
-    def _publish(self, text: str, media_ids: list[str], parent: FakeTweet | None) -> JSON:
+    def _publish(self, text: str, media_ids: list[str], parent: FakeTweet | None,
+                 reply_settings: str = "everyone") -> JSON:
         tweet_id = self.state.next_id()
         tweet = FakeTweet(
             id=tweet_id, text=text, author_id=self.state.me.id,
@@ -649,6 +655,7 @@ class _Routes:
             in_reply_to_user_id=parent.author_id if parent else None,
             replied_to=parent.id if parent else None,
             media_keys=[self.state.media[m].media_key for m in media_ids],
+            reply_settings=reply_settings,
         )
         if parent:
             parent.reply_count += 1

@@ -117,3 +117,17 @@ def test_credentials_rejected_keeps_the_tweet_and_says_what_to_do(
     assert "head teacher" in composer.message_label.text()
     assert [i.text for i in services.outbox.open_items()] == ["Harvest festival thank you"]
     assert composer.outbox_list.count() == 1
+
+
+def test_posts_carry_the_schools_reply_setting(db: Database, gateway: TweepyGateway,
+                                               fake_x: FakeXApi, data_dir: Path) -> None:
+    from stpeters_desk.core.storage.settings import REPLY_SETTINGS
+
+    services = DeskServices.build(db, gateway, data_dir)
+    first = services.outbox.add("Replies are off by default")
+    services.outbox.send(first.item_id, gateway)
+    assert fake_x.state.timeline[0].reply_settings == "mentionedUsers"
+    services.settings.set(REPLY_SETTINGS, "everyone")
+    second = services.outbox.add("Anyone may reply to this one")
+    services.outbox.send(second.item_id, gateway)
+    assert fake_x.state.timeline[0].reply_settings == "everyone"

@@ -42,7 +42,7 @@ class LosesTheAnswer(SandboxGateway):
         self.drop_next_answer = True
 
     def post(self, text: str, photos: Sequence[PhotoUpload] = (),
-             reply_to: str | None = None) -> Post:
+             reply_to: str | None = None, reply_settings: str | None = None) -> Post:
         self.post_calls += 1
         post = super().post(text, photos, reply_to)
         if self.drop_next_answer:
@@ -112,7 +112,7 @@ class Refuses(SandboxGateway):
         self.error = error
 
     def post(self, text: str, photos: Sequence[PhotoUpload] = (),
-             reply_to: str | None = None) -> Post:
+             reply_to: str | None = None, reply_settings: str | None = None) -> Post:
         raise self.error
 
 

@@ -8,6 +8,8 @@ from stpeters_desk.core.storage.db import Database
 REAL_ACCOUNT_CONNECTED = "x_account_connected"  # "1" once the head connected the real X account
 KIOSK_MODE = "kiosk_mode"  # "1": start full screen, lock when idle
 KIOSK_IDLE_MINUTES = "kiosk_idle_minutes"
+REPLY_SETTINGS = "preflight.reply_settings"  # X's reply_settings for every post
+DEFAULT_REPLY_SETTINGS = "mentionedUsers"  # with following 0, this means replies off
 
 
 class SettingsStore:
