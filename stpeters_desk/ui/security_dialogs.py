@@ -95,11 +95,17 @@ class SetupWizard(QDialog):
         form.addRow("Head teacher's name", self.name_field)
         form.addRow("PIN (6 or more digits)", self.pin_field)
         form.addRow("PIN again", self.pin_again)
-        self.register_box = QCheckBox("Register this computer for tweeting (the policy allows "
-                                      "tweets only from the school's registered devices)")
-        self.register_box.setChecked(devices is not None and device is not None)
-        self.register_box.setVisible(devices is not None and device is not None)
+        self.register_box = QCheckBox("Register this computer for tweeting")
+        can_register = devices is not None and device is not None
+        self.register_box.setChecked(can_register)
+        self.register_box.setVisible(can_register)
+        register_note = QLabel("The policy allows tweets only from the school's registered "
+                               "devices; others can be added later in Settings.")
+        register_note.setWordWrap(True)
+        register_note.setObjectName("FormMessage")
+        register_note.setVisible(can_register)
         form.addRow(self.register_box)
+        form.addRow(register_note)
         form.addRow(self.message)
         self.recovery_page = RecoveryCodePage()
         self.pages.addWidget(first)

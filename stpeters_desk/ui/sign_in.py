@@ -39,6 +39,8 @@ class SignInPanel(QWidget):
         self.setObjectName("SignInPanel")
         self._staff = staff
         self._tasks = tasks
+        app_name = QLabel("St Peter's Desk")
+        app_name.setObjectName("SignInAppName")
         title = QLabel("Who is signing in?")
         title.setObjectName("SignInTitle")
         self.people = QListWidget()
@@ -56,6 +58,7 @@ class SignInPanel(QWidget):
         card = QFrame()
         card.setObjectName("SignInCard")
         card_layout = QVBoxLayout(card)
+        card_layout.addWidget(app_name)
         card_layout.addWidget(title)
         row = QHBoxLayout()
         row.addWidget(self.people, 1)
