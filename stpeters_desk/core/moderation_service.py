@@ -329,6 +329,10 @@ class FollowerReview:
     def confirm_blocks(self, actor: str = BLOCK_CHECKER) -> list[str]:
         return confirm_blocks(self._store, self._gateway, self._record, actor)
 
+    def unblock_confirmed(self, user_id: str) -> None:
+        """The blocked list no longer shows the account: forget the old block."""
+        self._store.forget_block(self.kind, user_id)
+
     def finish_review(self, actor: str) -> None:
         """Everyone seen so far is no longer "new"; the next newcomers will head the list."""
         new = self.count(new_since_review_only=True)

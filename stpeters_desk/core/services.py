@@ -26,8 +26,10 @@ from stpeters_desk.x.gateway import XGateway
 if TYPE_CHECKING:
     from stpeters_desk.core.approvals import ApprovalQueue
     from stpeters_desk.core.devices import DeviceIdentity, DeviceRegistry
+    from stpeters_desk.core.moderation_service import FollowerReview, ModerationInbox
     from stpeters_desk.core.names import NameGuard
     from stpeters_desk.core.staff import StaffDirectory, StaffMember
+    from stpeters_desk.core.storage.moderation_store import ModerationStore
     from stpeters_desk.core.storage.roster_store import RosterStore
 
 
@@ -80,6 +82,22 @@ class DeskServices:
             self._name_guard = (load_name_guard(self.roster) if self.roster is not None
                                 else NameGuard.empty())
         return self._name_guard
+
+    def moderation(self) -> tuple[ModerationInbox, ModerationStore]:
+        """The replies inbox over the moderation tables; every action goes to the audit log."""
+        from stpeters_desk.core.moderation_service import ModerationInbox
+        from stpeters_desk.core.storage.moderation_store import ModerationStore
+
+        assert self.db is not None
+        store = ModerationStore(self.db)
+        return ModerationInbox(store, self.gateway, self.audit.record), store
+
+    def follower_review(self) -> FollowerReview:
+        from stpeters_desk.core.moderation_service import FollowerReview
+        from stpeters_desk.core.storage.moderation_store import ModerationStore
+
+        assert self.db is not None
+        return FollowerReview(ModerationStore(self.db), self.gateway, self.audit.record)
 
     def forget_name_guard(self) -> None:
         """After a roster import: the next check loads the new roster."""

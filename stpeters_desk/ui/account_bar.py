@@ -27,6 +27,8 @@ class AccountBar(QFrame):
         self.warning_label.setObjectName("PolicyWarning")
         self.warning_label.setWordWrap(True)
         self.warning_label.hide()
+        self._account_problems: list[str] = []
+        self._checked_problems: list[str] = []
         for label in (self.mode_label, self.handle_label, self.followers_label,
                       self.following_label, self.warning_label):
             label.setAccessibleName(label.objectName() or "Account detail")
@@ -51,6 +53,11 @@ class AccountBar(QFrame):
         self.following_label.setText(f"following {account.following_count:,}")
         self._show_policy_warnings(account)
 
+    def show_problems(self, messages: list[str]) -> None:
+        """The hourly account check's findings (e.g. which accounts are being followed)."""
+        self._checked_problems = messages
+        self._render_warnings()
+
     def _show_policy_warnings(self, account: Account) -> None:
         problems = []
         if account.follows_anyone:
@@ -60,6 +67,12 @@ class AccountBar(QFrame):
             problems.append("The X connection allows direct messages, which the policy rules "
                             "out. Reconnect with read-and-write access only.")
         set_style_state(self.following_label, "problem", account.follows_anyone)
+        self._account_problems = problems
+        self._render_warnings()
+
+    def _render_warnings(self) -> None:
+        # The hourly check names the followed accounts, so it replaces the bare count.
+        problems = self._checked_problems or self._account_problems
         if not problems:
             self.warning_label.hide()
             return

@@ -115,7 +115,20 @@ def _save_screenshot(app: QApplication, window: MainWindow, tasks: TaskRunner,
     window.composer.save_draft()
     window.close()
     tasks.shutdown()
+    _destroy(window)
     if not ok:
         print(f"Could not write the screenshot to {path}", file=sys.stderr)
         return 1
     return 0
+
+
+def _destroy(window: MainWindow) -> None:
+    """Delete the window's Qt objects now, while Python is still whole.
+
+    Left to the interpreter's final clean-up, PySide6 can free widgets in an
+    order that crashes the process at exit (seen with the Moderation tab).
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -34,13 +34,24 @@ from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.models import Account
 
 OUTBOX_RETRY_INTERVAL_MS = 30_000
+INVARIANTS_INTERVAL_MS = 60 * 60_000
 FIRST_RETRY_DELAY_MS = 2_000
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
+    from stpeters_desk.core.invariants import InvariantProblem
+    from stpeters_desk.core.roles import Permission
     from stpeters_desk.core.staff import StaffMember
     from stpeters_desk.ui.sign_in import SignInPanel
+
+
+def open_url(url: str) -> None:
+    """Hand-offs to x.com open in the person's usual browser."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    QDesktopServices.openUrl(QUrl(url))
 
 
 def _input_events() -> frozenset[QEvent.Type]:
@@ -94,6 +105,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("MainTabs")
         self.tabs.setDocumentMode(True)
+        self._fetch_on_first_view: dict[QWidget, Callable[[], None]] = {}
+        self.tabs.currentChanged.connect(self._tab_shown)
         work = QWidget()
         layout = QVBoxLayout(work)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -117,6 +130,10 @@ class MainWindow(QMainWindow):
         self._retry_timer.setInterval(OUTBOX_RETRY_INTERVAL_MS)
         self._retry_timer.timeout.connect(self.send_due)
         self._retry_timer.start()
+        self._invariants_timer = QTimer(self)
+        self._invariants_timer.setInterval(INVARIANTS_INTERVAL_MS)
+        self._invariants_timer.timeout.connect(self.check_invariants)
+        self._invariants_timer.start()
         if services.notice:
             self.show_status(services.notice)
         if services.staff is None:
@@ -145,6 +162,7 @@ class MainWindow(QMainWindow):
         if first_time:
             composer.refresh_posts()
             composer.send_due()
+            self.check_invariants()
 
     def send_due(self) -> None:
         """Every 30 s, signed in or not: scheduled tweets whose time has come join the
@@ -237,6 +255,7 @@ class MainWindow(QMainWindow):
         """Compose for everyone; Staff, Audit and Settings only for roles that need them."""
         from stpeters_desk.core.roles import Permission
 
+        self._fetch_on_first_view.clear()
         while self.tabs.count() > 1:
             widget = self.tabs.widget(1)
             self.tabs.removeTab(1)
@@ -258,6 +277,7 @@ class MainWindow(QMainWindow):
             approvals.status.connect(self.show_status)
             self.composer.posted.connect(approvals.reload)
             self.tabs.addTab(approvals, "Approvals")
+        self._add_moderation_tabs(allowed)
         if Permission.MANAGE_STAFF in allowed:
             from stpeters_desk.ui.staff_tab import StaffTab
 
@@ -274,6 +294,36 @@ class MainWindow(QMainWindow):
                                      roster_changed=self.composer.reload_name_guard),
                          "Settings")
         self.tabs.addTab(PolicyTab(self._services), "Policy")
+
+    def _tab_shown(self, index: int) -> None:
+        """Replies and followers are fetched from X the first time their tab is opened."""
+        widget = self.tabs.widget(index)
+        fetch = self._fetch_on_first_view.pop(widget, None) if widget is not None else None
+        if fetch is not None:
+            fetch()
+
+    def _add_moderation_tabs(self, allowed: frozenset[Permission]) -> None:
+        """Replies for those who moderate, followers for those who watch them (the policy:
+        the head teacher and the e-safety leader)."""
+        from stpeters_desk.core.roles import Permission
+
+        services, tasks = self._services, self._tasks
+        if Permission.MODERATE in allowed:
+            from stpeters_desk.ui.moderation_tab import ModerationTab
+
+            inbox, store = services.moderation()
+            moderation = ModerationTab(services, tasks, inbox, open_url, store)
+            moderation.status.connect(self.show_status)
+            self.tabs.addTab(moderation, "Moderation")
+            self._fetch_on_first_view[moderation] = moderation.refresh
+        if Permission.MANAGE_FOLLOWERS in allowed:
+            from stpeters_desk.ui.followers_tab import FollowersTab
+
+            followers = FollowersTab(services, tasks, services.follower_review(), open_url,
+                                     self.ask_head_pin)
+            followers.status.connect(self.show_status)
+            self.tabs.addTab(followers, "Followers")
+            self._fetch_on_first_view[followers] = followers.sync
 
     def _show_review_banner(self) -> None:
         from stpeters_desk.core.policy_review import review_status
@@ -294,6 +344,21 @@ class MainWindow(QMainWindow):
         if head_pin is None:
             return
         ConnectXDialog(self._services, self._tasks, head_pin, self).exec()
+
+    def check_invariants(self) -> None:
+        """On start and every hour: the account follows no one and cannot send DMs."""
+        from stpeters_desk.core.invariants import check_account
+
+        gateway = self._services.gateway
+        self._tasks.run(lambda: check_account(gateway), self._invariants_checked,
+                        lambda _error: None)  # offline: the account bar already says so
+
+    def _invariants_checked(self, problems: list[InvariantProblem]) -> None:
+        self.account_bar.show_problems([p.message for p in problems])
+        for problem in problems:
+            if problem.severity == "error":
+                self._services.audit.record("account check", problem.code, "",
+                                            problem.message)
 
     # -- the account -------------------------------------------------------------------
     def show_status(self, message: str) -> None:

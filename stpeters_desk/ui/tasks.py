@@ -84,11 +84,17 @@ class TaskRunner(QObject):
             if not self.busy:
                 self.busy_changed.emit(False)
 
-    def wait_idle(self, timeout_s: float = 10.0) -> bool:
-        """Let queued results arrive; used by --screenshot and by tests."""
+    def wait_idle(self, timeout_s: float = 10.0, settle_s: float = 0.3) -> bool:
+        """Let queued results arrive, until nothing has run for ``settle_s`` (work that
+        comes in steps, like a follower sync, starts its next step from a timer)."""
         deadline = time.monotonic() + timeout_s
-        while self.busy and time.monotonic() < deadline:
+        quiet_since = time.monotonic()
+        while time.monotonic() < deadline:
             QCoreApplication.processEvents()
+            if self.busy:
+                quiet_since = time.monotonic()
+            elif time.monotonic() - quiet_since >= settle_s:
+                break
             time.sleep(0.005)
         QCoreApplication.processEvents()
         return not self.busy

@@ -137,5 +137,5 @@ class SandboxGateway(XGateway):
 
     def complete_handoff(self, handoff: HandOff) -> None:
         """Stands in for the head teacher's click on x.com, which the sandbox cannot open."""
-        if handoff.action == "block":
-            self._store.set_flag(handoff.user_id, "blocked", True)
+        if handoff.action in ("block", "unblock"):
+            self._store.set_flag(handoff.user_id, "blocked", handoff.action == "block")

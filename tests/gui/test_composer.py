@@ -8,6 +8,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.storage.db import Database
 from stpeters_desk.ui.composer_tab import ComposerTab
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.tasks import TaskRunner
@@ -160,3 +161,16 @@ def test_real_thread_pool_posts_without_blocking(qtbot: QtBot, services: DeskSer
     assert win.composer.message_label.text() == "Posted."
     assert posted_texts(win.composer)[0] == "Posted from a worker thread"
     tasks.shutdown()
+
+
+def test_hourly_check_names_followed_accounts(window: MainWindow, services: DeskServices,
+                                              db: Database) -> None:
+    db.execute("UPDATE sandbox_users SET school_follows = 1 WHERE user_id IN "
+               "(SELECT user_id FROM sandbox_users ORDER BY handle LIMIT 1)")
+    window.refresh_account()
+    window.check_invariants()
+    bar = window.account_bar
+    assert not bar.warning_label.isHidden()
+    assert "@" in bar.warning_label.text()
+    assert bar.following_label.text() == "following 1"
+    assert any(e.action for e in services.audit.recent(5))

@@ -107,8 +107,8 @@ def test_sign_in_shows_the_tabs_the_role_allows(qtbot: QtBot, school: DeskServic
     assert window.pages.currentWidget() is window.sign_in_panel
     sign_in(window, "Mrs Invented Head", HEAD_PIN)
     assert window.pages.currentIndex() == 0
-    assert window.tab_names() == ["Compose", "Approvals", "Staff", "Audit", "Settings",
-                                  "Policy"]
+    assert window.tab_names() == ["Compose", "Approvals", "Moderation", "Followers", "Staff",
+                                  "Audit", "Settings", "Policy"]
     assert window.signed_in_label.text() == "Signed in: Mrs Invented Head"
     assert school.audit.recent(5)[0].action in ("sign in", "signed in")
 

@@ -413,6 +413,11 @@ class ModerationStore:
                 {"kind": kind, "id": user_id, "handle": handle, "status": PENDING, "by": by,
                  "at": utc_now_text(), "reason": reason})
 
+    def forget_block(self, kind: str, user_id: str) -> None:
+        """X no longer lists the account as blocked: a later block starts afresh as pending."""
+        self._db.execute("DELETE FROM moderation_blocks WHERE account_kind = :kind "
+                         "AND user_id = :id", {"kind": kind, "id": user_id})
+
     def block(self, kind: str, user_id: str) -> BlockRecord | None:
         row = self._db.query_one(
             "SELECT user_id, handle, status, requested_by, requested_at, reason, confirmed_at "

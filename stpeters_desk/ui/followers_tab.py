@@ -1,0 +1,914 @@
+"""The Followers tab: who follows the school, how likely each is not school-focused, and why.
+
+The policy asks the head teacher and the e-safety leader to watch the
+followers and block those who do not appear to be school-focused. New
+followers since the last review come first, each with a risk score and the
+reasons behind it, so a weekly look takes minutes. Decisions (reviewed ok,
+watchlist, trusted, block) ask why and go into the audit log.
+
+A popular account can have many thousands of followers, so the table is a
+``QAbstractTableModel`` over plain Python rows: sorting and filtering happen
+in Python over the list (a ``QSortFilterProxyModel`` would call ``data()``
+for every comparison and take close to a minute on 100,000 rows).
+
+Blocking and unblocking are hand-offs to x.com, as X's self-serve API offers
+neither. Unblocking needs the head teacher's PIN, as the policy leaves that
+decision with the head.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stpeters_desk.core.follower_risk import CHECK_FROM, HIGH_FROM
+from stpeters_desk.core.moderation_service import FollowerReview, SyncResult
+from stpeters_desk.core.roles import Permission
+from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.storage.moderation_store import CONFIRMED, PENDING, StoredFollower
+from stpeters_desk.ui.moderation_tab import (
+    HandOffPanel,
+    OpenUrl,
+    actor_name,
+    button_row,
+    explain,
+    practice_gateway,
+    reason_combo,
+)
+from stpeters_desk.ui.styling import set_style_state
+from stpeters_desk.ui.tasks import TaskRunner
+from stpeters_desk.x.gateway import XGateway
+from stpeters_desk.x.models import HandOff, UserProfile
+
+HeadPinAsker = Callable[[str], str | None]
+
+FOLLOWERS = "Followers"
+BLOCKED_ACCOUNTS = "Blocked accounts"
+BLOCKED_PAGE = 1000
+MAX_BLOCKED_PAGES = 1000
+UNBLOCK_REQUESTED = "unblock requested"
+UNBLOCK_CONFIRMED = "unblock confirmed"
+SYNC_ACTION = "followers synced"
+FILTER_DELAY_MS = 200  # filter once typing pauses, not on every key, with 100,000 rows
+
+COLUMNS = ("New", "Risk", "Handle", "Name", "Why", "Location", "Followers", "Following",
+           "Account age", "Status")
+NEW_COLUMN, RISK_COLUMN, HANDLE_COLUMN = 0, 1, 2
+REASONS = (
+    "Known parent, carer or family",
+    "Local organisation or school partner",
+    "Not school-focused",
+    "Spam or bot account",
+    "Adult, gambling or crypto content",
+    "Hostile to the school or its staff",
+)
+
+
+@dataclass(slots=True)
+class FollowerRow:
+    """One line of the table: only what it shows, so 100,000 of them stay small."""
+
+    rank: int  # position in the store's order: new since the last review first
+    user_id: str
+    handle: str
+    name: str
+    risk: int
+    reasons: str
+    location: str
+    followers: int
+    following: int
+    age_days: int  # -1 when X did not say
+    status: str
+    new: bool
+    watchlist: bool
+    trusted: bool
+    block: str  # "", PENDING or CONFIRMED
+    search: str  # casefolded text the filter box looks in
+
+
+def risk_text(score: int) -> str:
+    """The band in words as well as the number: colour alone never carries meaning."""
+    if score >= HIGH_FROM:
+        return f"⛔ {score} high"
+    if score >= CHECK_FROM:
+        return f"⚠ {score} check"
+    return f"{score} low"
+
+
+def _age_days(profile: UserProfile, now: datetime) -> int:
+    return (now - profile.created_at).days if profile.created_at else -1
+
+
+def _status(follower: StoredFollower) -> str:
+    if follower.block_status == PENDING:
+        return "⏳ Block pending"
+    if follower.block_status == CONFIRMED:
+        return "Blocked"
+    marks = []
+    if follower.trusted:
+        marks.append("Trusted")
+    if follower.watchlist:
+        marks.append("Watchlist")
+    if follower.reviewed_by:
+        marks.append(f"Reviewed by {follower.reviewed_by}")
+    return " · ".join(marks) or "Not reviewed"
+
+
+def follower_row(follower: StoredFollower, rank: int, new: bool, now: datetime) -> FollowerRow:
+    profile = follower.profile
+    reasons = "; ".join(follower.risk_reasons)
+    status = _status(follower)
+    search = " ".join((profile.handle, profile.name, profile.bio, profile.location, reasons,
+                       status, risk_text(follower.risk_score))).casefold()
+    return FollowerRow(rank, profile.user_id, profile.handle, profile.name,
+                       follower.risk_score, reasons, profile.location,
+                       profile.followers_count, profile.following_count,
+                       _age_days(profile, now), status, new, follower.watchlist,
+                       follower.trusted, follower.block_status, search)
+
+
+def blocked_row(profile: UserProfile, rank: int, now: datetime) -> FollowerRow:
+    search = " ".join((profile.handle, profile.name, profile.bio, profile.location)).casefold()
+    return FollowerRow(rank, profile.user_id, profile.handle, profile.name, 0, "",
+                       profile.location, profile.followers_count, profile.following_count,
+                       _age_days(profile, now), "Blocked", False, False, False, CONFIRMED,
+                       search)
+
+
+def load_follower_rows(review: FollowerReview, now: datetime | None = None
+                       ) -> list[FollowerRow]:
+    """Every current follower as a table row, in the review's order (new ones first).
+
+    The store lists followers new since the last finished review first, so the
+    first ``count(new_since_review_only=True)`` rows are exactly the new ones.
+    """
+    now = now or datetime.now(UTC)
+    total = review.count()
+    new = review.count(new_since_review_only=True)
+    followers = review.followers(limit=max(total, 1))
+    return [follower_row(follower, rank, rank < new, now)
+            for rank, follower in enumerate(followers)]
+
+
+def load_blocked_rows(gateway: XGateway, now: datetime | None = None) -> list[FollowerRow]:
+    """The account's blocked list as X has it (a network call)."""
+    now = now or datetime.now(UTC)
+    rows: list[FollowerRow] = []
+    token: str | None = None
+    for _page in range(MAX_BLOCKED_PAGES):
+        page = gateway.blocked(token, BLOCKED_PAGE)
+        rows.extend(blocked_row(profile, len(rows), now) for profile in page.items)
+        token = page.next_token
+        if token is None:
+            break
+    return rows
+
+
+def _sort_key(column: int) -> Callable[[FollowerRow], Any]:
+    keys: dict[int, Callable[[FollowerRow], Any]] = {
+        NEW_COLUMN: lambda row: row.rank,
+        RISK_COLUMN: lambda row: row.risk,
+        HANDLE_COLUMN: lambda row: row.handle.casefold(),
+        3: lambda row: row.name.casefold(),
+        4: lambda row: row.reasons.casefold(),
+        5: lambda row: row.location.casefold(),
+        6: lambda row: row.followers,
+        7: lambda row: row.following,
+        8: lambda row: row.age_days,
+        9: lambda row: row.status.casefold(),
+    }
+    return keys[column]
+
+
+class FollowersModel(QAbstractTableModel):
+    """Plain rows, sorted and filtered in Python; Qt only asks for the cells it shows."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._all: list[FollowerRow] = []
+        self.rows: list[FollowerRow] = []
+        self._filter: tuple[str, ...] = ()
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
+
+    # -- Qt's questions ----------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
+            return row.reasons.replace("; ", "\n") or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (6, 7, 8):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _cell(row: FollowerRow, column: int) -> str:
+        if column == NEW_COLUMN:
+            return "New" if row.new else ""
+        if column == RISK_COLUMN:
+            return risk_text(row.risk) if row.block != CONFIRMED or row.reasons else ""
+        values = (row.handle and f"@{row.handle}", row.name, row.reasons, row.location,
+                  f"{row.followers:,}", f"{row.following:,}",
+                  "" if row.age_days < 0 else f"{row.age_days:,} days", row.status)
+        return values[column - HANDLE_COLUMN]
+
+    # -- our own operations --------------------------------------------------------------
+    def set_rows(self, rows: list[FollowerRow]) -> None:
+        self.beginResetModel()
+        self._all = rows
+        self.rows = self._filtered()
+        self._sort_rows()
+        self.endResetModel()
+
+    def set_filter(self, text: str) -> None:
+        words = tuple(text.casefold().split())
+        if words == self._filter:
+            return
+        self.beginResetModel()
+        self._filter = words
+        self.rows = self._filtered()
+        self._sort_rows()
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the Python list itself and keep Qt's remembered positions (the selection)."""
+        self._sorted_by = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        remembered = [(index, self.rows[index.row()].user_id, index.column())
+                      for index in self.persistentIndexList() if index.isValid()]
+        self._sort_rows()
+        if remembered:
+            position = {row.user_id: number for number, row in enumerate(self.rows)}
+            self.changePersistentIndexList(
+                [index for index, _user, _column in remembered],
+                [self.index(position[user], column) for _index, user, column in remembered])
+        self.layoutChanged.emit()
+
+    def _sort_rows(self) -> None:
+        if self._sorted_by is None:
+            return
+        column, order = self._sorted_by
+        self.rows.sort(key=_sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def _filtered(self) -> list[FollowerRow]:
+        if not self._filter:
+            return list(self._all)
+        words = self._filter
+        return [row for row in self._all if all(word in row.search for word in words)]
+
+    def replace(self, new: FollowerRow) -> None:
+        """One follower changed (reviewed, watchlisted...): update its line in place."""
+        for rows in (self._all, self.rows):
+            for number, row in enumerate(rows):
+                if row.user_id == new.user_id:
+                    new.rank, new.new = row.rank, row.new
+                    rows[number] = new
+                    break
+        row_number = self.row_of(new.user_id)
+        if row_number >= 0:
+            self.dataChanged.emit(self.index(row_number, 0),
+                                  self.index(row_number, len(COLUMNS) - 1))
+
+    def row_of(self, user_id: str) -> int:
+        return next((n for n, row in enumerate(self.rows) if row.user_id == user_id), -1)
+
+    @property
+    def total(self) -> int:
+        return len(self._all)
+
+    def all_rows(self) -> Sequence[FollowerRow]:
+        return self._all
+
+
+class SyncCancelled(Exception):
+    """The person pressed Cancel; pages already read are kept."""
+
+
+class FollowersTab(QWidget):
+    status = Signal(str)
+    progress = Signal(int, int)
+
+    def __init__(self, services: DeskServices, tasks: TaskRunner, review: FollowerReview,
+                 open_url: OpenUrl, ask_head_pin: HeadPinAsker,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("FollowersTab")
+        self._services = services
+        self._tasks = tasks
+        self._review = review
+        self._open_url = open_url
+        self._ask_head_pin = ask_head_pin
+        self._working = False
+        self._cancel = threading.Event()
+        self._pending_unblocks: dict[str, str] = {}  # user id -> handle, until X confirms
+        self._sync_waiting = False
+        self._build()
+        self.progress.connect(self._show_progress)
+        self.reload()
+
+    # -- layout ------------------------------------------------------------------------
+    def _build(self) -> None:
+        splitter = QSplitter()
+        splitter.addWidget(self._listing())
+        splitter.addWidget(self._side())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._top_row())
+        layout.addWidget(splitter, 1)
+
+    def _top_row(self) -> QHBoxLayout:
+        self.sync_button = QPushButton("Sync followers")
+        self.sync_button.setProperty("primary", True)
+        self.sync_button.setToolTip("Read the whole follower list from X and score newcomers")
+        self.sync_button.clicked.connect(self.sync)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop after the current page; what was read is kept")
+        self.cancel_button.clicked.connect(self.cancel_sync)
+        self.cancel_button.hide()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setAccessibleName("Reading followers")
+        self.progress_bar.setMaximumWidth(240)
+        self.progress_bar.hide()
+        self.summary = QLabel()
+        self.summary.setObjectName("FollowerSummary")
+        self.show_box = QComboBox()
+        self.show_box.setAccessibleName("Which accounts to show")
+        self.show_box.addItems([FOLLOWERS, BLOCKED_ACCOUNTS])
+        self.show_box.currentIndexChanged.connect(lambda _i: self.reload())
+        top = QHBoxLayout()
+        top.addWidget(self.sync_button)
+        top.addWidget(self.cancel_button)
+        top.addWidget(self.progress_bar)
+        top.addWidget(self.summary, 1)
+        top.addWidget(QLabel("Show"))
+        top.addWidget(self.show_box)
+        return top
+
+    def _listing(self) -> QWidget:
+        self.filter_box = QLineEdit()
+        self.filter_box.setObjectName("FollowerFilter")
+        self.filter_box.setAccessibleName("Filter followers")
+        self.filter_box.setPlaceholderText(
+            "Filter: type any words from a handle, name, bio, place or reason, e.g. “crypto” "
+            "or “high”")
+        self.filter_box.setClearButtonEnabled(True)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self.filter_box.textChanged.connect(lambda _text: self._filter_timer.start())
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("EmptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        listing = QWidget()
+        layout = QVBoxLayout(listing)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self._table(), 1)
+        return listing
+
+    def _table(self) -> QTableView:
+        self.model = FollowersModel()
+        self.table = QTableView()
+        self.table.setObjectName("FollowersTable")
+        self.table.setAccessibleName("Followers and their risk scores")
+        self.table.setModel(self.model)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(NEW_COLUMN, Qt.SortOrder.AscendingOrder)
+        for column, width in ((0, 58), (1, 90), (2, 170), (3, 160), (4, 360), (5, 140)):
+            self.table.setColumnWidth(column, width)
+        self.table.setSortingEnabled(True)  # calls model.sort(): the New column, new first
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        return self.table
+
+    def _side(self) -> QWidget:
+        self.detail = QPlainTextEdit()
+        self.detail.setObjectName("FollowerDetail")
+        self.detail.setReadOnly(True)
+        self.detail.setAccessibleName("The chosen account in full")
+        self.reason_box = reason_combo(REASONS)
+        self.ok_button = self._button("Reviewed: OK", self.mark_ok,
+                                      "Looked at: this account may stay")
+        self.watch_button = self._button("Watchlist on/off", self.toggle_watchlist,
+                                         "Keep an eye on this account: it rises up the list")
+        self.trust_button = self._button("Trusted on/off", self.toggle_trusted,
+                                         "A known parent, carer or local organisation")
+        self.block_button = self._button("Block…", self.block,
+                                         "Opens their page on x.com to block them there")
+        self.block_button.setProperty("destructive", True)
+        self.unblock_button = self._button("Unblock…", self.unblock,
+                                           "Needs the head teacher's PIN, then x.com")
+        self.finish_button = self._button(
+            "Finish review", self.finish_review,
+            "Everyone listed has been looked at: only later followers will show as new")
+        self.handoff_panel = HandOffPanel(self._open_url)
+        self.handoff_panel.check_button.clicked.connect(self.check_blocked_list)
+        self.handoff_panel.practice_button.clicked.connect(self.practise_block)
+        self.message = QLabel()
+        self.message.setObjectName("TabMessage")
+        self.message.setWordWrap(True)
+        side = QWidget()
+        layout = QVBoxLayout(side)
+        title = QLabel("The account")
+        title.setObjectName("SectionTitle")
+        layout.addWidget(title)
+        layout.addWidget(self.detail, 1)
+        layout.addWidget(QLabel("Why are you doing this?"))
+        layout.addWidget(self.reason_box)
+        layout.addLayout(button_row(self.ok_button, self.watch_button, self.trust_button,
+                                    self.block_button, self.unblock_button))
+        layout.addWidget(self.handoff_panel)
+        layout.addWidget(self.message)
+        finish_row = QHBoxLayout()
+        finish_row.addStretch(1)
+        finish_row.addWidget(self.finish_button)
+        layout.addLayout(finish_row)
+        return side
+
+    def _button(self, text: str, slot: Callable[[], None], tip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
+
+    def _blocked_view(self) -> bool:
+        return self.show_box.currentText() == BLOCKED_ACCOUNTS
+
+    # -- showing -----------------------------------------------------------------------
+    def reload(self) -> None:
+        """Followers come from the database; the blocked list comes from X (a worker either way)."""
+        if self._working:
+            return
+        self._set_working(True)
+        if self._blocked_view():
+            gateway = self._services.gateway
+            self._tasks.run(lambda: load_blocked_rows(gateway), self._rows_loaded, self._failed)
+            return
+        review = self._review
+        self._tasks.run(lambda: load_follower_rows(review), self._rows_loaded, self._failed)
+
+    def _rows_loaded(self, rows: list[FollowerRow]) -> None:
+        self._set_working(False)
+        keep = self._selected_id()
+        self.model.set_rows(rows)
+        self._show_summary()
+        if keep is None or not self.select(keep):
+            self._selection_changed()
+
+    def _show_summary(self) -> None:
+        rows = self.model.all_rows()
+        shown = len(self.model.rows)
+        if self._blocked_view():
+            self.summary.setText(f"{len(rows):,} blocked account{'' if len(rows) == 1 else 's'}")
+            empty = "X's blocked list for the account is empty."
+        else:
+            new = sum(1 for row in rows if row.new)
+            high = sum(1 for row in rows if row.risk >= HIGH_FROM and not row.block)
+            self.summary.setText(f"{len(rows):,} followers · {new:,} new since the last "
+                                 f"review · {high:,} high risk")
+            empty = ("No followers listed yet. Press “Sync followers” to read them from X."
+                     if not rows else "")
+        if rows and not shown:
+            empty = "No accounts match the filter. Clear the filter box to see them all."
+        self.empty_label.setText(empty)
+        self.empty_label.setVisible(bool(empty))
+        self.table.setVisible(shown > 0)
+
+    def apply_filter(self) -> None:
+        """Show only rows with every typed word (runs when typing pauses)."""
+        self._filter_timer.stop()
+        keep = self._selected_id()
+        self.model.set_filter(self.filter_box.text())
+        self._show_summary()
+        if keep is None or not self.select(keep):
+            self._selection_changed()
+
+    def select(self, user_id: str) -> bool:
+        row = self.model.row_of(user_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        self._selection_changed()
+        return True
+
+    def selected(self) -> FollowerRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        number = rows[0].row()
+        return self.model.rows[number] if 0 <= number < len(self.model.rows) else None
+
+    def _selected_id(self) -> str | None:
+        row = self.selected()
+        return row.user_id if row else None
+
+    def _selection_changed(self) -> None:
+        row = self.selected()
+        self._update_buttons(row)
+        if row is None:
+            self.detail.setPlainText(
+                "Choose an account in the list to see why it scored as it did.")
+            return
+        self.detail.setPlainText(self._describe(row))
+
+    def _describe(self, row: FollowerRow) -> str:
+        lines = [f"{row.name} (@{row.handle})"]
+        if not self._blocked_view():
+            follower = self._review.get(row.user_id)
+            profile = follower.profile
+            if profile.bio:
+                lines += ["", profile.bio]
+            lines += ["", f"Risk of not being school-focused: {risk_text(row.risk)}"]
+            lines += [f"• {reason}" for reason in follower.risk_reasons]
+            lines.append(f"First seen following {follower.first_seen_at[:10]}")
+        lines += [f"Status: {row.status}", f"https://x.com/{row.handle}"]
+        return "\n".join(lines)
+
+    def _update_buttons(self, row: FollowerRow | None) -> None:
+        idle = not self._working and row is not None
+        blocked_view = self._blocked_view()
+        follower = idle and not blocked_view
+        self.ok_button.setEnabled(follower)
+        self.watch_button.setEnabled(follower)
+        self.trust_button.setEnabled(follower)
+        self.block_button.setEnabled(follower and row is not None and not row.block)
+        self.unblock_button.setVisible(blocked_view)
+        self.unblock_button.setEnabled(idle and blocked_view)
+        self.finish_button.setEnabled(not self._working and not blocked_view)
+        self.sync_button.setEnabled(not self._working)
+
+    def show_message(self, text: str, ok: bool | None = None) -> None:
+        self.message.setText(text)
+        set_style_state(self.message, "state", "" if ok is None else ("ok" if ok else "problem"))
+
+    def _set_working(self, working: bool) -> None:
+        self._working = working
+        self._update_buttons(self.selected())
+        if not working and self._sync_waiting:
+            self._sync_waiting = False
+            QTimer.singleShot(0, self, self.sync)
+
+    def _failed(self, error: Exception) -> None:
+        self._set_working(False)
+        self._end_progress()
+        self.show_message(explain(error), ok=False)
+
+    # -- syncing -----------------------------------------------------------------------
+    def sync(self) -> None:
+        """Read every follower page by page on a worker, with progress and a Cancel button."""
+        if self._working:  # e.g. opened while the list is still loading: sync right after
+            self._sync_waiting = True
+            return
+        if self._blocked_view():  # the sync shows followers when it ends; no reload now
+            self.show_box.blockSignals(True)
+            self.show_box.setCurrentText(FOLLOWERS)
+            self.show_box.blockSignals(False)
+        self._cancel.clear()
+        self._set_working(True)
+        self.cancel_button.show()
+        self.cancel_button.setEnabled(True)
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.show()
+        self.show_message("Reading the followers from X…")
+        review, audit, actor = self._review, self._services.audit, actor_name(self._services)
+
+        def work() -> tuple[SyncResult, list[str], list[FollowerRow]]:
+            result = review.sync(self._sync_progress)
+            confirmed = review.confirm_blocks()
+            audit.record(actor, SYNC_ACTION, "",
+                         f"{result.seen} followers read, {result.new} new, {result.gone} left")
+            return result, confirmed, load_follower_rows(review)
+
+        self._tasks.run(work, self._synced, self._sync_failed)
+
+    def _sync_progress(self, done: int, total: int) -> None:
+        """Runs on the worker after each saved page: report, then stop if asked to."""
+        try:
+            self.progress.emit(done, total)
+        except RuntimeError:  # the tab closed: stop reading
+            raise SyncCancelled() from None
+        if self._cancel.is_set():
+            raise SyncCancelled()
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if total <= 0:
+            self.progress_bar.setRange(0, 0)
+            return
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(done)
+        self.progress_bar.setFormat(f"{done:,} of {total:,}")
+
+    def cancel_sync(self) -> None:
+        self._cancel.set()
+        self.cancel_button.setEnabled(False)
+        self.show_message("Stopping after the current page…")
+
+    def _end_progress(self) -> None:
+        self.cancel_button.hide()
+        self.progress_bar.hide()
+
+    def _synced(self, result: tuple[SyncResult, list[str], list[FollowerRow]]) -> None:
+        synced, confirmed, rows = result
+        self._set_working(False)
+        self._end_progress()
+        text = (f"{synced.seen:,} followers read: {synced.new:,} new, {synced.gone:,} no longer "
+                "following.")
+        if confirmed:
+            text += " Block confirmed on X for " + ", ".join(f"@{h}" for h in confirmed) + "."
+        self.show_message(text, ok=True)
+        self.status.emit(text)
+        self._rows_loaded(rows)
+
+    def _sync_failed(self, error: Exception) -> None:
+        if isinstance(error, SyncCancelled):
+            self._set_working(False)
+            self._end_progress()
+            self.show_message("Sync stopped. The followers read so far are saved; nobody is "
+                              "counted as gone until a sync finishes.")
+            self.reload()
+            return
+        self._failed(error)
+        self.reload()
+
+    # -- decisions ---------------------------------------------------------------------
+    def _reason(self) -> str:
+        return " ".join(self.reason_box.currentText().split())
+
+    def _reason_or_ask(self) -> str:
+        why = self._reason()
+        if not why:
+            self.show_message("Say why first: choose or type a reason above the buttons. "
+                              "It goes in the audit log with your name.", ok=False)
+            self.reason_box.setFocus()
+        return why
+
+    def _decide(self, run: Callable[[FollowerRow, str, str], object], done: str,
+                default_reason: str = "") -> None:
+        row = self.selected()
+        if row is None or self._working:
+            self.show_message("Choose an account in the list first.")
+            return
+        if default_reason and not self._reason():
+            self.reason_box.setEditText(default_reason)
+        why = self._reason_or_ask()
+        if not why:
+            return
+        actor, review = actor_name(self._services), self._review
+        self._set_working(True)
+
+        def work() -> FollowerRow:
+            run(row, actor, why)
+            return follower_row(review.get(row.user_id), row.rank, row.new, datetime.now(UTC))
+
+        self._tasks.run(work, lambda updated: self._decided(updated, done), self._failed)
+
+    def _decided(self, updated: FollowerRow, done: str) -> None:
+        self._set_working(False)
+        self.reason_box.setCurrentIndex(-1)
+        self.reason_box.setEditText("")
+        self.model.replace(updated)
+        self.show_message(done, ok=True)
+        self.status.emit(done)
+        self._show_summary()
+        self._selection_changed()
+
+    def mark_ok(self) -> None:
+        review = self._review
+        self._decide(lambda row, actor, why: review.mark_ok(row.user_id, actor, why),
+                     "Marked as reviewed: this account may stay.",
+                     default_reason="Looked at: school community")
+
+    def toggle_watchlist(self) -> None:
+        review, row = self._review, self.selected()
+        on = row is not None and not row.watchlist
+        self._decide(lambda r, actor, why: review.set_watchlist(r.user_id, on, actor, why),
+                     "Added to the watchlist." if on else "Taken off the watchlist.")
+
+    def toggle_trusted(self) -> None:
+        review, row = self._review, self.selected()
+        on = row is not None and not row.trusted
+        self._decide(lambda r, actor, why: review.set_trusted(r.user_id, on, actor, why),
+                     "Marked as trusted." if on else "No longer marked as trusted.")
+
+    def finish_review(self) -> None:
+        if self._working:
+            return
+        review, actor = self._review, actor_name(self._services)
+        self._set_working(True)
+
+        def work() -> list[FollowerRow]:
+            review.finish_review(actor)
+            return load_follower_rows(review)
+
+        def done(rows: list[FollowerRow]) -> None:
+            self.show_message("Review finished: followers from now on will show as new.",
+                              ok=True)
+            self._rows_loaded(rows)
+
+        self._tasks.run(work, done, self._failed)
+
+    # -- block and unblock: hand-offs to x.com -----------------------------------------
+    def block(self) -> None:
+        row = self.selected()
+        if row is None or self._working:
+            return
+        why = self._reason_or_ask()
+        if not why:
+            return
+        review, actor = self._review, actor_name(self._services)
+        self._set_working(True)
+
+        def work() -> tuple[HandOff, FollowerRow]:
+            handoff = review.request_block(row.user_id, actor, why)
+            updated = follower_row(review.get(row.user_id), row.rank, row.new,
+                                   datetime.now(UTC))
+            return handoff, updated
+
+        self._tasks.run(work, self._block_requested, self._failed)
+
+    def _block_requested(self, result: tuple[HandOff, FollowerRow]) -> None:
+        handoff, updated = result
+        self._decided(updated, f"Block on @{handoff.handle} is pending until X's blocked list "
+                               "shows it.")
+        self._hand_off(handoff)
+
+    def _hand_off(self, handoff: HandOff) -> None:
+        practice = practice_gateway(self._services) is not None
+        if not practice:
+            self._open_url(handoff.url)
+        self.handoff_panel.show_handoff(handoff, practice)
+
+    def practise_block(self) -> None:
+        """Practice account only: play the head's click on x.com, then confirm as usual."""
+        sandbox, handoff = practice_gateway(self._services), self.handoff_panel.handoff
+        if sandbox is None or handoff is None or self._working:
+            return
+        review = self._review
+        self._set_working(True)
+
+        if handoff.action == "unblock":  # confirmed like a real one, by the blocked list
+            self._tasks.run(lambda: sandbox.complete_handoff(handoff),
+                            lambda _done: self._practised_unblock(), self._failed)
+            return
+
+        def work() -> tuple[list[str], list[FollowerRow]]:
+            sandbox.complete_handoff(handoff)
+            return review.confirm_blocks(), load_follower_rows(review)
+
+        self._tasks.run(work, self._blocks_checked, self._failed)
+
+    def _practised_unblock(self) -> None:
+        self._set_working(False)
+        self.check_blocked_list()
+
+    def check_blocked_list(self) -> None:
+        """Confirm pending blocks (and unblocks) against the account's blocked list on X."""
+        if self._working:
+            return
+        review, gateway = self._review, self._services.gateway
+        audit, actor = self._services.audit, actor_name(self._services)
+        pending_unblocks = dict(self._pending_unblocks)
+        self._set_working(True)
+        blocked_view = self._blocked_view()
+
+        def work() -> tuple[list[str], list[FollowerRow]]:
+            confirmed = review.confirm_blocks()
+            blocked = load_blocked_rows(gateway)
+            still = {row.user_id for row in blocked}
+            for user_id, handle in pending_unblocks.items():
+                if user_id not in still:
+                    review.unblock_confirmed(user_id)
+                    audit.record(actor, UNBLOCK_CONFIRMED, f"@{handle}",
+                                 "no longer in the account's blocked list")
+                    confirmed.append(handle)
+            return confirmed, blocked if blocked_view else load_follower_rows(review)
+
+        self._tasks.run(work, self._blocks_checked, self._failed)
+
+    def _blocks_checked(self, result: tuple[list[str], list[FollowerRow]]) -> None:
+        confirmed, rows = result
+        self._set_working(False)
+        handoff = self.handoff_panel.handoff
+        for user_id, handle in list(self._pending_unblocks.items()):
+            if handle in confirmed:
+                del self._pending_unblocks[user_id]
+        if confirmed:
+            self.show_message("Confirmed on X for " + ", ".join(f"@{h}" for h in confirmed)
+                              + ".", ok=True)
+            if handoff is not None and handoff.handle in confirmed:
+                self.handoff_panel.hide()
+        elif handoff is not None:
+            verb = "still shows" if handoff.action == "unblock" else "does not show"
+            self.show_message(f"X's blocked list {verb} @{handoff.handle}. Finish on x.com, "
+                              "then check again.", ok=False)
+        self._rows_loaded(rows)
+
+    def unblock(self) -> None:
+        """Head teacher's PIN first (the policy's rule), then the hand-off to x.com."""
+        row = self.selected()
+        if row is None or self._working or not self._blocked_view():
+            return
+        staff = self._services.staff
+        if staff is None:
+            self.show_message("Unblocking needs the head teacher's PIN, and no head teacher is "
+                              "set up on this computer.", ok=False)
+            return
+        why = self._reason_or_ask()
+        if not why:
+            return
+        head_pin = self._ask_head_pin(f"unblock @{row.handle}")
+        if head_pin is None:
+            self.show_message("Not unblocked: the head teacher's PIN was not given.")
+            return
+        member, audit, actor = self._services.member, self._services.audit, \
+            actor_name(self._services)
+        profile = UserProfile(row.user_id, row.handle, row.name)
+        self._set_working(True)
+
+        def work() -> HandOff:
+            head = staff.require_head_pin(
+                head_pin, by=member,
+                permission=Permission.MANAGE_FOLLOWERS if member is not None else None,
+                action=f"unblock @{profile.handle}")
+            audit.record(actor, UNBLOCK_REQUESTED, f"@{profile.handle}",
+                         f"{why}; id {profile.user_id}; approved with {head.name}'s "
+                         "head-teacher PIN")
+            return unblock_handoff(profile)
+
+        self._tasks.run(work, self._unblock_handed_off, self._failed)
+
+    def _unblock_handed_off(self, handoff: HandOff) -> None:
+        self._set_working(False)
+        self.reason_box.setCurrentIndex(-1)
+        self.reason_box.setEditText("")
+        self._pending_unblocks[handoff.user_id] = handoff.handle
+        self._hand_off(handoff)
+        self.show_message(f"Unblocking @{handoff.handle} is recorded. Finish it on x.com, then "
+                          "press “Check the blocked list now”.")
+
+
+def unblock_handoff(user: UserProfile) -> HandOff:
+    """X's API cannot unblock for the school's plan either: a person does it on x.com."""
+    return HandOff(
+        action="unblock",
+        url=f"https://x.com/{user.handle}",
+        user_id=user.user_id,
+        handle=user.handle,
+        instructions=(f"On the page that opens, press the Blocked button next to @{user.handle} "
+                      "and confirm Unblock. The app confirms it when the blocked list no "
+                      "longer shows them."),
+    )

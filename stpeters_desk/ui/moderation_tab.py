@@ -1,0 +1,1058 @@
+"""The Moderation tab: replies and mentions, what the app suggests, and what a person decides.
+
+The head teacher or the e-safety leader opens it in the staffroom, presses
+Refresh and sees first whatever needs a person: hide suggestions, then
+replies to review, then blocks waiting for X to confirm them. Every decision
+asks why and is recorded with who made it (the inbox does the recording).
+
+X's self-serve API cannot block or report, so both open x.com for the person
+to finish there (a "hand-off"); a block stays "block pending" until the
+account's blocked list shows it. On the practice account the hand-off cannot
+open a real page, so trainees get an "I have blocked them" button that plays
+the part of x.com.
+
+Serious cases get an incident pack (the evidence, a picture of the reply, a
+short form and where to take it next) and the tab also makes the governors'
+report for any period.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QBuffer,
+    QByteArray,
+    QDate,
+    QIODevice,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QPageSize, QPdfWriter, QPixmap, QTextDocument
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stpeters_desk.core.governors_report import (
+    GovernorsReport,
+    ReportPeriod,
+    build_governors_report,
+    render_report_html,
+    save_governors_report,
+)
+from stpeters_desk.core.incident import (
+    ESCALATION_ROUTES,
+    INCIDENT_ACTION,
+    X_HELP_FORMS_URL,
+    IncidentEvidence,
+    IncidentReport,
+    audit_detail,
+    capture_evidence,
+    save_incident_pack,
+    suggested_file_name,
+    x_report_link,
+)
+from stpeters_desk.core.moderation_service import ModerationError, ModerationInbox, RefreshResult
+from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.staff import HeadPinRequired, PermissionDenied
+from stpeters_desk.core.storage.moderation_store import (
+    BLOCK_PENDING,
+    BLOCKED,
+    HIDDEN,
+    MUTED,
+    NEW,
+    REPORTED,
+    REVIEWED,
+    ModerationStore,
+    StoredMention,
+)
+from stpeters_desk.ui.composer_tab import describe_error
+from stpeters_desk.ui.styling import set_style_state
+from stpeters_desk.ui.tasks import TaskRunner
+from stpeters_desk.x.errors import XError
+from stpeters_desk.x.models import HandOff
+from stpeters_desk.x.sandbox import SandboxGateway
+
+OpenUrl = Callable[[str], None]
+
+ITEMS_SHOWN = 500
+NEEDS_YOU = "Needs you"
+EVERYTHING = "All replies and mentions"
+CARD_WIDTH = 560
+REPORT_ACTION = "governors report made"
+
+LEVEL_TEXT = {"hide": "⛔ Hide suggested", "review": "⚠ Needs review", "ok": "✓ OK"}
+STATUS_TEXT = {
+    NEW: "New", REVIEWED: "Reviewed", HIDDEN: "Hidden", MUTED: "Author muted",
+    BLOCK_PENDING: "⏳ Block pending", BLOCKED: "Blocked", REPORTED: "Reported to X",
+}
+COLUMNS = ("Suggestion", "Status", "Why", "From", "Reply", "When")
+
+# Common reasons, in the app's own words; the box also takes any typed reason.
+REASONS = (
+    "Offensive language",
+    "Undermines the school or its staff",
+    "Threat or intimidation",
+    "Unsuitable image or content",
+    "Spam or advertising",
+    "Copyright infringement",
+    "Names or identifies a child",
+    "Fair comment: no action needed",
+)
+
+
+def explain(error: Exception) -> str:
+    """X's errors as the composer shows them; the inbox's own refusals as they are."""
+    if isinstance(error, XError):
+        return describe_error(error)
+    if isinstance(error, (ModerationError, ValueError, PermissionDenied, HeadPinRequired)):
+        return str(error)
+    return describe_error(error)
+
+
+def actor_name(services: DeskServices) -> str:
+    """The signed-in person; staff-less trials fall back to the services' label."""
+    return services.member.name if services.member is not None else services.signed_in
+
+
+def practice_gateway(services: DeskServices) -> SandboxGateway | None:
+    gateway = services.gateway
+    return gateway if isinstance(gateway, SandboxGateway) else None
+
+
+def reason_combo(reasons: tuple[str, ...]) -> QComboBox:
+    """Common reasons to pick from, or any typed one; it starts empty so nobody skips it."""
+    box = QComboBox()
+    box.setEditable(True)
+    box.addItems(reasons)
+    box.setCurrentIndex(-1)
+    box.setAccessibleName("Why (saved in the audit log)")
+    line_edit = box.lineEdit()
+    if line_edit is not None:
+        line_edit.setPlaceholderText("Why? Choose or type a reason (saved in the audit log)")
+    return box
+
+
+def button_row(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
+def local_time(moment: datetime) -> str:
+    return moment.astimezone().strftime("%a %d %b %Y, %H:%M")
+
+
+# -- the list ------------------------------------------------------------------------------
+
+
+class InboxModel(QAbstractTableModel):
+    """The inbox page as plain Python rows; the store already orders it needs-you-first."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[StoredMention] = []
+
+    def set_items(self, items: list[StoredMention]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell(item, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.text if index.column() == 4 else "\n".join(item.reasons) or None
+        return None
+
+    @staticmethod
+    def _cell(item: StoredMention, column: int) -> str:
+        if column == 0:
+            return LEVEL_TEXT.get(item.level, item.level)
+        if column == 1:
+            return STATUS_TEXT.get(item.status, item.status)
+        if column == 2:
+            return "; ".join(item.reasons) or "—"
+        if column == 3:
+            return f"{item.author_name} (@{item.author_handle})"
+        if column == 4:
+            return " ".join(item.text.split())
+        return local_time(item.created_at)
+
+    def row_of(self, post_id: str) -> int:
+        return next((row for row, item in enumerate(self.items) if item.post_id == post_id), -1)
+
+
+# -- hand-offs to x.com --------------------------------------------------------------------
+
+
+class HandOffPanel(QFrame):
+    """What to do on x.com, and how to tell the app it is done.
+
+    Shared by the Moderation and Followers tabs. Which buttons show depends
+    on the hand-off: a block or unblock is confirmed by reading the blocked
+    list; a report is recorded when the person says they have made it.
+    """
+
+    def __init__(self, open_url: OpenUrl, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("HandOffPanel")
+        self._open_url = open_url
+        self.handoff: HandOff | None = None
+        self.instructions = QLabel()
+        self.instructions.setObjectName("HandOffInstructions")
+        self.instructions.setWordWrap(True)
+        self.instructions.setAccessibleName("What to do on x.com")
+        self.open_again_button = QPushButton("Open x.com again")
+        self.open_again_button.clicked.connect(self._open_again)
+        self.check_button = QPushButton("Check the blocked list now")
+        self.check_button.setToolTip("Read the account's blocked list on X to confirm")
+        self.practice_button = QPushButton("I have blocked them on x.com (practice)")
+        self.practice_button.setToolTip(
+            "The practice account cannot open x.com: this plays the part of your click there")
+        self.reported_button = QPushButton("I have reported it: record the report")
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self.hide)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_again_button)
+        buttons.addStretch(1)
+        for button in (self.practice_button, self.check_button, self.reported_button,
+                       self.close_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.instructions)
+        layout.addLayout(buttons)
+        self.hide()
+
+    def show_handoff(self, handoff: HandOff, practice: bool) -> None:
+        self.handoff = handoff
+        if practice:
+            self.instructions.setText(
+                "Practice account: nothing opens on x.com. On the real account you would do "
+                f"this there: {handoff.instructions}")
+        else:
+            self.instructions.setText(handoff.instructions)
+        confirmable = handoff.action in ("block", "unblock")
+        self.check_button.setVisible(confirmable)
+        self.practice_button.setVisible(practice and confirmable)
+        self.practice_button.setText(
+            f"I have {'un' if handoff.action == 'unblock' else ''}blocked them on x.com "
+            "(practice)")
+        self.reported_button.setVisible(handoff.action == "report")
+        self.open_again_button.setVisible(not practice)
+        set_style_state(self, "action", handoff.action)
+        self.show()
+
+    def _open_again(self) -> None:
+        if self.handoff is not None:
+            self._open_url(self.handoff.url)
+
+
+# -- the incident pack ---------------------------------------------------------------------
+
+
+class ReplyCard(QFrame):
+    """The reply drawn as the app shows it, for the picture in the incident pack."""
+
+    def __init__(self, item: StoredMention, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ReplyCard")
+        author = QLabel(f"{item.author_name}  @{item.author_handle}")
+        author.setObjectName("ReplyCardAuthor")
+        when = QLabel(f"{local_time(item.created_at)} · post {item.post_id}")
+        when.setObjectName("ReplyCardMeta")
+        text = QLabel(item.text)
+        text.setObjectName("ReplyCardText")
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        verdict = QLabel(f"{LEVEL_TEXT.get(item.level, item.level)} · "
+                         f"{'; '.join(item.reasons) or 'no rule matched'}")
+        verdict.setObjectName("ReplyCardMeta")
+        verdict.setWordWrap(True)
+        verdict.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        for label in (author, when, text, verdict):
+            layout.addWidget(label)
+        self.setFixedWidth(CARD_WIDTH)
+        self.adjustSize()
+
+
+def render_reply_png(item: StoredMention) -> bytes:
+    """Draw the reply card off screen and return it as PNG bytes."""
+    card = ReplyCard(item)
+    try:
+        card.ensurePolished()
+        card.adjustSize()
+        return pixmap_png(card.grab())
+    finally:
+        card.deleteLater()
+
+
+def pixmap_png(pixmap: QPixmap) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    pixmap.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+class IncidentDialog(QDialog):
+    """The captured evidence, the short form and where to take it next."""
+
+    def __init__(self, evidence: IncidentEvidence, suggested_action: str, open_url: OpenUrl,
+                 on_save: Callable[[IncidentDialog], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Incident pack: reply by @{evidence.author_handle}")
+        self.setObjectName("IncidentDialog")
+        self.evidence = evidence
+        self._on_save = on_save
+        captured = QLabel(f"Evidence captured {local_time(evidence.captured_at)} by "
+                          f"{evidence.captured_by}. It will not change, even if the reply does.")
+        captured.setWordWrap(True)
+        picture = QLabel()
+        picture.setObjectName("IncidentPicture")
+        picture.setAccessibleName("Picture of the reply as captured")
+        image = QPixmap()
+        image.loadFromData(evidence.screenshot_png, "PNG")
+        picture.setPixmap(image)
+        self.what_happened = QPlainTextEdit()
+        self.what_happened.setMaximumHeight(110)
+        self.what_happened.setAccessibleName("What happened")
+        self.what_happened.setPlaceholderText(
+            "In a few sentences: what the reply said or implied, who it was aimed at, and "
+            "anything else you know (earlier replies, other sites).")
+        self.action_taken = QPlainTextEdit()
+        self.action_taken.setMaximumHeight(80)
+        self.action_taken.setAccessibleName("Action taken")
+        self.action_taken.setPlainText(suggested_action)
+        self.message = QLabel()
+        self.message.setObjectName("FormMessage")
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("What happened", self.what_happened)
+        form.addRow("Action taken", self.action_taken)
+        routes = QLabel("\n\n".join(f"{r.name}: {r.when} {r.how} {r.url}".strip()
+                                    for r in ESCALATION_ROUTES))
+        routes.setWordWrap(True)
+        routes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        routes_box = QGroupBox("Where to take it next")
+        routes_layout = QVBoxLayout(routes_box)
+        routes_layout.addWidget(routes)
+        report_button = QPushButton("Open the reply on x.com to report it")
+        report_button.clicked.connect(lambda: open_url(x_report_link(evidence)))
+        forms_button = QPushButton("X's other report forms")
+        forms_button.clicked.connect(lambda: open_url(X_HELP_FORMS_URL))
+        links = QHBoxLayout()
+        links.addWidget(report_button)
+        links.addWidget(forms_button)
+        links.addStretch(1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText("Save incident pack…")
+        save.setProperty("primary", True)
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(captured)
+        layout.addWidget(picture)
+        layout.addLayout(form)
+        layout.addWidget(routes_box)
+        layout.addLayout(links)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll)
+        outer.addWidget(self.message)
+        outer.addWidget(self.buttons)
+        self.resize(720, 760)
+
+    def problem(self) -> str:
+        if not self.what_happened.toPlainText().strip():
+            return "Say briefly what happened: governors will read this later."
+        if not self.action_taken.toPlainText().strip():
+            return "Say what has been done about it, even if that is \"nothing yet\"."
+        return ""
+
+    def report(self, prepared_by: str, school_handle: str = "") -> IncidentReport:
+        return IncidentReport(self.evidence, self.what_happened.toPlainText().strip(),
+                              self.action_taken.toPlainText().strip(), prepared_by,
+                              school_handle)
+
+    def _save(self) -> None:
+        problem = self.problem()
+        self.message.setText(problem)
+        if not problem:
+            self._on_save(self)
+
+
+def suggested_action_text(item: StoredMention) -> str:
+    done = {
+        HIDDEN: "The reply has been hidden on X.",
+        MUTED: "Its author has been muted.",
+        BLOCK_PENDING: "Blocking its author has been started on x.com.",
+        BLOCKED: "Its author has been blocked.",
+        REPORTED: "The reply has been reported to X.",
+        REVIEWED: "The reply has been looked at.",
+    }
+    return done.get(item.status, "")
+
+
+# -- the tab -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Fetched:
+    result: RefreshResult
+    confirmed: list[str]
+
+
+class ModerationTab(QWidget):
+    """Signals ``status`` for the status bar and ``needs_you`` for the tab's badge."""
+
+    status = Signal(str)
+    needs_you = Signal(int)
+    progress = Signal(int, int)
+
+    def __init__(self, services: DeskServices, tasks: TaskRunner, inbox: ModerationInbox,
+                 open_url: OpenUrl, store: ModerationStore,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ModerationTab")
+        self._services = services
+        self._tasks = tasks
+        self._inbox = inbox
+        self._store = store
+        self._open_url = open_url
+        self._working = False
+        self._report_for: tuple[str, str] | None = None  # (post id, why) until recorded
+        self.last_report_files: list[Path] = []
+        self._build()
+        self.progress.connect(self._show_progress)
+        self.confirm: Callable[[str, str], bool] = self._ask_yes_no
+        self.choose_incident_path: Callable[[str], Path | None] = self._ask_incident_path
+        self.choose_report_folder: Callable[[], Path | None] = self._ask_report_folder
+        self.show_incident_dialog: Callable[[IncidentDialog], None] = lambda d: d.open()
+        self.reload()
+
+    # -- layout ------------------------------------------------------------------------
+    def _build(self) -> None:
+        splitter = QSplitter()
+        splitter.addWidget(self._listing())
+        splitter.addWidget(self._side())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._top_row())
+        layout.addWidget(splitter, 1)
+
+    def _top_row(self) -> QHBoxLayout:
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.setProperty("primary", True)
+        self.refresh_button.setToolTip("Fetch new replies and mentions and check them here, "
+                                       "on this computer")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.show_box = QComboBox()
+        self.show_box.setAccessibleName("Which replies to show")
+        self.show_box.addItems([NEEDS_YOU, EVERYTHING])
+        self.show_box.currentIndexChanged.connect(lambda _i: self.reload())
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setAccessibleName("Fetching replies")
+        self.progress_bar.setMaximumWidth(220)
+        self.progress_bar.hide()
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("InboxCounts")
+        top = QHBoxLayout()
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.progress_bar)
+        top.addWidget(self.counts_label, 1)
+        top.addWidget(QLabel("Show"))
+        top.addWidget(self.show_box)
+        return top
+
+    def _listing(self) -> QWidget:
+        self.model = InboxModel()
+        self.table = QTableView()
+        self.table.setObjectName("InboxTable")
+        self.table.setAccessibleName("Replies and mentions")
+        self.table.setModel(self.model)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.empty_label = QLabel(
+            "No replies need you today.\nPress Refresh to fetch new replies and mentions; "
+            "replies already dealt with are under “All replies and mentions”.")
+        self.empty_label.setObjectName("EmptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        listing = QWidget()
+        layout = QVBoxLayout(listing)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.table, 1)
+        return listing
+
+    def _side(self) -> QWidget:
+        self.detail = QPlainTextEdit()
+        self.detail.setObjectName("ReplyDetail")
+        self.detail.setReadOnly(True)
+        self.detail.setAccessibleName("The chosen reply in full")
+        self.reason_box = reason_combo(REASONS)
+        self.handoff_panel = HandOffPanel(self._open_url)
+        self.handoff_panel.check_button.clicked.connect(self.check_blocks)
+        self.handoff_panel.practice_button.clicked.connect(self.practise_block)
+        self.handoff_panel.reported_button.clicked.connect(self.record_report)
+        self.message = QLabel()
+        self.message.setObjectName("TabMessage")
+        self.message.setWordWrap(True)
+        side = QWidget()
+        layout = QVBoxLayout(side)
+        title = QLabel("The reply")
+        title.setObjectName("SectionTitle")
+        layout.addWidget(title)
+        layout.addWidget(self.detail, 1)
+        layout.addWidget(QLabel("Why are you doing this?"))
+        layout.addWidget(self.reason_box)
+        for row in self._action_rows():
+            layout.addLayout(row)
+        layout.addWidget(self.handoff_panel)
+        layout.addWidget(self.message)
+        layout.addWidget(self._report_box())
+        return side
+
+    def _action_rows(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        self.hide_button = self._action("Hide reply", self.hide_reply,
+                                        "Hide the reply under the school's post (X keeps it)")
+        self.unhide_button = self._action("Unhide", self.unhide_reply,
+                                          "Show the hidden reply again")
+        self.mute_button = self._action("Mute author", self.mute_author,
+                                        "Stop seeing this account's posts and notifications")
+        self.reviewed_button = self._action("Mark reviewed", self.mark_reviewed,
+                                            "Looked at: no action needed")
+        self.block_button = self._action("Block author…", self.block_author,
+                                         "Opens the author's page on x.com to block them there")
+        self.block_button.setProperty("destructive", True)
+        self.report_button = self._action("Report to X…", self.report_reply,
+                                          "Opens the reply on x.com to report it there")
+        self.delete_button = self._action(
+            "Delete our post…", self.delete_our_post,
+            "Delete the school's own post that this replied to (asks first)")
+        self.delete_button.setProperty("destructive", True)
+        self.incident_button = self._action(
+            "Incident pack…", self.open_incident_pack,
+            "Capture the evidence now and write it up for the head teacher and governors")
+        return (button_row(self.hide_button, self.unhide_button, self.mute_button,
+                           self.reviewed_button),
+                button_row(self.block_button, self.report_button, self.delete_button,
+                           self.incident_button))
+
+    def _action(self, text: str, slot: Callable[[], None], tip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
+
+    def _report_box(self) -> QGroupBox:
+        box = QGroupBox("Report for governors")
+        today = QDate.currentDate()
+        school_year = today.year() if today.month() >= 9 else today.year() - 1
+        self.report_from = QDateEdit(QDate(school_year, 9, 1))
+        self.report_from.setCalendarPopup(True)
+        self.report_from.setAccessibleName("Report from")
+        self.report_to = QDateEdit(today)
+        self.report_to.setCalendarPopup(True)
+        self.report_to.setAccessibleName("Report to")
+        self.report_button_make = QPushButton("Make report…")
+        self.report_button_make.setToolTip(
+            "Posts, moderation decisions, blocks, incidents and follower changes for the "
+            "period, as a web page, a PDF and a spreadsheet (CSV)")
+        self.report_button_make.clicked.connect(self.make_governors_report)
+        row = QHBoxLayout(box)
+        row.addWidget(QLabel("From"))
+        row.addWidget(self.report_from)
+        row.addWidget(QLabel("to"))
+        row.addWidget(self.report_to)
+        row.addStretch(1)
+        row.addWidget(self.report_button_make)
+        return box
+
+    # -- showing -----------------------------------------------------------------------
+    def reload(self, keep: str | None = None) -> None:
+        """Show the stored inbox again (a database read, no call to X)."""
+        keep = keep or self._selected_id()
+        items = self._inbox.items(ITEMS_SHOWN)
+        if self.show_box.currentText() == NEEDS_YOU:
+            items = [item for item in items if item.needs_someone]
+        self.model.set_items(items)
+        counts = self._inbox.counts()
+        needs = counts.get("needs someone", 0)
+        total = sum(count for name, count in counts.items() if name != "needs someone")
+        self.counts_label.setText(f"{needs} need{'s' if needs == 1 else ''} you · "
+                                  f"{total} in all" if total else "Nothing fetched yet")
+        nothing = self.show_box.currentText() == NEEDS_YOU and not items
+        self.empty_label.setVisible(nothing)
+        self.table.setVisible(not nothing)
+        self.table.resizeColumnsToContents()
+        for column in (2, 4):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))
+        self.needs_you.emit(needs)
+        if keep is not None and self.select(keep):
+            return
+        self._selection_changed()
+
+    def select(self, post_id: str) -> bool:
+        row = self.model.row_of(post_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self._selection_changed()
+        return True
+
+    def selected(self) -> StoredMention | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        row = rows[0].row()
+        return self.model.items[row] if 0 <= row < len(self.model.items) else None
+
+    def _selected_id(self) -> str | None:
+        item = self.selected()
+        return item.post_id if item else None
+
+    def _selection_changed(self) -> None:
+        item = self.selected()
+        self._update_buttons(item)
+        if item is None:
+            self.detail.setPlainText("Choose a reply in the list to see it in full.")
+            return
+        lines = [f"{item.author_name} (@{item.author_handle}) · {local_time(item.created_at)}",
+                 "", item.text, "",
+                 f"Suggestion: {LEVEL_TEXT.get(item.level, item.level)} "
+                 f"(score {item.score:.2f})"]
+        lines += [f"• {reason}" for reason in item.reasons]
+        lines += [f"  {note}" for note in item.notes]
+        lines.append(f"Status: {STATUS_TEXT.get(item.status, item.status)}")
+        if item.decided_by:
+            note = f": {item.decision_note}" if item.decision_note else ""
+            lines.append(f"Decided by {item.decided_by}{note}")
+        lines.append(item.link)
+        self.detail.setPlainText("\n".join(lines))
+
+    def _update_buttons(self, item: StoredMention | None) -> None:
+        idle = not self._working and item is not None
+        reply = item is not None and item.in_reply_to_post_id is not None
+        status = item.status if item else ""
+        self.hide_button.setEnabled(idle and reply and status != HIDDEN)
+        self.unhide_button.setEnabled(idle and status == HIDDEN)
+        self.mute_button.setEnabled(idle and status not in (MUTED, BLOCKED))
+        self.block_button.setEnabled(idle and status not in (BLOCK_PENDING, BLOCKED))
+        self.report_button.setEnabled(idle)
+        self.reviewed_button.setEnabled(idle and status in (NEW, BLOCK_PENDING))
+        self.delete_button.setEnabled(idle and reply)
+        self.incident_button.setEnabled(item is not None)
+        self.refresh_button.setEnabled(not self._working)
+
+    def show_message(self, text: str, ok: bool | None = None) -> None:
+        self.message.setText(text)
+        set_style_state(self.message, "state", "" if ok is None else ("ok" if ok else "problem"))
+
+    # -- fetching ----------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Fetch new replies on a worker, then settle any blocks X now shows."""
+        if self._working:
+            return
+        self._set_working(True)
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.show()
+        self.show_message("Fetching new replies and mentions…")
+        inbox, report = self._inbox, self._report_progress
+
+        def work() -> _Fetched:
+            result = inbox.refresh(report)
+            return _Fetched(result, inbox.confirm_blocks())
+
+        self._tasks.run(work, self._fetched, self._failed)
+
+    def _report_progress(self, done: int, total: int) -> None:
+        """Runs on the worker: hand the figures to the UI thread through a signal."""
+        try:
+            self.progress.emit(done, total)
+        except RuntimeError:  # the tab closed while fetching
+            return
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if total <= 0:
+            self.progress_bar.setRange(0, 0)
+            return
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(done)
+
+    def _fetched(self, fetched: _Fetched) -> None:
+        self._set_working(False)
+        self.progress_bar.hide()
+        result = fetched.result
+        parts = [f"{result.new} new repl{'y' if result.new == 1 else 'ies'} fetched"
+                 if result.new else "No new replies"]
+        parts.append(f"{result.needs_someone} need{'s' if result.needs_someone == 1 else ''} "
+                     "you")
+        if fetched.confirmed:
+            parts.append("block confirmed on X for "
+                         + ", ".join(f"@{handle}" for handle in fetched.confirmed))
+        text = "; ".join(parts) + "."
+        if result.maybe_more:
+            text += " More may be waiting: press Refresh again."
+        self.show_message(text, ok=True)
+        self.status.emit(text)
+        self.reload()
+
+    def _failed(self, error: Exception) -> None:
+        self._set_working(False)
+        self.progress_bar.hide()
+        self.show_message(explain(error), ok=False)
+        self.reload()
+
+    def _set_working(self, working: bool) -> None:
+        self._working = working
+        self._update_buttons(self.selected())
+
+    # -- decisions ---------------------------------------------------------------------
+    def _reason(self) -> str:
+        return " ".join(self.reason_box.currentText().split())
+
+    def _reason_or_ask(self) -> str:
+        """The typed reason; when there is none, say so and return ""."""
+        why = self._reason()
+        if not why:
+            self.show_message("Say why first: choose or type a reason above the buttons. "
+                              "It goes in the audit log with your name.", ok=False)
+            self.reason_box.setFocus()
+        return why
+
+    def _decide(self, run: Callable[[StoredMention, str, str], object], done: str) -> None:
+        """Run one decision on a worker with who and why; then show the inbox again."""
+        item = self.selected()
+        if item is None or self._working:
+            self.show_message("Choose a reply in the list first.")
+            return
+        why = self._reason_or_ask()
+        if not why:
+            return
+        actor = actor_name(self._services)
+        self._set_working(True)
+        self._tasks.run(lambda: run(item, actor, why),
+                        lambda _result: self._decided(item.post_id, done), self._failed)
+
+    def _decided(self, post_id: str, done: str) -> None:
+        self._set_working(False)
+        self.reason_box.setCurrentIndex(-1)
+        self.reason_box.setEditText("")
+        self.show_message(done, ok=True)
+        self.status.emit(done)
+        self.reload(keep=post_id)
+
+    def hide_reply(self) -> None:
+        inbox = self._inbox
+        self._decide(lambda item, actor, why: inbox.hide(item.post_id, actor, why),
+                     "Reply hidden. Anyone can still open it from the hidden replies link.")
+
+    def unhide_reply(self) -> None:
+        inbox = self._inbox
+        self._decide(lambda item, actor, why: inbox.unhide(item.post_id, actor, why),
+                     "Reply shown again.")
+
+    def mute_author(self) -> None:
+        inbox = self._inbox
+        self._decide(lambda item, actor, why: inbox.mute_author(item.post_id, actor, why),
+                     "Author muted: their posts no longer reach the account's notifications.")
+
+    def mark_reviewed(self) -> None:
+        inbox = self._inbox
+        if not self._reason():
+            self.reason_box.setEditText("Looked at: no action needed")
+        self._decide(lambda item, actor, why: inbox.mark_reviewed(item.post_id, actor, why),
+                     "Marked as reviewed.")
+
+    def delete_our_post(self) -> None:
+        item = self.selected()
+        if item is None or item.in_reply_to_post_id is None:
+            return
+        if not self._reason_or_ask():
+            return
+        if not self.confirm("Delete the school's post?",
+                            "This deletes the school's own post that this reply answered, "
+                            "with its likes. Replies to it stay on X. It cannot be undone."):
+            return
+        inbox, target = self._inbox, item.in_reply_to_post_id
+        self._decide(lambda _item, actor, why: inbox.delete_own_post(target, actor, why),
+                     "The school's post was deleted.")
+
+    # -- block and report: hand-offs to x.com --------------------------------------------
+    def block_author(self) -> None:
+        inbox = self._inbox
+        item = self.selected()
+        if item is None:
+            return
+        why, actor = self._reason_or_ask(), actor_name(self._services)
+        if not why:
+            return
+        self._set_working(True)
+        self._tasks.run(lambda: inbox.request_block(item.post_id, actor, why),
+                        lambda handoff: self._hand_off(item.post_id, handoff), self._failed)
+
+    def _hand_off(self, post_id: str, handoff: HandOff) -> None:
+        self._set_working(False)
+        practice = practice_gateway(self._services) is not None
+        if not practice:
+            self._open_url(handoff.url)
+        self.handoff_panel.show_handoff(handoff, practice)
+        if handoff.action == "block":
+            self.show_message(f"Block on @{handoff.handle} is pending until X's blocked list "
+                              "shows it.")
+        self.reload(keep=post_id)
+
+    def practise_block(self) -> None:
+        """Practice account only: play the head's click on x.com, then confirm as usual."""
+        sandbox, handoff = practice_gateway(self._services), self.handoff_panel.handoff
+        if sandbox is None or handoff is None:
+            return
+        inbox = self._inbox
+        self._set_working(True)
+
+        def work() -> list[str]:
+            sandbox.complete_handoff(handoff)
+            return inbox.confirm_blocks()
+
+        self._tasks.run(work, self._blocks_checked, self._failed)
+
+    def check_blocks(self) -> None:
+        self._set_working(True)
+        self._tasks.run(self._inbox.confirm_blocks, self._blocks_checked, self._failed)
+
+    def _blocks_checked(self, confirmed: list[str]) -> None:
+        self._set_working(False)
+        handoff = self.handoff_panel.handoff
+        if confirmed:
+            self.show_message("Block confirmed on X for "
+                              + ", ".join(f"@{handle}" for handle in confirmed) + ".", ok=True)
+            if handoff is not None and handoff.handle in confirmed:
+                self.handoff_panel.hide()
+        elif handoff is not None:
+            self.show_message(f"X's blocked list does not show @{handoff.handle} yet. Block "
+                              "them on x.com, then check again.", ok=False)
+        else:
+            self.show_message("No blocks are waiting for X to confirm them.")
+        self.reload()
+
+    def report_reply(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        why = self._reason_or_ask()
+        if not why:
+            return
+        try:
+            handoff = self._inbox.report_handoff(item.post_id)
+        except (ModerationError, XError) as error:
+            self.show_message(explain(error), ok=False)
+            return
+        self._report_for = (item.post_id, why)
+        practice = practice_gateway(self._services) is not None
+        if not practice:
+            self._open_url(handoff.url)
+        self.handoff_panel.show_handoff(handoff, practice)
+        self.show_message("When you have reported it on x.com, press “I have reported it” so "
+                          "the app records what you reported and why.")
+
+    def record_report(self) -> None:
+        """The person says they reported it on x.com: record what and why, with their name."""
+        if self._report_for is None or self._working:
+            return
+        post_id, why = self._report_for
+        inbox, actor = self._inbox, actor_name(self._services)
+        self._report_for = None
+        self.handoff_panel.hide()
+        self._set_working(True)
+        self._tasks.run(lambda: inbox.mark_reported(post_id, actor, why),
+                        lambda _r: self._decided(post_id, "Report recorded."), self._failed)
+
+    # -- the incident pack ---------------------------------------------------------------
+    def start_incident(self) -> IncidentDialog | None:
+        """Capture the evidence now (before anything can change) and build the form."""
+        item = self.selected()
+        if item is None:
+            self.show_message("Choose the reply the incident is about first.")
+            return None
+        evidence = capture_evidence(item, render_reply_png(item),
+                                    actor_name(self._services), self._inbox.kind,
+                                    datetime.now(UTC))
+        return IncidentDialog(evidence, suggested_action_text(item), self._open_url,
+                              self._save_incident_from_dialog, self)
+
+    def open_incident_pack(self) -> None:
+        dialog = self.start_incident()
+        if dialog is not None:
+            self.show_incident_dialog(dialog)
+
+    def _save_incident_from_dialog(self, dialog: IncidentDialog) -> None:
+        path = self.choose_incident_path(suggested_file_name(dialog.evidence))
+        if path is not None:
+            self.save_incident(dialog, path)
+
+    def save_incident(self, dialog: IncidentDialog, path: Path) -> None:
+        """Write the pack on a worker and record it in the audit log."""
+        report = dialog.report(actor_name(self._services))
+        audit, actor = self._services.audit, actor_name(self._services)
+        evidence = report.evidence
+
+        def work() -> Path:
+            written = save_incident_pack(report, path)
+            audit.record(actor, INCIDENT_ACTION,
+                         f"@{evidence.author_handle} post {evidence.post_id}",
+                         audit_detail(report, written.name))
+            return written
+
+        def done(written: Path) -> None:
+            dialog.accept()
+            self.show_message(f"Incident pack saved to {written}. Give it to the head "
+                              "teacher and keep it with the school's safeguarding records.",
+                              ok=True)
+
+        def failed(error: Exception) -> None:
+            dialog.message.setText(f"The pack could not be saved: {error}")
+
+        self._tasks.run(work, done, failed)
+
+    # -- the governors' report ----------------------------------------------------------
+    def report_period(self) -> ReportPeriod:
+        start, end = self.report_from.date().toPython(), self.report_to.date().toPython()
+        assert isinstance(start, date) and isinstance(end, date)
+        return ReportPeriod(start, end)
+
+    def make_governors_report(self) -> None:
+        try:
+            period = self.report_period()
+        except ValueError as error:
+            self.show_message(str(error), ok=False)
+            return
+        folder = self.choose_report_folder()
+        if folder is not None:
+            self.write_governors_report(period, folder)
+
+    def write_governors_report(self, period: ReportPeriod, folder: Path) -> None:
+        """Gather and write on a worker (it asks X for the posts); the PDF is drawn here."""
+        services, store, actor = self._services, self._store, actor_name(self._services)
+        self.report_button_make.setEnabled(False)
+        self.show_message("Making the governors' report…")
+
+        def work() -> tuple[GovernorsReport, list[Path]]:
+            report = build_governors_report(period, audit=services.audit, store=store,
+                                            gateway=services.gateway, generated_by=actor)
+            paths = save_governors_report(report, folder)
+            services.audit.record(actor, REPORT_ACTION, period.label,
+                                  f"saved as {period.file_stem}")
+            return report, paths
+
+        self._tasks.run(work, self._report_written, self._report_failed)
+
+    def _report_written(self, result: tuple[GovernorsReport, list[Path]]) -> None:
+        report, paths = result
+        self.report_button_make.setEnabled(True)
+        pdf = paths[0].with_suffix(".pdf")
+        try:
+            print_html_to_pdf(render_report_html(report), pdf)
+            paths.append(pdf)
+        except OSError as error:
+            self.show_message(f"The PDF could not be written: {error}", ok=False)
+        names = ", ".join(path.name for path in paths)
+        self.show_message(f"Governors' report saved in {paths[0].parent}: {names}.", ok=True)
+        self.last_report_files = paths
+
+    def _report_failed(self, error: Exception) -> None:
+        self.report_button_make.setEnabled(True)
+        self.show_message(explain(error), ok=False)
+
+    # -- questions (tests replace these attributes) ----------------------------------------
+    def _ask_yes_no(self, title: str, question: str) -> bool:
+        answer = QMessageBox.question(self, title, question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _ask_incident_path(self, suggested: str) -> Path | None:
+        folder = self._services.data_dir / "incidents"
+        path, _ = QFileDialog.getSaveFileName(self, "Save the incident pack",
+                                              str(folder / suggested), "Web page (*.html)")
+        return Path(path) if path else None
+
+    def _ask_report_folder(self) -> Path | None:
+        folder = QFileDialog.getExistingDirectory(self, "Where to save the governors' report",
+                                                  str(Path.home()))
+        return Path(folder) if folder else None
+
+
+def print_html_to_pdf(page: str, path: Path) -> Path:
+    """Qt lays the report's HTML out on A4 pages; works without a screen."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setTitle(path.stem)
+    writer.setCreator("St Peter's Desk")
+    document = QTextDocument()
+    document.setHtml(page)
+    document.print_(writer)
+    del writer  # finishes the file
+    if not path.exists():
+        raise OSError(f"Qt did not write {path}")
+    return path

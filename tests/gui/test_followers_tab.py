@@ -1,0 +1,370 @@
+"""The Followers tab against the practice account: sync, risk, sort, filter, decide, block."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from stpeters_desk.core.follower_risk import HIGH_FROM
+from stpeters_desk.core.moderation_service import FollowerReview
+from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.storage.db import Database
+from stpeters_desk.core.storage.moderation_store import ModerationStore
+from stpeters_desk.ui.composer_tab import describe_error
+from stpeters_desk.ui.followers_tab import (
+    BLOCKED_ACCOUNTS,
+    HANDLE_COLUMN,
+    NEW_COLUMN,
+    RISK_COLUMN,
+    SYNC_ACTION,
+    UNBLOCK_CONFIRMED,
+    UNBLOCK_REQUESTED,
+    FollowersTab,
+    HeadPinAsker,
+)
+from stpeters_desk.ui.tasks import SyncTaskRunner
+from stpeters_desk.x.errors import Offline
+from stpeters_desk.x.sandbox import SandboxGateway
+from stpeters_desk.x.sandbox_seed import SPAM_HANDLES
+
+ACTOR = "Test Secretary"
+HEAD_PIN = "480516"
+ALREADY_BLOCKED = "cheap_likes_4u"
+TabMaker = Callable[..., FollowersTab]
+
+
+@pytest.fixture
+def review(db: Database, sandbox: SandboxGateway, services: DeskServices) -> FollowerReview:
+    return FollowerReview(ModerationStore(db), sandbox, services.audit.record, page_size=7)
+
+
+@pytest.fixture
+def opened() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def make_tab(qtbot: QtBot, review: FollowerReview, opened: list[str]) -> TabMaker:
+    def make(services: DeskServices, ask_head_pin: HeadPinAsker = lambda _a: None
+             ) -> FollowersTab:
+        widget = FollowersTab(services, SyncTaskRunner(), review, opened.append, ask_head_pin)
+        qtbot.addWidget(widget)
+        widget.resize(1400, 900)
+        widget.show()
+        return widget
+
+    return make
+
+
+@pytest.fixture
+def tab(make_tab: TabMaker, services: DeskServices) -> FollowersTab:
+    return make_tab(services)
+
+
+def click(button: QPushButton) -> None:
+    assert button.isVisible() and button.isEnabled(), button.text()
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def synced(tab: FollowersTab) -> FollowersTab:
+    click(tab.sync_button)
+    return tab
+
+
+def choose(tab: FollowersTab, handle: str) -> None:
+    assert tab.select(next(row.user_id for row in tab.model.rows if row.handle == handle))
+
+
+def column(tab: FollowersTab, number: int) -> list[str]:
+    return [tab.model.index(row, number).data() for row in range(tab.model.rowCount())]
+
+
+def audit_actions(services: DeskServices) -> list[tuple[str, str, str, str]]:
+    return [(e.actor, e.action, e.target, e.detail) for e in reversed(services.audit.recent())]
+
+
+def a_spam_bot(tab: FollowersTab) -> str:
+    return next(row.handle for row in tab.model.rows if row.handle in SPAM_HANDLES)
+
+
+# -- listing ----------------------------------------------------------------------------------
+
+def test_before_the_first_sync_the_tab_says_what_to_do(tab: FollowersTab) -> None:
+    assert tab.empty_label.isVisible() and not tab.table.isVisible()
+    assert "Press “Sync followers”" in tab.empty_label.text()
+
+
+def test_sync_reads_every_page_with_progress_and_lists_new_followers_first(
+        tab: FollowersTab, services: DeskServices) -> None:
+    progress: list[tuple[int, int]] = []
+    tab.progress.connect(lambda done, total: progress.append((done, total)))
+
+    synced(tab)
+
+    assert tab.model.rowCount() == 68 and tab.table.isVisible()
+    assert progress[0] == (7, 68) and progress[-1] == (68, 68) and len(progress) == 10
+    assert not tab.progress_bar.isVisible() and not tab.cancel_button.isVisible()
+    assert "68 followers read: 68 new, 0 no longer following." in tab.message.text()
+    assert tab.summary.text().startswith("68 followers · 68 new since the last review")
+    assert set(column(tab, NEW_COLUMN)) == {"New"}
+    risks = column(tab, RISK_COLUMN)
+    assert risks[0].startswith("⛔") and risks[0].endswith("high")  # words, not colour alone
+    assert all(cell.split()[-1] in ("high", "check", "low") for cell in risks)
+    assert "day" in column(tab, 8)[0]
+    actor, action, _target, detail = audit_actions(services)[-1]
+    assert (actor, action, detail) == (ACTOR, SYNC_ACTION, "68 followers read, 68 new, 0 left")
+
+
+def test_finish_review_means_nobody_is_new_until_someone_new_follows(
+        tab: FollowersTab, services: DeskServices) -> None:
+    synced(tab)
+
+    click(tab.finish_button)
+
+    assert set(column(tab, NEW_COLUMN)) == {""}
+    assert "0 new since the last review" in tab.summary.text()
+    assert audit_actions(services)[-1][1] == "follower review finished"
+
+
+def test_sorting_is_done_in_python_and_keeps_the_chosen_follower(tab: FollowersTab) -> None:
+    synced(tab)
+    original = [row.user_id for row in tab.model.rows]
+    chosen = tab.model.rows[40].user_id
+    assert tab.select(chosen)
+
+    tab.table.sortByColumn(RISK_COLUMN, Qt.SortOrder.DescendingOrder)
+    scores = [row.risk for row in tab.model.rows]
+    assert scores == sorted(scores, reverse=True)
+    assert tab.selected() is not None and tab.selected().user_id == chosen  # type: ignore[union-attr]
+
+    tab.table.sortByColumn(HANDLE_COLUMN, Qt.SortOrder.AscendingOrder)
+    handles = [row.handle.casefold() for row in tab.model.rows]
+    assert handles == sorted(handles)
+    assert tab.selected().user_id == chosen  # type: ignore[union-attr]
+
+    tab.table.sortByColumn(NEW_COLUMN, Qt.SortOrder.AscendingOrder)
+    assert [row.user_id for row in tab.model.rows] == original
+
+
+def test_the_filter_box_narrows_the_list_in_python(qtbot: QtBot, tab: FollowersTab) -> None:
+    synced(tab)
+
+    tab.filter_box.setText("crypto")
+    tab.apply_filter()
+    assert 0 < tab.model.rowCount() < 68
+    assert all("crypto" in row.search for row in tab.model.rows)
+
+    tab.filter_box.setText("high")
+    tab.apply_filter()
+    assert all(row.risk >= HIGH_FROM for row in tab.model.rows)
+
+    tab.filter_box.setText("zzzz nobody")
+    tab.apply_filter()
+    assert tab.model.rowCount() == 0 and tab.empty_label.isVisible()
+    assert "No accounts match the filter" in tab.empty_label.text()
+
+    tab.filter_box.clear()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 68)  # the filter runs once typing pauses
+    assert not tab.empty_label.isVisible()
+
+
+def test_sync_can_be_cancelled_and_keeps_what_was_read(
+        tab: FollowersTab, review: FollowerReview) -> None:
+    tab.progress.connect(lambda done, _total: tab.cancel_sync() if done == 14 else None)
+
+    synced(tab)
+
+    assert "Sync stopped" in tab.message.text()
+    assert review.count() == 14 and tab.model.rowCount() == 14
+    assert tab.sync_button.isEnabled() and not tab.cancel_button.isVisible()
+
+
+def test_x_errors_during_sync_are_shown_in_plain_words(
+        tab: FollowersTab, sandbox: SandboxGateway) -> None:
+    sandbox.simulate_offline = True
+
+    synced(tab)
+
+    assert tab.message.text() == describe_error(Offline())
+    assert tab.sync_button.isEnabled()
+
+
+# -- decisions ----------------------------------------------------------------------------------
+
+def test_mark_reviewed_ok_is_recorded_with_who_and_why(
+        tab: FollowersTab, services: DeskServices) -> None:
+    synced(tab)
+    handle = tab.model.rows[0].handle
+    choose(tab, handle)
+
+    click(tab.ok_button)
+
+    row = tab.model.rows[tab.model.row_of(tab.selected().user_id)]  # type: ignore[union-attr]
+    assert row.status == f"Reviewed by {ACTOR}"
+    actor, action, target, detail = audit_actions(services)[-1]
+    assert (actor, action, target) == (ACTOR, "follower reviewed ok", f"@{handle}")
+    assert detail.startswith("Looked at: school community")
+
+
+def test_watchlist_and_trusted_change_the_score_and_need_a_reason(
+        tab: FollowersTab, services: DeskServices) -> None:
+    synced(tab)
+    tab.table.sortByColumn(RISK_COLUMN, Qt.SortOrder.AscendingOrder)
+    handle = tab.model.rows[0].handle
+    choose(tab, handle)
+    before = tab.selected().risk  # type: ignore[union-attr]
+
+    click(tab.watch_button)
+    assert "Say why first" in tab.message.text()
+
+    tab.reason_box.setEditText("Posted about the school gate in a worrying way")
+    click(tab.watch_button)
+    watched = tab.selected()
+    assert watched is not None and watched.watchlist and "Watchlist" in watched.status
+    assert watched.risk > before
+    assert audit_actions(services)[-1][1] == "follower added to watchlist"
+
+    tab.reason_box.setEditText("Known parent")
+    click(tab.watch_button)
+    tab.reason_box.setEditText("Known parent")
+    click(tab.trust_button)
+    trusted = tab.selected()
+    assert trusted is not None and trusted.trusted and not trusted.watchlist
+    assert trusted.risk <= before
+    assert [a[1] for a in audit_actions(services)[-2:]] == [
+        "follower taken off watchlist", "follower marked trusted"]
+
+
+def test_block_is_a_hand_off_confirmed_by_the_blocked_list(
+        tab: FollowersTab, services: DeskServices, review: FollowerReview,
+        opened: list[str]) -> None:
+    synced(tab)
+    bot = a_spam_bot(tab)
+    choose(tab, bot)
+    tab.reason_box.setEditText("Spam or bot account")
+
+    click(tab.block_button)
+
+    assert tab.selected() is not None and tab.selected().status == "⏳ Block pending"  # type: ignore[union-attr]
+    assert not tab.block_button.isEnabled()
+    panel = tab.handoff_panel
+    assert panel.isVisible() and panel.practice_button.isVisible() and opened == []
+
+    click(panel.practice_button)
+
+    assert bot not in {row.handle for row in tab.model.rows}
+    assert review.count() == 67
+    assert f"Confirmed on X for @{bot}" in tab.message.text()
+    assert [a[1] for a in audit_actions(services)[-2:]] == ["block requested",
+                                                           "block confirmed"]
+
+
+# -- unblocking: the head teacher's PIN ------------------------------------------------------------
+
+@pytest.fixture
+def school(db: Database, sandbox: SandboxGateway, data_dir: Path) -> DeskServices:
+    services = DeskServices.for_school(db, sandbox, data_dir)
+    assert services.staff is not None
+    head, _code = services.staff.create_head("Mrs Invented Head", HEAD_PIN)
+    services.sign_in(head)
+    return services
+
+
+def blocked_view(tab: FollowersTab) -> FollowersTab:
+    tab.show_box.setCurrentText(BLOCKED_ACCOUNTS)
+    assert [row.handle for row in tab.model.rows] == [ALREADY_BLOCKED]
+    choose(tab, ALREADY_BLOCKED)
+    return tab
+
+
+def test_unblocking_needs_the_head_pin_then_x_confirms_it(
+        make_tab: TabMaker, school: DeskServices, db: Database) -> None:
+    asked: list[str] = []
+
+    def ask(action: str) -> str:
+        asked.append(action)
+        return HEAD_PIN
+
+    tab = blocked_view(make_tab(school, ask))
+    assert tab.unblock_button.isVisible() and not tab.ok_button.isEnabled()
+    tab.reason_box.setEditText("Blocked by mistake: a governor's account")
+
+    click(tab.unblock_button)
+
+    assert asked == [f"unblock @{ALREADY_BLOCKED}"]
+    actor, action, target, detail = audit_actions(school)[-1]
+    assert (actor, action, target) == ("Mrs Invented Head", UNBLOCK_REQUESTED,
+                                       f"@{ALREADY_BLOCKED}")
+    assert "Blocked by mistake" in detail and "head-teacher PIN" in detail
+    panel = tab.handoff_panel
+    assert panel.isVisible() and panel.check_button.isVisible()
+    assert panel.practice_button.isVisible()  # the practice account plays the x.com click
+    assert "unblocked" in panel.practice_button.text()
+
+    click(panel.check_button)
+    assert f"still shows @{ALREADY_BLOCKED}" in tab.message.text()
+
+    db.execute("UPDATE sandbox_users SET blocked = 0 WHERE handle = :h",
+               {"h": ALREADY_BLOCKED})  # the head unblocked them on x.com
+    click(panel.check_button)
+
+    assert tab.model.rowCount() == 0
+    assert audit_actions(school)[-1][1:3] == (UNBLOCK_CONFIRMED, f"@{ALREADY_BLOCKED}")
+    assert not panel.isVisible()
+
+
+def test_a_wrong_head_pin_unblocks_nothing(make_tab: TabMaker, school: DeskServices) -> None:
+    tab = blocked_view(make_tab(school, lambda _action: "000000"))
+    tab.reason_box.setEditText("Blocked by mistake")
+
+    click(tab.unblock_button)
+
+    assert "PIN" in tab.message.text()
+    assert UNBLOCK_REQUESTED not in [a[1] for a in audit_actions(school)]
+    assert not tab.handoff_panel.isVisible()
+
+
+def test_without_the_pin_or_a_head_nothing_happens(
+        make_tab: TabMaker, school: DeskServices, services: DeskServices) -> None:
+    tab = blocked_view(make_tab(school, lambda _action: None))
+    tab.reason_box.setEditText("Blocked by mistake")
+    click(tab.unblock_button)
+    assert "PIN was not given" in tab.message.text()
+
+    staffless = blocked_view(make_tab(services))
+    staffless.reason_box.setEditText("Blocked by mistake")
+    click(staffless.unblock_button)
+    assert "no head teacher is set up" in staffless.message.text()
+    assert UNBLOCK_REQUESTED not in [a[1] for a in audit_actions(services)]
+
+
+
+def test_a_confirmed_unblock_forgets_the_old_block(
+        make_tab: TabMaker, school: DeskServices, db: Database) -> None:
+    """Otherwise a later block of the same account would never be confirmed."""
+    from stpeters_desk.core.storage.moderation_store import ModerationStore
+
+    tab = synced(make_tab(school, lambda _action: HEAD_PIN))
+    bot = a_spam_bot(tab)
+    choose(tab, bot)
+    tab.reason_box.setEditText("Spam or bot account")
+    click(tab.block_button)
+    click(tab.handoff_panel.practice_button)
+    store = ModerationStore(db)
+    assert store.pending_blocks("sandbox") == []  # confirmed, not pending
+    tab.show_box.setCurrentText(BLOCKED_ACCOUNTS)
+    choose(tab, bot)
+    row = tab.selected()
+    assert row is not None
+    assert store.block("sandbox", row.user_id) is not None
+    tab.reason_box.setEditText("Blocked by mistake")
+    click(tab.unblock_button)
+    click(tab.handoff_panel.practice_button)
+    assert audit_actions(school)[-1][1:3] == (UNBLOCK_CONFIRMED, f"@{bot}")
+    assert store.block("sandbox", row.user_id) is None

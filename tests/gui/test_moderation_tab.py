@@ -1,0 +1,368 @@
+"""The Moderation tab, driven as the head teacher would, against the practice account."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from stpeters_desk.core.incident import INCIDENT_ACTION
+from stpeters_desk.core.moderation_service import ModerationInbox
+from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.storage.db import Database
+from stpeters_desk.core.storage.moderation_store import (
+    BLOCK_PENDING,
+    BLOCKED,
+    HIDDEN,
+    MUTED,
+    REPORTED,
+    REVIEWED,
+    ModerationStore,
+    StoredMention,
+)
+from stpeters_desk.ui.composer_tab import describe_error
+from stpeters_desk.ui.moderation_tab import REPORT_ACTION, IncidentDialog, ModerationTab
+from stpeters_desk.ui.tasks import SyncTaskRunner
+from stpeters_desk.x.errors import Offline
+from stpeters_desk.x.sandbox import SandboxGateway
+
+ACTOR = "Test Secretary"
+THREAT = "waiting at the gate"
+SWEARING = "What a load of s**t"
+
+
+@pytest.fixture
+def store(db: Database) -> ModerationStore:
+    return ModerationStore(db)
+
+
+@pytest.fixture
+def inbox(store: ModerationStore, services: DeskServices) -> ModerationInbox:
+    return ModerationInbox(store, services.gateway, services.audit.record)
+
+
+@pytest.fixture
+def opened() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def tab(qtbot: QtBot, services: DeskServices, inbox: ModerationInbox, store: ModerationStore,
+        opened: list[str]) -> ModerationTab:
+    widget = ModerationTab(services, SyncTaskRunner(), inbox, opened.append, store)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 1000)
+    widget.show()
+    return widget
+
+
+def click(button: QPushButton) -> None:
+    assert button.isVisible() and button.isEnabled(), button.text()
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def refreshed(tab: ModerationTab) -> ModerationTab:
+    click(tab.refresh_button)
+    return tab
+
+
+def choose(tab: ModerationTab, snippet: str) -> StoredMention:
+    tab.show_box.setCurrentIndex(1)  # everything, so decided replies stay listed
+    row = next(n for n, item in enumerate(tab.model.items) if snippet in item.text)
+    tab.table.selectRow(row)
+    selected = tab.selected()
+    assert selected is not None and snippet in selected.text
+    return selected
+
+
+def give_reason(tab: ModerationTab, why: str) -> None:
+    tab.reason_box.setEditText(why)
+
+
+def audit_actions(services: DeskServices) -> list[tuple[str, str, str]]:
+    return [(e.actor, e.action, e.detail) for e in reversed(services.audit.recent())]
+
+
+def status_of(inbox: ModerationInbox, post_id: str) -> str:
+    return inbox.get(post_id).status
+
+
+# -- listing --------------------------------------------------------------------------------
+
+def test_before_anything_is_fetched_the_tab_says_what_to_do(tab: ModerationTab) -> None:
+    assert tab.empty_label.isVisible()
+    assert "No replies need you today" in tab.empty_label.text()
+    assert "Refresh" in tab.empty_label.text()
+    assert not tab.table.isVisible()
+    assert tab.counts_label.text() == "Nothing fetched yet"
+
+
+def test_refresh_fetches_assesses_and_lists_needs_you_first(tab: ModerationTab) -> None:
+    progress: list[tuple[int, int]] = []
+    badge: list[int] = []
+    tab.progress.connect(lambda done, total: progress.append((done, total)))
+    tab.needs_you.connect(badge.append)
+
+    refreshed(tab)
+
+    assert progress[0] == (0, 0) and progress[-1] == (68, 68)
+    assert not tab.progress_bar.isVisible()
+    assert tab.table.isVisible() and not tab.empty_label.isVisible()
+    assert tab.model.rowCount() == 18 and badge[-1] == 18
+    assert "68 new replies fetched; 18 need you." in tab.message.text()
+    assert tab.counts_label.text() == "18 need you · 68 in all"
+    levels = [tab.model.index(row, 0).data() for row in range(tab.model.rowCount())]
+    assert levels[0] == "⛔ Hide suggested" and levels[-1] == "⚠ Needs review"
+    assert levels.index("⚠ Needs review") > levels.index("⛔ Hide suggested")
+    row = tab.model.row_of(choose(tab, THREAT).post_id)
+    assert "Threat" in tab.model.index(row, 2).data()  # the reason is shown in words
+    assert tab.model.index(row, 3).data().endswith("(@PilningTruthTeller)")
+    assert THREAT in tab.model.index(row, 4).data()
+    tab.show_box.setCurrentIndex(1)
+    assert tab.model.rowCount() == 68
+    assert tab.model.index(tab.model.rowCount() - 1, 0).data() == "✓ OK"
+
+
+def test_refreshing_again_finds_nothing_new(tab: ModerationTab) -> None:
+    refreshed(tab)
+    refreshed(tab)
+
+    assert tab.message.text().startswith("No new replies; 18 need you.")
+
+
+def test_x_errors_are_shown_in_plain_words(tab: ModerationTab,
+                                           sandbox: SandboxGateway) -> None:
+    sandbox.simulate_offline = True
+
+    refreshed(tab)
+
+    assert tab.message.text() == describe_error(Offline())
+    assert tab.refresh_button.isEnabled() and not tab.progress_bar.isVisible()
+
+
+def test_when_everything_is_decided_the_empty_state_returns(
+        tab: ModerationTab, inbox: ModerationInbox) -> None:
+    refreshed(tab)
+    for item in inbox.items(500):
+        if item.needs_someone:
+            inbox.mark_reviewed(item.post_id, ACTOR, "checked in a test")
+
+    tab.reload()
+
+    assert tab.empty_label.isVisible() and not tab.table.isVisible()
+    assert tab.counts_label.text().startswith("0 need you")
+
+
+# -- decisions --------------------------------------------------------------------------------
+
+def test_hide_needs_a_reason_then_hides_on_x_and_records_who_and_why(
+        tab: ModerationTab, inbox: ModerationInbox, sandbox: SandboxGateway,
+        services: DeskServices) -> None:
+    item = choose(refreshed(tab), SWEARING)
+
+    click(tab.hide_button)
+    assert "Say why first" in tab.message.text()
+    assert status_of(inbox, item.post_id) != HIDDEN
+
+    give_reason(tab, "Offensive language")
+    click(tab.hide_button)
+
+    assert status_of(inbox, item.post_id) == HIDDEN
+    assert next(m for m in sandbox.mentions() if m.post_id == item.post_id).hidden
+    actor, action, detail = audit_actions(services)[-1]
+    assert (actor, action) == (ACTOR, "hide reply")
+    assert detail.startswith("Offensive language")
+    assert tab.selected() is not None and tab.selected().post_id == item.post_id  # type: ignore[union-attr]
+    assert tab.model.index(tab.model.row_of(item.post_id), 1).data() == "Hidden"
+    assert not tab.hide_button.isEnabled() and tab.unhide_button.isEnabled()
+    assert tab.reason_box.currentText() == ""  # each decision asks afresh
+
+    give_reason(tab, "Author apologised")
+    click(tab.unhide_button)
+
+    assert status_of(inbox, item.post_id) == REVIEWED
+    assert not next(m for m in sandbox.mentions() if m.post_id == item.post_id).hidden
+    assert audit_actions(services)[-1][1] == "unhide reply"
+
+
+def test_mute_author(tab: ModerationTab, inbox: ModerationInbox, sandbox: SandboxGateway,
+                     services: DeskServices) -> None:
+    item = choose(refreshed(tab), SWEARING)
+    give_reason(tab, "Repeated complaints in rude words")
+
+    click(tab.mute_button)
+
+    assert status_of(inbox, item.post_id) == MUTED
+    assert item.author_id in {user.user_id for user in sandbox.muted().items}
+    assert audit_actions(services)[-1][:2] == (ACTOR, "mute account")
+
+
+def test_mark_reviewed_fills_in_a_plain_reason(tab: ModerationTab, inbox: ModerationInbox,
+                                               services: DeskServices) -> None:
+    item = choose(refreshed(tab), "Disappointed the trip was cancelled")
+
+    click(tab.reviewed_button)
+
+    assert status_of(inbox, item.post_id) == REVIEWED
+    actor, action, detail = audit_actions(services)[-1]
+    assert (actor, action) == (ACTOR, "mark reply reviewed")
+    assert detail.startswith("Looked at: no action needed")
+
+
+def test_block_stays_pending_until_the_blocked_list_confirms_it(
+        tab: ModerationTab, inbox: ModerationInbox, services: DeskServices,
+        opened: list[str]) -> None:
+    item = choose(refreshed(tab), THREAT)
+    give_reason(tab, "Threat or intimidation")
+
+    click(tab.block_button)
+
+    assert status_of(inbox, item.post_id) == BLOCK_PENDING
+    assert tab.model.index(tab.model.row_of(item.post_id), 1).data() == "⏳ Block pending"
+    panel = tab.handoff_panel
+    assert panel.isVisible() and "Block @PilningTruthTeller" in panel.instructions.text()
+    assert opened == []  # the practice account never opens x.com for invented people
+    assert panel.practice_button.isVisible() and panel.check_button.isVisible()
+
+    click(panel.check_button)  # nobody has blocked them yet
+    assert status_of(inbox, item.post_id) == BLOCK_PENDING
+    assert "does not show @PilningTruthTeller yet" in tab.message.text()
+
+    click(panel.practice_button)
+
+    assert status_of(inbox, item.post_id) == BLOCKED
+    assert "Block confirmed on X for @PilningTruthTeller" in tab.message.text()
+    assert not panel.isVisible()
+    actions = [action for _actor, action, _detail in audit_actions(services)]
+    assert actions[-2:] == ["block requested", "block confirmed"]
+    assert audit_actions(services)[-2][0] == ACTOR
+
+
+def test_report_hands_off_then_records_what_was_reported(
+        tab: ModerationTab, inbox: ModerationInbox, services: DeskServices) -> None:
+    item = choose(refreshed(tab), THREAT)
+    give_reason(tab, "Threat to a teacher")
+
+    click(tab.report_button)
+
+    panel = tab.handoff_panel
+    assert panel.isVisible() and panel.reported_button.isVisible()
+    assert "Report" in panel.instructions.text()
+    assert status_of(inbox, item.post_id) != REPORTED
+
+    click(panel.reported_button)
+
+    assert status_of(inbox, item.post_id) == REPORTED
+    actor, action, detail = audit_actions(services)[-1]
+    assert (actor, action) == (ACTOR, "reported to X")
+    assert detail.startswith("Threat to a teacher")
+
+
+def test_delete_our_post_asks_first_and_deletes_the_schools_own_post(
+        tab: ModerationTab, sandbox: SandboxGateway, services: DeskServices) -> None:
+    item = choose(refreshed(tab), SWEARING)
+    parent = item.in_reply_to_post_id
+    assert parent in {post.post_id for post in sandbox.own_posts(500)}
+    give_reason(tab, "The post attracted abuse")
+    tab.confirm = lambda _title, _question: False
+
+    click(tab.delete_button)
+    assert parent in {post.post_id for post in sandbox.own_posts(500)}
+
+    tab.confirm = lambda _title, _question: True
+    click(tab.delete_button)
+
+    assert parent not in {post.post_id for post in sandbox.own_posts(500)}
+    actor, action, detail = audit_actions(services)[-1]
+    assert (actor, action, detail) == (ACTOR, "delete own post", "The post attracted abuse")
+
+
+# -- the incident pack -----------------------------------------------------------------------
+
+def test_incident_pack_captures_a_picture_and_saves_one_file(
+        qtbot: QtBot, tab: ModerationTab, services: DeskServices, tmp_path: Path) -> None:
+    item = choose(refreshed(tab), THREAT)
+    shown: list[IncidentDialog] = []
+    tab.show_incident_dialog = shown.append
+    target = tmp_path / "incidents" / "threat.html"
+    tab.choose_incident_path = lambda suggested: target if "PilningTruthTeller" in suggested \
+        else None
+
+    click(tab.incident_button)
+
+    (dialog,) = shown
+    qtbot.addWidget(dialog)
+    dialog.show()
+    evidence = dialog.evidence
+    assert evidence.text == item.text and evidence.captured_by == ACTOR
+    picture = QPixmap()
+    assert picture.loadFromData(evidence.screenshot_png, "PNG")
+    assert picture.width() >= 500 and picture.height() >= 60
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    click(save)
+    assert "what happened" in dialog.message.text() and not target.exists()
+
+    dialog.what_happened.setPlainText("A threat <aimed> at a teacher after the trip post.")
+    dialog.action_taken.setPlainText("Reply hidden, author blocked, DSL told.")
+    click(save)
+
+    page = target.read_text(encoding="utf-8")
+    assert THREAT in page and item.link in page and "data:image/png;base64," in page
+    assert "A threat &lt;aimed&gt; at a teacher" in page
+    assert "Professionals Online Safety Helpline" in page
+    actor, action, detail = audit_actions(services)[-1]
+    assert (actor, action) == (ACTOR, INCIDENT_ACTION)
+    assert "file: threat.html" in detail
+    assert "Incident pack saved" in tab.message.text()
+
+
+def test_incident_form_suggests_the_action_already_taken(
+        tab: ModerationTab) -> None:
+    choose(refreshed(tab), SWEARING)
+    give_reason(tab, "Offensive language")
+    click(tab.hide_button)
+
+    dialog = tab.start_incident()
+
+    assert dialog is not None
+    assert dialog.action_taken.toPlainText() == "The reply has been hidden on X."
+    dialog.deleteLater()
+
+
+# -- the governors' report ---------------------------------------------------------------------
+
+def test_governors_report_writes_html_csv_and_pdf(
+        tab: ModerationTab, services: DeskServices, tmp_path: Path) -> None:
+    choose(refreshed(tab), SWEARING)
+    give_reason(tab, "Offensive language")
+    click(tab.hide_button)
+    folder = tmp_path / "report"
+    tab.choose_report_folder = lambda: folder
+
+    click(tab.report_button_make)
+
+    names = sorted(path.name for path in tab.last_report_files)
+    stem = tab.report_period().file_stem
+    assert names == [f"{stem}.csv", f"{stem}.html", f"{stem}.pdf"]
+    assert (folder / f"{stem}.pdf").read_bytes().startswith(b"%PDF")
+    page = (folder / f"{stem}.html").read_text(encoding="utf-8")
+    assert "hide reply" in page and "Offensive language" in page
+    assert "Governors' report saved" in tab.message.text()
+    assert audit_actions(services)[-1][1] == REPORT_ACTION
+    assert tab.report_button_make.isEnabled()
+
+
+def test_a_backwards_period_is_refused_before_anything_is_asked(
+        tab: ModerationTab) -> None:
+    asked: list[bool] = []
+    tab.report_to.setDate(tab.report_from.date().addDays(-1))
+    tab.choose_report_folder = lambda: asked.append(True)  # type: ignore[func-returns-value]
+
+    click(tab.report_button_make)
+
+    assert asked == [] and "before its first day" in tab.message.text()
