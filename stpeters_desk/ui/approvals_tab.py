@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -174,6 +174,13 @@ class RejectDialog(QDialog):
         self.ok_button.setEnabled(bool(self.text()))
 
 
+def _local_qdatetime(moment: datetime) -> QDateTime:
+    """This computer's local time, as the date editor shows it."""
+    local = moment.astimezone()
+    return QDateTime(QDate(local.year, local.month, local.day),
+                     QTime(local.hour, local.minute, local.second))
+
+
 class ScheduleDialog(QDialog):
     """A new date and time, in this computer's local time, never in the past."""
 
@@ -181,9 +188,9 @@ class ScheduleDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Change when it goes out")
-        earliest = QDateTime(now.astimezone() + timedelta(minutes=1))
+        earliest = _local_qdatetime(now + timedelta(minutes=1))
         start = max(current, now + timedelta(minutes=5)) if current else now + timedelta(hours=1)
-        self.when = QDateTimeEdit(QDateTime(start.astimezone()))
+        self.when = QDateTimeEdit(_local_qdatetime(start))
         self.when.setCalendarPopup(True)
         self.when.setMinimumDateTime(earliest)
         self.when.setDisplayFormat("ddd dd MMM yyyy, HH:mm")

@@ -303,7 +303,8 @@ class SettingsTab(QWidget):
         self.idle_spin.setValue(idle_minutes(services))
         self.idle_spin.blockSignals(False)
         status = review_status(services.settings)
-        self.adopted.setDate(QDate(status.adopted_on))
+        adopted = status.adopted_on
+        self.adopted.setDate(QDate(adopted.year, adopted.month, adopted.day))
         self.interval.setValue(status.interval_months)
         self.review_label.setText(status.message)
 
