@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from stpeters_desk.core.devices import DeviceIdentity, DeviceRegistry
     from stpeters_desk.core.moderation_service import FollowerReview, ModerationInbox
     from stpeters_desk.core.names import NameGuard
+    from stpeters_desk.core.photo_library import PhotoLibrary
     from stpeters_desk.core.staff import StaffDirectory, StaffMember
     from stpeters_desk.core.storage.moderation_store import ModerationStore
     from stpeters_desk.core.storage.roster_store import RosterStore
@@ -51,6 +52,17 @@ class DeskServices:
     _roster: RosterStore | None = field(default=None, repr=False)
     _name_guard: NameGuard | None = field(default=None, repr=False)
     _approvals: ApprovalQueue | None = field(default=None, repr=False)
+    _photos: PhotoLibrary | None = field(default=None, repr=False)
+
+    def photo_library(self) -> PhotoLibrary:
+        """Prepared photos (covered, metadata-free, described, checked), shared by the
+        Photos tab and the composer."""
+        if self._photos is None:
+            from stpeters_desk.core.photo_library import PhotoLibrary
+
+            assert self.db is not None
+            self._photos = PhotoLibrary(self.db, self.audit.record)
+        return self._photos
 
     @property
     def approvals(self) -> ApprovalQueue | None:

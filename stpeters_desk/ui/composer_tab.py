@@ -44,11 +44,14 @@ from stpeters_desk.x.models import PhotoUpload, Post
 
 if TYPE_CHECKING:  # loaded on first use: the name guard's word lists cost start-up time
     from stpeters_desk.core.names import NameFinding
-    from stpeters_desk.core.preflight import PreflightReport
+    from stpeters_desk.core.photo_library import PhotoLibrary
+    from stpeters_desk.core.preflight import PhotoCheckInput, PreflightReport
     from stpeters_desk.ui.preflight_dialog import PreflightDecision
 
 DRAFT_SAVE_DELAY_MS = 400
 POSTS_SHOWN = 50
+MAX_PHOTOS = 4
+PHOTOS_SLOT = "composer-photos"  # the ids of attached photos, saved like the draft
 WARM_UP_DELAY_MS = 400  # after the first paint, before anyone can start typing
 NAME_CHECK_DELAY_MS = 200
 
@@ -64,6 +67,7 @@ class ComposerTab(QWidget):
 
     status = Signal(str)
     posted = Signal()
+    photos_used = Signal()
 
     def __init__(self, services: DeskServices, tasks: TaskRunner,
                  parent: QWidget | None = None) -> None:
@@ -79,6 +83,7 @@ class ComposerTab(QWidget):
         self._overflow_from: int | None = None
         self._name_findings: list[NameFinding] = []
         self._guard_problem = ""
+        self._photo_ids: list[int] = _saved_photo_ids(services.drafts.load(PHOTOS_SLOT))
         self._build()
         self._names_timer = QTimer(self)
         self._names_timer.setSingleShot(True)
@@ -174,6 +179,7 @@ class ComposerTab(QWidget):
         write_layout.addWidget(title)
         write_layout.addWidget(self.editor, 3)
         write_layout.addLayout(row)
+        write_layout.addWidget(self._photos_box())
         write_layout.addWidget(self.names_label)
         write_layout.addWidget(self.message_label)
         write_layout.addWidget(self.outbox_box, 1)
@@ -366,9 +372,13 @@ class ComposerTab(QWidget):
             self._services.audit.record(self._services.signed_in, "override pre-flight block",
                                         ", ".join(c.title for c in report.blocking),
                                         decision.override_reason)
-        item = self._services.outbox.add(text, created_by=self._services.signed_in)
+        uploads = self._uploads()
+        if uploads is None:
+            return
+        item = self._services.outbox.add(text, uploads, created_by=self._services.signed_in)
         self._services.audit.record(self._services.signed_in, "queue tweet",
                                     f"outbox {item.item_id}", text)
+        self._photos_handed_over(f"outbox {item.item_id}")
         self.editor.clear()  # the outbox holds the text now, so the draft can go
         self.save_draft()
         self._send(item.item_id)
@@ -394,10 +404,14 @@ class ComposerTab(QWidget):
         if queue is None or member is None or text is None:
             return
         try:
-            queue.submit(text, [], by=member, scheduled_for=when)
+            uploads = self._uploads()
+            if uploads is None:
+                return
+            item = queue.submit(text, uploads, by=member, scheduled_for=when)
         except Exception as exc:  # refusals carry plain-English messages
             self.show_message(str(exc), ok=False)
             return
+        self._photos_handed_over(f"approval {item.submission_id}")
         self._handed_over("Sent for approval: the head teacher or an approver will look at it."
                           + (f" It is set for {_local_time(when)}." if when else ""))
 
@@ -421,12 +435,127 @@ class ComposerTab(QWidget):
         if queue is None or member is None or text is None:
             return
         try:
-            queue.schedule(text, [], by=member, at=when)
+            uploads = self._uploads()
+            if uploads is None:
+                return
+            item = queue.schedule(text, uploads, by=member, at=when)
         except Exception as exc:  # refusals carry plain-English messages
             self.show_message(str(exc), ok=False)
             return
+        self._photos_handed_over(f"scheduled {item.submission_id}")
         self._handed_over(f"Scheduled for {_local_time(when)}. It goes out then while the "
                           "app is running; see the Approvals tab.")
+
+    # -- photos ------------------------------------------------------------------------
+    def _photos_box(self) -> QWidget:
+        box = QFrame()
+        box.setObjectName("AttachedPhotos")
+        self.photos_list = QListWidget()
+        self.photos_list.setObjectName("AttachedPhotoList")
+        self.photos_list.setAccessibleName("Photos attached to the tweet")
+        self.photos_list.setMaximumHeight(96)
+        self.photos_list.setWordWrap(True)
+        self.add_photos_button = QPushButton("Add photos…")
+        self.add_photos_button.setToolTip("Attach up to 4 photos prepared on the Photos tab "
+                                          "(Ctrl+Shift+A)")
+        self.add_photos_button.clicked.connect(self.choose_photos)
+        QShortcut(QKeySequence("Ctrl+Shift+A"), self, self.choose_photos)
+        self.remove_photo_button = QPushButton("Remove photo")
+        self.remove_photo_button.clicked.connect(self.remove_selected_photo)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_photos_button)
+        buttons.addWidget(self.remove_photo_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.photos_list)
+        box.setVisible(self._services.db is not None)
+        self._show_photos()
+        return box
+
+    def _library(self) -> PhotoLibrary | None:
+        return self._services.photo_library() if self._services.db is not None else None
+
+    def _show_photos(self) -> None:
+        library = self._library()
+        self.photos_list.clear()
+        kept: list[int] = []
+        for photo_id in self._photo_ids:
+            try:
+                photo = library.get(photo_id) if library else None
+            except Exception:  # removed on the Photos tab meanwhile
+                continue
+            if photo is None:
+                continue
+            kept.append(photo_id)
+            entry = QListWidgetItem(f"{photo.label}: {photo.alt_text or 'no description yet'}")
+            entry.setData(id_role(), photo_id)
+            self.photos_list.addItem(entry)
+        self._photo_ids = kept
+        self.photos_list.setVisible(bool(kept))
+        self.remove_photo_button.setVisible(bool(kept))
+        self.add_photos_button.setEnabled(len(kept) < MAX_PHOTOS)
+
+    def photos_changed(self) -> None:
+        """The Photos tab changed what is ready; attached photos may have changed too."""
+        self._show_photos()
+
+    def choose_photos(self) -> None:
+        from stpeters_desk.ui.photo_picker import PhotoPickerDialog
+
+        library = self._library()
+        if library is None:
+            return
+        dialog = PhotoPickerDialog(library, self, already_attached=len(self._photo_ids))
+        if dialog.exec():
+            self.attach_photos(dialog.chosen_ids())
+
+    def attach_photos(self, photo_ids: Sequence[int]) -> None:
+        for photo_id in photo_ids:
+            if photo_id not in self._photo_ids and len(self._photo_ids) < MAX_PHOTOS:
+                self._photo_ids.append(photo_id)
+        self._save_photo_ids()
+        self._show_photos()
+
+    def remove_selected_photo(self) -> None:
+        entry = self.photos_list.currentItem()
+        if entry is None:
+            return
+        self._photo_ids.remove(int(entry.data(id_role())))
+        self._save_photo_ids()
+        self._show_photos()
+
+    def _save_photo_ids(self) -> None:
+        self._services.drafts.save(",".join(str(i) for i in self._photo_ids), PHOTOS_SLOT)
+
+    def _photo_checks(self) -> list[PhotoCheckInput]:
+        library = self._library()
+        if library is None:
+            return []
+        return [library.check_input(photo_id) for photo_id in self._photo_ids]
+
+    def _uploads(self) -> list[PhotoUpload] | None:
+        """The attached photos' bytes, or None (and a message) if one cannot go."""
+        library = self._library()
+        if library is None or not self._photo_ids:
+            return []
+        try:
+            return [library.to_upload(photo_id) for photo_id in self._photo_ids]
+        except Exception as exc:  # e.g. its confirmations were cleared on the Photos tab
+            self.show_message(f"Not posted: {exc}", ok=False)
+            return None
+
+    def _photos_handed_over(self, where: str) -> None:
+        library = self._library()
+        if library is None or not self._photo_ids:
+            return
+        for photo_id in self._photo_ids:
+            library.mark_used(photo_id, self._services.signed_in, where)
+        self._photo_ids = []
+        self._save_photo_ids()
+        self._show_photos()
+        self.photos_used.emit()
 
     def _handed_over(self, message: str) -> None:
         self.editor.clear()
@@ -460,7 +589,7 @@ class ComposerTab(QWidget):
                               + str(exc), ok=False)
             return None
         settings = PreflightSettings.from_store(self._services.settings, self.following_count)
-        return run_preflight(text, [], guard, settings)
+        return run_preflight(text, self._photo_checks(), guard, settings)
 
     def confirm_preflight(self, report: PreflightReport) -> PreflightDecision:
         """Shows the pre-flight panel; tests replace this method to answer for the user."""
@@ -650,6 +779,10 @@ def _worst_level(findings: list[NameFinding], problem: str) -> str:
     if problem or any(f.level == "block" for f in findings):
         return "block"
     return "warn" if findings else ""
+
+
+def _saved_photo_ids(saved: str) -> list[int]:
+    return [int(part) for part in saved.split(",") if part.strip().isdigit()]
 
 
 def _local_time(moment: datetime) -> str:

@@ -238,6 +238,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(0)
         self.statusBar().show()
         self._show_review_banner()
+        if self.kiosk and not self.isFullScreen():  # new tabs must not drop the kiosk out
+            self.showFullScreen()
         if self.kiosk and self.idle_watcher is None:
             from stpeters_desk.ui.settings_tab import idle_minutes
 
@@ -277,6 +279,14 @@ class MainWindow(QMainWindow):
             approvals.status.connect(self.show_status)
             self.composer.posted.connect(approvals.reload)
             self.tabs.addTab(approvals, "Approvals")
+        if allowed & {Permission.POST, Permission.SUBMIT}:
+            from stpeters_desk.ui.photos_tab import PhotosTab
+
+            photos = PhotosTab(self._services, self._tasks, self._services.photo_library())
+            photos.status.connect(self.show_status)
+            photos.ready_changed.connect(self.composer.photos_changed)
+            self.composer.photos_used.connect(photos.refresh)
+            self.tabs.insertTab(1, photos, "Photos")
         self._add_moderation_tabs(allowed)
         if Permission.MANAGE_STAFF in allowed:
             from stpeters_desk.ui.staff_tab import StaffTab

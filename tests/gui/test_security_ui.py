@@ -107,8 +107,8 @@ def test_sign_in_shows_the_tabs_the_role_allows(qtbot: QtBot, school: DeskServic
     assert window.pages.currentWidget() is window.sign_in_panel
     sign_in(window, "Mrs Invented Head", HEAD_PIN)
     assert window.pages.currentIndex() == 0
-    assert window.tab_names() == ["Compose", "Approvals", "Moderation", "Followers", "Staff",
-                                  "Audit", "Settings", "Policy"]
+    assert window.tab_names() == ["Compose", "Photos", "Approvals", "Moderation", "Followers",
+                                  "Staff", "Audit", "Settings", "Policy"]
     assert window.signed_in_label.text() == "Signed in: Mrs Invented Head"
     assert school.audit.recent(5)[0].action in ("sign in", "signed in")
 
@@ -134,7 +134,7 @@ def test_teacher_sees_compose_without_direct_posting(qtbot: QtBot, school: DeskS
                             head_pin=HEAD_PIN)
     window = open_window(qtbot, school)
     sign_in(window, "Mr Invented Teacher", TEACHER_PIN)
-    assert window.tab_names() == ["Compose", "Approvals", "Settings", "Policy"]
+    assert window.tab_names() == ["Compose", "Photos", "Approvals", "Settings", "Policy"]
     composer = window.composer
     composer.editor.setPlainText("Class 2 planted sunflowers")
     assert composer.post_button.text() == "Submit for approval"
@@ -372,8 +372,11 @@ def test_kiosk_mode_makes_touch_sized_buttons(qtbot: QtBot, school: DeskServices
     assert isinstance(app, QApplication)
     apply_style(app, resources_dir())
     try:
-        window = open_window(qtbot, school, kiosk=True)
-        window.enter_kiosk()
+        _asked, ask = head_pin_asker(HEAD_PIN)
+        window = MainWindow(school, SyncTaskRunner(), kiosk=True,
+                            head_pin_asker=ask)  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        window.enter_kiosk()  # as the app does: frameless before the first show
         sign_in(window, "Mrs Invented Head", HEAD_PIN)
         qtbot.waitExposed(window)
         assert window.isFullScreen()

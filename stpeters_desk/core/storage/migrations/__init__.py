@@ -15,6 +15,7 @@ from stpeters_desk.core.storage.migrations import (
     m0003_roster,
     m0004_moderation,
     m0005_approvals,
+    m0006_photos,
 )
 from stpeters_desk.core.storage.migrations.base import Migration
 
@@ -24,6 +25,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0003_roster.MIGRATION,
     m0004_moderation.MIGRATION,
     m0005_approvals.MIGRATION,
+    m0006_photos.MIGRATION,
 )
 
 __all__ = ["MIGRATIONS", "Migration"]
