@@ -37,9 +37,9 @@ from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.outbox_store import NEEDS_ATTENTION, POSTED, OutboxItem
 from stpeters_desk.core.tweet_text import MAX_WEIGHTED_LENGTH, parse_tweet
 from stpeters_desk.ui.items import id_role
+from stpeters_desk.ui.messages import describe_error
 from stpeters_desk.ui.styling import set_style_state
 from stpeters_desk.ui.tasks import TaskRunner
-from stpeters_desk.x.errors import XError
 from stpeters_desk.x.models import PhotoUpload, Post
 
 if TYPE_CHECKING:  # loaded on first use: the name guard's word lists cost start-up time
@@ -54,12 +54,6 @@ MAX_PHOTOS = 4
 PHOTOS_SLOT = "composer-photos"  # the ids of attached photos, saved like the draft
 WARM_UP_DELAY_MS = 400  # after the first paint, before anyone can start typing
 NAME_CHECK_DELAY_MS = 200
-
-
-def describe_error(error: Exception) -> str:
-    if isinstance(error, XError):
-        return error.user_text()
-    return f"Something went wrong: {error}. Nothing has been lost; try again."
 
 
 class ComposerTab(QWidget):

@@ -28,8 +28,7 @@ from stpeters_desk.core.outbox import SendResult
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.outbox_store import POSTED
 from stpeters_desk.ui.account_bar import AccountBar
-from stpeters_desk.ui.composer_tab import ComposerTab, describe_error
-from stpeters_desk.ui.security_dialogs import HeadPinAsker, dialog_head_pin_asker
+from stpeters_desk.ui.messages import describe_error
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.models import Account
 
@@ -43,6 +42,8 @@ if TYPE_CHECKING:
     from stpeters_desk.core.invariants import InvariantProblem
     from stpeters_desk.core.roles import Permission
     from stpeters_desk.core.staff import StaffMember
+    from stpeters_desk.ui.composer_tab import ComposerTab
+    from stpeters_desk.ui.security_dialogs import HeadPinAsker
     from stpeters_desk.ui.sign_in import SignInPanel
 
 
@@ -91,9 +92,7 @@ class MainWindow(QMainWindow):
         self._services = services
         self._tasks = tasks
         self.kiosk = kiosk
-        self.ask_head_pin: HeadPinAsker = head_pin_asker or (
-            dialog_head_pin_asker(services.staff, tasks, self) if services.staff else
-            (lambda _action: None))
+        self.ask_head_pin: HeadPinAsker = head_pin_asker or self._ask_head_pin_in_dialog
         self._closing_allowed = not kiosk
         self.setWindowTitle(f"{APP_NAME} {__version__}")
         self.resize(1180, 760)
@@ -148,11 +147,21 @@ class MainWindow(QMainWindow):
     def composer(self) -> ComposerTab:
         """The Compose tab, built when first needed (after sign-in) to open faster."""
         if self._composer is None:
+            from stpeters_desk.ui.composer_tab import ComposerTab
+
             self._composer = ComposerTab(self._services, self._tasks)
             self.tabs.insertTab(0, self._composer, "Compose")
             self._composer.status.connect(self.show_status)
             self._composer.posted.connect(self.refresh_account)
         return self._composer
+
+    def _ask_head_pin_in_dialog(self, action: str) -> str | None:
+        """The normal way to ask for the head-teacher PIN: a modal dialog."""
+        if self._services.staff is None:
+            return None
+        from stpeters_desk.ui.security_dialogs import dialog_head_pin_asker
+
+        return dialog_head_pin_asker(self._services.staff, self._tasks, self)(action)
 
     def _open_work(self) -> None:
         """First look at the account: counts, recent tweets, anything waiting to be sent."""

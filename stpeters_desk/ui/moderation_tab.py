@@ -92,7 +92,7 @@ from stpeters_desk.core.storage.moderation_store import (
     ModerationStore,
     StoredMention,
 )
-from stpeters_desk.ui.composer_tab import describe_error
+from stpeters_desk.ui.messages import describe_error
 from stpeters_desk.ui.styling import set_style_state
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.errors import XError

@@ -16,7 +16,6 @@ from stpeters_desk.core.moderation_service import FollowerReview
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.moderation_store import ModerationStore
-from stpeters_desk.ui.composer_tab import describe_error
 from stpeters_desk.ui.followers_tab import (
     BLOCKED_ACCOUNTS,
     HANDLE_COLUMN,
@@ -28,6 +27,7 @@ from stpeters_desk.ui.followers_tab import (
     FollowersTab,
     HeadPinAsker,
 )
+from stpeters_desk.ui.messages import describe_error
 from stpeters_desk.ui.tasks import SyncTaskRunner
 from stpeters_desk.x.errors import Offline
 from stpeters_desk.x.sandbox import SandboxGateway

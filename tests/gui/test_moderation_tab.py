@@ -25,7 +25,7 @@ from stpeters_desk.core.storage.moderation_store import (
     ModerationStore,
     StoredMention,
 )
-from stpeters_desk.ui.composer_tab import describe_error
+from stpeters_desk.ui.messages import describe_error
 from stpeters_desk.ui.moderation_tab import REPORT_ACTION, IncidentDialog, ModerationTab
 from stpeters_desk.ui.tasks import SyncTaskRunner
 from stpeters_desk.x.errors import Offline
