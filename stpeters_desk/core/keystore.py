@@ -9,6 +9,7 @@ fall back to a file that anyone with the data folder could read.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,6 +27,17 @@ class KeyringUnavailable(Exception):
             "X account cannot be connected. On Linux install gnome-keyring (or KWallet) "
             "and sign in again; the app stays on the practice (sandbox) account until then."
         )
+
+
+class KeyringLocked(KeyringUnavailable):
+    """The store exists but stayed locked (its unlock prompt was cancelled)."""
+
+    def __init__(self) -> None:
+        Exception.__init__(
+            self,
+            "This computer's password store is locked, so the real X account and the pupil "
+            "roster cannot be used. Sign out and in again (or unlock the keyring when asked); "
+            "the app stays on the practice (sandbox) account until then.")
 
 
 def usable_keyring() -> KeyringBackend:
@@ -48,16 +60,33 @@ def service_name(purpose: str) -> str:
 
 
 def read_secret(purpose: str, name: str) -> str | None:
-    value = usable_keyring().get_password(service_name(purpose), name)
+    with _keyring_errors():
+        value = usable_keyring().get_password(service_name(purpose), name)
     return str(value) if value else None
 
 
 def write_secret(purpose: str, name: str, value: str) -> None:
-    usable_keyring().set_password(service_name(purpose), name, value)
+    with _keyring_errors():
+        usable_keyring().set_password(service_name(purpose), name, value)
+
+
+@contextlib.contextmanager
+def _keyring_errors() -> Iterator[None]:
+    """A locked or broken store becomes our own error, which callers already handle."""
+    import keyring.errors
+
+    try:
+        yield
+    except keyring.errors.KeyringLocked as exc:
+        raise KeyringLocked() from exc
+    except keyring.errors.PasswordDeleteError:
+        raise
+    except keyring.errors.KeyringError as exc:
+        raise KeyringUnavailable() from exc
 
 
 def delete_secret(purpose: str, name: str) -> None:
     import keyring.errors
 
-    with contextlib.suppress(keyring.errors.PasswordDeleteError):
+    with contextlib.suppress(keyring.errors.PasswordDeleteError), _keyring_errors():
         usable_keyring().delete_password(service_name(purpose), name)

@@ -120,6 +120,8 @@ class MainWindow(QMainWindow):
         self.lock_button = QPushButton("Lock")
         self.lock_button.setToolTip("Go back to the sign-in screen; drafts are kept")
         self.lock_button.clicked.connect(self.lock)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction("&About St Peter's Desk", self.show_about)
         self.statusBar().addPermanentWidget(self.signed_in_label)
         self.statusBar().addPermanentWidget(self.lock_button)
         self._composer: ComposerTab | None = None
@@ -154,6 +156,11 @@ class MainWindow(QMainWindow):
             self._composer.status.connect(self.show_status)
             self._composer.posted.connect(self.refresh_account)
         return self._composer
+
+    def show_about(self) -> None:
+        from stpeters_desk.ui.about_dialog import AboutDialog
+
+        AboutDialog(self, data_dir=self._services.data_dir).exec()
 
     def _ask_head_pin_in_dialog(self, action: str) -> str | None:
         """The normal way to ask for the head-teacher PIN: a modal dialog."""

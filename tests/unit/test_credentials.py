@@ -98,3 +98,21 @@ def test_secrets_never_reach_the_data_folder(memory_keyring: MemoryKeyring, db: 
             content = path.read_bytes()
             for secret in (SECRETS.api_secret, SECRETS.access_token_secret, SECRETS.api_key):
                 assert secret.encode() not in content, path
+
+
+class LockedKeyring(MemoryKeyring):
+    """What Secret Service does when its unlock prompt is cancelled."""
+
+    def get_password(self, service: str, username: str) -> str | None:
+        import keyring.errors
+
+        raise keyring.errors.KeyringLocked("Failed to unlock the collection!")
+
+
+def test_a_locked_keyring_falls_back_to_the_sandbox(db: Database) -> None:
+    settings = SettingsStore(db)
+    settings.set(REAL_ACCOUNT_SETTING, "1")
+    with keyring_backend(LockedKeyring()):
+        gateway, notice = choose_gateway(db, settings, force_sandbox=False)
+    assert isinstance(gateway, SandboxGateway)
+    assert "locked" in notice
