@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -75,9 +74,18 @@ def this_device() -> DeviceIdentity:
     """This computer's identity, created on first use and the same ever after."""
     path = config_dir() / DEVICE_FILE
     device_id = _read_device_id(path) or _create_device_id(path)
-    import socket
+    return DeviceIdentity(device_id=device_id, name=_computer_name())
 
-    return DeviceIdentity(device_id=device_id, name=socket.gethostname() or "This computer")
+
+def _computer_name() -> str:
+    """The computer's network name; without importing socket, which start-up can spare."""
+    # os.uname is POSIX only; Windows names the computer in the environment.
+    name = os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
+    if not name:
+        import socket
+
+        name = socket.gethostname()
+    return name or "This computer"
 
 
 def _read_device_id(path: Path) -> str | None:
@@ -94,7 +102,7 @@ def _read_device_id(path: Path) -> str | None:
 def _create_device_id(path: Path) -> str:
     """Write a new id atomically; if another process won the race, use theirs."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    device_id = secrets.token_hex(16)
+    device_id = os.urandom(16).hex()  # random, as secrets would give, without hashlib
     import tempfile
 
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False,

@@ -16,7 +16,6 @@ methods from a worker thread.
 from __future__ import annotations
 
 import re
-import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import NamedTuple
@@ -125,6 +124,8 @@ def clean_name(name: str) -> str:
 
 def new_recovery_code() -> str:
     """About 98 random bits, in groups that are easy to copy onto paper: ABCD-EFGH-..."""
+    import secrets  # needs hashlib (via hmac): only when a code is made, not at start-up
+
     chars = "".join(secrets.choice(RECOVERY_ALPHABET)
                     for _ in range(RECOVERY_GROUPS * RECOVERY_GROUP_LENGTH))
     return "-".join(chars[i:i + RECOVERY_GROUP_LENGTH]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from stpeters_desk.core.roles import Permission
     from stpeters_desk.core.staff import StaffMember
     from stpeters_desk.ui.composer_tab import ComposerTab
+    from stpeters_desk.ui.idle import IdleWatcher
     from stpeters_desk.ui.security_dialogs import HeadPinAsker
     from stpeters_desk.ui.sign_in import SignInPanel
 
@@ -53,35 +54,6 @@ def open_url(url: str) -> None:
     from PySide6.QtGui import QDesktopServices
 
     QDesktopServices.openUrl(QUrl(url))
-
-
-def _input_events() -> frozenset[QEvent.Type]:
-    return frozenset({
-        QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-        QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
-    })
-
-
-class IdleWatcher(QObject):
-    """Restarts a timer on any keyboard, mouse or touch input anywhere in the app."""
-
-    def __init__(self, minutes: int, on_idle: Callable[[], None],
-                 parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._inputs = _input_events()
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(minutes * 60_000)
-        self.timer.timeout.connect(on_idle)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
-        self.timer.start()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in self._inputs:
-            self.timer.start()
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -257,6 +229,7 @@ class MainWindow(QMainWindow):
         if self.kiosk and not self.isFullScreen():  # new tabs must not drop the kiosk out
             self.showFullScreen()
         if self.kiosk and self.idle_watcher is None:
+            from stpeters_desk.ui.idle import IdleWatcher
             from stpeters_desk.ui.settings_tab import idle_minutes
 
             self.idle_watcher = IdleWatcher(idle_minutes(self._services), self.lock, self)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from stpeters_desk.core.roles import ROLE_TITLES, Role
 from stpeters_desk.core.staff import SignInResult, StaffDirectory
-from stpeters_desk.ui.items import id_role
 from stpeters_desk.ui.pin_pad import PinPad
 from stpeters_desk.ui.tasks import TaskRunner
 
@@ -77,10 +76,13 @@ class SignInPanel(QWidget):
 
     def reload(self) -> None:
         self.people.clear()
-        for member in self._staff.members():
-            item = QListWidgetItem(f"{member.name}\n{ROLE_TITLES[Role(member.role)]}")
-            item.setData(id_role(), member.staff_id)
-            self.people.addItem(item)
+        # Ids by row, not as item data: item roles live in Qt's namespace, whose first use
+        # costs tens of milliseconds that the sign-in screen, shown at every start, avoids.
+        members = self._staff.members()
+        self._ids = [member.staff_id for member in members]
+        for member in members:
+            self.people.addItem(QListWidgetItem(
+                f"{member.name}\n{ROLE_TITLES[Role(member.role)]}"))
         if self.people.count() == 1:
             self.people.setCurrentRow(0)
         self.pin_pad.clear()
@@ -92,8 +94,8 @@ class SignInPanel(QWidget):
             self.pin_pad.field.setFocus()
 
     def _chosen_id(self) -> int | None:
-        item = self.people.currentItem()
-        return int(item.data(id_role())) if item else None
+        row = self.people.currentRow()
+        return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def try_pin(self, pin: str) -> None:
         staff_id = self._chosen_id()

@@ -16,7 +16,6 @@ from datetime import UTC, datetime, timedelta
 
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.sandbox_store import SandboxIdentity, SandboxStore
-from stpeters_desk.core.tweet_text import MAX_WEIGHTED_LENGTH, weighted_length
 from stpeters_desk.x.errors import Offline, RejectedByX
 from stpeters_desk.x.gateway import XGateway, validate_photos
 from stpeters_desk.x.ids import snowflake_id
@@ -72,6 +71,8 @@ class SandboxGateway(XGateway):
         if not text.strip() and not photos:
             raise RejectedByX("other", "A tweet needs some text or a photo.",
                               "Write something and try again.")
+        from stpeters_desk.core.tweet_text import MAX_WEIGHTED_LENGTH, weighted_length
+
         if weighted_length(text) > MAX_WEIGHTED_LENGTH:
             raise RejectedByX("too_long")
         with self._lock:

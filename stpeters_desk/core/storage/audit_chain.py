@@ -10,9 +10,6 @@ version beside it instead.
 
 from __future__ import annotations
 
-import hashlib
-import json
-
 GENESIS_HASH = "0" * 64
 """The 'previous hash' of the very first entry."""
 
@@ -20,9 +17,13 @@ GENESIS_HASH = "0" * 64
 def canonical_content(entry_id: int, at: str, actor: str, device: str, action: str,
                       target: str, reason: str, detail: str) -> str:
     """One unambiguous text for an entry: JSON keeps separators inside values harmless."""
+    import json  # here, not at import: the sign-in screen needs neither json nor hashlib
+
     return json.dumps([entry_id, at, actor, device, action, target, reason, detail],
                       ensure_ascii=False, separators=(",", ":"))
 
 
 def chain_hash(prev_hash: str, content: str) -> str:
+    import hashlib
+
     return hashlib.sha256(f"{prev_hash}\n{content}".encode()).hexdigest()

@@ -6,7 +6,7 @@ the app) can never both send the same tweet.
 
 from __future__ import annotations
 
-import secrets
+import os
 import sqlite3
 from dataclasses import dataclass, field
 
@@ -56,7 +56,7 @@ class OutboxStore:
                 "INSERT INTO outbox (client_ref, account_kind, text, reply_to, status, attempts, "
                 "created_by, created_at, updated_at) VALUES (:ref, :kind, :text, :reply_to, "
                 ":status, 0, :by, :now, :now)",
-                {"ref": secrets.token_hex(16), "kind": account_kind, "text": text,
+                {"ref": os.urandom(16).hex(), "kind": account_kind, "text": text,
                  "reply_to": reply_to, "status": QUEUED, "by": created_by, "now": now})
             item_id = int(cursor.lastrowid or 0)
             for position, photo in enumerate(photos):
