@@ -36,10 +36,8 @@ def start_pin_sign_in(api_key: str, api_secret: str) -> PinSignIn:
     handler = tweepy.OAuth1UserHandler(api_key, api_secret, callback="oob")
     try:
         url = handler.get_authorization_url()
-    except tweepy.TweepyException as exc:
+    except (tweepy.TweepyException, requests.RequestException) as exc:
         raise _sign_in_error(exc) from None
-    except requests.RequestException:
-        raise Offline() from None
     return PinSignIn(url=url, api_key=api_key, api_secret=api_secret, handler=handler)
 
 
@@ -49,14 +47,20 @@ def finish_pin_sign_in(sign_in: PinSignIn, pin: str) -> XCredentials:
 
     try:
         token, secret = sign_in.handler.get_access_token(pin.strip())
-    except tweepy.TweepyException as exc:
+    except (tweepy.TweepyException, requests.RequestException) as exc:
         raise _sign_in_error(exc) from None
-    except requests.RequestException:
-        raise Offline() from None
     return XCredentials(sign_in.api_key, sign_in.api_secret, str(token), str(secret))
 
 
-def _sign_in_error(exc: Exception) -> CredentialsRejected:
+def _sign_in_error(exc: Exception) -> CredentialsRejected | Offline:
+    """tweepy wraps everything in TweepyException: a network failure is in its chain."""
+    import requests
+
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, requests.ConnectionError | requests.Timeout):
+            return Offline()
+        cause = cause.__cause__ or cause.__context__
     return CredentialsRejected(
         "X did not accept the sign-in.",
         "Check the developer app's API key and secret, or the PIN X showed, and try again.")
