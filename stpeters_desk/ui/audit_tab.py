@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from stpeters_desk.core.audit import AuditTrail, AuditVerification
+from stpeters_desk.ui.table_model import RowsTableModel
 from stpeters_desk.ui.tasks import TaskRunner
 
 COLUMNS = ("When", "Who", "Computer", "Action", "What", "Reason / detail")
@@ -34,41 +35,20 @@ ALL = "Everyone"
 ANY_ACTION = "Any action"
 
 
-class AuditModel(QAbstractTableModel):
-    """A plain list of entries; sorting and filtering happen in Python, not per cell."""
+class AuditModel(RowsTableModel):
+    columns = COLUMNS
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: list[Any] = []
+    @property
+    def entries(self) -> list[Any]:
+        return self.rows
 
-    def set_entries(self, entries: list[Any]) -> None:
-        self.beginResetModel()
-        self.entries = entries
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
-            return None
-        entry = self.entries[index.row()]
-        reason = getattr(entry, "reason", "") or ""
+    def cell(self, row: Any, column: int) -> str:
+        reason = getattr(row, "reason", "") or ""
         values = (
-            _local_time(entry.at), entry.actor, getattr(entry, "device", ""), entry.action,
-            entry.target, " · ".join(part for part in (reason, entry.detail) if part),
+            _local_time(row.at), row.actor, getattr(row, "device", ""), row.action,
+            row.target, " · ".join(part for part in (reason, row.detail) if part),
         )
-        return values[index.column()]
+        return str(values[column])
 
 
 def _day(edit: QDateEdit) -> date:
@@ -157,7 +137,7 @@ class AuditTab(QWidget):
             person=None if person in ("", ALL) else person,
             action=None if action in ("", ANY_ACTION) else action,
             since=since, until=until, limit=100_000)
-        self.model.set_entries(entries)
+        self.model.set_rows(entries)
         self.table.resizeColumnsToContents()
         if not entries:
             self.message.setText("No entries match these filters.")

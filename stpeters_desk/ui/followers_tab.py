@@ -25,9 +25,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -62,6 +59,7 @@ from stpeters_desk.ui.moderation_tab import (
     reason_combo,
 )
 from stpeters_desk.ui.styling import set_style_state
+from stpeters_desk.ui.table_model import RowsTableModel
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.gateway import XGateway
 from stpeters_desk.x.models import HandOff, UserProfile
@@ -206,41 +204,27 @@ def _sort_key(column: int) -> Callable[[FollowerRow], Any]:
     return keys[column]
 
 
-class FollowersModel(QAbstractTableModel):
+class FollowersModel(RowsTableModel):
     """Plain rows, sorted and filtered in Python; Qt only asks for the cells it shows."""
+
+    columns = COLUMNS
 
     def __init__(self) -> None:
         super().__init__()
         self._all: list[FollowerRow] = []
-        self.rows: list[FollowerRow] = []
         self._filter: tuple[str, ...] = ()
         self._sorted_by: tuple[int, Qt.SortOrder] | None = None
 
-    # -- Qt's questions ----------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    def cell(self, row: FollowerRow, column: int) -> str:
+        return self._cell(row, column)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def tooltip(self, row: FollowerRow, column: int) -> str | None:
+        if column != 4:
             return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cell(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
-            return row.reasons.replace("; ", "\n") or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (6, 7, 8):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return row.reasons.replace("; ", "\n") or None
+
+    def right_aligned(self, column: int) -> bool:
+        return column in (6, 7, 8)
 
     @staticmethod
     def _cell(row: FollowerRow, column: int) -> str:

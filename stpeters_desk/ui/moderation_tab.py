@@ -22,16 +22,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QBuffer,
     QByteArray,
     QDate,
     QIODevice,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -94,6 +90,7 @@ from stpeters_desk.core.storage.moderation_store import (
 )
 from stpeters_desk.ui.messages import describe_error
 from stpeters_desk.ui.styling import set_style_state
+from stpeters_desk.ui.table_model import RowsTableModel
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.errors import XError
 from stpeters_desk.x.models import HandOff
@@ -174,40 +171,23 @@ def local_time(moment: datetime) -> str:
 # -- the list ------------------------------------------------------------------------------
 
 
-class InboxModel(QAbstractTableModel):
+class InboxModel(RowsTableModel):
     """The inbox page as plain Python rows; the store already orders it needs-you-first."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: list[StoredMention] = []
+    columns = COLUMNS
+
+    @property
+    def items(self) -> list[StoredMention]:
+        return self.rows
 
     def set_items(self, items: list[StoredMention]) -> None:
-        self.beginResetModel()
-        self.items = items
-        self.endResetModel()
+        self.set_rows(items)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
+    def cell(self, row: StoredMention, column: int) -> str:
+        return self._cell(row, column)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self.items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cell(item, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return item.text if index.column() == 4 else "\n".join(item.reasons) or None
-        return None
+    def tooltip(self, row: StoredMention, column: int) -> str | None:
+        return row.text if column == 4 else "\n".join(row.reasons) or None
 
     @staticmethod
     def _cell(item: StoredMention, column: int) -> str:
@@ -224,7 +204,7 @@ class InboxModel(QAbstractTableModel):
         return local_time(item.created_at)
 
     def row_of(self, post_id: str) -> int:
-        return next((row for row, item in enumerate(self.items) if item.post_id == post_id), -1)
+        return next((row for row, item in enumerate(self.rows) if item.post_id == post_id), -1)
 
 
 # -- hand-offs to x.com --------------------------------------------------------------------
