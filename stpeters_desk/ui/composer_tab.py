@@ -11,7 +11,7 @@ window is on screen, so start-up stays fast.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -43,11 +43,14 @@ from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.models import PhotoUpload, Post
 
 if TYPE_CHECKING:  # loaded on first use: the name guard's word lists cost start-up time
+    from stpeters_desk.core.approvals import ApprovalQueue, Submission
     from stpeters_desk.core.names import NameFinding
     from stpeters_desk.core.photo_library import PhotoLibrary
     from stpeters_desk.core.preflight import PhotoCheckInput, PreflightReport
+    from stpeters_desk.core.staff import StaffMember
     from stpeters_desk.ui.preflight_dialog import PreflightDecision
 
+QueueHandOver = Callable[["ApprovalQueue", str, list[PhotoUpload], "StaffMember"], "Submission"]
 DRAFT_SAVE_DELAY_MS = 400
 POSTS_SHOWN = 50
 MAX_PHOTOS = 4
@@ -393,21 +396,12 @@ class ComposerTab(QWidget):
         return text
 
     def submit_for_approval(self, when: datetime | None = None) -> None:
-        queue, member = self._services.approvals, self._services.member
-        text = self._checked_text()
-        if queue is None or member is None or text is None:
-            return
-        try:
-            uploads = self._uploads()
-            if uploads is None:
-                return
-            item = queue.submit(text, uploads, by=member, scheduled_for=when)
-        except Exception as exc:  # refusals carry plain-English messages
-            self.show_message(str(exc), ok=False)
-            return
-        self._photos_handed_over(f"approval {item.submission_id}")
-        self._handed_over("Sent for approval: the head teacher or an approver will look at it."
-                          + (f" It is set for {_local_time(when)}." if when else ""))
+        self._queue_tweet(
+            lambda queue, text, photos, member: queue.submit(text, photos, by=member,
+                                                             scheduled_for=when),
+            "approval",
+            "Sent for approval: the head teacher or an approver will look at it."
+            + (f" It is set for {_local_time(when)}." if when else ""))
 
     def schedule(self) -> None:
         from stpeters_desk.ui.approvals_tab import ScheduleDialog
@@ -424,21 +418,29 @@ class ComposerTab(QWidget):
         if not self._direct:
             self.submit_for_approval(when)
             return
+        self._queue_tweet(
+            lambda queue, text, photos, member: queue.schedule(text, photos, by=member,
+                                                               at=when),
+            "scheduled",
+            f"Scheduled for {_local_time(when)}. It goes out then while the app is running; "
+            "see the Approvals tab.")
+
+    def _queue_tweet(self, hand_over: QueueHandOver, where: str, done: str) -> None:
+        """Pre-flight, then give the tweet and its photos to the approvals queue."""
         queue, member = self._services.approvals, self._services.member
         text = self._checked_text()
         if queue is None or member is None or text is None:
             return
+        uploads = self._uploads()
+        if uploads is None:
+            return
         try:
-            uploads = self._uploads()
-            if uploads is None:
-                return
-            item = queue.schedule(text, uploads, by=member, at=when)
+            item = hand_over(queue, text, uploads, member)
         except Exception as exc:  # refusals carry plain-English messages
             self.show_message(str(exc), ok=False)
             return
-        self._photos_handed_over(f"scheduled {item.submission_id}")
-        self._handed_over(f"Scheduled for {_local_time(when)}. It goes out then while the "
-                          "app is running; see the Approvals tab.")
+        self._photos_handed_over(f"{where} {item.submission_id}")
+        self._handed_over(done)
 
     # -- photos ------------------------------------------------------------------------
     def _photos_box(self) -> QWidget:
