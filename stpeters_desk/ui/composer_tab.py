@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
@@ -189,8 +189,11 @@ class ComposerTab(QWidget):
         self.posts_list.setAlternatingRowColors(True)
         self.posts_list.itemSelectionChanged.connect(self._selection_changed)
         self.refresh_button = QPushButton("Refresh")
-        self.refresh_button.setToolTip("Fetch the account's latest tweets again")
+        self.refresh_button.setToolTip("Fetch the account's latest tweets again (F5)")
         self.refresh_button.clicked.connect(self.refresh_posts)
+        # Through the button, so F5 is ignored while the tweets are still being fetched.
+        refresh_key = QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh_button.click)
+        refresh_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_button = QPushButton("Delete tweet…")
         self.delete_button.setObjectName("DeleteButton")
         self.delete_button.setProperty("destructive", True)

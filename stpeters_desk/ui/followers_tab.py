@@ -29,6 +29,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -346,8 +347,12 @@ class FollowersTab(QWidget):
     def _top_row(self) -> QHBoxLayout:
         self.sync_button = QPushButton("Sync followers")
         self.sync_button.setProperty("primary", True)
-        self.sync_button.setToolTip("Read the whole follower list from X and score newcomers")
+        self.sync_button.setToolTip("Read the whole follower list from X and score newcomers "
+                                    "(F5)")
         self.sync_button.clicked.connect(self.sync)
+        # Through the button, so F5 is ignored while a sync is already running.
+        sync_key = QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.sync_button.click)
+        sync_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setToolTip("Stop after the current page; what was read is kept")
         self.cancel_button.clicked.connect(self.cancel_sync)

@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.signed_in_label)
         self.statusBar().addPermanentWidget(self.lock_button)
         self._composer: ComposerTab | None = None
+        self._tab_keys_added = False
         self.sign_in_panel: SignInPanel | None = None
         self.idle_watcher: IdleWatcher | None = None
         self._retry_timer = QTimer(self)
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
 
             self._composer = ComposerTab(self._services, self._tasks)
             self.tabs.insertTab(0, self._composer, "Compose")
+            self._describe_tab_keys()
             self._composer.status.connect(self.show_status)
             self._composer.posted.connect(self.refresh_account)
         return self._composer
@@ -293,6 +295,32 @@ class MainWindow(QMainWindow):
                                      roster_changed=self.composer.reload_name_guard),
                          "Settings")
         self.tabs.addTab(PolicyTab(self._services), "Policy")
+        self._describe_tab_keys()
+        if not self._tab_keys_added:
+            self._add_tab_keys()
+
+    def _add_tab_keys(self) -> None:
+        """Ctrl+1 to Ctrl+9 open the tabs in order, for people who work from the keyboard.
+
+        Added at the first sign-in, not in the constructor: the first frame comes sooner,
+        and before anyone signs in there is only one tab to go to.
+        """
+        self._tab_keys_added = True
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        for number in range(1, 10):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self,
+                                 lambda index=number - 1: self._open_tab_by_number(index))
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+
+    def _open_tab_by_number(self, index: int) -> None:
+        if self.pages.currentIndex() == 0 and index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+
+    def _describe_tab_keys(self) -> None:
+        for index in range(min(self.tabs.count(), 9)):
+            self.tabs.setTabToolTip(index, f"{self.tabs.tabText(index)} (Ctrl+{index + 1})")
 
     def _tab_shown(self, index: int) -> None:
         """Replies and followers are fetched from X the first time their tab is opened."""

@@ -31,7 +31,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QPageSize, QPdfWriter, QPixmap, QTextDocument
+from PySide6.QtGui import QKeySequence, QPageSize, QPdfWriter, QPixmap, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -89,7 +89,7 @@ from stpeters_desk.core.storage.moderation_store import (
     StoredMention,
 )
 from stpeters_desk.ui.messages import describe_error
-from stpeters_desk.ui.styling import set_style_state
+from stpeters_desk.ui.styling import scrolls_when_short, set_style_state
 from stpeters_desk.ui.table_model import RowsTableModel
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.errors import XError
@@ -467,7 +467,7 @@ class ModerationTab(QWidget):
     def _build(self) -> None:
         splitter = QSplitter()
         splitter.addWidget(self._listing())
-        splitter.addWidget(self._side())
+        splitter.addWidget(scrolls_when_short(self._side()))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
@@ -479,8 +479,11 @@ class ModerationTab(QWidget):
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.setProperty("primary", True)
         self.refresh_button.setToolTip("Fetch new replies and mentions and check them here, "
-                                       "on this computer")
+                                       "on this computer (F5)")
         self.refresh_button.clicked.connect(self.refresh)
+        # Through the button, so F5 is ignored while a fetch is already running.
+        refresh_key = QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh_button.click)
+        refresh_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.show_box = QComboBox()
         self.show_box.setAccessibleName("Which replies to show")
         self.show_box.addItems([NEEDS_YOU, EVERYTHING])
@@ -513,6 +516,7 @@ class ModerationTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self._add_reply_stepping_keys()
         self.empty_label = QLabel(
             "No replies need you today.\nPress Refresh to fetch new replies and mentions; "
             "replies already dealt with are under “All replies and mentions”.")
@@ -525,6 +529,26 @@ class ModerationTab(QWidget):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
         return listing
+
+    def _add_reply_stepping_keys(self) -> None:
+        """J and K step through the replies, as in many mail programs; they act only while
+        the list has focus, so they never get in the way of typing a reason."""
+        tip = "J: next reply, K: previous reply (while this list has focus)"
+        self.table.setToolTip(tip)
+        self.table.setAccessibleDescription(tip)
+        for key, step in ((Qt.Key.Key_J, 1), (Qt.Key.Key_K, -1)):
+            shortcut = QShortcut(QKeySequence(key), self.table,
+                                 lambda step=step: self.step_reply(step))
+            # Set apart: PySide6 ignores a context= argument given with a slot.
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+
+    def step_reply(self, step: int) -> None:
+        """Choose the next (1) or previous (-1) reply in the list, stopping at either end."""
+        rows = self.model.rowCount()
+        if rows == 0:
+            return
+        current = self.table.currentIndex().row()
+        self.table.selectRow(max(0, min(rows - 1, current + step if current >= 0 else 0)))
 
     def _side(self) -> QWidget:
         self.detail = QPlainTextEdit()

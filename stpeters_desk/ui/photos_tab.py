@@ -97,7 +97,7 @@ from stpeters_desk.core.photo_library import (
 )
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.ui.items import id_role
-from stpeters_desk.ui.styling import set_style_state
+from stpeters_desk.ui.styling import scrolls_when_short, set_style_state
 from stpeters_desk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -973,8 +973,8 @@ class PhotosTab(QWidget):
     def _build(self) -> None:
         splitter = QSplitter()
         splitter.addWidget(self._batch_pane())
-        splitter.addWidget(self._editor_pane())
-        splitter.addWidget(self._ready_pane())
+        splitter.addWidget(scrolls_when_short(self._editor_pane()))
+        splitter.addWidget(scrolls_when_short(self._ready_pane()))
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 2)
@@ -996,8 +996,10 @@ class PhotosTab(QWidget):
         self.open_button.setToolTip("Choose one or more photos (JPEG, PNG or HEIC from an iPad). "
                                     "You can also drag photos onto this tab. (Ctrl+O)")
         self.open_button.clicked.connect(self.choose_photos)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Open), self, self.choose_photos,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        open_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Open), self,
+                             self.choose_photos)
+        # Set apart: PySide6 ignores a context= argument given with a slot.
+        open_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.batch_list = QListWidget()
         self.batch_list.setObjectName("PhotoBatch")
         self.batch_list.setAccessibleName("Opened photos")
@@ -1126,8 +1128,9 @@ class PhotosTab(QWidget):
         self.region_list.setAccessibleName("Regions that will be covered")
         self.region_list.setMaximumHeight(110)
         self.region_list.currentRowChanged.connect(self._region_chosen_in_list)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.region_list, self._remove_chosen_region,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        delete_key = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.region_list,
+                               self._remove_chosen_region)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.add_region_button = QPushButton("&Add region")
         self.add_region_button.setCheckable(True)
         self.add_region_button.setToolTip("Then drag over a face (or a name badge) in the "
@@ -1250,7 +1253,7 @@ class PhotosTab(QWidget):
         self.checks_label = QLabel()
         self.checks_label.setObjectName("ChecksStatus")
         self.checks_label.setWordWrap(True)
-        description = QLabel("Description (&alt text), required:")
+        description = QLabel("D&escription (alt text), required:")
         description.setBuddy(self.alt_text)
         layout = QVBoxLayout(box)
         layout.addWidget(self.result_image)
