@@ -535,11 +535,8 @@ class FollowersTab(QWidget):
         return True
 
     def selected(self) -> FollowerRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        number = rows[0].row()
-        return self.model.rows[number] if 0 <= number < len(self.model.rows) else None
+        row: FollowerRow | None = self.model.selected_in(self.table)
+        return row
 
     def _selected_id(self) -> str | None:
         row = self.selected()

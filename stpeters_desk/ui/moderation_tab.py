@@ -667,11 +667,8 @@ class ModerationTab(QWidget):
         return True
 
     def selected(self) -> StoredMention | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        row = rows[0].row()
-        return self.model.items[row] if 0 <= row < len(self.model.items) else None
+        item: StoredMention | None = self.model.selected_in(self.table)
+        return item
 
     def _selected_id(self) -> str | None:
         item = self.selected()

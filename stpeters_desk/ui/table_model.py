@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -20,6 +21,14 @@ class RowsTableModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[Any] = []
+
+    def selected_in(self, view: QAbstractItemView) -> Any | None:
+        """The row object selected in ``view`` (a table over this model), or None."""
+        chosen = view.selectionModel().selectedRows()
+        if not chosen:
+            return None
+        number = chosen[0].row()
+        return self.rows[number] if 0 <= number < len(self.rows) else None
 
     def set_rows(self, rows: list[Any]) -> None:
         self.beginResetModel()
