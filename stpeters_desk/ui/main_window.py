@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
         self.lock_button.setToolTip("Go back to the sign-in screen; drafts are kept")
         self.lock_button.clicked.connect(self.lock)
         help_menu = self.menuBar().addMenu("&Help")
+        help_action = help_menu.addAction("&Help for this tab", self.show_help)
+        help_action.setShortcut("F1")
         help_menu.addAction("&About St Peter's Desk", self.show_about)
         self.statusBar().addPermanentWidget(self.signed_in_label)
         self.statusBar().addPermanentWidget(self.lock_button)
@@ -130,6 +132,14 @@ class MainWindow(QMainWindow):
             self._composer.status.connect(self.show_status)
             self._composer.posted.connect(self.refresh_account)
         return self._composer
+
+    def show_help(self) -> None:
+        from stpeters_desk.ui.help_dialog import HelpDialog
+
+        index = self.tabs.currentIndex()
+        tab = self.tabs.tabText(index).replace("&", "") if index >= 0 else "Compose"
+        self.help_dialog = HelpDialog(tab, self)
+        self.help_dialog.open()
 
     def show_about(self) -> None:
         from stpeters_desk.ui.about_dialog import AboutDialog

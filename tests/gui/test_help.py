@@ -1,0 +1,23 @@
+"""F1 explains the tab in front of you and the part of the school's policy it serves."""
+
+from __future__ import annotations
+
+from stpeters_desk.ui.help_dialog import TAB_HELP, help_html
+from stpeters_desk.ui.main_window import MainWindow
+
+
+def test_every_tab_the_head_sees_has_help() -> None:
+    tabs = ["Compose", "Photos", "Approvals", "Moderation", "Followers", "Staff", "Audit",
+            "Settings", "Policy"]
+    for tab in tabs:
+        what, clause = TAB_HELP[tab]
+        assert len(what) > 80 and clause
+        assert "policy" in help_html(tab).lower()
+
+
+def test_f1_opens_help_for_the_current_tab(window: MainWindow) -> None:
+    window.select_tab("Compose")
+    window.show_help()
+    assert window.help_dialog.windowTitle() == "Help: Compose"
+    assert "280" in window.help_dialog.text.toPlainText()
+    window.help_dialog.close()
