@@ -93,8 +93,10 @@ class MainWindow(QMainWindow):
         self.lock_button.setToolTip("Go back to the sign-in screen; drafts are kept")
         self.lock_button.clicked.connect(self.lock)
         help_menu = self.menuBar().addMenu("&Help")
-        help_action = help_menu.addAction("&Help for this tab", self.show_help)
-        help_action.setShortcut("F1")
+        # F1 is bound at sign-in: binding a key builds Qt's enum namespace, which would
+        # cost the sign-in screen tens of milliseconds at every start.
+        self._help_action = help_menu.addAction("&Help for this tab", self.show_help)
+        self._help_key_bound = False
         help_menu.addAction("&About St Peter's Desk", self.show_about)
         self.statusBar().addPermanentWidget(self.signed_in_label)
         self.statusBar().addPermanentWidget(self.lock_button)
@@ -114,6 +116,7 @@ class MainWindow(QMainWindow):
             self.show_status(services.notice)
         if services.staff is None:
             self.lock_button.hide()
+            self._bind_help_key()
             self._open_work()
             return
         self._add_sign_in_page()
@@ -132,6 +135,11 @@ class MainWindow(QMainWindow):
             self._composer.status.connect(self.show_status)
             self._composer.posted.connect(self.refresh_account)
         return self._composer
+
+    def _bind_help_key(self) -> None:
+        if not self._help_key_bound:
+            self._help_action.setShortcut("F1")
+            self._help_key_bound = True
 
     def show_help(self) -> None:
         from stpeters_desk.ui.help_dialog import HelpDialog
@@ -231,6 +239,7 @@ class MainWindow(QMainWindow):
         self.statusBar().hide()
 
     def signed_in(self, member: StaffMember) -> None:
+        self._bind_help_key()
         self._services.sign_in(member)
         self.signed_in_label.setText(f"Signed in: {member.name}")
         self._open_work()

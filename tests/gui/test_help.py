@@ -21,3 +21,7 @@ def test_f1_opens_help_for_the_current_tab(window: MainWindow) -> None:
     assert window.help_dialog.windowTitle() == "Help: Compose"
     assert "280" in window.help_dialog.text.toPlainText()
     window.help_dialog.close()
+
+
+def test_f1_is_bound_once_someone_is_at_work(window: MainWindow) -> None:
+    assert window._help_action.shortcut().toString() == "F1"
