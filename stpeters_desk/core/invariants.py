@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stpeters_desk.x.gateway import XGateway
+from stpeters_desk.x.gateway import XGateway, pages
 from stpeters_desk.x.models import Account
 
 FOLLOWS_SOMEONE = "follows someone"
@@ -62,15 +62,9 @@ def check_account(gateway: XGateway) -> list[InvariantProblem]:
 
 
 def _followed_handles(gateway: XGateway) -> list[str]:
-    handles: list[str] = []
-    token: str | None = None
-    for _page in range(MAX_FOLLOWING_PAGES):
-        page = gateway.following(token, FOLLOWING_PAGE_SIZE)
-        handles.extend(user.handle for user in page.items)
-        token = page.next_token
-        if token is None:
-            break
-    return handles
+    return [user.handle
+            for page in pages(gateway.following, FOLLOWING_PAGE_SIZE, MAX_FOLLOWING_PAGES)
+            for user in page.items]
 
 
 def _following_problem(account: Account, handles: list[str]) -> InvariantProblem:

@@ -34,7 +34,7 @@ from stpeters_desk.core.storage.moderation_store import (
     StoredFollower,
     StoredMention,
 )
-from stpeters_desk.x.gateway import XGateway
+from stpeters_desk.x.gateway import XGateway, pages
 from stpeters_desk.x.models import HandOff, UserProfile
 
 AuditRecord = Callable[[str, str, str, str], object]  # record(actor, action, target, detail)
@@ -95,15 +95,9 @@ def confirm_blocks(store: ModerationStore, gateway: XGateway, record: AuditRecor
 
 
 def _all_blocked_ids(gateway: XGateway) -> set[str]:
-    ids: set[str] = set()
-    token: str | None = None
-    for _page in range(MAX_PAGES):
-        page = gateway.blocked(token, FOLLOWERS_PER_PAGE)
-        ids.update(user.user_id for user in page.items)
-        token = page.next_token
-        if token is None:
-            break
-    return ids
+    return {user.user_id
+            for page in pages(gateway.blocked, FOLLOWERS_PER_PAGE, MAX_PAGES)
+            for user in page.items}
 
 
 class ModerationInbox:
@@ -268,9 +262,7 @@ class FollowerReview:
         context = self._context()
         expected = self._gateway.account().followers_count
         seen = new = 0
-        token: str | None = None
-        for _page in range(MAX_PAGES):
-            page = self._gateway.followers(token, self._page_size)
+        for page in pages(self._gateway.followers, self._page_size, MAX_PAGES):
             rows = []
             for profile in page.items:
                 risk = score_follower(profile, context)
@@ -279,9 +271,6 @@ class FollowerReview:
             seen += len(rows)
             if progress:
                 progress(seen, max(expected, seen))
-            token = page.next_token
-            if token is None:
-                break
         gone = self._store.finish_follower_sync(self.kind, number)
         return SyncResult(seen, new, gone)
 

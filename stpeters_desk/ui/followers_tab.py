@@ -62,7 +62,7 @@ from stpeters_desk.ui.moderation_tab import (
 from stpeters_desk.ui.styling import set_style_state
 from stpeters_desk.ui.table_model import RowsTableModel
 from stpeters_desk.ui.tasks import TaskRunner
-from stpeters_desk.x.gateway import XGateway
+from stpeters_desk.x.gateway import XGateway, pages
 from stpeters_desk.x.models import HandOff, UserProfile
 
 HeadPinAsker = Callable[[str], str | None]
@@ -178,15 +178,9 @@ def load_follower_rows(review: FollowerReview, now: datetime | None = None
 def load_blocked_rows(gateway: XGateway, now: datetime | None = None) -> list[FollowerRow]:
     """The account's blocked list as X has it (a network call)."""
     now = now or datetime.now(UTC)
-    rows: list[FollowerRow] = []
-    token: str | None = None
-    for _page in range(MAX_BLOCKED_PAGES):
-        page = gateway.blocked(token, BLOCKED_PAGE)
-        rows.extend(blocked_row(profile, len(rows), now) for profile in page.items)
-        token = page.next_token
-        if token is None:
-            break
-    return rows
+    profiles = [profile for page in pages(gateway.blocked, BLOCKED_PAGE, MAX_BLOCKED_PAGES)
+                for profile in page.items]
+    return [blocked_row(profile, rank, now) for rank, profile in enumerate(profiles)]
 
 
 def _sort_key(column: int) -> Callable[[FollowerRow], Any]:

@@ -9,7 +9,7 @@ absent: follow and direct messages, because the school's policy forbids both.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from stpeters_desk.x.models import (
     Account,
@@ -106,6 +106,19 @@ class XGateway(ABC):
                 "Record in the app what you reported and why."
             ),
         )
+
+
+def pages(fetch: Callable[[str | None, int], Page[UserProfile]], page_size: int,
+          max_pages: int) -> Iterator[Page[UserProfile]]:
+    """Every page of a paged list (followers, following, blocked), at most ``max_pages``,
+    so a gateway that never stops paging cannot hang the app."""
+    token: str | None = None
+    for _number in range(max_pages):
+        page = fetch(token, page_size)
+        yield page
+        token = page.next_token
+        if token is None:
+            return
 
 
 def validate_photos(photos: Sequence[PhotoUpload]) -> None:
