@@ -25,16 +25,10 @@ from PySide6.QtWidgets import (
 
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.settings import REAL_ACCOUNT_CONNECTED
+from stpeters_desk.ui.security_dialogs import hidden_field
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.credentials import XCredentials
 from stpeters_desk.x.models import Account
-
-
-def _secret_field(name: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setAccessibleName(name)
-    return field
 
 
 class ConnectXDialog(QDialog):
@@ -67,8 +61,8 @@ class ConnectXDialog(QDialog):
 
     def _sign_in_page(self) -> QWidget:
         page = QWidget()
-        self.app_key = _secret_field("API key")
-        self.app_secret = _secret_field("API key secret")
+        self.app_key = hidden_field("API key")
+        self.app_secret = hidden_field("API key secret")
         self.open_button = QPushButton("Open the x.com sign-in page")
         self.open_button.clicked.connect(self.open_sign_in)
         self.pin_field = QLineEdit()
@@ -87,7 +81,7 @@ class ConnectXDialog(QDialog):
 
     def _paste_page(self) -> QWidget:
         page = QWidget()
-        self.paste_fields = [_secret_field(name) for name in
+        self.paste_fields = [hidden_field(name) for name in
                              ("API key", "API key secret", "Access token",
                               "Access token secret")]
         self.paste_button = QPushButton("Check and save")

@@ -24,16 +24,28 @@ from PySide6.QtWidgets import (
 from stpeters_desk.core.devices import DeviceIdentity, DeviceRegistry
 from stpeters_desk.core.pins import validate_new_pin
 from stpeters_desk.core.staff import SignInResult, StaffDirectory, StaffMember
-from stpeters_desk.ui.pin_pad import PinPad
+from stpeters_desk.ui.pin_pad import MAX_PIN_LENGTH, PinPad
 from stpeters_desk.ui.tasks import TaskRunner
 
 
-def _pin_field(name: str) -> QLineEdit:
+def hidden_field(name: str, max_length: int = 0) -> QLineEdit:
+    """A line edit that shows dots, for PINs, keys and passwords."""
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setAccessibleName(name)
-    field.setMaxLength(12)
+    if max_length:
+        field.setMaxLength(max_length)
     return field
+
+
+def new_pin_problem(pin: str, again: str) -> str:
+    """Why a new PIN, typed twice, cannot be used; "" when it can."""
+    problem = validate_new_pin(pin)
+    if problem:
+        return problem
+    if pin != again:
+        return "The two PINs are different. Type the same PIN twice."
+    return ""
 
 
 class RecoveryCodePage(QWidget):
@@ -79,8 +91,8 @@ class SetupWizard(QDialog):
         self.name_field = QLineEdit()
         self.name_field.setAccessibleName("Head teacher's name")
         self.name_field.setPlaceholderText("e.g. Mrs J. Example")
-        self.pin_field = _pin_field("New PIN")
-        self.pin_again = _pin_field("New PIN again")
+        self.pin_field = hidden_field("New PIN", MAX_PIN_LENGTH)
+        self.pin_again = hidden_field("New PIN again", MAX_PIN_LENGTH)
         self.message = QLabel()
         self.message.setObjectName("FormMessage")
         self.message.setWordWrap(True)
@@ -164,12 +176,7 @@ class SetupWizard(QDialog):
 def _form_problem(name: str, pin: str, again: str) -> str:
     if not name:
         return "Type the head teacher's name."
-    problem = validate_new_pin(pin)
-    if problem:
-        return problem
-    if pin != again:
-        return "The two PINs are different. Type the same PIN twice."
-    return ""
+    return new_pin_problem(pin, again)
 
 
 class HeadPinDialog(QDialog):
@@ -243,8 +250,8 @@ class RecoveryDialog(QDialog):
         self.pages = QStackedWidget()
         self.code_field = QLineEdit()
         self.code_field.setAccessibleName("Recovery code")
-        self.pin_field = _pin_field("New PIN")
-        self.pin_again = _pin_field("New PIN again")
+        self.pin_field = hidden_field("New PIN", MAX_PIN_LENGTH)
+        self.pin_again = hidden_field("New PIN again", MAX_PIN_LENGTH)
         self.message = QLabel()
         self.message.setWordWrap(True)
         first = QWidget()
@@ -272,8 +279,7 @@ class RecoveryDialog(QDialog):
             self.accept()
             return
         code, pin = self.code_field.text().strip(), self.pin_field.text()
-        problem = validate_new_pin(pin) or (
-            "The two PINs are different." if pin != self.pin_again.text() else "")
+        problem = new_pin_problem(pin, self.pin_again.text())
         if problem:
             self.message.setText(problem)
             return

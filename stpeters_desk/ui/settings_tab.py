@@ -41,7 +41,7 @@ from stpeters_desk.core.storage.settings import (
     KIOSK_MODE,
     REPLY_SETTINGS,
 )
-from stpeters_desk.ui.security_dialogs import HeadPinAsker
+from stpeters_desk.ui.security_dialogs import HeadPinAsker, hidden_field
 from stpeters_desk.ui.tasks import TaskRunner
 
 KIOSK_SETTING = KIOSK_MODE
@@ -207,9 +207,7 @@ class SettingsTab(QWidget):
         self.account_label.setWordWrap(True)
         self.connect_button = QPushButton("Connect or replace the X account…")
         self.connect_button.clicked.connect(connect_x)
-        self.password_field = QLineEdit()
-        self.password_field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_field.setAccessibleName("The X account's password")
+        self.password_field = hidden_field("The X account's password")
         self.password_field.setPlaceholderText("The X account's password")
         self.store_password_button = QPushButton("Store the password…")
         self.store_password_button.setToolTip(

@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stpeters_desk.core.pins import validate_new_pin
 from stpeters_desk.core.roles import PERMISSION_TITLES, ROLE_TITLES, Permission, Role
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import StaffDirectory, StaffMember
 from stpeters_desk.ui.items import id_role
-from stpeters_desk.ui.security_dialogs import HeadPinAsker
+from stpeters_desk.ui.security_dialogs import HeadPinAsker, hidden_field, new_pin_problem
 from stpeters_desk.ui.tasks import TaskRunner
 
 
@@ -46,12 +45,8 @@ class NewMemberDialog(QDialog):
         self.role.setAccessibleName("Role")
         for role in Role:
             self.role.addItem(ROLE_TITLES[role], role.value)
-        self.pin = QLineEdit()
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setAccessibleName("Their PIN")
-        self.pin_again = QLineEdit()
-        self.pin_again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin_again.setAccessibleName("Their PIN again")
+        self.pin = hidden_field("Their PIN")
+        self.pin_again = hidden_field("Their PIN again")
         self.approver = QCheckBox("May approve other people's tweets")
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -80,12 +75,7 @@ class NewMemberDialog(QDialog):
     def problem(self) -> str:
         if not self.name.text().strip():
             return "Type the person's name."
-        pin_problem = validate_new_pin(self.pin.text())
-        if pin_problem:
-            return pin_problem
-        if self.pin.text() != self.pin_again.text():
-            return "The two PINs are different."
-        return ""
+        return new_pin_problem(self.pin.text(), self.pin_again.text())
 
     def chosen_role(self) -> Role:
         return Role(self.role.currentData())
