@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -27,16 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-
-def peak_memory_mb() -> float:
-    """This process's peak resident memory. Linux's VmHWM belongs to the running program;
-    ru_maxrss would also count the parent's size at the moment it started this process."""
-    status = Path("/proc/self/status")
-    if status.exists():
-        for text in status.read_text().splitlines():
-            if text.startswith("VmHWM:"):
-                return int(text.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+from benchmarks.measure import peak_memory_mb  # noqa: E402 - after the path is set
 
 Box = tuple[int, int, int, int]
 
