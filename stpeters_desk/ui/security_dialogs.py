@@ -228,6 +228,22 @@ class HeadPinDialog(QDialog):
 HeadPinAsker = Callable[[str], str | None]
 
 
+def run_guarded(ask: HeadPinAsker, tasks: TaskRunner, action: str,
+                change: Callable[[str], object], done: str,
+                show: Callable[[str], None]) -> bool:
+    """Ask for the head-teacher PIN for ``action``, then make the change on a worker.
+
+    ``change`` gets the PIN and checks it again in core; ``show`` then gets ``done``, or
+    the refusal in plain words. False when nobody typed the PIN (nothing was tried).
+    """
+    head_pin = ask(action)
+    if head_pin is None:
+        return False
+    tasks.run(lambda: change(head_pin), lambda _result: show(done),
+              lambda error: show(str(error)))
+    return True
+
+
 def dialog_head_pin_asker(staff: StaffDirectory, tasks: TaskRunner,
                           parent: QWidget | None) -> HeadPinAsker:
     """The normal way to ask: a modal dialog. Tests pass their own asker instead."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -41,8 +42,12 @@ from stpeters_desk.core.storage.settings import (
     KIOSK_MODE,
     REPLY_SETTINGS,
 )
-from stpeters_desk.ui.security_dialogs import HeadPinAsker, hidden_field
+from stpeters_desk.ui.security_dialogs import HeadPinAsker, hidden_field, run_guarded
 from stpeters_desk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from stpeters_desk.core.devices import DeviceIdentity, DeviceRegistry
+    from stpeters_desk.core.staff import StaffMember
 
 KIOSK_SETTING = KIOSK_MODE
 IDLE_MINUTES_SETTING = KIOSK_IDLE_MINUTES
@@ -373,32 +378,34 @@ class SettingsTab(QWidget):
 
     # -- guarded changes ------------------------------------------------------------
     def _guarded(self, action: str, change: Callable[[str], object], done: str) -> None:
-        head_pin = self._ask_head_pin(action)
-        if head_pin is None:
-            self.reload()
-            return
-        self._tasks.run(lambda: change(head_pin), lambda _: self._done(done), self._refused)
+        if not run_guarded(self._ask_head_pin, self._tasks, action, change, done, self._show):
+            self.reload()  # e.g. put the kiosk box back as it was
 
-    def _done(self, done: str) -> None:
-        self.message.setText(done)
+    def _show(self, text: str) -> None:
+        self.message.setText(text)
         self.reload()
 
-    def _refused(self, error: Exception) -> None:
-        self.message.setText(str(error))
-        self.reload()
-
-    def register_device(self) -> None:
+    def _this_computer(self) -> tuple[DeviceRegistry, DeviceIdentity, StaffMember] | None:
+        """The registry, this computer and who is asking; None in trials without staff."""
         devices, device, by = self._services.devices, self._services.device, self._services.member
         if devices is None or device is None or by is None:
+            return None
+        return devices, device, by
+
+    def register_device(self) -> None:
+        context = self._this_computer()
+        if context is None:
             return
+        devices, device, by = context
         self._guarded("register this computer for tweeting",
                       lambda head: devices.register(device, by=by, head_pin=head),
                       f"{device.name} is registered: tweets may be sent from it.")
 
     def unregister_device(self) -> None:
-        devices, device, by = self._services.devices, self._services.device, self._services.member
-        if devices is None or device is None or by is None:
+        context = self._this_computer()
+        if context is None:
             return
+        devices, device, by = context
         self._guarded("remove this computer's registration",
                       lambda head: devices.unregister(device, by=by, head_pin=head),
                       f"{device.name} is no longer registered.")
@@ -410,9 +417,10 @@ class SettingsTab(QWidget):
         self.grant_exception_from(dialog)
 
     def grant_exception_from(self, dialog: ExceptionDialog) -> None:
-        devices, device, by = self._services.devices, self._services.device, self._services.member
-        if devices is None or device is None or by is None:
+        context = self._this_computer()
+        if context is None:
             return
+        devices, device, by = context
         start, end = dialog.window_times()
         reason = dialog.reason.text().strip()
         self._guarded("allow tweets from this computer for an event",
@@ -453,7 +461,8 @@ class SettingsTab(QWidget):
         head_pin = self._ask_head_pin("show the X account's password")
         if head_pin is None:
             return
-        self._tasks.run(lambda: reveal(head_pin), self._show_password, self._refused)
+        self._tasks.run(lambda: reveal(head_pin), self._show_password,
+                        lambda error: self._show(str(error)))
 
     def _show_password(self, password: str) -> None:
         if not password:

@@ -31,7 +31,12 @@ from stpeters_desk.core.roles import PERMISSION_TITLES, ROLE_TITLES, Permission,
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import StaffDirectory, StaffMember
 from stpeters_desk.ui.items import id_role
-from stpeters_desk.ui.security_dialogs import HeadPinAsker, hidden_field, new_pin_problem
+from stpeters_desk.ui.security_dialogs import (
+    HeadPinAsker,
+    hidden_field,
+    new_pin_problem,
+    run_guarded,
+)
 from stpeters_desk.ui.tasks import TaskRunner
 
 
@@ -187,18 +192,10 @@ class StaffTab(QWidget):
 
     # -- changing ----------------------------------------------------------------
     def _guarded(self, action: str, change: Callable[[str], object], done: str) -> None:
-        """Ask for the head-teacher PIN, then make the change on a worker."""
-        head_pin = self._ask_head_pin(action)
-        if head_pin is None:
-            return
-        self._tasks.run(lambda: change(head_pin), lambda _: self._changed(done), self._refused)
+        run_guarded(self._ask_head_pin, self._tasks, action, change, done, self._show)
 
-    def _changed(self, done: str) -> None:
-        self.message.setText(done)
-        self.reload()
-
-    def _refused(self, error: Exception) -> None:
-        self.message.setText(str(error))
+    def _show(self, text: str) -> None:
+        self.message.setText(text)
         self.reload()
 
     def _by(self) -> StaffMember:
