@@ -13,6 +13,7 @@ from stpeters_desk import APP_NAME, __version__
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.tasks import TaskRunner
+from stpeters_desk.ui.translations import DEFAULT_LANGUAGE, LANGUAGE_SETTING, install_language
 
 
 def apply_style(app: QApplication, resources: Path) -> None:
@@ -23,6 +24,16 @@ def apply_style(app: QApplication, resources: Path) -> None:
     icon = resources / "icons" / "app.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
+
+
+def apply_language(services: DeskServices, resources: Path) -> None:
+    """Welsh or English, as chosen in Settings, before any window is built."""
+    language = services.settings.get(LANGUAGE_SETTING) or DEFAULT_LANGUAGE
+    if language == DEFAULT_LANGUAGE:
+        return  # English is the source language: nothing to load at start-up
+    if not install_language(language, resources):
+        print(f"The {language!r} translation could not be loaded; using English.",
+              file=sys.stderr)
 
 
 def create_application() -> QApplication:
@@ -37,6 +48,7 @@ def create_application() -> QApplication:
 def run_window(services: DeskServices, resources: Path, *, screenshot: str | None = None,
                tab: str | None = None, kiosk: bool = False, exit_when_shown: bool = False) -> int:
     app = create_application()
+    apply_language(services, resources)
     apply_style(app, resources)
     tasks = TaskRunner()
     single: object | None = None
