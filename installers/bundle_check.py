@@ -28,6 +28,12 @@ REQUIRED_RESOURCES = (
     "models/centerface.onnx",
     "wordlists/offensive.txt",
     "wordlists/common_word_names.txt",
+    "themes/light.theme",
+    "themes/dark.theme",
+    "themes/high-contrast.theme",
+    "themes/ink-dark/check.svg",
+    "themes/ink-light/check.svg",
+    "translations/stpeters_desk_cy.qm",
 )
 KEYRING_BACKEND_FOR_PLATFORM = {"linux": "SecretService", "win32": "Windows", "darwin": "macOS"}
 QT_IMAGE_FORMATS = ("png", "jpeg", "gif", "svg", "ico")

@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.outbox import Outbox
 from stpeters_desk.core.roles import Permission
 from stpeters_desk.core.staff import PermissionDenied, StaffDirectory, StaffMember
@@ -98,31 +99,38 @@ def check_tweet(text: str, photos: Sequence[PhotoUpload], *, complete: bool = Tr
     must only have something in it.
     """
     if not text.strip() and not photos:
-        raise ValueError("Write the tweet or add a photo first.")
+        raise ValueError(translate("Approvals", "Write the tweet or add a photo first."))
     if len(photos) > MAX_PHOTOS:
-        raise ValueError(f"A tweet can carry at most {MAX_PHOTOS} photos.")
+        raise ValueError(translate("Approvals", "A tweet can carry at most {count} photos.")
+                         .format(count=MAX_PHOTOS))
     if not complete:
         return
     if text.strip():
         length = parse_tweet(text)
         if not length.valid:
-            raise ValueError(f"The tweet is {length.weighted_length} characters as X counts "
-                             f"them; shorten it to {MAX_WEIGHTED_LENGTH} or fewer.")
+            raise ValueError(translate("Approvals", "The tweet is {length} characters as X "
+                                                    "counts them; shorten it to {limit} or fewer.")
+                             .format(length=length.weighted_length, limit=MAX_WEIGHTED_LENGTH))
     for number, photo in enumerate(photos, start=1):
         if not photo.alt_text.strip():
-            raise ValueError(f"Photo {number} has no description (alt text). Describe it for "
-                             "people who cannot see it, without naming any child.")
+            raise ValueError(translate("Approvals", "Photo {number} has no description (alt "
+                                                    "text). Describe it for people who cannot "
+                                                    "see it, without naming any child.")
+                             .format(number=number))
         if len(photo.alt_text) > MAX_ALT_TEXT:
-            raise ValueError(f"Photo {number}'s description is too long: keep it under "
-                             f"{MAX_ALT_TEXT} characters.")
+            raise ValueError(translate("Approvals", "Photo {number}'s description is too long: "
+                                                    "keep it under {limit} characters.")
+                             .format(number=number, limit=MAX_ALT_TEXT))
 
 
 def _check_note(note: str) -> str:
     tidy = note.strip()
     if not tidy:
-        raise ValueError("Say what needs to change, so the author can put it right.")
+        raise ValueError(translate("Approvals",
+                                   "Say what needs to change, so the author can put it right."))
     if len(tidy) > MAX_NOTE_LENGTH:
-        raise ValueError(f"Keep the note under {MAX_NOTE_LENGTH} characters.")
+        raise ValueError(translate("Approvals", "Keep the note under {count} characters.")
+                         .format(count=MAX_NOTE_LENGTH))
     return tidy
 
 
@@ -149,7 +157,8 @@ class ApprovalQueue:
     def get(self, submission_id: int) -> Submission:
         item = self._store.get(submission_id)
         if item is None:
-            raise ApprovalRefused("That tweet is no longer in the approval queues.")
+            raise ApprovalRefused(translate("Approvals",
+                                            "That tweet is no longer in the approval queues."))
         return item
 
     def drafts(self, author: StaffMember) -> list[Submission]:
@@ -220,7 +229,8 @@ class ApprovalQueue:
         """Send a draft, or a rejected tweet the author has put right, for approval."""
         moment = self._moment(now)
         author = self._authorised(by, Permission.SUBMIT)
-        item = self._own(submission_id, author, _AUTHOR_MAY_SUBMIT, "submitted")
+        item = self._own(submission_id, author, _AUTHOR_MAY_SUBMIT,
+                         translate("Approvals", "submitted"))
         check_tweet(item.text, item.photos)
         if item.scheduled_for is not None:
             self._future(item.scheduled_for, moment)
@@ -241,7 +251,8 @@ class ApprovalQueue:
         """
         moment = self._moment(now)
         author, allowed = self._member_and_permissions(by)
-        item = self._own(submission_id, author, _AUTHOR_MAY_EDIT, "changed")
+        item = self._own(submission_id, author, _AUTHOR_MAY_EDIT,
+                         translate("Approvals", "changed"))
         new_photos = item.photos if photos is None else tuple(photos)
         check_tweet(text, new_photos, complete=item.status != Status.DRAFT)
         edited = replace(item, text=text, original_text=text, photos=new_photos,
@@ -263,7 +274,8 @@ class ApprovalQueue:
         """The author takes their tweet back before it goes out."""
         moment = self._moment(now)
         author, _allowed = self._member_and_permissions(by)
-        item = self._own(submission_id, author, _AUTHOR_MAY_EDIT, "withdrawn")
+        item = self._own(submission_id, author, _AUTHOR_MAY_EDIT,
+                         translate("Approvals", "withdrawn"))
         return self._store.replace(
             replace(item, status=Status.WITHDRAWN, updated_at=moment), [item.status],
             [self._entry(author.name, "withdraw tweet", item, item.text, moment)])
@@ -282,8 +294,9 @@ class ApprovalQueue:
         approver = self._authorised(by, Permission.APPROVE)
         item = self._awaiting(submission_id, version)
         if item.author_id == approver.staff_id:
-            raise PermissionDenied("Nobody approves their own tweet. Ask the head teacher or "
-                                   "another approver to look at it.")
+            raise PermissionDenied(translate("Approvals", "Nobody approves their own tweet. Ask "
+                                                          "the head teacher or another approver "
+                                                          "to look at it."))
         text = item.text if edited_text is None else edited_text
         check_tweet(text, item.photos)
         entries = []
@@ -310,7 +323,8 @@ class ApprovalQueue:
         approver = self._authorised(by, Permission.APPROVE)
         item = self._awaiting(submission_id, version)
         if item.author_id == approver.staff_id:
-            raise PermissionDenied("This is your own tweet: withdraw it instead of rejecting it.")
+            raise PermissionDenied(translate("Approvals", "This is your own tweet: withdraw it "
+                                                          "instead of rejecting it."))
         tidy = _check_note(note)
         rejected = replace(item, status=Status.REJECTED, rejected_by=approver.name,
                            rejection_note=tidy, updated_at=moment)
@@ -346,7 +360,8 @@ class ApprovalQueue:
         if item.status == Status.SCHEDULED:
             return self._reschedule_scheduled(item, actor, allowed, when, moment)
         item = self._own(submission_id, actor, (Status.DRAFT, Status.AWAITING_APPROVAL,
-                                                Status.REJECTED), "rescheduled")
+                                                Status.REJECTED),
+                         translate("Approvals", "rescheduled"))
         return self._store.replace(
             replace(item, scheduled_for=when, updated_at=moment), [item.status],
             [self._entry(actor.name, "change tweet's time", item,
@@ -356,15 +371,17 @@ class ApprovalQueue:
                               allowed: frozenset[Permission], when: datetime | None,
                               moment: datetime) -> Submission:
         if when is None:
-            raise ValueError("Choose the new date and time, or use Post now.")
+            raise ValueError(translate("Approvals",
+                                       "Choose the new date and time, or use Post now."))
         detail = f"was {_when(item.scheduled_for)}; now {_when(when)}"
         moved = replace(item, scheduled_for=when, updated_at=moment)
         if self._may_release_early(item, actor, allowed):
             return self._store.replace(moved, [Status.SCHEDULED], [self._entry(
                 actor.name, "reschedule tweet", item, detail, moment)])
         if item.author_id != actor.staff_id:
-            raise PermissionDenied("Only the author, an approver or someone who may post can "
-                                   "change when this tweet goes out.")
+            raise PermissionDenied(translate("Approvals", "Only the author, an approver or "
+                                                          "someone who may post can change when "
+                                                          "this tweet goes out."))
         back = replace(moved, status=Status.AWAITING_APPROVAL, submitted_at=moment,
                        approved_by="", approved_at=None)
         return self._store.replace(back, [Status.SCHEDULED], [self._entry(
@@ -378,12 +395,13 @@ class ApprovalQueue:
         actor, allowed = self._member_and_permissions(by)
         item = self.get(submission_id)
         if item.status != Status.SCHEDULED:
-            raise ApprovalRefused(self._not_now(item, "cancelled"))
+            raise ApprovalRefused(self._not_now(item, translate("Approvals", "cancelled")))
         may = (item.author_id == actor.staff_id or Permission.POST in allowed
                or Permission.APPROVE in allowed)
         if not may:
-            raise PermissionDenied("Only the author, an approver or someone who may post can "
-                                   "cancel this tweet.")
+            raise PermissionDenied(translate("Approvals", "Only the author, an approver or "
+                                                          "someone who may post can cancel this "
+                                                          "tweet."))
         missed = item.scheduled_for is not None and item.scheduled_for < moment - self.grace
         action = "cancel missed tweet" if missed else "cancel scheduled tweet"
         return self._store.replace(
@@ -407,13 +425,15 @@ class ApprovalQueue:
         actor, allowed = self._member_and_permissions(by)
         item = self.get(submission_id)
         if item.status != Status.SCHEDULED:
-            raise ApprovalRefused(self._not_now(item, "posted"))
+            raise ApprovalRefused(self._not_now(item, translate("Approvals", "posted")))
         is_missed = item.scheduled_for is not None and item.scheduled_for < moment - self.grace
         if late and not is_missed:
-            raise ApprovalRefused("This tweet has not missed its time; it will go out when "
-                                  "its time comes, or use Post now.")
+            raise ApprovalRefused(translate("Approvals", "This tweet has not missed its time; it "
+                                                         "will go out when its time comes, or use "
+                                                         "Post now."))
         if not self._may_release_early(item, actor, allowed):
-            raise PermissionDenied("Ask someone who may post, or an approver, to post this now.")
+            raise PermissionDenied(translate("Approvals", "Ask someone who may post, or an "
+                                                          "approver, to post this now."))
         self._require_posting_allowed(moment)
         action = "post missed tweet late" if late else "post scheduled tweet now"
         entry = self._entry(actor.name, action, item,
@@ -511,7 +531,8 @@ class ApprovalQueue:
         """The acting person as stored now, so a change by the head applies at once."""
         current = self._staff.member(by.staff_id)
         if current is None or not current.active:
-            raise PermissionDenied("Your account is no longer active. Ask the head teacher.")
+            raise PermissionDenied(translate("Approvals", "Your account is no longer active. Ask "
+                                                          "the head teacher."))
         return current, self._staff.permissions(current)
 
     def _authorised(self, by: StaffMember, permission: Permission) -> StaffMember:
@@ -531,7 +552,9 @@ class ApprovalQueue:
              verb: str) -> Submission:
         item = self.get(submission_id)
         if item.author_id != author.staff_id:
-            raise PermissionDenied(f"Only {item.author}, who wrote this tweet, can do that.")
+            raise PermissionDenied(translate("Approvals",
+                                             "Only {author}, who wrote this tweet, can do that.")
+                                   .format(author=item.author))
         if item.status not in statuses:
             raise ApprovalRefused(self._not_now(item, verb))
         return item
@@ -539,30 +562,26 @@ class ApprovalQueue:
     def _awaiting(self, submission_id: int, version: int | None) -> Submission:
         item = self.get(submission_id)
         if item.status != Status.AWAITING_APPROVAL:
-            raise ApprovalRefused(self._not_now(item, "approved or rejected"))
+            raise ApprovalRefused(self._not_now(item, translate("Approvals",
+                                                                "approved or rejected")))
         if version is not None and item.version != version:
             raise SubmissionChanged()
         return item
 
     @staticmethod
     def _not_now(item: Submission, verb: str) -> str:
-        where = {
-            Status.DRAFT: "is still a draft",
-            Status.AWAITING_APPROVAL: "is waiting for approval",
-            Status.SCHEDULED: "is scheduled",
-            Status.RELEASING: "is being handed to the outbox",
-            Status.POSTED: "has already gone to the outbox",
-            Status.REJECTED: "was rejected",
-            Status.WITHDRAWN: "was withdrawn",
-        }[item.status]
-        return f"This tweet {where}, so it cannot be {verb} now."
+        """``verb`` is already in the chosen language ("cancelled", "approved or rejected")."""
+        return translate("Approvals", "This tweet {where}, so it cannot be {verb} now.").format(
+            where=_where(item.status), verb=verb)
 
     def _future(self, at: datetime, moment: datetime) -> datetime:
         if at.tzinfo is None or at.utcoffset() is None:
-            raise ValueError("The time needs a time zone (the computer's local time will do).")
+            raise ValueError(translate("Approvals", "The time needs a time zone (the computer's "
+                                                    "local time will do)."))
         when = at.astimezone(UTC)
         if when <= moment:
-            raise ValueError("That time has already passed. Choose a time in the future.")
+            raise ValueError(translate("Approvals", "That time has already passed. Choose a time "
+                                                    "in the future."))
         return when
 
     def _posting_allowed(self, moment: datetime) -> tuple[bool, str]:
@@ -599,10 +618,32 @@ class ApprovalQueue:
                              device=self._audit.device, reason=reason, at=time_text(moment))
 
 
+def _where(status: Status) -> str:
+    """Where a tweet stands, as the middle of "This tweet ..., so it cannot be ... now"."""
+    if status == Status.DRAFT:
+        return translate("Approvals", "is still a draft")
+    if status == Status.AWAITING_APPROVAL:
+        return translate("Approvals", "is waiting for approval")
+    if status == Status.SCHEDULED:
+        return translate("Approvals", "is scheduled")
+    if status == Status.RELEASING:
+        return translate("Approvals", "is being handed to the outbox")
+    if status == Status.POSTED:
+        return translate("Approvals", "has already gone to the outbox")
+    if status == Status.REJECTED:
+        return translate("Approvals", "was rejected")
+    if status == Status.WITHDRAWN:
+        return translate("Approvals", "was withdrawn")
+    raise KeyError(status)
+
+
 def _refusal(permission: Permission) -> str:
     if permission == Permission.APPROVE:
-        return "Only the head teacher or an approver can approve or reject tweets."
+        return translate("Approvals",
+                         "Only the head teacher or an approver can approve or reject tweets.")
     if permission == Permission.POST:
-        return ("Your role does not post directly, so it cannot schedule tweets itself: "
-                "submit the tweet for approval with a time instead.")
-    return "Your role may not write tweets for the account. Ask the head teacher."
+        return translate("Approvals", "Your role does not post directly, so it cannot schedule "
+                                      "tweets itself: submit the tweet for approval with a time "
+                                      "instead.")
+    return translate("Approvals",
+                     "Your role may not write tweets for the account. Ask the head teacher.")

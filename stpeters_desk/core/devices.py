@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.pins import as_utc
 from stpeters_desk.core.roles import Permission
 from stpeters_desk.core.staff import StaffDirectory, StaffMember
@@ -199,7 +200,7 @@ class DeviceRegistry:
         moment = _now(now)
         record = self._store.exception(exception_id)
         if record is None:
-            raise ValueError("That posting exception does not exist.")
+            raise ValueError(translate("Devices", "That posting exception does not exist."))
         self._store.end_exception(exception_id, moment, [NewAuditEntry(
             actor=by.name, action="end posting exception",
             target=DeviceIdentity(record.device_id, record.device_name).label,
@@ -218,28 +219,36 @@ class DeviceRegistry:
                  now: datetime | None = None) -> tuple[bool, str]:
         """Whether tweets may be sent from this device now, and why, in plain English."""
         if self.is_registered(device):
-            return True, f"{device.name} is registered with the school for tweeting."
+            return True, translate("Devices", "{computer} is registered with the school for "
+                                              "tweeting.").format(computer=device.name)
         exception = self.active_exception(device, now)
         if exception is not None:
-            return True, (f"Tweets may be sent from {device.name} until {_local(exception.end)} "
-                          f"for: {exception.reason}.")
-        return False, (f"{device.name} is not a school-registered computer, so tweets cannot be "
-                       "sent from it. The head teacher can register it, or allow it for a "
-                       "school trip or sports event.")
+            return True, translate("Devices", "Tweets may be sent from {computer} until {end} "
+                                              "for: {reason}.").format(
+                computer=device.name, end=_local(exception.end), reason=exception.reason)
+        return False, translate("Devices", "{computer} is not a school-registered computer, so "
+                                           "tweets cannot be sent from it. The head teacher can "
+                                           "register it, or allow it for a school trip or sports "
+                                           "event.").format(computer=device.name)
 
     @staticmethod
     def _check_exception(start: datetime, end: datetime, reason: str, now: datetime) -> None:
         if not reason:
-            raise ValueError("Say what the exception is for, e.g. “Year 6 trip to the coast”.")
+            raise ValueError(translate("Devices", "Say what the exception is for, e.g. “Year 6 "
+                                                  "trip to the coast”."))
         if len(reason) > MAX_REASON_LENGTH:
-            raise ValueError(f"Keep the reason under {MAX_REASON_LENGTH} characters.")
+            raise ValueError(translate("Devices", "Keep the reason under {count} characters.")
+                             .format(count=MAX_REASON_LENGTH))
         if end <= start:
-            raise ValueError("The end of the exception must come after its start.")
+            raise ValueError(translate("Devices",
+                                       "The end of the exception must come after its start."))
         if end <= now:
-            raise ValueError("That time has already passed. Choose an end in the future.")
+            raise ValueError(translate("Devices", "That time has already passed. Choose an end "
+                                                  "in the future."))
         if end - start > MAX_EXCEPTION_LENGTH:
-            raise ValueError(f"An exception can last at most {MAX_EXCEPTION_LENGTH.days} days. "
-                             "For longer, register the computer instead.")
+            raise ValueError(translate("Devices", "An exception can last at most {count} days. "
+                                                  "For longer, register the computer instead.")
+                             .format(count=MAX_EXCEPTION_LENGTH.days))
 
     def _entry(self, actor: str, action: str, target: str, head: StaffMember, now: datetime,
                *, reason: str = "", detail: str = "") -> NewAuditEntry:

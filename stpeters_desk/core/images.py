@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 from PIL import ExifTags, Image, ImageDraw, ImageOps, UnidentifiedImageError
 
+from stpeters_desk.core.i18n import translate
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -115,11 +117,15 @@ def open_photo(path: Path | str, max_long_side: int | None = EXPORT_LONG_SIDE) -
     try:
         source = Image.open(path, formats=ACCEPTED_FORMATS)
     except FileNotFoundError as exc:
-        raise PhotoError(path, f"{path.name}: the file is not there any more. "
-                               "Check the folder and choose it again.") from exc
+        raise PhotoError(path, translate("Photos",
+                                         "{file}: the file is not there any more. Check the "
+                                         "folder and choose it again.").format(file=path.name)
+                         ) from exc
     except PermissionError as exc:
-        raise PhotoError(path, f"{path.name}: this computer will not let the app read it. "
-                               "Copy it to your Pictures folder and try again.") from exc
+        raise PhotoError(path, translate("Photos",
+                                         "{file}: this computer will not let the app read it. "
+                                         "Copy it to your Pictures folder and try again.")
+                         .format(file=path.name)) from exc
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise _too_large(path, _claimed_pixels(exc)) from exc
     except UnidentifiedImageError as exc:
@@ -175,30 +181,40 @@ def _unidentified(path: Path) -> PhotoError:
         with Image.open(path) as other:
             kind = other.format or "this"
     except Exception:
-        return DamagedPhoto(path, f"{path.name} is not a photo the app can read: it may be "
-                                  "damaged or not a picture at all. Copy it from the iPad "
-                                  "or camera again, or choose another photo.")
-    return UnsupportedPhoto(path, f"{path.name} is a {kind} image, which the app does not "
-                                  "take. Save it as JPEG or PNG (or use the iPad's HEIC "
-                                  "photo) and open that instead.")
+        return DamagedPhoto(path, translate("Photos",
+                                            "{file} is not a photo the app can read: it may be "
+                                            "damaged or not a picture at all. Copy it from the "
+                                            "iPad or camera again, or choose another photo.")
+                            .format(file=path.name))
+    return UnsupportedPhoto(path, translate("Photos",
+                                            "{file} is a {kind} image, which the app does not "
+                                            "take. Save it as JPEG or PNG (or use the iPad's HEIC "
+                                            "photo) and open that instead.")
+                            .format(file=path.name, kind=kind))
 
 
 def _damaged(path: Path) -> DamagedPhoto:
-    return DamagedPhoto(path, f"{path.name} is damaged or incomplete (perhaps a copy that "
-                              "stopped half way). Copy it from the iPad or camera again.")
+    return DamagedPhoto(path, translate("Photos",
+                                        "{file} is damaged or incomplete (perhaps a copy that "
+                                        "stopped half way). Copy it from the iPad or camera "
+                                        "again.").format(file=path.name))
 
 
 def _too_large(path: Path, size: tuple[int, int] | int | None) -> PhotoTooLarge:
-    limit = f"{MAX_PHOTO_PIXELS // 1_000_000} megapixels"
+    limit = translate("Photos", "{count} megapixels").format(count=MAX_PHOTO_PIXELS // 1_000_000)
     if size is None:
-        claimed = "far more pixels than any camera photo"
+        claimed = translate("Photos", "far more pixels than any camera photo")
     elif isinstance(size, int):
-        claimed = f"{size / 1_000_000:,.0f} megapixels"
+        claimed = translate("Photos", "{count} megapixels").format(
+            count=f"{size / 1_000_000:,.0f}")
     else:
-        claimed = f"{size[0]:,} x {size[1]:,} pixels"
-    return PhotoTooLarge(path, f"{path.name} is too large to open safely ({claimed}; the "
-                               f"app takes up to {limit}). Resize it on the computer that "
-                               "made it, or set the camera to a smaller photo size.")
+        claimed = translate("Photos", "{width} x {height} pixels").format(
+            width=f"{size[0]:,}", height=f"{size[1]:,}")
+    return PhotoTooLarge(path, translate("Photos",
+                                         "{file} is too large to open safely ({claimed}; the app "
+                                         "takes up to {limit}). Resize it on the computer that "
+                                         "made it, or set the camera to a smaller photo size.")
+                         .format(file=path.name, claimed=claimed, limit=limit))
 
 
 def _claimed_pixels(error: Exception) -> int | None:
@@ -581,7 +597,7 @@ def centred_crop(width: int, height: int, ratio: tuple[int, int] | None) -> Rect
 def crop(image: Image.Image, rect: Rect) -> Image.Image:
     inside = rect.clamped(image.width, image.height)
     if inside is None:
-        raise ValueError("The crop lies outside the photo.")
+        raise ValueError(translate("Photos", "The crop lies outside the photo."))
     return _pixels_only(image.crop(inside.box))
 
 
@@ -618,8 +634,9 @@ def straightened_size(width: int, height: int, degrees: float) -> tuple[int, int
 def straighten(image: Image.Image, degrees: float) -> Image.Image:
     """Turn by a small angle (counter-clockwise positive) and crop away the blank corners."""
     if abs(degrees) > MAX_STRAIGHTEN_DEGREES:
-        raise ValueError(f"Straighten by at most {MAX_STRAIGHTEN_DEGREES:.0f}°; "
-                         "use the 90° turn for more.")
+        raise ValueError(translate("Photos",
+                                   "Straighten by at most {degrees}°; use the 90° turn for more.")
+                         .format(degrees=f"{MAX_STRAIGHTEN_DEGREES:.0f}"))
     if degrees == 0:
         return image
     turned = image.rotate(degrees, resample=Image.Resampling.BICUBIC, expand=False)
@@ -748,7 +765,7 @@ def export_photo(image: Image.Image, removed: PhotoMetadata | None = None, *,
                 return ExportedPhoto(data, "image/jpeg", rgb.width, rgb.height, removed,
                                      quality)
         if max(rgb.size) <= 64:
-            raise ValueError("The photo cannot be made small enough for X.")
+            raise ValueError(translate("Photos", "The photo cannot be made small enough for X."))
         smaller = (max(1, int(rgb.width * SHRINK_STEP)), max(1, int(rgb.height * SHRINK_STEP)))
         rgb = _fresh_copy(rgb.resize(smaller, Image.Resampling.LANCZOS))
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.storage.moderation_store import StoredMention
 
 INCIDENT_ACTION = "incident pack saved"  # the audit action the governors' report counts
@@ -45,42 +46,51 @@ class EscalationRoute:
     url: str = ""
 
 
-ESCALATION_ROUTES: tuple[EscalationRoute, ...] = (
-    EscalationRoute(
-        name="The school's designated safeguarding lead",
-        when="First, for anything that touches a child's safety or wellbeing, or a threat "
-             "to a member of staff.",
-        how="Tell them the same day and give them this pack; they decide whether the "
-            "local authority or the police need to know.",
-    ),
-    EscalationRoute(
-        name="Professionals Online Safety Helpline (UK Safer Internet Centre)",
-        when="When staff need advice about something online that affects them or the "
-             "children in their care: abuse or impersonation of staff, harmful posts about "
-             "the school, or getting content taken down when X's own reporting has not "
-             "worked.",
-        how="A free helpline for the children's workforce. Email "
-            "helpline@saferinternet.org.uk or phone 0344 381 4772 in office hours (check "
-            "the website for current details).",
-        url="https://saferinternet.org.uk/professionals-online-safety-helpline",
-    ),
-    EscalationRoute(
-        name="Report Harmful Content",
-        when="When harmful but not illegal content (bullying, harassment, threats, "
-             "impersonation, abuse) has been reported to X and X's answer did not deal "
-             "with it.",
-        how="A UK service that reviews the case, explains the platform's rules and can "
-            "take it up with the platform. Report to X first and keep X's reply.",
-        url="https://reportharmfulcontent.com",
-    ),
-    EscalationRoute(
-        name="The police",
-        when="When someone may be in danger, or a reply contains a threat of violence, "
-             "hate crime or anything that looks like a crime.",
-        how="Phone 999 if there is an immediate risk; otherwise 101, and give them this "
-            "pack. Hiding a reply keeps it on X, where the police can ask X for it.",
-    ),
-)
+def escalation_routes() -> tuple[EscalationRoute, ...]:
+    """Where to take a serious case, in the language chosen in Settings."""
+    return (
+        EscalationRoute(
+            name=translate("Incident", "The school's designated safeguarding lead"),
+            when=translate("Incident", "First, for anything that touches a child's safety or "
+                           "wellbeing, or a threat to a member of staff."),
+            how=translate("Incident", "Tell them the same day and give them this pack; they "
+                          "decide whether the local authority or the police need to know."),
+        ),
+        EscalationRoute(
+            name=translate("Incident", "Professionals Online Safety Helpline "
+                           "(UK Safer Internet Centre)"),
+            when=translate("Incident", "When staff need advice about something online that "
+                           "affects them or the children in their care: abuse or impersonation "
+                           "of staff, harmful posts about the school, or getting content taken "
+                           "down when X's own reporting has not worked."),
+            how=translate("Incident", "A free helpline for the children's workforce. Email "
+                          "helpline@saferinternet.org.uk or phone 0344 381 4772 in office "
+                          "hours (check the website for current details)."),
+            url="https://saferinternet.org.uk/professionals-online-safety-helpline",
+        ),
+        EscalationRoute(
+            name=translate("Incident", "Report Harmful Content"),
+            when=translate("Incident", "When harmful but not illegal content (bullying, "
+                           "harassment, threats, impersonation, abuse) has been reported to X "
+                           "and X's answer did not deal with it."),
+            how=translate("Incident", "A UK service that reviews the case, explains the "
+                          "platform's rules and can take it up with the platform. Report to X "
+                          "first and keep X's reply."),
+            url="https://reportharmfulcontent.com",
+        ),
+        EscalationRoute(
+            name=translate("Incident", "The police"),
+            when=translate("Incident", "When someone may be in danger, or a reply contains a "
+                           "threat of violence, hate crime or anything that looks like a "
+                           "crime."),
+            how=translate("Incident", "Phone 999 if there is an immediate risk; otherwise 101, "
+                          "and give them this pack. Hiding a reply keeps it on X, where the "
+                          "police can ask X for it."),
+        ),
+    )
+
+
+ESCALATION_ROUTES = escalation_routes()  # in English: the words the pack was checked in
 
 
 @dataclass(frozen=True)
@@ -191,7 +201,7 @@ def render_incident_html(report: IncidentReport) -> str:
         what_happened=_text_block(report.what_happened or "Not filled in."),
         action_taken=_text_block(report.action_taken or "Not filled in."),
         prepared_by=_e(report.prepared_by),
-        routes=_routes(ESCALATION_ROUTES),
+        routes=_routes(escalation_routes()),
         report_link=_link(x_report_link(evidence)),
         forms_link=_link(X_HELP_FORMS_URL),
         school=_e(f"@{report.school_handle}" if report.school_handle else "the school"),

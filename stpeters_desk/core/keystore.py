@@ -12,6 +12,8 @@ import contextlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from stpeters_desk.core.i18n import translate
+
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
@@ -22,22 +24,22 @@ class KeyringUnavailable(Exception):
     """The OS offers no secure store; we never fall back to a plain file."""
 
     def __init__(self) -> None:
-        super().__init__(
+        super().__init__(translate(
+            "Keystore",
             "This computer has no secure password store the app can use, so the real "
             "X account cannot be connected. On Linux install gnome-keyring (or KWallet) "
-            "and sign in again; the app stays on the practice (sandbox) account until then."
-        )
+            "and sign in again; the app stays on the practice (sandbox) account until then."))
 
 
 class KeyringLocked(KeyringUnavailable):
     """The store exists but stayed locked (its unlock prompt was cancelled)."""
 
     def __init__(self) -> None:
-        Exception.__init__(
-            self,
+        Exception.__init__(self, translate(
+            "Keystore",
             "This computer's password store is locked, so the real X account and the pupil "
             "roster cannot be used. Sign out and in again (or unlock the keyring when asked); "
-            "the app stays on the practice (sandbox) account until then.")
+            "the app stays on the practice (sandbox) account until then."))
 
 
 def usable_keyring() -> KeyringBackend:

@@ -20,6 +20,10 @@ is undone (sh1t, $hit, tw@t), and masked or spaced swearing is put back
 together (s**t, f***ing, F#%k, f u c k, s.h.i.t). Then the allow-list removes
 innocent phrases (Dick Whittington, blue tits, Scunthorpe) and what is left is
 matched against the lists.
+
+Reasons are stored, and go into incident packs, in English; the tabs show them in the
+language chosen in Settings through ``shown_reason`` and ``shown_note``. The rule names
+themselves come from the word lists, so they stay as the lists write them.
 """
 
 from __future__ import annotations
@@ -27,10 +31,11 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from stpeters_desk.core.i18n import Translator, translate
 from stpeters_desk.core.paths import resources_dir
 
 OK = "ok"
@@ -51,6 +56,45 @@ _MASK = frozenset("*#%")
 
 class WordListError(ValueError):
     """A word list cannot be read; the message names the file and line to fix."""
+
+
+# --- Words kept in English, shown translated -----------------------------------------------
+
+
+def _in_english(context: str, text: str) -> str:
+    return text
+
+
+class StoredWording:
+    """A sentence the database keeps in English and the tabs show in the chosen language.
+
+    ``words`` gives the sentence, with named placeholders, from whichever translate function
+    it is handed: so the English that is stored and the translation that is shown come from
+    the one literal that lupdate finds, and a stored sentence is recognised by its English.
+    """
+
+    def __init__(self, words: Callable[[Translator], str]) -> None:
+        self._words = words
+
+    @functools.cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        """Made on first use, so that importing the module stays quick."""
+        parts = re.split(r"\{(\w+)\}", self._words(_in_english))
+        return re.compile("".join(f"(?P<{part}>.*?)" if index % 2 else re.escape(part)
+                                  for index, part in enumerate(parts)), re.DOTALL)
+
+    def english(self, **values: object) -> str:
+        return self._words(_in_english).format(**values)
+
+    def shown(self, stored: str) -> str | None:
+        """The stored English sentence in the chosen language; None when it is not this one."""
+        match = self._pattern.fullmatch(stored)
+        if match is None:
+            return None
+        try:
+            return self._words(translate).format(**match.groupdict())
+        except (KeyError, IndexError, ValueError):  # a translation with a mistyped placeholder
+            return stored
 
 
 # --- Word list files ---------------------------------------------------------------------
@@ -83,12 +127,14 @@ def parse_word_list(text: str, source: str, kinds: Sequence[str]) -> list[WordLi
         if line.startswith("["):
             if header is not None:
                 sections.append(_section(header, entries, source))
-            header = _header(line, kinds, f"{source}, line {number}")
+            header = _header(line, kinds, translate("Moderation", "{file}, line {number}")
+                             .format(file=source, number=number))
             entries = []
             continue
         if header is None:
-            raise WordListError(f"{source}, line {number}: {line!r} comes before any "
-                                "[section: kind] heading.")
+            raise WordListError(translate("Moderation", "{file}, line {number}: {line} comes "
+                                                        "before any [section: kind] heading.")
+                                .format(file=source, number=number, line=repr(line)))
         entries.append(" ".join(line.split()))
     if header is not None:
         sections.append(_section(header, entries, source))
@@ -98,10 +144,13 @@ def parse_word_list(text: str, source: str, kinds: Sequence[str]) -> list[WordLi
 def _header(line: str, kinds: Sequence[str], where: str) -> re.Match[str]:
     match = _HEADER.fullmatch(line)
     if match is None:
-        raise WordListError(f"{where}: a heading looks like [rule name: kind], not {line!r}.")
+        raise WordListError(translate("Moderation",
+                                      "{where}: a heading looks like [rule name: kind], not "
+                                      "{line}.").format(where=where, line=repr(line)))
     if match["kind"] not in kinds:
-        raise WordListError(f"{where}: the kind {match['kind']!r} is not one of "
-                            f"{', '.join(kinds)}.")
+        raise WordListError(translate("Moderation", "{where}: the kind {kind} is not one of "
+                                                    "{kinds}.")
+                            .format(where=where, kind=repr(match["kind"]), kinds=", ".join(kinds)))
     return match
 
 
@@ -114,7 +163,9 @@ def read_word_list(path: Path, kinds: Sequence[str]) -> list[WordListSection]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise WordListError(f"The word list {path} cannot be read: {exc}") from exc
+        raise WordListError(translate("Moderation", "The word list {file} cannot be read: "
+                                                    "{error}").format(file=path, error=exc)
+                            ) from exc
     return parse_word_list(text, path.name, kinds)
 
 
@@ -244,8 +295,9 @@ class Finding:
     reads_as: str
 
     def describe(self) -> str:
+        """In English: this becomes part of a stored reason (``shown_reason`` translates it)."""
         if self.reads_as and self.reads_as != self.found:
-            return f'"{self.found}" (read as "{self.reads_as}")'
+            return _READ_AS.english(found=self.found, reads_as=self.reads_as)
         return f'"{self.found}"'
 
 
@@ -271,7 +323,9 @@ class _EntryCompiler:
     def words_of(self, piece: str) -> list[str]:
         words = read_text(piece).words
         if not words:
-            raise WordListError(f"{piece!r} has no letters or numbers to match.")
+            raise WordListError(translate("Moderation",
+                                          "{entry} has no letters or numbers to match.")
+                                .format(entry=repr(piece)))
         return list(words)
 
     def fragment(self, entry: str) -> tuple[str, set[str]]:
@@ -312,10 +366,14 @@ class _EntryCompiler:
     def _group(self, name: str) -> tuple[str, set[str]]:
         if name == "number":
             return _NUMBER_PATTERN, set()
+        written = f"{{{name}}}"  # as the list writes it: {houses}
         if name not in self._groups:
-            raise WordListError(f"{{{name}}} is used but no [{name}: group] section exists.")
+            raise WordListError(translate("Moderation", "{written} is used but no [{group}: "
+                                                        "group] section exists.")
+                                .format(written=written, group=name))
         if name in self._expanding:
-            raise WordListError(f"the group {{{name}}} contains itself.")
+            raise WordListError(translate("Moderation", "the group {written} contains itself.")
+                                .format(written=written))
         self._expanding.add(name)
         fragments: list[str] = []
         anchors: set[str] = set()
@@ -453,7 +511,9 @@ class Lexicon:
             try:
                 self._add_entry(rule, entry, allowed)
             except WordListError as exc:
-                raise WordListError(f"{section.source}, [{section.name}]: {exc}") from None
+                raise WordListError(translate("Moderation", "{file}, [{section}]: {error}")
+                                    .format(file=section.source, section=section.name,
+                                            error=exc)) from None
 
     def _add_entry(self, rule: Rule, entry: str, allowed: bool) -> None:
         index = self._allowed_words if allowed else self._words
@@ -463,7 +523,9 @@ class Lexicon:
                 index.add(rule, entry, words[0])
                 return
         if all(piece in ("...", "*") for piece in _ENTRY_PIECE.findall(entry)):
-            raise WordListError(f"{entry!r} would match every reply; add a word to it.")
+            raise WordListError(translate("Moderation",
+                                          "{entry} would match every reply; add a word to it.")
+                                .format(entry=repr(entry)))
         fragment, anchors = self._compiler.fragment(entry)
         pattern = re.compile(r"(?<!\S)" + fragment + r"(?!\S)")
         phrase = _Phrase(rule, entry, pattern, frozenset(anchors))
@@ -549,15 +611,24 @@ class Lexicon:
         reading = read_text(text)
         found = _distinct(self._findings(reading))
         if reading.links:
-            found.append(Finding(_LINK_RULE, "a link", ""))
+            found.append(Finding(_LINK_RULE, _A_LINK, ""))
         if reading.personal_details:
-            found.append(Finding(_PERSONAL_RULE, "a phone number or email address", ""))
+            found.append(Finding(_PERSONAL_RULE, _CONTACT_DETAILS, ""))
         return _judge(found, _child_name_notes(text))
 
 
-_MASKED_RULE = Rule("hidden word (letters replaced by symbols)", "review", 0.3, "built in")
-_LINK_RULE = Rule("spam sign", "hint", 0.25, "built in")
-_PERSONAL_RULE = Rule("personal details in public", "review", 0.5, "built in")
+def _built_in_words(translate: Translator) -> tuple[str, str, str, str]:
+    """The app's own rule names and findings, which reasons store in English."""
+    return (translate("Moderation", "hidden word (letters replaced by symbols)"),
+            translate("Moderation", "personal details in public"),
+            translate("Moderation", "a link"),
+            translate("Moderation", "a phone number or email address"))
+
+
+_MASKED_WORD, _PERSONAL_DETAILS, _A_LINK, _CONTACT_DETAILS = _built_in_words(_in_english)
+_MASKED_RULE = Rule(_MASKED_WORD, "review", 0.3, "built in")
+_LINK_RULE = Rule("spam sign", "hint", 0.25, "built in")  # the name the spam list uses too
+_PERSONAL_RULE = Rule(_PERSONAL_DETAILS, "review", 0.5, "built in")
 
 
 def _anchor_index(phrases: list[_Phrase]) -> tuple[dict[str, list[_Phrase]], list[_Phrase]]:
@@ -631,7 +702,7 @@ def _weak_signs(found: list[Finding]) -> list[str]:
     if not found:
         return []
     signs = "; ".join(reason[0].lower() + reason[1:] for reason in _reasons(found))
-    return [f"Only weak signs, not enough to ask for a review: {signs}"]
+    return [_WEAK_SIGNS.english(signs=signs)]
 
 
 def _reasons(found: list[Finding]) -> list[str]:
@@ -663,8 +734,47 @@ def _child_name_notes(text: str) -> list[str]:
     if not names:
         return []
     listed = ", ".join(dict.fromkeys(names))
-    return [f"Names a child ({listed}). The school's own posts never name children; "
-            "a parent may, but check the reply does not sit under a photo of the child."]
+    return [_NAMES_A_CHILD.english(names=listed)]
+
+
+_READ_AS = StoredWording(lambda translate: translate("Moderation",
+                                                     "\"{found}\" (read as \"{reads_as}\")"))
+_READ_AS_STORED = re.compile(r'"(?P<found>[^"]*)" \(read as "(?P<reads_as>[^"]*)"\)')
+_WEAK_SIGNS = StoredWording(lambda translate: translate(
+    "Moderation", "Only weak signs, not enough to ask for a review: {signs}"))
+_NAMES_A_CHILD = StoredWording(lambda translate: translate(
+    "Moderation", "Names a child ({names}). The school's own posts never name children; a "
+                  "parent may, but check the reply does not sit under a photo of the child."))
+
+
+def shown_reason(stored: str) -> str:
+    """A stored reason as the Moderation tab shows it, in the language chosen in Settings.
+
+    Only the app's own words change; the rule's name and the words quoted from the reply
+    stay as they are.
+    """
+    reason = _WEAK_SIGNS.shown(stored) or stored
+    reason = _READ_AS_STORED.sub(
+        lambda match: _READ_AS.shown(match.group()) or match.group(), reason)
+    english = _built_in_words(_in_english)
+    shown = _built_in_words(translate)
+    for rule in (0, 1):  # a rule's name starts a reason, capitalised unless in "weak signs"
+        for was, now in ((english[rule], shown[rule]), (_capitalised(english[rule]),
+                                                        _capitalised(shown[rule]))):
+            reason = re.sub(rf"(?:^|(?<=: )|(?<=; )){re.escape(was)}(?=: )",
+                            now.replace("\\", "\\\\"), reason)  # taken literally
+    for finding in (2, 3):  # quoted like words from the reply
+        reason = reason.replace(f'"{english[finding]}"', f'"{shown[finding]}"')
+    return reason
+
+
+def _capitalised(words: str) -> str:
+    return words[:1].upper() + words[1:]
+
+
+def shown_note(stored: str) -> str:
+    """A stored note (a parent naming their child) in the language chosen in Settings."""
+    return _NAMES_A_CHILD.shown(stored) or stored
 
 
 # --- Loading and the public function -------------------------------------------------------

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from stpeters_desk.core.follower_risk import FollowerContext, score_follower
+from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.moderation import Lexicon, default_lexicon
 from stpeters_desk.core.storage.moderation_store import (
     BLOCK_PENDING,
@@ -41,7 +42,10 @@ AuditRecord = Callable[[str, str, str, str], object]  # record(actor, action, ta
 Progress = Callable[[int, int], None]  # (done, total); total is 0 while unknown
 Clock = Callable[[], datetime]
 
-MENTIONS_PER_FETCH = 100
+# X gives at most the 800 newest mentions. A refresh reads everything since the last one
+# (newest first, paged by the gateway): reading less and moving the "since" mark to the
+# newest would skip the older ones for good, and an unread reply is an unmoderated one.
+MENTIONS_PER_FETCH = 800
 FOLLOWERS_PER_PAGE = 1000
 MAX_PAGES = 10_000  # a gateway that never stops paging must not hang the app
 BLOCK_CHECKER = "St Peter's Desk"  # the actor when the app confirms a block by itself
@@ -56,7 +60,7 @@ class RefreshResult:
     fetched: int
     new: int
     needs_someone: int
-    maybe_more: bool  # X gave a full batch: press Refresh again for older ones
+    maybe_missed: bool  # X gave all it gives: replies older than these may be unread
 
 
 @dataclass(frozen=True)
@@ -170,7 +174,9 @@ class ModerationInbox:
     def get(self, post_id: str) -> StoredMention:
         item = self._store.mention(self.kind, post_id)
         if item is None:
-            raise ModerationError(f"The reply {post_id} is not in the moderation inbox.")
+            raise ModerationError(translate("Moderation",
+                                            "The reply {post} is not in the moderation inbox.")
+                                  .format(post=post_id))
         return item
 
     # -- actions ------------------------------------------------------------------------------
@@ -216,8 +222,8 @@ class ModerationInbox:
     def delete_own_post(self, post_id: str, actor: str, why: str = "") -> None:
         """Delete one of the school's own posts (others' replies can only be hidden)."""
         if self._store.mention(self.kind, post_id) is not None:
-            raise ModerationError("That is someone else's reply: X lets the school hide it, "
-                                  "not delete it.")
+            raise ModerationError(translate("Moderation", "That is someone else's reply: X lets "
+                                                          "the school hide it, not delete it."))
         self._gateway.delete_post(post_id)
         self._record(actor, "delete own post", post_id, _detail(why))
 
@@ -283,7 +289,9 @@ class FollowerReview:
     def get(self, user_id: str) -> StoredFollower:
         follower = self._store.follower(self.kind, user_id)
         if follower is None:
-            raise ModerationError(f"The account {user_id} is not among the stored followers.")
+            raise ModerationError(translate("Moderation",
+                                            "The account {account} is not among the stored "
+                                            "followers.").format(account=user_id))
         return follower
 
     def mark_ok(self, user_id: str, actor: str, why: str = "") -> None:

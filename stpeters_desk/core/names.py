@@ -37,6 +37,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
+from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.paths import resources_dir
 
 __all__ = [
@@ -72,13 +73,19 @@ class FormKind(StrEnum):
 # Most specific first: the reason given for a hit names the first kind that applies.
 _KIND_ORDER = (FormKind.FULL, FormKind.FORENAME, FormKind.PREFERRED, FormKind.SURNAME,
                FormKind.NICKNAME)
-_REASONS = {
-    FormKind.FULL: "matches a pupil's full name on the roster",
-    FormKind.FORENAME: "matches a pupil's first name on the roster",
-    FormKind.PREFERRED: "matches the name a pupil is known by on the roster",
-    FormKind.SURNAME: "matches a pupil's surname on the roster",
-    FormKind.NICKNAME: "is a usual short form of a pupil's name on the roster",
-}
+
+
+def _reason(kind: FormKind) -> str:
+    """Why a word was underlined, in the language chosen in Settings."""
+    if kind is FormKind.FULL:
+        return translate("NameGuard", "matches a pupil's full name on the roster")
+    if kind is FormKind.FORENAME:
+        return translate("NameGuard", "matches a pupil's first name on the roster")
+    if kind is FormKind.PREFERRED:
+        return translate("NameGuard", "matches the name a pupil is known by on the roster")
+    if kind is FormKind.SURNAME:
+        return translate("NameGuard", "matches a pupil's surname on the roster")
+    return translate("NameGuard", "is a usual short form of a pupil's name on the roster")
 
 
 @dataclass(frozen=True)
@@ -600,10 +607,10 @@ class NameGuard:
         kind = left.pair_kind or FormKind.FULL
         word = text[left.start:right.end]
         if left.famous:
-            return NameFinding(left.start, right.end, WARN, word,
-                               f"a pupil on the roster has the same name as "
-                               f"{_display(left.famous)}: check it means the famous one")
-        return NameFinding(left.start, right.end, BLOCK, word, _REASONS[kind])
+            return NameFinding(left.start, right.end, WARN, word, translate(
+                "NameGuard", "a pupil on the roster has the same name as {famous}: check it "
+                "means the famous one").format(famous=_display(left.famous)))
+        return NameFinding(left.start, right.end, BLOCK, word, _reason(kind))
 
     def _word_finding(self, context: _Context, index: int,
                       strong: set[int]) -> NameFinding | None:
@@ -611,7 +618,7 @@ class NameGuard:
         if token.famous:
             return None
         kind = _most_specific(token.kinds | ({token.pair_kind} if token.pair_kind else set()))
-        reason = _REASONS[kind]
+        reason = _reason(kind)
         level, note = self._level(context, index, strong)
         if level is None:
             return None
@@ -623,12 +630,13 @@ class NameGuard:
         nickname_only = token.kinds == {FormKind.NICKNAME} and token.pair_kind is None
         later = context.famous_later.get(token.norm)
         if later:
-            return WARN, f"; probably {later}, named earlier: check"
+            return WARN, translate("NameGuard", "; probably {famous}, named earlier: check"
+                                   ).format(famous=later)
         if token.norm in self._words.places and _place_context(context.tokens, index):
-            return WARN, "; probably the place: check"
+            return WARN, translate("NameGuard", "; probably the place: check")
         if not token.common:
             if nickname_only and token.lower and not token.tag:
-                return WARN, " (written in lower case: check)"
+                return WARN, translate("NameGuard", " (written in lower case: check)")
             return BLOCK, ""
         return self._common_word_level(context, index, strong, nickname_only)
 
@@ -637,9 +645,11 @@ class NameGuard:
         """A name that is also a word: block only where the words around it say "a child"."""
         tokens = context.tokens
         token = tokens[index]
-        word_note = f"; also the word \"{token.raw.lower()}\": check which is meant"
+        word_note = translate("NameGuard", "; also the word \"{word}\": check which is meant"
+                              ).format(word=token.raw.lower())
         if _names_a_group(tokens, index):
-            return WARN, "; looks like the name of a class, house or event: check"
+            return WARN, translate("NameGuard",
+                                   "; looks like the name of a class, house or event: check")
         if _clearly_a_name(tokens, index, strong, token.lower or token.tag > 0):
             return BLOCK, ""
         if token.tag:
@@ -677,8 +687,9 @@ class NameGuard:
                     continue
                 a, b = token.start + start, token.start + start + length
                 found.append(NameFinding(a, b, WARN, text[a:b],
-                                         _REASONS[_most_specific(info.kinds)]
-                                         + ", run together with other words: check"))
+                                         _reason(_most_specific(info.kinds))
+                                         + translate("NameGuard",
+                                                     ", run together with other words: check")))
             if found:
                 return found
         return found

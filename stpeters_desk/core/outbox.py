@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.storage.outbox_store import (
     NEEDS_ATTENTION,
     POSTED,
@@ -43,7 +44,9 @@ class SendResult:
     @property
     def message(self) -> str:
         if self.status == POSTED:
-            return "Already on X: nothing was posted twice." if self.already_on_x else "Posted."
+            if self.already_on_x:
+                return translate("Outbox", "Already on X: nothing was posted twice.")
+            return translate("Outbox", "Posted.")
         return self.error.user_text() if self.error else ""
 
 
@@ -122,7 +125,8 @@ class Outbox:
                 return self._wait(item, exc)
             return self._give_up(item, exc)
         except Exception as exc:  # a bug must not lose the tweet: keep it for a person
-            return self._give_up(item, XError(f"Unexpected problem while posting: {exc}"))
+            return self._give_up(item, XError(translate(
+                "Outbox", "Unexpected problem while posting: {error}").format(error=exc)))
         self._store.finish(item_id, POSTED, posted_id=post.post_id)
         return SendResult(item_id, POSTED, post.post_id)
 

@@ -18,8 +18,10 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import reduce
 from typing import TYPE_CHECKING
 
+from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.photo_store import NewPhoto, PhotoStore, StoredPhoto
 from stpeters_desk.x.models import PhotoUpload
@@ -74,12 +76,18 @@ def missing_checks(photo: StoredPhoto) -> list[str]:
     """What still stands between a prepared photo and a tweet, in plain words."""
     missing = []
     if not photo.alt_text.strip():
-        missing.append("a description")
+        missing.append(translate("PhotoLibrary", "a description"))
     if not photo.faces_reviewed:
-        missing.append("every face checked")
+        missing.append(translate("PhotoLibrary", "every face checked"))
     if not photo.consent_confirmed:
-        missing.append("photo consent confirmed")
+        missing.append(translate("PhotoLibrary", "photo consent confirmed"))
     return missing
+
+
+def _and(items: list[str]) -> str:
+    """The checks still needed, as one phrase: "a description and every face checked"."""
+    return reduce(lambda first, second: translate("PhotoLibrary", "{first} and {second}")
+                  .format(first=first, second=second), items)
 
 
 def is_attachable(photo: StoredPhoto) -> bool:
@@ -140,7 +148,8 @@ class PhotoLibrary:
     def _new_photo(exported: ExportedPhoto, label: str, prepared_by: str,
                    faces_covered: int, alt_text: str) -> NewPhoto:
         if not prepared_by.strip():
-            raise PhotoLibraryError("Sign in first: a prepared photo records who prepared it.")
+            raise PhotoLibraryError(translate(
+                "PhotoLibrary", "Sign in first: a prepared photo records who prepared it."))
         return NewPhoto(label=label, data=exported.data, mime_type=exported.mime_type,
                         width=exported.width, height=exported.height,
                         thumbnail=make_thumbnail(exported.data),
@@ -152,7 +161,7 @@ class PhotoLibrary:
     def get(self, photo_id: int) -> StoredPhoto:
         photo = self._store.get(photo_id)
         if photo is None:
-            raise PhotoLibraryError(f"Prepared photo {photo_id} is not in the list any more.")
+            raise _not_listed(photo_id)
         return photo
 
     def list_ready(self) -> list[StoredPhoto]:
@@ -166,7 +175,7 @@ class PhotoLibrary:
     def data(self, photo_id: int) -> bytes:
         data = self._store.data(photo_id)
         if data is None:
-            raise PhotoLibraryError(f"Prepared photo {photo_id} is not in the list any more.")
+            raise _not_listed(photo_id)
         return data
 
     # -- the description and the checks ----------------------------------------------------
@@ -196,7 +205,8 @@ class PhotoLibrary:
     def _confirm(self, photo_id: int, actor: str,
                  save: Callable[[int, str, datetime], bool]) -> StoredPhoto:
         if not actor.strip():
-            raise PhotoLibraryError("Sign in first: a confirmation records who gave it.")
+            raise PhotoLibraryError(translate(
+                "PhotoLibrary", "Sign in first: a confirmation records who gave it."))
         if not save(photo_id, actor, self._clock()):
             raise _gone_or_used(photo_id)
         return self.get(photo_id)
@@ -206,12 +216,16 @@ class PhotoLibrary:
         """The bytes and description for the gateway; refuses a photo still missing a check."""
         photo = self.get(photo_id)
         if photo.used:
-            raise PhotoNotReady(f"{photo.label} is already in a post; prepare it again to "
-                                "post it once more.")
+            raise PhotoNotReady(translate(
+                "PhotoLibrary",
+                "{photo} is already in a post; prepare it again to post it once more.")
+                .format(photo=photo.label))
         missing = missing_checks(photo)
         if missing:
-            raise PhotoNotReady(f"{photo.label} cannot be attached yet: it still needs "
-                                f"{' and '.join(missing)} (on the Photos tab).")
+            raise PhotoNotReady(translate(
+                "PhotoLibrary",
+                "{photo} cannot be attached yet: it still needs {missing} (on the Photos tab).")
+                .format(photo=photo.label, missing=_and(missing)))
         return PhotoUpload(self.data(photo_id), photo.mime_type, photo.alt_text)
 
     def check_input(self, photo_id: int) -> PhotoCheckInput:
@@ -240,8 +254,10 @@ class PhotoLibrary:
 def _checked_alt_text(alt_text: str) -> str:
     text = alt_text.strip()
     if len(text) > MAX_ALT_TEXT:
-        raise PhotoLibraryError(f"The description is {len(text)} characters; X takes at most "
-                                f"{MAX_ALT_TEXT}. Shorten it.")
+        raise PhotoLibraryError(translate(
+            "PhotoLibrary",
+            "The description is {count} characters; X takes at most {limit}. Shorten it.")
+            .format(count=len(text), limit=MAX_ALT_TEXT))
     return text
 
 
@@ -250,6 +266,14 @@ def _shape(exported: ExportedPhoto) -> str:
     return f"{exported.width} x {exported.height} {kind}, {exported.size_bytes:,} bytes"
 
 
+def _not_listed(photo_id: int) -> PhotoLibraryError:
+    return PhotoLibraryError(translate(
+        "PhotoLibrary", "Prepared photo {number} is not in the list any more.")
+        .format(number=photo_id))
+
+
 def _gone_or_used(photo_id: int) -> PhotoLibraryError:
-    return PhotoLibraryError(f"Prepared photo {photo_id} is no longer in the list, or it is "
-                             "already in a post: nothing was changed.")
+    return PhotoLibraryError(translate(
+        "PhotoLibrary",
+        "Prepared photo {number} is no longer in the list, or it is already in a post: nothing "
+        "was changed.").format(number=photo_id))

@@ -19,6 +19,8 @@ from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from stpeters_desk.core.i18n import translate
+
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
 
@@ -43,15 +45,19 @@ def _hasher() -> PasswordHasher:
 def validate_new_pin(pin: str) -> str | None:
     """A plain-English reason the PIN is not allowed, or None when it is fine."""
     if not pin:
-        return "Enter a PIN of at least 6 digits."
+        return translate("Pins", "Enter a PIN of at least {count} digits.").format(
+            count=MIN_PIN_LENGTH)
     if not (pin.isascii() and pin.isdigit()):
-        return "A PIN may only contain the digits 0 to 9."
+        return translate("Pins", "A PIN may only contain the digits 0 to 9.")
     if len(pin) < MIN_PIN_LENGTH:
-        return f"A PIN needs at least {MIN_PIN_LENGTH} digits."
+        return translate("Pins", "A PIN needs at least {count} digits.").format(
+            count=MIN_PIN_LENGTH)
     if len(set(pin)) == 1:
-        return "A PIN cannot be the same digit over and over. Choose something harder to guess."
+        return translate("Pins", "A PIN cannot be the same digit over and over. Choose "
+                                 "something harder to guess.")
     if _is_straight_run(pin):
-        return "A PIN cannot be a run of digits like 123456 or 654321. Choose something harder."
+        return translate("Pins", "A PIN cannot be a run of digits like 123456 or 654321. "
+                                 "Choose something harder.")
     return None
 
 
@@ -128,8 +134,9 @@ class LockoutPolicy:
         if failures >= self.lock_after:
             return LockState(
                 locked=True, wait_until=None,
-                message=(f"This PIN is locked after {self.lock_after} wrong tries in a row. "
-                         "The head teacher can unlock it."))
+                message=translate("Pins", "This PIN is locked after {count} wrong tries in a "
+                                          "row. The head teacher can unlock it.")
+                .format(count=self.lock_after))
         delay = self.delay_after(failures)
         if not delay or last_failure_at is None:
             return FREE
@@ -139,7 +146,8 @@ class LockoutPolicy:
             return FREE
         return LockState(
             locked=False, wait_until=wait_until,
-            message=f"Too many wrong PINs. Try again in {describe_wait(remaining)}.")
+            message=translate("Pins", "Too many wrong PINs. Try again in {wait}.").format(
+                wait=describe_wait(remaining)))
 
 
 DEFAULT_LOCKOUT = LockoutPolicy()
@@ -149,9 +157,13 @@ def describe_wait(remaining: timedelta) -> str:
     """'45 seconds' or '3 minutes', rounded up so the person is never told too little."""
     seconds = math.ceil(remaining.total_seconds())
     if seconds < 60:
-        return f"{seconds} second{'s' if seconds != 1 else ''}"
+        words = translate("Pins", "{count} second") if seconds == 1 \
+            else translate("Pins", "{count} seconds")
+        return words.format(count=seconds)
     minutes = math.ceil(seconds / 60)
-    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    words = translate("Pins", "{count} minute") if minutes == 1 \
+        else translate("Pins", "{count} minutes")
+    return words.format(count=minutes)
 
 
 def as_utc(moment: datetime) -> datetime:

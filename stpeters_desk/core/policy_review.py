@@ -13,6 +13,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.storage.settings import SettingsStore
 
 ADOPTED_ON_SETTING = "policy_adopted_on"
@@ -21,8 +22,6 @@ DEFAULT_ADOPTED_ON = date(2017, 11, 27)
 DEFAULT_INTERVAL_MONTHS = 24
 MAX_INTERVAL_MONTHS = 60
 DUE_SOON = timedelta(days=30)
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 
 
 @dataclass(frozen=True)
@@ -43,8 +42,17 @@ def add_months(start: date, months: int) -> date:
 
 
 def spoken_date(day: date) -> str:
-    """'27 November 2019', the same on every computer whatever its language settings."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    """'27 November 2019', in the app's language whatever the computer's own settings."""
+    return f"{day.day} {_month_names()[day.month - 1]} {day.year}"
+
+
+def _month_names() -> tuple[str, ...]:
+    return (translate("PolicyReview", "January"), translate("PolicyReview", "February"),
+            translate("PolicyReview", "March"), translate("PolicyReview", "April"),
+            translate("PolicyReview", "May"), translate("PolicyReview", "June"),
+            translate("PolicyReview", "July"), translate("PolicyReview", "August"),
+            translate("PolicyReview", "September"), translate("PolicyReview", "October"),
+            translate("PolicyReview", "November"), translate("PolicyReview", "December"))
 
 
 def adopted_on(settings: SettingsStore) -> date:
@@ -66,9 +74,11 @@ def save_review_settings(settings: SettingsStore, adopted: date, months: int,
                          today: date | None = None) -> None:
     """Record a newly adopted policy and how often it is reviewed."""
     if not 1 <= months <= MAX_INTERVAL_MONTHS:
-        raise ValueError(f"Choose a review interval between 1 and {MAX_INTERVAL_MONTHS} months.")
+        raise ValueError(translate("PolicyReview",
+                                   "Choose a review interval between 1 and {count} months.")
+                         .format(count=MAX_INTERVAL_MONTHS))
     if adopted > (today or date.today()):
-        raise ValueError("The adoption date cannot be in the future.")
+        raise ValueError(translate("PolicyReview", "The adoption date cannot be in the future."))
     settings.set(ADOPTED_ON_SETTING, adopted.isoformat())
     settings.set(INTERVAL_SETTING, str(months))
 
@@ -94,18 +104,28 @@ def _today(now: datetime | date | None) -> date:
 
 
 def _message(today: date, adopted: date, due_on: date, due: bool, overdue: bool) -> str:
-    action = ("Ask the Teaching & Learning committee to review it, then record the date the "
-              "governors adopted it in Settings.")
+    action = translate("PolicyReview", "Ask the Teaching & Learning committee to review it, "
+                                       "then record the date the governors adopted it in "
+                                       "Settings.")
     if overdue:
-        return (f"The school's Twitter policy was due for review on {spoken_date(due_on)} and "
-                f"is overdue. {action}")
+        return translate("PolicyReview", "The school's Twitter policy was due for review on "
+                                         "{date} and is overdue. {action}").format(
+            date=spoken_date(due_on), action=action)
     if due:
-        days = (due_on - today).days
-        when = "today" if days == 0 else f"in {days} day{'s' if days != 1 else ''}"
-        return (f"The school's Twitter policy is due for review on {spoken_date(due_on)} "
-                f"({when}). {action}")
-    return (f"The school's Twitter policy was adopted on {spoken_date(adopted)}; its next "
-            f"review is due on {spoken_date(due_on)}.")
+        return translate("PolicyReview", "The school's Twitter policy is due for review on "
+                                         "{date} ({when}). {action}").format(
+            date=spoken_date(due_on), when=_how_soon((due_on - today).days), action=action)
+    return translate("PolicyReview", "The school's Twitter policy was adopted on {adopted}; its "
+                                     "next review is due on {date}.").format(
+        adopted=spoken_date(adopted), date=spoken_date(due_on))
+
+
+def _how_soon(days: int) -> str:
+    if days == 0:
+        return translate("PolicyReview", "today")
+    if days == 1:
+        return translate("PolicyReview", "in {count} day").format(count=days)
+    return translate("PolicyReview", "in {count} days").format(count=days)
 
 
 class PolicyReview:

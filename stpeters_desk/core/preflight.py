@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
+from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.names import NameFinding, NameGuard
 from stpeters_desk.core.paths import resources_dir
 from stpeters_desk.core.storage.settings import REPLY_SETTINGS, SettingsStore
@@ -163,131 +164,221 @@ def run_preflight(text: str, photos: Sequence[PhotoCheckInput], guard: NameGuard
 
 
 def _names_check(findings: Sequence[NameFinding], guard: NameGuard) -> PreflightCheck:
-    title = "Children's names"
+    title = translate("Preflight", "Children's names")
     if guard.is_empty:
         return PreflightCheck("names", title, "warn",
-                              "No pupil list has been imported, so names cannot be checked. "
-                              "Read the post again for any child's name.")
-    return _names_result("names", title, findings, "the post",
+                              translate("Preflight",
+                                        "No pupil list has been imported, so names cannot be "
+                                        "checked. Read the post again for any child's name."))
+    return _names_result("names", title, findings, in_photos=False,
                          spans=tuple((f.start, f.end) for f in findings))
 
 
 def _photo_names_check(photos: Sequence[PhotoCheckInput],
                        findings: Sequence[Sequence[NameFinding]],
                        guard: NameGuard) -> PreflightCheck:
-    title = "Names in photo descriptions"
+    title = translate("Preflight", "Names in photo descriptions")
     if not photos:
-        return PreflightCheck("photo_names", title, "pass", "No photos attached.")
+        return PreflightCheck("photo_names", title, "pass", _no_photos())
     if guard.is_empty:
         return PreflightCheck("photo_names", title, "warn",
-                              "No pupil list has been imported, so photo descriptions cannot "
-                              "be checked for names.")
+                              translate("Preflight",
+                                        "No pupil list has been imported, so photo descriptions "
+                                        "cannot be checked for names."))
     everything = [f for per_photo in findings for f in per_photo]
     details = tuple(
-        f"{_photo_label(photos[i], i)}: " + ", ".join(f"\"{f.word}\"" for f in per_photo)
+        _photo_line(photos[i], i, ", ".join(f"\"{f.word}\"" for f in per_photo))
         for i, per_photo in enumerate(findings) if per_photo)
-    result = _names_result("photo_names", title, everything, "the photo descriptions")
+    result = _names_result("photo_names", title, everything, in_photos=True)
     return PreflightCheck(result.key, result.title, result.status, result.message,
                           details=details)
 
 
-def _names_result(key: str, title: str, findings: Sequence[NameFinding], where: str,
+def _names_result(key: str, title: str, findings: Sequence[NameFinding], *, in_photos: bool,
                   spans: tuple[tuple[int, int], ...] = ()) -> PreflightCheck:
     blocks = list(dict.fromkeys(f.word for f in findings if f.level == "block"))
     warns = list(dict.fromkeys(f.word for f in findings if f.level == "warn"))
     if blocks:
-        names = "may be a pupil's name" if len(blocks) == 1 else "may be pupils' names"
+        message = _blocked_names(len(blocks) > 1, in_photos)
         return PreflightCheck(key, title, "block",
-                              f"{_quoted(blocks)} in {where} {names}. The policy says a "
-                              "child's name is never shown: describe the achievement instead "
-                              "(\"Year 4 wrote brilliant poems\").", spans)
+                              message.format(names=_quoted(blocks)), spans)
     if warns:
-        names = "is also a pupil's name" if len(warns) == 1 else "are also pupils' names"
-        return PreflightCheck(key, title, "warn",
-                              f"{_quoted(warns)} in {where} {names}. Fine if the words mean "
-                              "something else; check before posting.", spans)
-    return PreflightCheck(key, title, "pass", f"No pupils' names found in {where}.")
+        message = _word_names(len(warns) > 1, in_photos)
+        return PreflightCheck(key, title, "warn", message.format(names=_quoted(warns)), spans)
+    if in_photos:
+        return PreflightCheck(key, title, "pass",
+                              translate("Preflight",
+                                        "No pupils' names found in the photo descriptions."))
+    return PreflightCheck(key, title, "pass",
+                          translate("Preflight", "No pupils' names found in the post."))
+
+
+def _blocked_names(many: bool, in_photos: bool) -> str:
+    """Whole sentences, one per case, so a translation can agree in number and place."""
+    if in_photos and many:
+        return translate("Preflight",
+                         "{names} in the photo descriptions may be pupils' names. The policy "
+                         "says a child's name is never shown: describe the achievement "
+                         "instead (\"Year 4 wrote brilliant poems\").")
+    if in_photos:
+        return translate("Preflight",
+                         "{names} in the photo descriptions may be a pupil's name. The policy "
+                         "says a child's name is never shown: describe the achievement "
+                         "instead (\"Year 4 wrote brilliant poems\").")
+    if many:
+        return translate("Preflight",
+                         "{names} in the post may be pupils' names. The policy says a child's "
+                         "name is never shown: describe the achievement instead (\"Year 4 "
+                         "wrote brilliant poems\").")
+    return translate("Preflight",
+                     "{names} in the post may be a pupil's name. The policy says a child's "
+                     "name is never shown: describe the achievement instead (\"Year 4 wrote "
+                     "brilliant poems\").")
+
+
+def _word_names(many: bool, in_photos: bool) -> str:
+    """Names that are also everyday words: a warning, in a whole sentence per case."""
+    if in_photos and many:
+        return translate("Preflight",
+                         "{names} in the photo descriptions are also pupils' names. Fine if "
+                         "the words mean something else; check before posting.")
+    if in_photos:
+        return translate("Preflight",
+                         "{names} in the photo descriptions is also a pupil's name. Fine if "
+                         "the words mean something else; check before posting.")
+    if many:
+        return translate("Preflight",
+                         "{names} in the post are also pupils' names. Fine if the words mean "
+                         "something else; check before posting.")
+    return translate("Preflight",
+                     "{names} in the post is also a pupil's name. Fine if the words mean "
+                     "something else; check before posting.")
 
 
 # --- Photos ------------------------------------------------------------------------------
 
 
 def _photo_label(photo: PhotoCheckInput, index: int) -> str:
-    return photo.label or f"Photo {index + 1}"
+    return photo.label or translate("Preflight", "Photo {number}").format(number=index + 1)
+
+
+def _photo_line(photo: PhotoCheckInput, index: int, problem: str) -> str:
+    """One detail line under a check: which photo, then what is wrong with it."""
+    return translate("Preflight", "{photo}: {problem}").format(
+        photo=_photo_label(photo, index), problem=problem)
+
+
+def _no_photos() -> str:
+    return translate("Preflight", "No photos attached.")
 
 
 def _photo_safety_check(photos: Sequence[PhotoCheckInput]) -> PreflightCheck:
-    title = "Faces and consent"
+    title = translate("Preflight", "Faces and consent")
     if not photos:
-        return PreflightCheck("photo_safety", title, "pass", "No photos attached.")
-    details = []
-    for index, photo in enumerate(photos):
-        missing = [what for what, done in (("faces not reviewed", photo.faces_reviewed),
-                                           ("photo consent not confirmed",
-                                            photo.consent_confirmed)) if not done]
-        if missing:
-            details.append(f"{_photo_label(photo, index)}: {' and '.join(missing)}")
+        return PreflightCheck("photo_safety", title, "pass", _no_photos())
+    details = [_photo_line(photo, index, missing) for index, photo in enumerate(photos)
+               if (missing := _safety_missing(photo))]
     if details:
         return PreflightCheck("photo_safety", title, "block",
-                              "Every photo needs its faces reviewed and every child in it "
-                              "confirmed as having photo consent before it is posted.",
+                              translate("Preflight",
+                                        "Every photo needs its faces reviewed and every child in "
+                                        "it confirmed as having photo consent before it is "
+                                        "posted."),
                               details=tuple(details))
     return PreflightCheck("photo_safety", title, "pass",
-                          "Every photo's faces are reviewed and consent is confirmed.")
+                          translate("Preflight",
+                                    "Every photo's faces are reviewed and consent is confirmed."))
+
+
+def _safety_missing(photo: PhotoCheckInput) -> str:
+    """What this photo still lacks before it may be posted; empty when nothing."""
+    if not photo.faces_reviewed and not photo.consent_confirmed:
+        return translate("Preflight", "faces not reviewed and photo consent not confirmed")
+    if not photo.faces_reviewed:
+        return translate("Preflight", "faces not reviewed")
+    if not photo.consent_confirmed:
+        return translate("Preflight", "photo consent not confirmed")
+    return ""
 
 
 def _alt_text_check(photos: Sequence[PhotoCheckInput]) -> PreflightCheck:
-    title = "Photo descriptions"
+    title = translate("Preflight", "Photo descriptions")
     if not photos:
-        return PreflightCheck("alt_text", title, "pass", "No photos attached.")
-    too_long = [f"{_photo_label(p, i)}: {len(p.alt_text)} characters (X allows {MAX_ALT_TEXT})"
+        return PreflightCheck("alt_text", title, "pass", _no_photos())
+    too_long = [_photo_line(p, i, translate("Preflight", "{count} characters (X allows {limit})")
+                            .format(count=len(p.alt_text), limit=MAX_ALT_TEXT))
                 for i, p in enumerate(photos) if len(p.alt_text) > MAX_ALT_TEXT]
     if too_long:
         return PreflightCheck("alt_text", title, "block",
-                              "A photo description is longer than X accepts; shorten it.",
+                              translate("Preflight",
+                                        "A photo description is longer than X accepts; "
+                                        "shorten it."),
                               details=tuple(too_long))
     missing = [_photo_label(p, i) for i, p in enumerate(photos) if not p.alt_text.strip()]
     if missing:
         return PreflightCheck("alt_text", title, "warn",
-                              "Add a short description to every photo, so families who use "
-                              "screen readers know what it shows.", details=tuple(missing))
-    return PreflightCheck("alt_text", title, "pass", "Every photo has a description.")
+                              translate("Preflight",
+                                        "Add a short description to every photo, so families "
+                                        "who use screen readers know what it shows."),
+                              details=tuple(missing))
+    return PreflightCheck("alt_text", title, "pass",
+                          translate("Preflight", "Every photo has a description."))
 
 
 # --- Text ----------------------------------------------------------------------------------
 
 
 def _length_check(text: str, photos: Sequence[PhotoCheckInput]) -> PreflightCheck:
-    title = "Length"
+    title = translate("Preflight", "Length")
     if not text.strip() and not photos:
-        return PreflightCheck("length", title, "block", "The post is empty.")
+        return PreflightCheck("length", title, "block",
+                              translate("Preflight", "The post is empty."))
     measured = parse_tweet(text)
     if measured.weighted_length > MAX_WEIGHTED_LENGTH:
         over = measured.weighted_length - MAX_WEIGHTED_LENGTH
-        characters = "character" if over == 1 else "characters"
         span = ((measured.over_limit_from, len(text)),) \
             if measured.over_limit_from is not None else ()
         return PreflightCheck("length", title, "block",
-                              f"The post is {over} {characters} too long for X "
-                              f"({measured.weighted_length} of {MAX_WEIGHTED_LENGTH}).", span)
+                              _too_long(over).format(over=over, length=measured.weighted_length,
+                                                     limit=MAX_WEIGHTED_LENGTH), span)
     if text.strip() and not measured.valid:
         return PreflightCheck("length", title, "block",
-                              "The post contains a character X does not accept; retype it.")
+                              translate("Preflight",
+                                        "The post contains a character X does not accept; "
+                                        "retype it."))
     return PreflightCheck("length", title, "pass",
-                          f"{measured.weighted_length} of {MAX_WEIGHTED_LENGTH} characters.")
+                          translate("Preflight", "{length} of {limit} characters.").format(
+                              length=measured.weighted_length, limit=MAX_WEIGHTED_LENGTH))
+
+
+def _too_long(over: int) -> str:
+    if over == 1:
+        return translate("Preflight",
+                         "The post is {over} character too long for X ({length} of {limit}).")
+    return translate("Preflight",
+                     "The post is {over} characters too long for X ({length} of {limit}).")
 
 
 def _links_check(text: str) -> PreflightCheck:
-    title = "Links"
+    title = translate("Preflight", "Links")
     urls = tuple(parse_tweet(text).urls) if text else ()
     if not urls:
-        return PreflightCheck("links", title, "pass", "No links.")
-    count = "a link" if len(urls) == 1 else f"{len(urls)} links"
+        return PreflightCheck("links", title, "pass", translate("Preflight", "No links."))
     return PreflightCheck("links", title, "warn",
-                          f"The post has {count}. On X's pay-per-use plan a post with a link "
-                          f"costs about {LINK_COST_FACTOR} times as much as one without; "
-                          "leave it out unless it is needed (the newsletter can carry it).",
+                          _links_cost(len(urls)).format(count=len(urls), factor=LINK_COST_FACTOR),
                           urls)
+
+
+def _links_cost(count: int) -> str:
+    if count == 1:
+        return translate("Preflight",
+                         "The post has a link. On X's pay-per-use plan a post with a link costs "
+                         "about {factor} times as much as one without; leave it out unless it "
+                         "is needed (the newsletter can carry it).")
+    return translate("Preflight",
+                     "The post has {count} links. On X's pay-per-use plan a post with a link "
+                     "costs about {factor} times as much as one without; leave it out unless it "
+                     "is needed (the newsletter can carry it).")
 
 
 _MENTION = re.compile(r"(?<![\w@＠!#$%&*])[@＠]([A-Za-z0-9_]{1,15})(?![\w@＠])")
@@ -307,24 +398,27 @@ def _mentions(text: str, settings: PreflightSettings) -> list[_Mention]:
 
 
 def _mentions_check(mentions: Sequence[_Mention], settings: PreflightSettings) -> PreflightCheck:
-    title = "Mentions"
+    title = translate("Preflight", "Mentions")
     if not mentions:
-        return PreflightCheck("mentions", title, "pass", "No other accounts mentioned.")
+        return PreflightCheck("mentions", title, "pass",
+                              translate("Preflight", "No other accounts mentioned."))
     unknown = [m for m in mentions if m.handle.lower() not in settings.trusted_accounts]
     if not unknown:
         return PreflightCheck("mentions", title, "pass",
-                              "Only accounts the school has approved are mentioned.")
+                              translate("Preflight",
+                                        "Only accounts the school has approved are mentioned."))
     handles = _quoted(f"@{m.handle}" for m in unknown)
-    return PreflightCheck("mentions", title, "warn",
-                          f"The post mentions {handles}. They will be told and can reply "
-                          "publicly. The school does not enter private conversations: mention "
-                          "organisations (a museum, the council), and look twice before "
-                          "mentioning an individual.",
+    message = translate("Preflight",
+                        "The post mentions {handles}. They will be told and can reply publicly. "
+                        "The school does not enter private conversations: mention organisations "
+                        "(a museum, the council), and look twice before mentioning an "
+                        "individual.")
+    return PreflightCheck("mentions", title, "warn", message.format(handles=handles),
                           tuple((m.start, m.end) for m in unknown))
 
 
 def _location_check(text: str, settings: PreflightSettings) -> PreflightCheck:
-    title = "Places and times"
+    title = translate("Preflight", "Places and times")
     spans = [(m.start(), m.end()) for m in _location_phrases().finditer(text)]
     spans += [(m.start(), m.end()) for m in _POSTCODE.finditer(text)
               if _postcode_key(m.group()) not in settings.own_postcodes]
@@ -332,36 +426,43 @@ def _location_check(text: str, settings: PreflightSettings) -> PreflightCheck:
     spans += [(m.start(), m.end()) for m in _WHAT3WORDS.finditer(text)]
     if not spans:
         return PreflightCheck("location", title, "pass",
-                              "Nothing says where children are or will be.")
+                              translate("Preflight",
+                                        "Nothing says where children are or will be."))
     words = _quoted(text[a:b] for a, b in sorted(set(spans)))
-    return PreflightCheck("location", title, "warn",
-                          f"{words} may tell strangers where children are, or will be. Consider "
-                          "posting once the class is back, or leaving the place out.",
+    message = translate("Preflight",
+                        "{words} may tell strangers where children are, or will be. Consider "
+                        "posting once the class is back, or leaving the place out.")
+    return PreflightCheck("location", title, "warn", message.format(words=words),
                           tuple(sorted(set(spans))))
 
 
 def _replies_check(mentions: Sequence[_Mention], settings: PreflightSettings) -> PreflightCheck:
-    title = "Who can reply"
+    title = translate("Preflight", "Who can reply")
     setting = settings.reply_settings
     if setting is ReplySetting.EVERYONE:
         return PreflightCheck("replies", title, "warn",
-                              "Anyone on X will be able to reply. The head teacher or e-safety "
-                              "leader should watch the replies to this post.")
+                              translate("Preflight",
+                                        "Anyone on X will be able to reply. The head teacher or "
+                                        "e-safety leader should watch the replies to this post."))
     if setting is ReplySetting.FOLLOWING:
         if settings.following_count == 0:
             return PreflightCheck("replies", title, "pass",
-                                  "Replies are off: only accounts the school follows can reply, "
-                                  "and it follows none.")
+                                  translate("Preflight",
+                                            "Replies are off: only accounts the school follows "
+                                            "can reply, and it follows none."))
         return PreflightCheck("replies", title, "warn",
-                              f"The {settings.following_count} accounts the school follows can "
-                              "reply. The policy says the school follows no one.")
+                              translate("Preflight",
+                                        "The {count} accounts the school follows can reply. The "
+                                        "policy says the school follows no one.")
+                              .format(count=settings.following_count))
     if not mentions:
         return PreflightCheck("replies", title, "pass",
-                              "Replies are off: only accounts mentioned can reply, and the post "
-                              "mentions none.")
+                              translate("Preflight",
+                                        "Replies are off: only accounts mentioned can reply, and "
+                                        "the post mentions none."))
     handles = _quoted(f"@{m.handle}" for m in mentions)
-    return PreflightCheck("replies", title, "warn",
-                          f"Only the accounts mentioned can reply: {handles}.")
+    message = translate("Preflight", "Only the accounts mentioned can reply: {handles}.")
+    return PreflightCheck("replies", title, "warn", message.format(handles=handles))
 
 
 # --- Patterns ---------------------------------------------------------------------------------
@@ -399,4 +500,5 @@ def _quoted(words: Iterable[str]) -> str:
     quoted = [f"\"{w}\"" for w in dict.fromkeys(words)]
     if len(quoted) <= 1:
         return "".join(quoted)
-    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    return translate("Preflight", "{items} and {last}").format(items=", ".join(quoted[:-1]),
+                                                               last=quoted[-1])

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from enum import StrEnum
 from types import MappingProxyType
 
+from stpeters_desk.core.i18n import translate
+
 
 class Role(StrEnum):
     HEAD = "head"
@@ -66,4 +68,27 @@ APPROVER_GRANT: frozenset[Permission] = frozenset({Permission.APPROVE})
 
 
 def role_title(role: Role) -> str:
-    return ROLE_TITLES[role]
+    """The role's name on screen, in the chosen language (the audit log keeps English)."""
+    titles = {
+        Role.HEAD: translate("Roles", "Head teacher"),
+        Role.ESAFETY: translate("Roles", "E-safety leader"),
+        Role.TEACHER: translate("Roles", "Teacher"),
+        Role.SECRETARY: translate("Roles", "School secretary"),
+    }
+    return titles[role]
+
+
+def permission_title(permission: Permission) -> str:
+    """The permission's name on screen, in the chosen language (the audit log keeps English)."""
+    titles = {
+        Permission.POST: translate("Roles", "Post tweets directly"),
+        Permission.SUBMIT: translate("Roles", "Submit tweets for approval"),
+        Permission.APPROVE: translate("Roles", "Approve other people's tweets"),
+        Permission.MODERATE: translate("Roles", "Hide or delete replies and mentions"),
+        Permission.MANAGE_FOLLOWERS: translate("Roles", "Check and block followers"),
+        Permission.VIEW_AUDIT: translate("Roles", "See the audit log"),
+        Permission.MANAGE_STAFF: translate("Roles", "Add staff and change roles"),
+        Permission.CHANGE_CREDENTIALS: translate("Roles", "Connect or change the X account"),
+        Permission.REGISTER_DEVICES: translate("Roles", "Register school computers"),
+    }
+    return titles[permission]

@@ -23,6 +23,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from stpeters_desk.core import keystore
+from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.names import (
     GuardWords,
     NameGuard,
@@ -88,7 +89,8 @@ class RosterFileError(Exception):
     """The file cannot be imported; the message says why and, where it can, on which line."""
 
     def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(f"Line {line}: {message}" if line else message)
+        super().__init__(translate("Roster", "Line {line}: {message}").format(
+            line=line, message=message) if line else message)
         self.line = line
 
 
@@ -160,9 +162,10 @@ def _decode(data: bytes, codec: str, label: str) -> str:
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
         raise RosterFileError(
-            f"the file has a character that cannot be read as {label} "
-            f"(byte 0x{data[exc.start]:02X}). Open it in Excel, save it again as "
-            "\"CSV UTF-8\" and import that file.",
+            translate("Roster",
+                      "the file has a character that cannot be read as {encoding} (byte "
+                      "{byte}). Open it in Excel, save it again as \"CSV UTF-8\" and import "
+                      "that file.").format(encoding=label, byte=f"0x{data[exc.start]:02X}"),
             line) from exc
 
 
@@ -199,11 +202,14 @@ def _rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
 
 def _csv_message(error: str) -> str:
     if "NUL" in error:
-        return "the file contains NUL characters; it is probably not a CSV file."
+        return translate("Roster",
+                         "the file contains NUL characters; it is probably not a CSV file.")
     if "end of data" in error or "EOF" in error:
-        return ("a quotation mark opened here is never closed, so the rest of the file runs "
-                "into one value.")
-    return f"this line is not valid CSV ({error}); check its quotation marks."
+        return translate("Roster",
+                         "a quotation mark opened here is never closed, so the rest of the file "
+                         "runs into one value.")
+    return translate("Roster", "this line is not valid CSV ({error}); check its quotation marks."
+                     ).format(error=error)
 
 
 def _find_header(text: str, wanted: frozenset[str]) -> tuple[str, int, tuple[str, ...]]:
@@ -229,11 +235,14 @@ def _find_header(text: str, wanted: frozenset[str]) -> tuple[str, int, tuple[str
             continue
     if best is None and wanted:
         missing = ", ".join(repr(c) for c in sorted(wanted))
-        raise RosterFileError(f"the file has no column called {missing} near its top.")
+        raise RosterFileError(translate("Roster",
+                                        "the file has no column called {columns} near its top."
+                                        ).format(columns=missing))
     if best is None:
-        raise RosterFileError(
+        raise RosterFileError(translate(
+            "Roster",
             "no heading row found near the top of the file. Export it again with column "
-            "headings (such as Forename, Surname and Year).")
+            "headings (such as Forename, Surname and Year)."))
     return best[1], best[2], best[3]
 
 
@@ -255,12 +264,14 @@ def _apply_override(detected: dict[RosterField, str], columns: tuple[str, ...],
             mapping.pop(roster_field, None)
             continue
         if column not in columns:
-            raise RosterFileError(f"the file has no column called {column!r}.")
+            raise RosterFileError(translate("Roster", "the file has no column called {column}."
+                                            ).format(column=repr(column)))
         mapping = {f: c for f, c in mapping.items() if c != column}
         mapping[roster_field] = column
     if not any(f in mapping for f in _GIVEN_FIELDS):
-        raise RosterFileError(
-            "no column with pupils' first names was found. Choose which column holds them.")
+        raise RosterFileError(translate(
+            "Roster",
+            "no column with pupils' first names was found. Choose which column holds them."))
     return mapping
 
 
@@ -271,12 +282,14 @@ def parse_roster(source: bytes | Path, mapping: Mapping[str, str] | None = None)
     """Read a whole export into pupils and a preview, or fail naming the line at fault."""
     data = source.read_bytes() if isinstance(source, Path) else source
     if not data.strip():
-        raise RosterFileError("the file is empty.")
+        raise RosterFileError(translate("Roster", "the file is empty."))
     text, encoding = decode_roster(data)
     if "\x00" in text:
         line = text[:text.index("\x00")].count("\n") + 1
-        raise RosterFileError("the file contains NUL characters; it is probably not a CSV file "
-                              "(an Excel workbook, perhaps). Save it as CSV and try again.", line)
+        raise RosterFileError(translate("Roster",
+                                        "the file contains NUL characters; it is probably not a "
+                                        "CSV file (an Excel workbook, perhaps). Save it as CSV "
+                                        "and try again."), line)
     wanted = frozenset(column for column in (mapping or {}).values() if column)
     delimiter, header_line, columns = _find_header(text, wanted)
     chosen = _apply_override(detect_mapping(columns), columns, mapping)
@@ -287,9 +300,11 @@ def parse_roster(source: bytes | Path, mapping: Mapping[str, str] | None = None)
         if line <= header_line or not any(cell.strip() for cell in row):
             continue
         if len(row) > len(columns):
-            raise RosterFileError(
-                f"this line has {len(row)} values but the heading row has {len(columns)} "
-                "columns. A name with a comma in it must be in quotation marks.", line)
+            raise RosterFileError(translate(
+                "Roster",
+                "this line has {values} values but the heading row has {columns} columns. A "
+                "name with a comma in it must be in quotation marks.").format(
+                    values=len(row), columns=len(columns)), line)
         pupil = _read_pupil(line, row, index, problems)
         if pupil is not None:
             pupils.append(pupil)
@@ -308,18 +323,22 @@ def _read_pupil(line: int, row: list[str], index: Mapping[RosterField, int],
                 problems: list[RosterProblem]) -> PupilRow | None:
     values = {f: _cell(row, i, line, problems) for f, i in index.items()}
     if _is_a_note(row, index):
-        problems.append(RosterProblem(line, "only a note or a total on this line: skipped."))
+        problems.append(RosterProblem(line, translate(
+            "Roster", "only a note or a total on this line: skipped.")))
         return None
     name = _pupil_name(values)
     givens = (name.forename, name.legal_forename, name.preferred)
     if not any(normalise_name(v) for v in (*givens, name.surname, name.preferred_surname)):
-        problems.append(RosterProblem(line, "no name on this line: skipped."))
+        problems.append(RosterProblem(line, translate("Roster", "no name on this line: skipped.")))
         return None
     if not any(normalise_name(v) for v in givens):
-        problems.append(RosterProblem(line, "no first name: only the surname will be checked."))
+        problems.append(RosterProblem(line, translate(
+            "Roster", "no first name: only the surname will be checked.")))
     for value in (*givens, name.surname, name.preferred_surname):
         if any(c.isdigit() for c in value):
-            problems.append(RosterProblem(line, f"{value!r} contains digits: check the columns."))
+            problems.append(RosterProblem(line, translate(
+                "Roster", "{value} contains digits: check the columns.").format(
+                    value=repr(value))))
     year = values.get(RosterField.YEAR, "")
     group = _group_label(year, is_year=True) if year else _group_label(
         values.get(RosterField.CLASS, ""), is_year=False)
@@ -352,12 +371,13 @@ def _cell(row: list[str], index: int, line: int, problems: list[RosterProblem]) 
     value = row[index].strip() if index < len(row) else ""
     repaired = _repair_garbled(value)
     if repaired != value:
-        problems.append(RosterProblem(
-            line, f"{value!r} looked garbled (saved in two encodings); read as {repaired!r}."))
+        problems.append(RosterProblem(line, translate(
+            "Roster", "{value} looked garbled (saved in two encodings); read as {repaired}."
+        ).format(value=repr(value), repaired=repr(repaired))))
         value = repaired
     if len(value) > _LONGEST_NAME:
-        problems.append(RosterProblem(line, "a value is too long to be a name: check the "
-                                            "column choice."))
+        problems.append(RosterProblem(line, translate(
+            "Roster", "a value is too long to be a name: check the column choice.")))
     return value
 
 
@@ -401,17 +421,19 @@ def roster_key(create: bool = True) -> bytes:
         if stored:
             return bytes.fromhex(stored)
         if not create:
-            raise RosterKeyError(
+            raise RosterKeyError(translate(
+                "Roster",
                 "This computer's keyring has no key for the pupil roster (it was reset, or the "
-                "roster was imported on another computer). Import the roster again.")
+                "roster was imported on another computer). Import the roster again."))
         key = secrets.token_bytes(32)
         keystore.write_secret(KEY_PURPOSE, KEY_NAME, key.hex())
         return key
     except keystore.KeyringUnavailable as exc:
-        raise RosterKeyError(
+        raise RosterKeyError(translate(
+            "Roster",
             "This computer has no secure password store, so the roster's key cannot be kept "
             "safe and pupils' names cannot be checked. On Linux install gnome-keyring (or "
-            "KWallet) and sign in again.") from exc
+            "KWallet) and sign in again.")) from exc
 
 
 def import_roster(source: bytes | Path, store: RosterStore, *, imported_by: str,
@@ -420,7 +442,8 @@ def import_roster(source: bytes | Path, store: RosterStore, *, imported_by: str,
     """Replace the stored roster with this file's pupils, as hashes, all or nothing."""
     parsed = parse_roster(source, mapping)
     if not parsed.pupils:
-        raise RosterFileError("the file has no pupils in it, so the roster was not replaced.")
+        raise RosterFileError(translate(
+            "Roster", "the file has no pupils in it, so the roster was not replaced."))
     hasher = NameHasher(key if key is not None else roster_key(create=True))
     forms = hash_pupil_forms((p.name for p in parsed.pupils), hasher,
                              words if words is not None else load_guard_words())
@@ -441,7 +464,8 @@ def load_name_guard(store: RosterStore, key: bytes | None = None) -> NameGuard:
         return NameGuard.empty()
     key = key if key is not None else roster_key(create=False)
     if not secrets.compare_digest(NameHasher(key).key_check(), check):
-        raise RosterKeyError(
+        raise RosterKeyError(translate(
+            "Roster",
             "The pupil roster was hashed with a key this computer no longer has (the keyring "
-            "was reset, or the database came from another computer). Import the roster again.")
+            "was reset, or the database came from another computer). Import the roster again."))
     return NameGuard.from_hashed(key, store.forms())

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import NamedTuple
 
+from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.pins import (
     DEFAULT_LOCKOUT,
     LockoutPolicy,
@@ -37,6 +38,8 @@ from stpeters_desk.core.roles import (
     ROLE_TITLES,
     Permission,
     Role,
+    permission_title,
+    role_title,
 )
 from stpeters_desk.core.storage.audit import AuditLog, NewAuditEntry, time_text
 from stpeters_desk.core.storage.db import Database
@@ -47,9 +50,10 @@ MAX_NAME_LENGTH = 60
 RECOVERY_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L or U/V mix-ups
 RECOVERY_GROUPS, RECOVERY_GROUP_LENGTH = 5, 4
 
-LAST_HEAD_MESSAGE = (
-    "The school must always have an active head teacher in the app. Add or promote "
-    "another head teacher first.")
+
+def _last_head_message() -> str:
+    return translate("Staff", "The school must always have an active head teacher in the app. "
+                              "Add or promote another head teacher first.")
 
 
 class PermissionDenied(Exception):
@@ -78,8 +82,9 @@ class StaffMember:
     @property
     def title(self) -> str:
         """'Teacher (approver)': how the Staff tab and sign-in list describe someone."""
-        title = ROLE_TITLES[self.role]
-        return f"{title} (approver)" if self.approver else title
+        title = role_title(self.role)
+        return translate("Staff", "{role} (approver)").format(role=title) if self.approver \
+            else title
 
 
 @dataclass(frozen=True)
@@ -114,11 +119,13 @@ def clean_name(name: str) -> str:
     """Tidy a typed name, or say in plain English why it cannot be used."""
     tidy = " ".join(name.split())
     if not tidy:
-        raise ValueError("Type the person's name as the staff will recognise it, e.g. Mrs Patel.")
+        raise ValueError(translate("Staff", "Type the person's name as the staff will recognise "
+                                            "it, e.g. Mrs Patel."))
     if len(tidy) > MAX_NAME_LENGTH:
-        raise ValueError(f"Keep the name under {MAX_NAME_LENGTH} characters.")
+        raise ValueError(translate("Staff", "Keep the name under {count} characters.").format(
+            count=MAX_NAME_LENGTH))
     if not tidy.isprintable():
-        raise ValueError("The name contains characters that cannot be shown.")
+        raise ValueError(translate("Staff", "The name contains characters that cannot be shown."))
     return tidy
 
 
@@ -170,7 +177,8 @@ class StaffDirectory:
             [self._entry(name, "set up head teacher", name, "first start of the app",
                          now=moment)])
         if staff_id is None:
-            raise ValueError("The head teacher's account is already set up. Sign in instead.")
+            raise ValueError(translate("Staff", "The head teacher's account is already set up. "
+                                                "Sign in instead."))
         return HeadCredentials(StaffMember(staff_id, name, Role.HEAD, False, True), code)
 
     # -- what they may do ----------------------------------------------------------------
@@ -204,7 +212,7 @@ class StaffDirectory:
         moment = _now(now)
         record = self._store.get(staff_id)
         if record is None or not record.active:
-            return SignInResult(None, "That name is not on the staff list. Ask the head teacher.")
+            return SignInResult(None, _not_on_staff_list())
         subject = _subject(staff_id)
         state = self._lock_state(subject, moment)
         if not state.may_try:
@@ -215,25 +223,27 @@ class StaffDirectory:
                                        moment, head=record.role == Role.HEAD)
         self._upgrade_hash(record, pin)
         self._store.clear_failures([subject], [self._entry(record.name, "sign in", now=moment)])
-        return SignInResult(_member(record), f"Signed in as {record.name}.")
+        return SignInResult(_member(record), translate("Staff", "Signed in as {name}.").format(
+            name=record.name))
 
     def change_own_pin(self, staff_id: int, old_pin: str, new_pin: str,
                        now: datetime | None = None) -> None:
         moment = _now(now)
         record = self._store.get(staff_id)
         if record is None or not record.active:
-            raise ValueError("That name is not on the staff list. Ask the head teacher.")
+            raise ValueError(_not_on_staff_list())
         subject = _subject(staff_id)
         state = self._lock_state(subject, moment)
         if not state.may_try:
             raise ValueError(self._own_lock_message(record, state))
         self._require_good_pin(new_pin)
         if new_pin == old_pin:
-            raise ValueError("Choose a new PIN that is different from your current one.")
+            raise ValueError(translate("Staff", "Choose a new PIN that is different from your "
+                                                "current one."))
         if not verify_pin(record.pin_hash, old_pin):
             result = self._count_failure(subject, record.name, "failed PIN change", record.name,
-                                         moment, head=record.role == Role.HEAD)
-            raise ValueError(result.message.replace("That PIN", "Your current PIN", 1))
+                                         moment, head=record.role == Role.HEAD, current_pin=True)
+            raise ValueError(result.message)
         self._store.set_pin_hash(staff_id, hash_pin(new_pin), moment,
                                  [self._entry(record.name, "change own PIN", record.name,
                                               now=moment)], clear_lockouts=[subject])
@@ -248,22 +258,23 @@ class StaffDirectory:
         moment = _now(now)
         heads = self._store.active_heads()
         if not heads:
-            return SignInResult(None, "No head teacher has been set up yet.")
+            return SignInResult(None, translate("Staff", "No head teacher has been set up yet."))
         state = self._lock_state(HEAD_PIN_SUBJECT, moment)
         if state.locked:
-            return SignInResult(None, (
-                "The head-teacher PIN is locked after too many wrong tries. The head teacher "
-                "can unlock it with the recovery code."), None, True)
+            return SignInResult(None, translate(
+                "Staff", "The head-teacher PIN is locked after too many wrong tries. The head "
+                         "teacher can unlock it with the recovery code."), None, True)
         if state.wait_until is not None:
             return SignInResult(None, state.message, state.wait_until, False)
         if not pin:
-            return SignInResult(None, "This needs the head teacher to type their PIN.")
+            return SignInResult(None, translate("Staff",
+                                                "This needs the head teacher to type their PIN."))
         for head in heads:
             if verify_pin(head.pin_hash, pin):
                 self._upgrade_hash(head, pin)
                 if self._store.failures(HEAD_PIN_SUBJECT).failures:
                     self._store.clear_failures([HEAD_PIN_SUBJECT])
-                return SignInResult(_member(head), "Head-teacher PIN accepted.")
+                return SignInResult(_member(head), translate("Staff", "Head-teacher PIN accepted."))
         actor = by.name if by else "unknown"
         return self._count_failure(HEAD_PIN_SUBJECT, actor, "failed head-teacher PIN", action,
                                    moment, head=True)
@@ -288,8 +299,9 @@ class StaffDirectory:
         role = Role(role)
         self._require_good_pin(pin)
         if self._store.name_in_use(name):
-            raise ValueError(f"{name} is already on the staff list. Use a name that tells "
-                             "them apart, e.g. with a first name or initial.")
+            raise ValueError(translate("Staff", "{name} is already on the staff list. Use a name "
+                                                "that tells them apart, e.g. with a first name or "
+                                                "initial.").format(name=name))
         head = self._head_pin(head_pin, actor, "add a member of staff", moment)
         approver_note = ", approver" if approver else ""
         staff_id = self._store.insert(name, role.value, approver, hash_pin(pin), moment, [
@@ -312,16 +324,17 @@ class StaffDirectory:
         if after == before:
             return before
         if self._removes_last_head(before, after):
-            raise ValueError(LAST_HEAD_MESSAGE)
+            raise ValueError(_last_head_message())
         if after.active and not before.active and self._store.name_in_use(record.name):
-            raise ValueError(f"Someone called {record.name} is already active. Rename one first.")
+            raise ValueError(translate("Staff", "Someone called {name} is already active. Rename "
+                                                "one first.").format(name=record.name))
         head = self._head_pin(head_pin, actor, f"change {record.name}'s account", moment)
         entries = self._change_entries(actor, before, after, _approved_by(head), moment)
         try:
             self._store.update(staff_id, after.role.value, after.approver, after.active, moment,
                                entries)
         except NoActiveHeadLeft:
-            raise ValueError(LAST_HEAD_MESSAGE) from None
+            raise ValueError(_last_head_message()) from None
         return after
 
     def set_permission(self, role: Role, permission: Permission, allowed: bool, *,
@@ -330,7 +343,7 @@ class StaffDirectory:
         actor = self._authorised(by, Permission.MANAGE_STAFF)
         role, permission = Role(role), Permission(permission)
         if role == Role.HEAD:
-            raise ValueError("The head teacher always keeps every permission.")
+            raise ValueError(translate("Staff", "The head teacher always keeps every permission."))
         if (permission in self.role_permissions()[role]) == allowed:
             return
         head = self._head_pin(head_pin, actor, "change what a role may do", moment)
@@ -375,12 +388,14 @@ class StaffDirectory:
         head = self._head_to_recover(staff_id)
         stored = self._store.recovery_hash()
         if stored is None:
-            raise ValueError("No recovery code has been issued on this computer.")
+            raise ValueError(translate("Staff",
+                                       "No recovery code has been issued on this computer."))
         if not verify_pin(stored, normalise_recovery_code(recovery_code)):
             self._audit.record("unknown", "failed recovery code", head.name,
                                device=self.device, now=moment)
-            raise ValueError("That recovery code is not right. Check it against the copy "
-                             "written down when the app was set up.")
+            raise ValueError(translate("Staff", "That recovery code is not right. Check it "
+                                                "against the copy written down when the app was "
+                                                "set up."))
         code = new_recovery_code()
         self._store.recover_head(
             head.staff_id, hash_pin(new_pin), hash_pin(normalise_recovery_code(code)), moment,
@@ -412,16 +427,21 @@ class StaffDirectory:
 
     def _own_lock_message(self, record: StaffRecord, state: LockState) -> str:
         if state.locked and record.role == Role.HEAD:
-            return ("Your PIN is locked after too many wrong tries. Use “Forgotten PIN?” with "
-                    "the recovery code, or ask another head teacher to unlock it.")
+            return translate("Staff", "Your PIN is locked after too many wrong tries. Use "
+                                      "“Forgotten PIN?” with the recovery code, or ask another "
+                                      "head teacher to unlock it.")
         if state.locked:
-            return ("Your PIN is locked after too many wrong tries. Ask the head teacher to "
-                    "unlock it.")
+            return translate("Staff", "Your PIN is locked after too many wrong tries. Ask the "
+                                      "head teacher to unlock it.")
         return state.message
 
     def _count_failure(self, subject: str, actor: str, action: str, target: str,
-                       now: datetime, *, head: bool) -> SignInResult:
-        """Count a wrong PIN (and log it) and tell the person what happens next."""
+                       now: datetime, *, head: bool, current_pin: bool = False) -> SignInResult:
+        """Count a wrong PIN (and log it) and tell the person what happens next.
+
+        ``current_pin``: the PIN was typed to change it, so the message says "Your current
+        PIN" rather than "That PIN".
+        """
         failures = self._store.failures(subject).failures + 1
         entries = [self._entry(actor, action, target, f"{failures} wrong in a row", now=now)]
         if failures >= self._lockout.lock_after:
@@ -430,15 +450,19 @@ class StaffDirectory:
         failures = self._store.add_failure(subject, now, entries)
         state = self._lockout.state(failures, now, now)
         if state.locked:
-            unlock = ("Use the recovery code to unlock it." if head
-                      else "Ask the head teacher to unlock it.")
-            return SignInResult(None, f"That PIN is not right, and it is now locked after "
-                                      f"{failures} wrong tries. {unlock}", None, True)
+            unlock = translate("Staff", "Use the recovery code to unlock it.") if head \
+                else translate("Staff", "Ask the head teacher to unlock it.")
+            return SignInResult(None, _now_locked(current_pin).format(count=failures,
+                                                                      unlock=unlock),
+                                None, True)
         if state.wait_until is not None:
             wait = describe_wait(state.wait_until - now)
-            return SignInResult(None, f"That PIN is not right. Wait {wait} before trying again.",
+            return SignInResult(None, _must_wait(current_pin).format(wait=wait),
                                 state.wait_until, False)
-        return SignInResult(None, "That PIN is not right. Try again.")
+        if current_pin:
+            return SignInResult(None, translate("Staff",
+                                                "Your current PIN is not right. Try again."))
+        return SignInResult(None, translate("Staff", "That PIN is not right. Try again."))
 
     def _upgrade_hash(self, record: StaffRecord, pin: str) -> None:
         if needs_rehash(record.pin_hash):
@@ -448,15 +472,17 @@ class StaffDirectory:
                     permission: Permission | None) -> StaffMember:
         """The acting person as stored now (not as the UI remembers them), checked."""
         if by is None:
-            raise PermissionDenied("Sign in first.")
+            raise PermissionDenied(translate("Staff", "Sign in first."))
         record = self._store.get(by.staff_id)
         if record is None or not record.active:
-            raise PermissionDenied("Your account is no longer active. Ask the head teacher.")
+            raise PermissionDenied(translate("Staff", "Your account is no longer active. Ask the "
+                                                      "head teacher."))
         actor = _member(record)
         if permission is not None and permission not in self.permissions(actor):
-            raise PermissionDenied(
-                f"{ROLE_TITLES[actor.role]} accounts may not do this "
-                f"({PERMISSION_TITLES[permission].lower()}). Ask the head teacher.")
+            raise PermissionDenied(translate(
+                "Staff", "{role} accounts may not do this ({permission}). Ask the head teacher."
+            ).format(role=role_title(actor.role),
+                     permission=permission_title(permission).lower()))
         return actor
 
     def _head_pin(self, head_pin: str, actor: StaffMember | None, action: str,
@@ -475,7 +501,7 @@ class StaffDirectory:
     def _existing(self, staff_id: int) -> StaffRecord:
         record = self._store.get(staff_id)
         if record is None:
-            raise ValueError("That person is not on the staff list.")
+            raise ValueError(translate("Staff", "That person is not on the staff list."))
         return record
 
     def _removes_last_head(self, before: StaffMember, after: StaffMember) -> bool:
@@ -488,7 +514,7 @@ class StaffDirectory:
         if staff_id is not None:
             heads = [h for h in heads if h.staff_id == staff_id]
         if not heads:
-            raise ValueError("There is no active head teacher to recover.")
+            raise ValueError(translate("Staff", "There is no active head teacher to recover."))
         return heads[0]
 
     def _change_entries(self, actor: StaffMember, before: StaffMember, after: StaffMember,
@@ -510,3 +536,23 @@ class StaffDirectory:
 
 def _approved_by(head: StaffMember) -> str:
     return f"head-teacher PIN: {head.name}"
+
+
+def _not_on_staff_list() -> str:
+    return translate("Staff", "That name is not on the staff list. Ask the head teacher.")
+
+
+def _now_locked(current_pin: bool) -> str:
+    """A wrong PIN that locked it: {count} wrong tries, then what unlocks it ({unlock})."""
+    if current_pin:
+        return translate("Staff", "Your current PIN is not right, and it is now locked after "
+                                  "{count} wrong tries. {unlock}")
+    return translate("Staff", "That PIN is not right, and it is now locked after {count} wrong "
+                              "tries. {unlock}")
+
+
+def _must_wait(current_pin: bool) -> str:
+    if current_pin:
+        return translate("Staff", "Your current PIN is not right. Wait {wait} before trying "
+                                  "again.")
+    return translate("Staff", "That PIN is not right. Wait {wait} before trying again.")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,12 +26,16 @@ from PySide6.QtWidgets import (
 
 from stpeters_desk import APP_NAME, __version__
 from stpeters_desk.core.paths import resources_dir
+from stpeters_desk.ui.messages import QT_TRANSLATE_NOOP, name_standard_buttons
 
 ICON_SIZE = 96
 MINIMUM_WIDTH = 600
-DESCRIPTION = ("Helps a primary school's staff run its X (Twitter) account safely: tweets "
-               "without children's names, photos with faces covered, and a close eye on "
-               "replies and followers.")
+# English texts marked for Qt's lupdate here and translated where they are shown; the
+# names of the parts (the keys of ``licences()``) stay as their makers spell them.
+DESCRIPTION = QT_TRANSLATE_NOOP(
+    "AboutDialog", "Helps a primary school's staff run its X (Twitter) account safely: tweets "
+                   "without children's names, photos with faces covered, and a close eye on "
+                   "replies and followers.")
 
 
 @dataclass(frozen=True)
@@ -42,21 +46,30 @@ class BundledPart:
 
 
 BUNDLED_PARTS: tuple[BundledPart, ...] = (
-    BundledPart(APP_NAME, "MIT", "this app"),
-    BundledPart("Qt 6 and Qt for Python (PySide6)", "LGPL-3.0", "windows, buttons and drawing"),
-    BundledPart("CenterFace face-detection model", "MIT", "finds faces in photos"),
-    BundledPart("ONNX Runtime", "MIT", "runs the face model on this computer"),
-    BundledPart("Pillow", "MIT-CMU", "opens, covers and saves photos"),
-    BundledPart("pillow-heif", "BSD-3-Clause", "opens iPhone (HEIC) photos"),
-    BundledPart("libheif and libde265", "LGPL-3.0", "decode HEIC photos, inside pillow-heif"),
-    BundledPart("x265", "GPL-2.0", "HEIC's image codec, inside pillow-heif"),
-    BundledPart("Tweepy", "MIT", "talks to X"),
-    BundledPart("nicknames", "Apache-2.0", "short forms of first names"),
+    BundledPart(APP_NAME, "MIT", QT_TRANSLATE_NOOP("AboutDialog", "this app")),
+    BundledPart("Qt 6 and Qt for Python (PySide6)", "LGPL-3.0",
+                QT_TRANSLATE_NOOP("AboutDialog", "windows, buttons and drawing")),
+    BundledPart("CenterFace face-detection model", "MIT",
+                QT_TRANSLATE_NOOP("AboutDialog", "finds faces in photos")),
+    BundledPart("ONNX Runtime", "MIT",
+                QT_TRANSLATE_NOOP("AboutDialog", "runs the face model on this computer")),
+    BundledPart("Pillow", "MIT-CMU",
+                QT_TRANSLATE_NOOP("AboutDialog", "opens, covers and saves photos")),
+    BundledPart("pillow-heif", "BSD-3-Clause",
+                QT_TRANSLATE_NOOP("AboutDialog", "opens iPhone (HEIC) photos")),
+    BundledPart("libheif and libde265", "LGPL-3.0",
+                QT_TRANSLATE_NOOP("AboutDialog", "decode HEIC photos, inside pillow-heif")),
+    BundledPart("x265", "GPL-2.0",
+                QT_TRANSLATE_NOOP("AboutDialog", "HEIC's image codec, inside pillow-heif")),
+    BundledPart("Tweepy", "MIT", QT_TRANSLATE_NOOP("AboutDialog", "talks to X")),
+    BundledPart("nicknames", "Apache-2.0",
+                QT_TRANSLATE_NOOP("AboutDialog", "short forms of first names")),
     BundledPart("twitter-text conformance data", "Apache-2.0",
-                "tests the character counter; not installed"),
+                QT_TRANSLATE_NOOP("AboutDialog", "tests the character counter; not installed")),
 )
-LICENCE_NOTE = ("The full licence texts are in the program's folder.\n"
-                "Qt's libraries are separate files there, which the LGPL lets you replace.")
+LICENCE_NOTE = QT_TRANSLATE_NOOP(
+    "AboutDialog", "The full licence texts are in the program's folder.\n"
+                   "Qt's libraries are separate files there, which the LGPL lets you replace.")
 
 
 def app_icon(size: int = ICON_SIZE) -> QPixmap:
@@ -80,23 +93,28 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, data_dir: Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("AboutDialog")
-        self.setWindowTitle(f"About {APP_NAME}")
+        self.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
         self.icon = QLabel()
         self.icon.setObjectName("AboutIcon")
         self.icon.setPixmap(app_icon())
-        self.icon.setAccessibleName(f"{APP_NAME} icon")
+        self.icon.setAccessibleName(self.tr("{app} icon").format(app=APP_NAME))
         self.title = QLabel(APP_NAME)
         self.title.setObjectName("AboutTitle")
         self.title.setStyleSheet("font-size: 16pt; font-weight: bold;")  # beats QWidget's size
-        self.version = QLabel(f"Version {__version__}")
+        self.version = QLabel(self.tr("Version {version}").format(version=__version__))
         self.version.setObjectName("AboutVersion")
         self.version.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.description = QLabel(DESCRIPTION)
+        self.version.setToolTip(self.tr("Select and copy this when you report a problem"))
+        self.description = QLabel(QCoreApplication.translate("AboutDialog", DESCRIPTION))
         self.description.setWordWrap(True)
-        self.data_folder = QLabel(f"Data folder: {data_dir}" if data_dir else "")
+        self.data_folder = QLabel(
+            self.tr("Data folder: {folder}").format(folder=data_dir) if data_dir else "")
+        self.data_folder.setToolTip(self.tr("Where this copy keeps its database; include it in "
+                                            "the school's backups"))
         self.data_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.data_folder.setVisible(data_dir is not None)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        name_standard_buttons(buttons)
         buttons.rejected.connect(self.reject)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
 
@@ -123,13 +141,16 @@ class AboutDialog(QDialog):
     def _licences(self) -> QWidget:
         """A heading and one line per part; no group box, whose styled title can clip rows."""
         section = QWidget()
-        heading = QLabel("Licences of the parts this app is built from")
+        heading = QLabel(self.tr("Licences of the parts this app is built from"))
         heading.setStyleSheet("font-weight: bold;")
         grid = QGridLayout()
         self.licence_labels: dict[str, QLabel] = {}
         for row, part in enumerate(BUNDLED_PARTS):
-            grid.addWidget(QLabel(f"{part.name}: {part.use}"), row, 0)
+            use = QCoreApplication.translate("AboutDialog", part.use)
+            grid.addWidget(QLabel(self.tr("{part}: {use}").format(part=part.name, use=use)),
+                           row, 0)
             licence = QLabel(part.licence)
+            licence.setProperty("data", True)  # a licence's identifier, the same in Welsh
             licence.setAlignment(Qt.AlignmentFlag.AlignRight)
             grid.addWidget(licence, row, 1)
             self.licence_labels[part.name] = licence
@@ -138,7 +159,7 @@ class AboutDialog(QDialog):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(heading)
         layout.addLayout(grid)
-        layout.addWidget(QLabel(LICENCE_NOTE))
+        layout.addWidget(QLabel(QCoreApplication.translate("AboutDialog", LICENCE_NOTE)))
         return section
 
     def licences(self) -> dict[str, str]:

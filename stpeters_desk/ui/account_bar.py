@@ -17,10 +17,11 @@ class AccountBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("AccountBar")
-        self.mode_label = QLabel("Connecting…")
+        self.mode_label = QLabel(self.tr("Connecting…"))
         self.mode_label.setObjectName("ModeBadge")
         self.handle_label = QLabel("")
         self.handle_label.setObjectName("AccountHandle")
+        self.handle_label.setProperty("data", True)  # the account's handle and name
         self.followers_label = QLabel("")
         self.following_label = QLabel("")
         self.warning_label = QLabel("")
@@ -29,9 +30,12 @@ class AccountBar(QFrame):
         self.warning_label.hide()
         self._account_problems: list[str] = []
         self._checked_problems: list[str] = []
-        for label in (self.mode_label, self.handle_label, self.followers_label,
-                      self.following_label, self.warning_label):
-            label.setAccessibleName(label.objectName() or "Account detail")
+        for label, name in ((self.mode_label, self.tr("Which account")),
+                            (self.handle_label, self.tr("Account name")),
+                            (self.followers_label, self.tr("Followers")),
+                            (self.following_label, self.tr("Following")),
+                            (self.warning_label, self.tr("Policy warning"))):
+            label.setAccessibleName(name)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addWidget(self.mode_label)
@@ -43,14 +47,24 @@ class AccountBar(QFrame):
 
     def show_account(self, account: Account) -> None:
         sandbox = account.kind == SANDBOX
-        self.mode_label.setText("Practice account (sandbox)" if sandbox else "Real X account")
+        if sandbox:
+            self.mode_label.setText(self.tr("Practice account (sandbox)"))
+            self.mode_label.setToolTip(self.tr(
+                "Nothing here reaches X: posts, replies and followers are invented and stored "
+                "on this computer."))
+        else:
+            self.mode_label.setText(self.tr("Real X account"))
+            self.mode_label.setToolTip(self.tr("Posts made here appear on X for everyone."))
         set_style_state(self.mode_label, "sandbox", sandbox)
-        self.mode_label.setToolTip(
-            "Nothing here reaches X: posts, replies and followers are invented and stored "
-            "on this computer." if sandbox else "Posts made here appear on X for everyone.")
         self.handle_label.setText(f"@{account.handle} · {account.name}")
-        self.followers_label.setText(f"{account.followers_count:,} followers")
-        self.following_label.setText(f"following {account.following_count:,}")
+        self.followers_label.setText(self.tr("{count} followers").format(
+            count=f"{account.followers_count:,}"))
+        self.following_label.setText(self.tr("following {count}").format(
+            count=f"{account.following_count:,}"))
+        # The colour of a following count above 0 is backed by words: the warning beside it.
+        self.following_label.setToolTip(
+            self.tr("The school's policy says the account follows no one.")
+            if account.follows_anyone else "")
         self._show_policy_warnings(account)
 
     def show_problems(self, messages: list[str]) -> None:
@@ -61,11 +75,12 @@ class AccountBar(QFrame):
     def _show_policy_warnings(self, account: Account) -> None:
         problems = []
         if account.follows_anyone:
-            problems.append(f"The account follows {account.following_count} account(s), but the "
-                            "school's policy says it follows no one.")
+            problems.append(self.tr("The account follows {count} account(s), but the "
+                                    "school's policy says it follows no one.").format(
+                                        count=account.following_count))
         if account.can_send_dms:
-            problems.append("The X connection allows direct messages, which the policy rules "
-                            "out. Reconnect with read-and-write access only.")
+            problems.append(self.tr("The X connection allows direct messages, which the policy "
+                                    "rules out. Reconnect with read-and-write access only."))
         set_style_state(self.following_label, "problem", account.follows_anyone)
         self._account_problems = problems
         self._render_warnings()
@@ -76,9 +91,12 @@ class AccountBar(QFrame):
         if not problems:
             self.warning_label.hide()
             return
-        self.warning_label.setText("⚠ " + " ".join(problems) + " Tell the head teacher.")
+        self.warning_label.setText(self.tr("⚠ {problems} Tell the head teacher.").format(
+            problems=" ".join(problems)))
         self.warning_label.show()
 
     def show_unavailable(self, message: str) -> None:
-        self.mode_label.setText("Account unavailable")
+        self.mode_label.setText(self.tr("Account unavailable"))
+        self.mode_label.setToolTip(self.tr("Tweets wait safely in the outbox and go out when X "
+                                           "can be reached again."))
         self.handle_label.setText(message)

@@ -12,15 +12,15 @@ from PySide6.QtWidgets import QApplication
 from stpeters_desk import APP_NAME, __version__
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.ui.main_window import MainWindow
+from stpeters_desk.ui.styling import DEFAULT_THEME, QT_STYLE, THEME_SETTING, start_appearance
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.ui.translations import DEFAULT_LANGUAGE, LANGUAGE_SETTING, install_language
 
 
-def apply_style(app: QApplication, resources: Path) -> None:
-    """One style sheet for the whole app; a missing file just means Qt's default look."""
-    sheet = resources / "style.qss"
-    if sheet.is_file():
-        app.setStyleSheet(sheet.read_text(encoding="utf-8"))
+def apply_style(app: QApplication, resources: Path, theme: str = DEFAULT_THEME) -> None:
+    """One style sheet for the whole app, in the chosen theme (light, dark, high contrast,
+    or "system": as the computer is set); a missing file just means Qt's default look."""
+    start_appearance(app, resources, theme)
     icon = resources / "icons" / "app.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
@@ -37,7 +37,7 @@ def apply_language(services: DeskServices, resources: Path) -> None:
 
 
 def create_application() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication([*sys.argv[:1], "-style", QT_STYLE])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -49,7 +49,7 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
                tab: str | None = None, kiosk: bool = False, exit_when_shown: bool = False) -> int:
     app = create_application()
     apply_language(services, resources)
-    apply_style(app, resources)
+    apply_style(app, resources, services.settings.get(THEME_SETTING) or DEFAULT_THEME)
     tasks = TaskRunner()
     single: object | None = None
     if kiosk:

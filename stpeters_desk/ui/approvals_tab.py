@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -40,16 +40,13 @@ from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import StaffMember
 from stpeters_desk.core.tweet_text import MAX_WEIGHTED_LENGTH, parse_tweet
 from stpeters_desk.ui.items import id_role
+from stpeters_desk.ui.messages import name_standard_buttons
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.models import PhotoUpload
 
 RELEASE_INTERVAL_MS = 30_000
 SNIPPET_LENGTH = 90
 POSTED_SHOWN = 50
-_APPROVE_TIP = "Approve it as it is (Alt+A)"
-_EDIT_APPROVE_TIP = "Change the words, then approve (Alt+E)"
-_REJECT_TIP = "Reject it with a note saying what to change (Alt+S)"
-_OWN_TWEET_TIP = "This is your own tweet: another approver must decide on it."
 
 Preflight = Callable[[str, Sequence[PhotoUpload]], bool]
 """Asked before a tweet is cleared to go out; False stops it (the lead wires the pre-flight)."""
@@ -68,36 +65,49 @@ def _snippet(text: str) -> str:
 
 
 def _photo_lines(item: Submission) -> list[str]:
-    return [f"Photo {n}: {photo.alt_text or '(no description yet)'}"
+    no_description = QCoreApplication.translate("ApprovalsTab", "(no description yet)")
+    line = QCoreApplication.translate("ApprovalsTab", "Photo {number}: {description}")
+    return [line.format(number=n, description=photo.alt_text or no_description)
             for n, photo in enumerate(item.photos, start=1)]
 
 
 def describe(item: Submission) -> str:
     """Everything a person needs to decide on the selected tweet, in plain words."""
-    lines = [f"Written by {item.author}."]
+    lines = [QCoreApplication.translate("ApprovalsTab", "Written by {author}.").format(
+        author=item.author)]
     if item.scheduled_for is not None:
-        lines.append(f"To go out on {local_time(item.scheduled_for)}.")
+        lines.append(QCoreApplication.translate("ApprovalsTab", "To go out on {when}.").format(
+            when=local_time(item.scheduled_for)))
     elif item.status == SubmissionStatus.AWAITING_APPROVAL:
-        lines.append("To go out as soon as it is approved.")
+        lines.append(QCoreApplication.translate("ApprovalsTab",
+                                                "To go out as soon as it is approved."))
     lines += ["", item.text]
     if item.edited_by_approver:
-        lines += ["", f"{item.approved_by} edited it before approving. The author wrote:",
-                  item.original_text]
+        lines += ["", QCoreApplication.translate(
+            "ApprovalsTab", "{approver} edited it before approving. The author wrote:").format(
+            approver=item.approved_by), item.original_text]
     lines += _photo_lines(item)
     if item.approved_by and not item.edited_by_approver:
-        lines.append(f"Approved by {item.approved_by} on {local_time(item.approved_at)}.")
+        lines.append(QCoreApplication.translate(
+            "ApprovalsTab", "Approved by {approver} on {when}.").format(
+            approver=item.approved_by, when=local_time(item.approved_at)))
     if item.rejection_note:
-        lines += ["", f"Sent back by {item.rejected_by}: {item.rejection_note}"]
+        lines += ["", QCoreApplication.translate(
+            "ApprovalsTab", "Sent back by {approver}: {note}").format(
+            approver=item.rejected_by, note=item.rejection_note)]
     if item.status == SubmissionStatus.POSTED:
-        lines.append(f"Handed to the outbox on {local_time(item.released_at)}; the Compose "
-                     "tab shows when X has it.")
+        lines.append(QCoreApplication.translate(
+            "ApprovalsTab", "Handed to the outbox on {when}; the Compose tab shows when X "
+            "has it.").format(when=local_time(item.released_at)))
     return "\n".join(lines)
 
 
 def _moved_message(item: Submission) -> str:
-    moved = f"Moved to {local_time(item.scheduled_for)}."
+    moved = QCoreApplication.translate("ApprovalsTab", "Moved to {when}.").format(
+        when=local_time(item.scheduled_for))
     if item.status == SubmissionStatus.AWAITING_APPROVAL:
-        return moved + " A new time needs approval again, so it is back with the approvers."
+        return moved + " " + QCoreApplication.translate(
+            "ApprovalsTab", "A new time needs approval again, so it is back with the approvers.")
     return moved
 
 
@@ -113,12 +123,16 @@ class TweetTextDialog(QDialog):
         intro_label = QLabel(intro)
         intro_label.setWordWrap(True)
         self.editor = QPlainTextEdit(text)
-        self.editor.setAccessibleName("Tweet text")
+        self.editor.setAccessibleName(self.tr("Tweet text"))
         self.editor.setTabChangesFocus(True)
         self.count = QLabel()
-        self.count.setAccessibleName("Characters used")
+        self.count.setAccessibleName(self.tr("Characters used"))
+        self.count.setToolTip(self.tr(
+            "X counts most letters as 1, emoji as 2 and every web link as 23; the button "
+            "works again once the tweet fits."))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(self.buttons)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(ok_text)
         self.buttons.accepted.connect(self.accept)
@@ -136,7 +150,8 @@ class TweetTextDialog(QDialog):
 
     def _update(self) -> None:
         length = parse_tweet(self.text())
-        self.count.setText(f"{length.weighted_length} of {MAX_WEIGHTED_LENGTH} characters")
+        self.count.setText(self.tr("{used} of {limit} characters").format(
+            used=length.weighted_length, limit=MAX_WEIGHTED_LENGTH))
         self.ok_button.setEnabled(length.valid)
 
 
@@ -145,19 +160,22 @@ class RejectDialog(QDialog):
 
     def __init__(self, item: Submission, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Send back to the author")
+        self.setWindowTitle(self.tr("Send back to the author"))
         self.setMinimumWidth(440)
-        intro = QLabel(f"Tell {item.author} what to change. They will see this note with "
-                       "their tweet.")
+        intro = QLabel(self.tr("Tell {author} what to change. They will see this note with "
+                               "their tweet.").format(author=item.author))
         intro.setWordWrap(True)
         self.note = QPlainTextEdit()
-        self.note.setAccessibleName("Note for the author")
-        self.note.setPlaceholderText("e.g. Please say which class this was, not who.")
+        self.note.setAccessibleName(self.tr("Note for the author"))
+        self.note.setPlaceholderText(self.tr("e.g. Please say which class this was, not who."))
         self.note.setTabChangesFocus(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(self.buttons)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Send back")
+        self.ok_button.setText(self.tr("Send back"))
+        self.ok_button.setToolTip(self.tr("Return the tweet to its author with your note; "
+                                          "it is not posted"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.note.textChanged.connect(self._update)
@@ -187,20 +205,26 @@ class ScheduleDialog(QDialog):
     def __init__(self, current: datetime | None, now: datetime,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Change when it goes out")
+        self.setWindowTitle(self.tr("Change when it goes out"))
         earliest = _local_qdatetime(now + timedelta(minutes=1))
         start = max(current, now + timedelta(minutes=5)) if current else now + timedelta(hours=1)
         self.when = QDateTimeEdit(_local_qdatetime(start))
         self.when.setCalendarPopup(True)
         self.when.setMinimumDateTime(earliest)
         self.when.setDisplayFormat("ddd dd MMM yyyy, HH:mm")
-        self.when.setAccessibleName("New date and time")
+        self.when.setAccessibleName(self.tr("New date and time"))
+        self.when.setToolTip(self.tr(
+            "The day and time on this computer's clock; it cannot be in the past. The app "
+            "must be running then for the tweet to go out."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Post it on:"))
+        label = QLabel(self.tr("Post it on:"))
+        label.setBuddy(self.when)
+        layout.addWidget(label)
         layout.addWidget(self.when)
         layout.addWidget(buttons)
 
@@ -233,7 +257,7 @@ class QueueSection(QWidget):
         self.details = QLabel()
         self.details.setObjectName("SubmissionDetails")
         self.details.setWordWrap(True)
-        self.details.setAccessibleName(f"{name}: the selected tweet")
+        self.details.setAccessibleName(self.tr("{queue}: the selected tweet").format(queue=name))
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                              | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.details.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -256,6 +280,7 @@ class QueueSection(QWidget):
         for item in items:
             entry = QListWidgetItem(line(item))
             entry.setData(id_role(), item.submission_id)
+            entry.setToolTip(item.text)  # the line shortens it
             self.list.addItem(entry)
         ids = [i.submission_id for i in items]
         if items:
@@ -318,19 +343,20 @@ class ApprovalsTab(QWidget):
 
     # -- building -------------------------------------------------------------------
     def _build(self) -> None:
-        title = QLabel("Tweets waiting for approval or for their time")
+        title = QLabel(self.tr("Tweets waiting for approval or for their time"))
         title.setObjectName("SectionTitle")
         self.banner = QLabel()
         self.banner.setObjectName("ReviewBanner")
         self.banner.setWordWrap(True)
         self.banner.setVisible(False)
         self.sections = QTabWidget()
-        self.sections.setAccessibleName("Approval queues")
+        self.sections.setAccessibleName(self.tr("Approval queues"))
         self.awaiting = self._awaiting_section()
         self.scheduled = self._scheduled_section()
         self.missed = self._missed_section()
         self.rejected = self._rejected_section()
-        self.posted = QueueSection("Posted", "Nothing approved or scheduled has gone out yet.",
+        self.posted = QueueSection(self.tr("Posted"),
+                                   self.tr("Nothing approved or scheduled has gone out yet."),
                                    [])
         self.drafts = self._drafts_section()
         for section in (self.awaiting, self.scheduled, self.missed, self.rejected, self.posted,
@@ -340,7 +366,7 @@ class ApprovalsTab(QWidget):
         self.message = QLabel()
         self.message.setObjectName("TabMessage")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Approvals message")
+        self.message.setAccessibleName(self.tr("Approvals message"))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.banner)
@@ -348,73 +374,93 @@ class ApprovalsTab(QWidget):
         layout.addWidget(self.message)
 
     def _awaiting_section(self) -> QueueSection:
-        self.approve_button = _button("&Approve", "Approve the selected tweet")
+        self.approve_button = _button(self.tr("&Approve"), self.tr("Approve the selected tweet"))
         self.approve_button.setProperty("primary", True)
         self.approve_button.clicked.connect(self.approve_selected)
-        self.edit_approve_button = _button("&Edit and approve…", "Edit, then approve")
+        self.edit_approve_button = _button(self.tr("&Edit and approve…"),
+                                           self.tr("Edit, then approve"))
         self.edit_approve_button.clicked.connect(self.edit_and_approve_selected)
-        self.reject_button = _button("&Send back…", "Send back to the author with a note")
+        self.reject_button = _button(self.tr("&Send back…"),
+                                     self.tr("Send back to the author with a note"))
         self.reject_button.setProperty("destructive", True)
         self.reject_button.clicked.connect(self.reject_selected)
-        self.withdraw_awaiting_button = _button("Withdraw", "Withdraw my tweet",
-                                                "Take your own tweet back before anyone "
-                                                "approves it")
+        self.withdraw_awaiting_button = _button(
+            self.tr("Withdraw"), self.tr("Withdraw my tweet"),
+            self.tr("Take your own tweet back before anyone approves it"))
         self.withdraw_awaiting_button.clicked.connect(lambda: self.withdraw_selected(
             self.awaiting))
-        return QueueSection("Waiting for approval", "", [
+        return QueueSection(self.tr("Waiting for approval"), "", [
             self.approve_button, self.edit_approve_button, self.reject_button,
             self.withdraw_awaiting_button])
 
     def _scheduled_section(self) -> QueueSection:
-        self.post_now_button = _button("Post now", "Post the selected tweet now",
-                                       "Hand it to the outbox without waiting for its time")
+        self.post_now_button = _button(
+            self.tr("Post now"), self.tr("Post the selected tweet now"),
+            self.tr("Hand it to the outbox without waiting for its time"))
         self.post_now_button.clicked.connect(self.post_now_selected)
-        self.reschedule_button = _button("Change time…", "Change when it goes out")
+        self.reschedule_button = _button(
+            self.tr("Change time…"), self.tr("Change when it goes out"),
+            self.tr("Pick a new date and time for the selected tweet"))
         self.reschedule_button.clicked.connect(self.reschedule_selected)
-        self.cancel_button = _button("Cancel tweet", "Cancel the selected scheduled tweet",
-                                     "It will not be posted")
+        self.cancel_button = _button(self.tr("Cancel tweet"),
+                                     self.tr("Cancel the selected scheduled tweet"),
+                                     self.tr("It will not be posted (asks first)"))
         self.cancel_button.setProperty("destructive", True)
         self.cancel_button.clicked.connect(lambda: self.cancel_selected(self.scheduled))
         return QueueSection(
-            "Scheduled", "No tweets are scheduled. On the Compose tab, give a tweet a date "
-            "and time to have the app post it then.",
+            self.tr("Scheduled"),
+            self.tr("No tweets are scheduled. On the Compose tab, give a tweet a date "
+                    "and time to have the app post it then."),
             [self.post_now_button, self.reschedule_button, self.cancel_button])
 
     def _missed_section(self) -> QueueSection:
-        self.post_late_button = _button("Post late", "Post the missed tweet late",
-                                        "It still makes sense: post it now")
+        self.post_late_button = _button(self.tr("Post late"),
+                                        self.tr("Post the missed tweet late"),
+                                        self.tr("It still makes sense: post it now"))
         self.post_late_button.setProperty("primary", True)
         self.post_late_button.clicked.connect(self.post_late_selected)
-        self.cancel_missed_button = _button("Cancel tweet", "Cancel the missed tweet",
-                                            "It is out of date: do not post it")
+        self.cancel_missed_button = _button(self.tr("Cancel tweet"),
+                                            self.tr("Cancel the missed tweet"),
+                                            self.tr("It is out of date: do not post it"))
         self.cancel_missed_button.setProperty("destructive", True)
         self.cancel_missed_button.clicked.connect(lambda: self.cancel_selected(self.missed))
         return QueueSection(
-            "Missed", "No tweets have missed their time.",
+            self.tr("Missed"),
+            self.tr("No tweets have missed their time. A scheduled tweet whose time passes "
+                    "while the app is closed waits here for someone to decide."),
             [self.post_late_button, self.cancel_missed_button])
 
     def _rejected_section(self) -> QueueSection:
-        self.resubmit_button = _button("Edit and resubmit…", "Edit my tweet and resubmit it",
-                                       "Put right what the note asks, then send it again")
+        self.resubmit_button = _button(
+            self.tr("Edit and resubmit…"), self.tr("Edit my tweet and resubmit it"),
+            self.tr("Put right what the note asks, then send it again"))
         self.resubmit_button.setProperty("primary", True)
         self.resubmit_button.clicked.connect(self.edit_and_resubmit_selected)
-        self.withdraw_rejected_button = _button("Withdraw", "Withdraw my rejected tweet")
+        self.withdraw_rejected_button = _button(
+            self.tr("Withdraw"), self.tr("Withdraw my rejected tweet"),
+            self.tr("Give up on this tweet: it will not be posted (asks first)"))
         self.withdraw_rejected_button.clicked.connect(lambda: self.withdraw_selected(
             self.rejected))
         return QueueSection(
-            "Sent back", "No tweets have been sent back.",
+            self.tr("Sent back"),
+            self.tr("No tweets have been sent back. When an approver asks for a change, "
+                    "the tweet and their note appear here."),
             [self.resubmit_button, self.withdraw_rejected_button])
 
     def _drafts_section(self) -> QueueSection:
-        self.submit_draft_button = _button("Submit for approval", "Submit my draft for approval")
+        self.submit_draft_button = _button(
+            self.tr("Submit for approval"), self.tr("Submit my draft for approval"),
+            self.tr("Send the draft to the head teacher or an approver to check"))
         self.submit_draft_button.setProperty("primary", True)
         self.submit_draft_button.clicked.connect(self.submit_draft_selected)
-        self.edit_draft_button = _button("Edit…", "Edit my draft")
+        self.edit_draft_button = _button(self.tr("Edit…"), self.tr("Edit my draft"),
+                                         self.tr("Change the words; nobody sees it yet"))
         self.edit_draft_button.clicked.connect(self.edit_draft_selected)
-        self.withdraw_draft_button = _button("Delete draft", "Delete my draft")
+        self.withdraw_draft_button = _button(self.tr("Delete draft"), self.tr("Delete my draft"),
+                                             self.tr("It will not be posted (asks first)"))
         self.withdraw_draft_button.clicked.connect(lambda: self.withdraw_selected(self.drafts))
         return QueueSection(
-            "My drafts", "You have no saved drafts.",
+            self.tr("My drafts"), self.tr("You have no saved drafts."),
             [self.submit_draft_button, self.edit_draft_button, self.withdraw_draft_button])
 
     # -- who is looking ------------------------------------------------------------------
@@ -439,9 +485,9 @@ class ApprovalsTab(QWidget):
         now = self._queue.now()
         awaiting = self._queue.awaiting(None if approver or member is None else member)
         self.awaiting.empty.setText(
-            "Nothing is waiting for approval." if approver else
-            "Nothing of yours is waiting for approval. Write a tweet on the Compose tab and "
-            "submit it for approval.")
+            self.tr("Nothing is waiting for approval.") if approver else
+            self.tr("Nothing of yours is waiting for approval. Write a tweet on the Compose tab "
+                    "and submit it for approval."))
         self.awaiting.show_items(awaiting, self._awaiting_line)
         self.scheduled.show_items(self._queue.scheduled(now), self._scheduled_line)
         missed = self._queue.missed(now)
@@ -459,24 +505,28 @@ class ApprovalsTab(QWidget):
                                          self.rejected, self.posted, self.drafts)):
             count = len(section.items)
             counted = section is not self.posted and count
-            self.sections.setTabText(index, f"{section.name} ({count})" if counted
-                                     else section.name)
+            self.sections.setTabText(index, self.tr("{queue} ({count})").format(
+                queue=section.name, count=count) if counted else section.name)
 
     def _update_banner(self, missed: list[Submission]) -> None:
         if not missed:
             self.banner.setVisible(False)
             return
-        count = len(missed)
-        tweets = "tweet" if count == 1 else "tweets"
-        self.banner.setText(f"{count} scheduled {tweets} missed {'its' if count == 1 else 'their'}"
-                            " time while the app was closed. Open “Missed” and choose "
-                            "Post late or Cancel tweet.")
+        if len(missed) == 1:
+            text = self.tr("1 scheduled tweet missed its time while the app was closed. "
+                           "Open “Missed” and choose Post late or Cancel tweet.")
+        else:
+            text = self.tr("{count} scheduled tweets missed their time while the app was "
+                           "closed. Open “Missed” and choose Post late or Cancel "
+                           "tweet.").format(count=len(missed))
+        self.banner.setText(text)
         self.banner.setVisible(True)
 
     @staticmethod
     def _awaiting_line(item: Submission) -> str:
-        when = (f"for {local_time(item.scheduled_for)}" if item.scheduled_for
-                else "as soon as approved")
+        when = (QCoreApplication.translate("ApprovalsTab", "for {when}").format(
+                    when=local_time(item.scheduled_for)) if item.scheduled_for
+                else QCoreApplication.translate("ApprovalsTab", "as soon as approved"))
         return f"{item.author} · {when} · {_snippet(item.text)}"
 
     @staticmethod
@@ -485,7 +535,9 @@ class ApprovalsTab(QWidget):
 
     @staticmethod
     def _rejected_line(item: Submission) -> str:
-        return f"{item.author} · note: {_snippet(item.rejection_note)} · {_snippet(item.text)}"
+        note = QCoreApplication.translate("ApprovalsTab", "note: {note}").format(
+            note=_snippet(item.rejection_note))
+        return f"{item.author} · {note} · {_snippet(item.text)}"
 
     @staticmethod
     def _posted_line(item: Submission) -> str:
@@ -493,19 +545,23 @@ class ApprovalsTab(QWidget):
 
     @staticmethod
     def _draft_line(item: Submission) -> str:
-        return f"{local_time(item.updated_at)} · {_snippet(item.text) or '(photos only)'}"
+        text = _snippet(item.text) or QCoreApplication.translate("ApprovalsTab", "(photos only)")
+        return f"{local_time(item.updated_at)} · {text}"
 
     def _update_buttons(self) -> None:
         allowed = self._permissions()
         may_post, may_approve = Permission.POST in allowed, Permission.APPROVE in allowed
         waiting = self.awaiting.selected()
         own = self._is_author(waiting)
-        for button, tip in ((self.approve_button, _APPROVE_TIP),
-                            (self.edit_approve_button, _EDIT_APPROVE_TIP),
-                            (self.reject_button, _REJECT_TIP)):
+        own_tweet = self.tr("This is your own tweet: another approver must decide on it.")
+        for button, tip in (
+                (self.approve_button, self.tr("Approve it as it is (Alt+A)")),
+                (self.edit_approve_button, self.tr("Change the words, then approve (Alt+E)")),
+                (self.reject_button,
+                 self.tr("Reject it with a note saying what to change (Alt+S)"))):
             button.setVisible(may_approve)
             button.setEnabled(waiting is not None and not own)
-            button.setToolTip(_OWN_TWEET_TIP if own else tip)
+            button.setToolTip(own_tweet if own else tip)
         self.withdraw_awaiting_button.setEnabled(own)
         for section, buttons in ((self.scheduled, (self.post_now_button, self.reschedule_button,
                                                    self.cancel_button)),
@@ -538,7 +594,8 @@ class ApprovalsTab(QWidget):
         if not released:
             return
         count = len(released)
-        self.status.emit(f"{count} scheduled tweet(s) handed to the outbox.")
+        self.status.emit(self.tr("Scheduled tweets handed to the outbox: {count}.").format(
+            count=count))
         self.released.emit(count)
 
     # -- asking the person (tests answer these) -------------------------------------------------
@@ -555,8 +612,13 @@ class ApprovalsTab(QWidget):
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, "Please confirm", question)
-        return answer == QMessageBox.StandardButton.Yes
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Please confirm"), question,
+                          buttons.Yes | buttons.No, self)
+        box.button(buttons.Yes).setText(self.tr("Yes"))  # Qt has no Welsh for its own
+        box.button(buttons.No).setText(self.tr("No"))
+        box.exec()
+        return box.clickedButton() is box.button(buttons.Yes)
 
     def _cleared(self, text: str, photos: Sequence[PhotoUpload]) -> bool:
         """The pre-flight check, when the window wired one; True when it may go out."""
@@ -566,7 +628,7 @@ class ApprovalsTab(QWidget):
     def _by(self) -> StaffMember | None:
         member = self._member()
         if member is None:
-            self._show("Sign in first.")
+            self._show(self.tr("Sign in first."))
         return member
 
     def _act(self, work: Callable[[], Submission],
@@ -601,9 +663,11 @@ class ApprovalsTab(QWidget):
         item, by = self.awaiting.selected(), self._by()
         if item is None or by is None:
             return
-        text = self.ask_text("Edit, then approve",
-                             f"Change {item.author}'s words as needed. Both their version "
-                             "and yours are kept in the audit log.", item.text, "Approve")
+        text = self.ask_text(self.tr("Edit, then approve"),
+                             self.tr("Change {author}'s words as needed. Both their version "
+                                     "and yours are kept in the audit log.").format(
+                                 author=item.author),
+                             item.text, self.tr("Approve"))
         if text is None or not self._cleared(text, item.photos):
             return
         queue = self._queue
@@ -611,12 +675,12 @@ class ApprovalsTab(QWidget):
                                         version=item.version),
                   self._approved_message(item))
 
-    @staticmethod
-    def _approved_message(item: Submission) -> str:
+    def _approved_message(self, item: Submission) -> str:
         if item.scheduled_for is not None:
-            return (f"Approved: {item.author}'s tweet will go out on "
-                    f"{local_time(item.scheduled_for)}.")
-        return f"Approved: {item.author}'s tweet is on its way to the account."
+            return self.tr("Approved: {author}'s tweet will go out on {when}.").format(
+                author=item.author, when=local_time(item.scheduled_for))
+        return self.tr("Approved: {author}'s tweet is on its way to the account.").format(
+            author=item.author)
 
     def reject_selected(self) -> None:
         item, by = self.awaiting.selected(), self._by()
@@ -627,16 +691,16 @@ class ApprovalsTab(QWidget):
             return
         queue = self._queue
         self._act(lambda: queue.reject(item.submission_id, note, by=by, version=item.version),
-                  f"Sent back to {item.author} with your note.")
+                  self.tr("Sent back to {author} with your note.").format(author=item.author))
 
     def withdraw_selected(self, section: QueueSection) -> None:
         item, by = section.selected(), self._by()
         if item is None or by is None:
             return
-        if not self.confirm("Withdraw this tweet? It will not be posted."):
+        if not self.confirm(self.tr("Withdraw this tweet? It will not be posted.")):
             return
         queue = self._queue
-        self._act(lambda: queue.withdraw(item.submission_id, by=by), "Withdrawn.")
+        self._act(lambda: queue.withdraw(item.submission_id, by=by), self.tr("Withdrawn."))
 
     def post_now_selected(self) -> None:
         item, by = self.scheduled.selected(), self._by()
@@ -644,30 +708,31 @@ class ApprovalsTab(QWidget):
             return
         queue = self._queue
         self._act(lambda: queue.post_now(item.submission_id, by=by),
-                  "Handed to the outbox: it goes out in a moment.")
+                  self.tr("Handed to the outbox: it goes out in a moment."))
 
     def post_late_selected(self) -> None:
         item, by = self.missed.selected(), self._by()
         if item is None or by is None:
             return
-        if not self.confirm(f"This tweet was meant for {local_time(item.scheduled_for)}. "
-                            "Does it still make sense to post it now?"):
+        if not self.confirm(self.tr("This tweet was meant for {when}. Does it still make "
+                                    "sense to post it now?").format(
+                                        when=local_time(item.scheduled_for))):
             return
         if not self._cleared(item.text, item.photos):
             return
         queue = self._queue
         self._act(lambda: queue.post_late(item.submission_id, by=by),
-                  "Posted late: it is on its way to the account.")
+                  self.tr("Posted late: it is on its way to the account."))
 
     def cancel_selected(self, section: QueueSection) -> None:
         item, by = section.selected(), self._by()
         if item is None or by is None:
             return
-        if not self.confirm("Cancel this tweet? It will not be posted."):
+        if not self.confirm(self.tr("Cancel this tweet? It will not be posted.")):
             return
         queue = self._queue
-        self._act(lambda: queue.cancel(item.submission_id, by=by), "Cancelled: it will not "
-                  "be posted.")
+        self._act(lambda: queue.cancel(item.submission_id, by=by),
+                  self.tr("Cancelled: it will not be posted."))
 
     def reschedule_selected(self) -> None:
         item, by = self.scheduled.selected(), self._by()
@@ -683,9 +748,10 @@ class ApprovalsTab(QWidget):
         item, by = self.rejected.selected(), self._by()
         if item is None or by is None:
             return
-        text = self.ask_text("Edit and resubmit",
-                             f"{item.rejected_by} asked: {item.rejection_note}", item.text,
-                             "Resubmit")
+        text = self.ask_text(self.tr("Edit and resubmit"),
+                             self.tr("{approver} asked: {note}").format(
+                                 approver=item.rejected_by, note=item.rejection_note),
+                             item.text, self.tr("Resubmit"))
         if text is None:
             return
         queue = self._queue
@@ -694,18 +760,19 @@ class ApprovalsTab(QWidget):
             queue.edit(item.submission_id, text, by=by)
             return queue.submit_draft(item.submission_id, by=by)
 
-        self._act(resubmit, "Sent for approval again.")
+        self._act(resubmit, self.tr("Sent for approval again."))
 
     def edit_draft_selected(self) -> None:
         item, by = self.drafts.selected(), self._by()
         if item is None or by is None:
             return
-        text = self.ask_text("Edit draft", "Change your draft; it is not sent to anyone yet.",
-                             item.text, "Save")
+        text = self.ask_text(self.tr("Edit draft"),
+                             self.tr("Change your draft; it is not sent to anyone yet."),
+                             item.text, self.tr("Save"))
         if text is None:
             return
         queue = self._queue
-        self._act(lambda: queue.edit(item.submission_id, text, by=by), "Draft saved.")
+        self._act(lambda: queue.edit(item.submission_id, text, by=by), self.tr("Draft saved."))
 
     def submit_draft_selected(self) -> None:
         item, by = self.drafts.selected(), self._by()
@@ -713,5 +780,5 @@ class ApprovalsTab(QWidget):
             return
         queue = self._queue
         self._act(lambda: queue.submit_draft(item.submission_id, by=by),
-                  "Submitted: an approver will look at it.")
+                  self.tr("Submitted: an approver will look at it."))
 

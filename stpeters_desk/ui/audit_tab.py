@@ -3,7 +3,11 @@
 For the head teacher and the e-safety leader. The log is tamper-evident:
 "Check the log" recomputes the chain of hashes and names the first entry
 that was changed or removed. Filtering and CSV export let the head answer a
-governor's or a parent's question about what happened.
+governor's or a parent's question about what happened. The table sorts from
+the keyboard like every table (``TableSorting``); the export keeps the order shown.
+
+The people and actions in the filters are values from the log itself, so they are
+shown as recorded; only the words around them are translated.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -27,16 +32,23 @@ from PySide6.QtWidgets import (
 )
 
 from stpeters_desk.core.audit import AuditTrail, AuditVerification
-from stpeters_desk.ui.table_model import RowsTableModel
+from stpeters_desk.ui.messages import QT_TRANSLATE_NOOP
+from stpeters_desk.ui.table_model import RowsTableModel, SortKey, TableSorting
 from stpeters_desk.ui.tasks import TaskRunner
 
-COLUMNS = ("When", "Who", "Computer", "Action", "What", "Reason / detail")
-ALL = "Everyone"
-ANY_ACTION = "Any action"
+COLUMNS = (
+    QT_TRANSLATE_NOOP("AuditTab", "When"),
+    QT_TRANSLATE_NOOP("AuditTab", "Who"),
+    QT_TRANSLATE_NOOP("AuditTab", "Computer"),
+    QT_TRANSLATE_NOOP("AuditTab", "Action"),
+    QT_TRANSLATE_NOOP("AuditTab", "What"),
+    QT_TRANSLATE_NOOP("AuditTab", "Reason / detail"),
+)
 
 
 class AuditModel(RowsTableModel):
     columns = COLUMNS
+    context = "AuditTab"
 
     @property
     def entries(self) -> list[Any]:
@@ -49,6 +61,16 @@ class AuditModel(RowsTableModel):
             row.target, " · ".join(part for part in (reason, row.detail) if part),
         )
         return str(values[column])
+
+    def sort_key(self, column: int) -> SortKey:
+        """The stored moment for "When" (its shown text would sort by day of the month);
+        the stored words for the rest, without formatting the time of 100,000 entries."""
+        if column == 0:
+            return lambda row: (row.at, row.entry_id)
+        if column == 5:
+            return lambda row: (getattr(row, "reason", "") or row.detail).casefold()
+        name = ("at", "actor", "device", "action", "target")[column]
+        return lambda row: str(getattr(row, name, "")).casefold()
 
 
 def _day(edit: QDateEdit) -> date:
@@ -72,44 +94,62 @@ class AuditTab(QWidget):
         self._audit = audit
         self._tasks = tasks
         self.person = QComboBox()
-        self.person.setAccessibleName("Filter by person")
+        self.person.setAccessibleName(self.tr("Filter by person"))
+        self.person.setToolTip(self.tr("Show only what this person did"))
         self.action = QComboBox()
-        self.action.setAccessibleName("Filter by action")
+        self.action.setAccessibleName(self.tr("Filter by action"))
+        self.action.setToolTip(self.tr("Show only one kind of action, as the log names it"))
         self.since = QDateEdit(QDate.currentDate().addMonths(-1))
         self.since.setCalendarPopup(True)
-        self.since.setAccessibleName("From date")
+        self.since.setAccessibleName(self.tr("From date"))
+        self.since.setToolTip(self.tr("The first day to show"))
         self.until = QDateEdit(QDate.currentDate())
         self.until.setCalendarPopup(True)
-        self.until.setAccessibleName("To date")
+        self.until.setAccessibleName(self.tr("To date"))
+        self.until.setToolTip(self.tr("The last day to show"))
         for control in (self.person, self.action):
+            control.setProperty("data", True)  # names and actions as the log recorded them
             control.currentIndexChanged.connect(self.refresh)
         for date_edit in (self.since, self.until):
             date_edit.dateChanged.connect(self.refresh)
-        self.verify_button = QPushButton("Check the log is intact")
-        self.verify_button.setToolTip("Recompute the chain of fingerprints that links every entry")
+        self.verify_button = QPushButton(self.tr("Check the log is intact"))
+        self.verify_button.setToolTip(self.tr("Recompute the chain of fingerprints that links "
+                                              "every entry"))
         self.verify_button.clicked.connect(self.verify)
-        self.export_button = QPushButton("Export CSV…")
+        self.verify_progress = QProgressBar()
+        self.verify_progress.setAccessibleName(self.tr("Checking the log"))
+        self.verify_progress.setRange(0, 0)  # moving until the check ends
+        self.verify_progress.setMaximumWidth(120)
+        self.verify_progress.hide()
+        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.export_button.setToolTip(self.tr("Save the entries shown, in the order shown, as a "
+                                              "spreadsheet file (CSV) for governors or "
+                                              "inspectors"))
         self.export_button.clicked.connect(self.export)
         self.model = AuditModel()
         self.table = QTableView()
         self.table.setObjectName("AuditTable")
-        self.table.setAccessibleName("Audit log entries")
+        self.table.setAccessibleName(self.tr("Audit log entries"))
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.sorting = TableSorting(self.table, self.model, self.tr("Newest first"))
         self.message = QLabel()
         self.message.setObjectName("TabMessage")
         self.message.setWordWrap(True)
         filters = QHBoxLayout()
         controls: tuple[tuple[str, QWidget], ...] = (
-            ("Person", self.person), ("Action", self.action), ("From", self.since),
-            ("To", self.until))
-        for label, widget in controls:
-            filters.addWidget(QLabel(label))
+            (self.tr("Person"), self.person), (self.tr("Action"), self.action),
+            (self.tr("From"), self.since), (self.tr("To"), self.until))
+        for text, widget in controls:
+            label = QLabel(text)
+            label.setBuddy(widget)
+            filters.addWidget(label)
             filters.addWidget(widget)
         filters.addStretch(1)
+        filters.addWidget(self.verify_progress)
         filters.addWidget(self.verify_button)
         filters.addWidget(self.export_button)
         layout = QVBoxLayout(self)
@@ -120,46 +160,56 @@ class AuditTab(QWidget):
         self.refresh()
 
     def _fill_filters(self) -> None:
+        """Each box's first choice (data None) means no filter; the others carry the value
+        from the log as their data, so translating "Everyone" never becomes a filter."""
         people, actions = self._audit.people(), self._audit.actions()
-        for box, first, values in ((self.person, ALL, people), (self.action, ANY_ACTION, actions)):
+        for box, first, values in ((self.person, self.tr("Everyone"), people),
+                                   (self.action, self.tr("Any action"), actions)):
             box.blockSignals(True)
             box.clear()
-            box.addItem(first)
-            box.addItems(values)
+            box.addItem(first, None)
+            for value in values:
+                box.addItem(value, value)
             box.blockSignals(False)
 
     def refresh(self) -> None:
-        person = self.person.currentText()
-        action = self.action.currentText()
+        person = self.person.currentData()
+        action = self.action.currentData()
         since = datetime.combine(_day(self.since), time.min).astimezone(UTC)
         until = datetime.combine(_day(self.until), time.max).astimezone(UTC)
         entries = self._audit.query(
-            person=None if person in ("", ALL) else person,
-            action=None if action in ("", ANY_ACTION) else action,
+            person=person or None, action=action or None,
             since=since, until=until, limit=100_000)
         self.model.set_rows(entries)
         self.table.resizeColumnsToContents()
         if not entries:
-            self.message.setText("No entries match these filters.")
+            self.message.setText(self.tr("No entries match these filters. Choose “Everyone” "
+                                         "and “Any action”, or an earlier “From” date, to see "
+                                         "more."))
         else:
-            self.message.setText(f"{len(entries)} entries.")
+            self.message.setText(self.tr("Entries shown: {count}.").format(count=len(entries)))
 
     def verify(self) -> None:
         self.verify_button.setEnabled(False)
-        self.message.setText("Checking every entry…")
+        self.verify_progress.show()
+        self.message.setText(self.tr("Checking every entry…"))
         self._tasks.run(self._audit.verify, self._verified, self._failed)
 
     def _verified(self, result: AuditVerification) -> None:
         self.verify_button.setEnabled(True)
+        self.verify_progress.hide()
         self.message.setText(("✔ " if result.ok else "⚠ ") + result.message)
 
     def _failed(self, error: Exception) -> None:
         self.verify_button.setEnabled(True)
-        self.message.setText(f"The check could not run: {error}")
+        self.verify_progress.hide()
+        self.message.setText("⚠ " + self.tr("The check could not run: {error}. Try again; if it "
+                                            "keeps failing, tell the school's IT technician.")
+                             .format(error=error))
 
     def export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export the audit log", "audit-log.csv",
-                                              "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"),
+                                              "audit-log.csv", self.tr("CSV files (*.csv)"))
         if path:
             self.export_to(Path(path))
 
@@ -167,6 +217,9 @@ class AuditTab(QWidget):
         try:
             self._audit.export_csv(path, self.model.entries)
         except OSError as exc:
-            self.message.setText(f"Could not write {path}: {exc.strerror}")
+            self.message.setText("⚠ " + self.tr("Could not write {path}: {reason}. Choose "
+                                                "another folder or file name and export "
+                                                "again.").format(path=path, reason=exc.strerror))
             return
-        self.message.setText(f"Exported {len(self.model.entries)} entries to {path}.")
+        self.message.setText("✔ " + self.tr("Entries exported: {count}, to {path}.").format(
+            count=len(self.model.entries), path=path))

@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTextEdit,
@@ -38,7 +39,7 @@ from stpeters_desk.core.storage.outbox_store import NEEDS_ATTENTION, POSTED, Out
 from stpeters_desk.core.tweet_text import MAX_WEIGHTED_LENGTH, parse_tweet
 from stpeters_desk.ui.items import id_role
 from stpeters_desk.ui.messages import describe_error
-from stpeters_desk.ui.styling import set_style_state
+from stpeters_desk.ui.styling import set_style_state, theme_colour
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.models import PhotoUpload, Post
 
@@ -80,6 +81,7 @@ class ComposerTab(QWidget):
         self._overflow_from: int | None = None
         self._name_findings: list[NameFinding] = []
         self._guard_problem = ""
+        self._post_label = ""  # what the main button says when not posting
         self._photo_ids: list[int] = _saved_photo_ids(services.drafts.load(PHOTOS_SLOT))
         self._build()
         self._names_timer = QTimer(self)
@@ -96,7 +98,7 @@ class ComposerTab(QWidget):
         self.editor.textChanged.connect(self._text_changed)
         self._show_outbox()
         if draft:  # the first count loads emoji data and link patterns: after the window shows
-            self.count_label.setText("Counting…")
+            self.count_label.setText(self.tr("Counting…"))
             self.post_button.setEnabled(False)
             QTimer.singleShot(0, self, self._update_count)
         else:
@@ -107,55 +109,64 @@ class ComposerTab(QWidget):
     def _build(self) -> None:
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("ComposerText")
-        self.editor.setAccessibleName("Tweet text")
-        self.editor.setPlaceholderText(
+        self.editor.setAccessibleName(self.tr("Tweet text"))
+        self.editor.setPlaceholderText(self.tr(
             "Celebrate what a class achieved, e.g. “Great use of our computers to edit our "
-            "writing by Class 4.” Never use a child's name.")
+            "writing by Class 4.” Never use a child's name."))
         self.editor.setTabChangesFocus(True)
         self.count_label = QLabel()
         self.count_label.setObjectName("CharacterCount")
-        self.count_label.setAccessibleName("Characters used")
-        self.count_label.setToolTip(
+        self.count_label.setAccessibleName(self.tr("Characters used"))
+        self.count_label.setToolTip(self.tr(
             "X counts most letters as 1, emoji and Chinese or Japanese characters as 2, "
-            "and every web link as 23, whatever its length.")
-        self.post_button = QPushButton("Post tweet")
+            "and every web link as 23, whatever its length."))
+        self._post_label = self.tr("Post tweet")
+        self.post_button = QPushButton(self._post_label)
         self.post_button.setObjectName("PostButton")
         self.post_button.setProperty("primary", True)
-        self.post_button.setToolTip("Post to the account shown at the top (Ctrl+Enter)")
+        self.post_button.setToolTip(self.tr("Post to the account shown at the top (Ctrl+Enter)"))
+        self.busy_bar = self._posting_indicator()
         self.post_button.clicked.connect(self.post)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.post)
         self.names_label = QLabel()
         self.names_label.setObjectName("NameFindings")
         self.names_label.setWordWrap(True)
-        self.names_label.setAccessibleName("Possible children's names in the tweet")
+        self.names_label.setAccessibleName(self.tr("Possible children's names in the tweet"))
         self.names_label.hide()
         self.message_label = QLabel()
         self.message_label.setObjectName("ComposerMessage")
         self.message_label.setWordWrap(True)
+        self.message_label.setAccessibleName(self.tr("Message about the tweet"))
         self.message_label.hide()
 
         row = QHBoxLayout()
         row.addWidget(self.count_label)
         row.addStretch(1)
-        self.schedule_button = QPushButton("Schedule…")
+        self.schedule_button = QPushButton(self.tr("Schedule…"))
         self.schedule_button.setObjectName("ScheduleButton")
-        self.schedule_button.setToolTip("Choose a date and time for the tweet to go out")
+        self.schedule_button.setToolTip(self.tr("Choose a date and time for the tweet to go out"))
         self.schedule_button.clicked.connect(self.schedule)
         self.schedule_button.setVisible(self._services.approvals is not None)
         row.addWidget(self.schedule_button)
+        row.addWidget(self.busy_bar)
         row.addWidget(self.post_button)
 
         self.outbox_list = QListWidget()
         self.outbox_list.setObjectName("OutboxList")
-        self.outbox_list.setAccessibleName("Tweets waiting to be sent")
+        self.outbox_list.setAccessibleName(self.tr("Tweets waiting to be sent"))
+        self.outbox_list.setToolTip(self.tr(
+            "Tweets that could not reach X yet. The app tries again by itself every "
+            "30 seconds while it is open; nothing here is posted twice."))
         self.outbox_list.setWordWrap(True)
         self.outbox_list.setSpacing(2)
-        self.outbox_title = QLabel("Waiting to be sent")
+        self.outbox_title = QLabel(self.tr("Waiting to be sent"))
         self.outbox_title.setObjectName("SectionTitle")
-        self.retry_button = QPushButton("Try again now")
+        self.retry_button = QPushButton(self.tr("Try again now"))
+        self.retry_button.setToolTip(self.tr(
+            "Send the selected tweet to X now instead of waiting for the next automatic try"))
         self.retry_button.clicked.connect(self.retry_selected)
-        self.edit_button = QPushButton("Back to editor")
-        self.edit_button.setToolTip("Take the tweet out of the outbox and edit it")
+        self.edit_button = QPushButton(self.tr("Back to editor"))
+        self.edit_button.setToolTip(self.tr("Take the tweet out of the outbox and edit it"))
         self.edit_button.clicked.connect(self.edit_selected)
         outbox_buttons = QHBoxLayout()
         outbox_buttons.addStretch(1)
@@ -171,7 +182,7 @@ class ComposerTab(QWidget):
 
         write = QWidget()
         write_layout = QVBoxLayout(write)
-        title = QLabel("Write a tweet")
+        title = QLabel(self.tr("Write a tweet"))
         title.setObjectName("SectionTitle")
         write_layout.addWidget(title)
         write_layout.addWidget(self.editor, 3)
@@ -183,22 +194,23 @@ class ComposerTab(QWidget):
 
         self.posts_list = QListWidget()
         self.posts_list.setObjectName("PostsList")
-        self.posts_list.setAccessibleName("Tweets on the account")
+        self.posts_list.setAccessibleName(self.tr("Tweets on the account"))
         self.posts_list.setWordWrap(True)
         self.posts_list.setSpacing(4)
         self.posts_list.setAlternatingRowColors(True)
         self.posts_list.itemSelectionChanged.connect(self._selection_changed)
-        self.refresh_button = QPushButton("Refresh")
-        self.refresh_button.setToolTip("Fetch the account's latest tweets again (F5)")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Fetch the account's latest tweets again (F5)"))
         self.refresh_button.clicked.connect(self.refresh_posts)
         # Through the button, so F5 is ignored while the tweets are still being fetched.
         refresh_key = QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh_button.click)
         refresh_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.delete_button = QPushButton("Delete tweet…")
+        self.delete_button = QPushButton(self.tr("Delete tweet…"))
         self.delete_button.setObjectName("DeleteButton")
         self.delete_button.setProperty("destructive", True)
         self.delete_button.setEnabled(False)
-        self.delete_button.setToolTip("Delete the selected tweet from the account (asks first)")
+        self.delete_button.setToolTip(
+            self.tr("Delete the selected tweet from the account (asks first)"))
         self.delete_button.clicked.connect(self.delete_selected)
         posts_buttons = QHBoxLayout()
         posts_buttons.addWidget(self.refresh_button)
@@ -206,7 +218,7 @@ class ComposerTab(QWidget):
         posts_buttons.addWidget(self.delete_button)
         posts = QWidget()
         posts_layout = QVBoxLayout(posts)
-        posts_title = QLabel("Tweets on the account")
+        posts_title = QLabel(self.tr("Tweets on the account"))
         posts_title.setObjectName("SectionTitle")
         posts_layout.addWidget(posts_title)
         posts_layout.addWidget(self.posts_list)
@@ -220,6 +232,19 @@ class ComposerTab(QWidget):
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+
+    def _posting_indicator(self) -> QProgressBar:
+        """A moving bar beside the Post button while X is asked, so a slow connection
+        does not look like a frozen app."""
+        bar = QProgressBar()
+        bar.setObjectName("PostingProgress")
+        bar.setRange(0, 0)  # no percentage: X does not say how far along it is
+        bar.setTextVisible(False)
+        bar.setMaximumWidth(120)
+        bar.setAccessibleName(self.tr("Posting the tweet"))
+        bar.setToolTip(self.tr("Sending the tweet to X. You can keep working meanwhile."))
+        bar.hide()
+        return bar
 
     # -- the draft and its count ---------------------------------------------
     def _warm_up(self) -> None:
@@ -239,17 +264,26 @@ class ComposerTab(QWidget):
         length = parse_tweet(text)
         over = length.weighted_length > MAX_WEIGHTED_LENGTH
         if over:
-            summary = f"{length.weighted_length} / {MAX_WEIGHTED_LENGTH} · {-length.remaining} over"
+            summary = self.tr("{used} / {limit} · {over} over").format(
+                used=length.weighted_length, limit=MAX_WEIGHTED_LENGTH, over=-length.remaining)
         else:
-            summary = f"{length.weighted_length} / {MAX_WEIGHTED_LENGTH} · {length.remaining} left"
+            summary = self.tr("{used} / {limit} · {left} left").format(
+                used=length.weighted_length, limit=MAX_WEIGHTED_LENGTH, left=length.remaining)
         if length.urls:
-            summary += " · links count as 23"
+            summary += " · " + self.tr("links count as 23")
         self.count_label.setText(("⚠ " if over else "") + summary)
         set_style_state(self.count_label, "over", over)
         self.post_button.setEnabled(bool(text.strip()) and not over and not self._sending
                                     and self._may_post)
         self._overflow_from = length.over_limit_from
         self._apply_highlights()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Marks are drawn in the theme's colours: a switch to dark or high contrast
+        redraws them, or pale marks would sit under light text."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._apply_highlights()
 
     def _apply_highlights(self) -> None:
         """Mark the part past 280 and every word the name guard flagged, as the user types."""
@@ -267,7 +301,8 @@ class ComposerTab(QWidget):
         for start, end, kind in spans:
             selection = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
-            fmt.setBackground(QColor(HIGHLIGHT_COLOURS[kind]))
+            fmt.setBackground(QColor(theme_colour(HIGHLIGHT_TOKENS[kind]) or "yellow"))
+            fmt.setForeground(QColor(theme_colour("mark_text") or "black"))
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             selection.format = fmt
             cursor = QTextCursor(self.editor.document())
@@ -305,10 +340,12 @@ class ComposerTab(QWidget):
         self._name_findings = findings
         self._apply_highlights()
         if self._guard_problem:
-            self.names_label.setText("⛔ Names cannot be checked: " + self._guard_problem)
+            self.names_label.setText("⛔ " + self.tr("Names cannot be checked: {reason}").format(
+                reason=self._guard_problem))
         elif findings:
             self.names_label.setText("\n".join(
-                ("⛔ " if f.level == "block" else "⚠ ") + f"“{f.word}”: {f.reason}"
+                ("⛔ " if f.level == "block" else "⚠ ")
+                + self.tr("“{word}”: {reason}").format(word=f.word, reason=f.reason)
                 for f in findings))
         set_style_state(self.names_label, "level", _worst_level(findings, self._guard_problem))
         self.names_label.setVisible(bool(findings or self._guard_problem))
@@ -328,18 +365,21 @@ class ComposerTab(QWidget):
         self._may_override = "approve" in allowed
         self.schedule_button.setVisible(self._may_post and self._services.approvals is not None)
         if self._direct:
-            self.post_button.setText("Post tweet")
-            self.post_button.setToolTip("Post to the account shown at the top (Ctrl+Enter)")
+            self._post_label = self.tr("Post tweet")
+            self.post_button.setToolTip(
+                self.tr("Post to the account shown at the top (Ctrl+Enter)"))
             self.show_message("")
         elif may_submit:
-            self.post_button.setText("Submit for approval")
-            self.post_button.setToolTip("The head teacher or an approver checks it before it "
-                                        "goes out (Ctrl+Enter)")
+            self._post_label = self.tr("Submit for approval")
+            self.post_button.setToolTip(self.tr(
+                "The head teacher or an approver checks it before it goes out (Ctrl+Enter)"))
             self.show_message("")
         else:
-            self.post_button.setToolTip("Your role does not post directly")
-            self.show_message("Your role does not post directly: the head teacher can change "
-                              "this on the Staff tab. Your draft is kept.", ok=None)
+            self.post_button.setToolTip(self.tr("Your role does not post directly"))
+            self.show_message(self.tr(
+                "Your role does not post directly: the head teacher can change "
+                "this on the Staff tab. Your draft is kept."), ok=None)
+        self._show_post_label()
         self._update_count()
 
     def _device_refusal(self) -> str:
@@ -366,11 +406,11 @@ class ComposerTab(QWidget):
             return
         decision = self.confirm_preflight(report)
         if not decision.post:
-            self.show_message("Not posted: the tweet is still here to edit.")
+            self.show_message(self.tr("Not posted: the tweet is still here to edit."))
             return
         if decision.override_reason:
             self._services.audit.record(self._services.signed_in, "override pre-flight block",
-                                        ", ".join(c.title for c in report.blocking),
+                                        ", ".join(c.key for c in report.blocking),
                                         decision.override_reason)
         uploads = self._uploads()
         if uploads is None:
@@ -394,17 +434,18 @@ class ComposerTab(QWidget):
             return None
         decision = self.confirm_preflight(report)
         if not decision.post:
-            self.show_message("Not sent: the tweet is still here to edit.")
+            self.show_message(self.tr("Not sent: the tweet is still here to edit."))
             return None
         return text
 
     def submit_for_approval(self, when: datetime | None = None) -> None:
+        done = self.tr("Sent for approval: the head teacher or an approver will look at it.")
+        if when:
+            done += " " + self.tr("It is set for {when}.").format(when=_local_time(when))
         self._queue_tweet(
             lambda queue, text, photos, member: queue.submit(text, photos, by=member,
                                                              scheduled_for=when),
-            "approval",
-            "Sent for approval: the head teacher or an approver will look at it."
-            + (f" It is set for {_local_time(when)}." if when else ""))
+            "approval", done)
 
     def schedule(self) -> None:
         from stpeters_desk.ui.approvals_tab import ScheduleDialog
@@ -425,8 +466,8 @@ class ComposerTab(QWidget):
             lambda queue, text, photos, member: queue.schedule(text, photos, by=member,
                                                                at=when),
             "scheduled",
-            f"Scheduled for {_local_time(when)}. It goes out then while the app is running; "
-            "see the Approvals tab.")
+            self.tr("Scheduled for {when}. It goes out then while the app is running; "
+                    "see the Approvals tab.").format(when=_local_time(when)))
 
     def _queue_tweet(self, hand_over: QueueHandOver, where: str, done: str) -> None:
         """Pre-flight, then give the tweet and its photos to the approvals queue."""
@@ -451,15 +492,17 @@ class ComposerTab(QWidget):
         box.setObjectName("AttachedPhotos")
         self.photos_list = QListWidget()
         self.photos_list.setObjectName("AttachedPhotoList")
-        self.photos_list.setAccessibleName("Photos attached to the tweet")
+        self.photos_list.setAccessibleName(self.tr("Photos attached to the tweet"))
         self.photos_list.setMaximumHeight(96)
         self.photos_list.setWordWrap(True)
-        self.add_photos_button = QPushButton("Add photos…")
-        self.add_photos_button.setToolTip("Attach up to 4 photos prepared on the Photos tab "
-                                          "(Ctrl+Shift+A)")
+        self.add_photos_button = QPushButton(self.tr("Add photos…"))
+        self.add_photos_button.setToolTip(self.tr(
+            "Attach up to 4 photos prepared on the Photos tab (Ctrl+Shift+A)"))
         self.add_photos_button.clicked.connect(self.choose_photos)
         QShortcut(QKeySequence("Ctrl+Shift+A"), self, self.choose_photos)
-        self.remove_photo_button = QPushButton("Remove photo")
+        self.remove_photo_button = QPushButton(self.tr("Remove photo"))
+        self.remove_photo_button.setToolTip(self.tr(
+            "Take the selected photo off this tweet; it stays ready on the Photos tab"))
         self.remove_photo_button.clicked.connect(self.remove_selected_photo)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_photos_button)
@@ -488,7 +531,8 @@ class ComposerTab(QWidget):
             if photo is None:
                 continue
             kept.append(photo_id)
-            entry = QListWidgetItem(f"{photo.label}: {photo.alt_text or 'no description yet'}")
+            entry = QListWidgetItem(self.tr("{photo}: {description}").format(
+                photo=photo.label, description=photo.alt_text or self.tr("no description yet")))
             entry.setData(id_role(), photo_id)
             self.photos_list.addItem(entry)
         self._photo_ids = kept
@@ -542,7 +586,7 @@ class ComposerTab(QWidget):
         try:
             return [library.to_upload(photo_id) for photo_id in self._photo_ids]
         except Exception as exc:  # e.g. its confirmations were cleared on the Photos tab
-            self.show_message(f"Not posted: {exc}", ok=False)
+            self.show_message(self.tr("Not posted: {reason}").format(reason=exc), ok=False)
             return None
 
     def _photos_handed_over(self, where: str) -> None:
@@ -584,8 +628,9 @@ class ComposerTab(QWidget):
             guard = self._services.name_guard()
         except Exception as exc:  # RosterKeyError or a keyring failure: never post unchecked
             self._guard_failed(exc)
-            self.show_message("Not posted: pupils' names cannot be checked on this computer. "
-                              + str(exc), ok=False)
+            self.show_message(self.tr(
+                "Not posted: pupils' names cannot be checked on this computer. {reason}").format(
+                reason=exc), ok=False)
             return None
         settings = PreflightSettings.from_store(self._services.settings, self.following_count)
         return run_preflight(text, self._photo_checks(), guard, settings)
@@ -600,7 +645,7 @@ class ComposerTab(QWidget):
 
     def _send(self, item_id: int) -> None:
         self._set_sending(True)
-        self.show_message("Posting…")
+        self.show_message(self.tr("Posting…"))
         outbox, gateway = self._services.outbox, self._services.gateway
         self._tasks.run(lambda: outbox.send(item_id, gateway), self._sent, self._send_failed)
 
@@ -613,13 +658,13 @@ class ComposerTab(QWidget):
             self._services.audit.record(self._services.signed_in, "post tweet",
                                         result.posted_id or "", result.message)
             self.show_message(result.message, ok=True)
-            self.status.emit("Tweet posted.")
+            self.status.emit(self.tr("Tweet posted."))
             self.posted.emit()
             self.refresh_posts()
             return
         self.show_message(result.message, ok=False)
-        self.status.emit("The tweet is in the outbox." if result.status != NEEDS_ATTENTION
-                         else "X refused the tweet; see the outbox.")
+        self.status.emit(self.tr("The tweet is in the outbox.") if result.status != NEEDS_ATTENTION
+                         else self.tr("X refused the tweet; see the outbox."))
 
     def _send_failed(self, error: Exception) -> None:
         self._set_sending(False)
@@ -627,8 +672,16 @@ class ComposerTab(QWidget):
         self.show_message(describe_error(error), ok=False)
 
     def _set_sending(self, sending: bool) -> None:
+        """While X is asked, the main button says so and cannot send anything twice."""
         self._sending = sending
+        self._show_post_label()
+        self.busy_bar.setVisible(sending)
+        self.retry_button.setEnabled(not sending)
+        self.edit_button.setEnabled(not sending)
         self._update_count()
+
+    def _show_post_label(self) -> None:
+        self.post_button.setText(self.tr("Posting…") if self._sending else self._post_label)
 
     def send_due(self) -> None:
         """Called by the window every 30 s: quietly retries what waits in the outbox."""
@@ -646,8 +699,9 @@ class ComposerTab(QWidget):
             self._services.audit.record(self._services.signed_in, "post tweet",
                                         result.posted_id or "", "sent from the outbox")
         if posted:
-            self.status.emit(f"{len(posted)} tweet(s) from the outbox posted.")
-            self.show_message("The waiting tweet has now been posted.", ok=True)
+            self.status.emit(self.tr("Tweets posted from the outbox: {count}.").format(
+                count=len(posted)))
+            self.show_message(self.tr("The waiting tweet has now been posted."), ok=True)
             self.refresh_posts()
 
     # -- the outbox --------------------------------------------------------------
@@ -676,7 +730,7 @@ class ComposerTab(QWidget):
         if item_id is None or self._sending:
             return
         if self.editor.toPlainText().strip():
-            self.show_message("Post or clear the text in the editor first.", ok=False)
+            self.show_message(self.tr("Post or clear the text in the editor first."), ok=False)
             return
         item = next(i for i in self._services.outbox.open_items() if i.item_id == item_id)
         self._services.outbox.discard(item_id)
@@ -690,6 +744,8 @@ class ComposerTab(QWidget):
     def refresh_posts(self) -> None:
         gateway = self._services.gateway
         self.refresh_button.setEnabled(False)
+        if not self._has_posts():
+            self._show_posts_placeholder(self.tr("Fetching the account's tweets…"))
         self._tasks.run(lambda: gateway.own_posts(POSTS_SHOWN), self._show_posts,
                         self._posts_failed)
 
@@ -698,19 +754,32 @@ class ComposerTab(QWidget):
         self.posts_list.clear()
         for post in posts:
             when = post.created_at.astimezone().strftime("%a %d %b %Y, %H:%M")
-            photos = f" · {post.media_count} photo(s)" if post.media_count else ""
+            photos = (" · " + self.tr("photos: {count}").format(count=post.media_count)
+                      if post.media_count else "")
             entry = QListWidgetItem(f"{post.text}\n{when}{photos}")
             entry.setData(id_role(), post.post_id)
             entry.setToolTip(post.text)
             self.posts_list.addItem(entry)
         if not posts:
-            placeholder = QListWidgetItem("No tweets yet. Write one on the left.")
-            placeholder.setFlags(QtCore.Qt.ItemFlag.NoItemFlags)
-            self.posts_list.addItem(placeholder)
+            self._show_posts_placeholder(self.tr("No tweets yet. Write one on the left."))
+
+    def _show_posts_placeholder(self, text: str) -> None:
+        """An empty list says why it is empty and what to do, as a line nobody can select."""
+        self.posts_list.clear()
+        placeholder = QListWidgetItem(text)
+        placeholder.setFlags(QtCore.Qt.ItemFlag.NoItemFlags)
+        self.posts_list.addItem(placeholder)
+
+    def _has_posts(self) -> bool:
+        return any(self.posts_list.item(row).data(id_role())
+                   for row in range(self.posts_list.count()))
 
     def _posts_failed(self, error: Exception) -> None:
         self.refresh_button.setEnabled(True)
         self.show_message(describe_error(error), ok=False)
+        if not self._has_posts():
+            self._show_posts_placeholder(self.tr(
+                "The account's tweets could not be fetched. Press Refresh (F5) to try again."))
 
     def _selection_changed(self) -> None:
         self.delete_button.setEnabled(self._selected_post() is not None)
@@ -726,12 +795,17 @@ class ComposerTab(QWidget):
         """Asks before deleting; tests replace this method to answer for the user."""
         from PySide6.QtWidgets import QMessageBox
 
-        answer = QMessageBox.question(
-            self, "Delete tweet?",
-            f"Delete this tweet from the account?\n\n“{text}”\n\nThis cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Yes
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Delete tweet?"),
+            self.tr("Delete this tweet from the account?\n\n“{text}”\n\nThis cannot be "
+                    "undone.").format(text=text),
+            buttons.Yes | buttons.Cancel, self)
+        box.setDefaultButton(buttons.Cancel)
+        box.button(buttons.Yes).setText(self.tr("Delete tweet"))  # says what Yes does
+        box.button(buttons.Cancel).setText(self.tr("Keep it"))
+        box.exec()
+        return box.clickedButton() is box.button(buttons.Yes)
 
     def delete_selected(self) -> None:
         selected = self._selected_post()
@@ -747,8 +821,8 @@ class ComposerTab(QWidget):
 
     def _deleted(self, post_id: str, text: str) -> None:
         self._services.audit.record(self._services.signed_in, "delete tweet", post_id, text)
-        self.show_message("Tweet deleted.", ok=True)
-        self.status.emit("Tweet deleted.")
+        self.show_message(self.tr("Tweet deleted."), ok=True)
+        self.status.emit(self.tr("Tweet deleted."))
         self.posted.emit()
         self.refresh_posts()
 
@@ -760,18 +834,32 @@ class ComposerTab(QWidget):
         self.message_label.setVisible(bool(text))
 
 
-def _outbox_text(item: OutboxItem) -> str:
-    state = {"needs_attention": "Needs attention", "waiting": "Waiting to retry",
-             "queued": "Queued", "sending": "Sending"}.get(item.status, item.status)
+def _outbox_state(item: OutboxItem) -> str:
+    """The outbox status in words; the stored status value itself is never translated."""
     if item.status == "waiting" and item.next_attempt_at:
         when = datetime.fromisoformat(item.next_attempt_at).astimezone().strftime("%H:%M")
-        state = f"Waiting to retry (next try at {when})"
-    first_line = item.text.splitlines()[0] if item.text else "(photo only)"
+        return QCoreApplication.translate(
+            "ComposerTab", "Waiting to retry (next try at {time})").format(time=when)
+    states = {
+        "needs_attention": QCoreApplication.translate("ComposerTab", "Needs attention"),
+        "waiting": QCoreApplication.translate("ComposerTab", "Waiting to retry"),
+        "queued": QCoreApplication.translate("ComposerTab", "Queued"),
+        "sending": QCoreApplication.translate("ComposerTab", "Sending"),
+    }
+    return states.get(item.status, item.status)
+
+
+def _outbox_text(item: OutboxItem) -> str:
+    first_line = (item.text.splitlines()[0] if item.text
+                  else QCoreApplication.translate("ComposerTab", "(photo only)"))
     detail = f"\n{item.last_error}" if item.last_error else ""
-    return f"{state}: {first_line}{detail}"
+    return QCoreApplication.translate("ComposerTab", "{state}: {tweet}").format(
+        state=_outbox_state(item), tweet=first_line) + detail
 
 
-HIGHLIGHT_COLOURS = {"block": "#f5c2c7", "warn": "#ffe8a1", "overflow": "#f8d7da"}
+# The theme's colours for marked words (resources/themes/*.theme); "yellow" and "black"
+# above only if no theme could be read, so that a flagged name is never unmarked.
+HIGHLIGHT_TOKENS = {"block": "mark_block", "warn": "mark_warn", "overflow": "mark_over"}
 
 
 def _worst_level(findings: list[NameFinding], problem: str) -> str:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.settings import REAL_ACCOUNT_CONNECTED
+from stpeters_desk.ui.messages import name_standard_buttons
 from stpeters_desk.ui.security_dialogs import hidden_field
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.credentials import XCredentials
@@ -35,7 +36,7 @@ class ConnectXDialog(QDialog):
     def __init__(self, services: DeskServices, tasks: TaskRunner, head_pin: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Connect the school's X account")
+        self.setWindowTitle(self.tr("Connect the school's X account"))
         self.setMinimumWidth(560)
         self._services = services
         self._tasks = tasks
@@ -43,16 +44,20 @@ class ConnectXDialog(QDialog):
         self._sign_in: object | None = None
         self.connected: Account | None = None
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._sign_in_page(), "Sign in on x.com")
-        self.tabs.addTab(self._paste_page(), "Paste keys")
+        self.tabs.setUsesScrollButtons(False)  # two short tabs; the tab bar never scrolls
+        self.tabs.addTab(self._sign_in_page(), self.tr("Sign in on x.com"))
+        self.tabs.addTab(self._paste_page(), self.tr("Paste keys"))
+        self.tabs.setTabToolTip(0, self.tr("Easiest: sign in on x.com and type the PIN it shows"))
+        self.tabs.setTabToolTip(1, self.tr("Paste all four keys from the X developer portal"))
         self.message = QLabel()
         self.message.setObjectName("FormMessage")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        name_standard_buttons(buttons)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        intro = QLabel("The keys come from the school's X developer app. Give it “Read and "
-                       "write” permission only: never direct messages.")
+        intro = QLabel(self.tr("The keys come from the school's X developer app. Give it “Read "
+                               "and write” permission only: never direct messages."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(self.tabs)
@@ -61,30 +66,46 @@ class ConnectXDialog(QDialog):
 
     def _sign_in_page(self) -> QWidget:
         page = QWidget()
-        self.app_key = hidden_field("API key")
-        self.app_secret = hidden_field("API key secret")
-        self.open_button = QPushButton("Open the x.com sign-in page")
+        self.app_key = hidden_field(self.tr("API key"))
+        self.app_secret = hidden_field(self.tr("API key secret"))
+        for field in (self.app_key, self.app_secret):
+            field.setToolTip(self.tr("From the “Keys and tokens” page of the school's app in "
+                                     "the X developer portal"))
+        self.open_button = QPushButton(self.tr("Open the x.com sign-in page"))
+        self.open_button.setToolTip(self.tr("Opens x.com in your web browser: sign in as the "
+                                            "school's account and X shows a PIN to type below"))
         self.open_button.clicked.connect(self.open_sign_in)
         self.pin_field = QLineEdit()
-        self.pin_field.setAccessibleName("PIN shown by x.com")
-        self.finish_button = QPushButton("Check and save")
+        self.pin_field.setAccessibleName(self.tr("PIN shown by x.com"))
+        self.pin_field.setToolTip(self.tr("The number x.com shows after you sign in; it is not "
+                                          "your own PIN for this app"))
+        self.finish_button = QPushButton(self.tr("Check and save"))
+        self.finish_button.setToolTip(self._save_tip())
         self.finish_button.setProperty("primary", True)
         self.finish_button.setEnabled(False)
         self.finish_button.clicked.connect(self.finish_sign_in)
         form = QFormLayout(page)
-        form.addRow("API key", self.app_key)
-        form.addRow("API key secret", self.app_secret)
+        form.addRow(self.tr("API key"), self.app_key)
+        form.addRow(self.tr("API key secret"), self.app_secret)
         form.addRow(self.open_button)
-        form.addRow("PIN from x.com", self.pin_field)
+        form.addRow(self.tr("PIN from x.com"), self.pin_field)
         form.addRow(self.finish_button)
         return page
+
+    def _save_tip(self) -> str:
+        return self.tr("Checks the keys with X, refuses keys that allow direct messages, then "
+                       "keeps them only in this computer's secure password store")
 
     def _paste_page(self) -> QWidget:
         page = QWidget()
         self.paste_fields = [hidden_field(name) for name in
-                             ("API key", "API key secret", "Access token",
-                              "Access token secret")]
-        self.paste_button = QPushButton("Check and save")
+                             (self.tr("API key"), self.tr("API key secret"),
+                              self.tr("Access token"), self.tr("Access token secret"))]
+        for field in self.paste_fields:
+            field.setToolTip(self.tr("From the “Keys and tokens” page of the school's app in "
+                                     "the X developer portal"))
+        self.paste_button = QPushButton(self.tr("Check and save"))
+        self.paste_button.setToolTip(self._save_tip())
         self.paste_button.setProperty("primary", True)
         self.paste_button.clicked.connect(self.save_pasted)
         form = QFormLayout(page)
@@ -99,9 +120,9 @@ class ConnectXDialog(QDialog):
 
         key, secret = self.app_key.text().strip(), self.app_secret.text().strip()
         if not key or not secret:
-            self.message.setText("Type the developer app's API key and secret first.")
+            self.message.setText(self.tr("Type the developer app's API key and secret first."))
             return
-        self.message.setText("Asking X for a sign-in page…")
+        self.message.setText(self.tr("Asking X for a sign-in page…"))
         self._tasks.run(lambda: start_pin_sign_in(key, secret), self._sign_in_ready,
                         self._failed)
 
@@ -110,15 +131,16 @@ class ConnectXDialog(QDialog):
         url = str(getattr(sign_in, "url", ""))
         QDesktopServices.openUrl(QUrl(url))
         self.finish_button.setEnabled(True)
-        self.message.setText("Sign in on x.com as the school's account, then type the PIN "
-                             f"it shows. If no browser opened, go to: {url}")
+        self.message.setText(self.tr("Sign in on x.com as the school's account, then type the "
+                                     "PIN it shows. If no browser opened, go to: {url}").format(
+                                         url=url))
 
     def finish_sign_in(self) -> None:
         from stpeters_desk.x.connect import PinSignIn, finish_pin_sign_in
 
         sign_in, pin = self._sign_in, self.pin_field.text().strip()
         if not isinstance(sign_in, PinSignIn) or not pin:
-            self.message.setText("Open the sign-in page and type the PIN x.com shows.")
+            self.message.setText(self.tr("Open the sign-in page and type the PIN x.com shows."))
             return
         self._check_and_save(lambda: finish_pin_sign_in(sign_in, pin))
 
@@ -126,7 +148,7 @@ class ConnectXDialog(QDialog):
     def save_pasted(self) -> None:
         values = [field.text().strip() for field in self.paste_fields]
         if not all(values):
-            self.message.setText("All four keys are needed.")
+            self.message.setText(self.tr("All four keys are needed."))
             return
         credentials = XCredentials(*values)
         self._check_and_save(lambda: credentials)
@@ -134,7 +156,11 @@ class ConnectXDialog(QDialog):
     # -- checking and saving ---------------------------------------------------------
     def _check_and_save(self, get_credentials: object) -> None:
         services, head_pin = self._services, self._head_pin
-        self.message.setText("Checking the keys with X…")
+        self.message.setText(self.tr("Checking the keys with X…"))
+        dms_refused = self.tr(
+            "These keys allow direct messages, which the school's policy rules out. In the X "
+            "developer portal set the app to “Read and write”, regenerate the access token and "
+            "try again.")
 
         def work() -> Account:
             from stpeters_desk.x.connect import check_credentials
@@ -149,10 +175,7 @@ class ConnectXDialog(QDialog):
             credentials = get_credentials()  # type: ignore[operator]
             account = check_credentials(credentials)
             if account.can_send_dms:
-                raise PermissionError(
-                    "These keys allow direct messages, which the school's policy rules out. "
-                    "In the X developer portal set the app to “Read and write”, regenerate "
-                    "the access token and try again.")
+                raise PermissionError(dms_refused)
             save_credentials(credentials)
             services.settings.set(REAL_ACCOUNT_CONNECTED, "1")
             by = services.member.name if services.member else services.signed_in
@@ -164,8 +187,9 @@ class ConnectXDialog(QDialog):
 
     def _saved(self, account: Account) -> None:
         self.connected = account
-        self.message.setText(f"Connected as @{account.handle}. Restart the app to switch from "
-                             "the practice account to the real one.")
+        self.message.setText(self.tr("Connected as @{handle}. Restart the app to switch from "
+                                     "the practice account to the real one.").format(
+                                         handle=account.handle))
 
     def _failed(self, error: Exception) -> None:
         text = getattr(error, "user_text", None)

@@ -9,7 +9,8 @@ watchlist, trusted, block) ask why and go into the audit log.
 A popular account can have many thousands of followers, so the table is a
 ``QAbstractTableModel`` over plain Python rows: sorting and filtering happen
 in Python over the list (a ``QSortFilterProxyModel`` would call ``data()``
-for every comparison and take close to a minute on 100,000 rows).
+for every comparison and take close to a minute on 100,000 rows). The table
+sorts from the keyboard too (``TableSorting``: Ctrl+Shift and a column number).
 
 Blocking and unblocking are hand-offs to x.com, as X's self-serve API offers
 neither. Unblocking needs the head teacher's PIN, as the policy leaves that
@@ -25,6 +26,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     Qt,
     QTimer,
     Signal,
@@ -45,30 +47,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stpeters_desk.core.follower_risk import CHECK_FROM, HIGH_FROM
+from stpeters_desk.core.follower_risk import CHECK_FROM, HIGH_FROM, shown_risk_reason
 from stpeters_desk.core.moderation_service import FollowerReview, SyncResult
 from stpeters_desk.core.roles import Permission
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.moderation_store import CONFIRMED, PENDING, StoredFollower
+from stpeters_desk.ui.messages import QT_TRANSLATE_NOOP
 from stpeters_desk.ui.moderation_tab import (
     HandOffPanel,
     OpenUrl,
     actor_name,
     button_row,
     explain,
+    marked_message,
     practice_gateway,
     reason_combo,
 )
 from stpeters_desk.ui.styling import set_style_state
-from stpeters_desk.ui.table_model import RowsTableModel
+from stpeters_desk.ui.table_model import RowsTableModel, SortKey, TableSorting
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.gateway import XGateway, pages
 from stpeters_desk.x.models import HandOff, UserProfile
 
 HeadPinAsker = Callable[[str], str | None]
 
-FOLLOWERS = "Followers"
-BLOCKED_ACCOUNTS = "Blocked accounts"
+CONTEXT = "FollowersTab"  # translation context of the texts marked at import time
+# The "Show" box's choices; each item's data is its English name, so a translated
+# name never changes what the box selects.
+FOLLOWERS = QT_TRANSLATE_NOOP("FollowersTab", "Followers")
+BLOCKED_ACCOUNTS = QT_TRANSLATE_NOOP("FollowersTab", "Blocked accounts")
 BLOCKED_PAGE = 1000
 MAX_BLOCKED_PAGES = 1000
 UNBLOCK_REQUESTED = "unblock requested"
@@ -76,16 +83,27 @@ UNBLOCK_CONFIRMED = "unblock confirmed"
 SYNC_ACTION = "followers synced"
 FILTER_DELAY_MS = 200  # filter once typing pauses, not on every key, with 100,000 rows
 
-COLUMNS = ("New", "Risk", "Handle", "Name", "Why", "Location", "Followers", "Following",
-           "Account age", "Status")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("FollowersTab", "New"),
+    QT_TRANSLATE_NOOP("FollowersTab", "Risk"),
+    QT_TRANSLATE_NOOP("FollowersTab", "Handle"),
+    QT_TRANSLATE_NOOP("FollowersTab", "Name"),
+    QT_TRANSLATE_NOOP("FollowersTab", "Why"),
+    QT_TRANSLATE_NOOP("FollowersTab", "Location"),
+    QT_TRANSLATE_NOOP("FollowersTab", "Followers"),
+    QT_TRANSLATE_NOOP("FollowersTab", "Following"),
+    QT_TRANSLATE_NOOP("FollowersTab", "Account age (days)"),
+    QT_TRANSLATE_NOOP("FollowersTab", "Status"),
+)
 NEW_COLUMN, RISK_COLUMN, HANDLE_COLUMN = 0, 1, 2
+# Offered in the person's language; what they choose (or type) is what the audit log keeps.
 REASONS = (
-    "Known parent, carer or family",
-    "Local organisation or school partner",
-    "Not school-focused",
-    "Spam or bot account",
-    "Adult, gambling or crypto content",
-    "Hostile to the school or its staff",
+    QT_TRANSLATE_NOOP("FollowersTab", "Known parent, carer or family"),
+    QT_TRANSLATE_NOOP("FollowersTab", "Local organisation or school partner"),
+    QT_TRANSLATE_NOOP("FollowersTab", "Not school-focused"),
+    QT_TRANSLATE_NOOP("FollowersTab", "Spam or bot account"),
+    QT_TRANSLATE_NOOP("FollowersTab", "Adult, gambling or crypto content"),
+    QT_TRANSLATE_NOOP("FollowersTab", "Hostile to the school or its staff"),
 )
 
 
@@ -114,10 +132,10 @@ class FollowerRow:
 def risk_text(score: int) -> str:
     """The band in words as well as the number: colour alone never carries meaning."""
     if score >= HIGH_FROM:
-        return f"⛔ {score} high"
+        return QCoreApplication.translate("FollowersTab", "⛔ {score} high").format(score=score)
     if score >= CHECK_FROM:
-        return f"⚠ {score} check"
-    return f"{score} low"
+        return QCoreApplication.translate("FollowersTab", "⚠ {score} check").format(score=score)
+    return QCoreApplication.translate("FollowersTab", "{score} low").format(score=score)
 
 
 def _age_days(profile: UserProfile, now: datetime) -> int:
@@ -126,22 +144,23 @@ def _age_days(profile: UserProfile, now: datetime) -> int:
 
 def _status(follower: StoredFollower) -> str:
     if follower.block_status == PENDING:
-        return "⏳ Block pending"
+        return QCoreApplication.translate("FollowersTab", "⏳ Block pending")
     if follower.block_status == CONFIRMED:
-        return "Blocked"
+        return QCoreApplication.translate("FollowersTab", "Blocked")
     marks = []
     if follower.trusted:
-        marks.append("Trusted")
+        marks.append(QCoreApplication.translate("FollowersTab", "Trusted"))
     if follower.watchlist:
-        marks.append("Watchlist")
+        marks.append(QCoreApplication.translate("FollowersTab", "Watchlist"))
     if follower.reviewed_by:
-        marks.append(f"Reviewed by {follower.reviewed_by}")
-    return " · ".join(marks) or "Not reviewed"
+        marks.append(QCoreApplication.translate("FollowersTab", "Reviewed by {name}").format(
+            name=follower.reviewed_by))
+    return " · ".join(marks) or QCoreApplication.translate("FollowersTab", "Not reviewed")
 
 
 def follower_row(follower: StoredFollower, rank: int, new: bool, now: datetime) -> FollowerRow:
     profile = follower.profile
-    reasons = "; ".join(follower.risk_reasons)
+    reasons = "; ".join(map(shown_risk_reason, follower.risk_reasons))
     status = _status(follower)
     search = " ".join((profile.handle, profile.name, profile.bio, profile.location, reasons,
                        status, risk_text(follower.risk_score))).casefold()
@@ -156,8 +175,9 @@ def blocked_row(profile: UserProfile, rank: int, now: datetime) -> FollowerRow:
     search = " ".join((profile.handle, profile.name, profile.bio, profile.location)).casefold()
     return FollowerRow(rank, profile.user_id, profile.handle, profile.name, 0, "",
                        profile.location, profile.followers_count, profile.following_count,
-                       _age_days(profile, now), "Blocked", False, False, False, CONFIRMED,
-                       search)
+                       _age_days(profile, now),
+                       QCoreApplication.translate("FollowersTab", "Blocked"), False, False,
+                       False, CONFIRMED, search)
 
 
 def load_follower_rows(review: FollowerReview, now: datetime | None = None
@@ -183,7 +203,7 @@ def load_blocked_rows(gateway: XGateway, now: datetime | None = None) -> list[Fo
     return [blocked_row(profile, rank, now) for rank, profile in enumerate(profiles)]
 
 
-def _sort_key(column: int) -> Callable[[FollowerRow], Any]:
+def _sort_key(column: int) -> SortKey:
     keys: dict[int, Callable[[FollowerRow], Any]] = {
         NEW_COLUMN: lambda row: row.rank,
         RISK_COLUMN: lambda row: row.risk,
@@ -203,12 +223,11 @@ class FollowersModel(RowsTableModel):
     """Plain rows, sorted and filtered in Python; Qt only asks for the cells it shows."""
 
     columns = COLUMNS
+    context = CONTEXT
 
     def __init__(self) -> None:
         super().__init__()
-        self._all: list[FollowerRow] = []
         self._filter: tuple[str, ...] = ()
-        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
 
     def cell(self, row: FollowerRow, column: int) -> str:
         return self._cell(row, column)
@@ -221,64 +240,39 @@ class FollowersModel(RowsTableModel):
     def right_aligned(self, column: int) -> bool:
         return column in (6, 7, 8)
 
+    def sort_key(self, column: int) -> SortKey:
+        return _sort_key(column)
+
     @staticmethod
     def _cell(row: FollowerRow, column: int) -> str:
         if column == NEW_COLUMN:
-            return "New" if row.new else ""
+            return QCoreApplication.translate("FollowersTab", "New") if row.new else ""
         if column == RISK_COLUMN:
             return risk_text(row.risk) if row.block != CONFIRMED or row.reasons else ""
         values = (row.handle and f"@{row.handle}", row.name, row.reasons, row.location,
                   f"{row.followers:,}", f"{row.following:,}",
-                  "" if row.age_days < 0 else f"{row.age_days:,} days", row.status)
+                  "" if row.age_days < 0 else f"{row.age_days:,}", row.status)
         return values[column - HANDLE_COLUMN]
 
     # -- our own operations --------------------------------------------------------------
-    def set_rows(self, rows: list[FollowerRow]) -> None:
-        self.beginResetModel()
-        self._all = rows
-        self.rows = self._filtered()
-        self._sort_rows()
-        self.endResetModel()
-
     def set_filter(self, text: str) -> None:
         words = tuple(text.casefold().split())
         if words == self._filter:
             return
         self.beginResetModel()
         self._filter = words
-        self.rows = self._filtered()
-        self._sort_rows()
+        self._arrange()
         self.endResetModel()
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the Python list itself and keep Qt's remembered positions (the selection)."""
-        self._sorted_by = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        remembered = [(index, self.rows[index.row()].user_id, index.column())
-                      for index in self.persistentIndexList() if index.isValid()]
-        self._sort_rows()
-        if remembered:
-            position = {row.user_id: number for number, row in enumerate(self.rows)}
-            self.changePersistentIndexList(
-                [index for index, _user, _column in remembered],
-                [self.index(position[user], column) for _index, user, column in remembered])
-        self.layoutChanged.emit()
-
-    def _sort_rows(self) -> None:
-        if self._sorted_by is None:
-            return
-        column, order = self._sorted_by
-        self.rows.sort(key=_sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-
-    def _filtered(self) -> list[FollowerRow]:
+    def shown_of(self, rows: Sequence[FollowerRow]) -> list[FollowerRow]:
         if not self._filter:
-            return list(self._all)
+            return list(rows)
         words = self._filter
-        return [row for row in self._all if all(word in row.search for word in words)]
+        return [row for row in rows if all(word in row.search for word in words)]
 
     def replace(self, new: FollowerRow) -> None:
         """One follower changed (reviewed, watchlisted...): update its line in place."""
-        for rows in (self._all, self.rows):
+        for rows in (self._given, self.rows):
             for number, row in enumerate(rows):
                 if row.user_id == new.user_id:
                     new.rank, new.new = row.rank, row.new
@@ -294,10 +288,10 @@ class FollowersModel(RowsTableModel):
 
     @property
     def total(self) -> int:
-        return len(self._all)
+        return len(self._given)
 
     def all_rows(self) -> Sequence[FollowerRow]:
-        return self._all
+        return self._given
 
 
 class SyncCancelled(Exception):
@@ -339,44 +333,53 @@ class FollowersTab(QWidget):
         layout.addWidget(splitter, 1)
 
     def _top_row(self) -> QHBoxLayout:
-        self.sync_button = QPushButton("Sync followers")
+        self.sync_button = QPushButton(self.tr("Sync followers"))
         self.sync_button.setProperty("primary", True)
-        self.sync_button.setToolTip("Read the whole follower list from X and score newcomers "
-                                    "(F5)")
+        self.sync_button.setToolTip(self.tr("Read the whole follower list from X and score "
+                                            "newcomers (F5)"))
         self.sync_button.clicked.connect(self.sync)
         # Through the button, so F5 is ignored while a sync is already running.
         sync_key = QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.sync_button.click)
         sync_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop after the current page; what was read is kept")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop after the current page; what was read is "
+                                              "kept"))
         self.cancel_button.clicked.connect(self.cancel_sync)
         self.cancel_button.hide()
         self.progress_bar = QProgressBar()
-        self.progress_bar.setAccessibleName("Reading followers")
+        self.progress_bar.setAccessibleName(self.tr("Reading followers"))
         self.progress_bar.setMaximumWidth(240)
         self.progress_bar.hide()
         self.summary = QLabel()
         self.summary.setObjectName("FollowerSummary")
         self.show_box = QComboBox()
-        self.show_box.setAccessibleName("Which accounts to show")
-        self.show_box.addItems([FOLLOWERS, BLOCKED_ACCOUNTS])
+        self.show_box.setAccessibleName(self.tr("Which accounts to show"))
+        self.show_box.setToolTip(self.tr("Followers: everyone following the school, scored. "
+                                         "Blocked accounts: X's blocked list, to unblock "
+                                         "someone"))
+        for choice in (FOLLOWERS, BLOCKED_ACCOUNTS):
+            self.show_box.addItem(QCoreApplication.translate(CONTEXT, choice), choice)
         self.show_box.currentIndexChanged.connect(lambda _i: self.reload())
         top = QHBoxLayout()
         top.addWidget(self.sync_button)
         top.addWidget(self.cancel_button)
         top.addWidget(self.progress_bar)
         top.addWidget(self.summary, 1)
-        top.addWidget(QLabel("Show"))
+        show_label = QLabel(self.tr("Show"))
+        show_label.setBuddy(self.show_box)
+        top.addWidget(show_label)
         top.addWidget(self.show_box)
         return top
 
     def _listing(self) -> QWidget:
         self.filter_box = QLineEdit()
         self.filter_box.setObjectName("FollowerFilter")
-        self.filter_box.setAccessibleName("Filter followers")
-        self.filter_box.setPlaceholderText(
+        self.filter_box.setAccessibleName(self.tr("Filter followers"))
+        self.filter_box.setPlaceholderText(self.tr(
             "Filter: type any words from a handle, name, bio, place or reason, e.g. “crypto” "
-            "or “high”")
+            "or “high”"))
+        self.filter_box.setToolTip(self.tr("Shows only the accounts with every word you type; "
+                                           "clear it to see them all"))
         self.filter_box.setClearButtonEnabled(True)
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -399,7 +402,7 @@ class FollowersTab(QWidget):
         self.model = FollowersModel()
         self.table = QTableView()
         self.table.setObjectName("FollowersTable")
-        self.table.setAccessibleName("Followers and their risk scores")
+        self.table.setAccessibleName(self.tr("Followers and their risk scores"))
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -410,10 +413,11 @@ class FollowersTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.setSortIndicator(NEW_COLUMN, Qt.SortOrder.AscendingOrder)
         for column, width in ((0, 58), (1, 90), (2, 170), (3, 160), (4, 360), (5, 140)):
             self.table.setColumnWidth(column, width)
-        self.table.setSortingEnabled(True)  # calls model.sort(): the New column, new first
+        # Sorts now by the New column: new followers first, in the review's order.
+        self.sorting = TableSorting(self.table, self.model, self.tr("New followers first"),
+                                    initial=(NEW_COLUMN, Qt.SortOrder.AscendingOrder))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         return self.table
 
@@ -421,22 +425,27 @@ class FollowersTab(QWidget):
         self.detail = QPlainTextEdit()
         self.detail.setObjectName("FollowerDetail")
         self.detail.setReadOnly(True)
-        self.detail.setAccessibleName("The chosen account in full")
-        self.reason_box = reason_combo(REASONS)
-        self.ok_button = self._button("Reviewed: OK", self.mark_ok,
-                                      "Looked at: this account may stay")
-        self.watch_button = self._button("Watchlist on/off", self.toggle_watchlist,
-                                         "Keep an eye on this account: it rises up the list")
-        self.trust_button = self._button("Trusted on/off", self.toggle_trusted,
-                                         "A known parent, carer or local organisation")
-        self.block_button = self._button("Block…", self.block,
-                                         "Opens their page on x.com to block them there")
+        self.detail.setAccessibleName(self.tr("The chosen account in full"))
+        self.reason_box = reason_combo([QCoreApplication.translate(CONTEXT, reason)
+                                        for reason in REASONS])
+        self.ok_button = self._button(self.tr("Reviewed: OK"), self.mark_ok,
+                                      self.tr("Looked at: this account may stay"))
+        self.watch_button = self._button(
+            self.tr("Watchlist on/off"), self.toggle_watchlist,
+            self.tr("Keep an eye on this account: it rises up the list"))
+        self.trust_button = self._button(self.tr("Trusted on/off"), self.toggle_trusted,
+                                         self.tr("A known parent, carer or local organisation"))
+        self.block_button = self._button(
+            self.tr("Block…"), self.block,
+            self.tr("Opens their page on x.com to block them there; the block shows as "
+                    "pending until X's blocked list confirms it"))
         self.block_button.setProperty("destructive", True)
-        self.unblock_button = self._button("Unblock…", self.unblock,
-                                           "Needs the head teacher's PIN, then x.com")
+        self.unblock_button = self._button(self.tr("Unblock…"), self.unblock,
+                                           self.tr("Needs the head teacher's PIN, then x.com"))
         self.finish_button = self._button(
-            "Finish review", self.finish_review,
-            "Everyone listed has been looked at: only later followers will show as new")
+            self.tr("Finish review"), self.finish_review,
+            self.tr("Everyone listed has been looked at: only later followers will show as "
+                    "new"))
         self.handoff_panel = HandOffPanel(self._open_url)
         self.handoff_panel.check_button.clicked.connect(self.check_blocked_list)
         self.handoff_panel.practice_button.clicked.connect(self.practise_block)
@@ -445,11 +454,11 @@ class FollowersTab(QWidget):
         self.message.setWordWrap(True)
         side = QWidget()
         layout = QVBoxLayout(side)
-        title = QLabel("The account")
+        title = QLabel(self.tr("The account"))
         title.setObjectName("SectionTitle")
         layout.addWidget(title)
         layout.addWidget(self.detail, 1)
-        layout.addWidget(QLabel("Why are you doing this?"))
+        layout.addWidget(QLabel(self.tr("Why are you doing this?")))
         layout.addWidget(self.reason_box)
         layout.addLayout(button_row(self.ok_button, self.watch_button, self.trust_button,
                                     self.block_button, self.unblock_button))
@@ -468,7 +477,7 @@ class FollowersTab(QWidget):
         return button
 
     def _blocked_view(self) -> bool:
-        return self.show_box.currentText() == BLOCKED_ACCOUNTS
+        return bool(self.show_box.currentData() == BLOCKED_ACCOUNTS)
 
     # -- showing -----------------------------------------------------------------------
     def reload(self) -> None:
@@ -478,6 +487,8 @@ class FollowersTab(QWidget):
         self._set_working(True)
         if self._blocked_view():
             gateway = self._services.gateway
+            self._busy()
+            self.summary.setText(self.tr("Reading the account's blocked list from X…"))
             self._tasks.run(lambda: load_blocked_rows(gateway), self._rows_loaded, self._failed)
             return
         review = self._review
@@ -485,6 +496,7 @@ class FollowersTab(QWidget):
 
     def _rows_loaded(self, rows: list[FollowerRow]) -> None:
         self._set_working(False)
+        self._end_progress()
         keep = self._selected_id()
         self.model.set_rows(rows)
         self._show_summary()
@@ -495,17 +507,21 @@ class FollowersTab(QWidget):
         rows = self.model.all_rows()
         shown = len(self.model.rows)
         if self._blocked_view():
-            self.summary.setText(f"{len(rows):,} blocked account{'' if len(rows) == 1 else 's'}")
-            empty = "X's blocked list for the account is empty."
+            self.summary.setText(self.tr("Blocked accounts: {count}").format(
+                count=f"{len(rows):,}"))
+            empty = self.tr("X's blocked list for the account is empty. Accounts you block "
+                            "from the Followers list appear here once X confirms the block.")
         else:
             new = sum(1 for row in rows if row.new)
             high = sum(1 for row in rows if row.risk >= HIGH_FROM and not row.block)
-            self.summary.setText(f"{len(rows):,} followers · {new:,} new since the last "
-                                 f"review · {high:,} high risk")
-            empty = ("No followers listed yet. Press “Sync followers” to read them from X."
-                     if not rows else "")
+            self.summary.setText(self.tr("Followers: {total} · New since the last review: "
+                                         "{new} · High risk: {high}").format(
+                total=f"{len(rows):,}", new=f"{new:,}", high=f"{high:,}"))
+            empty = (self.tr("No followers listed yet. Press “Sync followers” to read them "
+                             "from X.") if not rows else "")
         if rows and not shown:
-            empty = "No accounts match the filter. Clear the filter box to see them all."
+            empty = self.tr("No accounts match the filter. Clear the filter box to see them "
+                            "all.")
         self.empty_label.setText(empty)
         self.empty_label.setVisible(bool(empty))
         self.table.setVisible(shown > 0)
@@ -541,7 +557,7 @@ class FollowersTab(QWidget):
         self._update_buttons(row)
         if row is None:
             self.detail.setPlainText(
-                "Choose an account in the list to see why it scored as it did.")
+                self.tr("Choose an account in the list to see why it scored as it did."))
             return
         self.detail.setPlainText(self._describe(row))
 
@@ -552,10 +568,13 @@ class FollowersTab(QWidget):
             profile = follower.profile
             if profile.bio:
                 lines += ["", profile.bio]
-            lines += ["", f"Risk of not being school-focused: {risk_text(row.risk)}"]
-            lines += [f"• {reason}" for reason in follower.risk_reasons]
-            lines.append(f"First seen following {follower.first_seen_at[:10]}")
-        lines += [f"Status: {row.status}", f"https://x.com/{row.handle}"]
+            lines += ["", self.tr("Risk of not being school-focused: {risk}").format(
+                risk=risk_text(row.risk))]
+            lines += [f"• {shown_risk_reason(reason)}" for reason in follower.risk_reasons]
+            lines.append(self.tr("First seen following {day}").format(
+                day=follower.first_seen_at[:10]))
+        lines += [self.tr("Status: {status}").format(status=row.status),
+                  f"https://x.com/{row.handle}"]
         return "\n".join(lines)
 
     def _update_buttons(self, row: FollowerRow | None) -> None:
@@ -572,7 +591,8 @@ class FollowersTab(QWidget):
         self.sync_button.setEnabled(not self._working)
 
     def show_message(self, text: str, ok: bool | None = None) -> None:
-        self.message.setText(text)
+        """A mark as well as a colour says whether it worked (colour is never the only sign)."""
+        self.message.setText(marked_message(text, ok))
         set_style_state(self.message, "state", "" if ok is None else ("ok" if ok else "problem"))
 
     def _set_working(self, working: bool) -> None:
@@ -595,15 +615,14 @@ class FollowersTab(QWidget):
             return
         if self._blocked_view():  # the sync shows followers when it ends; no reload now
             self.show_box.blockSignals(True)
-            self.show_box.setCurrentText(FOLLOWERS)
+            self.show_box.setCurrentIndex(self.show_box.findData(FOLLOWERS))
             self.show_box.blockSignals(False)
         self._cancel.clear()
         self._set_working(True)
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
-        self.progress_bar.setRange(0, 0)
-        self.progress_bar.show()
-        self.show_message("Reading the followers from X…")
+        self._busy()
+        self.show_message(self.tr("Reading the followers from X…"))
         review, audit, actor = self._review, self._services.audit, actor_name(self._services)
 
         def work() -> tuple[SyncResult, list[str], list[FollowerRow]]:
@@ -630,12 +649,18 @@ class FollowersTab(QWidget):
             return
         self.progress_bar.setRange(0, total)
         self.progress_bar.setValue(done)
-        self.progress_bar.setFormat(f"{done:,} of {total:,}")
+        self.progress_bar.setFormat(self.tr("{done} of {total}").format(
+            done=f"{done:,}", total=f"{total:,}"))
 
     def cancel_sync(self) -> None:
         self._cancel.set()
         self.cancel_button.setEnabled(False)
-        self.show_message("Stopping after the current page…")
+        self.show_message(self.tr("Stopping after the current page…"))
+
+    def _busy(self) -> None:
+        """A moving bar until the first figures arrive: the wait is never silent."""
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.show()
 
     def _end_progress(self) -> None:
         self.cancel_button.hide()
@@ -645,10 +670,11 @@ class FollowersTab(QWidget):
         synced, confirmed, rows = result
         self._set_working(False)
         self._end_progress()
-        text = (f"{synced.seen:,} followers read: {synced.new:,} new, {synced.gone:,} no longer "
-                "following.")
+        text = self.tr("Followers read: {seen}. New: {new}. No longer following: {gone}.").format(
+            seen=f"{synced.seen:,}", new=f"{synced.new:,}", gone=f"{synced.gone:,}")
         if confirmed:
-            text += " Block confirmed on X for " + ", ".join(f"@{h}" for h in confirmed) + "."
+            text += " " + self.tr("Block confirmed on X for {handles}.").format(
+                handles=", ".join(f"@{h}" for h in confirmed))
         self.show_message(text, ok=True)
         self.status.emit(text)
         self._rows_loaded(rows)
@@ -657,8 +683,9 @@ class FollowersTab(QWidget):
         if isinstance(error, SyncCancelled):
             self._set_working(False)
             self._end_progress()
-            self.show_message("Sync stopped. The followers read so far are saved; nobody is "
-                              "counted as gone until a sync finishes.")
+            self.show_message(self.tr("Sync stopped. The followers read so far are saved; "
+                                      "nobody is counted as gone until a sync finishes. Press "
+                                      "“Sync followers” to read the rest."))
             self.reload()
             return
         self._failed(error)
@@ -671,8 +698,9 @@ class FollowersTab(QWidget):
     def _reason_or_ask(self) -> str:
         why = self._reason()
         if not why:
-            self.show_message("Say why first: choose or type a reason above the buttons. "
-                              "It goes in the audit log with your name.", ok=False)
+            self.show_message(self.tr("Say why first: choose or type a reason above the "
+                                      "buttons. It goes in the audit log with your name."),
+                              ok=False)
             self.reason_box.setFocus()
         return why
 
@@ -680,7 +708,7 @@ class FollowersTab(QWidget):
                 default_reason: str = "") -> None:
         row = self.selected()
         if row is None or self._working:
-            self.show_message("Choose an account in the list first.")
+            self.show_message(self.tr("Choose an account in the list first."))
             return
         if default_reason and not self._reason():
             self.reason_box.setEditText(default_reason)
@@ -709,20 +737,22 @@ class FollowersTab(QWidget):
     def mark_ok(self) -> None:
         review = self._review
         self._decide(lambda row, actor, why: review.mark_ok(row.user_id, actor, why),
-                     "Marked as reviewed: this account may stay.",
-                     default_reason="Looked at: school community")
+                     self.tr("Marked as reviewed: this account may stay."),
+                     default_reason=self.tr("Looked at: school community"))
 
     def toggle_watchlist(self) -> None:
         review, row = self._review, self.selected()
         on = row is not None and not row.watchlist
         self._decide(lambda r, actor, why: review.set_watchlist(r.user_id, on, actor, why),
-                     "Added to the watchlist." if on else "Taken off the watchlist.")
+                     self.tr("Added to the watchlist.") if on
+                     else self.tr("Taken off the watchlist."))
 
     def toggle_trusted(self) -> None:
         review, row = self._review, self.selected()
         on = row is not None and not row.trusted
         self._decide(lambda r, actor, why: review.set_trusted(r.user_id, on, actor, why),
-                     "Marked as trusted." if on else "No longer marked as trusted.")
+                     self.tr("Marked as trusted.") if on
+                     else self.tr("No longer marked as trusted."))
 
     def finish_review(self) -> None:
         if self._working:
@@ -735,8 +765,8 @@ class FollowersTab(QWidget):
             return load_follower_rows(review)
 
         def done(rows: list[FollowerRow]) -> None:
-            self.show_message("Review finished: followers from now on will show as new.",
-                              ok=True)
+            self.show_message(self.tr("Review finished: followers from now on will show as "
+                                      "new."), ok=True)
             self._rows_loaded(rows)
 
         self._tasks.run(work, done, self._failed)
@@ -762,8 +792,8 @@ class FollowersTab(QWidget):
 
     def _block_requested(self, result: tuple[HandOff, FollowerRow]) -> None:
         handoff, updated = result
-        self._decided(updated, f"Block on @{handoff.handle} is pending until X's blocked list "
-                               "shows it.")
+        self._decided(updated, self.tr("Block on @{handle} is pending until X's blocked list "
+                                       "shows it.").format(handle=handoff.handle))
         self._hand_off(handoff)
 
     def _hand_off(self, handoff: HandOff) -> None:
@@ -803,6 +833,8 @@ class FollowersTab(QWidget):
         audit, actor = self._services.audit, actor_name(self._services)
         pending_unblocks = dict(self._pending_unblocks)
         self._set_working(True)
+        self._busy()
+        self.show_message(self.tr("Checking the account's blocked list on X…"))
         blocked_view = self._blocked_view()
 
         def work() -> tuple[list[str], list[FollowerRow]]:
@@ -827,14 +859,20 @@ class FollowersTab(QWidget):
             if handle in confirmed:
                 del self._pending_unblocks[user_id]
         if confirmed:
-            self.show_message("Confirmed on X for " + ", ".join(f"@{h}" for h in confirmed)
-                              + ".", ok=True)
+            self.show_message(self.tr("Confirmed on X for {handles}.").format(
+                handles=", ".join(f"@{h}" for h in confirmed)), ok=True)
             if handoff is not None and handoff.handle in confirmed:
                 self.handoff_panel.hide()
+        elif handoff is not None and handoff.action == "unblock":
+            self.show_message(self.tr("X's blocked list still shows @{handle}. Finish on x.com, "
+                                      "then check again.").format(handle=handoff.handle),
+                              ok=False)
         elif handoff is not None:
-            verb = "still shows" if handoff.action == "unblock" else "does not show"
-            self.show_message(f"X's blocked list {verb} @{handoff.handle}. Finish on x.com, "
-                              "then check again.", ok=False)
+            self.show_message(self.tr("X's blocked list does not show @{handle}. Finish on "
+                                      "x.com, then check again.").format(handle=handoff.handle),
+                              ok=False)
+        else:
+            self.show_message(self.tr("X's blocked list is read: nothing new to confirm."))
         self._rows_loaded(rows)
 
     def unblock(self) -> None:
@@ -844,15 +882,15 @@ class FollowersTab(QWidget):
             return
         staff = self._services.staff
         if staff is None:
-            self.show_message("Unblocking needs the head teacher's PIN, and no head teacher is "
-                              "set up on this computer.", ok=False)
+            self.show_message(self.tr("Unblocking needs the head teacher's PIN, and no head "
+                                      "teacher is set up on this computer."), ok=False)
             return
         why = self._reason_or_ask()
         if not why:
             return
-        head_pin = self._ask_head_pin(f"unblock @{row.handle}")
+        head_pin = self._ask_head_pin(self.tr("unblock @{handle}").format(handle=row.handle))
         if head_pin is None:
-            self.show_message("Not unblocked: the head teacher's PIN was not given.")
+            self.show_message(self.tr("Not unblocked: the head teacher's PIN was not given."))
             return
         member, audit, actor = self._services.member, self._services.audit, \
             actor_name(self._services)
@@ -877,8 +915,9 @@ class FollowersTab(QWidget):
         self.reason_box.setEditText("")
         self._pending_unblocks[handoff.user_id] = handoff.handle
         self._hand_off(handoff)
-        self.show_message(f"Unblocking @{handoff.handle} is recorded. Finish it on x.com, then "
-                          "press “Check the blocked list now”.")
+        self.show_message(self.tr("Unblocking @{handle} is recorded. Finish it on x.com, then "
+                                  "press “Check the blocked list now”.").format(
+            handle=handoff.handle))
 
 
 def unblock_handoff(user: UserProfile) -> HandOff:
@@ -888,7 +927,9 @@ def unblock_handoff(user: UserProfile) -> HandOff:
         url=f"https://x.com/{user.handle}",
         user_id=user.user_id,
         handle=user.handle,
-        instructions=(f"On the page that opens, press the Blocked button next to @{user.handle} "
-                      "and confirm Unblock. The app confirms it when the blocked list no "
-                      "longer shows them."),
+        instructions=QCoreApplication.translate(
+            "FollowersTab",
+            "On the page that opens, press the Blocked button next to @{handle} and confirm "
+            "Unblock. The app confirms it when the blocked list no longer shows them.").format(
+            handle=user.handle),
     )

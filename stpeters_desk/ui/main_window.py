@@ -35,6 +35,7 @@ from stpeters_desk.x.models import Account
 OUTBOX_RETRY_INTERVAL_MS = 30_000
 INVARIANTS_INTERVAL_MS = 60 * 60_000
 FIRST_RETRY_DELAY_MS = 2_000
+TAB_KEY_PROPERTY = "tabKey"  # each tab page's English name, the key for lookups
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -88,16 +89,18 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(work)
         self.setCentralWidget(self.pages)
-        self.signed_in_label = QLabel(f"Signed in: {services.signed_in}")
-        self.lock_button = QPushButton("Lock")
-        self.lock_button.setToolTip("Go back to the sign-in screen; drafts are kept")
+        self.signed_in_label = QLabel(self.tr("Signed in: {name}").format(
+            name=services.signed_in))
+        self.lock_button = QPushButton(self.tr("Lock"))
+        self.lock_button.setToolTip(self.tr("Go back to the sign-in screen; drafts are kept"))
         self.lock_button.clicked.connect(self.lock)
-        help_menu = self.menuBar().addMenu("&Help")
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
         # F1 is bound at sign-in: binding a key builds Qt's enum namespace, which would
         # cost the sign-in screen tens of milliseconds at every start.
-        self._help_action = help_menu.addAction("&Help for this tab", self.show_help)
+        self._help_action = help_menu.addAction(self.tr("&Help for this tab"), self.show_help)
         self._help_key_bound = False
-        help_menu.addAction("&About St Peter's Desk", self.show_about)
+        help_menu.addAction(self.tr("Take the &tour"), self.take_tour)
+        help_menu.addAction(self.tr("&About St Peter's Desk"), self.show_about)
         self.statusBar().addPermanentWidget(self.signed_in_label)
         self.statusBar().addPermanentWidget(self.lock_button)
         self._composer: ComposerTab | None = None
@@ -130,7 +133,7 @@ class MainWindow(QMainWindow):
             from stpeters_desk.ui.composer_tab import ComposerTab
 
             self._composer = ComposerTab(self._services, self._tasks)
-            self.tabs.insertTab(0, self._composer, "Compose")
+            self._add_tab(self._composer, "Compose", index=0)
             self._describe_tab_keys()
             self._composer.status.connect(self.show_status)
             self._composer.posted.connect(self.refresh_account)
@@ -145,9 +148,14 @@ class MainWindow(QMainWindow):
         from stpeters_desk.ui.help_dialog import HelpDialog
 
         index = self.tabs.currentIndex()
-        tab = self.tabs.tabText(index).replace("&", "") if index >= 0 else "Compose"
+        tab = self._tab_key(index) if index >= 0 else "Compose"
         self.help_dialog = HelpDialog(tab, self)
         self.help_dialog.open()
+
+    def take_tour(self) -> None:
+        from stpeters_desk.ui.guided_tour import start_tour
+
+        start_tour(self)
 
     def show_about(self) -> None:
         from stpeters_desk.ui.about_dialog import AboutDialog
@@ -199,10 +207,12 @@ class MainWindow(QMainWindow):
         try:
             released = queue.release_due()
         except Exception as exc:  # a database hiccup must not stop the outbox timer
-            self.show_status(f"Scheduled tweets could not be checked: {exc}")
+            self.show_status(self.tr("Scheduled tweets could not be checked: {error}").format(
+                error=exc))
             return
         if released:
-            self.show_status(f"{len(released)} scheduled tweet(s) are on their way.")
+            self.show_status(self.tr("{count} scheduled tweet(s) are on their way.").format(
+                count=len(released)))
 
     def focus_start(self) -> None:
         """Where typing goes first: the PIN when locked, else the tweet."""
@@ -241,7 +251,7 @@ class MainWindow(QMainWindow):
     def signed_in(self, member: StaffMember) -> None:
         self._bind_help_key()
         self._services.sign_in(member)
-        self.signed_in_label.setText(f"Signed in: {member.name}")
+        self.signed_in_label.setText(self.tr("Signed in: {name}").format(name=member.name))
         self._open_work()
         self._build_tabs_for(member)
         self.pages.setCurrentIndex(0)
@@ -254,6 +264,9 @@ class MainWindow(QMainWindow):
             from stpeters_desk.ui.settings_tab import idle_minutes
 
             self.idle_watcher = IdleWatcher(idle_minutes(self._services), self.lock, self)
+        from stpeters_desk.ui.guided_tour import offer_tour
+
+        offer_tour(self, self._services, member)  # once per person, after their first sign-in
 
     def recover_head_pin(self) -> None:
         from stpeters_desk.ui.security_dialogs import RecoveryDialog
@@ -288,7 +301,7 @@ class MainWindow(QMainWindow):
             approvals.released.connect(lambda _count: self.composer.send_due())
             approvals.status.connect(self.show_status)
             self.composer.posted.connect(approvals.reload)
-            self.tabs.addTab(approvals, "Approvals")
+            self._add_tab(approvals, "Approvals")
         if allowed & {Permission.POST, Permission.SUBMIT}:
             from stpeters_desk.ui.photos_tab import PhotosTab
 
@@ -296,24 +309,24 @@ class MainWindow(QMainWindow):
             photos.status.connect(self.show_status)
             photos.ready_changed.connect(self.composer.photos_changed)
             self.composer.photos_used.connect(photos.refresh)
-            self.tabs.insertTab(1, photos, "Photos")
+            self._add_tab(photos, "Photos", index=1)
         self._add_moderation_tabs(allowed)
         if Permission.MANAGE_STAFF in allowed:
             from stpeters_desk.ui.staff_tab import StaffTab
 
-            self.tabs.addTab(StaffTab(self._services, self._tasks, self.ask_head_pin), "Staff")
+            self._add_tab(StaffTab(self._services, self._tasks, self.ask_head_pin), "Staff")
         if Permission.VIEW_AUDIT in allowed:
             from stpeters_desk.ui.audit_tab import AuditTab
 
-            self.tabs.addTab(AuditTab(self._services.audit, self._tasks), "Audit")
+            self._add_tab(AuditTab(self._services.audit, self._tasks), "Audit")
         from stpeters_desk.ui.policy_tab import PolicyTab
         from stpeters_desk.ui.settings_tab import SettingsTab
 
-        self.tabs.addTab(SettingsTab(self._services, self._tasks, self.ask_head_pin,
-                                     self.connect_x_account,
-                                     roster_changed=self.composer.reload_name_guard),
-                         "Settings")
-        self.tabs.addTab(PolicyTab(self._services), "Policy")
+        self._add_tab(SettingsTab(self._services, self._tasks, self.ask_head_pin,
+                                  self.connect_x_account,
+                                  roster_changed=self.composer.reload_name_guard),
+                      "Settings")
+        self._add_tab(PolicyTab(self._services), "Policy")
         self._describe_tab_keys()
         if not self._tab_keys_added:
             self._add_tab_keys()
@@ -339,7 +352,8 @@ class MainWindow(QMainWindow):
 
     def _describe_tab_keys(self) -> None:
         for index in range(min(self.tabs.count(), 9)):
-            self.tabs.setTabToolTip(index, f"{self.tabs.tabText(index)} (Ctrl+{index + 1})")
+            self.tabs.setTabToolTip(index, self.tr("{tab} (Ctrl+{number})").format(
+                tab=self.tabs.tabText(index), number=index + 1))
 
     def _tab_shown(self, index: int) -> None:
         """Replies and followers are fetched from X the first time their tab is opened."""
@@ -360,7 +374,7 @@ class MainWindow(QMainWindow):
             inbox, store = services.moderation()
             moderation = ModerationTab(services, tasks, inbox, open_url, store)
             moderation.status.connect(self.show_status)
-            self.tabs.addTab(moderation, "Moderation")
+            self._add_tab(moderation, "Moderation")
             self._fetch_on_first_view[moderation] = moderation.refresh
         if Permission.MANAGE_FOLLOWERS in allowed:
             from stpeters_desk.ui.followers_tab import FollowersTab
@@ -368,7 +382,7 @@ class MainWindow(QMainWindow):
             followers = FollowersTab(services, tasks, services.follower_review(), open_url,
                                      self.ask_head_pin)
             followers.status.connect(self.show_status)
-            self.tabs.addTab(followers, "Followers")
+            self._add_tab(followers, "Followers")
             self._fetch_on_first_view[followers] = followers.sync
 
     def _show_review_banner(self) -> None:
@@ -386,7 +400,7 @@ class MainWindow(QMainWindow):
     def connect_x_account(self) -> None:
         from stpeters_desk.ui.connect_x_dialog import ConnectXDialog
 
-        head_pin = self.ask_head_pin("connect or replace the school's X account")
+        head_pin = self.ask_head_pin(self.tr("connect or replace the school's X account"))
         if head_pin is None:
             return
         ConnectXDialog(self._services, self._tasks, head_pin, self).exec()
@@ -404,7 +418,7 @@ class MainWindow(QMainWindow):
         for problem in problems:
             if problem.severity == "error":
                 self._services.audit.record("account check", problem.code, "",
-                                            problem.message)
+                                            problem.audit_detail)
 
     # -- the account -------------------------------------------------------------------
     def show_status(self, message: str) -> None:
@@ -423,15 +437,33 @@ class MainWindow(QMainWindow):
         self.account_bar.show_unavailable(describe_error(error))
 
     # -- tabs --------------------------------------------------------------------------
+    def _add_tab(self, page: QWidget, key: str, index: int = -1) -> None:
+        """Show the tab under its title in the chosen language, but remember its English
+        name: ``--tab Photos``, Ctrl+1..9, F1 help and the tests find tabs by that name
+        whatever language the school uses."""
+        from stpeters_desk.ui.help_dialog import tab_title
+
+        page.setProperty(TAB_KEY_PROPERTY, key)
+        self.tabs.insertTab(index, page, tab_title(key))
+
+    def _tab_key(self, index: int) -> str:
+        page = self.tabs.widget(index)
+        key = page.property(TAB_KEY_PROPERTY) if page is not None else None
+        return str(key) if key else self.tabs.tabText(index).replace("&", "")
+
     def select_tab(self, name: str) -> bool:
+        """Open a tab by its English name, or by the title shown in the chosen language."""
+        wanted = name.lower()
         for index in range(self.tabs.count()):
-            if self.tabs.tabText(index).replace("&", "").lower() == name.lower():
+            shown = self.tabs.tabText(index).replace("&", "").lower()
+            if wanted in (self._tab_key(index).lower(), shown):
                 self.tabs.setCurrentIndex(index)
                 return True
         return False
 
     def tab_names(self) -> list[str]:
-        return [self.tabs.tabText(i).replace("&", "") for i in range(self.tabs.count())]
+        """The tabs' English names, in order, whatever language they are shown in."""
+        return [self._tab_key(i) for i in range(self.tabs.count())]
 
     # -- kiosk -------------------------------------------------------------------------
     def enter_kiosk(self) -> None:
@@ -452,7 +484,7 @@ class MainWindow(QMainWindow):
 
     def _head_allows_closing(self) -> bool:
         staff = self._services.staff
-        head_pin = self.ask_head_pin("close the kiosk")
+        head_pin = self.ask_head_pin(self.tr("close the kiosk"))
         if head_pin is None or staff is None:
             return False
         try:

@@ -1,11 +1,44 @@
-"""Turning problems into words for the person at the screen."""
+"""Turning problems into words for the person at the screen, in the language chosen."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialogButtonBox
+
 from stpeters_desk.x.errors import XError
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks English text kept in a table for Qt's lupdate, which finds calls by this name.
+
+    The text is translated where it is shown, with ``QCoreApplication.translate(context,
+    text)``. Qt's own marker is typed as returning ``object``; this one keeps ``str``.
+    """
+    del context  # only lupdate reads it
+    return text
+
+
+def name_standard_buttons(box: QDialogButtonBox) -> None:
+    """Give a button box's OK, Cancel and Close the app's own words.
+
+    Qt words these buttons from its own translations, which have no Welsh; the app's
+    follow the language chosen in Settings. Call it before giving a button other words.
+    """
+    buttons = QDialogButtonBox.StandardButton
+    texts = {
+        buttons.Ok: QCoreApplication.translate("Buttons", "OK"),
+        buttons.Cancel: QCoreApplication.translate("Buttons", "Cancel"),
+        buttons.Close: QCoreApplication.translate("Buttons", "Close"),
+    }
+    for which, text in texts.items():
+        button = box.button(which)
+        if button is not None:
+            button.setText(text)
 
 
 def describe_error(error: Exception) -> str:
     if isinstance(error, XError):
         return error.user_text()
-    return f"Something went wrong: {error}. Nothing has been lost; try again."
+    return QCoreApplication.translate(
+        "Messages", "Something went wrong: {error}. Nothing has been lost; try again.").format(
+            error=error)

@@ -14,11 +14,16 @@ the part of x.com.
 Serious cases get an incident pack (the evidence, a picture of the reply, a
 short form and where to take it next) and the tab also makes the governors'
 report for any period.
+
+Fetching shows its progress and can be cancelled: the page of replies already
+read is kept, and only the check of X's blocked list is skipped. The list sorts
+from the keyboard like every table (``TableSorting``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -26,6 +31,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
+    QCoreApplication,
     QDate,
     QIODevice,
     Qt,
@@ -63,17 +69,18 @@ from stpeters_desk.core.governors_report import (
     save_governors_report,
 )
 from stpeters_desk.core.incident import (
-    ESCALATION_ROUTES,
     INCIDENT_ACTION,
     X_HELP_FORMS_URL,
     IncidentEvidence,
     IncidentReport,
     audit_detail,
     capture_evidence,
+    escalation_routes,
     save_incident_pack,
     suggested_file_name,
     x_report_link,
 )
+from stpeters_desk.core.moderation import shown_note, shown_reason
 from stpeters_desk.core.moderation_service import ModerationError, ModerationInbox, RefreshResult
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import HeadPinRequired, PermissionDenied
@@ -88,49 +95,123 @@ from stpeters_desk.core.storage.moderation_store import (
     ModerationStore,
     StoredMention,
 )
-from stpeters_desk.ui.messages import describe_error
+from stpeters_desk.ui.messages import QT_TRANSLATE_NOOP, describe_error, name_standard_buttons
 from stpeters_desk.ui.styling import scrolls_when_short, set_style_state
-from stpeters_desk.ui.table_model import RowsTableModel
+from stpeters_desk.ui.table_model import RowsTableModel, SortKey, TableSorting
 from stpeters_desk.ui.tasks import TaskRunner
-from stpeters_desk.x.errors import XError
+from stpeters_desk.x.errors import (
+    CredentialsRejected,
+    CreditsExhausted,
+    Offline,
+    RateLimited,
+    XError,
+)
 from stpeters_desk.x.models import HandOff
 from stpeters_desk.x.sandbox import SandboxGateway
 
 OpenUrl = Callable[[str], None]
 
+CONTEXT = "ModerationTab"  # translation context of the texts marked at import time
 ITEMS_SHOWN = 500
-NEEDS_YOU = "Needs you"
-EVERYTHING = "All replies and mentions"
+# The "Show" box's choices; each item's data is its English name, so a translated
+# name never changes what the box selects.
+NEEDS_YOU = QT_TRANSLATE_NOOP("ModerationTab", "Needs you")
+EVERYTHING = QT_TRANSLATE_NOOP("ModerationTab", "All replies and mentions")
 CARD_WIDTH = 560
 REPORT_ACTION = "governors report made"
 
-LEVEL_TEXT = {"hide": "⛔ Hide suggested", "review": "⚠ Needs review", "ok": "✓ OK"}
-STATUS_TEXT = {
-    NEW: "New", REVIEWED: "Reviewed", HIDDEN: "Hidden", MUTED: "Author muted",
-    BLOCK_PENDING: "⏳ Block pending", BLOCKED: "Blocked", REPORTED: "Reported to X",
+LEVEL_TEXT = {
+    "hide": QT_TRANSLATE_NOOP("ModerationTab", "⛔ Hide suggested"),
+    "review": QT_TRANSLATE_NOOP("ModerationTab", "⚠ Needs review"),
+    "ok": QT_TRANSLATE_NOOP("ModerationTab", "✓ OK"),
 }
-COLUMNS = ("Suggestion", "Status", "Why", "From", "Reply", "When")
+LEVEL_ORDER = {"hide": 0, "review": 1, "ok": 2}  # most urgent first when sorted A to Z
+STATUS_TEXT = {
+    NEW: QT_TRANSLATE_NOOP("ModerationTab", "New"),
+    REVIEWED: QT_TRANSLATE_NOOP("ModerationTab", "Reviewed"),
+    HIDDEN: QT_TRANSLATE_NOOP("ModerationTab", "Hidden"),
+    MUTED: QT_TRANSLATE_NOOP("ModerationTab", "Author muted"),
+    BLOCK_PENDING: QT_TRANSLATE_NOOP("ModerationTab", "⏳ Block pending"),
+    BLOCKED: QT_TRANSLATE_NOOP("ModerationTab", "Blocked"),
+    REPORTED: QT_TRANSLATE_NOOP("ModerationTab", "Reported to X"),
+}
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ModerationTab", "Suggestion"),
+    QT_TRANSLATE_NOOP("ModerationTab", "Status"),
+    QT_TRANSLATE_NOOP("ModerationTab", "Why"),
+    QT_TRANSLATE_NOOP("ModerationTab", "From"),
+    QT_TRANSLATE_NOOP("ModerationTab", "Reply"),
+    QT_TRANSLATE_NOOP("ModerationTab", "When"),
+)
 
-# Common reasons, in the app's own words; the box also takes any typed reason.
+# Common reasons, in the person's language; the box also takes any typed reason, and
+# the audit log keeps what they chose or typed.
 REASONS = (
-    "Offensive language",
-    "Undermines the school or its staff",
-    "Threat or intimidation",
-    "Unsuitable image or content",
-    "Spam or advertising",
-    "Copyright infringement",
-    "Names or identifies a child",
-    "Fair comment: no action needed",
+    QT_TRANSLATE_NOOP("ModerationTab", "Offensive language"),
+    QT_TRANSLATE_NOOP("ModerationTab", "Undermines the school or its staff"),
+    QT_TRANSLATE_NOOP("ModerationTab", "Threat or intimidation"),
+    QT_TRANSLATE_NOOP("ModerationTab", "Unsuitable image or content"),
+    QT_TRANSLATE_NOOP("ModerationTab", "Spam or advertising"),
+    QT_TRANSLATE_NOOP("ModerationTab", "Copyright infringement"),
+    QT_TRANSLATE_NOOP("ModerationTab", "Names or identifies a child"),
+    QT_TRANSLATE_NOOP("ModerationTab", "Fair comment: no action needed"),
 )
 
 
+def level_text(level: str) -> str:
+    """The suggestion in words with its symbol, in the chosen language."""
+    text = LEVEL_TEXT.get(level)
+    return QCoreApplication.translate(CONTEXT, text) if text else level
+
+
+def status_text(status: str) -> str:
+    text = STATUS_TEXT.get(status)
+    return QCoreApplication.translate(CONTEXT, text) if text else status
+
+
+def marked_message(text: str, ok: bool | None) -> str:
+    """A tab's message with a mark for success or a problem, so colour is not the only sign."""
+    if ok is None or not text:
+        return text
+    return ("✔ " if ok else "⚠ ") + text
+
+
 def explain(error: Exception) -> str:
-    """X's errors as the composer shows them; the inbox's own refusals as they are."""
+    """X's errors in plain words with a next step that fits moderation; the inbox's own
+    refusals as they are."""
     if isinstance(error, XError):
-        return describe_error(error)
+        step = _moderation_next_step(error)
+        if step is None:
+            return describe_error(error)
+        return QCoreApplication.translate("ModerationTab", "{message} {next_step}").format(
+            message=error.message, next_step=step)
     if isinstance(error, (ModerationError, ValueError, PermissionDenied, HeadPinRequired)):
         return str(error)
     return describe_error(error)
+
+
+def _moderation_next_step(error: XError) -> str | None:
+    """X's usual next steps speak of tweets waiting in the outbox, which is not what
+    happens here: nothing retries by itself, and nothing already read is lost.
+    None keeps the error's own next step (a gateway's specific advice)."""
+    if isinstance(error, RateLimited):
+        return QCoreApplication.translate(
+            "ModerationTab", "Try again after that; nothing already read is lost.")
+    if error.next_step != error.default_next_step():
+        return None
+    if isinstance(error, Offline):
+        return QCoreApplication.translate(
+            "ModerationTab", "Check the internet connection, then try again; nothing already "
+            "read is lost.")
+    if isinstance(error, CredentialsRejected):
+        return QCoreApplication.translate(
+            "ModerationTab", "Ask the head teacher to reconnect the X account in Settings, "
+            "then try again.")
+    if isinstance(error, CreditsExhausted):
+        return QCoreApplication.translate(
+            "ModerationTab", "Ask the head teacher to top up the X developer account, then "
+            "try again.")
+    return None
 
 
 def actor_name(services: DeskServices) -> str:
@@ -143,16 +224,22 @@ def practice_gateway(services: DeskServices) -> SandboxGateway | None:
     return gateway if isinstance(gateway, SandboxGateway) else None
 
 
-def reason_combo(reasons: tuple[str, ...]) -> QComboBox:
-    """Common reasons to pick from, or any typed one; it starts empty so nobody skips it."""
+def reason_combo(reasons: Sequence[str]) -> QComboBox:
+    """Common reasons (already translated) to pick from, or any typed one; it starts empty
+    so nobody skips it."""
     box = QComboBox()
     box.setEditable(True)
-    box.addItems(reasons)
+    box.addItems(list(reasons))
     box.setCurrentIndex(-1)
-    box.setAccessibleName("Why (saved in the audit log)")
+    box.setAccessibleName(QCoreApplication.translate("ModerationTab",
+                                                     "Why (saved in the audit log)"))
+    box.setToolTip(QCoreApplication.translate(
+        "ModerationTab", "Choose a common reason or type your own. It is saved in the audit "
+        "log with your name, for the head teacher and governors."))
     line_edit = box.lineEdit()
     if line_edit is not None:
-        line_edit.setPlaceholderText("Why? Choose or type a reason (saved in the audit log)")
+        line_edit.setPlaceholderText(QCoreApplication.translate(
+            "ModerationTab", "Why? Choose or type a reason (saved in the audit log)"))
     return box
 
 
@@ -175,6 +262,7 @@ class InboxModel(RowsTableModel):
     """The inbox page as plain Python rows; the store already orders it needs-you-first."""
 
     columns = COLUMNS
+    context = CONTEXT
 
     @property
     def items(self) -> list[StoredMention]:
@@ -187,16 +275,26 @@ class InboxModel(RowsTableModel):
         return self._cell(row, column)
 
     def tooltip(self, row: StoredMention, column: int) -> str | None:
-        return row.text if column == 4 else "\n".join(row.reasons) or None
+        return row.text if column == 4 else "\n".join(map(shown_reason, row.reasons)) or None
+
+    def sort_key(self, column: int) -> SortKey:
+        """The urgency, not the words, for the suggestion; the moment, not its text, for when."""
+        if column == 0:
+            return lambda item: LEVEL_ORDER.get(item.level, len(LEVEL_ORDER))
+        if column == 3:
+            return lambda item: item.author_handle.casefold()
+        if column == 5:
+            return lambda item: item.created_at
+        return super().sort_key(column)
 
     @staticmethod
     def _cell(item: StoredMention, column: int) -> str:
         if column == 0:
-            return LEVEL_TEXT.get(item.level, item.level)
+            return level_text(item.level)
         if column == 1:
-            return STATUS_TEXT.get(item.status, item.status)
+            return status_text(item.status)
         if column == 2:
-            return "; ".join(item.reasons) or "—"
+            return "; ".join(map(shown_reason, item.reasons)) or "—"
         if column == 3:
             return f"{item.author_name} (@{item.author_handle})"
         if column == 4:
@@ -226,16 +324,22 @@ class HandOffPanel(QFrame):
         self.instructions = QLabel()
         self.instructions.setObjectName("HandOffInstructions")
         self.instructions.setWordWrap(True)
-        self.instructions.setAccessibleName("What to do on x.com")
-        self.open_again_button = QPushButton("Open x.com again")
+        self.instructions.setAccessibleName(self.tr("What to do on x.com"))
+        self.open_again_button = QPushButton(self.tr("Open x.com again"))
+        self.open_again_button.setToolTip(self.tr("Opens the same page on x.com in your web "
+                                                  "browser, if you closed it"))
         self.open_again_button.clicked.connect(self._open_again)
-        self.check_button = QPushButton("Check the blocked list now")
-        self.check_button.setToolTip("Read the account's blocked list on X to confirm")
-        self.practice_button = QPushButton("I have blocked them on x.com (practice)")
-        self.practice_button.setToolTip(
-            "The practice account cannot open x.com: this plays the part of your click there")
-        self.reported_button = QPushButton("I have reported it: record the report")
-        self.close_button = QPushButton("Close")
+        self.check_button = QPushButton(self.tr("Check the blocked list now"))
+        self.check_button.setToolTip(self.tr("Read the account's blocked list on X to confirm"))
+        self.practice_button = QPushButton(self.tr("I have blocked them on x.com (practice)"))
+        self.practice_button.setToolTip(self.tr(
+            "The practice account cannot open x.com: this plays the part of your click there"))
+        self.reported_button = QPushButton(self.tr("I have reported it: record the report"))
+        self.reported_button.setToolTip(self.tr("Press once you have sent the report on x.com: "
+                                                "the app records what you reported and why"))
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setToolTip(self.tr("Hide these instructions; a pending block stays "
+                                             "pending until X's blocked list shows it"))
         self.close_button.clicked.connect(self.hide)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_again_button)
@@ -251,17 +355,17 @@ class HandOffPanel(QFrame):
     def show_handoff(self, handoff: HandOff, practice: bool) -> None:
         self.handoff = handoff
         if practice:
-            self.instructions.setText(
+            self.instructions.setText(self.tr(
                 "Practice account: nothing opens on x.com. On the real account you would do "
-                f"this there: {handoff.instructions}")
+                "this there: {instructions}").format(instructions=handoff.instructions))
         else:
             self.instructions.setText(handoff.instructions)
         confirmable = handoff.action in ("block", "unblock")
         self.check_button.setVisible(confirmable)
         self.practice_button.setVisible(practice and confirmable)
         self.practice_button.setText(
-            f"I have {'un' if handoff.action == 'unblock' else ''}blocked them on x.com "
-            "(practice)")
+            self.tr("I have unblocked them on x.com (practice)") if handoff.action == "unblock"
+            else self.tr("I have blocked them on x.com (practice)"))
         self.reported_button.setVisible(handoff.action == "report")
         self.open_again_button.setVisible(not practice)
         set_style_state(self, "action", handoff.action)
@@ -283,14 +387,15 @@ class ReplyCard(QFrame):
         self.setObjectName("ReplyCard")
         author = QLabel(f"{item.author_name}  @{item.author_handle}")
         author.setObjectName("ReplyCardAuthor")
-        when = QLabel(f"{local_time(item.created_at)} · post {item.post_id}")
+        when = QLabel(self.tr("{time} · post {post_id}").format(
+            time=local_time(item.created_at), post_id=item.post_id))
         when.setObjectName("ReplyCardMeta")
         text = QLabel(item.text)
         text.setObjectName("ReplyCardText")
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.PlainText)
-        verdict = QLabel(f"{LEVEL_TEXT.get(item.level, item.level)} · "
-                         f"{'; '.join(item.reasons) or 'no rule matched'}")
+        reasons = "; ".join(map(shown_reason, item.reasons)) or self.tr("no rule matched")
+        verdict = QLabel(f"{level_text(item.level)} · {reasons}")
         verdict.setObjectName("ReplyCardMeta")
         verdict.setWordWrap(True)
         verdict.setTextFormat(Qt.TextFormat.PlainText)
@@ -328,45 +433,53 @@ class IncidentDialog(QDialog):
                  on_save: Callable[[IncidentDialog], None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Incident pack: reply by @{evidence.author_handle}")
+        self.setWindowTitle(self.tr("Incident pack: reply by @{handle}").format(
+            handle=evidence.author_handle))
         self.setObjectName("IncidentDialog")
         self.evidence = evidence
         self._on_save = on_save
-        captured = QLabel(f"Evidence captured {local_time(evidence.captured_at)} by "
-                          f"{evidence.captured_by}. It will not change, even if the reply does.")
+        captured = QLabel(self.tr("Evidence captured {time} by {name}. It will not change, even "
+                                  "if the reply does.").format(
+            time=local_time(evidence.captured_at), name=evidence.captured_by))
         captured.setWordWrap(True)
         picture = QLabel()
         picture.setObjectName("IncidentPicture")
-        picture.setAccessibleName("Picture of the reply as captured")
+        picture.setAccessibleName(self.tr("Picture of the reply as captured"))
         image = QPixmap()
         image.loadFromData(evidence.screenshot_png, "PNG")
         picture.setPixmap(image)
         self.what_happened = QPlainTextEdit()
         self.what_happened.setMaximumHeight(110)
-        self.what_happened.setAccessibleName("What happened")
-        self.what_happened.setPlaceholderText(
+        self.what_happened.setAccessibleName(self.tr("What happened"))
+        self.what_happened.setPlaceholderText(self.tr(
             "In a few sentences: what the reply said or implied, who it was aimed at, and "
-            "anything else you know (earlier replies, other sites).")
+            "anything else you know (earlier replies, other sites)."))
         self.action_taken = QPlainTextEdit()
         self.action_taken.setMaximumHeight(80)
-        self.action_taken.setAccessibleName("Action taken")
+        self.action_taken.setAccessibleName(self.tr("Action taken"))
+        self.action_taken.setToolTip(self.tr("What the school has done so far, e.g. hidden the "
+                                             "reply, blocked the author, told the DSL"))
         self.action_taken.setPlainText(suggested_action)
         self.message = QLabel()
         self.message.setObjectName("FormMessage")
         self.message.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("What happened", self.what_happened)
-        form.addRow("Action taken", self.action_taken)
+        form.addRow(self.tr("What happened"), self.what_happened)
+        form.addRow(self.tr("Action taken"), self.action_taken)
         routes = QLabel("\n\n".join(f"{r.name}: {r.when} {r.how} {r.url}".strip()
-                                    for r in ESCALATION_ROUTES))
+                                    for r in escalation_routes()))
         routes.setWordWrap(True)
         routes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        routes_box = QGroupBox("Where to take it next")
+        routes_box = QGroupBox(self.tr("Where to take it next"))
         routes_layout = QVBoxLayout(routes_box)
         routes_layout.addWidget(routes)
-        report_button = QPushButton("Open the reply on x.com to report it")
+        report_button = QPushButton(self.tr("Open the reply on x.com to report it"))
+        report_button.setToolTip(self.tr("Opens the reply in your web browser, where X's "
+                                         "own Report menu is"))
         report_button.clicked.connect(lambda: open_url(x_report_link(evidence)))
-        forms_button = QPushButton("X's other report forms")
+        forms_button = QPushButton(self.tr("X's other report forms"))
+        forms_button.setToolTip(self.tr("X's help centre forms, e.g. for impersonation, "
+                                        "private information or threats"))
         forms_button.clicked.connect(lambda: open_url(X_HELP_FORMS_URL))
         links = QHBoxLayout()
         links.addWidget(report_button)
@@ -374,8 +487,11 @@ class IncidentDialog(QDialog):
         links.addStretch(1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(self.buttons)
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText("Save incident pack…")
+        save.setText(self.tr("Save incident pack…"))
+        save.setToolTip(self.tr("Saves one web page with the picture, the form and the routes, "
+                                "and records it in the audit log"))
         save.setProperty("primary", True)
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
@@ -397,9 +513,9 @@ class IncidentDialog(QDialog):
 
     def problem(self) -> str:
         if not self.what_happened.toPlainText().strip():
-            return "Say briefly what happened: governors will read this later."
+            return self.tr("Say briefly what happened: governors will read this later.")
         if not self.action_taken.toPlainText().strip():
-            return "Say what has been done about it, even if that is \"nothing yet\"."
+            return self.tr("Say what has been done about it, even if that is “nothing yet”.")
         return ""
 
     def report(self, prepared_by: str, school_handle: str = "") -> IncidentReport:
@@ -409,19 +525,21 @@ class IncidentDialog(QDialog):
 
     def _save(self) -> None:
         problem = self.problem()
-        self.message.setText(problem)
+        self.message.setText(marked_message(problem, ok=False))
         if not problem:
             self._on_save(self)
 
 
 def suggested_action_text(item: StoredMention) -> str:
     done = {
-        HIDDEN: "The reply has been hidden on X.",
-        MUTED: "Its author has been muted.",
-        BLOCK_PENDING: "Blocking its author has been started on x.com.",
-        BLOCKED: "Its author has been blocked.",
-        REPORTED: "The reply has been reported to X.",
-        REVIEWED: "The reply has been looked at.",
+        HIDDEN: QCoreApplication.translate("ModerationTab", "The reply has been hidden on X."),
+        MUTED: QCoreApplication.translate("ModerationTab", "Its author has been muted."),
+        BLOCK_PENDING: QCoreApplication.translate(
+            "ModerationTab", "Blocking its author has been started on x.com."),
+        BLOCKED: QCoreApplication.translate("ModerationTab", "Its author has been blocked."),
+        REPORTED: QCoreApplication.translate("ModerationTab",
+                                             "The reply has been reported to X."),
+        REVIEWED: QCoreApplication.translate("ModerationTab", "The reply has been looked at."),
     }
     return done.get(item.status, "")
 
@@ -433,6 +551,7 @@ def suggested_action_text(item: StoredMention) -> str:
 class _Fetched:
     result: RefreshResult
     confirmed: list[str]
+    stopped: bool = False  # Cancel was pressed: the page was kept, blocks were not checked
 
 
 class ModerationTab(QWidget):
@@ -453,6 +572,7 @@ class ModerationTab(QWidget):
         self._store = store
         self._open_url = open_url
         self._working = False
+        self._cancel = threading.Event()
         self._report_for: tuple[str, str] | None = None  # (post id, why) until recorded
         self.last_report_files: list[Path] = []
         self._build()
@@ -476,37 +596,51 @@ class ModerationTab(QWidget):
         layout.addWidget(splitter, 1)
 
     def _top_row(self) -> QHBoxLayout:
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setProperty("primary", True)
-        self.refresh_button.setToolTip("Fetch new replies and mentions and check them here, "
-                                       "on this computer (F5)")
+        self.refresh_button.setToolTip(self.tr("Fetch new replies and mentions and check them "
+                                               "here, on this computer (F5)"))
         self.refresh_button.clicked.connect(self.refresh)
         # Through the button, so F5 is ignored while a fetch is already running.
         refresh_key = QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh_button.click)
         refresh_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop after the current page; the replies already "
+                                              "fetched are kept"))
+        self.cancel_button.clicked.connect(self.cancel_refresh)
+        self.cancel_button.hide()
         self.show_box = QComboBox()
-        self.show_box.setAccessibleName("Which replies to show")
-        self.show_box.addItems([NEEDS_YOU, EVERYTHING])
+        self.show_box.setAccessibleName(self.tr("Which replies to show"))
+        self.show_box.setToolTip(self.tr("Needs you: only replies waiting for a decision. All "
+                                         "replies and mentions: those already dealt with too"))
+        for choice in (NEEDS_YOU, EVERYTHING):
+            self.show_box.addItem(QCoreApplication.translate(CONTEXT, choice), choice)
         self.show_box.currentIndexChanged.connect(lambda _i: self.reload())
         self.progress_bar = QProgressBar()
-        self.progress_bar.setAccessibleName("Fetching replies")
+        self.progress_bar.setAccessibleName(self.tr("Fetching replies"))
         self.progress_bar.setMaximumWidth(220)
         self.progress_bar.hide()
         self.counts_label = QLabel()
         self.counts_label.setObjectName("InboxCounts")
         top = QHBoxLayout()
         top.addWidget(self.refresh_button)
+        top.addWidget(self.cancel_button)
         top.addWidget(self.progress_bar)
         top.addWidget(self.counts_label, 1)
-        top.addWidget(QLabel("Show"))
+        show_label = QLabel(self.tr("Show"))
+        show_label.setBuddy(self.show_box)
+        top.addWidget(show_label)
         top.addWidget(self.show_box)
         return top
+
+    def _needs_you_view(self) -> bool:
+        return bool(self.show_box.currentData() == NEEDS_YOU)
 
     def _listing(self) -> QWidget:
         self.model = InboxModel()
         self.table = QTableView()
         self.table.setObjectName("InboxTable")
-        self.table.setAccessibleName("Replies and mentions")
+        self.table.setAccessibleName(self.tr("Replies and mentions"))
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -517,9 +651,8 @@ class ModerationTab(QWidget):
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self._add_reply_stepping_keys()
-        self.empty_label = QLabel(
-            "No replies need you today.\nPress Refresh to fetch new replies and mentions; "
-            "replies already dealt with are under “All replies and mentions”.")
+        self.sorting = TableSorting(self.table, self.model, self.tr("Needs you first"))
+        self.empty_label = QLabel()
         self.empty_label.setObjectName("EmptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -533,7 +666,7 @@ class ModerationTab(QWidget):
     def _add_reply_stepping_keys(self) -> None:
         """J and K step through the replies, as in many mail programs; they act only while
         the list has focus, so they never get in the way of typing a reason."""
-        tip = "J: next reply, K: previous reply (while this list has focus)"
+        tip = self.tr("J: next reply, K: previous reply (while this list has focus)")
         self.table.setToolTip(tip)
         self.table.setAccessibleDescription(tip)
         for key, step in ((Qt.Key.Key_J, 1), (Qt.Key.Key_K, -1)):
@@ -554,8 +687,9 @@ class ModerationTab(QWidget):
         self.detail = QPlainTextEdit()
         self.detail.setObjectName("ReplyDetail")
         self.detail.setReadOnly(True)
-        self.detail.setAccessibleName("The chosen reply in full")
-        self.reason_box = reason_combo(REASONS)
+        self.detail.setAccessibleName(self.tr("The chosen reply in full"))
+        self.reason_box = reason_combo([QCoreApplication.translate(CONTEXT, reason)
+                                        for reason in REASONS])
         self.handoff_panel = HandOffPanel(self._open_url)
         self.handoff_panel.check_button.clicked.connect(self.check_blocks)
         self.handoff_panel.practice_button.clicked.connect(self.practise_block)
@@ -565,11 +699,11 @@ class ModerationTab(QWidget):
         self.message.setWordWrap(True)
         side = QWidget()
         layout = QVBoxLayout(side)
-        title = QLabel("The reply")
+        title = QLabel(self.tr("The reply"))
         title.setObjectName("SectionTitle")
         layout.addWidget(title)
         layout.addWidget(self.detail, 1)
-        layout.addWidget(QLabel("Why are you doing this?"))
+        layout.addWidget(QLabel(self.tr("Why are you doing this?")))
         layout.addWidget(self.reason_box)
         for row in self._action_rows():
             layout.addLayout(row)
@@ -579,26 +713,32 @@ class ModerationTab(QWidget):
         return side
 
     def _action_rows(self) -> tuple[QHBoxLayout, QHBoxLayout]:
-        self.hide_button = self._action("Hide reply", self.hide_reply,
-                                        "Hide the reply under the school's post (X keeps it)")
-        self.unhide_button = self._action("Unhide", self.unhide_reply,
-                                          "Show the hidden reply again")
-        self.mute_button = self._action("Mute author", self.mute_author,
-                                        "Stop seeing this account's posts and notifications")
-        self.reviewed_button = self._action("Mark reviewed", self.mark_reviewed,
-                                            "Looked at: no action needed")
-        self.block_button = self._action("Block author…", self.block_author,
-                                         "Opens the author's page on x.com to block them there")
+        self.hide_button = self._action(
+            self.tr("Hide reply"), self.hide_reply,
+            self.tr("Hides this reply under the school's post for everyone (X keeps it behind "
+                    "a link); you can unhide it later"))
+        self.unhide_button = self._action(self.tr("Unhide"), self.unhide_reply,
+                                          self.tr("Show the hidden reply again"))
+        self.mute_button = self._action(
+            self.tr("Mute author"), self.mute_author,
+            self.tr("Stop seeing this account's posts and notifications; they are not told"))
+        self.reviewed_button = self._action(self.tr("Mark reviewed"), self.mark_reviewed,
+                                            self.tr("Looked at: no action needed"))
+        self.block_button = self._action(
+            self.tr("Block author…"), self.block_author,
+            self.tr("Opens the author's page on x.com to block them there"))
         self.block_button.setProperty("destructive", True)
-        self.report_button = self._action("Report to X…", self.report_reply,
-                                          "Opens the reply on x.com to report it there")
+        self.report_button = self._action(
+            self.tr("Report to X…"), self.report_reply,
+            self.tr("Opens the reply on x.com to report it there"))
         self.delete_button = self._action(
-            "Delete our post…", self.delete_our_post,
-            "Delete the school's own post that this replied to (asks first)")
+            self.tr("Delete our post…"), self.delete_our_post,
+            self.tr("Delete the school's own post that this replied to (asks first)"))
         self.delete_button.setProperty("destructive", True)
         self.incident_button = self._action(
-            "Incident pack…", self.open_incident_pack,
-            "Capture the evidence now and write it up for the head teacher and governors")
+            self.tr("Incident pack…"), self.open_incident_pack,
+            self.tr("Capture the evidence now and write it up for the head teacher and "
+                    "governors"))
         return (button_row(self.hide_button, self.unhide_button, self.mute_button,
                            self.reviewed_button),
                 button_row(self.block_button, self.report_button, self.delete_button,
@@ -611,26 +751,35 @@ class ModerationTab(QWidget):
         return button
 
     def _report_box(self) -> QGroupBox:
-        box = QGroupBox("Report for governors")
+        box = QGroupBox(self.tr("Report for governors"))
         today = QDate.currentDate()
         school_year = today.year() if today.month() >= 9 else today.year() - 1
         self.report_from = QDateEdit(QDate(school_year, 9, 1))
         self.report_from.setCalendarPopup(True)
-        self.report_from.setAccessibleName("Report from")
+        self.report_from.setAccessibleName(self.tr("Report from"))
+        self.report_from.setToolTip(self.tr("The first day the report covers (from 1 September "
+                                            "to begin with: the school year)"))
         self.report_to = QDateEdit(today)
         self.report_to.setCalendarPopup(True)
-        self.report_to.setAccessibleName("Report to")
-        self.report_button_make = QPushButton("Make report…")
-        self.report_button_make.setToolTip(
+        self.report_to.setAccessibleName(self.tr("Report to"))
+        self.report_to.setToolTip(self.tr("The last day the report covers"))
+        self.report_button_make = QPushButton(self.tr("Make report…"))
+        self.report_button_make.setToolTip(self.tr(
             "Posts, moderation decisions, blocks, incidents and follower changes for the "
-            "period, as a web page, a PDF and a spreadsheet (CSV)")
+            "period, as a web page, a PDF and a spreadsheet (CSV)"))
         self.report_button_make.clicked.connect(self.make_governors_report)
         row = QHBoxLayout(box)
-        row.addWidget(QLabel("From"))
+        row.addWidget(QLabel(self.tr("From")))
         row.addWidget(self.report_from)
-        row.addWidget(QLabel("to"))
+        row.addWidget(QLabel(self.tr("to")))
         row.addWidget(self.report_to)
         row.addStretch(1)
+        self.report_progress = QProgressBar()
+        self.report_progress.setAccessibleName(self.tr("Making the governors' report"))
+        self.report_progress.setRange(0, 0)  # moving: X says nothing about how long
+        self.report_progress.setMaximumWidth(120)
+        self.report_progress.hide()
+        row.addWidget(self.report_progress)
         row.addWidget(self.report_button_make)
         return box
 
@@ -639,17 +788,16 @@ class ModerationTab(QWidget):
         """Show the stored inbox again (a database read, no call to X)."""
         keep = keep or self._selected_id()
         items = self._inbox.items(ITEMS_SHOWN)
-        if self.show_box.currentText() == NEEDS_YOU:
+        if self._needs_you_view():
             items = [item for item in items if item.needs_someone]
         self.model.set_items(items)
         counts = self._inbox.counts()
         needs = counts.get("needs someone", 0)
         total = sum(count for name, count in counts.items() if name != "needs someone")
-        self.counts_label.setText(f"{needs} need{'s' if needs == 1 else ''} you · "
-                                  f"{total} in all" if total else "Nothing fetched yet")
-        nothing = self.show_box.currentText() == NEEDS_YOU and not items
-        self.empty_label.setVisible(nothing)
-        self.table.setVisible(not nothing)
+        self.counts_label.setText(
+            self.tr("Needing you: {needs} · In all: {total}").format(needs=needs, total=total)
+            if total else self.tr("Nothing fetched yet"))
+        self._show_empty_state(not items)
         self.table.resizeColumnsToContents()
         for column in (2, 4):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))
@@ -657,6 +805,19 @@ class ModerationTab(QWidget):
         if keep is not None and self.select(keep):
             return
         self._selection_changed()
+
+    def _show_empty_state(self, empty: bool) -> None:
+        """An empty list says what to do next instead of showing bare headers."""
+        if self._needs_you_view():
+            self.empty_label.setText(self.tr(
+                "No replies need you today.\nPress Refresh to fetch new replies and mentions; "
+                "replies already dealt with are under “All replies and mentions”."))
+        else:
+            self.empty_label.setText(self.tr(
+                "Nothing fetched yet.\nPress Refresh (F5) to fetch the account's replies and "
+                "mentions from X."))
+        self.empty_label.setVisible(empty)
+        self.table.setVisible(not empty)
 
     def select(self, post_id: str) -> bool:
         row = self.model.row_of(post_id)
@@ -678,18 +839,20 @@ class ModerationTab(QWidget):
         item = self.selected()
         self._update_buttons(item)
         if item is None:
-            self.detail.setPlainText("Choose a reply in the list to see it in full.")
+            self.detail.setPlainText(self.tr("Choose a reply in the list to see it in full."))
             return
         lines = [f"{item.author_name} (@{item.author_handle}) · {local_time(item.created_at)}",
                  "", item.text, "",
-                 f"Suggestion: {LEVEL_TEXT.get(item.level, item.level)} "
-                 f"(score {item.score:.2f})"]
-        lines += [f"• {reason}" for reason in item.reasons]
-        lines += [f"  {note}" for note in item.notes]
-        lines.append(f"Status: {STATUS_TEXT.get(item.status, item.status)}")
-        if item.decided_by:
-            note = f": {item.decision_note}" if item.decision_note else ""
-            lines.append(f"Decided by {item.decided_by}{note}")
+                 self.tr("Suggestion: {level} (score {score})").format(
+                     level=level_text(item.level), score=f"{item.score:.2f}")]
+        lines += [f"• {shown_reason(reason)}" for reason in item.reasons]
+        lines += [f"  {shown_note(note)}" for note in item.notes]
+        lines.append(self.tr("Status: {status}").format(status=status_text(item.status)))
+        if item.decided_by and item.decision_note:
+            lines.append(self.tr("Decided by {name}: {note}").format(
+                name=item.decided_by, note=item.decision_note))
+        elif item.decided_by:
+            lines.append(self.tr("Decided by {name}").format(name=item.decided_by))
         lines.append(item.link)
         self.detail.setPlainText("\n".join(lines))
 
@@ -708,25 +871,40 @@ class ModerationTab(QWidget):
         self.refresh_button.setEnabled(not self._working)
 
     def show_message(self, text: str, ok: bool | None = None) -> None:
-        self.message.setText(text)
+        """A mark as well as a colour says whether it worked (colour is never the only sign)."""
+        self.message.setText(marked_message(text, ok))
         set_style_state(self.message, "state", "" if ok is None else ("ok" if ok else "problem"))
 
     # -- fetching ----------------------------------------------------------------------
     def refresh(self) -> None:
-        """Fetch new replies on a worker, then settle any blocks X now shows."""
+        """Fetch new replies on a worker, then settle any blocks X now shows.
+
+        Cancel stops after the page being read: that page is assessed and kept (it is
+        already on this computer), and only the check of X's blocked list is skipped.
+        """
         if self._working:
             return
+        self._cancel.clear()
         self._set_working(True)
+        self.cancel_button.show()
+        self.cancel_button.setEnabled(True)
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
-        self.show_message("Fetching new replies and mentions…")
-        inbox, report = self._inbox, self._report_progress
+        self.show_message(self.tr("Fetching new replies and mentions…"))
+        inbox, report, cancel = self._inbox, self._report_progress, self._cancel
 
         def work() -> _Fetched:
             result = inbox.refresh(report)
+            if cancel.is_set():
+                return _Fetched(result, [], stopped=True)
             return _Fetched(result, inbox.confirm_blocks())
 
         self._tasks.run(work, self._fetched, self._failed)
+
+    def cancel_refresh(self) -> None:
+        self._cancel.set()
+        self.cancel_button.setEnabled(False)
+        self.show_message(self.tr("Stopping after the current page…"))
 
     def _report_progress(self, done: int, total: int) -> None:
         """Runs on the worker: hand the figures to the UI thread through a signal."""
@@ -741,28 +919,41 @@ class ModerationTab(QWidget):
             return
         self.progress_bar.setRange(0, total)
         self.progress_bar.setValue(done)
+        self.progress_bar.setFormat(self.tr("Checked {done} of {total}").format(
+            done=done, total=total))
+
+    def _end_progress(self) -> None:
+        self.cancel_button.hide()
+        self.progress_bar.hide()
 
     def _fetched(self, fetched: _Fetched) -> None:
         self._set_working(False)
-        self.progress_bar.hide()
+        self._end_progress()
         result = fetched.result
-        parts = [f"{result.new} new repl{'y' if result.new == 1 else 'ies'} fetched"
-                 if result.new else "No new replies"]
-        parts.append(f"{result.needs_someone} need{'s' if result.needs_someone == 1 else ''} "
-                     "you")
+        if result.new:
+            text = self.tr("Replies and mentions fetched: {fetched}, new: {new}. Needing you: "
+                           "{needs}.").format(fetched=result.fetched, new=result.new,
+                                              needs=result.needs_someone)
+        else:
+            text = self.tr("No new replies. Needing you: {needs}.").format(
+                needs=result.needs_someone)
         if fetched.confirmed:
-            parts.append("block confirmed on X for "
-                         + ", ".join(f"@{handle}" for handle in fetched.confirmed))
-        text = "; ".join(parts) + "."
-        if result.maybe_more:
-            text += " More may be waiting: press Refresh again."
+            text += " " + self.tr("Block confirmed on X for {handles}.").format(
+                handles=", ".join(f"@{handle}" for handle in fetched.confirmed))
+        if fetched.stopped:
+            text += " " + self.tr("Stopped: pending blocks were not checked this time; press "
+                                  "Refresh to check them.")
+        elif result.maybe_missed:
+            text += " " + self.tr("So many replies arrived since the last check that X did "
+                                  "not give the oldest of them: look through the replies on "
+                                  "X itself for anything older than the oldest here.")
         self.show_message(text, ok=True)
         self.status.emit(text)
         self.reload()
 
     def _failed(self, error: Exception) -> None:
         self._set_working(False)
-        self.progress_bar.hide()
+        self._end_progress()
         self.show_message(explain(error), ok=False)
         self.reload()
 
@@ -778,8 +969,9 @@ class ModerationTab(QWidget):
         """The typed reason; when there is none, say so and return ""."""
         why = self._reason()
         if not why:
-            self.show_message("Say why first: choose or type a reason above the buttons. "
-                              "It goes in the audit log with your name.", ok=False)
+            self.show_message(self.tr("Say why first: choose or type a reason above the "
+                                      "buttons. It goes in the audit log with your name."),
+                              ok=False)
             self.reason_box.setFocus()
         return why
 
@@ -787,7 +979,7 @@ class ModerationTab(QWidget):
         """Run one decision on a worker with who and why; then show the inbox again."""
         item = self.selected()
         if item is None or self._working:
-            self.show_message("Choose a reply in the list first.")
+            self.show_message(self.tr("Choose a reply in the list first."))
             return
         why = self._reason_or_ask()
         if not why:
@@ -808,24 +1000,26 @@ class ModerationTab(QWidget):
     def hide_reply(self) -> None:
         inbox = self._inbox
         self._decide(lambda item, actor, why: inbox.hide(item.post_id, actor, why),
-                     "Reply hidden. Anyone can still open it from the hidden replies link.")
+                     self.tr("Reply hidden. Anyone can still open it from the hidden replies "
+                             "link."))
 
     def unhide_reply(self) -> None:
         inbox = self._inbox
         self._decide(lambda item, actor, why: inbox.unhide(item.post_id, actor, why),
-                     "Reply shown again.")
+                     self.tr("Reply shown again."))
 
     def mute_author(self) -> None:
         inbox = self._inbox
         self._decide(lambda item, actor, why: inbox.mute_author(item.post_id, actor, why),
-                     "Author muted: their posts no longer reach the account's notifications.")
+                     self.tr("Author muted: their posts no longer reach the account's "
+                             "notifications."))
 
     def mark_reviewed(self) -> None:
         inbox = self._inbox
         if not self._reason():
-            self.reason_box.setEditText("Looked at: no action needed")
+            self.reason_box.setEditText(self.tr("Looked at: no action needed"))
         self._decide(lambda item, actor, why: inbox.mark_reviewed(item.post_id, actor, why),
-                     "Marked as reviewed.")
+                     self.tr("Marked as reviewed."))
 
     def delete_our_post(self) -> None:
         item = self.selected()
@@ -833,13 +1027,14 @@ class ModerationTab(QWidget):
             return
         if not self._reason_or_ask():
             return
-        if not self.confirm("Delete the school's post?",
-                            "This deletes the school's own post that this reply answered, "
-                            "with its likes. Replies to it stay on X. It cannot be undone."):
+        if not self.confirm(self.tr("Delete the school's post?"),
+                            self.tr("This deletes the school's own post that this reply "
+                                    "answered, with its likes. Replies to it stay on X. It "
+                                    "cannot be undone.")):
             return
         inbox, target = self._inbox, item.in_reply_to_post_id
         self._decide(lambda _item, actor, why: inbox.delete_own_post(target, actor, why),
-                     "The school's post was deleted.")
+                     self.tr("The school's post was deleted."))
 
     # -- block and report: hand-offs to x.com --------------------------------------------
     def block_author(self) -> None:
@@ -861,8 +1056,8 @@ class ModerationTab(QWidget):
             self._open_url(handoff.url)
         self.handoff_panel.show_handoff(handoff, practice)
         if handoff.action == "block":
-            self.show_message(f"Block on @{handoff.handle} is pending until X's blocked list "
-                              "shows it.")
+            self.show_message(self.tr("Block on @{handle} is pending until X's blocked list "
+                                      "shows it.").format(handle=handoff.handle))
         self.reload(keep=post_id)
 
     def practise_block(self) -> None:
@@ -871,7 +1066,7 @@ class ModerationTab(QWidget):
         if sandbox is None or handoff is None:
             return
         inbox = self._inbox
-        self._set_working(True)
+        self._checking_blocks()
 
         def work() -> list[str]:
             sandbox.complete_handoff(handoff)
@@ -880,22 +1075,33 @@ class ModerationTab(QWidget):
         self._tasks.run(work, self._blocks_checked, self._failed)
 
     def check_blocks(self) -> None:
-        self._set_working(True)
+        if self._working:
+            return
+        self._checking_blocks()
         self._tasks.run(self._inbox.confirm_blocks, self._blocks_checked, self._failed)
+
+    def _checking_blocks(self) -> None:
+        """Reading the blocked list can take a while on a big account: show that it runs."""
+        self._set_working(True)
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.show()
+        self.show_message(self.tr("Checking the account's blocked list on X…"))
 
     def _blocks_checked(self, confirmed: list[str]) -> None:
         self._set_working(False)
+        self._end_progress()
         handoff = self.handoff_panel.handoff
         if confirmed:
-            self.show_message("Block confirmed on X for "
-                              + ", ".join(f"@{handle}" for handle in confirmed) + ".", ok=True)
+            self.show_message(self.tr("Block confirmed on X for {handles}.").format(
+                handles=", ".join(f"@{handle}" for handle in confirmed)), ok=True)
             if handoff is not None and handoff.handle in confirmed:
                 self.handoff_panel.hide()
         elif handoff is not None:
-            self.show_message(f"X's blocked list does not show @{handoff.handle} yet. Block "
-                              "them on x.com, then check again.", ok=False)
+            self.show_message(self.tr("X's blocked list does not show @{handle} yet. Block "
+                                      "them on x.com, then check again.").format(
+                handle=handoff.handle), ok=False)
         else:
-            self.show_message("No blocks are waiting for X to confirm them.")
+            self.show_message(self.tr("No blocks are waiting for X to confirm them."))
         self.reload()
 
     def report_reply(self) -> None:
@@ -915,8 +1121,8 @@ class ModerationTab(QWidget):
         if not practice:
             self._open_url(handoff.url)
         self.handoff_panel.show_handoff(handoff, practice)
-        self.show_message("When you have reported it on x.com, press “I have reported it” so "
-                          "the app records what you reported and why.")
+        self.show_message(self.tr("When you have reported it on x.com, press “I have reported "
+                                  "it” so the app records what you reported and why."))
 
     def record_report(self) -> None:
         """The person says they reported it on x.com: record what and why, with their name."""
@@ -928,14 +1134,15 @@ class ModerationTab(QWidget):
         self.handoff_panel.hide()
         self._set_working(True)
         self._tasks.run(lambda: inbox.mark_reported(post_id, actor, why),
-                        lambda _r: self._decided(post_id, "Report recorded."), self._failed)
+                        lambda _r: self._decided(post_id, self.tr("Report recorded.")),
+                        self._failed)
 
     # -- the incident pack ---------------------------------------------------------------
     def start_incident(self) -> IncidentDialog | None:
         """Capture the evidence now (before anything can change) and build the form."""
         item = self.selected()
         if item is None:
-            self.show_message("Choose the reply the incident is about first.")
+            self.show_message(self.tr("Choose the reply the incident is about first."))
             return None
         evidence = capture_evidence(item, render_reply_png(item),
                                     actor_name(self._services), self._inbox.kind,
@@ -968,12 +1175,14 @@ class ModerationTab(QWidget):
 
         def done(written: Path) -> None:
             dialog.accept()
-            self.show_message(f"Incident pack saved to {written}. Give it to the head "
-                              "teacher and keep it with the school's safeguarding records.",
-                              ok=True)
+            self.show_message(self.tr("Incident pack saved to {path}. Give it to the head "
+                                      "teacher and keep it with the school's safeguarding "
+                                      "records.").format(path=written), ok=True)
 
         def failed(error: Exception) -> None:
-            dialog.message.setText(f"The pack could not be saved: {error}")
+            dialog.message.setText(marked_message(self.tr(
+                "The pack could not be saved: {error}. Choose another folder (for example "
+                "Documents) and press Save again.").format(error=error), ok=False))
 
         self._tasks.run(work, done, failed)
 
@@ -997,7 +1206,8 @@ class ModerationTab(QWidget):
         """Gather and write on a worker (it asks X for the posts); the PDF is drawn here."""
         services, store, actor = self._services, self._store, actor_name(self._services)
         self.report_button_make.setEnabled(False)
-        self.show_message("Making the governors' report…")
+        self.report_progress.show()
+        self.show_message(self.tr("Making the governors' report…"))
 
         def work() -> tuple[GovernorsReport, list[Path]]:
             report = build_governors_report(period, audit=services.audit, store=store,
@@ -1012,34 +1222,50 @@ class ModerationTab(QWidget):
     def _report_written(self, result: tuple[GovernorsReport, list[Path]]) -> None:
         report, paths = result
         self.report_button_make.setEnabled(True)
+        self.report_progress.hide()
         pdf = paths[0].with_suffix(".pdf")
         try:
             print_html_to_pdf(render_report_html(report), pdf)
-            paths.append(pdf)
         except OSError as error:
-            self.show_message(f"The PDF could not be written: {error}", ok=False)
+            names = ", ".join(path.name for path in paths)
+            self.show_message(self.tr("Governors' report saved in {folder}: {names}. The PDF "
+                                      "could not be written ({error}): open the web page and "
+                                      "print it to PDF instead.").format(
+                folder=paths[0].parent, names=names, error=error), ok=False)
+            self.last_report_files = paths
+            return
+        paths.append(pdf)
         names = ", ".join(path.name for path in paths)
-        self.show_message(f"Governors' report saved in {paths[0].parent}: {names}.", ok=True)
+        self.show_message(self.tr("Governors' report saved in {folder}: {names}.").format(
+            folder=paths[0].parent, names=names), ok=True)
         self.last_report_files = paths
 
     def _report_failed(self, error: Exception) -> None:
         self.report_button_make.setEnabled(True)
+        self.report_progress.hide()
         self.show_message(explain(error), ok=False)
 
     # -- questions (tests replace these attributes) ----------------------------------------
     def _ask_yes_no(self, title: str, question: str) -> bool:
-        answer = QMessageBox.question(self, title, question)
-        return answer == QMessageBox.StandardButton.Yes
+        """Qt's own Yes and No come from Qt's translations, which have no Welsh."""
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(QMessageBox.Icon.Question, title, question, buttons.Yes | buttons.No,
+                          self)
+        box.button(buttons.Yes).setText(self.tr("Yes"))
+        box.button(buttons.No).setText(self.tr("No"))
+        box.exec()
+        return box.standardButton(box.clickedButton()) == buttons.Yes
 
     def _ask_incident_path(self, suggested: str) -> Path | None:
         folder = self._services.data_dir / "incidents"
-        path, _ = QFileDialog.getSaveFileName(self, "Save the incident pack",
-                                              str(folder / suggested), "Web page (*.html)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the incident pack"),
+                                              str(folder / suggested),
+                                              self.tr("Web page (*.html)"))
         return Path(path) if path else None
 
     def _ask_report_folder(self) -> Path | None:
-        folder = QFileDialog.getExistingDirectory(self, "Where to save the governors' report",
-                                                  str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Where to save the governors' report"), str(Path.home()))
         return Path(folder) if folder else None
 
 

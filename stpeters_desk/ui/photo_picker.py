@@ -7,7 +7,7 @@ all: they cannot be attached by mistake, and the empty state says where to finis
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from stpeters_desk.core.photo_library import MAX_PHOTOS_PER_TWEET, PhotoLibrary, StoredPhoto
 from stpeters_desk.ui.items import id_role
+from stpeters_desk.ui.messages import name_standard_buttons
 from stpeters_desk.ui.styling import set_style_state
 
 ICON_SIDE = 96
@@ -34,7 +35,7 @@ class PhotoPickerDialog(QDialog):
     def __init__(self, library: PhotoLibrary, parent: QWidget | None = None,
                  already_attached: int = 0) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Attach prepared photos")
+        self.setWindowTitle(self.tr("Attach prepared photos"))
         self.setObjectName("PhotoPicker")
         self.room = max(0, MAX_PHOTOS_PER_TWEET - already_attached)
         self._photos = library.attachable()
@@ -47,16 +48,21 @@ class PhotoPickerDialog(QDialog):
         self.intro.setWordWrap(True)
         self.photo_list = QListWidget()
         self.photo_list.setObjectName("PickerPhotos")
-        self.photo_list.setAccessibleName("Photos ready to attach")
+        self.photo_list.setAccessibleName(self.tr("Photos ready to attach"))
+        self.photo_list.setToolTip(self.tr(
+            "Tick a photo to attach it. Hover over a photo to read its whole description."))
         self.photo_list.setIconSize(QPixmap(ICON_SIDE, ICON_SIDE).size())
         self.photo_list.setWordWrap(True)
         self.photo_list.setSpacing(2)
         self.photo_list.itemChanged.connect(self._item_changed)
         self.count_label = QLabel()
         self.count_label.setObjectName("PickerCount")
-        self.count_label.setAccessibleName("Photos chosen")
+        self.count_label.setAccessibleName(self.tr("Photos chosen"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.attach_button = QPushButton("Attach")
+        name_standard_buttons(self.buttons)
+        self.attach_button = QPushButton(self.tr("Attach"))
+        self.attach_button.setToolTip(self.tr(
+            "Add the ticked photos to the tweet; you can still remove them before posting"))
         self.attach_button.setDefault(True)
         self.buttons.addButton(self.attach_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
@@ -70,15 +76,18 @@ class PhotoPickerDialog(QDialog):
 
     def _fill(self) -> None:
         if self.room == 0:
-            self.intro.setText(f"This tweet already has {MAX_PHOTOS_PER_TWEET} photos, as many "
-                               "as X allows. Remove one before adding another.")
+            self.intro.setText(self.tr(
+                "This tweet already has {limit} photos, as many as X allows. Remove one "
+                "before adding another.").format(limit=MAX_PHOTOS_PER_TWEET))
         elif not self._photos:
-            self.intro.setText("No photos are ready to attach. On the Photos tab, prepare a "
-                               "photo, describe it, and confirm that every face has been "
-                               "checked and every child shown has photo consent.")
+            self.intro.setText(self.tr(
+                "No photos are ready to attach. On the Photos tab, prepare a photo, describe "
+                "it, and confirm that every face has been checked and every child shown has "
+                "photo consent."))
         else:
-            self.intro.setText(f"Tick up to {self._room_text()}. Only photos that are "
-                               "described and checked are listed. Space ticks the chosen one.")
+            self.intro.setText(self.tr(
+                "Tick up to {room}. Only photos that are described and checked are listed. "
+                "Space ticks the chosen one.").format(room=self._room_text()))
         self.photo_list.blockSignals(True)
         for photo in self._photos:
             self.photo_list.addItem(_item(photo))
@@ -87,9 +96,17 @@ class PhotoPickerDialog(QDialog):
         self.photo_list.setEnabled(self.room > 0)
         if self._photos:
             self.photo_list.setCurrentRow(0)
+        if len(self._photos) == 1 and self.room > 0:
+            # One photo ready is almost always the one wanted: ticked already, so Attach
+            # works at once (newcomers pressed Attach with nothing ticked).
+            only = self.photo_list.item(0)
+            only.setCheckState(Qt.CheckState.Checked)
 
     def _room_text(self) -> str:
-        return f"{self.room} photo{'s' if self.room != 1 else ''}"
+        """One text for one photo and one for more, not "photo(s)", so Welsh can read naturally."""
+        if self.room == 1:
+            return self.tr("1 photo")
+        return self.tr("{count} photos").format(count=self.room)
 
     def _item_changed(self, item: QListWidgetItem) -> None:
         """A tick past the room left is taken back at once, with the reason."""
@@ -104,10 +121,12 @@ class PhotoPickerDialog(QDialog):
     def _update_count(self, refused: bool = False) -> None:
         chosen = len(self.chosen_ids())
         if refused:
-            text = (f"A tweet can carry at most {MAX_PHOTOS_PER_TWEET} photos: there is room "
-                    f"for {self._room_text()}. Untick one first.")
+            text = self.tr("A tweet can carry at most {limit} photos: there is room for "
+                           "{room}. Untick one first.").format(limit=MAX_PHOTOS_PER_TWEET,
+                                                               room=self._room_text())
         elif self.room and self._photos:
-            text = f"{chosen} of {self._room_text()} chosen."
+            text = self.tr("{chosen} of {room} chosen.").format(chosen=chosen,
+                                                                room=self._room_text())
         else:
             text = ""
         self.count_label.setText(text)
@@ -128,7 +147,8 @@ def _item(photo: StoredPhoto) -> QListWidgetItem:
     description = photo.alt_text
     if len(description) > DESCRIPTION_SHOWN:
         description = description[:DESCRIPTION_SHOWN - 1] + "…"
-    by = f" · faces checked by {photo.faces_checked_by}" if photo.faces_checked_by else ""
+    by = (" · " + QCoreApplication.translate("PhotoPickerDialog", "faces checked by {name}")
+          .format(name=photo.faces_checked_by) if photo.faces_checked_by else "")
     item = QListWidgetItem(f"{description}\n{photo.label}{by}")
     item.setData(id_role(), photo.photo_id)
     item.setToolTip(photo.alt_text)

@@ -8,22 +8,23 @@ photo can be prepared, and a photo in which nothing was found says so, because a
 child's face is the worst mistake this app can make. Every crop and region change can be
 undone.
 
+A batch shows its progress and can be cancelled. A photo whose face search was cancelled
+is never treated as checked: it says so in the list and cannot be prepared until its faces
+are looked for ("Look for faces now") or someone turns the search off for it and covers
+every face by hand.
+
 "Prepare" covers the regions for good, crops, removes everything the camera recorded and
 re-encodes within X's limits, on a worker, then shows what was removed. The prepared photo
 waits in "Ready to attach" until it has a description and both confirmations ("I have
 checked every face", "every child shown has photo consent"), each recorded with the name
 of whoever gave it; only then can the composer attach it.
 
-Regions are kept in pixels of the photo as opened (upright, before any turn), because
-covering happens first and turning, straightening and cropping after it: what the editor
-shows as covered is exactly what is covered. The crop is kept in pixels of the turned and
-straightened photo, because it is the last step. Only the selected photo keeps its pixels
-in memory; the rest of a batch keeps a thumbnail and what was found in it.
+The editor's model and canvas live in ``photos_canvas``. Only the selected photo keeps its
+pixels in memory; the rest of a batch keeps a thumbnail and what was found in it.
 """
 
 from __future__ import annotations
 
-import math
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -32,22 +33,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PIL import Image
-from PySide6.QtCore import QPointF, QRectF, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import (
-    QBrush,
-    QColor,
     QDragEnterEvent,
     QDropEvent,
     QIcon,
     QImage,
-    QKeyEvent,
     QKeySequence,
-    QMouseEvent,
-    QPainter,
-    QPaintEvent,
-    QPen,
     QPixmap,
-    QPolygonF,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -63,7 +56,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QSlider,
     QSplitter,
     QVBoxLayout,
@@ -78,15 +70,10 @@ from stpeters_desk.core.images import (
     OpenedPhoto,
     PhotoError,
     Rect,
-    centred_crop,
-    cover_regions,
-    crop,
     export_photo,
     fit_within,
     open_photo,
     rotate_quarter,
-    straighten,
-    straightened_size,
 )
 from stpeters_desk.core.photo_library import (
     MAX_ALT_TEXT,
@@ -97,318 +84,76 @@ from stpeters_desk.core.photo_library import (
 )
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.ui.items import id_role
+from stpeters_desk.ui.photos_canvas import (
+    EditHistory,
+    EditState,
+    PhotoCanvas,
+    Region,
+    ViewGeometry,
+    crop_for,
+    region_from_face,
+    render_photo,
+    resized_box,
+    with_detected,
+)
 from stpeters_desk.ui.styling import scrolls_when_short, set_style_state
 from stpeters_desk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from stpeters_desk.core.faces import FaceBox
 
+__all__ = [
+    "CANCELLED", "DETECTION_FAILED", "LOOKED", "LOOKING", "NOT_LOOKED", "BatchPhoto",
+    "EditHistory", "EditState", "PhotoCanvas", "PhotosTab", "Region", "ViewGeometry",
+    "resized_box",
+]
+
 Detector = Callable[[Image.Image], "Sequence[FaceBox]"]
-Box = tuple[float, float, float, float]  # left, top, width, height in pixels of the view
 
 PREVIEW_SIDE = 1600  # the editor draws from a copy this size, never the full photo
 THUMBNAIL_SIDE = 96
 RESULT_PREVIEW_SIDE = 360
-MIN_CROP = 16  # pixels of the photo
-MIN_REGION = 6
-HANDLE = 7  # screen pixels around a corner or edge that grab it
 STRAIGHTEN_STEPS = 10  # the slider counts tenths of a degree
-HISTORY_LIMIT = 200
 
+# Marked for lupdate only: no translator is installed at import, so the tab translates
+# them where it shows them, with QCoreApplication.translate("PhotosTab", label).
 PRESETS = (CropPreset.WIDE, CropPreset.SQUARE, CropPreset.PORTRAIT, CropPreset.TALL,
            CropPreset.FREE)
 PRESET_LABELS = {
-    CropPreset.WIDE: "16:9 wide (best in X's timeline)",
-    CropPreset.SQUARE: "1:1 square",
-    CropPreset.PORTRAIT: "4:5 portrait",
-    CropPreset.TALL: "3:4 tall",
-    CropPreset.FREE: "Free (any shape)",
+    CropPreset.WIDE: QT_TRANSLATE_NOOP("PhotosTab", "16:9 wide (best in X's timeline)"),
+    CropPreset.SQUARE: QT_TRANSLATE_NOOP("PhotosTab", "1:1 square"),
+    CropPreset.PORTRAIT: QT_TRANSLATE_NOOP("PhotosTab", "4:5 portrait"),
+    CropPreset.TALL: QT_TRANSLATE_NOOP("PhotosTab", "3:4 tall"),
+    CropPreset.FREE: QT_TRANSLATE_NOOP("PhotosTab", "Free (any shape)"),
 }
-STYLE_LABELS = {CoverStyle.SOLID: "Solid block (recommended)",
-                CoverStyle.MOSAIC: "Coarse mosaic with noise"}
+STYLE_LABELS = {CoverStyle.SOLID: QT_TRANSLATE_NOOP("PhotosTab", "Solid block (recommended)"),
+                CoverStyle.MOSAIC: QT_TRANSLATE_NOOP("PhotosTab", "Coarse mosaic with noise")}
 
 # Where a photo of the batch is.
 WAITING, OPENING, OPEN, FAILED = "waiting", "opening", "open", "failed"
-# Where face detection for a photo is.
+# Where face detection for a photo is. CANCELLED: someone stopped the batch before this
+# photo was looked at, so nothing is known about its faces.
 NOT_LOOKED, LOOKING, LOOKED, DETECTION_FAILED = "not looked", "looking", "looked", "failed"
-
-
-# ---------------------------------------------------------------------------------------
-# The edit: plain data, so undo is a list of snapshots
-
-
-@dataclass(frozen=True)
-class Region:
-    """A part of the photo to cover, in pixels of the photo as opened."""
-
-    rect: Rect
-    detected: bool = False  # found by the detector rather than drawn by someone
-    low_confidence: bool = False
-    accepted: bool = False  # someone looked at an uncertain one and kept it
-
-    @property
-    def needs_decision(self) -> bool:
-        return self.low_confidence and not self.accepted
-
-
-@dataclass(frozen=True)
-class EditState:
-    quarter_turns: int = 0  # clockwise
-    straighten: float = 0.0  # degrees, counter-clockwise positive
-    preset: CropPreset = CropPreset.FREE
-    crop: Rect | None = None  # in pixels of the turned, straightened photo; None: all of it
-    regions: tuple[Region, ...] = ()
-    style: CoverStyle = CoverStyle.SOLID
-    detection_on: bool = True
-
-    @property
-    def undecided(self) -> int:
-        return sum(region.needs_decision for region in self.regions)
-
-
-class EditHistory:
-    """Undo and redo for one photo: every change is a new snapshot."""
-
-    def __init__(self, initial: EditState) -> None:
-        self._states = [initial]
-        self._index = 0
-
-    @property
-    def current(self) -> EditState:
-        return self._states[self._index]
-
-    @property
-    def can_undo(self) -> bool:
-        return self._index > 0
-
-    @property
-    def can_redo(self) -> bool:
-        return self._index < len(self._states) - 1
-
-    def push(self, state: EditState) -> bool:
-        if state == self.current:
-            return False
-        del self._states[self._index + 1:]
-        self._states.append(state)
-        if len(self._states) > HISTORY_LIMIT:
-            del self._states[0]
-        self._index = len(self._states) - 1
-        return True
-
-    def undo(self) -> bool:
-        if not self.can_undo:
-            return False
-        self._index -= 1
-        return True
-
-    def redo(self) -> bool:
-        if not self.can_redo:
-            return False
-        self._index += 1
-        return True
-
-    def apply_to_all(self, change: Callable[[EditState], EditState]) -> None:
-        """For what belongs to the photo itself (faces found later), not to one edit."""
-        self._states = [change(state) for state in self._states]
-
-
-@dataclass(frozen=True)
-class ViewGeometry:
-    """Maps points between the photo as opened and the photo turned and straightened."""
-
-    width: int
-    height: int
-    quarter_turns: int = 0
-    degrees: float = 0.0
-
-    @property
-    def turned_size(self) -> tuple[int, int]:
-        odd = self.quarter_turns % 2 == 1
-        return (self.height, self.width) if odd else (self.width, self.height)
-
-    @property
-    def size(self) -> tuple[int, int]:
-        return straightened_size(*self.turned_size, self.degrees)
-
-    def _offset(self) -> tuple[int, int]:
-        (turned_w, turned_h), (view_w, view_h) = self.turned_size, self.size
-        return ((turned_w - view_w) // 2, (turned_h - view_h) // 2)
-
-    def to_view(self, x: float, y: float) -> tuple[float, float]:
-        width, height = self.width, self.height
-        for _ in range(self.quarter_turns % 4):
-            x, y = height - y, x
-            width, height = height, width
-        x, y = _turned(x, y, width / 2, height / 2, self.degrees)
-        left, top = self._offset()
-        return (x - left, y - top)
-
-    def to_base(self, x: float, y: float) -> tuple[float, float]:
-        left, top = self._offset()
-        width, height = self.turned_size
-        x, y = _turned(x + left, y + top, width / 2, height / 2, -self.degrees)
-        for _ in range(self.quarter_turns % 4):
-            x, y = y, width - x
-            width, height = height, width
-        return (x, y)
-
-    def quad(self, rect: Rect) -> list[tuple[float, float]]:
-        """The region's corners in the view: a rectangle turned by the straightening."""
-        return [self.to_view(x, y) for x, y in ((rect.x, rect.y), (rect.x + rect.w, rect.y),
-                                                 (rect.x + rect.w, rect.y + rect.h),
-                                                 (rect.x, rect.y + rect.h))]
-
-    def box(self, rect: Rect) -> Box:
-        """The region as an upright box in the view, for grabbing it with the mouse."""
-        centre_x, centre_y = self.to_view(rect.x + rect.w / 2, rect.y + rect.h / 2)
-        width, height = (rect.h, rect.w) if self.quarter_turns % 2 else (rect.w, rect.h)
-        return (centre_x - width / 2, centre_y - height / 2, width, height)
-
-    def rect_from_box(self, box: Box) -> Rect | None:
-        """The inverse of ``box``: a region in pixels of the photo, kept inside it."""
-        left, top, width, height = box
-        centre_x, centre_y = self.to_base(left + width / 2, top + height / 2)
-        width, height = (height, width) if self.quarter_turns % 2 else (width, height)
-        rect = Rect(round(centre_x - width / 2), round(centre_y - height / 2),
-                    max(1, round(width)), max(1, round(height)))
-        return rect.clamped(self.width, self.height)
-
-
-def _turned(x: float, y: float, centre_x: float, centre_y: float,
-            degrees: float) -> tuple[float, float]:
-    """A point turned counter-clockwise about a centre, as Pillow turns an image."""
-    if degrees == 0:
-        return (x, y)
-    angle = math.radians(degrees)
-    dx, dy = x - centre_x, y - centre_y
-    return (centre_x + dx * math.cos(angle) + dy * math.sin(angle),
-            centre_y - dx * math.sin(angle) + dy * math.cos(angle))
-
-
-def crop_for(geometry: ViewGeometry, preset: CropPreset) -> Rect | None:
-    """The largest crop of the preset's shape, centred; None (all of it) for free."""
-    if preset.ratio is None:
-        return None
-    return centred_crop(*geometry.size, preset.ratio)
-
-
-def moved_box(box: Box, dx: float, dy: float, bounds: tuple[int, int]) -> Box:
-    """Moved, but kept inside the photo."""
-    left, top, width, height = box
-    left = min(max(0.0, left + dx), max(0.0, bounds[0] - width))
-    top = min(max(0.0, top + dy), max(0.0, bounds[1] - height))
-    return (left, top, width, height)
-
-
-def resized_box(box: Box, handle: str, x: float, y: float, bounds: tuple[int, int],
-                ratio: tuple[int, int] | None = None, minimum: float = MIN_CROP) -> Box:
-    """A box with one corner or edge dragged to (x, y), inside bounds, keeping any ratio.
-
-    ``handle`` names what is dragged: "l", "r", "t", "b" or a corner such as "tl".
-    """
-    if ratio is None:
-        return _resized_free(box, handle, x, y, bounds, minimum)
-    if len(handle) == 2:
-        return _resized_corner(box, handle, x, y, bounds, ratio, minimum)
-    return _resized_edge(box, handle, x, y, bounds, ratio, minimum)
-
-
-def _resized_free(box: Box, handle: str, x: float, y: float, bounds: tuple[int, int],
-                  minimum: float) -> Box:
-    left, top, width, height = box
-    right, bottom = left + width, top + height
-    if "l" in handle:
-        left = min(max(0.0, x), right - minimum)
-    if "r" in handle:
-        right = max(min(float(bounds[0]), x), left + minimum)
-    if "t" in handle:
-        top = min(max(0.0, y), bottom - minimum)
-    if "b" in handle:
-        bottom = max(min(float(bounds[1]), y), top + minimum)
-    return (left, top, right - left, bottom - top)
-
-
-def _resized_corner(box: Box, handle: str, x: float, y: float, bounds: tuple[int, int],
-                    ratio: tuple[int, int], minimum: float) -> Box:
-    left, top, width, height = box
-    right_side, bottom_side = "r" in handle, "b" in handle
-    anchor_x = left if right_side else left + width
-    anchor_y = top if bottom_side else top + height
-    room_w = bounds[0] - anchor_x if right_side else anchor_x
-    room_h = bounds[1] - anchor_y if bottom_side else anchor_y
-    want_w = abs(x - anchor_x)
-    want_h = abs(y - anchor_y)
-    new_w, new_h = _fitted(max(want_w, want_h * ratio[0] / ratio[1]), room_w, room_h, ratio,
-                           minimum)
-    new_left = anchor_x if right_side else anchor_x - new_w
-    new_top = anchor_y if bottom_side else anchor_y - new_h
-    return (new_left, new_top, new_w, new_h)
-
-
-def _resized_edge(box: Box, handle: str, x: float, y: float, bounds: tuple[int, int],
-                  ratio: tuple[int, int], minimum: float) -> Box:
-    left, top, width, height = box
-    if handle in ("l", "r"):
-        anchor = left if handle == "r" else left + width
-        room_w = bounds[0] - anchor if handle == "r" else anchor
-        centre = top + height / 2
-        room_h = 2 * min(centre, bounds[1] - centre)
-        new_w, new_h = _fitted(abs(x - anchor), room_w, room_h, ratio, minimum)
-        new_left = anchor if handle == "r" else anchor - new_w
-        return (new_left, centre - new_h / 2, new_w, new_h)
-    anchor = top if handle == "b" else top + height
-    room_h = bounds[1] - anchor if handle == "b" else anchor
-    centre = left + width / 2
-    room_w = 2 * min(centre, bounds[0] - centre)
-    new_w, new_h = _fitted(abs(y - anchor) * ratio[0] / ratio[1], room_w, room_h, ratio, minimum)
-    new_top = anchor if handle == "b" else anchor - new_h
-    return (centre - new_w / 2, new_top, new_w, new_h)
-
-
-def _fitted(want_w: float, room_w: float, room_h: float, ratio: tuple[int, int],
-            minimum: float) -> tuple[float, float]:
-    """A width and height of the ratio, at least minimum, within the room there is."""
-    per_w = ratio[1] / ratio[0]
-    width = max(want_w, minimum, minimum / per_w)
-    width = min(width, room_w, room_h / per_w)
-    return (width, width * per_w)
-
-
-def rect_of(box: Box, bounds: tuple[int, int]) -> Rect:
-    left, top, width, height = box
-    rect = Rect(round(left), round(top), max(1, round(width)), max(1, round(height)))
-    return rect.clamped(*bounds) or Rect(0, 0, *bounds)
-
-
-def render_photo(image: Image.Image, state: EditState) -> Image.Image:
-    """Cover first, then turn, straighten and crop: the order the editor shows."""
-    result = cover_regions(image, [region.rect for region in state.regions], state.style)
-    for _ in range(state.quarter_turns % 4):
-        result = rotate_quarter(result)
-    result = straighten(result, state.straighten)
-    return crop(result, state.crop) if state.crop is not None else result
-
-
-def region_from_face(face: FaceBox) -> Region:
-    return Region(Rect(face.x, face.y, face.w, face.h), detected=True,
-                  low_confidence=face.low_confidence)
-
-
-def with_detected(state: EditState, detected: Sequence[Region]) -> EditState:
-    """The state with the detector's regions in place of any it had from before."""
-    if not state.detection_on:
-        return state
-    drawn = tuple(region for region in state.regions if not region.detected)
-    return replace(state, regions=(*detected, *drawn))
+CANCELLED = "cancelled"
 
 
 def region_text(number: int, region: Region) -> str:
-    what = "Face" if region.detected else "Region you added"
-    if region.needs_decision:
-        return f"{number}. {what}? Uncertain: keep or remove it"
-    if region.low_confidence:
-        return f"{number}. {what} (uncertain, kept)"
-    return f"{number}. {what}"
+    """One line of the region list: whole sentences, so each can be translated as one."""
+    translate = QCoreApplication.translate
+    if region.detected:
+        if region.needs_decision:
+            text = translate("PhotosTab", "{number}. Face? Uncertain: keep or remove it")
+        elif region.low_confidence:
+            text = translate("PhotosTab", "{number}. Face (uncertain, kept)")
+        else:
+            text = translate("PhotosTab", "{number}. Face")
+    elif region.needs_decision:
+        text = translate("PhotosTab", "{number}. Region you added? Uncertain: keep or remove it")
+    elif region.low_confidence:
+        text = translate("PhotosTab", "{number}. Region you added (uncertain, kept)")
+    else:
+        text = translate("PhotosTab", "{number}. Region you added")
+    return text.format(number=number)
 
 
 # ---------------------------------------------------------------------------------------
@@ -468,426 +213,10 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 
 
 def _size_text(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{max(1, size // 1000)} KB"
-
-
-# ---------------------------------------------------------------------------------------
-# The editor view
-
-
-@dataclass
-class _Drag:
-    kind: str  # "crop", "region" or "new"
-    handle: str  # "move", an edge ("l", "r", "t", "b") or a corner ("tl"...)
-    start: tuple[float, float]
-    box: Box
-    index: int = -1
-
-
-class PhotoCanvas(QWidget):
-    """The photo scaled to fit, its crop frame and the regions to cover.
-
-    Drag inside the frame to move it, its corners and edges to resize it; drag a region to
-    move it and its corners to resize it; in "add region" mode, drag to draw a new one.
-    Everything can be done from the keyboard too (see the accessible description).
-    Changes are reported when the mouse is released, so one drag is one undo step.
-    """
-
-    crop_edited = Signal(object)
-    region_edited = Signal(int, object)
-    region_added = Signal(object)
-    region_removed = Signal(int)
-    region_selected = Signal(int)
-    add_mode_left = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("PhotoCanvas")
-        self.setAccessibleName("Photo editor")
-        self.setAccessibleDescription(
-            "The selected photo with its crop frame and the regions that will be covered. "
-            "Arrow keys move the crop frame, or the chosen region (Ctrl with an arrow resizes "
-            "the region); Shift moves ten times as far. In add-region mode Enter adds a "
-            "region in the middle. Delete removes the chosen region, Esc lets go of it.")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(360, 260)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMouseTracking(False)
-        self._image: QImage | None = None  # the preview, turned but not straightened
-        self._scaled: QPixmap | None = None  # the same at the size it is drawn
-        self._geometry: ViewGeometry | None = None
-        self._state: EditState | None = None
-        self._empty_text = ""
-        self.selected = -1
-        self.add_mode = False
-        self._drag: _Drag | None = None
-        self._live: Box | None = None
-
-    # -- what it shows -------------------------------------------------------------------
-    def show_photo(self, image: QImage, geometry: ViewGeometry, state: EditState) -> None:
-        if image is not self._image:
-            self._scaled = None
-        self._image, self._geometry, self._state = image, geometry, state
-        if self.selected >= len(state.regions):
-            self.selected = -1
-        self._drag, self._live = None, None
-        self.update()
-
-    def show_empty(self, text: str) -> None:
-        self._image, self._geometry, self._state = None, None, None
-        self._scaled = None
-        self._empty_text = text
-        self.selected = -1
-        self._drag, self._live = None, None
-        self.update()
-
-    @property
-    def empty_text(self) -> str:
-        return "" if self._image is not None else self._empty_text
-
-    def set_add_mode(self, on: bool) -> None:
-        self.add_mode = on
-        cursor = Qt.CursorShape.CrossCursor if on else Qt.CursorShape.ArrowCursor
-        self.setCursor(cursor)
-
-    def select(self, index: int) -> None:
-        self.selected = index
-        self.update()
-
-    # -- mapping between the screen and the photo ------------------------------------------
-    def target(self) -> QRectF:
-        """Where the photo is drawn in the widget: as large as fits, centred."""
-        if self._geometry is None:
-            return QRectF()
-        view_w, view_h = self._geometry.size
-        room = QRectF(self.rect()).adjusted(8, 8, -8, -8)
-        scale = min(room.width() / view_w, room.height() / view_h)
-        width, height = view_w * scale, view_h * scale
-        return QRectF(room.center().x() - width / 2, room.center().y() - height / 2,
-                      width, height)
-
-    def _scale(self) -> float:
-        if self._geometry is None:
-            return 1.0
-        return self.target().width() / self._geometry.size[0]
-
-    def to_view(self, point: QPointF) -> tuple[float, float]:
-        target, scale = self.target(), self._scale()
-        return ((point.x() - target.x()) / scale, (point.y() - target.y()) / scale)
-
-    def to_widget(self, x: float, y: float) -> QPointF:
-        target, scale = self.target(), self._scale()
-        return QPointF(target.x() + x * scale, target.y() + y * scale)
-
-    def widget_rect(self, box: Box) -> QRectF:
-        top_left = self.to_widget(box[0], box[1])
-        scale = self._scale()
-        return QRectF(top_left.x(), top_left.y(), box[2] * scale, box[3] * scale)
-
-    def crop_box(self) -> Box:
-        if self._geometry is None or self._state is None:
-            return (0.0, 0.0, 0.0, 0.0)
-        rect = self._state.crop or Rect(0, 0, *self._geometry.size)
-        return (float(rect.x), float(rect.y), float(rect.w), float(rect.h))
-
-    def region_box(self, index: int) -> Box:
-        assert self._geometry is not None and self._state is not None
-        return self._geometry.box(self._state.regions[index].rect)
-
-    # -- painting ----------------------------------------------------------------------------
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("#2b2b30"))
-        if self._image is None or self._geometry is None or self._state is None:
-            self._paint_empty(painter)
-            painter.end()
-            return
-        target = self.target()
-        self._paint_photo(painter, target, self._image, self._geometry)
-        painter.save()
-        painter.setClipRect(target.adjusted(-1, -1, 1, 1))
-        self._paint_regions(painter, self._state)
-        painter.restore()
-        self._paint_crop(painter, target)
-        if self.hasFocus():
-            painter.setPen(QPen(QColor("#8ab4f8"), 1, Qt.PenStyle.DotLine))
-            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -2, -2))
-        painter.end()
-
-    def _paint_photo(self, painter: QPainter, target: QRectF, image: QImage,
-                     geometry: ViewGeometry) -> None:
-        """Straightening is drawn by turning the painter, which costs nothing per step:
-        the turned photo, scaled once per size, drawn turned about the view's centre and
-        clipped to the view (which is the turned photo's centre, cropped)."""
-        scale = self._scale()
-        turned_w, turned_h = geometry.turned_size
-        width, height = max(1, round(turned_w * scale)), max(1, round(turned_h * scale))
-        if self._scaled is None or (self._scaled.width(), self._scaled.height()) != (width,
-                                                                                    height):
-            self._scaled = QPixmap.fromImage(image.scaled(
-                width, height, Qt.AspectRatioMode.IgnoreAspectRatio,
-                Qt.TransformationMode.SmoothTransformation))
-        painter.save()
-        painter.setClipRect(target)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.translate(target.center())
-        painter.rotate(-geometry.degrees)  # Qt turns clockwise, Pillow anticlockwise
-        painter.drawPixmap(QPointF(-width / 2, -height / 2), self._scaled)
-        painter.restore()
-
-    def _paint_empty(self, painter: QPainter) -> None:
-        painter.setPen(QColor("#e8e8ea"))
-        painter.drawText(QRectF(self.rect()).adjusted(24, 24, -24, -24),
-                         int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap),
-                         self._empty_text)
-
-    def _paint_crop(self, painter: QPainter, target: QRectF) -> None:
-        box = self._live if self._drag is not None and self._drag.kind == "crop" else None
-        frame = self.widget_rect(box or self.crop_box())
-        shade = QColor(0, 0, 0, 140)
-        painter.fillRect(QRectF(target.left(), target.top(), target.width(),
-                                frame.top() - target.top()), shade)
-        painter.fillRect(QRectF(target.left(), frame.bottom(), target.width(),
-                                target.bottom() - frame.bottom()), shade)
-        painter.fillRect(QRectF(target.left(), frame.top(), frame.left() - target.left(),
-                                frame.height()), shade)
-        painter.fillRect(QRectF(frame.right(), frame.top(), target.right() - frame.right(),
-                                frame.height()), shade)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(QColor("#000000"), 3))
-        painter.drawRect(frame)
-        painter.setPen(QPen(QColor("#ffffff"), 1.5))
-        painter.drawRect(frame)
-        self._paint_handles(painter, frame, QColor("#ffffff"))
-        width, height = (box[2], box[3]) if box else self.crop_box()[2:]
-        self._paint_tag(painter, frame.bottomRight() + QPointF(-4, -4),
-                        f"{round(width)} × {round(height)}", align_right=True)
-
-    def _paint_regions(self, painter: QPainter, state: EditState) -> None:
-        assert self._geometry is not None
-        for index, region in enumerate(state.regions):
-            if self._drag is not None and self._drag.index == index and self._live:
-                polygon = QPolygonF(self.widget_rect(self._live))
-            else:
-                polygon = QPolygonF([self.to_widget(x, y)
-                                     for x, y in self._geometry.quad(region.rect)])
-            self._paint_region(painter, polygon, index, region, state.style)
-        if self._drag is not None and self._drag.kind == "new" and self._live:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor("#ffd23f"), 2, Qt.PenStyle.DashDotLine))
-            painter.drawRect(self.widget_rect(self._live))
-
-    def _paint_region(self, painter: QPainter, polygon: QPolygonF, index: int,
-                      region: Region, style: CoverStyle) -> None:
-        chosen = index == self.selected
-        if region.needs_decision:  # left uncovered on screen so staff can see what it is
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor("#ff9f1c"), 3 if chosen else 2, Qt.PenStyle.DashLine))
-        else:
-            alpha = 70 if chosen else 200
-            brush = QBrush(QColor(40, 40, 48, alpha))
-            if style is CoverStyle.MOSAIC:
-                brush = QBrush(QColor(90, 90, 100, alpha), Qt.BrushStyle.Dense3Pattern)
-            painter.setBrush(brush)
-            painter.setPen(QPen(QColor("#ffd23f"), 3 if chosen else 2))
-        painter.drawPolygon(polygon)
-        corner = polygon.boundingRect().topLeft()
-        marker = f"{index + 1} ?" if region.needs_decision else str(index + 1)
-        self._paint_tag(painter, corner + QPointF(2, -2), marker)
-        if chosen:
-            self._paint_handles(painter, polygon.boundingRect(), QColor("#ffd23f"))
-
-    @staticmethod
-    def _paint_handles(painter: QPainter, frame: QRectF, colour: QColor) -> None:
-        painter.setPen(QPen(QColor("#000000"), 1))
-        painter.setBrush(colour)
-        size = HANDLE
-        for corner in (frame.topLeft(), frame.topRight(), frame.bottomLeft(),
-                       frame.bottomRight()):
-            painter.drawRect(QRectF(corner.x() - size / 2, corner.y() - size / 2, size, size))
-
-    @staticmethod
-    def _paint_tag(painter: QPainter, anchor: QPointF, text: str,
-                   align_right: bool = False) -> None:
-        metrics = painter.fontMetrics()
-        width, height = metrics.horizontalAdvance(text) + 8, metrics.height() + 2
-        left = anchor.x() - width if align_right else anchor.x()
-        box = QRectF(left, anchor.y() - height, width, height)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 0, 0, 190))
-        painter.drawRect(box)
-        painter.setPen(QColor("#ffffff"))
-        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
-
-    # -- the mouse -------------------------------------------------------------------------
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() != Qt.MouseButton.LeftButton or self._state is None:
-            return
-        self.setFocus(Qt.FocusReason.MouseFocusReason)
-        point = event.position()
-        view = self.to_view(point)
-        if self.add_mode:
-            self._drag = _Drag("new", "br", view, (view[0], view[1], 0.0, 0.0))
-            self._live = self._drag.box
-            return
-        self._drag = self._grab(point, view)
-        self._live = self._drag.box if self._drag else None
-        self.update()
-
-    def _grab(self, point: QPointF, view: tuple[float, float]) -> _Drag | None:
-        """What a press at this point takes hold of: a region first, then the crop frame."""
-        if self.selected >= 0:
-            box = self.region_box(self.selected)
-            handle = self._handle_at(point, box, corners_only=True)
-            if handle:
-                return _Drag("region", handle, view, box, self.selected)
-        index = self._region_at(view)
-        if index >= 0:
-            self._choose(index)
-            return _Drag("region", "move", view, self.region_box(index), index)
-        box = self.crop_box()
-        handle = self._handle_at(point, box) or ("move" if _inside(box, *view) else "")
-        if handle:
-            return _Drag("crop", handle, view, box)
-        self._choose(-1)
-        return None
-
-    def _choose(self, index: int) -> None:
-        if index != self.selected:
-            self.selected = index
-            self.region_selected.emit(index)
-
-    def _region_at(self, view: tuple[float, float]) -> int:
-        """The smallest region under the point: a face inside a larger one stays reachable."""
-        assert self._state is not None
-        hits = [(box[2] * box[3], index) for index in range(len(self._state.regions))
-                if _inside(box := self.region_box(index), *view)]
-        return min(hits)[1] if hits else -1
-
-    def _handle_at(self, point: QPointF, box: Box, corners_only: bool = False) -> str:
-        frame = self.widget_rect(box)
-        near_left = abs(point.x() - frame.left()) <= HANDLE
-        near_right = abs(point.x() - frame.right()) <= HANDLE
-        near_top = abs(point.y() - frame.top()) <= HANDLE
-        near_bottom = abs(point.y() - frame.bottom()) <= HANDLE
-        vertical = "t" if near_top else "b" if near_bottom else ""
-        horizontal = "l" if near_left else "r" if near_right else ""
-        if vertical and horizontal:
-            return vertical + horizontal
-        if corners_only:
-            return ""
-        within_x = frame.left() - HANDLE <= point.x() <= frame.right() + HANDLE
-        within_y = frame.top() - HANDLE <= point.y() <= frame.bottom() + HANDLE
-        if horizontal and within_y:
-            return horizontal
-        if vertical and within_x:
-            return vertical
-        return ""
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._drag is None or self._geometry is None or self._state is None:
-            return
-        x, y = self.to_view(event.position())
-        drag, bounds = self._drag, self._geometry.size
-        if drag.kind == "new":
-            left, top = min(x, drag.start[0]), min(y, drag.start[1])
-            self._live = (left, top, abs(x - drag.start[0]), abs(y - drag.start[1]))
-        elif drag.handle == "move":
-            dx, dy = x - drag.start[0], y - drag.start[1]
-            self._live = moved_box(drag.box, dx, dy, bounds) if drag.kind == "crop" else (
-                drag.box[0] + dx, drag.box[1] + dy, drag.box[2], drag.box[3])
-        elif drag.kind == "crop":
-            self._live = resized_box(drag.box, drag.handle, x, y, bounds,
-                                     self._state.preset.ratio)
-        else:
-            self._live = _resized_anywhere(drag.box, drag.handle, x, y)
-        self.update()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        drag, live = self._drag, self._live
-        self._drag, self._live = None, None
-        if drag is None or live is None or self._geometry is None:
-            self.update()
-            return
-        if drag.kind == "crop":
-            self.crop_edited.emit(rect_of(live, self._geometry.size))
-        elif drag.kind == "region":
-            rect = self._geometry.rect_from_box(live)
-            if rect is not None:
-                self.region_edited.emit(drag.index, rect)
-        elif live[2] * self._scale() >= 4 and live[3] * self._scale() >= 4:
-            rect = self._geometry.rect_from_box(_at_least(live, MIN_REGION))
-            if rect is not None:
-                self.region_added.emit(rect)
-        self.update()
-
-    # -- the keyboard ------------------------------------------------------------------------
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if self._geometry is None or self._state is None:
-            super().keyPressEvent(event)
-            return
-        if key in _ARROWS:
-            self._arrow(Qt.Key(key), event.modifiers())
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.add_mode:
-            self._add_in_middle()
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.selected >= 0:
-            self.region_removed.emit(self.selected)
-        elif key == Qt.Key.Key_Escape and self.add_mode:
-            self.add_mode_left.emit()
-        elif key == Qt.Key.Key_Escape and self.selected >= 0:
-            self._choose(-1)
-            self.update()
-        else:
-            super().keyPressEvent(event)
-
-    def _arrow(self, key: Qt.Key, modifiers: Qt.KeyboardModifier) -> None:
-        """Arrows move the chosen region (Ctrl: resize it), or else the crop frame."""
-        assert self._geometry is not None
-        step = max(1, round(max(self._geometry.size) / 100))
-        if modifiers & Qt.KeyboardModifier.ShiftModifier:
-            step *= 10
-        dx, dy = (value * step for value in _ARROWS[key])
-        if self.selected < 0:
-            box = moved_box(self.crop_box(), dx, dy, self._geometry.size)
-            self.crop_edited.emit(rect_of(box, self._geometry.size))
-            return
-        left, top, width, height = self.region_box(self.selected)
-        if modifiers & Qt.KeyboardModifier.ControlModifier:
-            region = (left, top, max(MIN_REGION, width + dx), max(MIN_REGION, height + dy))
-        else:
-            region = (left + dx, top + dy, width, height)
-        rect = self._geometry.rect_from_box(region)
-        if rect is not None:
-            self.region_edited.emit(self.selected, rect)
-
-    def _add_in_middle(self) -> None:
-        """Add mode without a mouse: a region in the middle of the frame, to move with keys."""
-        assert self._geometry is not None
-        left, top, width, height = self.crop_box()
-        side = max(MIN_REGION, min(width, height) / 5)
-        rect = self._geometry.rect_from_box((left + (width - side) / 2,
-                                             top + (height - side) / 2, side, side))
-        if rect is not None:
-            self.region_added.emit(rect)
-
-
-_ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
-           Qt.Key.Key_Down: (0, 1)}
-
-
-def _inside(box: Box, x: float, y: float) -> bool:
-    return box[0] <= x <= box[0] + box[2] and box[1] <= y <= box[1] + box[3]
-
-
-def _resized_anywhere(box: Box, handle: str, x: float, y: float) -> Box:
-    """A region's corner dragged: regions may reach past the crop, so no bounds but size."""
-    return _resized_free(box, handle, x, y, (10**9, 10**9), MIN_REGION)
-
-
-def _at_least(box: Box, minimum: float) -> Box:
-    return (box[0], box[1], max(box[2], minimum), max(box[3], minimum))
+    if size >= 100_000:
+        megabytes = f"{size / 1_000_000:.1f}"
+        return QCoreApplication.translate("PhotosTab", "{size} MB").format(size=megabytes)
+    return QCoreApplication.translate("PhotosTab", "{size} KB").format(size=max(1, size // 1000))
 
 
 # ---------------------------------------------------------------------------------------
@@ -935,6 +264,13 @@ class BatchPhoto:
 # The tab
 
 
+def _may_narrow(box: QComboBox) -> None:
+    """Let a combo box with long choices give up width (it shows a shortened choice) so
+    the three panes still fit a 1366 px screen when the computer's text is enlarged."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(12)
+
+
 class PhotosTab(QWidget):
     """Signals ``status`` with short messages for the status bar, ``ready_changed`` when the
     list of prepared photos changes (the composer's picker reads it afresh)."""
@@ -956,6 +292,8 @@ class PhotosTab(QWidget):
         self._batch_total = 0
         self._batch_done = 0
         self._batch_failed = 0
+        self._batch_stopped = 0  # photos whose face search the batch's Cancel stopped
+        self._stop_after: BatchPhoto | None = None  # the photo in hand when Cancel was pressed
         self._preparing = False
         self._ready_id: int | None = None
         self.setAcceptDrops(True)
@@ -983,18 +321,19 @@ class PhotosTab(QWidget):
         self.message_label = QLabel()
         self.message_label.setObjectName("PhotosMessage")
         self.message_label.setWordWrap(True)
-        self.message_label.setAccessibleName("Message")
+        self.message_label.setAccessibleName(self.tr("Message"))
         self.message_label.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message_label)
 
     def _batch_pane(self) -> QWidget:
-        title = QLabel("Photos to prepare")
+        title = QLabel(self.tr("Photos to prepare"))
         title.setObjectName("SectionTitle")
-        self.open_button = QPushButton("&Open photos…")
-        self.open_button.setToolTip("Choose one or more photos (JPEG, PNG or HEIC from an iPad). "
-                                    "You can also drag photos onto this tab. (Ctrl+O)")
+        self.open_button = QPushButton(self.tr("&Open photos…"))
+        self.open_button.setToolTip(self.tr("Choose one or more photos (JPEG, PNG or HEIC from "
+                                            "an iPad). You can also drag photos onto this tab. "
+                                            "(Ctrl+O)"))
         self.open_button.clicked.connect(self.choose_photos)
         open_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Open), self,
                              self.choose_photos)
@@ -1002,28 +341,40 @@ class PhotosTab(QWidget):
         open_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.batch_list = QListWidget()
         self.batch_list.setObjectName("PhotoBatch")
-        self.batch_list.setAccessibleName("Opened photos")
+        self.batch_list.setAccessibleName(self.tr("Opened photos"))
+        self.batch_list.setToolTip(self.tr("The photos you opened, each with what the face "
+                                           "check found. Choose one to edit it."))
         self.batch_list.setIconSize(QPixmap(64, 64).size())
         self.batch_list.setWordWrap(True)
         self.batch_list.setMinimumWidth(200)
         self.batch_list.currentRowChanged.connect(self._photo_chosen)
-        self.batch_empty = QLabel("No photos open yet. Press “Open photos…” or drag photos "
-                                  "from a folder onto this tab.")
+        self.batch_empty = QLabel(self.tr("No photos open yet. Press “Open photos…” or drag "
+                                          "photos from a folder onto this tab."))
         self.batch_empty.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setObjectName("FaceProgress")
-        self.progress.setAccessibleName("Progress opening photos and looking for faces")
-        self.progress.setFormat("Looking for faces: %v of %m photos")
+        self.progress.setAccessibleName(self.tr("Progress opening photos and looking for faces"))
         self.progress.hide()
-        self.close_button = QPushButton("Close photo")
-        self.close_button.setToolTip("Take the selected photo out of this list (the file on "
-                                     "the computer is not touched)")
+        self.cancel_batch_button = QPushButton(self.tr("Cancel"))
+        self.cancel_batch_button.setObjectName("CancelFaceSearch")
+        self.cancel_batch_button.setAccessibleName(self.tr("Stop finding faces"))
+        self.cancel_batch_button.setToolTip(self.tr(
+            "Stop finding faces in the photos not looked at yet. They stay in the list, marked "
+            "as not checked: look for their faces later or cover every face by hand."))
+        self.cancel_batch_button.clicked.connect(self.cancel_batch)
+        self.cancel_batch_button.hide()
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_batch_button)
+        self.close_button = QPushButton(self.tr("Close photo"))
+        self.close_button.setToolTip(self.tr("Take the selected photo out of this list (the file "
+                                             "on the computer is not touched)"))
         self.close_button.clicked.connect(self.close_selected)
         pane = QWidget()
         layout = QVBoxLayout(pane)
         layout.addWidget(title)
         layout.addWidget(self.open_button)
-        layout.addWidget(self.progress)
+        layout.addLayout(progress_row)
         layout.addWidget(self.batch_empty)
         layout.addWidget(self.batch_list, 1)
         layout.addWidget(self.close_button)
@@ -1059,21 +410,25 @@ class PhotosTab(QWidget):
 
     def _crop_row(self) -> QHBoxLayout:
         self.preset_box = QComboBox()
-        self.preset_box.setAccessibleName("Crop shape")
+        _may_narrow(self.preset_box)
+        self.preset_box.setAccessibleName(self.tr("Crop shape"))
+        self.preset_box.setToolTip(self.tr("The shape of the crop frame. 16:9 shows whole in "
+                                           "X's timeline; other shapes may be cut short there."))
         for preset in PRESETS:
-            self.preset_box.addItem(PRESET_LABELS[preset], preset.value)
+            label = QCoreApplication.translate("PhotosTab", str(PRESET_LABELS[preset]))
+            self.preset_box.addItem(label, preset.value)
         self.preset_box.setCurrentIndex(PRESETS.index(CropPreset.FREE))
         self.preset_box.activated.connect(self._preset_chosen)
-        shape = QLabel("&Shape:")
+        shape = QLabel(self.tr("&Shape:"))
         shape.setBuddy(self.preset_box)
         self.size_label = QLabel()
         self.size_label.setObjectName("OutputSize")
-        self.size_label.setAccessibleName("Size of the prepared photo")
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setToolTip("Undo the last crop or region change (Ctrl+Z)")
+        self.size_label.setAccessibleName(self.tr("Size of the prepared photo"))
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.setToolTip(self.tr("Undo the last crop or region change (Ctrl+Z)"))
         self.undo_button.clicked.connect(self.undo)
-        self.redo_button = QPushButton("Redo")
-        self.redo_button.setToolTip("Redo (Ctrl+Shift+Z)")
+        self.redo_button = QPushButton(self.tr("Redo"))
+        self.redo_button.setToolTip(self.tr("Redo the change you undid (Ctrl+Shift+Z)"))
         self.redo_button.clicked.connect(self.redo)
         row = QHBoxLayout()
         row.addWidget(shape)
@@ -1085,15 +440,18 @@ class PhotosTab(QWidget):
         return row
 
     def _turn_row(self) -> QHBoxLayout:
-        self.turn_left_button = QPushButton("Turn left")
-        self.turn_left_button.setToolTip("Turn the photo a quarter turn anticlockwise")
+        self.turn_left_button = QPushButton(self.tr("Turn left"))
+        self.turn_left_button.setToolTip(self.tr("Turn the photo a quarter turn anticlockwise"))
         self.turn_left_button.clicked.connect(lambda: self.turn(clockwise=False))
-        self.turn_right_button = QPushButton("Turn right")
-        self.turn_right_button.setToolTip("Turn the photo a quarter turn clockwise")
+        self.turn_right_button = QPushButton(self.tr("Turn right"))
+        self.turn_right_button.setToolTip(self.tr("Turn the photo a quarter turn clockwise"))
         self.turn_right_button.clicked.connect(lambda: self.turn(clockwise=True))
         limit = round(MAX_STRAIGHTEN_DEGREES * STRAIGHTEN_STEPS)
         self.straighten_slider = QSlider(Qt.Orientation.Horizontal)
-        self.straighten_slider.setAccessibleName("Straighten, in degrees")
+        self.straighten_slider.setAccessibleName(self.tr("Straighten, in degrees"))
+        self.straighten_slider.setToolTip(self.tr("Tilt the photo a little to level a wonky "
+                                                  "horizon; the edges are cropped to fit. "
+                                                  "Arrow keys move it in small steps."))
         self.straighten_slider.setRange(-limit, limit)
         self.straighten_slider.setSingleStep(5)
         self.straighten_slider.setPageStep(50)
@@ -1102,11 +460,11 @@ class PhotosTab(QWidget):
         self.straighten_slider.sliderMoved.connect(self._show_straighten_value)
         self.straighten_label = QLabel()
         self.straighten_label.setMinimumWidth(48)
-        straighten_title = QLabel("S&traighten:")
+        straighten_title = QLabel(self.tr("S&traighten:"))
         straighten_title.setBuddy(self.straighten_slider)
-        self.reset_button = QPushButton("Reset")
-        self.reset_button.setToolTip("Back to the whole photo, upright: no crop, turn or "
-                                     "straightening (regions stay)")
+        self.reset_button = QPushButton(self.tr("Reset"))
+        self.reset_button.setToolTip(self.tr("Back to the whole photo, upright: no crop, turn or "
+                                             "straightening (regions stay)"))
         self.reset_button.clicked.connect(self.reset_view)
         row = QHBoxLayout()
         row.addWidget(self.turn_left_button)
@@ -1118,55 +476,73 @@ class PhotosTab(QWidget):
         return row
 
     def _faces_box(self) -> QGroupBox:
-        box = QGroupBox("Faces and other regions to cover")
+        box = QGroupBox(self.tr("Faces and other regions to cover"))
         self.faces_label = QLabel()
         self.faces_label.setObjectName("FaceStatus")
         self.faces_label.setWordWrap(True)
-        self.faces_label.setAccessibleName("What the face check found")
+        self.faces_label.setAccessibleName(self.tr("What the face check found"))
         self.region_list = QListWidget()
         self.region_list.setObjectName("RegionList")
-        self.region_list.setAccessibleName("Regions that will be covered")
+        self.region_list.setAccessibleName(self.tr("Regions that will be covered"))
+        self.region_list.setToolTip(self.tr("Every part of the photo that will be covered. "
+                                            "Choose one to move, keep or remove it (Delete)."))
         self.region_list.setMaximumHeight(110)
         self.region_list.currentRowChanged.connect(self._region_chosen_in_list)
         delete_key = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.region_list,
                                self._remove_chosen_region)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        self.add_region_button = QPushButton("&Add region")
+        self.add_region_button = QPushButton(self.tr("&Add region"))
         self.add_region_button.setCheckable(True)
-        self.add_region_button.setToolTip("Then drag over a face (or a name badge) in the "
-                                          "photo to cover it. Esc stops adding.")
+        self.add_region_button.setToolTip(self.tr("Then drag over a face (or a name badge) in "
+                                                  "the photo to cover it. Esc stops adding."))
         self.add_region_button.toggled.connect(self.canvas.set_add_mode)
-        self.keep_button = QPushButton("&Keep (cover it)")
-        self.keep_button.setToolTip("The uncertain region is a face, or may be: cover it")
+        self.keep_button = QPushButton(self.tr("&Keep (cover it)"))
+        self.keep_button.setToolTip(self.tr("The uncertain region is a face, or may be: "
+                                            "cover it"))
         self.keep_button.clicked.connect(self.keep_region)
-        self.remove_region_button = QPushButton("&Remove region")
-        self.remove_region_button.setToolTip("Leave this part of the photo uncovered (Delete)")
+        self.remove_region_button = QPushButton(self.tr("&Remove region"))
+        self.remove_region_button.setToolTip(self.tr("Leave this part of the photo uncovered "
+                                                     "(Delete)"))
         self.remove_region_button.clicked.connect(self._remove_chosen_region)
-        self.detect_box = QCheckBox("&Look for faces in this photo")
-        self.detect_box.setToolTip("Turn off for a photo with no people in it; cover any "
-                                   "face by hand with “Add region”.")
+        self.find_faces_button = QPushButton(self.tr("Look for faces now"))
+        self.find_faces_button.setObjectName("FindFacesNow")
+        self.find_faces_button.setToolTip(self.tr("Finding faces was stopped before this photo: "
+                                                  "look for faces in it now"))
+        self.find_faces_button.clicked.connect(self.look_for_faces_now)
+        self.find_faces_button.hide()
+        self.detect_box = QCheckBox(self.tr("&Look for faces in this photo"))
+        self.detect_box.setToolTip(self.tr("Turn off for a photo with no people in it; cover "
+                                           "any face by hand with “Add region”."))
         self.detect_box.clicked.connect(self.set_detection)
         self.style_box = QComboBox()
-        self.style_box.setAccessibleName("How regions are covered")
+        _may_narrow(self.style_box)
+        self.style_box.setAccessibleName(self.tr("How regions are covered"))
+        self.style_box.setToolTip(self.tr("A solid block hides a face completely. A mosaic "
+                                          "looks softer but still cannot be undone."))
         for style in CoverStyle:
-            self.style_box.addItem(STYLE_LABELS[style], style.value)
+            label = QCoreApplication.translate("PhotosTab", str(STYLE_LABELS[style]))
+            self.style_box.addItem(label, style.value)
         self.style_box.activated.connect(self._style_chosen)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_region_button)
         buttons.addWidget(self.keep_button)
         buttons.addWidget(self.remove_region_button)
         buttons.addStretch(1)
-        cover_with = QLabel("Co&ver with:")
+        buttons.addWidget(self.find_faces_button)
+        cover_with = QLabel(self.tr("Co&ver with:"))
         cover_with.setBuddy(self.style_box)
-        options = QHBoxLayout()
-        options.addWidget(self.detect_box)
-        options.addStretch(1)
+        options = QHBoxLayout()  # apart from the check box: room for enlarged text
         options.addWidget(cover_with)
         options.addWidget(self.style_box)
+        options.addStretch(1)
         layout = QVBoxLayout(box)
         layout.addWidget(self.faces_label)
         layout.addWidget(self.region_list)
         layout.addLayout(buttons)
+        detect_row = QHBoxLayout()  # the box only as wide as its words, as people expect
+        detect_row.addWidget(self.detect_box)
+        detect_row.addStretch(1)
+        layout.addLayout(detect_row)
         layout.addLayout(options)
         return box
 
@@ -1174,11 +550,12 @@ class PhotosTab(QWidget):
         self.prepare_hint = QLabel()
         self.prepare_hint.setObjectName("PrepareHint")
         self.prepare_hint.setWordWrap(True)
-        self.prepare_button = QPushButton("&Prepare photo")
+        self.prepare_button = QPushButton(self.tr("&Prepare photo"))
         self.prepare_button.setObjectName("PrepareButton")
         self.prepare_button.setProperty("primary", True)
-        self.prepare_button.setToolTip("Cover the regions for good, crop, remove the camera's "
-                                       "hidden information and make it the right size for X")
+        self.prepare_button.setToolTip(self.tr("Cover the regions for good, crop, remove the "
+                                               "camera's hidden information and make it the "
+                                               "right size for X"))
         self.prepare_button.clicked.connect(self.prepare)
         row = QHBoxLayout()
         row.addWidget(self.prepare_hint, 1)
@@ -1189,22 +566,26 @@ class PhotosTab(QWidget):
         pane = QWidget()
         layout = QVBoxLayout(pane)
         layout.addWidget(self._prepared_box(), 3)
-        title = QLabel("Ready to attach")
+        title = QLabel(self.tr("Ready to attach"))
         title.setObjectName("SectionTitle")
         self.ready_list = QListWidget()
         self.ready_list.setObjectName("ReadyPhotos")
-        self.ready_list.setAccessibleName("Prepared photos, ready to attach once checked")
+        self.ready_list.setAccessibleName(self.tr("Prepared photos, ready to attach once "
+                                                  "checked"))
+        self.ready_list.setToolTip(self.tr("Prepared photos. Choose one to describe it and "
+                                           "confirm its checks; the composer can then attach "
+                                           "it."))
         self.ready_list.setIconSize(QPixmap(64, 64).size())
         self.ready_list.setWordWrap(True)
         self.ready_list.currentRowChanged.connect(self._ready_chosen)
-        self.ready_empty = QLabel("Nothing prepared yet. Prepared photos wait here until "
-                                  "they are described and checked; then the composer can "
-                                  "attach them.")
+        self.ready_empty = QLabel(self.tr("Nothing prepared yet. Prepared photos wait here "
+                                          "until they are described and checked; then the "
+                                          "composer can attach them."))
         self.ready_empty.setWordWrap(True)
-        self.remove_ready_button = QPushButton("Remove from list…")
+        self.remove_ready_button = QPushButton(self.tr("Remove from list…"))
         self.remove_ready_button.setProperty("destructive", True)
-        self.remove_ready_button.setToolTip("Delete the prepared copy (the original file is "
-                                            "not touched)")
+        self.remove_ready_button.setToolTip(self.tr("Delete the prepared copy (the original "
+                                                    "file is not touched)"))
         self.remove_ready_button.clicked.connect(self.remove_ready)
         layout.addWidget(title)
         layout.addWidget(self.ready_empty)
@@ -1213,47 +594,58 @@ class PhotosTab(QWidget):
         return pane
 
     def _prepared_box(self) -> QGroupBox:
-        box = QGroupBox("Prepared photo")
+        box = QGroupBox(self.tr("Prepared photo"))
         self.result_image = QLabel()
-        self.result_image.setAccessibleName("The prepared photo, as it will be posted")
+        self.result_image.setAccessibleName(self.tr("The prepared photo, as it will be "
+                                                    "posted"))
         self.result_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.result_image.setMinimumHeight(120)
         self.result_label = QLabel()
         self.result_label.setObjectName("PrepareResult")
         self.result_label.setWordWrap(True)
-        self.result_label.setAccessibleName("What was removed and the prepared size")
+        self.result_label.setAccessibleName(self.tr("What was removed and the prepared "
+                                                    "size"))
         self.alt_text = QPlainTextEdit()
         self.alt_text.setObjectName("AltText")
-        self.alt_text.setAccessibleName("Photo description (alt text)")
-        self.alt_text.setPlaceholderText("Describe the photo for families who use screen "
-                                         "readers, e.g. “Year 3 planting bulbs in the school "
-                                         "garden”. Never a child's name.")
+        self.alt_text.setAccessibleName(self.tr("Photo description (alt text)"))
+        self.alt_text.setPlaceholderText(self.tr("Describe the photo for families who use "
+                                                 "screen readers, e.g. “Year 3 planting bulbs "
+                                                 "in the school garden”. Never a child's "
+                                                 "name."))
+        self.alt_text.setToolTip(self.tr("Required: X reads this out to people who cannot see "
+                                         "the photo. At most {limit} characters; never a "
+                                         "child's name.").format(limit=MAX_ALT_TEXT))
         self.alt_text.setTabChangesFocus(True)
         self.alt_text.setMaximumHeight(90)
         self.alt_text.textChanged.connect(self._alt_text_changed)
+        self.alt_text.installEventFilter(self)  # saves the description when focus leaves it
         self.alt_count = QLabel()
         self.alt_count.setObjectName("AltTextCount")
-        self.alt_count.setAccessibleName("Characters in the description")
-        self.save_alt_button = QPushButton("Save &description")
+        self.alt_count.setAccessibleName(self.tr("Characters in the description"))
+        self.save_alt_button = QPushButton(self.tr("Save &description"))
+        self.save_alt_button.setToolTip(self.tr("Keep this description with the prepared "
+                                                "photo; it goes out with the tweet"))
         self.save_alt_button.clicked.connect(self.save_alt_text)
         count_row = QHBoxLayout()
         count_row.addWidget(self.alt_count)
         count_row.addStretch(1)
         count_row.addWidget(self.save_alt_button)
-        self.faces_confirm = QCheckBox("I have checked every &face in this photo")
-        self.faces_confirm.setAccessibleDescription(
+        self.faces_confirm = QCheckBox(self.tr("I have checked every &face in this photo"))
+        self.faces_confirm.setAccessibleDescription(self.tr(
             "Confirm that you looked at the prepared photo and every face is covered, or "
-            "may be shown. Your name is recorded.")
+            "may be shown. Your name is recorded."))
+        self.faces_confirm.setToolTip(self.faces_confirm.accessibleDescription())
         self.faces_confirm.clicked.connect(self._faces_confirm_clicked)
-        self.consent_confirm = QCheckBox("Every child shown has photo &consent")
-        self.consent_confirm.setAccessibleDescription(
+        self.consent_confirm = QCheckBox(self.tr("Every child shown has photo &consent"))
+        self.consent_confirm.setAccessibleDescription(self.tr(
             "Confirm against the school's consent list that every child who can be seen may "
-            "appear on the school's account. Your name is recorded.")
+            "appear on the school's account. Your name is recorded."))
+        self.consent_confirm.setToolTip(self.consent_confirm.accessibleDescription())
         self.consent_confirm.clicked.connect(self._consent_confirm_clicked)
         self.checks_label = QLabel()
         self.checks_label.setObjectName("ChecksStatus")
         self.checks_label.setWordWrap(True)
-        description = QLabel("D&escription (alt text), required:")
+        description = QLabel(self.tr("D&escription (alt text), required:"))
         description.setBuddy(self.alt_text)
         layout = QVBoxLayout(box)
         layout.addWidget(self.result_image)
@@ -1271,9 +663,9 @@ class PhotosTab(QWidget):
     def ask_for_photos(self) -> list[Path]:
         """The Open dialog; tests replace this method to choose files for the user."""
         patterns = " ".join(f"*{suffix}" for suffix in PHOTO_SUFFIXES)
-        names, _ = QFileDialog.getOpenFileNames(
-            self, "Open photos", str(Path.home()),
-            f"Photos ({patterns});;All files (*)")
+        filters = self.tr("Photos ({patterns});;All files (*)").format(patterns=patterns)
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Open photos"), str(Path.home()),
+                                                filters)
         return [Path(name) for name in names]
 
     def choose_photos(self) -> None:
@@ -1335,8 +727,11 @@ class PhotosTab(QWidget):
             return
         self._take_pixels(photo, result)
         if photo.state.detection_on and photo.detected is None:
-            self._look_for_faces(photo, then=self._loaded)
-            return
+            if photo is self._stop_after:  # Cancel was pressed while it opened
+                self._mark_stopped([photo])
+            else:
+                self._look_for_faces(photo, then=self._loaded)
+                return
         self._loaded(photo)
 
     def _take_pixels(self, photo: BatchPhoto, result: OpenResult) -> None:
@@ -1356,7 +751,7 @@ class PhotosTab(QWidget):
         photo.error = _photo_error_text(photo.path, error)
         self._update_batch_item(photo)
         self.show_message(photo.error, ok=False)
-        self.status.emit(f"{photo.name} could not be opened.")
+        self.status.emit(self.tr("{name} could not be opened.").format(name=photo.name))
         self._loaded(photo)
 
     def _loaded(self, photo: BatchPhoto) -> None:
@@ -1364,6 +759,8 @@ class PhotosTab(QWidget):
         if photo is not self.selected_photo():
             photo.drop_pixels()
         self._loading = None
+        if photo is self._stop_after:
+            self._stop_after = None
         self._batch_done += 1
         self._show_progress()
         if photo is self.selected_photo():
@@ -1371,21 +768,63 @@ class PhotosTab(QWidget):
         self._open_next()
 
     def _batch_finished(self) -> None:
-        if not self._batch_total:
+        if not self._batch_total and not self._batch_stopped:
             return
-        failed = self._batch_failed
-        done = self._batch_done - failed
-        self._batch_total = self._batch_done = self._batch_failed = 0
+        failed, stopped = self._batch_failed, self._batch_stopped
+        opened = self._batch_done - failed
+        self._batch_total = self._batch_done = self._batch_failed = self._batch_stopped = 0
         self._show_progress()
-        summary = f"{done} photo{'s' if done != 1 else ''} opened"
         if failed:
-            summary += f", {failed} could not be opened"
-        self.status.emit(summary + ".")
+            summary = self.tr("Photos opened: {opened}. Could not be opened: {failed}.")
+        else:
+            summary = self.tr("Photos opened: {opened}.")
+        self.status.emit(summary.format(opened=opened, failed=failed))
+        if stopped:
+            self.show_message(self.tr(
+                "⚠ Finding faces was stopped. Photos not checked for faces: {count}. Choose "
+                "each one and press “Look for faces now”, or untick “Look for faces in this "
+                "photo” and cover every face by hand."
+            ).format(count=stopped))
 
     def _show_progress(self) -> None:
-        self.progress.setVisible(self._batch_total > 1)
+        """“Finding faces: 3 of 12” with Cancel beside it, for a batch of two or more."""
+        stopping = self._stop_after is not None and not self._queue
+        batch = self._batch_total > 1 or stopping
+        self.progress.setVisible(batch)
+        self.cancel_batch_button.setVisible(batch)
+        self.cancel_batch_button.setEnabled(not stopping)
         self.progress.setRange(0, max(1, self._batch_total))
         self.progress.setValue(self._batch_done)
+        if stopping:
+            text = self.tr("Stopping after the photo in hand…")
+        else:
+            text = self.tr("Finding faces: {done} of {total}").format(
+                done=self._batch_done, total=self._batch_total)
+        self.progress.setFormat(text)
+
+    def cancel_batch(self) -> None:
+        """Stop opening and looking at the rest of the batch.
+
+        The photo in hand finishes (a worker cannot be interrupted, and faces found are worth
+        having) unless it is still opening, when it is not looked at either. Every photo left
+        is marked as not checked for faces and stays in the list, to open when chosen: a
+        stopped search must never look like one that found nothing.
+        """
+        stopped = [photo for photo in self._queue if not photo.closed]
+        self._queue.clear()
+        self._batch_total -= len(stopped)
+        self._mark_stopped(stopped)
+        self._stop_after = self._loading
+        self._show_progress()
+        if self._loading is None:
+            self._batch_finished()
+        self._show_selected()
+
+    def _mark_stopped(self, photos: Sequence[BatchPhoto]) -> None:
+        self._batch_stopped += len(photos)
+        for photo in photos:
+            photo.detection = CANCELLED
+            self._update_batch_item(photo)
 
     # -- face detection ----------------------------------------------------------------------
     def _look_for_faces(self, photo: BatchPhoto,
@@ -1416,7 +855,8 @@ class PhotosTab(QWidget):
         photo.detection = DETECTION_FAILED
         photo.detection_error = str(error)
         self._update_batch_item(photo)
-        self.show_message(f"{photo.name}: faces could not be looked for. {error}", ok=False)
+        self.show_message(self.tr("{name}: faces could not be looked for. {error}").format(
+            name=photo.name, error=error), ok=False)
         if then is not None:
             then(photo)
         elif photo is self.selected_photo():
@@ -1435,6 +875,13 @@ class PhotosTab(QWidget):
         self._change(with_detected(replace(state, detection_on=True), photo.detected or ()))
         if photo.detected is None and photo.detection != LOOKING and photo.opened is not None:
             self._look_for_faces(photo)
+
+    def look_for_faces_now(self) -> None:
+        """For a photo whose search a cancelled batch stopped: look at this one now."""
+        photo = self._editable()
+        if photo is None or photo.opened is None or photo.detection == LOOKING:
+            return
+        self._look_for_faces(photo)
 
     # -- the batch list ----------------------------------------------------------------------
     def _batch_item(self, photo: BatchPhoto) -> QListWidgetItem:
@@ -1472,12 +919,15 @@ class PhotosTab(QWidget):
         if photo is not None and photo.status == WAITING and photo in self._queue:
             self._queue.remove(photo)
             self._queue.appendleft(photo)  # the one someone is looking at comes next
+        if photo is not None and photo.status == WAITING and photo.detection == CANCELLED:
+            self._reopen(photo)  # its batch was stopped before it was opened
         if photo is not None and photo.status == OPEN and photo.opened is None:
             self._reopen(photo)
         self._show_selected()
 
     def _reopen(self, photo: BatchPhoto) -> None:
-        """The pixels were let go while another photo was shown: decode again."""
+        """Decode for the editor alone, without looking for faces: the pixels were let go
+        while another photo was shown, or a stopped batch never opened it."""
         photo.status = OPENING
         self._tasks.run(lambda: open_for_editing(photo.path),
                         lambda result: self._reopened(photo, result),
@@ -1486,8 +936,8 @@ class PhotosTab(QWidget):
     def _reopened(self, photo: BatchPhoto, result: OpenResult) -> None:
         if photo is self.selected_photo():
             self._take_pixels(photo, result)
-        else:  # someone moved on while it opened
-            photo.status = OPEN
+        else:  # someone moved on while it opened: opened again when chosen again
+            photo.status = OPEN if photo.base_size is not None else WAITING
 
     def _reopen_failed(self, photo: BatchPhoto, error: Exception) -> None:
         photo.status = FAILED
@@ -1521,6 +971,9 @@ class PhotosTab(QWidget):
                        self.straighten_slider, self.reset_button, self.add_region_button,
                        self.detect_box, self.style_box):
             widget.setEnabled(editable)
+        self.find_faces_button.setVisible(editable and photo is not None
+                                          and photo.state.detection_on
+                                          and photo.detection == CANCELLED)
         if not editable or photo is None:
             self.canvas.show_empty(_empty_text(photo))
             self._show_regions(None)
@@ -1560,7 +1013,8 @@ class PhotosTab(QWidget):
         self.straighten_slider.blockSignals(False)
         self._show_straighten_value(self.straighten_slider.value())
         crop_rect = state.crop or Rect(0, 0, *geometry.size)
-        self.size_label.setText(f"Prepared size: {crop_rect.w} × {crop_rect.h} px")
+        self.size_label.setText(self.tr("Prepared size: {width} × {height} px").format(
+            width=crop_rect.w, height=crop_rect.h))
         self.undo_button.setEnabled(photo.history.can_undo)
         self.redo_button.setEnabled(photo.history.can_redo)
 
@@ -1578,7 +1032,7 @@ class PhotosTab(QWidget):
         self.region_list.setEnabled(bool(state and state.regions))
         self._show_region_buttons()
         text, level = _faces_status(photo)
-        self.faces_label.setText(text)
+        self.faces_label.setText(LEVEL_MARKS.get(level, "") + text)
         set_style_state(self.faces_label, "level", level)
 
     def _show_region_buttons(self) -> None:
@@ -1590,32 +1044,38 @@ class PhotosTab(QWidget):
         blocker = self._prepare_blocker(photo)
         self.prepare_button.setEnabled(not blocker)
         again = photo is not None and photo.prepared_id is not None
-        self.prepare_button.setText("&Prepare again" if again else "&Prepare photo")
+        self.prepare_button.setText(self.tr("&Prepare again") if again
+                                    else self.tr("&Prepare photo"))
         if not blocker and photo is not None and again and photo.prepared_state != photo.state:
-            blocker = ("Changed since it was prepared: press “Prepare again”. The face and "
-                       "consent checks will need confirming again.")
+            blocker = self.tr("Changed since it was prepared: press “Prepare again”. The face "
+                              "and consent checks will need confirming again.")
         self.prepare_hint.setText(blocker)
 
     def _prepare_blocker(self, photo: BatchPhoto | None) -> str:
         """Why the photo cannot be prepared yet, or "" when it can."""
         if photo is None:
-            return "Open a photo to start."
+            return self.tr("Open a photo to start.")
         if photo.status == FAILED:
-            return "This photo could not be opened: choose another."
+            return self.tr("This photo could not be opened: choose another.")
         if photo.status != OPEN or photo.opened is None:
-            return "Opening the photo…"
+            return self.tr("Opening the photo…")
         if self._preparing:
-            return "Preparing…"
+            return self.tr("Preparing…")
         state = photo.state
+        if state.detection_on and photo.detection == CANCELLED:
+            return self.tr("Faces have not been looked for: press “Look for faces now”, or "
+                           "untick “Look for faces in this photo” and cover every face by hand.")
         if state.detection_on and photo.detection in (NOT_LOOKED, LOOKING):
-            return "Still looking for faces…"
+            return self.tr("Still looking for faces…")
         if state.undecided:
-            count = state.undecided
-            return (f"Keep or remove the {count} uncertain region{'s' if count > 1 else ''} "
-                    "(dashed, marked “?”) first.")
+            return self.tr("Keep or remove each uncertain region (dashed, marked “?”) first. "
+                           "Uncertain regions: {count}.").format(count=state.undecided)
         return ""
 
     def show_message(self, text: str, ok: bool | None = None) -> None:
+        """Green or red is never the only sign: a tick or a warning sign goes with it."""
+        if text and ok is not None and not text.startswith(("✔", "⚠", "⛔")):
+            text = ("✔ " if ok else "⚠ ") + text
         self.message_label.setText(text)
         set_style_state(self.message_label, "state",
                         "" if ok is None else ("ok" if ok else "error"))
@@ -1773,7 +1233,7 @@ class PhotosTab(QWidget):
             return
         self._preparing = True
         self._show_prepare_state(photo)
-        self.show_message("Preparing the photo…")
+        self.show_message(self.tr("Preparing the photo…"))
         state = photo.state
         work = self._prepare_work(photo, photo.opened, state)
         self._tasks.run(work, lambda stored: self._prepared(photo, state, stored),
@@ -1807,15 +1267,17 @@ class PhotosTab(QWidget):
         photo.prepared_id, photo.prepared_state = stored.photo_id, state
         self._show_ready(select=stored.photo_id, new_pixels=True)
         self._show_prepare_state(self.selected_photo())
-        self.show_message(f"{photo.name} is prepared. Describe it, then confirm the two "
-                          "checks so it can be attached.", ok=True)
-        self.status.emit(f"{photo.name} prepared.")
+        self.show_message(self.tr("{name} is prepared. Describe it, then confirm the two "
+                                  "checks so it can be attached.").format(name=photo.name),
+                          ok=True)
+        self.status.emit(self.tr("{name} prepared.").format(name=photo.name))
         self.ready_changed.emit()
 
     def _prepare_failed(self, error: Exception) -> None:
         self._preparing = False
         self._show_prepare_state(self.selected_photo())
-        self.show_message(f"The photo could not be prepared: {error}", ok=False)
+        self.show_message(self.tr("The photo could not be prepared: {error}").format(
+            error=error), ok=False)
 
     # -- the ready list and the checks -------------------------------------------------------
     def _show_ready(self, select: int | None = None, new_pixels: bool = False) -> None:
@@ -1862,37 +1324,40 @@ class PhotosTab(QWidget):
         self.remove_ready_button.setEnabled(stored is not None)
         if stored is None:
             self.result_image.clear()
-            self.result_image.setText("Prepare a photo to see it here.")
+            self.result_image.setText(self.tr("Prepare a photo to see it here."))
             self.result_label.setText("")
             self._set_alt_text("")
-            self._show_confirmation(self.faces_confirm, "I have checked every &face in this "
-                                    "photo", None, "", None)
-            self._show_confirmation(self.consent_confirm, "Every child shown has photo "
-                                    "&consent", None, "", None)
+            self._show_confirmation(self.faces_confirm, self._faces_text(), None, "", None)
+            self._show_confirmation(self.consent_confirm, self._consent_text(), None, "", None)
             self.checks_label.setText("")
             return
         self.result_label.setText(_result_text(stored))
         self._set_alt_text(stored.alt_text)
-        self._show_confirmation(self.faces_confirm, "I have checked every &face in this photo",
-                                stored, stored.faces_checked_by, stored.faces_checked_at)
-        self._show_confirmation(self.consent_confirm, "Every child shown has photo &consent",
-                                stored, stored.consent_confirmed_by,
-                                stored.consent_confirmed_at)
+        self._show_confirmation(self.faces_confirm, self._faces_text(), stored,
+                                stored.faces_checked_by, stored.faces_checked_at)
+        self._show_confirmation(self.consent_confirm, self._consent_text(), stored,
+                                stored.consent_confirmed_by, stored.consent_confirmed_at)
         self._show_missing(stored)
         if reload_preview:
             self._load_result_preview(stored.photo_id)
 
+    def _faces_text(self) -> str:
+        return self.tr("I have checked every &face in this photo")
+
+    def _consent_text(self) -> str:
+        return self.tr("Every child shown has photo &consent")
+
     def _show_missing(self, stored: StoredPhoto) -> None:
         missing = missing_checks(stored)
         if missing:
-            text = "Not ready to attach yet: still needs " + ", ".join(missing) + "."
+            text = self.tr("⚠ Not ready to attach yet: still needs {missing}.").format(
+                missing=", ".join(missing))
         else:
-            text = "✔ Ready to attach: the composer can add it to a tweet."
+            text = self.tr("✔ Ready to attach: the composer can add it to a tweet.")
         self.checks_label.setText(text)
         set_style_state(self.checks_label, "state", "warn" if missing else "ok")
 
-    @staticmethod
-    def _show_confirmation(box: QCheckBox, text: str, stored: StoredPhoto | None, by: str,
+    def _show_confirmation(self, box: QCheckBox, text: str, stored: StoredPhoto | None, by: str,
                            at: datetime | None) -> None:
         done = stored is not None and at is not None
         box.blockSignals(True)
@@ -1901,16 +1366,18 @@ class PhotosTab(QWidget):
         box.setEnabled(stored is not None and not done)
         if done and at is not None:
             when = at.astimezone().strftime("%d %b %Y, %H:%M")
-            box.setText(f"{text}  (confirmed by {by}, {when})")
+            box.setText(self.tr("{check}  (confirmed by {name}, {when})").format(
+                check=text, name=by, when=when))
         else:
             box.setText(text)
 
     def _load_result_preview(self, photo_id: int) -> None:
         library = self._library
-        self.result_image.setText("Loading…")
+        self.result_image.setText(self.tr("Loading…"))
+        unavailable = self.tr("(preview unavailable)")
         self._tasks.run(lambda: result_preview(library, photo_id),
                         lambda image: self._show_result_preview(photo_id, image),
-                        lambda _error: self.result_image.setText("(preview unavailable)"))
+                        lambda _error: self.result_image.setText(unavailable))
 
     def _show_result_preview(self, photo_id: int, image: Image.Image) -> None:
         if photo_id != self._ready_id:
@@ -1927,10 +1394,25 @@ class PhotosTab(QWidget):
         text = self.alt_text.toPlainText().strip()
         stored = self.selected_ready()
         over = len(text) > MAX_ALT_TEXT
-        self.alt_count.setText(f"{len(text)} / {MAX_ALT_TEXT}" + (" · too long" if over else ""))
+        count = self.tr("{count} / {limit} · too long") if over else self.tr("{count} / {limit}")
+        self.alt_count.setText(count.format(count=len(text), limit=MAX_ALT_TEXT))
         set_style_state(self.alt_count, "over", over)
         unsaved = stored is not None and text != stored.alt_text
         self.save_alt_button.setEnabled(unsaved and bool(text) and not over)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A description typed and left is kept, as the tweet box keeps its text.
+
+        Newcomers type a description and go straight to the confirmations or another
+        photo; asking them to press Save first lost their words.
+        """
+        if watched is self.alt_text and event.type() == QEvent.Type.FocusOut:
+            self.save_pending_alt_text()
+        return super().eventFilter(watched, event)
+
+    def save_pending_alt_text(self) -> None:
+        if self.save_alt_button.isEnabled():
+            self.save_alt_text()
 
     def save_alt_text(self) -> None:
         stored = self.selected_ready()
@@ -1941,16 +1423,18 @@ class PhotosTab(QWidget):
         except PhotoLibraryError as exc:
             self.show_message(str(exc), ok=False)
             return
-        self.show_message("Description saved.", ok=True)
+        self.show_message(self.tr("Description saved."), ok=True)
         self._refresh_ready()
 
     def _faces_confirm_clicked(self, checked: bool) -> None:
         if checked:
-            self._confirm(self._library.confirm_faces, "every face checked")
+            self._confirm(self._library.confirm_faces,
+                          self.tr("Recorded: every face checked, by {name}."))
 
     def _consent_confirm_clicked(self, checked: bool) -> None:
         if checked:
-            self._confirm(self._library.confirm_consent, "photo consent confirmed")
+            self._confirm(self._library.confirm_consent,
+                          self.tr("Recorded: photo consent confirmed, by {name}."))
 
     def confirm_faces(self) -> None:
         """As if "I have checked every face" were ticked."""
@@ -1959,17 +1443,18 @@ class PhotosTab(QWidget):
     def confirm_consent(self) -> None:
         self.consent_confirm.click()
 
-    def _confirm(self, record: Callable[[int, str], StoredPhoto], what: str) -> None:
+    def _confirm(self, record: Callable[[int, str], StoredPhoto], recorded: str) -> None:
         stored = self.selected_ready()
         if stored is None:
             return
+        self.save_pending_alt_text()
         try:
             record(stored.photo_id, self.actor)
         except PhotoLibraryError as exc:
             self.show_message(str(exc), ok=False)
             self._show_checks()
             return
-        self.show_message(f"Recorded: {what}, by {self.actor}.", ok=True)
+        self.show_message(recorded.format(name=self.actor), ok=True)
         self._refresh_ready()
 
     def _refresh_ready(self) -> None:
@@ -1980,9 +1465,9 @@ class PhotosTab(QWidget):
     def confirm_remove(self, label: str) -> bool:
         """Asks before removing; tests replace this method to answer for the user."""
         answer = QMessageBox.question(
-            self, "Remove prepared photo?",
-            f"Remove the prepared copy of {label} from the list? The original photo on the "
-            "computer is not touched.",
+            self, self.tr("Remove prepared photo?"),
+            self.tr("Remove the prepared copy of {label} from the list? The original photo on "
+                    "the computer is not touched.").format(label=label),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Yes
@@ -2008,6 +1493,9 @@ class PhotosTab(QWidget):
 # ---------------------------------------------------------------------------------------
 # Words for the user
 
+# Colour is never the only sign of how urgent the face check's finding is.
+LEVEL_MARKS = {"warn": "⚠ ", "block": "⛔ "}
+
 
 def _local_files(urls: Sequence[QUrl]) -> list[Path]:
     return [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
@@ -2016,67 +1504,91 @@ def _local_files(urls: Sequence[QUrl]) -> list[Path]:
 def _photo_error_text(path: Path, error: Exception) -> str:
     if isinstance(error, PhotoError):
         return str(error)
-    return f"{path.name} could not be opened ({error}). Choose another photo."
+    return QCoreApplication.translate(
+        "PhotosTab", "{name} could not be opened ({error}). Choose another photo."
+    ).format(name=path.name, error=error)
 
 
 def _batch_state(photo: BatchPhoto) -> str:
+    translate = QCoreApplication.translate
     if photo.status == FAILED:
-        return "⛔ Could not be opened"
-    if photo.status in (WAITING, OPENING) and photo.base_size is None:
-        return "Waiting…" if photo.status == WAITING else "Opening…"
-    if photo.detection == LOOKING:
-        return "Looking for faces…"
+        return translate("PhotosTab", "⛔ Could not be opened")
     state = photo.state
+    if state.detection_on and photo.detection == CANCELLED:
+        return translate("PhotosTab", "⚠ Not checked for faces: finding faces was stopped")
+    if photo.status == WAITING and photo.base_size is None:
+        return translate("PhotosTab", "Waiting…")
+    if photo.status == OPENING and photo.base_size is None:
+        return translate("PhotosTab", "Opening…")
+    if photo.detection == LOOKING:
+        return translate("PhotosTab", "Looking for faces…")
     if photo.prepared_id is not None:
-        return "✔ Prepared" if photo.prepared_state == state else "Changed since prepared"
+        if photo.prepared_state == state:
+            return translate("PhotosTab", "✔ Prepared")
+        return translate("PhotosTab", "Changed since prepared")
     if state.undecided:
-        return f"⚠ {state.undecided} uncertain: keep or remove"
+        return translate("PhotosTab", "⚠ {count} uncertain: keep or remove").format(
+            count=state.undecided)
     if state.detection_on and photo.detection == LOOKED and not photo.detected:
-        return "⚠ No faces found: look yourself"
-    count = len(state.regions)
-    return f"{count} region{'s' if count != 1 else ''} covered"
+        return translate("PhotosTab", "⚠ No faces found: look yourself")
+    return translate("PhotosTab", "Regions covered: {count}").format(count=len(state.regions))
 
 
 def _empty_text(photo: BatchPhoto | None) -> str:
     if photo is None:
-        return ("Open photos to start: press “Open photos…” or drag them here from a folder. "
-                "Each photo is checked for faces before you prepare it.")
+        return QCoreApplication.translate(
+            "PhotosTab", "Open photos to start: press “Open photos…” or drag them here from a "
+            "folder. Each photo is checked for faces before you prepare it.")
     if photo.status == FAILED:
         return photo.error
-    return f"Opening {photo.name}…"
+    return QCoreApplication.translate("PhotosTab", "Opening {name}…").format(name=photo.name)
 
 
 def _faces_status(photo: BatchPhoto | None) -> tuple[str, str]:
     """What the face check found, in plain words, and how urgent it is."""
     if photo is None or photo.status != OPEN:
         return ("", "")
+    translate = QCoreApplication.translate
     state = photo.state
     if not state.detection_on:
-        return ("Face detection is off for this photo. Look at it yourself and cover any face "
-                "with “Add region”.", "warn")
+        return (translate("PhotosTab", "Face detection is off for this photo. Look at it "
+                          "yourself and cover any face with “Add region”."), "warn")
+    if photo.detection == CANCELLED:
+        return (translate("PhotosTab", "Faces have not been looked for in this photo: finding "
+                          "faces was stopped. Press “Look for faces now”, or cover every face "
+                          "by hand with “Add region” and untick “Look for faces in this "
+                          "photo”."), "block")
     if photo.detection in (NOT_LOOKED, LOOKING):
-        return ("Looking for faces…", "")
+        return (translate("PhotosTab", "Looking for faces…"), "")
     if photo.detection == DETECTION_FAILED:
-        return (f"Faces could not be looked for: {photo.detection_error} Cover every face by "
-                "hand with “Add region”.", "block")
+        return (translate("PhotosTab", "Faces could not be looked for: {error} Cover every "
+                          "face by hand with “Add region”.").format(
+                              error=photo.detection_error), "block")
     found = len(photo.detected or ())
     if not found:
-        return ("No faces were found in this photo. Please look at the whole photo yourself: "
-                "if you see a face, press “Add region” and drag over it.", "warn")
-    text = f"{found} face{'s' if found != 1 else ''} found and covered."
+        return (translate("PhotosTab", "No faces were found in this photo. Please look at the "
+                          "whole photo yourself: if you see a face, press “Add region” and "
+                          "drag over it."), "warn")
+    text = translate("PhotosTab", "Faces found and covered: {count}.").format(count=found)
     if state.undecided:
-        text += (f" {state.undecided} uncertain (dashed outline marked “?”): choose it, then "
-                 "“Keep” or “Remove region”.")
-        return (text, "warn")
-    return (text + " Check that every face in the photo is covered.", "")
+        uncertain = translate("PhotosTab", "Uncertain (dashed outline marked “?”): {count}. "
+                              "Choose each, then “Keep” or “Remove region”.")
+        return (f"{text} {uncertain.format(count=state.undecided)}", "warn")
+    check = translate("PhotosTab", "Check that every face in the photo is covered.")
+    return (f"{text} {check}", "")
 
 
 def _ready_item(stored: StoredPhoto) -> QListWidgetItem:
+    translate = QCoreApplication.translate
     missing = missing_checks(stored)
-    state = "✔ Ready to attach" if not missing else "Still needs " + ", ".join(missing)
+    if missing:
+        state = translate("PhotosTab", "Still needs {missing}").format(
+            missing=", ".join(missing))
+    else:
+        state = translate("PhotosTab", "✔ Ready to attach")
     item = QListWidgetItem(f"{stored.label}\n{state}")
     item.setData(id_role(), stored.photo_id)
-    item.setToolTip(stored.alt_text or "No description yet")
+    item.setToolTip(stored.alt_text or translate("PhotosTab", "No description yet"))
     pixmap = QPixmap()
     if pixmap.loadFromData(stored.thumbnail):
         item.setIcon(QIcon(pixmap))
@@ -2084,13 +1596,17 @@ def _ready_item(stored: StoredPhoto) -> QListWidgetItem:
 
 
 def _result_text(stored: StoredPhoto) -> str:
+    translate = QCoreApplication.translate
     kind = "PNG" if stored.mime_type == "image/png" else "JPEG"
-    lines = [f"{stored.width} × {stored.height} px {kind}, {_size_text(stored.size_bytes)}; "
-             f"{stored.faces_covered} region{'s' if stored.faces_covered != 1 else ''} covered. "
-             f"Prepared by {stored.prepared_by}."]
+    summary = translate("PhotosTab", "{width} × {height} px {kind}, {size}. Regions covered: "
+                        "{count}. Prepared by {name}.")
+    lines = [summary.format(width=stored.width, height=stored.height, kind=kind,
+                            size=_size_text(stored.size_bytes), count=stored.faces_covered,
+                            name=stored.prepared_by)]
     if stored.removed:
-        lines.append("Removed from the file:")
+        lines.append(translate("PhotosTab", "Removed from the file:"))
         lines.extend(f"• {line}" for line in stored.removed)
     else:
-        lines.append("The file carried no hidden information (camera, date, place) to remove.")
+        lines.append(translate("PhotosTab", "The file carried no hidden information (camera, "
+                               "date, place) to remove."))
     return "\n".join(lines)

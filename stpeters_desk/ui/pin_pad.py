@@ -18,15 +18,19 @@ class PinPad(QWidget):
 
     submitted = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, ok_text: str = "Sign in") -> None:
+    def __init__(self, parent: QWidget | None = None, ok_text: str = "") -> None:
+        """``ok_text`` names what OK does (already translated); "Sign in" when empty."""
         super().__init__(parent)
         self.setObjectName("PinPad")
+        ok_text = ok_text or self.tr("Sign in")
         self.field = QLineEdit()
         self.field.setObjectName("PinField")
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setMaxLength(MAX_PIN_LENGTH)
-        self.field.setPlaceholderText("PIN")
-        self.field.setAccessibleName("PIN")
+        self.field.setPlaceholderText(self.tr("PIN"))
+        self.field.setAccessibleName(self.tr("PIN"))
+        self.field.setToolTip(self.tr("Type your PIN with the keyboard or the buttons below; "
+                                      "the digits stay hidden"))
         self.field.setInputMask("")
         self.field.returnPressed.connect(self.submit)
         self.field.textEdited.connect(self._keep_digits)
@@ -34,7 +38,8 @@ class PinPad(QWidget):
         grid.setSpacing(6)
         for index, digit in enumerate("123456789"):
             grid.addWidget(self._key(digit), index // 3, index % 3)
-        self.clear_button = self._key("⌫", self.backspace, "Delete the last digit")
+        self.clear_button = self._key("⌫", self.backspace, self.tr("Delete the last digit"))
+        self.clear_button.setToolTip(self.tr("Delete the last digit"))
         grid.addWidget(self.clear_button, 3, 0)
         grid.addWidget(self._key("0"), 3, 1)
         self.ok_button = self._key(ok_text, self.submit, ok_text)
@@ -49,7 +54,7 @@ class PinPad(QWidget):
         button = QPushButton(label)
         button.setObjectName("PinKey")
         button.setMinimumSize(56, 48)
-        button.setAccessibleName(accessible or f"Digit {label}")
+        button.setAccessibleName(accessible or self.tr("Digit {digit}").format(digit=label))
         if action is None:
             button.clicked.connect(lambda: self.press(label))
         else:

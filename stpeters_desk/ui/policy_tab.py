@@ -26,24 +26,6 @@ from stpeters_desk.core.services import DeskServices
 POLICY_FILE = "school-twitter-policy.txt"
 MAX_POLICY_BYTES = 2 * 1024 * 1024
 
-SAFEGUARDS = """
-<h3>How the app keeps to the policy</h3>
-<ul>
-<li><b>No child's name.</b> Every tweet and photo description is checked against the
-school's pupil list before it can be posted.</li>
-<li><b>Only named staff tweet.</b> Each person signs in with their own PIN; every action
-is recorded with their name.</li>
-<li><b>Passwords stay with the head teacher.</b> The X account's keys live only in this
-computer's secure password store, and changing them needs the head-teacher PIN.</li>
-<li><b>Registered computers only.</b> Tweets go out only from computers the head has
-registered, or during a time-limited exception for a trip or match.</li>
-<li><b>The account follows no one and sends no private messages.</b> The app offers
-neither, and warns if the account ever drifts.</li>
-<li><b>Followers and replies are watched.</b> The head and the e-safety leader review
-followers and replies; every hide, mute and block is recorded.</li>
-</ul>
-"""
-
 
 class PolicyTab(QWidget):
     def __init__(self, services: DeskServices, parent: QWidget | None = None) -> None:
@@ -53,12 +35,14 @@ class PolicyTab(QWidget):
         self.text = QPlainTextEdit()
         self.text.setObjectName("PolicyText")
         self.text.setReadOnly(True)
-        self.text.setAccessibleName("The school's Twitter policy")
+        self.text.setAccessibleName(self.tr("The school's Twitter policy"))
         self.summary = QTextBrowser()
-        self.summary.setAccessibleName("How the app keeps to the policy")
-        self.summary.setHtml(SAFEGUARDS)
-        self.load_button = QPushButton("Load the school's policy file…")
-        self.load_button.setToolTip("A plain-text copy of the policy the governors adopted")
+        self.summary.setAccessibleName(self.tr("How the app keeps to the policy"))
+        self.summary.setHtml(self.safeguards_html())
+        self.load_button = QPushButton(self.tr("Load the school's policy file…"))
+        self.load_button.setToolTip(self.tr(
+            "Choose a plain-text (.txt) copy of the policy the governors adopted; it is kept in "
+            "the app's data folder and shown here for every member of staff"))
         self.load_button.clicked.connect(self.choose_file)
         self.message = QLabel()
         self.message.setObjectName("TabMessage")
@@ -76,6 +60,27 @@ class PolicyTab(QWidget):
         layout.addWidget(splitter, 1)
         self.show_policy()
 
+    def safeguards_html(self) -> str:
+        """The app's own summary of its safeguards, one translatable sentence pair per item."""
+        items = (
+            self.tr("<b>No child's name.</b> Every tweet and photo description is checked "
+                    "against the school's pupil list before it can be posted."),
+            self.tr("<b>Only named staff tweet.</b> Each person signs in with their own PIN; "
+                    "every action is recorded with their name."),
+            self.tr("<b>Passwords stay with the head teacher.</b> The X account's keys live only "
+                    "in this computer's secure password store, and changing them needs the "
+                    "head-teacher PIN."),
+            self.tr("<b>Registered computers only.</b> Tweets go out only from computers the "
+                    "head has registered, or during a time-limited exception for a trip or "
+                    "match."),
+            self.tr("<b>The account follows no one and sends no private messages.</b> The app "
+                    "offers neither, and warns if the account ever drifts."),
+            self.tr("<b>Followers and replies are watched.</b> The head and the e-safety leader "
+                    "review followers and replies; every hide, mute and block is recorded."),
+        )
+        heading = self.tr("How the app keeps to the policy")
+        return f"<h3>{heading}</h3><ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+
     def policy_path(self) -> Path:
         return self._services.data_dir / POLICY_FILE
 
@@ -83,15 +88,16 @@ class PolicyTab(QWidget):
         path = self.policy_path()
         if not path.is_file():
             self.text.setPlainText("")
-            self.text.setPlaceholderText(
+            self.text.setPlaceholderText(self.tr(
                 "No policy loaded yet. Use “Load the school's policy file…” to show the "
-                "school's own Twitter policy here for every member of staff.")
+                "school's own Twitter policy here for every member of staff."))
             return
         self.text.setPlainText(path.read_text(encoding="utf-8"))
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "The school's Twitter policy", "",
-                                              "Text files (*.txt);;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("The school's Twitter policy"), "",
+            self.tr("Text files (*.txt);;All files (*)"))
         if name:
             self.load_file(Path(name))
 
@@ -100,18 +106,21 @@ class PolicyTab(QWidget):
         try:
             raw = source.read_bytes()
         except OSError as exc:
-            self.message.setText(f"Could not open {source.name}: {exc.strerror}.")
+            self.message.setText(self.tr(
+                "Could not open {file}: {reason}. Check the file is not open in another program "
+                "and try again.").format(file=source.name, reason=exc.strerror))
             return False
         if len(raw) > MAX_POLICY_BYTES or b"\x00" in raw:
-            self.message.setText(f"{source.name} is not a plain-text policy. Save the policy "
-                                 "as a .txt file and load that.")
+            self.message.setText(self.tr(
+                "{file} is not a plain-text policy. Save the policy as a .txt file and load "
+                "that.").format(file=source.name))
             return False
         text = _decode(raw)
         self.policy_path().write_text(text, encoding="utf-8")
         by = self._services.member
         self._services.audit.record(by.name if by else self._services.signed_in,
                                     "policy file loaded", source.name, "")
-        self.message.setText(f"Loaded {source.name}.")
+        self.message.setText(self.tr("Loaded {file}.").format(file=source.name))
         self.show_policy()
         return True
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -21,8 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from stpeters_desk.core.preflight import PreflightReport
+from stpeters_desk.ui.messages import QT_TRANSLATE_NOOP
 
-STATUS_MARKS = {"pass": "✔ OK", "warn": "⚠ Check", "block": "⛔ Blocked"}
+# A symbol and a word beside each result's colour, so colour is never the only signal.
+STATUS_MARKS = {"pass": QT_TRANSLATE_NOOP("PreflightDialog", "✔ OK"),
+                "warn": QT_TRANSLATE_NOOP("PreflightDialog", "⚠ Check"),
+                "block": QT_TRANSLATE_NOOP("PreflightDialog", "⛔ Blocked")}
 
 
 @dataclass(frozen=True)
@@ -35,7 +40,7 @@ class PreflightDialog(QDialog):
     def __init__(self, report: PreflightReport, may_override: bool,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Before this tweet goes out")
+        self.setWindowTitle(self.tr("Before this tweet goes out"))
         self.setMinimumWidth(560)
         self.report = report
         self.decision = PreflightDecision(post=False)
@@ -44,17 +49,28 @@ class PreflightDialog(QDialog):
             layout.addWidget(_check_row(check.status, check.title, check.message,
                                         check.details))
         self.reason = QLineEdit()
-        self.reason.setAccessibleName("Reason for overriding the block")
-        self.reason.setPlaceholderText("Why this is safe to post (recorded in the audit log)")
+        self.reason.setAccessibleName(self.tr("Reason for overriding the block"))
+        self.reason.setPlaceholderText(self.tr(
+            "Why this is safe to post (recorded in the audit log)"))
+        self.reason.setToolTip(self.tr("For example: “Summer means the season here, not a "
+                                       "pupil”. At least a few words."))
         self.reason.setVisible(not report.can_post and may_override)
         layout.addWidget(self.reason)
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
-        self.back_button = QPushButton("Back to editing")
+        self.back_button = QPushButton(self.tr("Back to editing"))
+        self.back_button.setToolTip(self.tr("Return to the tweet to change it; nothing is "
+                                            "posted"))
         self.back_button.clicked.connect(self.reject)
-        self.post_button = QPushButton("Post tweet" if report.can_post else "Override and post")
+        if report.can_post:
+            self.post_button = QPushButton(self.tr("Post tweet"))
+            self.post_button.setToolTip(self.tr("Send the tweet to the school's account now"))
+        else:
+            self.post_button = QPushButton(self.tr("Override and post"))
+            self.post_button.setToolTip(self.tr(
+                "Post despite the block; your name and reason go into the audit log"))
         self.post_button.setProperty("primary", report.can_post)
         self.post_button.setProperty("destructive", not report.can_post)
         self.post_button.setVisible(report.can_post or may_override)
@@ -64,8 +80,8 @@ class PreflightDialog(QDialog):
         buttons.addWidget(self.post_button)
         layout.addLayout(buttons)
         if not report.can_post and not may_override:
-            self.message.setText("This tweet cannot be posted as it is. Change it, or ask the "
-                                 "head teacher or an approver to look at it.")
+            self.message.setText(self.tr("This tweet cannot be posted as it is. Change it, or "
+                                         "ask the head teacher or an approver to look at it."))
         (self.post_button if report.can_post else self.back_button).setDefault(True)
 
     def confirm(self) -> None:
@@ -75,7 +91,7 @@ class PreflightDialog(QDialog):
             return
         reason = self.reason.text().strip()
         if len(reason) < 10:
-            self.message.setText("Say why it is safe to post (at least a few words).")
+            self.message.setText(self.tr("Say why it is safe to post (at least a few words)."))
             return
         self.decision = PreflightDecision(post=True, override_reason=reason)
         self.accept()
@@ -87,7 +103,7 @@ def _check_row(status: str, title: str, message: str, details: tuple[str, ...]) 
     row.setProperty("status", status)
     layout = QHBoxLayout(row)
     layout.setContentsMargins(4, 2, 4, 2)
-    mark = QLabel(STATUS_MARKS.get(status, status))
+    mark = QLabel(QCoreApplication.translate("PreflightDialog", STATUS_MARKS.get(status, status)))
     mark.setObjectName("PreflightMark")
     mark.setProperty("status", status)
     mark.setMinimumWidth(90)

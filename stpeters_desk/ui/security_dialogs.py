@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,12 +25,14 @@ from PySide6.QtWidgets import (
 from stpeters_desk.core.devices import DeviceIdentity, DeviceRegistry
 from stpeters_desk.core.pins import validate_new_pin
 from stpeters_desk.core.staff import SignInResult, StaffDirectory, StaffMember
+from stpeters_desk.ui.messages import name_standard_buttons
 from stpeters_desk.ui.pin_pad import MAX_PIN_LENGTH, PinPad
 from stpeters_desk.ui.tasks import TaskRunner
 
 
 def hidden_field(name: str, max_length: int = 0) -> QLineEdit:
-    """A line edit that shows dots, for PINs, keys and passwords."""
+    """A line edit that shows dots, for PINs, keys and passwords; ``name`` is its spoken
+    name, already translated by the caller."""
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setAccessibleName(name)
@@ -44,8 +47,16 @@ def new_pin_problem(pin: str, again: str) -> str:
     if problem:
         return problem
     if pin != again:
-        return "The two PINs are different. Type the same PIN twice."
+        return QCoreApplication.translate(
+            "SecurityDialogs", "The two PINs are different. Type the same PIN twice.")
     return ""
+
+
+def new_pin_tip() -> str:
+    """The rules for a new PIN, as a tooltip on every field where one is chosen."""
+    return QCoreApplication.translate(
+        "SecurityDialogs", "At least 6 digits, not the same digit over and over and not a run "
+                           "like 123456; only its owner should know it")
 
 
 class RecoveryCodePage(QWidget):
@@ -53,15 +64,18 @@ class RecoveryCodePage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        intro = QLabel(
+        intro = QLabel(self.tr(
             "This is the head teacher's recovery code. It unlocks the app if the head's PIN "
             "is forgotten or locked. Write it down and keep it somewhere safe, away from this "
-            "computer: it will not be shown again.")
+            "computer: it will not be shown again."))
         intro.setWordWrap(True)
         self.code_label = QLabel()
         self.code_label.setObjectName("RecoveryCode")
-        self.code_label.setAccessibleName("Recovery code")
-        self.confirm = QCheckBox("I have written the recovery code down and will keep it safe")
+        self.code_label.setAccessibleName(self.tr("Recovery code"))
+        self.confirm = QCheckBox(self.tr(
+            "I have written the recovery code down and will keep it safe"))
+        self.confirm.setToolTip(self.tr("Finish becomes available once you tick this: the code "
+                                        "cannot be shown again"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.code_label)
@@ -80,7 +94,7 @@ class SetupWizard(QDialog):
                  parent: QWidget | None = None, *, devices: DeviceRegistry | None = None,
                  device: DeviceIdentity | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Set up St Peter's Desk")
+        self.setWindowTitle(self.tr("Set up St Peter's Desk"))
         self._devices = devices
         self._device = device
         self.setMinimumWidth(520)
@@ -89,30 +103,37 @@ class SetupWizard(QDialog):
         self.head: StaffMember | None = None
         self.pages = QStackedWidget()
         self.name_field = QLineEdit()
-        self.name_field.setAccessibleName("Head teacher's name")
-        self.name_field.setPlaceholderText("e.g. Mrs J. Example")
-        self.pin_field = hidden_field("New PIN", MAX_PIN_LENGTH)
-        self.pin_again = hidden_field("New PIN again", MAX_PIN_LENGTH)
+        self.name_field.setAccessibleName(self.tr("Head teacher's name"))
+        self.name_field.setPlaceholderText(self.tr("e.g. Mrs J. Example"))
+        self.name_field.setToolTip(self.tr("As staff know the head teacher; it appears in the "
+                                           "audit log beside everything they do"))
+        self.pin_field = hidden_field(self.tr("New PIN"), MAX_PIN_LENGTH)
+        self.pin_again = hidden_field(self.tr("New PIN again"), MAX_PIN_LENGTH)
+        self.pin_field.setToolTip(new_pin_tip())
+        self.pin_again.setToolTip(self.tr("The same PIN again, to catch a slip of the finger"))
         self.message = QLabel()
         self.message.setObjectName("FormMessage")
         self.message.setWordWrap(True)
-        intro = QLabel(
+        intro = QLabel(self.tr(
             "Welcome. First, the head teacher creates their own account. Each member of staff "
             "later gets a personal PIN of at least 6 digits; the head teacher's PIN also guards "
-            "the X account's sign-in details, staff changes and this computer's registration.")
+            "the X account's sign-in details, staff changes and this computer's registration."))
         intro.setWordWrap(True)
         first = QWidget()
         form = QFormLayout(first)
         form.addRow(intro)
-        form.addRow("Head teacher's name", self.name_field)
-        form.addRow("PIN (6 or more digits)", self.pin_field)
-        form.addRow("PIN again", self.pin_again)
-        self.register_box = QCheckBox("Register this computer for tweeting")
+        form.addRow(self.tr("Head teacher's name"), self.name_field)
+        form.addRow(self.tr("PIN (6 or more digits)"), self.pin_field)
+        form.addRow(self.tr("PIN again"), self.pin_again)
+        self.register_box = QCheckBox(self.tr("Register this computer for tweeting"))
+        self.register_box.setToolTip(self.tr("Tweets can then be posted from this computer; "
+                                             "untick it if this is not a school computer"))
         can_register = devices is not None and device is not None
         self.register_box.setChecked(can_register)
         self.register_box.setVisible(can_register)
-        register_note = QLabel("The policy allows tweets only from the school's registered "
-                               "devices; others can be added later in Settings.")
+        register_note = QLabel(self.tr("The policy allows tweets only from the school's "
+                                       "registered devices; others can be added later in "
+                                       "Settings."))
         register_note.setWordWrap(True)
         register_note.setObjectName("FormMessage")
         register_note.setVisible(can_register)
@@ -123,8 +144,9 @@ class SetupWizard(QDialog):
         self.pages.addWidget(first)
         self.pages.addWidget(self.recovery_page)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        name_standard_buttons(self.buttons)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Create the head teacher's account")
+        self.ok_button.setText(self.tr("Create the head teacher's account"))
         self.ok_button.setProperty("primary", True)
         self.buttons.accepted.connect(self._next)
         self.recovery_page.confirm.toggled.connect(self._confirmed)
@@ -143,7 +165,7 @@ class SetupWizard(QDialog):
             self.message.setText(problem)
             return
         self.ok_button.setEnabled(False)
-        self.message.setText("Creating the account…")
+        self.message.setText(self.tr("Creating the account…"))
         register = self.register_box.isChecked()
         self._tasks.run(lambda: self._create(name, pin, register), self._created, self._failed)
 
@@ -157,7 +179,7 @@ class SetupWizard(QDialog):
         self.head, code = created
         self.recovery_page.show_code(code)
         self.pages.setCurrentIndex(1)
-        self.ok_button.setText("Finish")
+        self.ok_button.setText(self.tr("Finish"))
         self.ok_button.setEnabled(False)
 
     def _failed(self, error: Exception) -> None:
@@ -175,7 +197,7 @@ class SetupWizard(QDialog):
 
 def _form_problem(name: str, pin: str, again: str) -> str:
     if not name:
-        return "Type the head teacher's name."
+        return QCoreApplication.translate("SecurityDialogs", "Type the head teacher's name.")
     return new_pin_problem(pin, again)
 
 
@@ -185,18 +207,20 @@ class HeadPinDialog(QDialog):
     def __init__(self, staff: StaffDirectory, tasks: TaskRunner, action: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Head-teacher PIN needed")
+        self.setWindowTitle(self.tr("Head-teacher PIN needed"))
         self._staff = staff
         self._tasks = tasks
         self.pin = ""
-        explanation = QLabel(f"The head teacher's PIN is needed to {action}.")
+        explanation = QLabel(self.tr("The head teacher's PIN is needed to {action}.").format(
+            action=action))
         explanation.setWordWrap(True)
         explanation.setObjectName("HeadPinReason")
-        self.pin_pad = PinPad(ok_text="Confirm")
+        self.pin_pad = PinPad(ok_text=self.tr("Confirm"))
         self.pin_pad.submitted.connect(self.check)
         self.message = QLabel()
         self.message.setWordWrap(True)
         cancel = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(cancel)
         cancel.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
@@ -206,7 +230,7 @@ class HeadPinDialog(QDialog):
 
     def check(self, pin: str) -> None:
         self.pin_pad.set_busy(True)
-        self.message.setText("Checking…")
+        self.message.setText(self.tr("Checking…"))
         staff = self._staff
         self._tasks.run(lambda: staff.check_head_pin(pin), lambda r: self._checked(pin, r),
                         self._failed)
@@ -260,29 +284,34 @@ class RecoveryDialog(QDialog):
     def __init__(self, staff: StaffDirectory, tasks: TaskRunner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Recover the head teacher's PIN")
+        self.setWindowTitle(self.tr("Recover the head teacher's PIN"))
         self._staff = staff
         self._tasks = tasks
         self.pages = QStackedWidget()
         self.code_field = QLineEdit()
-        self.code_field.setAccessibleName("Recovery code")
-        self.pin_field = hidden_field("New PIN", MAX_PIN_LENGTH)
-        self.pin_again = hidden_field("New PIN again", MAX_PIN_LENGTH)
+        self.code_field.setAccessibleName(self.tr("Recovery code"))
+        self.code_field.setToolTip(self.tr("The code written down when the app was set up, or "
+                                           "the newer one shown after the last recovery"))
+        self.pin_field = hidden_field(self.tr("New PIN"), MAX_PIN_LENGTH)
+        self.pin_again = hidden_field(self.tr("New PIN again"), MAX_PIN_LENGTH)
+        self.pin_field.setToolTip(new_pin_tip())
+        self.pin_again.setToolTip(self.tr("The same PIN again, to catch a slip of the finger"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         first = QWidget()
         form = QFormLayout(first)
-        form.addRow("Recovery code", self.code_field)
-        form.addRow("New PIN", self.pin_field)
-        form.addRow("New PIN again", self.pin_again)
+        form.addRow(self.tr("Recovery code"), self.code_field)
+        form.addRow(self.tr("New PIN"), self.pin_field)
+        form.addRow(self.tr("New PIN again"), self.pin_again)
         form.addRow(self.message)
         self.recovery_page = RecoveryCodePage()
         self.pages.addWidget(first)
         self.pages.addWidget(self.recovery_page)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(self.buttons)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Set the new PIN")
+        self.ok_button.setText(self.tr("Set the new PIN"))
         self.buttons.accepted.connect(self._next)
         self.buttons.rejected.connect(self.reject)
         self.recovery_page.confirm.toggled.connect(self.ok_button.setEnabled)
@@ -301,6 +330,7 @@ class RecoveryDialog(QDialog):
             return
         staff = self._staff
         self.ok_button.setEnabled(False)
+        self.message.setText(self.tr("Checking the recovery code…"))
         self._tasks.run(lambda: staff.recover_head(code, pin), self._recovered, self._failed)
 
     def _recovered(self, result: object) -> None:
@@ -310,7 +340,7 @@ class RecoveryDialog(QDialog):
             return
         self.recovery_page.show_code(str(new_code))
         self.pages.setCurrentIndex(1)
-        self.ok_button.setText("Finish")
+        self.ok_button.setText(self.tr("Finish"))
         self.ok_button.setEnabled(False)
 
     def _failed(self, error: Exception) -> None:

@@ -1,9 +1,11 @@
-"""The Settings tab: this computer, the X account, kiosk behaviour and the policy review.
+"""The Settings tab: this computer, the X account, kiosk behaviour, the policy review,
+and how the app looks (light, dark, high contrast) and which language it speaks.
 
 Everything here that could weaken the school's safeguards (registering a
 computer, allowing posts from an unregistered one, connecting or replacing
 the X account, turning kiosk mode off) asks for the head-teacher PIN at the
-moment it is done.
+moment it is done. The look and the language weaken nothing, so they change
+without a PIN, but like every other setting the change goes into the audit log.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -33,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stpeters_desk.core.paths import resources_dir
 from stpeters_desk.core.policy_review import review_status
 from stpeters_desk.core.roles import Permission
 from stpeters_desk.core.services import DeskServices
@@ -42,8 +46,22 @@ from stpeters_desk.core.storage.settings import (
     KIOSK_MODE,
     REPLY_SETTINGS,
 )
+from stpeters_desk.ui.messages import QT_TRANSLATE_NOOP, name_standard_buttons
 from stpeters_desk.ui.security_dialogs import HeadPinAsker, hidden_field, run_guarded
+from stpeters_desk.ui.styling import (
+    DEFAULT_THEME,
+    THEME_SETTING,
+    THEMES,
+    follow_os_colour_scheme,
+    show_theme,
+)
 from stpeters_desk.ui.tasks import TaskRunner
+from stpeters_desk.ui.translations import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_SETTING,
+    LANGUAGES,
+    translation_file,
+)
 
 if TYPE_CHECKING:
     from stpeters_desk.core.devices import DeviceIdentity, DeviceRegistry
@@ -53,11 +71,20 @@ KIOSK_SETTING = KIOSK_MODE
 IDLE_MINUTES_SETTING = KIOSK_IDLE_MINUTES
 DEFAULT_IDLE_MINUTES = 5
 REVEAL_SECONDS = 30
+# The stored value, and the words shown (translated where shown: tr() cannot run at import).
 REPLY_CHOICES = (
-    ("mentionedUsers", "Only accounts the school mentions (recommended)"),
-    ("following", "Only accounts the school follows: nobody, replies off"),
-    ("everyone", "Everyone"),
+    ("mentionedUsers",
+     QT_TRANSLATE_NOOP("SettingsTab", "Only accounts the school mentions (recommended)")),
+    ("following",
+     QT_TRANSLATE_NOOP("SettingsTab", "Only accounts the school follows: nobody, replies off")),
+    ("everyone", QT_TRANSLATE_NOOP("SettingsTab", "Everyone")),
 )
+THEME_CHOICES = {
+    "system": QT_TRANSLATE_NOOP("SettingsTab", "Same as this computer (light or dark)"),
+    "light": QT_TRANSLATE_NOOP("SettingsTab", "Light"),
+    "dark": QT_TRANSLATE_NOOP("SettingsTab", "Dark"),
+    "high-contrast": QT_TRANSLATE_NOOP("SettingsTab", "High contrast (white on black)"),
+}
 
 
 def idle_minutes(services: DeskServices) -> int:
@@ -82,23 +109,28 @@ class ExceptionDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Allow posting from this computer for an event")
+        self.setWindowTitle(self.tr("Allow posting from this computer for an event"))
         now = QDateTime.currentDateTime()
         self.start = QDateTimeEdit(now)
         self.start.setCalendarPopup(True)
-        self.start.setAccessibleName("From")
+        self.start.setAccessibleName(self.tr("From"))
+        self.start.setToolTip(self.tr("When tweets from this computer may start"))
         self.end = QDateTimeEdit(now.addSecs(8 * 3600))
         self.end.setCalendarPopup(True)
-        self.end.setAccessibleName("Until")
+        self.end.setAccessibleName(self.tr("Until"))
+        self.end.setToolTip(self.tr("After this moment the computer may no longer post"))
         self.reason = QLineEdit()
-        self.reason.setAccessibleName("Reason")
-        self.reason.setPlaceholderText("e.g. Year 6 residential trip")
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.reason.setPlaceholderText(self.tr("e.g. Year 6 residential trip"))
+        self.reason.setToolTip(self.tr("Why this computer needs to post; recorded in the "
+                                       "audit log"))
         form = QFormLayout()
-        form.addRow("From", self.start)
-        form.addRow("Until", self.end)
-        form.addRow("Reason", self.reason)
+        form.addRow(self.tr("From"), self.start)
+        form.addRow(self.tr("Until"), self.end)
+        form.addRow(self.tr("Reason"), self.reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -130,6 +162,7 @@ class SettingsTab(QWidget):
         layout.addWidget(self._account_group(connect_x))
         layout.addWidget(self._kiosk_group())
         layout.addWidget(self._policy_group())
+        layout.addWidget(self._appearance_group())
         layout.addWidget(self.message)
         layout.addStretch(1)
         scroll = QScrollArea()
@@ -139,15 +172,18 @@ class SettingsTab(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.reload()
+        self._follow_the_computers_colours()
 
     # -- sections ------------------------------------------------------------------
     def _roster_group(self) -> QGroupBox:
-        box = QGroupBox("Pupil roster (for the child-name check)")
+        box = QGroupBox(self.tr("Pupil roster (for the child-name check)"))
         self.roster_label = QLabel()
         self.roster_label.setWordWrap(True)
-        self.import_button = QPushButton("Import the roster from a CSV file…")
-        self.import_button.setToolTip("An export of pupils' names from the school's MIS "
-                                      "(Arbor, SIMS, Bromcom…): forename, surname, class")
+        self.import_button = QPushButton(self.tr("Import the roster from a CSV file…"))
+        self.import_button.setToolTip(self.tr("An export of pupils' names from the school's MIS "
+                                              "(Arbor, SIMS, Bromcom…): forename, surname, "
+                                              "class. You see a preview before anything "
+                                              "changes."))
         self.import_button.clicked.connect(self.choose_roster)
         row = QHBoxLayout()
         row.addWidget(self.import_button)
@@ -158,15 +194,17 @@ class SettingsTab(QWidget):
         return box
 
     def _posting_group(self) -> QGroupBox:
-        box = QGroupBox("Who can reply to the school's tweets")
+        box = QGroupBox(self.tr("Who can reply to the school's tweets"))
         self.reply_box = QComboBox()
-        self.reply_box.setAccessibleName("Who can reply to the school's tweets")
+        self.reply_box.setAccessibleName(self.tr("Who can reply to the school's tweets"))
+        self.reply_box.setToolTip(self.tr("Used for every tweet posted from now on; tweets "
+                                          "already on X keep the setting they were posted with"))
         for value, label in REPLY_CHOICES:
-            self.reply_box.addItem(label, value)
+            self.reply_box.addItem(QCoreApplication.translate("SettingsTab", label), value)
         self.reply_box.currentIndexChanged.connect(self.set_reply_settings)
-        note = QLabel("The account follows no one, so “accounts the school mentions” keeps "
-                      "replies to the people a tweet names, and “accounts the school follows” "
-                      "turns replies off.")
+        note = QLabel(self.tr("The account follows no one, so “accounts the school mentions” "
+                              "keeps replies to the people a tweet names, and “accounts the "
+                              "school follows” turns replies off."))
         note.setWordWrap(True)
         layout = QVBoxLayout(box)
         layout.addWidget(self.reply_box)
@@ -181,20 +219,24 @@ class SettingsTab(QWidget):
         by = self._services.member
         self._services.audit.record(by.name if by else self._services.signed_in,
                                     "reply setting changed", "", value)
-        self.message.setText("New tweets will use this reply setting.")
+        self.message.setText(self.tr("New tweets will use this reply setting."))
 
     def _device_group(self) -> QGroupBox:
-        box = QGroupBox("This computer")
+        box = QGroupBox(self.tr("This computer"))
         self.device_label = QLabel()
         self.device_label.setWordWrap(True)
-        self.register_button = QPushButton("Register this computer…")
-        self.register_button.setToolTip("Tweets may only be sent from computers the head registers")
+        self.register_button = QPushButton(self.tr("Register this computer…"))
+        self.register_button.setToolTip(self.tr("Tweets may only be sent from computers the "
+                                                "head registers; needs the head teacher's PIN"))
         self.register_button.clicked.connect(self.register_device)
-        self.unregister_button = QPushButton("Remove registration…")
+        self.unregister_button = QPushButton(self.tr("Remove registration…"))
+        self.unregister_button.setToolTip(self.tr("Tweets can no longer be sent from this "
+                                                  "computer until the head registers it again; "
+                                                  "needs the head teacher's PIN"))
         self.unregister_button.clicked.connect(self.unregister_device)
-        self.exception_button = QPushButton("Allow posting here for an event…")
-        self.exception_button.setToolTip(
-            "For school trips and sports events: a time-limited permission, with a reason")
+        self.exception_button = QPushButton(self.tr("Allow posting here for an event…"))
+        self.exception_button.setToolTip(self.tr(
+            "For school trips and sports events: a time-limited permission, with a reason"))
         self.exception_button.clicked.connect(self.grant_exception)
         row = QHBoxLayout()
         row.addWidget(self.register_button)
@@ -207,19 +249,27 @@ class SettingsTab(QWidget):
         return box
 
     def _account_group(self, connect_x: Callable[[], None]) -> QGroupBox:
-        box = QGroupBox("The school's X account")
+        box = QGroupBox(self.tr("The school's X account"))
         self.account_label = QLabel()
         self.account_label.setWordWrap(True)
-        self.connect_button = QPushButton("Connect or replace the X account…")
+        self.connect_button = QPushButton(self.tr("Connect or replace the X account…"))
+        self.connect_button.setToolTip(self.tr("Link the school's X account to this app, or "
+                                               "swap it for another; needs the head "
+                                               "teacher's PIN"))
         self.connect_button.clicked.connect(connect_x)
-        self.password_field = hidden_field("The X account's password")
-        self.password_field.setPlaceholderText("The X account's password")
-        self.store_password_button = QPushButton("Store the password…")
-        self.store_password_button.setToolTip(
+        self.password_field = hidden_field(self.tr("The X account's password"))
+        self.password_field.setPlaceholderText(self.tr("The X account's password"))
+        self.password_field.setToolTip(self.tr("Type the password here, then press “Store "
+                                               "the password…”; it is never shown as you type"))
+        self.store_password_button = QPushButton(self.tr("Store the password…"))
+        self.store_password_button.setToolTip(self.tr(
             "Keep the X account's password in this computer's secure password store; "
-            "the policy says it changes only with the head teacher's permission")
+            "the policy says it changes only with the head teacher's permission"))
         self.store_password_button.clicked.connect(self.store_password)
-        self.reveal_password_button = QPushButton("Show the stored password…")
+        self.reveal_password_button = QPushButton(self.tr("Show the stored password…"))
+        self.reveal_password_button.setToolTip(self.tr(
+            "Shows the stored password for {seconds} seconds; needs the head teacher's PIN "
+            "and is recorded in the audit log").format(seconds=REVEAL_SECONDS))
         self.reveal_password_button.clicked.connect(self.reveal_password)
         self.revealed = QLabel()
         self.revealed.setObjectName("RevealedPassword")
@@ -243,40 +293,82 @@ class SettingsTab(QWidget):
         return box
 
     def _kiosk_group(self) -> QGroupBox:
-        box = QGroupBox("Staffroom kiosk")
-        self.kiosk_box = QCheckBox("Start in kiosk mode (full screen, locks when idle)")
+        box = QGroupBox(self.tr("Staffroom kiosk"))
+        self.kiosk_box = QCheckBox(self.tr("Start in kiosk mode (full screen, locks when idle)"))
+        self.kiosk_box.setToolTip(self.tr("For the staffroom computer: large buttons, the "
+                                          "whole screen, and back to the sign-in screen when "
+                                          "nobody uses it. Turning it off needs the head "
+                                          "teacher's PIN."))
         self.kiosk_box.toggled.connect(self.set_kiosk)
         self.idle_spin = QSpinBox()
         self.idle_spin.setRange(1, 120)
-        self.idle_spin.setSuffix(" minutes")
-        self.idle_spin.setAccessibleName("Lock after this many idle minutes")
+        self.idle_spin.setSuffix(self.tr(" minutes"))
+        self.idle_spin.setAccessibleName(self.tr("Lock after this many idle minutes"))
+        self.idle_spin.setToolTip(self.tr("After this many minutes with no touch, click or key "
+                                          "press, the kiosk goes back to the sign-in screen"))
         self.idle_spin.valueChanged.connect(self.set_idle_minutes)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.kiosk_box)
-        form.addRow("Lock after", self.idle_spin)
+        form.addRow(self.tr("Lock after"), self.idle_spin)
         return box
 
     def _policy_group(self) -> QGroupBox:
-        box = QGroupBox("Twitter policy review")
+        box = QGroupBox(self.tr("Twitter policy review"))
         self.adopted = QDateEdit()
         self.adopted.setCalendarPopup(True)
-        self.adopted.setAccessibleName("Date the policy was adopted")
+        self.adopted.setAccessibleName(self.tr("Date the policy was adopted"))
+        self.adopted.setToolTip(self.tr("The day the governors adopted the school's Twitter "
+                                        "policy"))
         self.interval = QSpinBox()
         self.interval.setRange(6, 60)
-        self.interval.setSuffix(" months")
-        self.interval.setAccessibleName("Review the policy every")
+        self.interval.setSuffix(self.tr(" months"))
+        self.interval.setAccessibleName(self.tr("Review the policy every"))
+        self.interval.setToolTip(self.tr("How often the policy is reviewed; a banner reminds "
+                                         "the head teacher when a review is due"))
         self.review_label = QLabel()
         self.review_label.setWordWrap(True)
-        save = QPushButton("Save review dates")
+        save = QPushButton(self.tr("Save review dates"))
+        save.setToolTip(self.tr("Keep these dates; the review reminder is worked out from them"))
         save.setMaximumWidth(240)
         save.clicked.connect(self.save_review)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.addRow("Adopted on", self.adopted)
-        form.addRow("Review every", self.interval)
+        form.addRow(self.tr("Adopted on"), self.adopted)
+        form.addRow(self.tr("Review every"), self.interval)
         form.addRow(self.review_label)
         form.addRow(save)
+        return box
+
+    def _appearance_group(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Appearance and language"))
+        self.theme_box = QComboBox()
+        self.theme_box.setAccessibleName(self.tr("Colours"))
+        self.theme_box.setToolTip(self.tr(
+            "Changes the colours at once, on this computer. “Same as this computer” "
+            "follows its light or dark setting; high contrast has white words on black, "
+            "thicker edges and a yellow outline around the control in use."))
+        for key in THEMES:
+            self.theme_box.addItem(QCoreApplication.translate("SettingsTab", THEME_CHOICES[key]),
+                                   key)
+        self.theme_box.currentIndexChanged.connect(self.set_theme)
+        self.language_box = QComboBox()
+        self.language_box.setAccessibleName(self.tr("Language"))
+        self.language_box.setToolTip(self.tr(
+            "The language of the app's own words on this computer, from the next start. "
+            "Tweets and replies are never translated."))
+        # Each language is named in itself, so whoever needs it can find it.
+        self.language_box.setProperty("data", True)
+        for key, name in LANGUAGES.items():
+            self.language_box.addItem(name, key)
+        self.language_box.currentIndexChanged.connect(self.set_language)
+        self.language_note = QLabel()
+        self.language_note.setWordWrap(True)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow(self.tr("Colours"), self.theme_box)
+        form.addRow(self.tr("Language"), self.language_box)
+        form.addRow(self.language_note)
         return box
 
     # -- showing ---------------------------------------------------------------------
@@ -291,14 +383,22 @@ class SettingsTab(QWidget):
         if devices is not None and device is not None:
             registered = devices.is_registered(device)
             _, reason = devices.may_post(device, datetime.now().astimezone())
-            self.device_label.setText(f"This computer is called “{device.name}”. {reason}")
+            self.device_label.setText(self.tr("This computer is called “{name}”. {reason}").format(
+                name=device.name, reason=reason))
             self.register_button.setVisible(not registered)
             self.unregister_button.setVisible(registered)
             self.exception_button.setVisible(not registered)
+        else:  # a trial without staff accounts: there is nobody to register it
+            self.device_label.setText(self.tr(
+                "Computers are registered for tweeting once the head teacher has set up staff "
+                "accounts."))
+            for button in (self.register_button, self.unregister_button, self.exception_button):
+                button.setVisible(False)
         kind = services.gateway.kind
         self.account_label.setText(
-            "The app is on the practice (sandbox) account: nothing reaches X." if kind == "sandbox"
-            else "The app is connected to the school's real X account.")
+            self.tr("The app is on the practice (sandbox) account: nothing reaches X. Connect "
+                    "the school's account when you are ready.") if kind == "sandbox"
+            else self.tr("The app is connected to the school's real X account."))
         self.kiosk_box.blockSignals(True)
         self.kiosk_box.setChecked(services.settings.get(KIOSK_SETTING) == "1")
         self.kiosk_box.blockSignals(False)
@@ -310,27 +410,49 @@ class SettingsTab(QWidget):
         self.adopted.setDate(QDate(adopted.year, adopted.month, adopted.day))
         self.interval.setValue(status.interval_months)
         self.review_label.setText(status.message)
+        self._show_appearance()
+
+    def _show_appearance(self) -> None:
+        settings = self._services.settings
+        for box, key in ((self.theme_box, settings.get(THEME_SETTING) or DEFAULT_THEME),
+                         (self.language_box,
+                          settings.get(LANGUAGE_SETTING) or DEFAULT_LANGUAGE)):
+            box.blockSignals(True)
+            box.setCurrentIndex(max(0, box.findData(key)))
+            box.blockSignals(False)
+        self._show_language_note()
+
+    def _show_language_note(self) -> None:
+        language = str(self.language_box.currentData())
+        note = self.tr("A new language is used from the next time the app starts.")
+        if language != DEFAULT_LANGUAGE and not translation_file(resources_dir(),
+                                                                 language).is_file():
+            note += " " + self.tr("The {language} translation is not on this computer yet, so "
+                                  "the app stays in English until it is installed.").format(
+                language=LANGUAGES.get(language, language))
+        self.language_note.setText(note)
 
     def _show_roster_counts(self) -> None:
         roster = self._services.roster
         counts = roster.counts() if roster is not None else None
         if counts is None or not counts.imported:
-            self.roster_label.setText(
+            self.roster_label.setText(self.tr(
                 "No roster imported yet: tweets are checked against common first names only. "
-                "Import the pupil list so every child's name is caught.")
+                "Import the pupil list so every child's name is caught."))
             return
         when = datetime.fromisoformat(counts.imported_at or "").astimezone()
-        self.roster_label.setText(
-            f"{counts.pupils} pupils in {len(counts.groups)} classes, imported "
-            f"{when.strftime('%d %b %Y')} by {counts.imported_by}. Names are kept only as "
-            "scrambled fingerprints.")
+        self.roster_label.setText(self.tr(
+            "{pupils} pupils in {classes} classes, imported {date} by {name}. Names are kept "
+            "only as scrambled fingerprints.").format(
+                pupils=counts.pupils, classes=len(counts.groups),
+                date=when.strftime("%d %b %Y"), name=counts.imported_by))
 
     # -- the roster -------------------------------------------------------------------
     def choose_roster(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        name, _ = QFileDialog.getOpenFileName(self, "The pupil roster", "",
-                                              "CSV files (*.csv *.txt);;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("The pupil roster"), "",
+                                              self.tr("CSV files (*.csv *.txt);;All files (*)"))
         if name:
             self.import_roster(Path(name))
 
@@ -342,7 +464,9 @@ class SettingsTab(QWidget):
         try:
             preview = preview_roster(path)
         except (RosterFileError, OSError) as exc:
-            self.message.setText(f"{path.name} cannot be imported: {exc}")
+            self.message.setText(self.tr("{file} cannot be imported: {problem} Nothing was "
+                                         "changed; correct the file and import it again.").format(
+                file=path.name, problem=exc))
             return
         ask = confirm or self._confirm_roster
         if not ask(path, preview):
@@ -370,11 +494,12 @@ class SettingsTab(QWidget):
     def _roster_imported(self, path: Path) -> None:
         self._services.forget_name_guard()
         self._roster_changed()
-        self.message.setText(f"The roster from {path.name} is in use.")
+        self.message.setText(self.tr("The roster from {file} is in use.").format(file=path.name))
         self._show_roster_counts()
 
     def _roster_failed(self, error: Exception) -> None:
-        self.message.setText(f"The roster was not changed: {error}")
+        self.message.setText(self.tr("The roster was not changed: {problem}").format(
+            problem=error))
 
     # -- guarded changes ------------------------------------------------------------
     def _guarded(self, action: str, change: Callable[[str], object], done: str) -> None:
@@ -397,18 +522,19 @@ class SettingsTab(QWidget):
         if context is None:
             return
         devices, device, by = context
-        self._guarded("register this computer for tweeting",
+        self._guarded(self.tr("register this computer for tweeting"),
                       lambda head: devices.register(device, by=by, head_pin=head),
-                      f"{device.name} is registered: tweets may be sent from it.")
+                      self.tr("{name} is registered: tweets may be sent from it.").format(
+                          name=device.name))
 
     def unregister_device(self) -> None:
         context = self._this_computer()
         if context is None:
             return
         devices, device, by = context
-        self._guarded("remove this computer's registration",
+        self._guarded(self.tr("remove this computer's registration"),
                       lambda head: devices.unregister(device, by=by, head_pin=head),
-                      f"{device.name} is no longer registered.")
+                      self.tr("{name} is no longer registered.").format(name=device.name))
 
     def grant_exception(self) -> None:
         dialog = ExceptionDialog(self)
@@ -423,16 +549,16 @@ class SettingsTab(QWidget):
         devices, device, by = context
         start, end = dialog.window_times()
         reason = dialog.reason.text().strip()
-        self._guarded("allow tweets from this computer for an event",
+        self._guarded(self.tr("allow tweets from this computer for an event"),
                       lambda head: devices.grant_exception(device, start, end, reason, by=by,
                                                            head_pin=head),
-                      f"Tweets may be sent from {device.name} until "
-                      f"{end.strftime('%a %d %b %H:%M')}.")
+                      self.tr("Tweets may be sent from {name} until {end}.").format(
+                          name=device.name, end=end.strftime("%a %d %b %H:%M")))
 
     def store_password(self) -> None:
         password = self.password_field.text()
         if not password:
-            self.message.setText("Type the X account's password first.")
+            self.message.setText(self.tr("Type the X account's password first."))
             return
         services = self._services
 
@@ -446,8 +572,9 @@ class SettingsTab(QWidget):
             services.audit.record(by, "X password changed", "", "stored in the OS keyring")
 
         self.password_field.clear()
-        self._guarded("store the X account's password", store,
-                      "The X account's password is stored in this computer's password store.")
+        self._guarded(self.tr("store the X account's password"), store,
+                      self.tr("The X account's password is stored in this computer's "
+                              "password store."))
 
     def reveal_password(self) -> None:
         def reveal(head_pin: str) -> str:
@@ -458,7 +585,7 @@ class SettingsTab(QWidget):
             self._services.audit.record(head, "X password shown", "", "")
             return load_account_password() or ""
 
-        head_pin = self._ask_head_pin("show the X account's password")
+        head_pin = self._ask_head_pin(self.tr("show the X account's password"))
         if head_pin is None:
             return
         self._tasks.run(lambda: reveal(head_pin), self._show_password,
@@ -466,9 +593,11 @@ class SettingsTab(QWidget):
 
     def _show_password(self, password: str) -> None:
         if not password:
-            self.message.setText("No X password is stored on this computer.")
+            self.message.setText(self.tr("No X password is stored on this computer. Type it "
+                                         "above and press “Store the password…”."))
             return
-        self.revealed.setText(f"Password: {password}   (hidden again in {REVEAL_SECONDS} s)")
+        self.revealed.setText(self.tr("Password: {password}   (hidden again in {seconds} s)")
+                              .format(password=password, seconds=REVEAL_SECONDS))
         self._hide_timer.start()
 
     def _require_head(self, head_pin: str, permission: Permission, action: str) -> str:
@@ -485,10 +614,10 @@ class SettingsTab(QWidget):
         if on:
             settings.set(KIOSK_SETTING, "1")
             self._services.audit.record(by.name if by else "", "kiosk mode on", "", "")
-            self.message.setText("Kiosk mode starts next time the app opens.")
+            self.message.setText(self.tr("Kiosk mode starts next time the app opens."))
             return
-        self._guarded("turn kiosk mode off", self._kiosk_off,
-                      "Kiosk mode is off from the next start.")
+        self._guarded(self.tr("turn kiosk mode off"), self._kiosk_off,
+                      self.tr("Kiosk mode is off from the next start."))
 
     def _kiosk_off(self, head_pin: str) -> None:
         staff = self._services.staff
@@ -517,3 +646,41 @@ class SettingsTab(QWidget):
                                     f"{self.interval.value()} months")
         self.reload()
 
+
+    # -- appearance and language ------------------------------------------------------------
+    def set_theme(self) -> None:
+        """Show the chosen colours at once; the choice is kept for the next start."""
+        theme = str(self.theme_box.currentData())
+        settings = self._services.settings
+        if theme == (settings.get(THEME_SETTING) or DEFAULT_THEME):
+            return
+        settings.set(THEME_SETTING, theme)
+        self._record("theme changed", theme)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            show_theme(app, theme)
+        self.message.setText(self.tr("The new colours are in use on this computer."))
+
+    def set_language(self) -> None:
+        """Keep the choice for the next start: widgets built already keep their words."""
+        language = str(self.language_box.currentData())
+        settings = self._services.settings
+        if language == (settings.get(LANGUAGE_SETTING) or DEFAULT_LANGUAGE):
+            return
+        settings.set(LANGUAGE_SETTING, language)
+        self._record("language changed", language)
+        self._show_language_note()
+        self.message.setText(self.language_note.text())
+
+    def _record(self, action: str, detail: str) -> None:
+        by = self._services.member
+        self._services.audit.record(by.name if by else self._services.signed_in, action, "",
+                                    detail)
+
+    def _follow_the_computers_colours(self) -> None:
+        """"Same as this computer" then follows the computer when it switches between light
+        and dark. Connected here because this tab is built at sign-in, when the cost of Qt's
+        enum namespace no longer delays the first window."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            follow_os_colour_scheme(app)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stpeters_desk.core.roles import ROLE_TITLES, Role
+from stpeters_desk.core.roles import Role, role_title
 from stpeters_desk.core.staff import SignInResult, StaffDirectory
 from stpeters_desk.ui.pin_pad import PinPad
 from stpeters_desk.ui.tasks import TaskRunner
@@ -40,19 +40,22 @@ class SignInPanel(QWidget):
         self._tasks = tasks
         app_name = QLabel("St Peter's Desk")
         app_name.setObjectName("SignInAppName")
-        title = QLabel("Who is signing in?")
+        title = QLabel(self.tr("Who is signing in?"))
         title.setObjectName("SignInTitle")
         self.people = QListWidget()
         self.people.setObjectName("StaffPicker")
-        self.people.setAccessibleName("Staff members")
+        self.people.setAccessibleName(self.tr("Staff members"))
+        self.people.setToolTip(self.tr("Choose your own name: everything you do is recorded "
+                                       "under it"))
         self.people.currentRowChanged.connect(self._person_chosen)
         self.pin_pad = PinPad()
         self.pin_pad.submitted.connect(self.try_pin)
-        self.message = QLabel("Choose your name, then type your PIN.")
+        self.message = QLabel(self.tr("Choose your name, then type your PIN."))
         self.message.setObjectName("SignInMessage")
         self.message.setWordWrap(True)
-        self.recover_button = QPushButton("Head teacher: forgotten PIN?")
-        self.recover_button.setToolTip("Use the recovery code shown when the app was set up")
+        self.recover_button = QPushButton(self.tr("Head teacher: forgotten PIN?"))
+        self.recover_button.setToolTip(self.tr("Use the recovery code shown when the app was "
+                                               "set up to choose a new head-teacher PIN"))
         self.recover_button.clicked.connect(self.recovery_requested)
         card = QFrame()
         card.setObjectName("SignInCard")
@@ -82,7 +85,7 @@ class SignInPanel(QWidget):
         self._ids = [member.staff_id for member in members]
         for member in members:
             self.people.addItem(QListWidgetItem(
-                f"{member.name}\n{ROLE_TITLES[Role(member.role)]}"))
+                f"{member.name}\n{role_title(Role(member.role))}"))
         if self.people.count() == 1:
             self.people.setCurrentRow(0)
         self.pin_pad.clear()
@@ -90,7 +93,7 @@ class SignInPanel(QWidget):
     def _person_chosen(self, row: int) -> None:
         self.pin_pad.clear()
         if row >= 0:
-            self.message.setText("Type your PIN.")
+            self.message.setText(self.tr("Type your PIN."))
             self.pin_pad.field.setFocus()
 
     def _chosen_id(self) -> int | None:
@@ -100,10 +103,10 @@ class SignInPanel(QWidget):
     def try_pin(self, pin: str) -> None:
         staff_id = self._chosen_id()
         if staff_id is None:
-            self.message.setText("Choose your name first.")
+            self.message.setText(self.tr("Choose your name first."))
             return
         self.pin_pad.set_busy(True)
-        self.message.setText("Checking…")
+        self.message.setText(self.tr("Checking…"))
         staff = self._staff
         self._tasks.run(lambda: staff.sign_in(staff_id, pin), self._checked, self._failed)
 
@@ -113,10 +116,11 @@ class SignInPanel(QWidget):
         if result.member is None:
             self.message.setText(result.message)
             return
-        self.message.setText("Choose your name, then type your PIN.")
+        self.message.setText(self.tr("Choose your name, then type your PIN."))
         self.signed_in.emit(result.member)
 
     def _failed(self, error: Exception) -> None:
         self.pin_pad.set_busy(False)
         self.pin_pad.clear()
-        self.message.setText(f"The PIN could not be checked: {error}")
+        self.message.setText(self.tr("The PIN could not be checked: {error}. Try again; if it "
+                                     "keeps happening, restart the app.").format(error=error))

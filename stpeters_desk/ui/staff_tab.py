@@ -27,14 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stpeters_desk.core.roles import PERMISSION_TITLES, ROLE_TITLES, Permission, Role
+from stpeters_desk.core.roles import Permission, Role, permission_title, role_title
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import StaffDirectory, StaffMember
 from stpeters_desk.ui.items import id_role
+from stpeters_desk.ui.messages import name_standard_buttons
 from stpeters_desk.ui.security_dialogs import (
     HeadPinAsker,
     hidden_field,
     new_pin_problem,
+    new_pin_tip,
     run_guarded,
 )
 from stpeters_desk.ui.tasks import TaskRunner
@@ -43,27 +45,35 @@ from stpeters_desk.ui.tasks import TaskRunner
 class NewMemberDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add a member of staff")
+        self.setWindowTitle(self.tr("Add a member of staff"))
         self.name = QLineEdit()
-        self.name.setAccessibleName("Name")
+        self.name.setAccessibleName(self.tr("Name"))
+        self.name.setToolTip(self.tr("As staff know them, e.g. Mr A. Example; it appears on the "
+                                     "sign-in screen and in the audit log"))
         self.role = QComboBox()
-        self.role.setAccessibleName("Role")
+        self.role.setAccessibleName(self.tr("Role"))
+        self.role.setToolTip(self.tr("What they may do in the app; the Staff tab's table shows "
+                                     "each role's permissions"))
         for role in Role:
-            self.role.addItem(ROLE_TITLES[role], role.value)
-        self.pin = hidden_field("Their PIN")
-        self.pin_again = hidden_field("Their PIN again")
-        self.approver = QCheckBox("May approve other people's tweets")
+            self.role.addItem(role_title(role), role.value)
+        self.pin = hidden_field(self.tr("Their PIN"))
+        self.pin_again = hidden_field(self.tr("Their PIN again"))
+        self.pin.setToolTip(new_pin_tip())
+        self.pin_again.setToolTip(self.tr("The same PIN again, to catch a slip of the finger"))
+        self.approver = QCheckBox(self.tr("May approve other people's tweets"))
+        self.approver.setToolTip(self.tr("Adds approving to whatever their role allows"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("Name (as staff know them)", self.name)
-        form.addRow("Role", self.role)
-        form.addRow("PIN (6 or more digits)", self.pin)
-        form.addRow("PIN again", self.pin_again)
+        form.addRow(self.tr("Name (as staff know them)"), self.name)
+        form.addRow(self.tr("Role"), self.role)
+        form.addRow(self.tr("PIN (6 or more digits)"), self.pin)
+        form.addRow(self.tr("PIN again"), self.pin_again)
         form.addRow(self.approver)
         form.addRow(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(buttons)
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -79,7 +89,7 @@ class NewMemberDialog(QDialog):
 
     def problem(self) -> str:
         if not self.name.text().strip():
-            return "Type the person's name."
+            return self.tr("Type the person's name.")
         return new_pin_problem(self.pin.text(), self.pin_again.text())
 
     def chosen_role(self) -> Role:
@@ -98,29 +108,40 @@ class StaffTab(QWidget):
         self._ask_head_pin = ask_head_pin
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("StaffTable")
-        self.table.setAccessibleName("Staff members")
-        self.table.setHorizontalHeaderLabels(["Name", "Role", "Approver", "Status"])
+        self.table.setAccessibleName(self.tr("Staff members"))
+        self.table.setToolTip(self.tr("Choose a person here, then use the buttons below to "
+                                      "change them"))
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"),
+                                              self.tr("Approver"), self.tr("Status")])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.add_button = QPushButton("Add a member of staff…")
+        self.add_button = QPushButton(self.tr("Add a member of staff…"))
+        self.add_button.setToolTip(self.tr("Give someone their own PIN to sign in with; needs "
+                                           "the head-teacher PIN"))
         self.add_button.setProperty("primary", True)
         self.add_button.clicked.connect(self.add_member)
         self.role_box = QComboBox()
-        self.role_box.setAccessibleName("New role for the selected person")
+        self.role_box.setAccessibleName(self.tr("New role for the selected person"))
+        self.role_box.setToolTip(self.tr("The role “Change role” gives the person chosen in "
+                                         "the list"))
         for role in Role:
-            self.role_box.addItem(ROLE_TITLES[role], role.value)
-        self.role_button = QPushButton("Change role")
+            self.role_box.addItem(role_title(role), role.value)
+        self.role_button = QPushButton(self.tr("Change role"))
+        self.role_button.setToolTip(self.tr("Give the chosen person the role shown beside this "
+                                            "button; needs the head-teacher PIN"))
         self.role_button.clicked.connect(self.change_role)
-        self.approver_button = QPushButton("Approver on/off")
-        self.approver_button.setToolTip("Let this person approve other people's tweets, or stop")
+        self.approver_button = QPushButton(self.tr("Approver on/off"))
+        self.approver_button.setToolTip(self.tr(
+            "Let this person approve other people's tweets, or stop"))
         self.approver_button.clicked.connect(self.toggle_approver)
-        self.active_button = QPushButton("Deactivate / reactivate")
-        self.active_button.setToolTip("A deactivated person can no longer sign in")
+        self.active_button = QPushButton(self.tr("Deactivate / reactivate"))
+        self.active_button.setToolTip(self.tr("A deactivated person can no longer sign in; "
+                                              "their past actions stay in the audit log"))
         self.active_button.clicked.connect(self.toggle_active)
-        self.unlock_button = QPushButton("Unlock PIN")
-        self.unlock_button.setToolTip("Lift the lock after too many wrong PINs")
+        self.unlock_button = QPushButton(self.tr("Unlock PIN"))
+        self.unlock_button.setToolTip(self.tr("Lift the lock after too many wrong PINs"))
         self.unlock_button.clicked.connect(self.unlock)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -132,18 +153,22 @@ class StaffTab(QWidget):
         buttons.addWidget(self.unlock_button)
         self.permissions = QTableWidget(len(Role), len(Permission))
         self.permissions.setObjectName("PermissionsTable")
-        self.permissions.setAccessibleName("What each role may do")
-        self.permissions.setVerticalHeaderLabels([ROLE_TITLES[r] for r in Role])
-        self.permissions.setHorizontalHeaderLabels([PERMISSION_TITLES[p] for p in Permission])
+        self.permissions.setAccessibleName(self.tr("What each role may do"))
+        self.permissions.setToolTip(self.tr("Tick or untick what each role may do (Space "
+                                            "toggles the chosen box), then save the changes"))
+        self.permissions.setVerticalHeaderLabels([role_title(r) for r in Role])
+        self.permissions.setHorizontalHeaderLabels([permission_title(p) for p in Permission])
         self.permissions.setWordWrap(True)
-        self.save_permissions_button = QPushButton("Save role changes…")
+        self.save_permissions_button = QPushButton(self.tr("Save role changes…"))
+        self.save_permissions_button.setToolTip(self.tr(
+            "Save the ticks in the table above; needs the head-teacher PIN"))
         self.save_permissions_button.clicked.connect(self.save_permissions)
         self.message = QLabel()
         self.message.setObjectName("TabMessage")
         self.message.setWordWrap(True)
-        title = QLabel("Staff who use the app")
+        title = QLabel(self.tr("Staff who use the app"))
         title.setObjectName("SectionTitle")
-        roles_title = QLabel("What each role may do")
+        roles_title = QLabel(self.tr("What each role may do"))
         roles_title.setObjectName("SectionTitle")
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -166,10 +191,11 @@ class StaffTab(QWidget):
             name = QTableWidgetItem(member.name)
             name.setData(id_role(), member.staff_id)
             self.table.setItem(row, 0, name)
-            self.table.setItem(row, 1, QTableWidgetItem(ROLE_TITLES[Role(member.role)]))
-            self.table.setItem(row, 2, QTableWidgetItem("Yes" if member.approver else ""))
+            self.table.setItem(row, 1, QTableWidgetItem(role_title(Role(member.role))))
+            self.table.setItem(row, 2, QTableWidgetItem(self.tr("Yes") if member.approver
+                                                        else ""))
             self.table.setItem(row, 3, QTableWidgetItem(
-                "Active" if member.active else "Deactivated"))
+                self.tr("Active") if member.active else self.tr("Deactivated")))
         self.table.resizeColumnsToContents()
         table = self._staff.role_permissions()
         for row, role in enumerate(Role):
@@ -214,53 +240,68 @@ class StaffTab(QWidget):
     def add_from_dialog(self, dialog: NewMemberDialog) -> None:
         name, role, pin = dialog.name.text().strip(), dialog.chosen_role(), dialog.pin.text()
         approver, by, staff = dialog.approver.isChecked(), self._by(), self._staff
-        self._guarded(f"add {name} as {ROLE_TITLES[role].lower()}",
+        role_name = role_title(role).lower()
+        self._guarded(self.tr("add {name} as {role}").format(name=name, role=role_name),
                       lambda head: staff.add_member(name, role, pin, approver, by=by,
                                                     head_pin=head),
-                      f"{name} can now sign in with their PIN.")
+                      self.tr("{name} can now sign in with their PIN.").format(name=name))
+
+    def _chosen_or_say(self) -> StaffMember | None:
+        """The person chosen in the list, or None after asking for a choice."""
+        member = self.selected_member()
+        if member is None:
+            self.message.setText(self.tr("Choose a person in the list first."))
+        return member
 
     def change_role(self) -> None:
-        member = self.selected_member()
+        member = self._chosen_or_say()
         if member is None:
-            self.message.setText("Choose a person in the list first.")
             return
         role, by, staff = Role(self.role_box.currentData()), self._by(), self._staff
-        self._guarded(f"make {member.name} {ROLE_TITLES[role].lower()}",
+        names = {"name": member.name, "role": role_title(role).lower()}
+        self._guarded(self.tr("make {name} {role}").format(**names),
                       lambda head: staff.update_member(member.staff_id, role=role, by=by,
                                                        head_pin=head),
-                      f"{member.name} is now {ROLE_TITLES[role].lower()}.")
+                      self.tr("{name} is now {role}.").format(**names))
 
     def toggle_approver(self) -> None:
-        member = self.selected_member()
+        member = self._chosen_or_say()
         if member is None:
-            self.message.setText("Choose a person in the list first.")
             return
         by, staff, grant = self._by(), self._staff, not member.approver
-        self._guarded(("let " if grant else "stop ") + f"{member.name} approving tweets",
+        if grant:
+            action = self.tr("let {name} approve tweets")
+            done = self.tr("{name} may approve tweets.")
+        else:
+            action = self.tr("stop {name} approving tweets")
+            done = self.tr("{name} may no longer approve tweets.")
+        self._guarded(action.format(name=member.name),
                       lambda head: staff.update_member(member.staff_id, approver=grant, by=by,
                                                        head_pin=head),
-                      f"{member.name} {'may' if grant else 'may no longer'} approve tweets.")
+                      done.format(name=member.name))
 
     def toggle_active(self) -> None:
-        member = self.selected_member()
+        member = self._chosen_or_say()
         if member is None:
-            self.message.setText("Choose a person in the list first.")
             return
         by, staff, active = self._by(), self._staff, not member.active
-        self._guarded(("reactivate " if active else "deactivate ") + member.name,
+        if active:
+            action, done = self.tr("reactivate {name}"), self.tr("{name} is active again.")
+        else:
+            action, done = self.tr("deactivate {name}"), self.tr("{name} is deactivated.")
+        self._guarded(action.format(name=member.name),
                       lambda head: staff.update_member(member.staff_id, active=active, by=by,
                                                        head_pin=head),
-                      f"{member.name} is {'active again' if active else 'deactivated'}.")
+                      done.format(name=member.name))
 
     def unlock(self) -> None:
-        member = self.selected_member()
+        member = self._chosen_or_say()
         if member is None:
-            self.message.setText("Choose a person in the list first.")
             return
         by, staff = self._by(), self._staff
-        self._guarded(f"unlock {member.name}'s PIN",
+        self._guarded(self.tr("unlock {name}'s PIN").format(name=member.name),
                       lambda head: staff.unlock(member.staff_id, by=by, head_pin=head),
-                      f"{member.name} can try their PIN again.")
+                      self.tr("{name} can try their PIN again.").format(name=member.name))
 
     def save_permissions(self) -> None:
         current = self._staff.role_permissions()
@@ -272,7 +313,8 @@ class StaffTab(QWidget):
                 if wanted != (permission in current[role]):
                     changes.append((role, permission, wanted))
         if not changes:
-            self.message.setText("No role changes to save.")
+            self.message.setText(self.tr("No role changes to save. Tick or untick boxes in the "
+                                         "table first."))
             return
         by, staff = self._by(), self._staff
 
@@ -280,5 +322,6 @@ class StaffTab(QWidget):
             for role, permission, allowed in changes:
                 staff.set_permission(role, permission, allowed, by=by, head_pin=head)
 
-        self._guarded("change what roles may do", apply, f"{len(changes)} role change(s) saved.")
+        self._guarded(self.tr("change what roles may do"), apply,
+                      self.tr("{count} role change(s) saved.").format(count=len(changes)))
 

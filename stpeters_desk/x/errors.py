@@ -2,43 +2,62 @@
 
 Every gateway error says what happened (``message``) and what to do next
 (``next_step``), and tells the outbox whether trying again later can help.
+The words are in the language chosen in Settings, fixed when the error is made.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from stpeters_desk.core.i18n import translate
+
 
 class XError(Exception):
     """Base of all gateway errors."""
 
     retryable: bool = False
-    default_message = "X could not do that."
-    default_next_step = "Try again later. If it keeps happening, tell the head teacher."
 
     def __init__(self, message: str | None = None, next_step: str | None = None) -> None:
-        self.message = message or self.default_message
-        self.next_step = next_step or self.default_next_step
+        self.message = message or self.default_message()
+        self.next_step = next_step or self.default_next_step()
         super().__init__(self.message)
+
+    def default_message(self) -> str:
+        """What happened, when the gateway gives no words of its own.
+
+        A method rather than a class constant, so it is translated when the error is made,
+        after the app has chosen its language, not when this module is imported.
+        """
+        return translate("XError", "X could not do that.")
+
+    def default_next_step(self) -> str:
+        return translate("XError",
+                         "Try again later. If it keeps happening, tell the head teacher.")
 
     def user_text(self) -> str:
         """The message and next step together, as a dialog shows them."""
-        return f"{self.message} {self.next_step}"
+        return translate("XError", "{message} {next_step}").format(
+            message=self.message, next_step=self.next_step)
 
 
 class CredentialsRejected(XError):
-    default_message = "X did not accept the school account's sign-in details."
-    default_next_step = (
-        "Ask the head teacher to reconnect the X account in Settings. "
-        "Your tweet is kept in the outbox."
-    )
+    def default_message(self) -> str:
+        return translate("XError", "X did not accept the school account's sign-in details.")
+
+    def default_next_step(self) -> str:
+        return translate("XError", "Ask the head teacher to reconnect the X account in "
+                                   "Settings. Your tweet is kept in the outbox.")
 
 
 class NotAllowedOnAccessLevel(XError):
     """The school's X plan or token does not include this feature: disable it, never retry."""
 
-    default_message = "The school's X plan does not allow this feature."
-    default_next_step = "It has been switched off in the app; nothing else is affected."
+    def default_message(self) -> str:
+        return translate("XError", "The school's X plan does not allow this feature.")
+
+    def default_next_step(self) -> str:
+        return translate("XError",
+                         "It has been switched off in the app; nothing else is affected.")
 
     def __init__(self, feature: str = "", message: str | None = None,
                  next_step: str | None = None) -> None:
@@ -53,15 +72,20 @@ class RateLimited(XError):
         self.reset_at = reset_at
         self.monthly_cap = monthly_cap
         if monthly_cap:
-            message = "The school's X account has used its monthly allowance."
-            step = "It starts again next month; tweets wait in the outbox until then."
+            message = translate("XError", "The school's X account has used its monthly "
+                                          "allowance.")
+            step = translate("XError", "It starts again next month; tweets wait in the outbox "
+                                       "until then.")
         elif reset_at is not None:
             local = reset_at.astimezone().strftime("%H:%M")
-            message = f"X asks us to slow down until {local}."
-            step = "The app will try again by itself after that; nothing is lost."
+            message = translate("XError", "X asks us to slow down until {time}.").format(
+                time=local)
+            step = translate("XError", "The app will try again by itself after that; nothing "
+                                       "is lost.")
         else:
-            message = "X asks us to slow down for a while."
-            step = "The app will try again by itself in a few minutes; nothing is lost."
+            message = translate("XError", "X asks us to slow down for a while.")
+            step = translate("XError", "The app will try again by itself in a few minutes; "
+                                       "nothing is lost.")
         super().__init__(message, step)
 
     def seconds_to_wait(self, now: datetime | None = None) -> float:
@@ -72,19 +96,24 @@ class RateLimited(XError):
 
 
 class CreditsExhausted(XError):
-    default_message = "The school's X account has run out of API credits."
-    default_next_step = (
-        "Ask the head teacher to top up the X developer account. Tweets wait in the outbox."
-    )
+    def default_message(self) -> str:
+        return translate("XError", "The school's X account has run out of API credits.")
+
+    def default_next_step(self) -> str:
+        return translate("XError", "Ask the head teacher to top up the X developer account. "
+                                   "Tweets wait in the outbox.")
 
 
 class Offline(XError):
     retryable = True
-    default_message = "This computer cannot reach X just now."
-    default_next_step = (
-        "Check the internet connection. The tweet is safe in the outbox and "
-        "will be sent automatically when the connection is back."
-    )
+
+    def default_message(self) -> str:
+        return translate("XError", "This computer cannot reach X just now.")
+
+    def default_next_step(self) -> str:
+        return translate("XError", "Check the internet connection. The tweet is safe in the "
+                                   "outbox and will be sent automatically when the connection "
+                                   "is back.")
 
 
 class RejectedByX(XError):
@@ -92,19 +121,25 @@ class RejectedByX(XError):
 
     def __init__(self, reason: str, message: str | None = None,
                  next_step: str | None = None) -> None:
-        self.reason = reason  # "duplicate", "too_long", "not_found", "other"
-        super().__init__(message or _REJECTION_TEXT.get(reason, XError.default_message),
-                         next_step or "Change the tweet and try again.")
+        self.reason = reason  # "duplicate", "too_long", "not_found", "bad_media", "other"
+        super().__init__(message or _rejection_text(reason),
+                         next_step or translate("XError", "Change the tweet and try again."))
 
     @property
     def is_duplicate(self) -> bool:
         return self.reason == "duplicate"
 
 
-_REJECTION_TEXT = {
-    "duplicate": "X says this exact tweet has already been posted.",
-    "too_long": "X says the tweet is too long.",
-    "not_found": "X cannot find that post any more; it may already be deleted.",
-    "bad_media": "X refused one of the photos.",
-    "other": "X refused this.",
-}
+def _rejection_text(reason: str) -> str:
+    """X's refusal in plain words; ``reason`` is the gateway's key, never shown itself."""
+    if reason == "duplicate":
+        return translate("XError", "X says this exact tweet has already been posted.")
+    if reason == "too_long":
+        return translate("XError", "X says the tweet is too long.")
+    if reason == "not_found":
+        return translate("XError", "X cannot find that post any more; it may already be deleted.")
+    if reason == "bad_media":
+        return translate("XError", "X refused one of the photos.")
+    if reason == "other":
+        return translate("XError", "X refused this.")
+    return translate("XError", "X could not do that.")

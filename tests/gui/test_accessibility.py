@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAccessible, QAction, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -308,7 +309,10 @@ def dialogs(services: DeskServices, window: MainWindow) -> Iterator[QDialog]:
     yield AboutDialog(data_dir=services.data_dir)
     yield NewMemberDialog()
     yield ExceptionDialog()
-    yield TweetTextDialog("Edit and approve", "Change the words", "Sports day", "Approve")
+    words = partial(QCoreApplication.translate, "ApprovalsTab")  # callers pass translated words
+    yield TweetTextDialog(words("Edit, then approve"),
+                          words("Change the words; nobody sees it yet"), "Sports day",
+                          words("Approve"))
     assert services.member is not None
     item = services.approvals.submit("Sports day is on Friday", by=services.member)
     yield RejectDialog(item)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -11,7 +14,7 @@ from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.ui.composer_tab import ComposerTab
 from stpeters_desk.ui.main_window import MainWindow
-from stpeters_desk.ui.tasks import TaskRunner
+from stpeters_desk.ui.tasks import SyncTaskRunner, TaskRunner
 from stpeters_desk.x.sandbox import SandboxGateway
 from tests.gui.conftest import answer_preflight
 
@@ -174,3 +177,58 @@ def test_hourly_check_names_followed_accounts(window: MainWindow, services: Desk
     assert "@" in bar.warning_label.text()
     assert bar.following_label.text() == "following 1"
     assert any(e.action for e in services.audit.recent(5))
+
+
+class HeldTaskRunner(SyncTaskRunner):
+    """Holds work until the test releases it, as a slow connection would."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.held: list[tuple[int, Callable[[], Any]]] = []
+        self.holding = False
+
+    def _start(self, task_id: int, work: Callable[[], Any]) -> None:
+        if self.holding:
+            self.held.append((task_id, work))
+            return
+        super()._start(task_id, work)
+
+    def release(self) -> None:
+        held, self.held = self.held, []
+        for task_id, work in held:
+            super()._start(task_id, work)
+
+
+def test_the_composer_shows_it_is_posting_until_x_answers(qtbot: QtBot,
+                                                          services: DeskServices) -> None:
+    tasks = HeldTaskRunner()
+    composer = ComposerTab(services, tasks)
+    qtbot.addWidget(composer)
+    composer.show()
+    answer_preflight(composer)
+    composer.editor.setPlainText("Class 3 planted sunflowers today.")
+    tasks.holding = True
+    QTest.mouseClick(composer.post_button, Qt.MouseButton.LeftButton)
+    assert composer.post_button.text() == "Posting…"
+    assert not composer.post_button.isEnabled()
+    assert composer.busy_bar.isVisible()
+    assert not composer.retry_button.isEnabled()
+    tasks.holding = False
+    tasks.release()
+    assert composer.post_button.text() == "Post tweet"
+    assert not composer.busy_bar.isVisible()
+    assert composer.message_label.text() == "Posted."
+
+
+def test_an_empty_account_says_what_to_do(qtbot: QtBot, services: DeskServices) -> None:
+    tasks = HeldTaskRunner()
+    composer = ComposerTab(services, tasks)
+    qtbot.addWidget(composer)
+    tasks.holding = True
+    composer.refresh_posts()
+    assert composer.posts_list.item(0).text() == "Fetching the account's tweets…"
+    assert not composer.posts_list.item(0).flags() & Qt.ItemFlag.ItemIsSelectable
+    tasks.holding = False
+    tasks.release()
+    assert composer.posts_list.count() >= 1
+    assert composer.refresh_button.isEnabled()

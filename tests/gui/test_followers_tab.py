@@ -27,7 +27,7 @@ from stpeters_desk.ui.followers_tab import (
     FollowersTab,
     HeadPinAsker,
 )
-from stpeters_desk.ui.messages import describe_error
+from stpeters_desk.ui.moderation_tab import explain
 from stpeters_desk.ui.tasks import SyncTaskRunner
 from stpeters_desk.x.errors import Offline
 from stpeters_desk.x.sandbox import SandboxGateway
@@ -110,13 +110,14 @@ def test_sync_reads_every_page_with_progress_and_lists_new_followers_first(
     assert tab.model.rowCount() == 68 and tab.table.isVisible()
     assert progress[0] == (7, 68) and progress[-1] == (68, 68) and len(progress) == 10
     assert not tab.progress_bar.isVisible() and not tab.cancel_button.isVisible()
-    assert "68 followers read: 68 new, 0 no longer following." in tab.message.text()
-    assert tab.summary.text().startswith("68 followers · 68 new since the last review")
+    assert tab.message.text() == "✔ Followers read: 68. New: 68. No longer following: 0."
+    assert tab.summary.text().startswith("Followers: 68 · New since the last review: 68")
     assert set(column(tab, NEW_COLUMN)) == {"New"}
     risks = column(tab, RISK_COLUMN)
     assert risks[0].startswith("⛔") and risks[0].endswith("high")  # words, not colour alone
     assert all(cell.split()[-1] in ("high", "check", "low") for cell in risks)
-    assert "day" in column(tab, 8)[0]
+    assert column(tab, 8)[0].replace(",", "").isdigit()  # the header says "(days)"
+    assert tab.model.headerData(8, Qt.Orientation.Horizontal) == "Account age (days)"
     actor, action, _target, detail = audit_actions(services)[-1]
     assert (actor, action, detail) == (ACTOR, SYNC_ACTION, "68 followers read, 68 new, 0 left")
 
@@ -128,7 +129,7 @@ def test_finish_review_means_nobody_is_new_until_someone_new_follows(
     click(tab.finish_button)
 
     assert set(column(tab, NEW_COLUMN)) == {""}
-    assert "0 new since the last review" in tab.summary.text()
+    assert "New since the last review: 0" in tab.summary.text()
     assert audit_actions(services)[-1][1] == "follower review finished"
 
 
@@ -185,13 +186,25 @@ def test_sync_can_be_cancelled_and_keeps_what_was_read(
     assert tab.sync_button.isEnabled() and not tab.cancel_button.isVisible()
 
 
+def test_the_show_box_keys_on_item_data_not_on_its_words(tab: FollowersTab) -> None:
+    """A Welsh label for a choice must not change which accounts are shown."""
+    tab.show_box.setItemText(1, "Cyfrifon wedi'u rhwystro")
+
+    tab.show_box.setCurrentIndex(1)
+
+    assert [row.handle for row in tab.model.rows] == [ALREADY_BLOCKED]
+    assert tab.unblock_button.isVisible()
+    assert tab.summary.text() == "Blocked accounts: 1"
+    assert not tab.progress_bar.isVisible()  # the read of X's blocked list has ended
+
+
 def test_x_errors_during_sync_are_shown_in_plain_words(
         tab: FollowersTab, sandbox: SandboxGateway) -> None:
     sandbox.simulate_offline = True
 
     synced(tab)
 
-    assert tab.message.text() == describe_error(Offline())
+    assert tab.message.text() == "⚠ " + explain(Offline())
     assert tab.sync_button.isEnabled()
 
 

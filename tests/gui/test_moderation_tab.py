@@ -25,8 +25,7 @@ from stpeters_desk.core.storage.moderation_store import (
     ModerationStore,
     StoredMention,
 )
-from stpeters_desk.ui.messages import describe_error
-from stpeters_desk.ui.moderation_tab import REPORT_ACTION, IncidentDialog, ModerationTab
+from stpeters_desk.ui.moderation_tab import REPORT_ACTION, IncidentDialog, ModerationTab, explain
 from stpeters_desk.ui.tasks import SyncTaskRunner
 from stpeters_desk.x.errors import Offline
 from stpeters_desk.x.sandbox import SandboxGateway
@@ -114,8 +113,8 @@ def test_refresh_fetches_assesses_and_lists_needs_you_first(tab: ModerationTab) 
     assert not tab.progress_bar.isVisible()
     assert tab.table.isVisible() and not tab.empty_label.isVisible()
     assert tab.model.rowCount() == 18 and badge[-1] == 18
-    assert "68 new replies fetched; 18 need you." in tab.message.text()
-    assert tab.counts_label.text() == "18 need you · 68 in all"
+    assert tab.message.text() == "✔ Replies and mentions fetched: 68, new: 68. Needing you: 18."
+    assert tab.counts_label.text() == "Needing you: 18 · In all: 68"
     levels = [tab.model.index(row, 0).data() for row in range(tab.model.rowCount())]
     assert levels[0] == "⛔ Hide suggested" and levels[-1] == "⚠ Needs review"
     assert levels.index("⚠ Needs review") > levels.index("⛔ Hide suggested")
@@ -132,7 +131,64 @@ def test_refreshing_again_finds_nothing_new(tab: ModerationTab) -> None:
     refreshed(tab)
     refreshed(tab)
 
-    assert tab.message.text().startswith("No new replies; 18 need you.")
+    assert tab.message.text().startswith("✔ No new replies. Needing you: 18.")
+
+
+def test_refresh_can_be_cancelled_and_keeps_the_page_already_read(
+        tab: ModerationTab, inbox: ModerationInbox) -> None:
+    tab.progress.connect(lambda done, _total: tab.cancel_refresh() if done == 10 else None)
+
+    refreshed(tab)
+
+    assert sum(inbox.counts().values()) - inbox.counts()["needs someone"] == 68  # all kept
+    assert "Stopped" in tab.message.text() and "Refresh" in tab.message.text()
+    assert tab.refresh_button.isEnabled()
+    assert not tab.cancel_button.isVisible() and not tab.progress_bar.isVisible()
+
+
+def test_a_cancelled_refresh_skips_only_the_blocked_list_check(
+        tab: ModerationTab, inbox: ModerationInbox, sandbox: SandboxGateway) -> None:
+    item = choose(refreshed(tab), THREAT)
+    give_reason(tab, "Threat or intimidation")
+    click(tab.block_button)
+    handoff = tab.handoff_panel.handoff
+    assert handoff is not None
+    sandbox.complete_handoff(handoff)  # blocked on x.com, not yet confirmed here
+    shown: list[bool] = []
+
+    def press_cancel(_done: int, _total: int) -> None:
+        shown.append(tab.cancel_button.isVisible() and tab.cancel_button.isEnabled())
+        click(tab.cancel_button)
+
+    tab.progress.connect(press_cancel)
+    refreshed(tab)
+
+    assert shown and shown[0]  # Cancel is offered while the fetch runs
+    assert status_of(inbox, item.post_id) == BLOCK_PENDING
+    assert "pending blocks were not checked" in tab.message.text()
+
+    tab.progress.disconnect(press_cancel)
+    refreshed(tab)
+
+    assert status_of(inbox, item.post_id) == BLOCKED
+
+
+def test_the_show_box_keys_on_item_data_not_on_its_words(tab: ModerationTab) -> None:
+    """A Welsh label for a choice must not change which replies are shown."""
+    refreshed(tab)
+    tab.show_box.setItemText(1, "Pob ateb a chyfeiriad")
+
+    tab.show_box.setCurrentIndex(1)
+
+    assert tab.model.rowCount() == 68
+
+
+def test_an_empty_list_of_everything_says_what_to_do(tab: ModerationTab) -> None:
+    tab.show_box.setCurrentIndex(1)
+
+    assert tab.empty_label.isVisible() and not tab.table.isVisible()
+    assert "Nothing fetched yet" in tab.empty_label.text()
+    assert "Refresh" in tab.empty_label.text()
 
 
 def test_x_errors_are_shown_in_plain_words(tab: ModerationTab,
@@ -141,8 +197,11 @@ def test_x_errors_are_shown_in_plain_words(tab: ModerationTab,
 
     refreshed(tab)
 
-    assert tab.message.text() == describe_error(Offline())
+    assert tab.message.text() == "⚠ " + explain(Offline())  # a mark, not colour alone
+    assert "Check the internet connection" in tab.message.text()
+    assert "outbox" not in tab.message.text()  # the tweet's next step does not fit here
     assert tab.refresh_button.isEnabled() and not tab.progress_bar.isVisible()
+    assert not tab.cancel_button.isVisible()
 
 
 def test_when_everything_is_decided_the_empty_state_returns(
@@ -155,7 +214,7 @@ def test_when_everything_is_decided_the_empty_state_returns(
     tab.reload()
 
     assert tab.empty_label.isVisible() and not tab.table.isVisible()
-    assert tab.counts_label.text().startswith("0 need you")
+    assert tab.counts_label.text().startswith("Needing you: 0")
 
 
 # -- decisions --------------------------------------------------------------------------------

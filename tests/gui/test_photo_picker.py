@@ -87,6 +87,13 @@ def test_ticking_photos_returns_their_ids(qtbot: QtBot, library: PhotoLibrary) -
     assert dialog.result() == PhotoPickerDialog.DialogCode.Accepted
 
 
+def test_the_only_photo_ready_comes_ticked(qtbot: QtBot, library: PhotoLibrary) -> None:
+    only = add_photo(library, "one.jpg", "A rainbow over the playground")
+    dialog = picker(qtbot, library)
+    assert dialog.chosen_ids() == [only] and dialog.attach_button.isEnabled()
+    assert dialog.count_label.text() == "1 of 4 photos chosen."
+
+
 def test_no_more_than_four_photos_in_all(qtbot: QtBot, library: PhotoLibrary) -> None:
     for number in range(4):
         add_photo(library, f"p{number}.jpg", f"Sports day photo {number}", shade=number * 20)

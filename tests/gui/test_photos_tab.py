@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, Qt, QTranslator, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QPlainTextEdit,
+    QSlider,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from stpeters_desk.core.faces import FaceBox, FaceDetectorUnavailable
@@ -33,7 +44,9 @@ from stpeters_desk.core.roles import Role
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import StaffMember
 from stpeters_desk.core.storage.db import Database
+from stpeters_desk.ui import photos_tab
 from stpeters_desk.ui.photos_tab import (
+    CANCELLED,
     LOOKED,
     EditHistory,
     EditState,
@@ -163,7 +176,7 @@ def test_a_real_photo_from_open_to_ready_to_attach(tab: PhotosTab, library: Phot
     assert len(photo.state.regions) == 1
     face = photo.state.regions[0]
     assert face.detected and not face.low_confidence and covers(face.rect, ASTRONAUT_FACE)
-    assert "1 face found" in tab.faces_label.text()
+    assert "Faces found and covered: 1." in tab.faces_label.text()
     assert tab.region_list.count() == 1
 
     # add a region by dragging in "add region" mode (over the badge on the suit)
@@ -274,7 +287,8 @@ def test_an_uncertain_face_is_drawn_differently_and_must_be_kept_or_removed(
     assert not tab.prepare_button.isEnabled()
     assert "uncertain" in tab.prepare_hint.text()
     assert "Uncertain: keep or remove" in tab.region_list.item(1).text()
-    assert "1 uncertain" in tab.faces_label.text()
+    assert "“?”): 1." in tab.faces_label.text()
+    assert tab.faces_label.text().startswith("⚠")  # not by colour alone
 
     # on screen the sure face is filled over; the uncertain one is left visible, outlined
     shot = tab.canvas.grab().toImage()
@@ -521,7 +535,7 @@ def test_bad_files_are_refused_by_name_and_the_rest_still_open(tmp_path: Path,
     said: list[str] = []
     tab.status.connect(said.append)
     open_with_dialog(tab, corrupt, good, truncated, gif, huge)
-    assert said[-1] == "1 photo opened, 4 could not be opened."
+    assert said[-1] == "Photos opened: 1. Could not be opened: 4."
 
     statuses = {p.name: p.status for p in tab.photos}
     assert statuses == {"corrupt.jpg": "failed", "good.jpg": "open", "truncated.jpg": "failed",
@@ -566,6 +580,123 @@ def test_a_batch_shows_progress_and_keeps_only_the_shown_photo_in_memory(
     assert len(tab.photos) == 3
     click(tab.close_button)
     assert len(tab.photos) == 2 and tab.batch_list.count() == 2
+
+
+def trip_photos(folder: Path, count: int) -> list[Path]:
+    return [save_jpeg(folder / f"trip-{n}.jpg", playground(320 + n * 8, 240))
+            for n in range(count)]
+
+
+def test_cancel_stops_finding_faces_and_never_counts_a_stopped_photo_as_checked(
+        tmp_path: Path, qtbot: QtBot, services: DeskServices, library: PhotoLibrary) -> None:
+    looked_at: list[tuple[int, int]] = []
+    seen: list[tuple[str, bool, bool]] = []
+    shown: list[PhotosTab] = []
+
+    def detector(image: Image.Image) -> list[FaceBox]:
+        """Someone presses Cancel while the second photo is being looked at."""
+        looked_at.append(image.size)
+        tab = shown[0]
+        seen.append((tab.progress.text(), tab.cancel_batch_button.isVisible(),
+                     tab.cancel_batch_button.isEnabled()))
+        if len(looked_at) == 2:
+            click(tab.cancel_batch_button)
+            seen.append((tab.progress.text(), tab.cancel_batch_button.isVisible(),
+                         tab.cancel_batch_button.isEnabled()))
+        return []
+
+    tab = make_tab(qtbot, services, library, detector=detector)
+    shown.append(tab)
+    said: list[str] = []
+    tab.status.connect(said.append)
+    open_with_dialog(tab, *trip_photos(tmp_path, 5))
+
+    assert seen == [("Finding faces: 0 of 5", True, True), ("Finding faces: 1 of 5", True, True),
+                    ("Stopping after the photo in hand…", True, False)]
+    assert len(looked_at) == 2  # the other three were never looked at
+    assert not tab.progress.isVisible() and not tab.cancel_batch_button.isVisible()
+    photos = tab.photos
+    assert [p.detection for p in photos] == [LOOKED, LOOKED, CANCELLED, CANCELLED, CANCELLED]
+    assert all(p.detected is None for p in photos[2:])  # no "nothing found" for them
+    for row in (2, 3, 4):
+        assert "⚠ Not checked for faces" in tab.batch_list.item(row).text()
+    assert said[-1] == "Photos opened: 2."
+    assert "Photos not checked for faces: 3" in tab.message_label.text()
+
+    # chosen, a stopped photo opens for editing but cannot be prepared as it is
+    tab.batch_list.setCurrentRow(2)
+    third = photos[2]
+    assert third.status == "open" and len(looked_at) == 2
+    assert not tab.batch_list.item(2).icon().isNull()
+    assert tab.faces_label.text().startswith("⛔ Faces have not been looked for")
+    assert tab.faces_label.property("level") == "block"
+    assert not tab.prepare_button.isEnabled()
+    assert "Look for faces now" in tab.prepare_hint.text()
+    tab.prepare()
+    assert library.list_ready() == []
+    click(tab.find_faces_button)
+    assert len(looked_at) == 3 and third.detection == LOOKED
+    assert not tab.find_faces_button.isVisible() and tab.prepare_button.isEnabled()
+
+    # or someone decides to check it by hand: a deliberate, visible choice
+    tab.batch_list.setCurrentRow(3)
+    assert tab.find_faces_button.isVisible() and not tab.prepare_button.isEnabled()
+    click(tab.detect_box)
+    assert "Face detection is off" in tab.faces_label.text() and tab.prepare_button.isEnabled()
+    assert len(looked_at) == 3
+    click(tab.undo_button)
+    assert not tab.prepare_button.isEnabled()  # undone: unchecked again
+
+
+@pytest.fixture
+def slow_to_open(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[set[str], threading.Event]]:
+    """Opening the photos named in the set waits until the event is set."""
+    names: set[str] = set()
+    go_on = threading.Event()
+    real_open = photos_tab.open_for_editing
+
+    def opening(path: Path) -> photos_tab.OpenResult:
+        if path.name in names:
+            go_on.wait(20)
+        return real_open(path)
+
+    monkeypatch.setattr(photos_tab, "open_for_editing", opening)
+    yield names, go_on
+    go_on.set()
+
+
+def test_cancel_on_the_real_worker_pool_while_a_photo_opens(
+        tmp_path: Path, qtbot: QtBot, services: DeskServices, library: PhotoLibrary,
+        slow_to_open: tuple[set[str], threading.Event]) -> None:
+    """The photo opening when Cancel is pressed opens, but is not looked at either."""
+    from stpeters_desk.ui.tasks import TaskRunner
+
+    names, go_on = slow_to_open
+    names.add("trip-1.jpg")
+    looked_at: list[tuple[int, int]] = []
+
+    def detector(image: Image.Image) -> list[FaceBox]:
+        looked_at.append(image.size)
+        return []
+
+    tasks = TaskRunner()
+    tab = PhotosTab(services, tasks, library, detector=detector)
+    qtbot.addWidget(tab)
+    tab.resize(1500, 950)
+    tab.show()
+    tab.open_photos(trip_photos(tmp_path, 4))
+    qtbot.waitUntil(lambda: tab.photos[1].status == "opening", timeout=10_000)
+    assert tab.progress.text() == "Finding faces: 1 of 4"
+    click(tab.cancel_batch_button)
+    assert tab.progress.text() == "Stopping after the photo in hand…"
+    assert not tab.cancel_batch_button.isEnabled()
+    go_on.set()
+    assert tasks.wait_idle(30)
+    assert [p.detection for p in tab.photos] == [LOOKED, CANCELLED, CANCELLED, CANCELLED]
+    assert [p.status for p in tab.photos] == ["open", "open", "waiting", "waiting"]
+    assert looked_at == [(320, 240)]
+    assert not tab.progress.isVisible()
+    tasks.shutdown()
 
 
 def test_photos_dropped_on_the_tab_are_opened(tmp_path: Path, tab: PhotosTab) -> None:
@@ -687,3 +818,80 @@ def test_on_the_real_worker_pool_the_whole_journey_still_works(
     assert len(library.list_ready()) == 1
     assert tab.result_image.pixmap() is not None and not tab.result_image.pixmap().isNull()
     tasks.shutdown()
+
+
+class Marked(QTranslator):
+    """Stands in for the Welsh translation: every text of the tab comes back in «»."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        return f"«{source}»" if context in ("PhotosTab", "PhotoCanvas") else None
+
+
+def test_every_word_of_the_tab_goes_through_the_translator(
+        tmp_path: Path, qtbot: QtBot, services: DeskServices, library: PhotoLibrary) -> None:
+    translator = Marked()
+    app = QCoreApplication.instance()
+    assert app is not None and app.installTranslator(translator)
+    try:
+        tab = make_tab(qtbot, services, library)
+        open_with_dialog(tab, save_jpeg(tmp_path / "garden.jpg", playground()))
+        click(tab.prepare_button)
+        texts = [tab.canvas.accessibleName(), tab.canvas.accessibleDescription(),
+                 tab.preset_box.itemText(0), tab.style_box.itemText(0), tab.faces_label.text(),
+                 tab.size_label.text(), tab.region_list.toolTip(),
+                 tab.batch_list.item(0).text().split("\n")[1],
+                 tab.ready_list.item(0).text().split("\n")[1], tab.result_label.text(),
+                 tab.checks_label.text(), tab.message_label.text()]
+        for widget in tab.findChildren(QWidget):
+            if isinstance(widget, QAbstractButton | QLabel) and widget.text():
+                texts.append(widget.text())
+            if isinstance(widget, QGroupBox):
+                texts.append(widget.title())
+            if widget.toolTip():
+                texts.append(widget.toolTip())
+            if widget.accessibleName():
+                texts.append(widget.accessibleName())
+        words = [text for text in texts if any(letter.isalpha() for letter in text)]
+        assert len(words) > 60
+        untranslated = [text for text in words if "«" not in text]
+        assert untranslated == []
+        assert "«Faces found and covered: {count}.»" not in tab.faces_label.text()  # filled in
+        assert "garden.jpg" in tab.message_label.text()
+    finally:
+        app.removeTranslator(translator)
+
+
+def built_by_qt(widget: QWidget) -> bool:
+    """A combo box's popup list and the like: the control that owns it has the tooltip."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QComboBox | QAbstractItemView):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def test_every_control_whose_use_is_not_obvious_has_a_tooltip(tab: PhotosTab) -> None:
+    controls = [widget for widget in tab.findChildren(QWidget)
+                if isinstance(widget, QAbstractButton | QComboBox | QSlider | QAbstractItemView
+                              | QPlainTextEdit) and not built_by_qt(widget)]
+    assert len(controls) >= 20
+    assert [widget.objectName() or widget.accessibleName() for widget in controls
+            if not widget.toolTip()] == []
+
+
+def test_a_typed_description_is_kept_without_pressing_save(tmp_path: Path, tab: PhotosTab,
+                                                            library: PhotoLibrary) -> None:
+    """Newcomers type a description and tick the confirmations; their words must stay."""
+    open_with_dialog(tab, save_jpeg(tmp_path / "art.jpg", playground()))
+    click(tab.prepare_button)
+    tab.alt_text.setFocus()
+    QTest.keyClicks(tab.alt_text, "Paintings drying in the art room")
+    click(tab.faces_confirm)
+    assert library.list_ready()[0].alt_text == "Paintings drying in the art room"
+    tab.alt_text.setFocus()
+    QTest.keyClick(tab.alt_text, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(tab.alt_text, " after lunch")
+    tab.ready_list.setFocus()  # focus leaves the box: the change is saved too
+    assert library.list_ready()[0].alt_text == "Paintings drying in the art room after lunch"

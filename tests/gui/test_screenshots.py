@@ -1,27 +1,39 @@
-"""Draw every tab as the head teacher sees it, for people to look at (issue 8).
+"""Draw every tab and main dialog as the head teacher sees it, for people to look at (issue 8).
 
 Run with ``STPETERS_SCREENSHOTS=1 python -m pytest -m screenshots`` and open
-``docs/screenshots/``: the office PC's 1366x768 screen and a 1920x1080 one, in
-the normal window and in kiosk mode, after the Moderation tab has fetched its
-replies and the Followers tab has synced. Nothing here can judge whether a
-screen looks right; it makes the pictures that a person must judge.
+``docs/screenshots/``: the sign-in screen and every tab on the office PC's 1366x768
+screen and a 1920x1080 one, in the light, dark and high-contrast themes and in kiosk
+mode, after the Moderation tab has fetched its replies and the Followers tab has
+synced; the guided tour's first card; and every main dialog in each theme. Names say
+what is drawn: ``compose-1366x768-dark.png``, ``dialog-preflightdialog-light.png``.
+Nothing here can judge whether a screen looks right; it makes the pictures that a
+person must judge. They are stored with a 256-colour palette to keep the folder small.
 """
 
 from __future__ import annotations
 
+import io
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PIL import Image
+from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtGui import QPalette, QPixmap
+from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from stpeters_desk.core.paths import resources_dir
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import StaffMember
+from stpeters_desk.ui import styling
 from stpeters_desk.ui.application import apply_style
+from stpeters_desk.ui.help_dialog import HelpDialog
 from stpeters_desk.ui.main_window import MainWindow
+from stpeters_desk.ui.settings_tab import SettingsTab
+from stpeters_desk.ui.styling import THEME_SETTING
+from tests.gui.test_accessibility import dialogs
 from tests.gui.test_security_ui import HEAD_PIN, head, open_window, school, sign_in
 
 __all__ = ["head", "school"]  # fixtures shared with the security tests
@@ -34,27 +46,64 @@ pytestmark = [
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 SIZES = ((1366, 768), (1920, 1080))
+THEMES = ("light", "dark", "high-contrast")
+TABS = 9  # the head teacher's tabs
+
+Look = Callable[[str], None]
 
 
 @pytest.fixture
-def styled() -> Iterator[QApplication]:
-    """The app's own style sheet, as people see it; put back afterwards for other tests."""
+def look() -> Iterator[Look]:
+    """Choose a theme as Settings does; Qt's look is put back afterwards for other tests."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    before = app.styleSheet()
-    apply_style(app, resources_dir())
-    yield app
-    app.setStyleSheet(before)
+    palette, sheet = QPalette(app.palette()), app.styleSheet()
+    remembered = dict(vars(styling._appearance))
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def use(theme: str) -> None:
+        apply_style(app, resources_dir(), theme)
+        app.processEvents()
+
+    yield use
+    vars(styling._appearance).update(remembered)
+    app.setStyleSheet(sheet)
+    app.setPalette(palette)
 
 
-def head_window(qtbot: QtBot, school: DeskServices, kiosk: bool) -> MainWindow:
+def save(picture: QPixmap, name: str) -> Path:
+    """A PNG with a 256-colour palette: a third of the size, and screens have few colours."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert picture.save(buffer, "PNG")
+    image = Image.open(io.BytesIO(buffer.data().data())).convert("RGB")
+    path = SCREENSHOTS / f"{name}.png"
+    image.quantize(colors=256, method=Image.Quantize.FASTOCTREE,
+                   dither=Image.Dither.NONE).save(path, optimize=True)
+    return path
+
+
+def close_tour(window: MainWindow) -> QPixmap | None:
+    """The guided tour opens at a first sign-in: draw it once, then close it so that it
+    hides no tab. None if no tour card is on screen."""
+    card = window.findChild(QWidget, "TourCard")
+    if card is None or not card.isVisible():
+        return None
+    picture = window.grab()
+    skip = getattr(card, "skip", None)
+    if callable(skip):
+        skip()
+    card.hide()
+    return picture
+
+
+def head_window(qtbot: QtBot, school: DeskServices) -> tuple[MainWindow, QPixmap | None]:
     window = open_window(qtbot, school)
     sign_in(window, "Mrs Invented Head", HEAD_PIN)
+    tour = close_tour(window)
     for name in window.tab_names():  # Moderation fetches and Followers syncs on first view
         window.select_tab(name)
-    if kiosk:  # kiosk sizes without going full screen, so each size can be drawn
-        window.setProperty("kiosk", True)
-    return window
+    return window, tour
 
 
 def draw_every_tab(app: QApplication, window: MainWindow, suffix: str) -> list[Path]:
@@ -64,24 +113,84 @@ def draw_every_tab(app: QApplication, window: MainWindow, suffix: str) -> list[P
         for index, name in enumerate(window.tab_names()):
             window.tabs.setCurrentIndex(index)
             app.processEvents()
-            path = SCREENSHOTS / f"{name.lower()}-{width}x{height}{suffix}.png"
             picture = window.grab()
             assert (picture.width(), picture.height()) == (width, height)
-            assert picture.save(str(path), "PNG"), path
-            drawn.append(path)
+            drawn.append(save(picture, f"{name.lower()}-{width}x{height}-{suffix}"))
     return drawn
 
 
-@pytest.mark.parametrize("kiosk", [False, True], ids=["window", "kiosk"])
-def test_every_tab_is_drawn_at_both_sizes(qtbot: QtBot, school: DeskServices,
-                                          head: StaffMember, styled: QApplication,
-                                          kiosk: bool) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    window = head_window(qtbot, school, kiosk)
-    styled.setStyleSheet(styled.styleSheet())  # re-read: kiosk sizes apply
-    drawn = draw_every_tab(styled, window, "-kiosk" if kiosk else "")
-    # A 1366x768 screen: the kiosk has all of it; a window loses a title bar and a taskbar.
+def draw_appearance_settings(app: QApplication, window: MainWindow, theme: str) -> Path:
+    """The foot of the Settings tab, where the theme and the language are chosen."""
+    window.resize(*SIZES[0])
+    window.select_tab("Settings")
+    settings = window.tabs.currentWidget()
+    assert isinstance(settings, SettingsTab)
+    settings.theme_box.setFocus()
+    scroll = settings.findChild(QScrollArea)
+    assert scroll is not None
+    scroll.ensureWidgetVisible(settings.language_note)
+    app.processEvents()
+    return save(window.grab(), f"settings-appearance-1366x768-{theme}")
+
+
+def fits_a_small_screen(window: MainWindow, kiosk: bool) -> None:
+    """A 1366x768 screen: the kiosk has all of it; a window loses a title bar and a taskbar."""
     assert window.minimumSizeHint().height() <= (768 if kiosk else 700)
     assert window.minimumSizeHint().width() <= 1366
-    assert len(drawn) == 2 * 9
-    assert all(path.stat().st_size > 10_000 for path in drawn)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_every_tab_and_the_sign_in_screen_in_each_theme(
+        qtbot: QtBot, school: DeskServices, head: StaffMember, look: Look, theme: str) -> None:
+    school.settings.set(THEME_SETTING, theme)  # as if chosen in Settings
+    look(theme)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    locked = open_window(qtbot, school)
+    drawn = []
+    for width, height in SIZES:
+        locked.resize(width, height)
+        app.processEvents()
+        drawn.append(save(locked.grab(), f"sign-in-{width}x{height}-{theme}"))
+    window, tour = head_window(qtbot, school)
+    if tour is not None:
+        drawn.append(save(tour, f"tour-card-{theme}"))
+    drawn += draw_every_tab(app, window, theme)
+    drawn.append(draw_appearance_settings(app, window, theme))
+    fits_a_small_screen(window, kiosk=False)
+    assert len(drawn) >= 2 + 2 * TABS
+    assert all(path.stat().st_size > 5_000 for path in drawn)
+
+
+def test_every_tab_in_kiosk_mode(qtbot: QtBot, school: DeskServices, head: StaffMember,
+                                 look: Look) -> None:
+    window, _tour = head_window(qtbot, school)
+    window.setProperty("kiosk", True)  # kiosk sizes without going full screen, for each size
+    look("light")  # re-read: kiosk sizes apply
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    drawn = draw_every_tab(app, window, "kiosk")
+    fits_a_small_screen(window, kiosk=True)
+    assert len(drawn) == 2 * TABS
+    assert all(path.stat().st_size > 5_000 for path in drawn)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_every_main_dialog_in_each_theme(qtbot: QtBot, school: DeskServices,
+                                         head: StaffMember, look: Look, theme: str) -> None:
+    look(theme)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window, _tour = head_window(qtbot, school)
+    drawn = []
+    shown = [HelpDialog("Compose"), *dialogs(school, window)]
+    for dialog in shown:
+        assert isinstance(dialog, QDialog)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        app.processEvents()
+        name = type(dialog).__name__.lower()
+        drawn.append(save(dialog.grab(), f"dialog-{name}-{theme}"))
+        dialog.hide()
+    assert len(drawn) == len(shown) >= 15
+    assert all(path.stat().st_size > 2_000 for path in drawn)

@@ -115,7 +115,7 @@ def test_refresh_fetches_assesses_and_stores_every_mention(inbox: ModerationInbo
     progress: list[tuple[int, int]] = []
     result = inbox.refresh(lambda done, total: progress.append((done, total)))
     mentions = sandbox.mentions(limit=1000)
-    assert result.fetched == result.new == len(mentions) and not result.maybe_more
+    assert result.fetched == result.new == len(mentions) and not result.maybe_missed
     assert progress[0] == (0, 0) and progress[-1] == (len(mentions), len(mentions))
     newest = max(mentions, key=lambda m: (len(m.post_id), m.post_id)).post_id
     assert store.since_id(sandbox.kind) == newest
@@ -138,11 +138,33 @@ def test_refresh_is_incremental(inbox: ModerationInbox, db: Database,
     assert item.reasons[0].startswith("Threat:")
 
 
-def test_a_full_batch_says_there_may_be_more(store: ModerationStore, sandbox: SandboxGateway,
-                                             record: Recorder) -> None:
+def test_more_than_x_gives_is_said_not_hidden(store: ModerationStore, sandbox: SandboxGateway,
+                                               record: Recorder) -> None:
     small = ModerationInbox(store, sandbox, record, batch=10)
-    assert small.refresh().maybe_more
+    assert small.refresh().maybe_missed
     assert len(small.items(500)) == 10
+
+
+def test_a_refresh_reads_everything_since_the_last_one(db: Database, sandbox: SandboxGateway,
+                                                        inbox: ModerationInbox) -> None:
+    """Replies that arrive between two refreshes are all read, none skipped."""
+    inbox.refresh()
+    before = len(inbox.items(5000))
+    target = sandbox.own_posts(1)[0].post_id
+    author = db.query_one("SELECT user_id FROM sandbox_users LIMIT 1")
+    assert author is not None
+    start = datetime.now(UTC)
+    for number in range(150):
+        when = start + timedelta(milliseconds=number)
+        db.execute("INSERT INTO sandbox_mentions (post_id, author_id, text, created_at, "
+                   "conversation_id, in_reply_to_post_id, hidden) VALUES (:id, :author, :text, "
+                   ":at, :conv, :conv, 0)",
+                   {"id": snowflake_id(when, number), "author": author["user_id"],
+                    "text": f"Great work at the science fair, part {number}",
+                    "at": when.isoformat(), "conv": target})
+    result = inbox.refresh()
+    assert (result.fetched, result.new, result.maybe_missed) == (150, 150, False)
+    assert len(inbox.items(5000)) == before + 150
 
 
 def test_needs_you_first_order(inbox: ModerationInbox) -> None:

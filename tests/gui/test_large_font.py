@@ -1,0 +1,95 @@
+"""Enlarged text (issue 8): the app follows the computer's text size without cutting words off.
+
+Staff who enlarge the text on their computer (Windows "Make text bigger", a larger system
+font on Linux or macOS) must get a larger app, not the style sheet's fixed sizes, and every
+button and label must still show all of its words on the office PC's 1366x768 screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from stpeters_desk.core.paths import resources_dir
+from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.staff import StaffMember
+from stpeters_desk.ui.application import apply_style
+from stpeters_desk.ui.main_window import MainWindow
+from stpeters_desk.ui.styling import font_scale, scale_font_sizes
+from tests.gui.test_security_ui import HEAD_PIN, head, open_window, school, sign_in
+
+__all__ = ["head", "school"]  # fixtures shared with the security tests
+
+ENLARGED_POINTS = 13.5  # one and a half times the usual 9 pt, as "Make text bigger" at 150 %
+
+
+@pytest.fixture
+def enlarged_text() -> Iterator[QApplication]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    font, sheet, palette = app.font(), app.styleSheet(), app.palette()
+    app.setFont(QFont(font.family(), ENLARGED_POINTS))
+    apply_style(app, resources_dir(), "light")
+    yield app
+    app.setStyleSheet(sheet)
+    app.setPalette(palette)
+    app.setFont(font)
+
+
+def test_the_style_sheet_grows_with_the_computers_text() -> None:
+    assert font_scale(9.0, "win32") == 1.0
+    assert font_scale(13.5, "win32") == 1.5
+    assert font_scale(8.0, "linux") == 1.0  # never smaller than designed
+    assert font_scale(26.0, "darwin") == 2.0
+    sheet = "QWidget { font-size: 10.5pt; } #PinKey { font-size: 16px; }"
+    assert scale_font_sizes(sheet, 1.5) == ("QWidget { font-size: 15.8pt; } "
+                                            "#PinKey { font-size: 24.0px; }")
+
+
+def in_a_list(widget: QWidget) -> bool:
+    while widget is not None:
+        if isinstance(widget, QAbstractItemView):
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
+def cut_off(root: QWidget) -> list[str]:
+    """Buttons and one-line labels narrower than their words."""
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root) or in_a_list(widget):
+            continue
+        one_line_label = isinstance(widget, QLabel) and not widget.wordWrap() \
+            and "<" not in widget.text()
+        if not (isinstance(widget, QAbstractButton) or one_line_label) or not widget.text():
+            continue
+        text = widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        needed = max(widget.fontMetrics().horizontalAdvance(line) for line in text.split("\n"))
+        if widget.width() < needed:
+            found.append(f"{type(widget).__name__} {text!r}: {widget.width()} < {needed} px")
+    return found
+
+
+def test_every_tab_shows_all_its_words_with_enlarged_text(qtbot: QtBot, school: DeskServices,
+                                                          head: StaffMember,
+                                                          enlarged_text: QApplication) -> None:
+    window: MainWindow = open_window(qtbot, school)
+    window.resize(1366, 768)
+    assert cut_off(window) == [], "the sign-in screen"
+    sign_in(window, "Mrs Invented Head", HEAD_PIN)
+    problems = []
+    for name in window.tab_names():
+        window.select_tab(name)
+        enlarged_text.processEvents()
+        problems += [f"[{name}] {line}" for line in cut_off(window)]
+        page = window.tabs.currentWidget()
+        if page.minimumSizeHint().width() > 1366:
+            problems.append(f"[{name}] needs {page.minimumSizeHint().width()} px of width")
+    if window.minimumSizeHint().width() > 1366:
+        problems.append(f"the window needs {window.minimumSizeHint().width()} px of width")
+    assert problems == [], "\n".join(problems)
