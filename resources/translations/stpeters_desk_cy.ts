@@ -5555,6 +5555,117 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     </message>
 </context>
 <context>
+    <name>WordLists</name>
+    <message>
+        <source>accusation of abuse</source>
+        <translation>cyhuddiad o gam-drin</translation>
+    </message>
+    <message>
+        <source>adult content</source>
+        <translation>cynnwys i oedolion</translation>
+    </message>
+    <message>
+        <source>advertising</source>
+        <translation>hysbysebu</translation>
+    </message>
+    <message>
+        <source>asks for private messages</source>
+        <translation>gofyn am negeseuon preifat</translation>
+    </message>
+    <message>
+        <source>complaint or criticism</source>
+        <translation>cwyn neu feirniadaeth</translation>
+    </message>
+    <message>
+        <source>crypto and get-rich-quick</source>
+        <translation>cripto a chyfoethogi&apos;n gyflym</translation>
+    </message>
+    <message>
+        <source>discriminatory slur</source>
+        <translation>sarhad gwahaniaethol</translation>
+    </message>
+    <message>
+        <source>gambling</source>
+        <translation>gamblo</translation>
+    </message>
+    <message>
+        <source>insult aimed at people</source>
+        <translation>sarhad wedi&apos;i anelu at bobl</translation>
+    </message>
+    <message>
+        <source>mild swearing</source>
+        <translation>rhegi ysgafn</translation>
+    </message>
+    <message>
+        <source>name-calling</source>
+        <translation>galw enwau</translation>
+    </message>
+    <message>
+        <source>possible threat</source>
+        <translation>bygythiad posibl</translation>
+    </message>
+    <message>
+        <source>questioning a decision</source>
+        <translation>cwestiynu penderfyniad</translation>
+    </message>
+    <message>
+        <source>remark that may undermine the school</source>
+        <translation>sylw a allai danseilio&apos;r ysgol</translation>
+    </message>
+    <message>
+        <source>remark undermining the school or its staff</source>
+        <translation>sylw sy&apos;n tanseilio&apos;r ysgol neu ei staff</translation>
+    </message>
+    <message>
+        <source>safeguarding or personal concern</source>
+        <translation>pryder diogelu neu bersonol</translation>
+    </message>
+    <message>
+        <source>sarcasm cue</source>
+        <translation>arwydd o goegni</translation>
+    </message>
+    <message>
+        <source>sarcasm</source>
+        <translation>coegni</translation>
+    </message>
+    <message>
+        <source>school and village life</source>
+        <translation>bywyd yr ysgol a&apos;r pentref</translation>
+    </message>
+    <message>
+        <source>selling followers or likes</source>
+        <translation>gwerthu dilynwyr neu hoffiadau</translation>
+    </message>
+    <message>
+        <source>sexual content</source>
+        <translation>cynnwys rhywiol</translation>
+    </message>
+    <message>
+        <source>sexual or adult content</source>
+        <translation>cynnwys rhywiol neu i oedolion</translation>
+    </message>
+    <message>
+        <source>spam sign</source>
+        <translation>arwydd o sbam</translation>
+    </message>
+    <message>
+        <source>spam word</source>
+        <translation>gair sbam</translation>
+    </message>
+    <message>
+        <source>spam</source>
+        <translation>sbam</translation>
+    </message>
+    <message>
+        <source>strong swearing</source>
+        <translation>rhegi cryf</translation>
+    </message>
+    <message>
+        <source>threat</source>
+        <translation>bygythiad</translation>
+    </message>
+</context>
+<context>
     <name>XError</name>
     <message>
         <source>X could not do that.</source>

@@ -29,6 +29,7 @@ from stpeters_desk.core.moderation import (
     Lexicon,
     StoredWording,
     load_lexicon,
+    shown_section_name,
     word_lists_dir,
 )
 from stpeters_desk.x.models import UserProfile
@@ -166,7 +167,7 @@ def shown_risk_reason(stored: str) -> str:
     match = _WITH_POINTS.fullmatch(stored)
     reason, points = (match["reason"], " " + match["points"]) if match else (stored, "")
     for wording in _REASONS:
-        shown = wording.shown(reason)
+        shown = wording.shown(reason, section=shown_section_name)
         if shown is not None:
             return shown + points
     return stored

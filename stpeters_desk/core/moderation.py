@@ -86,13 +86,21 @@ class StoredWording:
     def english(self, **values: object) -> str:
         return self._words(_in_english).format(**values)
 
-    def shown(self, stored: str) -> str | None:
-        """The stored English sentence in the chosen language; None when it is not this one."""
+    def shown(self, stored: str, **convert: Callable[[str], str]) -> str | None:
+        """The stored English sentence in the chosen language; None when it is not this one.
+
+        ``convert`` turns the values of named placeholders into the chosen language too
+        (a word list's section name, say).
+        """
         match = self._pattern.fullmatch(stored)
         if match is None:
             return None
+        values = match.groupdict()
+        for name, turn in convert.items():
+            if name in values:
+                values[name] = turn(values[name])
         try:
-            return self._words(translate).format(**match.groupdict())
+            return self._words(translate).format(**values)
         except (KeyError, IndexError, ValueError):  # a translation with a mistyped placeholder
             return stored
 
@@ -765,7 +773,61 @@ def shown_reason(stored: str) -> str:
                             now.replace("\\", "\\\\"), reason)  # taken literally
     for finding in (2, 3):  # quoted like words from the reply
         reason = reason.replace(f'"{english[finding]}"', f'"{shown[finding]}"')
-    return reason
+    return _shown_rule_names(reason)
+
+
+def _shipped_section_names(translate: Translator) -> tuple[str, ...]:
+    """The sections of the word lists shipped in resources/wordlists (lower case, as written
+    there). A school may add its own sections; those are shown as the school wrote them.
+    """
+    return (
+        translate("WordLists", "accusation of abuse"),
+        translate("WordLists", "adult content"),
+        translate("WordLists", "advertising"),
+        translate("WordLists", "asks for private messages"),
+        translate("WordLists", "complaint or criticism"),
+        translate("WordLists", "crypto and get-rich-quick"),
+        translate("WordLists", "discriminatory slur"),
+        translate("WordLists", "gambling"),
+        translate("WordLists", "insult aimed at people"),
+        translate("WordLists", "mild swearing"),
+        translate("WordLists", "name-calling"),
+        translate("WordLists", "possible threat"),
+        translate("WordLists", "questioning a decision"),
+        translate("WordLists", "remark that may undermine the school"),
+        translate("WordLists", "remark undermining the school or its staff"),
+        translate("WordLists", "safeguarding or personal concern"),
+        translate("WordLists", "sarcasm cue"),
+        translate("WordLists", "sarcasm"),
+        translate("WordLists", "school and village life"),
+        translate("WordLists", "selling followers or likes"),
+        translate("WordLists", "sexual content"),
+        translate("WordLists", "sexual or adult content"),
+        translate("WordLists", "spam sign"),
+        translate("WordLists", "spam word"),
+        translate("WordLists", "spam"),
+        translate("WordLists", "strong swearing"),
+        translate("WordLists", "threat"),
+    )
+
+
+def shown_section_name(name: str) -> str:
+    """A word list section's name (which starts reasons) in the language chosen in Settings."""
+    names = dict(zip(_shipped_section_names(_in_english), _shipped_section_names(translate),
+                     strict=True))
+    shown = names.get(name.casefold())
+    if shown is None:
+        return name
+    return _capitalised(shown) if name[:1].isupper() else shown
+
+
+def _shown_rule_names(reason: str) -> str:
+    """Each "Rule name: quoted words" piece of a reason with the rule's name translated."""
+    pieces = []
+    for piece in reason.split("; "):
+        head, colon, rest = piece.partition(": ")
+        pieces.append(shown_section_name(head) + colon + rest if colon else piece)
+    return "; ".join(pieces)
 
 
 def _capitalised(words: str) -> str:

@@ -36,6 +36,7 @@ OUTBOX_RETRY_INTERVAL_MS = 30_000
 INVARIANTS_INTERVAL_MS = 60 * 60_000
 FIRST_RETRY_DELAY_MS = 2_000
 TAB_KEY_PROPERTY = "tabKey"  # each tab page's English name, the key for lookups
+TOUCH_TARGET = 44  # px: the smallest a finger can hit reliably (kiosk mode)
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -175,8 +176,8 @@ class MainWindow(QMainWindow):
         first_time = self._composer is None
         composer = self.composer
         self.refresh_account()
+        composer.refresh_posts()  # at every sign-in: the next person sees the account as it is
         if first_time:
-            composer.refresh_posts()
             composer.send_due()
             self.check_invariants()
 
@@ -257,6 +258,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(0)
         self.statusBar().show()
         self._show_review_banner()
+        if self.kiosk:
+            self.use_touch_sizes()  # the new tabs' tables too
         if self.kiosk and not self.isFullScreen():  # new tabs must not drop the kiosk out
             self.showFullScreen()
         if self.kiosk and self.idle_watcher is None:
@@ -473,11 +476,20 @@ class MainWindow(QMainWindow):
         self.kiosk = True
         self._closing_allowed = False
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self.use_touch_sizes()
+        self.showFullScreen()
+
+    def use_touch_sizes(self) -> None:
+        """Every target at least 44 px for fingers: buttons and boxes through the style
+        sheet, table rows here (a row's height is not the style sheet's to set)."""
+        from PySide6.QtWidgets import QTableView
+
         self.setProperty("kiosk", True)
         app = QApplication.instance()
         if isinstance(app, QApplication):  # re-read the style sheet: kiosk sizes apply
             app.setStyleSheet(app.styleSheet())
-        self.showFullScreen()
+        for table in self.findChildren(QTableView):
+            table.verticalHeader().setDefaultSectionSize(TOUCH_TARGET)
 
     def allow_close(self) -> None:
         self._closing_allowed = True

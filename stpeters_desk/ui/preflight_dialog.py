@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from stpeters_desk.core.preflight import PreflightReport
 from stpeters_desk.ui.messages import QT_TRANSLATE_NOOP
+from stpeters_desk.ui.styling import scrolls_when_short
 
 # A symbol and a word beside each result's colour, so colour is never the only signal.
 STATUS_MARKS = {"pass": QT_TRANSLATE_NOOP("PreflightDialog", "✔ OK"),
@@ -45,9 +47,18 @@ class PreflightDialog(QDialog):
         self.report = report
         self.decision = PreflightDecision(post=False)
         layout = QVBoxLayout(self)
+        checks = QWidget()
+        rows = QVBoxLayout(checks)
+        rows.setContentsMargins(0, 0, 0, 0)
         for check in report.checks:
-            layout.addWidget(_check_row(check.status, check.title, check.message,
-                                        check.details))
+            rows.addWidget(_check_row(check.status, check.title, check.message,
+                                      check.details))
+        rows.addStretch(1)
+        # The checks scroll on a short screen or with enlarged text rather than squeezing
+        # their explanations to one cut-off line each.
+        self.checks_area = scrolls_when_short(checks)
+        self.checks_area.setMinimumHeight(_room_for(checks, self.minimumWidth()))
+        layout.addWidget(self.checks_area, 1)
         self.reason = QLineEdit()
         self.reason.setAccessibleName(self.tr("Reason for overriding the block"))
         self.reason.setPlaceholderText(self.tr(
@@ -95,6 +106,15 @@ class PreflightDialog(QDialog):
             return
         self.decision = PreflightDecision(post=True, override_reason=reason)
         self.accept()
+
+
+def _room_for(checks: QWidget, width: int) -> int:
+    """All the checks' height at the dialog's width, but at most 60 % of the screen."""
+    layout = checks.layout()
+    needed = layout.totalHeightForWidth(width) if layout is not None else 0
+    screen = QGuiApplication.primaryScreen()
+    limit = int(screen.availableGeometry().height() * 0.6) if screen else 480
+    return max(120, min(needed, limit))
 
 
 def _check_row(status: str, title: str, message: str, details: tuple[str, ...]) -> QWidget:

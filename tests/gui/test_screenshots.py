@@ -165,8 +165,8 @@ def test_every_tab_and_the_sign_in_screen_in_each_theme(
 def test_every_tab_in_kiosk_mode(qtbot: QtBot, school: DeskServices, head: StaffMember,
                                  look: Look) -> None:
     window, _tour = head_window(qtbot, school)
-    window.setProperty("kiosk", True)  # kiosk sizes without going full screen, for each size
-    look("light")  # re-read: kiosk sizes apply
+    look("light")
+    window.use_touch_sizes()  # kiosk sizes without going full screen, for each size
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     drawn = draw_every_tab(app, window, "kiosk")

@@ -382,6 +382,10 @@ def test_kiosk_mode_makes_touch_sized_buttons(qtbot: QtBot, school: DeskServices
         assert window.isFullScreen()
         assert window.composer.post_button.height() >= 44
         assert window.lock_button.height() >= 44
+        from PySide6.QtWidgets import QTableView
+
+        tables = window.findChildren(QTableView)
+        assert tables and all(t.verticalHeader().defaultSectionSize() >= 44 for t in tables)
         window.allow_close()
     finally:
         app.setStyleSheet("")

@@ -176,7 +176,7 @@ def test_reply_reasons_are_stored_in_english_and_shown_translated(welsh: None) -
     assert shown_reason(link.reasons[0]) == ("CY[Only weak signs, not enough to ask for a "
                                              'review: spam sign: "CY[a link]"]')
     assert shown_note(parent.notes[0]).startswith("CY[Names a child (Alfie).")
-    assert shown_reason('Mild swearing: "crap"') == 'Mild swearing: "crap"'
+    assert shown_reason('Mild swearing: "crap"') == 'CY[mild swearing]: "crap"'
 
 
 class ReadOnlyToken(SandboxGateway):
@@ -192,3 +192,16 @@ def test_an_account_problem_is_shown_translated_and_logged_in_english(welsh: Non
     assert "CY[In the X developer portal" in problem.message
     assert problem.audit_detail.startswith("The sign-in token for @")
     assert "CY" not in problem.audit_detail
+
+
+def test_shipped_word_list_sections_are_shown_translated_and_a_schools_own_as_written(
+        welsh: None) -> None:
+    from stpeters_desk.core.follower_risk import shown_risk_reason
+    from stpeters_desk.core.moderation import shown_reason
+
+    stored = 'Spam: "get 10k followers"; Strong swearing: "s**t"; Our own list: "bake sale"'
+    assert shown_reason(stored) == ('CY[spam]: "get 10k followers"; CY[strong swearing]: '
+                                    '"s**t"; Our own list: "bake sale"')
+    profile = "Selling followers or likes in name or bio: buy followers"
+    assert shown_risk_reason(profile) == "CY[{section} in name or bio: {words}]".format(
+        section="CY[selling followers or likes]", words="buy followers")
