@@ -10,17 +10,27 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from stpeters_desk import APP_NAME, __version__
+from stpeters_desk.core.i18n import DEFAULT_LANGUAGE, LANGUAGE_SETTING
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.ui.main_window import MainWindow
-from stpeters_desk.ui.styling import DEFAULT_THEME, QT_STYLE, THEME_SETTING, start_appearance
+from stpeters_desk.ui.styling import (
+    DEFAULT_THEME,
+    QT_STYLE,
+    THEME_SETTING,
+    follow_system_text_size,
+    start_appearance,
+)
 from stpeters_desk.ui.tasks import TaskRunner
-from stpeters_desk.ui.translations import DEFAULT_LANGUAGE, LANGUAGE_SETTING, install_language
 
 
 def apply_style(app: QApplication, resources: Path, theme: str = DEFAULT_THEME) -> None:
     """One style sheet for the whole app, in the chosen theme (light, dark, high contrast,
     or "system": as the computer is set); a missing file just means Qt's default look."""
     start_appearance(app, resources, theme)
+    _set_window_icon(app, resources)
+
+
+def _set_window_icon(app: QApplication, resources: Path) -> None:
     icon = resources / "icons" / "app.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
@@ -31,6 +41,8 @@ def apply_language(services: DeskServices, resources: Path) -> None:
     language = services.settings.get(LANGUAGE_SETTING) or DEFAULT_LANGUAGE
     if language == DEFAULT_LANGUAGE:
         return  # English is the source language: nothing to load at start-up
+    from stpeters_desk.ui.translations import install_language
+
     if not install_language(language, resources):
         print(f"The {language!r} translation could not be loaded; using English.",
               file=sys.stderr)
@@ -49,7 +61,9 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
                tab: str | None = None, kiosk: bool = False, exit_when_shown: bool = False) -> int:
     app = create_application()
     apply_language(services, resources)
-    apply_style(app, resources, services.settings.get(THEME_SETTING) or DEFAULT_THEME)
+    start_appearance(app, resources, services.settings.get(THEME_SETTING) or DEFAULT_THEME,
+                     text_size_now=False)
+    _set_window_icon(app, resources)
     tasks = TaskRunner()
     single: object | None = None
     if kiosk:
@@ -78,10 +92,12 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
     else:
         window.show()
     if screenshot:
+        follow_system_text_size(app)
         return _save_screenshot(app, window, tasks, Path(screenshot))
     QTimer.singleShot(0, window.focus_start)
     if exit_when_shown:  # for benchmarks/startup.py: the first frame is on screen
         QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+    QTimer.singleShot(0, lambda: follow_system_text_size(app))  # after the first frame
     code = app.exec()
     del single
     tasks.shutdown()

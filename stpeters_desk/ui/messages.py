@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialogButtonBox
 
 from stpeters_desk.x.errors import XError
+
+if TYPE_CHECKING:  # imported where used: this module is on the start-up path
+    from PySide6.QtWidgets import QDialogButtonBox
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -24,6 +28,8 @@ def name_standard_buttons(box: QDialogButtonBox) -> None:
     Qt words these buttons from its own translations, which have no Welsh; the app's
     follow the language chosen in Settings. Call it before giving a button other words.
     """
+    from PySide6.QtWidgets import QDialogButtonBox
+
     buttons = QDialogButtonBox.StandardButton
     texts = {
         buttons.Ok: QCoreApplication.translate("Buttons", "OK"),

@@ -96,7 +96,7 @@ from stpeters_desk.ui.photos_canvas import (
     resized_box,
     with_detected,
 )
-from stpeters_desk.ui.styling import scrolls_when_short, set_style_state
+from stpeters_desk.ui.styling import may_narrow, scrolls_when_short, set_style_state
 from stpeters_desk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -264,12 +264,6 @@ class BatchPhoto:
 # The tab
 
 
-def _may_narrow(box: QComboBox) -> None:
-    """Let a combo box with long choices give up width (it shows a shortened choice) so
-    the three panes still fit a 1366 px screen when the computer's text is enlarged."""
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(12)
-
 
 class PhotosTab(QWidget):
     """Signals ``status`` with short messages for the status bar, ``ready_changed`` when the
@@ -410,7 +404,7 @@ class PhotosTab(QWidget):
 
     def _crop_row(self) -> QHBoxLayout:
         self.preset_box = QComboBox()
-        _may_narrow(self.preset_box)
+        may_narrow(self.preset_box)
         self.preset_box.setAccessibleName(self.tr("Crop shape"))
         self.preset_box.setToolTip(self.tr("The shape of the crop frame. 16:9 shows whole in "
                                            "X's timeline; other shapes may be cut short there."))
@@ -515,7 +509,7 @@ class PhotosTab(QWidget):
                                            "any face by hand with “Add region”."))
         self.detect_box.clicked.connect(self.set_detection)
         self.style_box = QComboBox()
-        _may_narrow(self.style_box)
+        may_narrow(self.style_box)
         self.style_box.setAccessibleName(self.tr("How regions are covered"))
         self.style_box.setToolTip(self.tr("A solid block hides a face completely. A mosaic "
                                           "looks softer but still cannot be undone."))

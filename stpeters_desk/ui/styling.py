@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPalette
-    from PySide6.QtWidgets import QApplication, QScrollArea
+    from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea
 
 
 def set_style_state(widget: QWidget, name: str, value: object) -> None:
@@ -56,6 +56,13 @@ def scrolls_when_short(pane: QWidget) -> QScrollArea:
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setMinimumWidth(pane.minimumSizeHint().width() + SCROLL_BAR_ROOM)
     return area
+
+
+def may_narrow(box: QComboBox) -> None:
+    """Let a combo box with long choices give up width (it then shows a shortened choice),
+    so a row of controls still fits a 1366 px screen when the computer's text is enlarged."""
+    box.setSizeAdjustPolicy(box.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(12)
 
 
 # -- themes: light, dark and high contrast ---------------------------------------------------
@@ -217,18 +224,36 @@ def scale_font_sizes(sheet: str, scale: float) -> str:
     return marker.join(pieces)
 
 
-def start_appearance(app: QApplication, resources: Path, theme: str) -> bool:
-    """At start-up, before any window: note whether the computer is dark and how large
-    its text is, then show `theme`.
+def start_appearance(app: QApplication, resources: Path, theme: str, *,
+                     text_size_now: bool = True) -> bool:
+    """At start-up, before any window: note whether the computer is dark (and, unless
+    told to wait, how large its text is), then show `theme`.
 
+    The app itself waits for the text size until its window is up (see
+    follow_system_text_size): asking Qt for the system font first costs the sign-in
+    screen several milliseconds, and nearly every computer uses the usual size.
     False, with Qt's default look, if the style sheet or theme files are missing.
     """
-    import sys
-
     _appearance.os_dark = is_dark(app.palette())
-    _appearance.font_scale = font_scale(app.font().pointSizeF(), sys.platform)
+    _appearance.font_scale = system_text_scale(app) if text_size_now else 1.0
     _appearance.resources = resources
     return show_theme(app, theme)
+
+
+def system_text_scale(app: QApplication) -> float:
+    import sys
+
+    return font_scale(app.font().pointSizeF(), sys.platform)
+
+
+def follow_system_text_size(app: QApplication) -> None:
+    """Once the window is up: enlarge every size in the style sheet if the computer's
+    text is larger than usual (re-applying the sheet only then)."""
+    scale = system_text_scale(app)
+    if scale == _appearance.font_scale:
+        return
+    _appearance.font_scale = scale
+    show_theme(app, _appearance.chosen)
 
 
 def show_theme(app: QApplication, theme: str) -> bool:

@@ -13,10 +13,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from stpeters_desk.core import i18n
+from stpeters_desk.core.i18n import DEFAULT_LANGUAGE, LANGUAGE_SETTING
 
-LANGUAGE_SETTING = "appearance.language"
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "LANGUAGE_SETTING", "install_language",
+           "translation_file"]
+
 LANGUAGES = {"en": "English", "cy": "Cymraeg (Welsh)"}
-DEFAULT_LANGUAGE = "en"
 
 _installed: list[QTranslator] = []
 

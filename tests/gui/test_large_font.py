@@ -7,6 +7,7 @@ button and label must still show all of its words on the office PC's 1366x768 sc
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -27,12 +28,18 @@ __all__ = ["head", "school"]  # fixtures shared with the security tests
 ENLARGED_POINTS = 13.5  # one and a half times the usual 9 pt, as "Make text bigger" at 150 %
 
 
+def enlarged(font: QFont) -> QFont:
+    bigger = QFont(font)
+    bigger.setPointSizeF(ENLARGED_POINTS)
+    return bigger
+
+
 @pytest.fixture
 def enlarged_text() -> Iterator[QApplication]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     font, sheet, palette = app.font(), app.styleSheet(), app.palette()
-    app.setFont(QFont(font.family(), ENLARGED_POINTS))
+    app.setFont(enlarged(font))
     apply_style(app, resources_dir(), "light")
     yield app
     app.setStyleSheet(sheet)
@@ -93,3 +100,24 @@ def test_every_tab_shows_all_its_words_with_enlarged_text(qtbot: QtBot, school: 
     if window.minimumSizeHint().width() > 1366:
         problems.append(f"the window needs {window.minimumSizeHint().width()} px of width")
     assert problems == [], "\n".join(problems)
+
+
+def test_the_app_picks_up_enlarged_text_once_its_window_is_up(qapp: QApplication) -> None:
+    """run_window reads the text size after the first frame; the sheet grows then."""
+    from stpeters_desk.ui.styling import follow_system_text_size, start_appearance
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    font, sheet, palette = app.font(), app.styleSheet(), app.palette()
+    try:
+        app.setFont(QFont(font.family(), 9))
+        start_appearance(app, resources_dir(), "light", text_size_now=False)
+        assert "font-size: 10.5pt" in app.styleSheet()
+        app.setFont(enlarged(font))
+        follow_system_text_size(app)
+        grown = round(10.5 * font_scale(ENLARGED_POINTS, sys.platform), 1)
+        assert grown > 10.5 and f"font-size: {grown}pt" in app.styleSheet()
+    finally:
+        app.setStyleSheet(sheet)
+        app.setPalette(palette)
+        app.setFont(font)
