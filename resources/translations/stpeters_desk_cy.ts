@@ -995,6 +995,10 @@ Mae llyfrgelloedd Qt yn ffeiliau ar wahân yno, a gallwch eu disodli fel mae&apo
         <translation>Negeseuon ar y cyfrif</translation>
     </message>
     <message>
+        <source>The account&apos;s latest tweets, newest first. Choose one to delete it; Refresh (F5) reads them again.</source>
+        <translation>Negeseuon diweddaraf y cyfrif, y mwyaf newydd yn gyntaf. Dewiswch un i&apos;w dileu; mae Adnewyddu (F5) yn eu darllen eto.</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Adnewyddu</translation>
     </message>
@@ -4378,6 +4382,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Gosod y PIN newydd</translation>
     </message>
     <message>
+        <source>Checks the recovery code, then replaces the head teacher&apos;s PIN; the old PIN stops working</source>
+        <translation>Yn gwirio&apos;r cod adfer, yna&apos;n newid PIN y pennaeth; bydd yr hen PIN yn peidio â gweithio</translation>
+    </message>
+    <message>
         <source>Checking the recovery code…</source>
         <translation>Yn gwirio&apos;r cod adfer…</translation>
     </message>
@@ -5108,6 +5116,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Creu cyfrif y pennaeth</translation>
     </message>
     <message>
+        <source>Saves the name and PIN; the next page shows the recovery code to keep somewhere safe</source>
+        <translation>Yn cadw&apos;r enw a&apos;r PIN; mae&apos;r dudalen nesaf yn dangos y cod adfer i&apos;w gadw&apos;n ddiogel</translation>
+    </message>
+    <message>
         <source>Creating the account…</source>
         <translation>Yn creu&apos;r cyfrif…</translation>
     </message>
@@ -5548,6 +5560,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>X counts most letters as 1, emoji as 2 and every web link as 23; the button works again once the tweet fits.</source>
         <translation>Mae X yn cyfrif y rhan fwyaf o lythrennau fel 1, emoji fel 2 a phob dolen we fel 23; bydd y botwm yn gweithio eto unwaith y bydd y neges yn ffitio.</translation>
+    </message>
+    <message>
+        <source>Goes ahead with the words as they are in the box</source>
+        <translation>Yn bwrw ymlaen gyda&apos;r geiriau fel y maen nhw yn y blwch</translation>
     </message>
     <message>
         <source>{used} of {limit} characters</source>

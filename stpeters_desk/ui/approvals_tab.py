@@ -135,6 +135,7 @@ class TweetTextDialog(QDialog):
         name_standard_buttons(self.buttons)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(ok_text)
+        self.ok_button.setToolTip(self.tr("Goes ahead with the words as they are in the box"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.editor.textChanged.connect(self._update)

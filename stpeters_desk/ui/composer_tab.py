@@ -195,6 +195,8 @@ class ComposerTab(QWidget):
         self.posts_list = QListWidget()
         self.posts_list.setObjectName("PostsList")
         self.posts_list.setAccessibleName(self.tr("Tweets on the account"))
+        self.posts_list.setToolTip(self.tr("The account's latest tweets, newest first. Choose "
+                                           "one to delete it; Refresh (F5) reads them again."))
         self.posts_list.setWordWrap(True)
         self.posts_list.setSpacing(4)
         self.posts_list.setAlternatingRowColors(True)

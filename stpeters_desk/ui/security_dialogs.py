@@ -147,6 +147,8 @@ class SetupWizard(QDialog):
         name_standard_buttons(self.buttons)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Create the head teacher's account"))
+        self.ok_button.setToolTip(self.tr("Saves the name and PIN; the next page shows the "
+                                          "recovery code to keep somewhere safe"))
         self.ok_button.setProperty("primary", True)
         self.buttons.accepted.connect(self._next)
         self.recovery_page.confirm.toggled.connect(self._confirmed)
@@ -312,6 +314,8 @@ class RecoveryDialog(QDialog):
         name_standard_buttons(self.buttons)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Set the new PIN"))
+        self.ok_button.setToolTip(self.tr("Checks the recovery code, then replaces the head "
+                                          "teacher's PIN; the old PIN stops working"))
         self.buttons.accepted.connect(self._next)
         self.buttons.rejected.connect(self.reject)
         self.recovery_page.confirm.toggled.connect(self.ok_button.setEnabled)

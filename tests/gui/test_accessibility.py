@@ -120,6 +120,26 @@ def unnamed(root: QWidget) -> list[str]:
     return [describe(w) for w in interactive_widgets(root) if not spoken_name(w).strip()]
 
 
+# Controls whose purpose their own words already say: a dialog's standard answers, the PIN
+# pad's digits, and boxes people type into (their spoken name says what goes in them).
+SELF_EXPLAINING_WORDS = {"OK", "Cancel", "Close", "Yes", "No", "Confirm"}
+
+
+def explains_itself(widget: QWidget) -> bool:
+    if isinstance(widget, QAbstractButton):
+        words = widget.text().replace("&", "").strip()
+        return words in SELF_EXPLAINING_WORDS or words.isdigit()
+    return isinstance(widget, QPlainTextEdit | QTextEdit) and bool(widget.accessibleName())
+
+
+def without_tooltip(root: QWidget) -> list[str]:
+    """Controls that are neither self-explaining nor given a tooltip (issue 8: "tooltips
+    on every non-obvious control")."""
+    return [describe(w) for w in interactive_widgets(root)
+            if w.isVisibleTo(root) and not isinstance(w, QTabBar)
+            and not w.toolTip().strip() and not explains_itself(w)]
+
+
 def unreachable(root: QWidget) -> list[str]:
     return [describe(w) for w in interactive_widgets(root)
             if w.focusPolicy() == Qt.FocusPolicy.NoFocus
@@ -322,6 +342,18 @@ def dialogs(services: DeskServices, window: MainWindow) -> Iterator[QDialog]:
     incident = moderation.start_incident()
     assert incident is not None, "the sandbox has replies to build an incident pack from"
     yield incident
+
+
+def test_every_control_that_is_not_obvious_has_a_tooltip(
+        qtbot: QtBot, school: DeskServices, window: MainWindow) -> None:
+    missing = []
+    for name in window.tab_names():
+        window.select_tab(name)
+        missing += [f"[{name}] {line}" for line in without_tooltip(window)]
+    for dialog in dialogs(school, window):
+        qtbot.addWidget(dialog)
+        missing += [f"[{type(dialog).__name__}] {line}" for line in without_tooltip(dialog)]
+    assert sorted(set(missing)) == [], "\n".join(sorted(set(missing)))
 
 
 def test_every_main_dialog_is_named_reachable_and_clash_free(
