@@ -251,6 +251,7 @@ class MainWindow(QMainWindow):
 
     def signed_in(self, member: StaffMember) -> None:
         self._bind_help_key()
+        self._follow_the_computers_colours()
         self._services.sign_in(member)
         self.signed_in_label.setText(self.tr("Signed in: {name}").format(name=member.name))
         self._open_work()
@@ -270,6 +271,17 @@ class MainWindow(QMainWindow):
         from stpeters_desk.ui.guided_tour import offer_tour
 
         offer_tour(self, self._services, member)  # once per person, after their first sign-in
+
+    @staticmethod
+    def _follow_the_computers_colours() -> None:
+        """The "system" theme follows the computer switching between light and dark, for
+        everyone who signs in. Connected at sign-in: it uses Qt's enum namespace, whose
+        first use would delay the sign-in screen."""
+        from stpeters_desk.ui.styling import follow_os_colour_scheme
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            follow_os_colour_scheme(app)
 
     def recover_head_pin(self) -> None:
         from stpeters_desk.ui.security_dialogs import RecoveryDialog

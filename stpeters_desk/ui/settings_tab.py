@@ -52,7 +52,6 @@ from stpeters_desk.ui.styling import (
     DEFAULT_THEME,
     THEME_SETTING,
     THEMES,
-    follow_os_colour_scheme,
     show_theme,
 )
 from stpeters_desk.ui.tasks import TaskRunner
@@ -172,7 +171,6 @@ class SettingsTab(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.reload()
-        self._follow_the_computers_colours()
 
     # -- sections ------------------------------------------------------------------
     def _roster_group(self) -> QGroupBox:
@@ -676,11 +674,3 @@ class SettingsTab(QWidget):
         by = self._services.member
         self._services.audit.record(by.name if by else self._services.signed_in, action, "",
                                     detail)
-
-    def _follow_the_computers_colours(self) -> None:
-        """"Same as this computer" then follows the computer when it switches between light
-        and dark. Connected here because this tab is built at sign-in, when the cost of Qt's
-        enum namespace no longer delays the first window."""
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            follow_os_colour_scheme(app)

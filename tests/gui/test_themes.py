@@ -43,7 +43,7 @@ from stpeters_desk.ui.styling import (
 )
 from stpeters_desk.ui.tasks import SyncTaskRunner
 from stpeters_desk.ui.translations import LANGUAGE_SETTING
-from tests.gui.test_security_ui import head, school
+from tests.gui.test_security_ui import HEAD_PIN, head, open_window, school, sign_in
 
 __all__ = ["head", "school"]  # fixtures shared with the security tests
 
@@ -259,7 +259,8 @@ def test_system_follows_the_computer_switching_between_light_and_dark(
         qtbot: QtBot, school: DeskServices, head: StaffMember, app_look: QApplication) -> None:
     apply_style(app_look, RESOURCES, "system")
     assert shown_theme() == "light"  # the offscreen test platform is light
-    settings_tab(qtbot, school)  # built at sign-in: from now on the app follows the computer
+    window = open_window(qtbot, school)
+    sign_in(window, "Mrs Invented Head", HEAD_PIN)  # from now on the app follows the computer
     hints = app_look.styleHints()
 
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
