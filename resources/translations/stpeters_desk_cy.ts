@@ -1323,6 +1323,137 @@ Nid oes modd dadwneud hyn.</translation>
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>Mon</source>
+        <translation>Llun</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Maw</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Mer</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Iau</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Gwe</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sad</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Sul</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>Ion</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>Chwef</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>Maw</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>Ebr</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>Mai</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>Meh</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>Gorff</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>Awst</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>Medi</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>Hyd</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>Tach</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>Rhag</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>Ionawr</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>Chwefror</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>Mawrth</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>Ebrill</translation>
+    </message>
+    <message>
+        <source>May (month)</source>
+        <translation>Mai</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>Mehefin</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>Gorffennaf</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>Awst</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>Medi</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>Hydref</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>Tachwedd</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>Rhagfyr</translation>
+    </message>
+    <message>
+        <source>{day} at {time}</source>
+        <translation>{day} am {time}</translation>
+    </message>
+</context>
+<context>
     <name>Devices</name>
     <message>
         <source>That posting exception does not exist.</source>
@@ -3903,54 +4034,6 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
 </context>
 <context>
     <name>PolicyReview</name>
-    <message>
-        <source>January</source>
-        <translation>Ionawr</translation>
-    </message>
-    <message>
-        <source>February</source>
-        <translation>Chwefror</translation>
-    </message>
-    <message>
-        <source>March</source>
-        <translation>Mawrth</translation>
-    </message>
-    <message>
-        <source>April</source>
-        <translation>Ebrill</translation>
-    </message>
-    <message>
-        <source>May</source>
-        <translation>Mai</translation>
-    </message>
-    <message>
-        <source>June</source>
-        <translation>Mehefin</translation>
-    </message>
-    <message>
-        <source>July</source>
-        <translation>Gorffennaf</translation>
-    </message>
-    <message>
-        <source>August</source>
-        <translation>Awst</translation>
-    </message>
-    <message>
-        <source>September</source>
-        <translation>Medi</translation>
-    </message>
-    <message>
-        <source>October</source>
-        <translation>Hydref</translation>
-    </message>
-    <message>
-        <source>November</source>
-        <translation>Tachwedd</translation>
-    </message>
-    <message>
-        <source>December</source>
-        <translation>Rhagfyr</translation>
-    </message>
     <message>
         <source>Choose a review interval between 1 and {count} months.</source>
         <translation>Dewiswch gyfnod adolygu rhwng 1 a {count} mis.</translation>

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from stpeters_desk.core.dates import shown_moment
 from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.pins import as_utc
 from stpeters_desk.core.roles import Permission
@@ -130,7 +131,7 @@ def _now(now: datetime | None) -> datetime:
 
 
 def _local(moment: datetime) -> str:
-    return moment.astimezone().strftime("%a %d %b %H:%M")
+    return shown_moment(moment, year=False)
 
 
 def _posting_exception(record: ExceptionRecord) -> PostingException:

@@ -13,6 +13,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from stpeters_desk.core.dates import spoken_date
 from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.storage.settings import SettingsStore
 
@@ -39,20 +40,6 @@ def add_months(start: date, months: int) -> date:
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
-
-
-def spoken_date(day: date) -> str:
-    """'27 November 2019', in the app's language whatever the computer's own settings."""
-    return f"{day.day} {_month_names()[day.month - 1]} {day.year}"
-
-
-def _month_names() -> tuple[str, ...]:
-    return (translate("PolicyReview", "January"), translate("PolicyReview", "February"),
-            translate("PolicyReview", "March"), translate("PolicyReview", "April"),
-            translate("PolicyReview", "May"), translate("PolicyReview", "June"),
-            translate("PolicyReview", "July"), translate("PolicyReview", "August"),
-            translate("PolicyReview", "September"), translate("PolicyReview", "October"),
-            translate("PolicyReview", "November"), translate("PolicyReview", "December"))
 
 
 def adopted_on(settings: SettingsStore) -> date:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from stpeters_desk.core.approvals import ApprovalQueue, Submission, SubmissionStatus
+from stpeters_desk.core.dates import shown_moment
 from stpeters_desk.core.roles import Permission
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import StaffMember
@@ -56,7 +57,7 @@ def local_time(moment: datetime | None) -> str:
     """A time as the staff room reads it: this computer's time zone, day and month in words."""
     if moment is None:
         return ""
-    return moment.astimezone().strftime("%a %d %b %Y, %H:%M")
+    return shown_moment(moment)
 
 
 def _snippet(text: str) -> str:

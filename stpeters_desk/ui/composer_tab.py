@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stpeters_desk.core.dates import shown_day_and_time, shown_moment
 from stpeters_desk.core.outbox import SendResult
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.outbox_store import NEEDS_ATTENTION, POSTED, OutboxItem
@@ -755,7 +756,7 @@ class ComposerTab(QWidget):
         self.refresh_button.setEnabled(True)
         self.posts_list.clear()
         for post in posts:
-            when = post.created_at.astimezone().strftime("%a %d %b %Y, %H:%M")
+            when = shown_moment(post.created_at)
             photos = (" · " + self.tr("photos: {count}").format(count=post.media_count)
                       if post.media_count else "")
             entry = QListWidgetItem(f"{post.text}\n{when}{photos}")
@@ -875,7 +876,7 @@ def _saved_photo_ids(saved: str) -> list[int]:
 
 
 def _local_time(moment: datetime) -> str:
-    return moment.astimezone().strftime("%a %d %b at %H:%M")
+    return shown_day_and_time(moment)
 
 
 def _warm_up_counter() -> int:

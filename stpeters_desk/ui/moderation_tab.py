@@ -61,6 +61,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stpeters_desk.core.dates import shown_moment
 from stpeters_desk.core.governors_report import (
     GovernorsReport,
     ReportPeriod,
@@ -252,7 +253,7 @@ def button_row(*buttons: QPushButton) -> QHBoxLayout:
 
 
 def local_time(moment: datetime) -> str:
-    return moment.astimezone().strftime("%a %d %b %Y, %H:%M")
+    return shown_moment(moment)
 
 
 # -- the list ------------------------------------------------------------------------------

@@ -62,6 +62,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stpeters_desk.core.dates import shown_moment
 from stpeters_desk.core.images import (
     MAX_STRAIGHTEN_DEGREES,
     PHOTO_SUFFIXES,
@@ -1359,7 +1360,7 @@ class PhotosTab(QWidget):
         box.blockSignals(False)
         box.setEnabled(stored is not None and not done)
         if done and at is not None:
-            when = at.astimezone().strftime("%d %b %Y, %H:%M")
+            when = shown_moment(at, weekday=False)
             box.setText(self.tr("{check}  (confirmed by {name}, {when})").format(
                 check=text, name=by, when=when))
         else:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stpeters_desk.core.dates import shown_day, shown_moment
 from stpeters_desk.core.paths import resources_dir
 from stpeters_desk.core.policy_review import review_status
 from stpeters_desk.core.roles import Permission
@@ -443,7 +444,7 @@ class SettingsTab(QWidget):
             "{pupils} pupils in {classes} classes, imported {date} by {name}. Names are kept "
             "only as scrambled fingerprints.").format(
                 pupils=counts.pupils, classes=len(counts.groups),
-                date=when.strftime("%d %b %Y"), name=counts.imported_by))
+                date=shown_day(when, weekday=False), name=counts.imported_by))
 
     # -- the roster -------------------------------------------------------------------
     def choose_roster(self) -> None:
@@ -551,7 +552,7 @@ class SettingsTab(QWidget):
                       lambda head: devices.grant_exception(device, start, end, reason, by=by,
                                                            head_pin=head),
                       self.tr("Tweets may be sent from {name} until {end}.").format(
-                          name=device.name, end=end.strftime("%a %d %b %H:%M")))
+                          name=device.name, end=shown_moment(end, year=False)))
 
     def store_password(self) -> None:
         password = self.password_field.text()

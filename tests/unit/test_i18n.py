@@ -205,3 +205,21 @@ def test_shipped_word_list_sections_are_shown_translated_and_a_schools_own_as_wr
     profile = "Selling followers or likes in name or bio: buy followers"
     assert shown_risk_reason(profile) == "CY[{section} in name or bio: {words}]".format(
         section="CY[selling followers or likes]", words="buy followers")
+
+
+def test_days_and_months_are_named_in_the_chosen_language(welsh: None) -> None:
+    from datetime import date
+
+    from stpeters_desk.core.dates import shown_day, spoken_date
+
+    assert shown_day(date(2026, 11, 24)) == "CY[Tue] 24 CY[Nov] 2026"
+    assert spoken_date(date(2019, 5, 7)) == "7 CY[May (month)] 2019"
+
+
+def test_english_dates_read_naturally() -> None:
+    from datetime import date
+
+    from stpeters_desk.core.dates import shown_day, spoken_date
+
+    assert shown_day(date(2026, 11, 24), year=False) == "Tue 24 Nov"
+    assert spoken_date(date(2019, 5, 7)) == "7 May 2019"

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from stpeters_desk.core.dates import spoken_date
 from stpeters_desk.core.policy_review import (
     ADOPTED_ON_SETTING,
     DEFAULT_ADOPTED_ON,
@@ -15,7 +16,6 @@ from stpeters_desk.core.policy_review import (
     add_months,
     review_status,
     save_review_settings,
-    spoken_date,
 )
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.settings import SettingsStore
