@@ -1526,6 +1526,14 @@ Nid oes modd dadwneud hyn.</translation>
         <source>Why this computer needs to post; recorded in the audit log</source>
         <translation>Pam mae angen i&apos;r cyfrifiadur hwn bostio; caiff ei gofnodi yn y log archwilio</translation>
     </message>
+    <message>
+        <source>Allow posting</source>
+        <translation>Caniatáu postio</translation>
+    </message>
+    <message>
+        <source>Asks for the head teacher&apos;s PIN, then lets this computer post between these times</source>
+        <translation>Yn gofyn am PIN y pennaeth, yna&apos;n gadael i&apos;r cyfrifiadur hwn bostio rhwng yr amseroedd hyn</translation>
+    </message>
 </context>
 <context>
     <name>FollowerRisk</name>
@@ -4792,6 +4800,14 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>The day and time on this computer&apos;s clock; it cannot be in the past. The app must be running then for the tweet to go out.</source>
         <translation>Y diwrnod a&apos;r amser ar gloc y cyfrifiadur hwn; ni all fod yn y gorffennol. Rhaid i&apos;r ap fod yn rhedeg bryd hynny er mwyn i&apos;r neges fynd allan.</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Amserlennu</translation>
+    </message>
+    <message>
+        <source>The tweet goes out at this time, if the app is running</source>
+        <translation>Bydd y neges yn mynd allan ar yr amser hwn, os yw&apos;r ap ar agor</translation>
     </message>
     <message>
         <source>Post it on:</source>

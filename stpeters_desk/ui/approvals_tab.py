@@ -42,6 +42,7 @@ from stpeters_desk.core.staff import StaffMember
 from stpeters_desk.core.tweet_text import MAX_WEIGHTED_LENGTH, parse_tweet
 from stpeters_desk.ui.items import id_role
 from stpeters_desk.ui.messages import name_standard_buttons
+from stpeters_desk.ui.styling import DATE_TIME_FORMAT
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.models import PhotoUpload
 
@@ -213,7 +214,7 @@ class ScheduleDialog(QDialog):
         self.when = QDateTimeEdit(_local_qdatetime(start))
         self.when.setCalendarPopup(True)
         self.when.setMinimumDateTime(earliest)
-        self.when.setDisplayFormat("ddd dd MMM yyyy, HH:mm")
+        self.when.setDisplayFormat(DATE_TIME_FORMAT)
         self.when.setAccessibleName(self.tr("New date and time"))
         self.when.setToolTip(self.tr(
             "The day and time on this computer's clock; it cannot be in the past. The app "
@@ -221,6 +222,10 @@ class ScheduleDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         name_standard_buttons(buttons)
+        schedule = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        schedule.setText(self.tr("Schedule"))
+        schedule.setToolTip(self.tr("The tweet goes out at this time, if the app is running"))
+        schedule.setProperty("primary", True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -389,6 +394,7 @@ class ApprovalsTab(QWidget):
         self.withdraw_awaiting_button = _button(
             self.tr("Withdraw"), self.tr("Withdraw my tweet"),
             self.tr("Take your own tweet back before anyone approves it"))
+        self.withdraw_awaiting_button.setProperty("destructive", True)
         self.withdraw_awaiting_button.clicked.connect(lambda: self.withdraw_selected(
             self.awaiting))
         return QueueSection(self.tr("Waiting for approval"), "", [

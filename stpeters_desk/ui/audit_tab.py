@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from stpeters_desk.core.audit import AuditTrail, AuditVerification
 from stpeters_desk.ui.messages import QT_TRANSLATE_NOOP
+from stpeters_desk.ui.styling import DATE_FORMAT
 from stpeters_desk.ui.table_model import RowsTableModel, SortKey, TableSorting
 from stpeters_desk.ui.tasks import TaskRunner
 
@@ -100,10 +101,12 @@ class AuditTab(QWidget):
         self.action.setAccessibleName(self.tr("Filter by action"))
         self.action.setToolTip(self.tr("Show only one kind of action, as the log names it"))
         self.since = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.since.setDisplayFormat(DATE_FORMAT)
         self.since.setCalendarPopup(True)
         self.since.setAccessibleName(self.tr("From date"))
         self.since.setToolTip(self.tr("The first day to show"))
         self.until = QDateEdit(QDate.currentDate())
+        self.until.setDisplayFormat(DATE_FORMAT)
         self.until.setCalendarPopup(True)
         self.until.setAccessibleName(self.tr("To date"))
         self.until.setToolTip(self.tr("The last day to show"))

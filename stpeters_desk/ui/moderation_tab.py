@@ -97,7 +97,7 @@ from stpeters_desk.core.storage.moderation_store import (
     StoredMention,
 )
 from stpeters_desk.ui.messages import QT_TRANSLATE_NOOP, describe_error, name_standard_buttons
-from stpeters_desk.ui.styling import scrolls_when_short, set_style_state
+from stpeters_desk.ui.styling import DATE_FORMAT, scrolls_when_short, set_style_state
 from stpeters_desk.ui.table_model import RowsTableModel, SortKey, TableSorting
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.errors import (
@@ -756,11 +756,13 @@ class ModerationTab(QWidget):
         today = QDate.currentDate()
         school_year = today.year() if today.month() >= 9 else today.year() - 1
         self.report_from = QDateEdit(QDate(school_year, 9, 1))
+        self.report_from.setDisplayFormat(DATE_FORMAT)
         self.report_from.setCalendarPopup(True)
         self.report_from.setAccessibleName(self.tr("Report from"))
         self.report_from.setToolTip(self.tr("The first day the report covers (from 1 September "
                                             "to begin with: the school year)"))
         self.report_to = QDateEdit(today)
+        self.report_to.setDisplayFormat(DATE_FORMAT)
         self.report_to.setCalendarPopup(True)
         self.report_to.setAccessibleName(self.tr("Report to"))
         self.report_to.setToolTip(self.tr("The last day the report covers"))

@@ -49,6 +49,12 @@ class PinPad(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.field)
         layout.addLayout(grid)
+        # Three equal columns, however long the OK button's words: an even pad is easier
+        # to hit, and the digits stay where fingers expect them.
+        widest = max(key.sizeHint().width() for key in self.findChildren(QPushButton))
+        for column in range(3):
+            grid.setColumnMinimumWidth(column, widest)
+            grid.setColumnStretch(column, 1)
 
     def _key(self, label: str, action: object = None, accessible: str = "") -> QPushButton:
         button = QPushButton(label)

@@ -60,6 +60,7 @@ class RosterPreviewDialog(QDialog):
         ok.setToolTip(self.tr("Replaces the whole roster used by the name check with these "
                               "pupils"))
         ok.setEnabled(preview.row_count > 0)
+        ok.setProperty("primary", True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -50,6 +50,8 @@ from stpeters_desk.core.storage.settings import (
 from stpeters_desk.ui.messages import QT_TRANSLATE_NOOP, name_standard_buttons
 from stpeters_desk.ui.security_dialogs import HeadPinAsker, hidden_field, run_guarded
 from stpeters_desk.ui.styling import (
+    DATE_FORMAT,
+    DATE_TIME_FORMAT,
     DEFAULT_THEME,
     THEME_SETTING,
     THEMES,
@@ -112,10 +114,12 @@ class ExceptionDialog(QDialog):
         self.setWindowTitle(self.tr("Allow posting from this computer for an event"))
         now = QDateTime.currentDateTime()
         self.start = QDateTimeEdit(now)
+        self.start.setDisplayFormat(DATE_TIME_FORMAT)
         self.start.setCalendarPopup(True)
         self.start.setAccessibleName(self.tr("From"))
         self.start.setToolTip(self.tr("When tweets from this computer may start"))
         self.end = QDateTimeEdit(now.addSecs(8 * 3600))
+        self.end.setDisplayFormat(DATE_TIME_FORMAT)
         self.end.setCalendarPopup(True)
         self.end.setAccessibleName(self.tr("Until"))
         self.end.setToolTip(self.tr("After this moment the computer may no longer post"))
@@ -131,6 +135,11 @@ class ExceptionDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         name_standard_buttons(buttons)
+        allow = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        allow.setText(self.tr("Allow posting"))
+        allow.setToolTip(self.tr("Asks for the head teacher's PIN, then lets this computer "
+                                 "post between these times"))
+        allow.setProperty("primary", True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -315,6 +324,7 @@ class SettingsTab(QWidget):
     def _policy_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Twitter policy review"))
         self.adopted = QDateEdit()
+        self.adopted.setDisplayFormat(DATE_FORMAT)
         self.adopted.setCalendarPopup(True)
         self.adopted.setAccessibleName(self.tr("Date the policy was adopted"))
         self.adopted.setToolTip(self.tr("The day the governors adopted the school's Twitter "

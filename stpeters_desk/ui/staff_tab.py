@@ -56,6 +56,8 @@ class NewMemberDialog(QDialog):
                                      "each role's permissions"))
         for role in Role:
             self.role.addItem(role_title(role), role.value)
+        # Most new people are teachers; a second head teacher must be chosen on purpose.
+        self.role.setCurrentIndex(self.role.findData(Role.TEACHER.value))
         self.pin = hidden_field(self.tr("Their PIN"))
         self.pin_again = hidden_field(self.tr("Their PIN again"))
         self.pin.setToolTip(new_pin_tip())
@@ -137,6 +139,7 @@ class StaffTab(QWidget):
             "Let this person approve other people's tweets, or stop"))
         self.approver_button.clicked.connect(self.toggle_approver)
         self.active_button = QPushButton(self.tr("Deactivate / reactivate"))
+        self.active_button.setProperty("destructive", True)
         self.active_button.setToolTip(self.tr("A deactivated person can no longer sign in; "
                                               "their past actions stay in the audit log"))
         self.active_button.clicked.connect(self.toggle_active)

@@ -33,6 +33,11 @@ def set_style_state(widget: QWidget, name: str, value: object) -> None:
     style.polish(widget)
 
 
+# Dates in date boxes as in the tabs' lists: "Tue 24 Nov 2026", with Qt naming the day and
+# month in the language chosen (ui.translations sets Qt's default locale to match).
+DATE_FORMAT = "ddd d MMM yyyy"
+DATE_TIME_FORMAT = "ddd d MMM yyyy, HH:mm"
+
 # Room for a vertical scroll bar; a fixed allowance, as asking the style costs start-up time.
 SCROLL_BAR_ROOM = 20
 

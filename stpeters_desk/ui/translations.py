@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from stpeters_desk.core import i18n
 from stpeters_desk.core.i18n import DEFAULT_LANGUAGE, LANGUAGE_SETTING
@@ -39,6 +39,7 @@ def install_language(language: str, resources: Path) -> bool:
             app.removeTranslator(translator)
     _installed.clear()
     i18n.install_translator(None)
+    QLocale.setDefault(QLocale.system())
     if language == DEFAULT_LANGUAGE or language not in LANGUAGES or app is None:
         return language == DEFAULT_LANGUAGE
     translator = QTranslator(app)
@@ -47,4 +48,6 @@ def install_language(language: str, resources: Path) -> bool:
     app.installTranslator(translator)
     _installed.append(translator)
     i18n.install_translator(QCoreApplication.translate)
+    # Qt's own words for days and months (date boxes, calendars) in the same language.
+    QLocale.setDefault(QLocale(language))
     return True
