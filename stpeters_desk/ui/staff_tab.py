@@ -8,6 +8,7 @@ sign-in, so it may use Qt's namespace freely.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -160,7 +161,10 @@ class StaffTab(QWidget):
         self.permissions.setToolTip(self.tr("Tick or untick what each role may do (Space "
                                             "toggles the chosen box), then save the changes"))
         self.permissions.setVerticalHeaderLabels([role_title(r) for r in Role])
-        self.permissions.setHorizontalHeaderLabels([permission_title(p) for p in Permission])
+        # Two short lines per heading: the whole table fits a 1366 px screen, and headings
+        # are never cut off at the sides.
+        self.permissions.setHorizontalHeaderLabels(
+            ["\n".join(textwrap.wrap(permission_title(p), 18)) for p in Permission])
         self.permissions.setWordWrap(True)
         self.save_permissions_button = QPushButton(self.tr("Save role changes…"))
         self.save_permissions_button.setToolTip(self.tr(
