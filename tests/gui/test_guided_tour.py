@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,6 +31,7 @@ from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.moderation_tab import ModerationTab
 from stpeters_desk.ui.photos_tab import PhotosTab
 from stpeters_desk.ui.tasks import SyncTaskRunner
+from tests.gui.helpers.pseudo_language import OPEN, pseudo_translation
 from tests.gui.test_security_ui import HEAD_PIN, TEACHER_PIN, head, open_window, school, sign_in
 
 __all__ = ["head", "school"]  # fixtures shared with the security tests
@@ -41,8 +39,6 @@ __all__ = ["head", "school"]  # fixtures shared with the security tests
 HEAD = "Mrs Invented Head"
 HEAD_TABS = ["Compose", "Photos", "Approvals", "Moderation", "Followers", "Staff", "Audit",
              "Settings", "Policy"]
-ROOT = Path(__file__).resolve().parents[2]
-OPEN, CLOSE = "⟪", "⟫"
 
 
 @pytest.fixture
@@ -337,20 +333,7 @@ def test_the_screenshot_preview_gets_no_tour(qtbot: QtBot, school: DeskServices,
 @pytest.fixture
 def pseudo_language(tmp_path: Path) -> Iterator[None]:
     """A made-up language from this module's own tr() calls, each text wrapped in ⟪ ⟫."""
-    tool = Path(sys.executable).parent
-    ts, qm = tmp_path / "tour.ts", tmp_path / "tour.qm"
-    subprocess.run([str(tool / "pyside6-lupdate"), "-no-obsolete", "-locations", "none",
-                    "stpeters_desk/ui/guided_tour.py", "-ts", str(ts)],
-                   cwd=ROOT, check=True, capture_output=True)
-    tree = ElementTree.parse(ts)
-    for message in tree.getroot().iter("message"):
-        translation = message.find("translation")
-        assert translation is not None
-        translation.text = f"{OPEN}{message.findtext('source')}{CLOSE}"
-        translation.attrib.pop("type", None)
-    tree.write(ts, encoding="utf-8", xml_declaration=True)
-    subprocess.run([str(tool / "pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True,
-                   capture_output=True)
+    qm = pseudo_translation(["stpeters_desk/ui/guided_tour.py"], tmp_path)
     translator = QTranslator()
     assert translator.load(str(qm))
     app = QCoreApplication.instance()

@@ -12,8 +12,6 @@ its own is checked, and widgets that show data say so with the ``data`` property
 from __future__ import annotations
 
 import re
-import subprocess
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,34 +37,18 @@ from stpeters_desk.core import i18n
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import StaffMember
 from stpeters_desk.ui.main_window import MainWindow
+from tests.gui.helpers.pseudo_language import OPEN, all_sources, pseudo_translation
 from tests.gui.test_accessibility import dialogs
 from tests.gui.test_security_ui import HEAD_PIN, head, open_window, school, sign_in
-from tests.gui.test_translations import ROOT, qt_tool
 
 __all__ = ["head", "school"]  # fixtures shared with the security tests
 
-OPEN, CLOSE = "⟪", "⟫"
 WORD = re.compile(r"[A-Za-z]{3,}")
 
 
 @pytest.fixture(scope="module")
 def pseudo_qm(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("pseudo")
-    ts = folder / "pseudo.ts"
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "stpeters_desk").rglob("*.py"))
-    subprocess.run([qt_tool("lupdate"), "-no-obsolete", "-locations", "none", *sources,
-                    "-ts", str(ts)], cwd=ROOT, check=True, capture_output=True)
-    tree = ElementTree.parse(ts)
-    for message in tree.getroot().iter("message"):
-        translation = message.find("translation")
-        assert translation is not None
-        translation.text = f"{OPEN}{message.findtext('source')}{CLOSE}"
-        translation.attrib.pop("type", None)
-    tree.write(ts, encoding="utf-8", xml_declaration=True)
-    qm = folder / "pseudo.qm"
-    subprocess.run([qt_tool("lrelease"), str(ts), "-qm", str(qm)], check=True,
-                   capture_output=True)
-    return qm
+    return pseudo_translation(all_sources(), tmp_path_factory.mktemp("pseudo"))
 
 
 @pytest.fixture

@@ -11,9 +11,7 @@ when Welsh is chosen.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,22 +23,13 @@ from stpeters_desk.core import i18n
 from stpeters_desk.core.paths import resources_dir
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.ui.translations import install_language, translation_file
+from tests.gui.helpers.pseudo_language import ROOT, all_sources, extract_texts, qt_tool
 from tests.gui.test_security_ui import school
 
 __all__ = ["school"]  # the fixture, shared with the security tests
 
-ROOT = Path(__file__).resolve().parents[2]
 WELSH_TS = ROOT / "resources" / "translations" / "stpeters_desk_cy.ts"
 PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}")
-
-
-def qt_tool(name: str) -> str:
-    """pyside6-lupdate / pyside6-lrelease from the venv running the tests."""
-    beside_python = Path(sys.executable).parent / f"pyside6-{name}"
-    found = str(beside_python) if beside_python.exists() else shutil.which(f"pyside6-{name}")
-    if found is None:
-        pytest.fail(f"pyside6-{name} is missing: it ships with PySide6-Essentials")
-    return found
 
 
 def messages(ts_file: Path) -> dict[tuple[str, str], ElementTree.Element]:
@@ -56,10 +45,8 @@ def messages(ts_file: Path) -> dict[tuple[str, str], ElementTree.Element]:
 
 
 def test_every_string_in_the_code_is_in_the_welsh_file(tmp_path: Path) -> None:
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "stpeters_desk").rglob("*.py"))
     fresh = tmp_path / "fresh.ts"
-    subprocess.run([qt_tool("lupdate"), "-no-obsolete", "-locations", "none", *sources,
-                    "-ts", str(fresh)], cwd=ROOT, check=True, capture_output=True)
+    extract_texts(all_sources(), fresh)
     in_code = set(messages(fresh))
     in_file = set(messages(WELSH_TS))
     missing = sorted(in_code - in_file)

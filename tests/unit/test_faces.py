@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -145,3 +147,37 @@ def test_the_model_ships_with_the_app_and_loads_only_when_first_needed() -> None
             "print('onnxruntime' in sys.modules)\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.split() == ["False", "True"], result.stderr
+
+
+def test_the_working_copy_made_in_strips_matches_one_resize() -> None:
+    """The strips are resized side by side; the seams must not show in the copy."""
+    rng = np.random.default_rng(5)
+    photo = Image.fromarray(rng.integers(0, 256, (1237, 1650, 3), dtype=np.uint8))
+    size = (1167, 875)
+    whole = np.asarray(photo.resize(size, Image.Resampling.BILINEAR), dtype=np.int16)
+    strips = np.asarray(faces._resized(photo, size), dtype=np.int16)
+    assert strips.shape == whole.shape
+    assert np.abs(strips - whole).max() <= 1  # rounding only
+
+
+def test_a_closer_look_centred_inside_a_sure_face_is_that_face_again() -> None:
+    sure = faces._Detection(200, 120, 56, 78, 0.83)
+    unsure = faces._Detection(600, 100, 60, 80, 0.35)
+    part_of_the_sure_face = faces._Detection(239, 129, 19, 50, 0.46)
+    child_beside_it = faces._Detection(262, 130, 14, 18, 0.6)
+    inside_an_unsure_box = faces._Detection(620, 120, 14, 18, 0.6)
+    kept = faces._not_inside_a_sure_face(
+        [part_of_the_sure_face, child_beside_it, inside_an_unsure_box], [sure, unsure],
+        DEFAULT_SETTINGS)
+    assert kept == [child_beside_it, inside_an_unsure_box]
+
+
+def test_the_shipped_model_takes_8_bit_pixels_and_is_the_one_documented() -> None:
+    """faces.py hands the model uint8 tiles; the README's checksum names this very file."""
+    model = faces._model()
+    (model_input,) = model.get_inputs()
+    assert (model_input.name, model_input.type) == (faces.MODEL_INPUT, "tensor(uint8)")
+    assert faces._to_input(np.zeros((40, 70, 3), dtype=np.uint8)).dtype == np.uint8
+    digest = hashlib.sha256(faces.model_path().read_bytes()).hexdigest()
+    readme = (faces.model_path().parent / "README.md").read_text(encoding="utf-8")
+    assert digest in readme
