@@ -3,20 +3,24 @@
 Missing a child's face is the worst failure this app can make, so detection leans towards
 finding too much: staff remove a wrong box in a second, but a missed face goes to X.
 The detector is CenterFace (resources/models/README.md says where it comes from), run
-with onnxruntime. One pass over a whole 12 MP photo would need about 3 GB and still miss
-faces 16–32 px tall at the back of a class photo, so detection runs in three steps:
+with onnxruntime in 8 bits, which the CPU's integer instructions run about 1.8 times as
+fast as the 32-bit original. One pass over a whole 12 MP photo would need about 3 GB and
+still miss faces 16–32 px tall at the back of a class photo, so detection runs in three
+steps:
 
 1. a coarse pass over the whole photo made small, for faces close to the camera;
-2. a fine pass in overlapping tiles of about 1 MP over a 6 MP working copy, which keeps
-   memory low (about 430 MB at the peak for a 12 MP photo) and finds faces from about
+2. a fine pass in overlapping tiles of about 2 MP over a 6 MP working copy, which keeps
+   memory low (about 410 MB at the peak for a 12 MP photo) and finds faces from about
    24 px up; its weak maybes (heatmap peaks far below a sure face) become candidates;
-3. each small candidate is cut from the full photo, enlarged 2–3 times and checked
+3. each small candidate is cut from the full photo, enlarged 1–3 times and checked
    again, which is what finds the 16–24 px faces that the tiled pass alone misses.
 
-On benchmarks/faces.py's labelled set this finds 98 % of faces 16–32 px tall, with 96 %
-of the boxes right, in about 0.75 s for a 12 MP photo on two cores. A working copy of the
-whole 12 MP photo in step 2 finds a little more (99.5 %) but takes about 1.15 s, which
-would put the whole photo pipeline over its 1 s target (benchmarks/photos.py).
+On benchmarks/faces.py's labelled set this finds 97 % of faces 16–32 px tall (140 of
+144), with 97 % of the boxes right, in about 0.45 s (0.75 s of CPU time) for a 12 MP
+photo on two cores; the 32-bit model with 1 MP tiles and four-times squares in step 3
+found 139 of them in about 0.8–1.0 s (1.4–1.5 s of CPU). On 32 such scenes it finds
+97.6 % (1,124 of 1,152; the 32-bit setup before it 96.9 %). An 8 MP working copy finds a
+little more (98.2 % with a candidate threshold of 0.008) for about 0.1 s more.
 
 The model loads on first use (onnxruntime is a heavy import) and stays loaded.
 """
@@ -77,8 +81,9 @@ class DetectionSettings:
 
     sure_threshold: float = 0.5  # at or above: a face
     review_threshold: float = 0.3  # from here up to sure: shown for staff to check
-    candidate_threshold: float = 0.008  # weak maybes worth a closer look (step 3)
-    working_pixels: int = 8_000_000  # the fine pass's working copy (0.8 of a 12 MP side)
+    # weak maybes worth a closer look (step 3); below 0.01 for the 8-bit model's rounding
+    candidate_threshold: float = 0.007
+    working_pixels: int = 6_000_000  # the fine pass's working copy (0.7 of a 12 MP side)
     tile_pixels: int = 2_000_000  # one piece of the fine pass: bounds the model's memory
     tile_overlap: int = 128  # wider than the largest face the fine pass is relied on for
     coarse_side: int = 1024  # the coarse pass's long side is at most this
@@ -111,7 +116,7 @@ def detect_faces(image: Image.Image,
     found = _coarse_pass(working, scale, settings)
     fine, candidates = _fine_pass(working, scale, settings)
     found += fine
-    found += _not_inside_a_sure_face(_closer_look(rgb, candidates, settings), found, settings)
+    found += _not_inside_a_face_found(_closer_look(rgb, candidates, settings), found, settings)
     kept = _same_face_once([d for d in found if d.score >= settings.review_threshold],
                            settings.overlap_iou)
     boxes = [_padded(d, rgb.size, settings) for d in kept]
@@ -294,16 +299,17 @@ def _worth_a_closer_look(candidates: list[_Detection], found: list[_Detection],
     return chosen
 
 
-def _not_inside_a_sure_face(closer: list[_Detection], found: list[_Detection],
-                            settings: DetectionSettings) -> list[_Detection]:
-    """A closer look's find centred inside a face already sure is that face again.
+def _not_inside_a_face_found(closer: list[_Detection], found: list[_Detection],
+                             settings: DetectionSettings) -> list[_Detection]:
+    """A closer look's find centred inside a bigger face found already is that face again.
 
     A square cut next to a big face can hold part of it, which the model may take for a
-    small face of its own; no real face has its centre inside another face.
+    small face of its own; no real face has its centre inside another, bigger one.
     """
-    sure = [d for d in found if d.score >= settings.sure_threshold]
+    shown = [d for d in found if d.score >= settings.review_threshold]
     return [d for d in closer
-            if not any(_contains(face, d.x + d.w / 2, d.y + d.h / 2) for face in sure)]
+            if not any(face.h > d.h and _contains(face, d.x + d.w / 2, d.y + d.h / 2)
+                       for face in shown)]
 
 
 def _contains(d: _Detection, x: float, y: float) -> bool:

@@ -160,16 +160,18 @@ def test_the_working_copy_made_in_strips_matches_one_resize() -> None:
     assert np.abs(strips - whole).max() <= 1  # rounding only
 
 
-def test_a_closer_look_centred_inside_a_sure_face_is_that_face_again() -> None:
+def test_a_closer_look_centred_inside_a_bigger_face_found_is_that_face_again() -> None:
     sure = faces._Detection(200, 120, 56, 78, 0.83)
-    unsure = faces._Detection(600, 100, 60, 80, 0.35)
+    to_check = faces._Detection(600, 100, 60, 80, 0.35)
+    too_weak_to_show = faces._Detection(900, 100, 60, 80, 0.1)
     part_of_the_sure_face = faces._Detection(239, 129, 19, 50, 0.46)
+    part_of_the_face_to_check = faces._Detection(620, 120, 14, 40, 0.4)
     child_beside_it = faces._Detection(262, 130, 14, 18, 0.6)
-    inside_an_unsure_box = faces._Detection(620, 120, 14, 18, 0.6)
-    kept = faces._not_inside_a_sure_face(
-        [part_of_the_sure_face, child_beside_it, inside_an_unsure_box], [sure, unsure],
-        DEFAULT_SETTINGS)
-    assert kept == [child_beside_it, inside_an_unsure_box]
+    inside_a_box_never_shown = faces._Detection(920, 120, 14, 18, 0.6)
+    kept = faces._not_inside_a_face_found(
+        [part_of_the_sure_face, part_of_the_face_to_check, child_beside_it,
+         inside_a_box_never_shown], [sure, to_check, too_weak_to_show], DEFAULT_SETTINGS)
+    assert kept == [child_beside_it, inside_a_box_never_shown]
 
 
 def test_the_shipped_model_takes_8_bit_pixels_and_is_the_one_documented() -> None:
