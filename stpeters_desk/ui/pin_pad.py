@@ -49,12 +49,17 @@ class PinPad(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.field)
         layout.addLayout(grid)
-        # Three equal columns, however long the OK button's words: an even pad is easier
-        # to hit, and the digits stay where fingers expect them.
+        self._grid = grid
+
+    def even_columns(self) -> None:
+        """Three equal columns, however long the OK button's words: an even pad is easier
+        to hit. For dialogs, where the pad is as narrow as it can be; not called on the
+        sign-in screen, whose pad is stretched wide anyway and which must appear fast
+        (measuring the keys polishes them early, about 2 % of the start-up)."""
         widest = max(key.sizeHint().width() for key in self.findChildren(QPushButton))
         for column in range(3):
-            grid.setColumnMinimumWidth(column, widest)
-            grid.setColumnStretch(column, 1)
+            self._grid.setColumnMinimumWidth(column, widest)
+            self._grid.setColumnStretch(column, 1)
 
     def _key(self, label: str, action: object = None, accessible: str = "") -> QPushButton:
         button = QPushButton(label)

@@ -218,6 +218,7 @@ class HeadPinDialog(QDialog):
         explanation.setWordWrap(True)
         explanation.setObjectName("HeadPinReason")
         self.pin_pad = PinPad(ok_text=self.tr("Confirm"))
+        self.pin_pad.even_columns()
         self.pin_pad.submitted.connect(self.check)
         self.message = QLabel()
         self.message.setWordWrap(True)
