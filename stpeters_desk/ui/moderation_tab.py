@@ -22,6 +22,7 @@ from the keyboard like every table (``TableSorting``).
 
 from __future__ import annotations
 
+import html
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -72,6 +73,7 @@ from stpeters_desk.core.governors_report import (
 from stpeters_desk.core.incident import (
     INCIDENT_ACTION,
     X_HELP_FORMS_URL,
+    EscalationRoute,
     IncidentEvidence,
     IncidentReport,
     audit_detail,
@@ -250,6 +252,13 @@ def button_row(*buttons: QPushButton) -> QHBoxLayout:
         row.addWidget(button)
     row.addStretch(1)
     return row
+
+
+def _route_html(route: EscalationRoute) -> str:
+    """One escalation route: its name in bold, when and how, and a link to its page."""
+    link = f' <a href="{html.escape(route.url)}">{html.escape(route.url)}</a>' if route.url else ""
+    return (f"<p><b>{html.escape(route.name)}</b><br>{html.escape(route.when)} "
+            f"{html.escape(route.how)}{link}</p>")
 
 
 def local_time(moment: datetime) -> str:
@@ -467,10 +476,11 @@ class IncidentDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("What happened"), self.what_happened)
         form.addRow(self.tr("Action taken"), self.action_taken)
-        routes = QLabel("\n\n".join(f"{r.name}: {r.when} {r.how} {r.url}".strip()
-                                    for r in escalation_routes()))
+        routes = QLabel("".join(_route_html(route) for route in escalation_routes()))
         routes.setWordWrap(True)
-        routes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        routes.setTextFormat(Qt.TextFormat.RichText)
+        routes.setOpenExternalLinks(True)  # each service's page opens in the browser
+        routes.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         routes_box = QGroupBox(self.tr("Where to take it next"))
         routes_layout = QVBoxLayout(routes_box)
         routes_layout.addWidget(routes)
