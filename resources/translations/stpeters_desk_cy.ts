@@ -2734,6 +2734,10 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Pam? Dewiswch neu teipiwch reswm (caiff ei gadw yn y log archwilio)</translation>
     </message>
     <message>
+        <source>🚨 Safeguarding: {suggestion}</source>
+        <translation>🚨 Diogelu: {suggestion}</translation>
+    </message>
+    <message>
         <source>The reply has been hidden on X.</source>
         <translation>Mae&apos;r ateb wedi&apos;i guddio ar X.</translation>
     </message>

@@ -821,6 +821,22 @@ def shown_section_name(name: str) -> str:
     return _capitalised(shown) if name[:1].isupper() else shown
 
 
+# Shipped rules whose replies may be about a child's or an adult's safety: the school's
+# designated safeguarding lead must see these first, not among spam (see core/incident.py).
+SAFEGUARDING_RULES = frozenset({"threat", "possible threat", "safeguarding or personal concern",
+                                "accusation of abuse"})
+
+
+def touches_safeguarding(reasons: Sequence[str]) -> bool:
+    """True when a stored reason names one of the safeguarding rules (reasons keep English)."""
+    for reason in reasons:
+        for piece in reason.split("; "):
+            head, colon, _rest = piece.partition(": ")
+            if colon and head.casefold() in SAFEGUARDING_RULES:
+                return True
+    return False
+
+
 def _shown_rule_names(reason: str) -> str:
     """Each "Rule name: quoted words" piece of a reason with the rule's name translated."""
     pieces = []

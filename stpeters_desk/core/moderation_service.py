@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 
 from stpeters_desk.core.follower_risk import FollowerContext, score_follower
 from stpeters_desk.core.i18n import translate
-from stpeters_desk.core.moderation import Lexicon, default_lexicon
+from stpeters_desk.core.moderation import Lexicon, default_lexicon, touches_safeguarding
 from stpeters_desk.core.storage.moderation_store import (
     BLOCK_PENDING,
     HIDDEN,
@@ -165,8 +165,12 @@ class ModerationInbox:
 
     def items(self, limit: int = 200, offset: int = 0,
               statuses: tuple[str, ...] | None = None) -> list[StoredMention]:
-        """Needs-you-first: hide suggestions, reviews, pending blocks, then the rest."""
-        return self._store.inbox(self.kind, limit, offset, statuses)
+        """Needs-you-first: hide suggestions, reviews, pending blocks, then the rest; and
+        within what needs someone, replies that touch safeguarding (threats, a concern
+        about a child) before all others, so they are never lost among spam."""
+        page = self._store.inbox(self.kind, limit, offset, statuses)
+        return sorted(page, key=lambda item: not (item.needs_someone
+                                                  and touches_safeguarding(item.reasons)))
 
     def counts(self) -> dict[str, int]:
         return self._store.inbox_counts(self.kind)

@@ -83,7 +83,7 @@ from stpeters_desk.core.incident import (
     suggested_file_name,
     x_report_link,
 )
-from stpeters_desk.core.moderation import shown_note, shown_reason
+from stpeters_desk.core.moderation import shown_note, shown_reason, touches_safeguarding
 from stpeters_desk.core.moderation_service import ModerationError, ModerationInbox, RefreshResult
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import HeadPinRequired, PermissionDenied
@@ -289,8 +289,9 @@ class InboxModel(RowsTableModel):
 
     def sort_key(self, column: int) -> SortKey:
         """The urgency, not the words, for the suggestion; the moment, not its text, for when."""
-        if column == 0:
-            return lambda item: LEVEL_ORDER.get(item.level, len(LEVEL_ORDER))
+        if column == 0:  # safeguarding first, as in the list's own order
+            return lambda item: (not (item.needs_someone and touches_safeguarding(item.reasons)),
+                                 LEVEL_ORDER.get(item.level, len(LEVEL_ORDER)))
         if column == 3:
             return lambda item: item.author_handle.casefold()
         if column == 5:
@@ -300,6 +301,9 @@ class InboxModel(RowsTableModel):
     @staticmethod
     def _cell(item: StoredMention, column: int) -> str:
         if column == 0:
+            if item.needs_someone and touches_safeguarding(item.reasons):
+                mark = QCoreApplication.translate("ModerationTab", "🚨 Safeguarding: {suggestion}")
+                return mark.format(suggestion=level_text(item.level))
             return level_text(item.level)
         if column == 1:
             return status_text(item.status)
@@ -812,8 +816,10 @@ class ModerationTab(QWidget):
             if total else self.tr("Nothing fetched yet"))
         self._show_empty_state(not items)
         self.table.resizeColumnsToContents()
-        for column in (2, 4):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))
+        # Narrow enough that the author shows beside the reasons on a 1366 px screen; both
+        # are in full in the tooltip and the reply pane.
+        for column, widest in ((2, 220), (4, 320)):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         self.needs_you.emit(needs)
         if keep is not None and self.select(keep):
             return

@@ -116,7 +116,8 @@ def test_refresh_fetches_assesses_and_lists_needs_you_first(tab: ModerationTab) 
     assert tab.message.text() == "✔ Replies and mentions fetched: 68, new: 68. Needing you: 18."
     assert tab.counts_label.text() == "Needing you: 18 · In all: 68"
     levels = [tab.model.index(row, 0).data() for row in range(tab.model.rowCount())]
-    assert levels[0] == "⛔ Hide suggested" and levels[-1] == "⚠ Needs review"
+    assert levels[0].startswith("🚨 Safeguarding: ")  # the threat, before everything else
+    assert levels[-1] == "⚠ Needs review"
     assert levels.index("⚠ Needs review") > levels.index("⛔ Hide suggested")
     row = tab.model.row_of(choose(tab, THREAT).post_id)
     assert "Threat" in tab.model.index(row, 2).data()  # the reason is shown in words
@@ -425,3 +426,10 @@ def test_a_backwards_period_is_refused_before_anything_is_asked(
     click(tab.report_button_make)
 
     assert asked == [] and "before its first day" in tab.message.text()
+
+
+def test_a_threat_is_marked_for_safeguarding_at_the_top(tab: ModerationTab) -> None:
+    tab.refresh()
+    first = tab.model.items[0]
+    assert tab.model.cell(first, 0).startswith("🚨 Safeguarding: ")
+    assert any(reason.startswith("Threat") for reason in first.reasons)

@@ -168,8 +168,10 @@ def test_a_refresh_reads_everything_since_the_last_one(db: Database, sandbox: Sa
 
 
 def test_needs_you_first_order(inbox: ModerationInbox) -> None:
+    from stpeters_desk.core.moderation import touches_safeguarding
+
     inbox.refresh()
-    items = inbox.items(500)
+    items = [item for item in inbox.items(500) if not touches_safeguarding(item.reasons)]
     levels = [item.level for item in items]
     first_review = levels.index(REVIEW)
     first_ok = levels.index(OK)
@@ -178,7 +180,7 @@ def test_needs_you_first_order(inbox: ModerationInbox) -> None:
     assert set(levels[first_ok:]) == {OK}
     hides = [item.score for item in items if item.level == HIDE]
     assert hides == sorted(hides, reverse=True)
-    decided = items[0]
+    decided = inbox.items(500)[0]
     inbox.mark_reviewed(decided.post_id, HEAD)
     assert inbox.items(500)[-1].post_id == decided.post_id  # decided ones go to the end
 
@@ -436,3 +438,16 @@ def test_hostile_followers_rise_once_their_replies_are_assessed(
     for handle in HOSTILE_HANDLES:
         assert before[handle] < CHECK_FROM
         assert after[handle].risk_score >= CHECK_FROM, after[handle].risk_reasons
+
+
+def test_replies_that_touch_safeguarding_come_first(inbox: ModerationInbox) -> None:
+    """A threat must not wait behind a page of spam for the safeguarding lead to see it."""
+    from stpeters_desk.core.moderation import touches_safeguarding
+
+    inbox.refresh()
+    items = inbox.items(500)
+    flagged = [item for item in items if item.needs_someone and touches_safeguarding(item.reasons)]
+    assert flagged, "the sandbox's replies include a threat"
+    assert items[:len(flagged)] == flagged
+    assert touches_safeguarding(['Spam: "cheap"; Threat: "waiting at the gate for"'])
+    assert not touches_safeguarding(['Spam: "cheap"', 'Mild swearing: "bloody"'])
