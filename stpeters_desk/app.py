@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from stpeters_desk import APP_NAME, __version__
+from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.paths import resolve_data_dir, resources_dir
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.db import Database, DatabaseError, open_database
@@ -84,9 +85,10 @@ def choose_gateway(db: Database, settings: SettingsStore, force_sandbox: bool
     except KeyringUnavailable as exc:
         return SandboxGateway(db), str(exc)
     if credentials is None:
-        return SandboxGateway(db), ("The X account's keys are missing from this computer's "
-                                    "keyring; using the practice account. Ask the head teacher "
-                                    "to reconnect X.")
+        # English here (the translator loads with the window); shown translated by the window.
+        return SandboxGateway(db), translate(
+            "Startup", "The X account's keys are missing from this computer's keyring; using "
+                       "the practice account. Ask the head teacher to reconnect X.")
     from stpeters_desk.x.tweepy_gateway import TweepyGateway
 
     return TweepyGateway(credentials), ""

@@ -5589,6 +5589,13 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>The X account&apos;s keys are missing from this computer&apos;s keyring; using the practice account. Ask the head teacher to reconnect X.</source>
+        <translation>Mae allweddi cyfrif X ar goll o storfa allweddi&apos;r cyfrifiadur hwn; mae&apos;r cyfrif ymarfer yn cael ei ddefnyddio. Gofynnwch i&apos;r pennaeth ailgysylltu X.</translation>
+    </message>
+</context>
+<context>
     <name>TableSorting</name>
     <message>
         <source>Sort by {column}</source>

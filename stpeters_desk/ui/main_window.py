@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -56,6 +56,15 @@ def open_url(url: str) -> None:
     from PySide6.QtGui import QDesktopServices
 
     QDesktopServices.openUrl(QUrl(url))
+
+
+def _in_chosen_language(notice: str) -> str:
+    """A start-up notice, made before the translator was loaded, in the chosen language."""
+    for context in ("Startup", "Keystore"):
+        shown = QCoreApplication.translate(context, notice)
+        if shown != notice:
+            return shown
+    return notice
 
 
 class MainWindow(QMainWindow):
@@ -117,7 +126,7 @@ class MainWindow(QMainWindow):
         self._invariants_timer.timeout.connect(self.check_invariants)
         self._invariants_timer.start()
         if services.notice:
-            self.show_status(services.notice)
+            self.show_status(_in_chosen_language(services.notice))
         if services.staff is None:
             self.lock_button.hide()
             self._bind_help_key()

@@ -115,3 +115,25 @@ def test_the_window_speaks_welsh_when_welsh_is_chosen(qtbot: QtBot, school: Desk
 def test_an_unknown_language_falls_back_to_english() -> None:
     assert not install_language("xx", resources_dir())
     assert i18n.translate("Anything", "Post") == "Post"
+
+
+def test_a_start_up_notice_made_before_the_translator_is_shown_in_welsh(
+        qtbot: QtBot, school: DeskServices, welsh: None) -> None:
+    from stpeters_desk.app import choose_gateway
+    from stpeters_desk.core.storage.settings import REAL_ACCOUNT_CONNECTED
+    from stpeters_desk.ui.main_window import MainWindow
+    from stpeters_desk.ui.tasks import SyncTaskRunner
+
+    install_language("en", resources_dir())  # as at start-up: the notice is made in English
+    school.settings.set(REAL_ACCOUNT_CONNECTED, "1")
+    _gateway, notice = choose_gateway(school.db, school.settings, force_sandbox=False)
+    # Keys missing, or (without a keyring on this machine) no keyring at all: either way
+    # the practice account, and a notice in English until the window shows it.
+    assert "practice" in notice
+    assert install_language("cy", resources_dir())
+    school.notice = notice
+    window = MainWindow(school, SyncTaskRunner())
+    qtbot.addWidget(window)
+    welsh_for = {source: translation.text for (_, source), translation
+                 in messages(WELSH_TS).items()}
+    assert window.statusBar().currentMessage() == welsh_for[notice]
