@@ -4473,6 +4473,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Yr un PIN eto, i ddal unrhyw gamgymeriad wrth deipio</translation>
     </message>
     <message>
+        <source>Type the recovery code that was written down when the app was set up (or the newer one from the last recovery), then choose a new PIN. The old PIN stops working, and a new recovery code is shown to keep in its place.</source>
+        <translation>Teipiwch y cod adfer a ysgrifennwyd pan osodwyd yr ap (neu&apos;r un mwy newydd o&apos;r adferiad diwethaf), yna dewiswch PIN newydd. Bydd yr hen PIN yn peidio â gweithio, a bydd cod adfer newydd yn cael ei ddangos i&apos;w gadw yn ei le.</translation>
+    </message>
+    <message>
         <source>Set the new PIN</source>
         <translation>Gosod y PIN newydd</translation>
     </message>

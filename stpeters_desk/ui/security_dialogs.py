@@ -303,6 +303,12 @@ class RecoveryDialog(QDialog):
         self.message.setWordWrap(True)
         first = QWidget()
         form = QFormLayout(first)
+        intro = QLabel(self.tr("Type the recovery code that was written down when the app was "
+                               "set up (or the newer one from the last recovery), then choose "
+                               "a new PIN. The old PIN stops working, and a new recovery code "
+                               "is shown to keep in its place."))
+        intro.setWordWrap(True)
+        form.addRow(intro)
         form.addRow(self.tr("Recovery code"), self.code_field)
         form.addRow(self.tr("New PIN"), self.pin_field)
         form.addRow(self.tr("New PIN again"), self.pin_again)
