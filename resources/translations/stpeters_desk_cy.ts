@@ -1901,10 +1901,6 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Mae&apos;r cysoni wedi stopio. Mae&apos;r dilynwyr a ddarllenwyd hyd yma wedi&apos;u cadw; does neb yn cael ei gyfrif fel un sydd wedi gadael nes bod cysoni&apos;n gorffen. Pwyswch “Cysoni dilynwyr” i ddarllen y gweddill.</translation>
     </message>
     <message>
-        <source>Say why first: choose or type a reason above the buttons. It goes in the audit log with your name.</source>
-        <translation>Dywedwch pam yn gyntaf: dewiswch neu teipiwch reswm uwchben y botymau. Mae&apos;n mynd i&apos;r log archwilio gyda&apos;ch enw.</translation>
-    </message>
-    <message>
         <source>Choose an account in the list first.</source>
         <translation>Dewiswch gyfrif yn y rhestr yn gyntaf.</translation>
     </message>

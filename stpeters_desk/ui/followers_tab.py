@@ -59,11 +59,13 @@ from stpeters_desk.ui.moderation_tab import (
     actor_name,
     button_row,
     explain,
-    marked_message,
     practice_gateway,
     reason_combo,
+    reason_or_ask,
+    show_marked,
+    show_progress,
+    typed_reason,
 )
-from stpeters_desk.ui.styling import set_style_state
 from stpeters_desk.ui.table_model import RowsTableModel, SortKey, TableSorting
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.gateway import XGateway, pages
@@ -591,9 +593,7 @@ class FollowersTab(QWidget):
         self.sync_button.setEnabled(not self._working)
 
     def show_message(self, text: str, ok: bool | None = None) -> None:
-        """A mark as well as a colour says whether it worked (colour is never the only sign)."""
-        self.message.setText(marked_message(text, ok))
-        set_style_state(self.message, "state", "" if ok is None else ("ok" if ok else "problem"))
+        show_marked(self.message, text, ok)
 
     def _set_working(self, working: bool) -> None:
         self._working = working
@@ -644,12 +644,7 @@ class FollowersTab(QWidget):
             raise SyncCancelled()
 
     def _show_progress(self, done: int, total: int) -> None:
-        if total <= 0:
-            self.progress_bar.setRange(0, 0)
-            return
-        self.progress_bar.setRange(0, total)
-        self.progress_bar.setValue(done)
-        self.progress_bar.setFormat(self.tr("{done} of {total}").format(
+        show_progress(self.progress_bar, done, total, self.tr("{done} of {total}").format(
             done=f"{done:,}", total=f"{total:,}"))
 
     def cancel_sync(self) -> None:
@@ -692,27 +687,15 @@ class FollowersTab(QWidget):
         self.reload()
 
     # -- decisions ---------------------------------------------------------------------
-    def _reason(self) -> str:
-        return " ".join(self.reason_box.currentText().split())
-
-    def _reason_or_ask(self) -> str:
-        why = self._reason()
-        if not why:
-            self.show_message(self.tr("Say why first: choose or type a reason above the "
-                                      "buttons. It goes in the audit log with your name."),
-                              ok=False)
-            self.reason_box.setFocus()
-        return why
-
     def _decide(self, run: Callable[[FollowerRow, str, str], object], done: str,
                 default_reason: str = "") -> None:
         row = self.selected()
         if row is None or self._working:
             self.show_message(self.tr("Choose an account in the list first."))
             return
-        if default_reason and not self._reason():
+        if default_reason and not typed_reason(self.reason_box):
             self.reason_box.setEditText(default_reason)
-        why = self._reason_or_ask()
+        why = reason_or_ask(self.reason_box, self.show_message)
         if not why:
             return
         actor, review = actor_name(self._services), self._review
@@ -776,7 +759,7 @@ class FollowersTab(QWidget):
         row = self.selected()
         if row is None or self._working:
             return
-        why = self._reason_or_ask()
+        why = reason_or_ask(self.reason_box, self.show_message)
         if not why:
             return
         review, actor = self._review, actor_name(self._services)
@@ -885,7 +868,7 @@ class FollowersTab(QWidget):
             self.show_message(self.tr("Unblocking needs the head teacher's PIN, and no head "
                                       "teacher is set up on this computer."), ok=False)
             return
-        why = self._reason_or_ask()
+        why = reason_or_ask(self.reason_box, self.show_message)
         if not why:
             return
         head_pin = self._ask_head_pin(self.tr("unblock @{handle}").format(handle=row.handle))

@@ -12,6 +12,17 @@ if TYPE_CHECKING:  # imported where used: this module is on the start-up path
     from PySide6.QtWidgets import QDialogButtonBox
 
 
+MARKS = ("✔", "⚠", "⛔")  # a tab message's sign of success or a problem
+
+
+def marked_message(text: str, ok: bool | None) -> str:
+    """A tab's message with a mark for success or a problem, so colour is not the only sign;
+    a message that already carries a mark keeps just that one."""
+    if ok is None or not text or text.startswith(MARKS):
+        return text
+    return ("✔ " if ok else "⚠ ") + text
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Marks English text kept in a table for Qt's lupdate, which finds calls by this name.
 

@@ -98,7 +98,12 @@ from stpeters_desk.core.storage.moderation_store import (
     ModerationStore,
     StoredMention,
 )
-from stpeters_desk.ui.messages import QT_TRANSLATE_NOOP, describe_error, name_standard_buttons
+from stpeters_desk.ui.messages import (
+    QT_TRANSLATE_NOOP,
+    describe_error,
+    marked_message,
+    name_standard_buttons,
+)
 from stpeters_desk.ui.styling import DATE_FORMAT, scrolls_when_short, set_style_state
 from stpeters_desk.ui.table_model import RowsTableModel, SortKey, TableSorting
 from stpeters_desk.ui.tasks import TaskRunner
@@ -172,13 +177,6 @@ def status_text(status: str) -> str:
     return QCoreApplication.translate(CONTEXT, text) if text else status
 
 
-def marked_message(text: str, ok: bool | None) -> str:
-    """A tab's message with a mark for success or a problem, so colour is not the only sign."""
-    if ok is None or not text:
-        return text
-    return ("✔ " if ok else "⚠ ") + text
-
-
 def explain(error: Exception) -> str:
     """X's errors in plain words with a next step that fits moderation; the inbox's own
     refusals as they are."""
@@ -244,6 +242,39 @@ def reason_combo(reasons: Sequence[str]) -> QComboBox:
         line_edit.setPlaceholderText(QCoreApplication.translate(
             "ModerationTab", "Why? Choose or type a reason (saved in the audit log)"))
     return box
+
+
+def typed_reason(box: QComboBox) -> str:
+    """The reason chosen or typed in a tab's reason box, with its spacing tidied."""
+    return " ".join(box.currentText().split())
+
+
+def reason_or_ask(box: QComboBox, show: Callable[..., None]) -> str:
+    """The reason for a decision; when there is none, say so, put the keyboard in the box
+    and return "" (every decision in the Moderation and Followers tabs needs one)."""
+    why = typed_reason(box)
+    if not why:
+        show(QCoreApplication.translate(
+            "ModerationTab", "Say why first: choose or type a reason above the buttons. It goes "
+                             "in the audit log with your name."), ok=False)
+        box.setFocus()
+    return why
+
+
+def show_marked(label: QLabel, text: str, ok: bool | None) -> None:
+    """A tab's message: a mark as well as a colour says whether it worked."""
+    label.setText(marked_message(text, ok))
+    set_style_state(label, "state", "" if ok is None else ("ok" if ok else "problem"))
+
+
+def show_progress(bar: QProgressBar, done: int, total: int, words: str) -> None:
+    """A moving bar while the total is unknown, then how far along, in `words`."""
+    if total <= 0:
+        bar.setRange(0, 0)
+        return
+    bar.setRange(0, total)
+    bar.setValue(done)
+    bar.setFormat(words)
 
 
 def button_row(*buttons: QPushButton) -> QHBoxLayout:
@@ -890,9 +921,7 @@ class ModerationTab(QWidget):
         self.refresh_button.setEnabled(not self._working)
 
     def show_message(self, text: str, ok: bool | None = None) -> None:
-        """A mark as well as a colour says whether it worked (colour is never the only sign)."""
-        self.message.setText(marked_message(text, ok))
-        set_style_state(self.message, "state", "" if ok is None else ("ok" if ok else "problem"))
+        show_marked(self.message, text, ok)
 
     # -- fetching ----------------------------------------------------------------------
     def refresh(self) -> None:
@@ -933,13 +962,8 @@ class ModerationTab(QWidget):
             return
 
     def _show_progress(self, done: int, total: int) -> None:
-        if total <= 0:
-            self.progress_bar.setRange(0, 0)
-            return
-        self.progress_bar.setRange(0, total)
-        self.progress_bar.setValue(done)
-        self.progress_bar.setFormat(self.tr("Checked {done} of {total}").format(
-            done=done, total=total))
+        show_progress(self.progress_bar, done, total,
+                      self.tr("Checked {done} of {total}").format(done=done, total=total))
 
     def _end_progress(self) -> None:
         self.cancel_button.hide()
@@ -981,26 +1005,13 @@ class ModerationTab(QWidget):
         self._update_buttons(self.selected())
 
     # -- decisions ---------------------------------------------------------------------
-    def _reason(self) -> str:
-        return " ".join(self.reason_box.currentText().split())
-
-    def _reason_or_ask(self) -> str:
-        """The typed reason; when there is none, say so and return ""."""
-        why = self._reason()
-        if not why:
-            self.show_message(self.tr("Say why first: choose or type a reason above the "
-                                      "buttons. It goes in the audit log with your name."),
-                              ok=False)
-            self.reason_box.setFocus()
-        return why
-
     def _decide(self, run: Callable[[StoredMention, str, str], object], done: str) -> None:
         """Run one decision on a worker with who and why; then show the inbox again."""
         item = self.selected()
         if item is None or self._working:
             self.show_message(self.tr("Choose a reply in the list first."))
             return
-        why = self._reason_or_ask()
+        why = reason_or_ask(self.reason_box, self.show_message)
         if not why:
             return
         actor = actor_name(self._services)
@@ -1035,7 +1046,7 @@ class ModerationTab(QWidget):
 
     def mark_reviewed(self) -> None:
         inbox = self._inbox
-        if not self._reason():
+        if not typed_reason(self.reason_box):
             self.reason_box.setEditText(self.tr("Looked at: no action needed"))
         self._decide(lambda item, actor, why: inbox.mark_reviewed(item.post_id, actor, why),
                      self.tr("Marked as reviewed."))
@@ -1044,7 +1055,7 @@ class ModerationTab(QWidget):
         item = self.selected()
         if item is None or item.in_reply_to_post_id is None:
             return
-        if not self._reason_or_ask():
+        if not reason_or_ask(self.reason_box, self.show_message):
             return
         if not self.confirm(self.tr("Delete the school's post?"),
                             self.tr("This deletes the school's own post that this reply "
@@ -1061,7 +1072,7 @@ class ModerationTab(QWidget):
         item = self.selected()
         if item is None:
             return
-        why, actor = self._reason_or_ask(), actor_name(self._services)
+        why, actor = reason_or_ask(self.reason_box, self.show_message), actor_name(self._services)
         if not why:
             return
         self._set_working(True)
@@ -1127,7 +1138,7 @@ class ModerationTab(QWidget):
         item = self.selected()
         if item is None:
             return
-        why = self._reason_or_ask()
+        why = reason_or_ask(self.reason_box, self.show_message)
         if not why:
             return
         try:

@@ -85,6 +85,7 @@ from stpeters_desk.core.photo_library import (
 )
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.ui.items import id_role
+from stpeters_desk.ui.messages import marked_message
 from stpeters_desk.ui.photos_canvas import (
     EditHistory,
     EditState,
@@ -1069,9 +1070,7 @@ class PhotosTab(QWidget):
 
     def show_message(self, text: str, ok: bool | None = None) -> None:
         """Green or red is never the only sign: a tick or a warning sign goes with it."""
-        if text and ok is not None and not text.startswith(("✔", "⚠", "⛔")):
-            text = ("✔ " if ok else "⚠ ") + text
-        self.message_label.setText(text)
+        self.message_label.setText(marked_message(text, ok))
         set_style_state(self.message_label, "state",
                         "" if ok is None else ("ok" if ok else "error"))
         self.message_label.setVisible(bool(text))
