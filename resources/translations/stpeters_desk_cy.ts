@@ -3172,10 +3172,6 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Eu PIN eto</translation>
     </message>
     <message>
-        <source>The same PIN again, to catch a slip of the finger</source>
-        <translation>Yr un PIN eto, rhag ofn bod bys wedi llithro</translation>
-    </message>
-    <message>
         <source>May approve other people&apos;s tweets</source>
         <translation>Caiff gymeradwyo negeseuon pobl eraill</translation>
     </message>
@@ -4465,10 +4461,6 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>PIN newydd eto</translation>
     </message>
     <message>
-        <source>The same PIN again, to catch a slip of the finger</source>
-        <translation>Yr un PIN eto, i ddal unrhyw gamgymeriad wrth deipio</translation>
-    </message>
-    <message>
         <source>Type the recovery code that was written down when the app was set up (or the newer one from the last recovery), then choose a new PIN. The old PIN stops working, and a new recovery code is shown to keep in its place.</source>
         <translation>Teipiwch y cod adfer a ysgrifennwyd pan osodwyd yr ap (neu&apos;r un mwy newydd o&apos;r adferiad diwethaf), yna dewiswch PIN newydd. Bydd yr hen PIN yn peidio â gweithio, a bydd cod adfer newydd yn cael ei ddangos i&apos;w gadw yn ei le.</translation>
     </message>
@@ -4829,6 +4821,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>O leiaf 6 digid, nid yr un digid drosodd a throsodd a dim rhes fel 123456; dim ond ei berchennog ddylai ei wybod</translation>
     </message>
     <message>
+        <source>The same PIN again, to catch a slip of the finger</source>
+        <translation>Yr un PIN eto, i ddal unrhyw gamgymeriad wrth deipio</translation>
+    </message>
+    <message>
         <source>Type the head teacher&apos;s name.</source>
         <translation>Teipiwch enw&apos;r pennaeth.</translation>
     </message>
@@ -5185,10 +5181,6 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>New PIN again</source>
         <translation>PIN newydd eto</translation>
-    </message>
-    <message>
-        <source>The same PIN again, to catch a slip of the finger</source>
-        <translation>Yr un PIN eto, i ddal unrhyw gamgymeriad wrth deipio</translation>
     </message>
     <message>
         <source>Welcome. First, the head teacher creates their own account. Each member of staff later gets a personal PIN of at least 6 digits; the head teacher&apos;s PIN also guards the X account&apos;s sign-in details, staff changes and this computer&apos;s registration.</source>

@@ -59,6 +59,17 @@ def new_pin_tip() -> str:
                            "like 123456; only its owner should know it")
 
 
+def new_pin_fields(name: str, again_name: str,
+                   max_length: int = 0) -> tuple[QLineEdit, QLineEdit]:
+    """The two hidden fields where a new PIN is chosen and typed again (check them with
+    new_pin_problem); names are spoken names, already translated by the caller."""
+    pin, again = hidden_field(name, max_length), hidden_field(again_name, max_length)
+    pin.setToolTip(new_pin_tip())
+    again.setToolTip(QCoreApplication.translate(
+        "SecurityDialogs", "The same PIN again, to catch a slip of the finger"))
+    return pin, again
+
+
 class RecoveryCodePage(QWidget):
     """Shows a recovery code once; the user must confirm they have written it down."""
 
@@ -107,10 +118,8 @@ class SetupWizard(QDialog):
         self.name_field.setPlaceholderText(self.tr("e.g. Mrs J. Example"))
         self.name_field.setToolTip(self.tr("As staff know the head teacher; it appears in the "
                                            "audit log beside everything they do"))
-        self.pin_field = hidden_field(self.tr("New PIN"), MAX_PIN_LENGTH)
-        self.pin_again = hidden_field(self.tr("New PIN again"), MAX_PIN_LENGTH)
-        self.pin_field.setToolTip(new_pin_tip())
-        self.pin_again.setToolTip(self.tr("The same PIN again, to catch a slip of the finger"))
+        self.pin_field, self.pin_again = new_pin_fields(
+            self.tr("New PIN"), self.tr("New PIN again"), MAX_PIN_LENGTH)
         self.message = QLabel()
         self.message.setObjectName("FormMessage")
         self.message.setWordWrap(True)
@@ -295,10 +304,8 @@ class RecoveryDialog(QDialog):
         self.code_field.setAccessibleName(self.tr("Recovery code"))
         self.code_field.setToolTip(self.tr("The code written down when the app was set up, or "
                                            "the newer one shown after the last recovery"))
-        self.pin_field = hidden_field(self.tr("New PIN"), MAX_PIN_LENGTH)
-        self.pin_again = hidden_field(self.tr("New PIN again"), MAX_PIN_LENGTH)
-        self.pin_field.setToolTip(new_pin_tip())
-        self.pin_again.setToolTip(self.tr("The same PIN again, to catch a slip of the finger"))
+        self.pin_field, self.pin_again = new_pin_fields(
+            self.tr("New PIN"), self.tr("New PIN again"), MAX_PIN_LENGTH)
         self.message = QLabel()
         self.message.setWordWrap(True)
         first = QWidget()

@@ -35,9 +35,8 @@ from stpeters_desk.ui.items import id_role
 from stpeters_desk.ui.messages import name_standard_buttons
 from stpeters_desk.ui.security_dialogs import (
     HeadPinAsker,
-    hidden_field,
+    new_pin_fields,
     new_pin_problem,
-    new_pin_tip,
     run_guarded,
 )
 from stpeters_desk.ui.tasks import TaskRunner
@@ -59,10 +58,8 @@ class NewMemberDialog(QDialog):
             self.role.addItem(role_title(role), role.value)
         # Most new people are teachers; a second head teacher must be chosen on purpose.
         self.role.setCurrentIndex(self.role.findData(Role.TEACHER.value))
-        self.pin = hidden_field(self.tr("Their PIN"))
-        self.pin_again = hidden_field(self.tr("Their PIN again"))
-        self.pin.setToolTip(new_pin_tip())
-        self.pin_again.setToolTip(self.tr("The same PIN again, to catch a slip of the finger"))
+        self.pin, self.pin_again = new_pin_fields(self.tr("Their PIN"),
+                                                  self.tr("Their PIN again"))
         self.approver = QCheckBox(self.tr("May approve other people's tweets"))
         self.approver.setToolTip(self.tr("Adds approving to whatever their role allows"))
         self.message = QLabel()
