@@ -42,7 +42,7 @@ from stpeters_desk.core.staff import StaffMember
 from stpeters_desk.core.tweet_text import MAX_WEIGHTED_LENGTH, parse_tweet
 from stpeters_desk.ui.items import id_role
 from stpeters_desk.ui.messages import name_standard_buttons
-from stpeters_desk.ui.styling import DATE_TIME_FORMAT
+from stpeters_desk.ui.styling import DATE_TIME_FORMAT, empty_state_label
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.models import PhotoUpload
 
@@ -252,10 +252,7 @@ class QueueSection(QWidget):
         super().__init__(parent)
         self.name = name
         self.items: list[Submission] = []
-        self.empty = QLabel(empty_text)
-        self.empty.setObjectName("EmptyState")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty = empty_state_label(empty_text)
         self.list = QListWidget()
         self.list.setAccessibleName(name)
         self.list.setWordWrap(True)

@@ -56,6 +56,7 @@ from stpeters_desk.ui.messages import QT_TRANSLATE_NOOP
 from stpeters_desk.ui.moderation_tab import (
     HandOffPanel,
     OpenUrl,
+    action_button,
     actor_name,
     button_row,
     explain,
@@ -66,6 +67,7 @@ from stpeters_desk.ui.moderation_tab import (
     show_progress,
     typed_reason,
 )
+from stpeters_desk.ui.styling import empty_state_label
 from stpeters_desk.ui.table_model import RowsTableModel, SortKey, TableSorting
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.gateway import XGateway, pages
@@ -388,10 +390,7 @@ class FollowersTab(QWidget):
         self._filter_timer.setInterval(FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.apply_filter)
         self.filter_box.textChanged.connect(lambda _text: self._filter_timer.start())
-        self.empty_label = QLabel()
-        self.empty_label.setObjectName("EmptyState")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
+        self.empty_label = empty_state_label()
         listing = QWidget()
         layout = QVBoxLayout(listing)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -430,21 +429,21 @@ class FollowersTab(QWidget):
         self.detail.setAccessibleName(self.tr("The chosen account in full"))
         self.reason_box = reason_combo([QCoreApplication.translate(CONTEXT, reason)
                                         for reason in REASONS])
-        self.ok_button = self._button(self.tr("Reviewed: OK"), self.mark_ok,
+        self.ok_button = action_button(self.tr("Reviewed: OK"), self.mark_ok,
                                       self.tr("Looked at: this account may stay"))
-        self.watch_button = self._button(
+        self.watch_button = action_button(
             self.tr("Watchlist on/off"), self.toggle_watchlist,
             self.tr("Keep an eye on this account: it rises up the list"))
-        self.trust_button = self._button(self.tr("Trusted on/off"), self.toggle_trusted,
+        self.trust_button = action_button(self.tr("Trusted on/off"), self.toggle_trusted,
                                          self.tr("A known parent, carer or local organisation"))
-        self.block_button = self._button(
+        self.block_button = action_button(
             self.tr("Block…"), self.block,
             self.tr("Opens their page on x.com to block them there; the block shows as "
                     "pending until X's blocked list confirms it"))
         self.block_button.setProperty("destructive", True)
-        self.unblock_button = self._button(self.tr("Unblock…"), self.unblock,
+        self.unblock_button = action_button(self.tr("Unblock…"), self.unblock,
                                            self.tr("Needs the head teacher's PIN, then x.com"))
-        self.finish_button = self._button(
+        self.finish_button = action_button(
             self.tr("Finish review"), self.finish_review,
             self.tr("Everyone listed has been looked at: only later followers will show as "
                     "new"))
@@ -471,12 +470,6 @@ class FollowersTab(QWidget):
         finish_row.addWidget(self.finish_button)
         layout.addLayout(finish_row)
         return side
-
-    def _button(self, text: str, slot: Callable[[], None], tip: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        return button
 
     def _blocked_view(self) -> bool:
         return bool(self.show_box.currentData() == BLOCKED_ACCOUNTS)

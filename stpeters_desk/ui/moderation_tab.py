@@ -104,7 +104,12 @@ from stpeters_desk.ui.messages import (
     marked_message,
     name_standard_buttons,
 )
-from stpeters_desk.ui.styling import DATE_FORMAT, scrolls_when_short, set_style_state
+from stpeters_desk.ui.styling import (
+    DATE_FORMAT,
+    empty_state_label,
+    scrolls_when_short,
+    set_style_state,
+)
 from stpeters_desk.ui.table_model import RowsTableModel, SortKey, TableSorting
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.errors import (
@@ -275,6 +280,14 @@ def show_progress(bar: QProgressBar, done: int, total: int, words: str) -> None:
     bar.setRange(0, total)
     bar.setValue(done)
     bar.setFormat(words)
+
+
+def action_button(text: str, slot: Callable[[], None], tip: str) -> QPushButton:
+    """A decision button of the Moderation or Followers tab: its words, action and tooltip."""
+    button = QPushButton(text)
+    button.setToolTip(tip)
+    button.clicked.connect(slot)
+    return button
 
 
 def button_row(*buttons: QPushButton) -> QHBoxLayout:
@@ -698,10 +711,7 @@ class ModerationTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self._add_reply_stepping_keys()
         self.sorting = TableSorting(self.table, self.model, self.tr("Needs you first"))
-        self.empty_label = QLabel()
-        self.empty_label.setObjectName("EmptyState")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
+        self.empty_label = empty_state_label()
         listing = QWidget()
         layout = QVBoxLayout(listing)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -759,29 +769,29 @@ class ModerationTab(QWidget):
         return side
 
     def _action_rows(self) -> tuple[QHBoxLayout, QHBoxLayout]:
-        self.hide_button = self._action(
+        self.hide_button = action_button(
             self.tr("Hide reply"), self.hide_reply,
             self.tr("Hides this reply under the school's post for everyone (X keeps it behind "
                     "a link); you can unhide it later"))
-        self.unhide_button = self._action(self.tr("Unhide"), self.unhide_reply,
+        self.unhide_button = action_button(self.tr("Unhide"), self.unhide_reply,
                                           self.tr("Show the hidden reply again"))
-        self.mute_button = self._action(
+        self.mute_button = action_button(
             self.tr("Mute author"), self.mute_author,
             self.tr("Stop seeing this account's posts and notifications; they are not told"))
-        self.reviewed_button = self._action(self.tr("Mark reviewed"), self.mark_reviewed,
+        self.reviewed_button = action_button(self.tr("Mark reviewed"), self.mark_reviewed,
                                             self.tr("Looked at: no action needed"))
-        self.block_button = self._action(
+        self.block_button = action_button(
             self.tr("Block author…"), self.block_author,
             self.tr("Opens the author's page on x.com to block them there"))
         self.block_button.setProperty("destructive", True)
-        self.report_button = self._action(
+        self.report_button = action_button(
             self.tr("Report to X…"), self.report_reply,
             self.tr("Opens the reply on x.com to report it there"))
-        self.delete_button = self._action(
+        self.delete_button = action_button(
             self.tr("Delete our post…"), self.delete_our_post,
             self.tr("Delete the school's own post that this replied to (asks first)"))
         self.delete_button.setProperty("destructive", True)
-        self.incident_button = self._action(
+        self.incident_button = action_button(
             self.tr("Incident pack…"), self.open_incident_pack,
             self.tr("Capture the evidence now and write it up for the head teacher and "
                     "governors"))
@@ -789,12 +799,6 @@ class ModerationTab(QWidget):
                            self.reviewed_button),
                 button_row(self.block_button, self.report_button, self.delete_button,
                            self.incident_button))
-
-    def _action(self, text: str, slot: Callable[[], None], tip: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        return button
 
     def _report_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Report for governors"))

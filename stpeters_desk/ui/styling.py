@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPalette
-    from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea
+    from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QScrollArea
 
 
 def set_style_state(widget: QWidget, name: str, value: object) -> None:
@@ -61,6 +61,18 @@ def scrolls_when_short(pane: QWidget) -> QScrollArea:
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setMinimumWidth(pane.minimumSizeHint().width() + SCROLL_BAR_ROOM)
     return area
+
+
+def empty_state_label(text: str = "") -> QLabel:
+    """The centred sentence a list shows when it has nothing, saying what to do next."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel(text)
+    label.setObjectName("EmptyState")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    return label
 
 
 def may_narrow(box: QComboBox) -> None:
