@@ -17,11 +17,13 @@ LANGUAGE_SETTING = "appearance.language"  # a setting of this computer (Settings
 DEFAULT_LANGUAGE = "en"  # the source language: nothing to load
 
 
-def _english(context: str, text: str) -> str:
+def english(context: str, text: str) -> str:
+    """The source text itself: for words the database or audit log keeps in English, made
+    from the same literal that is shown translated (so lupdate sees it once)."""
     return text
 
 
-_translator: Translator = _english
+_translator: Translator = english
 
 
 def translate(context: str, text: str) -> str:
@@ -32,4 +34,4 @@ def translate(context: str, text: str) -> str:
 def install_translator(translator: Translator | None) -> None:
     """Used by the UI at start-up and by tests; None puts plain English back."""
     global _translator
-    _translator = translator or _english
+    _translator = translator or english

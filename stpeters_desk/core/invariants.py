@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stpeters_desk.core.i18n import Translator, translate
+from stpeters_desk.core.i18n import Translator, english, translate
 from stpeters_desk.x.gateway import XGateway, pages
 from stpeters_desk.x.models import Account
 
@@ -33,10 +33,6 @@ WARNING = "warning"  # the window shows a warning
 NAMES_SHOWN = 10     # a banner naming fifty accounts helps nobody
 FOLLOWING_PAGE_SIZE = 100
 MAX_FOLLOWING_PAGES = 20
-
-
-def _in_english(context: str, text: str) -> str:
-    return text
 
 
 def _regenerate_steps(translate: Translator) -> str:
@@ -83,7 +79,7 @@ def _following_problem(account: Account, handles: list[str]) -> InvariantProblem
     return InvariantProblem(
         code=FOLLOWS_SOMEONE, severity=ERROR, accounts=tuple(handles),
         message=_following_words(account, handles, translate),
-        audit_detail=_following_words(account, handles, _in_english))
+        audit_detail=_following_words(account, handles, english))
 
 
 def _following_words(account: Account, handles: list[str], translate: Translator) -> str:
@@ -113,7 +109,7 @@ def _direct_messages_problem(account: Account) -> InvariantProblem:
     return InvariantProblem(
         code=DIRECT_MESSAGES, severity=WARNING,
         message=_direct_messages_words(account, translate),
-        audit_detail=_direct_messages_words(account, _in_english))
+        audit_detail=_direct_messages_words(account, english))
 
 
 def _direct_messages_words(account: Account, translate: Translator) -> str:
@@ -134,7 +130,7 @@ def _read_only_problem(account: Account) -> InvariantProblem:
     return InvariantProblem(
         code=READ_ONLY, severity=WARNING,
         message=_read_only_words(account, translate),
-        audit_detail=_read_only_words(account, _in_english))
+        audit_detail=_read_only_words(account, english))
 
 
 def _read_only_words(account: Account, translate: Translator) -> str:

@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from stpeters_desk.core.i18n import Translator, translate
+from stpeters_desk.core.i18n import Translator, english, translate
 from stpeters_desk.core.paths import resources_dir
 
 OK = "ok"
@@ -61,10 +61,6 @@ class WordListError(ValueError):
 # --- Words kept in English, shown translated -----------------------------------------------
 
 
-def _in_english(context: str, text: str) -> str:
-    return text
-
-
 class StoredWording:
     """A sentence the database keeps in English and the tabs show in the chosen language.
 
@@ -79,12 +75,12 @@ class StoredWording:
     @functools.cached_property
     def _pattern(self) -> re.Pattern[str]:
         """Made on first use, so that importing the module stays quick."""
-        parts = re.split(r"\{(\w+)\}", self._words(_in_english))
+        parts = re.split(r"\{(\w+)\}", self._words(english))
         return re.compile("".join(f"(?P<{part}>.*?)" if index % 2 else re.escape(part)
                                   for index, part in enumerate(parts)), re.DOTALL)
 
     def english(self, **values: object) -> str:
-        return self._words(_in_english).format(**values)
+        return self._words(english).format(**values)
 
     def shown(self, stored: str, **convert: Callable[[str], str]) -> str | None:
         """The stored English sentence in the chosen language; None when it is not this one.
@@ -633,7 +629,7 @@ def _built_in_words(translate: Translator) -> tuple[str, str, str, str]:
             translate("Moderation", "a phone number or email address"))
 
 
-_MASKED_WORD, _PERSONAL_DETAILS, _A_LINK, _CONTACT_DETAILS = _built_in_words(_in_english)
+_MASKED_WORD, _PERSONAL_DETAILS, _A_LINK, _CONTACT_DETAILS = _built_in_words(english)
 _MASKED_RULE = Rule(_MASKED_WORD, "review", 0.3, "built in")
 _LINK_RULE = Rule("spam sign", "hint", 0.25, "built in")  # the name the spam list uses too
 _PERSONAL_RULE = Rule(_PERSONAL_DETAILS, "review", 0.5, "built in")
@@ -764,15 +760,15 @@ def shown_reason(stored: str) -> str:
     reason = _WEAK_SIGNS.shown(stored) or stored
     reason = _READ_AS_STORED.sub(
         lambda match: _READ_AS.shown(match.group()) or match.group(), reason)
-    english = _built_in_words(_in_english)
+    stored_words = _built_in_words(english)
     shown = _built_in_words(translate)
     for rule in (0, 1):  # a rule's name starts a reason, capitalised unless in "weak signs"
-        for was, now in ((english[rule], shown[rule]), (_capitalised(english[rule]),
-                                                        _capitalised(shown[rule]))):
+        for was, now in ((stored_words[rule], shown[rule]),
+                         (_capitalised(stored_words[rule]), _capitalised(shown[rule]))):
             reason = re.sub(rf"(?:^|(?<=: )|(?<=; )){re.escape(was)}(?=: )",
                             now.replace("\\", "\\\\"), reason)  # taken literally
     for finding in (2, 3):  # quoted like words from the reply
-        reason = reason.replace(f'"{english[finding]}"', f'"{shown[finding]}"')
+        reason = reason.replace(f'"{stored_words[finding]}"', f'"{shown[finding]}"')
     return _shown_rule_names(reason)
 
 
@@ -813,7 +809,7 @@ def _shipped_section_names(translate: Translator) -> tuple[str, ...]:
 
 def shown_section_name(name: str) -> str:
     """A word list section's name (which starts reasons) in the language chosen in Settings."""
-    names = dict(zip(_shipped_section_names(_in_english), _shipped_section_names(translate),
+    names = dict(zip(_shipped_section_names(english), _shipped_section_names(translate),
                      strict=True))
     shown = names.get(name.casefold())
     if shown is None:

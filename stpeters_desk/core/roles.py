@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from types import MappingProxyType
 
-from stpeters_desk.core.i18n import translate
+from stpeters_desk.core.i18n import Translator, english, translate
 
 
 class Role(StrEnum):
@@ -23,12 +23,16 @@ class Role(StrEnum):
     SECRETARY = "secretary"
 
 
-ROLE_TITLES: dict[Role, str] = {
-    Role.HEAD: "Head teacher",
-    Role.ESAFETY: "E-safety leader",
-    Role.TEACHER: "Teacher",
-    Role.SECRETARY: "School secretary",
-}
+def _role_titles(translate: Translator) -> dict[Role, str]:
+    return {
+        Role.HEAD: translate("Roles", "Head teacher"),
+        Role.ESAFETY: translate("Roles", "E-safety leader"),
+        Role.TEACHER: translate("Roles", "Teacher"),
+        Role.SECRETARY: translate("Roles", "School secretary"),
+    }
+
+
+ROLE_TITLES: Mapping[Role, str] = MappingProxyType(_role_titles(english))  # audit log: English
 
 
 class Permission(StrEnum):
@@ -43,17 +47,21 @@ class Permission(StrEnum):
     REGISTER_DEVICES = "register_devices"
 
 
-PERMISSION_TITLES: dict[Permission, str] = {
-    Permission.POST: "Post tweets directly",
-    Permission.SUBMIT: "Submit tweets for approval",
-    Permission.APPROVE: "Approve other people's tweets",
-    Permission.MODERATE: "Hide or delete replies and mentions",
-    Permission.MANAGE_FOLLOWERS: "Check and block followers",
-    Permission.VIEW_AUDIT: "See the audit log",
-    Permission.MANAGE_STAFF: "Add staff and change roles",
-    Permission.CHANGE_CREDENTIALS: "Connect or change the X account",
-    Permission.REGISTER_DEVICES: "Register school computers",
-}
+def _permission_titles(translate: Translator) -> dict[Permission, str]:
+    return {
+        Permission.POST: translate("Roles", "Post tweets directly"),
+        Permission.SUBMIT: translate("Roles", "Submit tweets for approval"),
+        Permission.APPROVE: translate("Roles", "Approve other people's tweets"),
+        Permission.MODERATE: translate("Roles", "Hide or delete replies and mentions"),
+        Permission.MANAGE_FOLLOWERS: translate("Roles", "Check and block followers"),
+        Permission.VIEW_AUDIT: translate("Roles", "See the audit log"),
+        Permission.MANAGE_STAFF: translate("Roles", "Add staff and change roles"),
+        Permission.CHANGE_CREDENTIALS: translate("Roles", "Connect or change the X account"),
+        Permission.REGISTER_DEVICES: translate("Roles", "Register school computers"),
+    }
+
+
+PERMISSION_TITLES: Mapping[Permission, str] = MappingProxyType(_permission_titles(english))
 
 DEFAULT_PERMISSIONS: Mapping[Role, frozenset[Permission]] = MappingProxyType({
     Role.HEAD: frozenset(Permission),
@@ -69,26 +77,9 @@ APPROVER_GRANT: frozenset[Permission] = frozenset({Permission.APPROVE})
 
 def role_title(role: Role) -> str:
     """The role's name on screen, in the chosen language (the audit log keeps English)."""
-    titles = {
-        Role.HEAD: translate("Roles", "Head teacher"),
-        Role.ESAFETY: translate("Roles", "E-safety leader"),
-        Role.TEACHER: translate("Roles", "Teacher"),
-        Role.SECRETARY: translate("Roles", "School secretary"),
-    }
-    return titles[role]
+    return _role_titles(translate)[role]
 
 
 def permission_title(permission: Permission) -> str:
     """The permission's name on screen, in the chosen language (the audit log keeps English)."""
-    titles = {
-        Permission.POST: translate("Roles", "Post tweets directly"),
-        Permission.SUBMIT: translate("Roles", "Submit tweets for approval"),
-        Permission.APPROVE: translate("Roles", "Approve other people's tweets"),
-        Permission.MODERATE: translate("Roles", "Hide or delete replies and mentions"),
-        Permission.MANAGE_FOLLOWERS: translate("Roles", "Check and block followers"),
-        Permission.VIEW_AUDIT: translate("Roles", "See the audit log"),
-        Permission.MANAGE_STAFF: translate("Roles", "Add staff and change roles"),
-        Permission.CHANGE_CREDENTIALS: translate("Roles", "Connect or change the X account"),
-        Permission.REGISTER_DEVICES: translate("Roles", "Register school computers"),
-    }
-    return titles[permission]
+    return _permission_titles(translate)[permission]
