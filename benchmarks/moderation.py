@@ -18,7 +18,6 @@ request, so that they are not tuned on by accident.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import statistics
@@ -32,7 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-LABELLED_SET = ROOT / "tests" / "data" / "moderation_replies.csv"
+from tests.moderation_set import Case, load_cases  # noqa: E402 - after the path is set
+
 LEVELS = ("ok", "review", "hide")
 
 COLD_RUN = """
@@ -47,22 +47,6 @@ second = time.perf_counter()
 print(json.dumps({"import": imported - start, "first": first - imported,
                   "second": second - first}))
 """
-
-
-@dataclass(frozen=True)
-class Case:
-    case_id: int
-    label: str
-    case: str
-    split: str
-    text: str
-
-
-def load_cases(path: Path = LABELLED_SET) -> list[Case]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
-        return [Case(int(row["id"]), row["label"], row["case"], row["split"], row["text"])
-                for row in rows]
 
 
 @dataclass(frozen=True)

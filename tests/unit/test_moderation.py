@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 import os
 import subprocess
 import sys
 from collections import Counter
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,27 +26,12 @@ from stpeters_desk.core.moderation import (
     read_text,
 )
 from stpeters_desk.x.sandbox_seed import SCHOOL_HANDLE, build_seed
+from tests.moderation_set import Case, load_cases
 
 ROOT = Path(__file__).resolve().parents[2]
-LABELLED_SET = ROOT / "tests" / "data" / "moderation_replies.csv"
 
 
-@dataclass(frozen=True)
-class Case:
-    case_id: int
-    label: str
-    case: str
-    split: str
-    text: str
-
-
-def _load_cases() -> list[Case]:
-    with LABELLED_SET.open(encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
-        return [Case(int(r["id"]), r["label"], r["case"], r["split"], r["text"]) for r in rows]
-
-
-CASES = _load_cases()
+CASES = load_cases()
 
 
 def _cases(*kinds: str) -> list[Case]:
