@@ -14,6 +14,7 @@ from stpeters_desk.core.paths import DATA_DIR_ENV
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.db import Database, open_database
 from stpeters_desk.x.sandbox import SandboxGateway
+from tests.keyrings import MemoryKeyring, keyring_backend
 
 
 @pytest.fixture(autouse=True)
@@ -45,3 +46,11 @@ def sandbox(db: Database) -> SandboxGateway:
 @pytest.fixture
 def services(db: Database, sandbox: SandboxGateway, data_dir: Path) -> DeskServices:
     return DeskServices.build(db, sandbox, data_dir, signed_in="Test Secretary")
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """An in-memory keyring for unit tests; CI also runs the real Secret Service one."""
+    with keyring_backend(MemoryKeyring()) as backend:
+        assert isinstance(backend, MemoryKeyring)
+        yield backend

@@ -3,7 +3,6 @@ only in the keyring, and only with the head-teacher PIN."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,7 @@ from stpeters_desk.x.models import Account
 from stpeters_desk.x.sandbox import SandboxGateway
 from tests.integration.conftest import connect as gateway_on_fake
 from tests.integration.fake_x_api import FakeXApi
-from tests.keyrings import MemoryKeyring, keyring_backend
+from tests.keyrings import MemoryKeyring
 
 HEAD_PIN = "480516"
 
@@ -37,13 +36,6 @@ def head(school: DeskServices) -> StaffMember:
     member, _ = school.staff.create_head("Mrs Invented Head", HEAD_PIN)
     school.sign_in(member)
     return member
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    with keyring_backend(MemoryKeyring()) as backend:
-        assert isinstance(backend, MemoryKeyring)
-        yield backend
 
 
 @pytest.fixture

@@ -27,13 +27,6 @@ SECRETS = XCredentials("unit-key-7f3a", "unit-secret-91bd", "1234-unit-token-c0d
 
 
 @pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    with keyring_backend(MemoryKeyring()) as backend:
-        assert isinstance(backend, MemoryKeyring)
-        yield backend
-
-
-@pytest.fixture
 def no_keyring() -> Iterator[None]:
     with keyring_backend(fail_backend()):
         yield

@@ -32,13 +32,6 @@ ROSTERS = Path(__file__).resolve().parents[1] / "data" / "rosters"
 
 
 @pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    with keyring_backend(MemoryKeyring()) as backend:
-        assert isinstance(backend, MemoryKeyring)
-        yield backend
-
-
-@pytest.fixture
 def store(db: Database) -> RosterStore:
     return RosterStore(db)
 
