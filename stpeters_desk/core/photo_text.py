@@ -55,6 +55,7 @@ __all__ = [
 
 DETECT_SIDE = 1280  # text is looked for on a copy this long; benchmarks/photo_text.py
 MIN_SCORE = 0.5  # the recogniser's own confidence below which a reading is noise
+MIN_CHARACTERS = 2  # letters or digits; the shortest first names have two
 BOX_PADDING = 0.12  # added on each side of a line found, as a share of its height
 COVERED_SHARE = 0.9  # a name counts as covered when this much of its box is covered
 
@@ -194,9 +195,12 @@ def _read_line(reader: Any, image: Image.Image, quad: NDArray[np.float32]) -> Te
     line = get_rotate_crop_image(_bgr_region(image, quad), _local(quad))
     result = reader(line, use_det=False, use_cls=False, use_rec=True)
     texts, scores = getattr(result, "txts", None), getattr(result, "scores", None)
-    if not texts or not scores or not str(texts[0]).strip() or scores[0] < MIN_SCORE:
+    if not texts or not scores or scores[0] < MIN_SCORE:
         return None
-    return TextItem(str(texts[0]).strip(), _padded_box(quad, image.size), float(scores[0]))
+    text = str(texts[0]).strip()
+    if sum(character.isalnum() for character in text) < MIN_CHARACTERS:
+        return None  # a stray mark: a colour edge read as "1" or "_"
+    return TextItem(text, _padded_box(quad, image.size), float(scores[0]))
 
 
 def _bounds(quad: NDArray[np.float32], size: tuple[int, int]) -> tuple[int, int, int, int]:
