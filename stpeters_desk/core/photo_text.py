@@ -50,6 +50,7 @@ __all__ = [
     "check_photo_text",
     "find_text",
     "model_files",
+    "uncovered",
     "uncovered_names",
 ]
 
@@ -254,9 +255,14 @@ def check_photo_text(items: Iterable[TextItem], guard: NameGuard) -> PhotoText:
 
 def uncovered_names(names: Sequence[WrittenName], regions: Iterable[Rect]) -> list[WrittenName]:
     """The names to cover that the regions do not yet hide (COVERED_SHARE of each box)."""
+    showing = set(uncovered([name.item for name in names if name.blocks], regions))
+    return [name for name in names if name.item in showing]
+
+
+def uncovered(items: Sequence[TextItem], regions: Iterable[Rect]) -> list[TextItem]:
+    """The lines of text the regions do not yet hide (COVERED_SHARE of each box)."""
     rects = list(regions)
-    return [name for name in names if name.blocks and _covered_share(name.item.rect, rects)
-            < COVERED_SHARE]
+    return [item for item in items if _covered_share(item.rect, rects) < COVERED_SHARE]
 
 
 def _covered_share(box: Rect, regions: Sequence[Rect]) -> float:
