@@ -943,7 +943,8 @@ def test_a_pupils_name_in_the_photo_blocks_it_until_covered_in_one_click(
                                       for name in to_cover)
     # blocked, outlined on the canvas, listed, and said in the batch list
     assert not tab.prepare_button.isEnabled()
-    assert "Cover names" in tab.prepare_hint.text() and "Names to cover: 2" in tab.prepare_hint.text()
+    hint = tab.prepare_hint.text()
+    assert "Cover names" in hint and "Names to cover: 2" in hint
     assert tab.text_label.property("level") == "block"
     assert [mark.kind for mark in tab.canvas.text_marks].count("name") == 2
     lines = [tab.text_list.item(row).text() for row in range(tab.text_list.count())]
