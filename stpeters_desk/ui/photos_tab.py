@@ -1468,15 +1468,17 @@ class PhotosTab(QWidget):
         library, actor, label = self._library, self.actor, photo.name
         replace_id = self._replaceable(photo.prepared_id)
         covered = len(state.regions)
+        checked = (photo.text_state == LOOKED and photo.text is not None
+                   and not names_showing(photo))
 
         def work() -> StoredPhoto:
             exported = export_photo(render_photo(opened.image, state), opened.metadata,
                                     keep_png=opened.looks_like_screenshot)
             if replace_id is not None:
                 return library.replace(replace_id, exported, label=label, prepared_by=actor,
-                                       faces_covered=covered)
+                                       faces_covered=covered, text_checked=checked)
             return library.add(exported, label=label, prepared_by=actor,
-                               faces_covered=covered)
+                               faces_covered=covered, text_checked=checked)
         return work
 
     def _replaceable(self, photo_id: int | None) -> int | None:
