@@ -61,6 +61,12 @@ class WrittenName:
     angle: float
     carrier: str  # badge, book, whiteboard, peg or certificate
 
+    def box_overlaps(self, box: Box) -> bool:
+        """A box read in the photo is on this name's card: its centre lies on the card."""
+        centre_x, centre_y = box[0] + box[2] / 2, box[1] + box[3] / 2
+        x, y, w, h = self.box
+        return x <= centre_x <= x + w and y <= centre_y <= y + h
+
 
 @dataclass(frozen=True)
 class TextPhoto:

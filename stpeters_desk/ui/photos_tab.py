@@ -618,7 +618,7 @@ class PhotosTab(QWidget):
         self.cover_names_button.setToolTip(self.tr("Cover every pupil's name found written in "
                                                    "the photo (outlined and marked “Name”)"))
         self.cover_names_button.clicked.connect(self.cover_names)
-        self.cover_text_button = QPushButton(self.tr("Cover the chosen &text"))
+        self.cover_text_button = QPushButton(self.tr("Cover the chosen te&xt"))
         self.cover_text_button.setToolTip(self.tr("Cover the piece of text chosen in the list"))
         self.cover_text_button.clicked.connect(self.cover_chosen_text)
         self.read_text_button = QPushButton(self.tr("Read the text now"))
