@@ -583,9 +583,9 @@ class PhotoCanvas(QWidget):
     def _paint_text_marks(self, painter: QPainter) -> None:
         """Names to cover in a thick dashed outline tagged "Name"; other text in a faint one."""
         assert self._geometry is not None
-        painter.setBrush(Qt.BrushStyle.NoBrush)
         for mark in self._text_marks:
             polygon = QPolygonF([self.to_widget(x, y) for x, y in self._geometry.quad(mark.rect)])
+            painter.setBrush(Qt.BrushStyle.NoBrush)  # a tag leaves its own brush set
             if mark.kind == TEXT_OTHER:
                 painter.setPen(QPen(_canvas_colour("canvas_handle"), 1, Qt.PenStyle.DotLine))
                 painter.drawPolygon(polygon)

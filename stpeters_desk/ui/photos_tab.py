@@ -611,7 +611,7 @@ class PhotosTab(QWidget):
         self.text_list.setToolTip(self.tr("Every piece of text the app read in the photo. "
                                           "Read each one: choose it and press “Cover the "
                                           "chosen text” to hide it."))
-        self.text_list.setMaximumHeight(100)
+        self.text_list.setMaximumHeight(76)
         self.text_list.currentRowChanged.connect(lambda _row: self._show_text_buttons())
         self.cover_names_button = QPushButton(self.tr("Cover &names"))
         self.cover_names_button.setObjectName("CoverNames")
@@ -627,15 +627,17 @@ class PhotosTab(QWidget):
                                                  "it now"))
         self.read_text_button.clicked.connect(self.read_text_now)
         self.read_text_button.hide()
-        buttons = QHBoxLayout()
+        buttons = QVBoxLayout()  # beside the list: the photo above keeps its height
         buttons.addWidget(self.cover_names_button)
         buttons.addWidget(self.cover_text_button)
-        buttons.addStretch(1)
         buttons.addWidget(self.read_text_button)
+        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.text_list, 1)
+        row.addLayout(buttons)
         layout = QVBoxLayout(box)
         layout.addWidget(self.text_label)
-        layout.addWidget(self.text_list)
-        layout.addLayout(buttons)
+        layout.addLayout(row)
         return box
 
     def _prepare_row(self) -> QHBoxLayout:
