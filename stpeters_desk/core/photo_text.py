@@ -238,8 +238,12 @@ def _padded_box(quad: NDArray[np.float32], size: tuple[int, int]) -> tuple[int, 
 
 
 def names_in_read_text(guard: NameGuard, text: str) -> list[NameFinding]:
-    """The name guard on one line read from a photo: the one place this module asks it."""
-    return guard.check(text)
+    """The name guard on one line read from a photo: the one place this module asks it.
+
+    check_read_text allows one misread letter in names of five letters or more
+    ("Olivla" for Olivia), as a reader misreads print now and then.
+    """
+    return guard.check_read_text(text)
 
 
 def check_photo_text(items: Iterable[TextItem], guard: NameGuard) -> PhotoText:

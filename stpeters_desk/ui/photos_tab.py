@@ -91,7 +91,7 @@ from stpeters_desk.core.photo_library import (
 )
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.ui.items import id_role
-from stpeters_desk.ui.messages import marked_message
+from stpeters_desk.ui.messages import marked_message, name_findings_text, worst_name_level
 from stpeters_desk.ui.photos_canvas import (
     TEXT_MAYBE,
     TEXT_NAME,
@@ -113,7 +113,7 @@ from stpeters_desk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from stpeters_desk.core.faces import FaceBox
-    from stpeters_desk.core.names import NameGuard
+    from stpeters_desk.core.names import NameFinding, NameGuard
     from stpeters_desk.core.photo_text import PhotoText, TextItem, WrittenName
 
 __all__ = [
@@ -212,15 +212,17 @@ class LookResult:
     """What one background step found; None for what it was not asked to look for."""
 
     faces: list[FaceBox] | None
-    text: list[TextItem] | None
+    text: PhotoText | None  # what was read, checked with the name guard
     faces_error: Exception | None = None
     text_error: str = ""
+    without_roster: bool = False  # read, but there is no pupil list to check it against
 
 
-def look_at(image: Image.Image, detector: Detector | None,
-            reader: TextReader | None) -> LookResult:
+def look_at(image: Image.Image, detector: Detector | None, reader: TextReader | None,
+            guard: Callable[[], NameGuard] | None = None) -> LookResult:
     """Faces and text in one step on a worker. Each failure is kept apart, so what the
-    other found is still used; either one leaves its check undone, never passed."""
+    other found is still used; either one leaves its check undone, never passed. The
+    guard is loaded here too: it may wait for the keyring."""
     faces, faces_error = None, None
     if detector is not None:
         try:
@@ -230,9 +232,20 @@ def look_at(image: Image.Image, detector: Detector | None,
     if reader is None:
         return LookResult(faces, None, faces_error)
     try:
-        return LookResult(faces, list(reader(image)), faces_error)
-    except Exception as exc:  # shown to staff; the photo stays unchecked
+        text, without_roster = _read_and_check(image, reader, guard)
+    except Exception as exc:  # the reader failed, or the roster's key is gone: unchecked
         return LookResult(faces, None, faces_error, str(exc) or type(exc).__name__)
+    return LookResult(faces, text, faces_error, without_roster=without_roster)
+
+
+def _read_and_check(image: Image.Image, reader: TextReader,
+                    guard: Callable[[], NameGuard] | None) -> tuple[PhotoText, bool]:
+    from stpeters_desk.core.names import NameGuard
+    from stpeters_desk.core.photo_text import check_photo_text
+
+    items = list(reader(image))
+    names = guard() if guard is not None else NameGuard.empty()
+    return check_photo_text(items, names), names.is_empty
 
 
 def result_preview(library: PhotoLibrary, photo_id: int) -> Image.Image:
@@ -739,6 +752,12 @@ class PhotosTab(QWidget):
         self.checks_label = QLabel()
         self.checks_label.setObjectName("ChecksStatus")
         self.checks_label.setWordWrap(True)
+        self.alt_names_label = QLabel()
+        self.alt_names_label.setObjectName("NameFindings")
+        self.alt_names_label.setWordWrap(True)
+        self.alt_names_label.setAccessibleName(self.tr("Possible children's names in the "
+                                                       "description"))
+        self.alt_names_label.hide()
         description = QLabel(self.tr("D&escription (alt text), required:"))
         description.setBuddy(self.alt_text)
         layout = QVBoxLayout(box)
@@ -746,6 +765,7 @@ class PhotosTab(QWidget):
         layout.addWidget(self.result_label)
         layout.addWidget(description)
         layout.addWidget(self.alt_text)
+        layout.addWidget(self.alt_names_label)
         layout.addLayout(count_row)
         layout.addWidget(self.faces_confirm)
         layout.addWidget(self.consent_confirm)
@@ -938,7 +958,8 @@ class PhotosTab(QWidget):
         self._update_batch_item(photo)
         if photo is self.selected_photo():
             self._show_selected()
-        self._tasks.run(lambda: look_at(image, detector, reader),
+        guard = self._services.name_guard
+        self._tasks.run(lambda: look_at(image, detector, reader, guard),
                         lambda result: self._looked(photo, result, then),
                         lambda error: self._faces_failed(photo, error, then))
 
@@ -960,23 +981,12 @@ class PhotosTab(QWidget):
             self._show_selected()
 
     def _text_read(self, photo: BatchPhoto, result: LookResult) -> None:
-        """Check what was read with the name guard; a failure leaves the photo unchecked."""
-        from stpeters_desk.core.photo_text import check_photo_text
-
+        """What was read and checked; a failure leaves the photo unchecked."""
         if result.text is None:
             self._text_failed(photo, result.text_error)
             return
-        try:
-            guard = self._name_guard()
-        except Exception as exc:  # a roster whose key is gone: names cannot be checked
-            self._text_failed(photo, str(exc))
-            return
-        photo.text, photo.text_state, photo.text_error = (
-            check_photo_text(result.text, guard), LOOKED, "")
-        photo.text_without_roster = guard.is_empty
-
-    def _name_guard(self) -> NameGuard:
-        return self._services.name_guard()
+        photo.text, photo.text_state, photo.text_error = result.text, LOOKED, ""
+        photo.text_without_roster = result.without_roster
 
     def _text_failed(self, photo: BatchPhoto, error: str) -> None:
         photo.text, photo.text_state, photo.text_error = None, DETECTION_FAILED, error
@@ -1627,6 +1637,27 @@ class PhotosTab(QWidget):
         set_style_state(self.alt_count, "over", over)
         unsaved = stored is not None and text != stored.alt_text
         self.save_alt_button.setEnabled(unsaved and bool(text) and not over)
+        self._show_alt_names(text)
+
+    def _alt_names(self, text: str) -> list[NameFinding] | None:
+        """The description's possible names, or None while the guard is not loaded yet."""
+        guard = self._services.loaded_name_guard()
+        return None if guard is None else guard.check(text)
+
+    def _show_alt_names(self, text: str) -> None:
+        """Names in the description are underlined in words as they are typed, as in the
+        tweet box: a description is posted as it is written."""
+        findings = self._alt_names(text)
+        if findings is None:
+            if text:
+                self._tasks.run(self._services.name_guard,
+                                lambda _guard: self._show_alt_names(
+                                    self.alt_text.toPlainText().strip()),
+                                lambda _error: None)  # the pre-flight says why it cannot check
+            return
+        self.alt_names_label.setText(name_findings_text(findings))
+        set_style_state(self.alt_names_label, "level", worst_name_level(findings))
+        self.alt_names_label.setVisible(bool(findings))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A description typed and left is kept, as the tweet box keeps its text.
@@ -1646,12 +1677,20 @@ class PhotosTab(QWidget):
         stored = self.selected_ready()
         if stored is None:
             return
+        text = self.alt_text.toPlainText()
         try:
-            self._library.set_alt_text(stored.photo_id, self.alt_text.toPlainText(), self.actor)
+            self._library.set_alt_text(stored.photo_id, text, self.actor)
         except PhotoLibraryError as exc:
             self.show_message(str(exc), ok=False)
             return
-        self.show_message(self.tr("Description saved."), ok=True)
+        blocked = [f.word for f in self._alt_names(text) or [] if f.level == "block"]
+        if blocked:
+            self.show_message(self.tr(
+                "Description saved, but {names} may be a pupil's name: describe what is "
+                "happening instead (\"Year 4 dressed as astronauts\"). It cannot be posted "
+                "as it is.").format(names=", ".join(f"“{word}”" for word in blocked)), ok=False)
+        else:
+            self.show_message(self.tr("Description saved."), ok=True)
         self._refresh_ready()
 
     def _faces_confirm_clicked(self, checked: bool) -> None:
