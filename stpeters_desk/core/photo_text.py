@@ -247,14 +247,59 @@ def names_in_read_text(guard: NameGuard, text: str) -> list[NameFinding]:
 
 
 def check_photo_text(items: Iterable[TextItem], guard: NameGuard) -> PhotoText:
-    """Each line read, run through the name guard: which hold a pupil's name."""
+    """Each line read, run through the name guard: which hold a pupil's name.
+
+    A word the reader found in two pieces side by side ("The" and "eodore" for a
+    handwritten-looking "Theodore") is checked joined up too, as one box over both.
+    """
     lines = tuple(items)
     names = []
     for item in lines:
         findings = tuple(names_in_read_text(guard, item.text))
         if findings:
             names.append(WrittenName(item, findings))
+    named = {name.item for name in names}
+    for joined in _split_words(lines):
+        findings = tuple(names_in_read_text(guard, joined.text))
+        parts = _parts_of(joined, lines)
+        if findings and not named & set(parts):
+            names.append(WrittenName(joined, findings))
+            named.update(parts)
+            lines = tuple(sorted((*(item for item in lines if item not in parts), joined),
+                                 key=lambda item: (item.box[1], item.box[0])))
+    names.sort(key=lambda name: lines.index(name.item))
     return PhotoText(lines, tuple(names))
+
+
+def _split_words(lines: Sequence[TextItem]) -> list[TextItem]:
+    """Single words read side by side on one line, joined: one word found in two boxes."""
+    words = [item for item in lines if len(item.text.split()) == 1]
+    joined = []
+    for left in words:
+        for right in words:
+            if right is not left and _next_on_the_line(left.rect, right.rect):
+                joined.append(TextItem(left.text + right.text, _union(left.rect, right.rect),
+                                       min(left.score, right.score)))
+    return joined
+
+
+def _next_on_the_line(left: Rect, right: Rect) -> bool:
+    """right starts where left ends (a gap under half a letter's height), on the same line."""
+    overlap = min(left.y + left.h, right.y + right.h) - max(left.y, right.y)
+    height = min(left.h, right.h)
+    gap = right.x - (left.x + left.w)
+    return overlap > 0.6 * height and -0.5 * left.w < gap < 0.5 * height and left.x < right.x
+
+
+def _union(a: Rect, b: Rect) -> tuple[int, int, int, int]:
+    left, top = min(a.x, b.x), min(a.y, b.y)
+    right, bottom = max(a.x + a.w, b.x + b.w), max(a.y + a.h, b.y + b.h)
+    return (left, top, right - left, bottom - top)
+
+
+def _parts_of(joined: TextItem, lines: Sequence[TextItem]) -> list[TextItem]:
+    box = joined.rect
+    return [item for item in lines if _covered_share(item.rect, [box]) >= COVERED_SHARE]
 
 
 def uncovered_names(names: Sequence[WrittenName], regions: Iterable[Rect]) -> list[WrittenName]:

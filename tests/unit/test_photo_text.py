@@ -155,3 +155,19 @@ def test_the_reader_never_downloads(monkeypatch: pytest.MonkeyPatch) -> None:
     ImageDraw.Draw(image).text((60, 90), "Poppy", font=font("DejaVuSerif.ttf", 110), fill="black")
     assert "Poppy" in words_read(find_text(image))
     assert all(path.is_file() for path in photo_text.model_files())
+
+
+def test_a_name_read_in_two_pieces_side_by_side_is_caught_as_one(guard: NameGuard) -> None:
+    """The reader sometimes splits one word ("The" + "eodore" for Theodore on a whiteboard)."""
+    lines = [TextItem("The", (100, 100, 60, 40)), TextItem("eodore", (165, 102, 120, 40)),
+             TextItem("Be", (400, 100, 40, 40)), TextItem("kind", (445, 100, 80, 40)),
+             TextItem("Olivia", (100, 300, 120, 40))]
+    found = check_photo_text(lines, guard)
+    assert [(name.item.text, name.item.box) for name in found.to_cover] == [
+        ("Theeodore", (100, 100, 185, 42)), ("Olivia", (100, 300, 120, 40))]
+    assert [item.text for item in found.items] == ["Theeodore", "Be", "kind", "Olivia"]
+    assert [item.text for item in found.to_look_at] == ["Be", "kind"]
+    # words far apart or on different lines are never joined
+    apart = [TextItem("Sien", (100, 100, 80, 40)), TextItem("na", (400, 100, 80, 40)),
+             TextItem("Amel", (100, 200, 80, 40)), TextItem("ia", (185, 260, 40, 40))]
+    assert check_photo_text(apart, guard).to_cover == ()
