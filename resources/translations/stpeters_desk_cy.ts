@@ -3133,6 +3133,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>; y lle mae&apos;n debyg: gwiriwch</translation>
     </message>
     <message>
+        <source>; probably a business or a place named after someone: check</source>
+        <translation>; busnes neu le wedi&apos;i enwi ar ôl rhywun, mae&apos;n debyg: gwiriwch</translation>
+    </message>
+    <message>
         <source> (written in lower case: check)</source>
         <translation> (wedi&apos;i ysgrifennu mewn llythrennau bach: gwiriwch)</translation>
     </message>
