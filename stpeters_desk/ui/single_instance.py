@@ -1,9 +1,13 @@
-"""One kiosk window per person and data folder: a second start brings the first forward.
+"""One window per data folder, in every mode: a second start brings the first forward.
 
-A kiosk started twice (a double tap on the icon, an autostart plus a
-shortcut) would otherwise show two windows that both lock and post. The
-first instance listens on a local socket named after the user and the data
-folder; a later start sends it "show" and exits.
+Two windows on one data folder would both send the outbox and both save the
+draft (a double tap on the icon, an autostart plus a shortcut, the kiosk
+started twice). The first start takes a lock file in the data folder (Qt's
+``QLockFile``, which a crashed run does not leave blocking: the lock of a
+process that is gone is taken over) and listens on a local socket named after
+the data folder; a later start finds the lock taken, asks the first to show
+itself and exits. Only the window takes the lock: ``--screenshot`` and the
+``audit`` and ``photos`` commands never send the outbox, so they need none.
 """
 
 from __future__ import annotations
@@ -13,10 +17,11 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QLockFile, QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 SHOW_MESSAGE = b"show"
+LOCK_FILE = "instance.lock"
 
 
 def instance_name(data_dir: Path) -> str:
@@ -37,17 +42,35 @@ def ask_running_instance_to_show(name: str, timeout_ms: int = 500) -> bool:
 
 
 class SingleInstance(QObject):
-    """Listens for later starts and calls ``on_show`` for each."""
+    """Holds the data folder's lock and calls ``on_show`` for each later start."""
 
-    def __init__(self, name: str, on_show: Callable[[], None],
-                 parent: QObject | None = None) -> None:
+    def __init__(self, name: str, on_show: Callable[[], None] = lambda: None,
+                 parent: QObject | None = None, lock: QLockFile | None = None) -> None:
         super().__init__(parent)
-        self._on_show = on_show
+        self.on_show = on_show
+        self.lock = lock
         self.server = QLocalServer(self)
         if not self.server.listen(name):
             QLocalServer.removeServer(name)  # a crashed run left its socket behind
             self.server.listen(name)
         self.server.newConnection.connect(self._connection)
+
+    @classmethod
+    def claim(cls, data_dir: Path, parent: QObject | None = None) -> SingleInstance | None:
+        """The lock of ``data_dir`` and its socket, or None when another window holds them
+        (that window has been asked to come forward)."""
+        name = instance_name(data_dir)
+        lock = QLockFile(str(data_dir / LOCK_FILE))
+        lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+        if not lock.tryLock(0):
+            ask_running_instance_to_show(name)
+            return None
+        return cls(name, parent=parent, lock=lock)
+
+    def release(self) -> None:
+        self.server.close()
+        if self.lock is not None:
+            self.lock.unlock()
 
     def _connection(self) -> None:
         socket = self.server.nextPendingConnection()
@@ -57,5 +80,5 @@ class SingleInstance(QObject):
 
     def _read(self, socket: QLocalSocket) -> None:
         if bytes(socket.readAll().data()).startswith(SHOW_MESSAGE):
-            self._on_show()
+            self.on_show()
         socket.disconnectFromServer()

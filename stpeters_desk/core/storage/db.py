@@ -3,6 +3,11 @@
 SQLite in WAL mode lets the UI thread read while a worker thread writes (an
 outbox send, a sandbox post) without "database is locked" errors. Each thread
 gets its own connection because sqlite3 connections must not be shared.
+
+Every commit is synced to the disk (``synchronous = FULL``): with ``NORMAL`` a
+power cut can roll back the last commits, such as the outbox's "sending" mark
+made just before X is called. Only writes that are repeated within a second
+anyway (the draft at each keystroke) may ask for ``durable=False``.
 """
 
 from __future__ import annotations
@@ -48,23 +53,34 @@ class Database:
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 30000")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA synchronous = FULL")
         self._local.conn = conn
         with self._lock:
             self._connections.append(conn)
         return conn
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All-or-nothing: an exception inside rolls every statement back."""
+    def transaction(self, durable: bool = True) -> Iterator[sqlite3.Connection]:
+        """All-or-nothing: an exception inside rolls every statement back.
+
+        ``durable=False`` commits without waiting for the disk: it survives the app
+        being killed, not a power cut, and a later durable commit makes it durable too.
+        """
         conn = self._connection()
-        conn.execute("BEGIN IMMEDIATE")
+        if not durable:
+            conn.execute("PRAGMA synchronous = NORMAL")
         try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:  # SQLite may have rolled back itself (disk full)
+                    conn.execute("ROLLBACK")
+                raise
+        finally:
+            if not durable:
+                conn.execute("PRAGMA synchronous = FULL")
 
     def query(self, sql: str, params: Params | None = None) -> list[sqlite3.Row]:
         return self._connection().execute(sql, params or {}).fetchall()
