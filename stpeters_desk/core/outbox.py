@@ -126,8 +126,10 @@ class _Attempt:
 class Outbox:
     def __init__(self, store: OutboxStore, account_kind: str,
                  clock: Clock = lambda: datetime.now(UTC),
-                 reply_settings: Callable[[], str | None] = lambda: None) -> None:
+                 reply_settings: Callable[[], str | None] = lambda: None,
+                 lease: timedelta = LEASE) -> None:
         self._store = store
+        self._lease = lease
         self._kind = account_kind
         self._clock = clock
         self._reply_settings = reply_settings
@@ -180,7 +182,7 @@ class Outbox:
         if seen is None:
             return None
         now = self._clock()
-        if not self._store.claim(seen, self.owner, _iso(now), _iso(now + LEASE)):
+        if not self._store.claim(seen, self.owner, _iso(now), _iso(now + self._lease)):
             return None
         first_try_here = (item_id in self._created_here and seen.attempts == 0
                           and seen.status == QUEUED)
@@ -290,8 +292,11 @@ class Outbox:
         stop = threading.Event()
 
         def renew() -> None:
-            while not stop.wait(LEASE.total_seconds() / 3):
-                self._store.renew(item_id, self.owner, _iso(self._clock() + LEASE))
+            try:
+                while not stop.wait(self._lease.total_seconds() / 3):
+                    self._store.renew(item_id, self.owner, _iso(self._clock() + self._lease))
+            finally:
+                self._store.thread_done()
 
         keeper = threading.Thread(target=renew, name=f"outbox-lease-{item_id}", daemon=True)
         keeper.start()

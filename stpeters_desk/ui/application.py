@@ -22,6 +22,8 @@ from stpeters_desk.ui.styling import (
 )
 from stpeters_desk.ui.tasks import TaskRunner
 
+LISTEN_AFTER_MS = 250  # a second start within this is told "already open", just not shown
+
 
 def apply_style(app: QApplication, resources: Path, theme: str = DEFAULT_THEME) -> None:
     """One style sheet for the whole app, in the chosen theme (light, dark, high contrast,
@@ -66,9 +68,9 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
     _set_window_icon(app, resources)
     single = None
     if not screenshot:  # one window per data folder, whatever the mode
-        from stpeters_desk.ui.single_instance import SingleInstance
+        from stpeters_desk.ui.single_instance import InstanceLock
 
-        single = SingleInstance.claim(services.data_dir)
+        single = InstanceLock.claim(services.data_dir)
         if single is None:
             print(QCoreApplication.translate(
                 "Startup", "St Peter's Desk is already open for this data folder; that "
@@ -86,8 +88,6 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
         tasks.wait_idle(15.0)
         tasks.shutdown()
         return 2
-    if single is not None:
-        single.on_show = lambda: _bring_forward(window)
     if kiosk:
         window.enter_kiosk()
     else:
@@ -100,6 +100,9 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
     if exit_when_shown:  # for benchmarks/startup.py: the first frame is on screen
         QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
     QTimer.singleShot(0, lambda: follow_system_text_size(app))  # after the first frame
+    if single is not None:  # QtNetwork loads once the window is up: see single_instance
+        lock = single
+        QTimer.singleShot(LISTEN_AFTER_MS, lambda: lock.listen(lambda: _bring_forward(window)))
     code = app.exec()
     window.save_work()  # the last word, whatever ended the loop
     tasks.shutdown()

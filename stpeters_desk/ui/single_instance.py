@@ -8,6 +8,9 @@ process that is gone is taken over) and listens on a local socket named after
 the data folder; a later start finds the lock taken, asks the first to show
 itself and exits. Only the window takes the lock: ``--screenshot`` and the
 ``audit`` and ``photos`` commands never send the outbox, so they need none.
+
+The lock costs a millisecond; QtNetwork (for the socket) costs tens, so the
+first start only takes the lock and listens once its window is on screen.
 """
 
 from __future__ import annotations
@@ -16,9 +19,12 @@ import getpass
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
 
 SHOW_MESSAGE = b"show"
 LOCK_FILE = "instance.lock"
@@ -31,6 +37,8 @@ def instance_name(data_dir: Path) -> str:
 
 def ask_running_instance_to_show(name: str, timeout_ms: int = 500) -> bool:
     """True if another instance answered (it will bring its window forward)."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
@@ -41,36 +49,49 @@ def ask_running_instance_to_show(name: str, timeout_ms: int = 500) -> bool:
     return True
 
 
-class SingleInstance(QObject):
-    """Holds the data folder's lock and calls ``on_show`` for each later start."""
+class InstanceLock:
+    """The data folder's lock, held for as long as the window is open."""
 
-    def __init__(self, name: str, on_show: Callable[[], None] = lambda: None,
-                 parent: QObject | None = None, lock: QLockFile | None = None) -> None:
+    def __init__(self, data_dir: Path, lock: QLockFile) -> None:
+        self.name = instance_name(data_dir)
+        self._lock = lock
+        self._listener: SingleInstance | None = None
+
+    @classmethod
+    def claim(cls, data_dir: Path) -> InstanceLock | None:
+        """The lock of ``data_dir``, or None when another window holds it (that window
+        has been asked to come forward)."""
+        lock = QLockFile(str(data_dir / LOCK_FILE))
+        lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+        if not lock.tryLock(0):
+            ask_running_instance_to_show(instance_name(data_dir))
+            return None
+        return cls(data_dir, lock)
+
+    def listen(self, on_show: Callable[[], None]) -> None:
+        """Answer later starts by calling ``on_show`` (after the first frame: see above)."""
+        self._listener = SingleInstance(self.name, on_show)
+
+    def release(self) -> None:
+        if self._listener is not None:
+            self._listener.server.close()
+        self._lock.unlock()
+
+
+class SingleInstance(QObject):
+    """Listens for later starts and calls ``on_show`` for each."""
+
+    def __init__(self, name: str, on_show: Callable[[], None],
+                 parent: QObject | None = None) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(parent)
-        self.on_show = on_show
-        self.lock = lock
+        self._on_show = on_show
         self.server = QLocalServer(self)
         if not self.server.listen(name):
             QLocalServer.removeServer(name)  # a crashed run left its socket behind
             self.server.listen(name)
         self.server.newConnection.connect(self._connection)
-
-    @classmethod
-    def claim(cls, data_dir: Path, parent: QObject | None = None) -> SingleInstance | None:
-        """The lock of ``data_dir`` and its socket, or None when another window holds them
-        (that window has been asked to come forward)."""
-        name = instance_name(data_dir)
-        lock = QLockFile(str(data_dir / LOCK_FILE))
-        lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
-        if not lock.tryLock(0):
-            ask_running_instance_to_show(name)
-            return None
-        return cls(name, parent=parent, lock=lock)
-
-    def release(self) -> None:
-        self.server.close()
-        if self.lock is not None:
-            self.lock.unlock()
 
     def _connection(self) -> None:
         socket = self.server.nextPendingConnection()
@@ -80,5 +101,5 @@ class SingleInstance(QObject):
 
     def _read(self, socket: QLocalSocket) -> None:
         if bytes(socket.readAll().data()).startswith(SHOW_MESSAGE):
-            self.on_show()
+            self._on_show()
         socket.disconnectFromServer()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -15,7 +16,7 @@ from stpeters_desk.core.outbox import (
     retry_delay,
     same_tweet_text,
 )
-from stpeters_desk.core.storage.db import Database
+from stpeters_desk.core.storage.db import Database, open_database
 from stpeters_desk.core.storage.outbox_store import (
     NEEDS_ATTENTION,
     POSTED,
@@ -444,3 +445,42 @@ def test_a_post_is_never_matched_to_two_items(db: Database) -> None:
     clock.now += timedelta(minutes=5)
     [result] = outbox.send_due(x)
     assert result.posted_id != first_result.posted_id
+
+
+def test_the_audit_command_never_sends_the_outbox(data_dir: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from stpeters_desk.app import main
+
+    db = open_database(data_dir)
+    item = Outbox(OutboxStore(db), SandboxGateway(db).kind).add("Waits for the window")
+    db.close()
+    assert main(["--data-dir", str(data_dir), "audit", "verify"]) == 0
+    db = open_database(data_dir)
+    try:
+        kept = OutboxStore(db).get(item.item_id)
+        assert kept is not None and kept.status == "queued" and kept.attempts == 0
+        assert posts_with(SandboxGateway(db), "Waits for the window") == []
+    finally:
+        db.close()
+    assert "intact" in capsys.readouterr().out
+
+
+def test_the_lease_is_renewed_while_x_is_slow(db: Database) -> None:
+    """X takes longer than the lease: another window still cannot take the tweet."""
+    import time
+
+    x = ScriptedX(db)
+    sender = Outbox(OutboxStore(db), x.kind, lease=timedelta(seconds=0.3))
+    item = sender.add("Parents' evening slots are open")
+    other: list[list[SendResult]] = []
+
+    def slow_network() -> None:
+        time.sleep(0.5)  # longer than the lease: only renewals keep it
+        other.append(Outbox(OutboxStore(db), x.kind).send_due(x))
+        time.sleep(0.4)
+
+    x.during_post.append(slow_network)
+    result = sender.send(item.item_id, x)
+    assert result is not None and result.status == POSTED
+    assert other == [[]]
+    assert x.post_calls == 1

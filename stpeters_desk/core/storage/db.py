@@ -94,6 +94,17 @@ class Database:
         with self.transaction() as conn:
             return conn.execute(sql, params or {}).rowcount
 
+    def close_thread_connection(self) -> None:
+        """For a short-lived thread: close its connection when it is done."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            return
+        with self._lock:
+            if conn in self._connections:
+                self._connections.remove(conn)
+        conn.close()
+        self._local.conn = None
+
     def close(self) -> None:
         with self._lock:
             for conn in self._connections:

@@ -160,6 +160,10 @@ class OutboxStore:
             {"s": SENDING})
         return [(int(row["id"]), str(row["lease_owner"])) for row in rows]
 
+    def thread_done(self) -> None:
+        """The lease keeper's thread ends: its database connection goes with it."""
+        self._db.close_thread_connection()
+
     def end_lease(self, item_id: int, owner: str, now: str) -> bool:
         """Declare a lease run out (its holder is known to be gone)."""
         return self._db.execute(
