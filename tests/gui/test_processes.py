@@ -172,3 +172,47 @@ def test_a_second_start_on_the_same_data_folder_hands_over_to_the_first(tmp_path
         finally:
             first.kill()
             first.wait(timeout=30)
+
+
+def _run_until(command: list[str], env: dict[str, str], wanted: str,
+               then: signal.Signals) -> list[str]:
+    """Start the child, read its report lines until ``wanted``, then send it ``then``."""
+    import threading
+
+    seen: list[str] = []
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+                          text=True, cwd=Path(__file__).resolve().parents[2]) as child:
+        watchdog = threading.Timer(90, child.kill)  # a hung child fails the test, not CI
+        watchdog.start()
+        try:
+            assert child.stdout is not None
+            for line in child.stdout:
+                seen.append(line.strip())
+                if line.startswith(wanted):
+                    child.send_signal(then)
+                    break
+            child.wait(timeout=60)
+        finally:
+            watchdog.cancel()
+    assert wanted in " ".join(seen), seen
+    return seen
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+@pytest.mark.parametrize("killed_when", ["x-called", "x-has-it"])
+def test_a_kill_while_sending_neither_loses_nor_doubles_the_tweet(
+        tmp_path: Path, killed_when: str) -> None:
+    """Killed before X took the post, or after X took it but before the answer came back:
+    the next start finishes the job, and the tweet is on the account exactly once."""
+    from tests.gui.helpers.crash_child import posts_with_text, prepare, trial_tweet
+
+    data_dir = tmp_path / "data"
+    prepare(data_dir, Path(os.environ["STPETERS_DESK_CONFIG_DIR"]))
+    env = child_env()
+    env["STPETERS_DESK_DATA_DIR"] = str(data_dir)
+    child = [sys.executable, "-m", "tests.gui.helpers.crash_child", "send"]
+    _run_until([*child, "1"], env, killed_when, signal.SIGKILL)
+    assert posts_with_text(data_dir, trial_tweet(1)) == (killed_when == "x-has-it")
+    _run_until([*child, "2"], env, "recovered", signal.SIGTERM)
+    assert posts_with_text(data_dir, trial_tweet(1)) == 1
