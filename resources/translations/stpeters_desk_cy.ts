@@ -3125,6 +3125,14 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>yn cyfateb i gyfenw disgybl ar y rhestr ddisgyblion</translation>
     </message>
     <message>
+        <source>sounds like a pupil&apos;s name on the roster, spelled another way</source>
+        <translation>yn swnio fel enw disgybl ar y rhestr ddisgyblion, wedi&apos;i sillafu mewn ffordd arall</translation>
+    </message>
+    <message>
+        <source>is one letter away from a pupil&apos;s name on the roster (text read from a photo is often misread by a letter)</source>
+        <translation>un llythyren i ffwrdd o enw disgybl ar y rhestr ddisgyblion (mae testun a ddarllenir o lun yn aml yn cael ei gamddarllen o un llythyren)</translation>
+    </message>
+    <message>
         <source>is a usual short form of a pupil&apos;s name on the roster</source>
         <translation>yn ffurf fer arferol ar enw disgybl ar y rhestr ddisgyblion</translation>
     </message>
@@ -3155,6 +3163,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>, run together with other words: check</source>
         <translation>, wedi&apos;i redeg ynghyd â geiriau eraill: gwiriwch</translation>
+    </message>
+    <message>
+        <source>, run together with other words</source>
+        <translation>, wedi&apos;i redeg ynghyd â geiriau eraill</translation>
     </message>
 </context>
 <context>
@@ -3750,6 +3762,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Cadarnhewch, drwy wirio rhestr ganiatâd yr ysgol, fod caniatâd i bob plentyn y gellir ei weld ymddangos ar gyfrif yr ysgol. Caiff eich enw ei gofnodi.</translation>
     </message>
     <message>
+        <source>Possible children&apos;s names in the description</source>
+        <translation>Enwau plant posibl yn y disgrifiad</translation>
+    </message>
+    <message>
         <source>D&amp;escription (alt text), required:</source>
         <translation>D&amp;isgrifiad (testun amgen), gofynnol:</translation>
     </message>
@@ -3876,6 +3892,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>{count} / {limit}</source>
         <translation>{count} / {limit}</translation>
+    </message>
+    <message>
+        <source>Description saved, but {names} may be a pupil&apos;s name: describe what is happening instead (&quot;Year 4 dressed as astronauts&quot;). It cannot be posted as it is.</source>
+        <translation>Cadwyd y disgrifiad, ond gall {names} fod yn enw disgybl: disgrifiwch beth sy&apos;n digwydd yn lle hynny (&quot;Blwyddyn 4 wedi gwisgo fel gofodwyr&quot;). Ni ellir ei bostio fel y mae.</translation>
     </message>
     <message>
         <source>Description saved.</source>
@@ -4191,6 +4211,26 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>No pupil list has been imported, so photo descriptions cannot be checked for names.</source>
         <translation>Nid oes rhestr ddisgyblion wedi&apos;i mewnforio, felly does dim modd gwirio disgrifiadau&apos;r lluniau am enwau.</translation>
+    </message>
+    <message>
+        <source>The pupil list was imported by an older version of St Peter&apos;s Desk, which cannot recognise names written in disguise (look-alike letters, other spellings, names run together). Import the pupil list again in Settings before posting.</source>
+        <translation>Mewnforiwyd y rhestr ddisgyblion gan fersiwn hŷn o St Peter&apos;s Desk, nad yw&apos;n gallu adnabod enwau wedi&apos;u cuddio (llythrennau sy&apos;n edrych yr un fath, sillafiadau eraill, enwau wedi&apos;u rhedeg ynghyd). Mewnforiwch y rhestr ddisgyblion eto yn y Gosodiadau cyn postio.</translation>
+    </message>
+    <message>
+        <source>Hidden characters</source>
+        <translation>Nodau cudd</translation>
+    </message>
+    <message>
+        <source>the post</source>
+        <translation>y neges</translation>
+    </message>
+    <message>
+        <source>No characters that change the order text is displayed in.</source>
+        <translation>Dim nodau sy&apos;n newid y drefn y dangosir testun ynddi.</translation>
+    </message>
+    <message>
+        <source>Characters that change the order text is displayed in were found in: {places}. Words can then show differently from how they were typed. Delete them (retype the text, or paste it as plain text).</source>
+        <translation>Cafwyd nodau sy&apos;n newid y drefn y dangosir testun ynddi yn: {places}. Gall geiriau wedyn ymddangos yn wahanol i sut y cawsant eu teipio. Dilëwch nhw (teipiwch y testun eto, neu ei ludo fel testun plaen).</translation>
     </message>
     <message>
         <source>No pupils&apos; names found in the photo descriptions.</source>
@@ -4697,6 +4737,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>does dim disgyblion yn y ffeil, felly ni chafodd y rhestr ddisgyblion ei disodli.</translation>
     </message>
     <message>
+        <source>the year or class &quot;{label}&quot; looks like a pupil&apos;s name, and class names are kept as written. Check that the class column holds classes (or leave it out): nothing was imported.</source>
+        <translation>mae&apos;r flwyddyn neu&apos;r dosbarth &quot;{label}&quot; yn edrych fel enw disgybl, ac mae enwau dosbarthiadau&apos;n cael eu cadw fel y&apos;u hysgrifennwyd. Gwiriwch fod y golofn dosbarth yn dal dosbarthiadau (neu gadewch hi allan): ni fewnforiwyd dim.</translation>
+    </message>
+    <message>
         <source>The pupil roster was hashed with a key this computer no longer has (the keyring was reset, or the database came from another computer). Import the roster again.</source>
         <translation>Cafodd y rhestr ddisgyblion ei stwnsio ag allwedd nad yw ar y cyfrifiadur hwn mwyach (cafodd y storfa allweddi ei hailosod, neu daeth y gronfa ddata o gyfrifiadur arall). Mewnforiwch y rhestr ddisgyblion eto.</translation>
     </message>
@@ -5106,6 +5150,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>{pupils} pupils in {classes} classes, imported {date} by {name}. Names are kept only as scrambled fingerprints.</source>
         <translation>{pupils} disgybl mewn {classes} dosbarth, wedi&apos;u mewnforio ar {date} gan {name}. Dim ond fel olion bysedd digidol wedi&apos;u sgramblo y caiff yr enwau eu cadw.</translation>
+    </message>
+    <message>
+        <source>⛔ Import it again: this version also catches names written in disguise, and posting is blocked until the pupil list is imported again.</source>
+        <translation>⛔ Mewnforiwch hi eto: mae&apos;r fersiwn hon hefyd yn dal enwau wedi&apos;u cuddio, ac ni ellir postio nes i&apos;r rhestr ddisgyblion gael ei mewnforio eto.</translation>
     </message>
     <message>
         <source>The pupil roster</source>

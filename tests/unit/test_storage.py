@@ -115,3 +115,21 @@ def test_migration_7_sets_aside_items_that_shared_a_post(data_dir: Path,
             db.execute("UPDATE outbox SET posted_id = '1861' WHERE id = 2")
     finally:
         db.close()
+
+
+def test_a_migration_numbered_below_one_already_applied_still_runs(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Migrations written in parallel (7, 8, 9) can land in any order: none is skipped."""
+    import stpeters_desk.core.storage.db as db_module
+
+    without_7 = tuple(m for m in MIGRATIONS if m.number != 7)
+    monkeypatch.setattr(db_module, "MIGRATIONS", without_7)
+    open_database(data_dir).close()
+    monkeypatch.setattr(db_module, "MIGRATIONS", MIGRATIONS)
+    db = open_database(data_dir)
+    try:
+        versions = [int(r["version"]) for r in db.query("SELECT version FROM schema_migrations")]
+        assert 7 in versions
+        assert db.query_one("SELECT lease_owner FROM outbox LIMIT 1") is None  # column exists
+    finally:
+        db.close()

@@ -149,9 +149,11 @@ def _migrate(db: Database) -> None:
             name TEXT NOT NULL,
             applied_at TEXT NOT NULL
         )""")
-    current = db.schema_version()
+    # By number applied, not "above the highest": migrations written side by side (7, 8, 9)
+    # may reach a database in another order, and none may be skipped.
+    applied = {int(row["version"]) for row in db.query("SELECT version FROM schema_migrations")}
     for migration in MIGRATIONS:
-        if migration.number <= current:
+        if migration.number in applied:
             continue
         with db.transaction() as conn:
             for statement in migration.statements:
