@@ -270,10 +270,6 @@ class ComposerTab(QWidget):
         self._draft_timer.stop()
         return self._write_draft(durable=True)
 
-    @property
-    def draft_saved(self) -> bool:
-        return not self._draft_problem
-
     def _write_draft(self, durable: bool) -> bool:
         try:
             self._services.drafts.save(self.editor.toPlainText(), durable=durable)
