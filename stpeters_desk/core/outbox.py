@@ -119,6 +119,12 @@ class _Attempt:
     earlier_attempt_at: str | None  # the last attempt before this one that may have posted
     posting: bool = field(default=False)
 
+    @property
+    def unseen_since(self) -> str | None:
+        """For a first attempt by a run that did not write the item: a power cut may have
+        taken back an attempt made just after it was written, so count from then."""
+        return self.item.created_at if self.item.attempts <= 1 else None
+
     def may_have_posted(self, error: XError | None) -> bool:
         return self.posting and not (error is not None and error.never_reached_x)
 
@@ -211,7 +217,7 @@ class Outbox:
             existing = self._find_on_x(item, gateway)
             if existing is not None:
                 return self._posted(item, existing, already_on_x=True)
-            not_before = self._may_still_show(attempt.earlier_attempt_at)
+            not_before = self._may_still_show(attempt.earlier_attempt_at or attempt.unseen_since)
             if not_before is not None:
                 return self._wait_for_timeline(attempt, not_before)
         attempt.posting = True

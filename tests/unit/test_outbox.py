@@ -355,10 +355,11 @@ def test_a_crash_then_a_retry_before_the_post_shows_on_x_does_not_post_twice(
         db: Database) -> None:
     x = ScriptedX(db)
     clock = Clock()
-    item = Outbox(OutboxStore(db), x.kind, clock=clock).add("Year 3 trip to the museum")
+    before_the_crash = Outbox(OutboxStore(db), x.kind, clock=clock)
+    item = before_the_crash.add("Year 3 trip to the museum")
     x.kill_after_posting, x.hide_new_posts = True, True
     with pytest.raises(Killed):
-        Outbox(OutboxStore(db), x.kind, clock=clock).send(item.item_id, x)
+        before_the_crash.send(item.item_id, x)
     x.kill_after_posting = False
     clock.now += timedelta(seconds=90)  # restarted; X's timeline has not caught up yet
     restarted = Outbox(OutboxStore(db), x.kind, clock=clock)
@@ -369,6 +370,25 @@ def test_a_crash_then_a_retry_before_the_post_shows_on_x_does_not_post_twice(
     [result] = restarted.send_due(x)
     assert result.status == POSTED and result.already_on_x
     assert x.post_calls == 1
+
+
+def test_a_tweet_written_by_another_run_moments_ago_waits_for_xs_timeline(
+        db: Database) -> None:
+    """A power cut can take back a send made just after the tweet was written: a run that
+    did not write it gives X's timeline time to show it before sending."""
+    x = ScriptedX(db)
+    clock = Clock()
+    item = Outbox(OutboxStore(db), x.kind, clock=clock).add("Harvest assembly at 9am")
+    x.post(item.text)
+    x.hidden = {p.post_id for p in x.own_posts(5)}  # on X, not yet in its timeline
+    x.post_calls = 0
+    restarted = Outbox(OutboxStore(db), x.kind, clock=clock)
+    assert [r.status for r in restarted.send_due(x)] == [WAITING]
+    assert x.post_calls == 0
+    x.hidden.clear()
+    clock.now += TIMELINE_DELAY
+    [result] = restarted.send_due(x)
+    assert result.status == POSTED and result.already_on_x and x.post_calls == 0
 
 
 def test_a_lost_last_write_still_asks_x_before_posting(db: Database) -> None:
