@@ -1023,6 +1023,14 @@ Mae llyfrgelloedd Qt yn ffeiliau ar wahân yno, a gallwch eu disodli fel mae&apo
         <translation>Wrthi&apos;n anfon y neges i X. Gallwch barhau i weithio yn y cyfamser.</translation>
     </message>
     <message>
+        <source>The draft is saved again.</source>
+        <translation>Mae&apos;r drafft wedi&apos;i gadw eto.</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved ({reason}). The text is still here: keep this window open. The app keeps trying; if the disk is full, ask IT to free some space.</source>
+        <translation>Nid oedd modd cadw&apos;r drafft ({reason}). Mae&apos;r testun yma o hyd: cadwch y ffenestr hon ar agor. Mae&apos;r ap yn dal i geisio; os yw&apos;r ddisg yn llawn, gofynnwch i dechnegydd TG yr ysgol ryddhau lle.</translation>
+    </message>
+    <message>
         <source>{used} / {limit} · {over} over</source>
         <translation>{used} / {limit} · {over} yn ormod</translation>
     </message>
@@ -1141,6 +1149,10 @@ Mae llyfrgelloedd Qt yn ffeiliau ar wahân yno, a gallwch eu disodli fel mae&apo
     <message>
         <source>Post or clear the text in the editor first.</source>
         <translation>Postiwch neu cliriwch y testun yn y golygydd yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>This tweet is being sent just now; wait a moment.</source>
+        <translation>Mae&apos;r neges hon yn cael ei hanfon yr eiliad hon; arhoswch funud.</translation>
     </message>
     <message>
         <source>Fetching the account&apos;s tweets…</source>
@@ -2500,6 +2512,10 @@ Nid oes modd dadwneud hyn.</translation>
         <source>close the kiosk</source>
         <translation>cau&apos;r ciosg</translation>
     </message>
+    <message>
+        <source>The draft could not be saved, so the window stays open.</source>
+        <translation>Nid oedd modd cadw&apos;r drafft, felly mae&apos;r ffenestr yn aros ar agor.</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -3225,6 +3241,26 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>Unexpected problem while posting: {error}</source>
         <translation>Problem annisgwyl wrth bostio: {error}</translation>
+    </message>
+    <message>
+        <source>X says this tweet is the same as one already posted, but the app cannot find it among the school&apos;s recent tweets.</source>
+        <translation>Mae X yn dweud bod y neges hon yr un fath ag un a bostiwyd eisoes, ond nid yw&apos;r ap yn gallu dod o hyd iddi ymhlith negeseuon diweddar yr ysgol.</translation>
+    </message>
+    <message>
+        <source>Change the wording a little (for example, add the date) and post it again.</source>
+        <translation>Newidiwch y geiriad ychydig (er enghraifft, ychwanegwch y dyddiad) a&apos;i phostio eto.</translation>
+    </message>
+    <message>
+        <source>The app is checking whether X received the last try.</source>
+        <translation>Mae&apos;r ap yn gwirio a gafodd X yr ymgais ddiwethaf.</translation>
+    </message>
+    <message>
+        <source>It tries again by itself in a few minutes; nothing is posted twice.</source>
+        <translation>Bydd yn rhoi cynnig arall ohono&apos;i hun ymhen ychydig funudau; ni chaiff dim ei bostio ddwywaith.</translation>
+    </message>
+    <message>
+        <source>The app once took this tweet for another one already on X. Check the school&apos;s timeline and post it again only if it is not there.</source>
+        <translation>Roedd yr ap unwaith wedi cymryd y neges hon am un arall a oedd eisoes ar X. Gwiriwch linell amser yr ysgol a&apos;i phostio eto dim ond os nad yw hi yno.</translation>
     </message>
 </context>
 <context>
@@ -5637,6 +5673,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>The X account&apos;s keys are missing from this computer&apos;s keyring; using the practice account. Ask the head teacher to reconnect X.</source>
         <translation>Mae allweddi cyfrif X ar goll o storfa allweddi&apos;r cyfrifiadur hwn; mae&apos;r cyfrif ymarfer yn cael ei ddefnyddio. Gofynnwch i&apos;r pennaeth ailgysylltu X.</translation>
+    </message>
+    <message>
+        <source>St Peter&apos;s Desk is already open for this data folder; that window has been brought to the front.</source>
+        <translation>Mae St Peter&apos;s Desk eisoes ar agor ar gyfer y ffolder data hwn; mae&apos;r ffenestr honno wedi&apos;i dwyn i&apos;r blaen.</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -21,6 +21,8 @@ from stpeters_desk.ui.styling import (
     start_appearance,
 )
 from stpeters_desk.ui.tasks import TaskRunner
+
+LISTEN_AFTER_MS = 250  # a second start within this is told "already open", just not shown
 
 
 def apply_style(app: QApplication, resources: Path, theme: str = DEFAULT_THEME) -> None:
@@ -64,18 +66,18 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
     start_appearance(app, resources, services.settings.get(THEME_SETTING) or DEFAULT_THEME,
                      text_size_now=False)
     _set_window_icon(app, resources)
-    tasks = TaskRunner()
-    single: object | None = None
-    if kiosk:
-        from stpeters_desk.ui.single_instance import (
-            SingleInstance,
-            ask_running_instance_to_show,
-            instance_name,
-        )
+    single = None
+    if not screenshot:  # one window per data folder, whatever the mode
+        from stpeters_desk.ui.single_instance import InstanceLock
 
-        name = instance_name(services.data_dir)
-        if ask_running_instance_to_show(name):
+        single = InstanceLock.claim(services.data_dir)
+        if single is None:
+            print(QCoreApplication.translate(
+                "Startup", "St Peter's Desk is already open for this data folder; that "
+                           "window has been brought to the front."), flush=True)
             return 0
+        services.outbox.take_over_this_computers_leases()  # sent by a run that died
+    tasks = TaskRunner()
     if screenshot:
         _sign_in_preview(services)
     elif not _first_run_done(services, tasks):
@@ -87,21 +89,62 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
         tasks.shutdown()
         return 2
     if kiosk:
-        single = SingleInstance(name, lambda: _bring_forward(window), window)
         window.enter_kiosk()
     else:
         window.show()
     if screenshot:
         follow_system_text_size(app)
         return _save_screenshot(app, window, tasks, Path(screenshot))
+    end_cleanly_on_signals(app, window)
     QTimer.singleShot(0, window.focus_start)
     if exit_when_shown:  # for benchmarks/startup.py: the first frame is on screen
         QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
     QTimer.singleShot(0, lambda: follow_system_text_size(app))  # after the first frame
+    if single is not None:  # QtNetwork loads once the window is up: see single_instance
+        lock = single
+        QTimer.singleShot(LISTEN_AFTER_MS, lambda: lock.listen(lambda: _bring_forward(window)))
     code = app.exec()
-    del single
+    window.save_work()  # the last word, whatever ended the loop
     tasks.shutdown()
+    if single is not None:
+        single.release()
     return code
+
+
+def end_cleanly_on_signals(app: QApplication, window: MainWindow) -> None:
+    """Quit, SIGTERM (a log-out, a shut-down, a service manager) and the desktop session
+    ending all save the draft first; SIGTERM then closes the window without the kiosk's
+    PIN. Python sees a signal only when it runs, so the signal wakes Qt's loop through
+    a socket pair."""
+    app.aboutToQuit.connect(window.save_work)
+    app.commitDataRequest.connect(lambda _manager: window.save_work())
+    if sys.platform == "win32":
+        return
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    signal.signal(signal.SIGTERM, lambda _number, _frame: None)  # the wake-up does the work
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, window)
+
+    def woken() -> None:
+        try:
+            received = reader.recv(64)
+        except OSError:
+            return
+        if signal.SIGTERM in received:
+            window.end_session()
+
+    notifier.activated.connect(woken)
+    _KEPT.append((reader, writer, notifier))
+
+
+_KEPT: list[object] = []  # the wake-up sockets live as long as the process
 
 
 def _first_run_done(services: DeskServices, tasks: TaskRunner) -> bool:

@@ -13,9 +13,15 @@ from stpeters_desk.core.i18n import translate
 
 
 class XError(Exception):
-    """Base of all gateway errors."""
+    """Base of all gateway errors.
+
+    ``never_reached_x`` is True only when X certainly did not act on the request (it
+    refused it, or the connection was never made): the outbox then knows a failed post
+    cannot be on X. Otherwise (a timeout, a dropped answer, X's own failure) it may be.
+    """
 
     retryable: bool = False
+    never_reached_x: bool = False
 
     def __init__(self, message: str | None = None, next_step: str | None = None) -> None:
         self.message = message or self.default_message()
@@ -41,6 +47,8 @@ class XError(Exception):
 
 
 class CredentialsRejected(XError):
+    never_reached_x = True
+
     def default_message(self) -> str:
         return translate("XError", "X did not accept the school account's sign-in details.")
 
@@ -51,6 +59,8 @@ class CredentialsRejected(XError):
 
 class NotAllowedOnAccessLevel(XError):
     """The school's X plan or token does not include this feature: disable it, never retry."""
+
+    never_reached_x = True
 
     def default_message(self) -> str:
         return translate("XError", "The school's X plan does not allow this feature.")
@@ -71,6 +81,7 @@ class RateLimited(XError):
     allowance (``daily_cap``) can be most of a day away, not the usual 15 minutes."""
 
     retryable = True
+    never_reached_x = True
 
     def __init__(self, reset_at: datetime | None = None, monthly_cap: bool = False,
                  daily_cap: bool = False) -> None:
@@ -106,6 +117,8 @@ class RateLimited(XError):
 
 
 class CreditsExhausted(XError):
+    never_reached_x = True
+
     def default_message(self) -> str:
         return translate("XError", "The school's X account has run out of API credits.")
 
@@ -116,6 +129,11 @@ class CreditsExhausted(XError):
 
 class Offline(XError):
     retryable = True
+
+    def __init__(self, message: str | None = None, next_step: str | None = None, *,
+                 never_connected: bool = False) -> None:
+        self.never_reached_x = never_connected
+        super().__init__(message, next_step)
 
     def default_message(self) -> str:
         return translate("XError", "This computer cannot reach X just now.")
@@ -128,6 +146,8 @@ class Offline(XError):
 
 class RejectedByX(XError):
     """X refused the content itself; a retry would be refused again."""
+
+    never_reached_x = True
 
     def __init__(self, reason: str, message: str | None = None,
                  next_step: str | None = None) -> None:

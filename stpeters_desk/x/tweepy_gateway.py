@@ -13,13 +13,19 @@ Three things here exist because of how X and tweepy behave today:
   from ``RateLimited.reset_at``.
 * requests-oauthlib and oauthlib log the consumer key and access token at
   DEBUG level; a filter scrubs them so a verbose log file never holds them.
+* X sends text fields with ``&``, ``<`` and ``>`` as HTML entities and links as
+  t.co short links (a photo adds one more at the end). ``real_text`` undoes both
+  once, on the way in, so the app (and the outbox's "is it already on X?" check)
+  only ever sees what was written.
 """
 
 from __future__ import annotations
 
 import base64
+import html
 import logging
 import threading
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -59,9 +65,11 @@ USER_FIELDS = [
     "created_at", "description", "location", "profile_image_url",
     "protected", "public_metrics", "verified",
 ]
-POST_FIELDS = ["attachments", "created_at", "public_metrics", "referenced_tweets"]
+POST_FIELDS = ["attachments", "created_at", "entities", "note_tweet", "public_metrics",
+               "referenced_tweets"]
 MENTION_FIELDS = [
-    "author_id", "conversation_id", "created_at", "in_reply_to_user_id", "referenced_tweets",
+    "author_id", "conversation_id", "created_at", "entities", "in_reply_to_user_id",
+    "note_tweet", "referenced_tweets",
 ]
 
 # X's limits on ``max_results``: timelines 5..100, user lists 1..1000.
@@ -177,7 +185,9 @@ class TweepyGateway(XGateway):
         data = _data_object(body)
         return Post(
             post_id=str(data["id"]),
-            text=str(data.get("text", text)),
+            # X's answer carries t.co links without their expansion: keep what was sent,
+            # in the NFC form X stores
+            text=unicodedata.normalize("NFC", text),
             created_at=datetime.now(UTC),  # X's answer to a new post carries no time
             media_count=len(media_ids),
             reply_to=reply_to,
@@ -336,12 +346,32 @@ def _clamp(value: int, low: int, high: int) -> int:
 
 # -- mapping X's JSON onto the app's models --------------------------------
 
+def real_text(tweet: JSON) -> str:
+    """A post's text as it was written: the full text of a long post, t.co links
+    expanded, the photo link X appends taken off, HTML entities undone once."""
+    note = tweet.get("note_tweet")
+    source = note if isinstance(note, dict) and "text" in note else tweet
+    text = str(source.get("text", ""))
+    entities = source.get("entities") or tweet.get("entities") or {}
+    for link in entities.get("urls") or []:
+        short = str(link.get("url") or "")
+        if not short:
+            continue
+        expanded = "" if link.get("media_key") else str(link.get("expanded_url") or short)
+        text = text.replace(short, expanded)
+    return html.unescape(text).strip()
+
+
+def _unescaped(value: object) -> str:
+    return html.unescape(str(value or ""))
+
+
 def _post_from(tweet: JSON) -> Post:
     metrics = tweet.get("public_metrics") or {}
     attachments = tweet.get("attachments") or {}
     return Post(
         post_id=str(tweet["id"]),
-        text=str(tweet.get("text", "")),
+        text=real_text(tweet),
         created_at=_parse_time(tweet.get("created_at")) or datetime.now(UTC),
         media_count=len(attachments.get("media_keys", [])),
         reply_to=_replied_to(tweet),
@@ -355,7 +385,7 @@ def _mention_from(tweet: JSON, authors: Mapping[str, JSON]) -> Mention:
     author = authors.get(author_id)
     return Mention(
         post_id=str(tweet["id"]),
-        text=str(tweet.get("text", "")),
+        text=real_text(tweet),
         author=(_profile_from(author) if author
                 else UserProfile(user_id=author_id, handle="", name="(unknown account)")),
         created_at=_parse_time(tweet.get("created_at")) or datetime.now(UTC),
@@ -370,7 +400,7 @@ def _profile_from(user: JSON) -> UserProfile:
         user_id=str(user["id"]),
         handle=str(user.get("username", "")),
         name=str(user.get("name", "")),
-        bio=str(user.get("description") or ""),
+        bio=_unescaped(user.get("description")),
         location=str(user.get("location") or ""),
         created_at=_parse_time(user.get("created_at")),
         followers_count=int(metrics.get("followers_count", 0)),
@@ -487,12 +517,25 @@ def _rate_limited(headers: Mapping[str, str], problem: str) -> RateLimited:
 
 
 def _network_error(exc: BaseException) -> XError:
+    if isinstance(exc, requests.ConnectTimeout) or _connection_never_made(exc):
+        return Offline(never_connected=True)
     if isinstance(exc, requests.Timeout):
         return Offline(translate("XError", "X took too long to answer."))
     if isinstance(exc, requests.JSONDecodeError):  # e.g. a school Wi-Fi sign-in page
         return Offline(translate("XError", "Something between this computer and X answered "
                                            "instead of X."))
     return Offline()
+
+
+def _connection_never_made(exc: BaseException) -> bool:
+    """No connection to X was made (no network, no name lookup, refused): then X cannot
+    have received the request. A connection dropped mid-answer does not count."""
+    from urllib3.exceptions import NewConnectionError  # also a failed name lookup
+
+    if not isinstance(exc, requests.ConnectionError):
+        return False
+    reason = getattr(exc.args[0], "reason", None) if exc.args else None
+    return isinstance(reason, NewConnectionError)
 
 
 def _refusal(status: int, problem: str, codes: list[int], feature: str) -> XError:

@@ -3,6 +3,11 @@
 SQLite in WAL mode lets the UI thread read while a worker thread writes (an
 outbox send, a sandbox post) without "database is locked" errors. Each thread
 gets its own connection because sqlite3 connections must not be shared.
+
+Every commit is synced to the disk (``synchronous = FULL``): with ``NORMAL`` a
+power cut can roll back the last commits, such as the outbox's "sending" mark
+made just before X is called. Only writes that are repeated within a second
+anyway (the draft at each keystroke) may ask for ``durable=False``.
 """
 
 from __future__ import annotations
@@ -48,23 +53,34 @@ class Database:
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 30000")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA synchronous = FULL")
         self._local.conn = conn
         with self._lock:
             self._connections.append(conn)
         return conn
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All-or-nothing: an exception inside rolls every statement back."""
+    def transaction(self, durable: bool = True) -> Iterator[sqlite3.Connection]:
+        """All-or-nothing: an exception inside rolls every statement back.
+
+        ``durable=False`` commits without waiting for the disk: it survives the app
+        being killed, not a power cut, and a later durable commit makes it durable too.
+        """
         conn = self._connection()
-        conn.execute("BEGIN IMMEDIATE")
+        if not durable:
+            conn.execute("PRAGMA synchronous = NORMAL")
         try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:  # SQLite may have rolled back itself (disk full)
+                    conn.execute("ROLLBACK")
+                raise
+        finally:
+            if not durable:
+                conn.execute("PRAGMA synchronous = FULL")
 
     def query(self, sql: str, params: Params | None = None) -> list[sqlite3.Row]:
         return self._connection().execute(sql, params or {}).fetchall()
@@ -77,6 +93,17 @@ class Database:
         """Run one statement in its own transaction; returns the rows changed."""
         with self.transaction() as conn:
             return conn.execute(sql, params or {}).rowcount
+
+    def close_thread_connection(self) -> None:
+        """For a short-lived thread: close its connection when it is done."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            return
+        with self._lock:
+            if conn in self._connections:
+                self._connections.remove(conn)
+        conn.close()
+        self._local.conn = None
 
     def close(self) -> None:
         with self._lock:
@@ -122,9 +149,11 @@ def _migrate(db: Database) -> None:
             name TEXT NOT NULL,
             applied_at TEXT NOT NULL
         )""")
-    current = db.schema_version()
+    # By number applied, not "above the highest": migrations written side by side (7, 8, 9)
+    # may reach a database in another order, and none may be skipped.
+    applied = {int(row["version"]) for row in db.query("SELECT version FROM schema_migrations")}
     for migration in MIGRATIONS:
-        if migration.number <= current:
+        if migration.number in applied:
             continue
         with db.transaction() as conn:
             for statement in migration.statements:

@@ -16,6 +16,7 @@ from stpeters_desk.core.storage.migrations import (
     m0004_moderation,
     m0005_approvals,
     m0006_photos,
+    m0007_outbox_leases,
     m0009_forget_photo_metadata,
 )
 from stpeters_desk.core.storage.migrations.base import Migration
@@ -27,6 +28,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0004_moderation.MIGRATION,
     m0005_approvals.MIGRATION,
     m0006_photos.MIGRATION,
+    m0007_outbox_leases.MIGRATION,
     m0009_forget_photo_metadata.MIGRATION,
 )
 
