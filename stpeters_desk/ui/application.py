@@ -5,13 +5,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from stpeters_desk import APP_NAME, __version__
+from stpeters_desk.core.audit import AuditVerification
 from stpeters_desk.core.i18n import DEFAULT_LANGUAGE, LANGUAGE_SETTING
 from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.storage.settings import REAL_ACCOUNT_CONNECTED
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.styling import (
     DEFAULT_THEME,
@@ -21,6 +23,9 @@ from stpeters_desk.ui.styling import (
     start_appearance,
 )
 from stpeters_desk.ui.tasks import TaskRunner
+
+# Tabs that show what only the head teacher (or the audit permission) may see.
+GUARDED_TABS = frozenset({"Audit", "Staff", "Settings"})
 
 
 def apply_style(app: QApplication, resources: Path, theme: str = DEFAULT_THEME) -> None:
@@ -86,6 +91,14 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
         tasks.wait_idle(15.0)
         tasks.shutdown()
         return 2
+    if screenshot and _shown_tab(window) in GUARDED_TABS and not _practice_folder(services):
+        print(f"The {_shown_tab(window)} tab shows the school's own records, so --screenshot "
+              "draws it only from a practice data folder (a new --data-dir where no one has "
+              "been set up). Sign in to see it.", file=sys.stderr)
+        tasks.wait_idle(15.0)
+        tasks.shutdown()
+        _destroy(window)
+        return 2
     if kiosk:
         single = SingleInstance(name, lambda: _bring_forward(window), window)
         window.enter_kiosk()
@@ -97,6 +110,8 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
     QTimer.singleShot(0, window.focus_start)
     if exit_when_shown:  # for benchmarks/startup.py: the first frame is on screen
         QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+    else:
+        QTimer.singleShot(0, lambda: _check_integrity(services, window, tasks, app))
     QTimer.singleShot(0, lambda: follow_system_text_size(app))  # after the first frame
     code = app.exec()
     del single
@@ -116,6 +131,38 @@ def _first_run_done(services: DeskServices, tasks: TaskRunner) -> bool:
         return False
     services.sign_in(wizard.head)
     return True
+
+
+def _check_integrity(services: DeskServices, window: MainWindow, tasks: TaskRunner,
+                     app: QApplication) -> None:
+    """The start-up integrity check, after the window is up; until it passes nothing can be
+    saved (the database's guard waits for it), and if it fails the app says why and closes."""
+    guard = services.integrity
+    if guard is None:
+        return
+
+    def checked(result: AuditVerification) -> None:
+        if result.ok:
+            if guard.notice:
+                window.statusBar().showMessage(guard.notice)
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(window, QCoreApplication.translate(
+            "Startup", "The database needs attention"), result.message)
+        app.exit(2)
+
+    tasks.run(guard.result, checked)
+
+
+def _shown_tab(window: MainWindow) -> str:
+    return window.tab_names()[window.tabs.currentIndex()]
+
+
+def _practice_folder(services: DeskServices) -> bool:
+    """No one set up and no real X account: nothing in it belongs to the school."""
+    staff_set_up = services.staff is not None and services.staff.is_set_up()
+    return not staff_set_up and services.settings.get(REAL_ACCOUNT_CONNECTED) != "1"
 
 
 def _sign_in_preview(services: DeskServices) -> None:

@@ -16,6 +16,7 @@ from stpeters_desk.core.storage.migrations import (
     m0004_moderation,
     m0005_approvals,
     m0006_photos,
+    m0008_keyed_integrity,
 )
 from stpeters_desk.core.storage.migrations.base import Migration
 
@@ -26,6 +27,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0004_moderation.MIGRATION,
     m0005_approvals.MIGRATION,
     m0006_photos.MIGRATION,
+    # 7 (the outbox lease) is added on another branch; the runner applies any missing
+    # number, so the order they are merged in does not matter.
+    m0008_keyed_integrity.MIGRATION,
 )
 
 __all__ = ["MIGRATIONS", "Migration"]
