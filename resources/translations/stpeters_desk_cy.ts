@@ -5317,6 +5317,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>PIN y pennaeth wedi&apos;i dderbyn.</translation>
     </message>
     <message>
+        <source>Too many wrong head-teacher PINs were typed from your account, so it cannot ask for the head-teacher PIN for now. Ask the head teacher to unlock your PIN on the Staff tab.</source>
+        <translation>Cafodd gormod o PINau pennaeth anghywir eu teipio o&apos;ch cyfrif, felly ni all ofyn am PIN y pennaeth am y tro. Gofynnwch i&apos;r pennaeth ddatgloi eich PIN ar y tab Staff.</translation>
+    </message>
+    <message>
         <source>{name} is already on the staff list. Use a name that tells them apart, e.g. with a first name or initial.</source>
         <translation>Mae {name} ar y rhestr staff yn barod. Defnyddiwch enw sy&apos;n gwahaniaethu rhyngddyn nhw, e.e. gydag enw cyntaf neu lythyren gyntaf.</translation>
     </message>
@@ -5585,6 +5589,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>The X account&apos;s keys are missing from this computer&apos;s keyring; using the practice account. Ask the head teacher to reconnect X.</source>
         <translation>Mae allweddi cyfrif X ar goll o storfa allweddi&apos;r cyfrifiadur hwn; mae&apos;r cyfrif ymarfer yn cael ei ddefnyddio. Gofynnwch i&apos;r pennaeth ailgysylltu X.</translation>
+    </message>
+    <message>
+        <source>The database needs attention</source>
+        <translation>Mae angen sylw ar y gronfa ddata</translation>
     </message>
 </context>
 <context>
