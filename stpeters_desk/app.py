@@ -99,21 +99,24 @@ def choose_gateway(db: Database, settings: SettingsStore, force_sandbox: bool
 
 
 def build_services(args: Options) -> DeskServices:
-    """Open the database with its integrity guard; raises ``DatabaseError`` to refuse.
+    """Open the database and attach its integrity guard; raises ``DatabaseError`` to refuse.
 
-    The guard's check (which reads the keyring, slow to load) runs after the
-    window is shown; any change before then waits for it.
+    Seeding the practice account and re-queueing interrupted sends happen first:
+    neither touches the audit log or the sealed security state. From the moment
+    the guard is attached every change waits for its check, which reads the
+    keyring (slow to load) and so runs after the window is shown.
     """
     from stpeters_desk.core.integrity import IntegrityGuard
 
     data_dir = resolve_data_dir(args.data_dir)
     db = open_database(data_dir)
     try:
-        guard = IntegrityGuard(db)
-        if args.screenshot or args.reset_sandbox:
-            _refuse_unless_sound(guard)
         settings = SettingsStore(db)
         gateway, notice = choose_gateway(db, settings, args.sandbox)
+        services = DeskServices.for_school(db, gateway, data_dir, notice=notice)
+        services.integrity = IntegrityGuard(db)
+        if args.screenshot or args.reset_sandbox:
+            _refuse_unless_sound(services.integrity)
         if args.reset_sandbox:
             from stpeters_desk.x.sandbox import SandboxGateway
 
@@ -121,8 +124,6 @@ def build_services(args: Options) -> DeskServices:
     except BaseException:
         db.close()
         raise
-    services = DeskServices.for_school(db, gateway, data_dir, notice=notice)
-    services.integrity = guard
     return services
 
 

@@ -97,6 +97,7 @@ class IntegrityGuard:
         self._start_lock = threading.Lock()
         self._started = False
         self._checking_thread: int | None = None
+        self._anchor_lock = threading.Lock()
         db.guard = self
 
     # -- the start-up check ----------------------------------------------------------------
@@ -222,16 +223,18 @@ class IntegrityGuard:
         head = read_head(conn)
         if head is None or head.keyed_from_id is None:
             return
-        accepted = self.anchor.accepted if self.anchor else ""
-        anchor = Anchor(head.keyed_from_id, head.entries, head.last_id, head.last_hash,
-                        recovery_hash(conn), accepted)
-        if anchor == self.anchor:
-            return
-        try:
-            keystore.write_secret(KEY_PURPOSE, anchor_name(self._db), anchor.to_text())
-        except keystore.KeyringUnavailable:
-            return  # the next start finds the log ahead of the record, which is allowed
-        self.anchor = anchor
+        with self._anchor_lock:  # two threads committing: never record an older end
+            current = self.anchor
+            accepted = current.accepted if current else ""
+            anchor = Anchor(head.keyed_from_id, head.entries, head.last_id, head.last_hash,
+                            recovery_hash(conn), accepted)
+            if anchor == current or (current is not None and anchor.last_id < current.last_id):
+                return
+            try:
+                keystore.write_secret(KEY_PURPOSE, anchor_name(self._db), anchor.to_text())
+            except keystore.KeyringUnavailable:
+                return  # the next start finds the log ahead of the record, which is allowed
+            self.anchor = anchor
 
     # -- the head teacher accepts what was found ---------------------------------------------
     def accept(self, recovery_code: str) -> str:

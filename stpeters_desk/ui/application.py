@@ -83,6 +83,8 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
             return 0
     if screenshot:
         _sign_in_preview(services)
+    elif not _sound_before_set_up(services):
+        return 2
     elif not _first_run_done(services, tasks):
         return 0
     window = MainWindow(services, tasks, kiosk=kiosk, preview=bool(screenshot))
@@ -117,6 +119,23 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
     del single
     tasks.shutdown()
     return code
+
+
+def _sound_before_set_up(services: DeskServices) -> bool:
+    """Before the set-up wizard lets someone become head teacher: is this really a new
+    install? A computer that was set up before and finds its database empty or changed
+    refuses (the message says what to do, with the recovery code)."""
+    guard = services.integrity
+    if guard is None or services.staff is None or services.staff.is_set_up():
+        return True
+    result = guard.result()
+    if result.ok:
+        return True
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(None, QCoreApplication.translate(
+        "Startup", "The database needs attention"), result.message)
+    return False
 
 
 def _first_run_done(services: DeskServices, tasks: TaskRunner) -> bool:
