@@ -103,13 +103,15 @@ def _describe(entry: AuditEntry) -> str:
 def _lost(checked: int, last_id: int, anchor: Anchor) -> AuditVerification:
     """Fewer entries than this computer recorded: say plainly which changes are gone."""
     first_missing = last_id + 1
+    missing = f"entry #{first_missing}" if first_missing == anchor.last_id else \
+        f"entries #{first_missing} to #{anchor.last_id}"
     where = "The database is empty" if checked == 0 else \
         f"The database holds {checked} entries ending at #{last_id}"
     return _broken(checked, first_missing,
                    f"{where}, but this computer recorded {anchor.entries} entries ending at "
-                   f"#{anchor.last_id}: entries #{first_missing} to #{anchor.last_id} and the "
-                   "changes that went with them were lost (a deleted or damaged -wal file, an "
-                   "older copy of the database put back, or entries cut off the end).")
+                   f"#{anchor.last_id}: {missing} and the changes that went with them were lost "
+                   "(a deleted or damaged -wal file, an older copy of the database put back, "
+                   "or entries cut off the end).")
 
 
 def _broken(checked: int, entry_id: int | None, message: str) -> AuditVerification:

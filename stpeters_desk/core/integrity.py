@@ -23,9 +23,12 @@ without its key.
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 from stpeters_desk.core import keystore
 from stpeters_desk.core.audit import Anchor, AuditTrail, AuditVerification, problem_fingerprint
@@ -80,6 +83,47 @@ def read_keyring(db: Database, create_key: bool) -> KeyringRecord:
     return KeyringRecord(key, anchor, "")
 
 
+SET_UP_FILE = "set-up.json"  # beside device.json: which databases had a head teacher set up
+
+
+def _set_up_file() -> Path:
+    from stpeters_desk.core.devices import config_dir
+
+    return config_dir() / SET_UP_FILE
+
+
+def _set_up_records() -> dict[str, str]:
+    try:
+        data = json.loads(_set_up_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def set_up_recovery_hash(db: Database) -> str:
+    """The recovery-code hash this computer noted when ``db`` was set up, or ""."""
+    return _set_up_records().get(str(db.path.resolve()), "")
+
+
+def _note_set_up(db: Database, recovery: str) -> None:
+    """Remember, next to the device identity, that this database has a head teacher; an
+    emptied database is then not mistaken for a new install, even without a keyring."""
+    records = _set_up_records()
+    name = str(db.path.resolve())
+    if recovery:
+        records[name] = recovery
+    else:
+        records.pop(name, None)
+    path = _set_up_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(records), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        return  # the keyring's record still says so, where there is a keyring
+
+
 def _refused(message: str) -> AuditVerification:
     return AuditVerification(ok=False, checked=0, first_broken_id=None, message=message)
 
@@ -98,6 +142,7 @@ class IntegrityGuard:
         self._started = False
         self._checking_thread: int | None = None
         self._anchor_lock = threading.Lock()
+        self._noted_recovery: str | None = None
         db.guard = self
 
     # -- the start-up check ----------------------------------------------------------------
@@ -148,6 +193,12 @@ class IntegrityGuard:
                             "edited outside the app. " + keep_the_file_advice(self._db.path))
         trail = AuditTrail(self._db)
         head = trail.chain_head()
+        self._noted_recovery = set_up_recovery_hash(self._db)
+        if self._noted_recovery and self._looks_new():
+            return _refused(
+                f"This computer was set up before, but the database at {self._db.path} is "
+                "empty: it is not a new install, so the set-up window will not let anyone "
+                "become head teacher. " + WHAT_TO_DO)
         keyed = head is not None and head.keyed_from_id is not None
         record = read_keyring(self._db, create_key=True)
         if record.key is None:
@@ -163,6 +214,12 @@ class IntegrityGuard:
             self._key_the_chain()
         result = self._accepted_or(trail.verify(self._key, self.anchor))
         return result if result.ok else _refused(result.message + " " + WHAT_TO_DO)
+
+    def _looks_new(self) -> bool:
+        from stpeters_desk.core.storage.staff_store import StaffStore
+
+        head = AuditTrail(self._db).chain_head()
+        return StaffStore(self._db).count() == 0 and (head is None or head.last_id == 0)
 
     def _accepted_or(self, result: AuditVerification) -> AuditVerification:
         if result.ok or self.anchor is None or not self.anchor.accepted:
@@ -218,6 +275,10 @@ class IntegrityGuard:
         store_macs(conn, part_macs(conn, self._key, head.last_hash))
 
     def after_commit(self, conn: sqlite3.Connection) -> None:
+        recovery = recovery_hash(conn)
+        if recovery and recovery != self._noted_recovery:
+            _note_set_up(self._db, recovery)
+            self._noted_recovery = recovery
         if self._key is None:
             return
         head = read_head(conn)
@@ -245,12 +306,14 @@ class IntegrityGuard:
 
         found = self.result()
         record = read_keyring(self._db, create_key=True)
-        if record.key is None:
-            raise IntegrityRefused(record.problem)
         stored = (record.anchor.recovery if record.anchor else "") or \
-            recovery_hash(self._db.reader())
+            set_up_recovery_hash(self._db) or recovery_hash(self._db.reader())
         if not stored or not verify_pin(stored, normalise_recovery_code(recovery_code)):
             raise ValueError("That recovery code is not right (or none was ever issued).")
+        _note_set_up(self._db, "")  # noted again when a head teacher is set up
+        self._noted_recovery = ""
+        if record.key is None:
+            return self._accept_without_keyring(found)
         self._key, self.anchor = record.key, record.anchor
         self._result = AuditVerification(True, found.checked, None, "accepting")
         self._checking_thread = threading.get_ident()
@@ -261,6 +324,12 @@ class IntegrityGuard:
         after = AuditTrail(self._db).verify(self._key, self.anchor)
         self._remember_accepted(after)
         self._result = self._accepted_or(after)
+        return found.message
+
+    def _accept_without_keyring(self, found: AuditVerification) -> str:
+        self._result = AuditVerification(True, found.checked, None, "accepted")
+        AuditTrail(self._db).record("head teacher (recovery code)", "accept database as found",
+                                    detail=found.message[:500])
         return found.message
 
     def _accept_as_is(self, found: AuditVerification) -> None:

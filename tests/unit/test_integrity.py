@@ -24,7 +24,7 @@ from stpeters_desk.core.staff import StaffDirectory
 from stpeters_desk.core.storage.audit_chain import canonical_content, chain_hash
 from stpeters_desk.core.storage.db import Database, DatabaseError, open_database
 from stpeters_desk.core.storage.settings import KIOSK_MODE, SettingsStore
-from tests.keyrings import MemoryKeyring
+from tests.keyrings import MemoryKeyring, keyring_backend, no_keyring
 
 HEAD_PIN = "482915"
 TEACHER_PIN = "731904"
@@ -254,6 +254,22 @@ def test_an_emptied_database_on_a_set_up_computer_is_not_a_new_install(
     assert not staff.is_set_up()  # now the set-up wizard may run
     assert AuditTrail(started).recent(1)[0].action == "accept database as found"
     started.close()
+
+
+def test_an_emptied_database_is_noticed_without_a_keyring_too(
+        data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The computer's own record (beside its device identity) is enough."""
+    with keyring_backend(no_keyring()):
+        school = School(data_dir)
+        for companion in ("", "-wal", "-shm"):
+            Path(str(school.path) + companion).unlink(missing_ok=True)
+        with pytest.raises(DatabaseError, match="set up before"):
+            school.start()
+        db = open_database(school.data_dir)
+        assert audit_cli(["accept"], db, read_secret=lambda _: "ABCD-EFGH") == 1
+        assert audit_cli(["accept"], db, read_secret=lambda _: school.recovery_code) == 0
+        db.close()
+        school.start().close()
 
 
 def test_a_damaged_file_is_refused_with_advice_that_loses_nothing(school: School) -> None:
