@@ -130,6 +130,11 @@ class AuditTrail(AuditLog):
         too, the end of the log is compared with the end this computer recorded, and
         the security state with its seal.
         """
+        guard = self._db.guard
+        if key is None and guard is not None:  # the app's own guard has read the keyring
+            key = guard.chain_key
+            found = getattr(guard, "anchor", None)
+            anchor = anchor or (found if isinstance(found, Anchor) else None)
         head = self.chain_head()
         keyed_from = anchor.keyed_from if anchor else (head.keyed_from_id if head else None)
         if keyed_from is not None and key is None:

@@ -91,7 +91,10 @@ def test_an_untouched_school_passes_verify_and_starts(school: School,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     code, out = school.verify(capsys)
     assert code == 0 and "intact" in out and "keyed" in out
-    school.start().close()
+    db = school.start()
+    checked_in_the_audit_tab = AuditTrail(db).verify()  # the tab's button: the app's guard
+    assert checked_in_the_audit_tab.ok and "keyed" in checked_in_the_audit_tab.message
+    db.close()
 
 
 # -- the chain -----------------------------------------------------------------------------------
