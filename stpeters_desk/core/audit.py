@@ -19,10 +19,11 @@ import csv
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.storage.audit import (
     AuditEntry,
     AuditKeyMissing,
@@ -48,9 +49,23 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 @dataclass(frozen=True)
 class AuditVerification:
     ok: bool
-    checked: int
+    checked: int  # entries that fit before the first problem (all of them when ok)
     first_broken_id: int | None
     message: str
+    findings: tuple[str, ...] = ()  # every problem, language-free, for ``problem_fingerprint``
+
+
+@dataclass
+class _Walk:
+    """What walking the chain found: the problems and where the log ends."""
+
+    walked: int = 0
+    checked: int = 0
+    last_id: int = 0
+    last_hash: str = GENESIS_HASH
+    anchored_hash: str | None = None
+    readable: bool = True
+    findings: list[_Finding] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -90,33 +105,60 @@ class Anchor:
 
 
 def problem_fingerprint(result: AuditVerification) -> str:
+    """The same for the same problems in any language: which checks failed, at which entries."""
     import hashlib
 
-    return hashlib.sha256(f"{result.first_broken_id}|{result.message}".encode()).hexdigest()
+    return hashlib.sha256("|".join(result.findings).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class _Finding:
+    key: str  # stable and language-free: "entry:5", "lost:9-11", "seal:staff"
+    entry_id: int | None
+    message: str
 
 
 def _describe(entry: AuditEntry) -> str:
-    who = entry.actor or "someone"
-    return f"entry #{entry.entry_id} ({entry.at[:19].replace('T', ' ')}, {who}: {entry.action})"
+    who = entry.actor or translate("Audit", "someone")
+    return translate("Audit", "entry #{number} ({time}, {person}: {action})").format(
+        number=entry.entry_id, time=entry.at[:19].replace("T", " "), person=who,
+        action=entry.action)
 
 
-def _lost(checked: int, last_id: int, anchor: Anchor) -> AuditVerification:
+def _lost(walked: int, last_id: int, anchor: Anchor) -> _Finding:
     """Fewer entries than this computer recorded: say plainly which changes are gone."""
     first_missing = last_id + 1
-    missing = f"entry #{first_missing}" if first_missing == anchor.last_id else \
-        f"entries #{first_missing} to #{anchor.last_id}"
-    where = "The database is empty" if checked == 0 else \
-        f"The database holds {checked} entries ending at #{last_id}"
-    return _broken(checked, first_missing,
-                   f"{where}, but this computer recorded {anchor.entries} entries ending at "
-                   f"#{anchor.last_id}: {missing} and the changes that went with them were lost "
-                   "(a deleted or damaged -wal file, an older copy of the database put back, "
-                   "or entries cut off the end).")
+    missing = translate("Audit", "entry #{first}") if first_missing == anchor.last_id \
+        else translate("Audit", "entries #{first} to #{last}")
+    where = translate("Audit", "The database is empty") if walked == 0 else \
+        translate("Audit", "The database holds {count} entries ending at #{last}")
+    message = translate(
+        "Audit", "{where}, but this computer recorded {recorded} entries ending at "
+                 "#{recorded_last}: {missing} and the changes that went with them were lost (a "
+                 "deleted or damaged -wal file, an older copy of the database put back, or "
+                 "entries cut off the end).")
+    return _Finding(f"lost:{first_missing}-{anchor.last_id}", first_missing, message.format(
+        where=where.format(count=walked, last=last_id), recorded=anchor.entries,
+        recorded_last=anchor.last_id,
+        missing=missing.format(first=first_missing, last=anchor.last_id)))
+
+
+def _result(checked: int, walked: int, findings: list[_Finding],
+            intact: str) -> AuditVerification:
+    if not findings:
+        return AuditVerification(ok=True, checked=walked, first_broken_id=None, message=intact)
+    first = findings[0]
+    message = first.message
+    if len(findings) > 1:
+        message += " " + translate("Audit", "More problems were found after it ({count}).").format(
+            count=len(findings) - 1)
+    message += " " + translate("Audit", "The audit log may have been tampered with.")
+    return AuditVerification(ok=False, checked=checked, first_broken_id=first.entry_id,
+                             message=message, findings=tuple(f.key for f in findings))
 
 
 def _broken(checked: int, entry_id: int | None, message: str) -> AuditVerification:
-    return AuditVerification(ok=False, checked=checked, first_broken_id=entry_id,
-                             message=message + " The audit log may have been tampered with.")
+    return _result(checked, checked, [_Finding(f"other:{entry_id}", entry_id, message)], "")
 
 
 class AuditTrail(AuditLog):
@@ -124,11 +166,13 @@ class AuditTrail(AuditLog):
 
     def verify(self, key: bytes | None = None, anchor: Anchor | None = None
                ) -> AuditVerification:
-        """Walk the chain oldest first and stop at the first entry that does not fit.
+        """Check every entry oldest first, then the record of the end, the keyring's anchor
+        and the seal; the message names the first problem, ``findings`` lists them all.
 
-        With the keyring's ``key`` and ``anchor`` the keyed part of the chain is checked
-        too, the end of the log is compared with the end this computer recorded, and
-        the security state with its seal.
+        Every link is checked on its own, so one broken entry does not hide later ones
+        (and a problem the head teacher accepted cannot hide a new one). With the
+        keyring's ``key`` and ``anchor`` (by default those the app's guard read) the
+        keyed part of the chain, the end of the log and the security seal are checked.
         """
         guard = self._db.guard
         if key is None and guard is not None:  # the app's own guard has read the keyring
@@ -138,96 +182,113 @@ class AuditTrail(AuditLog):
         head = self.chain_head()
         keyed_from = anchor.keyed_from if anchor else (head.keyed_from_id if head else None)
         if keyed_from is not None and key is None:
-            return _broken(0, None, AuditKeyMissing().args[0])
-        expected_prev = GENESIS_HASH
-        checked = 0
-        last_id = 0
-        anchored_hash = GENESIS_HASH if anchor is not None and anchor.last_id == 0 else None
-        check_head = ChainHead(0, "", 0, None, keyed_from)
+            return _broken(0, None, str(AuditKeyMissing()))
+        walk = self._walk(key, ChainHead(0, "", 0, None, keyed_from), anchor)
+        findings = list(walk.findings)
+        head_problem = self._check_head(head, walk.walked, walk.last_id, walk.last_hash)
+        findings += [head_problem] if head_problem else []
+        keyed = key is not None and keyed_from is not None
+        if keyed and walk.readable:
+            assert key is not None
+            findings += self._against_anchor(head, anchor, walk)
+            findings += self._against_seal(key, walk.last_hash)
+        intact = translate("Audit", "Audit log intact: {count} entries checked").format(
+            count=walk.walked)
+        if keyed:
+            intact = translate("Audit", "Audit log intact: {count} entries checked, keyed with "
+                                        "this computer's keyring; staff, permissions, lockouts "
+                                        "and security settings match their seal.").format(
+                count=walk.walked)
+        return _result(walk.checked, walk.walked, findings, intact)
+
+    def _walk(self, key: bytes | None, scheme: ChainHead, anchor: Anchor | None) -> _Walk:
+        walk = _Walk()
+        if anchor is not None and anchor.last_id == 0:
+            walk.anchored_hash = GENESIS_HASH
         try:
             for entry in self.all_entries():
-                problem = self._check_entry(entry, expected_prev, last_id, key, check_head)
+                problem = self._check_entry(entry, walk.last_hash, walk.last_id, key, scheme)
                 if problem:
-                    return _broken(checked, entry.entry_id, problem)
-                expected_prev, last_id = entry.entry_hash, entry.entry_id
-                if anchor is not None and last_id == anchor.last_id:
-                    anchored_hash = expected_prev
-                checked += 1
+                    walk.findings.append(_Finding(f"entry:{entry.entry_id}", entry.entry_id,
+                                                  problem))
+                walk.last_hash, walk.last_id = entry.entry_hash, entry.entry_id
+                if anchor is not None and walk.last_id == anchor.last_id:
+                    walk.anchored_hash = walk.last_hash
+                walk.walked += 1
+                walk.checked += 0 if walk.findings else 1
         except UnreadableEntry as exc:
-            return _broken(checked, exc.entry_id,
-                           f"The chain breaks at entry #{exc.entry_id}: its {exc.column} is "
-                           "not readable text, so it was written outside the app.")
-        result = self._check_head(head, checked, last_id, expected_prev)
-        if not result.ok or key is None or keyed_from is None:
-            return result
-        return (self._against_anchor(head, anchor, checked, last_id, anchored_hash)
-                or self._against_seal(key, expected_prev, checked)
-                or AuditVerification(ok=True, checked=checked, first_broken_id=None,
-                                     message=f"Audit log intact: {checked} entries checked, "
-                                             "keyed with this computer's keyring; staff, "
-                                             "permissions, lockouts and security settings "
-                                             "match their seal."))
+            walk.readable = False
+            walk.findings.append(_Finding(f"unreadable:{exc.entry_id}", exc.entry_id, translate(
+                "Audit", "The chain breaks at entry #{number}: its {column} is not readable "
+                         "text, so it was written outside the app.").format(
+                number=exc.entry_id, column=exc.column)))
+        return walk
 
     @staticmethod
-    def _against_anchor(head: ChainHead | None, anchor: Anchor | None, checked: int,
-                        last_id: int, anchored_hash: str | None) -> AuditVerification | None:
+    def _against_anchor(head: ChainHead | None, anchor: Anchor | None,
+                        walk: _Walk) -> list[_Finding]:
         if anchor is None:
-            return _broken(checked, None, "This computer's keyring has no record of where the "
-                                          "audit log ends, although the log is keyed: the "
-                                          "database came from another computer or the keyring "
-                                          "was reset.")
-        if last_id < anchor.last_id:
-            return _lost(checked, last_id, anchor)
+            return [_Finding("no anchor", None, translate(
+                "Audit", "This computer's keyring has no record of where the audit log ends, "
+                         "although the log is keyed: the database came from another computer "
+                         "or the keyring was reset."))]
+        if walk.last_id < anchor.last_id:
+            return [_lost(walk.walked, walk.last_id, anchor)]
         if head is not None and head.keyed_from_id != anchor.keyed_from:
-            return _broken(checked, anchor.keyed_from,
-                           f"The point from which the log is keyed (entry #{anchor.keyed_from}) "
-                           "was changed in the database file.")
-        if anchored_hash != anchor.last_hash:
-            return _broken(checked, anchor.last_id,
-                           f"Entry #{anchor.last_id} is not the entry this computer recorded "
-                           "there: the log was rewritten up to that point.")
-        return None
+            return [_Finding("keyed from", anchor.keyed_from, translate(
+                "Audit", "The point from which the log is keyed (entry #{number}) was changed "
+                         "in the database file.").format(number=anchor.keyed_from))]
+        if walk.anchored_hash != anchor.last_hash:
+            return [_Finding(f"rewritten:{anchor.last_id}", anchor.last_id, translate(
+                "Audit", "Entry #{number} is not the entry this computer recorded there: the "
+                         "log was rewritten up to that point.").format(number=anchor.last_id))]
+        return []
 
-    def _against_seal(self, key: bytes, last_hash: str, checked: int
-                      ) -> AuditVerification | None:
+    def _against_seal(self, key: bytes, last_hash: str) -> list[_Finding]:
         changed = changed_parts(self._db.reader(), key, last_hash)
         if not changed:
-            return None
-        return _broken(checked, None,
-                       "The security state was changed outside the app: "
-                       f"{', '.join(changed)} no longer match their seal (a role, permission, "
-                       "PIN, lockout or setting was edited in the database file).")
+            return []
+        return [_Finding("seal:" + ",".join(changed), None, translate(
+            "Audit", "The security state was changed outside the app: {parts} no longer match "
+                     "their seal (a role, permission, PIN, lockout or setting was edited in the "
+                     "database file).").format(parts=", ".join(changed)))]
 
     @staticmethod
     def _check_entry(entry: AuditEntry, expected_prev: str, previous_id: int,
                      key: bytes | None = None, head: ChainHead | None = None) -> str:
         if entry.prev_hash != expected_prev:
-            before = f"#{previous_id}" if previous_id else "the start of the log"
-            return (f"The chain breaks at {_describe(entry)}: it does not follow {before}. "
-                    "An entry before it was changed, deleted or inserted.")
+            before = f"#{previous_id}" if previous_id else translate("Audit",
+                                                                     "the start of the log")
+            return translate("Audit", "The chain breaks at {entry}: it does not follow "
+                                      "{before}. An entry before it was changed, deleted or "
+                                      "inserted.").format(entry=_describe(entry), before=before)
         scheme = head or ChainHead(0, "", 0, None, None)
         expected = entry_chain_hash(scheme, key, entry.entry_id, entry.prev_hash, entry.content)
         if expected != entry.entry_hash:
-            return f"The chain breaks at {_describe(entry)}: its contents were changed."
+            return translate("Audit", "The chain breaks at {entry}: its contents were "
+                                      "changed.").format(entry=_describe(entry))
         return ""
 
     @staticmethod
-    def _check_head(head: ChainHead | None, checked: int, last_id: int,
-                    last_hash: str) -> AuditVerification:
+    def _check_head(head: ChainHead | None, walked: int, last_id: int,
+                    last_hash: str) -> _Finding | None:
         if head is None:
-            return _broken(checked, None, "The record of the last audit entry is missing.")
+            return _Finding("no head", None, translate(
+                "Audit", "The record of the last audit entry is missing."))
         if head.gap_before_id is not None:
-            return _broken(checked, head.gap_before_id,
-                           f"The record of the last audit entry was deleted before entry "
-                           f"#{head.gap_before_id}; entries just before it may have been removed.")
-        if head.entries != checked or head.last_id != last_id or head.last_hash != last_hash:
+            return _Finding(f"gap:{head.gap_before_id}", head.gap_before_id, translate(
+                "Audit", "The record of the last audit entry was deleted before entry "
+                         "#{number}; entries just before it may have been removed.").format(
+                number=head.gap_before_id))
+        if head.entries != walked or head.last_id != last_id or head.last_hash != last_hash:
             missing = last_id + 1 if head.last_id > last_id else head.last_id + 1
-            return _broken(checked, missing,
-                           f"The log should hold {head.entries} entries ending at "
-                           f"#{head.last_id}, but it holds {checked} ending at #{last_id}: "
-                           f"entry #{missing} is missing or was added outside the app.")
-        return AuditVerification(ok=True, checked=checked, first_broken_id=None,
-                                 message=f"Audit log intact: {checked} entries checked")
+            return _Finding(f"head:{missing}", missing, translate(
+                "Audit", "The log should hold {expected} entries ending at #{expected_last}, but "
+                         "it holds {count} ending at #{last}: entry #{missing} is missing or was "
+                         "added outside the app.").format(
+                expected=head.entries, expected_last=head.last_id, count=walked, last=last_id,
+                missing=missing))
+        return None
 
     def export_csv(self, path_or_stream: str | os.PathLike[str] | TextIO,
                    entries: Iterable[AuditEntry]) -> int:

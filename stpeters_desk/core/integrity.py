@@ -32,6 +32,7 @@ from pathlib import Path
 
 from stpeters_desk.core import keystore
 from stpeters_desk.core.audit import Anchor, AuditTrail, AuditVerification, problem_fingerprint
+from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.storage.audit import (
     NewAuditEntry,
     append_entry,
@@ -44,11 +45,17 @@ from stpeters_desk.core.storage.seal import part_macs, recovery_hash, store_macs
 KEY_PURPOSE = "audit log"
 KEY_NAME = "chain key"
 SYSTEM_ACTOR = "St Peter's Desk"
-WHAT_TO_DO = ("Nothing will be changed until this is sorted out. Keep the data folder as it is "
-              "(copy it somewhere safe), then restore it from the last backup (installers/"
-              "KIOSK.md, \"Restoring\"). If there is no backup, or this was expected (a restore), "
-              "the head teacher can accept the database as it is with \"stpeters-desk audit "
-              "accept\" and the recovery code; the audit log keeps a record of what was found.")
+
+
+def what_to_do() -> str:
+    """Advice that loses nothing, added to every refusal."""
+    return translate(
+        "Integrity", "Nothing will be changed until this is sorted out. Keep the data folder as "
+                     "it is (copy it somewhere safe), then restore it from the last backup "
+                     "(installers/KIOSK.md, “Restoring”). If there is no backup, or this was "
+                     "expected (a restore), the head teacher can accept the database as it is "
+                     "with “stpeters-desk audit accept” and the recovery code; the audit log "
+                     "keeps a record of what was found.")
 
 
 class IntegrityRefused(DatabaseError):
@@ -92,26 +99,36 @@ def _set_up_file() -> Path:
     return config_dir() / SET_UP_FILE
 
 
-def _set_up_records() -> dict[str, str]:
+def _set_up_records() -> dict[str, dict[str, str]]:
     try:
         data = json.loads(_set_up_file().read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): {str(a): str(b) for a, b in v.items()} for k, v in data.items()
+            if isinstance(v, dict)}
+
+
+def _set_up_record(db: Database) -> dict[str, str]:
+    return _set_up_records().get(str(db.path.resolve()), {})
 
 
 def set_up_recovery_hash(db: Database) -> str:
     """The recovery-code hash this computer noted when ``db`` was set up, or ""."""
-    return _set_up_records().get(str(db.path.resolve()), "")
+    return _set_up_record(db).get("recovery", "")
 
 
-def _note_set_up(db: Database, recovery: str) -> None:
-    """Remember, next to the device identity, that this database has a head teacher; an
-    emptied database is then not mistaken for a new install, even without a keyring."""
+def _note_set_up(db: Database, recovery: str, accepted: str | None = None) -> None:
+    """Remember, next to the device identity, that this database has a head teacher (and,
+    without a keyring, which problem the head accepted); an emptied database is then not
+    mistaken for a new install, even without a keyring."""
     records = _set_up_records()
     name = str(db.path.resolve())
-    if recovery:
-        records[name] = recovery
+    if accepted is None:
+        accepted = records.get(name, {}).get("accepted", "")
+    if recovery or accepted:
+        records[name] = {"recovery": recovery, "accepted": accepted}
     else:
         records.pop(name, None)
     path = _set_up_file()
@@ -176,8 +193,9 @@ class IntegrityGuard:
         except DatabaseError as exc:
             self._result = _refused(str(exc))
         except sqlite3.DatabaseError as exc:
-            self._result = _refused(f"The database cannot be read ({exc}). "
-                                    + keep_the_file_advice(self._db.path))
+            self._result = _refused(translate(
+                "Integrity", "The database cannot be read ({error}).").format(error=exc)
+                + " " + keep_the_file_advice(self._db.path))
         finally:
             self._checking_thread = None
             self._done.set()
@@ -185,35 +203,43 @@ class IntegrityGuard:
     def _check(self) -> AuditVerification:
         damage = self._db.quick_check()
         if damage:
-            return _refused(f"The database file is damaged ({'; '.join(damage[:3])}). "
-                            + keep_the_file_advice(self._db.path))
+            return _refused(translate(
+                "Integrity", "The database file is damaged ({details}).").format(
+                details="; ".join(damage[:3])) + " " + keep_the_file_advice(self._db.path))
         missing = self._db.missing_tables()
         if missing:
-            return _refused(f"Parts of the database are missing ({', '.join(missing)}): it was "
-                            "edited outside the app. " + keep_the_file_advice(self._db.path))
+            return _refused(translate(
+                "Integrity", "Parts of the database are missing ({tables}): it was edited "
+                             "outside the app.").format(tables=", ".join(missing))
+                + " " + keep_the_file_advice(self._db.path))
         trail = AuditTrail(self._db)
         head = trail.chain_head()
         self._noted_recovery = set_up_recovery_hash(self._db)
         if self._noted_recovery and self._looks_new():
-            return _refused(
-                f"This computer was set up before, but the database at {self._db.path} is "
-                "empty: it is not a new install, so the set-up window will not let anyone "
-                "become head teacher. " + WHAT_TO_DO)
+            return _refused(translate(
+                "Integrity", "This computer was set up before, but the database at {path} is "
+                             "empty: it is not a new install, so the set-up window will not let "
+                             "anyone become head teacher.").format(path=self._db.path)
+                + " " + what_to_do())
         keyed = head is not None and head.keyed_from_id is not None
         record = read_keyring(self._db, create_key=True)
         if record.key is None:
             if keyed:
-                return _refused(f"The audit log is keyed, but its key cannot be read from this "
-                                f"computer's keyring. {record.problem}")
-            return trail.verify()
+                return _refused(translate(
+                    "Integrity", "The audit log is keyed, but its key cannot be read from this "
+                                 "computer's keyring.") + " " + record.problem)
+            return self._refuse_unless_ok(trail.verify())
         self._key, self.anchor = record.key, record.anchor
         if record.anchor is None and not keyed:
             plain = trail.verify()
-            if not plain.ok:
-                return plain  # never key (and so bless) a log that is already broken
+            if not plain.ok:  # never key (and so bless) a log that is already broken
+                return self._refuse_unless_ok(plain)
             self._key_the_chain()
-        result = self._accepted_or(trail.verify(self._key, self.anchor))
-        return result if result.ok else _refused(result.message + " " + WHAT_TO_DO)
+        return self._refuse_unless_ok(trail.verify(self._key, self.anchor))
+
+    def _refuse_unless_ok(self, result: AuditVerification) -> AuditVerification:
+        result = self._accepted_or(result)
+        return result if result.ok else _refused(result.message + " " + what_to_do())
 
     def _looks_new(self) -> bool:
         from stpeters_desk.core.storage.staff_store import StaffStore
@@ -222,12 +248,13 @@ class IntegrityGuard:
         return StaffStore(self._db).count() == 0 and (head is None or head.last_id == 0)
 
     def _accepted_or(self, result: AuditVerification) -> AuditVerification:
-        if result.ok or self.anchor is None or not self.anchor.accepted:
+        accepted = self.anchor.accepted if self.anchor else _set_up_record(self._db).get(
+            "accepted", "")
+        if result.ok or not accepted or accepted != problem_fingerprint(result):
             return result
-        if self.anchor.accepted != problem_fingerprint(result):
-            return result
-        self.notice = ("The head teacher accepted this problem with the recovery code: "
-                       + result.message)
+        self.notice = translate("Integrity", "The head teacher accepted this problem with the "
+                                             "recovery code: {problem}").format(
+            problem=result.message)
         return AuditVerification(True, result.checked, result.first_broken_id, self.notice)
 
     def _key_the_chain(self) -> None:
@@ -260,10 +287,10 @@ class IntegrityGuard:
             return
         changed = changed_parts(conn, self._key, head.last_hash)
         if changed:
-            self._result = _refused(
-                "The security state was changed outside the app while it was running: "
-                f"{', '.join(changed)}. Nothing more will be saved; close the app and run "
-                "“stpeters-desk audit verify”.")
+            self._result = _refused(translate(
+                "Integrity", "The security state was changed outside the app while it was "
+                             "running: {parts}. Nothing more will be saved; close the app and "
+                             "run “stpeters-desk audit verify”.").format(parts=", ".join(changed)))
             raise IntegrityRefused(self._result.message)
 
     def before_commit(self, conn: sqlite3.Connection) -> None:
@@ -309,8 +336,9 @@ class IntegrityGuard:
         stored = (record.anchor.recovery if record.anchor else "") or \
             set_up_recovery_hash(self._db) or recovery_hash(self._db.reader())
         if not stored or not verify_pin(stored, normalise_recovery_code(recovery_code)):
-            raise ValueError("That recovery code is not right (or none was ever issued).")
-        _note_set_up(self._db, "")  # noted again when a head teacher is set up
+            raise ValueError(translate("Integrity", "That recovery code is not right (or none "
+                                                    "was ever issued)."))
+        _note_set_up(self._db, "", "")  # noted again when a head teacher is set up
         self._noted_recovery = ""
         if record.key is None:
             return self._accept_without_keyring(found)
@@ -330,6 +358,10 @@ class IntegrityGuard:
         self._result = AuditVerification(True, found.checked, None, "accepted")
         AuditTrail(self._db).record("head teacher (recovery code)", "accept database as found",
                                     detail=found.message[:500])
+        after = AuditTrail(self._db).verify()
+        if not after.ok:  # noted beside the device identity, as there is no keyring
+            _note_set_up(self._db, recovery_hash(self._db.reader()), problem_fingerprint(after))
+        self._result = self._accepted_or(after)
         return found.message
 
     def _accept_as_is(self, found: AuditVerification) -> None:

@@ -259,6 +259,37 @@ def test_an_emptied_database_on_a_set_up_computer_is_not_a_new_install(
     started.close()
 
 
+def test_an_accepted_problem_does_not_hide_a_new_one(school: School) -> None:
+    school.edit("UPDATE audit_log SET detail = 'changed by hand' WHERE id = 3")
+    with pytest.raises(DatabaseError, match="entry #3"):
+        school.start()
+    db = open_database(school.data_dir)
+    assert audit_cli(["accept"], db, read_secret=lambda _: school.recovery_code) == 0
+    db.close()
+    db = school.start()  # starts, saying what was accepted
+    assert db.guard is not None and "accepted" in getattr(db.guard, "notice", "")
+    SettingsStore(db).set(KIOSK_MODE, "1")  # and changes can be saved again
+    db.close()
+    school.edit("UPDATE audit_log SET actor = 'Someone else' WHERE id = 5")
+    with pytest.raises(DatabaseError, match=r"entry #3.*More problems were found after it \(1\)"):
+        school.start()
+
+
+def test_without_a_keyring_a_broken_chain_is_refused_until_accepted(data_dir: Path) -> None:
+    with keyring_backend(no_keyring()):
+        school = School(data_dir)
+        school.edit("UPDATE audit_log SET detail = 'changed by hand' WHERE id = 3")
+        with pytest.raises(DatabaseError, match="entry #3"):
+            school.start()
+        db = open_database(school.data_dir)
+        assert audit_cli(["accept"], db, read_secret=lambda _: school.recovery_code) == 0
+        db.close()
+        school.start().close()
+        school.edit("UPDATE audit_log SET actor = 'Someone else' WHERE id = 5")
+        with pytest.raises(DatabaseError, match="More problems"):
+            school.start()
+
+
 def test_an_emptied_database_is_noticed_without_a_keyring_too(
         data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The computer's own record (beside its device identity) is enough."""

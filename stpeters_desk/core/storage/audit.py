@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.storage.audit_chain import (
     GENESIS_HASH,
     canonical_content,
@@ -36,9 +37,10 @@ class AuditKeyMissing(Exception):
     """The chain is keyed but its key was not read from the keyring: nothing is written."""
 
     def __init__(self) -> None:
-        super().__init__("The audit log is sealed with a key kept in this computer's keyring, "
-                         "and the app has not been able to read it, so nothing can be "
-                         "recorded. Unlock the keyring (sign out and in again) and restart.")
+        super().__init__(translate(
+            "Audit", "The audit log is sealed with a key kept in this computer's keyring, and "
+                     "the app has not been able to read it, so nothing can be recorded. Unlock "
+                     "the keyring (sign out and in again) and restart."))
 
 
 class UnreadableEntry(Exception):

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.paths import DATABASE_NAME
 from stpeters_desk.core.storage.migrations import MIGRATIONS
 
@@ -35,17 +36,20 @@ class DiskFull(DatabaseError):
     """The disk is full: nothing was saved by the change that hit it, nothing else is lost."""
 
     def __init__(self, folder: Path) -> None:
-        super().__init__(
-            f"The disk that holds {folder} is full, so the app could not save. Nothing that "
-            "was already saved is lost. Free some space on that disk (empty the recycle bin, "
-            "remove old downloads), then start the app again.")
+        super().__init__(translate(
+            "Database", "The disk that holds {folder} is full, so the app could not save. "
+                        "Nothing that was already saved is lost. Free some space on that disk "
+                        "(empty the recycle bin, remove old downloads), then start the app "
+                        "again.").format(folder=folder))
 
 
 def keep_the_file_advice(path: Path) -> str:
     """What to do with a database that cannot be trusted, without losing anything."""
-    return (f"Do not delete or replace {path.name} and the files next to it: copy the whole "
-            f"folder {path.parent} somewhere safe first, then restore the folder from the last "
-            "backup (installers/KIOSK.md, \"Restoring\") and keep the damaged copy for IT.")
+    return translate(
+        "Database", "Do not delete or replace {file} and the files next to it: copy the whole "
+                    "folder {folder} somewhere safe first, then restore the folder from the "
+                    "last backup (installers/KIOSK.md, “Restoring”) and keep the damaged copy "
+                    "for IT.").format(file=path.name, folder=path.parent)
 
 
 class WriteGuard(Protocol):
@@ -215,9 +219,9 @@ def open_database(data_dir: Path) -> Database:
         db.close()
         if is_disk_full(exc):
             raise DiskFull(data_dir) from exc
-        raise DatabaseError(
-            f"The app's database at {db.path} cannot be read ({exc}). "
-            + keep_the_file_advice(db.path)) from exc
+        raise DatabaseError(translate(
+            "Database", "The app's database at {path} cannot be read ({error}).").format(
+            path=db.path, error=exc) + " " + keep_the_file_advice(db.path)) from exc
     return db
 
 
@@ -237,11 +241,12 @@ def _migrate(db: Database) -> None:
     applied = {int(r["version"]) for r in db.query("SELECT version FROM schema_migrations")}
     newest_known = max(m.number for m in MIGRATIONS)
     if applied and max(applied) > newest_known:
-        raise DatabaseError(
-            f"The database at {db.path} was last used by a newer version of the app (its "
-            f"layout is number {max(applied)}; this version knows up to {newest_known}). "
-            "Nothing was changed. Install the newer version again, or restore the data "
-            "folder from a backup made before the update.")
+        raise DatabaseError(translate(
+            "Database", "The database at {path} was last used by a newer version of the app "
+                        "(its layout is number {found}; this version knows up to {known}). "
+                        "Nothing was changed. Install the newer version again, or restore the "
+                        "data folder from a backup made before the update.").format(
+            path=db.path, found=max(applied), known=newest_known))
     for migration in MIGRATIONS:
         if migration.number in applied:
             continue
