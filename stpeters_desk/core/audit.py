@@ -380,10 +380,12 @@ def _cli_verify(guard: IntegrityGuard) -> int:
 def _cli_accept(guard: IntegrityGuard, ask: Callable[[str], str]) -> int:
     import sys
 
+    from stpeters_desk.core.keystore import KeyringUnavailable
+
     try:
         code = ask("The head teacher's recovery code: ")
         found = guard.accept(code)
-    except (EOFError, ValueError, DatabaseError) as exc:
+    except (EOFError, ValueError, DatabaseError, KeyringUnavailable) as exc:
         print(f"Nothing was accepted: {exc}", file=sys.stderr)
         return 1
     print(f"Accepted the database as it is; the audit log records this. What was found: {found}")

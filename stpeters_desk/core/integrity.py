@@ -40,7 +40,7 @@ from stpeters_desk.core.storage.audit import (
     start_keyed_chain,
 )
 from stpeters_desk.core.storage.db import Database, DatabaseError, keep_the_file_advice
-from stpeters_desk.core.storage.seal import part_macs, recovery_hash, store_macs
+from stpeters_desk.core.storage.seal import part_macs, recovery_hash, store_macs, stored_macs
 
 KEY_PURPOSE = "audit log"
 KEY_NAME = "chain key"
@@ -192,7 +192,7 @@ class IntegrityGuard:
             self._result = self._check()
         except DatabaseError as exc:
             self._result = _refused(str(exc))
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, ValueError, UnicodeError) as exc:  # fail closed
             self._result = _refused(translate(
                 "Integrity", "The database cannot be read ({error}).").format(error=exc)
                 + " " + keep_the_file_advice(self._db.path))
@@ -299,7 +299,9 @@ class IntegrityGuard:
         head = read_head(conn)
         if head is None or head.keyed_from_id is None:
             return
-        store_macs(conn, part_macs(conn, self._key, head.last_hash))
+        macs = part_macs(conn, self._key, head.last_hash)
+        if macs != stored_macs(conn):  # most changes (drafts, tweets) leave the seal as it is
+            store_macs(conn, macs)
 
     def after_commit(self, conn: sqlite3.Connection) -> None:
         recovery = recovery_hash(conn)

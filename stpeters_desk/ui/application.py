@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from stpeters_desk import APP_NAME, __version__
 from stpeters_desk.core.audit import AuditVerification
@@ -131,8 +131,6 @@ def _sound_before_set_up(services: DeskServices) -> bool:
     result = guard.result()
     if result.ok:
         return True
-    from PySide6.QtWidgets import QMessageBox
-
     QMessageBox.critical(None, QCoreApplication.translate(
         "Startup", "The database needs attention"), result.message)
     return False
@@ -165,9 +163,7 @@ def _check_integrity(services: DeskServices, window: MainWindow, tasks: TaskRunn
             if guard.notice:
                 window.statusBar().showMessage(guard.notice)
             return
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.critical(window, QCoreApplication.translate(
+            QMessageBox.critical(window, QCoreApplication.translate(
             "Startup", "The database needs attention"), result.message)
         app.exit(2)
 

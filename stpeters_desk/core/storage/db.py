@@ -140,11 +140,11 @@ class Database:
                 yield conn
                 if guard is not None:
                     guard.before_commit(conn)
+                conn.execute("COMMIT")
             except BaseException:
-                if conn.in_transaction:
+                if conn.in_transaction:  # also after a COMMIT that failed (a full disk)
                     conn.execute("ROLLBACK")
                 raise
-            conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
             if is_disk_full(exc):
                 raise DiskFull(self.path.parent) from exc
