@@ -85,6 +85,8 @@ def read_keyring(db: Database, create_key: bool) -> KeyringRecord:
         anchor_text = keystore.read_secret(KEY_PURPOSE, anchor_name(db))
     except keystore.KeyringUnavailable as exc:
         return KeyringRecord(None, None, str(exc))
+    except Exception as exc:  # a keyring backend failing its own way (no D-Bus, say)
+        return KeyringRecord(None, None, str(keystore.KeyringUnavailable()) + f" ({exc})")
     key = bytes.fromhex(stored_key) if stored_key else None
     anchor = Anchor.from_text(anchor_text) if anchor_text else None
     return KeyringRecord(key, anchor, "")
@@ -192,7 +194,7 @@ class IntegrityGuard:
             self._result = self._check()
         except DatabaseError as exc:
             self._result = _refused(str(exc))
-        except (sqlite3.DatabaseError, ValueError, UnicodeError) as exc:  # fail closed
+        except Exception as exc:  # whatever else went wrong: refuse (fail closed)
             self._result = _refused(translate(
                 "Integrity", "The database cannot be read ({error}).").format(error=exc)
                 + " " + keep_the_file_advice(self._db.path))
