@@ -17,6 +17,7 @@ from stpeters_desk.core.storage.migrations import (
     m0005_approvals,
     m0006_photos,
     m0008_keyed_integrity,
+    m0009_forget_photo_metadata,
 )
 from stpeters_desk.core.storage.migrations.base import Migration
 
@@ -27,9 +28,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0004_moderation.MIGRATION,
     m0005_approvals.MIGRATION,
     m0006_photos.MIGRATION,
-    # 7 (the outbox lease) is added on another branch; the runner applies any missing
-    # number, so the order they are merged in does not matter.
+    # 7 (the outbox lease) is added on another branch. The runner applies every number
+    # not yet recorded, even below the highest one applied, so a database that already
+    # ran 9 still gets 8 (and later 7).
     m0008_keyed_integrity.MIGRATION,
+    m0009_forget_photo_metadata.MIGRATION,
 )
 
 __all__ = ["MIGRATIONS", "Migration"]
