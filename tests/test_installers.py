@@ -165,7 +165,7 @@ def test_bundle_check_passes_on_the_checkout(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path,
                             check=False)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "all 7 checks passed" in result.stdout
+    assert "all 8 checks passed" in result.stdout
     assert "ok   face model: centerface.onnx runs on onnxruntime" in result.stdout
     assert "in the checkout" in result.stdout
 
