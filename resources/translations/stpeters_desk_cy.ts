@@ -759,6 +759,101 @@ Mae llyfrgelloedd Qt yn ffeiliau ar wahân yno, a gallwch eu disodli fel mae&apo
     </message>
 </context>
 <context>
+    <name>Audit</name>
+    <message>
+        <source>someone</source>
+        <translation>rhywun</translation>
+    </message>
+    <message>
+        <source>entry #{number} ({time}, {person}: {action})</source>
+        <translation>cofnod #{number} ({time}, {person}: {action})</translation>
+    </message>
+    <message>
+        <source>entry #{first}</source>
+        <translation>cofnod #{first}</translation>
+    </message>
+    <message>
+        <source>entries #{first} to #{last}</source>
+        <translation>cofnodion #{first} i #{last}</translation>
+    </message>
+    <message>
+        <source>The database is empty</source>
+        <translation>Mae&apos;r gronfa ddata yn wag</translation>
+    </message>
+    <message>
+        <source>The database holds {count} entries ending at #{last}</source>
+        <translation>Mae&apos;r gronfa ddata yn dal {count} cofnod, yn gorffen gyda #{last}</translation>
+    </message>
+    <message>
+        <source>{where}, but this computer recorded {recorded} entries ending at #{recorded_last}: {missing} and the changes that went with them were lost (a deleted or damaged -wal file, an older copy of the database put back, or entries cut off the end).</source>
+        <translation>{where}, ond cofnododd y cyfrifiadur hwn {recorded} cofnod yn gorffen gyda #{recorded_last}: collwyd {missing} a&apos;r newidiadau a aeth gyda nhw (ffeil -wal a ddilëwyd neu a ddifrodwyd, hen gopi o&apos;r gronfa ddata a roddwyd yn ôl, neu gofnodion a dorrwyd oddi ar y diwedd).</translation>
+    </message>
+    <message>
+        <source>More problems were found after it ({count}).</source>
+        <translation>Cafwyd rhagor o broblemau ar ei ôl ({count}).</translation>
+    </message>
+    <message>
+        <source>The audit log may have been tampered with.</source>
+        <translation>Efallai fod rhywun wedi ymyrryd â&apos;r log archwilio.</translation>
+    </message>
+    <message>
+        <source>Audit log intact: {count} entries checked</source>
+        <translation>Mae&apos;r log archwilio yn gyfan: gwiriwyd {count} cofnod</translation>
+    </message>
+    <message>
+        <source>Audit log intact: {count} entries checked, keyed with this computer&apos;s keyring; staff, permissions, lockouts and security settings match their seal.</source>
+        <translation>Mae&apos;r log archwilio yn gyfan: gwiriwyd {count} cofnod, wedi&apos;u selio ag allwedd o storfa allweddi&apos;r cyfrifiadur hwn; mae&apos;r staff, yr hawliau, y cloeon a&apos;r gosodiadau diogelwch yn cyfateb i&apos;w sêl.</translation>
+    </message>
+    <message>
+        <source>The chain breaks at entry #{number}: its {column} is not readable text, so it was written outside the app.</source>
+        <translation>Mae&apos;r gadwyn yn torri wrth gofnod #{number}: nid yw ei {column} yn destun darllenadwy, felly cafodd ei ysgrifennu y tu allan i&apos;r ap.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s keyring has no record of where the audit log ends, although the log is keyed: the database came from another computer or the keyring was reset.</source>
+        <translation>Nid oes gan storfa allweddi&apos;r cyfrifiadur hwn gofnod o ble mae&apos;r log archwilio yn gorffen, er bod y log wedi&apos;i selio ag allwedd: daeth y gronfa ddata o gyfrifiadur arall neu cafodd y storfa allweddi ei hailosod.</translation>
+    </message>
+    <message>
+        <source>The point from which the log is keyed (entry #{number}) was changed in the database file.</source>
+        <translation>Cafodd y man lle mae&apos;r log yn dechrau cael ei selio ag allwedd (cofnod #{number}) ei newid yn ffeil y gronfa ddata.</translation>
+    </message>
+    <message>
+        <source>Entry #{number} is not the entry this computer recorded there: the log was rewritten up to that point.</source>
+        <translation>Nid cofnod #{number} yw&apos;r cofnod a gofnododd y cyfrifiadur hwn yno: cafodd y log ei ailysgrifennu hyd at y pwynt hwnnw.</translation>
+    </message>
+    <message>
+        <source>The security state was changed outside the app: {parts} no longer match their seal (a role, permission, PIN, lockout or setting was edited in the database file).</source>
+        <translation>Cafodd y gosodiadau diogelwch eu newid y tu allan i&apos;r ap: nid yw {parts} yn cyfateb i&apos;w sêl mwyach (cafodd rôl, hawl, PIN, clo neu osodiad ei olygu yn ffeil y gronfa ddata).</translation>
+    </message>
+    <message>
+        <source>the start of the log</source>
+        <translation>dechrau&apos;r log</translation>
+    </message>
+    <message>
+        <source>The chain breaks at {entry}: it does not follow {before}. An entry before it was changed, deleted or inserted.</source>
+        <translation>Mae&apos;r gadwyn yn torri wrth {entry}: nid yw&apos;n dilyn {before}. Cafodd cofnod o&apos;i flaen ei newid, ei ddileu neu ei fewnosod.</translation>
+    </message>
+    <message>
+        <source>The chain breaks at {entry}: its contents were changed.</source>
+        <translation>Mae&apos;r gadwyn yn torri wrth {entry}: cafodd ei gynnwys ei newid.</translation>
+    </message>
+    <message>
+        <source>The record of the last audit entry is missing.</source>
+        <translation>Mae&apos;r cofnod o&apos;r cofnod archwilio olaf ar goll.</translation>
+    </message>
+    <message>
+        <source>The record of the last audit entry was deleted before entry #{number}; entries just before it may have been removed.</source>
+        <translation>Cafodd y cofnod o&apos;r cofnod archwilio olaf ei ddileu cyn cofnod #{number}; efallai fod cofnodion ychydig o&apos;i flaen wedi&apos;u tynnu.</translation>
+    </message>
+    <message>
+        <source>The log should hold {expected} entries ending at #{expected_last}, but it holds {count} ending at #{last}: entry #{missing} is missing or was added outside the app.</source>
+        <translation>Dylai&apos;r log ddal {expected} cofnod yn gorffen gyda #{expected_last}, ond mae&apos;n dal {count} yn gorffen gyda #{last}: mae cofnod #{missing} ar goll neu cafodd ei ychwanegu y tu allan i&apos;r ap.</translation>
+    </message>
+    <message>
+        <source>The audit log is sealed with a key kept in this computer&apos;s keyring, and the app has not been able to read it, so nothing can be recorded. Unlock the keyring (sign out and in again) and restart.</source>
+        <translation>Mae&apos;r log archwilio wedi&apos;i selio ag allwedd sy&apos;n cael ei chadw yn storfa allweddi&apos;r cyfrifiadur hwn, ac nid yw&apos;r ap wedi gallu ei darllen, felly nid oes modd cofnodi dim. Datglowch y storfa allweddi (allgofnodwch a mewngofnodwch eto) ac ailgychwyn.</translation>
+    </message>
+</context>
+<context>
     <name>AuditTab</name>
     <message>
         <source>When</source>
@@ -1332,6 +1427,25 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>Connected as @{handle}. Restart the app to switch from the practice account to the real one.</source>
         <translation>Wedi cysylltu fel @{handle}. Ailgychwynnwch yr ap i newid o&apos;r cyfrif ymarfer i&apos;r cyfrif go iawn.</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>The disk that holds {folder} is full, so the app could not save. Nothing that was already saved is lost. Free some space on that disk (empty the recycle bin, remove old downloads), then start the app again.</source>
+        <translation>Mae&apos;r ddisg sy&apos;n dal {folder} yn llawn, felly ni allai&apos;r ap gadw. Does dim byd a gadwyd eisoes wedi&apos;i golli. Rhyddhewch ychydig o le ar y ddisg honno (gwagiwch y bin ailgylchu, tynnwch hen lawrlwythiadau), yna dechreuwch yr ap eto.</translation>
+    </message>
+    <message>
+        <source>Do not delete or replace {file} and the files next to it: copy the whole folder {folder} somewhere safe first, then restore the folder from the last backup (installers/KIOSK.md, “Restoring”) and keep the damaged copy for IT.</source>
+        <translation>Peidiwch â dileu na disodli {file} na&apos;r ffeiliau wrth ei ymyl: copïwch y ffolder cyfan {folder} i rywle diogel yn gyntaf, yna adferwch y ffolder o&apos;r copi wrth gefn diwethaf (installers/KIOSK.md, “Restoring”) a chadwch y copi sydd wedi&apos;i ddifrodi i&apos;r staff TG.</translation>
+    </message>
+    <message>
+        <source>The app&apos;s database at {path} cannot be read ({error}).</source>
+        <translation>Nid oes modd darllen cronfa ddata&apos;r ap yn {path} ({error}).</translation>
+    </message>
+    <message>
+        <source>The database at {path} was last used by a newer version of the app (its layout is number {found}; this version knows up to {known}). Nothing was changed. Install the newer version again, or restore the data folder from a backup made before the update.</source>
+        <translation>Cafodd y gronfa ddata yn {path} ei defnyddio ddiwethaf gan fersiwn mwy newydd o&apos;r ap (rhif ei chynllun yw {found}; mae&apos;r fersiwn hwn yn gwybod hyd at {known}). Ni newidiwyd dim. Gosodwch y fersiwn mwy newydd eto, neu adferwch y ffolder data o gopi wrth gefn a wnaed cyn y diweddariad.</translation>
     </message>
 </context>
 <context>
@@ -2449,6 +2563,45 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>Say what has been done about it, even if that is “nothing yet”.</source>
         <translation>Dywedwch beth sydd wedi&apos;i wneud am y peth, hyd yn oed os “dim byd eto” yw hynny.</translation>
+    </message>
+</context>
+<context>
+    <name>Integrity</name>
+    <message>
+        <source>Nothing will be changed until this is sorted out. Keep the data folder as it is (copy it somewhere safe), then restore it from the last backup (installers/KIOSK.md, “Restoring”). If there is no backup, or this was expected (a restore), the head teacher can accept the database as it is with “stpeters-desk audit accept” and the recovery code; the audit log keeps a record of what was found.</source>
+        <translation>Ni fydd dim yn cael ei newid nes i hyn gael ei ddatrys. Cadwch y ffolder data fel y mae (copïwch ef i rywle diogel), yna adferwch ef o&apos;r copi wrth gefn diwethaf (installers/KIOSK.md, “Restoring”). Os nad oes copi wrth gefn, neu os oedd hyn i&apos;w ddisgwyl (adfer), gall y pennaeth dderbyn y gronfa ddata fel y mae gyda “stpeters-desk audit accept” a&apos;r cod adfer; mae&apos;r log archwilio yn cadw cofnod o&apos;r hyn a gafwyd.</translation>
+    </message>
+    <message>
+        <source>The database cannot be read ({error}).</source>
+        <translation>Nid oes modd darllen y gronfa ddata ({error}).</translation>
+    </message>
+    <message>
+        <source>The database file is damaged ({details}).</source>
+        <translation>Mae ffeil y gronfa ddata wedi&apos;i difrodi ({details}).</translation>
+    </message>
+    <message>
+        <source>Parts of the database are missing ({tables}): it was edited outside the app.</source>
+        <translation>Mae rhannau o&apos;r gronfa ddata ar goll ({tables}): cafodd ei golygu y tu allan i&apos;r ap.</translation>
+    </message>
+    <message>
+        <source>This computer was set up before, but the database at {path} is empty: it is not a new install, so the set-up window will not let anyone become head teacher.</source>
+        <translation>Cafodd y cyfrifiadur hwn ei osod o&apos;r blaen, ond mae&apos;r gronfa ddata yn {path} yn wag: nid gosodiad newydd yw hwn, felly ni fydd y ffenestr osod yn gadael i neb ddod yn bennaeth.</translation>
+    </message>
+    <message>
+        <source>The audit log is keyed, but its key cannot be read from this computer&apos;s keyring.</source>
+        <translation>Mae&apos;r log archwilio wedi&apos;i selio ag allwedd, ond nid oes modd darllen yr allwedd o storfa allweddi&apos;r cyfrifiadur hwn.</translation>
+    </message>
+    <message>
+        <source>The head teacher accepted this problem with the recovery code: {problem}</source>
+        <translation>Derbyniodd y pennaeth y broblem hon gyda&apos;r cod adfer: {problem}</translation>
+    </message>
+    <message>
+        <source>The security state was changed outside the app while it was running: {parts}. Nothing more will be saved; close the app and run “stpeters-desk audit verify”.</source>
+        <translation>Cafodd y gosodiadau diogelwch eu newid y tu allan i&apos;r ap tra oedd yn rhedeg: {parts}. Ni fydd dim mwy yn cael ei gadw; caewch yr ap a rhedeg “stpeters-desk audit verify”.</translation>
+    </message>
+    <message>
+        <source>That recovery code is not right (or none was ever issued).</source>
+        <translation>Nid yw&apos;r cod adfer hwnnw&apos;n gywir (neu ni roddwyd un erioed).</translation>
     </message>
 </context>
 <context>
@@ -5405,6 +5558,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>PIN y pennaeth wedi&apos;i dderbyn.</translation>
     </message>
     <message>
+        <source>Too many wrong head-teacher PINs were typed from your account, so it cannot ask for the head-teacher PIN for now. Ask the head teacher to unlock your PIN on the Staff tab.</source>
+        <translation>Cafodd gormod o PINau pennaeth anghywir eu teipio o&apos;ch cyfrif, felly ni all ofyn am PIN y pennaeth am y tro. Gofynnwch i&apos;r pennaeth ddatgloi eich PIN ar y tab Staff.</translation>
+    </message>
+    <message>
         <source>{name} is already on the staff list. Use a name that tells them apart, e.g. with a first name or initial.</source>
         <translation>Mae {name} ar y rhestr staff yn barod. Defnyddiwch enw sy&apos;n gwahaniaethu rhyngddyn nhw, e.e. gydag enw cyntaf neu lythyren gyntaf.</translation>
     </message>
@@ -5677,6 +5834,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>St Peter&apos;s Desk is already open for this data folder; that window has been brought to the front.</source>
         <translation>Mae St Peter&apos;s Desk eisoes ar agor ar gyfer y ffolder data hwn; mae&apos;r ffenestr honno wedi&apos;i dwyn i&apos;r blaen.</translation>
+    </message>
+    <message>
+        <source>The database needs attention</source>
+        <translation>Mae angen sylw ar y gronfa ddata</translation>
     </message>
 </context>
 <context>

@@ -7,11 +7,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from stpeters_desk import APP_NAME, __version__
+from stpeters_desk.core.audit import AuditVerification
 from stpeters_desk.core.i18n import DEFAULT_LANGUAGE, LANGUAGE_SETTING
 from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.storage.settings import REAL_ACCOUNT_CONNECTED
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.styling import (
     DEFAULT_THEME,
@@ -23,6 +25,8 @@ from stpeters_desk.ui.styling import (
 from stpeters_desk.ui.tasks import TaskRunner
 
 LISTEN_AFTER_MS = 250  # a second start within this is told "already open", just not shown
+# Tabs that show what only the head teacher (or the audit permission) may see.
+GUARDED_TABS = frozenset({"Audit", "Staff", "Settings"})
 
 
 def apply_style(app: QApplication, resources: Path, theme: str = DEFAULT_THEME) -> None:
@@ -80,6 +84,8 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
     tasks = TaskRunner()
     if screenshot:
         _sign_in_preview(services)
+    elif not _sound_before_set_up(services):
+        return 2
     elif not _first_run_done(services, tasks):
         return 0
     window = MainWindow(services, tasks, kiosk=kiosk, preview=bool(screenshot))
@@ -87,6 +93,14 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
         print(f"No tab called {tab!r}; tabs: {', '.join(window.tab_names())}", file=sys.stderr)
         tasks.wait_idle(15.0)
         tasks.shutdown()
+        return 2
+    if screenshot and _shown_tab(window) in GUARDED_TABS and not _practice_folder(services):
+        print(f"The {_shown_tab(window)} tab shows the school's own records, so --screenshot "
+              "draws it only from a practice data folder (a new --data-dir where no one has "
+              "been set up). Sign in to see it.", file=sys.stderr)
+        tasks.wait_idle(15.0)
+        tasks.shutdown()
+        _destroy(window)
         return 2
     if kiosk:
         window.enter_kiosk()
@@ -99,6 +113,8 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
     QTimer.singleShot(0, window.focus_start)
     if exit_when_shown:  # for benchmarks/startup.py: the first frame is on screen
         QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+    else:
+        QTimer.singleShot(0, lambda: _check_integrity(services, window, tasks, app))
     QTimer.singleShot(0, lambda: follow_system_text_size(app))  # after the first frame
     if single is not None:  # QtNetwork loads once the window is up: see single_instance
         lock = single
@@ -145,6 +161,19 @@ def end_cleanly_on_signals(app: QApplication, window: MainWindow) -> None:
 
 
 _KEPT: list[object] = []  # the wake-up sockets live as long as the process
+def _sound_before_set_up(services: DeskServices) -> bool:
+    """Before the set-up wizard lets someone become head teacher: is this really a new
+    install? A computer that was set up before and finds its database empty or changed
+    refuses (the message says what to do, with the recovery code)."""
+    guard = services.integrity
+    if guard is None or services.staff is None or services.staff.is_set_up():
+        return True
+    result = guard.result()
+    if result.ok:
+        return True
+    QMessageBox.critical(None, QCoreApplication.translate(
+        "Startup", "The database needs attention"), result.message)
+    return False
 
 
 def _first_run_done(services: DeskServices, tasks: TaskRunner) -> bool:
@@ -159,6 +188,36 @@ def _first_run_done(services: DeskServices, tasks: TaskRunner) -> bool:
         return False
     services.sign_in(wizard.head)
     return True
+
+
+def _check_integrity(services: DeskServices, window: MainWindow, tasks: TaskRunner,
+                     app: QApplication) -> None:
+    """The start-up integrity check, after the window is up; until it passes nothing can be
+    saved (the database's guard waits for it), and if it fails the app says why and closes."""
+    guard = services.integrity
+    if guard is None:
+        return
+
+    def checked(result: AuditVerification) -> None:
+        if result.ok:
+            if guard.notice:
+                window.statusBar().showMessage(guard.notice)
+            return
+            QMessageBox.critical(window, QCoreApplication.translate(
+            "Startup", "The database needs attention"), result.message)
+        app.exit(2)
+
+    tasks.run(guard.result, checked)
+
+
+def _shown_tab(window: MainWindow) -> str:
+    return window.tab_names()[window.tabs.currentIndex()]
+
+
+def _practice_folder(services: DeskServices) -> bool:
+    """No one set up and no real X account: nothing in it belongs to the school."""
+    staff_set_up = services.staff is not None and services.staff.is_set_up()
+    return not staff_set_up and services.settings.get(REAL_ACCOUNT_CONNECTED) != "1"
 
 
 def _sign_in_preview(services: DeskServices) -> None:

@@ -64,6 +64,33 @@ def test_screenshot_on_a_fresh_data_dir(tmp_path: Path) -> None:
     assert unexpected == []
 
 
+@pytest.mark.slow
+def test_screenshots_of_guarded_tabs_only_from_a_practice_folder(tmp_path: Path) -> None:
+    from stpeters_desk.core.audit import AuditTrail
+    from stpeters_desk.core.staff import StaffDirectory
+    from stpeters_desk.core.storage.db import open_database
+
+    school_dir = tmp_path / "school"
+    db = open_database(school_dir)
+    StaffDirectory(db, AuditTrail(db), "Office PC").create_head("Mrs Invented Head", "482915")
+    db.close()
+    for tab in ("Audit", "Staff", "Settings"):
+        out = tmp_path / f"{tab}.png"
+        refused = subprocess.run(
+            [sys.executable, "-m", "stpeters_desk", "--data-dir", str(school_dir),
+             "--screenshot", str(out), "--tab", tab],
+            capture_output=True, env=child_env(), timeout=120)
+        assert refused.returncode == 2 and not out.exists()
+        assert "practice data folder" in refused.stderr.decode()
+    out = tmp_path / "practice-audit.png"
+    practice = subprocess.run(
+        [sys.executable, "-m", "stpeters_desk", "--data-dir", str(tmp_path / "practice"),
+         "--screenshot", str(out), "--tab", "Audit"],
+        capture_output=True, env=child_env(), timeout=120)
+    assert practice.returncode == 0, practice.stderr.decode()
+    assert out.read_bytes()[:8] == PNG_MAGIC
+
+
 def test_version_and_unknown_tab(tmp_path: Path) -> None:
     version = subprocess.run([sys.executable, "-m", "stpeters_desk", "--version"],
                              capture_output=True, env=child_env(), timeout=60)

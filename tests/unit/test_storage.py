@@ -133,3 +133,20 @@ def test_a_migration_numbered_below_one_already_applied_still_runs(
         assert db.query_one("SELECT lease_owner FROM outbox LIMIT 1") is None  # column exists
     finally:
         db.close()
+def test_a_migration_numbered_below_one_already_applied_is_still_applied(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two branches each add a migration (7 and 8, say): whichever lands second still runs."""
+    import stpeters_desk.core.storage.db as db_module
+    from stpeters_desk.core.storage.migrations.base import Migration
+
+    top = MIGRATIONS[-1].number
+    later = Migration(top + 2, "landed first", ("CREATE TABLE landed_first (id INTEGER)",))
+    late = Migration(top + 1, "landed second", ("CREATE TABLE landed_second (id INTEGER)",))
+    monkeypatch.setattr(db_module, "MIGRATIONS", (*MIGRATIONS, later))
+    open_database(data_dir).close()
+    monkeypatch.setattr(db_module, "MIGRATIONS", (*MIGRATIONS, late, later))
+    db = open_database(data_dir)
+    tables = {r["name"] for r in db.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"landed_first", "landed_second"} <= tables
+    assert db.schema_version() == top + 2
+    db.close()

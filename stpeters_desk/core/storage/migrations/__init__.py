@@ -17,6 +17,7 @@ from stpeters_desk.core.storage.migrations import (
     m0005_approvals,
     m0006_photos,
     m0007_outbox_leases,
+    m0008_keyed_integrity,
     m0009_forget_photo_metadata,
 )
 from stpeters_desk.core.storage.migrations.base import Migration
@@ -29,6 +30,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0005_approvals.MIGRATION,
     m0006_photos.MIGRATION,
     m0007_outbox_leases.MIGRATION,
+    m0008_keyed_integrity.MIGRATION,
     m0009_forget_photo_metadata.MIGRATION,
 )
 
