@@ -1,7 +1,8 @@
 """``stpeters-desk --bundle-check``: does this installed copy carry everything the app needs?
 
 PyInstaller follows imports, but the app loads several things only when they are first
-needed: the face model and onnxruntime, pillow-heif's libheif for iPhone photos, the
+needed: the face model and onnxruntime, the text reader (rapidocr, OpenCV and its PP-OCR
+models), pillow-heif's libheif for iPhone photos, the
 nicknames table, the certificates for talking to X, and the keyring backends, which
 keyring finds through package metadata rather than imports. A bundle missing any of them
 still starts and draws its window, and then fails weeks later when the secretary opens a
@@ -70,6 +71,22 @@ def check_face_model() -> str:
         raise RuntimeError(f"found {len(faces)} faces in a blank image")
     providers = ", ".join(onnxruntime.get_available_providers())
     return f"{model_path().name} runs on onnxruntime {onnxruntime.__version__} ({providers})"
+
+
+def check_text_reader() -> str:
+    """Reads a word drawn with Pillow's built-in font: proves rapidocr, OpenCV and the
+    shipped PP-OCR models load and run, with nothing fetched."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from stpeters_desk.core.photo_text import find_text, model_files
+
+    image = Image.new("RGB", (640, 160), "white")
+    ImageDraw.Draw(image).text((30, 40), "Harvest", fill="black",
+                               font=ImageFont.load_default(size=72))
+    read = " ".join(item.text for item in find_text(image))
+    if "Harvest" not in read:
+        raise RuntimeError(f"read {read!r} instead of 'Harvest'")
+    return ", ".join(path.name for path in model_files())
 
 
 def check_heif() -> str:
@@ -153,6 +170,7 @@ def check_qt() -> str:
 CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("resources", check_resources),
     ("face model", check_face_model),
+    ("text reader", check_text_reader),
     ("HEIC photos", check_heif),
     ("nicknames", check_nicknames),
     ("name disguises", check_name_disguises),

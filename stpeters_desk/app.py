@@ -27,6 +27,7 @@ from stpeters_desk.x.gateway import XGateway
 
 if TYPE_CHECKING:
     from stpeters_desk.core.integrity import IntegrityGuard
+    from stpeters_desk.core.names import NameGuard
 
 REAL_ACCOUNT_SETTING = REAL_ACCOUNT_CONNECTED
 SUBCOMMANDS = ("audit", "photos")
@@ -157,15 +158,27 @@ def main(argv: Sequence[str] | None = None) -> int:
                       kiosk=kiosk and not args.screenshot, exit_when_shown=args.exit_when_shown)
 
 
+def _roster_guard(data_dir_arg: str | None) -> NameGuard:
+    """The name guard over the school's roster, for ``photos prepare`` to check text with."""
+    from stpeters_desk.core.roster import load_name_guard
+    from stpeters_desk.core.storage.roster_store import RosterStore
+
+    db = open_database(resolve_data_dir(data_dir_arg))
+    try:
+        return load_name_guard(RosterStore(db))
+    finally:
+        db.close()
+
+
 def run_subcommand(name: str, argv: list[str]) -> int:
     """``stpeters-desk audit ...`` and ``stpeters-desk photos ...``: no window."""
-    if name == "photos":
-        from stpeters_desk.core.photo_batch import main as photos_main
-
-        return photos_main(argv)
     data_dir_arg = None
     if len(argv) >= 2 and argv[0] == "--data-dir":
         data_dir_arg, argv = argv[1], argv[2:]
+    if name == "photos":
+        from stpeters_desk.core.photo_batch import main as photos_main
+
+        return photos_main(argv, load_guard=lambda: _roster_guard(data_dir_arg))
     try:
         db = open_database(resolve_data_dir(data_dir_arg))
     except DatabaseError as exc:

@@ -130,6 +130,10 @@ def test_spec_bundles_every_resource_folder_the_app_reads() -> None:
 def test_spec_bundles_what_imports_alone_do_not_find() -> None:
     spec = SPEC.read_text(encoding="utf-8")
     assert "centerface.onnx" in spec
+    assert 'collect_data_files("rapidocr", includes=["*.yaml", "models/*.onnx"' in spec, \
+        "the text reader's PP-OCR models and settings are package data"
+    assert '"rapidocr", filter=' in spec, "rapidocr imports its onnxruntime engine by name"
+    assert '"yaml"' not in spec, "rapidocr reads its settings with PyYAML"
     assert 'collect_data_files("nicknames")' in spec
     assert 'copy_metadata("keyring")' in spec, "keyring finds its backends via metadata"
     assert '"PySide6.QtSvg"' in spec, "the app icon is an SVG"

@@ -3426,6 +3426,14 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <source>The selected photo with its crop frame and the regions that will be covered. Arrow keys move the crop frame, or the chosen region (Ctrl with an arrow resizes the region); Shift moves ten times as far. In add-region mode Enter adds a region in the middle. Delete removes the chosen region, Esc lets go of it.</source>
         <translation>Y llun a ddewiswyd, gyda&apos;i ffrâm docio a&apos;r ardaloedd a fydd yn cael eu cuddio. Mae&apos;r bysellau saeth yn symud y ffrâm docio, neu&apos;r ardal a ddewiswyd (mae Ctrl gyda saeth yn newid maint yr ardal); mae Shift yn symud ddeg gwaith mor bell. Yn y modd ychwanegu ardal, mae Enter yn ychwanegu ardal yn y canol. Mae Delete yn tynnu&apos;r ardal a ddewiswyd, ac mae Esc yn ei gollwng.</translation>
     </message>
+    <message>
+        <source>Name</source>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>Name?</source>
+        <translation>Enw?</translation>
+    </message>
 </context>
 <context>
     <name>PhotoLibrary</name>
@@ -3440,6 +3448,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>photo consent confirmed</source>
         <translation>cadarnhau caniatâd llun</translation>
+    </message>
+    <message>
+        <source>its written text checked for names (prepare it again)</source>
+        <translation>gwirio&apos;r testun sydd ynddo am enwau (paratowch ef eto)</translation>
     </message>
     <message>
         <source>{first} and {second}</source>
@@ -3534,6 +3546,13 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     </message>
 </context>
 <context>
+    <name>PhotoText</name>
+    <message>
+        <source>The text reader is missing or damaged, so text written in photos cannot be checked for children&apos;s names. Reinstall St Peter&apos;s Desk.</source>
+        <translation>Mae&apos;r darllenydd testun ar goll neu wedi&apos;i ddifrodi, felly does dim modd gwirio testun mewn lluniau am enwau plant. Gosodwch St Peter&apos;s Desk eto.</translation>
+    </message>
+</context>
+<context>
     <name>Photos</name>
     <message>
         <source>{file}: the file is not there any more. Check the folder and choose it again.</source>
@@ -3625,6 +3644,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>{number}. Face</source>
         <translation>{number}. Wyneb</translation>
+    </message>
+    <message>
+        <source>{number}. Text written in the photo</source>
+        <translation>{number}. Testun sydd wedi&apos;i ysgrifennu yn y llun</translation>
     </message>
     <message>
         <source>{number}. Region you added? Uncertain: keep or remove it</source>
@@ -3835,6 +3858,46 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>C&amp;uddio â:</translation>
     </message>
     <message>
+        <source>Text written in the photo</source>
+        <translation>Testun sydd wedi&apos;i ysgrifennu yn y llun</translation>
+    </message>
+    <message>
+        <source>What the text check found</source>
+        <translation>Beth a ganfu&apos;r gwiriad testun</translation>
+    </message>
+    <message>
+        <source>Text read in the photo</source>
+        <translation>Testun a ddarllenwyd yn y llun</translation>
+    </message>
+    <message>
+        <source>Every piece of text the app read in the photo. Read each one: choose it and press “Cover the chosen text” to hide it.</source>
+        <translation>Pob darn o destun a ddarllenodd yr ap yn y llun. Darllenwch bob un: dewiswch ef a phwyswch “Cuddio&apos;r testun a ddewiswyd” i&apos;w guddio.</translation>
+    </message>
+    <message>
+        <source>Cover &amp;names</source>
+        <translation>Cuddio&apos;r e&amp;nwau</translation>
+    </message>
+    <message>
+        <source>Cover every pupil&apos;s name found written in the photo (outlined and marked “Name”)</source>
+        <translation>Cuddio pob enw disgybl a ganfuwyd wedi&apos;i ysgrifennu yn y llun (ag amlinell ac wedi&apos;i farcio “Enw”)</translation>
+    </message>
+    <message>
+        <source>Cover the chosen te&amp;xt</source>
+        <translation>Cuddio&apos;r testun a ddewis&amp;wyd</translation>
+    </message>
+    <message>
+        <source>Cover the piece of text chosen in the list</source>
+        <translation>Cuddio&apos;r darn o destun a ddewiswyd yn y rhestr</translation>
+    </message>
+    <message>
+        <source>Read the text now</source>
+        <translation>Darllen y testun nawr</translation>
+    </message>
+    <message>
+        <source>The text in this photo was not read: read it now</source>
+        <translation>Ni chafodd y testun yn y llun hwn ei ddarllen: darllenwch ef nawr</translation>
+    </message>
+    <message>
         <source>&amp;Prepare photo</source>
         <translation>&amp;Paratoi&apos;r llun</translation>
     </message>
@@ -3955,8 +4018,12 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Yn stopio ar ôl y llun presennol…</translation>
     </message>
     <message>
-        <source>Finding faces: {done} of {total}</source>
-        <translation>Chwilio am wynebau: {done} o {total}</translation>
+        <source>Finding faces and text: {done} of {total}</source>
+        <translation>Chwilio am wynebau a thestun: {done} o {total}</translation>
+    </message>
+    <message>
+        <source>{name}: the text in the photo could not be read. {error}</source>
+        <translation>{name}: doedd dim modd darllen y testun yn y llun. {error}</translation>
     </message>
     <message>
         <source>{name}: faces could not be looked for. {error}</source>
@@ -4001,6 +4068,22 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>Keep or remove each uncertain region (dashed, marked “?”) first. Uncertain regions: {count}.</source>
         <translation>Cadwch neu tynnwch bob ardal ansicr (amlinell doredig, wedi&apos;i marcio “?”) yn gyntaf. Ardaloedd ansicr: {count}.</translation>
+    </message>
+    <message>
+        <source>The text in this photo has not been read: press “Read the text now”.</source>
+        <translation>Nid yw&apos;r testun yn y llun hwn wedi cael ei ddarllen: pwyswch “Darllen y testun nawr”.</translation>
+    </message>
+    <message>
+        <source>The text in this photo could not be read, so it cannot be checked for pupils&apos; names: press “Read the text now” to try again.</source>
+        <translation>Doedd dim modd darllen y testun yn y llun hwn, felly does dim modd ei wirio am enwau disgyblion: pwyswch “Darllen y testun nawr” i roi cynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>Still reading the text in the photo…</source>
+        <translation>Yn dal i ddarllen y testun yn y llun…</translation>
+    </message>
+    <message>
+        <source>A pupil&apos;s name is written in the photo (outlined, marked “Name”): press “Cover names”, or crop it out. Names to cover: {count}.</source>
+        <translation>Mae enw disgybl wedi&apos;i ysgrifennu yn y llun (ag amlinell, wedi&apos;i farcio “Enw”): pwyswch “Cuddio&apos;r enwau”, neu tociwch ef allan. Enwau i&apos;w cuddio: {count}.</translation>
     </message>
     <message>
         <source>Preparing the photo…</source>
@@ -4099,6 +4182,18 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Yn chwilio am wynebau…</translation>
     </message>
     <message>
+        <source>⚠ Text not read: reading was stopped</source>
+        <translation>⚠ Testun heb ei ddarllen: cafodd y darllen ei atal</translation>
+    </message>
+    <message>
+        <source>Reading the text…</source>
+        <translation>Yn darllen y testun…</translation>
+    </message>
+    <message>
+        <source>⛔ A pupil&apos;s name is written in it: cover it</source>
+        <translation>⛔ Mae enw disgybl wedi&apos;i ysgrifennu ynddo: cuddiwch ef</translation>
+    </message>
+    <message>
         <source>✔ Prepared</source>
         <translation>✔ Wedi&apos;i baratoi</translation>
     </message>
@@ -4153,6 +4248,50 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>Check that every face in the photo is covered.</source>
         <translation>Gwiriwch fod pob wyneb yn y llun wedi&apos;i guddio.</translation>
+    </message>
+    <message>
+        <source>✔ Covered: “{text}”</source>
+        <translation>✔ Wedi&apos;i guddio: “{text}”</translation>
+    </message>
+    <message>
+        <source>⛔ Name: “{text}”</source>
+        <translation>⛔ Enw: “{text}”</translation>
+    </message>
+    <message>
+        <source>⚠ May be a name: “{text}”</source>
+        <translation>⚠ Gall fod yn enw: “{text}”</translation>
+    </message>
+    <message>
+        <source>“{text}”</source>
+        <translation>“{text}”</translation>
+    </message>
+    <message>
+        <source>The text in this photo has not been read: reading was stopped. Press “Read the text now”.</source>
+        <translation>Nid yw&apos;r testun yn y llun hwn wedi cael ei ddarllen: cafodd y darllen ei atal. Pwyswch “Darllen y testun nawr”.</translation>
+    </message>
+    <message>
+        <source>The text in this photo could not be read, so it cannot be checked for pupils&apos; names. {error}</source>
+        <translation>Doedd dim modd darllen y testun yn y llun hwn, felly does dim modd ei wirio am enwau disgyblion. {error}</translation>
+    </message>
+    <message>
+        <source>Reading the text in the photo…</source>
+        <translation>Yn darllen y testun yn y llun…</translation>
+    </message>
+    <message>
+        <source>A pupil&apos;s name is written in this photo. Press “Cover names”, or crop it out. Names to cover: {count}.</source>
+        <translation>Mae enw disgybl wedi&apos;i ysgrifennu yn y llun hwn. Pwyswch “Cuddio&apos;r enwau”, neu tociwch ef allan. Enwau i&apos;w cuddio: {count}.</translation>
+    </message>
+    <message>
+        <source>No text was found in the photo. Small, handwritten or sideways writing can be missed: look yourself.</source>
+        <translation>Ni chanfuwyd testun yn y llun. Gall ysgrifen fach, ysgrifen law neu ysgrifen ar ei hochr gael ei methu: edrychwch eich hun.</translation>
+    </message>
+    <message>
+        <source>No pupil list has been imported, so the text cannot be checked for names. Read every line below.</source>
+        <translation>Nid oes rhestr ddisgyblion wedi&apos;i mewnforio, felly does dim modd gwirio&apos;r testun am enwau. Darllenwch bob llinell isod.</translation>
+    </message>
+    <message>
+        <source>Read every line below before posting: a surname on its own or handwriting may still name a child.</source>
+        <translation>Darllenwch bob llinell isod cyn postio: gall cyfenw ar ei ben ei hun neu ysgrifen law enwi plentyn o hyd.</translation>
     </message>
     <message>
         <source>Still needs {missing}</source>
@@ -4452,6 +4591,18 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>Every photo&apos;s faces are reviewed and consent is confirmed.</source>
         <translation>Mae wynebau pob llun wedi&apos;u hadolygu ac mae&apos;r caniatâd wedi&apos;i gadarnhau.</translation>
+    </message>
+    <message>
+        <source>Names written in photos</source>
+        <translation>Enwau wedi&apos;u hysgrifennu mewn lluniau</translation>
+    </message>
+    <message>
+        <source>The text written in a photo has not been checked for pupils&apos; names. Prepare the photo again on the Photos tab.</source>
+        <translation>Nid yw&apos;r testun sydd wedi&apos;i ysgrifennu mewn llun wedi cael ei wirio am enwau disgyblion. Paratowch y llun eto ar y tab Lluniau.</translation>
+    </message>
+    <message>
+        <source>The text in every photo was read and any pupil&apos;s name in it covered.</source>
+        <translation>Cafodd y testun ym mhob llun ei ddarllen a chafodd unrhyw enw disgybl ynddo ei guddio.</translation>
     </message>
     <message>
         <source>faces not reviewed and photo consent not confirmed</source>

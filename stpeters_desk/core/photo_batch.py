@@ -1,17 +1,22 @@
 """The batch command: ``stpeters-desk photos prepare IN... --out DIR [--crop 16:9] [--no-detect]``.
 
 For a folder of photos from a trip or a sports day: each photo is opened with its
-orientation applied, optionally cropped, its faces found and covered, and written to DIR
-with no metadata, within X's limits. A photo that cannot be used is reported and skipped
-and the rest are still done; the exit code says whether any failed, so a script can tell.
-Also ``python -m stpeters_desk.core.photo_batch prepare ...``.
+orientation applied, optionally cropped, its faces found and covered, the text written in
+it read and any pupil's name in that text covered (a name that is also an everyday word
+too: nobody is there to decide), and written to DIR with no metadata,
+within X's limits. Other text read is listed for whoever prepares the photos to look at.
+With no pupil list to check against (none imported, or run as a module) every piece of
+text read is covered: a name that cannot be checked is never left showing. A photo that
+cannot be used is reported and skipped and the rest are still done; the exit code says
+whether any failed, so a script can tell. Also ``python -m stpeters_desk.core.photo_batch
+prepare ...``. The lines it prints never repeat a name it covered.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -26,6 +31,14 @@ from stpeters_desk.core.images import (
     crop_to_preset,
     export_photo,
     open_photo,
+)
+from stpeters_desk.core.names import NameGuard
+from stpeters_desk.core.photo_text import (
+    PhotoText,
+    TextItem,
+    TextReaderUnavailable,
+    check_photo_text,
+    find_text,
 )
 
 PROG = "stpeters-desk photos"
@@ -42,6 +55,11 @@ class PreparedPhoto:
     size_bytes: int
     width: int
     height: int
+    text_read: bool = False
+    names_covered: int = 0  # lines of text holding a pupil's name (all text with no roster)
+    text_to_check: tuple[str, ...] = ()  # other text read, for a person to look at
+
+GuardLoader = Callable[[], NameGuard]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,14 +80,21 @@ def build_parser() -> argparse.ArgumentParser:
                          help="crop each photo, centred, to this shape (default: free, no crop)")
     prepare.add_argument("--no-detect", action="store_true",
                          help="do not look for faces (for photos with no people in them)")
+    prepare.add_argument("--no-text", action="store_true",
+                         help="do not read the text in the photos for pupils' names (for "
+                              "photos with no writing in them)")
     prepare.add_argument("--mosaic", action="store_true",
                          help="cover faces with a coarse mosaic instead of a solid block")
     return parser
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
-         err: TextIO | None = None) -> int:
-    """Run the command; 0 when every photo was prepared, 1 when any failed, 2 for bad usage."""
+         err: TextIO | None = None, load_guard: GuardLoader | None = None) -> int:
+    """Run the command; 0 when every photo was prepared, 1 when any failed, 2 for bad usage.
+
+    load_guard gives the name guard over the school's roster (the app passes one that
+    reads the database and the keyring); without one, all text read is covered.
+    """
     out = out or sys.stdout
     err = err or sys.stderr
     args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
@@ -77,6 +102,16 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     if not sources:
         print("No photos found in the places given.", file=err)
         return 1
+    guard = None
+    if not args.no_text:
+        try:
+            guard = load_guard() if load_guard is not None else NameGuard.empty()
+        except Exception as exc:  # a roster whose key is gone: names cannot be checked
+            print(f"Stopped before any photo: pupils' names cannot be checked. {exc}", file=err)
+            return 1
+        if guard.is_empty:
+            print("No pupil list to check names against: all text read in the photos is "
+                  "covered.", file=out)
     try:
         args.out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -90,8 +125,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     for source in sources:
         try:
             result = prepare_photo(source, args.out, preset, detect=not args.no_detect,
-                                   style=style, used_names=used_names)
-        except FaceDetectorUnavailable as exc:
+                                   style=style, used_names=used_names, guard=guard)
+        except (FaceDetectorUnavailable, TextReaderUnavailable) as exc:
             print(f"STOPPED at {source.name}, nothing more written: {exc}", file=err)
             return 1
         except (PhotoError, OSError, ValueError) as exc:
@@ -123,21 +158,40 @@ def expand_inputs(inputs: Iterable[Path]) -> Iterable[Path]:
 
 
 def prepare_photo(source: Path, out_dir: Path, preset: CropPreset, *, detect: bool = True,
-                  style: CoverStyle = CoverStyle.SOLID,
-                  used_names: set[str] | None = None) -> PreparedPhoto:
-    """One photo from file to a file ready for X; raises PhotoError for a photo it refuses."""
+                  style: CoverStyle = CoverStyle.SOLID, used_names: set[str] | None = None,
+                  guard: NameGuard | None = None) -> PreparedPhoto:
+    """One photo from file to a file ready for X; raises PhotoError for a photo it refuses.
+
+    With a guard the text in the photo is read and its pupils' names covered (every line
+    read, when the guard has no roster); guard=None reads no text.
+    """
     photo = open_photo(source)
     image = crop_to_preset(photo.image, preset)
     faces = []
     if detect:
         faces = detect_faces(image)
-    covered = cover_regions(image, [Rect(f.x, f.y, f.w, f.h) for f in faces], style)
+    text = check_photo_text(find_text(image), guard) if guard is not None else None
+    hidden = _text_to_cover(text, guard)
+    regions = [Rect(f.x, f.y, f.w, f.h) for f in faces] + [item.rect for item in hidden]
+    covered = cover_regions(image, regions, style)
     exported = export_photo(covered, photo.metadata, keep_png=photo.looks_like_screenshot)
     output = _output_path(source, out_dir, exported.extension, used_names)
     output.write_bytes(exported.data)
+    others = tuple(item.text for item in text.items if item not in hidden) if text else ()
     return PreparedPhoto(source, output, len(faces), sum(f.low_confidence for f in faces),
                          photo.metadata.short_summary(), exported.size_bytes,
-                         exported.width, exported.height)
+                         exported.width, exported.height, text_read=text is not None,
+                         names_covered=len(hidden), text_to_check=others)
+
+
+def _text_to_cover(text: PhotoText | None, guard: NameGuard | None) -> list[TextItem]:
+    """Every line that may hold a pupil's name, even one that is also an everyday word
+    (no one is there to decide); every line read when there is no roster to check it with."""
+    if text is None or guard is None:
+        return []
+    if guard.is_empty:
+        return list(text.items)
+    return [name.item for name in text.names]
 
 
 def _output_path(source: Path, out_dir: Path, extension: str,
@@ -172,8 +226,23 @@ def describe(result: PreparedPhoto, detect: bool = True) -> str:
         faces = f"{result.faces} face{'s' if result.faces != 1 else ''} covered"
         if result.faces_to_check:
             faces += f" ({result.faces_to_check} uncertain: check)"
-    return (f"ok      {result.source.name} -> {result.output.name}: {faces}; removed: "
-            f"{result.removed}; {result.width}x{result.height}, {_megabytes(result.size_bytes)}")
+    return (f"ok      {result.source.name} -> {result.output.name}: {faces}; "
+            f"{_text_summary(result)}; removed: {result.removed}; "
+            f"{result.width}x{result.height}, {_megabytes(result.size_bytes)}")
+
+
+def _text_summary(result: PreparedPhoto) -> str:
+    """What the text check did, without repeating any name it covered."""
+    if not result.text_read:
+        return "text not read"
+    parts = []
+    if result.names_covered:
+        count = result.names_covered
+        parts.append(f"{count} piece{'s' if count != 1 else ''} of text covered")
+    if result.text_to_check:
+        quoted = ", ".join(f'"{text}"' for text in result.text_to_check)
+        parts.append(f"text to check: {quoted}")
+    return "; ".join(parts) or "no text found"
 
 
 def summary(prepared: list[PreparedPhoto], failed: list[Path], out_dir: Path,
@@ -183,6 +252,9 @@ def summary(prepared: list[PreparedPhoto], failed: list[Path], out_dir: Path,
     if detect:
         faces = sum(result.faces for result in prepared)
         line += f"; {faces} face{'s' if faces != 1 else ''} covered"
+    names = sum(result.names_covered for result in prepared)
+    if names:
+        line += f"; {names} piece{'s' if names != 1 else ''} of text covered"
     if failed:
         line += f"; {len(failed)} failed: {', '.join(path.name for path in failed)}"
     return line + ". Check every photo before posting it."

@@ -89,6 +89,9 @@ def missing_checks(photo: StoredPhoto) -> list[str]:
         missing.append(translate("PhotoLibrary", "every face checked"))
     if not photo.consent_confirmed:
         missing.append(translate("PhotoLibrary", "photo consent confirmed"))
+    if not photo.text_checked:
+        missing.append(translate("PhotoLibrary",
+                                 "its written text checked for names (prepare it again)"))
     return missing
 
 
@@ -150,28 +153,36 @@ class PhotoLibrary:
 
     # -- adding and replacing --------------------------------------------------------------
     def add(self, exported: ExportedPhoto, *, label: str, prepared_by: str,
-            faces_covered: int = 0, alt_text: str = "") -> StoredPhoto:
-        """Keep an export for attaching later; it needs its checks before it is attachable."""
+            faces_covered: int = 0, alt_text: str = "",
+            text_checked: bool = False) -> StoredPhoto:
+        """Keep an export for attaching later; it needs its checks before it is attachable.
+
+        text_checked says the text written in the photo was read and every pupil's name
+        in it covered; without it the photo is never attachable.
+        """
         alt_text = _checked_alt_text(alt_text)
         label = self.safe_label(label)
-        photo = self._new_photo(exported, label, prepared_by, faces_covered, alt_text)
+        photo = self._new_photo(exported, label, prepared_by, faces_covered, alt_text,
+                                text_checked)
         photo_id = self._store.insert(photo, self._clock())
         self._record(prepared_by, PREPARE_ACTION, _target(photo_id),
-                     f"{label}: {_shape(exported)}, {faces_covered} region(s) covered")
+                     _prepared_detail(label, exported, faces_covered, text_checked))
         return self.get(photo_id)
 
     def replace(self, photo_id: int, exported: ExportedPhoto, *, label: str,
-                prepared_by: str, faces_covered: int = 0) -> StoredPhoto:
+                prepared_by: str, faces_covered: int = 0,
+                text_checked: bool = False) -> StoredPhoto:
         """New pixels for a photo not yet posted; its confirmations are cleared."""
         before = self.get(photo_id)
         label = before.label if label == before.label else self.safe_label(label)
-        photo = self._new_photo(exported, label, prepared_by, faces_covered, before.alt_text)
+        photo = self._new_photo(exported, label, prepared_by, faces_covered, before.alt_text,
+                                text_checked)
         if not self._store.replace_image(photo_id, photo, self._clock()):
             raise _gone_or_used(photo_id)
         cleared = [what for what, done in (("the face check", before.faces_reviewed),
                                            ("the consent confirmation",
                                             before.consent_confirmed)) if done]
-        detail = f"{label}: {_shape(exported)}, {faces_covered} region(s) covered"
+        detail = _prepared_detail(label, exported, faces_covered, text_checked)
         if cleared:
             detail += "; cleared " + " and ".join(cleared)
         self._record(prepared_by, PREPARE_AGAIN_ACTION, _target(photo_id), detail)
@@ -179,7 +190,7 @@ class PhotoLibrary:
 
     @staticmethod
     def _new_photo(exported: ExportedPhoto, label: str, prepared_by: str,
-                   faces_covered: int, alt_text: str) -> NewPhoto:
+                   faces_covered: int, alt_text: str, text_checked: bool) -> NewPhoto:
         if not prepared_by.strip():
             raise PhotoLibraryError(translate(
                 "PhotoLibrary", "Sign in first: a prepared photo records who prepared it."))
@@ -188,7 +199,7 @@ class PhotoLibrary:
                         thumbnail=make_thumbnail(exported.data),
                         removed=tuple(exported.removed.removal_kinds()),
                         faces_covered=faces_covered, prepared_by=prepared_by,
-                        alt_text=alt_text)
+                        alt_text=alt_text, text_checked=text_checked)
 
     # -- reading ---------------------------------------------------------------------------
     def get(self, photo_id: int) -> StoredPhoto:
@@ -270,7 +281,8 @@ class PhotoLibrary:
 
         photo = self.get(photo_id)
         return PhotoCheckInput(alt_text=photo.alt_text, faces_reviewed=photo.faces_reviewed,
-                               consent_confirmed=photo.consent_confirmed, label=photo.label)
+                               consent_confirmed=photo.consent_confirmed, label=photo.label,
+                               text_checked=photo.text_checked)
 
     def mark_used(self, photo_id: int, actor: str, post_ref: str = "") -> StoredPhoto:
         """After posting: the photo leaves the ready list (its row stays, for the record)."""
@@ -295,6 +307,13 @@ def _checked_alt_text(alt_text: str) -> str:
             "The description is {count} characters; X takes at most {limit}. Shorten it.")
             .format(count=len(text), limit=MAX_ALT_TEXT))
     return text
+
+
+def _prepared_detail(label: str, exported: ExportedPhoto, faces_covered: int,
+                     text_checked: bool) -> str:
+    """The audit line for a prepared photo (English, as the audit log keeps)."""
+    text = "text checked for names" if text_checked else "text NOT checked for names"
+    return f"{label}: {_shape(exported)}, {faces_covered} region(s) covered, {text}"
 
 
 def _shape(exported: ExportedPhoto) -> str:

@@ -70,6 +70,7 @@ class PhotoCheckInput:
     faces_reviewed: bool
     consent_confirmed: bool
     label: str = ""  # how messages name it, e.g. "sports-day.jpg"; "Photo 2" when empty
+    text_checked: bool = False  # its written text read and every pupil's name covered
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ def run_preflight(text: str, photos: Sequence[PhotoCheckInput], guard: NameGuard
         _hidden_text_check(text, photos),
         _photo_names_check(photos, photo_findings, guard),
         _photo_safety_check(photos),
+        _photo_text_check(photos),
         _alt_text_check(photos),
         _length_check(text, photos),
         _links_check(text),
@@ -322,6 +324,27 @@ def _photo_safety_check(photos: Sequence[PhotoCheckInput]) -> PreflightCheck:
     return PreflightCheck("photo_safety", title, "pass",
                           translate("Preflight",
                                     "Every photo's faces are reviewed and consent is confirmed."))
+
+
+def _photo_text_check(photos: Sequence[PhotoCheckInput]) -> PreflightCheck:
+    """A name on a badge or a book is in the pixels: only the Photos tab's reading of the
+    text, with every pupil's name covered, lets a photo through; an unread photo blocks."""
+    title = translate("Preflight", "Names written in photos")
+    if not photos:
+        return PreflightCheck("photo_text", title, "pass", _no_photos())
+    unread = [_photo_label(photo, index) for index, photo in enumerate(photos)
+              if not photo.text_checked]
+    if unread:
+        return PreflightCheck("photo_text", title, "block",
+                              translate("Preflight",
+                                        "The text written in a photo has not been checked for "
+                                        "pupils' names. Prepare the photo again on the Photos "
+                                        "tab."),
+                              details=tuple(unread))
+    return PreflightCheck("photo_text", title, "pass",
+                          translate("Preflight",
+                                    "The text in every photo was read and any pupil's name "
+                                    "in it covered."))
 
 
 def _safety_missing(photo: PhotoCheckInput) -> str:

@@ -657,7 +657,8 @@ class ComposerTab(QWidget):
         except Exception as exc:  # no unchecked posts
             self.show_message(str(exc), ok=False)
             return False
-        checks = [PhotoCheckInput(p.alt_text, True, True) for p in photos]
+        # Queued photos were attachable when submitted: described, confirmed, text checked.
+        checks = [PhotoCheckInput(p.alt_text, True, True, text_checked=True) for p in photos]
         settings = PreflightSettings.from_store(self._services.settings, self.following_count)
         return self.confirm_preflight(run_preflight(text, checks, guard, settings)).post
 

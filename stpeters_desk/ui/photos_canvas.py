@@ -70,6 +70,7 @@ class Region:
     detected: bool = False  # found by the detector rather than drawn by someone
     low_confidence: bool = False
     accepted: bool = False  # someone looked at an uncertain one and kept it
+    text: bool = False  # covers text written in the photo ("Cover names")
 
     @property
     def needs_decision(self) -> bool:
@@ -327,6 +328,19 @@ def with_detected(state: EditState, detected: Sequence[Region]) -> EditState:
     return replace(state, regions=(*detected, *drawn))
 
 
+# What an outline of text read in the photo means: a name to cover, a word that may be a
+# name (also an everyday word), or other text for staff to read.
+TEXT_NAME, TEXT_MAYBE, TEXT_OTHER = "name", "maybe", "other"
+
+
+@dataclass(frozen=True)
+class TextMark:
+    """Text read in the photo, outlined on the canvas (in pixels of the photo as opened)."""
+
+    rect: Rect
+    kind: str
+
+
 # ---------------------------------------------------------------------------------------
 # The editor view
 
@@ -378,6 +392,7 @@ class PhotoCanvas(QWidget):
         self.add_mode = False
         self._drag: _Drag | None = None
         self._live: Box | None = None
+        self._text_marks: tuple[TextMark, ...] = ()
 
     # -- what it shows -------------------------------------------------------------------
     def show_photo(self, image: QImage, geometry: ViewGeometry, state: EditState) -> None:
@@ -388,6 +403,15 @@ class PhotoCanvas(QWidget):
             self.selected = -1
         self._drag, self._live = None, None
         self.update()
+
+    def show_text_marks(self, marks: Sequence[TextMark]) -> None:
+        """Outline text read in the photo: names to cover stand out, other text is faint."""
+        self._text_marks = tuple(marks)
+        self.update()
+
+    @property
+    def text_marks(self) -> tuple[TextMark, ...]:
+        return self._text_marks
 
     def show_empty(self, text: str) -> None:
         self._image, self._geometry, self._state = None, None, None
@@ -464,6 +488,7 @@ class PhotoCanvas(QWidget):
         painter.save()
         painter.setClipRect(target.adjusted(-1, -1, 1, 1))
         self._paint_regions(painter, self._state)
+        self._paint_text_marks(painter)
         painter.restore()
         self._paint_crop(painter, target)
         if self.hasFocus():
@@ -554,6 +579,23 @@ class PhotoCanvas(QWidget):
         self._paint_tag(painter, corner + QPointF(2, -2), marker)
         if chosen:
             self._paint_handles(painter, polygon.boundingRect(), _canvas_colour("canvas_region"))
+
+    def _paint_text_marks(self, painter: QPainter) -> None:
+        """Names to cover in a thick dashed outline tagged "Name"; other text in a faint one."""
+        assert self._geometry is not None
+        for mark in self._text_marks:
+            polygon = QPolygonF([self.to_widget(x, y) for x, y in self._geometry.quad(mark.rect)])
+            painter.setBrush(Qt.BrushStyle.NoBrush)  # a tag leaves its own brush set
+            if mark.kind == TEXT_OTHER:
+                painter.setPen(QPen(_canvas_colour("canvas_handle"), 1, Qt.PenStyle.DotLine))
+                painter.drawPolygon(polygon)
+                continue
+            width = 3 if mark.kind == TEXT_NAME else 2
+            painter.setPen(QPen(_canvas_colour("canvas_uncertain"), width,
+                                Qt.PenStyle.DashDotLine))
+            painter.drawPolygon(polygon)
+            tag = self.tr("Name") if mark.kind == TEXT_NAME else self.tr("Name?")
+            self._paint_tag(painter, polygon.boundingRect().bottomLeft() + QPointF(2, 16), tag)
 
     @staticmethod
     def _paint_handles(painter: QPainter, frame: QRectF, colour: QColor) -> None:

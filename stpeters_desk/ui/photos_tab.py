@@ -8,6 +8,12 @@ photo can be prepared, and a photo in which nothing was found says so, because a
 child's face is the worst mistake this app can make. Every crop and region change can be
 undone.
 
+In the same background step the text written in the photo is read (a name badge, an
+exercise book, a whiteboard) and run through the name guard: a pupil's name is outlined
+and blocks preparing until it is covered ("Cover names" does it in one click) or cropped
+out, and the other text is listed for whoever prepares the photo to read. A photo whose
+text was not read (stopped, or the reader failed) cannot be prepared either.
+
 A batch shows its progress and can be cancelled. A photo whose face search was cancelled
 is never treated as checked: it says so in the list and cannot be prepared until its faces
 are looked for ("Look for faces now") or someone turns the search off for it and covers
@@ -87,10 +93,14 @@ from stpeters_desk.core.services import DeskServices
 from stpeters_desk.ui.items import id_role
 from stpeters_desk.ui.messages import marked_message, name_findings_text, worst_name_level
 from stpeters_desk.ui.photos_canvas import (
+    TEXT_MAYBE,
+    TEXT_NAME,
+    TEXT_OTHER,
     EditHistory,
     EditState,
     PhotoCanvas,
     Region,
+    TextMark,
     ViewGeometry,
     crop_for,
     region_from_face,
@@ -103,7 +113,8 @@ from stpeters_desk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from stpeters_desk.core.faces import FaceBox
-    from stpeters_desk.core.names import NameFinding
+    from stpeters_desk.core.names import NameFinding, NameGuard
+    from stpeters_desk.core.photo_text import PhotoText, TextItem, WrittenName
 
 __all__ = [
     "CANCELLED", "DETECTION_FAILED", "LOOKED", "LOOKING", "NOT_LOOKED", "BatchPhoto",
@@ -112,6 +123,7 @@ __all__ = [
 ]
 
 Detector = Callable[[Image.Image], "Sequence[FaceBox]"]
+TextReader = Callable[[Image.Image], "Sequence[TextItem]"]
 
 PREVIEW_SIDE = 1600  # the editor draws from a copy this size, never the full photo
 THUMBNAIL_SIDE = 96
@@ -150,6 +162,8 @@ def region_text(number: int, region: Region) -> str:
             text = translate("PhotosTab", "{number}. Face (uncertain, kept)")
         else:
             text = translate("PhotosTab", "{number}. Face")
+    elif region.text:
+        text = translate("PhotosTab", "{number}. Text written in the photo")
     elif region.needs_decision:
         text = translate("PhotosTab", "{number}. Region you added? Uncertain: keep or remove it")
     elif region.low_confidence:
@@ -184,6 +198,54 @@ def find_faces(image: Image.Image) -> list[FaceBox]:
     from stpeters_desk.core.faces import detect_faces
 
     return detect_faces(image)
+
+
+def read_text(image: Image.Image) -> list[TextItem]:
+    """The app's text reader; imported here so opening the tab does not load OpenCV."""
+    from stpeters_desk.core.photo_text import find_text
+
+    return find_text(image)
+
+
+@dataclass(frozen=True)
+class LookResult:
+    """What one background step found; None for what it was not asked to look for."""
+
+    faces: list[FaceBox] | None
+    text: PhotoText | None  # what was read, checked with the name guard
+    faces_error: Exception | None = None
+    text_error: str = ""
+    without_roster: bool = False  # read, but there is no pupil list to check it against
+
+
+def look_at(image: Image.Image, detector: Detector | None, reader: TextReader | None,
+            guard: Callable[[], NameGuard] | None = None) -> LookResult:
+    """Faces and text in one step on a worker. Each failure is kept apart, so what the
+    other found is still used; either one leaves its check undone, never passed. The
+    guard is loaded here too: it may wait for the keyring."""
+    faces, faces_error = None, None
+    if detector is not None:
+        try:
+            faces = list(detector(image))
+        except Exception as exc:  # shown to staff, who then cover faces by hand
+            faces_error = exc
+    if reader is None:
+        return LookResult(faces, None, faces_error)
+    try:
+        text, without_roster = _read_and_check(image, reader, guard)
+    except Exception as exc:  # the reader failed, or the roster's key is gone: unchecked
+        return LookResult(faces, None, faces_error, str(exc) or type(exc).__name__)
+    return LookResult(faces, text, faces_error, without_roster=without_roster)
+
+
+def _read_and_check(image: Image.Image, reader: TextReader,
+                    guard: Callable[[], NameGuard] | None) -> tuple[PhotoText, bool]:
+    from stpeters_desk.core.names import NameGuard
+    from stpeters_desk.core.photo_text import check_photo_text
+
+    items = list(reader(image))
+    names = guard() if guard is not None else NameGuard.empty()
+    return check_photo_text(items, names), names.is_empty
 
 
 def result_preview(library: PhotoLibrary, photo_id: int) -> Image.Image:
@@ -243,6 +305,10 @@ class BatchPhoto:
     view_key: int | None = None
     view_image: QImage | None = None
     closed: bool = False
+    text_state: str = NOT_LOOKED  # reading the text: the same states as face detection
+    text: PhotoText | None = None  # what was read, checked with the name guard
+    text_error: str = ""
+    text_without_roster: bool = False  # read, but no pupil list to check it against
 
     @property
     def name(self) -> str:
@@ -276,13 +342,15 @@ class PhotosTab(QWidget):
     ready_changed = Signal()
 
     def __init__(self, services: DeskServices, tasks: TaskRunner, library: PhotoLibrary,
-                 parent: QWidget | None = None, detector: Detector | None = None) -> None:
+                 parent: QWidget | None = None, detector: Detector | None = None,
+                 text_reader: TextReader | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("PhotosTab")
         self._services = services
         self._tasks = tasks
         self._library = library
         self._detector: Detector = detector or find_faces
+        self._text_reader: TextReader = text_reader or read_text
         self._photos: list[BatchPhoto] = []
         self._queue: deque[BatchPhoto] = deque()
         self._loading: BatchPhoto | None = None
@@ -391,6 +459,7 @@ class PhotosTab(QWidget):
         layout.addLayout(self._turn_row())
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self._faces_box())
+        layout.addWidget(self._text_box())
         layout.addLayout(self._prepare_row())
         # On the whole tab: the description box keeps Ctrl+Z for its own text, as Qt lets
         # a focused text editor take standard shortcuts first.
@@ -541,6 +610,47 @@ class PhotosTab(QWidget):
         detect_row.addStretch(1)
         layout.addLayout(detect_row)
         layout.addLayout(options)
+        return box
+
+    def _text_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Text written in the photo"))
+        self.text_label = QLabel()
+        self.text_label.setObjectName("TextStatus")
+        self.text_label.setWordWrap(True)
+        self.text_label.setAccessibleName(self.tr("What the text check found"))
+        self.text_list = QListWidget()
+        self.text_list.setObjectName("TextList")
+        self.text_list.setAccessibleName(self.tr("Text read in the photo"))
+        self.text_list.setToolTip(self.tr("Every piece of text the app read in the photo. "
+                                          "Read each one: choose it and press “Cover the "
+                                          "chosen text” to hide it."))
+        self.text_list.setMaximumHeight(76)
+        self.text_list.currentRowChanged.connect(lambda _row: self._show_text_buttons())
+        self.cover_names_button = QPushButton(self.tr("Cover &names"))
+        self.cover_names_button.setObjectName("CoverNames")
+        self.cover_names_button.setToolTip(self.tr("Cover every pupil's name found written in "
+                                                   "the photo (outlined and marked “Name”)"))
+        self.cover_names_button.clicked.connect(self.cover_names)
+        self.cover_text_button = QPushButton(self.tr("Cover the chosen te&xt"))
+        self.cover_text_button.setToolTip(self.tr("Cover the piece of text chosen in the list"))
+        self.cover_text_button.clicked.connect(self.cover_chosen_text)
+        self.read_text_button = QPushButton(self.tr("Read the text now"))
+        self.read_text_button.setObjectName("ReadTextNow")
+        self.read_text_button.setToolTip(self.tr("The text in this photo was not read: read "
+                                                 "it now"))
+        self.read_text_button.clicked.connect(self.read_text_now)
+        self.read_text_button.hide()
+        buttons = QVBoxLayout()  # beside the list: the photo above keeps its height
+        buttons.addWidget(self.cover_names_button)
+        buttons.addWidget(self.cover_text_button)
+        buttons.addWidget(self.read_text_button)
+        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.text_list, 1)
+        row.addLayout(buttons)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.text_label)
+        layout.addLayout(row)
         return box
 
     def _prepare_row(self) -> QHBoxLayout:
@@ -730,11 +840,12 @@ class PhotosTab(QWidget):
             self._loaded(photo)
             return
         self._take_pixels(photo, result)
-        if photo.state.detection_on and photo.detected is None:
+        want_faces = photo.state.detection_on and photo.detected is None
+        if want_faces or photo.text is None:
             if photo is self._stop_after:  # Cancel was pressed while it opened
                 self._mark_stopped([photo])
             else:
-                self._look_for_faces(photo, then=self._loaded)
+                self._examine(photo, then=self._loaded, faces=want_faces)
                 return
         self._loaded(photo)
 
@@ -802,7 +913,7 @@ class PhotosTab(QWidget):
         if stopping:
             text = self.tr("Stopping after the photo in hand…")
         else:
-            text = self.tr("Finding faces: {done} of {total}").format(
+            text = self.tr("Finding faces and text: {done} of {total}").format(
                 done=self._batch_done, total=self._batch_total)
         self.progress.setFormat(text)
 
@@ -828,36 +939,66 @@ class PhotosTab(QWidget):
         self._batch_stopped += len(photos)
         for photo in photos:
             photo.detection = CANCELLED
+            if photo.text is None:
+                photo.text_state = CANCELLED
             self._update_batch_item(photo)
 
     # -- face detection ----------------------------------------------------------------------
-    def _look_for_faces(self, photo: BatchPhoto,
-                        then: Callable[[BatchPhoto], None] | None = None) -> None:
+    def _examine(self, photo: BatchPhoto, then: Callable[[BatchPhoto], None] | None = None,
+                 faces: bool = True) -> None:
+        """One background step: look for faces (if asked) and read the text (if not read)."""
         assert photo.opened is not None
-        image, detector = photo.opened.image, self._detector
-        photo.detection = LOOKING
+        image = photo.opened.image
+        detector = self._detector if faces else None
+        reader = self._text_reader if photo.text is None else None
+        if detector is not None:
+            photo.detection = LOOKING
+        if reader is not None:
+            photo.text_state = LOOKING
         self._update_batch_item(photo)
         if photo is self.selected_photo():
             self._show_selected()
-        self._tasks.run(lambda: list(detector(image)),
-                        lambda faces: self._faces_found(photo, faces, then),
+        guard = self._services.name_guard
+        self._tasks.run(lambda: look_at(image, detector, reader, guard),
+                        lambda result: self._looked(photo, result, then),
                         lambda error: self._faces_failed(photo, error, then))
 
-    def _faces_found(self, photo: BatchPhoto, faces: list[FaceBox],
-                     then: Callable[[BatchPhoto], None] | None) -> None:
-        detected = tuple(region_from_face(face) for face in faces)
-        photo.detected, photo.detection = detected, LOOKED
-        photo.history.apply_to_all(lambda state: with_detected(state, detected))
+    def _looked(self, photo: BatchPhoto, result: LookResult,
+                then: Callable[[BatchPhoto], None] | None) -> None:
+        if photo.text_state == LOOKING:
+            self._text_read(photo, result)
+        if result.faces_error is not None:
+            self._faces_failed(photo, result.faces_error, then)
+            return
+        if result.faces is not None:
+            detected = tuple(region_from_face(face) for face in result.faces)
+            photo.detected, photo.detection = detected, LOOKED
+            photo.history.apply_to_all(lambda state: with_detected(state, detected))
         self._update_batch_item(photo)
         if then is not None:
             then(photo)
         elif photo is self.selected_photo():
             self._show_selected()
 
+    def _text_read(self, photo: BatchPhoto, result: LookResult) -> None:
+        """What was read and checked; a failure leaves the photo unchecked."""
+        if result.text is None:
+            self._text_failed(photo, result.text_error)
+            return
+        photo.text, photo.text_state, photo.text_error = result.text, LOOKED, ""
+        photo.text_without_roster = result.without_roster
+
+    def _text_failed(self, photo: BatchPhoto, error: str) -> None:
+        photo.text, photo.text_state, photo.text_error = None, DETECTION_FAILED, error
+        self.show_message(self.tr("{name}: the text in the photo could not be read. "
+                                  "{error}").format(name=photo.name, error=error), ok=False)
+
     def _faces_failed(self, photo: BatchPhoto, error: Exception,
                       then: Callable[[BatchPhoto], None] | None) -> None:
         photo.detection = DETECTION_FAILED
         photo.detection_error = str(error)
+        if photo.text_state == LOOKING:  # the step stopped before the text was read
+            photo.text_state, photo.text_error = DETECTION_FAILED, str(error)
         self._update_batch_item(photo)
         self.show_message(self.tr("{name}: faces could not be looked for. {error}").format(
             name=photo.name, error=error), ok=False)
@@ -878,14 +1019,23 @@ class PhotosTab(QWidget):
             return
         self._change(with_detected(replace(state, detection_on=True), photo.detected or ()))
         if photo.detected is None and photo.detection != LOOKING and photo.opened is not None:
-            self._look_for_faces(photo)
+            self._examine(photo)
 
     def look_for_faces_now(self) -> None:
         """For a photo whose search a cancelled batch stopped: look at this one now."""
         photo = self._editable()
         if photo is None or photo.opened is None or photo.detection == LOOKING:
             return
-        self._look_for_faces(photo)
+        self._examine(photo)
+
+    def read_text_now(self) -> None:
+        """For a photo whose reading was stopped or failed: read its text now."""
+        photo = self._editable()
+        if photo is None or photo.opened is None or LOOKING in (photo.detection,
+                                                                photo.text_state):
+            return
+        photo.text = None
+        self._examine(photo, faces=False)
 
     # -- the batch list ----------------------------------------------------------------------
     def _batch_item(self, photo: BatchPhoto) -> QListWidgetItem:
@@ -978,6 +1128,9 @@ class PhotosTab(QWidget):
         self.find_faces_button.setVisible(editable and photo is not None
                                           and photo.state.detection_on
                                           and photo.detection == CANCELLED)
+        self.read_text_button.setVisible(editable and photo is not None and photo.text_state
+                                         in (CANCELLED, DETECTION_FAILED))
+        self._show_text(photo if editable else None)
         if not editable or photo is None:
             self.canvas.show_empty(_empty_text(photo))
             self._show_regions(None)
@@ -1039,6 +1192,69 @@ class PhotosTab(QWidget):
         self.faces_label.setText(LEVEL_MARKS.get(level, "") + text)
         set_style_state(self.faces_label, "level", level)
 
+    def _show_text(self, photo: BatchPhoto | None) -> None:
+        """The text panel and the outlines on the canvas for the photo shown."""
+        from stpeters_desk.core.photo_text import uncovered
+
+        text = photo.text if photo is not None else None
+        self.canvas.show_text_marks(text_marks(photo) if photo is not None else [])
+        self.text_list.blockSignals(True)
+        self.text_list.clear()
+        if photo is not None and text is not None:
+            regions = [region.rect for region in photo.state.regions]
+            showing = set(uncovered(text.items, regions))
+            names = {name.item: name for name in text.names}
+            for item in text.items:
+                self.text_list.addItem(text_line(item, names.get(item), item not in showing))
+        self.text_list.blockSignals(False)
+        self.text_list.setVisible(bool(text and text.items))  # no room taken for nothing
+        status, level = _text_status(photo)
+        self.text_label.setText(LEVEL_MARKS.get(level, "") + status)
+        set_style_state(self.text_label, "level", level)
+        self._show_text_buttons()
+
+    def _show_text_buttons(self) -> None:
+        photo = self._editable()
+        to_cover = self._names_to_cover(photo) if photo is not None else []
+        self.cover_names_button.setEnabled(bool(to_cover))
+        self.cover_text_button.setEnabled(self._chosen_text() is not None)
+
+    @staticmethod
+    def _names_to_cover(photo: BatchPhoto) -> list[TextItem]:
+        """Names (and words that may be names) no region hides yet."""
+        from stpeters_desk.core.photo_text import uncovered
+
+        if photo.text is None:
+            return []
+        regions = [region.rect for region in photo.state.regions]
+        return uncovered([name.item for name in photo.text.names], regions)
+
+    def _chosen_text(self) -> TextItem | None:
+        photo = self._editable()
+        row = self.text_list.currentRow()
+        if photo is None or photo.text is None or not 0 <= row < len(photo.text.items):
+            return None
+        return photo.text.items[row]
+
+    def cover_names(self) -> None:
+        """One click: a region over every name found in the text, as one undoable change."""
+        photo = self._editable()
+        if photo is None:
+            return
+        added = tuple(Region(item.rect, text=True) for item in self._names_to_cover(photo))
+        if added:
+            self._change(replace(photo.state, regions=(*photo.state.regions, *added)))
+
+    def cover_chosen_text(self) -> None:
+        photo, item = self._editable(), self._chosen_text()
+        if photo is None or item is None:
+            return
+        self._change(replace(photo.state,
+                             regions=(*photo.state.regions, Region(item.rect, text=True))))
+
+    def choose_text(self, row: int) -> None:
+        self.text_list.setCurrentRow(row)
+
     def _show_region_buttons(self) -> None:
         region = self._chosen_region()
         self.keep_button.setEnabled(region is not None and region.needs_decision)
@@ -1074,6 +1290,24 @@ class PhotosTab(QWidget):
         if state.undecided:
             return self.tr("Keep or remove each uncertain region (dashed, marked “?”) first. "
                            "Uncertain regions: {count}.").format(count=state.undecided)
+        return self._text_blocker(photo)
+
+    def _text_blocker(self, photo: BatchPhoto) -> str:
+        """Why the text in the photo stops it being prepared, or "": never unchecked."""
+        if photo.text_state == CANCELLED:
+            return self.tr("The text in this photo has not been read: press “Read the text "
+                           "now”.")
+        if photo.text_state == DETECTION_FAILED or (photo.text_state == LOOKED
+                                                    and photo.text is None):
+            return self.tr("The text in this photo could not be read, so it cannot be checked "
+                           "for pupils' names: press “Read the text now” to try again.")
+        if photo.text_state != LOOKED or photo.text is None:
+            return self.tr("Still reading the text in the photo…")
+        showing = names_showing(photo)
+        if showing:
+            return self.tr("A pupil's name is written in the photo (outlined, marked “Name”): "
+                           "press “Cover names”, or crop it out. Names to cover: {count}."
+                           ).format(count=len(showing))
         return ""
 
     def show_message(self, text: str, ok: bool | None = None) -> None:
@@ -1246,15 +1480,17 @@ class PhotosTab(QWidget):
         library, actor, label = self._library, self.actor, photo.name
         replace_id = self._replaceable(photo.prepared_id)
         covered = len(state.regions)
+        checked = (photo.text_state == LOOKED and photo.text is not None
+                   and not names_showing(photo))
 
         def work() -> StoredPhoto:
             exported = export_photo(render_photo(opened.image, state), opened.metadata,
                                     keep_png=opened.looks_like_screenshot)
             if replace_id is not None:
                 return library.replace(replace_id, exported, label=label, prepared_by=actor,
-                                       faces_covered=covered)
+                                       faces_covered=covered, text_checked=checked)
             return library.add(exported, label=label, prepared_by=actor,
-                               faces_covered=covered)
+                               faces_covered=covered, text_checked=checked)
         return work
 
     def _replaceable(self, photo_id: int | None) -> int | None:
@@ -1553,6 +1789,12 @@ def _batch_state(photo: BatchPhoto) -> str:
         return translate("PhotosTab", "Opening…")
     if photo.detection == LOOKING:
         return translate("PhotosTab", "Looking for faces…")
+    if photo.text_state == CANCELLED:
+        return translate("PhotosTab", "⚠ Text not read: reading was stopped")
+    if photo.text_state == LOOKING:
+        return translate("PhotosTab", "Reading the text…")
+    if names_showing(photo):
+        return translate("PhotosTab", "⛔ A pupil's name is written in it: cover it")
     if photo.prepared_id is not None:
         if photo.prepared_state == state:
             return translate("PhotosTab", "✔ Prepared")
@@ -1607,6 +1849,86 @@ def _faces_status(photo: BatchPhoto | None) -> tuple[str, str]:
         return (f"{text} {uncertain.format(count=state.undecided)}", "warn")
     check = translate("PhotosTab", "Check that every face in the photo is covered.")
     return (f"{text} {check}", "")
+
+
+def names_showing(photo: BatchPhoto) -> list[WrittenName]:
+    """Pupils' names read in the photo that no region hides and the crop keeps."""
+    from stpeters_desk.core.photo_text import uncovered_names
+
+    if photo.text is None:
+        return []
+    state = photo.state
+    showing = uncovered_names(photo.text.to_cover, [region.rect for region in state.regions])
+    geometry = photo.geometry()
+    if geometry is None or state.crop is None:
+        return showing
+    return [name for name in showing if _inside_crop(geometry, state.crop, name.item.rect)]
+
+
+def _inside_crop(geometry: ViewGeometry, crop: Rect, rect: Rect) -> bool:
+    """Any part of the rectangle (in pixels of the photo as opened) inside the crop."""
+    xs, ys = zip(*geometry.quad(rect), strict=True)
+    return not (max(xs) <= crop.x or min(xs) >= crop.x + crop.w
+                or max(ys) <= crop.y or min(ys) >= crop.y + crop.h)
+
+
+def text_marks(photo: BatchPhoto) -> list[TextMark]:
+    """The outlines for text not covered yet: names to cover, maybe-names, other text."""
+    from stpeters_desk.core.photo_text import uncovered
+
+    if photo.text is None:
+        return []
+    names = {name.item: name for name in photo.text.names}
+    showing = uncovered(photo.text.items, [region.rect for region in photo.state.regions])
+    marks = []
+    for item in showing:
+        name = names.get(item)
+        kind = TEXT_OTHER if name is None else TEXT_NAME if name.blocks else TEXT_MAYBE
+        marks.append(TextMark(item.rect, kind))
+    return marks
+
+
+def text_line(item: TextItem, name: WrittenName | None, covered: bool) -> str:
+    """One line of the text list: what was read, and what it is for the school."""
+    translate = QCoreApplication.translate
+    if covered:
+        text = translate("PhotosTab", "✔ Covered: “{text}”")
+    elif name is not None and name.blocks:
+        text = translate("PhotosTab", "⛔ Name: “{text}”")
+    elif name is not None:
+        text = translate("PhotosTab", "⚠ May be a name: “{text}”")
+    else:
+        text = translate("PhotosTab", "“{text}”")
+    return text.format(text=item.text)
+
+
+def _text_status(photo: BatchPhoto | None) -> tuple[str, str]:
+    """What the text check found, in plain words, and how urgent it is."""
+    if photo is None or photo.status != OPEN:
+        return ("", "")
+    translate = QCoreApplication.translate
+    if photo.text_state == CANCELLED:
+        return (translate("PhotosTab", "The text in this photo has not been read: reading "
+                          "was stopped. Press “Read the text now”."), "block")
+    if photo.text_state == DETECTION_FAILED:
+        return (translate("PhotosTab", "The text in this photo could not be read, so it cannot "
+                          "be checked for pupils' names. {error}").format(
+                              error=photo.text_error), "block")
+    if photo.text is None:
+        return (translate("PhotosTab", "Reading the text in the photo…"), "")
+    showing = names_showing(photo)
+    if showing:
+        return (translate("PhotosTab", "A pupil's name is written in this photo. Press “Cover "
+                          "names”, or crop it out. Names to cover: {count}.").format(
+                              count=len(showing)), "block")
+    if not photo.text.items:
+        return (translate("PhotosTab", "No text was found in the photo. Small, handwritten or "
+                          "sideways writing can be missed: look yourself."), "")
+    if photo.text_without_roster:
+        return (translate("PhotosTab", "No pupil list has been imported, so the text cannot "
+                          "be checked for names. Read every line below."), "warn")
+    return (translate("PhotosTab", "Read every line below before posting: a surname on its "
+                      "own or handwriting may still name a child."), "")
 
 
 def _ready_item(stored: StoredPhoto) -> QListWidgetItem:

@@ -18,7 +18,7 @@ from tests.gui.conftest import answer_preflight
 def prepared(library: PhotoLibrary, label: str, checked: bool = True) -> int:
     exported = export_photo(Image.new("RGB", (640, 360), (40, 120, 200)))
     photo = library.add(exported, label=label, prepared_by="Test Secretary",
-                        alt_text=f"Class 3's {label} display")
+                        alt_text=f"Class 3's {label} display", text_checked=True)
     if checked:
         library.confirm_faces(photo.photo_id, "Test Secretary")
         library.confirm_consent(photo.photo_id, "Test Secretary")

@@ -33,7 +33,8 @@ def add_photo(library: PhotoLibrary, label: str, alt_text: str = "", faces: bool
               consent: bool = True, shade: int = 0) -> int:
     image = Image.new("RGB", (240, 160), (60 + shade, 140, 200))
     ImageDraw.Draw(image).rectangle((40, 40, 120, 120), fill=(250, 200, 40))
-    photo = library.add(export_photo(image, PhotoMetadata()), label=label, prepared_by=TEACHER)
+    photo = library.add(export_photo(image, PhotoMetadata()), label=label, prepared_by=TEACHER,
+                        text_checked=True)
     if alt_text:
         library.set_alt_text(photo.photo_id, alt_text, TEACHER)
     if faces:

@@ -613,7 +613,8 @@ def test_cancel_stops_finding_faces_and_never_counts_a_stopped_photo_as_checked(
     tab.status.connect(said.append)
     open_with_dialog(tab, *trip_photos(tmp_path, 5))
 
-    assert seen == [("Finding faces: 0 of 5", True, True), ("Finding faces: 1 of 5", True, True),
+    assert seen == [("Finding faces and text: 0 of 5", True, True),
+                    ("Finding faces and text: 1 of 5", True, True),
                     ("Stopping after the photo in hand…", True, False)]
     assert len(looked_at) == 2  # the other three were never looked at
     assert not tab.progress.isVisible() and not tab.cancel_batch_button.isVisible()
@@ -644,7 +645,12 @@ def test_cancel_stops_finding_faces_and_never_counts_a_stopped_photo_as_checked(
     tab.batch_list.setCurrentRow(3)
     assert tab.find_faces_button.isVisible() and not tab.prepare_button.isEnabled()
     click(tab.detect_box)
-    assert "Face detection is off" in tab.faces_label.text() and tab.prepare_button.isEnabled()
+    assert "Face detection is off" in tab.faces_label.text()
+    # its text was not read either: that is never skipped, only done later
+    assert not tab.prepare_button.isEnabled() and "Read the text now" in tab.prepare_hint.text()
+    assert tab.text_label.property("level") == "block"
+    click(tab.read_text_button)
+    assert tab.photos[3].text is not None and tab.prepare_button.isEnabled()
     assert len(looked_at) == 3
     click(tab.undo_button)
     assert not tab.prepare_button.isEnabled()  # undone: unchecked again
@@ -688,7 +694,7 @@ def test_cancel_on_the_real_worker_pool_while_a_photo_opens(
     tab.show()
     tab.open_photos(trip_photos(tmp_path, 4))
     qtbot.waitUntil(lambda: tab.photos[1].status == "opening", timeout=10_000)
-    assert tab.progress.text() == "Finding faces: 1 of 4"
+    assert tab.progress.text() == "Finding faces and text: 1 of 4"
     click(tab.cancel_batch_button)
     assert tab.progress.text() == "Stopping after the photo in hand…"
     assert not tab.cancel_batch_button.isEnabled()
@@ -918,3 +924,131 @@ def test_names_in_a_description_are_flagged_as_typed_and_when_saved(
     assert not tab.alt_names_label.isVisible()
     click(tab.save_alt_button)
     assert tab.message_label.text() == "✔ Description saved."
+
+
+# ---------------------------------------------------------------------------------------
+# Text written in the photo
+
+
+@pytest.fixture
+def school_roster(services: DeskServices, memory_keyring: object) -> DeskServices:
+    """The invented roster of benchmarks/text_scenes, imported as the school would."""
+    from benchmarks.text_scenes import ROSTER
+    from stpeters_desk.core.roster import import_roster
+
+    lines = ["Forename,Surname,Year"] + [f"{name.replace(' ', ',')},4" for name in ROSTER]
+    assert services.roster is not None
+    import_roster("\n".join(lines).encode(), services.roster, imported_by=ACTOR)
+    return services
+
+
+def badge_photo(tmp_path: Path) -> Path:
+    """A classroom with two pupils' names written in it (a certificate and a badge)."""
+    from benchmarks.text_scenes import name_scene
+
+    scene = name_scene(2, names=2, size=(1600, 1200))
+    return save_jpeg(tmp_path / "certificates.jpg", scene.image)
+
+
+def test_a_pupils_name_in_the_photo_blocks_it_until_covered_in_one_click(
+        tmp_path: Path, qtbot: QtBot, school_roster: DeskServices,
+        library: PhotoLibrary) -> None:
+    from benchmarks.text_scenes import name_scene
+    from stpeters_desk.core.photo_text import check_photo_text, find_text
+
+    tab = make_tab(qtbot, school_roster, library, detector=lambda image: [])
+    open_with_dialog(tab, badge_photo(tmp_path))
+    photo = tab.selected_photo()
+    assert photo is not None and photo.text is not None
+    names = [written.name for written in name_scene(2, names=2, size=(1600, 1200)).names]
+    to_cover = photo.text.to_cover
+    assert len(to_cover) == 2 and all(any(n in name.item.text for n in names)
+                                      for name in to_cover)
+    # blocked, outlined on the canvas, listed, and said in the batch list
+    assert not tab.prepare_button.isEnabled()
+    hint = tab.prepare_hint.text()
+    assert "Cover names" in hint and "Names to cover: 2" in hint
+    assert tab.text_label.property("level") == "block"
+    assert [mark.kind for mark in tab.canvas.text_marks].count("name") == 2
+    lines = [tab.text_list.item(row).text() for row in range(tab.text_list.count())]
+    assert sum(line.startswith("⛔ Name:") for line in lines) == 2
+    assert any(not line.startswith(("⛔", "⚠", "✔")) for line in lines)  # the other text
+    assert "name is written in it" in tab.batch_list.item(0).text()
+    tab.prepare()
+    assert library.list_ready() == []
+
+    click(tab.cover_names_button)
+    assert tab.prepare_button.isEnabled() and not tab.cover_names_button.isEnabled()
+    assert "name" not in [mark.kind for mark in tab.canvas.text_marks]
+    assert sum(region.text for region in photo.state.regions) == 2
+    assert "Text written in the photo" in tab.region_list.item(0).text()
+    click(tab.undo_button)  # one click, one undo step
+    assert not tab.prepare_button.isEnabled()
+    click(tab.redo_button)
+    click(tab.prepare_button)
+    ready = library.list_ready()
+    assert len(ready) == 1
+    prepared = prepared_image(library, ready[0].photo_id).convert("RGB")
+    guard = school_roster.name_guard()
+    assert check_photo_text(find_text(prepared), guard).to_cover == ()
+
+
+def test_a_name_cropped_out_of_the_photo_does_not_block_it(
+        tmp_path: Path, qtbot: QtBot, school_roster: DeskServices,
+        library: PhotoLibrary) -> None:
+    tab = make_tab(qtbot, school_roster, library, detector=lambda image: [])
+    open_with_dialog(tab, badge_photo(tmp_path))
+    photo = tab.selected_photo()
+    assert photo is not None and photo.text is not None
+    certificate, badge = sorted((name.item.rect for name in photo.text.to_cover),
+                                key=lambda rect: rect.y)
+    # cover the first by choosing it in the list, crop the second away
+    row = next(index for index, item in enumerate(photo.text.items)
+               if item.rect == certificate)
+    tab.choose_text(row)
+    click(tab.cover_text_button)
+    assert "Names to cover: 1" in tab.prepare_hint.text()
+    tab._crop_edited(Rect(0, 0, 1600, max(1, badge.y - 5)))  # what a drag of the frame does
+    assert tab.prepare_button.isEnabled(), tab.prepare_hint.text()
+
+
+def test_a_text_reader_that_fails_leaves_the_photo_unchecked(
+        tmp_path: Path, qtbot: QtBot, services: DeskServices, library: PhotoLibrary) -> None:
+    from stpeters_desk.core.photo_text import TextItem, TextReaderUnavailable
+
+    calls: list[int] = []
+
+    def reader(image: Image.Image) -> list[TextItem]:
+        calls.append(1)
+        if len(calls) == 1:
+            raise TextReaderUnavailable("The text reader is missing or damaged.")
+        return []
+
+    tab = PhotosTab(services, SyncTaskRunner(), library, detector=lambda image: [],
+                    text_reader=reader)
+    qtbot.addWidget(tab)
+    tab.resize(1500, 950)
+    tab.show()
+    open_with_dialog(tab, save_jpeg(tmp_path / "hall.jpg", playground()))
+    assert not tab.prepare_button.isEnabled()
+    assert "could not be read" in tab.prepare_hint.text()
+    assert "missing or damaged" in tab.text_label.text()
+    assert "the text in the photo could not be read" in tab.message_label.text()
+    assert tab.read_text_button.isVisible()
+    click(tab.read_text_button)
+    assert len(calls) == 2 and tab.prepare_button.isEnabled()
+    assert "No text was found" in tab.text_label.text()
+
+
+def test_without_a_roster_the_text_is_listed_with_a_warning(
+        tmp_path: Path, qtbot: QtBot, services: DeskServices, library: PhotoLibrary) -> None:
+    from stpeters_desk.core.photo_text import TextItem
+
+    tab = PhotosTab(services, SyncTaskRunner(), library, detector=lambda image: [],
+                    text_reader=lambda image: [TextItem("Olivia", (10, 10, 80, 30))])
+    qtbot.addWidget(tab)
+    tab.show()
+    open_with_dialog(tab, save_jpeg(tmp_path / "hall.jpg", playground()))
+    assert tab.text_label.property("level") == "warn"
+    assert "No pupil list" in tab.text_label.text()
+    assert tab.text_list.item(0).text() == "“Olivia”"

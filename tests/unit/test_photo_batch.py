@@ -63,9 +63,10 @@ def test_a_folder_is_prepared_and_bad_files_are_reported_and_skipped(
     assert code == 1  # two files failed
     written = sorted(path.name for path in out.iterdir())
     assert written == ["IMG_0001.jpg", "IMG_0002.jpg", "Screenshot 2024-05-03.png"]
-    lines = stdout.splitlines()
-    assert lines[0].startswith("ok      IMG_0001.HEIC -> IMG_0001.jpg: 1 face covered; "
-                               "removed: camera, date taken, GPS location")
+    notice, *lines = stdout.splitlines()
+    assert notice.startswith("No pupil list to check names against")  # so all text is covered
+    assert lines[0].startswith("ok      IMG_0001.HEIC -> IMG_0001.jpg: 1 face covered; ")
+    assert "removed: camera, date taken, GPS location" in lines[0]
     assert lines[1].startswith("ok      IMG_0002.jpg -> IMG_0002.jpg: 1 face covered")
     assert "no faces found - look at it yourself" in lines[2]
     assert lines[-1] == (f"Prepared 3 of 5 photos in {out}; 2 faces covered; 2 failed: "
@@ -178,3 +179,69 @@ def test_runs_as_a_module_with_a_bomb_in_the_folder(ipad_folder: Path,
     assert result.returncode == 1
     assert "poster-scan.png is too large" in result.stderr
     assert "Prepared 3 of 5 photos" in result.stdout
+
+
+# --- Text written in the photos ----------------------------------------------------------
+
+
+@pytest.fixture
+def badge_folder(tmp_path: Path) -> Path:
+    from benchmarks.text_scenes import name_scene
+
+    folder = tmp_path / "badges"
+    folder.mkdir()
+    name_scene(4, names=2, size=(2000, 1500)).image.save(folder / "IMG_0100.jpg", quality=92)
+    return folder
+
+
+def test_names_written_in_a_photo_are_covered_and_never_printed(
+        badge_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks.text_scenes import ROSTER, name_scene
+    from stpeters_desk.core.names import NameGuard
+    from stpeters_desk.core.photo_text import check_photo_text, find_text
+
+    guard = NameGuard.from_names(ROSTER)
+    scene = name_scene(4, names=2, size=(2000, 1500))
+    out = tmp_path / "out"
+    code = photo_batch.main(["prepare", str(badge_folder), "--out", str(out), "--no-detect"],
+                            load_guard=lambda: guard)
+    printed = capsys.readouterr().out
+    assert code == 0
+    assert "2 pieces of text covered" in printed
+    assert not any(written.name in printed for written in scene.names)
+    assert any(f'"{text}"' in printed for text in scene.other_text)  # listed to look at
+    with Image.open(out / "IMG_0100.jpg") as prepared:
+        again = check_photo_text(find_text(prepared.convert("RGB")), guard)
+    assert again.to_cover == ()
+    assert again.items  # the school's signs are still there to read
+
+
+def test_without_a_roster_every_piece_of_text_is_covered(
+        badge_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from stpeters_desk.core.photo_text import find_text
+
+    code, printed, _ = run(["prepare", str(badge_folder), "--out", str(tmp_path / "out"),
+                            "--no-detect"], capsys)
+    assert code == 0
+    assert "No pupil list to check names against" in printed
+    with Image.open(tmp_path / "out" / "IMG_0100.jpg") as prepared:
+        assert find_text(prepared.convert("RGB")) == []
+
+
+def test_no_text_reads_nothing_and_says_so(badge_folder: Path, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    code, printed, _ = run(["prepare", str(badge_folder), "--out", str(tmp_path / "out"),
+                            "--no-detect", "--no-text"], capsys)
+    assert code == 0 and "text not read" in printed
+
+
+def test_a_roster_that_cannot_be_read_stops_before_any_photo(
+        badge_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def broken() -> object:
+        raise RuntimeError("The keyring is locked.")
+
+    code = photo_batch.main(["prepare", str(badge_folder), "--out", str(tmp_path / "out")],
+                            load_guard=broken)  # type: ignore[arg-type]
+    assert code == 1
+    assert "names cannot be checked" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

@@ -76,7 +76,8 @@ def library(db: Database, audit: AuditTrail, clock: Clock) -> PhotoLibrary:
 
 
 def ready(library: PhotoLibrary, label: str = "sports-day.jpg") -> int:
-    photo = library.add(exported(), label=label, prepared_by=PREPARER, faces_covered=3)
+    photo = library.add(exported(), label=label, prepared_by=PREPARER, faces_covered=3,
+                        text_checked=True)
     library.set_alt_text(photo.photo_id, "Year 4 running the relay on sports day", PREPARER)
     library.confirm_faces(photo.photo_id, PREPARER)
     library.confirm_consent(photo.photo_id, HEAD)
@@ -129,7 +130,7 @@ def test_a_png_screenshot_with_transparency_gets_a_thumbnail_on_white() -> None:
 
 def test_only_photos_with_a_description_and_both_confirmations_are_attachable(
         library: PhotoLibrary) -> None:
-    photo = library.add(exported(), label="art.jpg", prepared_by=PREPARER)
+    photo = library.add(exported(), label="art.jpg", prepared_by=PREPARER, text_checked=True)
     photo_id = photo.photo_id
     assert missing_checks(photo) == ["a description", "every face checked",
                                      "photo consent confirmed"]
@@ -176,7 +177,7 @@ def test_new_pixels_clear_both_confirmations_but_keep_the_description(
     photo_id = ready(library)
     recropped = exported(scene(200, 200, (90, 160, 60)))
     photo = library.replace(photo_id, recropped, label="sports-day.jpg", prepared_by=HEAD,
-                            faces_covered=4)
+                            faces_covered=4, text_checked=True)
     assert library.data(photo_id) == recropped.data
     assert (photo.width, photo.height, photo.faces_covered) == (200, 200, 4)
     assert not photo.faces_reviewed and not photo.consent_confirmed
@@ -214,11 +215,12 @@ def test_an_unchanged_description_writes_nothing(library: PhotoLibrary,
 def test_check_input_tells_the_pre_flight_check_what_is_done(library: PhotoLibrary) -> None:
     photo = library.add(exported(), label="trip.jpg", prepared_by=PREPARER)
     assert library.check_input(photo.photo_id) == PhotoCheckInput(
-        alt_text="", faces_reviewed=False, consent_confirmed=False, label="trip.jpg")
+        alt_text="", faces_reviewed=False, consent_confirmed=False, label="trip.jpg",
+        text_checked=False)
     photo_id = ready(library, "relay.jpg")
     assert library.check_input(photo_id) == PhotoCheckInput(
         alt_text="Year 4 running the relay on sports day", faces_reviewed=True,
-        consent_confirmed=True, label="relay.jpg")
+        consent_confirmed=True, label="relay.jpg", text_checked=True)
 
 
 def test_the_ready_list_is_newest_first_and_used_photos_leave_it(library: PhotoLibrary,
@@ -263,6 +265,25 @@ def test_prepared_photos_survive_reopening_the_database(data_dir: Path, db: Data
         assert photo.faces_reviewed and photo.consent_confirmed
     finally:
         reopened.close()
+
+
+def test_a_photo_whose_text_was_not_checked_is_never_attachable(
+        library: PhotoLibrary, db: Database, audit: AuditTrail) -> None:
+    """Migration 10: photos prepared before text was read start unchecked (fail closed)."""
+    row = db.query_one("SELECT name FROM schema_migrations WHERE version = 10")
+    assert row is not None and row["name"] == "text in prepared photos checked for names"
+    photo = library.add(exported(), label="badges.jpg", prepared_by=PREPARER)
+    assert "text NOT checked for names" in audit.recent(1)[0].detail
+    library.set_alt_text(photo.photo_id, "Class 2's name badges", PREPARER)
+    library.confirm_faces(photo.photo_id, PREPARER)
+    photo = library.confirm_consent(photo.photo_id, HEAD)
+    assert missing_checks(photo) == ["its written text checked for names (prepare it again)"]
+    assert library.attachable() == [] and not is_attachable(photo)
+    with pytest.raises(PhotoNotReady, match="checked for names"):
+        library.to_upload(photo.photo_id)
+    checked = library.replace(photo.photo_id, exported(), label="badges.jpg",
+                              prepared_by=PREPARER, text_checked=True)
+    assert checked.text_checked and "text checked for names" in audit.recent(1)[0].detail
 
 
 # --- No pupil's name kept in the clear ------------------------------------------------------

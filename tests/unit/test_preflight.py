@@ -18,10 +18,10 @@ from stpeters_desk.core.preflight import (
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.settings import SettingsStore
 
-CHECKS = ["names", "hidden_text", "photo_names", "photo_safety", "alt_text", "length", "links",
-          "mentions", "location", "replies"]
+CHECKS = ["names", "hidden_text", "photo_names", "photo_safety", "photo_text", "alt_text",
+          "length", "links", "mentions", "location", "replies"]
 SAFE_PHOTO = PhotoCheckInput("Children in Year 3 holding Viking shields", faces_reviewed=True,
-                             consent_confirmed=True)
+                             consent_confirmed=True, text_checked=True)
 
 
 @pytest.fixture(scope="module")
@@ -76,8 +76,20 @@ def test_unreviewed_faces_or_missing_consent_block(guard: NameGuard) -> None:
                              "Photo 2: photo consent not confirmed")
 
 
+def test_a_photo_whose_written_text_was_not_checked_blocks(guard: NameGuard) -> None:
+    unread = PhotoCheckInput("Name badges on the table", True, True, label="badges.jpg")
+    report = run_preflight("Our new name badges!", [SAFE_PHOTO, unread], guard)
+    check = report.check("photo_text")
+    assert check.status == "block" and not report.can_post
+    assert check.details == ("badges.jpg",) and "Prepare the photo again" in check.message
+    passed = run_preflight("Vikings!", [SAFE_PHOTO], guard).check("photo_text")
+    assert passed.status == "pass"
+    assert run_preflight("No photos", [], guard).check("photo_text").status == "pass"
+
+
 def test_missing_alt_text_warns_and_too_long_alt_text_blocks(guard: NameGuard) -> None:
-    missing = run_preflight("Sports day!", [PhotoCheckInput("  ", True, True)], guard)
+    missing = run_preflight("Sports day!", [PhotoCheckInput("  ", True, True,
+                                                            text_checked=True)], guard)
     assert missing.check("alt_text").status == "warn" and missing.can_post
     assert missing.check("alt_text").details == ("Photo 1",)
     long = run_preflight("Sports day!", [PhotoCheckInput("a" * 1001, True, True)], guard)

@@ -18,10 +18,11 @@ from stpeters_desk.core.storage.db import Database
 _COLUMNS = (
     "id, label, mime_type, width, height, LENGTH(data) AS size_bytes, thumbnail, alt_text, "
     "removed, faces_covered, prepared_by, faces_checked_by, faces_checked_at, "
-    "consent_confirmed_by, consent_confirmed_at, created_at, updated_at, used_at, used_in")
+    "consent_confirmed_by, consent_confirmed_at, created_at, updated_at, used_at, used_in, "
+    "text_checked")
 
 _CONFIRMED = ("faces_checked_at IS NOT NULL AND consent_confirmed_at IS NOT NULL "
-              "AND alt_text <> ''")
+              "AND alt_text <> '' AND text_checked = 1")
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class NewPhoto:
     faces_covered: int = 0
     prepared_by: str = ""
     alt_text: str = ""
+    text_checked: bool = False  # its written text read and every pupil's name covered
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class StoredPhoto:
     updated_at: datetime | None = None
     used_at: datetime | None = None
     used_in: str = ""
+    text_checked: bool = False
 
     @property
     def faces_reviewed(self) -> bool:
@@ -94,7 +97,8 @@ def _photo(row: sqlite3.Row) -> StoredPhoto:
         consent_confirmed_by=str(row["consent_confirmed_by"]),
         consent_confirmed_at=_time(row["consent_confirmed_at"]),
         created_at=_time(row["created_at"]), updated_at=_time(row["updated_at"]),
-        used_at=_time(row["used_at"]), used_in=str(row["used_in"]))
+        used_at=_time(row["used_at"]), used_in=str(row["used_in"]),
+        text_checked=bool(row["text_checked"]))
 
 
 def _removed_text(lines: tuple[str, ...]) -> str:
@@ -135,14 +139,15 @@ class PhotoStore:
         with self._db.transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO prepared_photos (label, data, mime_type, width, height, thumbnail, "
-                "alt_text, removed, faces_covered, prepared_by, created_at, updated_at) "
+                "alt_text, removed, faces_covered, prepared_by, text_checked, created_at, "
+                "updated_at) "
                 "VALUES (:label, :data, :mime_type, :width, :height, :thumbnail, :alt_text, "
-                ":removed, :faces_covered, :prepared_by, :at, :at)",
+                ":removed, :faces_covered, :prepared_by, :text_checked, :at, :at)",
                 {"label": photo.label, "data": photo.data, "mime_type": photo.mime_type,
                  "width": photo.width, "height": photo.height, "thumbnail": photo.thumbnail,
                  "alt_text": photo.alt_text, "removed": _removed_text(photo.removed),
                  "faces_covered": photo.faces_covered, "prepared_by": photo.prepared_by,
-                 "at": moment})
+                 "text_checked": int(photo.text_checked), "at": moment})
             return int(cursor.lastrowid or 0)
 
     def replace_image(self, photo_id: int, photo: NewPhoto, at: datetime) -> bool:
@@ -155,6 +160,7 @@ class PhotoStore:
             "UPDATE prepared_photos SET label = :label, data = :data, mime_type = :mime_type, "
             "width = :width, height = :height, thumbnail = :thumbnail, removed = :removed, "
             "faces_covered = :faces_covered, prepared_by = :prepared_by, "
+            "text_checked = :text_checked, "
             "faces_checked_by = '', faces_checked_at = NULL, consent_confirmed_by = '', "
             "consent_confirmed_at = NULL, updated_at = :at "
             "WHERE id = :id AND used_at IS NULL",
@@ -162,7 +168,7 @@ class PhotoStore:
              "mime_type": photo.mime_type, "width": photo.width, "height": photo.height,
              "thumbnail": photo.thumbnail, "removed": _removed_text(photo.removed),
              "faces_covered": photo.faces_covered, "prepared_by": photo.prepared_by,
-             "at": time_text(at)}) == 1
+             "text_checked": int(photo.text_checked), "at": time_text(at)}) == 1
 
     def set_alt_text(self, photo_id: int, alt_text: str, at: datetime) -> bool:
         return self._db.execute(

@@ -19,6 +19,7 @@ from stpeters_desk.core.storage.migrations import (
     m0007_outbox_leases,
     m0008_keyed_integrity,
     m0009_forget_photo_metadata,
+    m0010_photo_text,
 )
 from stpeters_desk.core.storage.migrations.base import Migration
 
@@ -32,6 +33,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0007_outbox_leases.MIGRATION,
     m0008_keyed_integrity.MIGRATION,
     m0009_forget_photo_metadata.MIGRATION,
+    m0010_photo_text.MIGRATION,
 )
 
 __all__ = ["MIGRATIONS", "Migration"]
