@@ -1,4 +1,4 @@
-"""The labelled face set: two public-domain portraits and invented crowd scenes built from them.
+"""Labelled face sets: public-domain portraits, and invented crowd and group photos from them.
 
 Missing a small face at the back of a class photo is the failure that matters, and no
 licensed crowd photo with face labels can be fetched here. So the crowd scenes paste
@@ -8,6 +8,12 @@ Each paste is feathered so its edge does not draw a box around the face, and the
 label moves and scales with it. Everything is made from a seed, so every run of the
 benchmark and the tests sees the same pixels. Used by benchmarks/faces.py,
 benchmarks/photos.py and tests/unit/test_faces.py.
+
+Those scenes flatter the detector: upright, clean faces on plain walls. The hard group
+photos at the end of this file (`group_photo`, `hard_set`) are what real downscaled
+crowd photos do to faces 16–64 px tall: rows of people covering each other, faces
+turned, tilted, in every skin tone, badly lit, blurred, partly covered, then a phone's
+noise and a middling JPEG. tests/data/faces/README.md describes both.
 """
 
 from __future__ import annotations

@@ -122,6 +122,29 @@ def test_a_second_look_raises_a_weak_face_and_lowers_clutter() -> None:
     assert (face_checked.x, face_checked.y, face_checked.w, face_checked.h) == (x, y, w, h)
 
 
+def test_only_the_strongest_maybes_get_a_second_look_in_a_very_busy_photo() -> None:
+    """A photo full of face-like clutter must not take minutes: the looks are bounded."""
+    portrait = source_photos()[0]
+    tiled = Image.new("RGB", (1400, 1000))
+    for left in range(0, 1400, 128):
+        for top in range(0, 1000, 128):
+            tiled.paste(portrait.image.resize((128, 128)), (left, top))
+    calls: list[int] = []
+    real_run = faces._run
+
+    def counted(batch: np.ndarray) -> list[np.ndarray]:
+        if batch.shape[2] == 160:  # no other step's pieces are this size here
+            calls.append(batch.shape[0])
+        return real_run(batch)
+
+    bounded = replace(DEFAULT_SETTINGS, review_threshold=0.99, max_second_looks=3,
+                      second_look_size=160)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(faces, "_run", counted)
+        detect_faces(tiled, bounded)
+    assert sum(calls) == 2 * 3  # three maybes, each as it is and mirrored
+
+
 def test_small_photos_are_enlarged_for_the_fine_pass_and_12_mp_ones_reduced() -> None:
     small, scale = faces._working_copy(Image.new("RGB", (1200, 800)), DEFAULT_SETTINGS)
     assert scale == DEFAULT_SETTINGS.max_enlargement and small.size == (2400, 1600)
