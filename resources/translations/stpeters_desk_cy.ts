@@ -1447,6 +1447,10 @@ Nid oes modd dadwneud hyn.</translation>
         <source>The database at {path} was last used by a newer version of the app (its layout is number {found}; this version knows up to {known}). Nothing was changed. Install the newer version again, or restore the data folder from a backup made before the update.</source>
         <translation>Cafodd y gronfa ddata yn {path} ei defnyddio ddiwethaf gan fersiwn mwy newydd o&apos;r ap (rhif ei chynllun yw {found}; mae&apos;r fersiwn hwn yn gwybod hyd at {known}). Ni newidiwyd dim. Gosodwch y fersiwn mwy newydd eto, neu adferwch y ffolder data o gopi wrth gefn a wnaed cyn y diweddariad.</translation>
     </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>mae&apos;r ddisg yn llawn</translation>
+    </message>
 </context>
 <context>
     <name>Dates</name>

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from stpeters_desk.core.storage.db import Database, utc_now_text
+from stpeters_desk.core.i18n import translate
+from stpeters_desk.core.storage.db import Database, DatabaseError, DiskFull, utc_now_text
 
 COMPOSER_SLOT = "composer"
 
@@ -36,7 +37,9 @@ class DraftStore:
                         "INSERT INTO drafts (slot, text, updated_at) VALUES (:slot, :text, :at)",
                         {"slot": slot, "text": text, "at": utc_now_text()},
                     )
-        except sqlite3.Error as exc:
+        except DiskFull as exc:  # the composer keeps the text and retries: no restart needed
+            raise DraftNotSaved(translate("Database", "the disk is full")) from exc
+        except (sqlite3.Error, DatabaseError) as exc:
             raise DraftNotSaved(str(exc)) from exc
 
     def clear(self, slot: str = COMPOSER_SLOT) -> None:
