@@ -3149,6 +3149,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>; y lle mae&apos;n debyg: gwiriwch</translation>
     </message>
     <message>
+        <source>; probably a business or a place named after someone: check</source>
+        <translation>; busnes neu le wedi&apos;i enwi ar ôl rhywun, mae&apos;n debyg: gwiriwch</translation>
+    </message>
+    <message>
         <source> (written in lower case: check)</source>
         <translation> (wedi&apos;i ysgrifennu mewn llythrennau bach: gwiriwch)</translation>
     </message>
@@ -5898,32 +5902,48 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Nid yw cynllun X yr ysgol yn caniatáu&apos;r nodwedd hon.</translation>
     </message>
     <message>
-        <source>It has been switched off in the app; nothing else is affected.</source>
-        <translation>Mae wedi&apos;i diffodd yn yr ap; does dim byd arall yn cael ei effeithio.</translation>
+        <source>Nothing else is affected. If the school needs this, the head teacher can ask for it when choosing the school&apos;s X plan.</source>
+        <translation>Nid effeithir ar ddim byd arall. Os oes angen hyn ar yr ysgol, gall y pennaeth ofyn amdano wrth ddewis cynllun X yr ysgol.</translation>
+    </message>
+    <message>
+        <source>It starts again next month. Tweets in the outbox wait until then; nothing is lost.</source>
+        <translation>Mae&apos;n dechrau eto fis nesaf. Mae negeseuon yn y blwch anfon yn aros tan hynny; does dim yn cael ei golli.</translation>
+    </message>
+    <message>
+        <source>The school&apos;s X account has reached X&apos;s daily limit for this; it starts again {when}.</source>
+        <translation>Mae cyfrif X yr ysgol wedi cyrraedd terfyn dyddiol X ar gyfer hyn; mae&apos;n dechrau eto {when}.</translation>
+    </message>
+    <message>
+        <source>Tweets in the outbox wait until then; nothing is lost.</source>
+        <translation>Mae negeseuon yn y blwch anfon yn aros tan hynny; does dim yn cael ei golli.</translation>
+    </message>
+    <message>
+        <source>Try again after that; tweets in the outbox wait until then. Nothing is lost.</source>
+        <translation>Rhowch gynnig arall arni ar ôl hynny; mae negeseuon yn y blwch anfon yn aros tan hynny. Does dim yn cael ei golli.</translation>
+    </message>
+    <message>
+        <source>Try again in a few minutes; tweets in the outbox wait. Nothing is lost.</source>
+        <translation>Rhowch gynnig arall arni ymhen ychydig funudau; mae negeseuon yn y blwch anfon yn aros. Does dim yn cael ei golli.</translation>
+    </message>
+    <message>
+        <source>Check the internet connection and try again. Tweets in the outbox are sent by themselves when the connection is back.</source>
+        <translation>Gwiriwch y cysylltiad rhyngrwyd a rhowch gynnig arall arni. Anfonir negeseuon yn y blwch anfon ohonynt eu hunain pan ddaw&apos;r cysylltiad yn ôl.</translation>
+    </message>
+    <message>
+        <source>Nothing needs doing: refresh the list to see what is there now.</source>
+        <translation>Does dim angen gwneud dim: adnewyddwch y rhestr i weld beth sydd yno nawr.</translation>
     </message>
     <message>
         <source>The school&apos;s X account has used its monthly allowance.</source>
         <translation>Mae cyfrif X yr ysgol wedi defnyddio ei lwfans misol.</translation>
     </message>
     <message>
-        <source>It starts again next month; tweets wait in the outbox until then.</source>
-        <translation>Bydd yn ailddechrau fis nesaf; bydd negeseuon yn aros yn y blwch anfon tan hynny.</translation>
-    </message>
-    <message>
         <source>X asks us to slow down until {time}.</source>
         <translation>Mae X yn gofyn i ni arafu tan {time}.</translation>
     </message>
     <message>
-        <source>The app will try again by itself after that; nothing is lost.</source>
-        <translation>Bydd yr ap yn rhoi cynnig arall ei hun ar ôl hynny; does dim yn cael ei golli.</translation>
-    </message>
-    <message>
         <source>X asks us to slow down for a while.</source>
         <translation>Mae X yn gofyn i ni arafu am ychydig.</translation>
-    </message>
-    <message>
-        <source>The app will try again by itself in a few minutes; nothing is lost.</source>
-        <translation>Bydd yr ap yn rhoi cynnig arall ei hun ymhen ychydig funudau; does dim yn cael ei golli.</translation>
     </message>
     <message>
         <source>The school&apos;s X account has run out of API credits.</source>
@@ -5938,12 +5958,20 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Dydy&apos;r cyfrifiadur hwn ddim yn gallu cyrraedd X ar hyn o bryd.</translation>
     </message>
     <message>
-        <source>Check the internet connection. The tweet is safe in the outbox and will be sent automatically when the connection is back.</source>
-        <translation>Gwiriwch y cysylltiad â&apos;r rhyngrwyd. Mae&apos;r neges yn ddiogel yn y blwch anfon a bydd yn cael ei hanfon yn awtomatig pan fydd y cysylltiad yn ôl.</translation>
-    </message>
-    <message>
         <source>Change the tweet and try again.</source>
         <translation>Newidiwch y neges a rhowch gynnig arall.</translation>
+    </message>
+    <message>
+        <source>at {time} today</source>
+        <translation>am {time} heddiw</translation>
+    </message>
+    <message>
+        <source>at {time} tomorrow</source>
+        <translation>am {time} yfory</translation>
+    </message>
+    <message>
+        <source>at {time} on {date}</source>
+        <translation>am {time} ar {date}</translation>
     </message>
     <message>
         <source>X says this exact tweet has already been posted.</source>
@@ -5964,6 +5992,58 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>X refused this.</source>
         <translation>Gwrthododd X hyn.</translation>
+    </message>
+    <message>
+        <source>X sent an answer the app could not read.</source>
+        <translation>Anfonodd X ateb nad oedd yr ap yn gallu ei ddarllen.</translation>
+    </message>
+    <message>
+        <source>X is having problems just now.</source>
+        <translation>Mae X yn cael problemau ar hyn o bryd.</translation>
+    </message>
+    <message>
+        <source>Nothing is lost. Try again in a few minutes; tweets in the outbox are retried by themselves.</source>
+        <translation>Does dim yn cael ei golli. Rhowch gynnig arall arni ymhen ychydig funudau; rhoddir cynnig arall ar negeseuon yn y blwch anfon ohonynt eu hunain.</translation>
+    </message>
+    <message>
+        <source>X took too long to answer.</source>
+        <translation>Cymerodd X ormod o amser i ateb.</translation>
+    </message>
+    <message>
+        <source>Something between this computer and X answered instead of X.</source>
+        <translation>Atebodd rhywbeth rhwng y cyfrifiadur hwn ac X yn lle X.</translation>
+    </message>
+    <message>
+        <source>Shorten the tweet and try again.</source>
+        <translation>Byrhewch y neges a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>Prepare the photo again on the Photos tab, then retry.</source>
+        <translation>Paratowch y llun eto ar y tab Lluniau, yna rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>X refused to do that.</source>
+        <translation>Gwrthododd X wneud hynny.</translation>
+    </message>
+    <message>
+        <source>Check what you were doing and try again; tell the head teacher if it keeps happening.</source>
+        <translation>Gwiriwch beth roeddech chi&apos;n ei wneud a rhowch gynnig arall arni; dywedwch wrth y pennaeth os yw&apos;n dal i ddigwydd.</translation>
+    </message>
+    <message>
+        <source>The school&apos;s X connection is only allowed to read, not to change anything.</source>
+        <translation>Dim ond darllen y caiff cysylltiad X yr ysgol ei wneud, nid newid dim.</translation>
+    </message>
+    <message>
+        <source>Ask the head teacher to give the X developer app &apos;Read and write&apos; permission and then reconnect the account in Settings.</source>
+        <translation>Gofynnwch i&apos;r pennaeth roi caniatâd &apos;Read and write&apos; i ap datblygwr X ac yna ailgysylltu&apos;r cyfrif yn y Gosodiadau.</translation>
+    </message>
+    <message>
+        <source>The school&apos;s X plan does not allow this ({feature}).</source>
+        <translation>Nid yw cynllun X yr ysgol yn caniatáu hyn ({feature}).</translation>
+    </message>
+    <message>
+        <source>Look at the school&apos;s timeline: it is almost certainly there already, so nothing needs doing.</source>
+        <translation>Edrychwch ar ffrwd yr ysgol: mae bron yn sicr yno&apos;n barod, felly does dim angen gwneud dim.</translation>
     </message>
 </context>
 </TS>
