@@ -60,11 +60,13 @@ def words(items: list[TextItem]) -> list[str]:
 def score(photos: list[TextPhoto], guard: NameGuard) -> dict[str, object]:
     exact = near = blocked = flagged = total = 0
     times: list[float] = []
+    cpus: list[float] = []
     misses: list[str] = []
     for photo in photos:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         items = find_text(photo.image)
         times.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - cpu)
         read = words(items)
         found = check_photo_text(items, guard)
         to_cover = found.to_cover
@@ -81,7 +83,7 @@ def score(photos: list[TextPhoto], guard: NameGuard) -> dict[str, object]:
                               f"{written.angle:+.0f}°): read {[i.text for i in items]}")
     return {"total": total, "exact": exact, "near": near, "blocked": blocked,
             "flagged": flagged,
-            "times": times, "misses": misses}
+            "times": times, "cpus": cpus, "misses": misses}
 
 
 def report(label: str, result: dict[str, object]) -> None:
@@ -89,10 +91,13 @@ def report(label: str, result: dict[str, object]) -> None:
     times = result["times"]
     assert isinstance(times, list)
     warm = times[1:] or times
+    cpus = result["cpus"]
+    assert isinstance(cpus, list)
     print(f"{label}: {total} names; read exactly {result['exact']}, within one edit "
           f"{result['near']}, photo blocked {result['blocked']} (shown as a name or "
           f"\"may be a name\" {result['flagged']}); "
-          f"{statistics.median(warm):.2f} s a photo (median; slowest {max(warm):.2f} s)")
+          f"{statistics.median(warm):.2f} s a photo (median; slowest {max(warm):.2f} s; "
+          f"CPU {statistics.median(cpus[1:] or cpus):.2f} s)")
     misses = result["misses"]
     assert isinstance(misses, list)
     for miss in misses:
