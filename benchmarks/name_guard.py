@@ -8,7 +8,15 @@ Prints, for tests/data/name_guard_set.yaml:
 - the same per group, so famous people and places are measured on their own,
   and the "unseen" group (written after the rules were settled) apart;
 - checks per second on the whole set, and the time to hash a school-sized
-  roster (420 invented pupils) as an import does.
+  roster (420 invented pupils) as an import does;
+- recall per disguise (tests/name_guard_disguises.py: invisible characters,
+  look-alike letters, reversed text, spelled-out letters, digits for letters,
+  plurals, joined double names, lower-case tags and handles, and spelling
+  variants, with the held-out variants apart), and false blocks on ordinary
+  text the guard's rules were not written from: the labelled set's name-free
+  texts, the school replies in tests/data/moderation_replies.csv, and real
+  public tweets (OLID, in ../shared/data/moderation when present), counting
+  there only the blocks that are not a roster name written plainly.
 """
 
 from __future__ import annotations
@@ -27,8 +35,13 @@ from stpeters_desk.core.names import (  # noqa: E402
     PupilName,
     hash_pupil_forms,
     load_guard_words,
+    normalise_name,
 )
+from tests.moderation_set import load_cases  # noqa: E402
+from tests.name_guard_disguises import disguise_roster, recall_by_disguise  # noqa: E402
 from tests.name_guard_set import LabelledText, Score, load_set, score  # noqa: E402
+
+OLID = ROOT.parent / "shared" / "data" / "moderation" / "olid_train_text.txt"
 
 SCHOOL_SIZE = 420
 
@@ -91,6 +104,38 @@ def main() -> None:
     hashed = time.perf_counter() - start
     print(f"hashing a roster of {len(pupils)} pupils: {hashed * 1000:.0f} ms, "
           f"{len(forms)} forms")
+    print_disguises(items)
+
+
+def written_plainly(guard: NameGuard, words: str) -> bool:
+    """Every word is a roster name or nickname as written: a block the guard made before
+    it looked through disguises (the text names someone called that, so no false block of
+    the disguise rules)."""
+    return all(guard._info(normalise_name(w)) is not None for w in words.split())
+
+
+def print_disguises(items: list[LabelledText]) -> None:
+    roster = disguise_roster()
+    guard = NameGuard.from_names(roster)
+    print(f"\ndisguised names (roster of {len(roster)} invented pupils):")
+    for disguise, (caught, total, missed) in recall_by_disguise(guard).items():
+        print(f"  {disguise:<22} blocked {caught:>3}/{total:<3} {percent(caught / total)}")
+        for text in missed:
+            print(f"      got through: {text!r}")
+    sources = {
+        "labelled set, name-free": [i.text for i in items if i.name_free],
+        "school replies": [case.text for case in load_cases()],
+    }
+    if OLID.exists():
+        sources["OLID public tweets"] = OLID.read_text(encoding="utf-8").splitlines()
+    print("false blocks on ordinary text with this roster, from the disguise rules "
+          "(a roster name or nickname written plainly is not counted):")
+    for label, texts in sources.items():
+        blocks = [(text, f.word) for text in texts for f in guard.check(text)
+                  if f.level == "block" and not written_plainly(guard, f.word)]
+        refused = len({text for text, _ in blocks})
+        print(f"  {label:<26} {refused:>4}/{len(texts):<6} {percent(refused / len(texts))}  "
+              f"words: {', '.join(sorted({w for _, w in blocks})[:12])}")
 
 
 if __name__ == "__main__":

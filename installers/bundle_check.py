@@ -96,6 +96,17 @@ def check_nicknames() -> str:
     return f"{len(forms)} short forms of Elizabeth"
 
 
+def check_name_disguises() -> str:
+    """The look-alike letters, sound keys and word lists behind the name guard's disguises."""
+    from stpeters_desk.core.names import NameGuard, load_guard_words
+
+    guard = NameGuard.from_names(["Muhammad Invented"])
+    for disguised in ("Оlivia Muhamm\u200bad", "Well done Mohammed"):
+        if not any(f.level == "block" for f in guard.check(disguised)):
+            raise RuntimeError(f"the name guard missed a disguised name in {disguised!r}")
+    return f"{len(load_guard_words().english):,} ordinary words, look-alikes and sound keys"
+
+
 def check_certificates() -> str:
     import certifi
 
@@ -144,6 +155,7 @@ CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("face model", check_face_model),
     ("HEIC photos", check_heif),
     ("nicknames", check_nicknames),
+    ("name disguises", check_name_disguises),
     ("certificates", check_certificates),
     ("keyring", check_keyring),
     ("Qt", check_qt),

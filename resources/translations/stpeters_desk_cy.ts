@@ -3109,6 +3109,14 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>yn cyfateb i gyfenw disgybl ar y rhestr ddisgyblion</translation>
     </message>
     <message>
+        <source>sounds like a pupil&apos;s name on the roster, spelled another way</source>
+        <translation>yn swnio fel enw disgybl ar y rhestr ddisgyblion, wedi&apos;i sillafu mewn ffordd arall</translation>
+    </message>
+    <message>
+        <source>is one letter away from a pupil&apos;s name on the roster (text read from a photo is often misread by a letter)</source>
+        <translation>un llythyren i ffwrdd o enw disgybl ar y rhestr ddisgyblion (mae testun a ddarllenir o lun yn aml yn cael ei gamddarllen o un llythyren)</translation>
+    </message>
+    <message>
         <source>is a usual short form of a pupil&apos;s name on the roster</source>
         <translation>yn ffurf fer arferol ar enw disgybl ar y rhestr ddisgyblion</translation>
     </message>
@@ -3125,6 +3133,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>; y lle mae&apos;n debyg: gwiriwch</translation>
     </message>
     <message>
+        <source>; probably a business or a place named after someone: check</source>
+        <translation>; busnes neu le wedi&apos;i enwi ar ôl rhywun, mae&apos;n debyg: gwiriwch</translation>
+    </message>
+    <message>
         <source> (written in lower case: check)</source>
         <translation> (wedi&apos;i ysgrifennu mewn llythrennau bach: gwiriwch)</translation>
     </message>
@@ -3139,6 +3151,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>, run together with other words: check</source>
         <translation>, wedi&apos;i redeg ynghyd â geiriau eraill: gwiriwch</translation>
+    </message>
+    <message>
+        <source>, run together with other words</source>
+        <translation>, wedi&apos;i redeg ynghyd â geiriau eraill</translation>
     </message>
 </context>
 <context>
@@ -3714,6 +3730,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Cadarnhewch, drwy wirio rhestr ganiatâd yr ysgol, fod caniatâd i bob plentyn y gellir ei weld ymddangos ar gyfrif yr ysgol. Caiff eich enw ei gofnodi.</translation>
     </message>
     <message>
+        <source>Possible children&apos;s names in the description</source>
+        <translation>Enwau plant posibl yn y disgrifiad</translation>
+    </message>
+    <message>
         <source>D&amp;escription (alt text), required:</source>
         <translation>D&amp;isgrifiad (testun amgen), gofynnol:</translation>
     </message>
@@ -3840,6 +3860,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>{count} / {limit}</source>
         <translation>{count} / {limit}</translation>
+    </message>
+    <message>
+        <source>Description saved, but {names} may be a pupil&apos;s name: describe what is happening instead (&quot;Year 4 dressed as astronauts&quot;). It cannot be posted as it is.</source>
+        <translation>Cadwyd y disgrifiad, ond gall {names} fod yn enw disgybl: disgrifiwch beth sy&apos;n digwydd yn lle hynny (&quot;Blwyddyn 4 wedi gwisgo fel gofodwyr&quot;). Ni ellir ei bostio fel y mae.</translation>
     </message>
     <message>
         <source>Description saved.</source>
@@ -4155,6 +4179,26 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>No pupil list has been imported, so photo descriptions cannot be checked for names.</source>
         <translation>Nid oes rhestr ddisgyblion wedi&apos;i mewnforio, felly does dim modd gwirio disgrifiadau&apos;r lluniau am enwau.</translation>
+    </message>
+    <message>
+        <source>The pupil list was imported by an older version of St Peter&apos;s Desk, which cannot recognise names written in disguise (look-alike letters, other spellings, names run together). Import the pupil list again in Settings before posting.</source>
+        <translation>Mewnforiwyd y rhestr ddisgyblion gan fersiwn hŷn o St Peter&apos;s Desk, nad yw&apos;n gallu adnabod enwau wedi&apos;u cuddio (llythrennau sy&apos;n edrych yr un fath, sillafiadau eraill, enwau wedi&apos;u rhedeg ynghyd). Mewnforiwch y rhestr ddisgyblion eto yn y Gosodiadau cyn postio.</translation>
+    </message>
+    <message>
+        <source>Hidden characters</source>
+        <translation>Nodau cudd</translation>
+    </message>
+    <message>
+        <source>the post</source>
+        <translation>y neges</translation>
+    </message>
+    <message>
+        <source>No characters that change the order text is displayed in.</source>
+        <translation>Dim nodau sy&apos;n newid y drefn y dangosir testun ynddi.</translation>
+    </message>
+    <message>
+        <source>Characters that change the order text is displayed in were found in: {places}. Words can then show differently from how they were typed. Delete them (retype the text, or paste it as plain text).</source>
+        <translation>Cafwyd nodau sy&apos;n newid y drefn y dangosir testun ynddi yn: {places}. Gall geiriau wedyn ymddangos yn wahanol i sut y cawsant eu teipio. Dilëwch nhw (teipiwch y testun eto, neu ei ludo fel testun plaen).</translation>
     </message>
     <message>
         <source>No pupils&apos; names found in the photo descriptions.</source>
@@ -4661,6 +4705,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>does dim disgyblion yn y ffeil, felly ni chafodd y rhestr ddisgyblion ei disodli.</translation>
     </message>
     <message>
+        <source>the year or class &quot;{label}&quot; looks like a pupil&apos;s name, and class names are kept as written. Check that the class column holds classes (or leave it out): nothing was imported.</source>
+        <translation>mae&apos;r flwyddyn neu&apos;r dosbarth &quot;{label}&quot; yn edrych fel enw disgybl, ac mae enwau dosbarthiadau&apos;n cael eu cadw fel y&apos;u hysgrifennwyd. Gwiriwch fod y golofn dosbarth yn dal dosbarthiadau (neu gadewch hi allan): ni fewnforiwyd dim.</translation>
+    </message>
+    <message>
         <source>The pupil roster was hashed with a key this computer no longer has (the keyring was reset, or the database came from another computer). Import the roster again.</source>
         <translation>Cafodd y rhestr ddisgyblion ei stwnsio ag allwedd nad yw ar y cyfrifiadur hwn mwyach (cafodd y storfa allweddi ei hailosod, neu daeth y gronfa ddata o gyfrifiadur arall). Mewnforiwch y rhestr ddisgyblion eto.</translation>
     </message>
@@ -5070,6 +5118,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>{pupils} pupils in {classes} classes, imported {date} by {name}. Names are kept only as scrambled fingerprints.</source>
         <translation>{pupils} disgybl mewn {classes} dosbarth, wedi&apos;u mewnforio ar {date} gan {name}. Dim ond fel olion bysedd digidol wedi&apos;u sgramblo y caiff yr enwau eu cadw.</translation>
+    </message>
+    <message>
+        <source>⛔ Import it again: this version also catches names written in disguise, and posting is blocked until the pupil list is imported again.</source>
+        <translation>⛔ Mewnforiwch hi eto: mae&apos;r fersiwn hon hefyd yn dal enwau wedi&apos;u cuddio, ac ni ellir postio nes i&apos;r rhestr ddisgyblion gael ei mewnforio eto.</translation>
     </message>
     <message>
         <source>The pupil roster</source>
@@ -5810,32 +5862,48 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Nid yw cynllun X yr ysgol yn caniatáu&apos;r nodwedd hon.</translation>
     </message>
     <message>
-        <source>It has been switched off in the app; nothing else is affected.</source>
-        <translation>Mae wedi&apos;i diffodd yn yr ap; does dim byd arall yn cael ei effeithio.</translation>
+        <source>Nothing else is affected. If the school needs this, the head teacher can ask for it when choosing the school&apos;s X plan.</source>
+        <translation>Nid effeithir ar ddim byd arall. Os oes angen hyn ar yr ysgol, gall y pennaeth ofyn amdano wrth ddewis cynllun X yr ysgol.</translation>
+    </message>
+    <message>
+        <source>It starts again next month. Tweets in the outbox wait until then; nothing is lost.</source>
+        <translation>Mae&apos;n dechrau eto fis nesaf. Mae negeseuon yn y blwch anfon yn aros tan hynny; does dim yn cael ei golli.</translation>
+    </message>
+    <message>
+        <source>The school&apos;s X account has reached X&apos;s daily limit for this; it starts again {when}.</source>
+        <translation>Mae cyfrif X yr ysgol wedi cyrraedd terfyn dyddiol X ar gyfer hyn; mae&apos;n dechrau eto {when}.</translation>
+    </message>
+    <message>
+        <source>Tweets in the outbox wait until then; nothing is lost.</source>
+        <translation>Mae negeseuon yn y blwch anfon yn aros tan hynny; does dim yn cael ei golli.</translation>
+    </message>
+    <message>
+        <source>Try again after that; tweets in the outbox wait until then. Nothing is lost.</source>
+        <translation>Rhowch gynnig arall arni ar ôl hynny; mae negeseuon yn y blwch anfon yn aros tan hynny. Does dim yn cael ei golli.</translation>
+    </message>
+    <message>
+        <source>Try again in a few minutes; tweets in the outbox wait. Nothing is lost.</source>
+        <translation>Rhowch gynnig arall arni ymhen ychydig funudau; mae negeseuon yn y blwch anfon yn aros. Does dim yn cael ei golli.</translation>
+    </message>
+    <message>
+        <source>Check the internet connection and try again. Tweets in the outbox are sent by themselves when the connection is back.</source>
+        <translation>Gwiriwch y cysylltiad rhyngrwyd a rhowch gynnig arall arni. Anfonir negeseuon yn y blwch anfon ohonynt eu hunain pan ddaw&apos;r cysylltiad yn ôl.</translation>
+    </message>
+    <message>
+        <source>Nothing needs doing: refresh the list to see what is there now.</source>
+        <translation>Does dim angen gwneud dim: adnewyddwch y rhestr i weld beth sydd yno nawr.</translation>
     </message>
     <message>
         <source>The school&apos;s X account has used its monthly allowance.</source>
         <translation>Mae cyfrif X yr ysgol wedi defnyddio ei lwfans misol.</translation>
     </message>
     <message>
-        <source>It starts again next month; tweets wait in the outbox until then.</source>
-        <translation>Bydd yn ailddechrau fis nesaf; bydd negeseuon yn aros yn y blwch anfon tan hynny.</translation>
-    </message>
-    <message>
         <source>X asks us to slow down until {time}.</source>
         <translation>Mae X yn gofyn i ni arafu tan {time}.</translation>
     </message>
     <message>
-        <source>The app will try again by itself after that; nothing is lost.</source>
-        <translation>Bydd yr ap yn rhoi cynnig arall ei hun ar ôl hynny; does dim yn cael ei golli.</translation>
-    </message>
-    <message>
         <source>X asks us to slow down for a while.</source>
         <translation>Mae X yn gofyn i ni arafu am ychydig.</translation>
-    </message>
-    <message>
-        <source>The app will try again by itself in a few minutes; nothing is lost.</source>
-        <translation>Bydd yr ap yn rhoi cynnig arall ei hun ymhen ychydig funudau; does dim yn cael ei golli.</translation>
     </message>
     <message>
         <source>The school&apos;s X account has run out of API credits.</source>
@@ -5850,12 +5918,20 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Dydy&apos;r cyfrifiadur hwn ddim yn gallu cyrraedd X ar hyn o bryd.</translation>
     </message>
     <message>
-        <source>Check the internet connection. The tweet is safe in the outbox and will be sent automatically when the connection is back.</source>
-        <translation>Gwiriwch y cysylltiad â&apos;r rhyngrwyd. Mae&apos;r neges yn ddiogel yn y blwch anfon a bydd yn cael ei hanfon yn awtomatig pan fydd y cysylltiad yn ôl.</translation>
-    </message>
-    <message>
         <source>Change the tweet and try again.</source>
         <translation>Newidiwch y neges a rhowch gynnig arall.</translation>
+    </message>
+    <message>
+        <source>at {time} today</source>
+        <translation>am {time} heddiw</translation>
+    </message>
+    <message>
+        <source>at {time} tomorrow</source>
+        <translation>am {time} yfory</translation>
+    </message>
+    <message>
+        <source>at {time} on {date}</source>
+        <translation>am {time} ar {date}</translation>
     </message>
     <message>
         <source>X says this exact tweet has already been posted.</source>
@@ -5876,6 +5952,58 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>X refused this.</source>
         <translation>Gwrthododd X hyn.</translation>
+    </message>
+    <message>
+        <source>X sent an answer the app could not read.</source>
+        <translation>Anfonodd X ateb nad oedd yr ap yn gallu ei ddarllen.</translation>
+    </message>
+    <message>
+        <source>X is having problems just now.</source>
+        <translation>Mae X yn cael problemau ar hyn o bryd.</translation>
+    </message>
+    <message>
+        <source>Nothing is lost. Try again in a few minutes; tweets in the outbox are retried by themselves.</source>
+        <translation>Does dim yn cael ei golli. Rhowch gynnig arall arni ymhen ychydig funudau; rhoddir cynnig arall ar negeseuon yn y blwch anfon ohonynt eu hunain.</translation>
+    </message>
+    <message>
+        <source>X took too long to answer.</source>
+        <translation>Cymerodd X ormod o amser i ateb.</translation>
+    </message>
+    <message>
+        <source>Something between this computer and X answered instead of X.</source>
+        <translation>Atebodd rhywbeth rhwng y cyfrifiadur hwn ac X yn lle X.</translation>
+    </message>
+    <message>
+        <source>Shorten the tweet and try again.</source>
+        <translation>Byrhewch y neges a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>Prepare the photo again on the Photos tab, then retry.</source>
+        <translation>Paratowch y llun eto ar y tab Lluniau, yna rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>X refused to do that.</source>
+        <translation>Gwrthododd X wneud hynny.</translation>
+    </message>
+    <message>
+        <source>Check what you were doing and try again; tell the head teacher if it keeps happening.</source>
+        <translation>Gwiriwch beth roeddech chi&apos;n ei wneud a rhowch gynnig arall arni; dywedwch wrth y pennaeth os yw&apos;n dal i ddigwydd.</translation>
+    </message>
+    <message>
+        <source>The school&apos;s X connection is only allowed to read, not to change anything.</source>
+        <translation>Dim ond darllen y caiff cysylltiad X yr ysgol ei wneud, nid newid dim.</translation>
+    </message>
+    <message>
+        <source>Ask the head teacher to give the X developer app &apos;Read and write&apos; permission and then reconnect the account in Settings.</source>
+        <translation>Gofynnwch i&apos;r pennaeth roi caniatâd &apos;Read and write&apos; i ap datblygwr X ac yna ailgysylltu&apos;r cyfrif yn y Gosodiadau.</translation>
+    </message>
+    <message>
+        <source>The school&apos;s X plan does not allow this ({feature}).</source>
+        <translation>Nid yw cynllun X yr ysgol yn caniatáu hyn ({feature}).</translation>
+    </message>
+    <message>
+        <source>Look at the school&apos;s timeline: it is almost certainly there already, so nothing needs doing.</source>
+        <translation>Edrychwch ar ffrwd yr ysgol: mae bron yn sicr yno&apos;n barod, felly does dim angen gwneud dim.</translation>
     </message>
 </context>
 </TS>

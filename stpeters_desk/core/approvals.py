@@ -27,6 +27,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from stpeters_desk.core.i18n import translate
+from stpeters_desk.core.names import GuardSource, text_for_the_record
 from stpeters_desk.core.outbox import Outbox
 from stpeters_desk.core.roles import Permission
 from stpeters_desk.core.staff import PermissionDenied, StaffDirectory, StaffMember
@@ -139,7 +140,8 @@ class ApprovalQueue:
 
     def __init__(self, db: Database, audit: AuditLog, staff: StaffDirectory, outbox: Outbox, *,
                  posting_check: PostingCheck | None = None, grace: timedelta = DEFAULT_GRACE,
-                 clock: Clock = _utc_now) -> None:
+                 clock: Clock = _utc_now, name_guard: GuardSource | None = None) -> None:
+        self._name_guard = name_guard
         self._store = ApprovalsStore(db)
         self._audit = audit
         self._staff = staff
@@ -209,7 +211,7 @@ class ApprovalQueue:
         when = self._future(scheduled_for, moment) if scheduled_for else None
         item = self._new(author, Status.DRAFT, text, photos, when, moment)
         return self._store.insert(item, [self._entry(author.name, "save draft for approval",
-                                                     "", text, moment)])
+                                                     "", self._said(text), moment)])
 
     def submit(self, text: str, photos: Sequence[PhotoUpload] = (), *, by: StaffMember,
                scheduled_for: datetime | None = None,
@@ -222,7 +224,8 @@ class ApprovalQueue:
         item = replace(self._new(author, Status.AWAITING_APPROVAL, text, photos, when, moment),
                        submitted_at=moment)
         return self._store.insert(item, [self._entry(
-            author.name, "submit tweet for approval", "", f"{_when(when)}: {text}", moment)])
+            author.name, "submit tweet for approval", "", f"{_when(when)}: {self._said(text)}",
+            moment)])
 
     def submit_draft(self, submission_id: int, *, by: StaffMember,
                      now: datetime | None = None) -> Submission:
@@ -240,7 +243,8 @@ class ApprovalQueue:
         action = ("resubmit tweet for approval" if item.status == Status.REJECTED
                   else "submit tweet for approval")
         return self._store.replace(submitted, _AUTHOR_MAY_SUBMIT, [self._entry(
-            author.name, action, item, f"{_when(item.scheduled_for)}: {item.text}", moment)])
+            author.name, action, item, f"{_when(item.scheduled_for)}: {self._said(item.text)}",
+            moment)])
 
     def edit(self, submission_id: int, text: str, photos: Sequence[PhotoUpload] | None = None,
              *, by: StaffMember, now: datetime | None = None) -> Submission:
@@ -266,7 +270,8 @@ class ApprovalQueue:
             edited = replace(edited, approved_by="", approved_at=None)
             action = "edit scheduled tweet"
         return self._store.replace(edited, [item.status], [self._entry(
-            author.name, action, item, f"was: {item.text}\nnow: {text}", moment)],
+            author.name, action, item,
+            f"was: {self._said(item.text)}\nnow: {self._said(text)}", moment)],
             photos_changed=photos is not None)
 
     def withdraw(self, submission_id: int, *, by: StaffMember,
@@ -278,7 +283,7 @@ class ApprovalQueue:
                          translate("Approvals", "withdrawn"))
         return self._store.replace(
             replace(item, status=Status.WITHDRAWN, updated_at=moment), [item.status],
-            [self._entry(author.name, "withdraw tweet", item, item.text, moment)])
+            [self._entry(author.name, "withdraw tweet", item, self._said(item.text), moment)])
 
     # -- deciding ------------------------------------------------------------------------------
     def approve(self, submission_id: int, *, by: StaffMember, edited_text: str | None = None,
@@ -302,10 +307,12 @@ class ApprovalQueue:
         entries = []
         if text != item.text:
             entries.append(self._entry(approver.name, "edit tweet before approving", item,
-                                       f"original: {item.original_text}\nedited: {text}",
+                                       f"original: {self._said(item.original_text)}\n"
+                                       f"edited: {self._said(text)}",
                                        moment))
         entries.append(self._entry(approver.name, "approve tweet", item,
-                                   f"by {item.author}, {_when(item.scheduled_for)}: {text}",
+                                   f"by {item.author}, {_when(item.scheduled_for)}: "
+                                   f"{self._said(text)}",
                                    moment))
         approved = replace(item, text=text, approved_by=approver.name, approved_at=moment,
                            updated_at=moment)
@@ -329,7 +336,8 @@ class ApprovalQueue:
         rejected = replace(item, status=Status.REJECTED, rejected_by=approver.name,
                            rejection_note=tidy, updated_at=moment)
         return self._store.replace(rejected, [Status.AWAITING_APPROVAL], [self._entry(
-            approver.name, "reject tweet", item, f"by {item.author}: {item.text}", moment,
+            approver.name, "reject tweet", item, f"by {item.author}: {self._said(item.text)}",
+            moment,
             reason=tidy)])
 
     # -- scheduling ----------------------------------------------------------------------------
@@ -343,7 +351,7 @@ class ApprovalQueue:
         item = replace(self._new(author, Status.SCHEDULED, text, photos, when, moment),
                        submitted_at=moment)
         return self._store.insert(item, [self._entry(author.name, "schedule tweet", "",
-                                                     f"{_when(when)}: {text}", moment)])
+                                                     f"{_when(when)}: {self._said(text)}", moment)])
 
     def reschedule(self, submission_id: int, at: datetime | None, *, by: StaffMember,
                    now: datetime | None = None) -> Submission:
@@ -407,7 +415,7 @@ class ApprovalQueue:
         return self._store.replace(
             replace(item, status=Status.WITHDRAWN, updated_at=moment), [Status.SCHEDULED],
             [self._entry(actor.name, action, item,
-                         f"by {item.author}, {_when(item.scheduled_for)}: {item.text}",
+                         f"by {item.author}, {_when(item.scheduled_for)}: {self._said(item.text)}",
                          moment)])
 
     def post_now(self, submission_id: int, *, by: StaffMember,
@@ -600,6 +608,10 @@ class ApprovalQueue:
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=UTC)
         return moment.astimezone(UTC)
+
+    def _said(self, text: str) -> str:
+        """A tweet's words as the audit log keeps them (see ``text_for_the_record``)."""
+        return text_for_the_record(text, self._name_guard)
 
     @staticmethod
     def _new(author: StaffMember, status: Status, text: str, photos: Sequence[PhotoUpload],

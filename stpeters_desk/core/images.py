@@ -321,6 +321,30 @@ class PhotoMetadata:
             lines.append(f"{self.other_exif_tags} other camera settings (exposure, lens, ...)")
         return lines
 
+    def removal_kinds(self) -> list[str]:
+        """What kinds of information were removed, without their values, for keeping.
+
+        The values (a photographer's or child's name, where the photo was taken)
+        are shown to the person preparing the photo and then forgotten: the
+        database and the audit log only learn that such a thing was removed.
+        """
+        kinds = [
+            (self.camera, "Camera"), (self.taken, "Date taken"),
+            (self.location, "Location (GPS)"), (self.software, "Software"),
+            (self.people_and_copyright, "Names and copyright"),
+            (self.description, "Description"),
+            (self.comments, f"{len(self.comments)} comment(s)"),
+            (self.has_xmp, "XMP data (editing history, captions, keywords)"),
+            (self.has_iptc, "IPTC data (captions, keywords, credits)"),
+            (self.colour_profile, "Colour profile"),
+            (self.has_thumbnail, "A small preview copy of the original photo"),
+            (self.extra_images,
+             f"{self.extra_images} hidden extra image(s) (depth map, HDR or previews)"),
+            (self.other_exif_tags,
+             f"{self.other_exif_tags} other camera settings (exposure, lens, ...)"),
+        ]
+        return [kind for present, kind in kinds if present]
+
     def _profile_line(self) -> str:
         if self.colour_profile_is_srgb:
             return f"Colour profile: {self.colour_profile} (standard colours kept)"

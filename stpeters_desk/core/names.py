@@ -21,17 +21,28 @@ many children are called Hope, Summer or Will and many tweets say "we hope",
   written in lower case, at the start of a sentence or in a capitalised phrase
   ("Summer Fair"), and blocks when the words around it show it names a child
   ("Well done Summer!", "Hope scored twice", "Grace and Olivia").
+
+Names are also found in the disguises a hurried phone user, a paste from a
+document or someone getting round the guard produce: the text is first folded
+to what a reader sees (``core.text_folding``: invisible characters, look-alike
+letters from other scripts, reversed runs); letters spelled out one by one
+("O l i v i a", "O.l.i.v.i.a") are joined; a name split in two ("Oli via"),
+written with digits for letters ("0livia"), as a plural ("both Olivias"), run
+together ("RubyMae", "#welldoneolivia") or spelled another way that sounds the
+same ("Mohammed" for "Muhammad") is still the name. Text read from a photo is
+checked with room for one misread letter (``check_read_text``).
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
 import hmac
 import itertools
 import re
 import secrets
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -39,9 +50,17 @@ from typing import Literal
 
 from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.paths import resources_dir
+from stpeters_desk.core.text_folding import (
+    FoldedText,
+    fold_text,
+    is_invisible,
+    latin_base_letter,
+)
 
 __all__ = [
+    "FORM_RULES_VERSION",
     "FormKind",
+    "GuardSource",
     "GuardWords",
     "HashedForm",
     "Level",
@@ -53,7 +72,14 @@ __all__ = [
     "load_guard_words",
     "normalise_name",
     "pupil_name_forms",
+    "text_for_the_record",
+    "usable_guard",
 ]
+
+FORM_RULES_VERSION = 2
+"""Which set of name forms an import stores. A roster imported under older rules lacks
+the forms newer checks look up (joined names, sound-alikes, one-letter misreads),
+so the guard says it must be imported again rather than quietly checking less."""
 
 Level = Literal["block", "warn"]
 BLOCK: Level = "block"
@@ -68,11 +94,18 @@ class FormKind(StrEnum):
     SURNAME = "surname"
     FULL = "full"
     NICKNAME = "nickname"
+    SOUNDS_LIKE = "sounds_like"
+    """A spelling that sounds like a pupil's name: only a sound key is hashed."""
+    NEAR = "near"
+    """A name with one letter left out, to find misread text in photos."""
+    RULES = "rules"
+    """Not a name: marks which FORM_RULES_VERSION made the stored forms."""
 
 
 # Most specific first: the reason given for a hit names the first kind that applies.
 _KIND_ORDER = (FormKind.FULL, FormKind.FORENAME, FormKind.PREFERRED, FormKind.SURNAME,
-               FormKind.NICKNAME)
+               FormKind.NICKNAME, FormKind.SOUNDS_LIKE, FormKind.NEAR)
+_WEAK_KINDS = frozenset({FormKind.NICKNAME, FormKind.SOUNDS_LIKE})
 
 
 def _reason(kind: FormKind) -> str:
@@ -85,6 +118,13 @@ def _reason(kind: FormKind) -> str:
         return translate("NameGuard", "matches the name a pupil is known by on the roster")
     if kind is FormKind.SURNAME:
         return translate("NameGuard", "matches a pupil's surname on the roster")
+    if kind is FormKind.SOUNDS_LIKE:
+        return translate("NameGuard",
+                         "sounds like a pupil's name on the roster, spelled another way")
+    if kind is FormKind.NEAR:
+        return translate("NameGuard",
+                         "is one letter away from a pupil's name on the roster (text read "
+                         "from a photo is often misread by a letter)")
     return translate("NameGuard", "is a usual short form of a pupil's name on the roster")
 
 
@@ -130,10 +170,13 @@ def normalise_name(text: str) -> str:
     """Fold a word to the form that is hashed: no accents, no case, letters only.
 
     "Zoë" and "ZOE" both become "zoe"; "O'Brien" becomes "obrien", so the
-    apostrophe a teacher types or leaves out does not matter.
+    apostrophe a teacher types or leaves out does not matter. Roster and tweet go
+    through the same folding, so look-alike letters and stroked letters ("Łucja")
+    compare equal to the plain ones on either side.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    letters = (c for c in decomposed if c.isalpha() and not unicodedata.combining(c))
+    decomposed = unicodedata.normalize("NFKD", fold_text(text).text)
+    letters = (latin_base_letter(c) for c in decomposed
+               if c.isalpha() and not unicodedata.combining(c))
     return "".join(letters).casefold()
 
 
@@ -155,6 +198,15 @@ class GuardWords:
     aliases: tuple[frozenset[str], ...] = ()
     famous_phrases: frozenset[tuple[str, ...]] = frozenset()
     places: frozenset[str] = frozenset()
+    english: frozenset[str] = frozenset()
+    """Ordinary English words, so "Roman" is not taken for a way of spelling "Rahman"."""
+    capitalised: frozenset[str] = frozenset()
+    """Days, festivals, subjects and places: "Friday" is not a way of spelling "Freddie"."""
+
+    def is_ordinary(self, form: str) -> bool:
+        """A word that is not taken for another spelling (or a misreading) of a name."""
+        return (form in self.english or form in self.capitalised
+                or form in self.calendar_words or form in self.common_words)
 
     def is_common(self, form: str) -> bool:
         """Short forms count as words too: "Jo", "Al" and "Ed" turn up as initials and words."""
@@ -162,7 +214,10 @@ class GuardWords:
 
 
 def _read_list(path: Path) -> list[str]:
-    lines = path.read_text(encoding="utf-8").splitlines()
+    if path.suffix == ".gz":
+        lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
+    else:
+        lines = path.read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
@@ -187,6 +242,9 @@ def load_guard_words(folder: Path | None = None) -> GuardWords:
         aliases=aliases,
         famous_phrases=frozenset(p for p in phrases if len(p) > 1),
         places=frozenset(p[0] for p in phrases if len(p) == 1),
+        english=frozenset(_read_list(base / "english_words.txt.gz")),
+        capitalised=frozenset(
+            normalise_name(w) for w in _read_list(base / "capitalised_words.txt")),
     )
 
 
@@ -254,7 +312,151 @@ def pupil_name_forms(pupil: PupilName, words: GuardWords) -> set[tuple[str, Form
         for given in [parts[-1] for parts in givens] + sorted(nicknames):
             forms.add((f"{given} {surname[0]}", FormKind.FULL))
             forms.add((f"{surname[-1]} {given}", FormKind.FULL))
-    return forms
+    forms |= {(form.replace(" ", ""), kind) for form, kind in forms if " " in form}
+    return forms | _other_spellings(forms, words)
+
+
+def _other_spellings(forms: set[tuple[str, FormKind]],
+                     words: GuardWords) -> set[tuple[str, FormKind]]:
+    """Keys for names spelled another way, and (for names no everyday word) misread by a letter.
+
+    Keys of names that are also words carry a mark, so a spelling of "Daisy"
+    ("Daisie") follows the same careful rules as "Daisy" itself.
+    """
+    derived: set[tuple[str, FormKind]] = set()
+    for form, kind in forms:
+        if kind not in _SINGLE_NAME_KINDS or " " in form:
+            continue
+        common = words.is_common(form)
+        mark = _COMMON_MARK if common else ""
+        keys = sound_keys(form) if kind is not FormKind.NICKNAME else \
+            [key for key in sound_keys(form) if key.startswith(_SPELLING_PREFIX)]
+        derived |= {(mark + key, FormKind.SOUNDS_LIKE) for key in keys}
+        if not common and len(form) >= MIN_MISREAD_LENGTH:
+            derived |= {(_NEAR_PREFIX + near, FormKind.NEAR) for near in _one_left_out(form)}
+    return derived
+
+
+_SINGLE_NAME_KINDS = frozenset({FormKind.FORENAME, FormKind.PREFERRED, FormKind.SURNAME,
+                                FormKind.NICKNAME})
+# Prefixes no normalised word can have (they hold only letters and spaces), so a derived
+# form can never be mistaken for a name written out.
+_COMMON_MARK = "~"
+_SOUND_PREFIX = "sounds:"
+_SPELLING_PREFIX = "spelt:"
+_NEAR_PREFIX = "near:"
+_RULES_FORM = f"rules:{FORM_RULES_VERSION}"
+MIN_MISREAD_LENGTH = 5
+_LOOK_UP_MEMORY = 20_000
+"""Names shorter than this are not matched with a letter's tolerance: too many words are
+one letter from "Ava" or "Leo"."""
+_VOWELS = frozenset("aeiouy")
+
+
+def _one_left_out(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+@functools.cache
+def _metaphone() -> Callable[[str], str]:
+    """jellyfish's Metaphone, imported on first use (start-up never needs it)."""
+    import jellyfish
+
+    return jellyfish.metaphone
+
+
+def sound_keys(form: str) -> list[str]:
+    """The keys under which spellings of the same name meet (see the two functions below).
+
+    Nicknames get only the spelling key: the package's many short forms would
+    otherwise give a sound-alike for half the names in the news.
+    """
+    keys = []
+    sound = sound_key(form)
+    if sound:
+        keys.append(_SOUND_PREFIX + sound)
+    spelling = spelling_key(form)
+    if spelling:
+        keys.append(_SPELLING_PREFIX + spelling)
+    return keys
+
+
+_SPELLING_RULES = (
+    (re.compile(r"ph"), "f"),                   # Sophie/Sofie
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"(?<=[aeiou])gh$"), ""),       # Kayleigh/Kaylee
+    (re.compile(r"(?<=[aeiouy])h$"), ""),       # Hannah/Hanna, Zarah/Zara
+    (re.compile(r"(?:ie|ee|ey|ei|y|i)$"), "i"),  # Ellie/Elly, Evie/Evey, Maisie/Maisy
+    (re.compile(r"(?<=[^aeiouy])h"), ""),       # Matthew/Mathew, Rhian/Rian, Theo/Teo
+    (re.compile(r"(.)\1+"), r"\1"),             # Phillip/Philip, Leonn/Leon
+    (re.compile(r"c(?=[eiy])"), "s"),           # Lacey/Lasey
+    (re.compile(r"c"), "k"),                    # Oscar/Oskar, Lucas/Lukas
+    (re.compile(r"ay"), "ai"),                  # Layla/Laila
+)
+
+
+def spelling_key(form: str) -> str | None:
+    """A name with the spelling choices that do not change it taken out.
+
+    Short names, where Metaphone says too little, vary by doubled letters, a
+    silent h, ph for f, c for k and how the last vowel is written ("Hannah",
+    "Hanna"; "Ellie", "Elly"; "Sophie", "Sofie"). Each of those choices is
+    folded to one; the vowels that make "Leila" and "Layla" different names
+    are kept. None for keys under three letters.
+    """
+    if len(form) < 3 or not form.isalpha():
+        return None
+    key = form
+    for pattern, replacement in _SPELLING_RULES:
+        key = pattern.sub(replacement, key)
+    return key if len(key) >= 3 else None
+
+
+def sound_key(form: str) -> str | None:
+    """What a name sounds like, so "Mohammed", "Muhammad" and "Muhammed" share one key.
+
+    Metaphone alone is too coarse for short names (Zoe, Sue and Sea share "S";
+    Olive and Olivia share "OLF"), so the key adds how the name ends (a vowel
+    sound, or a consonant or silent e) and is only made for names whose
+    Metaphone has at least three sounds. Names it cannot tell apart this way
+    (Niamh and Neve, Aoife and Eefa) belong in the alias list instead.
+    """
+    if len(form) < 4 or not form.isalpha():
+        return None
+    sounds = _metaphone()(form)
+    if len(sounds) < 3:
+        return None
+    return f"{_first_sound(form)}{sounds}-{_ending(form)}"
+
+
+def _first_sound(form: str) -> str:
+    """How a name starts, which Metaphone blurs: "Cruz" and "Grace" both give KRS."""
+    first = form[0]
+    if first in "aeiouy":
+        return "a"
+    if first == "c":
+        return "s" if form[1:2] in ("e", "i", "y") else "k"
+    return {"q": "k", "z": "s", "j": "g"}.get(first, first)
+
+
+def _ending(form: str) -> str:
+    """The sound a name ends on: a (Olivia), i (Harley, Harleigh), o (Chloe), u or c."""
+    word = form
+    if word.endswith("gh") and len(word) > 3 and word[-3] in _VOWELS:
+        word = word[:-2]
+    elif word.endswith("h") and len(word) > 2 and word[-2] in _VOWELS:
+        word = word[:-1]
+    run = len(word) - len(word.rstrip("aeiouy"))
+    vowels = word[len(word) - run:]
+    if not vowels or vowels == "e":
+        return "c"
+    if vowels.endswith(("o", "oe")):
+        return "o"
+    if vowels.endswith(("u", "ue", "oo")):
+        return "u"
+    if vowels.endswith("a"):
+        return "a"
+    return "i"
 
 
 def _word_forms(parts: list[str], kind: FormKind) -> set[tuple[str, FormKind]]:
@@ -290,10 +492,11 @@ class NameHasher:
 def hash_pupil_forms(pupils: Iterable[PupilName], hasher: NameHasher,
                      words: GuardWords) -> set[HashedForm]:
     """The hashed forms of a whole roster, ready to store (one entry per form and kind)."""
-    hashed: set[HashedForm] = set()
+    hashed = {HashedForm(hasher.digest(_RULES_FORM), FormKind.RULES, False)}
     for pupil in pupils:
         for form, kind in pupil_name_forms(pupil, words):
-            common = kind is not FormKind.FULL and words.is_common(form)
+            common = (kind in _SINGLE_NAME_KINDS and words.is_common(form)) \
+                or form.startswith(_COMMON_MARK)
             hashed.add(HashedForm(hasher.digest(form), kind, common))
     return hashed
 
@@ -302,9 +505,9 @@ def hash_pupil_forms(pupils: Iterable[PupilName], hasher: NameHasher,
 
 
 _LETTER = r"(?:[^\W\d_]|[\u0300-\u036f])"
-_WORD = re.compile(rf"{_LETTER}+(?:['’]{_LETTER}+)*['’]?")
+_WORD = re.compile(rf"{_LETTER}+(?:['’ʼ]{_LETTER}+)*['’ʼ]?")
 _TAG = re.compile(r"(?<![\w&/])[#＃@＠](\w+)")
-_POSSESSIVE = re.compile(r"['’][sS]?$")
+_POSSESSIVE = re.compile(r"['’ʼ][sS]?$")
 _SENTENCE_END = re.compile(r"[.!?…\n\r]")
 
 
@@ -341,6 +544,7 @@ class _Token:
     common: bool = False
     pair_kind: FormKind | None = None  # set when this word and a neighbour form one name
     possessive: bool = False
+    plural: bool = False
     allowed: bool = False
     famous: tuple[str, ...] = ()
 
@@ -366,6 +570,10 @@ class _Token:
         return len(self.norm) == 1 and self.raw.isupper() and self.raw not in ("I", "A")
 
 
+def _capitalised_name_like(raw: str) -> bool:
+    return len(raw) > 2 and raw[0].isupper() and raw[1:].islower()
+
+
 def _tokenise(text: str) -> list[_Token]:
     tokens: list[_Token] = []
     tag_spans: list[tuple[int, int]] = []
@@ -379,8 +587,8 @@ def _tokenise(text: str) -> list[_Token]:
     for raw, start, _end in _words_with_offsets(text):
         if any(a <= start < b for a, b in tag_spans):
             continue
-        if start > 0 and text[start - 1].isdigit():
-            continue  # "12th", "3kg", "100m": units and ordinals, never names
+        if start > 0 and text[start - 1].isdigit() and not _capitalised_name_like(raw):
+            continue  # "12th", "3kg", "100m": units and ordinals, never names ("Y6Olivia" is)
         word = _POSSESSIVE.sub("", raw) or raw
         tokens.append(_Token(word, start, start + len(word), _token_norm(raw), 0,
                              possessive=word != raw))
@@ -390,7 +598,72 @@ def _tokenise(text: str) -> list[_Token]:
         token.gap_before = text[previous_end:token.start]
         token.sentence_start = index == 0 or bool(_SENTENCE_END.search(token.gap_before))
         previous_end = token.end
-    return tokens
+    return _join_spelled_out(tokens)
+
+
+# Between the letters of a name spelled out: "O l i v i a", "O.l.i.v.i.a", "O-l-i-v-i-a".
+_SPELLING_GAP = re.compile(r"[ \t\u00a0.\-_·•*/|+~]{0,3}")
+_MIN_SPELLED_LETTERS = 3
+
+
+def _spelled_letter(token: _Token) -> bool:
+    return len(token.raw) == 1 and not token.tag
+
+
+def _join_spelled_out(tokens: list[_Token]) -> list[_Token]:
+    """Runs of three or more single letters become one word: the name they spell."""
+    joined: list[_Token] = []
+    index = 0
+    while index < len(tokens):
+        end = index + 1
+        while (end < len(tokens) and _spelled_letter(tokens[end - 1])
+               and not tokens[end - 1].possessive and _spelled_letter(tokens[end])
+               and _SPELLING_GAP.fullmatch(tokens[end].gap_before)):
+            end += 1
+        run = tokens[index:end]
+        if len(run) >= _MIN_SPELLED_LETTERS:
+            first, last = run[0], run[-1]
+            raw = "".join(t.raw for t in run)
+            joined.append(_Token(raw, first.start, last.end, normalise_name(raw), 0,
+                                 first.sentence_start, first.gap_before,
+                                 possessive=last.possessive))
+            index = end
+            continue
+        joined.append(tokens[index])
+        index += 1
+    return joined
+
+
+def _split_camel_words(tokens: list[_Token]) -> list[_Token]:
+    """A word with capitals inside ("WellDoneOlivia", "RubyMae") read like a hashtag.
+
+    Only words the roster does not know as a whole are split, so "McAllister"
+    stays one surname.
+    """
+    result: list[_Token] = []
+    number = max((t.tag for t in tokens), default=0)
+    for token in tokens:
+        parts = _camel_parts(token.raw)
+        if token.tag or token.hit or len(parts) < 2:
+            result.append(token)
+            continue
+        number += 1
+        for position, (a, b) in enumerate(parts):
+            raw = token.raw[a:b]
+            result.append(_Token(raw, token.start + a, token.start + b, normalise_name(raw),
+                                 number, token.sentence_start and position == 0,
+                                 token.gap_before if position == 0 else "",
+                                 possessive=token.possessive and b == len(token.raw)))
+    return result
+
+
+_DIGITS_FOR_LETTERS = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t",
+                       "$": "s", "!": "i", "|": "l", "@": "a"}
+# A word with digits or symbols standing for letters: "0livia", "$mith", "Ol!via", "Olivi@",
+# also inside hashtags and handles ("#m0hammed", "@0l1v1a_sm1th"), but not a handle's "@".
+_LETTERS_AND_DIGITS = re.compile(
+    r"(?<![^\W_])(?<![$!|])(?:[^\W_]|[$!|])*[\d$!|](?:[^\W_]|[\d$!|@])*"
+    r"|(?<![^\W_])(?<![$!|@])[^\W_]+@(?:[^\W_]|[\d$!|@])*")
 
 
 # --- Context words ---------------------------------------------------------------
@@ -399,7 +672,18 @@ def _tokenise(text: str) -> list[_Token]:
 _STAFF_TITLES = frozenset({"mr", "mrs", "miss", "ms", "mx", "dr"})
 _HONORIFICS = frozenset({"st", "saint", "sir", "dame", "lady", "lord", "king", "queen", "prince",
                          "princess", "captain", "professor", "prof", "rev", "revd", "reverend",
-                         "pope", "archbishop"})
+                         "pope", "archbishop", "father", "fr", "canon", "sister", "brother",
+                         "vicar", "pastor", "bishop", "imam", "rabbi", "prophet", "coach", "pc",
+                         "sergeant", "sgt", "officer", "nurse", "chef", "mayor", "councillor",
+                         "cllr", "headteacher", "president", "general", "admiral"})
+_BUSINESS_NOUNS = frozenset({"bakery", "bakers", "cafe", "café", "farm", "shop", "store",
+                             "crisps", "garage", "pharmacy", "salon", "butchers", "kitchen",
+                             "restaurant", "pub", "inn", "bar", "deli", "centre", "center",
+                             "gallery", "bank", "surgery", "opticians", "florist", "florists",
+                             "bookshop", "market", "hall", "academy", "foundation", "trust",
+                             "motors", "builders", "dental", "solicitors", "estate", "estates",
+                             "bookshops", "building", "court", "house", "field", "park",
+                             "road", "street", "lane", "close", "avenue"})
 _DETERMINERS = frozenset({"the", "a", "an", "our", "your", "their", "this", "that", "these",
                           "those", "next", "last", "every", "each", "my", "his", "her", "its",
                           "some", "any", "no"})
@@ -479,10 +763,15 @@ class NameGuard:
         for form in forms:
             kinds.setdefault(form.digest, set()).add(form.kind)
             common[form.digest] = common.get(form.digest, False) or form.common_word
-        self._forms = {d: _FormInfo(frozenset(k), common[d]) for d, k in kinds.items()}
+        rules = {d for d, k in kinds.items() if FormKind.RULES in k}
+        self._rules_current = hasher.digest(_RULES_FORM) in rules
+        self._forms = {d: _FormInfo(frozenset(k), common[d]) for d, k in kinds.items()
+                       if d not in rules}
         self._phrases: dict[str, list[tuple[str, ...]]] = {}
         for phrase in sorted(self._words.famous_phrases, key=len, reverse=True):
             self._phrases.setdefault(phrase[0], []).append(phrase)
+        self._joined_phrases = sorted({"".join(p) for p in self._words.famous_phrases})
+        self._looked_up: dict[str, _FormInfo | None] = {}
 
     @classmethod
     def from_names(cls, names: Iterable[str], words: GuardWords | None = None) -> NameGuard:
@@ -515,31 +804,192 @@ class NameGuard:
         """True before any roster is imported: the guard then cannot protect anyone."""
         return not self._forms
 
+    @property
+    def needs_reimport(self) -> bool:
+        """True for a roster imported under older rules: it lacks forms the checks look up."""
+        return bool(self._forms) and not self._rules_current
+
     def check(self, text: str) -> list[NameFinding]:
-        """Every word of ``text`` that may name a pupil, with how sure the guard is."""
+        """Every word of ``text`` that may name a pupil, with how sure the guard is.
+
+        Spans index ``text`` as given; the word reported is what a reader sees
+        there (look-alike letters made plain, invisible characters left out).
+        """
         if not self._forms or not text:
             return []
+        folded = fold_text(text)
+        _, findings = self._analyse(folded.text)
+        return _unfolded(text, folded, findings)
+
+    def check_read_text(self, text: str) -> list[NameFinding]:
+        """Text read from a photo (a name badge, a book, a whiteboard), allowing a misread letter.
+
+        Everything ``check`` finds, and any word within one letter of a pupil's
+        name of at least five letters ("Olivla", "Olvia", "Oliviia"), which blocks:
+        a photo that may show a child's name is looked at before it goes out.
+        """
+        if not self._forms or not text:
+            return []
+        folded = fold_text(text)
+        tokens, findings = self._analyse(folded.text)
+        for token in tokens:
+            if token.hit or any(f.start < token.end and token.start < f.end for f in findings):
+                continue
+            if self._misread_name(token.norm):
+                findings.append(NameFinding(token.start, token.end, BLOCK, token.raw,
+                                            _reason(FormKind.NEAR)))
+        return _unfolded(text, folded, findings)
+
+    def _analyse(self, text: str) -> tuple[list[_Token], list[NameFinding]]:
+        """The words of folded ``text`` and what was found, with spans into ``text``."""
         tokens = _tokenise(text)
-        self._look_up(tokens)
+        self._look_up_words(tokens)
+        tokens = _split_camel_words(tokens)
+        self._look_up_words(tokens)
+        tokens = self._join_split_names(tokens)
+        self._look_up_pairs(tokens)
         context = _Context(tokens, _is_shouting(tokens))
         self._allow_titles(tokens)
         self._allow_famous(context)
         findings = self._decide(context, text)
         findings += self._inside_run_together_tags(tokens, text)
-        return sorted(findings, key=lambda f: (f.start, f.end))
+        findings += self._digits_for_letters(text, findings)
+        return tokens, findings
 
     # --- looking up hashes
 
     def _info(self, form: str) -> _FormInfo | None:
-        return self._forms.get(self._hasher.digest(form))
+        """The stored form ``form`` hashes to; remembered, as typing re-checks the same words."""
+        if form in self._looked_up:
+            return self._looked_up[form]
+        if len(self._looked_up) >= _LOOK_UP_MEMORY:
+            self._looked_up.clear()
+        info = self._looked_up[form] = self._forms.get(self._hasher.digest(form))
+        return info
 
-    def _look_up(self, tokens: list[_Token]) -> None:
+    def _look_up_words(self, tokens: list[_Token]) -> None:
+        """Each word as written, then as a plural ("Olivias"), then by its sound."""
         for token in tokens:
-            if len(token.norm) < 2:
+            if token.hit or len(token.norm) < 2:
                 continue
             info = self._info(token.norm)
+            if info is None:
+                info = self._plural_of_name(token)
+            if info is None and (token.tag or not token.lower) \
+                    and not self._words.is_ordinary(token.norm):
+                info = self._other_spelling(token.norm)
+            if info is None and ("I" in token.raw[1:] or token.raw[:1] == "l"):
+                info = self._i_for_l(token)
             if info is not None:
                 token.kinds, token.common = info.kinds, info.common
+
+    def _other_spelling(self, norm: str) -> _FormInfo | None:
+        """A pupil's name spelled another way: by sound, by spelling, or as a word-name's."""
+        for key in sound_keys(norm):
+            info = self._info(key) or self._info(_COMMON_MARK + key)
+            if info is not None:
+                return info
+        return None
+
+    def _i_for_l(self, token: _Token) -> _FormInfo | None:
+        """A capital I standing for a small l, or the other way round ("OIivia", "lsla").
+
+        The two look the same in most fonts, and every look-alike of one is a
+        look-alike of the other, so both readings are tried (at most eight).
+        """
+        options = [("I", "l") if c in "Il" and i > 0 else ("l", "I") if c == "l" and i == 0
+                   else (c,) for i, c in enumerate(token.raw)]
+        for letters in itertools.islice(itertools.product(*options), 1, 9):
+            info = self._info(normalise_name("".join(letters)))
+            if info is not None and info.kinds & _SINGLE_NAME_KINDS:
+                return info
+        return None
+
+    def _plural_of_name(self, token: _Token) -> _FormInfo | None:
+        norm = token.norm
+        if len(norm) < 4 or not norm.endswith("s") or self._words.is_ordinary(norm):
+            return None  # "lives" is not two Livs, nor "bells" two Bells
+        for base in (norm[:-1], norm[:-2] if norm.endswith("es") else ""):
+            info = self._info(base) if len(base) > 2 else None
+            if info is not None and info.kinds & _SINGLE_NAME_KINDS:
+                token.plural = True
+                return info
+        return None
+
+    def _join_split_names(self, tokens: list[_Token]) -> list[_Token]:
+        """Two pieces that make a pupil's name when joined ("Oli via", "Ol-ivia") become one.
+
+        Only names that are no everyday word are joined this way, and only pieces
+        that are no name themselves (a nickname at most: "Oli"), so "Will Power"
+        stays two words.
+        """
+        joined: list[_Token] = []
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            after = tokens[index + 1] if index + 1 < len(tokens) else None
+            info = None
+            if (after is not None and _weak(token) and _weak(after) and after.tag == token.tag
+                    and _split_gap(after.gap_before) and _split_pieces(token, after)):
+                info = self._info(token.norm + after.norm)
+            if info is None or info.common or not info.kinds & _SINGLE_NAME_KINDS:
+                joined.append(token)
+                index += 1
+                continue
+            assert after is not None
+            merged = _Token(token.raw + after.raw, token.start, after.end,
+                            token.norm + after.norm, token.tag, token.sentence_start,
+                            token.gap_before, info.kinds, info.common,
+                            possessive=after.possessive)
+            joined.append(merged)
+            index += 2
+        return joined
+
+    def _misread_name(self, norm: str) -> bool:
+        """Within one letter of a name of five letters or more (left out, added or changed),
+        after undoing the misreadings OCR makes of one letter as two ("rn" for m)."""
+        if self._words.is_ordinary(norm):
+            return False
+        for reading in _ocr_readings(norm):
+            info = self._info(reading) if reading != norm else None
+            if info is not None and not info.common and info.kinds & _SINGLE_NAME_KINDS:
+                return True
+            if self._one_letter_from_a_name(reading):
+                return True
+        return False
+
+    def _one_letter_from_a_name(self, norm: str) -> bool:
+        if len(norm) < MIN_MISREAD_LENGTH - 1:
+            return False
+        if self._info(_NEAR_PREFIX + norm) is not None:
+            return True
+        for shorter in _one_left_out(norm):
+            info = self._info(shorter) if len(shorter) >= MIN_MISREAD_LENGTH else None
+            if info is not None and not info.common and info.kinds & _SINGLE_NAME_KINDS:
+                return True
+            if self._info(_NEAR_PREFIX + shorter) is not None:
+                return True
+        return False
+
+    def _digits_for_letters(self, text: str, found: list[NameFinding]) -> list[NameFinding]:
+        """Names written with digits for letters: "0livia", "Ol1via", "J4mes"."""
+        findings: list[NameFinding] = []
+        for match in _LETTERS_AND_DIGITS.finditer(text):
+            word = match.group().rstrip("!|")
+            letters = sum(c.isalpha() for c in word)
+            if letters < 2 or word.startswith("@") or word.isalpha() \
+                    or any(f.start < match.end() and match.start() < f.end for f in found):
+                continue
+            for spelling in _spellings(word):
+                info = self._info(normalise_name(spelling))
+                if info is not None and not info.common and info.kinds & _SINGLE_NAME_KINDS:
+                    findings.append(NameFinding(match.start(), match.start() + len(word),
+                                                BLOCK, word,
+                                                _reason(_most_specific(info.kinds))))
+                    break
+        return findings
+
+    def _look_up_pairs(self, tokens: list[_Token]) -> None:
         for left, right in itertools.pairwise(tokens):
             if len(left.norm) < 2 or len(right.norm) < 2 or not _joinable(right.gap_before):
                 continue
@@ -563,6 +1013,8 @@ class NameGuard:
                     break
                 if not (follower.capitalised or follower.hit):
                     break
+                if follower.pair_kind is FormKind.FULL:
+                    break  # "Miss Olivia Smith", "Mrs Smith Olivia": a pupil's full name
                 follower.allowed = True
 
     def _allow_famous(self, context: _Context) -> None:
@@ -627,13 +1079,18 @@ class NameGuard:
     def _level(self, context: _Context, index: int,
                strong: set[int]) -> tuple[Level | None, str]:
         token = context.tokens[index]
-        nickname_only = token.kinds == {FormKind.NICKNAME} and token.pair_kind is None
+        nickname_only = token.kinds <= _WEAK_KINDS and token.pair_kind is None
+        if token.plural and token.lower and not token.tag:
+            return None, ""  # "roses", "hopes": a plural in lower case is the word
         later = context.famous_later.get(token.norm)
         if later:
             return WARN, translate("NameGuard", "; probably {famous}, named earlier: check"
                                    ).format(famous=later)
         if token.norm in self._words.places and _place_context(context.tokens, index):
             return WARN, translate("NameGuard", "; probably the place: check")
+        if _names_a_business(context.tokens, index):
+            return WARN, translate("NameGuard", "; probably a business or a place named after "
+                                                "someone: check")
         if not token.common:
             if nickname_only and token.lower and not token.tag:
                 return WARN, translate("NameGuard", " (written in lower case: check)")
@@ -667,32 +1124,119 @@ class NameGuard:
     # --- hashtags and handles written as one lower-case run
 
     def _inside_run_together_tags(self, tokens: list[_Token], text: str) -> list[NameFinding]:
-        """Names hidden at either end of "#welldoneolivia" or "@oliviasmith" (warn only)."""
+        """Names hidden inside "#welldoneolivia" or "@oliviasmith2".
+
+        A name that is no everyday word blocks here as it would capitalised; a
+        word-name ("#summerfair") only warns, as the words around it cannot be
+        read. Names are looked for at either end of the run, and, from five
+        letters on, anywhere inside it ("#welldoneoliviaandteam").
+        """
         findings: list[NameFinding] = []
         for token in tokens:
             if not token.tag or token.hit or len(token.norm) < 6:
                 continue
             if len(token.norm) != len(token.raw) or not (token.lower or token.shouted):
                 continue  # offsets must line up; CamelCase parts were already checked
-            findings.extend(self._ends_of(token, text))
+            findings.extend(self._names_inside(token, text))
         return findings
 
-    def _ends_of(self, token: _Token, text: str) -> list[NameFinding]:
-        found: list[NameFinding] = []
+    def _names_inside(self, token: _Token, text: str) -> list[NameFinding]:
         size = len(token.norm)
+        famous = self._famous_inside(token.norm)
         for length in range(size - 3, 2, -1):
-            for start in (0, size - length):
-                info = self._info(token.norm[start:start + length])
-                if info is None or (info.common and info.kinds == {FormKind.NICKNAME}):
-                    continue
-                a, b = token.start + start, token.start + start + length
-                found.append(NameFinding(a, b, WARN, text[a:b],
-                                         _reason(_most_specific(info.kinds))
-                                         + translate("NameGuard",
-                                                     ", run together with other words: check")))
+            starts = range(size - length + 1) if length >= MIN_MISREAD_LENGTH \
+                else (0, size - length)
+            found = [finding for start in dict.fromkeys(starts)
+                     if not any(a < start + length and start < b for a, b in famous)
+                     and (finding := self._run_together_name(token, text, start, length))]
             if found:
                 return found
-        return found
+        return []
+
+    def _famous_inside(self, norm: str) -> list[tuple[int, int]]:
+        """Where a famous name run together sits in a tag: "#stpeterspilning" is the school."""
+        spans = []
+        for joined in self._joined_phrases:
+            start = norm.find(joined)
+            while start >= 0:
+                spans.append((start, start + len(joined)))
+                start = norm.find(joined, start + 1)
+        return spans
+
+    def _run_together_name(self, token: _Token, text: str, start: int,
+                           length: int) -> NameFinding | None:
+        info = self._info(token.norm[start:start + length])
+        if info is None or (info.common and info.kinds == {FormKind.NICKNAME}):
+            return None
+        a, b = token.start + start, token.start + start + length
+        reason = _reason(_most_specific(info.kinds))
+        if info.common:
+            return NameFinding(a, b, WARN, text[a:b], reason + translate(
+                "NameGuard", ", run together with other words: check"))
+        return NameFinding(a, b, BLOCK, text[a:b], reason + translate(
+            "NameGuard", ", run together with other words"))
+
+
+def _split_gap(gap: str) -> bool:
+    """What can fall inside a name by accident: a space, a hyphen, a pasted line break."""
+    return len(gap) <= 2 and gap.strip(" \t\u00a0-_\r\n") == "" and gap.count("\n") <= 1
+
+
+def _split_pieces(left: _Token, right: _Token) -> bool:
+    """Two pieces long enough to be a split name; one capital letter may lead ("O Connor",
+    "D Andre" for O'Connor and D'Andre), but never "a" or "I" ("a dam" is not Adam)."""
+    if len(left.norm + right.norm) < MIN_MISREAD_LENGTH or len(right.norm) < 2:
+        return False
+    if len(left.norm) >= 2:
+        return True
+    return left.raw.isupper() and left.raw not in ("A", "I") and len(right.norm) >= 3
+
+
+_OCR_PAIRS = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("ii", "u"))
+
+
+def _ocr_readings(norm: str) -> list[str]:
+    """``norm`` and what it reads as with OCR's two-for-one letters put back (at most four)."""
+    readings = [norm]
+    for pair, letter in _OCR_PAIRS:
+        if pair in norm:
+            readings.append(norm.replace(pair, letter))
+    return readings[:4]
+
+
+def _weak(token: _Token) -> bool:
+    """Not a name, or only a nickname or sound-alike (which a longer reading beats)."""
+    return token.pair_kind is None and token.kinds <= _WEAK_KINDS
+
+
+def _spellings(word: str) -> list[str]:
+    """``word`` with its digits read as the letters they stand for (1 as i and as l)."""
+    spellings = [""]
+    for char in word:
+        options = _DIGITS_FOR_LETTERS.get(char, char)
+        if char.isdigit() and char not in _DIGITS_FOR_LETTERS:
+            return []
+        spellings = [s + o for s in spellings for o in options][:8]
+    return spellings
+
+
+def _unfolded(text: str, folded: FoldedText,
+              findings: list[NameFinding]) -> list[NameFinding]:
+    """Findings on the folded text, with spans moved back onto the text as typed.
+
+    The word reported is the one typed, less its invisible characters; a word
+    typed backwards inside a direction override is reported as it displays.
+    """
+    mapped = []
+    for finding in findings:
+        start, end = folded.span(finding.start, finding.end)
+        origin = folded.origin[finding.start:finding.end]
+        if all(a <= b for a, b in itertools.pairwise(origin)):
+            word = "".join(c for c in text[start:end] if not is_invisible(c))
+        else:
+            word = folded.text[finding.start:finding.end]
+        mapped.append(NameFinding(start, end, finding.level, word, finding.reason))
+    return sorted(mapped, key=lambda f: (f.start, f.end))
 
 
 # --- Context rules ------------------------------------------------------------------
@@ -781,6 +1325,20 @@ def _names_a_group(tokens: Sequence[_Token], index: int) -> bool:
     after = _neighbour(tokens, index, 1)
     return (after is not None and after.norm in _GROUP_NOUNS
             and after.gap_before.strip() == "")
+
+
+def _names_a_business(tokens: Sequence[_Token], index: int) -> bool:
+    """"Hannah's Bakery", "Lloyds Bank", "the Sharma Centre", "Williams Art Gallery"."""
+    position = index
+    for _ in range(2):
+        after = _neighbour(tokens, position, 1)
+        gap = re.sub(r"^['’ʼ][sS]?", "", after.gap_before) if after is not None else ""
+        if after is None or not after.capitalised or not _joinable(gap):
+            return False
+        if after.norm in _BUSINESS_NOUNS:
+            return True
+        position += 1
+    return False
 
 
 def _is_a_date(tokens: Sequence[_Token], index: int) -> bool:
@@ -887,3 +1445,34 @@ def _pupil_from_full_name(name: str) -> PupilName:
         return PupilName(forename=name.strip(), surname="")
     return PupilName(forename=" ".join(words[:-1]), surname=words[-1])
 
+
+# --- What the audit log may keep --------------------------------------------------------
+
+GuardSource = Callable[[], NameGuard]
+"""How a store reaches the guard over the roster (loading it may fail: a lost key)."""
+
+
+def usable_guard(source: GuardSource | None) -> NameGuard | None:
+    """The guard, if it can check names now: a roster, imported under the current rules,
+    whose key this computer still has. None otherwise, and callers then assume the worst."""
+    if source is None:
+        return None
+    try:
+        guard = source()
+    except Exception:  # RosterKeyError or a keyring failure: nothing can be checked
+        return None
+    return None if guard.is_empty or guard.needs_reimport else guard
+
+
+def text_for_the_record(text: str, source: GuardSource | None) -> str:
+    """A tweet or description as the audit log keeps it: its words, unless they may name a
+    child (or cannot be checked), in which case only its length.
+
+    The audit log is exported and read by governors and inspectors; a name the guard
+    blocked must not live on there after the tweet itself was corrected.
+    """
+    guard = usable_guard(source)
+    if guard is not None and not any(f.level == BLOCK for f in guard.check(text)):
+        return text
+    return (f"[{len(text)} characters, not copied here: the name guard flagged a possible "
+            "pupil's name, or could not check]")

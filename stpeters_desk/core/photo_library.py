@@ -11,14 +11,21 @@ New pixels for a photo (prepared again after changing its crop or covered region
 clear both confirmations: they were given for the old pixels. A new description does
 not: the confirmations are about who is in the picture, and the pre-flight check reads
 the description for children's names anyway.
+
+No pupil's name is kept in the clear on the photo's way through: a file name that the
+name guard finds a name in ("Olivia at sports day.jpg") is replaced by a neutral label
+before it is stored or audited, and a description the guard flags is not copied into
+the audit log (only its length and that it was flagged).
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import reduce
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from stpeters_desk.core.i18n import translate
@@ -28,6 +35,7 @@ from stpeters_desk.x.models import PhotoUpload
 
 if TYPE_CHECKING:
     from stpeters_desk.core.images import ExportedPhoto
+    from stpeters_desk.core.names import GuardSource
     from stpeters_desk.core.preflight import PhotoCheckInput
 
 __all__ = [
@@ -112,16 +120,40 @@ def make_thumbnail(data: bytes, side: int = THUMBNAIL_SIDE) -> bytes:
 class PhotoLibrary:
     """Prepared photos, their description and their confirmations; every change audited."""
 
-    def __init__(self, db: Database, record: AuditRecord, *, clock: Clock = _utc_now) -> None:
+    def __init__(self, db: Database, record: AuditRecord, *, clock: Clock = _utc_now,
+                 name_guard: GuardSource | None = None) -> None:
         self._store = PhotoStore(db)
         self._record = record
         self._clock = clock
+        self._name_guard = name_guard
+
+    def names_in(self, text: str) -> list[str] | None:
+        """The words of ``text`` the name guard flags; None when it cannot check (no roster,
+        an out-of-date roster, a lost key): callers then treat the text as unsafe."""
+        from stpeters_desk.core.names import usable_guard
+
+        guard = usable_guard(self._name_guard)
+        return None if guard is None else [finding.word for finding in guard.check(text)]
+
+    def safe_label(self, file_name: str) -> str:
+        """The file's name if no pupil's name can be in it, else a neutral one.
+
+        "Olivia at sports day.jpg" must not reach the database, the audit log or
+        its exports; a name the guard cannot check is treated the same way.
+        """
+        path = PurePath(file_name)
+        readable = re.sub(r"[_\-.+]+", " ", path.stem)
+        found = self.names_in(f"{readable}\n{path.stem}")
+        if found == [] and path.name.isprintable():
+            return path.name
+        return self._clock().strftime("photo-%Y%m%d-%H%M%S") + path.suffix.lower()[:5]
 
     # -- adding and replacing --------------------------------------------------------------
     def add(self, exported: ExportedPhoto, *, label: str, prepared_by: str,
             faces_covered: int = 0, alt_text: str = "") -> StoredPhoto:
         """Keep an export for attaching later; it needs its checks before it is attachable."""
         alt_text = _checked_alt_text(alt_text)
+        label = self.safe_label(label)
         photo = self._new_photo(exported, label, prepared_by, faces_covered, alt_text)
         photo_id = self._store.insert(photo, self._clock())
         self._record(prepared_by, PREPARE_ACTION, _target(photo_id),
@@ -132,6 +164,7 @@ class PhotoLibrary:
                 prepared_by: str, faces_covered: int = 0) -> StoredPhoto:
         """New pixels for a photo not yet posted; its confirmations are cleared."""
         before = self.get(photo_id)
+        label = before.label if label == before.label else self.safe_label(label)
         photo = self._new_photo(exported, label, prepared_by, faces_covered, before.alt_text)
         if not self._store.replace_image(photo_id, photo, self._clock()):
             raise _gone_or_used(photo_id)
@@ -153,7 +186,7 @@ class PhotoLibrary:
         return NewPhoto(label=label, data=exported.data, mime_type=exported.mime_type,
                         width=exported.width, height=exported.height,
                         thumbnail=make_thumbnail(exported.data),
-                        removed=tuple(exported.removed.removal_lines()),
+                        removed=tuple(exported.removed.removal_kinds()),
                         faces_covered=faces_covered, prepared_by=prepared_by,
                         alt_text=alt_text)
 
@@ -186,7 +219,10 @@ class PhotoLibrary:
             return before
         if not self._store.set_alt_text(photo_id, alt_text, self._clock()):
             raise _gone_or_used(photo_id)
-        self._record(actor, DESCRIBE_ACTION, _target(photo_id), alt_text)
+        from stpeters_desk.core.names import text_for_the_record
+
+        self._record(actor, DESCRIBE_ACTION, _target(photo_id),
+                     text_for_the_record(alt_text, self._name_guard))
         return self.get(photo_id)
 
     def confirm_faces(self, photo_id: int, actor: str) -> StoredPhoto:

@@ -23,6 +23,7 @@ from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.names import NameFinding, NameGuard
 from stpeters_desk.core.paths import resources_dir
 from stpeters_desk.core.storage.settings import REPLY_SETTINGS, SettingsStore
+from stpeters_desk.core.text_folding import direction_controls
 from stpeters_desk.core.tweet_text import MAX_WEIGHTED_LENGTH, parse_tweet
 
 __all__ = [
@@ -148,6 +149,7 @@ def run_preflight(text: str, photos: Sequence[PhotoCheckInput], guard: NameGuard
     mentions = _mentions(text, settings)
     checks = (
         _names_check(name_findings, guard),
+        _hidden_text_check(text, photos),
         _photo_names_check(photos, photo_findings, guard),
         _photo_safety_check(photos),
         _alt_text_check(photos),
@@ -170,6 +172,8 @@ def _names_check(findings: Sequence[NameFinding], guard: NameGuard) -> Preflight
                               translate("Preflight",
                                         "No pupil list has been imported, so names cannot be "
                                         "checked. Read the post again for any child's name."))
+    if guard.needs_reimport:
+        return PreflightCheck("names", title, "block", _reimport_roster())
     return _names_result("names", title, findings, in_photos=False,
                          spans=tuple((f.start, f.end) for f in findings))
 
@@ -185,6 +189,8 @@ def _photo_names_check(photos: Sequence[PhotoCheckInput],
                               translate("Preflight",
                                         "No pupil list has been imported, so photo descriptions "
                                         "cannot be checked for names."))
+    if guard.needs_reimport:
+        return PreflightCheck("photo_names", title, "block", _reimport_roster())
     everything = [f for per_photo in findings for f in per_photo]
     details = tuple(
         _photo_line(photos[i], i, ", ".join(f"\"{f.word}\"" for f in per_photo))
@@ -192,6 +198,34 @@ def _photo_names_check(photos: Sequence[PhotoCheckInput],
     result = _names_result("photo_names", title, everything, in_photos=True)
     return PreflightCheck(result.key, result.title, result.status, result.message,
                           details=details)
+
+
+def _reimport_roster() -> str:
+    return translate("Preflight",
+                     "The pupil list was imported by an older version of St Peter's Desk, "
+                     "which cannot recognise names written in disguise (look-alike letters, "
+                     "other spellings, names run together). Import the pupil list again in "
+                     "Settings before posting.")
+
+
+def _hidden_text_check(text: str, photos: Sequence[PhotoCheckInput]) -> PreflightCheck:
+    """Direction controls reorder what is displayed, so a name can be typed backwards and
+    show forwards: nothing a school posts needs them."""
+    title = translate("Preflight", "Hidden characters")
+    places = []
+    if direction_controls(text):
+        places.append(translate("Preflight", "the post"))
+    places += [_photo_label(photo, index) for index, photo in enumerate(photos)
+               if direction_controls(photo.alt_text)]
+    if not places:
+        return PreflightCheck("hidden_text", title, "pass", translate(
+            "Preflight", "No characters that change the order text is displayed in."))
+    spans = tuple((i, i + 1) for i in direction_controls(text))
+    return PreflightCheck("hidden_text", title, "block", translate(
+        "Preflight", "Characters that change the order text is displayed in were found in: "
+        "{places}. Words can then show differently from how they were typed. Delete them "
+        "(retype the text, or paste it as plain text).").format(places=", ".join(places)),
+        spans)
 
 
 def _names_result(key: str, title: str, findings: Sequence[NameFinding], *, in_photos: bool,

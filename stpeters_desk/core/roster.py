@@ -445,11 +445,29 @@ def import_roster(source: bytes | Path, store: RosterStore, *, imported_by: str,
         raise RosterFileError(translate(
             "Roster", "the file has no pupils in it, so the roster was not replaced."))
     hasher = NameHasher(key if key is not None else roster_key(create=True))
-    forms = hash_pupil_forms((p.name for p in parsed.pupils), hasher,
-                             words if words is not None else load_guard_words())
+    words = words if words is not None else load_guard_words()
+    forms = hash_pupil_forms((p.name for p in parsed.pupils), hasher, words)
+    _refuse_names_as_groups(parsed.pupils, NameGuard(hasher, forms, words))
     groups = Counter(p.group for p in parsed.pupils)
     return store.replace(forms, pupils=len(parsed.pupils), groups=groups,
                          key_check=hasher.key_check(), imported_by=imported_by)
+
+
+def _refuse_names_as_groups(pupils: tuple[PupilRow, ...], guard: NameGuard) -> None:
+    """Class labels are stored as written, so one that is a pupil's name is refused.
+
+    A "class" column that really holds surnames (or a registration group named
+    after a child) would otherwise put names in the database in plain text.
+    """
+    first_line: dict[str, int] = {}
+    for pupil in pupils:
+        first_line.setdefault(pupil.group, pupil.line)
+    for label, line in first_line.items():
+        if any(f.level == "block" for f in guard.check(label)):
+            raise RosterFileError(translate(
+                "Roster", "the year or class \"{label}\" looks like a pupil's name, and class "
+                "names are kept as written. Check that the class column holds classes (or "
+                "leave it out): nothing was imported.").format(label=label), line)
 
 
 def load_name_guard(store: RosterStore, key: bytes | None = None) -> NameGuard:

@@ -61,7 +61,7 @@ class DeskServices:
             from stpeters_desk.core.photo_library import PhotoLibrary
 
             assert self.db is not None
-            self._photos = PhotoLibrary(self.db, self.audit.record)
+            self._photos = PhotoLibrary(self.db, self.audit.record, name_guard=self.name_guard)
         return self._photos
 
     @property
@@ -93,6 +93,11 @@ class DeskServices:
 
             self._name_guard = (load_name_guard(self.roster) if self.roster is not None
                                 else NameGuard.empty())
+        return self._name_guard
+
+    def loaded_name_guard(self) -> NameGuard | None:
+        """The guard if it is already loaded (checking as someone types must not wait for the
+        keyring), else None; ``name_guard`` loads it."""
         return self._name_guard
 
     def moderation(self) -> tuple[ModerationInbox, ModerationStore]:
@@ -157,7 +162,8 @@ def _approval_queue(db: Database, services: DeskServices, device: DeviceIdentity
     registry, staff = services.devices, services.staff
     assert registry is not None and staff is not None
     return ApprovalQueue(db, services.audit, staff, services.outbox,
-                         posting_check=lambda now: registry.may_post(device, now))
+                         posting_check=lambda now: registry.may_post(device, now),
+                         name_guard=services.name_guard)
 
 
 def _school_reply_settings(settings: SettingsStore) -> Callable[[], str | None]:

@@ -39,7 +39,7 @@ from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.outbox_store import NEEDS_ATTENTION, POSTED, OutboxItem
 from stpeters_desk.core.tweet_text import MAX_WEIGHTED_LENGTH, parse_tweet
 from stpeters_desk.ui.items import id_role
-from stpeters_desk.ui.messages import describe_error
+from stpeters_desk.ui.messages import describe_error, name_findings_text, worst_name_level
 from stpeters_desk.ui.styling import set_style_state, theme_colour
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.models import PhotoUpload, Post
@@ -346,12 +346,16 @@ class ComposerTab(QWidget):
             self.names_label.setText("⛔ " + self.tr("Names cannot be checked: {reason}").format(
                 reason=self._guard_problem))
         elif findings:
-            self.names_label.setText("\n".join(
-                ("⛔ " if f.level == "block" else "⚠ ")
-                + self.tr("“{word}”: {reason}").format(word=f.word, reason=f.reason)
-                for f in findings))
-        set_style_state(self.names_label, "level", _worst_level(findings, self._guard_problem))
+            self.names_label.setText(name_findings_text(findings))
+        set_style_state(self.names_label, "level",
+                        worst_name_level(findings, self._guard_problem))
         self.names_label.setVisible(bool(findings or self._guard_problem))
+
+    def _for_the_record(self, text: str) -> str:
+        """The tweet's words for the audit log, unless they may name a child."""
+        from stpeters_desk.core.names import text_for_the_record
+
+        return text_for_the_record(text, self._services.name_guard)
 
     def reload_name_guard(self) -> None:
         """After a roster import the next check uses the new roster."""
@@ -420,7 +424,7 @@ class ComposerTab(QWidget):
             return
         item = self._services.outbox.add(text, uploads, created_by=self._services.signed_in)
         self._services.audit.record(self._services.signed_in, "queue tweet",
-                                    f"outbox {item.item_id}", text)
+                                    f"outbox {item.item_id}", self._for_the_record(text))
         self._photos_handed_over(f"outbox {item.item_id}")
         self.editor.clear()  # the outbox holds the text now, so the draft can go
         self.save_draft()
@@ -738,7 +742,7 @@ class ComposerTab(QWidget):
         item = next(i for i in self._services.outbox.open_items() if i.item_id == item_id)
         self._services.outbox.discard(item_id)
         self._services.audit.record(self._services.signed_in, "take tweet out of outbox",
-                                    f"outbox {item_id}", item.text)
+                                    f"outbox {item_id}", self._for_the_record(item.text))
         self.editor.setPlainText(item.text)
         self.save_draft()
         self._show_outbox()
@@ -823,7 +827,8 @@ class ComposerTab(QWidget):
                         lambda _: self._deleted(post_id, text), self._posts_failed)
 
     def _deleted(self, post_id: str, text: str) -> None:
-        self._services.audit.record(self._services.signed_in, "delete tweet", post_id, text)
+        self._services.audit.record(self._services.signed_in, "delete tweet", post_id,
+                                    self._for_the_record(text))
         self.show_message(self.tr("Tweet deleted."), ok=True)
         self.status.emit(self.tr("Tweet deleted."))
         self.posted.emit()
@@ -863,12 +868,6 @@ def _outbox_text(item: OutboxItem) -> str:
 # The theme's colours for marked words (resources/themes/*.theme); "yellow" and "black"
 # above only if no theme could be read, so that a flagged name is never unmarked.
 HIGHLIGHT_TOKENS = {"block": "mark_block", "warn": "mark_warn", "overflow": "mark_over"}
-
-
-def _worst_level(findings: list[NameFinding], problem: str) -> str:
-    if problem or any(f.level == "block" for f in findings):
-        return "block"
-    return "warn" if findings else ""
 
 
 def _saved_photo_ids(saved: str) -> list[int]:

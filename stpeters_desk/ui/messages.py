@@ -11,6 +11,8 @@ from stpeters_desk.x.errors import XError
 if TYPE_CHECKING:  # imported where used: this module is on the start-up path
     from PySide6.QtWidgets import QDialogButtonBox
 
+    from stpeters_desk.core.names import NameFinding
+
 
 MARKS = ("✔", "⚠", "⛔")  # a tab message's sign of success or a problem
 
@@ -21,6 +23,25 @@ def marked_message(text: str, ok: bool | None) -> str:
     if ok is None or not text or text.startswith(MARKS):
         return text
     return ("✔ " if ok else "⚠ ") + text
+
+
+def name_findings_text(findings: list[NameFinding]) -> str:
+    """One line per word that may name a pupil, marked by how sure the guard is.
+
+    Shared by the tweet box and the photo description, which the guard checks alike.
+    """
+    return "\n".join(
+        ("⛔ " if f.level == "block" else "⚠ ")
+        + QCoreApplication.translate("ComposerTab", "“{word}”: {reason}").format(
+            word=f.word, reason=f.reason)
+        for f in findings)
+
+
+def worst_name_level(findings: list[NameFinding], problem: str = "") -> str:
+    """The style state of a findings label: "block", "warn" or "" (nothing found)."""
+    if problem or any(f.level == "block" for f in findings):
+        return "block"
+    return "warn" if findings else ""
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:

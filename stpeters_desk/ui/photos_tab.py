@@ -85,7 +85,7 @@ from stpeters_desk.core.photo_library import (
 )
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.ui.items import id_role
-from stpeters_desk.ui.messages import marked_message
+from stpeters_desk.ui.messages import marked_message, name_findings_text, worst_name_level
 from stpeters_desk.ui.photos_canvas import (
     EditHistory,
     EditState,
@@ -103,6 +103,7 @@ from stpeters_desk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from stpeters_desk.core.faces import FaceBox
+    from stpeters_desk.core.names import NameFinding
 
 __all__ = [
     "CANCELLED", "DETECTION_FAILED", "LOOKED", "LOOKING", "NOT_LOOKED", "BatchPhoto",
@@ -641,6 +642,12 @@ class PhotosTab(QWidget):
         self.checks_label = QLabel()
         self.checks_label.setObjectName("ChecksStatus")
         self.checks_label.setWordWrap(True)
+        self.alt_names_label = QLabel()
+        self.alt_names_label.setObjectName("NameFindings")
+        self.alt_names_label.setWordWrap(True)
+        self.alt_names_label.setAccessibleName(self.tr("Possible children's names in the "
+                                                       "description"))
+        self.alt_names_label.hide()
         description = QLabel(self.tr("D&escription (alt text), required:"))
         description.setBuddy(self.alt_text)
         layout = QVBoxLayout(box)
@@ -648,6 +655,7 @@ class PhotosTab(QWidget):
         layout.addWidget(self.result_label)
         layout.addWidget(description)
         layout.addWidget(self.alt_text)
+        layout.addWidget(self.alt_names_label)
         layout.addLayout(count_row)
         layout.addWidget(self.faces_confirm)
         layout.addWidget(self.consent_confirm)
@@ -1393,6 +1401,27 @@ class PhotosTab(QWidget):
         set_style_state(self.alt_count, "over", over)
         unsaved = stored is not None and text != stored.alt_text
         self.save_alt_button.setEnabled(unsaved and bool(text) and not over)
+        self._show_alt_names(text)
+
+    def _alt_names(self, text: str) -> list[NameFinding] | None:
+        """The description's possible names, or None while the guard is not loaded yet."""
+        guard = self._services.loaded_name_guard()
+        return None if guard is None else guard.check(text)
+
+    def _show_alt_names(self, text: str) -> None:
+        """Names in the description are underlined in words as they are typed, as in the
+        tweet box: a description is posted as it is written."""
+        findings = self._alt_names(text)
+        if findings is None:
+            if text:
+                self._tasks.run(self._services.name_guard,
+                                lambda _guard: self._show_alt_names(
+                                    self.alt_text.toPlainText().strip()),
+                                lambda _error: None)  # the pre-flight says why it cannot check
+            return
+        self.alt_names_label.setText(name_findings_text(findings))
+        set_style_state(self.alt_names_label, "level", worst_name_level(findings))
+        self.alt_names_label.setVisible(bool(findings))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A description typed and left is kept, as the tweet box keeps its text.
@@ -1412,12 +1441,20 @@ class PhotosTab(QWidget):
         stored = self.selected_ready()
         if stored is None:
             return
+        text = self.alt_text.toPlainText()
         try:
-            self._library.set_alt_text(stored.photo_id, self.alt_text.toPlainText(), self.actor)
+            self._library.set_alt_text(stored.photo_id, text, self.actor)
         except PhotoLibraryError as exc:
             self.show_message(str(exc), ok=False)
             return
-        self.show_message(self.tr("Description saved."), ok=True)
+        blocked = [f.word for f in self._alt_names(text) or [] if f.level == "block"]
+        if blocked:
+            self.show_message(self.tr(
+                "Description saved, but {names} may be a pupil's name: describe what is "
+                "happening instead (\"Year 4 dressed as astronauts\"). It cannot be posted "
+                "as it is.").format(names=", ".join(f"“{word}”" for word in blocked)), ok=False)
+        else:
+            self.show_message(self.tr("Description saved."), ok=True)
         self._refresh_ready()
 
     def _faces_confirm_clicked(self, checked: bool) -> None:

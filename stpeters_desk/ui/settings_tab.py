@@ -450,11 +450,16 @@ class SettingsTab(QWidget):
                 "Import the pupil list so every child's name is caught."))
             return
         when = datetime.fromisoformat(counts.imported_at or "").astimezone()
-        self.roster_label.setText(self.tr(
+        text = self.tr(
             "{pupils} pupils in {classes} classes, imported {date} by {name}. Names are kept "
             "only as scrambled fingerprints.").format(
                 pupils=counts.pupils, classes=len(counts.groups),
-                date=shown_day(when, weekday=False), name=counts.imported_by))
+                date=shown_day(when, weekday=False), name=counts.imported_by)
+        if counts.made_under_older_rules:
+            text += " " + self.tr(
+                "⛔ Import it again: this version also catches names written in disguise, "
+                "and posting is blocked until the pupil list is imported again.")
+        self.roster_label.setText(text)
 
     # -- the roster -------------------------------------------------------------------
     def choose_roster(self) -> None:

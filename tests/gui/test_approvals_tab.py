@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from stpeters_desk.core.approvals import ApprovalQueue, SubmissionStatus
+from stpeters_desk.core.names import NameGuard
 from stpeters_desk.core.roles import Role
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import StaffMember
@@ -28,6 +29,7 @@ from stpeters_desk.x.sandbox import SandboxGateway
 
 HEAD_PIN = "480516"
 STAFF_PIN = "731902"
+GUARD = NameGuard.from_names(["Olivia Smith"])
 START = datetime.now(UTC).replace(second=0, microsecond=0)
 
 
@@ -58,7 +60,7 @@ class Staffroom:
         self.queue = ApprovalQueue(db, services.audit, services.staff,
                                    services.outbox,
                                    posting_check=lambda now: devices.may_post(device, now),
-                                   clock=self.clock)
+                                   clock=self.clock, name_guard=lambda: GUARD)
 
     def tab(self, qtbot: QtBot, member: StaffMember, auto_release: bool = False
             ) -> ApprovalsTab:

@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from stpeters_desk.core.images import PhotoMetadata, export_photo
+from stpeters_desk.core.names import NameGuard
 from stpeters_desk.core.photo_library import PhotoLibrary
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.db import Database
@@ -24,7 +25,8 @@ TEACHER = "Mr Invented Teacher"
 @pytest.fixture
 def library(db: Database, data_dir: Path, sandbox: SandboxGateway) -> PhotoLibrary:
     services = DeskServices.build(db, sandbox, data_dir)
-    return PhotoLibrary(db, services.audit.record)
+    guard = NameGuard.from_names(["Olivia Smith"])
+    return PhotoLibrary(db, services.audit.record, name_guard=lambda: guard)
 
 
 def add_photo(library: PhotoLibrary, label: str, alt_text: str = "", faces: bool = True,

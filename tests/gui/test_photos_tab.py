@@ -34,6 +34,7 @@ from stpeters_desk.core.images import (
     Rect,
     straightened_size,
 )
+from stpeters_desk.core.names import NameGuard
 from stpeters_desk.core.photo_library import (
     CONSENT_ACTION,
     FACES_ACTION,
@@ -63,6 +64,7 @@ FACES = Path(__file__).resolve().parents[1] / "data" / "faces"
 ASTRONAUT = FACES / "astronaut.jpg"
 ASTRONAUT_FACE = Rect(178, 60, 96, 118)  # hand-labelled in tests/data/faces/faces.json
 ACTOR = "Test Secretary"
+GUARD = NameGuard.from_names(["Olivia Smith"])
 RED = (230, 20, 20)
 Detector = Callable[[Image.Image], Sequence[FaceBox]]
 
@@ -74,7 +76,7 @@ Detector = Callable[[Image.Image], Sequence[FaceBox]]
 @pytest.fixture
 def library(db: Database, data_dir: Path, sandbox: SandboxGateway) -> PhotoLibrary:
     services = DeskServices.build(db, sandbox, data_dir)
-    return PhotoLibrary(db, services.audit.record)
+    return PhotoLibrary(db, services.audit.record, name_guard=lambda: GUARD)
 
 
 @pytest.fixture
@@ -247,10 +249,10 @@ def test_what_was_removed_and_the_output_size_are_shown(tmp_path: Path, tab: Pho
     click(tab.prepare_button)
     text = tab.result_label.text()
     assert "640 × 480 px JPEG" in text
-    assert "Camera: Invented Optics Classroom Cam 7" in text
-    assert "Date taken: 3 May 2024, 10:15" in text
-    assert "Location (GPS): 52.210° N, 1.500° W" in text
+    assert "• Camera\n• Date taken\n• Location (GPS)" in text
+    assert "Invented Optics" not in text and "52.210" not in text  # values are never kept
     stored = library.list_ready()[0]
+    assert "52.210" not in "".join(stored.removed)
     output = prepared_image(library, stored.photo_id)
     assert not output.getexif() and "icc_profile" not in output.info
     assert tab.result_image.pixmap() is not None and not tab.result_image.pixmap().isNull()
@@ -895,3 +897,24 @@ def test_a_typed_description_is_kept_without_pressing_save(tmp_path: Path, tab: 
     QTest.keyClicks(tab.alt_text, " after lunch")
     tab.ready_list.setFocus()  # focus leaves the box: the change is saved too
     assert library.list_ready()[0].alt_text == "Paintings drying in the art room after lunch"
+
+
+def test_names_in_a_description_are_flagged_as_typed_and_when_saved(
+        tmp_path: Path, tab: PhotosTab, services: DeskServices, library: PhotoLibrary) -> None:
+    """The guard reads a photo's description as it reads a tweet, before pre-flight does."""
+    services._name_guard = NameGuard.from_names(["Olivia Smith"])
+    open_with_dialog(tab, save_jpeg(tmp_path / "Olivia at sports day.jpg", playground()))
+    click(tab.prepare_button)
+    assert "olivia" not in library.list_ready()[0].label.lower()  # a neutral label is stored
+    tab.alt_text.setFocus()
+    QTest.keyClicks(tab.alt_text, "Olivia from Oak class dressed as an astronaut")
+    assert tab.alt_names_label.isVisible()
+    assert "“Olivia”" in tab.alt_names_label.text() and "⛔" in tab.alt_names_label.text()
+    click(tab.save_alt_button)
+    assert "Description saved, but “Olivia” may be a pupil's name" in tab.message_label.text()
+    assert not tab.message_label.text().startswith("✔")
+    tab.alt_text.selectAll()
+    QTest.keyClicks(tab.alt_text, "Year 4 dressed as astronauts")
+    assert not tab.alt_names_label.isVisible()
+    click(tab.save_alt_button)
+    assert tab.message_label.text() == "✔ Description saved."

@@ -293,6 +293,16 @@ def failure(kind: str, *, reset: int | None = None, status: int = 500) -> Script
         "rate_limited": lambda: Scripted(
             429, _problem(429, "Too Many Requests", "Too Many Requests"),
             _rate_headers(limit=100, remaining=0, reset=reset)),
+        # X's 24-hour cap: the 15-minute window still has room, the day's does not, and the
+        # day's reset is hours away (here 19), as recorded from the real API.
+        "daily_capped": lambda: Scripted(
+            429, _problem(429, "Too Many Requests", "Too Many Requests"),
+            {**_rate_headers(limit=100, remaining=99),
+             **_daily_headers("user", remaining=0, reset=reset)}),
+        "app_daily_capped": lambda: Scripted(
+            429, _problem(429, "Too Many Requests", "Too Many Requests"),
+            {**_rate_headers(limit=100, remaining=99),
+             **_daily_headers("app", remaining=0, reset=reset)}),
         "usage_capped": lambda: Scripted(429, {
             "title": "UsageCapExceeded", "detail": "Usage cap exceeded: Monthly product cap",
             "type": f"{PROBLEMS}/usage-capped", "period": "Monthly", "scope": "Product",
@@ -344,6 +354,16 @@ class _Refused(Exception):
         self.answer = answer
 
 
+def _daily_headers(who: str, remaining: int, reset: int | None = None,
+                   limit: int = 100) -> dict[str, str]:
+    """X's separate 24-hour allowance (``x-user-limit-24hour-*`` or ``x-app-limit-...``),
+    whose reset is its own, not the 15-minute window's."""
+    reset = reset if reset is not None else int(time.time()) + 19 * 3600
+    prefix = f"x-{who}-limit-24hour"
+    return {f"{prefix}-limit": str(limit), f"{prefix}-remaining": str(remaining),
+            f"{prefix}-reset": str(reset)}
+
+
 def _rate_headers(limit: int, remaining: int, reset: int | None = None) -> dict[str, str]:
     reset = reset if reset is not None else int(time.time()) + 900
     return {"x-rate-limit-limit": str(limit), "x-rate-limit-remaining": str(remaining),
@@ -367,6 +387,9 @@ class FakeXApi:
         self.auth_failures: list[str] = []
         self._script: list[Scripted] = []
         self._remaining: dict[str, int] = {}
+        self.last_response_headers: dict[str, str] = {}  # the latest answer's, for tests
+        self._posts_today = 0
+        self._day_reset = int(time.time()) + 19 * 3600  # the day's window, not 15 minutes
         self._lock = threading.Lock()
         self._stopped = False
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
@@ -424,9 +447,9 @@ class FakeXApi:
         self._remaining[key] = max(0, self._remaining.get(key, limit) - 1)
         headers = _rate_headers(limit, self._remaining[key])
         if key == "POST /2/tweets":
-            headers.update({"x-user-limit-24hour-limit": "100",
-                            "x-user-limit-24hour-remaining": str(self._remaining[key]),
-                            "x-user-limit-24hour-reset": headers["x-rate-limit-reset"]})
+            self._posts_today += 1
+            headers.update(_daily_headers("user", remaining=max(0, 100 - self._posts_today),
+                                          reset=self._day_reset))
         return headers
 
     def _check_oauth(self, request: RecordedRequest) -> str:
@@ -497,15 +520,16 @@ class _Handler(BaseHTTPRequestHandler):
         if answer.drop:
             self.close_connection = True
             return
-        self._respond(answer, api.state.access_level)
+        self._respond(answer, api)
 
-    def _respond(self, answer: Scripted, access_level: str) -> None:
+    def _respond(self, answer: Scripted, api: FakeXApi) -> None:
         payload = json.dumps(answer.body or {}).encode()
         self.send_response(answer.status)
         headers = {**_rate_headers(900, 899), **answer.headers,
                    "content-type": "application/json; charset=utf-8",
                    "content-length": str(len(payload)),
-                   "x-access-level": access_level, "api-version": "2.167"}
+                   "x-access-level": api.state.access_level, "api-version": "2.167"}
+        api.last_response_headers = headers
         for name, value in headers.items():
             self.send_header(name, value)
         self.end_headers()

@@ -21,6 +21,7 @@ from stpeters_desk.core.approvals import (
     check_tweet,
 )
 from stpeters_desk.core.audit import AuditTrail
+from stpeters_desk.core.names import NameGuard
 from stpeters_desk.core.outbox import Outbox
 from stpeters_desk.core.roles import Permission, Role
 from stpeters_desk.core.staff import PermissionDenied, StaffDirectory, StaffMember
@@ -31,6 +32,7 @@ from stpeters_desk.x.models import PhotoUpload
 
 HEAD_PIN = "482915"
 STAFF_PIN = "731904"
+GUARD = NameGuard.from_names(["Olivia Smith"])
 T0 = datetime(2024, 5, 13, 8, 0, tzinfo=UTC)  # a Monday morning
 BST = timezone(timedelta(hours=1), "BST")
 PHOTO = PhotoUpload(b"\xff\xd8invented-jpeg", "image/jpeg", "Pupils' paintings on the hall wall")
@@ -68,7 +70,8 @@ class School:
 
     def queue(self, outbox: Outbox | None = None) -> ApprovalQueue:
         return ApprovalQueue(self.db, self.audit, self.staff, outbox or self.outbox,
-                             posting_check=self.posting_check, clock=self.clock)
+                             posting_check=self.posting_check, clock=self.clock,
+                             name_guard=lambda: GUARD)
 
     def actions(self) -> list[str]:
         return [e.action for e in reversed(self.audit.recent(500))]
@@ -571,3 +574,14 @@ def test_every_step_is_in_an_intact_audit_chain(school: School, queue: ApprovalQ
         "resubmit tweet for approval", "approve tweet", "hand tweet to outbox"]
     assert all(e.device == "Office PC (test)" for e in school.audit.recent(6))
     assert school.audit.verify().ok
+
+
+def test_a_tweet_the_name_guard_blocks_is_not_copied_into_the_audit_log(school: School) -> None:
+    queue = school.queue()
+    item = queue.submit("Well done Olivia Smith for the poem", by=school.teacher)
+    queue.reject(item.submission_id, "No names, please", by=school.head)
+    details = [e.detail for e in school.audit.recent(10)]
+    assert not any("Olivia" in detail for detail in details)
+    assert any("not copied here" in detail for detail in details)
+    queue.submit("Year 4 wrote brilliant poems", by=school.teacher)
+    assert "Year 4 wrote brilliant poems" in school.audit.recent(1)[0].detail

@@ -96,7 +96,7 @@ def test_hashtags_and_handles_are_split_on_capitals_digits_and_underscores(
     assert found(guard, "#WellDoneOliviaB") == [("Olivia", "block")]
     assert found(guard, "thanks @OliviaSmith2") == [("OliviaSmith", "block")]
     assert found(guard, "#olivia_smith rocks") == [("olivia_smith", "block")]
-    assert found(guard, "#welldoneolivia") == [("olivia", "warn")]
+    assert found(guard, "#welldoneolivia") == [("olivia", "block")]
 
 
 def test_hyphenated_surnames(guard: NameGuard) -> None:
@@ -117,9 +117,9 @@ def test_nicknames_both_ways() -> None:
 def test_the_editable_alias_list_adds_nicknames(tmp_path: Path) -> None:
     folder = tmp_path / "wordlists"
     folder.mkdir()
-    for name in ("common_word_names.txt", "school_calendar_words.txt", "famous_names.txt"):
-        (folder / name).write_text((resources_dir() / "wordlists" / name).read_text("utf-8"),
-                                   encoding="utf-8")
+    for name in ("common_word_names.txt", "school_calendar_words.txt", "famous_names.txt",
+                 "english_words.txt.gz", "capitalised_words.txt"):
+        (folder / name).write_bytes((resources_dir() / "wordlists" / name).read_bytes())
     (folder / "name_aliases.txt").write_text("# the school's own\nKacper, Kacpi\n",
                                              encoding="utf-8")
     words = load_guard_words(folder)

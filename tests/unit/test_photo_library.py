@@ -11,6 +11,7 @@ from PIL import Image, ImageDraw
 
 from stpeters_desk.core.audit import AuditTrail
 from stpeters_desk.core.images import ExportedPhoto, PhotoMetadata, export_photo
+from stpeters_desk.core.names import NameGuard
 from stpeters_desk.core.photo_library import (
     CONSENT_ACTION,
     DESCRIBE_ACTION,
@@ -33,6 +34,7 @@ from stpeters_desk.x.models import PhotoUpload
 
 PREPARER = "Ms Amberley Teacher"
 HEAD = "Mr Invented Head"
+GUARD = NameGuard.from_names(["Olivia Smith", "Tom Pryce"])
 START = datetime(2025, 3, 14, 9, 30, tzinfo=UTC)
 REMOVED = PhotoMetadata(camera="Invented Optics Classroom Cam 7", taken="3 May 2024, 10:15",
                         location=(51.573, -2.601))
@@ -70,7 +72,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 def library(db: Database, audit: AuditTrail, clock: Clock) -> PhotoLibrary:
-    return PhotoLibrary(db, audit.record, clock=clock)
+    return PhotoLibrary(db, audit.record, clock=clock, name_guard=lambda: GUARD)
 
 
 def ready(library: PhotoLibrary, label: str = "sports-day.jpg") -> int:
@@ -98,7 +100,8 @@ def test_an_added_photo_keeps_its_bytes_and_what_was_removed(library: PhotoLibra
     assert library.data(photo.photo_id) == export.data
     assert (photo.mime_type, photo.width, photo.height) == ("image/jpeg", 320, 200)
     assert photo.size_bytes == len(export.data)
-    assert photo.removed == tuple(REMOVED.removal_lines())
+    assert photo.removed == tuple(REMOVED.removal_kinds())
+    assert photo.removed[0] == "Camera"  # the value was shown on screen, never stored
     assert any(line.startswith("Location (GPS)") for line in photo.removed)
     assert (photo.prepared_by, photo.faces_covered, photo.label) == (
         PREPARER, 2, "sports-day.jpg")
@@ -260,3 +263,38 @@ def test_prepared_photos_survive_reopening_the_database(data_dir: Path, db: Data
         assert photo.faces_reviewed and photo.consent_confirmed
     finally:
         reopened.close()
+
+
+# --- No pupil's name kept in the clear ------------------------------------------------------
+
+
+def test_a_file_name_with_a_pupils_name_is_stored_and_audited_under_a_neutral_label(
+        library: PhotoLibrary, audit: AuditTrail) -> None:
+    stored = library.add(exported(), label="Olivia at sports day.JPG", prepared_by=HEAD)
+    assert "olivia" not in stored.label.lower()
+    assert stored.label.startswith("photo-") and stored.label.endswith(".jpg")
+    assert all("Olivia" not in entry.detail for entry in audit.recent(5))
+    for disguised in ("0livia_sports.jpg", "OLIVIA-SMITH.png", "oli\u200bvia.jpg"):
+        assert "liv" not in library.add(exported(), label=disguised,
+                                        prepared_by=HEAD).label.lower()
+    assert library.add(exported(), label="sports-day.jpg", prepared_by=HEAD).label == \
+        "sports-day.jpg"
+
+
+def test_without_a_usable_roster_every_label_is_neutral(db: Database, audit: AuditTrail,
+                                                        clock: Clock) -> None:
+    for guard in (None, lambda: NameGuard.empty()):
+        library = PhotoLibrary(db, audit.record, clock=clock, name_guard=guard)
+        assert library.add(exported(), label="sports-day.jpg", prepared_by=HEAD).label \
+            .startswith("photo-")
+
+
+def test_a_flagged_description_is_not_copied_into_the_audit_log(
+        library: PhotoLibrary, audit: AuditTrail) -> None:
+    photo_id = library.add(exported(), label="sports-day.jpg", prepared_by=HEAD).photo_id
+    library.set_alt_text(photo_id, "Olivia from Oak class dressed as an astronaut", HEAD)
+    assert library.get(photo_id).alt_text.startswith("Olivia")  # kept, for the person to fix
+    detail = audit.recent(1)[0].detail
+    assert "Olivia" not in detail and "not copied here" in detail
+    library.set_alt_text(photo_id, "Children in Oak class dressed as astronauts", HEAD)
+    assert audit.recent(1)[0].detail == "Children in Oak class dressed as astronauts"

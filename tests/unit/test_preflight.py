@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stpeters_desk.core.names import NameGuard
+from stpeters_desk.core.names import FormKind, HashedForm, NameGuard, NameHasher
 from stpeters_desk.core.preflight import (
     LINK_COST_FACTOR,
     OWN_POSTCODES_KEY,
@@ -18,8 +18,8 @@ from stpeters_desk.core.preflight import (
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.settings import SettingsStore
 
-CHECKS = ["names", "photo_names", "photo_safety", "alt_text", "length", "links", "mentions",
-          "location", "replies"]
+CHECKS = ["names", "hidden_text", "photo_names", "photo_safety", "alt_text", "length", "links",
+          "mentions", "location", "replies"]
 SAFE_PHOTO = PhotoCheckInput("Children in Year 3 holding Viking shields", faces_reviewed=True,
                              consent_confirmed=True)
 
@@ -182,3 +182,26 @@ def test_warnings_and_blocks_are_listed(guard: NameGuard) -> None:
     assert [c.key for c in report.blocking] == ["names"]
     assert [c.key for c in report.warnings] == ["links"]
     assert report.status == "block"
+
+
+def test_direction_controls_in_the_post_or_a_description_block(guard: NameGuard) -> None:
+    reversed_name = "Star of the week: \u202eaivilO\u202c"
+    report = run_preflight(reversed_name, [], guard)
+    assert report.check("hidden_text").status == "block"
+    assert report.check("hidden_text").spans == ((18, 19), (25, 26))
+    assert report.check("names").status == "block"  # and the name it hid is still found
+    photo = PhotoCheckInput("Sports day \u2067winners\u2069", faces_reviewed=True,
+                            consent_confirmed=True, label="Photo A")
+    check = run_preflight("Sports day", [photo], guard).check("hidden_text")
+    assert check.status == "block" and "Photo A" in check.message
+    assert run_preflight("Sports day 🏃\u200d♀️", [SAFE_PHOTO], guard).check(
+        "hidden_text").status == "pass"  # a joiner inside an emoji is fine
+
+
+def test_a_roster_from_older_rules_blocks_until_imported_again() -> None:
+    hasher = NameHasher(b"k" * 32)
+    old = NameGuard(hasher, [HashedForm(hasher.digest("olivia"), FormKind.FORENAME, False)])
+    report = run_preflight("A lovely day", [SAFE_PHOTO], old)
+    assert report.check("names").status == "block"
+    assert "Import the pupil list again" in report.check("names").message
+    assert report.check("photo_names").status == "block"

@@ -165,7 +165,8 @@ def test_import_stores_counts_and_the_guard_finds_the_pupils(
     assert counts.pupils == 8 and counts.imported and counts.imported_by == "Mrs Head"
     assert counts.groups == {"Reception": 1, "Year 3": 2, "Year 4": 2, "Year 5": 2, "Year 6": 1}
     assert counts.name_forms > 8 * 3
-    assert set(counts.forms_by_kind) == {"forename", "preferred", "surname", "full", "nickname"}
+    assert set(counts.forms_by_kind) == {"forename", "preferred", "surname", "full", "nickname",
+                                         "sounds_like", "near", "rules"}
     assert store.counts() == counts
     guard = load_name_guard(store)
     for text, word in [("Well done Zoe!", "Zoe"), ("Bella's painting", "Bella"),
@@ -286,3 +287,19 @@ def test_no_secure_keyring_means_no_import(store: RosterStore) -> None:
     with keyring_backend(no_keyring()), pytest.raises(RosterKeyError, match="gnome-keyring"):
         import_roster(ROSTERS / "arbor_export.csv", store, imported_by="Office")
     assert not store.counts().imported
+
+
+def test_a_class_column_holding_surnames_is_refused_and_nothing_is_stored(
+        memory_keyring: MemoryKeyring, store: RosterStore) -> None:
+    surnames_as_classes = (
+        b"Forename,Surname,Class\n"
+        b"Olivia,Thornbury,Oak\n"
+        b"Jasper,Kettering,Thornbury\n"
+        b"Tobias,Wrenfield,Holly Class\n")
+    with pytest.raises(RosterFileError) as refused:
+        import_roster(surnames_as_classes, store, imported_by="Mrs Head")
+    assert refused.value.line == 3 and "Thornbury" in str(refused.value)
+    assert not store.counts().imported
+    fine = surnames_as_classes.replace(b"Kettering,Thornbury", b"Kettering,Ash")
+    assert import_roster(fine, store, imported_by="Mrs Head").groups == {
+        "Oak": 1, "Ash": 1, "Holly Class": 1}

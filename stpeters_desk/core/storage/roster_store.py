@@ -29,6 +29,11 @@ class RosterCounts:
     def imported(self) -> bool:
         return self.imported_at is not None
 
+    @property
+    def made_under_older_rules(self) -> bool:
+        """Imported before the guard marked its rules (FORM_RULES_VERSION 2): import again."""
+        return self.pupils > 0 and FormKind.RULES.value not in self.forms_by_kind
+
 
 class RosterStore:
     def __init__(self, db: Database) -> None:

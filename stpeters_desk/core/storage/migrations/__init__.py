@@ -16,6 +16,7 @@ from stpeters_desk.core.storage.migrations import (
     m0004_moderation,
     m0005_approvals,
     m0006_photos,
+    m0009_forget_photo_metadata,
 )
 from stpeters_desk.core.storage.migrations.base import Migration
 
@@ -26,6 +27,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0004_moderation.MIGRATION,
     m0005_approvals.MIGRATION,
     m0006_photos.MIGRATION,
+    m0009_forget_photo_metadata.MIGRATION,
 )
 
 __all__ = ["MIGRATIONS", "Migration"]
