@@ -26,6 +26,7 @@ from stpeters_desk.core.storage.settings import (
 from stpeters_desk.x.gateway import XGateway
 
 if TYPE_CHECKING:
+    from stpeters_desk.core.integrity import IntegrityGuard
     from stpeters_desk.core.names import NameGuard
 
 REAL_ACCOUNT_SETTING = REAL_ACCOUNT_CONNECTED
@@ -99,15 +100,40 @@ def choose_gateway(db: Database, settings: SettingsStore, force_sandbox: bool
 
 
 def build_services(args: Options) -> DeskServices:
+    """Open the database and attach its integrity guard; raises ``DatabaseError`` to refuse.
+
+    Seeding the practice account and re-queueing interrupted sends happen first:
+    neither touches the audit log or the sealed security state. From the moment
+    the guard is attached every change waits for its check, which reads the
+    keyring (slow to load) and so runs after the window is shown.
+    """
+    from stpeters_desk.core.integrity import IntegrityGuard
+
     data_dir = resolve_data_dir(args.data_dir)
     db = open_database(data_dir)
-    settings = SettingsStore(db)
-    gateway, notice = choose_gateway(db, settings, args.sandbox)
-    if args.reset_sandbox:
-        from stpeters_desk.x.sandbox import SandboxGateway
+    try:
+        settings = SettingsStore(db)
+        gateway, notice = choose_gateway(db, settings, args.sandbox)
+        services = DeskServices.for_school(db, gateway, data_dir, notice=notice)
+        services.integrity = IntegrityGuard(db)
+        if args.screenshot or args.reset_sandbox:
+            _refuse_unless_sound(services.integrity)
+        if args.reset_sandbox:
+            from stpeters_desk.x.sandbox import SandboxGateway
 
-        (gateway if isinstance(gateway, SandboxGateway) else SandboxGateway(db)).reset()
-    return DeskServices.for_school(db, gateway, data_dir, notice=notice)
+            (gateway if isinstance(gateway, SandboxGateway) else SandboxGateway(db)).reset()
+    except BaseException:
+        db.close()
+        raise
+    return services
+
+
+def _refuse_unless_sound(guard: IntegrityGuard) -> None:
+    from stpeters_desk.core.integrity import IntegrityRefused
+
+    result = guard.result()
+    if not result.ok:
+        raise IntegrityRefused(result.message)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -162,5 +188,8 @@ def run_subcommand(name: str, argv: list[str]) -> int:
 
     try:
         return audit_cli(argv, db)
+    except DatabaseError as exc:  # a full disk, say: a message, never a traceback
+        print(f"{APP_NAME}: {exc}", file=sys.stderr)
+        return 2
     finally:
         db.close()

@@ -759,6 +759,101 @@ Mae llyfrgelloedd Qt yn ffeiliau ar wahân yno, a gallwch eu disodli fel mae&apo
     </message>
 </context>
 <context>
+    <name>Audit</name>
+    <message>
+        <source>someone</source>
+        <translation>rhywun</translation>
+    </message>
+    <message>
+        <source>entry #{number} ({time}, {person}: {action})</source>
+        <translation>cofnod #{number} ({time}, {person}: {action})</translation>
+    </message>
+    <message>
+        <source>entry #{first}</source>
+        <translation>cofnod #{first}</translation>
+    </message>
+    <message>
+        <source>entries #{first} to #{last}</source>
+        <translation>cofnodion #{first} i #{last}</translation>
+    </message>
+    <message>
+        <source>The database is empty</source>
+        <translation>Mae&apos;r gronfa ddata yn wag</translation>
+    </message>
+    <message>
+        <source>The database holds {count} entries ending at #{last}</source>
+        <translation>Mae&apos;r gronfa ddata yn dal {count} cofnod, yn gorffen gyda #{last}</translation>
+    </message>
+    <message>
+        <source>{where}, but this computer recorded {recorded} entries ending at #{recorded_last}: {missing} and the changes that went with them were lost (a deleted or damaged -wal file, an older copy of the database put back, or entries cut off the end).</source>
+        <translation>{where}, ond cofnododd y cyfrifiadur hwn {recorded} cofnod yn gorffen gyda #{recorded_last}: collwyd {missing} a&apos;r newidiadau a aeth gyda nhw (ffeil -wal a ddilëwyd neu a ddifrodwyd, hen gopi o&apos;r gronfa ddata a roddwyd yn ôl, neu gofnodion a dorrwyd oddi ar y diwedd).</translation>
+    </message>
+    <message>
+        <source>More problems were found after it ({count}).</source>
+        <translation>Cafwyd rhagor o broblemau ar ei ôl ({count}).</translation>
+    </message>
+    <message>
+        <source>The audit log may have been tampered with.</source>
+        <translation>Efallai fod rhywun wedi ymyrryd â&apos;r log archwilio.</translation>
+    </message>
+    <message>
+        <source>Audit log intact: {count} entries checked</source>
+        <translation>Mae&apos;r log archwilio yn gyfan: gwiriwyd {count} cofnod</translation>
+    </message>
+    <message>
+        <source>Audit log intact: {count} entries checked, keyed with this computer&apos;s keyring; staff, permissions, lockouts and security settings match their seal.</source>
+        <translation>Mae&apos;r log archwilio yn gyfan: gwiriwyd {count} cofnod, wedi&apos;u selio ag allwedd o storfa allweddi&apos;r cyfrifiadur hwn; mae&apos;r staff, yr hawliau, y cloeon a&apos;r gosodiadau diogelwch yn cyfateb i&apos;w sêl.</translation>
+    </message>
+    <message>
+        <source>The chain breaks at entry #{number}: its {column} is not readable text, so it was written outside the app.</source>
+        <translation>Mae&apos;r gadwyn yn torri wrth gofnod #{number}: nid yw ei {column} yn destun darllenadwy, felly cafodd ei ysgrifennu y tu allan i&apos;r ap.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s keyring has no record of where the audit log ends, although the log is keyed: the database came from another computer or the keyring was reset.</source>
+        <translation>Nid oes gan storfa allweddi&apos;r cyfrifiadur hwn gofnod o ble mae&apos;r log archwilio yn gorffen, er bod y log wedi&apos;i selio ag allwedd: daeth y gronfa ddata o gyfrifiadur arall neu cafodd y storfa allweddi ei hailosod.</translation>
+    </message>
+    <message>
+        <source>The point from which the log is keyed (entry #{number}) was changed in the database file.</source>
+        <translation>Cafodd y man lle mae&apos;r log yn dechrau cael ei selio ag allwedd (cofnod #{number}) ei newid yn ffeil y gronfa ddata.</translation>
+    </message>
+    <message>
+        <source>Entry #{number} is not the entry this computer recorded there: the log was rewritten up to that point.</source>
+        <translation>Nid cofnod #{number} yw&apos;r cofnod a gofnododd y cyfrifiadur hwn yno: cafodd y log ei ailysgrifennu hyd at y pwynt hwnnw.</translation>
+    </message>
+    <message>
+        <source>The security state was changed outside the app: {parts} no longer match their seal (a role, permission, PIN, lockout or setting was edited in the database file).</source>
+        <translation>Cafodd y gosodiadau diogelwch eu newid y tu allan i&apos;r ap: nid yw {parts} yn cyfateb i&apos;w sêl mwyach (cafodd rôl, hawl, PIN, clo neu osodiad ei olygu yn ffeil y gronfa ddata).</translation>
+    </message>
+    <message>
+        <source>the start of the log</source>
+        <translation>dechrau&apos;r log</translation>
+    </message>
+    <message>
+        <source>The chain breaks at {entry}: it does not follow {before}. An entry before it was changed, deleted or inserted.</source>
+        <translation>Mae&apos;r gadwyn yn torri wrth {entry}: nid yw&apos;n dilyn {before}. Cafodd cofnod o&apos;i flaen ei newid, ei ddileu neu ei fewnosod.</translation>
+    </message>
+    <message>
+        <source>The chain breaks at {entry}: its contents were changed.</source>
+        <translation>Mae&apos;r gadwyn yn torri wrth {entry}: cafodd ei gynnwys ei newid.</translation>
+    </message>
+    <message>
+        <source>The record of the last audit entry is missing.</source>
+        <translation>Mae&apos;r cofnod o&apos;r cofnod archwilio olaf ar goll.</translation>
+    </message>
+    <message>
+        <source>The record of the last audit entry was deleted before entry #{number}; entries just before it may have been removed.</source>
+        <translation>Cafodd y cofnod o&apos;r cofnod archwilio olaf ei ddileu cyn cofnod #{number}; efallai fod cofnodion ychydig o&apos;i flaen wedi&apos;u tynnu.</translation>
+    </message>
+    <message>
+        <source>The log should hold {expected} entries ending at #{expected_last}, but it holds {count} ending at #{last}: entry #{missing} is missing or was added outside the app.</source>
+        <translation>Dylai&apos;r log ddal {expected} cofnod yn gorffen gyda #{expected_last}, ond mae&apos;n dal {count} yn gorffen gyda #{last}: mae cofnod #{missing} ar goll neu cafodd ei ychwanegu y tu allan i&apos;r ap.</translation>
+    </message>
+    <message>
+        <source>The audit log is sealed with a key kept in this computer&apos;s keyring, and the app has not been able to read it, so nothing can be recorded. Unlock the keyring (sign out and in again) and restart.</source>
+        <translation>Mae&apos;r log archwilio wedi&apos;i selio ag allwedd sy&apos;n cael ei chadw yn storfa allweddi&apos;r cyfrifiadur hwn, ac nid yw&apos;r ap wedi gallu ei darllen, felly nid oes modd cofnodi dim. Datglowch y storfa allweddi (allgofnodwch a mewngofnodwch eto) ac ailgychwyn.</translation>
+    </message>
+</context>
+<context>
     <name>AuditTab</name>
     <message>
         <source>When</source>
@@ -1023,6 +1118,14 @@ Mae llyfrgelloedd Qt yn ffeiliau ar wahân yno, a gallwch eu disodli fel mae&apo
         <translation>Wrthi&apos;n anfon y neges i X. Gallwch barhau i weithio yn y cyfamser.</translation>
     </message>
     <message>
+        <source>The draft is saved again.</source>
+        <translation>Mae&apos;r drafft wedi&apos;i gadw eto.</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved ({reason}). The text is still here: keep this window open. The app keeps trying; if the disk is full, ask IT to free some space.</source>
+        <translation>Nid oedd modd cadw&apos;r drafft ({reason}). Mae&apos;r testun yma o hyd: cadwch y ffenestr hon ar agor. Mae&apos;r ap yn dal i geisio; os yw&apos;r ddisg yn llawn, gofynnwch i dechnegydd TG yr ysgol ryddhau lle.</translation>
+    </message>
+    <message>
         <source>{used} / {limit} · {over} over</source>
         <translation>{used} / {limit} · {over} yn ormod</translation>
     </message>
@@ -1141,6 +1244,10 @@ Mae llyfrgelloedd Qt yn ffeiliau ar wahân yno, a gallwch eu disodli fel mae&apo
     <message>
         <source>Post or clear the text in the editor first.</source>
         <translation>Postiwch neu cliriwch y testun yn y golygydd yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>This tweet is being sent just now; wait a moment.</source>
+        <translation>Mae&apos;r neges hon yn cael ei hanfon yr eiliad hon; arhoswch funud.</translation>
     </message>
     <message>
         <source>Fetching the account&apos;s tweets…</source>
@@ -1320,6 +1427,29 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>Connected as @{handle}. Restart the app to switch from the practice account to the real one.</source>
         <translation>Wedi cysylltu fel @{handle}. Ailgychwynnwch yr ap i newid o&apos;r cyfrif ymarfer i&apos;r cyfrif go iawn.</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>The disk that holds {folder} is full, so the app could not save. Nothing that was already saved is lost. Free some space on that disk (empty the recycle bin, remove old downloads), then start the app again.</source>
+        <translation>Mae&apos;r ddisg sy&apos;n dal {folder} yn llawn, felly ni allai&apos;r ap gadw. Does dim byd a gadwyd eisoes wedi&apos;i golli. Rhyddhewch ychydig o le ar y ddisg honno (gwagiwch y bin ailgylchu, tynnwch hen lawrlwythiadau), yna dechreuwch yr ap eto.</translation>
+    </message>
+    <message>
+        <source>Do not delete or replace {file} and the files next to it: copy the whole folder {folder} somewhere safe first, then restore the folder from the last backup (installers/KIOSK.md, “Restoring”) and keep the damaged copy for IT.</source>
+        <translation>Peidiwch â dileu na disodli {file} na&apos;r ffeiliau wrth ei ymyl: copïwch y ffolder cyfan {folder} i rywle diogel yn gyntaf, yna adferwch y ffolder o&apos;r copi wrth gefn diwethaf (installers/KIOSK.md, “Restoring”) a chadwch y copi sydd wedi&apos;i ddifrodi i&apos;r staff TG.</translation>
+    </message>
+    <message>
+        <source>The app&apos;s database at {path} cannot be read ({error}).</source>
+        <translation>Nid oes modd darllen cronfa ddata&apos;r ap yn {path} ({error}).</translation>
+    </message>
+    <message>
+        <source>The database at {path} was last used by a newer version of the app (its layout is number {found}; this version knows up to {known}). Nothing was changed. Install the newer version again, or restore the data folder from a backup made before the update.</source>
+        <translation>Cafodd y gronfa ddata yn {path} ei defnyddio ddiwethaf gan fersiwn mwy newydd o&apos;r ap (rhif ei chynllun yw {found}; mae&apos;r fersiwn hwn yn gwybod hyd at {known}). Ni newidiwyd dim. Gosodwch y fersiwn mwy newydd eto, neu adferwch y ffolder data o gopi wrth gefn a wnaed cyn y diweddariad.</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>mae&apos;r ddisg yn llawn</translation>
     </message>
 </context>
 <context>
@@ -2440,6 +2570,45 @@ Nid oes modd dadwneud hyn.</translation>
     </message>
 </context>
 <context>
+    <name>Integrity</name>
+    <message>
+        <source>Nothing will be changed until this is sorted out. Keep the data folder as it is (copy it somewhere safe), then restore it from the last backup (installers/KIOSK.md, “Restoring”). If there is no backup, or this was expected (a restore), the head teacher can accept the database as it is with “stpeters-desk audit accept” and the recovery code; the audit log keeps a record of what was found.</source>
+        <translation>Ni fydd dim yn cael ei newid nes i hyn gael ei ddatrys. Cadwch y ffolder data fel y mae (copïwch ef i rywle diogel), yna adferwch ef o&apos;r copi wrth gefn diwethaf (installers/KIOSK.md, “Restoring”). Os nad oes copi wrth gefn, neu os oedd hyn i&apos;w ddisgwyl (adfer), gall y pennaeth dderbyn y gronfa ddata fel y mae gyda “stpeters-desk audit accept” a&apos;r cod adfer; mae&apos;r log archwilio yn cadw cofnod o&apos;r hyn a gafwyd.</translation>
+    </message>
+    <message>
+        <source>The database cannot be read ({error}).</source>
+        <translation>Nid oes modd darllen y gronfa ddata ({error}).</translation>
+    </message>
+    <message>
+        <source>The database file is damaged ({details}).</source>
+        <translation>Mae ffeil y gronfa ddata wedi&apos;i difrodi ({details}).</translation>
+    </message>
+    <message>
+        <source>Parts of the database are missing ({tables}): it was edited outside the app.</source>
+        <translation>Mae rhannau o&apos;r gronfa ddata ar goll ({tables}): cafodd ei golygu y tu allan i&apos;r ap.</translation>
+    </message>
+    <message>
+        <source>This computer was set up before, but the database at {path} is empty: it is not a new install, so the set-up window will not let anyone become head teacher.</source>
+        <translation>Cafodd y cyfrifiadur hwn ei osod o&apos;r blaen, ond mae&apos;r gronfa ddata yn {path} yn wag: nid gosodiad newydd yw hwn, felly ni fydd y ffenestr osod yn gadael i neb ddod yn bennaeth.</translation>
+    </message>
+    <message>
+        <source>The audit log is keyed, but its key cannot be read from this computer&apos;s keyring.</source>
+        <translation>Mae&apos;r log archwilio wedi&apos;i selio ag allwedd, ond nid oes modd darllen yr allwedd o storfa allweddi&apos;r cyfrifiadur hwn.</translation>
+    </message>
+    <message>
+        <source>The head teacher accepted this problem with the recovery code: {problem}</source>
+        <translation>Derbyniodd y pennaeth y broblem hon gyda&apos;r cod adfer: {problem}</translation>
+    </message>
+    <message>
+        <source>The security state was changed outside the app while it was running: {parts}. Nothing more will be saved; close the app and run “stpeters-desk audit verify”.</source>
+        <translation>Cafodd y gosodiadau diogelwch eu newid y tu allan i&apos;r ap tra oedd yn rhedeg: {parts}. Ni fydd dim mwy yn cael ei gadw; caewch yr ap a rhedeg “stpeters-desk audit verify”.</translation>
+    </message>
+    <message>
+        <source>That recovery code is not right (or none was ever issued).</source>
+        <translation>Nid yw&apos;r cod adfer hwnnw&apos;n gywir (neu ni roddwyd un erioed).</translation>
+    </message>
+</context>
+<context>
     <name>Keystore</name>
     <message>
         <source>This computer has no secure password store the app can use, so the real X account cannot be connected. On Linux install gnome-keyring (or KWallet) and sign in again; the app stays on the practice (sandbox) account until then.</source>
@@ -2499,6 +2668,10 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>close the kiosk</source>
         <translation>cau&apos;r ciosg</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved, so the window stays open.</source>
+        <translation>Nid oedd modd cadw&apos;r drafft, felly mae&apos;r ffenestr yn aros ar agor.</translation>
     </message>
 </context>
 <context>
@@ -3133,6 +3306,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>; y lle mae&apos;n debyg: gwiriwch</translation>
     </message>
     <message>
+        <source>; probably a business or a place named after someone: check</source>
+        <translation>; busnes neu le wedi&apos;i enwi ar ôl rhywun, mae&apos;n debyg: gwiriwch</translation>
+    </message>
+    <message>
         <source> (written in lower case: check)</source>
         <translation> (wedi&apos;i ysgrifennu mewn llythrennau bach: gwiriwch)</translation>
     </message>
@@ -3221,6 +3398,26 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>Unexpected problem while posting: {error}</source>
         <translation>Problem annisgwyl wrth bostio: {error}</translation>
+    </message>
+    <message>
+        <source>X says this tweet is the same as one already posted, but the app cannot find it among the school&apos;s recent tweets.</source>
+        <translation>Mae X yn dweud bod y neges hon yr un fath ag un a bostiwyd eisoes, ond nid yw&apos;r ap yn gallu dod o hyd iddi ymhlith negeseuon diweddar yr ysgol.</translation>
+    </message>
+    <message>
+        <source>Change the wording a little (for example, add the date) and post it again.</source>
+        <translation>Newidiwch y geiriad ychydig (er enghraifft, ychwanegwch y dyddiad) a&apos;i phostio eto.</translation>
+    </message>
+    <message>
+        <source>The app is checking whether X received the last try.</source>
+        <translation>Mae&apos;r ap yn gwirio a gafodd X yr ymgais ddiwethaf.</translation>
+    </message>
+    <message>
+        <source>It tries again by itself in a few minutes; nothing is posted twice.</source>
+        <translation>Bydd yn rhoi cynnig arall ohono&apos;i hun ymhen ychydig funudau; ni chaiff dim ei bostio ddwywaith.</translation>
+    </message>
+    <message>
+        <source>The app once took this tweet for another one already on X. Check the school&apos;s timeline and post it again only if it is not there.</source>
+        <translation>Roedd yr ap unwaith wedi cymryd y neges hon am un arall a oedd eisoes ar X. Gwiriwch linell amser yr ysgol a&apos;i phostio eto dim ond os nad yw hi yno.</translation>
     </message>
 </context>
 <context>
@@ -5516,6 +5713,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>PIN y pennaeth wedi&apos;i dderbyn.</translation>
     </message>
     <message>
+        <source>Too many wrong head-teacher PINs were typed from your account, so it cannot ask for the head-teacher PIN for now. Ask the head teacher to unlock your PIN on the Staff tab.</source>
+        <translation>Cafodd gormod o PINau pennaeth anghywir eu teipio o&apos;ch cyfrif, felly ni all ofyn am PIN y pennaeth am y tro. Gofynnwch i&apos;r pennaeth ddatgloi eich PIN ar y tab Staff.</translation>
+    </message>
+    <message>
         <source>{name} is already on the staff list. Use a name that tells them apart, e.g. with a first name or initial.</source>
         <translation>Mae {name} ar y rhestr staff yn barod. Defnyddiwch enw sy&apos;n gwahaniaethu rhyngddyn nhw, e.e. gydag enw cyntaf neu lythyren gyntaf.</translation>
     </message>
@@ -5785,6 +5986,14 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <source>The X account&apos;s keys are missing from this computer&apos;s keyring; using the practice account. Ask the head teacher to reconnect X.</source>
         <translation>Mae allweddi cyfrif X ar goll o storfa allweddi&apos;r cyfrifiadur hwn; mae&apos;r cyfrif ymarfer yn cael ei ddefnyddio. Gofynnwch i&apos;r pennaeth ailgysylltu X.</translation>
     </message>
+    <message>
+        <source>St Peter&apos;s Desk is already open for this data folder; that window has been brought to the front.</source>
+        <translation>Mae St Peter&apos;s Desk eisoes ar agor ar gyfer y ffolder data hwn; mae&apos;r ffenestr honno wedi&apos;i dwyn i&apos;r blaen.</translation>
+    </message>
+    <message>
+        <source>The database needs attention</source>
+        <translation>Mae angen sylw ar y gronfa ddata</translation>
+    </message>
 </context>
 <context>
     <name>TableSorting</name>
@@ -6009,32 +6218,48 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Nid yw cynllun X yr ysgol yn caniatáu&apos;r nodwedd hon.</translation>
     </message>
     <message>
-        <source>It has been switched off in the app; nothing else is affected.</source>
-        <translation>Mae wedi&apos;i diffodd yn yr ap; does dim byd arall yn cael ei effeithio.</translation>
+        <source>Nothing else is affected. If the school needs this, the head teacher can ask for it when choosing the school&apos;s X plan.</source>
+        <translation>Nid effeithir ar ddim byd arall. Os oes angen hyn ar yr ysgol, gall y pennaeth ofyn amdano wrth ddewis cynllun X yr ysgol.</translation>
+    </message>
+    <message>
+        <source>It starts again next month. Tweets in the outbox wait until then; nothing is lost.</source>
+        <translation>Mae&apos;n dechrau eto fis nesaf. Mae negeseuon yn y blwch anfon yn aros tan hynny; does dim yn cael ei golli.</translation>
+    </message>
+    <message>
+        <source>The school&apos;s X account has reached X&apos;s daily limit for this; it starts again {when}.</source>
+        <translation>Mae cyfrif X yr ysgol wedi cyrraedd terfyn dyddiol X ar gyfer hyn; mae&apos;n dechrau eto {when}.</translation>
+    </message>
+    <message>
+        <source>Tweets in the outbox wait until then; nothing is lost.</source>
+        <translation>Mae negeseuon yn y blwch anfon yn aros tan hynny; does dim yn cael ei golli.</translation>
+    </message>
+    <message>
+        <source>Try again after that; tweets in the outbox wait until then. Nothing is lost.</source>
+        <translation>Rhowch gynnig arall arni ar ôl hynny; mae negeseuon yn y blwch anfon yn aros tan hynny. Does dim yn cael ei golli.</translation>
+    </message>
+    <message>
+        <source>Try again in a few minutes; tweets in the outbox wait. Nothing is lost.</source>
+        <translation>Rhowch gynnig arall arni ymhen ychydig funudau; mae negeseuon yn y blwch anfon yn aros. Does dim yn cael ei golli.</translation>
+    </message>
+    <message>
+        <source>Check the internet connection and try again. Tweets in the outbox are sent by themselves when the connection is back.</source>
+        <translation>Gwiriwch y cysylltiad rhyngrwyd a rhowch gynnig arall arni. Anfonir negeseuon yn y blwch anfon ohonynt eu hunain pan ddaw&apos;r cysylltiad yn ôl.</translation>
+    </message>
+    <message>
+        <source>Nothing needs doing: refresh the list to see what is there now.</source>
+        <translation>Does dim angen gwneud dim: adnewyddwch y rhestr i weld beth sydd yno nawr.</translation>
     </message>
     <message>
         <source>The school&apos;s X account has used its monthly allowance.</source>
         <translation>Mae cyfrif X yr ysgol wedi defnyddio ei lwfans misol.</translation>
     </message>
     <message>
-        <source>It starts again next month; tweets wait in the outbox until then.</source>
-        <translation>Bydd yn ailddechrau fis nesaf; bydd negeseuon yn aros yn y blwch anfon tan hynny.</translation>
-    </message>
-    <message>
         <source>X asks us to slow down until {time}.</source>
         <translation>Mae X yn gofyn i ni arafu tan {time}.</translation>
     </message>
     <message>
-        <source>The app will try again by itself after that; nothing is lost.</source>
-        <translation>Bydd yr ap yn rhoi cynnig arall ei hun ar ôl hynny; does dim yn cael ei golli.</translation>
-    </message>
-    <message>
         <source>X asks us to slow down for a while.</source>
         <translation>Mae X yn gofyn i ni arafu am ychydig.</translation>
-    </message>
-    <message>
-        <source>The app will try again by itself in a few minutes; nothing is lost.</source>
-        <translation>Bydd yr ap yn rhoi cynnig arall ei hun ymhen ychydig funudau; does dim yn cael ei golli.</translation>
     </message>
     <message>
         <source>The school&apos;s X account has run out of API credits.</source>
@@ -6049,12 +6274,20 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Dydy&apos;r cyfrifiadur hwn ddim yn gallu cyrraedd X ar hyn o bryd.</translation>
     </message>
     <message>
-        <source>Check the internet connection. The tweet is safe in the outbox and will be sent automatically when the connection is back.</source>
-        <translation>Gwiriwch y cysylltiad â&apos;r rhyngrwyd. Mae&apos;r neges yn ddiogel yn y blwch anfon a bydd yn cael ei hanfon yn awtomatig pan fydd y cysylltiad yn ôl.</translation>
-    </message>
-    <message>
         <source>Change the tweet and try again.</source>
         <translation>Newidiwch y neges a rhowch gynnig arall.</translation>
+    </message>
+    <message>
+        <source>at {time} today</source>
+        <translation>am {time} heddiw</translation>
+    </message>
+    <message>
+        <source>at {time} tomorrow</source>
+        <translation>am {time} yfory</translation>
+    </message>
+    <message>
+        <source>at {time} on {date}</source>
+        <translation>am {time} ar {date}</translation>
     </message>
     <message>
         <source>X says this exact tweet has already been posted.</source>
@@ -6075,6 +6308,58 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>X refused this.</source>
         <translation>Gwrthododd X hyn.</translation>
+    </message>
+    <message>
+        <source>X sent an answer the app could not read.</source>
+        <translation>Anfonodd X ateb nad oedd yr ap yn gallu ei ddarllen.</translation>
+    </message>
+    <message>
+        <source>X is having problems just now.</source>
+        <translation>Mae X yn cael problemau ar hyn o bryd.</translation>
+    </message>
+    <message>
+        <source>Nothing is lost. Try again in a few minutes; tweets in the outbox are retried by themselves.</source>
+        <translation>Does dim yn cael ei golli. Rhowch gynnig arall arni ymhen ychydig funudau; rhoddir cynnig arall ar negeseuon yn y blwch anfon ohonynt eu hunain.</translation>
+    </message>
+    <message>
+        <source>X took too long to answer.</source>
+        <translation>Cymerodd X ormod o amser i ateb.</translation>
+    </message>
+    <message>
+        <source>Something between this computer and X answered instead of X.</source>
+        <translation>Atebodd rhywbeth rhwng y cyfrifiadur hwn ac X yn lle X.</translation>
+    </message>
+    <message>
+        <source>Shorten the tweet and try again.</source>
+        <translation>Byrhewch y neges a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>Prepare the photo again on the Photos tab, then retry.</source>
+        <translation>Paratowch y llun eto ar y tab Lluniau, yna rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>X refused to do that.</source>
+        <translation>Gwrthododd X wneud hynny.</translation>
+    </message>
+    <message>
+        <source>Check what you were doing and try again; tell the head teacher if it keeps happening.</source>
+        <translation>Gwiriwch beth roeddech chi&apos;n ei wneud a rhowch gynnig arall arni; dywedwch wrth y pennaeth os yw&apos;n dal i ddigwydd.</translation>
+    </message>
+    <message>
+        <source>The school&apos;s X connection is only allowed to read, not to change anything.</source>
+        <translation>Dim ond darllen y caiff cysylltiad X yr ysgol ei wneud, nid newid dim.</translation>
+    </message>
+    <message>
+        <source>Ask the head teacher to give the X developer app &apos;Read and write&apos; permission and then reconnect the account in Settings.</source>
+        <translation>Gofynnwch i&apos;r pennaeth roi caniatâd &apos;Read and write&apos; i ap datblygwr X ac yna ailgysylltu&apos;r cyfrif yn y Gosodiadau.</translation>
+    </message>
+    <message>
+        <source>The school&apos;s X plan does not allow this ({feature}).</source>
+        <translation>Nid yw cynllun X yr ysgol yn caniatáu hyn ({feature}).</translation>
+    </message>
+    <message>
+        <source>Look at the school&apos;s timeline: it is almost certainly there already, so nothing needs doing.</source>
+        <translation>Edrychwch ar ffrwd yr ysgol: mae bron yn sicr yno&apos;n barod, felly does dim angen gwneud dim.</translation>
     </message>
 </context>
 </TS>

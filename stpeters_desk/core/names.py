@@ -505,9 +505,9 @@ def hash_pupil_forms(pupils: Iterable[PupilName], hasher: NameHasher,
 
 
 _LETTER = r"(?:[^\W\d_]|[\u0300-\u036f])"
-_WORD = re.compile(rf"{_LETTER}+(?:['’]{_LETTER}+)*['’]?")
+_WORD = re.compile(rf"{_LETTER}+(?:['’ʼ]{_LETTER}+)*['’ʼ]?")
 _TAG = re.compile(r"(?<![\w&/])[#＃@＠](\w+)")
-_POSSESSIVE = re.compile(r"['’][sS]?$")
+_POSSESSIVE = re.compile(r"['’ʼ][sS]?$")
 _SENTENCE_END = re.compile(r"[.!?…\n\r]")
 
 
@@ -570,6 +570,10 @@ class _Token:
         return len(self.norm) == 1 and self.raw.isupper() and self.raw not in ("I", "A")
 
 
+def _capitalised_name_like(raw: str) -> bool:
+    return len(raw) > 2 and raw[0].isupper() and raw[1:].islower()
+
+
 def _tokenise(text: str) -> list[_Token]:
     tokens: list[_Token] = []
     tag_spans: list[tuple[int, int]] = []
@@ -583,8 +587,8 @@ def _tokenise(text: str) -> list[_Token]:
     for raw, start, _end in _words_with_offsets(text):
         if any(a <= start < b for a, b in tag_spans):
             continue
-        if start > 0 and text[start - 1].isdigit():
-            continue  # "12th", "3kg", "100m": units and ordinals, never names
+        if start > 0 and text[start - 1].isdigit() and not _capitalised_name_like(raw):
+            continue  # "12th", "3kg", "100m": units and ordinals, never names ("Y6Olivia" is)
         word = _POSSESSIVE.sub("", raw) or raw
         tokens.append(_Token(word, start, start + len(word), _token_norm(raw), 0,
                              possessive=word != raw))
@@ -603,7 +607,7 @@ _MIN_SPELLED_LETTERS = 3
 
 
 def _spelled_letter(token: _Token) -> bool:
-    return len(token.raw) == 1 and not token.tag and not token.possessive
+    return len(token.raw) == 1 and not token.tag
 
 
 def _join_spelled_out(tokens: list[_Token]) -> list[_Token]:
@@ -613,7 +617,7 @@ def _join_spelled_out(tokens: list[_Token]) -> list[_Token]:
     while index < len(tokens):
         end = index + 1
         while (end < len(tokens) and _spelled_letter(tokens[end - 1])
-               and _spelled_letter(tokens[end])
+               and not tokens[end - 1].possessive and _spelled_letter(tokens[end])
                and _SPELLING_GAP.fullmatch(tokens[end].gap_before)):
             end += 1
         run = tokens[index:end]
@@ -621,7 +625,8 @@ def _join_spelled_out(tokens: list[_Token]) -> list[_Token]:
             first, last = run[0], run[-1]
             raw = "".join(t.raw for t in run)
             joined.append(_Token(raw, first.start, last.end, normalise_name(raw), 0,
-                                 first.sentence_start, first.gap_before))
+                                 first.sentence_start, first.gap_before,
+                                 possessive=last.possessive))
             index = end
             continue
         joined.append(tokens[index])
@@ -652,8 +657,13 @@ def _split_camel_words(tokens: list[_Token]) -> list[_Token]:
     return result
 
 
-_DIGITS_FOR_LETTERS = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t"}
-_LETTERS_AND_DIGITS = re.compile(r"(?<![\w@#＃＠])[^\W_]*\d[^\W_]*")
+_DIGITS_FOR_LETTERS = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t",
+                       "$": "s", "!": "i", "|": "l", "@": "a"}
+# A word with digits or symbols standing for letters: "0livia", "$mith", "Ol!via", "Olivi@",
+# also inside hashtags and handles ("#m0hammed", "@0l1v1a_sm1th"), but not a handle's "@".
+_LETTERS_AND_DIGITS = re.compile(
+    r"(?<![^\W_])(?<![$!|])(?:[^\W_]|[$!|])*[\d$!|](?:[^\W_]|[\d$!|@])*"
+    r"|(?<![^\W_])(?<![$!|@])[^\W_]+@(?:[^\W_]|[\d$!|@])*")
 
 
 # --- Context words ---------------------------------------------------------------
@@ -662,7 +672,18 @@ _LETTERS_AND_DIGITS = re.compile(r"(?<![\w@#＃＠])[^\W_]*\d[^\W_]*")
 _STAFF_TITLES = frozenset({"mr", "mrs", "miss", "ms", "mx", "dr"})
 _HONORIFICS = frozenset({"st", "saint", "sir", "dame", "lady", "lord", "king", "queen", "prince",
                          "princess", "captain", "professor", "prof", "rev", "revd", "reverend",
-                         "pope", "archbishop"})
+                         "pope", "archbishop", "father", "fr", "canon", "sister", "brother",
+                         "vicar", "pastor", "bishop", "imam", "rabbi", "prophet", "coach", "pc",
+                         "sergeant", "sgt", "officer", "nurse", "chef", "mayor", "councillor",
+                         "cllr", "headteacher", "president", "general", "admiral"})
+_BUSINESS_NOUNS = frozenset({"bakery", "bakers", "cafe", "café", "farm", "shop", "store",
+                             "crisps", "garage", "pharmacy", "salon", "butchers", "kitchen",
+                             "restaurant", "pub", "inn", "bar", "deli", "centre", "center",
+                             "gallery", "bank", "surgery", "opticians", "florist", "florists",
+                             "bookshop", "market", "hall", "academy", "foundation", "trust",
+                             "motors", "builders", "dental", "solicitors", "estate", "estates",
+                             "bookshops", "building", "court", "house", "field", "park",
+                             "road", "street", "lane", "close", "avenue"})
 _DETERMINERS = frozenset({"the", "a", "an", "our", "your", "their", "this", "that", "these",
                           "those", "next", "last", "every", "each", "my", "his", "her", "its",
                           "some", "any", "no"})
@@ -886,8 +907,7 @@ class NameGuard:
 
     def _plural_of_name(self, token: _Token) -> _FormInfo | None:
         norm = token.norm
-        if len(norm) < 4 or not norm.endswith("s") or token.possessive \
-                or self._words.is_ordinary(norm):
+        if len(norm) < 4 or not norm.endswith("s") or self._words.is_ordinary(norm):
             return None  # "lives" is not two Livs, nor "bells" two Bells
         for base in (norm[:-1], norm[:-2] if norm.endswith("es") else ""):
             info = self._info(base) if len(base) > 2 else None
@@ -910,9 +930,7 @@ class NameGuard:
             after = tokens[index + 1] if index + 1 < len(tokens) else None
             info = None
             if (after is not None and _weak(token) and _weak(after) and after.tag == token.tag
-                    and len(after.gap_before) <= 2 and _joinable(after.gap_before)
-                    and min(len(token.norm), len(after.norm)) >= 2
-                    and len(token.norm + after.norm) >= MIN_MISREAD_LENGTH):
+                    and _split_gap(after.gap_before) and _split_pieces(token, after)):
                 info = self._info(token.norm + after.norm)
             if info is None or info.common or not info.kinds & _SINGLE_NAME_KINDS:
                 joined.append(token)
@@ -928,8 +946,20 @@ class NameGuard:
         return joined
 
     def _misread_name(self, norm: str) -> bool:
-        """Within one letter of a name of five letters or more (left out, added or changed)."""
-        if len(norm) < MIN_MISREAD_LENGTH - 1 or self._words.is_ordinary(norm):
+        """Within one letter of a name of five letters or more (left out, added or changed),
+        after undoing the misreadings OCR makes of one letter as two ("rn" for m)."""
+        if self._words.is_ordinary(norm):
+            return False
+        for reading in _ocr_readings(norm):
+            info = self._info(reading) if reading != norm else None
+            if info is not None and not info.common and info.kinds & _SINGLE_NAME_KINDS:
+                return True
+            if self._one_letter_from_a_name(reading):
+                return True
+        return False
+
+    def _one_letter_from_a_name(self, norm: str) -> bool:
+        if len(norm) < MIN_MISREAD_LENGTH - 1:
             return False
         if self._info(_NEAR_PREFIX + norm) is not None:
             return True
@@ -945,14 +975,16 @@ class NameGuard:
         """Names written with digits for letters: "0livia", "Ol1via", "J4mes"."""
         findings: list[NameFinding] = []
         for match in _LETTERS_AND_DIGITS.finditer(text):
-            word = match.group()
+            word = match.group().rstrip("!|")
             letters = sum(c.isalpha() for c in word)
-            if letters < 2 or any(f.start < match.end() and match.start() < f.end for f in found):
+            if letters < 2 or word.startswith("@") or word.isalpha() \
+                    or any(f.start < match.end() and match.start() < f.end for f in found):
                 continue
             for spelling in _spellings(word):
                 info = self._info(normalise_name(spelling))
                 if info is not None and not info.common and info.kinds & _SINGLE_NAME_KINDS:
-                    findings.append(NameFinding(match.start(), match.end(), BLOCK, word,
+                    findings.append(NameFinding(match.start(), match.start() + len(word),
+                                                BLOCK, word,
                                                 _reason(_most_specific(info.kinds))))
                     break
         return findings
@@ -981,6 +1013,8 @@ class NameGuard:
                     break
                 if not (follower.capitalised or follower.hit):
                     break
+                if follower.pair_kind is FormKind.FULL:
+                    break  # "Miss Olivia Smith", "Mrs Smith Olivia": a pupil's full name
                 follower.allowed = True
 
     def _allow_famous(self, context: _Context) -> None:
@@ -1054,6 +1088,9 @@ class NameGuard:
                                    ).format(famous=later)
         if token.norm in self._words.places and _place_context(context.tokens, index):
             return WARN, translate("NameGuard", "; probably the place: check")
+        if _names_a_business(context.tokens, index):
+            return WARN, translate("NameGuard", "; probably a business or a place named after "
+                                                "someone: check")
         if not token.common:
             if nickname_only and token.lower and not token.tag:
                 return WARN, translate("NameGuard", " (written in lower case: check)")
@@ -1138,6 +1175,33 @@ class NameGuard:
                 "NameGuard", ", run together with other words: check"))
         return NameFinding(a, b, BLOCK, text[a:b], reason + translate(
             "NameGuard", ", run together with other words"))
+
+
+def _split_gap(gap: str) -> bool:
+    """What can fall inside a name by accident: a space, a hyphen, a pasted line break."""
+    return len(gap) <= 2 and gap.strip(" \t\u00a0-_\r\n") == "" and gap.count("\n") <= 1
+
+
+def _split_pieces(left: _Token, right: _Token) -> bool:
+    """Two pieces long enough to be a split name; one capital letter may lead ("O Connor",
+    "D Andre" for O'Connor and D'Andre), but never "a" or "I" ("a dam" is not Adam)."""
+    if len(left.norm + right.norm) < MIN_MISREAD_LENGTH or len(right.norm) < 2:
+        return False
+    if len(left.norm) >= 2:
+        return True
+    return left.raw.isupper() and left.raw not in ("A", "I") and len(right.norm) >= 3
+
+
+_OCR_PAIRS = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("ii", "u"))
+
+
+def _ocr_readings(norm: str) -> list[str]:
+    """``norm`` and what it reads as with OCR's two-for-one letters put back (at most four)."""
+    readings = [norm]
+    for pair, letter in _OCR_PAIRS:
+        if pair in norm:
+            readings.append(norm.replace(pair, letter))
+    return readings[:4]
 
 
 def _weak(token: _Token) -> bool:
@@ -1261,6 +1325,20 @@ def _names_a_group(tokens: Sequence[_Token], index: int) -> bool:
     after = _neighbour(tokens, index, 1)
     return (after is not None and after.norm in _GROUP_NOUNS
             and after.gap_before.strip() == "")
+
+
+def _names_a_business(tokens: Sequence[_Token], index: int) -> bool:
+    """"Hannah's Bakery", "Lloyds Bank", "the Sharma Centre", "Williams Art Gallery"."""
+    position = index
+    for _ in range(2):
+        after = _neighbour(tokens, position, 1)
+        gap = re.sub(r"^['’ʼ][sS]?", "", after.gap_before) if after is not None else ""
+        if after is None or not after.capitalised or not _joinable(gap):
+            return False
+        if after.norm in _BUSINESS_NOUNS:
+            return True
+        position += 1
+    return False
 
 
 def _is_a_date(tokens: Sequence[_Token], index: int) -> bool:

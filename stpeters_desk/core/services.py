@@ -26,6 +26,7 @@ from stpeters_desk.x.gateway import XGateway
 if TYPE_CHECKING:
     from stpeters_desk.core.approvals import ApprovalQueue
     from stpeters_desk.core.devices import DeviceIdentity, DeviceRegistry
+    from stpeters_desk.core.integrity import IntegrityGuard
     from stpeters_desk.core.moderation_service import FollowerReview, ModerationInbox
     from stpeters_desk.core.names import NameGuard
     from stpeters_desk.core.photo_library import PhotoLibrary
@@ -49,6 +50,7 @@ class DeskServices:
     device: DeviceIdentity | None = None
     member: StaffMember | None = None
     db: Database | None = field(default=None, repr=False)
+    integrity: IntegrityGuard | None = field(default=None, repr=False)  # set by the app's start
     _roster: RosterStore | None = field(default=None, repr=False)
     _name_guard: NameGuard | None = field(default=None, repr=False)
     _approvals: ApprovalQueue | None = field(default=None, repr=False)

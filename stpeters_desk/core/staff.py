@@ -45,7 +45,7 @@ from stpeters_desk.core.storage.audit import AuditLog, NewAuditEntry, time_text
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.staff_store import NoActiveHeadLeft, StaffRecord, StaffStore
 
-HEAD_PIN_SUBJECT = "head-pin"
+HEAD_PIN_SUBJECT = "head-pin"  # the head-teacher PIN typed with no one signed in (kiosk exit)
 MAX_NAME_LENGTH = 60
 RECOVERY_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L or U/V mix-ups
 RECOVERY_GROUPS, RECOVERY_GROUP_LENGTH = 5, 4
@@ -109,6 +109,15 @@ def _member(record: StaffRecord) -> StaffMember:
 
 def _subject(staff_id: int) -> str:
     return f"staff:{staff_id}"
+
+
+def head_pin_subject(asking: StaffMember | None) -> str:
+    """Whose counter a wrong head-teacher PIN goes on: the person asking, not the head.
+
+    Otherwise a teacher typing ten wrong head PINs would lock the head out of
+    every guarded action.
+    """
+    return HEAD_PIN_SUBJECT if asking is None else f"{HEAD_PIN_SUBJECT}:{_subject(asking.staff_id)}"
 
 
 def _now(now: datetime | None) -> datetime:
@@ -214,13 +223,14 @@ class StaffDirectory:
         if record is None or not record.active:
             return SignInResult(None, _not_on_staff_list())
         subject = _subject(staff_id)
-        state = self._lock_state(subject, moment)
-        if not state.may_try:
+        before = self._claim_attempt(subject, moment)
+        if before is None:
+            state = self._lock_state(subject, moment)
             return SignInResult(None, self._own_lock_message(record, state), state.wait_until,
                                 state.locked)
         if not verify_pin(record.pin_hash, pin):
-            return self._count_failure(subject, record.name, "failed sign-in", record.name,
-                                       moment, head=record.role == Role.HEAD)
+            return self._count_failure(subject, before + 1, record.name, "failed sign-in",
+                                       record.name, moment, head=record.role == Role.HEAD)
         self._upgrade_hash(record, pin)
         self._store.clear_failures([subject], [self._entry(record.name, "sign in", now=moment)])
         return SignInResult(_member(record), translate("Staff", "Signed in as {name}.").format(
@@ -240,44 +250,71 @@ class StaffDirectory:
         if new_pin == old_pin:
             raise ValueError(translate("Staff", "Choose a new PIN that is different from your "
                                                 "current one."))
+        before = self._claim_attempt(subject, moment)
+        if before is None:
+            raise ValueError(self._own_lock_message(record, self._lock_state(subject, moment)))
         if not verify_pin(record.pin_hash, old_pin):
-            result = self._count_failure(subject, record.name, "failed PIN change", record.name,
-                                         moment, head=record.role == Role.HEAD, current_pin=True)
+            result = self._count_failure(subject, before + 1, record.name, "failed PIN change",
+                                         record.name, moment, head=record.role == Role.HEAD,
+                                         current_pin=True)
             raise ValueError(result.message)
         self._store.set_pin_hash(staff_id, hash_pin(new_pin), moment,
                                  [self._entry(record.name, "change own PIN", record.name,
                                               now=moment)], clear_lockouts=[subject])
 
     # -- the head-teacher PIN --------------------------------------------------------------
-    def head_pin_lock_state(self, now: datetime | None = None) -> LockState:
-        return self._lock_state(HEAD_PIN_SUBJECT, _now(now))
+    def head_pin_lock_state(self, now: datetime | None = None, *,
+                            by: StaffMember | None = None) -> LockState:
+        """Whether ``by`` (None: no one signed in) may type the head-teacher PIN now."""
+        return self._lock_state(head_pin_subject(by), _now(now))
 
     def check_head_pin(self, pin: str, now: datetime | None = None, *,
                        by: StaffMember | None = None, action: str = "") -> SignInResult:
-        """Whether ``pin`` is the PIN of any active head teacher, with its own lockout."""
+        """Whether ``pin`` is the PIN of any active head teacher.
+
+        Wrong tries are counted against ``by``, the person asking (or against "no one
+        signed in"), each with its own lockout: a teacher who guesses locks
+        themselves out of asking, never the head out of their own guarded actions.
+        """
         moment = _now(now)
         heads = self._store.active_heads()
         if not heads:
             return SignInResult(None, translate("Staff", "No head teacher has been set up yet."))
-        state = self._lock_state(HEAD_PIN_SUBJECT, moment)
-        if state.locked:
-            return SignInResult(None, translate(
-                "Staff", "The head-teacher PIN is locked after too many wrong tries. The head "
-                         "teacher can unlock it with the recovery code."), None, True)
-        if state.wait_until is not None:
-            return SignInResult(None, state.message, state.wait_until, False)
+        subject = head_pin_subject(by)
+        refusal = self._head_pin_refusal(subject, by, moment)
+        if refusal is not None:
+            return refusal
         if not pin:
             return SignInResult(None, translate("Staff",
                                                 "This needs the head teacher to type their PIN."))
+        before = self._claim_attempt(subject, moment)
+        if before is None:
+            return self._head_pin_refusal(subject, by, moment) or SignInResult(
+                None, translate("Staff", "That PIN is not right. Try again."))
         for head in heads:
             if verify_pin(head.pin_hash, pin):
                 self._upgrade_hash(head, pin)
-                if self._store.failures(HEAD_PIN_SUBJECT).failures:
-                    self._store.clear_failures([HEAD_PIN_SUBJECT])
+                self._store.clear_failures([subject])
                 return SignInResult(_member(head), translate("Staff", "Head-teacher PIN accepted."))
         actor = by.name if by else "unknown"
-        return self._count_failure(HEAD_PIN_SUBJECT, actor, "failed head-teacher PIN", action,
-                                   moment, head=True)
+        return self._count_failure(subject, before + 1, actor, "failed head-teacher PIN", action,
+                                   moment, head=by is None or by.role == Role.HEAD)
+
+    def _head_pin_refusal(self, subject: str, by: StaffMember | None,
+                          now: datetime) -> SignInResult | None:
+        state = self._lock_state(subject, now)
+        if state.locked and (by is None or by.role == Role.HEAD):
+            return SignInResult(None, translate(
+                "Staff", "The head-teacher PIN is locked after too many wrong tries. The head "
+                         "teacher can unlock it with the recovery code."), None, True)
+        if state.locked:
+            return SignInResult(None, translate(
+                "Staff", "Too many wrong head-teacher PINs were typed from your account, so it "
+                         "cannot ask for the head-teacher PIN for now. Ask the head teacher to "
+                         "unlock your PIN on the Staff tab."), None, True)
+        if state.wait_until is not None:
+            return SignInResult(None, state.message, state.wait_until, False)
+        return None
 
     def require_head_pin(self, head_pin: str, *, by: StaffMember | None,
                          permission: Permission | None, action: str,
@@ -360,7 +397,8 @@ class StaffDirectory:
         actor = self._authorised(by, Permission.MANAGE_STAFF)
         record = self._existing(staff_id)
         head = self._head_pin(head_pin, actor, f"unlock {record.name}'s PIN", moment)
-        self._store.clear_failures([_subject(staff_id)], [
+        asking = _member(record)
+        self._store.clear_failures([_subject(staff_id), head_pin_subject(asking)], [
             self._entry(actor.name, "unlock PIN", record.name, _approved_by(head), now=moment)])
 
     def reset_pin(self, staff_id: int, new_pin: str, *, by: StaffMember, head_pin: str,
@@ -399,7 +437,8 @@ class StaffDirectory:
         code = new_recovery_code()
         self._store.recover_head(
             head.staff_id, hash_pin(new_pin), hash_pin(normalise_recovery_code(code)), moment,
-            clear_lockouts=[_subject(head.staff_id), HEAD_PIN_SUBJECT],
+            clear_lockouts=[_subject(head.staff_id), HEAD_PIN_SUBJECT,
+                            head_pin_subject(_member(head))],
             audit=[self._entry(head.name, "reset head PIN with recovery code", head.name,
                                "new recovery code issued", now=moment)])
         return HeadCredentials(_member(head), code)
@@ -421,6 +460,14 @@ class StaffDirectory:
         return NewAuditEntry(actor=actor, action=action, target=target, detail=detail,
                              device=self.device, reason=reason, at=time_text(now))
 
+    def _claim_attempt(self, subject: str, now: datetime) -> int | None:
+        """Check the lockout and count this attempt at once; None when it must wait."""
+        claimed = self._store.claim_attempt(
+            subject, now,
+            lambda count: self._lockout.state(count.failures, count.last_failure_at,
+                                              now).may_try)
+        return None if claimed is None else claimed.failures
+
     def _lock_state(self, subject: str, now: datetime) -> LockState:
         count = self._store.failures(subject)
         return self._lockout.state(count.failures, count.last_failure_at, now)
@@ -435,19 +482,19 @@ class StaffDirectory:
                                       "head teacher to unlock it.")
         return state.message
 
-    def _count_failure(self, subject: str, actor: str, action: str, target: str,
-                       now: datetime, *, head: bool, current_pin: bool = False) -> SignInResult:
-        """Count a wrong PIN (and log it) and tell the person what happens next.
+    def _count_failure(self, subject: str, failures: int, actor: str, action: str,
+                       target: str, now: datetime, *, head: bool,
+                       current_pin: bool = False) -> SignInResult:
+        """Log a wrong PIN (already counted by ``_claim_attempt``) and say what happens next.
 
         ``current_pin``: the PIN was typed to change it, so the message says "Your current
         PIN" rather than "That PIN".
         """
-        failures = self._store.failures(subject).failures + 1
         entries = [self._entry(actor, action, target, f"{failures} wrong in a row", now=now)]
         if failures >= self._lockout.lock_after:
             entries.append(self._entry(actor, "PIN locked", target,
                                        f"after {failures} wrong tries", now=now))
-        failures = self._store.add_failure(subject, now, entries)
+        self._store.log(entries)
         state = self._lockout.state(failures, now, now)
         if state.locked:
             unlock = translate("Staff", "Use the recovery code to unlock it.") if head \

@@ -104,7 +104,26 @@ def fold_text(text: str) -> FoldedText:
         for char in _fold_char(text[index]):
             chars.append(char)
             origin.append(index)
-    return FoldedText("".join(chars), tuple(origin), text)
+    kept = _without_symbols_inside_words(chars)
+    return FoldedText("".join(chars[i] for i in kept), tuple(origin[i] for i in kept), text)
+
+
+def _without_symbols_inside_words(chars: list[str]) -> list[int]:
+    """Indexes to keep: emoji and other symbols between two letters ("P🎉riya",
+    "O🌟l🌟i🌟v🌟i🌟a") are decoration inside a word, so the word is read without them."""
+    kept: list[int] = []
+    index = 0
+    while index < len(chars):
+        end = index
+        while end < len(chars) and unicodedata.category(chars[end]) in ("So", "Sk"):
+            end += 1
+        if end > index and index > 0 and end < len(chars) \
+                and chars[index - 1].isalpha() and chars[end].isalpha():
+            index = end
+            continue
+        kept.append(index)
+        index += 1
+    return kept
 
 
 def _display_order(text: str) -> list[int]:
@@ -146,6 +165,9 @@ def _fold_char(char: str) -> str:
         return ""
     if char in _BLANKS:
         return _BLANKS[char]
+    enclosed = _ENCLOSED_LETTER.fullmatch(unicodedata.name(char, ""))
+    if enclosed:  # 🅞, 🄾 with a dark ground, ⒪ (NFKC would add brackets), 🇴
+        return enclosed.group(2) if enclosed.group(1) != "SMALL" else enclosed.group(2).lower()
     folded = unicodedata.normalize("NFKC", char)
     return "".join(_latin_look_alike(c) for c in folded)
 
@@ -168,6 +190,9 @@ def _latin_look_alike(char: str) -> str:
     return (same_case or list(candidates))[0]
 
 
+_ENCLOSED_LETTER = re.compile(
+    r"(?:NEGATIVE (?:CIRCLED|SQUARED) |PARENTHESIZED |REGIONAL INDICATOR SYMBOL )"
+    r"(?:LATIN )?(?:(SMALL|CAPITAL) )?LETTER ([A-Z])")
 _LATIN_LETTER_NAME = re.compile(
     r"LATIN (SMALL |CAPITAL )?LETTER (SMALL CAPITAL )?([A-Z])( WITH .*)?")
 

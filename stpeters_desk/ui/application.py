@@ -5,13 +5,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from stpeters_desk import APP_NAME, __version__
+from stpeters_desk.core.audit import AuditVerification
 from stpeters_desk.core.i18n import DEFAULT_LANGUAGE, LANGUAGE_SETTING
 from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.storage.settings import REAL_ACCOUNT_CONNECTED
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.styling import (
     DEFAULT_THEME,
@@ -21,6 +23,10 @@ from stpeters_desk.ui.styling import (
     start_appearance,
 )
 from stpeters_desk.ui.tasks import TaskRunner
+
+LISTEN_AFTER_MS = 250  # a second start within this is told "already open", just not shown
+# Tabs that show what only the head teacher (or the audit permission) may see.
+GUARDED_TABS = frozenset({"Audit", "Staff", "Settings"})
 
 
 def apply_style(app: QApplication, resources: Path, theme: str = DEFAULT_THEME) -> None:
@@ -64,20 +70,22 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
     start_appearance(app, resources, services.settings.get(THEME_SETTING) or DEFAULT_THEME,
                      text_size_now=False)
     _set_window_icon(app, resources)
-    tasks = TaskRunner()
-    single: object | None = None
-    if kiosk:
-        from stpeters_desk.ui.single_instance import (
-            SingleInstance,
-            ask_running_instance_to_show,
-            instance_name,
-        )
+    single = None
+    if not screenshot:  # one window per data folder, whatever the mode
+        from stpeters_desk.ui.single_instance import InstanceLock
 
-        name = instance_name(services.data_dir)
-        if ask_running_instance_to_show(name):
+        single = InstanceLock.claim(services.data_dir)
+        if single is None:
+            print(QCoreApplication.translate(
+                "Startup", "St Peter's Desk is already open for this data folder; that "
+                           "window has been brought to the front."), flush=True)
             return 0
+        services.outbox.take_over_this_computers_leases()  # sent by a run that died
+    tasks = TaskRunner()
     if screenshot:
         _sign_in_preview(services)
+    elif not _sound_before_set_up(services):
+        return 2
     elif not _first_run_done(services, tasks):
         return 0
     window = MainWindow(services, tasks, kiosk=kiosk, preview=bool(screenshot))
@@ -86,22 +94,86 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
         tasks.wait_idle(15.0)
         tasks.shutdown()
         return 2
+    if screenshot and _shown_tab(window) in GUARDED_TABS and not _practice_folder(services):
+        print(f"The {_shown_tab(window)} tab shows the school's own records, so --screenshot "
+              "draws it only from a practice data folder (a new --data-dir where no one has "
+              "been set up). Sign in to see it.", file=sys.stderr)
+        tasks.wait_idle(15.0)
+        tasks.shutdown()
+        _destroy(window)
+        return 2
     if kiosk:
-        single = SingleInstance(name, lambda: _bring_forward(window), window)
         window.enter_kiosk()
     else:
         window.show()
     if screenshot:
         follow_system_text_size(app)
         return _save_screenshot(app, window, tasks, Path(screenshot))
+    end_cleanly_on_signals(app, window)
     QTimer.singleShot(0, window.focus_start)
     if exit_when_shown:  # for benchmarks/startup.py: the first frame is on screen
         QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+    else:
+        QTimer.singleShot(0, lambda: _check_integrity(services, window, tasks, app))
     QTimer.singleShot(0, lambda: follow_system_text_size(app))  # after the first frame
+    if single is not None:  # QtNetwork loads once the window is up: see single_instance
+        lock = single
+        QTimer.singleShot(LISTEN_AFTER_MS, lambda: lock.listen(lambda: _bring_forward(window)))
     code = app.exec()
-    del single
+    window.save_work()  # the last word, whatever ended the loop
     tasks.shutdown()
+    if single is not None:
+        single.release()
     return code
+
+
+def end_cleanly_on_signals(app: QApplication, window: MainWindow) -> None:
+    """Quit, SIGTERM (a log-out, a shut-down, a service manager) and the desktop session
+    ending all save the draft first; SIGTERM then closes the window without the kiosk's
+    PIN. Python sees a signal only when it runs, so the signal wakes Qt's loop through
+    a socket pair."""
+    app.aboutToQuit.connect(window.save_work)
+    app.commitDataRequest.connect(lambda _manager: window.save_work())
+    if sys.platform == "win32":
+        return
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    signal.signal(signal.SIGTERM, lambda _number, _frame: None)  # the wake-up does the work
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, window)
+
+    def woken() -> None:
+        try:
+            received = reader.recv(64)
+        except OSError:
+            return
+        if signal.SIGTERM in received:
+            window.end_session()
+
+    notifier.activated.connect(woken)
+    _KEPT.append((reader, writer, notifier))
+
+
+_KEPT: list[object] = []  # the wake-up sockets live as long as the process
+def _sound_before_set_up(services: DeskServices) -> bool:
+    """Before the set-up wizard lets someone become head teacher: is this really a new
+    install? A computer that was set up before and finds its database empty or changed
+    refuses (the message says what to do, with the recovery code)."""
+    guard = services.integrity
+    if guard is None or services.staff is None or services.staff.is_set_up():
+        return True
+    result = guard.result()
+    if result.ok:
+        return True
+    QMessageBox.critical(None, QCoreApplication.translate(
+        "Startup", "The database needs attention"), result.message)
+    return False
 
 
 def _first_run_done(services: DeskServices, tasks: TaskRunner) -> bool:
@@ -116,6 +188,36 @@ def _first_run_done(services: DeskServices, tasks: TaskRunner) -> bool:
         return False
     services.sign_in(wizard.head)
     return True
+
+
+def _check_integrity(services: DeskServices, window: MainWindow, tasks: TaskRunner,
+                     app: QApplication) -> None:
+    """The start-up integrity check, after the window is up; until it passes nothing can be
+    saved (the database's guard waits for it), and if it fails the app says why and closes."""
+    guard = services.integrity
+    if guard is None:
+        return
+
+    def checked(result: AuditVerification) -> None:
+        if result.ok:
+            if guard.notice:
+                window.statusBar().showMessage(guard.notice)
+            return
+            QMessageBox.critical(window, QCoreApplication.translate(
+            "Startup", "The database needs attention"), result.message)
+        app.exit(2)
+
+    tasks.run(guard.result, checked)
+
+
+def _shown_tab(window: MainWindow) -> str:
+    return window.tab_names()[window.tabs.currentIndex()]
+
+
+def _practice_folder(services: DeskServices) -> bool:
+    """No one set up and no real X account: nothing in it belongs to the school."""
+    staff_set_up = services.staff is not None and services.staff.is_set_up()
+    return not staff_set_up and services.settings.get(REAL_ACCOUNT_CONNECTED) != "1"
 
 
 def _sign_in_preview(services: DeskServices) -> None:

@@ -1,8 +1,12 @@
 """The Compose tab: write a tweet, see its weighted length, post it, manage posted tweets.
 
-The draft is saved a moment after every keystroke, so a crash or a power cut
-loses at most the last half second. Posting hands the tweet to the outbox
-first, so a dropped connection never loses it and never posts it twice.
+The draft is saved at every keystroke (a quick commit that survives the app
+being killed) and synced to the disk at least once a second while typing, so a
+power cut loses at most the last second. A save that fails (a full disk) is
+shown here, the text stays in the editor, and saving is retried every second;
+the window does not close while the last save has failed. Posting hands the
+tweet to the outbox first, so a dropped connection never loses it and never
+posts it twice.
 
 PySide6 builds the ``Qt`` namespace and some classes on first use, which
 costs milliseconds; they are reached only inside methods that run after the
@@ -36,6 +40,7 @@ from PySide6.QtWidgets import (
 from stpeters_desk.core.dates import shown_day_and_time, shown_moment
 from stpeters_desk.core.outbox import SendResult
 from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.storage.drafts import DraftNotSaved
 from stpeters_desk.core.storage.outbox_store import NEEDS_ATTENTION, POSTED, OutboxItem
 from stpeters_desk.core.tweet_text import MAX_WEIGHTED_LENGTH, parse_tweet
 from stpeters_desk.ui.items import id_role
@@ -53,7 +58,7 @@ if TYPE_CHECKING:  # loaded on first use: the name guard's word lists cost start
     from stpeters_desk.ui.preflight_dialog import PreflightDecision
 
 QueueHandOver = Callable[["ApprovalQueue", str, list[PhotoUpload], "StaffMember"], "Submission"]
-DRAFT_SAVE_DELAY_MS = 400
+DRAFT_SYNC_MS = 1000  # the longest a keystroke waits to be synced to the disk
 POSTS_SHOWN = 50
 MAX_PHOTOS = 4
 PHOTOS_SLOT = "composer-photos"  # the ids of attached photos, saved like the draft
@@ -83,15 +88,16 @@ class ComposerTab(QWidget):
         self._name_findings: list[NameFinding] = []
         self._guard_problem = ""
         self._post_label = ""  # what the main button says when not posting
+        self._draft_problem = ""  # shown while the last draft save failed
         self._photo_ids: list[int] = _saved_photo_ids(services.drafts.load(PHOTOS_SLOT))
         self._build()
         self._names_timer = QTimer(self)
         self._names_timer.setSingleShot(True)
         self._names_timer.setInterval(NAME_CHECK_DELAY_MS)
         self._names_timer.timeout.connect(self.check_names)
-        self._draft_timer = QTimer(self)
+        self._draft_timer = QTimer(self)  # started, never restarted, by typing
         self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_SAVE_DELAY_MS)
+        self._draft_timer.setInterval(DRAFT_SYNC_MS)
         self._draft_timer.timeout.connect(self.save_draft)
         draft = services.drafts.load()
         self.editor.setPlainText(draft)
@@ -255,12 +261,37 @@ class ComposerTab(QWidget):
 
     def _text_changed(self) -> None:
         self._update_count()
-        self._draft_timer.start()
+        self._write_draft(durable=False)
         self._names_timer.start()
 
-    def save_draft(self) -> None:
+    def save_draft(self) -> bool:
+        """Save the draft and sync it to the disk now; False (and a message) if that failed:
+        the text stays in the editor and the save is retried every second."""
         self._draft_timer.stop()
-        self._services.drafts.save(self.editor.toPlainText())
+        return self._write_draft(durable=True)
+
+    def _write_draft(self, durable: bool) -> bool:
+        try:
+            self._services.drafts.save(self.editor.toPlainText(), durable=durable)
+        except DraftNotSaved as exc:
+            self._draft_failed(str(exc))
+            return False
+        if not durable and not self._draft_timer.isActive():
+            self._draft_timer.start()  # a durable save within a second, however fast the typing
+        if self._draft_problem:
+            self._draft_problem = ""
+            self.show_message(self.tr("The draft is saved again."), ok=True)
+        return True
+
+    def _draft_failed(self, reason: str) -> None:
+        """Say so once, keep the text, and try again in a second."""
+        if not self._draft_problem:
+            self.show_message(self.tr(
+                "The draft could not be saved ({reason}). The text is still here: keep this "
+                "window open. The app keeps trying; if the disk is full, ask IT to free some "
+                "space.").format(reason=reason), ok=False)
+        self._draft_problem = reason
+        self._draft_timer.start()
 
     def _update_count(self) -> None:
         text = self.editor.toPlainText()
@@ -577,7 +608,10 @@ class ComposerTab(QWidget):
         self._show_photos()
 
     def _save_photo_ids(self) -> None:
-        self._services.drafts.save(",".join(str(i) for i in self._photo_ids), PHOTOS_SLOT)
+        try:
+            self._services.drafts.save(",".join(str(i) for i in self._photo_ids), PHOTOS_SLOT)
+        except DraftNotSaved as exc:  # the photos stay attached in this window
+            self._draft_failed(str(exc))
 
     def _photo_checks(self) -> list[PhotoCheckInput]:
         library = self._library()
@@ -741,7 +775,10 @@ class ComposerTab(QWidget):
             self.show_message(self.tr("Post or clear the text in the editor first."), ok=False)
             return
         item = next(i for i in self._services.outbox.open_items() if i.item_id == item_id)
-        self._services.outbox.discard(item_id)
+        if not self._services.outbox.discard(item_id):
+            self.show_message(self.tr("This tweet is being sent just now; wait a moment."),
+                              ok=False)
+            return
         self._services.audit.record(self._services.signed_in, "take tweet out of outbox",
                                     f"outbox {item_id}", self._for_the_record(item.text))
         self.editor.setPlainText(item.text)

@@ -187,12 +187,15 @@ class MainWindow(QMainWindow):
         self.refresh_account()
         composer.refresh_posts()  # at every sign-in: the next person sees the account as it is
         if first_time:
-            composer.send_due()
+            if not self.preview:  # a --screenshot never sends the outbox
+                composer.send_due()
             self.check_invariants()
 
     def send_due(self) -> None:
         """Every 30 s, signed in or not: scheduled tweets whose time has come join the
         outbox, and tweets waiting in the outbox are retried."""
+        if self.preview:  # a --screenshot never sends the outbox
+            return
         self._release_scheduled()
         if self._composer is not None:
             self._composer.send_due()
@@ -529,10 +532,28 @@ class MainWindow(QMainWindow):
         self._services.audit.record(head.name, "kiosk closed", "", "")
         return True
 
+    def save_work(self) -> bool:
+        """Save the draft; False (the composer says why) if it could not be saved."""
+        return self._composer is None or self._composer.save_draft()
+
+    def end_session(self) -> None:
+        """Log-out, shut-down or SIGTERM: save and close, without the kiosk's PIN. If the
+        draft cannot be saved the window stays, so the text is not lost with it."""
+        if not self.save_work():
+            return
+        self._closing_allowed = True
+        self.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.save_work():  # a full disk: closing now would lose the text
+            self.show_status(self.tr("The draft could not be saved, so the window stays "
+                                     "open."))
+            event.ignore()
+            return
         if not self._closing_allowed and not self._head_allows_closing():
             event.ignore()
             return
-        if self._composer is not None:
-            self._composer.save_draft()
         super().closeEvent(event)

@@ -1,9 +1,16 @@
-"""One kiosk window per person and data folder: a second start brings the first forward.
+"""One window per data folder, in every mode: a second start brings the first forward.
 
-A kiosk started twice (a double tap on the icon, an autostart plus a
-shortcut) would otherwise show two windows that both lock and post. The
-first instance listens on a local socket named after the user and the data
-folder; a later start sends it "show" and exits.
+Two windows on one data folder would both send the outbox and both save the
+draft (a double tap on the icon, an autostart plus a shortcut, the kiosk
+started twice). The first start takes a lock file in the data folder (Qt's
+``QLockFile``, which a crashed run does not leave blocking: the lock of a
+process that is gone is taken over) and listens on a local socket named after
+the data folder; a later start finds the lock taken, asks the first to show
+itself and exits. Only the window takes the lock: ``--screenshot`` and the
+``audit`` and ``photos`` commands never send the outbox, so they need none.
+
+The lock costs a millisecond; QtNetwork (for the socket) costs tens, so the
+first start only takes the lock and listens once its window is on screen.
 """
 
 from __future__ import annotations
@@ -12,11 +19,15 @@ import getpass
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QLockFile, QObject
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
 
 SHOW_MESSAGE = b"show"
+LOCK_FILE = "instance.lock"
 
 
 def instance_name(data_dir: Path) -> str:
@@ -26,6 +37,8 @@ def instance_name(data_dir: Path) -> str:
 
 def ask_running_instance_to_show(name: str, timeout_ms: int = 500) -> bool:
     """True if another instance answered (it will bring its window forward)."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
@@ -36,11 +49,42 @@ def ask_running_instance_to_show(name: str, timeout_ms: int = 500) -> bool:
     return True
 
 
+class InstanceLock:
+    """The data folder's lock, held for as long as the window is open."""
+
+    def __init__(self, data_dir: Path, lock: QLockFile) -> None:
+        self.name = instance_name(data_dir)
+        self._lock = lock
+        self._listener: SingleInstance | None = None
+
+    @classmethod
+    def claim(cls, data_dir: Path) -> InstanceLock | None:
+        """The lock of ``data_dir``, or None when another window holds it (that window
+        has been asked to come forward)."""
+        lock = QLockFile(str(data_dir / LOCK_FILE))
+        lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+        if not lock.tryLock(0):
+            ask_running_instance_to_show(instance_name(data_dir))
+            return None
+        return cls(data_dir, lock)
+
+    def listen(self, on_show: Callable[[], None]) -> None:
+        """Answer later starts by calling ``on_show`` (after the first frame: see above)."""
+        self._listener = SingleInstance(self.name, on_show)
+
+    def release(self) -> None:
+        if self._listener is not None:
+            self._listener.server.close()
+        self._lock.unlock()
+
+
 class SingleInstance(QObject):
     """Listens for later starts and calls ``on_show`` for each."""
 
     def __init__(self, name: str, on_show: Callable[[], None],
                  parent: QObject | None = None) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(parent)
         self._on_show = on_show
         self.server = QLocalServer(self)

@@ -13,9 +13,15 @@ from stpeters_desk.core.i18n import translate
 
 
 class XError(Exception):
-    """Base of all gateway errors."""
+    """Base of all gateway errors.
+
+    ``never_reached_x`` is True only when X certainly did not act on the request (it
+    refused it, or the connection was never made): the outbox then knows a failed post
+    cannot be on X. Otherwise (a timeout, a dropped answer, X's own failure) it may be.
+    """
 
     retryable: bool = False
+    never_reached_x: bool = False
 
     def __init__(self, message: str | None = None, next_step: str | None = None) -> None:
         self.message = message or self.default_message()
@@ -41,6 +47,8 @@ class XError(Exception):
 
 
 class CredentialsRejected(XError):
+    never_reached_x = True
+
     def default_message(self) -> str:
         return translate("XError", "X did not accept the school account's sign-in details.")
 
@@ -52,12 +60,15 @@ class CredentialsRejected(XError):
 class NotAllowedOnAccessLevel(XError):
     """The school's X plan or token does not include this feature: disable it, never retry."""
 
+    never_reached_x = True
+
     def default_message(self) -> str:
         return translate("XError", "The school's X plan does not allow this feature.")
 
     def default_next_step(self) -> str:
-        return translate("XError",
-                         "It has been switched off in the app; nothing else is affected.")
+        return translate("XError", "Nothing else is affected. If the school needs this, the "
+                                   "head teacher can ask for it when choosing the school's "
+                                   "X plan.")
 
     def __init__(self, feature: str = "", message: str | None = None,
                  next_step: str | None = None) -> None:
@@ -66,26 +77,36 @@ class NotAllowedOnAccessLevel(XError):
 
 
 class RateLimited(XError):
-    retryable = True
+    """X will take no more of these calls for now: until ``reset_at``, which for X's 24-hour
+    allowance (``daily_cap``) can be most of a day away, not the usual 15 minutes."""
 
-    def __init__(self, reset_at: datetime | None = None, monthly_cap: bool = False) -> None:
+    retryable = True
+    never_reached_x = True
+
+    def __init__(self, reset_at: datetime | None = None, monthly_cap: bool = False,
+                 daily_cap: bool = False) -> None:
         self.reset_at = reset_at
         self.monthly_cap = monthly_cap
+        self.daily_cap = daily_cap and not monthly_cap
         if monthly_cap:
             message = translate("XError", "The school's X account has used its monthly "
                                           "allowance.")
-            step = translate("XError", "It starts again next month; tweets wait in the outbox "
-                                       "until then.")
+            step = translate("XError", "It starts again next month. Tweets in the outbox wait "
+                                       "until then; nothing is lost.")
+        elif reset_at is not None and self.daily_cap:
+            message = translate("XError", "The school's X account has reached X's daily limit "
+                                          "for this; it starts again {when}.").format(
+                when=_local_moment(reset_at))
+            step = translate("XError", "Tweets in the outbox wait until then; nothing is lost.")
         elif reset_at is not None:
-            local = reset_at.astimezone().strftime("%H:%M")
             message = translate("XError", "X asks us to slow down until {time}.").format(
-                time=local)
-            step = translate("XError", "The app will try again by itself after that; nothing "
-                                       "is lost.")
+                time=reset_at.astimezone().strftime("%H:%M"))
+            step = translate("XError", "Try again after that; tweets in the outbox wait until "
+                                       "then. Nothing is lost.")
         else:
             message = translate("XError", "X asks us to slow down for a while.")
-            step = translate("XError", "The app will try again by itself in a few minutes; "
-                                       "nothing is lost.")
+            step = translate("XError", "Try again in a few minutes; tweets in the outbox wait. "
+                                       "Nothing is lost.")
         super().__init__(message, step)
 
     def seconds_to_wait(self, now: datetime | None = None) -> float:
@@ -96,6 +117,8 @@ class RateLimited(XError):
 
 
 class CreditsExhausted(XError):
+    never_reached_x = True
+
     def default_message(self) -> str:
         return translate("XError", "The school's X account has run out of API credits.")
 
@@ -107,27 +130,54 @@ class CreditsExhausted(XError):
 class Offline(XError):
     retryable = True
 
+    def __init__(self, message: str | None = None, next_step: str | None = None, *,
+                 never_connected: bool = False) -> None:
+        self.never_reached_x = never_connected
+        super().__init__(message, next_step)
+
     def default_message(self) -> str:
         return translate("XError", "This computer cannot reach X just now.")
 
     def default_next_step(self) -> str:
-        return translate("XError", "Check the internet connection. The tweet is safe in the "
-                                   "outbox and will be sent automatically when the connection "
-                                   "is back.")
+        return translate("XError", "Check the internet connection and try again. Tweets in "
+                                   "the outbox are sent by themselves when the connection is "
+                                   "back.")
 
 
 class RejectedByX(XError):
     """X refused the content itself; a retry would be refused again."""
 
+    never_reached_x = True
+
     def __init__(self, reason: str, message: str | None = None,
                  next_step: str | None = None) -> None:
         self.reason = reason  # "duplicate", "too_long", "not_found", "bad_media", "other"
         super().__init__(message or _rejection_text(reason),
-                         next_step or translate("XError", "Change the tweet and try again."))
+                         next_step or _rejection_step(reason))
 
     @property
     def is_duplicate(self) -> bool:
         return self.reason == "duplicate"
+
+
+def _rejection_step(reason: str) -> str:
+    """What to do about a refusal: only some refusals are fixed by changing the tweet."""
+    if reason == "not_found":
+        return translate("XError", "Nothing needs doing: refresh the list to see what is "
+                                   "there now.")
+    return translate("XError", "Change the tweet and try again.")
+
+
+def _local_moment(moment: datetime) -> str:
+    """"at 05:32 tomorrow" or "at 14:10": a reset the person can plan around."""
+    local = moment.astimezone()
+    today = datetime.now(local.tzinfo).date()
+    if local.date() == today:
+        return translate("XError", "at {time} today").format(time=local.strftime("%H:%M"))
+    if (local.date() - today).days == 1:
+        return translate("XError", "at {time} tomorrow").format(time=local.strftime("%H:%M"))
+    return translate("XError", "at {time} on {date}").format(
+        time=local.strftime("%H:%M"), date=local.strftime("%d/%m"))
 
 
 def _rejection_text(reason: str) -> str:

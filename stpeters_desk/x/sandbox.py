@@ -48,7 +48,7 @@ class SandboxGateway(XGateway):
 
     def _online(self) -> None:
         if self.simulate_offline:
-            raise Offline()
+            raise Offline(never_connected=True)
 
     def _identity(self) -> SandboxIdentity:
         identity = self._store.identity()

@@ -13,12 +13,19 @@ Three things here exist because of how X and tweepy behave today:
   from ``RateLimited.reset_at``.
 * requests-oauthlib and oauthlib log the consumer key and access token at
   DEBUG level; a filter scrubs them so a verbose log file never holds them.
+* X sends text fields with ``&``, ``<`` and ``>`` as HTML entities and links as
+  t.co short links (a photo adds one more at the end). ``real_text`` undoes both
+  once, on the way in, so the app (and the outbox's "is it already on X?" check)
+  only ever sees what was written.
 """
 
 from __future__ import annotations
 
 import base64
+import html
 import logging
+import threading
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,6 +37,7 @@ import requests
 import tweepy
 from requests.adapters import HTTPAdapter
 
+from stpeters_desk.core.i18n import translate
 from stpeters_desk.x.credentials import XCredentials
 from stpeters_desk.x.errors import (
     CredentialsRejected,
@@ -57,17 +65,23 @@ USER_FIELDS = [
     "created_at", "description", "location", "profile_image_url",
     "protected", "public_metrics", "verified",
 ]
-POST_FIELDS = ["attachments", "created_at", "public_metrics", "referenced_tweets"]
+POST_FIELDS = ["attachments", "created_at", "entities", "note_tweet", "public_metrics",
+               "referenced_tweets"]
 MENTION_FIELDS = [
-    "author_id", "conversation_id", "created_at", "in_reply_to_user_id", "referenced_tweets",
+    "author_id", "conversation_id", "created_at", "entities", "in_reply_to_user_id",
+    "note_tweet", "referenced_tweets",
 ]
 
 # X's limits on ``max_results``: timelines 5..100, user lists 1..1000.
 TIMELINE_PAGE = (5, 100)
 USER_LIST_PAGE = (1, 1000)
 
-# A 5 MB photo is ~7 MB of base64; a slow school line needs minutes, not forever.
-TIMEOUT = (10.0, 180.0)
+# Seconds to connect and to wait for an answer. Ordinary calls answer in well under a
+# second, so a long wait only holds up the person; a 5 MB photo is ~7 MB of base64 and a
+# slow school line needs minutes for it, so uploads alone get the long wait.
+TIMEOUT = (10.0, 30.0)
+UPLOAD_TIMEOUT = (10.0, 180.0)
+UPLOAD_PATHS = ("/2/media/upload",)
 
 UNKNOWN_ACCESS_LEVEL = "unknown"
 
@@ -115,8 +129,10 @@ class TweepyGateway(XGateway):
         )
         self.client.session.mount("https://", _TimeoutAdapter())
         self.client.session.hooks["response"].append(self._remember_headers)
-        self.last_access_level: str | None = None
-        self.last_rate_limit: RateLimitSnapshot | None = None
+        self._lock = threading.Lock()  # calls come from the task runner's threads
+        self._last_access_level: str | None = None
+        self._last_rate_limit: RateLimitSnapshot | None = None
+        self._this_thread = threading.local()  # what this thread's own last answer said
         self._user_id = _user_id_from_token(credentials.access_token)
 
     def __repr__(self) -> str:  # the client holds the secrets: keep it out of reprs
@@ -124,10 +140,23 @@ class TweepyGateway(XGateway):
 
     # -- the XGateway interface --------------------------------------------
 
+    @property
+    def last_access_level(self) -> str | None:
+        with self._lock:
+            return self._last_access_level
+
+    @property
+    def last_rate_limit(self) -> RateLimitSnapshot | None:
+        """What X last said about an allowance, whichever call it was (for a warning)."""
+        with self._lock:
+            return self._last_rate_limit
+
     def account(self) -> Account:
+        self._this_thread.access_level = None
         with _talking_to_x(F_ACCOUNT):
             body = self.client.get_me(user_fields=USER_FIELDS, user_auth=True)
         user = _data_object(body)
+        access_level = getattr(self._this_thread, "access_level", None)  # from this answer
         metrics = user.get("public_metrics") or {}
         self._user_id = str(user["id"])
         return Account(
@@ -137,7 +166,7 @@ class TweepyGateway(XGateway):
             followers_count=int(metrics.get("followers_count", 0)),
             following_count=int(metrics.get("following_count", 0)),
             kind=REAL,
-            access_level=self.last_access_level or UNKNOWN_ACCESS_LEVEL,
+            access_level=access_level or UNKNOWN_ACCESS_LEVEL,
             tweet_count=int(metrics.get("tweet_count", 0)),
         )
 
@@ -156,7 +185,9 @@ class TweepyGateway(XGateway):
         data = _data_object(body)
         return Post(
             post_id=str(data["id"]),
-            text=str(data.get("text", text)),
+            # X's answer carries t.co links without their expansion: keep what was sent,
+            # in the NFC form X stores
+            text=unicodedata.normalize("NFC", text),
             created_at=datetime.now(UTC),  # X's answer to a new post carries no time
             media_count=len(media_ids),
             reply_to=reply_to,
@@ -250,19 +281,28 @@ class TweepyGateway(XGateway):
 
     def _remember_headers(self, response: requests.Response, *args: object,
                           **kwargs: object) -> None:
-        """A response hook, so tweepy stays untouched and errors are seen too."""
+        """A response hook, so tweepy stays untouched and errors are seen too.
+
+        It runs on the thread that made the call: that thread's own answer is kept
+        apart (``account`` reads its access level from it), and the shared snapshot
+        is written under the lock.
+        """
         headers = response.headers
         level = headers.get("x-access-level")
         if level:
-            self.last_access_level = level
+            self._this_thread.access_level = level
+            with self._lock:
+                self._last_access_level = level
         if "x-rate-limit-limit" not in headers and "x-rate-limit-remaining" not in headers:
             return
-        self.last_rate_limit = RateLimitSnapshot(
+        snapshot = RateLimitSnapshot(
             endpoint=urlsplit(response.url or "").path,
             limit=_int_or_none(headers.get("x-rate-limit-limit")),
             remaining=_int_or_none(headers.get("x-rate-limit-remaining")),
             reset_at=_epoch_or_none(headers.get("x-rate-limit-reset")),
         )
+        with self._lock:
+            self._last_rate_limit = snapshot
 
 
 # -- paging ----------------------------------------------------------------
@@ -306,12 +346,32 @@ def _clamp(value: int, low: int, high: int) -> int:
 
 # -- mapping X's JSON onto the app's models --------------------------------
 
+def real_text(tweet: JSON) -> str:
+    """A post's text as it was written: the full text of a long post, t.co links
+    expanded, the photo link X appends taken off, HTML entities undone once."""
+    note = tweet.get("note_tweet")
+    source = note if isinstance(note, dict) and "text" in note else tweet
+    text = str(source.get("text", ""))
+    entities = source.get("entities") or tweet.get("entities") or {}
+    for link in entities.get("urls") or []:
+        short = str(link.get("url") or "")
+        if not short:
+            continue
+        expanded = "" if link.get("media_key") else str(link.get("expanded_url") or short)
+        text = text.replace(short, expanded)
+    return html.unescape(text).strip()
+
+
+def _unescaped(value: object) -> str:
+    return html.unescape(str(value or ""))
+
+
 def _post_from(tweet: JSON) -> Post:
     metrics = tweet.get("public_metrics") or {}
     attachments = tweet.get("attachments") or {}
     return Post(
         post_id=str(tweet["id"]),
-        text=str(tweet.get("text", "")),
+        text=real_text(tweet),
         created_at=_parse_time(tweet.get("created_at")) or datetime.now(UTC),
         media_count=len(attachments.get("media_keys", [])),
         reply_to=_replied_to(tweet),
@@ -325,7 +385,7 @@ def _mention_from(tweet: JSON, authors: Mapping[str, JSON]) -> Mention:
     author = authors.get(author_id)
     return Mention(
         post_id=str(tweet["id"]),
-        text=str(tweet.get("text", "")),
+        text=real_text(tweet),
         author=(_profile_from(author) if author
                 else UserProfile(user_id=author_id, handle="", name="(unknown account)")),
         created_at=_parse_time(tweet.get("created_at")) or datetime.now(UTC),
@@ -340,7 +400,7 @@ def _profile_from(user: JSON) -> UserProfile:
         user_id=str(user["id"]),
         handle=str(user.get("username", "")),
         name=str(user.get("name", "")),
-        bio=str(user.get("description") or ""),
+        bio=_unescaped(user.get("description")),
         location=str(user.get("location") or ""),
         created_at=_parse_time(user.get("created_at")),
         followers_count=int(metrics.get("followers_count", 0)),
@@ -368,9 +428,13 @@ def _parse_time(value: object) -> datetime | None:
         return None
 
 
+def _unreadable() -> XError:
+    return XError(translate("XError", "X sent an answer the app could not read."))
+
+
 def _as_json(body: object) -> JSON:
     if not isinstance(body, dict):
-        raise XError("X sent an answer the app could not read.")
+        raise _unreadable()
     return body
 
 
@@ -378,7 +442,7 @@ def _data_object(body: object) -> JSON:
     """The ``data`` object of an answer; an answer without one is not a success."""
     data = _as_json(body).get("data")
     if not isinstance(data, dict):
-        raise XError("X sent an answer the app could not read.")
+        raise _unreadable()
     return data
 
 
@@ -423,53 +487,93 @@ def translate_error(exc: BaseException, feature: str = "") -> XError:
     if status == 402:
         return CreditsExhausted()
     if status == 429:
-        return RateLimited(reset_at=_epoch_or_none(response.headers.get("x-rate-limit-reset")),
-                           monthly_cap="usage-capped" in problem)
+        return _rate_limited(response.headers, problem)
     if status >= 500:
-        return Offline("X is having problems just now.",
-                       "Nothing is lost: the app will try again by itself in a few minutes.")
+        return Offline(translate("XError", "X is having problems just now."),
+                       translate("XError", "Nothing is lost. Try again in a few minutes; tweets "
+                                           "in the outbox are retried by themselves."))
     return _refusal(status, problem, list(exc.api_codes), feature)
 
 
+def _rate_limited(headers: Mapping[str, str], problem: str) -> RateLimited:
+    """Which allowance ran out decides how long to wait.
+
+    X sends the 15-minute window (``x-rate-limit-*``) and, for posting, 24-hour
+    allowances per user and per app (``x-user-limit-24hour-*``,
+    ``x-app-limit-24hour-*``). When a 24-hour one is spent its reset can be most of
+    a day away; retrying every 15 minutes would only pay for reads and say "slow
+    down until 05:32" all day.
+    """
+    if "usage-capped" in problem:
+        return RateLimited(reset_at=_epoch_or_none(headers.get("x-rate-limit-reset")),
+                           monthly_cap=True)
+    daily_resets = [_epoch_or_none(headers.get(f"x-{who}-limit-24hour-reset"))
+                    for who in ("user", "app")
+                    if headers.get(f"x-{who}-limit-24hour-remaining") == "0"]
+    daily = [reset for reset in daily_resets if reset is not None]
+    if daily:
+        return RateLimited(reset_at=max(daily), daily_cap=True)
+    return RateLimited(reset_at=_epoch_or_none(headers.get("x-rate-limit-reset")))
+
+
 def _network_error(exc: BaseException) -> XError:
+    if isinstance(exc, requests.ConnectTimeout) or _connection_never_made(exc):
+        return Offline(never_connected=True)
     if isinstance(exc, requests.Timeout):
-        return Offline("X took too long to answer.")
+        return Offline(translate("XError", "X took too long to answer."))
     if isinstance(exc, requests.JSONDecodeError):  # e.g. a school Wi-Fi sign-in page
-        return Offline("Something between this computer and X answered instead of X.")
+        return Offline(translate("XError", "Something between this computer and X answered "
+                                           "instead of X."))
     return Offline()
+
+
+def _connection_never_made(exc: BaseException) -> bool:
+    """No connection to X was made (no network, no name lookup, refused): then X cannot
+    have received the request. A connection dropped mid-answer does not count."""
+    from urllib3.exceptions import NewConnectionError  # also a failed name lookup
+
+    if not isinstance(exc, requests.ConnectionError):
+        return False
+    reason = getattr(exc.args[0], "reason", None) if exc.args else None
+    return isinstance(reason, NewConnectionError)
 
 
 def _refusal(status: int, problem: str, codes: list[int], feature: str) -> XError:
     if status == 404 or "deleted or not visible" in problem:
         return RejectedByX("not_found")
     if status in (400, 403) and ("too long" in problem or "shorter" in problem):
-        return RejectedByX("too_long", next_step="Shorten the tweet and try again.")
+        return RejectedByX("too_long", next_step=translate(
+            "XError", "Shorten the tweet and try again."))
     if status == 403:
         forbidden = _forbidden(problem, codes, feature)
         if forbidden is not None:
             return forbidden
     if status == 400 and feature == F_PHOTOS:
-        return RejectedByX("bad_media", next_step="Export the photo again and retry.")
-    return RejectedByX("other", "X refused to do that.",
-                       "Check what you were doing and try again; tell the head teacher "
-                       "if it keeps happening.")
+        return RejectedByX("bad_media", next_step=translate(
+            "XError", "Prepare the photo again on the Photos tab, then retry."))
+    return RejectedByX("other", translate("XError", "X refused to do that."),
+                       translate("XError", "Check what you were doing and try again; tell the "
+                                           "head teacher if it keeps happening."))
 
 
 def _forbidden(problem: str, codes: list[int], feature: str) -> XError | None:
     if "oauth1-permissions" in problem:
         return NotAllowedOnAccessLevel(
             feature,
-            "The school's X connection is only allowed to read, not to change anything.",
-            "Ask the head teacher to give the X developer app 'Read and write' "
-            "permission and then reconnect the account in Settings.",
+            translate("XError", "The school's X connection is only allowed to read, not to "
+                                "change anything."),
+            translate("XError", "Ask the head teacher to give the X developer app 'Read and "
+                                "write' permission and then reconnect the account in "
+                                "Settings."),
         )
     if "client-not-enrolled" in problem or 453 in codes:
-        what = feature or "this feature"
-        return NotAllowedOnAccessLevel(feature, f"The school's X plan does not allow {what}.")
+        return NotAllowedOnAccessLevel(feature, translate(
+            "XError", "The school's X plan does not allow this ({feature}).").format(
+                feature=feature) if feature else None)
     if "duplicate" in problem:
-        return RejectedByX("duplicate", next_step=(
-            "Look at the school's timeline: it is almost certainly there already, "
-            "so nothing needs doing."))
+        return RejectedByX("duplicate", next_step=translate(
+            "XError", "Look at the school's timeline: it is almost certainly there already, "
+                      "so nothing needs doing."))
     return None
 
 
@@ -500,8 +604,13 @@ class _TimeoutAdapter(HTTPAdapter):
              verify: bool | str = True,
              cert: bytes | str | tuple[bytes | str, bytes | str] | None = None,
              proxies: Mapping[str, str] | None = None) -> requests.Response:
-        return super().send(request, stream=stream, timeout=timeout or TIMEOUT,
+        return super().send(request, stream=stream, timeout=timeout or timeout_for(request),
                             verify=verify, cert=cert, proxies=proxies)
+
+
+def timeout_for(request: requests.PreparedRequest) -> tuple[float, float]:
+    """A long wait only for a photo upload; every other call answers quickly or not at all."""
+    return UPLOAD_TIMEOUT if urlsplit(request.url or "").path in UPLOAD_PATHS else TIMEOUT
 
 
 _WATCHED_LOGGERS = ("tweepy", "oauthlib", "requests_oauthlib", "requests", "urllib3")

@@ -232,3 +232,57 @@ def test_an_empty_account_says_what_to_do(qtbot: QtBot, services: DeskServices) 
     tasks.release()
     assert composer.posts_list.count() >= 1
     assert composer.refresh_button.isEnabled()
+
+
+# -- issue 13: drafts survive anything -----------------------------------------------------
+
+def test_the_draft_is_saved_while_typing_without_a_pause(qtbot: QtBot, window: MainWindow,
+                                                        services: DeskServices) -> None:
+    """A fast typist never pauses for 0.4 s; the draft must not wait for one."""
+    composer = window.composer
+    composer.editor.setFocus()
+    text = "Our Year 4 choir sang beautifully at the cathedral today, well done all"
+    typed_at: list[float] = []
+    import time
+
+    start = time.monotonic()
+    for char in text:
+        QTest.keyClicks(composer.editor, char)
+        typed_at.append(time.monotonic() - start)
+        qtbot.wait(60)  # about 16 characters a second, never a 0.4 s gap
+    saved = services.drafts.load()
+    # everything typed more than a second ago is in the database already
+    older = sum(1 for moment in typed_at if moment < typed_at[-1] - 1.0)
+    assert len(saved) >= older > 0
+    assert text.startswith(saved)
+
+
+def fill_the_disk(db: Database) -> None:
+    """SQLite's own page limit: every write needing a new page fails as on a full disk."""
+    pages = db.query_one("PRAGMA page_count")
+    assert pages is not None
+    db.query_one(f"PRAGMA max_page_count = {int(pages[0])}")
+
+
+def free_the_disk(db: Database) -> None:
+    db.query_one("PRAGMA max_page_count = 1073741823")
+
+
+def test_a_full_disk_is_shown_and_the_window_stays_open_until_saved(
+        qtbot: QtBot, window: MainWindow, services: DeskServices, db: Database) -> None:
+    composer = window.composer
+    window.show()
+    fill_the_disk(db)
+    long_text = "Harvest thanks to every family. " * 800  # needs new pages to store
+    composer.editor.setPlainText(long_text)
+    qtbot.wait(1300)
+    assert "could not be saved" in composer.message_label.text()
+    assert composer.message_label.isVisible()
+    window.close()  # the final save fails: the window stays and says why
+    assert window.isVisible()
+    assert composer.editor.toPlainText() == long_text
+    free_the_disk(db)
+    qtbot.waitUntil(lambda: services.drafts.load() == long_text, timeout=5000)
+    assert "could not be saved" not in composer.message_label.text()
+    window.close()
+    assert not window.isVisible()

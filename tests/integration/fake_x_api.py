@@ -22,6 +22,7 @@ import json
 import re
 import threading
 import time
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -66,6 +67,64 @@ def x_time(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
 
+def x_escaped(text: str) -> str:
+    """X sends ``&``, ``<`` and ``>`` in text fields as HTML entities (and nothing else)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# Links as X finds them, simplified: with a scheme, or a bare domain with a common ending.
+_LINK = re.compile(r"https?://\S+|\b(?:[a-z0-9-]+\.)+(?:uk|com|org|net)(?:/\S*)?",
+                   re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FakeLink:
+    """A link X wrapped in t.co: the short form is in the text, the rest in entities."""
+
+    short: str
+    expanded: str
+    typed: str = ""  # the link as it stands in the posted text; "" for the photo link
+    media_key: str | None = None
+
+
+def wrap_links(text: str, tweet_id: str, media_keys: list[str], handle: str,
+               ids: Iterator[int]) -> list[FakeLink]:
+    """The t.co links X makes for a new post, the photo link last, as X appends it."""
+    links = []
+    for match in _LINK.finditer(text):
+        found = match.group(0)
+        expanded = found if "://" in found else f"http://{found}"
+        links.append(FakeLink(f"https://t.co/{next(ids):x}", expanded, found))
+    for number, key in enumerate(media_keys[:1], start=1):
+        links.append(FakeLink(f"https://t.co/{next(ids):x}",
+                              f"https://x.com/{handle}/status/{tweet_id}/photo/{number}",
+                              media_key=key))
+    return links
+
+
+def shown_text(text: str, links: list[FakeLink]) -> tuple[str, list[JSON]]:
+    """The text as X returns it (links shortened, photo link appended, escaped) and its
+    ``entities.urls``, with start/end in code points of the returned text."""
+    out = text
+    for link in links:
+        if link.media_key is None:
+            out = out.replace(link.typed, link.short, 1)
+    media = [link for link in links if link.media_key]
+    if media:
+        out = f"{out} {media[0].short}" if out else media[0].short
+    escaped = x_escaped(out)
+    entities = []
+    for link in links:
+        start = escaped.find(link.short)
+        entity: JSON = {"start": start, "end": start + len(link.short), "url": link.short,
+                        "expanded_url": link.expanded,
+                        "display_url": link.expanded.split("://", 1)[-1][:26]}
+        if link.media_key:
+            entity["media_key"] = link.media_key
+        entities.append(entity)
+    return escaped, entities
+
+
 # -- state -------------------------------------------------------------------
 
 @dataclass
@@ -86,7 +145,7 @@ class FakeUser:
     def to_json(self, fields: set[str]) -> JSON:
         out: JSON = {"id": self.id, "name": self.name, "username": self.username}
         optional: JSON = {
-            "description": self.description,
+            "description": x_escaped(self.description),
             "location": self.location,
             "created_at": self.created_at,
             "profile_image_url": self.profile_image_url,
@@ -118,9 +177,11 @@ class FakeTweet:
     reply_settings: str = "everyone"
     like_count: int = 0
     reply_count: int = 0
+    links: list[FakeLink] = field(default_factory=list)
 
     def to_json(self, fields: set[str]) -> JSON:
-        out: JSON = {"id": self.id, "text": self.text, "edit_history_tweet_ids": [self.id]}
+        text, urls = shown_text(self.text, self.links)
+        out: JSON = {"id": self.id, "text": text, "edit_history_tweet_ids": [self.id]}
         optional: JSON = {
             "author_id": self.author_id,
             "created_at": self.created_at,
@@ -137,6 +198,8 @@ class FakeTweet:
             optional["referenced_tweets"] = [{"type": "replied_to", "id": self.replied_to}]
         if self.media_keys:
             optional["attachments"] = {"media_keys": list(self.media_keys)}
+        if urls:
+            optional["entities"] = {"urls": urls}
         out.update({key: value for key, value in optional.items() if key in fields})
         return out
 
@@ -173,6 +236,7 @@ class Scripted:
     headers: dict[str, str] = field(default_factory=dict)
     drop: bool = False  # close the socket without answering
     drop_after_processing: bool = False  # X does the work, then the answer is lost
+    only: tuple[str, str] | None = None  # (method, path): wait for that request
 
 
 @dataclass
@@ -189,6 +253,13 @@ class FakeXState:
     media: dict[str, FakeMedia] = field(default_factory=dict)
     access_level: str = "read-write"
     ids: Iterator[int] = field(default_factory=lambda: count(1_861_000_000_000_000_001))
+    clock_behind_seconds: float = 0.0  # X's clock behind the test computer's
+    unlisted: set[str] = field(default_factory=set)  # posted, not yet in the timeline reads
+    list_new_posts: bool = True  # False: new posts stay out of timeline reads for now
+    link_ids: Iterator[int] = field(default_factory=lambda: count(0x5A1D0000))
+
+    def now(self) -> datetime:
+        return datetime.fromtimestamp(time.time() - self.clock_behind_seconds, UTC)
 
     def next_id(self) -> str:
         return str(next(self.ids))
@@ -293,6 +364,16 @@ def failure(kind: str, *, reset: int | None = None, status: int = 500) -> Script
         "rate_limited": lambda: Scripted(
             429, _problem(429, "Too Many Requests", "Too Many Requests"),
             _rate_headers(limit=100, remaining=0, reset=reset)),
+        # X's 24-hour cap: the 15-minute window still has room, the day's does not, and the
+        # day's reset is hours away (here 19), as recorded from the real API.
+        "daily_capped": lambda: Scripted(
+            429, _problem(429, "Too Many Requests", "Too Many Requests"),
+            {**_rate_headers(limit=100, remaining=99),
+             **_daily_headers("user", remaining=0, reset=reset)}),
+        "app_daily_capped": lambda: Scripted(
+            429, _problem(429, "Too Many Requests", "Too Many Requests"),
+            {**_rate_headers(limit=100, remaining=99),
+             **_daily_headers("app", remaining=0, reset=reset)}),
         "usage_capped": lambda: Scripted(429, {
             "title": "UsageCapExceeded", "detail": "Usage cap exceeded: Monthly product cap",
             "type": f"{PROBLEMS}/usage-capped", "period": "Monthly", "scope": "Product",
@@ -344,6 +425,16 @@ class _Refused(Exception):
         self.answer = answer
 
 
+def _daily_headers(who: str, remaining: int, reset: int | None = None,
+                   limit: int = 100) -> dict[str, str]:
+    """X's separate 24-hour allowance (``x-user-limit-24hour-*`` or ``x-app-limit-...``),
+    whose reset is its own, not the 15-minute window's."""
+    reset = reset if reset is not None else int(time.time()) + 19 * 3600
+    prefix = f"x-{who}-limit-24hour"
+    return {f"{prefix}-limit": str(limit), f"{prefix}-remaining": str(remaining),
+            f"{prefix}-reset": str(reset)}
+
+
 def _rate_headers(limit: int, remaining: int, reset: int | None = None) -> dict[str, str]:
     reset = reset if reset is not None else int(time.time()) + 900
     return {"x-rate-limit-limit": str(limit), "x-rate-limit-remaining": str(remaining),
@@ -367,6 +458,9 @@ class FakeXApi:
         self.auth_failures: list[str] = []
         self._script: list[Scripted] = []
         self._remaining: dict[str, int] = {}
+        self.last_response_headers: dict[str, str] = {}  # the latest answer's, for tests
+        self._posts_today = 0
+        self._day_reset = int(time.time()) + 19 * 3600  # the day's window, not 15 minutes
         self._lock = threading.Lock()
         self._stopped = False
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
@@ -393,10 +487,21 @@ class FakeXApi:
         self._server.server_close()
         self._thread.join(timeout=5)
 
-    def fail_next(self, kind: str, times: int = 1, **options: Any) -> None:
-        """The next ``times`` requests get X's answer for ``kind`` (see ``failure``)."""
+    def fail_next(self, kind: str, times: int = 1, only: tuple[str, str] | None = None,
+                  **options: Any) -> None:
+        """The next ``times`` requests get X's answer for ``kind`` (see ``failure``);
+        with ``only=("POST", "/2/tweets")``, the next requests to that endpoint."""
         with self._lock:
-            self._script.extend(failure(kind, **options) for _ in range(times))
+            for _ in range(times):
+                scripted = failure(kind, **options)
+                scripted.only = only
+                self._script.append(scripted)
+
+    def _scripted_for(self, request: RecordedRequest) -> Scripted | None:
+        for index, scripted in enumerate(self._script):
+            if scripted.only is None or scripted.only == (request.method, request.path):
+                return self._script.pop(index)
+        return None
 
     def requests_to(self, method: str, path: str) -> list[RecordedRequest]:
         return [r for r in self.requests if r.method == method and r.path == path]
@@ -410,7 +515,7 @@ class FakeXApi:
             if problem:
                 self.auth_failures.append(problem)
                 return failure("unauthorized")
-            scripted = self._script.pop(0) if self._script else None
+            scripted = self._scripted_for(request)
             if scripted is not None and not scripted.drop_after_processing:
                 return scripted
             status, body = _Routes(self.state).dispatch(request, content_type)
@@ -424,9 +529,9 @@ class FakeXApi:
         self._remaining[key] = max(0, self._remaining.get(key, limit) - 1)
         headers = _rate_headers(limit, self._remaining[key])
         if key == "POST /2/tweets":
-            headers.update({"x-user-limit-24hour-limit": "100",
-                            "x-user-limit-24hour-remaining": str(self._remaining[key]),
-                            "x-user-limit-24hour-reset": headers["x-rate-limit-reset"]})
+            self._posts_today += 1
+            headers.update(_daily_headers("user", remaining=max(0, 100 - self._posts_today),
+                                          reset=self._day_reset))
         return headers
 
     def _check_oauth(self, request: RecordedRequest) -> str:
@@ -497,15 +602,16 @@ class _Handler(BaseHTTPRequestHandler):
         if answer.drop:
             self.close_connection = True
             return
-        self._respond(answer, api.state.access_level)
+        self._respond(answer, api)
 
-    def _respond(self, answer: Scripted, access_level: str) -> None:
+    def _respond(self, answer: Scripted, api: FakeXApi) -> None:
         payload = json.dumps(answer.body or {}).encode()
         self.send_response(answer.status)
         headers = {**_rate_headers(900, 899), **answer.headers,
                    "content-type": "application/json; charset=utf-8",
                    "content-length": str(len(payload)),
-                   "x-access-level": access_level, "api-version": "2.167"}
+                   "x-access-level": api.state.access_level, "api-version": "2.167"}
+        api.last_response_headers = headers
         for name, value in headers.items():
             self.send_header(name, value)
         self.end_headers()
@@ -594,7 +700,8 @@ class _Routes:
     def user_tweets(self, request: RecordedRequest, user_id: str) -> Answer:
         if user_id != self.state.me.id:
             return 404, _not_found_body(user_id)
-        return self._timeline(request, self.state.timeline)
+        listed = [t for t in self.state.timeline if t.id not in self.state.unlisted]
+        return self._timeline(request, listed)
 
     def user_mentions(self, request: RecordedRequest, user_id: str) -> Answer:
         if user_id != self.state.me.id:
@@ -623,7 +730,7 @@ class _Routes:
 
     def create_tweet(self, request: RecordedRequest) -> Answer:
         body = request.body if isinstance(request.body, dict) else {}
-        text = str(body.get("text", ""))
+        text = unicodedata.normalize("NFC", str(body.get("text", "")))  # X stores NFC
         media_ids = [str(m) for m in (body.get("media") or {}).get("media_ids", [])]
         reply_id = (body.get("reply") or {}).get("in_reply_to_tweet_id")
         reply_settings = str(body.get("reply_settings") or "everyone")
@@ -648,20 +755,25 @@ class _Routes:
     def _publish(self, text: str, media_ids: list[str], parent: FakeTweet | None,
                  reply_settings: str = "everyone") -> JSON:
         tweet_id = self.state.next_id()
+        media_keys = [self.state.media[m].media_key for m in media_ids]
         tweet = FakeTweet(
             id=tweet_id, text=text, author_id=self.state.me.id,
-            created_at=x_time(datetime.now(UTC)),
+            created_at=x_time(self.state.now()),
             conversation_id=parent.conversation_id if parent else tweet_id,
             in_reply_to_user_id=parent.author_id if parent else None,
             replied_to=parent.id if parent else None,
-            media_keys=[self.state.media[m].media_key for m in media_ids],
-            reply_settings=reply_settings,
+            media_keys=media_keys, reply_settings=reply_settings,
+            links=wrap_links(text, tweet_id, media_keys, self.state.me.username,
+                             self.state.link_ids),
         )
         if parent:
             parent.reply_count += 1
         self.state.timeline.insert(0, tweet)
+        if not self.state.list_new_posts:
+            self.state.unlisted.add(tweet_id)
         self.state.me.tweet_count += 1
-        return {"id": tweet_id, "text": text, "edit_history_tweet_ids": [tweet_id]}
+        shown, _urls = shown_text(text, tweet.links)
+        return {"id": tweet_id, "text": shown, "edit_history_tweet_ids": [tweet_id]}
 
     def delete_tweet(self, request: RecordedRequest, tweet_id: str) -> Answer:
         for tweet in self.state.timeline:

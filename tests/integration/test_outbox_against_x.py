@@ -131,3 +131,108 @@ def test_posts_carry_the_schools_reply_setting(db: Database, gateway: TweepyGate
     second = services.outbox.add("Anyone may reply to this one")
     services.outbox.send(second.item_id, gateway)
     assert fake_x.state.timeline[0].reply_settings == "everyone"
+
+
+# -- issue 13: exactly once, with X's answers as they really are --------------------------
+
+def posts_sent(fake_x: FakeXApi) -> int:
+    return len(fake_x.requests_to("POST", "/2/tweets"))
+
+
+def lose_the_answer_then_retry(db: Database, gateway: TweepyGateway, fake_x: FakeXApi,
+                               text: str, clock: Clock | None = None) -> object:
+    clock = clock or Clock()
+    outbox = Outbox(OutboxStore(db), gateway.kind, clock=clock)
+    item = outbox.add(text)
+    fake_x.fail_next("accepted_then_dropped")
+    assert outbox.send(item.item_id, gateway).status == WAITING  # type: ignore[union-attr]
+    clock.now += timedelta(minutes=3)
+    [result] = outbox.send_due(gateway)
+    return result
+
+
+def test_text_x_returns_html_escaped_is_recognised(db: Database, gateway: TweepyGateway,
+                                                    fake_x: FakeXApi) -> None:
+    result = lose_the_answer_then_retry(db, gateway, fake_x,
+                                        "Fish & chips lunch: Year 1 > Year 2 at <3 minutes")
+    assert result.status == POSTED and result.already_on_x  # type: ignore[attr-defined]
+    assert posts_sent(fake_x) == 1
+
+
+def test_text_x_normalises_to_nfc_is_recognised(db: Database, gateway: TweepyGateway,
+                                                fake_x: FakeXApi) -> None:
+    decomposed = "Cafe\u0301 morning for Ysgol parents, cro\u0302t to share"
+    result = lose_the_answer_then_retry(db, gateway, fake_x, decomposed)
+    assert result.status == POSTED and result.already_on_x  # type: ignore[attr-defined]
+    assert posts_sent(fake_x) == 1
+
+
+def test_a_tweet_with_links_and_a_photo_is_recognised(db: Database, gateway: TweepyGateway,
+                                                      fake_x: FakeXApi) -> None:
+    from stpeters_desk.x.models import PhotoUpload
+    from tests.integration.test_tweepy_gateway import JPEG
+
+    clock = Clock()
+    outbox = Outbox(OutboxStore(db), gateway.kind, clock=clock)
+    item = outbox.add("Menu at stpeters.example.sch.uk/menu and https://example.org/a?b=1",
+                      [PhotoUpload(JPEG, "image/jpeg", "Lunch hall")])
+    # the photo and its alt text go up; the answer to the post itself is lost
+    fake_x.fail_next("accepted_then_dropped", only=("POST", "/2/tweets"))
+    assert outbox.send(item.item_id, gateway).status == WAITING  # type: ignore[union-attr]
+    clock.now += timedelta(minutes=3)
+    [result] = outbox.send_due(gateway)
+    assert result.status == POSTED and result.already_on_x
+    assert posts_sent(fake_x) == 1
+
+
+def test_xs_clock_behind_the_pcs_does_not_post_twice(db: Database, gateway: TweepyGateway,
+                                                     fake_x: FakeXApi) -> None:
+    fake_x.state.clock_behind_seconds = 4 * 60
+    result = lose_the_answer_then_retry(db, gateway, fake_x, "Carols round the tree at 3pm")
+    assert result.status == POSTED and result.already_on_x  # type: ignore[attr-defined]
+    assert posts_sent(fake_x) == 1
+
+
+def test_a_retry_before_the_post_shows_in_the_timeline_waits(
+        db: Database, gateway: TweepyGateway, fake_x: FakeXApi) -> None:
+    clock = Clock()
+    outbox = Outbox(OutboxStore(db), gateway.kind, clock=clock)
+    item = outbox.add("Nativity tickets on sale from Monday")
+    fake_x.state.list_new_posts = False  # X's timeline lags behind its posting
+    fake_x.fail_next("accepted_then_dropped")
+    outbox.send(item.item_id, gateway)
+    clock.now += timedelta(seconds=40)
+    assert [r.status for r in outbox.send_due(gateway)] in ([], [WAITING])
+    assert posts_sent(fake_x) == 1
+    fake_x.state.unlisted.clear()
+    clock.now += timedelta(minutes=10)
+    [result] = outbox.send_due(gateway)
+    assert result.status == POSTED and result.already_on_x
+    assert posts_sent(fake_x) == 1
+
+
+def test_a_duplicate_refusal_on_the_first_try_is_not_called_posted(
+        db: Database, gateway: TweepyGateway, fake_x: FakeXApi) -> None:
+    from stpeters_desk.core.storage.outbox_store import NEEDS_ATTENTION
+    from tests.integration.fake_x_api import FakeTweet, x_time
+
+    last_week = x_time(datetime.now(UTC) - timedelta(days=7))
+    fake_x.state.timeline.insert(0, FakeTweet(
+        id=fake_x.state.next_id(), text="Happy Friday everyone!", author_id=fake_x.state.me.id,
+        created_at=last_week, conversation_id="1"))
+    outbox = Outbox(OutboxStore(db), gateway.kind)
+    item = outbox.add("Happy Friday everyone!")
+    result = outbox.send(item.item_id, gateway)
+    assert result is not None and result.status == NEEDS_ATTENTION
+    assert result.posted_id is None
+
+
+def test_the_gateway_gives_real_text(gateway: TweepyGateway, fake_x: FakeXApi) -> None:
+    posted = gateway.post("Tom & Jerry <matinee> at stpeters.example.sch.uk/films")
+    assert posted.text == "Tom & Jerry <matinee> at stpeters.example.sch.uk/films"
+    [latest, *_] = gateway.own_posts(5)
+    assert latest.text == "Tom & Jerry <matinee> at http://stpeters.example.sch.uk/films"
+    follower = fake_x.state.user(fake_x.state.followers[0])
+    assert follower is not None
+    follower.description = "Mum & dad <3 St Peter's"
+    assert gateway.followers().items[0].bio == "Mum & dad <3 St Peter's"

@@ -6,6 +6,7 @@ import base64
 import logging
 import subprocess
 import sys
+import threading
 import time
 from datetime import UTC, datetime
 
@@ -23,7 +24,14 @@ from stpeters_desk.x.errors import (
     XError,
 )
 from stpeters_desk.x.models import REAL, PhotoUpload, UserProfile
-from stpeters_desk.x.tweepy_gateway import F_FOLLOWERS, F_POST, TweepyGateway
+from stpeters_desk.x.tweepy_gateway import (
+    F_FOLLOWERS,
+    F_POST,
+    TIMEOUT,
+    UPLOAD_TIMEOUT,
+    TweepyGateway,
+    timeout_for,
+)
 from tests.integration.conftest import connect
 from tests.integration.fake_x_api import FakeTweet, FakeUser, FakeXApi
 
@@ -492,3 +500,65 @@ def test_tweepy_is_only_imported_by_the_real_gateway() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60, check=False)
     assert result.stdout.strip() == "False", result.stderr
+
+
+# --- X's answers as they really come -------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["daily_capped", "app_daily_capped"])
+def test_a_spent_24_hour_allowance_waits_for_its_own_reset(
+        gateway: TweepyGateway, fake_x: FakeXApi, kind: str) -> None:
+    """X's 15-minute window still has room; the day's is spent and resets hours later."""
+    reset = int(time.time()) + 19 * 3600
+    fake_x.fail_next(kind, reset=reset)
+
+    with pytest.raises(RateLimited) as caught:
+        gateway.post("Well done Year 6!")
+
+    error = caught.value
+    assert error.daily_cap and not error.monthly_cap
+    assert error.reset_at == datetime.fromtimestamp(reset, UTC)
+    assert error.seconds_to_wait() > 18 * 3600  # not the 15 minutes the window would say
+    assert "daily limit" in error.message and "slow down" not in error.message
+
+
+def test_every_post_answer_carries_a_separate_24_hour_reset(fake_x: FakeXApi,
+                                                            gateway: TweepyGateway) -> None:
+    gateway.post("Sports day photos coming soon")
+    headers = fake_x.last_response_headers
+    assert int(headers["x-user-limit-24hour-reset"]) - int(headers["x-rate-limit-reset"]) > 3600
+
+
+def test_only_photo_uploads_get_the_long_wait() -> None:
+    upload = requests.Request("POST", "https://api.x.com/2/media/upload").prepare()
+    ordinary = requests.Request("GET", "https://api.x.com/2/users/me").prepare()
+    assert timeout_for(upload) == UPLOAD_TIMEOUT and UPLOAD_TIMEOUT[1] >= 120
+    assert timeout_for(ordinary) == TIMEOUT and TIMEOUT[1] <= 30
+
+
+def test_deleting_a_post_that_is_gone_asks_for_nothing_to_change(
+        gateway: TweepyGateway) -> None:
+    with pytest.raises(RejectedByX) as caught:
+        gateway.delete_post("1790000000000000999")
+    assert "Change the tweet" not in caught.value.next_step
+    assert "Nothing needs doing" in caught.value.next_step
+
+
+def test_x_having_problems_promises_no_retry_it_cannot_keep(
+        gateway: TweepyGateway, fake_x: FakeXApi) -> None:
+    fake_x.fail_next("server_error", status=503)
+    with pytest.raises(Offline) as caught:
+        gateway.hide_reply("1790000000000000001")
+    assert "by itself" not in caught.value.user_text()
+
+
+def test_the_access_level_comes_from_the_account_answer_itself(
+        gateway: TweepyGateway, fake_x: FakeXApi) -> None:
+    """Another thread's call must not lend the account its access level."""
+    account = gateway.account()
+    assert account.access_level == fake_x.last_response_headers["x-access-level"]
+    seen: list[str | None] = []
+    other = threading.Thread(target=lambda: seen.append(gateway.account().access_level))
+    other.start()
+    other.join(10)
+    assert seen == [account.access_level]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import sqlite3
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -18,8 +19,16 @@ from stpeters_desk.core.storage.audit import AuditLog
 from stpeters_desk.core.storage.audit_chain import GENESIS_HASH, canonical_content, chain_hash
 from stpeters_desk.core.storage.db import Database, open_database
 from stpeters_desk.core.storage.migrations import m0001_spine
+from tests.keyrings import keyring_backend, no_keyring
 
 T0 = datetime(2024, 6, 10, 8, 30, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _without_a_keyring() -> Iterator[None]:
+    """These tests are about the plain chain; the keyed one is in test_integrity.py."""
+    with keyring_backend(no_keyring()):
+        yield
 
 
 @pytest.fixture
@@ -266,11 +275,14 @@ def test_cli_names_the_first_broken_entry(trail: AuditTrail, db: Database,
 
 def test_cli_exports_every_entry_oldest_first(trail: AuditTrail, db: Database, tmp_path: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from stpeters_desk.core.staff import StaffDirectory
+
+    StaffDirectory(db, trail, "Office PC").create_head("Mrs Amberley", "482915")
     target = tmp_path / "export.csv"
-    assert audit_cli(["export", str(target)], db) == 0
-    assert "Exported 5 audit entries" in capsys.readouterr().out
+    assert audit_cli(["export", str(target)], db, read_secret=lambda _: "482915") == 0
+    assert "Exported 6 audit entries" in capsys.readouterr().out
     rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines()))
-    assert [r[0] for r in rows[1:]] == ["1", "2", "3", "4", "5"]
+    assert [r[0] for r in rows[1:]] == ["1", "2", "3", "4", "5", "6"]
 
 
 def test_cli_rejects_unknown_commands(db: Database, capsys: pytest.CaptureFixture[str]) -> None:

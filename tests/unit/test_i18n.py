@@ -134,8 +134,8 @@ def test_a_roster_problem_in_the_preview_is_translated(welsh: None) -> None:
 def test_x_errors_say_what_happened_and_what_next_in_the_chosen_language(
         welsh: None) -> None:
     assert Offline().user_text() == (
-        "CY[CY[This computer cannot reach X just now.] CY[Check the internet connection. The "
-        "tweet is safe in the outbox and will be sent automatically when the connection is "
+        "CY[CY[This computer cannot reach X just now.] CY[Check the internet connection and "
+        "try again. Tweets in the outbox are sent by themselves when the connection is "
         "back.]]")
     reset = datetime(2024, 5, 1, 9, 30, tzinfo=UTC)
     local = reset.astimezone().strftime("%H:%M")

@@ -143,3 +143,44 @@ def test_a_roster_imported_under_older_rules_asks_to_be_imported_again() -> None
     old = NameGuard(hasher, [HashedForm(hasher.digest("olivia"), FormKind.FORENAME, False)])
     assert old.needs_reimport and not old.is_empty
     assert not NameGuard.empty().needs_reimport
+
+
+# --- Found by trying the guard as an attacker would (tests/... attack run, issue 15) ---------
+
+
+def test_a_staff_title_does_not_shield_a_pupils_full_name(guard: NameGuard) -> None:
+    assert blocks(guard, "Thank you Miss Olivia Smith for the card") == ["Olivia Smith"]
+    assert blocks(guard, "Well done Mrs Smith Olivia") == ["Smith Olivia"]
+    assert blocks(guard, "Thank you Mrs Smith for the trip") == []
+
+
+def test_more_adult_titles_and_businesses_named_after_someone_only_warn(
+        guard: NameGuard) -> None:
+    for text in ("Thank you to Father Carter for leading the service.", "Coach Carter ran PE.",
+                 "PC Carter talked about road safety.", "Hannah's Bakery delivered bread.",
+                 "Thank you to Carter Motors for the minibus", "Smith's Crisps sent a donation"):
+        assert blocks(guard, text) == [], text
+
+
+@pytest.mark.parametrize("written", ["Oli\nvia", "Ol\r\nivia", "P🎉riya"[:0] + "Oli🎉via",
+                                     "O🌟l🌟i🌟v🌟i🌟a", "🅞🅛🅘🅥🅘🅐", "⒪⒧⒤⒱⒤⒜", "🇴🇱🇮🇻🇮🇦",
+                                     "Olivi@", "$mith", "Ol!via", "O|ivia", "Y6Olivia",
+                                     "Olivias'", "Oliviaʼs", "O l i v i a's"])
+def test_more_ways_of_writing_a_name_block(guard: NameGuard, written: str) -> None:
+    assert blocks(guard, f"Well done {written} this week"), repr(written)
+
+
+def test_digits_inside_tags_and_handles_block(guard: NameGuard) -> None:
+    assert blocks(guard, "What a day @0l1v1a_sm1th") and blocks(guard, "So proud #m0hammed")
+
+
+def test_an_apostrophe_typed_as_a_space_still_joins_the_name() -> None:
+    guard = NameGuard.from_names(["Niamh O'Connor", "D'Andre Lewis"])
+    assert blocks(guard, "Good luck O Connor") == ["O Connor"]
+    assert blocks(guard, "Go D Andre!") == ["D Andre"]
+    assert NameGuard.from_names(["Adam Jones"]).check("We built a dam in the stream") == []
+
+
+def test_ocr_two_letters_for_one_are_read_back(guard: NameGuard) -> None:
+    assert {f.level for f in guard.check_read_text("Muharnmad")} == {"block"}
+    assert guard.check_read_text("Harnmer and nails") == []

@@ -269,8 +269,8 @@ def test_prepared_photos_survive_reopening_the_database(data_dir: Path, db: Data
 
 def test_a_photo_whose_text_was_not_checked_is_never_attachable(
         library: PhotoLibrary, db: Database, audit: AuditTrail) -> None:
-    """Migration 7: photos prepared before text was read start unchecked (fail closed)."""
-    row = db.query_one("SELECT name FROM schema_migrations WHERE version = 7")
+    """Migration 10: photos prepared before text was read start unchecked (fail closed)."""
+    row = db.query_one("SELECT name FROM schema_migrations WHERE version = 10")
     assert row is not None and row["name"] == "text in prepared photos checked for names"
     photo = library.add(exported(), label="badges.jpg", prepared_by=PREPARER)
     assert "text NOT checked for names" in audit.recent(1)[0].detail

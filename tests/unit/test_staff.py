@@ -356,8 +356,8 @@ def test_the_head_pin_prompt_has_its_own_lockout(staff: StaffDirectory, head: St
     waiting = staff.check_head_pin(HEAD_PIN, T0 + timedelta(seconds=5))
     assert waiting.member is None and waiting.wait_until is not None
     with pytest.raises(HeadPinRequired, match="Try again in"):
-        staff.require_head_pin(HEAD_PIN, by=head, permission=Permission.MANAGE_STAFF,
-                               action="x", now=T0 + timedelta(seconds=5))
+        staff.require_head_pin(HEAD_PIN, by=None, permission=None, action="leave kiosk mode",
+                               now=T0 + timedelta(seconds=5))
     moment = T0
     for _ in range(6):
         moment += timedelta(minutes=16)
@@ -377,6 +377,55 @@ def test_the_right_head_pin_resets_the_prompt_counter(staff: StaffDirectory,
     assert staff.check_head_pin(HEAD_PIN, T0).member == head
     staff.check_head_pin("999000", T0)
     assert staff.head_pin_lock_state(T0).may_try  # back to one failure, not four
+
+
+def test_a_teacher_guessing_the_head_pin_locks_only_themselves(
+        staff: StaffDirectory, head: StaffMember, teacher: StaffMember,
+        head_and_code: tuple[StaffMember, str]) -> None:
+    moment = T0
+    for _ in range(10):
+        moment += timedelta(minutes=16)
+        staff.check_head_pin("999000", moment, by=teacher, action="register a laptop")
+    later = moment + timedelta(days=1)
+    refused = staff.check_head_pin(HEAD_PIN, later, by=teacher)
+    assert refused.member is None and refused.locked and "your account" in refused.message
+    # the head's own guarded actions, and the kiosk's, are untouched
+    assert staff.require_head_pin(HEAD_PIN, by=head, permission=Permission.MANAGE_STAFF,
+                                  action="add staff", now=later) == head
+    assert staff.check_head_pin(HEAD_PIN, later).member == head
+    staff.unlock(teacher.staff_id, by=head, head_pin=HEAD_PIN, now=later)
+    assert staff.check_head_pin(HEAD_PIN, later, by=teacher).member == head
+
+
+def test_parallel_guesses_are_checked_and_counted_in_one_step(
+        staff: StaffDirectory, teacher: StaffMember, monkeypatch: pytest.MonkeyPatch) -> None:
+    """40 guesses at once: only those the lockout allows are checked at all."""
+    import stpeters_desk.core.staff as staff_module
+
+    checked: list[str] = []
+    real_verify = staff_module.verify_pin
+
+    def counting_verify(stored: str, pin: str) -> bool:
+        checked.append(pin)
+        return real_verify(stored, pin)
+
+    monkeypatch.setattr(staff_module, "verify_pin", counting_verify)
+    guesses = [f"{100000 + n * 7919:06d}" for n in range(39)] + [TEACHER_PIN]
+    start = threading.Barrier(len(guesses))
+    results: list[StaffMember | None] = []
+
+    def guess(pin: str) -> None:
+        start.wait()
+        results.append(staff.sign_in(teacher.staff_id, pin, T0).member)
+
+    threads = [threading.Thread(target=guess, args=(pin,)) for pin in guesses]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == len(guesses)
+    assert len(checked) <= LockoutPolicy().free_failures + 1
+    assert sum(member is not None for member in results) <= (TEACHER_PIN in checked)
 
 
 def test_any_active_heads_pin_is_accepted(staff: StaffDirectory, head: StaffMember) -> None:

@@ -87,3 +87,66 @@ def test_a_failed_transaction_changes_nothing(db: Database) -> None:
         conn.execute("UPDATE settings SET value = '2' WHERE key = 'a'")
         conn.execute("INSERT INTO settings (key, value) VALUES ('a', '3')")
     assert settings.get("a") == "1"
+
+
+def test_migration_7_sets_aside_items_that_shared_a_post(data_dir: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The old matching could record one X post for two items; one of them never went out."""
+    import stpeters_desk.core.storage.db as db_module
+
+    before = [m for m in MIGRATIONS if m.number < 7]
+    monkeypatch.setattr(db_module, "MIGRATIONS", tuple(before))
+    old = open_database(data_dir)
+    for ref, text in (("a", "Newsletter: stpeters.example.sch.uk/june"),
+                      ("b", "Newsletter: stpeters.example.sch.uk/july")):
+        old.execute("INSERT INTO outbox (client_ref, account_kind, text, status, attempts, "
+                    "posted_id, created_at, updated_at) VALUES (:ref, 'real', :text, 'posted', "
+                    "1, '1861', '2026-06-01T08:00:00+00:00', '2026-06-01T08:00:00+00:00')",
+                    {"ref": ref, "text": text})
+    old.close()
+    monkeypatch.setattr(db_module, "MIGRATIONS", MIGRATIONS)
+    db = open_database(data_dir)
+    try:
+        rows = db.query("SELECT text, status, posted_id, last_error FROM outbox ORDER BY id")
+        assert [(r["status"], r["posted_id"]) for r in rows] == [
+            ("posted", "1861"), ("needs_attention", None)]
+        assert "timeline" in rows[1]["last_error"]
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute("UPDATE outbox SET posted_id = '1861' WHERE id = 2")
+    finally:
+        db.close()
+
+
+def test_a_migration_numbered_below_one_already_applied_still_runs(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Migrations written in parallel (7, 8, 9) can land in any order: none is skipped."""
+    import stpeters_desk.core.storage.db as db_module
+
+    without_7 = tuple(m for m in MIGRATIONS if m.number != 7)
+    monkeypatch.setattr(db_module, "MIGRATIONS", without_7)
+    open_database(data_dir).close()
+    monkeypatch.setattr(db_module, "MIGRATIONS", MIGRATIONS)
+    db = open_database(data_dir)
+    try:
+        versions = [int(r["version"]) for r in db.query("SELECT version FROM schema_migrations")]
+        assert 7 in versions
+        assert db.query_one("SELECT lease_owner FROM outbox LIMIT 1") is None  # column exists
+    finally:
+        db.close()
+def test_a_migration_numbered_below_one_already_applied_is_still_applied(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two branches each add a migration (7 and 8, say): whichever lands second still runs."""
+    import stpeters_desk.core.storage.db as db_module
+    from stpeters_desk.core.storage.migrations.base import Migration
+
+    top = MIGRATIONS[-1].number
+    later = Migration(top + 2, "landed first", ("CREATE TABLE landed_first (id INTEGER)",))
+    late = Migration(top + 1, "landed second", ("CREATE TABLE landed_second (id INTEGER)",))
+    monkeypatch.setattr(db_module, "MIGRATIONS", (*MIGRATIONS, later))
+    open_database(data_dir).close()
+    monkeypatch.setattr(db_module, "MIGRATIONS", (*MIGRATIONS, late, later))
+    db = open_database(data_dir)
+    tables = {r["name"] for r in db.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"landed_first", "landed_second"} <= tables
+    assert db.schema_version() == top + 2
+    db.close()

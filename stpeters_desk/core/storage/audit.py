@@ -19,10 +19,37 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from stpeters_desk.core.storage.audit_chain import GENESIS_HASH, canonical_content, chain_hash
-from stpeters_desk.core.storage.db import Database, utc_now_text
+from stpeters_desk.core.i18n import translate
+from stpeters_desk.core.storage.audit_chain import (
+    GENESIS_HASH,
+    canonical_content,
+    chain_hash,
+    keyed_chain_hash,
+)
+from stpeters_desk.core.storage.db import Database, connection_guard, utc_now_text
 
 _COLUMNS = "id, at, actor, device, action, target, reason, detail, prev_hash, entry_hash"
+_TEXT_COLUMNS = ("at", "actor", "device", "action", "target", "reason", "detail", "prev_hash",
+                 "entry_hash")
+
+
+class AuditKeyMissing(Exception):
+    """The chain is keyed but its key was not read from the keyring: nothing is written."""
+
+    def __init__(self) -> None:
+        super().__init__(translate(
+            "Audit", "The audit log is sealed with a key kept in this computer's keyring, and "
+                     "the app has not been able to read it, so nothing can be recorded. Unlock "
+                     "the keyring (sign out and in again) and restart."))
+
+
+class UnreadableEntry(Exception):
+    """An entry whose stored text is not valid UTF-8: written outside the app."""
+
+    def __init__(self, entry_id: int, column: str) -> None:
+        super().__init__(f"entry #{entry_id} cannot be read: its {column} is not valid text")
+        self.entry_id = entry_id
+        self.column = column
 
 
 @dataclass(frozen=True)
@@ -67,6 +94,7 @@ class ChainHead:
     last_hash: str
     entries: int
     gap_before_id: int | None  # set when the head itself was found missing
+    keyed_from_id: int | None = None  # the first entry hashed with the keyring's key
 
 
 def time_text(moment: datetime) -> str:
@@ -85,7 +113,7 @@ def append_entry(conn: sqlite3.Connection, new: NewAuditEntry) -> AuditEntry:
     entry_id = head.last_id + 1
     content = canonical_content(entry_id, new.at, new.actor, new.device, new.action,
                                 new.target, new.reason, new.detail)
-    entry_hash = chain_hash(head.last_hash, content)
+    entry_hash = entry_chain_hash(head, _chain_key(conn), entry_id, head.last_hash, content)
     conn.execute(
         f"INSERT INTO audit_log ({_COLUMNS}) VALUES (:id, :at, :actor, :device, :action, "
         ":target, :reason, :detail, :prev_hash, :entry_hash)",
@@ -102,12 +130,39 @@ def append_entry(conn: sqlite3.Connection, new: NewAuditEntry) -> AuditEntry:
                       new.device, new.reason, head.last_hash, entry_hash)
 
 
+def _chain_key(conn: sqlite3.Connection) -> bytes | None:
+    guard = connection_guard(conn)
+    return None if guard is None else guard.chain_key
+
+
+def entry_chain_hash(head: ChainHead, key: bytes | None, entry_id: int, prev_hash: str,
+                     content: str) -> str:
+    """Plain SHA-256 before the chain was keyed, the keyring's HMAC from then on."""
+    keyed_from = head.keyed_from_id
+    if keyed_from is None or entry_id < keyed_from:
+        return chain_hash(prev_hash, content)
+    if key is None:
+        raise AuditKeyMissing()
+    return keyed_chain_hash(key, prev_hash, content)
+
+
+def start_keyed_chain(conn: sqlite3.Connection, from_id: int) -> None:
+    """From entry ``from_id`` on, entries are hashed with the keyring's key."""
+    conn.execute("UPDATE audit_chain_head SET keyed_from_id = :from_id WHERE id = 1",
+                 {"from_id": from_id})
+
+
+def read_head(conn: sqlite3.Connection) -> ChainHead | None:
+    return _read_head(conn)
+
+
 def append_entries(conn: sqlite3.Connection, entries: Sequence[NewAuditEntry]) -> None:
     for entry in entries:
         append_entry(conn, entry)
 
 
-_HEAD_QUERY = "SELECT last_id, last_hash, entries, gap_before_id FROM audit_chain_head WHERE id = 1"
+_HEAD_QUERY = ("SELECT last_id, last_hash, entries, gap_before_id, keyed_from_id "
+               "FROM audit_chain_head WHERE id = 1")
 
 
 def _read_head(conn: sqlite3.Connection) -> ChainHead | None:
@@ -117,9 +172,9 @@ def _read_head(conn: sqlite3.Connection) -> ChainHead | None:
 def _head(row: sqlite3.Row | None) -> ChainHead | None:
     if row is None:
         return None
-    gap = row["gap_before_id"]
+    gap, keyed = row["gap_before_id"], row["keyed_from_id"]
     return ChainHead(int(row["last_id"]), str(row["last_hash"]), int(row["entries"]),
-                     None if gap is None else int(gap))
+                     None if gap is None else int(gap), None if keyed is None else int(keyed))
 
 
 def _rebuild_missing_head(conn: sqlite3.Connection) -> tuple[ChainHead, int]:
@@ -203,11 +258,40 @@ class AuditLog:
         return [_entry(r) for r in rows]
 
     def all_entries(self, batch: int = 2000) -> Iterator[AuditEntry]:
-        """Every entry, oldest first, read a batch at a time so memory stays flat."""
+        """Every entry, oldest first, read a batch at a time so memory stays flat.
+
+        Raises ``UnreadableEntry`` naming the first entry whose text cannot be decoded.
+        """
         last_id = 0
-        while rows := self.entries_after(last_id, batch):
+        while rows := self._readable_batch(last_id, batch):
             yield from rows
             last_id = rows[-1].entry_id
+
+    def _readable_batch(self, after_id: int, batch: int) -> list[AuditEntry]:
+        try:
+            rows = self.entries_after(after_id, batch)
+        except sqlite3.OperationalError as exc:
+            if "decode" not in str(exc):
+                raise
+            raise self._first_unreadable(after_id) from exc
+        for entry in rows:  # a value stored as a BLOB or number, not text
+            for column in _TEXT_COLUMNS:
+                if not isinstance(getattr(entry, column), str):
+                    raise UnreadableEntry(entry.entry_id, column)
+        return rows
+
+    def _first_unreadable(self, after_id: int) -> UnreadableEntry:
+        casts = ", ".join(f"CAST({c} AS BLOB) AS {c}" for c in _TEXT_COLUMNS)
+        rows = self._db.query(f"SELECT id, {casts} FROM audit_log WHERE id > :after ORDER BY id",
+                              {"after": after_id})
+        for row in rows:
+            for column in _TEXT_COLUMNS:
+                value = row[column]
+                try:
+                    (value or b"").decode("utf-8")
+                except UnicodeDecodeError:
+                    return UnreadableEntry(int(row["id"]), column)
+        return UnreadableEntry(after_id + 1, "text")
 
     def chain_head(self) -> ChainHead | None:
         return _head(self._db.query_one(_HEAD_QUERY))

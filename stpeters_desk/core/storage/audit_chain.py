@@ -27,3 +27,12 @@ def chain_hash(prev_hash: str, content: str) -> str:
     import hashlib
 
     return hashlib.sha256(f"{prev_hash}\n{content}".encode()).hexdigest()
+
+
+def keyed_chain_hash(key: bytes, prev_hash: str, content: str) -> str:
+    """The hash of entries written since the chain was keyed: an HMAC-SHA256 with the key
+    from the OS keyring, so rewriting the file cannot produce valid entries."""
+    import hashlib
+    import hmac
+
+    return hmac.new(key, f"{prev_hash}\n{content}".encode(), hashlib.sha256).hexdigest()

@@ -3,6 +3,16 @@
 SQLite in WAL mode lets the UI thread read while a worker thread writes (an
 outbox send, a sandbox post) without "database is locked" errors. Each thread
 gets its own connection because sqlite3 connections must not be shared.
+
+Every commit is synced to the disk (``synchronous = FULL``): with ``NORMAL`` a
+power cut can roll back the last commits, such as the outbox's "sending" mark
+made just before X is called. Only writes that are repeated within a second
+anyway (the draft at each keystroke) may ask for ``durable=False``.
+
+A ``WriteGuard`` (``stpeters_desk.core.integrity``) can be attached: it is
+asked before every write transaction (so nothing changes before the start-up
+integrity check is done, or after the file was changed behind the app's
+back), and it reseals the security state before each commit.
 """
 
 from __future__ import annotations
@@ -13,8 +23,9 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
+from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.paths import DATABASE_NAME
 from stpeters_desk.core.storage.migrations import MIGRATIONS
 
@@ -24,6 +35,65 @@ Params = Mapping[str, Any]
 
 class DatabaseError(Exception):
     """The database file cannot be opened or is damaged; says what to do."""
+
+
+class DiskFull(DatabaseError):
+    """The disk is full: nothing was saved by the change that hit it, nothing else is lost."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(translate(
+            "Database", "The disk that holds {folder} is full, so the app could not save. "
+                        "Nothing that was already saved is lost. Free some space on that disk "
+                        "(empty the recycle bin, remove old downloads), then start the app "
+                        "again.").format(folder=folder))
+
+
+def keep_the_file_advice(path: Path) -> str:
+    """What to do with a database that cannot be trusted, without losing anything."""
+    return translate(
+        "Database", "Do not delete or replace {file} and the files next to it: copy the whole "
+                    "folder {folder} somewhere safe first, then restore the folder from the "
+                    "last backup (installers/KIOSK.md, “Restoring”) and keep the damaged copy "
+                    "for IT.").format(file=path.name, folder=path.parent)
+
+
+class WriteGuard(Protocol):
+    """Checks and seals around every write transaction (see ``core.integrity``)."""
+
+    @property
+    def chain_key(self) -> bytes | None:
+        """The audit chain's HMAC key, once read from the keyring; None before keying."""
+
+    def before_begin(self) -> None:
+        """Wait for the start-up check; raise to refuse (the database failed it)."""
+
+    def before_write(self, conn: sqlite3.Connection) -> None:
+        """Inside the transaction, before any change: raise if the file was changed behind
+        the app's back since the last seal."""
+
+    def before_commit(self, conn: sqlite3.Connection) -> None:
+        """Seal the state the transaction leaves behind."""
+
+    def after_commit(self, conn: sqlite3.Connection) -> None:
+        """Record the new end of the audit chain outside the database."""
+
+
+class DeskConnection(sqlite3.Connection):
+    """A connection that knows its ``Database``, so the audit chain can find its key."""
+
+    database: Database | None = None
+
+
+def connection_guard(conn: sqlite3.Connection) -> WriteGuard | None:
+    if isinstance(conn, DeskConnection) and conn.database is not None:
+        return conn.database.guard
+    return None
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and (
+        getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+        or "database or disk is full" in str(exc))
 
 
 def utc_now_text() -> str:
@@ -38,33 +108,65 @@ class Database:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
+        self.guard: WriteGuard | None = None
 
     def _connection(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is not None:
             return conn
         conn = sqlite3.connect(self.path, timeout=30, isolation_level=None,
-                               check_same_thread=False)
+                               check_same_thread=False, factory=DeskConnection)
+        assert isinstance(conn, DeskConnection)
+        conn.database = self
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 30000")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA synchronous = FULL")
         self._local.conn = conn
         with self._lock:
             self._connections.append(conn)
         return conn
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All-or-nothing: an exception inside rolls every statement back."""
+    def transaction(self, durable: bool = True) -> Iterator[sqlite3.Connection]:
+        """All-or-nothing: an exception inside rolls every statement back.
+
+        ``durable=False`` commits without waiting for the disk: it survives the app
+        being killed, not a power cut, and a later durable commit makes it durable too.
+        A full disk becomes ``DiskFull``, whose message says what to do.
+        """
         conn = self._connection()
-        conn.execute("BEGIN IMMEDIATE")
+        guard = self.guard
+        if guard is not None:
+            guard.before_begin()
+        if not durable:
+            conn.execute("PRAGMA synchronous = NORMAL")
         try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if guard is not None:
+                    guard.before_write(conn)
+                yield conn
+                if guard is not None:
+                    guard.before_commit(conn)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:  # also after a COMMIT that failed (a full disk)
+                    conn.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as exc:
+            if is_disk_full(exc):
+                raise DiskFull(self.path.parent) from exc
             raise
-        conn.execute("COMMIT")
+        finally:
+            if not durable:
+                conn.execute("PRAGMA synchronous = FULL")
+        if guard is not None:
+            guard.after_commit(conn)
+
+    def reader(self) -> sqlite3.Connection:
+        """This thread's connection, for storage helpers that only read."""
+        return self._connection()
 
     def query(self, sql: str, params: Params | None = None) -> list[sqlite3.Row]:
         return self._connection().execute(sql, params or {}).fetchall()
@@ -78,6 +180,17 @@ class Database:
         with self.transaction() as conn:
             return conn.execute(sql, params or {}).rowcount
 
+    def close_thread_connection(self) -> None:
+        """For a short-lived thread: close its connection when it is done."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            return
+        with self._lock:
+            if conn in self._connections:
+                self._connections.remove(conn)
+        conn.close()
+        self._local.conn = None
+
     def close(self) -> None:
         with self._lock:
             for conn in self._connections:
@@ -88,6 +201,22 @@ class Database:
     def schema_version(self) -> int:
         row = self.query_one("SELECT MAX(version) AS v FROM schema_migrations")
         return int(row["v"] or 0) if row else 0
+
+    def quick_check(self) -> list[str]:
+        """SQLite's own quick check of the file's structure: [] when it is sound.
+
+        Linear in the file's size and without the slow index cross-checks of
+        ``integrity_check``: milliseconds for a school's database.
+        """
+        rows = self.query("PRAGMA quick_check")
+        found = [str(r[0]) for r in rows]
+        return [] if found == ["ok"] else found
+
+    def missing_tables(self) -> list[str]:
+        """Tables every migration made that are no longer in the file (dropped by hand)."""
+        present = {str(r["name"]) for r in self.query(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        return sorted(expected_tables() - present)
 
 
 def open_database(data_dir: Path) -> Database:
@@ -106,25 +235,43 @@ def open_database(data_dir: Path) -> Database:
         if str(mode).lower() != "wal":
             raise DatabaseError(f"The database could not switch to WAL mode (got {mode}).")
         _migrate(db)
+    except DatabaseError:
+        db.close()
+        raise
     except sqlite3.DatabaseError as exc:
         db.close()
-        raise DatabaseError(
-            f"The app's database at {db.path} cannot be read ({exc}). "
-            "Restore it from the last backup of the data folder, or move it aside to start afresh."
-        ) from exc
+        if is_disk_full(exc):
+            raise DiskFull(data_dir) from exc
+        raise DatabaseError(translate(
+            "Database", "The app's database at {path} cannot be read ({error}).").format(
+            path=db.path, error=exc) + " " + keep_the_file_advice(db.path)) from exc
     return db
 
 
 def _migrate(db: Database) -> None:
-    with db.transaction() as conn:
-        conn.execute("""CREATE TABLE IF NOT EXISTS schema_migrations (
-            version INTEGER PRIMARY KEY,
-            name TEXT NOT NULL,
-            applied_at TEXT NOT NULL
-        )""")
-    current = db.schema_version()
+    """Apply every migration not yet recorded, in number order; refuse a newer database.
+
+    Missing numbers are applied even below the highest one recorded, so two
+    migrations made on separate branches (7 and 8, say) reach every database.
+    """
+    if db.query_one("SELECT name FROM sqlite_master WHERE name = 'schema_migrations'") is None:
+        with db.transaction() as conn:
+            conn.execute("""CREATE TABLE IF NOT EXISTS schema_migrations (
+                version INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                applied_at TEXT NOT NULL
+            )""")
+    applied = {int(r["version"]) for r in db.query("SELECT version FROM schema_migrations")}
+    newest_known = max(m.number for m in MIGRATIONS)
+    if applied and max(applied) > newest_known:
+        raise DatabaseError(translate(
+            "Database", "The database at {path} was last used by a newer version of the app "
+                        "(its layout is number {found}; this version knows up to {known}). "
+                        "Nothing was changed. Install the newer version again, or restore the "
+                        "data folder from a backup made before the update.").format(
+            path=db.path, found=max(applied), known=newest_known))
     for migration in MIGRATIONS:
-        if migration.number <= current:
+        if migration.number in applied:
             continue
         with db.transaction() as conn:
             for statement in migration.statements:
@@ -136,3 +283,18 @@ def _migrate(db: Database) -> None:
                 "VALUES (:version, :name, :at)",
                 {"version": migration.number, "name": migration.name, "at": utc_now_text()},
             )
+
+
+def expected_tables() -> set[str]:
+    """The tables the migrations create, read from a scratch in-memory database once."""
+    global _EXPECTED_TABLES
+    if _EXPECTED_TABLES is None:
+        scratch = Database(Path(":memory:"))
+        _migrate(scratch)
+        _EXPECTED_TABLES = {str(r["name"]) for r in scratch.query(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        scratch.close()
+    return _EXPECTED_TABLES
+
+
+_EXPECTED_TABLES: set[str] | None = None

@@ -10,7 +10,7 @@ remove "the other" head.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -48,6 +48,12 @@ NO_FAILURES = FailureCount(0, None)
 def _record(row: sqlite3.Row) -> StaffRecord:
     return StaffRecord(int(row["id"]), str(row["name"]), str(row["role"]), bool(row["approver"]),
                        bool(row["active"]), str(row["pin_hash"]))
+
+
+def _failure_count(row: sqlite3.Row | None) -> FailureCount:
+    if row is None:
+        return NO_FAILURES
+    return FailureCount(int(row["failures"]), datetime.fromisoformat(row["last_failure_at"]))
 
 
 def _active_heads(conn: sqlite3.Connection) -> int:
@@ -154,24 +160,50 @@ class StaffStore:
 
     # -- wrong-PIN counters --------------------------------------------------------------
     def failures(self, subject: str) -> FailureCount:
-        row = self._db.query_one(
+        return _failure_count(self._db.query_one(
             "SELECT failures, last_failure_at FROM pin_lockouts WHERE subject = :subject",
-            {"subject": subject})
-        if row is None:
-            return NO_FAILURES
-        return FailureCount(int(row["failures"]), datetime.fromisoformat(row["last_failure_at"]))
+            {"subject": subject}))
+
+    def claim_attempt(self, subject: str, at: datetime,
+                      may_try: Callable[[FailureCount], bool]) -> FailureCount | None:
+        """Check and count one PIN attempt in a single step, before the PIN is verified.
+
+        Counted first and cleared on success, so guesses sent in parallel cannot
+        all be checked against the same old counter: once the counter says wait,
+        the next claim is refused. Returns the count before this attempt, or None
+        when ``may_try`` says this subject must wait or is locked.
+        """
+        when = time_text(at)
+        with self._db.transaction() as conn:
+            row = conn.execute(
+                "SELECT failures, last_failure_at FROM pin_lockouts WHERE subject = :subject",
+                {"subject": subject}).fetchone()
+            before = _failure_count(row)
+            if not may_try(before):
+                return None
+            self._count_one(conn, subject, when)
+            return before
+
+    def log(self, audit: Sequence[NewAuditEntry]) -> None:
+        """Audit entries that go with no other change (a wrong PIN already counted)."""
+        with self._db.transaction() as conn:
+            append_entries(conn, audit)
+
+    @staticmethod
+    def _count_one(conn: sqlite3.Connection, subject: str, when: str) -> None:
+        changed = conn.execute(
+            "UPDATE pin_lockouts SET failures = failures + 1, last_failure_at = :at "
+            "WHERE subject = :subject", {"at": when, "subject": subject}).rowcount
+        if not changed:
+            conn.execute("INSERT INTO pin_lockouts (subject, failures, last_failure_at) "
+                         "VALUES (:subject, 1, :at)", {"subject": subject, "at": when})
 
     def add_failure(self, subject: str, at: datetime,
                     audit: Sequence[NewAuditEntry] = ()) -> int:
         """Count one more wrong PIN and return the new count (survives restarts)."""
         when = time_text(at)
         with self._db.transaction() as conn:
-            changed = conn.execute(
-                "UPDATE pin_lockouts SET failures = failures + 1, last_failure_at = :at "
-                "WHERE subject = :subject", {"at": when, "subject": subject}).rowcount
-            if not changed:
-                conn.execute("INSERT INTO pin_lockouts (subject, failures, last_failure_at) "
-                             "VALUES (:subject, 1, :at)", {"subject": subject, "at": when})
+            self._count_one(conn, subject, when)
             row = conn.execute("SELECT failures FROM pin_lockouts WHERE subject = :subject",
                                {"subject": subject}).fetchone()
             append_entries(conn, audit)

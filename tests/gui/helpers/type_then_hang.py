@@ -1,8 +1,9 @@
-"""Child process for the crash test: starts the real app, types, then waits to be killed.
+"""Child process for the crash tests: starts the real app, types, then waits for a signal.
 
-Run as ``python type_then_hang.py DATA_DIR TEXT``. Prints SAVED once the
-draft autosave has fired, then keeps the event loop running until the
-parent test kills it with SIGKILL, the way a power cut would.
+Run as ``python type_then_hang.py DATA_DIR TEXT [--no-wait]``. Prints SAVED once
+the draft is in the database (or TYPED right after typing, with ``--no-wait``),
+then keeps the event loop running until the parent test kills it with SIGKILL,
+the way a power cut would, or ends it with SIGTERM, the way a log-out does.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 
 from stpeters_desk.app import build_services, parse_args
-from stpeters_desk.ui.application import create_application
+from stpeters_desk.ui.application import create_application, end_cleanly_on_signals
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.tasks import TaskRunner
 
@@ -26,8 +27,13 @@ def main() -> None:
     services = build_services(parse_args(["--data-dir", data_dir]))
     app = create_application()
     window = MainWindow(services, TaskRunner())
+    end_cleanly_on_signals(app, window)
     window.show()
     QTest.keyClicks(window.composer.editor, text)
+    if "--no-wait" in sys.argv:
+        print("TYPED", flush=True)
+        app.exec()
+        return
 
     def report_when_saved() -> None:
         if services.drafts.load() == text:

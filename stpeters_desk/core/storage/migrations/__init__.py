@@ -16,8 +16,10 @@ from stpeters_desk.core.storage.migrations import (
     m0004_moderation,
     m0005_approvals,
     m0006_photos,
-    m0007_photo_text,
+    m0007_outbox_leases,
+    m0008_keyed_integrity,
     m0009_forget_photo_metadata,
+    m0010_photo_text,
 )
 from stpeters_desk.core.storage.migrations.base import Migration
 
@@ -28,8 +30,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0004_moderation.MIGRATION,
     m0005_approvals.MIGRATION,
     m0006_photos.MIGRATION,
-    m0007_photo_text.MIGRATION,
+    m0007_outbox_leases.MIGRATION,
+    m0008_keyed_integrity.MIGRATION,
     m0009_forget_photo_metadata.MIGRATION,
+    m0010_photo_text.MIGRATION,
 )
 
 __all__ = ["MIGRATIONS", "Migration"]

@@ -1,0 +1,95 @@
+"""The security state's seal: keyed hashes of staff, permissions, lockouts and settings.
+
+Roles, permissions, PIN hashes, lockout counters, the recovery code, the
+registered computers and the security settings decide who may do what. They
+live outside the audit chain, so each part gets its own HMAC with the
+keyring's key, bound to the last audit entry's hash: editing a row, deleting
+a lockout or putting back an older copy of a table makes that part's hash
+disagree, and the check can say which part changed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from stpeters_desk.core.storage.settings import (
+    KIOSK_IDLE_MINUTES,
+    KIOSK_MODE,
+    REAL_ACCOUNT_CONNECTED,
+    REPLY_SETTINGS,
+)
+
+SECURITY_SETTINGS = (KIOSK_MODE, KIOSK_IDLE_MINUTES, REAL_ACCOUNT_CONNECTED, REPLY_SETTINGS)
+
+_SETTING_NAMES = ", ".join(f"'{key}'" for key in SECURITY_SETTINGS)
+
+SEALED_PARTS: dict[str, str] = {
+    "staff": "SELECT id, name, role, approver, active, pin_hash FROM staff ORDER BY id",
+    "permissions": "SELECT role, permission FROM role_permissions ORDER BY role, permission",
+    "lockouts": "SELECT subject, failures, last_failure_at FROM pin_lockouts ORDER BY subject",
+    "recovery code": "SELECT code_hash, issued_at FROM recovery_code",
+    "registered computers": ("SELECT device_id, name, registered, registered_at, registered_by "
+                             "FROM devices ORDER BY device_id"),
+    "posting exceptions": ("SELECT id, device_id, device_name, starts_at, ends_at, reason, "
+                           "granted_by, approved_by, granted_at, ended_at "
+                           "FROM posting_exceptions ORDER BY id"),
+    "security settings": (f"SELECT key, value FROM settings WHERE key IN ({_SETTING_NAMES}) "
+                          "ORDER BY key"),
+}
+
+
+def part_text(conn: sqlite3.Connection, part: str) -> str:
+    """One canonical text for a part; unreadable rows give a text no seal will match."""
+    import json
+
+    try:
+        rows = conn.execute(SEALED_PARTS[part]).fetchall()
+    except sqlite3.DatabaseError as exc:  # a dropped table, or text that is not UTF-8
+        return f"unreadable: {exc}"
+    try:
+        return json.dumps([list(row) for row in rows], ensure_ascii=False, separators=(",", ":"))
+    except TypeError:  # a BLOB put where text belongs
+        return "unreadable: " + repr([tuple(row) for row in rows])
+
+
+def part_macs(conn: sqlite3.Connection, key: bytes, last_hash: str) -> dict[str, str]:
+    import hashlib
+    import hmac
+
+    return {part: hmac.new(key, f"{part}\n{last_hash}\n{part_text(conn, part)}".encode(),
+                           hashlib.sha256).hexdigest()
+            for part in SEALED_PARTS}
+
+
+def stored_macs(conn: sqlite3.Connection) -> dict[str, str]:
+    try:
+        rows = conn.execute("SELECT part, mac FROM integrity_seal").fetchall()
+    except sqlite3.DatabaseError:
+        return {}
+    return {str(row[0]): str(row[1]) for row in rows}
+
+
+def store_macs(conn: sqlite3.Connection, macs: dict[str, str]) -> None:
+    conn.execute("DELETE FROM integrity_seal")
+    for part, mac in macs.items():
+        conn.execute("INSERT INTO integrity_seal (part, mac) VALUES (:part, :mac)",
+                     {"part": part, "mac": mac})
+
+
+def changed_parts(conn: sqlite3.Connection, key: bytes, last_hash: str) -> list[str]:
+    """The parts whose stored seal does not match what is in the file now."""
+    import hmac
+
+    stored = stored_macs(conn)
+    return [part for part, mac in part_macs(conn, key, last_hash).items()
+            if not hmac.compare_digest(stored.get(part, ""), mac)]
+
+
+def recovery_hash(conn: sqlite3.Connection) -> str:
+    """The head's recovery-code hash, copied into the keyring's record so that a computer
+    whose database was emptied can still check the code."""
+    try:
+        row = conn.execute("SELECT code_hash FROM recovery_code WHERE id = 1").fetchone()
+    except sqlite3.DatabaseError:
+        return ""
+    return str(row[0]) if row else ""
