@@ -3329,6 +3329,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <source>, run together with other words</source>
         <translation>, wedi&apos;i redeg ynghyd â geiriau eraill</translation>
     </message>
+    <message>
+        <source>; written on its own, as on a name label</source>
+        <translation>; wedi&apos;i ysgrifennu ar ei ben ei hun, fel ar label enw</translation>
+    </message>
 </context>
 <context>
     <name>NewMemberDialog</name>

@@ -838,6 +838,8 @@ class NameGuard:
             if self._misread_name(token.norm):
                 findings.append(NameFinding(token.start, token.end, BLOCK, token.raw,
                                             _reason(FormKind.NEAR)))
+        if _a_label(tokens):
+            findings = [_as_a_label(f) for f in findings]
         return _unfolded(text, folded, findings)
 
     def _analyse(self, text: str) -> tuple[list[_Token], list[NameFinding]]:
@@ -1202,6 +1204,23 @@ def _ocr_readings(norm: str) -> list[str]:
         if pair in norm:
             readings.append(norm.replace(pair, letter))
     return readings[:4]
+
+
+def _a_label(tokens: Sequence[_Token]) -> bool:
+    """A line that is only a name, perhaps with an initial: a badge, a peg, a book's owner.
+
+    In a sentence, "Poppy" or "Leo" may be the flower or the star sign; written on
+    its own in a photo it is someone's name.
+    """
+    words = [t for t in tokens if not t.initial]
+    return 0 < len(words) <= 2 and all(t.hit for t in words)
+
+
+def _as_a_label(finding: NameFinding) -> NameFinding:
+    if finding.level == BLOCK:
+        return finding
+    return NameFinding(finding.start, finding.end, BLOCK, finding.word, finding.reason
+                       + translate("NameGuard", "; written on its own, as on a name label"))
 
 
 def _weak(token: _Token) -> bool:

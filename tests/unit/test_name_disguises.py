@@ -184,3 +184,11 @@ def test_an_apostrophe_typed_as_a_space_still_joins_the_name() -> None:
 def test_ocr_two_letters_for_one_are_read_back(guard: NameGuard) -> None:
     assert {f.level for f in guard.check_read_text("Muharnmad")} == {"block"}
     assert guard.check_read_text("Harnmer and nails") == []
+
+
+def test_a_word_name_written_on_its_own_in_a_photo_is_a_label_and_blocks() -> None:
+    guard = NameGuard.from_names(["Poppy Marsh", "Leo Hart"])
+    for label in ("POPPY", "Poppy M.", "Leo", "leo hart"):
+        assert {f.level for f in guard.check_read_text(label)} == {"block"}, label
+    assert {f.level for f in guard.check_read_text("Poppy seeds grow in the garden")} == {"warn"}
+    assert {f.level for f in guard.check("Poppy")} == {"warn"}  # typed text keeps its rule
