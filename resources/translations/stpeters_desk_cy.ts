@@ -153,6 +153,10 @@ Mae llyfrgelloedd Qt yn ffeiliau ar wahân yno, a gallwch eu disodli fel mae&apo
         <translation>Mae&apos;r cysylltiad ag X yn caniatáu negeseuon uniongyrchol, ac mae&apos;r polisi&apos;n gwahardd hynny. Ailgysylltwch gyda mynediad darllen ac ysgrifennu yn unig.</translation>
     </message>
     <message>
+        <source>⛔ Tweets are not going out: {reason}</source>
+        <translation>⛔ Nid yw negeseuon yn mynd allan: {reason}</translation>
+    </message>
+    <message>
         <source>⚠ {problems} Tell the head teacher.</source>
         <translation>⚠ {problems} Dywedwch wrth y pennaeth.</translation>
     </message>
@@ -6258,6 +6262,18 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Mae cyfrif X yr ysgol wedi defnyddio ei lwfans misol.</translation>
     </message>
     <message>
+        <source>X did not accept the request because this computer&apos;s clock is {minutes} minutes fast.</source>
+        <translation>Ni dderbyniodd X y cais oherwydd bod cloc y cyfrifiadur hwn {minutes} munud yn fuan.</translation>
+    </message>
+    <message>
+        <source>X did not accept the request because this computer&apos;s clock is {minutes} minutes slow.</source>
+        <translation>Ni dderbyniodd X y cais oherwydd bod cloc y cyfrifiadur hwn {minutes} munud yn hwyr.</translation>
+    </message>
+    <message>
+        <source>Set the computer&apos;s clock to the right time (and to set itself automatically); the X account does not need reconnecting. Tweets wait in the outbox.</source>
+        <translation>Gosodwch gloc y cyfrifiadur i&apos;r amser cywir (ac i osod ei hun yn awtomatig); does dim angen ailgysylltu cyfrif X. Mae negeseuon yn aros yn y blwch anfon.</translation>
+    </message>
+    <message>
         <source>X asks us to slow down until {time}.</source>
         <translation>Mae X yn gofyn i ni arafu tan {time}.</translation>
     </message>
@@ -6364,6 +6380,14 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>Look at the school&apos;s timeline: it is almost certainly there already, so nothing needs doing.</source>
         <translation>Edrychwch ar ffrwd yr ysgol: mae bron yn sicr yno&apos;n barod, felly does dim angen gwneud dim.</translation>
+    </message>
+    <message>
+        <source>X did not accept the sign-in.</source>
+        <translation>Ni dderbyniodd X y mewngofnodi.</translation>
+    </message>
+    <message>
+        <source>Check the developer app&apos;s API key and secret, or the PIN X showed, and try again.</source>
+        <translation>Gwiriwch allwedd API a chyfrinach ap y datblygwr, neu&apos;r PIN a ddangosodd X, a rhowch gynnig arall arni.</translation>
     </message>
 </context>
 </TS>

@@ -50,6 +50,7 @@ RECENT_POSTS_TO_CHECK = 20  # reads are billed per post on pay-per-use plans
 LEASE = timedelta(seconds=60)  # renewed every third of it while X is asked
 CLOCK_TOLERANCE = timedelta(minutes=30)  # how far the PC's clock may be from X's
 TIMELINE_DELAY = timedelta(minutes=2)  # how long a new post may take to show on X
+ACCOUNT_PAUSE = timedelta(minutes=30)  # between tries while the account itself is refused
 
 Clock = Callable[[], datetime]
 
@@ -141,6 +142,10 @@ class Outbox:
         self._reply_settings = reply_settings
         self.owner = f"{_this_computer()}/{os.getpid()}/{os.urandom(6).hex()}"
         self._created_here: set[int] = set()
+        self.paused_by: XError | None = None
+        """What stops every tweet going out (keys refused, credits used up): until it
+        clears, one tweet is tried every ACCOUNT_PAUSE instead of all of them each time."""
+        self._paused_until: datetime | None = None
 
     def add(self, text: str, photos: Sequence[PhotoUpload] = (), reply_to: str | None = None,
             created_by: str = "") -> OutboxItem:
@@ -171,15 +176,20 @@ class Outbox:
         return ended
 
     def send_due(self, gateway: XGateway) -> list[SendResult]:
-        """Try every item whose time has come; stop early if the network is down."""
+        """Try every item whose time has come; stop early if the network is down or the
+        account itself is refused (then wait ACCOUNT_PAUSE before one more try)."""
+        if self._paused_until is not None and self._clock() < self._paused_until:
+            return []
         results: list[SendResult] = []
         for item_id in self._store.due_ids(self._kind, _iso(self._clock())):
             result = self.send(item_id, gateway)
             if result is None:
                 continue
             results.append(result)
-            if result.status == WAITING and result.error is not None and result.error.retryable:
-                break  # offline or rate-limited: the rest would fail the same way
+            error = result.error
+            if result.status == WAITING and error is not None \
+                    and (error.retryable or error.account_wide):
+                break  # offline, rate-limited or refused: the rest would fail the same way
         return results
 
     def send(self, item_id: int, gateway: XGateway) -> SendResult | None:
@@ -203,6 +213,8 @@ class Outbox:
                 return self._settle_duplicate(attempt, gateway)
             return self._give_up(attempt, exc)
         except XError as exc:
+            if exc.account_wide:
+                return self._pause(attempt, exc)
             if exc.retryable:
                 return self._wait(attempt, exc)
             return self._give_up(attempt, exc)
@@ -259,7 +271,15 @@ class Outbox:
             translate("Outbox", "Change the wording a little (for example, add the date) "
                                 "and post it again.")))
 
+    def _pause(self, attempt: _Attempt, exc: XError) -> SendResult:
+        """The account is refused, not this tweet: it waits (it is not the person's to fix),
+        and the whole outbox waits with it; a later success resumes everything."""
+        self.paused_by = exc
+        self._paused_until = self._clock() + ACCOUNT_PAUSE
+        return self._finish_unposted(attempt, WAITING, exc, self._paused_until)
+
     def _posted(self, item: OutboxItem, post_id: str, *, already_on_x: bool) -> SendResult:
+        self.paused_by = self._paused_until = None  # the account works again
         self._store.finish(item.item_id, self.owner, POSTED, _iso(self._clock()),
                            posted_id=post_id)
         return SendResult(item.item_id, POSTED, post_id, already_on_x=already_on_x)

@@ -30,6 +30,7 @@ class AccountBar(QFrame):
         self.warning_label.hide()
         self._account_problems: list[str] = []
         self._checked_problems: list[str] = []
+        self._outbox_paused = ""
         for label, name in ((self.mode_label, self.tr("Which account")),
                             (self.handle_label, self.tr("Account name")),
                             (self.followers_label, self.tr("Followers")),
@@ -85,14 +86,27 @@ class AccountBar(QFrame):
         self._account_problems = problems
         self._render_warnings()
 
+    def show_outbox_paused(self, reason: str) -> None:
+        """Why no tweet is going out (the account refused, credits used up), said once here
+        rather than on every tweet in the outbox; empty when tweets go out again."""
+        self._outbox_paused = reason
+        self._render_warnings()
+
     def _render_warnings(self) -> None:
         # The hourly check names the followed accounts, so it replaces the bare count.
         problems = self._checked_problems or self._account_problems
-        if not problems:
+        lines = []
+        if self._outbox_paused:
+            lines.append(self.tr("⛔ Tweets are not going out: {reason}").format(
+                reason=self._outbox_paused))
+        if problems:
+            lines.append(self.tr("⚠ {problems} Tell the head teacher.").format(
+                problems=" ".join(problems)))
+        if not lines:
+            self.warning_label.clear()
             self.warning_label.hide()
             return
-        self.warning_label.setText(self.tr("⚠ {problems} Tell the head teacher.").format(
-            problems=" ".join(problems)))
+        self.warning_label.setText("\n".join(lines))
         self.warning_label.show()
 
     def show_unavailable(self, message: str) -> None:

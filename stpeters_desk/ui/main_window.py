@@ -196,6 +196,8 @@ class MainWindow(QMainWindow):
         outbox, and tweets waiting in the outbox are retried."""
         if self.preview:  # a --screenshot never sends the outbox
             return
+        paused = self._services.outbox.paused_by
+        self.account_bar.show_outbox_paused(paused.user_text() if paused is not None else "")
         self._release_scheduled()
         if self._composer is not None:
             self._composer.send_due()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from stpeters_desk.core.i18n import translate
 from stpeters_desk.x.credentials import XCredentials
 from stpeters_desk.x.errors import CredentialsRejected, Offline
 from stpeters_desk.x.models import Account
@@ -62,8 +63,9 @@ def _sign_in_error(exc: Exception) -> CredentialsRejected | Offline:
             return Offline()
         cause = cause.__cause__ or cause.__context__
     return CredentialsRejected(
-        "X did not accept the sign-in.",
-        "Check the developer app's API key and secret, or the PIN X showed, and try again.")
+        translate("XError", "X did not accept the sign-in."),
+        translate("XError", "Check the developer app's API key and secret, or the PIN X "
+                            "showed, and try again."))
 
 
 def check_credentials(credentials: XCredentials) -> Account:

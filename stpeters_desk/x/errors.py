@@ -7,9 +7,13 @@ The words are in the language chosen in Settings, fixed when the error is made.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from stpeters_desk.core.i18n import translate
+
+CLOCK_SKEW_LIMIT = timedelta(minutes=5)
+"""How far this computer's clock may be from X's before a refused sign-in is blamed on it
+(OAuth 1.0a signatures carry a time, and X refuses ones far from its own)."""
 
 
 class XError(Exception):
@@ -22,6 +26,9 @@ class XError(Exception):
 
     retryable: bool = False
     never_reached_x: bool = False
+    account_wide: bool = False
+    """A fact about the school's account, not about one tweet (keys revoked, credits used
+    up, the plan not enrolled): every tweet would be refused alike, so the outbox pauses."""
 
     def __init__(self, message: str | None = None, next_step: str | None = None) -> None:
         self.message = message or self.default_message()
@@ -47,7 +54,28 @@ class XError(Exception):
 
 
 class CredentialsRejected(XError):
+    """X refused the signed request (401): the keys were revoked, or, just as often, this
+    computer's clock is so wrong that the signature's time is refused."""
+
     never_reached_x = True
+    account_wide = True
+
+    def __init__(self, message: str | None = None, next_step: str | None = None, *,
+                 clock_skew: timedelta | None = None) -> None:
+        self.clock_skew = clock_skew
+        if clock_skew is not None and abs(clock_skew) >= CLOCK_SKEW_LIMIT:
+            minutes = round(abs(clock_skew).total_seconds() / 60)
+            message = (translate("XError", "X did not accept the request because this "
+                                           "computer's clock is {minutes} minutes fast.")
+                       if clock_skew > timedelta(0) else
+                       translate("XError", "X did not accept the request because this "
+                                           "computer's clock is {minutes} minutes slow."))
+            super().__init__(message.format(minutes=minutes), translate(
+                "XError", "Set the computer's clock to the right time (and to set itself "
+                          "automatically); the X account does not need reconnecting. Tweets "
+                          "wait in the outbox."))
+            return
+        super().__init__(message, next_step)
 
     def default_message(self) -> str:
         return translate("XError", "X did not accept the school account's sign-in details.")
@@ -71,8 +99,9 @@ class NotAllowedOnAccessLevel(XError):
                                    "X plan.")
 
     def __init__(self, feature: str = "", message: str | None = None,
-                 next_step: str | None = None) -> None:
+                 next_step: str | None = None, *, account_wide: bool = False) -> None:
         self.feature = feature
+        self.account_wide = account_wide
         super().__init__(message, next_step)
 
 
@@ -118,6 +147,7 @@ class RateLimited(XError):
 
 class CreditsExhausted(XError):
     never_reached_x = True
+    account_wide = True
 
     def default_message(self) -> str:
         return translate("XError", "The school's X account has run out of API credits.")

@@ -22,6 +22,7 @@ Three things here exist because of how X and tweepy behave today:
 from __future__ import annotations
 
 import base64
+import email.utils
 import html
 import logging
 import threading
@@ -29,7 +30,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -483,7 +484,7 @@ def translate_error(exc: BaseException, feature: str = "") -> XError:
     status = int(response.status_code)
     problem = _problem_text(response)
     if status == 401:
-        return CredentialsRejected()
+        return CredentialsRejected(clock_skew=_clock_skew(response.headers.get("date")))
     if status == 402:
         return CreditsExhausted()
     if status == 429:
@@ -493,6 +494,24 @@ def translate_error(exc: BaseException, feature: str = "") -> XError:
                        translate("XError", "Nothing is lost. Try again in a few minutes; tweets "
                                            "in the outbox are retried by themselves."))
     return _refusal(status, problem, list(exc.api_codes), feature)
+
+
+def _clock_skew(date_header: str | None) -> timedelta | None:
+    """How far this computer's clock is ahead of X's (negative: behind), from X's answer."""
+    if not date_header:
+        return None
+    try:
+        their_time = email.utils.parsedate_to_datetime(date_header)
+    except (TypeError, ValueError):
+        return None
+    if their_time.tzinfo is None:
+        their_time = their_time.replace(tzinfo=UTC)
+    return local_now() - their_time
+
+
+def local_now() -> datetime:
+    """This computer's clock (a function, so a test can set it wrong)."""
+    return datetime.now(UTC)
 
 
 def _rate_limited(headers: Mapping[str, str], problem: str) -> RateLimited:
@@ -569,7 +588,7 @@ def _forbidden(problem: str, codes: list[int], feature: str) -> XError | None:
     if "client-not-enrolled" in problem or 453 in codes:
         return NotAllowedOnAccessLevel(feature, translate(
             "XError", "The school's X plan does not allow this ({feature}).").format(
-                feature=feature) if feature else None)
+                feature=feature) if feature else None, account_wide=True)
     if "duplicate" in problem:
         return RejectedByX("duplicate", next_step=translate(
             "XError", "Look at the school's timeline: it is almost certainly there already, "

@@ -286,3 +286,18 @@ def test_a_full_disk_is_shown_and_the_window_stays_open_until_saved(
     assert "could not be saved" not in composer.message_label.text()
     window.close()
     assert not window.isVisible()
+
+
+def test_a_refused_account_is_said_once_in_the_account_bar_and_cleared_when_it_works(
+        qtbot: QtBot, window: MainWindow, services: DeskServices) -> None:
+    from stpeters_desk.x.errors import CreditsExhausted
+
+    window.show()
+    services.outbox.paused_by = CreditsExhausted()
+    window.send_due()
+    bar = window.account_bar.warning_label
+    assert bar.isVisible() and "Tweets are not going out" in bar.text()
+    assert "top up" in bar.text()
+    services.outbox.paused_by = None
+    window.send_due()
+    assert "Tweets are not going out" not in bar.text()

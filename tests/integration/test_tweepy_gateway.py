@@ -8,7 +8,7 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import requests
@@ -562,3 +562,35 @@ def test_the_access_level_comes_from_the_account_answer_itself(
     other.start()
     other.join(10)
     assert seen == [account.access_level]
+
+
+def test_a_refused_sign_in_with_a_wrong_clock_says_the_clock_not_reconnect(
+        gateway: TweepyGateway, fake_x: FakeXApi, monkeypatch: pytest.MonkeyPatch) -> None:
+    """X's own Date header shows this computer is an hour fast: the keys are fine."""
+    import stpeters_desk.x.tweepy_gateway as module
+
+    monkeypatch.setattr(module, "local_now", lambda: datetime.now(UTC) + timedelta(hours=1))
+    fake_x.fail_next("unauthorized")
+    with pytest.raises(CredentialsRejected) as caught:
+        gateway.post("Hello")
+    error = caught.value
+    assert error.account_wide
+    assert "clock is 60 minutes fast" in error.message
+    assert "reconnect" not in error.next_step.replace("does not need reconnecting", "")
+
+
+def test_a_refused_sign_in_with_a_right_clock_asks_to_reconnect(
+        gateway: TweepyGateway, fake_x: FakeXApi) -> None:
+    fake_x.fail_next("unauthorized")
+    with pytest.raises(CredentialsRejected) as caught:
+        gateway.post("Hello")
+    assert "reconnect" in caught.value.next_step and "clock" not in caught.value.message
+
+
+@pytest.mark.parametrize("kind", ["client_not_enrolled", "code_453", "credits"])
+def test_account_conditions_are_marked_account_wide(gateway: TweepyGateway, fake_x: FakeXApi,
+                                                    kind: str) -> None:
+    fake_x.fail_next(kind)
+    with pytest.raises(XError) as caught:
+        gateway.post("Hello")
+    assert caught.value.account_wide

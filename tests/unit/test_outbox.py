@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from stpeters_desk.core.outbox import (
+    ACCOUNT_PAUSE,
     LEASE,
     TIMELINE_DELAY,
     Outbox,
@@ -20,15 +21,19 @@ from stpeters_desk.core.storage.db import Database, open_database
 from stpeters_desk.core.storage.outbox_store import (
     NEEDS_ATTENTION,
     POSTED,
+    QUEUED,
     SENDING,
     WAITING,
     OutboxStore,
 )
 from stpeters_desk.x.errors import (
     CredentialsRejected,
+    CreditsExhausted,
+    NotAllowedOnAccessLevel,
     Offline,
     RateLimited,
     RejectedByX,
+    XError,
 )
 from stpeters_desk.x.ids import snowflake_id
 from stpeters_desk.x.models import PhotoUpload, Post
@@ -126,8 +131,7 @@ class Refuses(SandboxGateway):
         raise self.error
 
 
-@pytest.mark.parametrize("error", [CredentialsRejected(), RejectedByX("too_long"),
-                                   RuntimeError("bug")])
+@pytest.mark.parametrize("error", [RejectedByX("too_long"), RuntimeError("bug")])
 def test_refusals_keep_the_tweet_for_a_person(db: Database, error: Exception) -> None:
     gateway = Refuses(db, error)
     outbox = Outbox(OutboxStore(db), gateway.kind)
@@ -504,3 +508,42 @@ def test_the_lease_is_renewed_while_x_is_slow(db: Database) -> None:
     assert result is not None and result.status == POSTED
     assert other == [[]]
     assert x.post_calls == 1
+
+
+class RefusesThenWorks(SandboxGateway):
+    """X refuses the account (revoked keys, no credits) until ``fixed`` is set."""
+
+    def __init__(self, db: Database, error: XError) -> None:
+        super().__init__(db)
+        self.error = error
+        self.fixed = False
+        self.posts_tried = 0
+
+    def post(self, text: str, photos: Sequence[PhotoUpload] = (),
+             reply_to: str | None = None, reply_settings: str | None = None) -> Post:
+        self.posts_tried += 1
+        if not self.fixed:
+            raise self.error
+        return super().post(text, photos, reply_to, reply_settings)
+
+
+@pytest.mark.parametrize("error", [CredentialsRejected(), CreditsExhausted(),
+                                   NotAllowedOnAccessLevel("posting", account_wide=True)])
+def test_a_refused_account_pauses_the_whole_outbox_and_resumes_by_itself(
+        db: Database, error: XError) -> None:
+    clock = Clock()
+    gateway = RefusesThenWorks(db, error)
+    outbox = Outbox(OutboxStore(db), gateway.kind, clock=clock)
+    for text in ("Harvest festival on Friday", "Sports day moved", "Book fair next week"):
+        outbox.add(text)
+    outbox.send_due(gateway)
+    assert gateway.posts_tried == 1  # not every tweet refused one after another
+    assert outbox.paused_by is error
+    assert {i.status for i in outbox.open_items()} == {QUEUED, WAITING}  # nobody must reword
+    clock.now += timedelta(minutes=10)
+    assert outbox.send_due(gateway) == [] and gateway.posts_tried == 1  # no call while paused
+    gateway.fixed = True  # the head topped up the credits
+    clock.now += ACCOUNT_PAUSE
+    results = outbox.send_due(gateway)
+    assert [r.status for r in results].count(POSTED) == 3
+    assert outbox.paused_by is None and outbox.open_items() == []
