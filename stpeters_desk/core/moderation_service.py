@@ -47,6 +47,7 @@ Clock = Callable[[], datetime]
 # newest would skip the older ones for good, and an unread reply is an unmoderated one.
 MENTIONS_PER_FETCH = 800
 FOLLOWERS_PER_PAGE = 1000
+FIRST_REFRESH_LIMIT = 100  # replies and mentions read by the very first refresh
 MAX_PAGES = 10_000  # a gateway that never stops paging must not hang the app
 BLOCK_CHECKER = "St Peter's Desk"  # the actor when the app confirms a block by itself
 
@@ -132,8 +133,11 @@ class ModerationInbox:
         """Fetch what is new since last time, assess it offline and store it."""
         if progress:
             progress(0, 0)
-        mentions = self._gateway.mentions(since_id=self._store.since_id(self.kind),
-                                          limit=self._batch)
+        since_id = self._store.since_id(self.kind)
+        # The first refresh would otherwise read (and pay for) the 800 most recent posts
+        # that mention the school, and their authors: the last few days are what matter.
+        limit = self._batch if since_id is not None else min(self._batch, FIRST_REFRESH_LIMIT)
+        mentions = self._gateway.mentions(since_id=since_id, limit=limit)
         lexicon = self._assessor()
         assessed = []
         for done, mention in enumerate(mentions, start=1):
@@ -144,7 +148,7 @@ class ModerationInbox:
                 progress(done, len(mentions))
         new = self._store.save_mentions(self.kind, assessed)
         needs = self._store.inbox_counts(self.kind)["needs someone"]
-        return RefreshResult(len(mentions), new, needs, len(mentions) >= self._batch)
+        return RefreshResult(len(mentions), new, needs, len(mentions) >= limit)
 
     def reassess(self) -> int:
         """Assess undecided replies again, after the school edited its word lists."""

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import base64
 import email.utils
+import hashlib
 import html
 import logging
 import threading
@@ -83,6 +84,7 @@ USER_LIST_PAGE = (1, 1000)
 TIMEOUT = (10.0, 30.0)
 UPLOAD_TIMEOUT = (10.0, 180.0)
 UPLOAD_PATHS = ("/2/media/upload",)
+MEDIA_REUSE = timedelta(hours=23)  # X keeps an uploaded photo 24 hours
 
 UNKNOWN_ACCESS_LEVEL = "unknown"
 
@@ -134,6 +136,7 @@ class TweepyGateway(XGateway):
         self._last_access_level: str | None = None
         self._last_rate_limit: RateLimitSnapshot | None = None
         self._this_thread = threading.local()  # what this thread's own last answer said
+        self._uploaded: dict[bytes, tuple[str, datetime]] = {}  # photo -> (media id, when)
         self._user_id = _user_id_from_token(credentials.access_token)
 
     def __repr__(self) -> str:  # the client holds the secrets: keep it out of reprs
@@ -264,7 +267,25 @@ class TweepyGateway(XGateway):
         return self.account().user_id
 
     def _upload_photo(self, photo: PhotoUpload) -> str:
-        """tweepy has no v2 upload, so this speaks to the media endpoints itself."""
+        """tweepy has no v2 upload, so this speaks to the media endpoints itself.
+
+        X keeps an uploaded photo for 24 hours: a retry of the same tweet (a timeout,
+        a rate limit) reuses the media id instead of sending megabytes again.
+        """
+        key = hashlib.sha256(photo.data + b"\0" + photo.alt_text.encode("utf-8")).digest()
+        now = local_now()
+        with self._lock:
+            kept = self._uploaded.get(key)
+        if kept is not None and now - kept[1] < MEDIA_REUSE:
+            return kept[0]
+        media_id = self._send_photo(photo)
+        with self._lock:
+            self._uploaded = {k: v for k, v in self._uploaded.items()
+                              if now - v[1] < MEDIA_REUSE}
+            self._uploaded[key] = (media_id, now)
+        return media_id
+
+    def _send_photo(self, photo: PhotoUpload) -> str:
         payload = {
             "media": base64.b64encode(photo.data).decode("ascii"),
             "media_category": "tweet_image",

@@ -594,3 +594,16 @@ def test_account_conditions_are_marked_account_wide(gateway: TweepyGateway, fake
     with pytest.raises(XError) as caught:
         gateway.post("Hello")
     assert caught.value.account_wide
+
+
+def test_a_retried_post_reuses_the_photos_already_uploaded(gateway: TweepyGateway,
+                                                           fake_x: FakeXApi) -> None:
+    """Media ids last 24 hours: a retry after a refused or lost post sends no photo again."""
+    photos = [PhotoUpload(JPEG, "image/jpeg", "Year 3's rain gauge")]
+    fake_x.fail_next("server_error", only=("POST", "/2/tweets"))
+    with pytest.raises(Offline):
+        gateway.post("Look what Year 3 built", photos)
+    uploads = [r for r in fake_x.requests if r.path == "/2/media/upload"]
+    post = gateway.post("Look what Year 3 built", photos)
+    assert [r for r in fake_x.requests if r.path == "/2/media/upload"] == uploads
+    assert post.media_count == 1

@@ -11,6 +11,8 @@ from stpeters_desk.core.follower_risk import CHECK_FROM, HIGH_FROM
 from stpeters_desk.core.moderation import HIDE, OK, REVIEW, Lexicon
 from stpeters_desk.core.moderation_service import (
     BLOCK_CHECKER,
+    FIRST_REFRESH_LIMIT,
+    MENTIONS_PER_FETCH,
     FollowerReview,
     ModerationError,
     ModerationInbox,
@@ -33,7 +35,7 @@ from stpeters_desk.core.storage.moderation_store import (
     id_after,
 )
 from stpeters_desk.x.errors import Offline, RejectedByX
-from stpeters_desk.x.models import REAL
+from stpeters_desk.x.models import REAL, Mention
 from stpeters_desk.x.sandbox import SandboxGateway
 from stpeters_desk.x.sandbox_seed import HOSTILE_HANDLES, SPAM_HANDLES, snowflake_id
 
@@ -451,3 +453,22 @@ def test_replies_that_touch_safeguarding_come_first(inbox: ModerationInbox) -> N
     assert items[:len(flagged)] == flagged
     assert touches_safeguarding(['Spam: "cheap"; Threat: "waiting at the gate for"'])
     assert not touches_safeguarding(['Spam: "cheap"', 'Mild swearing: "bloody"'])
+
+
+def test_the_first_refresh_reads_a_bounded_recent_window(store: ModerationStore,
+                                                         sandbox: SandboxGateway,
+                                                         record: Recorder) -> None:
+    """X bills every post read: the very first refresh must not pull 800 posts and authors."""
+    asked: list[int] = []
+    real = sandbox.mentions
+
+    def counting(since_id: str | None = None, limit: int = 100) -> list[Mention]:
+        asked.append(limit)
+        return real(since_id=since_id, limit=limit)
+
+    sandbox.mentions = counting  # type: ignore[method-assign]
+    inbox = ModerationInbox(store, sandbox, record)
+    inbox.refresh()
+    inbox.refresh()
+    assert asked == [FIRST_REFRESH_LIMIT, MENTIONS_PER_FETCH]
+    assert FIRST_REFRESH_LIMIT <= 100 < MENTIONS_PER_FETCH
