@@ -1,4 +1,4 @@
-"""Render the app icon (resources/icons/app.svg) to the PNG, .ico and .icns files installers need.
+"""Render the app icon (stpeters_desk/resources/icons/app.svg) to the PNG, .ico and .icns files installers need.
 
 Run it after changing app.svg and commit what it writes:
 
@@ -22,7 +22,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
+ICONS = Path(__file__).resolve().parents[1] / "stpeters_desk" / "resources" / "icons"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)  # 256 is the largest a Windows .ico holds
 ICNS_SIZES = (16, 32, 64, 128, 256, 512, 1024)  # 1024 is macOS's Retina 512 @2x

@@ -1,4 +1,4 @@
-"""Rebuild resources/wordlists/english_words.txt.gz from SCOWL's British English list.
+"""Rebuild stpeters_desk/resources/wordlists/english_words.txt.gz from SCOWL's British English list.
 
 The name guard uses ordinary English words (in lower case) to tell a word that
 only *sounds* like a pupil's name ("Roman" and "Rahman", "Theatre" and
@@ -20,7 +20,8 @@ import sys
 from pathlib import Path
 
 SOURCE = Path("/usr/share/dict/british-english")
-TARGET = Path(__file__).resolve().parents[1] / "resources" / "wordlists" / "english_words.txt.gz"
+TARGET = (Path(__file__).resolve().parents[1] / "stpeters_desk" / "resources" / "wordlists"
+          / "english_words.txt.gz")
 HEADER = ("# Ordinary English words (lower case only), from SCOWL via Debian's wbritish.\n"
           "# See english_words.LICENSE. Rebuilt by scripts/build_english_words.py.\n")
 

@@ -66,8 +66,8 @@ from benchmarks.face_scenes import crowd_scene, source_photos  # noqa: E402 - af
 from stpeters_desk.core import faces  # noqa: E402
 from stpeters_desk.core.faces import DetectionSettings  # noqa: E402
 
-SOURCE = ROOT / "resources" / "models" / "centerface-fp32.onnx"
-OUTPUT = ROOT / "resources" / "models" / faces.MODEL_FILE
+SOURCE = ROOT / "stpeters_desk" / "resources" / "models" / "centerface-fp32.onnx"
+OUTPUT = ROOT / "stpeters_desk" / "resources" / "models" / faces.MODEL_FILE
 FLOAT_INPUT = "input.1"
 HEATMAP, SIZES, OFFSETS = "537", "538", "539"  # the outputs the app reads
 CALIBRATION_SEEDS = (101, 102, 103, 104)  # crowd scenes no benchmark or test uses

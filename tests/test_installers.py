@@ -29,7 +29,7 @@ from stpeters_desk.app import parse_args
 
 ROOT = Path(__file__).resolve().parents[1]
 INSTALLERS = ROOT / "installers"
-RESOURCES = ROOT / "resources"
+RESOURCES = ROOT / "stpeters_desk" / "resources"
 APP_ID = "uk.sch.stpeters.Desk"
 DESKTOP_FILE = INSTALLERS / "linux" / f"{APP_ID}.desktop"
 METAINFO_FILE = INSTALLERS / "linux" / f"{APP_ID}.metainfo.xml"

@@ -27,8 +27,13 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 def resources_dir() -> Path:
-    """``resources/`` (style, icons, word lists, models) in a checkout or a frozen bundle."""
+    """The app's resources (style, icons, word lists, models, translations).
+
+    They live inside the package (``stpeters_desk/resources``), so an installed
+    wheel has them wherever it is installed; a frozen bundle keeps them in its
+    own ``resources`` folder.
+    """
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+    return Path(__file__).resolve().parents[1] / "resources"

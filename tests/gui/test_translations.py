@@ -28,7 +28,7 @@ from tests.gui.test_security_ui import school
 
 __all__ = ["school"]  # the fixture, shared with the security tests
 
-WELSH_TS = ROOT / "resources" / "translations" / "stpeters_desk_cy.ts"
+WELSH_TS = ROOT / "stpeters_desk" / "resources" / "translations" / "stpeters_desk_cy.ts"
 PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}")
 
 
