@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from stpeters_desk import APP_NAME, __version__
 from stpeters_desk.core.i18n import translate
-from stpeters_desk.core.paths import resolve_data_dir, resources_dir
+from stpeters_desk.core.paths import DATABASE_NAME, resolve_data_dir, resources_dir
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.db import Database, DatabaseError, open_database
 from stpeters_desk.core.storage.settings import (
@@ -173,14 +173,20 @@ def _roster_guard(data_dir_arg: str | None) -> NameGuard:
 def run_subcommand(name: str, argv: list[str]) -> int:
     """``stpeters-desk audit ...`` and ``stpeters-desk photos ...``: no window."""
     data_dir_arg = None
-    if len(argv) >= 2 and argv[0] == "--data-dir":
-        data_dir_arg, argv = argv[1], argv[2:]
+    if "--data-dir" in argv[:-1]:  # before or after the command's own words
+        where = argv.index("--data-dir")
+        data_dir_arg, argv = argv[where + 1], argv[:where] + argv[where + 2:]
     if name == "photos":
         from stpeters_desk.core.photo_batch import main as photos_main
 
         return photos_main(argv, load_guard=lambda: _roster_guard(data_dir_arg))
+    data_dir = resolve_data_dir(data_dir_arg)
+    if not (data_dir / DATABASE_NAME).is_file():  # a typo must not create an empty log
+        print(f"{APP_NAME}: there is no database in {data_dir}, so there is no audit log to "
+              "read. Check the folder given with --data-dir.", file=sys.stderr)
+        return 1
     try:
-        db = open_database(resolve_data_dir(data_dir_arg))
+        db = open_database(data_dir)
     except DatabaseError as exc:
         print(f"{APP_NAME} cannot open its database: {exc}", file=sys.stderr)
         return 2

@@ -223,6 +223,13 @@ class IntegrityGuard:
                              "empty: it is not a new install, so the set-up window will not let "
                              "anyone become head teacher.").format(path=self._db.path)
                 + " " + what_to_do())
+        if self._staff_removed(trail):
+            return _refused(translate(
+                "Integrity", "The database at {path} had a head teacher set up (its audit log "
+                             "or this computer's note says so), but it has no staff now: it was "
+                             "changed outside the app, so the set-up window will not let anyone "
+                             "become head teacher.").format(path=self._db.path)
+                + " " + what_to_do())
         keyed = head is not None and head.keyed_from_id is not None
         record = read_keyring(self._db, create_key=True)
         if record.key is None:
@@ -242,6 +249,17 @@ class IntegrityGuard:
     def _refuse_unless_ok(self, result: AuditVerification) -> AuditVerification:
         result = self._accepted_or(result)
         return result if result.ok else _refused(result.message + " " + what_to_do())
+
+    def _staff_removed(self, trail: AuditTrail) -> bool:
+        """No staff left in a database that had a head teacher: rows deleted by hand (with no
+        keyring, nothing else would notice, and anyone could become head)."""
+        from stpeters_desk.core.staff import SET_UP_HEAD_ACTION
+        from stpeters_desk.core.storage.staff_store import StaffStore
+
+        if StaffStore(self._db).count() > 0:
+            return False
+        return bool(self._noted_recovery) or bool(trail.query(action=SET_UP_HEAD_ACTION,
+                                                             limit=1))
 
     def _looks_new(self) -> bool:
         from stpeters_desk.core.storage.staff_store import StaffStore

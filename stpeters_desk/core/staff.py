@@ -56,6 +56,8 @@ def _last_head_message() -> str:
                               "Add or promote another head teacher first.")
 
 
+SET_UP_HEAD_ACTION = "set up head teacher"  # in the audit log of every school set up
+
 class PermissionDenied(Exception):
     """The signed-in person's role does not allow this."""
 
@@ -183,7 +185,7 @@ class StaffDirectory:
         code = new_recovery_code()
         staff_id = self._store.insert_first_head(
             name, hash_pin(pin), hash_pin(normalise_recovery_code(code)), moment,
-            [self._entry(name, "set up head teacher", name, "first start of the app",
+            [self._entry(name, SET_UP_HEAD_ACTION, name, "first start of the app",
                          now=moment)])
         if staff_id is None:
             raise ValueError(translate("Staff", "The head teacher's account is already set up. "

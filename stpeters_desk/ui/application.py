@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from stpeters_desk import APP_NAME, __version__
 from stpeters_desk.core.audit import AuditVerification
@@ -72,13 +72,22 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
     _set_window_icon(app, resources)
     single = None
     if not screenshot:  # one window per data folder, whatever the mode
-        from stpeters_desk.ui.single_instance import InstanceLock
+        from stpeters_desk.ui.single_instance import LOCK_FILE, InstanceLock
 
         single = InstanceLock.claim(services.data_dir)
         if single is None:
+            if InstanceLock.other_window_answered:
+                print(QCoreApplication.translate(
+                    "Startup", "St Peter's Desk is already open for this data folder; that "
+                               "window has been brought to the front."), flush=True)
+                return 0
             print(QCoreApplication.translate(
-                "Startup", "St Peter's Desk is already open for this data folder; that "
-                           "window has been brought to the front."), flush=True)
+                "Startup", "St Peter's Desk is already open for this data folder, but its "
+                           "window did not answer: it may still be starting or showing a "
+                           "dialog (such as the set-up window), so look for it on the screen. "
+                           "If it is not open anywhere, the lock {path} belongs to a program "
+                           "that stopped answering: restart the computer.").format(
+                path=services.data_dir / LOCK_FILE), flush=True)
             return 0
         services.outbox.take_over_this_computers_leases()  # sent by a run that died
     tasks = TaskRunner()
@@ -166,14 +175,29 @@ def _sound_before_set_up(services: DeskServices) -> bool:
     install? A computer that was set up before and finds its database empty or changed
     refuses (the message says what to do, with the recovery code)."""
     guard = services.integrity
-    if guard is None or services.staff is None or services.staff.is_set_up():
+    if services.staff is None:
         return True
-    result = guard.result()
-    if result.ok:
+    try:
+        if services.staff.is_set_up():
+            return True
+        problem = ""
+    except Exception as exc:  # a table dropped or the file damaged: the check says what
+        problem = str(exc)
+    if guard is not None:
+        result = guard.result()
+        if result.ok and not problem:
+            return True
+        problem = problem if result.ok else result.message
+    if not problem:
         return True
-    QMessageBox.critical(None, QCoreApplication.translate(
-        "Startup", "The database needs attention"), result.message)
+    say_the_database_needs_attention(None, problem)
     return False
+
+
+def say_the_database_needs_attention(parent: QWidget | None, message: str) -> None:
+    """The one message a refused start shows (tests replace it to read what was said)."""
+    QMessageBox.critical(parent, QCoreApplication.translate(
+        "Startup", "The database needs attention"), message)
 
 
 def _first_run_done(services: DeskServices, tasks: TaskRunner) -> bool:
@@ -203,8 +227,7 @@ def _check_integrity(services: DeskServices, window: MainWindow, tasks: TaskRunn
             if guard.notice:
                 window.statusBar().showMessage(guard.notice)
             return
-            QMessageBox.critical(window, QCoreApplication.translate(
-            "Startup", "The database needs attention"), result.message)
+        say_the_database_needs_attention(window, result.message)
         app.exit(2)
 
     tasks.run(guard.result, checked)

@@ -64,9 +64,13 @@ class InstanceLock:
         lock = QLockFile(str(data_dir / LOCK_FILE))
         lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         if not lock.tryLock(0):
-            ask_running_instance_to_show(instance_name(data_dir))
+            cls.other_window_answered = ask_running_instance_to_show(instance_name(data_dir))
             return None
         return cls(data_dir, lock)
+
+    other_window_answered = False
+    """After a refused claim: whether the window holding the lock came forward (False when
+    the lock's owner is some other program that reused its process number)."""
 
     def listen(self, on_show: Callable[[], None]) -> None:
         """Answer later starts by calling ``on_show`` (after the first frame: see above)."""

@@ -36,3 +36,72 @@ def test_an_emptied_database_does_not_open_the_set_up_wizard(
     finally:
         assert services.db is not None
         services.db.close()
+
+
+def test_a_tampered_database_found_after_start_is_said_before_the_app_closes(
+        qtbot: QtBot, memory_keyring: MemoryKeyring, data_dir: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by trying it: the check's refusal closed the window with no word at all."""
+    import sqlite3
+
+    from PySide6.QtWidgets import QMainWindow
+
+    from stpeters_desk.ui.tasks import SyncTaskRunner
+
+    db = open_database(data_dir)
+    guard = IntegrityGuard(db)
+    assert guard.result().ok
+    trail = AuditTrail(db)
+    StaffDirectory(db, trail, "Office PC").create_head("Mrs Amberley", "482915")
+    trail.record("Mrs Amberley", "post tweet", "1", "Sports day")
+    db.close()
+    conn = sqlite3.connect(data_dir / DATABASE_NAME)
+    with conn:
+        conn.execute("UPDATE audit_log SET detail = 'changed by hand' "
+                     "WHERE id = (SELECT MAX(id) FROM audit_log)")
+    conn.close()
+    said: list[str] = []
+    monkeypatch.setattr(application, "say_the_database_needs_attention",
+                        lambda _parent, text: said.append(text))
+
+    class App:
+        code: int | None = None
+
+        def exit(self, code: int) -> None:
+            self.code = code
+
+    app = App()
+    services = build_services(Options(data_dir=str(data_dir)))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    try:
+        application._check_integrity(services, window, SyncTaskRunner(), app)  # type: ignore[arg-type]
+        assert app.code == 2
+        assert said and "entry" in said[0]
+    finally:
+        assert services.db is not None
+        services.db.close()
+
+
+def test_a_dropped_table_before_set_up_is_a_message_not_a_traceback(
+        qtbot: QtBot, memory_keyring: MemoryKeyring, data_dir: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    db = open_database(data_dir)
+    IntegrityGuard(db)
+    StaffDirectory(db, AuditTrail(db), "Office PC").create_head("Mrs Amberley", "482915")
+    db.close()
+    conn = sqlite3.connect(data_dir / DATABASE_NAME)
+    conn.execute("DROP TABLE staff")
+    conn.close()
+    said: list[str] = []
+    monkeypatch.setattr(application, "say_the_database_needs_attention",
+                        lambda _parent, text: said.append(text))
+    services = build_services(Options(data_dir=str(data_dir)))
+    try:
+        assert not application._sound_before_set_up(services)
+        assert said and "staff" in said[0]
+    finally:
+        assert services.db is not None
+        services.db.close()

@@ -389,3 +389,30 @@ def test_export_needs_the_head_pin(school: School, tmp_path: Path,
         assert AuditTrail(db).recent(1)[0].action == "export audit log"
     finally:
         db.close()
+
+
+def test_staff_rows_deleted_by_hand_without_a_keyring_never_open_the_set_up_window(
+        data_dir: Path) -> None:
+    """Found by trying it: with no keyring, deleting the staff (and the recovery code) left
+    a log that verified, and the set-up window then let anyone become head teacher."""
+    from stpeters_desk.core.devices import config_dir
+    from stpeters_desk.core.integrity import SET_UP_FILE
+
+    with keyring_backend(no_keyring()):
+        school = School(data_dir)
+        school.edit("DELETE FROM pin_lockouts", "DELETE FROM staff",
+                    "DELETE FROM recovery_code")
+        with pytest.raises(DatabaseError, match="has no staff now"):
+            school.start()
+        (config_dir() / SET_UP_FILE).unlink()  # even without the computer's own note
+        with pytest.raises(DatabaseError, match="has no staff now"):
+            school.start()
+
+
+def test_audit_commands_never_create_a_database_where_there_was_none(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    typo = tmp_path / "no-such-folder"
+    assert main(["audit", "--data-dir", str(typo), "verify"]) == 1
+    assert "no database" in capsys.readouterr().err and not typo.exists()
+    assert main(["audit", "verify", "--data-dir", str(typo)]) == 1  # the option after it too
+    assert not typo.exists()

@@ -2596,6 +2596,10 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Cafodd y cyfrifiadur hwn ei osod o&apos;r blaen, ond mae&apos;r gronfa ddata yn {path} yn wag: nid gosodiad newydd yw hwn, felly ni fydd y ffenestr osod yn gadael i neb ddod yn bennaeth.</translation>
     </message>
     <message>
+        <source>The database at {path} had a head teacher set up (its audit log or this computer&apos;s note says so), but it has no staff now: it was changed outside the app, so the set-up window will not let anyone become head teacher.</source>
+        <translation>Roedd pennaeth wedi&apos;i osod yn y gronfa ddata yn {path} (mae ei log archwilio neu nodyn y cyfrifiadur hwn yn dweud hynny), ond does dim staff ynddi nawr: cafodd ei newid y tu allan i&apos;r ap, felly ni fydd y ffenestr gosod yn gadael i neb ddod yn bennaeth.</translation>
+    </message>
+    <message>
         <source>The audit log is keyed, but its key cannot be read from this computer&apos;s keyring.</source>
         <translation>Mae&apos;r log archwilio wedi&apos;i selio ag allwedd, ond nid oes modd darllen yr allwedd o storfa allweddi&apos;r cyfrifiadur hwn.</translation>
     </message>
@@ -5997,6 +6001,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>St Peter&apos;s Desk is already open for this data folder; that window has been brought to the front.</source>
         <translation>Mae St Peter&apos;s Desk eisoes ar agor ar gyfer y ffolder data hwn; mae&apos;r ffenestr honno wedi&apos;i dwyn i&apos;r blaen.</translation>
+    </message>
+    <message>
+        <source>St Peter&apos;s Desk is already open for this data folder, but its window did not answer: it may still be starting or showing a dialog (such as the set-up window), so look for it on the screen. If it is not open anywhere, the lock {path} belongs to a program that stopped answering: restart the computer.</source>
+        <translation>Mae St Peter&apos;s Desk eisoes ar agor ar gyfer y ffolder data hwn, ond ni atebodd ei ffenestr: efallai ei bod yn dal i ddechrau neu&apos;n dangos blwch deialog (fel y ffenestr gosod), felly chwiliwch amdani ar y sgrin. Os nad yw ar agor yn unman, mae&apos;r clo {path} yn perthyn i raglen a roddodd y gorau i ateb: ailgychwynnwch y cyfrifiadur.</translation>
     </message>
     <message>
         <source>The database needs attention</source>
