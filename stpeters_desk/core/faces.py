@@ -30,11 +30,12 @@ enlargement and step 4 the detector found 81.5 % of their faces 16–32 px tall,
 of those 32–64 px and 98.4 % of larger ones (much as CenterFace does on public crowd
 benchmarks); now 96.3 %, 99.0 % and 99.2 %, with 18 false alarms per photo of some
 300 faces (6.6 before), all shown to check. This costs 1.6 times the CPU time on those
-crowded 12 MP scenes, 1.3 times on the photos under 1,500 px, and about 1.1 times on
-benchmarks/photos.py's 12 MP class photo. On the easy set (upright, clean faces) it
-still finds 97 % of faces 16–32 px (140 of 144), with 14 false alarms in 160 faces
-(11 before). A mirrored fine pass was tried too: once maybes get a second look it found
-no more faces, for 0.7 s more CPU time per crowded small photo.
+crowded 12 MP scenes, 1.3 times on the photos under 1,500 px, and about the same on
+benchmarks/photos.py's 12 MP class photo (2.00 s of CPU against 2.01 s on a busy
+machine). On the easy set (upright, clean faces) it still finds 97 % of faces 16–32 px
+(140 of 144), with 14 false alarms in 160 faces (11 before). A mirrored fine pass was
+tried too: once maybes get a second look it found no more faces, for 0.7 s more CPU
+time per crowded small photo.
 
 The model loads on first use (onnxruntime is a heavy import) and stays loaded.
 """
