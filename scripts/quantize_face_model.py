@@ -76,7 +76,9 @@ CALIBRATION_SEEDS = (101, 102, 103, 104)  # crowd scenes no benchmark or test us
 # script produces. (The app's own settings differ a little: see DetectionSettings.)
 CALIBRATION_SETTINGS = DetectionSettings(candidate_threshold=0.01, working_pixels=8_000_000,
                                          tile_pixels=2_000_000, coarse_side=1024,
-                                         closer_look_size=120)
+                                         closer_look_size=120,
+                                         # steps added after the file was made
+                                         max_enlargement=1.0, max_second_looks=0)
 RANGE_PERCENTILE = 99.99  # of each tensor's values in a batch; see the docstring, 3.
 RANGE_SAMPLE = 1_000_000  # values per tensor and batch the percentile is taken from
 MAX_CHANNEL_SCALE = 16.0  # a channel nearly silent on the calibration photos stays near it

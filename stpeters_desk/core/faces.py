@@ -12,9 +12,12 @@ steps:
 2. a fine pass in overlapping tiles of about 2 MP over a working copy of about 6 MP:
    a 12 MP photo made smaller (memory stays about 450 MB at the peak), a small or
    downscaled photo made up to twice as big, so that its 16 px faces reach the 24 px
-   or so the model finds reliably; its weak maybes become candidates;
+   or so the model finds reliably; its weak maybes go on to step 4, and in a copy not
+   enlarged 1.5 times the small ones also become candidates for step 3;
 3. each small candidate is cut from the full photo, enlarged 1–3 times and checked
-   again, which is what finds the 16–24 px faces that the tiled pass alone misses;
+   again, which is what finds the 16–24 px faces that a reduced working copy shrinks
+   below what the model sees (an enlarged copy does not need it: there it found no
+   more faces and added false alarms);
 4. every maybe the steps above scored too low to show gets a second opinion: a square
    four times its size, centred on it, enlarged, looked at as it is and mirrored. A
    real face centred like that scores higher and a button or a knuckle lower, so a
@@ -25,11 +28,12 @@ skin tone, shaded, blurred, partly covered, through a phone's noise and a middli
 JPEG), on scenes and a portrait that no setting was chosen on. Without step 2's
 enlargement and step 4 the detector found 81.5 % of their faces 16–32 px tall, 94.8 %
 of those 32–64 px and 98.4 % of larger ones (much as CenterFace does on public crowd
-benchmarks); now 92.1 %, 97.4 % and 99.2 %, with 18 false alarms per photo of some
-300 faces (6.6 before), all shown to check. Steps 2 and 4 cost 1.6 times the CPU time
-on those crowded 12 MP scenes, 2.3 times on the photos under 1,500 px, and about 1.1
-times on benchmarks/photos.py's 12 MP class photo. On the easy set (upright, clean
-faces) it still finds 97 % of faces 16–32 px (140 of 144). A mirrored fine pass was
+benchmarks); now 96.3 %, 99.0 % and 99.2 %, with 18 false alarms per photo of some
+300 faces (6.6 before), all shown to check. This costs 1.6 times the CPU time on those
+crowded 12 MP scenes, 1.3 times on the photos under 1,500 px, and about the same on
+benchmarks/photos.py's 12 MP class photo (2.00 s of CPU against 2.01 s on a busy
+machine). On the easy set (upright, clean faces) it still finds 97 % of faces 16–32 px
+(140 of 144), with 14 false alarms in 160 faces (11 before). A mirrored fine pass was
 tried too: once maybes get a second look it found no more faces, for 0.7 s more CPU
 time per crowded small photo.
 
@@ -101,6 +105,8 @@ class DetectionSettings:
     candidate_threshold: float = 0.007
     working_pixels: int = 6_000_000  # the fine pass's working copy (0.7 of a 12 MP side)
     max_enlargement: float = 2.0  # a photo under 6 MP is enlarged towards it, up to this
+    # a working copy enlarged this much shows small faces big enough: no step 3 for it
+    no_closer_look_from: float = 1.5
     tile_pixels: int = 2_000_000  # one piece of the fine pass: bounds the model's memory
     tile_overlap: int = 128  # wider than the largest face the fine pass is relied on for
     coarse_side: int = 1024  # the coarse pass's long side is at most this
@@ -301,10 +307,11 @@ def _fine_pass(working: Image.Image, scale: float, settings: DetectionSettings
             detection = _moved(peak, left / scale, top / scale, scale)
             if detection.score >= settings.sure_threshold:
                 found.append(detection)
-            elif detection.h < settings.small_face:
+                continue
+            if detection.h < settings.small_face and scale < settings.no_closer_look_from:
                 candidates.append(detection)
-            elif detection.score >= settings.maybe_threshold:
-                found.append(detection)
+            if detection.score >= settings.maybe_threshold:
+                found.append(detection)  # step 4 gives it a second look
     return found, _worth_a_closer_look(candidates, found, settings)
 
 
@@ -334,11 +341,14 @@ def _not_inside_a_face_found(closer: list[_Detection], found: list[_Detection],
     """A closer look's find centred inside a bigger face found already is that face again.
 
     A square cut next to a big face can hold part of it, which the model may take for a
-    small face of its own; no real face has its centre inside another, bigger one.
+    small face of its own; no real face has its centre inside another, much bigger one.
+    A find about as big as the face around it is that face seen better (the first pass's
+    weak guess at a small face is often a little too big): it is kept, and merging
+    keeps the surer of the two.
     """
     shown = [d for d in found if d.score >= settings.review_threshold]
     return [d for d in closer
-            if not any(face.h > d.h and _contains(face, d.x + d.w / 2, d.y + d.h / 2)
+            if not any(face.h > 1.4 * d.h and _contains(face, d.x + d.w / 2, d.y + d.h / 2)
                        for face in shown)]
 
 

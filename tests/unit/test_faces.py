@@ -38,11 +38,20 @@ def covers(face: FaceBox, label: Box) -> bool:
 
 @pytest.mark.parametrize("photo", source_photos(), ids=lambda photo: photo.name)
 def test_each_labelled_photo_gives_exactly_its_faces(photo: object) -> None:
+    """Exactly its faces as sure boxes; at most one small box to check besides.
+
+    Small weak maybes that pass their second look are shown to check (that is what finds
+    faces 16–32 px tall in crowds); on a portrait such a box is clutter that staff
+    remove in a click, so one is allowed, small and marked unsure, never a sure one.
+    """
     from benchmarks.face_scenes import LabelledPhoto
 
     assert isinstance(photo, LabelledPhoto)
     found = detect_faces(photo.image)
-    assert len(found) == len(photo.faces)
+    sure = [face for face in found if not face.low_confidence]
+    to_check = [face for face in found if face.low_confidence]
+    assert len(sure) == len(photo.faces)
+    assert len(to_check) <= 1 and all(face.h < 32 for face in to_check)
     for label in photo.faces:
         match = [face for face in found if centres_match(as_box(face), label)]
         assert len(match) == 1
@@ -259,3 +268,15 @@ def test_hard_group_photos_are_the_same_from_a_seed_and_keep_tuning_and_report_a
     assert len(face_scenes._group_heads(held_out=True)) == len(face_scenes._heads()) + 1
     assert not set(face_scenes.TUNING_SEEDS) & set(range(REPORT_SEED_START,
                                                           REPORT_SEED_START + 1000))
+
+
+def test_an_enlarged_working_copy_sends_small_maybes_to_the_second_look_not_the_closer() -> None:
+    photo = group_photo(7, (640, 480), 16, 40)
+    working, scale = faces._working_copy(photo.image, DEFAULT_SETTINGS)
+    assert scale >= DEFAULT_SETTINGS.no_closer_look_from
+    found, candidates = faces._fine_pass(working, scale, DEFAULT_SETTINGS)
+    assert candidates == []
+    weak = [d for d in found if d.score < DEFAULT_SETTINGS.review_threshold]
+    assert weak and all(d.score >= DEFAULT_SETTINGS.maybe_threshold for d in weak)
+    always = replace(DEFAULT_SETTINGS, no_closer_look_from=10.0)
+    assert faces._fine_pass(working, scale, always)[1]
