@@ -38,31 +38,45 @@ def test_an_emptied_database_does_not_open_the_set_up_wizard(
         services.db.close()
 
 
-def test_a_tampered_database_found_after_start_is_said_before_the_app_closes(
-        qtbot: QtBot, memory_keyring: MemoryKeyring, data_dir: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    """Found by trying it: the check's refusal closed the window with no word at all."""
-    import sqlite3
-
-    from PySide6.QtWidgets import QMainWindow
-
-    from stpeters_desk.ui.tasks import SyncTaskRunner
-
+def set_up_school(data_dir: Path) -> None:
+    """A school whose head teacher was set up, with one audited tweet; the file closed."""
     db = open_database(data_dir)
-    guard = IntegrityGuard(db)
-    assert guard.result().ok
+    assert IntegrityGuard(db).result().ok
     trail = AuditTrail(db)
     StaffDirectory(db, trail, "Office PC").create_head("Mrs Amberley", "482915")
     trail.record("Mrs Amberley", "post tweet", "1", "Sports day")
     db.close()
+
+
+def edit_by_hand(data_dir: Path, statement: str) -> None:
+    """What someone with the file and an SQLite tool could do."""
+    import sqlite3
+
     conn = sqlite3.connect(data_dir / DATABASE_NAME)
     with conn:
-        conn.execute("UPDATE audit_log SET detail = 'changed by hand' "
-                     "WHERE id = (SELECT MAX(id) FROM audit_log)")
+        conn.execute(statement)
     conn.close()
+
+
+def record_what_is_said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     said: list[str] = []
     monkeypatch.setattr(application, "say_the_database_needs_attention",
                         lambda _parent, text: said.append(text))
+    return said
+
+
+def test_a_tampered_database_found_after_start_is_said_before_the_app_closes(
+        qtbot: QtBot, memory_keyring: MemoryKeyring, data_dir: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by trying it: the check's refusal closed the window with no word at all."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from stpeters_desk.ui.tasks import SyncTaskRunner
+
+    set_up_school(data_dir)
+    edit_by_hand(data_dir, "UPDATE audit_log SET detail = 'changed by hand' "
+                           "WHERE id = (SELECT MAX(id) FROM audit_log)")
+    said = record_what_is_said(monkeypatch)
 
     class App:
         code: int | None = None
@@ -86,18 +100,9 @@ def test_a_tampered_database_found_after_start_is_said_before_the_app_closes(
 def test_a_dropped_table_before_set_up_is_a_message_not_a_traceback(
         qtbot: QtBot, memory_keyring: MemoryKeyring, data_dir: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    import sqlite3
-
-    db = open_database(data_dir)
-    IntegrityGuard(db)
-    StaffDirectory(db, AuditTrail(db), "Office PC").create_head("Mrs Amberley", "482915")
-    db.close()
-    conn = sqlite3.connect(data_dir / DATABASE_NAME)
-    conn.execute("DROP TABLE staff")
-    conn.close()
-    said: list[str] = []
-    monkeypatch.setattr(application, "say_the_database_needs_attention",
-                        lambda _parent, text: said.append(text))
+    set_up_school(data_dir)
+    edit_by_hand(data_dir, "DROP TABLE staff")
+    said = record_what_is_said(monkeypatch)
     services = build_services(Options(data_dir=str(data_dir)))
     try:
         assert not application._sound_before_set_up(services)
