@@ -23,7 +23,6 @@ tweet is saved first, then sent. The rules that make "exactly once" hold:
 from __future__ import annotations
 
 import os
-import socket
 import threading
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -334,7 +333,16 @@ class Outbox:
 
 
 def _this_computer() -> str:
-    return socket.gethostname().replace("/", "_") or "this-computer"
+    """This computer's name, for the lease's owner (os.uname spares start-up the socket
+    module; Windows has no uname)."""
+    uname = getattr(os, "uname", None)
+    if uname is not None:
+        name = str(uname().nodename)
+    else:
+        import socket
+
+        name = socket.gethostname()
+    return name.replace("/", "_") or "this-computer"
 
 
 def _iso(moment: datetime) -> str:

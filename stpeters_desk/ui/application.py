@@ -118,7 +118,7 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
     if screenshot:
         follow_system_text_size(app)
         return _save_screenshot(app, window, tasks, Path(screenshot))
-    end_cleanly_on_signals(app, window)
+    QTimer.singleShot(0, lambda: end_cleanly_on_signals(app, window))  # after the first frame
     QTimer.singleShot(0, window.focus_start)
     if exit_when_shown:  # for benchmarks/startup.py: the first frame is on screen
         QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))

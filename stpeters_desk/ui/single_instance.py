@@ -15,8 +15,6 @@ first start only takes the lock and listens once its window is on screen.
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,6 +29,9 @@ LOCK_FILE = "instance.lock"
 
 
 def instance_name(data_dir: Path) -> str:
+    import getpass  # here, not at start-up: only a second start or the listener needs it
+    import hashlib
+
     digest = hashlib.sha256(f"{getpass.getuser()}|{data_dir.resolve()}".encode()).hexdigest()
     return f"stpeters-desk-{digest[:16]}"
 
