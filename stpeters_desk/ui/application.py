@@ -26,7 +26,9 @@ from stpeters_desk.ui.tasks import TaskRunner
 
 LISTEN_AFTER_MS = 250  # a second start within this is told "already open", just not shown
 # Tabs that show what only the head teacher (or the audit permission) may see.
-GUARDED_TABS = frozenset({"Audit", "Staff", "Settings"})
+# (Moderation, Followers and Approvals too: the school's replies, followers and waiting
+# tweets are its own records, and --screenshot asks for no PIN.)
+GUARDED_TABS = frozenset({"Audit", "Staff", "Settings", "Moderation", "Followers", "Approvals"})
 
 
 def apply_style(app: QApplication, resources: Path, theme: str = DEFAULT_THEME) -> None:

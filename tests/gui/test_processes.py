@@ -74,7 +74,7 @@ def test_screenshots_of_guarded_tabs_only_from_a_practice_folder(tmp_path: Path)
     db = open_database(school_dir)
     StaffDirectory(db, AuditTrail(db), "Office PC").create_head("Mrs Invented Head", "482915")
     db.close()
-    for tab in ("Audit", "Staff", "Settings"):
+    for tab in ("Audit", "Staff", "Settings", "Moderation", "Followers", "Approvals"):
         out = tmp_path / f"{tab}.png"
         refused = subprocess.run(
             [sys.executable, "-m", "stpeters_desk", "--data-dir", str(school_dir),
