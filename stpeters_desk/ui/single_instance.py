@@ -54,7 +54,7 @@ class InstanceLock:
     """The data folder's lock, held for as long as the window is open."""
 
     def __init__(self, data_dir: Path, lock: QLockFile) -> None:
-        self.name = instance_name(data_dir)
+        self._data_dir = data_dir
         self._lock = lock
         self._listener: SingleInstance | None = None
 
@@ -75,7 +75,7 @@ class InstanceLock:
 
     def listen(self, on_show: Callable[[], None]) -> None:
         """Answer later starts by calling ``on_show`` (after the first frame: see above)."""
-        self._listener = SingleInstance(self.name, on_show)
+        self._listener = SingleInstance(instance_name(self._data_dir), on_show)
 
     def release(self) -> None:
         if self._listener is not None:
