@@ -32,6 +32,7 @@ from stpeters_desk.core.pins import (
     validate_new_pin,
     verify_pin,
 )
+from stpeters_desk.core.refusals import HeadPinNeeded, NotAllowed
 from stpeters_desk.core.roles import (
     APPROVER_GRANT,
     PERMISSION_TITLES,
@@ -58,19 +59,11 @@ def _last_head_message() -> str:
 
 SET_UP_HEAD_ACTION = "set up head teacher"  # in the audit log of every school set up
 
-class PermissionDenied(Exception):
+class PermissionDenied(NotAllowed):
     """The signed-in person's role does not allow this."""
 
 
-class HeadPinRequired(Exception):
-    """The head-teacher PIN was missing, wrong, or is locked for now."""
-
-    def __init__(self, message: str, *, wait_until: datetime | None = None,
-                 locked: bool = False) -> None:
-        super().__init__(message)
-        self.message = message
-        self.wait_until = wait_until
-        self.locked = locked
+HeadPinRequired = HeadPinNeeded  # the older name, used across core
 
 
 @dataclass(frozen=True)
@@ -516,6 +509,13 @@ class StaffDirectory:
     def _upgrade_hash(self, record: StaffRecord, pin: str) -> None:
         if needs_rehash(record.pin_hash):
             self._store.upgrade_pin_hash(record.staff_id, record.pin_hash, hash_pin(pin))
+
+    def authorise(self, by: StaffMember | None, permission: Permission | None) -> StaffMember:
+        """The operations layer's role check: the person as stored now, with ``permission``.
+
+        Raises ``PermissionDenied`` (no one signed in, no longer active, or not allowed).
+        """
+        return self._authorised(by, permission)
 
     def _authorised(self, by: StaffMember | None,
                     permission: Permission | None) -> StaffMember:

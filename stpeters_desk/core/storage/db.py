@@ -136,6 +136,10 @@ class Database:
         A full disk becomes ``DiskFull``, whose message says what to do.
         """
         conn = self._connection()
+        if getattr(self._local, "depth", 0):
+            with self._savepoint(conn):
+                yield conn
+            return
         guard = self.guard
         if guard is not None:
             guard.before_begin()
@@ -143,6 +147,7 @@ class Database:
             conn.execute("PRAGMA synchronous = NORMAL")
         try:
             conn.execute("BEGIN IMMEDIATE")
+            self._local.depth = 1
             try:
                 if guard is not None:
                     guard.before_write(conn)
@@ -159,10 +164,35 @@ class Database:
                 raise DiskFull(self.path.parent) from exc
             raise
         finally:
+            self._local.depth = 0
             if not durable:
                 conn.execute("PRAGMA synchronous = FULL")
         if guard is not None:
             guard.after_commit(conn)
+
+    @contextmanager
+    def _savepoint(self, conn: sqlite3.Connection) -> Iterator[None]:
+        """A transaction inside a transaction (an operation calling a store): it joins the
+        outer one, so the change and its audit entry commit or roll back together; an
+        error inside undoes only this part and goes on to the outer transaction."""
+        depth = self._local.depth
+        name = f"inner_{depth}"
+        conn.execute(f"SAVEPOINT {name}")
+        self._local.depth = depth + 1
+        try:
+            yield
+        except BaseException:
+            conn.execute(f"ROLLBACK TO {name}")
+            conn.execute(f"RELEASE {name}")
+            raise
+        else:
+            conn.execute(f"RELEASE {name}")
+        finally:
+            self._local.depth = depth
+
+    def in_transaction(self) -> bool:
+        """Whether this thread is inside ``transaction`` (operations check it)."""
+        return bool(getattr(self._local, "depth", 0))
 
     def reader(self) -> sqlite3.Connection:
         """This thread's connection, for storage helpers that only read."""
