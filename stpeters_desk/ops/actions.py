@@ -69,21 +69,23 @@ class Action(StrEnum):
     KIOSK_OFF = "kiosk off"
     CLOSE_KIOSK = "close kiosk"
     POLICY_DATES = "policy dates"
+    VIEW_AUDIT = "view audit"
     EXPORT_AUDIT = "export audit"
 
 
 @dataclass(frozen=True)
 class ActionRule:
-    """What an action needs. ``permission`` None: any signed-in member of staff."""
+    """What an action needs. ``permission`` None: any signed-in member of staff.
+    ``audit`` None: the action only reads, and is not recorded."""
 
     permission: P | None
-    audit: A
+    audit: A | None
     head_pin: bool = False
     reason: bool = False
     signed_in: bool = True  # False: may be done with no one signed in (the head's PIN suffices)
 
 
-def _rule(permission: P | None, audit: A, *, pin: bool = False, reason: bool = False,
+def _rule(permission: P | None, audit: A | None, *, pin: bool = False, reason: bool = False,
           signed_in: bool = True) -> ActionRule:
     return ActionRule(permission, audit, pin, reason, signed_in)
 
@@ -132,6 +134,7 @@ ACTIONS: Mapping[Action, ActionRule] = MappingProxyType({
     Action.KIOSK_OFF: _rule(None, A.KIOSK_OFF, pin=True, signed_in=False),
     Action.CLOSE_KIOSK: _rule(None, A.KIOSK_CLOSED, pin=True, signed_in=False),
     Action.POLICY_DATES: _rule(P.MANAGE_STAFF, A.POLICY_DATES_CHANGED),
+    Action.VIEW_AUDIT: _rule(P.VIEW_AUDIT, None),
     Action.EXPORT_AUDIT: _rule(P.VIEW_AUDIT, A.EXPORT_AUDIT_LOG),
 })
 
@@ -181,5 +184,6 @@ def action_titles(translate: Translator = english) -> dict[Action, str]:
         Action.KIOSK_OFF: t("Actions", "Turn kiosk mode off"),
         Action.CLOSE_KIOSK: t("Actions", "Close the kiosk"),
         Action.POLICY_DATES: t("Actions", "Change the policy's dates"),
+        Action.VIEW_AUDIT: t("Actions", "Read the audit log"),
         Action.EXPORT_AUDIT: t("Actions", "Export the audit log"),
     }

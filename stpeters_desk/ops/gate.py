@@ -36,7 +36,7 @@ class Clearance:
     reason: str
 
     @property
-    def audit(self) -> AuditAction:
+    def audit(self) -> AuditAction | None:
         return ACTIONS[self.action].audit
 
 
@@ -87,6 +87,8 @@ class Gate:
 
     def record(self, clearance: Clearance, target: str = "", detail: str = "") -> None:
         """The audit entry for a cleared action (inside the caller's transaction if any)."""
+        if clearance.audit is None:
+            raise ValueError(f"{clearance.action} only reads: it has no audit entry")
         if clearance.head is not None and clearance.head.name != clearance.actor:
             detail = "; ".join(part for part in (detail, f"head PIN: {clearance.head.name}")
                                if part)
@@ -103,7 +105,7 @@ class Gate:
         if by is None and rule.permission is not None:
             raise NotSignedIn(translate("Operations", "Sign in first."))
         head = self._staff.require_head_pin(head_pin, by=by, permission=rule.permission,
-                                            action=rule.audit.value)
+                                            action=str(rule.audit or action))
         actor = by if by is not None else head
         return Clearance(action, actor.name, actor, head, reason)
 

@@ -6,12 +6,15 @@ that was changed or removed. Filtering and CSV export let the head answer a
 governor's or a parent's question about what happened. The table sorts from
 the keyboard like every table (``TableSorting``); the export keeps the order shown.
 
-The people and actions in the filters are values from the log itself, so they are
-shown as recorded; only the words around them are translated.
+The actions in the filter are the audit vocabulary (``AuditAction``) and any other
+names an older log holds; people and actions are shown as recorded; only the words
+around them are translated. Everything goes through ``ops.audit``, which checks the
+person may read the log and records an export.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -31,7 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stpeters_desk.core.audit import AuditTrail, AuditVerification
+from stpeters_desk.core.audit import AuditVerification
+from stpeters_desk.core.refusals import Refused
+from stpeters_desk.ops.audit import AuditFilter, AuditLogOperations
+from stpeters_desk.ops.session import Session
 from stpeters_desk.ui.messages import QT_TRANSLATE_NOOP
 from stpeters_desk.ui.styling import DATE_FORMAT
 from stpeters_desk.ui.table_model import RowsTableModel, SortKey, TableSorting
@@ -88,11 +94,12 @@ def _local_time(at: str) -> str:
 
 
 class AuditTab(QWidget):
-    def __init__(self, audit: AuditTrail, tasks: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, audit: AuditLogOperations, session: Callable[[], Session],
+                 tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("AuditTab")
         self._audit = audit
+        self._session = session
         self._tasks = tasks
         self.person = QComboBox()
         self.person.setAccessibleName(self.tr("Filter by person"))
@@ -167,7 +174,12 @@ class AuditTab(QWidget):
     def _fill_filters(self) -> None:
         """Each box's first choice (data None) means no filter; the others carry the value
         from the log as their data, so translating "Everyone" never becomes a filter."""
-        people, actions = self._audit.people(), self._audit.actions()
+        try:
+            people = self._audit.people(self._session())
+            actions = self._audit.actions(self._session())
+        except Refused as refused:
+            people, actions = [], []
+            self.message.setText(refused.message)
         for box, first, values in ((self.person, self.tr("Everyone"), people),
                                    (self.action, self.tr("Any action"), actions)):
             box.blockSignals(True)
@@ -182,9 +194,13 @@ class AuditTab(QWidget):
         action = self.action.currentData()
         since = datetime.combine(_day(self.since), time.min).astimezone(UTC)
         until = datetime.combine(_day(self.until), time.max).astimezone(UTC)
-        entries = self._audit.query(
-            person=person or None, action=action or None,
-            since=since, until=until, limit=100_000)
+        try:
+            entries = self._audit.search(self._session(), AuditFilter(
+                person=person or None, action=action or None, since=since, until=until))
+        except Refused as refused:
+            self.model.set_rows([])
+            self.message.setText(refused.message)
+            return
         self.model.set_rows(entries)
         self.table.resizeColumnsToContents()
         if not entries:
@@ -198,7 +214,8 @@ class AuditTab(QWidget):
         self.verify_button.setEnabled(False)
         self.verify_progress.show()
         self.message.setText(self.tr("Checking every entry…"))
-        self._tasks.run(self._audit.verify, self._verified, self._failed)
+        session = self._session()
+        self._tasks.run(lambda: self._audit.verify(session), self._verified, self._failed)
 
     def _verified(self, result: AuditVerification) -> None:
         self.verify_button.setEnabled(True)
@@ -220,7 +237,10 @@ class AuditTab(QWidget):
 
     def export_to(self, path: Path) -> None:
         try:
-            self._audit.export_csv(path, self.model.entries)
+            self._audit.export(self._session(), path, self.model.entries)
+        except Refused as refused:
+            self.message.setText("⚠ " + refused.message)
+            return
         except OSError as exc:
             self.message.setText("⚠ " + self.tr("Could not write {path}: {reason}. Choose "
                                                 "another folder or file name and export "

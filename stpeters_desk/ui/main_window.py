@@ -345,9 +345,14 @@ class MainWindow(QMainWindow):
 
             self._add_tab(StaffTab(self._services, self._tasks, self.ask_head_pin), "Staff")
         if Permission.VIEW_AUDIT in allowed:
+            from stpeters_desk.ops.audit import AuditLogOperations
+            from stpeters_desk.ops.context import gate_of, session_of
             from stpeters_desk.ui.audit_tab import AuditTab
 
-            self._add_tab(AuditTab(self._services.audit, self._tasks), "Audit")
+            services = self._services
+            operations = AuditLogOperations(services.audit, gate_of(services))
+            self._add_tab(AuditTab(operations, lambda: session_of(services), self._tasks),
+                          "Audit")
         from stpeters_desk.ui.policy_tab import PolicyTab
         from stpeters_desk.ui.settings_tab import SettingsTab
 
