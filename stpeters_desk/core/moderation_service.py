@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from stpeters_desk.core.follower_risk import FollowerContext, score_follower
 from stpeters_desk.core.i18n import translate
@@ -48,6 +48,9 @@ Clock = Callable[[], datetime]
 MENTIONS_PER_FETCH = 800
 FOLLOWERS_PER_PAGE = 1000
 FIRST_REFRESH_LIMIT = 100  # replies and mentions read by the very first refresh
+EVERY_FOLLOWER = 10_000_000  # a limit no school reaches: "all", in portable SQL
+FULL_CHECK_EVERY = timedelta(days=7)  # how often a sync re-reads every follower
+FULL_CHECK_MARK = "follower_full_check_at"
 MAX_PAGES = 10_000  # a gateway that never stops paging must not hang the app
 BLOCK_CHECKER = "St Peter's Desk"  # the actor when the app confirms a block by itself
 
@@ -69,6 +72,7 @@ class SyncResult:
     seen: int
     new: int
     gone: int
+    complete: bool = True  # False: stopped at the first page with no new follower
 
 
 def _short(text: str, limit: int = 200) -> str:
@@ -266,13 +270,18 @@ class FollowerReview:
                                flagged_replies=self._store.flagged_reply_counts(self.kind),
                                keywords=self._keywords, places=self._places)
 
-    def sync(self, progress: Progress | None = None) -> SyncResult:
-        """Read every follower page by page, scoring each; unfollowers drop out at the end.
+    def sync(self, progress: Progress | None = None, *, full: bool = False) -> SyncResult:
+        """Read new followers, scoring each; a full check also finds who unfollowed.
 
-        An error part-way keeps the pages already saved and leaves everyone else
-        as they were; the next sync completes the picture.
+        X lists followers newest first and bills every account it returns, so an
+        ordinary sync stops at the first page with no new follower. A full check
+        reads every page: the first sync, when asked, and once a week
+        (``FULL_CHECK_EVERY``), so unfollowers still drop out. An error part-way
+        keeps the pages already saved; the next sync completes the picture.
         """
-        number = self._store.last_follower_sync(self.kind) + 1
+        full = full or self._full_check_due()
+        last = self._store.last_follower_sync(self.kind)
+        number = last + 1 if full else last  # only a full check may mark anyone as gone
         context = self._context()
         expected = self._gateway.account().followers_count
         seen = new = 0
@@ -281,12 +290,40 @@ class FollowerReview:
             for profile in page.items:
                 risk = score_follower(profile, context)
                 rows.append((profile, risk.score, risk.reasons))
-            new += self._store.upsert_followers(self.kind, rows, number)
+            added = self._store.upsert_followers(self.kind, rows, number)
+            new += added
             seen += len(rows)
             if progress:
-                progress(seen, max(expected, seen))
+                progress(seen, max(expected, seen) if full else seen)
+            if not full and added == 0:
+                break
+        if not full:
+            self._rescore_stored(context)
+            return SyncResult(seen, new, 0, complete=False)
         gone = self._store.finish_follower_sync(self.kind, number)
-        return SyncResult(seen, new, gone)
+        self._store.set_mark(self.kind, FULL_CHECK_MARK, self._clock().isoformat())
+        return SyncResult(seen, new, gone, complete=True)
+
+    def _rescore_stored(self, context: FollowerContext) -> None:
+        """Scores change without X (a reply assessed, the watchlist): rescore those this
+        sync did not read, from what is stored, with no request to X."""
+        changes = []
+        for follower in self._store.followers(self.kind, limit=EVERY_FOLLOWER):
+            risk = score_follower(follower.profile, context)
+            if risk.score != follower.risk_score or tuple(risk.reasons) != tuple(
+                    follower.risk_reasons):
+                changes.append((follower.profile.user_id, risk.score, risk.reasons))
+        if changes:
+            self._store.update_follower_risks(self.kind, changes)
+
+    def _full_check_due(self) -> bool:
+        last = self._store.mark(self.kind, FULL_CHECK_MARK)
+        if not last:
+            return True
+        try:
+            return self._clock() - datetime.fromisoformat(last) >= FULL_CHECK_EVERY
+        except (TypeError, ValueError):  # an unreadable mark: check everyone (fail safe)
+            return True
 
     def followers(self, limit: int = 200, offset: int = 0) -> list[StoredFollower]:
         return self._store.followers(self.kind, limit, offset)

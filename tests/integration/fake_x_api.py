@@ -245,7 +245,7 @@ class FakeXState:
     users: dict[str, FakeUser] = field(default_factory=dict)
     timeline: list[FakeTweet] = field(default_factory=list)  # own posts, newest first
     mentions: list[FakeTweet] = field(default_factory=list)  # newest first
-    followers: list[str] = field(default_factory=list)
+    followers: list[str] = field(default_factory=list)  # newest first, as X lists them
     following: list[str] = field(default_factory=list)
     muted: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
@@ -270,6 +270,17 @@ class FakeXState:
     def add_user(self, user: FakeUser) -> FakeUser:
         self.users[user.id] = user
         return user
+
+    def new_follower(self, user: FakeUser) -> FakeUser:
+        """Someone follows the school now: X lists them first."""
+        self.add_user(user)
+        self.followers.insert(0, user.id)
+        self.me.followers_count = len(self.followers)
+        return user
+
+    def unfollow(self, user_id: str) -> None:
+        self.followers.remove(user_id)
+        self.me.followers_count = len(self.followers)
 
     def tweet(self, tweet_id: str) -> FakeTweet | None:
         for tweet in [*self.timeline, *self.mentions]:

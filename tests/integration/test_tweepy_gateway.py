@@ -13,6 +13,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import requests
 
+from stpeters_desk.core.moderation_service import FollowerReview
+from stpeters_desk.core.storage.db import Database
+from stpeters_desk.core.storage.moderation_store import ModerationStore
 from stpeters_desk.x.credentials import XCredentials
 from stpeters_desk.x.errors import (
     CredentialsRejected,
@@ -255,6 +258,30 @@ def test_followers_page_through_to_the_end(gateway: TweepyGateway, fake_x: FakeX
     assert first.handle == "ada_inventa_fake" and first.bio == "Invented follower number 1."
     assert first.followers_count == 10 and first.tweet_count == 7
     assert first.created_at == datetime(2019, 9, 2, 8, 30, tzinfo=UTC)
+
+
+def test_a_follower_sync_reads_only_the_pages_with_newcomers_and_all_of_them_weekly(
+        gateway: TweepyGateway, fake_x: FakeXApi, db: Database) -> None:
+    """X bills every account it lists: newest first, so stop at a page with no newcomer."""
+    now = [datetime(2026, 12, 1, 9, tzinfo=UTC)]
+    review = FollowerReview(ModerationStore(db), gateway, lambda *_: None, page_size=3,
+                            clock=lambda: now[0])
+    assert review.sync().seen == 7
+    for number in range(4):
+        fake_x.state.new_follower(FakeUser(id=str(910_000 + number),
+                                           username=f"new_parent_{number}_fake",
+                                           name=f"New Parent {number}"))
+    fake_x.state.unfollow("900003")
+    path = f"/2/users/{fake_x.state.me.id}/followers"
+    before = len(fake_x.requests_to("GET", path))
+
+    quick = review.sync()
+
+    assert (quick.new, quick.gone, quick.complete) == (4, 0, False)
+    assert len(fake_x.requests_to("GET", path)) - before == 3  # 3 new, 1 new + 2 known, known
+    now[0] += timedelta(days=7)
+    weekly = review.sync()
+    assert (weekly.seen, weekly.gone, weekly.complete) == (10, 1, True)
 
 
 def test_following_is_empty(gateway: TweepyGateway) -> None:

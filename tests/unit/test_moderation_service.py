@@ -373,8 +373,50 @@ def test_sync_scores_every_follower_page_by_page(review: FollowerReview,
     top = {f.profile.handle for f in listed[:len(SPAM_HANDLES)]}
     assert top == SPAM_HANDLES
     assert all(f.risk_score >= HIGH_FROM and f.risk_reasons for f in listed[:len(top)])
-    again = review.sync()
-    assert (again.seen, again.new, again.gone) == (followers, 0, 0)
+    again = review.sync()  # X lists newest first: one page without a newcomer is enough
+    assert (again.seen, again.new, again.gone, again.complete) == (7, 0, 0, False)
+
+
+def test_a_sync_reads_only_up_to_the_first_page_without_a_new_follower(
+        store: ModerationStore, sandbox: SandboxGateway, record: Recorder, db: Database) -> None:
+    moments = iter([datetime(2026, 12, 1, 9, tzinfo=UTC)] * 3
+                   + [datetime(2026, 12, 2, 9, tzinfo=UTC)] * 3)
+    review = FollowerReview(store, sandbox, record, page_size=7, clock=lambda: next(moments))
+    first = review.sync()
+    assert first.complete and first.new == first.seen == sandbox.account().followers_count
+    for number in range(9):  # more than a page of newcomers
+        _add_sandbox_follower(db, f"new_parent_{number}", days_old=400 + number)
+    fetched: list[int] = []
+    original = sandbox.followers
+
+    def counting(page_token: str | None = None, page_size: int = 100) -> Any:
+        page = original(page_token, page_size)
+        fetched.append(len(page.items))
+        return page
+
+    sandbox.followers = counting  # type: ignore[method-assign]
+    result = review.sync()
+    assert (result.new, result.complete) == (9, False)
+    assert fetched == [7, 7, 7]  # 7 new, 2 new and 5 known, then a page of known: stop
+    assert review.count() == first.seen + 9
+
+
+def test_a_full_check_once_a_week_finds_who_unfollowed(
+        store: ModerationStore, sandbox: SandboxGateway, record: Recorder, db: Database) -> None:
+    now = [datetime(2026, 12, 1, 9, tzinfo=UTC)]
+    review = FollowerReview(store, sandbox, record, page_size=7, clock=lambda: now[0])
+    everyone = review.sync().seen
+    leaver = review.followers(500)[-1].profile.user_id
+    db.execute("UPDATE sandbox_users SET follows_school = 0 WHERE user_id = :id", {"id": leaver})
+    now[0] += timedelta(days=6)
+    quick = review.sync()
+    assert (quick.gone, quick.complete) == (0, False)
+    assert leaver in {f.profile.user_id for f in review.followers(500)}
+    now[0] += timedelta(days=1)
+    weekly = review.sync()
+    assert (weekly.seen, weekly.gone, weekly.complete) == (everyone - 1, 1, True)
+    assert leaver not in {f.profile.user_id for f in review.followers(500)}
+    assert review.sync(full=True).complete  # and whenever someone asks for it
 
 
 def test_new_followers_since_the_last_review_come_first(review: FollowerReview, db: Database,

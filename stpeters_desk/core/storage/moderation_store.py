@@ -382,6 +382,16 @@ class ModerationStore:
             "WHERE account_kind = :kind AND user_id = :id",
             {"risk": risk, "reasons": "\n".join(reasons), "kind": kind, "id": user_id})
 
+    def update_follower_risks(self, kind: str,
+                              changes: Sequence[tuple[str, int, Sequence[str]]]) -> None:
+        """Several followers' new scores (user id, risk, reasons) in one transaction."""
+        with self._db.transaction() as conn:
+            for user_id, risk, reasons in changes:
+                conn.execute(
+                    "UPDATE moderation_followers SET risk_score = :risk, "
+                    "risk_reasons = :reasons WHERE account_kind = :kind AND user_id = :id",
+                    {"risk": risk, "reasons": "\n".join(reasons), "kind": kind, "id": user_id})
+
     def school_lists(self, kind: str) -> tuple[frozenset[str], frozenset[str]]:
         """User ids the school marked trusted, and those on its watchlist."""
         rows = self._db.query(

@@ -210,9 +210,10 @@ class SandboxStore:
             "blocked": "blocked = 1",
             "muted": "muted = 1",
         }[where]
+        order = "rowid DESC" if where == "followers" else "handle"  # X: newest follower first
         rows = self._db.query(
             f"SELECT {_USER_COLUMNS} FROM sandbox_users WHERE {condition} "
-            "ORDER BY handle LIMIT :limit OFFSET :offset",
+            f"ORDER BY {order} LIMIT :limit OFFSET :offset",
             {"limit": limit + 1, "offset": offset})
         return [_user(row) for row in rows[:limit]], len(rows) > limit
 
