@@ -94,9 +94,13 @@ def choose_gateway(db: Database, settings: SettingsStore, force_sandbox: bool
         return SandboxGateway(db), translate(
             "Startup", "The X account's keys are missing from this computer's keyring; using "
                        "the practice account. Ask the head teacher to reconnect X.")
+    from stpeters_desk.core.storage.usage_store import UsageStore
+    from stpeters_desk.core.x_usage import ReadBudget
+    from stpeters_desk.x.models import REAL
     from stpeters_desk.x.tweepy_gateway import TweepyGateway
 
-    return TweepyGateway(credentials), ""
+    meter = ReadBudget(UsageStore(db), settings, REAL)
+    return TweepyGateway(credentials, meter), ""
 
 
 def build_services(args: Options) -> DeskServices:

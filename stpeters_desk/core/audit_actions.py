@@ -71,6 +71,7 @@ class AuditAction(StrEnum):
     X_ACCOUNT_CONNECTED = "X account connected"
     X_PASSWORD_CHANGED = "X password changed"
     X_PASSWORD_SHOWN = "X password shown"
+    X_READ_CAP_CHANGED = "monthly X read limit changed"
     ROSTER_IMPORTED = "pupil roster imported"
     KIOSK_ON = "kiosk mode on"
     KIOSK_OFF = "kiosk mode off"

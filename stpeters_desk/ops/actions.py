@@ -64,6 +64,7 @@ class Action(StrEnum):
     CONNECT_X = "connect X"
     STORE_X_PASSWORD = "store X password"
     SHOW_X_PASSWORD = "show X password"
+    SET_READ_CAP = "set monthly read limit"
     IMPORT_ROSTER = "import roster"
     KIOSK_ON = "kiosk on"
     KIOSK_OFF = "kiosk off"
@@ -129,6 +130,7 @@ ACTIONS: Mapping[Action, ActionRule] = MappingProxyType({
     Action.CONNECT_X: _rule(P.CHANGE_CREDENTIALS, A.X_ACCOUNT_CONNECTED, pin=True),
     Action.STORE_X_PASSWORD: _rule(P.CHANGE_CREDENTIALS, A.X_PASSWORD_CHANGED, pin=True),
     Action.SHOW_X_PASSWORD: _rule(P.CHANGE_CREDENTIALS, A.X_PASSWORD_SHOWN, pin=True),
+    Action.SET_READ_CAP: _rule(P.CHANGE_CREDENTIALS, A.X_READ_CAP_CHANGED, pin=True),
     Action.IMPORT_ROSTER: _rule(P.MANAGE_STAFF, A.ROSTER_IMPORTED, pin=True),
     Action.KIOSK_ON: _rule(P.REGISTER_DEVICES, A.KIOSK_ON),
     Action.KIOSK_OFF: _rule(None, A.KIOSK_OFF, pin=True, signed_in=False),
@@ -179,6 +181,7 @@ def action_titles(translate: Translator = english) -> dict[Action, str]:
         Action.CONNECT_X: t("Actions", "Connect or replace the X account"),
         Action.STORE_X_PASSWORD: t("Actions", "Store the X password"),
         Action.SHOW_X_PASSWORD: t("Actions", "Show the X password"),
+        Action.SET_READ_CAP: t("Actions", "Set the monthly limit on reads from X"),
         Action.IMPORT_ROSTER: t("Actions", "Import the pupil roster"),
         Action.KIOSK_ON: t("Actions", "Turn kiosk mode on"),
         Action.KIOSK_OFF: t("Actions", "Turn kiosk mode off"),

@@ -157,6 +157,25 @@ class CreditsExhausted(XError):
                                    "Tweets wait in the outbox.")
 
 
+class ReadCapReached(XError):
+    """This month's reads reached the cap the head teacher set; X was not asked.
+
+    Only the reads the app makes to watch replies and followers stop: posting, and
+    the outbox's check of its own posts, go on, because a tweet sent once and only
+    once matters more than a few reads.
+    """
+
+    never_reached_x = True
+
+    def default_message(self) -> str:
+        return translate("XError", "This month's reads from X have reached the limit the head "
+                                   "teacher set, so replies and followers are not fetched.")
+
+    def default_next_step(self) -> str:
+        return translate("XError", "They are fetched again from the 1st of next month, or the "
+                                   "head teacher can raise the limit in Settings.")
+
+
 class Offline(XError):
     retryable = True
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
+from typing import Protocol
 
 from stpeters_desk.x.models import (
     Account,
@@ -23,6 +24,29 @@ from stpeters_desk.x.models import (
 
 MAX_PHOTOS = 4
 MAX_ALT_TEXT = 1000
+
+
+class ReadMeter(Protocol):
+    """Counts what X bills for reads and may refuse one before it is made.
+
+    X is paid per resource read (each post or account returned), so the gateway
+    reports every read answer's count, and asks before a read whether the month's
+    cap still allows it (``ReadCapReached`` if not).
+    """
+
+    def before_read(self, feature: str) -> None: ...
+
+    def after_read(self, resources: int) -> None: ...
+
+
+class NoMeter:
+    """Counts nothing and refuses nothing: the practice account and tests."""
+
+    def before_read(self, feature: str) -> None:
+        return None
+
+    def after_read(self, resources: int) -> None:
+        return None
 
 
 class XGateway(ABC):

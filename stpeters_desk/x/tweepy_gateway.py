@@ -50,7 +50,7 @@ from stpeters_desk.x.errors import (
     RejectedByX,
     XError,
 )
-from stpeters_desk.x.gateway import XGateway, validate_photos
+from stpeters_desk.x.gateway import NoMeter, ReadMeter, XGateway, validate_photos
 from stpeters_desk.x.models import (
     REAL,
     Account,
@@ -120,8 +120,9 @@ class TweepyGateway(XGateway):
 
     kind = REAL
 
-    def __init__(self, credentials: XCredentials) -> None:
+    def __init__(self, credentials: XCredentials, meter: ReadMeter | None = None) -> None:
         _REDACTOR.protect(credentials)
+        self._meter: ReadMeter = meter or NoMeter()
         self.client = tweepy.Client(
             consumer_key=credentials.api_key,
             consumer_secret=credentials.api_secret,
@@ -216,6 +217,7 @@ class TweepyGateway(XGateway):
         return [_post_from(tweet) for tweet in tweets]
 
     def mentions(self, since_id: str | None = None, limit: int = 100) -> list[Mention]:
+        self._meter.before_read(F_MENTIONS)
         user_id = self._own_id()
 
         def fetch(size: int, token: str | None) -> JSON:
@@ -239,6 +241,7 @@ class TweepyGateway(XGateway):
             call(user_id, user_auth=True)
 
     def followers(self, page_token: str | None = None, page_size: int = 100) -> Page[UserProfile]:
+        self._meter.before_read(F_FOLLOWERS)
         user_id = self._own_id()
         return _user_page(
             lambda **kw: self.client.get_users_followers(user_id, **kw),
@@ -246,6 +249,7 @@ class TweepyGateway(XGateway):
         )
 
     def following(self, page_token: str | None = None, page_size: int = 100) -> Page[UserProfile]:
+        self._meter.before_read(F_FOLLOWING)
         user_id = self._own_id()
         return _user_page(
             lambda **kw: self.client.get_users_following(user_id, **kw),
@@ -253,9 +257,11 @@ class TweepyGateway(XGateway):
         )
 
     def blocked(self, page_token: str | None = None, page_size: int = 100) -> Page[UserProfile]:
+        self._meter.before_read(F_BLOCKED)
         return _user_page(self.client.get_blocked, page_token, page_size, F_BLOCKED)
 
     def muted(self, page_token: str | None = None, page_size: int = 100) -> Page[UserProfile]:
+        self._meter.before_read(F_MUTED)
         return _user_page(self.client.get_muted, page_token, page_size, F_MUTED)
 
     # -- helpers -----------------------------------------------------------
@@ -310,6 +316,8 @@ class TweepyGateway(XGateway):
         is written under the lock.
         """
         headers = response.headers
+        if response.ok and response.request is not None and response.request.method == "GET":
+            self._meter.after_read(billed_resources(response))
         level = headers.get("x-access-level")
         if level:
             self._this_thread.access_level = level
@@ -325,6 +333,23 @@ class TweepyGateway(XGateway):
         )
         with self._lock:
             self._last_rate_limit = snapshot
+
+
+def billed_resources(response: requests.Response) -> int:
+    """How many posts and accounts a read answer returned: what X bills for it."""
+    try:
+        body = response.json()
+    except ValueError:
+        return 0
+    if not isinstance(body, dict):
+        return 0
+    data = body.get("data")
+    count = len(data) if isinstance(data, list) else int(isinstance(data, dict))
+    includes = body.get("includes")
+    if isinstance(includes, dict):
+        count += sum(len(v) for k, v in includes.items()
+                     if k in ("users", "tweets") and isinstance(v, list))
+    return count
 
 
 # -- paging ----------------------------------------------------------------

@@ -23,6 +23,7 @@ from stpeters_desk.x.errors import (
     NotAllowedOnAccessLevel,
     Offline,
     RateLimited,
+    ReadCapReached,
     RejectedByX,
     XError,
 )
@@ -195,6 +196,36 @@ def test_mentions_expand_authors_and_honour_since_id(
     query = fake_x.requests_to("GET", "/2/users/1500000000000000001/mentions")[-1].query
     assert query["since_id"] == second.id
     assert query["expansions"] == "author_id"
+
+
+def test_every_read_is_counted_as_x_bills_it_and_the_monthly_limit_stops_reading(
+        credentials: XCredentials, fake_x: FakeXApi, db: Database) -> None:
+    from stpeters_desk.core.storage.settings import SettingsStore
+    from stpeters_desk.core.storage.usage_store import UsageStore
+    from stpeters_desk.core.x_usage import READ_CAP_SETTING, ReadBudget
+
+    budget = ReadBudget(UsageStore(db), SettingsStore(db), "real")
+    gateway = connect(credentials, fake_x)
+    gateway._meter = budget  # noqa: SLF001 - the app passes it to the constructor
+    _reply_to_school(fake_x, "Lovely photos, thank you!")
+    neighbour = fake_x.state.add_user(FakeUser(id="800002", username="neighbour_nia_fake",
+                                               name="Nia Invented"))
+    fake_x.state.add_mention(neighbour, "@StPetersDeskDemo is the fair on Saturday?")
+
+    assert len(gateway.mentions()) == 2
+    assert budget.figures().usage.resources == 4  # 2 posts and their 2 authors
+    gateway.followers(page_size=3)
+    assert budget.figures().usage.resources == 7
+
+    SettingsStore(db).set(READ_CAP_SETTING, "7")
+    path = f"/2/users/{fake_x.state.me.id}/mentions"
+    asked = len(fake_x.requests_to("GET", path))
+    with pytest.raises(ReadCapReached):
+        gateway.mentions()
+    with pytest.raises(ReadCapReached):
+        gateway.followers()
+    assert len(fake_x.requests_to("GET", path)) == asked  # X was not asked: nothing billed
+    assert gateway.own_posts(5)  # the outbox's check of its own posts still works
 
 
 def test_mentions_respect_the_limit_within_xs_page_bounds(
