@@ -206,7 +206,7 @@ def test_every_read_is_counted_as_x_bills_it_and_the_monthly_limit_stops_reading
 
     budget = ReadBudget(UsageStore(db), SettingsStore(db), "real")
     gateway = connect(credentials, fake_x)
-    gateway._meter = budget  # noqa: SLF001 - the app passes it to the constructor
+    gateway._meter = budget  # the app passes it to the constructor
     _reply_to_school(fake_x, "Lovely photos, thank you!")
     neighbour = fake_x.state.add_user(FakeUser(id="800002", username="neighbour_nia_fake",
                                                name="Nia Invented"))
