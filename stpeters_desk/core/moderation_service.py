@@ -48,6 +48,8 @@ Clock = Callable[[], datetime]
 MENTIONS_PER_FETCH = 800
 FOLLOWERS_PER_PAGE = 1000
 FIRST_REFRESH_LIMIT = 100  # replies and mentions read by the very first refresh
+NEWCOMERS_PAGE_MIN = 5  # pages while looking for newcomers: 5 to FOLLOWERS_PER_PAGE
+NEWCOMERS_MARGIN = 10
 EVERY_FOLLOWER = 10_000_000  # a limit no school reaches: "all", in portable SQL
 FULL_CHECK_EVERY = timedelta(days=7)  # how often a sync re-reads every follower
 FULL_CHECK_MARK = "follower_full_check_at"
@@ -285,7 +287,8 @@ class FollowerReview:
         context = self._context()
         expected = self._gateway.account().followers_count
         seen = new = 0
-        for page in pages(self._gateway.followers, self._page_size, MAX_PAGES):
+        page_size = self._page_size if full else self._newcomers_page(expected)
+        for page in pages(self._gateway.followers, page_size, MAX_PAGES):
             rows = []
             for profile in page.items:
                 risk = score_follower(profile, context)
@@ -303,6 +306,12 @@ class FollowerReview:
         gone = self._store.finish_follower_sync(self.kind, number)
         self._store.set_mark(self.kind, FULL_CHECK_MARK, self._clock().isoformat())
         return SyncResult(seen, new, gone, complete=True)
+
+    def _newcomers_page(self, followers_now: int) -> int:
+        """X bills every account a page returns: ask for about as many as are new (the
+        account's count minus those stored), with a margin for people who left."""
+        newcomers = max(0, followers_now - self._store.follower_count(self.kind))
+        return min(self._page_size, max(NEWCOMERS_PAGE_MIN, newcomers + NEWCOMERS_MARGIN))
 
     def _rescore_stored(self, context: FollowerContext) -> None:
         """Scores change without X (a reply assessed, the watchlist): rescore those this

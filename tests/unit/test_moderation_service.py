@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -514,3 +515,22 @@ def test_the_first_refresh_reads_a_bounded_recent_window(store: ModerationStore,
     inbox.refresh()
     assert asked == [FIRST_REFRESH_LIMIT, MENTIONS_PER_FETCH]
     assert FIRST_REFRESH_LIMIT <= 100 < MENTIONS_PER_FETCH
+
+
+def test_a_sync_asks_for_about_as_many_accounts_as_are_new(
+        store: ModerationStore, sandbox: SandboxGateway, record: Recorder, db: Database) -> None:
+    """X bills every account on a page: with 1,000 a page, 3 newcomers must not cost 1,000."""
+    review = FollowerReview(store, sandbox, record, page_size=1000)
+    review.sync()
+    for number in range(3):
+        _add_sandbox_follower(db, f"newer_parent_{number}", days_old=300 + number)
+    asked: list[int] = []
+    original = sandbox.followers
+
+    def recording(page_token: str | None = None, page_size: int = 100) -> Any:
+        asked.append(page_size)
+        return original(page_token, page_size)
+
+    sandbox.followers = recording  # type: ignore[method-assign]
+    assert review.sync().new == 3
+    assert asked == [13]  # the 3 new ones and a margin of 10
