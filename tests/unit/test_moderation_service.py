@@ -533,4 +533,4 @@ def test_a_sync_asks_for_about_as_many_accounts_as_are_new(
 
     sandbox.followers = recording  # type: ignore[method-assign]
     assert review.sync().new == 3
-    assert asked == [13]  # the 3 new ones and a margin of 10
+    assert asked == [13, 13]  # 3 new and a margin of 10, then a page with no newcomer
