@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -77,10 +77,27 @@ from stpeters_desk.core.images import (
     OpenedPhoto,
     PhotoError,
     Rect,
-    export_photo,
     fit_within,
     open_photo,
     rotate_quarter,
+)
+from stpeters_desk.core.photo_edit import (
+    CANCELLED,
+    DETECTION_FAILED,
+    FAILED,
+    LOOKED,
+    LOOKING,
+    NOT_LOOKED,
+    OPEN,
+    OPENING,
+    WAITING,
+    BatchPhoto,
+    Blocker,
+    blocker,
+    face_check,
+    names_showing,
+    text_checked,
+    text_marks,
 )
 from stpeters_desk.core.photo_library import (
     MAX_ALT_TEXT,
@@ -89,22 +106,21 @@ from stpeters_desk.core.photo_library import (
     StoredPhoto,
     missing_checks,
 )
+from stpeters_desk.core.photo_pipeline import expand_photo_inputs
+from stpeters_desk.core.refusals import Refused
 from stpeters_desk.core.services import DeskServices
+from stpeters_desk.ops.context import session_of
+from stpeters_desk.ops.photos import PhotoOperations
 from stpeters_desk.ui.items import id_role
 from stpeters_desk.ui.messages import marked_message, name_findings_text, worst_name_level
 from stpeters_desk.ui.photos_canvas import (
-    TEXT_MAYBE,
-    TEXT_NAME,
-    TEXT_OTHER,
     EditHistory,
     EditState,
     PhotoCanvas,
     Region,
-    TextMark,
     ViewGeometry,
     crop_for,
     region_from_face,
-    render_photo,
     resized_box,
     with_detected,
 )
@@ -115,11 +131,12 @@ if TYPE_CHECKING:
     from stpeters_desk.core.faces import FaceBox
     from stpeters_desk.core.names import NameFinding, NameGuard
     from stpeters_desk.core.photo_text import PhotoText, TextItem, WrittenName
+    from stpeters_desk.ops.session import Session
 
 __all__ = [
     "CANCELLED", "DETECTION_FAILED", "LOOKED", "LOOKING", "NOT_LOOKED", "BatchPhoto",
     "EditHistory", "EditState", "PhotoCanvas", "PhotosTab", "Region", "ViewGeometry",
-    "resized_box",
+    "names_showing", "resized_box",
 ]
 
 Detector = Callable[[Image.Image], "Sequence[FaceBox]"]
@@ -143,14 +160,6 @@ PRESET_LABELS = {
 }
 STYLE_LABELS = {CoverStyle.SOLID: QT_TRANSLATE_NOOP("PhotosTab", "Solid block (recommended)"),
                 CoverStyle.MOSAIC: QT_TRANSLATE_NOOP("PhotosTab", "Coarse mosaic with noise")}
-
-# Where a photo of the batch is.
-WAITING, OPENING, OPEN, FAILED = "waiting", "opening", "open", "failed"
-# Where face detection for a photo is. CANCELLED: someone stopped the batch before this
-# photo was looked at, so nothing is known about its faces.
-NOT_LOOKED, LOOKING, LOOKED, DETECTION_FAILED = "not looked", "looking", "looked", "failed"
-CANCELLED = "cancelled"
-
 
 def region_text(number: int, region: Region) -> str:
     """One line of the region list: whole sentences, so each can be translated as one."""
@@ -265,68 +274,11 @@ def qimage_of(image: Image.Image) -> QImage:
                   QImage.Format.Format_RGBA8888).copy()
 
 
-def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; a dropped folder's visible files, in name order."""
-    found: list[Path] = []
-    for path in paths:
-        if not path.is_dir():
-            found.append(path)
-            continue
-        found.extend(child for child in sorted(path.iterdir(), key=lambda p: p.name.lower())
-                     if child.is_file() and not child.name.startswith("."))
-    return found
-
-
 def _size_text(size: int) -> str:
     if size >= 100_000:
         megabytes = f"{size / 1_000_000:.1f}"
         return QCoreApplication.translate("PhotosTab", "{size} MB").format(size=megabytes)
     return QCoreApplication.translate("PhotosTab", "{size} KB").format(size=max(1, size // 1000))
-
-
-# ---------------------------------------------------------------------------------------
-# A photo of the batch
-
-
-@dataclass(eq=False)
-class BatchPhoto:
-    path: Path
-    status: str = WAITING
-    error: str = ""
-    base_size: tuple[int, int] | None = None
-    opened: OpenedPhoto | None = None  # only while selected or being looked at
-    preview: Image.Image | None = None
-    history: EditHistory = field(default_factory=lambda: EditHistory(EditState()))
-    detection: str = NOT_LOOKED
-    detected: tuple[Region, ...] | None = None
-    detection_error: str = ""
-    prepared_id: int | None = None
-    prepared_state: EditState | None = None
-    view_key: int | None = None
-    view_image: QImage | None = None
-    closed: bool = False
-    text_state: str = NOT_LOOKED  # reading the text: the same states as face detection
-    text: PhotoText | None = None  # what was read, checked with the name guard
-    text_error: str = ""
-    text_without_roster: bool = False  # read, but no pupil list to check it against
-
-    @property
-    def name(self) -> str:
-        return self.path.name
-
-    @property
-    def state(self) -> EditState:
-        return self.history.current
-
-    def geometry(self) -> ViewGeometry | None:
-        if self.base_size is None:
-            return None
-        state = self.state
-        return ViewGeometry(*self.base_size, state.quarter_turns, state.straighten)
-
-    def drop_pixels(self) -> None:
-        self.opened, self.preview = None, None
-        self.view_key, self.view_image = None, None
 
 
 # ---------------------------------------------------------------------------------------
@@ -349,6 +301,7 @@ class PhotosTab(QWidget):
         self._services = services
         self._tasks = tasks
         self._library = library
+        self._operations = PhotoOperations.of(services, library)
         self._detector: Detector = detector or find_faces
         self._text_reader: TextReader = text_reader or read_text
         self._photos: list[BatchPhoto] = []
@@ -368,9 +321,8 @@ class PhotosTab(QWidget):
 
     @property
     def actor(self) -> str:
-        """Whoever is signed in: their name goes with every confirmation."""
-        member = self._services.member
-        return member.name if member is not None else self._services.signed_in
+        """Whoever acts now, as the operations name them (the session's actor)."""
+        return self._session().actor
 
     # -- layout ------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -572,8 +524,9 @@ class PhotosTab(QWidget):
         self.remove_region_button.clicked.connect(self._remove_chosen_region)
         self.find_faces_button = QPushButton(self.tr("Look for faces now"))
         self.find_faces_button.setObjectName("FindFacesNow")
-        self.find_faces_button.setToolTip(self.tr("Finding faces was stopped before this photo: "
-                                                  "look for faces in it now"))
+        self.find_faces_button.setToolTip(self.tr("Faces were not looked for in this photo "
+                                                  "(stopped, or the search failed): look for "
+                                                  "faces in it now"))
         self.find_faces_button.clicked.connect(self.look_for_faces_now)
         self.find_faces_button.hide()
         self.detect_box = QCheckBox(self.tr("&Look for faces in this photo"))
@@ -791,7 +744,7 @@ class PhotosTab(QWidget):
         """Add photos to the batch; each is opened and looked at on a worker, one at a time."""
         known = {photo.path.resolve() for photo in self._photos}
         added = []
-        for path in expand_paths(paths):
+        for path in expand_photo_inputs(paths):
             if path.resolve() in known:
                 continue
             known.add(path.resolve())
@@ -1127,7 +1080,7 @@ class PhotosTab(QWidget):
             widget.setEnabled(editable)
         self.find_faces_button.setVisible(editable and photo is not None
                                           and photo.state.detection_on
-                                          and photo.detection == CANCELLED)
+                                          and photo.detection in (CANCELLED, DETECTION_FAILED))
         self.read_text_button.setVisible(editable and photo is not None and photo.text_state
                                          in (CANCELLED, DETECTION_FAILED))
         self._show_text(photo if editable else None)
@@ -1158,7 +1111,8 @@ class PhotosTab(QWidget):
                 preview = rotate_quarter(preview)
             photo.view_image = qimage_of(preview)
             photo.view_key = turns
-        return photo.view_image
+        image: QImage = photo.view_image
+        return image
 
     def _show_controls(self, photo: BatchPhoto, state: EditState,
                        geometry: ViewGeometry) -> None:
@@ -1261,54 +1215,56 @@ class PhotosTab(QWidget):
         self.remove_region_button.setEnabled(region is not None)
 
     def _show_prepare_state(self, photo: BatchPhoto | None) -> None:
-        blocker = self._prepare_blocker(photo)
-        self.prepare_button.setEnabled(not blocker)
+        hint = self._prepare_blocker(photo)
+        self.prepare_button.setEnabled(not hint)
         again = photo is not None and photo.prepared_id is not None
         self.prepare_button.setText(self.tr("&Prepare again") if again
                                     else self.tr("&Prepare photo"))
-        if not blocker and photo is not None and again and photo.prepared_state != photo.state:
-            blocker = self.tr("Changed since it was prepared: press “Prepare again”. The face "
-                              "and consent checks will need confirming again.")
-        self.prepare_hint.setText(blocker)
+        if not hint and photo is not None and again and photo.prepared_state != photo.state:
+            hint = self.tr("Changed since it was prepared: press “Prepare again”. The face "
+                           "and consent checks will need confirming again.")
+        self.prepare_hint.setText(hint)
 
     def _prepare_blocker(self, photo: BatchPhoto | None) -> str:
-        """Why the photo cannot be prepared yet, or "" when it can."""
-        if photo is None:
-            return self.tr("Open a photo to start.")
-        if photo.status == FAILED:
-            return self.tr("This photo could not be opened: choose another.")
-        if photo.status != OPEN or photo.opened is None:
-            return self.tr("Opening the photo…")
-        if self._preparing:
+        """Why the photo cannot be prepared yet (the rule is ``photo_edit.blocker``), or ""."""
+        reason = blocker(photo)
+        if reason is None and self._preparing:
             return self.tr("Preparing…")
-        state = photo.state
-        if state.detection_on and photo.detection == CANCELLED:
+        if reason is None or photo is None:
+            return "" if reason is None else self.tr("Open a photo to start.")
+        return self._blocker_text(reason, photo)
+
+    def _blocker_text(self, reason: Blocker, photo: BatchPhoto) -> str:
+        """The words for each reason a photo cannot be prepared yet."""
+        if reason is Blocker.NOT_OPENED:
+            return self.tr("This photo could not be opened: choose another.")
+        if reason is Blocker.OPENING:
+            return self.tr("Opening the photo…")
+        if reason is Blocker.FACES_STOPPED:
             return self.tr("Faces have not been looked for: press “Look for faces now”, or "
                            "untick “Look for faces in this photo” and cover every face by hand.")
-        if state.detection_on and photo.detection in (NOT_LOOKED, LOOKING):
+        if reason is Blocker.FACES_FAILED:
+            return self.tr("Faces could not be looked for: press “Look for faces now” to try "
+                           "again, or untick “Look for faces in this photo” and cover every "
+                           "face by hand.")
+        if reason is Blocker.STILL_LOOKING:
             return self.tr("Still looking for faces…")
-        if state.undecided:
+        if reason is Blocker.UNDECIDED:
             return self.tr("Keep or remove each uncertain region (dashed, marked “?”) first. "
-                           "Uncertain regions: {count}.").format(count=state.undecided)
-        return self._text_blocker(photo)
-
-    def _text_blocker(self, photo: BatchPhoto) -> str:
-        """Why the text in the photo stops it being prepared, or "": never unchecked."""
-        if photo.text_state == CANCELLED:
+                           "Uncertain regions: {count}.").format(count=photo.state.undecided)
+        if reason is Blocker.TEXT_STOPPED:
             return self.tr("The text in this photo has not been read: press “Read the text "
                            "now”.")
-        if photo.text_state == DETECTION_FAILED or (photo.text_state == LOOKED
-                                                    and photo.text is None):
+        if reason is Blocker.TEXT_FAILED:
             return self.tr("The text in this photo could not be read, so it cannot be checked "
                            "for pupils' names: press “Read the text now” to try again.")
-        if photo.text_state != LOOKED or photo.text is None:
+        if reason is Blocker.STILL_READING:
             return self.tr("Still reading the text in the photo…")
-        showing = names_showing(photo)
-        if showing:
+        if reason is Blocker.NAMES_SHOWING:
             return self.tr("A pupil's name is written in the photo (outlined, marked “Name”): "
                            "press “Cover names”, or crop it out. Names to cover: {count}."
-                           ).format(count=len(showing))
-        return ""
+                           ).format(count=len(names_showing(photo)))
+        return self.tr("Open a photo to start.")
 
     def show_message(self, text: str, ok: bool | None = None) -> None:
         """Green or red is never the only sign: a tick or a warning sign goes with it."""
@@ -1463,9 +1419,9 @@ class PhotosTab(QWidget):
     def prepare(self) -> None:
         """Export the selected photo on a worker and keep it in "Ready to attach"."""
         photo = self.selected_photo()
-        blocker = self._prepare_blocker(photo)
-        if blocker or photo is None or photo.opened is None:
-            self.show_message(blocker, ok=False)
+        hint = self._prepare_blocker(photo)
+        if hint or photo is None or photo.opened is None:
+            self.show_message(hint, ok=False)
             return
         self._preparing = True
         self._show_prepare_state(photo)
@@ -1477,28 +1433,19 @@ class PhotosTab(QWidget):
 
     def _prepare_work(self, photo: BatchPhoto, opened: OpenedPhoto,
                       state: EditState) -> Callable[[], StoredPhoto]:
-        library, actor, label = self._library, self.actor, photo.name
-        replace_id = self._replaceable(photo.prepared_id)
-        covered = len(state.regions)
-        checked = (photo.text_state == LOOKED and photo.text is not None
-                   and not names_showing(photo))
+        """The operation, on a worker: the shared pipeline's export, kept in the library.
+        Whether faces were looked for and the text checked is decided by ``photo_edit``."""
+        operations, session, label = self._operations, self._session(), photo.name
+        faces, checked, replace_id = face_check(photo), text_checked(photo), photo.prepared_id
 
         def work() -> StoredPhoto:
-            exported = export_photo(render_photo(opened.image, state), opened.metadata,
-                                    keep_png=opened.looks_like_screenshot)
-            if replace_id is not None:
-                return library.replace(replace_id, exported, label=label, prepared_by=actor,
-                                       faces_covered=covered, text_checked=checked)
-            return library.add(exported, label=label, prepared_by=actor,
-                               faces_covered=covered, text_checked=checked)
+            return operations.prepare_edit(session, opened, state, label=label, faces=faces,
+                                           text_checked=checked, replace_id=replace_id)
         return work
 
-    def _replaceable(self, photo_id: int | None) -> int | None:
-        """A photo prepared before and not yet posted is replaced, not listed twice."""
-        if photo_id is None:
-            return None
-        ready = {photo.photo_id for photo in self._library.list_ready()}
-        return photo_id if photo_id in ready else None
+    def _session(self) -> Session:
+        """Who acts now: read at the moment of the action (a sign-in changes it)."""
+        return session_of(self._services)
 
     def _prepared(self, photo: BatchPhoto, state: EditState, stored: StoredPhoto) -> None:
         self._preparing = False
@@ -1514,8 +1461,9 @@ class PhotosTab(QWidget):
     def _prepare_failed(self, error: Exception) -> None:
         self._preparing = False
         self._show_prepare_state(self.selected_photo())
+        reason = error.message if isinstance(error, Refused) else str(error)
         self.show_message(self.tr("The photo could not be prepared: {error}").format(
-            error=error), ok=False)
+            error=reason), ok=False)
 
     # -- the ready list and the checks -------------------------------------------------------
     def _show_ready(self, select: int | None = None, new_pixels: bool = False) -> None:
@@ -1679,9 +1627,9 @@ class PhotosTab(QWidget):
             return
         text = self.alt_text.toPlainText()
         try:
-            self._library.set_alt_text(stored.photo_id, text, self.actor)
-        except PhotoLibraryError as exc:
-            self.show_message(str(exc), ok=False)
+            self._operations.describe(self._session(), stored.photo_id, text)
+        except (Refused, PhotoLibraryError) as exc:
+            self.show_message(_refusal_text(exc), ok=False)
             return
         blocked = [f.word for f in self._alt_names(text) or [] if f.level == "block"]
         if blocked:
@@ -1695,13 +1643,15 @@ class PhotosTab(QWidget):
 
     def _faces_confirm_clicked(self, checked: bool) -> None:
         if checked:
-            self._confirm(self._library.confirm_faces,
-                          self.tr("Recorded: every face checked, by {name}."))
+            self._confirm(self._operations.confirm_faces,
+                          self.tr("Recorded: every face checked, by {name}."),
+                          lambda stored: stored.faces_checked_by)
 
     def _consent_confirm_clicked(self, checked: bool) -> None:
         if checked:
-            self._confirm(self._library.confirm_consent,
-                          self.tr("Recorded: photo consent confirmed, by {name}."))
+            self._confirm(self._operations.confirm_consent,
+                          self.tr("Recorded: photo consent confirmed, by {name}."),
+                          lambda stored: stored.consent_confirmed_by)
 
     def confirm_faces(self) -> None:
         """As if "I have checked every face" were ticked."""
@@ -1710,18 +1660,19 @@ class PhotosTab(QWidget):
     def confirm_consent(self) -> None:
         self.consent_confirm.click()
 
-    def _confirm(self, record: Callable[[int, str], StoredPhoto], recorded: str) -> None:
+    def _confirm(self, confirm: Callable[[Session, int], StoredPhoto], recorded: str,
+                 by: Callable[[StoredPhoto], str]) -> None:
         stored = self.selected_ready()
         if stored is None:
             return
         self.save_pending_alt_text()
         try:
-            record(stored.photo_id, self.actor)
-        except PhotoLibraryError as exc:
-            self.show_message(str(exc), ok=False)
+            confirmed = confirm(self._session(), stored.photo_id)
+        except (Refused, PhotoLibraryError) as exc:
+            self.show_message(_refusal_text(exc), ok=False)
             self._show_checks()
             return
-        self.show_message(recorded.format(name=self.actor), ok=True)
+        self.show_message(recorded.format(name=by(confirmed)), ok=True)
         self._refresh_ready()
 
     def _refresh_ready(self) -> None:
@@ -1744,9 +1695,9 @@ class PhotosTab(QWidget):
         if stored is None or not self.confirm_remove(stored.label):
             return
         try:
-            self._library.remove(stored.photo_id, self.actor)
-        except PhotoLibraryError as exc:
-            self.show_message(str(exc), ok=False)
+            self._operations.remove(self._session(), stored.photo_id)
+        except (Refused, PhotoLibraryError) as exc:
+            self.show_message(_refusal_text(exc), ok=False)
         self._ready_id = None
         self._show_ready()
         self._show_prepare_state(self.selected_photo())
@@ -1762,6 +1713,10 @@ class PhotosTab(QWidget):
 
 # Colour is never the only sign of how urgent the face check's finding is.
 LEVEL_MARKS = {"warn": "⚠ ", "block": "⛔ "}
+
+
+def _refusal_text(error: Exception) -> str:
+    return error.message if isinstance(error, Refused) else str(error)
 
 
 def _local_files(urls: Sequence[QUrl]) -> list[Path]:
@@ -1834,8 +1789,9 @@ def _faces_status(photo: BatchPhoto | None) -> tuple[str, str]:
     if photo.detection in (NOT_LOOKED, LOOKING):
         return (translate("PhotosTab", "Looking for faces…"), "")
     if photo.detection == DETECTION_FAILED:
-        return (translate("PhotosTab", "Faces could not be looked for: {error} Cover every "
-                          "face by hand with “Add region”.").format(
+        return (translate("PhotosTab", "Faces could not be looked for: {error} Press “Look "
+                          "for faces now” to try again, or cover every face by hand with “Add "
+                          "region” and untick “Look for faces in this photo”.").format(
                               error=photo.detection_error), "block")
     found = len(photo.detected or ())
     if not found:
@@ -1849,43 +1805,6 @@ def _faces_status(photo: BatchPhoto | None) -> tuple[str, str]:
         return (f"{text} {uncertain.format(count=state.undecided)}", "warn")
     check = translate("PhotosTab", "Check that every face in the photo is covered.")
     return (f"{text} {check}", "")
-
-
-def names_showing(photo: BatchPhoto) -> list[WrittenName]:
-    """Pupils' names read in the photo that no region hides and the crop keeps."""
-    from stpeters_desk.core.photo_text import uncovered_names
-
-    if photo.text is None:
-        return []
-    state = photo.state
-    showing = uncovered_names(photo.text.to_cover, [region.rect for region in state.regions])
-    geometry = photo.geometry()
-    if geometry is None or state.crop is None:
-        return showing
-    return [name for name in showing if _inside_crop(geometry, state.crop, name.item.rect)]
-
-
-def _inside_crop(geometry: ViewGeometry, crop: Rect, rect: Rect) -> bool:
-    """Any part of the rectangle (in pixels of the photo as opened) inside the crop."""
-    xs, ys = zip(*geometry.quad(rect), strict=True)
-    return not (max(xs) <= crop.x or min(xs) >= crop.x + crop.w
-                or max(ys) <= crop.y or min(ys) >= crop.y + crop.h)
-
-
-def text_marks(photo: BatchPhoto) -> list[TextMark]:
-    """The outlines for text not covered yet: names to cover, maybe-names, other text."""
-    from stpeters_desk.core.photo_text import uncovered
-
-    if photo.text is None:
-        return []
-    names = {name.item: name for name in photo.text.names}
-    showing = uncovered(photo.text.items, [region.rect for region in photo.state.regions])
-    marks = []
-    for item in showing:
-        name = names.get(item)
-        kind = TEXT_OTHER if name is None else TEXT_NAME if name.blocks else TEXT_MAYBE
-        marks.append(TextMark(item.rect, kind))
-    return marks
 
 
 def text_line(item: TextItem, name: WrittenName | None, covered: bool) -> str:
