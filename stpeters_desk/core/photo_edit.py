@@ -17,7 +17,9 @@ hides). The Photos tab and ``photos prepare`` both prepare through ``photo_pipel
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
@@ -271,6 +273,76 @@ class BatchPhoto:
     def drop_pixels(self) -> None:
         self.opened, self.preview = None, None
         self.view_key, self.view_image = None, None
+
+
+@dataclass(frozen=True)
+class BatchJob:
+    """One photo taken from the queue, with what is still to be looked for in it."""
+
+    photo: BatchPhoto
+    faces: bool
+    text: bool
+
+    @property
+    def wanted(self) -> bool:
+        return self.faces or self.text
+
+
+class BatchQueue:
+    """The photos of a batch still to be opened and looked at, in order.
+
+    Shared between the window (which adds photos, moves the one someone chose to the
+    front, takes out a closed one, or stops the batch) and the worker that takes them one
+    at a time, so every change holds a lock. Once stopped, ``take`` gives nothing more.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._photos: deque[BatchPhoto] = deque()
+
+    def add(self, photos: Iterable[BatchPhoto]) -> None:
+        with self._lock:
+            self._photos.extend(photos)
+
+    def to_front(self, photo: BatchPhoto) -> None:
+        """The photo someone is looking at comes next."""
+        with self._lock:
+            if photo in self._photos:
+                self._photos.remove(photo)
+                self._photos.appendleft(photo)
+
+    def remove(self, photo: BatchPhoto) -> bool:
+        with self._lock:
+            if photo not in self._photos:
+                return False
+            self._photos.remove(photo)
+            return True
+
+    def stop(self) -> list[BatchPhoto]:
+        """Empty the queue; the photos that were waiting (not closed) are returned."""
+        with self._lock:
+            waiting = [photo for photo in self._photos if not photo.closed]
+            self._photos.clear()
+            return waiting
+
+    def take(self, stopped: Callable[[], bool]) -> BatchJob | None:
+        """The next photo (on the worker), or None when none is left or the batch stopped."""
+        with self._lock:
+            while self._photos and self._photos[0].closed:
+                self._photos.popleft()
+            if stopped() or not self._photos:
+                return None
+            photo = self._photos.popleft()
+            return BatchJob(photo, photo.state.detection_on and photo.detected is None,
+                            photo.text is None)
+
+    def __contains__(self, photo: object) -> bool:
+        with self._lock:
+            return photo in self._photos
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._photos)
 
 
 def face_check(photo: BatchPhoto) -> FaceCheck:

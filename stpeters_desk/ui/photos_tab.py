@@ -14,10 +14,12 @@ and blocks preparing until it is covered ("Cover names" does it in one click) or
 out, and the other text is listed for whoever prepares the photo to read. A photo whose
 text was not read (stopped, or the reader failed) cannot be prepared either.
 
-A batch shows its progress and can be cancelled. A photo whose face search was cancelled
-is never treated as checked: it says so in the list and cannot be prepared until its faces
-are looked for ("Look for faces now") or someone turns the search off for it and covers
-every face by hand.
+A batch is one task of the task runner (``work_through``): it takes the photos from a
+queue shared with the tab (``photo_edit.BatchQueue``) and hands each over as it is opened
+and looked at; the bar counts them and Cancel sets the task's token. A photo whose face
+search was cancelled or failed is never treated as checked: it says so in the list and
+cannot be prepared until its faces are looked for ("Look for faces now") or someone turns
+the search off for it and covers every face by hand.
 
 "Prepare" covers the regions for good, crops, removes everything the camera recorded and
 re-encodes within X's limits, on a worker, then shows what was removed. The prepared photo
@@ -25,13 +27,16 @@ waits in "Ready to attach" until it has a description and both confirmations ("I
 checked every face", "every child shown has photo consent"), each recorded with the name
 of whoever gave it; only then can the composer attach it.
 
-The editor's model and canvas live in ``photos_canvas``. Only the selected photo keeps its
-pixels in memory; the rest of a batch keeps a thumbnail and what was found in it.
+The tab only shows and collects: the edit's model and the rules about a photo of the batch
+(may it be prepared? were its faces looked for?) are in ``core.photo_edit``, the one
+pipeline shared with ``photos prepare`` is ``core.photo_pipeline``, and preparing,
+describing, confirming and removing go through ``ops.photos``. The canvas is in
+``photos_canvas``. Only the selected photo keeps its pixels in memory; the rest of a batch
+keeps a thumbnail and what was found in it.
 """
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -91,7 +96,9 @@ from stpeters_desk.core.photo_edit import (
     OPEN,
     OPENING,
     WAITING,
+    BatchJob,
     BatchPhoto,
+    BatchQueue,
     Blocker,
     blocker,
     face_check,
@@ -125,7 +132,7 @@ from stpeters_desk.ui.photos_canvas import (
     with_detected,
 )
 from stpeters_desk.ui.styling import may_narrow, scrolls_when_short, set_style_state
-from stpeters_desk.ui.tasks import TaskRunner
+from stpeters_desk.ui.tasks import TaskRunner, TaskToken
 
 if TYPE_CHECKING:
     from stpeters_desk.core.faces import FaceBox
@@ -257,6 +264,59 @@ def _read_and_check(image: Image.Image, reader: TextReader,
     return check_photo_text(items, names), names.is_empty
 
 
+@dataclass(frozen=True)
+class Opening:
+    job: BatchJob
+
+
+@dataclass(frozen=True)
+class OpenFailed:
+    photo: BatchPhoto
+    error: Exception
+
+
+@dataclass(frozen=True)
+class Opened:
+    job: BatchJob
+    result: OpenResult
+
+
+@dataclass(frozen=True)
+class Looked:
+    photo: BatchPhoto
+    result: LookResult
+
+
+@dataclass(frozen=True)
+class NotLooked:
+    photo: BatchPhoto
+
+
+def work_through(queue: BatchQueue, token: TaskToken, detector: Detector,
+                 reader: TextReader, guard: Callable[[], NameGuard] | None) -> None:
+    """On a worker: open and look at each photo of the queue in turn, handing each step
+    over to the window. Cancel (the token) stops it between photos, or after opening the
+    photo in hand without looking at it; a photo being looked at is finished, since faces
+    found are worth having. Nothing is written anywhere: stopping leaves nothing half-done."""
+    while (job := queue.take(lambda: token.cancelled)) is not None:
+        token.hand_over(Opening(job))
+        try:
+            opened = open_for_editing(job.photo.path)
+        except Exception as exc:  # shown to staff; the rest of the batch goes on
+            token.hand_over(OpenFailed(job.photo, exc))
+            continue
+        token.hand_over(Opened(job, opened))
+        if not job.wanted:
+            continue
+        if token.cancelled:
+            token.hand_over(NotLooked(job.photo))
+            break
+        image = opened.photo.image
+        token.hand_over(Looked(job.photo, look_at(image, detector if job.faces else None,
+                                                  reader if job.text else None, guard)))
+    token.check()
+
+
 def result_preview(library: PhotoLibrary, photo_id: int) -> Image.Image:
     """The prepared photo itself, small enough to show: what will be posted."""
     import io
@@ -305,7 +365,8 @@ class PhotosTab(QWidget):
         self._detector: Detector = detector or find_faces
         self._text_reader: TextReader = text_reader or read_text
         self._photos: list[BatchPhoto] = []
-        self._queue: deque[BatchPhoto] = deque()
+        self._queue = BatchQueue()  # shared with the batch's worker
+        self._batch: TaskToken | None = None  # the running batch: Cancel sets it
         self._loading: BatchPhoto | None = None
         self._batch_total = 0
         self._batch_done = 0
@@ -754,13 +815,14 @@ class PhotosTab(QWidget):
             added.append(photo)
         if not added:
             return
-        self._queue.extend(added)
+        self._queue.add(added)
         self._batch_total += len(added)
         self.show_message("")
         self._show_progress()
         if self.batch_list.currentRow() < 0:
             self.batch_list.setCurrentRow(self._photos.index(added[0]))
-        self._open_next()
+        if self._batch is None:
+            self._start_batch()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _local_files(event.mimeData().urls()):
@@ -772,35 +834,71 @@ class PhotosTab(QWidget):
             event.acceptProposedAction()
             self.open_photos(paths)
 
-    def _open_next(self) -> None:
-        if self._loading is not None:
-            return
-        while self._queue and self._queue[0].closed:
-            self._queue.popleft()
-        if not self._queue:
-            self._batch_finished()
-            return
-        photo = self._queue.popleft()
-        self._loading = photo
-        photo.status = OPENING
-        self._update_batch_item(photo)
-        self._tasks.run(lambda: open_for_editing(photo.path),
-                        lambda result: self._opened(photo, result),
-                        lambda error: self._open_failed(photo, error))
+    def _start_batch(self) -> None:
+        """One task works through the queue (``work_through``), handing each photo over as
+        it is opened and looked at; Cancel sets its token. Closing the tab stops it."""
+        self._batch = token = TaskToken()
+        queue, detector, reader = self._queue, self._detector, self._text_reader
+        guard = self._services.name_guard
+        self._tasks.run(lambda: work_through(queue, token, detector, reader, guard),
+                        lambda _none: self._batch_ended(), self._batch_broke, cancel=token,
+                        owner=self, on_cancelled=self._batch_ended, on_item=self._batch_part)
 
-    def _opened(self, photo: BatchPhoto, result: OpenResult) -> None:
+    def _batch_part(self, part: object) -> None:
+        """A photo of the batch, opening, opened, looked at, or not looked at (stopped)."""
+        if isinstance(part, Opening):
+            self._loading = part.job.photo
+            part.job.photo.status = OPENING
+            self._update_batch_item(part.job.photo)
+        elif isinstance(part, OpenFailed):
+            self._open_failed(part.photo, part.error)
+        elif isinstance(part, Opened):
+            self._opened(part.job, part.result)
+        elif isinstance(part, Looked):
+            self._looked(part.photo, part.result, self._loaded)
+        elif isinstance(part, NotLooked):  # Cancel was pressed while it opened
+            self._set_looking(part.photo, faces=False, text=False)
+            self._mark_stopped([part.photo])
+            self._loaded(part.photo)
+
+    def _batch_ended(self) -> None:
+        """The batch's task ended (done or cancelled): photos added since start another."""
+        self._batch = None
+        if self._queue:
+            self._start_batch()
+        else:
+            self._batch_finished()
+
+    def _batch_broke(self, error: Exception) -> None:
+        photo = self._loading
+        if photo is not None and LOOKING in (photo.detection, photo.text_state):
+            self._faces_failed(photo, error, self._loaded)
+        self._batch_ended()
+
+    def _opened(self, job: BatchJob, result: OpenResult) -> None:
+        photo = job.photo
         if photo.closed:
-            self._loaded(photo)
+            if not job.wanted:
+                self._loaded(photo)
             return
         self._take_pixels(photo, result)
-        want_faces = photo.state.detection_on and photo.detected is None
-        if want_faces or photo.text is None:
-            if photo is self._stop_after:  # Cancel was pressed while it opened
-                self._mark_stopped([photo])
-            else:
-                self._examine(photo, then=self._loaded, faces=want_faces)
-                return
+        if job.wanted:  # the worker looks at it next: faces and text, as asked
+            self._set_looking(photo, faces=job.faces, text=job.text)
+            return
         self._loaded(photo)
+
+    def _set_looking(self, photo: BatchPhoto, *, faces: bool, text: bool) -> None:
+        if faces:
+            photo.detection = LOOKING
+        elif photo.detection == LOOKING:
+            photo.detection = NOT_LOOKED
+        if text:
+            photo.text_state = LOOKING
+        elif photo.text_state == LOOKING:
+            photo.text_state = NOT_LOOKED
+        self._update_batch_item(photo)
+        if photo is self.selected_photo():
+            self._show_selected()
 
     def _take_pixels(self, photo: BatchPhoto, result: OpenResult) -> None:
         photo.status = OPEN
@@ -833,7 +931,6 @@ class PhotosTab(QWidget):
         self._show_progress()
         if photo is self.selected_photo():
             self._show_selected()
-        self._open_next()
 
     def _batch_finished(self) -> None:
         if not self._batch_total and not self._batch_stopped:
@@ -878,13 +975,14 @@ class PhotosTab(QWidget):
         is marked as not checked for faces and stays in the list, to open when chosen: a
         stopped search must never look like one that found nothing.
         """
-        stopped = [photo for photo in self._queue if not photo.closed]
-        self._queue.clear()
+        if self._batch is not None:
+            self._batch.cancel()  # the worker takes no other photo, and stops at its check
+        stopped = self._queue.stop()
         self._batch_total -= len(stopped)
         self._mark_stopped(stopped)
         self._stop_after = self._loading
         self._show_progress()
-        if self._loading is None:
+        if self._batch is None:
             self._batch_finished()
         self._show_selected()
 
@@ -914,7 +1012,7 @@ class PhotosTab(QWidget):
         guard = self._services.name_guard
         self._tasks.run(lambda: look_at(image, detector, reader, guard),
                         lambda result: self._looked(photo, result, then),
-                        lambda error: self._faces_failed(photo, error, then))
+                        lambda error: self._faces_failed(photo, error, then), owner=self)
 
     def _looked(self, photo: BatchPhoto, result: LookResult,
                 then: Callable[[BatchPhoto], None] | None) -> None:
@@ -1023,9 +1121,8 @@ class PhotosTab(QWidget):
                 other.drop_pixels()
         self.add_region_button.setChecked(False)
         self.canvas.select(-1)
-        if photo is not None and photo.status == WAITING and photo in self._queue:
-            self._queue.remove(photo)
-            self._queue.appendleft(photo)  # the one someone is looking at comes next
+        if photo is not None and photo.status == WAITING:
+            self._queue.to_front(photo)  # the one someone is looking at comes next
         if photo is not None and photo.status == WAITING and photo.detection == CANCELLED:
             self._reopen(photo)  # its batch was stopped before it was opened
         if photo is not None and photo.status == OPEN and photo.opened is None:
@@ -1038,7 +1135,7 @@ class PhotosTab(QWidget):
         photo.status = OPENING
         self._tasks.run(lambda: open_for_editing(photo.path),
                         lambda result: self._reopened(photo, result),
-                        lambda error: self._reopen_failed(photo, error))
+                        lambda error: self._reopen_failed(photo, error), owner=self)
 
     def _reopened(self, photo: BatchPhoto, result: OpenResult) -> None:
         if photo is self.selected_photo():
@@ -1062,8 +1159,7 @@ class PhotosTab(QWidget):
         photo.drop_pixels()
         self._photos.pop(row)
         self.batch_list.takeItem(row)
-        if photo in self._queue:
-            self._queue.remove(photo)
+        if self._queue.remove(photo):
             self._batch_total -= 1
             self._show_progress()
         self._photo_chosen(self.batch_list.currentRow())
@@ -1429,7 +1525,7 @@ class PhotosTab(QWidget):
         state = photo.state
         work = self._prepare_work(photo, photo.opened, state)
         self._tasks.run(work, lambda stored: self._prepared(photo, state, stored),
-                        self._prepare_failed)
+                        self._prepare_failed, owner=self)
 
     def _prepare_work(self, photo: BatchPhoto, opened: OpenedPhoto,
                       state: EditState) -> Callable[[], StoredPhoto]:
@@ -1563,7 +1659,7 @@ class PhotosTab(QWidget):
         unavailable = self.tr("(preview unavailable)")
         self._tasks.run(lambda: result_preview(library, photo_id),
                         lambda image: self._show_result_preview(photo_id, image),
-                        lambda _error: self.result_image.setText(unavailable))
+                        lambda _error: self.result_image.setText(unavailable), owner=self)
 
     def _show_result_preview(self, photo_id: int, image: Image.Image) -> None:
         if photo_id != self._ready_id:
@@ -1601,7 +1697,8 @@ class PhotosTab(QWidget):
                 self._tasks.run(self._services.name_guard,
                                 lambda _guard: self._show_alt_names(
                                     self.alt_text.toPlainText().strip()),
-                                lambda _error: None)  # the pre-flight says why it cannot check
+                                lambda _error: None,  # the pre-flight says why it cannot check
+                                owner=self)
             return
         self.alt_names_label.setText(name_findings_text(findings))
         set_style_state(self.alt_names_label, "level", worst_name_level(findings))

@@ -11,6 +11,9 @@ asked for:
   between its steps (``token.check()`` raises ``TaskCancelled``). The work stops where it
   checks, so it must check only where stopping leaves nothing half-written (between two
   photos, between two saved pages). ``on_cancelled`` then runs instead of ``on_error``.
+- **parts**: work that finishes in pieces (a batch of photos) hands each over with
+  ``token.hand_over(item)``; ``on_item`` receives it on the UI thread, in order with the
+  progress reports, so the window can show each piece as soon as it is ready.
 - **owner**: a ``QObject`` (the tab or dialog that asked). When it is destroyed its
   task's callbacks are dropped and its token is set: a closed window never receives a
   result, and work that checks its token stops.
@@ -38,7 +41,22 @@ T = TypeVar("T")
 Done = Callable[[Any], None]
 Failed = Callable[[Exception], None]
 Progress = Callable[[int, int, str], None]  # done, total, message
-_Sink = Callable[[int, int, str], None]
+Item = Callable[[Any], None]  # a part of the result the work hands over as it goes
+
+
+@dataclass(frozen=True)
+class _Report:
+    done: int
+    total: int
+    message: str
+
+
+@dataclass(frozen=True)
+class _Part:
+    item: Any
+
+
+_Sink = Callable[["_Report | _Part"], None]
 
 
 class TaskCancelled(Exception):
@@ -75,7 +93,14 @@ class TaskToken:
         (nothing happens when the task asked for no progress)."""
         sink = self._sink
         if sink is not None:
-            sink(done, total, message)
+            sink(_Report(done, total, message))
+
+    def hand_over(self, item: object) -> None:
+        """A part of the result, ready before the rest (one photo of a batch): delivered to
+        the task's ``on_item`` on the UI thread, in order with the reports."""
+        sink = self._sink
+        if sink is not None:
+            sink(_Part(item))
 
     def _attach(self, sink: _Sink | None) -> None:
         self._sink = sink
@@ -87,6 +112,7 @@ class _Task:
     on_error: Failed | None
     progress: Progress | None
     on_cancelled: Callable[[], None] | None
+    on_item: Item | None
     owner: Callable[[], QObject | None] | None
     owner_key: int
     token: TaskToken
@@ -134,7 +160,7 @@ class TaskRunner(QObject):
     """Runs callables on a thread pool and calls back on the UI thread."""
 
     delivered = Signal(int, object, object)
-    progressed = Signal(int, int, int, str)
+    updated = Signal(int, object)  # a report or a part, from the worker, in order
     busy_changed = Signal(bool)
 
     def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None) -> None:
@@ -145,7 +171,7 @@ class TaskRunner(QObject):
         self._timers: set[QTimer] = set()
         self._watched: set[int] = set()  # owners whose destruction cancels their tasks
         self.delivered.connect(self._deliver)
-        self.progressed.connect(self._progress)
+        self.updated.connect(self._update)
         _RUNNERS.add(self)
 
     @property
@@ -159,13 +185,14 @@ class TaskRunner(QObject):
     def run(self, work: Callable[[], T], on_done: Callable[[T], None],
             on_error: Failed | None = None, *, progress: Progress | None = None,
             cancel: TaskToken | None = None, owner: QObject | None = None,
-            on_cancelled: Callable[[], None] | None = None) -> TaskToken:
+            on_cancelled: Callable[[], None] | None = None,
+            on_item: Item | None = None) -> TaskToken:
         """Run ``work`` on the pool; ``on_done`` or ``on_error`` follows on the UI thread.
 
         ``cancel`` is the token the work closes over (one is made if not given); the
         token is returned, so the caller can cancel later. ``progress`` receives what
-        the work reports through the token. Once ``owner`` is destroyed nothing more is
-        delivered and the token is set.
+        the work reports through the token, ``on_item`` what it hands over. Once ``owner``
+        is destroyed nothing more is delivered and the token is set.
         """
         task_id = next(self._ids)
         token = cancel if cancel is not None else TaskToken()
@@ -173,9 +200,10 @@ class TaskRunner(QObject):
         if owner is not None:
             self._watch(owner)
         was_busy = self.busy
-        self._tasks[task_id] = _Task(on_done, on_error, progress, on_cancelled, owner_ref,
-                                     id(owner) if owner is not None else 0, token)
-        token._attach(self._reporter(task_id) if progress is not None else None)
+        self._tasks[task_id] = _Task(on_done, on_error, progress, on_cancelled, on_item,
+                                     owner_ref, id(owner) if owner is not None else 0, token)
+        wanted = progress is not None or on_item is not None
+        token._attach(self._reporter(task_id) if wanted else None)
         if not was_busy:
             self.busy_changed.emit(True)
         self._start(task_id, work)
@@ -208,12 +236,12 @@ class TaskRunner(QObject):
         """Called on the worker: a queued signal carries the report to the UI thread."""
         runner = weakref.ref(self)  # a worker must never drop the runner's last reference
 
-        def report(done: int, total: int, message: str) -> None:
+        def report(update: _Report | _Part) -> None:
             alive = runner()
             try:
                 if alive is None:
                     raise RuntimeError("the runner is gone")
-                alive.progressed.emit(task_id, done, total, message)
+                alive.updated.emit(task_id, update)
             except RuntimeError:  # the runner is gone with its window: stop the work
                 raise TaskCancelled() from None
         return report
@@ -221,12 +249,15 @@ class TaskRunner(QObject):
     def _start(self, task_id: int, work: Callable[[], Any]) -> None:
         self._pool.start(_Job(task_id, work, self))
 
-    @Slot(int, int, int, str)
-    def _progress(self, task_id: int, done: int, total: int, message: str) -> None:
+    @Slot(int, object)
+    def _update(self, task_id: int, update: _Report | _Part) -> None:
         task = self._tasks.get(task_id)
-        if task is None or task.progress is None or task.owner_gone():
+        if task is None or task.owner_gone():
             return
-        task.progress(done, total, message)
+        if isinstance(update, _Report) and task.progress is not None:
+            task.progress(update.done, update.total, update.message)
+        elif isinstance(update, _Part) and task.on_item is not None:
+            task.on_item(update.item)
 
     @Slot(int, object, object)
     def _deliver(self, task_id: int, result: Any, error: Exception | None) -> None:
@@ -270,8 +301,8 @@ class TaskRunner(QObject):
                 return
             alive._timers.discard(fired)
             fired.deleteLater()
-            gone = owner_ref is not None and ((alive := owner_ref()) is None
-                                              or not isValid(alive))
+            gone = owner_ref is not None and ((owner_now := owner_ref()) is None
+                                              or not isValid(owner_now))
             if not gone:
                 callback()
 

@@ -716,6 +716,34 @@ def test_cancel_on_the_real_worker_pool_while_a_photo_opens(
     tasks.shutdown()
 
 
+def test_closing_the_tab_mid_batch_stops_the_worker_and_drops_its_results(
+        tmp_path: Path, qtbot: QtBot, services: DeskServices, library: PhotoLibrary,
+        slow_to_open: tuple[set[str], threading.Event]) -> None:
+    """The batch's task is owned by the tab: once the tab is gone nothing is delivered to
+    it, and the worker stops instead of looking at the rest."""
+    from shiboken6 import delete
+
+    from stpeters_desk.ui.tasks import TaskRunner
+
+    names, go_on = slow_to_open
+    names.add("trip-0.jpg")
+    looked_at: list[tuple[int, int]] = []
+
+    def detector(image: Image.Image) -> list[FaceBox]:
+        looked_at.append(image.size)
+        return []
+
+    tasks = TaskRunner()
+    tab = PhotosTab(services, tasks, library, detector=detector)
+    tab.open_photos(trip_photos(tmp_path, 3))
+    qtbot.waitUntil(lambda: tab.photos[0].status == "opening", timeout=10_000)
+    delete(tab)  # the window closes while the first photo opens
+    go_on.set()
+    assert tasks.wait_idle(30)
+    assert looked_at == [] and not tasks.busy
+    tasks.shutdown()
+
+
 def test_photos_dropped_on_the_tab_are_opened(tmp_path: Path, tab: PhotosTab) -> None:
     folder = tmp_path / "dropped"
     folder.mkdir()

@@ -182,3 +182,19 @@ def test_a_thread_or_a_timer_left_running_is_reported(qtbot: QtBot) -> None:
     clean_up_leftovers()
     tasks.wait_idle(WAIT_S, settle_s=0)
     assert leftovers() == []
+
+
+def test_parts_are_handed_over_in_order_with_the_reports(runner: TaskRunner) -> None:
+    token = TaskToken()
+    heard: list[object] = []
+
+    def work() -> str:
+        for number in range(1, 4):
+            token.hand_over(f"photo {number}")
+            token.report(number, 3)
+        return "batch done"
+
+    runner.run(work, heard.append, progress=lambda done, _t, _m: heard.append(done),
+               cancel=token, on_item=heard.append)
+    assert runner.wait_idle(WAIT_S)
+    assert heard == ["photo 1", 1, "photo 2", 2, "photo 3", 3, "batch done"]
