@@ -264,32 +264,21 @@ def _read_and_check(image: Image.Image, reader: TextReader,
     return check_photo_text(items, names), names.is_empty
 
 
+# What the batch's worker hands over for each photo, in this order: it is opening; it
+# could not be opened, or it is opened; then it was looked at, or not (Cancel was pressed).
+OPENING_STEP, OPEN_FAILED, OPENED, LOOKED_AT, NOT_LOOKED_AT = (
+    "opening", "open failed", "opened", "looked at", "not looked at")
+
+
 @dataclass(frozen=True)
-class Opening:
+class BatchStep:
+    """One step of one photo of the batch, handed from the worker to the tab."""
+
+    kind: str
     job: BatchJob
-
-
-@dataclass(frozen=True)
-class OpenFailed:
-    photo: BatchPhoto
-    error: Exception
-
-
-@dataclass(frozen=True)
-class Opened:
-    job: BatchJob
-    result: OpenResult
-
-
-@dataclass(frozen=True)
-class Looked:
-    photo: BatchPhoto
-    result: LookResult
-
-
-@dataclass(frozen=True)
-class NotLooked:
-    photo: BatchPhoto
+    opened: OpenResult | None = None
+    looked: LookResult | None = None
+    error: Exception | None = None
 
 
 def work_through(queue: BatchQueue, token: TaskToken, detector: Detector,
@@ -299,21 +288,21 @@ def work_through(queue: BatchQueue, token: TaskToken, detector: Detector,
     photo in hand without looking at it; a photo being looked at is finished, since faces
     found are worth having. Nothing is written anywhere: stopping leaves nothing half-done."""
     while (job := queue.take(lambda: token.cancelled)) is not None:
-        token.hand_over(Opening(job))
+        token.hand_over(BatchStep(OPENING_STEP, job))
         try:
             opened = open_for_editing(job.photo.path)
         except Exception as exc:  # shown to staff; the rest of the batch goes on
-            token.hand_over(OpenFailed(job.photo, exc))
+            token.hand_over(BatchStep(OPEN_FAILED, job, error=exc))
             continue
-        token.hand_over(Opened(job, opened))
+        token.hand_over(BatchStep(OPENED, job, opened))
         if not job.wanted:
             continue
         if token.cancelled:
-            token.hand_over(NotLooked(job.photo))
+            token.hand_over(BatchStep(NOT_LOOKED_AT, job))
             break
-        image = opened.photo.image
-        token.hand_over(Looked(job.photo, look_at(image, detector if job.faces else None,
-                                                  reader if job.text else None, guard)))
+        looked = look_at(opened.photo.image, detector if job.faces else None,
+                         reader if job.text else None, guard)
+        token.hand_over(BatchStep(LOOKED_AT, job, looked=looked))
     token.check()
 
 
@@ -844,22 +833,22 @@ class PhotosTab(QWidget):
                         lambda _none: self._batch_ended(), self._batch_broke, cancel=token,
                         owner=self, on_cancelled=self._batch_ended, on_item=self._batch_part)
 
-    def _batch_part(self, part: object) -> None:
+    def _batch_part(self, step: BatchStep) -> None:
         """A photo of the batch, opening, opened, looked at, or not looked at (stopped)."""
-        if isinstance(part, Opening):
-            self._loading = part.job.photo
-            part.job.photo.status = OPENING
-            self._update_batch_item(part.job.photo)
-        elif isinstance(part, OpenFailed):
-            self._open_failed(part.photo, part.error)
-        elif isinstance(part, Opened):
-            self._opened(part.job, part.result)
-        elif isinstance(part, Looked):
-            self._looked(part.photo, part.result, self._loaded)
-        elif isinstance(part, NotLooked):  # Cancel was pressed while it opened
-            self._set_looking(part.photo, faces=False, text=False)
-            self._mark_stopped([part.photo])
-            self._loaded(part.photo)
+        photo = step.job.photo
+        if step.kind == OPENING_STEP:
+            self._loading, photo.status = photo, OPENING
+            self._update_batch_item(photo)
+        elif step.kind == OPEN_FAILED and step.error is not None:
+            self._open_failed(photo, step.error)
+        elif step.kind == OPENED and step.opened is not None:
+            self._opened(step.job, step.opened)
+        elif step.kind == LOOKED_AT and step.looked is not None:
+            self._looked(photo, step.looked, self._loaded)
+        elif step.kind == NOT_LOOKED_AT:  # Cancel was pressed while it opened
+            self._set_looking(photo, faces=False, text=False)
+            self._mark_stopped([photo])
+            self._loaded(photo)
 
     def _batch_ended(self) -> None:
         """The batch's task ended (done or cancelled): photos added since start another."""

@@ -682,6 +682,14 @@ def slow_to_open(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[set[str], th
     go_on.set()
 
 
+def noting_sizes(looked_at: list[tuple[int, int]]) -> Detector:
+    """A detector that finds nothing and notes the size of every photo it looks at."""
+    def detector(image: Image.Image) -> list[FaceBox]:
+        looked_at.append(image.size)
+        return []
+    return detector
+
+
 def test_cancel_on_the_real_worker_pool_while_a_photo_opens(
         tmp_path: Path, qtbot: QtBot, services: DeskServices, library: PhotoLibrary,
         slow_to_open: tuple[set[str], threading.Event]) -> None:
@@ -691,13 +699,8 @@ def test_cancel_on_the_real_worker_pool_while_a_photo_opens(
     names, go_on = slow_to_open
     names.add("trip-1.jpg")
     looked_at: list[tuple[int, int]] = []
-
-    def detector(image: Image.Image) -> list[FaceBox]:
-        looked_at.append(image.size)
-        return []
-
     tasks = TaskRunner()
-    tab = PhotosTab(services, tasks, library, detector=detector)
+    tab = PhotosTab(services, tasks, library, detector=noting_sizes(looked_at))
     qtbot.addWidget(tab)
     tab.resize(1500, 950)
     tab.show()
@@ -728,13 +731,8 @@ def test_closing_the_tab_mid_batch_stops_the_worker_and_drops_its_results(
     names, go_on = slow_to_open
     names.add("trip-0.jpg")
     looked_at: list[tuple[int, int]] = []
-
-    def detector(image: Image.Image) -> list[FaceBox]:
-        looked_at.append(image.size)
-        return []
-
     tasks = TaskRunner()
-    tab = PhotosTab(services, tasks, library, detector=detector)
+    tab = PhotosTab(services, tasks, library, detector=noting_sizes(looked_at))
     tab.open_photos(trip_photos(tmp_path, 3))
     qtbot.waitUntil(lambda: tab.photos[0].status == "opening", timeout=10_000)
     delete(tab)  # the window closes while the first photo opens

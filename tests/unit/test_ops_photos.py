@@ -21,20 +21,11 @@ from stpeters_desk.core.storage.db import Database
 from stpeters_desk.ops.gate import Gate
 from stpeters_desk.ops.photos import PhotoNotChanged, PhotoOperations
 from stpeters_desk.ops.session import Session
+from tests.unit.test_ops_gate import _quick_pin_hashes  # noqa: F401 (autouse: cheap PIN hashes)
 
 HEAD_PIN = "482915"
 STAFF_PIN = "731904"
 COMPUTER = "Office PC (test)"
-
-
-@pytest.fixture(autouse=True)
-def _quick_pin_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
-    from argon2 import PasswordHasher, Type
-
-    from stpeters_desk.core import pins
-
-    monkeypatch.setattr(pins, "_hasher", lambda: PasswordHasher(
-        time_cost=1, memory_cost=8, parallelism=1, hash_len=16, salt_len=16, type=Type.ID))
 
 
 @pytest.fixture
