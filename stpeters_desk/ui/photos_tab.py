@@ -369,11 +369,6 @@ class PhotosTab(QWidget):
         self._show_selected()
         self._show_ready()
 
-    @property
-    def actor(self) -> str:
-        """Whoever acts now, as the operations name them (the session's actor)."""
-        return self._session().actor
-
     # -- layout ------------------------------------------------------------------------------
     def _build(self) -> None:
         splitter = QSplitter()
