@@ -7,6 +7,11 @@ face"), and someone has confirmed that every child shown has photo consent. Only
 photo with a description and both confirmations is attachable, and each confirmation is
 recorded in the audit log with the name of the person who gave it.
 
+Nothing enters the library unless its faces were looked for (``photo_rules``): the
+detector looked at the photo, or a person turned the search off for it and covered
+faces by hand. ``add`` and ``replace`` refuse anything else, whoever calls them; the
+Photos tab reaches them only through ``ops.photos``.
+
 New pixels for a photo (prepared again after changing its crop or covered regions)
 clear both confirmations: they were given for the old pixels. A new description does
 not: the confirmations are about who is in the picture, and the pre-flight check reads
