@@ -1,10 +1,12 @@
 """The batch command: ``stpeters-desk photos prepare IN... --out DIR [--crop 16:9] [--no-detect]``.
 
 For a folder of photos from a trip or a sports day: each photo is opened with its
-orientation applied, optionally cropped, its faces found and covered, the text written in
-it read and any pupil's name in that text covered (a name that is also an everyday word
-too: nobody is there to decide), and written to DIR with no metadata,
-within X's limits. Other text read is listed for whoever prepares the photos to look at.
+orientation applied, its faces found and covered, the text written in it read and any
+pupil's name in that text covered (a name that is also an everyday word too: nobody is
+there to decide), then optionally cropped, and written to DIR with no metadata, within
+X's limits: the Photos tab's own pipeline and order (``photo_pipeline``), so a face cut by
+the crop's edge is still found whole and covered. Other text read is listed for whoever
+prepares the photos to look at.
 With no pupil list to check against (none imported, or run as a module) every piece of
 text read is covered: a name that cannot be checked is never left showing. A photo that
 cannot be used is reported and skipped and the rest are still done; the exit code says
@@ -19,30 +21,28 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from stpeters_desk.core.faces import FaceDetectorUnavailable, detect_faces
-from stpeters_desk.core.images import (
-    CoverStyle,
-    CropPreset,
-    PhotoError,
-    Rect,
-    cover_regions,
-    crop_to_preset,
-    export_photo,
-    open_photo,
-)
+from stpeters_desk.core.faces import FaceDetectorUnavailable
+from stpeters_desk.core.images import CoverStyle, CropPreset, PhotoError, open_photo
 from stpeters_desk.core.names import NameGuard
-from stpeters_desk.core.photo_text import (
-    PhotoText,
-    TextItem,
-    TextReaderUnavailable,
-    check_photo_text,
-    find_text,
+from stpeters_desk.core.photo_pipeline import (
+    SKIPPED_NAMES,
+    Detector,
+    TextReader,
+    automatic_edit,
+    expand_photo_inputs,
+    export_edit,
 )
+from stpeters_desk.core.photo_text import TextReaderUnavailable
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+    from stpeters_desk.core.faces import FaceBox
 
 PROG = "stpeters-desk photos"
-SKIPPED_NAMES = {"thumbs.db", "desktop.ini"}  # what Windows leaves in photo folders
+__all__ = ["SKIPPED_NAMES", "PreparedPhoto", "expand_inputs", "main", "prepare_photo"]
 
 
 @dataclass(frozen=True)
@@ -145,53 +145,44 @@ def _naming(source: Path, error: Exception) -> str:
     return message if source.name in message else f"{source.name}: {message}"
 
 
-def expand_inputs(inputs: Iterable[Path]) -> Iterable[Path]:
-    """Files as given; a folder's files in name order (not its subfolders or hidden files)."""
-    for path in inputs:
-        if not path.is_dir():
-            yield path
-            continue
-        for child in sorted(path.iterdir(), key=lambda p: p.name.lower()):
-            if child.is_file() and not child.name.startswith(".") and (
-                    child.name.lower() not in SKIPPED_NAMES):
-                yield child
+def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
+    """Files as given; a folder's photos in name order: the Photos tab's own helper."""
+    return expand_photo_inputs(inputs)
 
 
 def prepare_photo(source: Path, out_dir: Path, preset: CropPreset, *, detect: bool = True,
                   style: CoverStyle = CoverStyle.SOLID, used_names: set[str] | None = None,
-                  guard: NameGuard | None = None) -> PreparedPhoto:
+                  guard: NameGuard | None = None, detector: Detector | None = None,
+                  reader: TextReader | None = None) -> PreparedPhoto:
     """One photo from file to a file ready for X; raises PhotoError for a photo it refuses.
 
-    With a guard the text in the photo is read and its pupils' names covered (every line
-    read, when the guard has no roster); guard=None reads no text.
+    The same pipeline as the Photos tab: faces and text are found in the whole photo and
+    covered, then the photo is cropped to the preset, centred (``photo_pipeline``). With a
+    guard the text in the photo is read and its pupils' names covered (every line read,
+    when the guard has no roster); guard=None reads no text. ``detect=False`` is the
+    person's choice not to look for faces; ``detector`` and ``reader`` stand in for the
+    app's own in tests.
     """
     photo = open_photo(source)
-    image = crop_to_preset(photo.image, preset)
-    faces = []
-    if detect:
-        faces = detect_faces(image)
-    text = check_photo_text(find_text(image), guard) if guard is not None else None
-    hidden = _text_to_cover(text, guard)
-    regions = [Rect(f.x, f.y, f.w, f.h) for f in faces] + [item.rect for item in hidden]
-    covered = cover_regions(image, regions, style)
-    exported = export_photo(covered, photo.metadata, keep_png=photo.looks_like_screenshot)
+    edit = automatic_edit(photo.image, preset, detector=(detector or _detect) if detect
+                          else None, style=style, reader=reader, guard=guard)
+    exported = export_edit(photo, edit.state, edit.faces)
     output = _output_path(source, out_dir, exported.extension, used_names)
     output.write_bytes(exported.data)
-    others = tuple(item.text for item in text.items if item not in hidden) if text else ()
-    return PreparedPhoto(source, output, len(faces), sum(f.low_confidence for f in faces),
+    text = edit.text
+    others = tuple(item.text for item in text.items if item not in edit.text_covered) \
+        if text is not None else ()
+    return PreparedPhoto(source, output, len(edit.faces_found),
+                         sum(face.low_confidence for face in edit.faces_found),
                          photo.metadata.short_summary(), exported.size_bytes,
                          exported.width, exported.height, text_read=text is not None,
-                         names_covered=len(hidden), text_to_check=others)
+                         names_covered=len(edit.text_covered), text_to_check=others)
 
 
-def _text_to_cover(text: PhotoText | None, guard: NameGuard | None) -> list[TextItem]:
-    """Every line that may hold a pupil's name, even one that is also an everyday word
-    (no one is there to decide); every line read when there is no roster to check it with."""
-    if text is None or guard is None:
-        return []
-    if guard.is_empty:
-        return list(text.items)
-    return [name.item for name in text.names]
+def _detect(image: Image.Image) -> list[FaceBox]:
+    from stpeters_desk.core.faces import detect_faces
+
+    return detect_faces(image)
 
 
 def _output_path(source: Path, out_dir: Path, extension: str,

@@ -7,6 +7,11 @@ face"), and someone has confirmed that every child shown has photo consent. Only
 photo with a description and both confirmations is attachable, and each confirmation is
 recorded in the audit log with the name of the person who gave it.
 
+Nothing enters the library unless its faces were looked for (``photo_rules``): the
+detector looked at the photo, or a person turned the search off for it and covered
+faces by hand. ``add`` and ``replace`` refuse anything else, whoever calls them; the
+Photos tab reaches them only through ``ops.photos``.
+
 New pixels for a photo (prepared again after changing its crop or covered regions)
 clear both confirmations: they were given for the old pixels. A new description does
 not: the confirmations are about who is in the picture, and the pre-flight check reads
@@ -28,7 +33,9 @@ from functools import reduce
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.i18n import translate
+from stpeters_desk.core.photo_rules import FaceCheck, require_faces_looked_for
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.photo_store import NewPhoto, PhotoStore, StoredPhoto
 from stpeters_desk.x.models import PhotoUpload
@@ -55,13 +62,13 @@ MAX_PHOTOS_PER_TWEET = 4
 THUMBNAIL_SIDE = 160
 
 # Audit actions, so the Audit tab can filter on them.
-PREPARE_ACTION = "prepare photo"
-PREPARE_AGAIN_ACTION = "prepare photo again"
-DESCRIBE_ACTION = "describe photo"
-FACES_ACTION = "confirm every face checked"
-CONSENT_ACTION = "confirm photo consent"
-USED_ACTION = "photo used in a post"
-REMOVE_ACTION = "remove prepared photo"
+PREPARE_ACTION = AuditAction.PREPARE_PHOTO
+PREPARE_AGAIN_ACTION = AuditAction.PREPARE_PHOTO_AGAIN
+DESCRIBE_ACTION = AuditAction.DESCRIBE_PHOTO
+FACES_ACTION = AuditAction.CONFIRM_FACES_CHECKED
+CONSENT_ACTION = AuditAction.CONFIRM_PHOTO_CONSENT
+USED_ACTION = AuditAction.PHOTO_USED
+REMOVE_ACTION = AuditAction.REMOVE_PHOTO
 
 
 class PhotoLibraryError(ValueError):
@@ -152,27 +159,32 @@ class PhotoLibrary:
         return self._clock().strftime("photo-%Y%m%d-%H%M%S") + path.suffix.lower()[:5]
 
     # -- adding and replacing --------------------------------------------------------------
-    def add(self, exported: ExportedPhoto, *, label: str, prepared_by: str,
+    def add(self, exported: ExportedPhoto, *, label: str, prepared_by: str, faces: FaceCheck,
             faces_covered: int = 0, alt_text: str = "",
             text_checked: bool = False) -> StoredPhoto:
         """Keep an export for attaching later; it needs its checks before it is attachable.
 
-        text_checked says the text written in the photo was read and every pupil's name
-        in it covered; without it the photo is never attachable.
+        ``faces`` says how the photo's faces were looked for: a photo whose faces were not
+        looked for is refused (``FacesNotLookedFor``), whoever calls. text_checked says the
+        text written in the photo was read and every pupil's name in it covered; without it
+        the photo is never attachable.
         """
+        require_faces_looked_for(faces)
         alt_text = _checked_alt_text(alt_text)
         label = self.safe_label(label)
         photo = self._new_photo(exported, label, prepared_by, faces_covered, alt_text,
                                 text_checked)
         photo_id = self._store.insert(photo, self._clock())
         self._record(prepared_by, PREPARE_ACTION, _target(photo_id),
-                     _prepared_detail(label, exported, faces_covered, text_checked))
+                     _prepared_detail(label, exported, faces, faces_covered, text_checked))
         return self.get(photo_id)
 
     def replace(self, photo_id: int, exported: ExportedPhoto, *, label: str,
-                prepared_by: str, faces_covered: int = 0,
+                prepared_by: str, faces: FaceCheck, faces_covered: int = 0,
                 text_checked: bool = False) -> StoredPhoto:
-        """New pixels for a photo not yet posted; its confirmations are cleared."""
+        """New pixels for a photo not yet posted; its confirmations are cleared. Refused, as
+        ``add`` is, when the faces of the new pixels were not looked for."""
+        require_faces_looked_for(faces)
         before = self.get(photo_id)
         label = before.label if label == before.label else self.safe_label(label)
         photo = self._new_photo(exported, label, prepared_by, faces_covered, before.alt_text,
@@ -182,7 +194,7 @@ class PhotoLibrary:
         cleared = [what for what, done in (("the face check", before.faces_reviewed),
                                            ("the consent confirmation",
                                             before.consent_confirmed)) if done]
-        detail = _prepared_detail(label, exported, faces_covered, text_checked)
+        detail = _prepared_detail(label, exported, faces, faces_covered, text_checked)
         if cleared:
             detail += "; cleared " + " and ".join(cleared)
         self._record(prepared_by, PREPARE_AGAIN_ACTION, _target(photo_id), detail)
@@ -309,11 +321,12 @@ def _checked_alt_text(alt_text: str) -> str:
     return text
 
 
-def _prepared_detail(label: str, exported: ExportedPhoto, faces_covered: int,
-                     text_checked: bool) -> str:
+def _prepared_detail(label: str, exported: ExportedPhoto, faces: FaceCheck,
+                     faces_covered: int, text_checked: bool) -> str:
     """The audit line for a prepared photo (English, as the audit log keeps)."""
     text = "text checked for names" if text_checked else "text NOT checked for names"
-    return f"{label}: {_shape(exported)}, {faces_covered} region(s) covered, {text}"
+    return (f"{label}: {_shape(exported)}, {faces.value}, {faces_covered} region(s) covered, "
+            f"{text}")
 
 
 def _shape(exported: ExportedPhoto) -> str:

@@ -19,7 +19,6 @@ decision with the head.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -69,7 +68,7 @@ from stpeters_desk.ui.moderation_tab import (
 )
 from stpeters_desk.ui.styling import empty_state_label
 from stpeters_desk.ui.table_model import RowsTableModel, SortKey, TableSorting
-from stpeters_desk.ui.tasks import TaskRunner
+from stpeters_desk.ui.tasks import TaskCancelled, TaskRunner, TaskToken
 from stpeters_desk.x.gateway import XGateway, pages
 from stpeters_desk.x.models import HandOff, UserProfile
 
@@ -298,8 +297,7 @@ class FollowersModel(RowsTableModel):
         return self._given
 
 
-class SyncCancelled(Exception):
-    """The person pressed Cancel; pages already read are kept."""
+SyncCancelled = TaskCancelled  # the person pressed Cancel; pages already read are kept
 
 
 class FollowersTab(QWidget):
@@ -317,7 +315,7 @@ class FollowersTab(QWidget):
         self._open_url = open_url
         self._ask_head_pin = ask_head_pin
         self._working = False
-        self._cancel = threading.Event()
+        self._syncing = TaskToken()  # set by Cancel; the sync's work checks it
         self._pending_unblocks: dict[str, str] = {}  # user id -> handle, until X confirms
         self._sync_waiting = False
         self._build()
@@ -610,7 +608,7 @@ class FollowersTab(QWidget):
             self.show_box.blockSignals(True)
             self.show_box.setCurrentIndex(self.show_box.findData(FOLLOWERS))
             self.show_box.blockSignals(False)
-        self._cancel.clear()
+        self._syncing = token = TaskToken()
         self._set_working(True)
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
@@ -619,29 +617,25 @@ class FollowersTab(QWidget):
         review, audit, actor = self._review, self._services.audit, actor_name(self._services)
 
         def work() -> tuple[SyncResult, list[str], list[FollowerRow]]:
-            result = review.sync(self._sync_progress)
+            result = review.sync(lambda done, total: _page_read(token, done, total))
             confirmed = review.confirm_blocks()
             audit.record(actor, SYNC_ACTION, "",
                          f"{result.seen} followers read, {result.new} new, {result.gone} left")
             return result, confirmed, load_follower_rows(review)
 
-        self._tasks.run(work, self._synced, self._sync_failed)
+        self._tasks.run(work, self._synced, self._sync_failed, progress=self._progressed,
+                        cancel=token, owner=self)
 
-    def _sync_progress(self, done: int, total: int) -> None:
-        """Runs on the worker after each saved page: report, then stop if asked to."""
-        try:
-            self.progress.emit(done, total)
-        except RuntimeError:  # the tab closed: stop reading
-            raise SyncCancelled() from None
-        if self._cancel.is_set():
-            raise SyncCancelled()
+    def _progressed(self, done: int, total: int, _message: str) -> None:
+        """The task runner's progress, on the UI thread: announced for the bar (and tests)."""
+        self.progress.emit(done, total)
 
     def _show_progress(self, done: int, total: int) -> None:
         show_progress(self.progress_bar, done, total, self.tr("{done} of {total}").format(
             done=f"{done:,}", total=f"{total:,}"))
 
     def cancel_sync(self) -> None:
-        self._cancel.set()
+        self._syncing.cancel()
         self.cancel_button.setEnabled(False)
         self.show_message(self.tr("Stopping after the current page…"))
 
@@ -909,3 +903,10 @@ def unblock_handoff(user: UserProfile) -> HandOff:
             "Unblock. The app confirms it when the blocked list no longer shows them.").format(
             handle=user.handle),
     )
+
+
+def _page_read(token: TaskToken, done: int, total: int) -> None:
+    """On the worker after each saved page: report, then stop if Cancel was pressed (or the
+    tab closed). Stopping here leaves nothing half-written: each page is saved whole."""
+    token.report(done, total)
+    token.check()

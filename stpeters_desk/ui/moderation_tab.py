@@ -23,7 +23,6 @@ from the keyboard like every table (``TableSorting``).
 from __future__ import annotations
 
 import html
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -111,7 +110,7 @@ from stpeters_desk.ui.styling import (
     set_style_state,
 )
 from stpeters_desk.ui.table_model import RowsTableModel, SortKey, TableSorting
-from stpeters_desk.ui.tasks import TaskRunner
+from stpeters_desk.ui.tasks import TaskRunner, TaskToken
 from stpeters_desk.x.errors import (
     CredentialsRejected,
     CreditsExhausted,
@@ -631,7 +630,7 @@ class ModerationTab(QWidget):
         self._store = store
         self._open_url = open_url
         self._working = False
-        self._cancel = threading.Event()
+        self._fetching = TaskToken()  # set by Cancel; the fetch's work checks it
         self._report_for: tuple[str, str] | None = None  # (post id, why) until recorded
         self.last_report_files: list[Path] = []
         self._build()
@@ -936,34 +935,32 @@ class ModerationTab(QWidget):
         """
         if self._working:
             return
-        self._cancel.clear()
+        self._fetching = token = TaskToken()
         self._set_working(True)
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
         self.show_message(self.tr("Fetching new replies and mentions…"))
-        inbox, report, cancel = self._inbox, self._report_progress, self._cancel
+        inbox = self._inbox
 
         def work() -> _Fetched:
-            result = inbox.refresh(report)
-            if cancel.is_set():
+            result = inbox.refresh(lambda done, total: token.report(done, total))
+            if token.cancelled:
                 return _Fetched(result, [], stopped=True)
             return _Fetched(result, inbox.confirm_blocks())
 
-        self._tasks.run(work, self._fetched, self._failed)
+        self._tasks.run(work, self._fetched, self._failed, progress=self._progressed,
+                        cancel=token, owner=self)
 
     def cancel_refresh(self) -> None:
-        self._cancel.set()
+        self._fetching.cancel()
         self.cancel_button.setEnabled(False)
         self.show_message(self.tr("Stopping after the current page…"))
 
-    def _report_progress(self, done: int, total: int) -> None:
-        """Runs on the worker: hand the figures to the UI thread through a signal."""
-        try:
-            self.progress.emit(done, total)
-        except RuntimeError:  # the tab closed while fetching
-            return
+    def _progressed(self, done: int, total: int, _message: str) -> None:
+        """The task runner's progress, on the UI thread: announced for the bar (and tests)."""
+        self.progress.emit(done, total)
 
     def _show_progress(self, done: int, total: int) -> None:
         show_progress(self.progress_bar, done, total,

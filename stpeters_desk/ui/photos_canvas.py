@@ -1,11 +1,8 @@
-"""The photo editor's model and canvas: what an edit is, and the widget that shows it.
+"""The photo editor's canvas: the widget that shows an edit and lets a person change it.
 
-An edit is plain frozen data (``EditState``), so undo and redo are a list of snapshots
-(``EditHistory``). Regions are kept in pixels of the photo as opened (upright, before any
-turn), because covering happens first and turning, straightening and cropping after it:
-what the editor shows as covered is exactly what is covered. The crop is kept in pixels of
-the turned and straightened photo, because it is the last step. ``ViewGeometry`` maps
-between the two.
+What an edit is (``EditState``, ``EditHistory``, ``Region``, ``ViewGeometry``) is plain
+data below the UI, in ``core.photo_edit``; how it becomes a prepared photo is
+``core.photo_pipeline``, shared with ``photos prepare``. Both are named here too.
 
 ``PhotoCanvas`` draws the photo, its crop frame and the regions, and turns mouse drags and
 key presses into signals; the Photos tab (``photos_tab``) owns the photos and the history.
@@ -13,12 +10,9 @@ key presses into signals; the Photos tab (``photos_tab``) owns the photos and th
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from PIL import Image
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
@@ -34,188 +28,37 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from stpeters_desk.core.images import (
-    CoverStyle,
-    CropPreset,
-    Rect,
-    centred_crop,
-    cover_regions,
-    crop,
-    rotate_quarter,
-    straighten,
-    straightened_size,
+from stpeters_desk.core.images import CoverStyle, Rect
+from stpeters_desk.core.photo_edit import (
+    TEXT_MAYBE,
+    TEXT_NAME,
+    TEXT_OTHER,
+    Box,
+    EditHistory,
+    EditState,
+    Region,
+    TextMark,
+    ViewGeometry,
+    crop_for,
+    region_from_face,
+    with_detected,
 )
+from stpeters_desk.core.photo_pipeline import render_photo
 from stpeters_desk.ui.styling import theme_colour
 
-if TYPE_CHECKING:
-    from stpeters_desk.core.faces import FaceBox
-
-Box = tuple[float, float, float, float]  # left, top, width, height in pixels of the view
+__all__ = [  # the edit's model lives in core.photo_edit; named here for older imports
+    "TEXT_MAYBE", "TEXT_NAME", "TEXT_OTHER", "EditHistory", "EditState", "PhotoCanvas", "Region",
+    "TextMark", "ViewGeometry", "crop_for", "moved_box", "rect_of", "region_from_face",
+    "render_photo", "resized_box", "with_detected",
+]
 
 MIN_CROP = 16  # pixels of the photo
 MIN_REGION = 6
 HANDLE = 7  # screen pixels around a corner or edge that grab it
-HISTORY_LIMIT = 200
 
 
 # ---------------------------------------------------------------------------------------
-# The edit: plain data, so undo is a list of snapshots
-
-
-@dataclass(frozen=True)
-class Region:
-    """A part of the photo to cover, in pixels of the photo as opened."""
-
-    rect: Rect
-    detected: bool = False  # found by the detector rather than drawn by someone
-    low_confidence: bool = False
-    accepted: bool = False  # someone looked at an uncertain one and kept it
-    text: bool = False  # covers text written in the photo ("Cover names")
-
-    @property
-    def needs_decision(self) -> bool:
-        return self.low_confidence and not self.accepted
-
-
-@dataclass(frozen=True)
-class EditState:
-    quarter_turns: int = 0  # clockwise
-    straighten: float = 0.0  # degrees, counter-clockwise positive
-    preset: CropPreset = CropPreset.FREE
-    crop: Rect | None = None  # in pixels of the turned, straightened photo; None: all of it
-    regions: tuple[Region, ...] = ()
-    style: CoverStyle = CoverStyle.SOLID
-    detection_on: bool = True
-
-    @property
-    def undecided(self) -> int:
-        return sum(region.needs_decision for region in self.regions)
-
-
-class EditHistory:
-    """Undo and redo for one photo: every change is a new snapshot."""
-
-    def __init__(self, initial: EditState) -> None:
-        self._states = [initial]
-        self._index = 0
-
-    @property
-    def current(self) -> EditState:
-        return self._states[self._index]
-
-    @property
-    def can_undo(self) -> bool:
-        return self._index > 0
-
-    @property
-    def can_redo(self) -> bool:
-        return self._index < len(self._states) - 1
-
-    def push(self, state: EditState) -> bool:
-        if state == self.current:
-            return False
-        del self._states[self._index + 1:]
-        self._states.append(state)
-        if len(self._states) > HISTORY_LIMIT:
-            del self._states[0]
-        self._index = len(self._states) - 1
-        return True
-
-    def undo(self) -> bool:
-        if not self.can_undo:
-            return False
-        self._index -= 1
-        return True
-
-    def redo(self) -> bool:
-        if not self.can_redo:
-            return False
-        self._index += 1
-        return True
-
-    def apply_to_all(self, change: Callable[[EditState], EditState]) -> None:
-        """For what belongs to the photo itself (faces found later), not to one edit."""
-        self._states = [change(state) for state in self._states]
-
-
-@dataclass(frozen=True)
-class ViewGeometry:
-    """Maps points between the photo as opened and the photo turned and straightened."""
-
-    width: int
-    height: int
-    quarter_turns: int = 0
-    degrees: float = 0.0
-
-    @property
-    def turned_size(self) -> tuple[int, int]:
-        odd = self.quarter_turns % 2 == 1
-        return (self.height, self.width) if odd else (self.width, self.height)
-
-    @property
-    def size(self) -> tuple[int, int]:
-        return straightened_size(*self.turned_size, self.degrees)
-
-    def _offset(self) -> tuple[int, int]:
-        (turned_w, turned_h), (view_w, view_h) = self.turned_size, self.size
-        return ((turned_w - view_w) // 2, (turned_h - view_h) // 2)
-
-    def to_view(self, x: float, y: float) -> tuple[float, float]:
-        width, height = self.width, self.height
-        for _ in range(self.quarter_turns % 4):
-            x, y = height - y, x
-            width, height = height, width
-        x, y = _turned(x, y, width / 2, height / 2, self.degrees)
-        left, top = self._offset()
-        return (x - left, y - top)
-
-    def to_base(self, x: float, y: float) -> tuple[float, float]:
-        left, top = self._offset()
-        width, height = self.turned_size
-        x, y = _turned(x + left, y + top, width / 2, height / 2, -self.degrees)
-        for _ in range(self.quarter_turns % 4):
-            x, y = y, width - x
-            width, height = height, width
-        return (x, y)
-
-    def quad(self, rect: Rect) -> list[tuple[float, float]]:
-        """The region's corners in the view: a rectangle turned by the straightening."""
-        return [self.to_view(x, y) for x, y in ((rect.x, rect.y), (rect.x + rect.w, rect.y),
-                                                 (rect.x + rect.w, rect.y + rect.h),
-                                                 (rect.x, rect.y + rect.h))]
-
-    def box(self, rect: Rect) -> Box:
-        """The region as an upright box in the view, for grabbing it with the mouse."""
-        centre_x, centre_y = self.to_view(rect.x + rect.w / 2, rect.y + rect.h / 2)
-        width, height = (rect.h, rect.w) if self.quarter_turns % 2 else (rect.w, rect.h)
-        return (centre_x - width / 2, centre_y - height / 2, width, height)
-
-    def rect_from_box(self, box: Box) -> Rect | None:
-        """The inverse of ``box``: a region in pixels of the photo, kept inside it."""
-        left, top, width, height = box
-        centre_x, centre_y = self.to_base(left + width / 2, top + height / 2)
-        width, height = (height, width) if self.quarter_turns % 2 else (width, height)
-        rect = Rect(round(centre_x - width / 2), round(centre_y - height / 2),
-                    max(1, round(width)), max(1, round(height)))
-        return rect.clamped(self.width, self.height)
-
-
-def _turned(x: float, y: float, centre_x: float, centre_y: float,
-            degrees: float) -> tuple[float, float]:
-    """A point turned counter-clockwise about a centre, as Pillow turns an image."""
-    if degrees == 0:
-        return (x, y)
-    angle = math.radians(degrees)
-    dx, dy = x - centre_x, y - centre_y
-    return (centre_x + dx * math.cos(angle) + dy * math.sin(angle),
-            centre_y - dx * math.sin(angle) + dy * math.cos(angle))
-
-
-def crop_for(geometry: ViewGeometry, preset: CropPreset) -> Rect | None:
-    """The largest crop of the preset's shape, centred; None (all of it) for free."""
-    if preset.ratio is None:
-        return None
-    return centred_crop(*geometry.size, preset.ratio)
+# Dragging a box: the crop frame or a region, in pixels of the view
 
 
 def moved_box(box: Box, dx: float, dy: float, bounds: tuple[int, int]) -> Box:
@@ -304,41 +147,6 @@ def rect_of(box: Box, bounds: tuple[int, int]) -> Rect:
     left, top, width, height = box
     rect = Rect(round(left), round(top), max(1, round(width)), max(1, round(height)))
     return rect.clamped(*bounds) or Rect(0, 0, *bounds)
-
-
-def render_photo(image: Image.Image, state: EditState) -> Image.Image:
-    """Cover first, then turn, straighten and crop: the order the editor shows."""
-    result = cover_regions(image, [region.rect for region in state.regions], state.style)
-    for _ in range(state.quarter_turns % 4):
-        result = rotate_quarter(result)
-    result = straighten(result, state.straighten)
-    return crop(result, state.crop) if state.crop is not None else result
-
-
-def region_from_face(face: FaceBox) -> Region:
-    return Region(Rect(face.x, face.y, face.w, face.h), detected=True,
-                  low_confidence=face.low_confidence)
-
-
-def with_detected(state: EditState, detected: Sequence[Region]) -> EditState:
-    """The state with the detector's regions in place of any it had from before."""
-    if not state.detection_on:
-        return state
-    drawn = tuple(region for region in state.regions if not region.detected)
-    return replace(state, regions=(*detected, *drawn))
-
-
-# What an outline of text read in the photo means: a name to cover, a word that may be a
-# name (also an everyday word), or other text for staff to read.
-TEXT_NAME, TEXT_MAYBE, TEXT_OTHER = "name", "maybe", "other"
-
-
-@dataclass(frozen=True)
-class TextMark:
-    """Text read in the photo, outlined on the canvas (in pixels of the photo as opened)."""
-
-    rect: Rect
-    kind: str
 
 
 # ---------------------------------------------------------------------------------------

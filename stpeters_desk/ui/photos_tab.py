@@ -14,10 +14,12 @@ and blocks preparing until it is covered ("Cover names" does it in one click) or
 out, and the other text is listed for whoever prepares the photo to read. A photo whose
 text was not read (stopped, or the reader failed) cannot be prepared either.
 
-A batch shows its progress and can be cancelled. A photo whose face search was cancelled
-is never treated as checked: it says so in the list and cannot be prepared until its faces
-are looked for ("Look for faces now") or someone turns the search off for it and covers
-every face by hand.
+A batch is one task of the task runner (``work_through``): it takes the photos from a
+queue shared with the tab (``photo_edit.BatchQueue``) and hands each over as it is opened
+and looked at; the bar counts them and Cancel sets the task's token. A photo whose face
+search was cancelled or failed is never treated as checked: it says so in the list and
+cannot be prepared until its faces are looked for ("Look for faces now") or someone turns
+the search off for it and covers every face by hand.
 
 "Prepare" covers the regions for good, crops, removes everything the camera recorded and
 re-encodes within X's limits, on a worker, then shows what was removed. The prepared photo
@@ -25,15 +27,18 @@ waits in "Ready to attach" until it has a description and both confirmations ("I
 checked every face", "every child shown has photo consent"), each recorded with the name
 of whoever gave it; only then can the composer attach it.
 
-The editor's model and canvas live in ``photos_canvas``. Only the selected photo keeps its
-pixels in memory; the rest of a batch keeps a thumbnail and what was found in it.
+The tab only shows and collects: the edit's model and the rules about a photo of the batch
+(may it be prepared? were its faces looked for?) are in ``core.photo_edit``, the one
+pipeline shared with ``photos prepare`` is ``core.photo_pipeline``, and preparing,
+describing, confirming and removing go through ``ops.photos``. The canvas is in
+``photos_canvas``. Only the selected photo keeps its pixels in memory; the rest of a batch
+keeps a thumbnail and what was found in it.
 """
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -77,10 +82,29 @@ from stpeters_desk.core.images import (
     OpenedPhoto,
     PhotoError,
     Rect,
-    export_photo,
     fit_within,
     open_photo,
     rotate_quarter,
+)
+from stpeters_desk.core.photo_edit import (
+    CANCELLED,
+    DETECTION_FAILED,
+    FAILED,
+    LOOKED,
+    LOOKING,
+    NOT_LOOKED,
+    OPEN,
+    OPENING,
+    WAITING,
+    BatchJob,
+    BatchPhoto,
+    BatchQueue,
+    Blocker,
+    blocker,
+    face_check,
+    names_showing,
+    text_checked,
+    text_marks,
 )
 from stpeters_desk.core.photo_library import (
     MAX_ALT_TEXT,
@@ -89,37 +113,37 @@ from stpeters_desk.core.photo_library import (
     StoredPhoto,
     missing_checks,
 )
+from stpeters_desk.core.photo_pipeline import expand_photo_inputs
+from stpeters_desk.core.refusals import Refused
 from stpeters_desk.core.services import DeskServices
+from stpeters_desk.ops.context import session_of
+from stpeters_desk.ops.photos import PhotoOperations
 from stpeters_desk.ui.items import id_role
 from stpeters_desk.ui.messages import marked_message, name_findings_text, worst_name_level
 from stpeters_desk.ui.photos_canvas import (
-    TEXT_MAYBE,
-    TEXT_NAME,
-    TEXT_OTHER,
     EditHistory,
     EditState,
     PhotoCanvas,
     Region,
-    TextMark,
     ViewGeometry,
     crop_for,
     region_from_face,
-    render_photo,
     resized_box,
     with_detected,
 )
 from stpeters_desk.ui.styling import may_narrow, scrolls_when_short, set_style_state
-from stpeters_desk.ui.tasks import TaskRunner
+from stpeters_desk.ui.tasks import TaskRunner, TaskToken
 
 if TYPE_CHECKING:
     from stpeters_desk.core.faces import FaceBox
     from stpeters_desk.core.names import NameFinding, NameGuard
     from stpeters_desk.core.photo_text import PhotoText, TextItem, WrittenName
+    from stpeters_desk.ops.session import Session
 
 __all__ = [
     "CANCELLED", "DETECTION_FAILED", "LOOKED", "LOOKING", "NOT_LOOKED", "BatchPhoto",
     "EditHistory", "EditState", "PhotoCanvas", "PhotosTab", "Region", "ViewGeometry",
-    "resized_box",
+    "names_showing", "resized_box",
 ]
 
 Detector = Callable[[Image.Image], "Sequence[FaceBox]"]
@@ -143,14 +167,6 @@ PRESET_LABELS = {
 }
 STYLE_LABELS = {CoverStyle.SOLID: QT_TRANSLATE_NOOP("PhotosTab", "Solid block (recommended)"),
                 CoverStyle.MOSAIC: QT_TRANSLATE_NOOP("PhotosTab", "Coarse mosaic with noise")}
-
-# Where a photo of the batch is.
-WAITING, OPENING, OPEN, FAILED = "waiting", "opening", "open", "failed"
-# Where face detection for a photo is. CANCELLED: someone stopped the batch before this
-# photo was looked at, so nothing is known about its faces.
-NOT_LOOKED, LOOKING, LOOKED, DETECTION_FAILED = "not looked", "looking", "looked", "failed"
-CANCELLED = "cancelled"
-
 
 def region_text(number: int, region: Region) -> str:
     """One line of the region list: whole sentences, so each can be translated as one."""
@@ -248,6 +264,48 @@ def _read_and_check(image: Image.Image, reader: TextReader,
     return check_photo_text(items, names), names.is_empty
 
 
+# What the batch's worker hands over for each photo, in this order: it is opening; it
+# could not be opened, or it is opened; then it was looked at, or not (Cancel was pressed).
+OPENING_STEP, OPEN_FAILED, OPENED, LOOKED_AT, NOT_LOOKED_AT = (
+    "opening", "open failed", "opened", "looked at", "not looked at")
+
+
+@dataclass(frozen=True)
+class BatchStep:
+    """One step of one photo of the batch, handed from the worker to the tab."""
+
+    kind: str
+    job: BatchJob
+    opened: OpenResult | None = None
+    looked: LookResult | None = None
+    error: Exception | None = None
+
+
+def work_through(queue: BatchQueue, token: TaskToken, detector: Detector,
+                 reader: TextReader, guard: Callable[[], NameGuard] | None) -> None:
+    """On a worker: open and look at each photo of the queue in turn, handing each step
+    over to the window. Cancel (the token) stops it between photos, or after opening the
+    photo in hand without looking at it; a photo being looked at is finished, since faces
+    found are worth having. Nothing is written anywhere: stopping leaves nothing half-done."""
+    while (job := queue.take(lambda: token.cancelled)) is not None:
+        token.hand_over(BatchStep(OPENING_STEP, job))
+        try:
+            opened = open_for_editing(job.photo.path)
+        except Exception as exc:  # shown to staff; the rest of the batch goes on
+            token.hand_over(BatchStep(OPEN_FAILED, job, error=exc))
+            continue
+        token.hand_over(BatchStep(OPENED, job, opened))
+        if not job.wanted:
+            continue
+        if token.cancelled:
+            token.hand_over(BatchStep(NOT_LOOKED_AT, job))
+            break
+        looked = look_at(opened.photo.image, detector if job.faces else None,
+                         reader if job.text else None, guard)
+        token.hand_over(BatchStep(LOOKED_AT, job, looked=looked))
+    token.check()
+
+
 def result_preview(library: PhotoLibrary, photo_id: int) -> Image.Image:
     """The prepared photo itself, small enough to show: what will be posted."""
     import io
@@ -265,68 +323,11 @@ def qimage_of(image: Image.Image) -> QImage:
                   QImage.Format.Format_RGBA8888).copy()
 
 
-def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; a dropped folder's visible files, in name order."""
-    found: list[Path] = []
-    for path in paths:
-        if not path.is_dir():
-            found.append(path)
-            continue
-        found.extend(child for child in sorted(path.iterdir(), key=lambda p: p.name.lower())
-                     if child.is_file() and not child.name.startswith("."))
-    return found
-
-
 def _size_text(size: int) -> str:
     if size >= 100_000:
         megabytes = f"{size / 1_000_000:.1f}"
         return QCoreApplication.translate("PhotosTab", "{size} MB").format(size=megabytes)
     return QCoreApplication.translate("PhotosTab", "{size} KB").format(size=max(1, size // 1000))
-
-
-# ---------------------------------------------------------------------------------------
-# A photo of the batch
-
-
-@dataclass(eq=False)
-class BatchPhoto:
-    path: Path
-    status: str = WAITING
-    error: str = ""
-    base_size: tuple[int, int] | None = None
-    opened: OpenedPhoto | None = None  # only while selected or being looked at
-    preview: Image.Image | None = None
-    history: EditHistory = field(default_factory=lambda: EditHistory(EditState()))
-    detection: str = NOT_LOOKED
-    detected: tuple[Region, ...] | None = None
-    detection_error: str = ""
-    prepared_id: int | None = None
-    prepared_state: EditState | None = None
-    view_key: int | None = None
-    view_image: QImage | None = None
-    closed: bool = False
-    text_state: str = NOT_LOOKED  # reading the text: the same states as face detection
-    text: PhotoText | None = None  # what was read, checked with the name guard
-    text_error: str = ""
-    text_without_roster: bool = False  # read, but no pupil list to check it against
-
-    @property
-    def name(self) -> str:
-        return self.path.name
-
-    @property
-    def state(self) -> EditState:
-        return self.history.current
-
-    def geometry(self) -> ViewGeometry | None:
-        if self.base_size is None:
-            return None
-        state = self.state
-        return ViewGeometry(*self.base_size, state.quarter_turns, state.straighten)
-
-    def drop_pixels(self) -> None:
-        self.opened, self.preview = None, None
-        self.view_key, self.view_image = None, None
 
 
 # ---------------------------------------------------------------------------------------
@@ -349,10 +350,12 @@ class PhotosTab(QWidget):
         self._services = services
         self._tasks = tasks
         self._library = library
+        self._operations = PhotoOperations.of(services, library)
         self._detector: Detector = detector or find_faces
         self._text_reader: TextReader = text_reader or read_text
         self._photos: list[BatchPhoto] = []
-        self._queue: deque[BatchPhoto] = deque()
+        self._queue = BatchQueue()  # shared with the batch's worker
+        self._batch: TaskToken | None = None  # the running batch: Cancel sets it
         self._loading: BatchPhoto | None = None
         self._batch_total = 0
         self._batch_done = 0
@@ -365,12 +368,6 @@ class PhotosTab(QWidget):
         self._build()
         self._show_selected()
         self._show_ready()
-
-    @property
-    def actor(self) -> str:
-        """Whoever is signed in: their name goes with every confirmation."""
-        member = self._services.member
-        return member.name if member is not None else self._services.signed_in
 
     # -- layout ------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -572,8 +569,9 @@ class PhotosTab(QWidget):
         self.remove_region_button.clicked.connect(self._remove_chosen_region)
         self.find_faces_button = QPushButton(self.tr("Look for faces now"))
         self.find_faces_button.setObjectName("FindFacesNow")
-        self.find_faces_button.setToolTip(self.tr("Finding faces was stopped before this photo: "
-                                                  "look for faces in it now"))
+        self.find_faces_button.setToolTip(self.tr("Faces were not looked for in this photo "
+                                                  "(stopped, or the search failed): look for "
+                                                  "faces in it now"))
         self.find_faces_button.clicked.connect(self.look_for_faces_now)
         self.find_faces_button.hide()
         self.detect_box = QCheckBox(self.tr("&Look for faces in this photo"))
@@ -791,7 +789,7 @@ class PhotosTab(QWidget):
         """Add photos to the batch; each is opened and looked at on a worker, one at a time."""
         known = {photo.path.resolve() for photo in self._photos}
         added = []
-        for path in expand_paths(paths):
+        for path in expand_photo_inputs(paths):
             if path.resolve() in known:
                 continue
             known.add(path.resolve())
@@ -801,13 +799,14 @@ class PhotosTab(QWidget):
             added.append(photo)
         if not added:
             return
-        self._queue.extend(added)
+        self._queue.add(added)
         self._batch_total += len(added)
         self.show_message("")
         self._show_progress()
         if self.batch_list.currentRow() < 0:
             self.batch_list.setCurrentRow(self._photos.index(added[0]))
-        self._open_next()
+        if self._batch is None:
+            self._start_batch()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _local_files(event.mimeData().urls()):
@@ -819,35 +818,71 @@ class PhotosTab(QWidget):
             event.acceptProposedAction()
             self.open_photos(paths)
 
-    def _open_next(self) -> None:
-        if self._loading is not None:
-            return
-        while self._queue and self._queue[0].closed:
-            self._queue.popleft()
-        if not self._queue:
-            self._batch_finished()
-            return
-        photo = self._queue.popleft()
-        self._loading = photo
-        photo.status = OPENING
-        self._update_batch_item(photo)
-        self._tasks.run(lambda: open_for_editing(photo.path),
-                        lambda result: self._opened(photo, result),
-                        lambda error: self._open_failed(photo, error))
+    def _start_batch(self) -> None:
+        """One task works through the queue (``work_through``), handing each photo over as
+        it is opened and looked at; Cancel sets its token. Closing the tab stops it."""
+        self._batch = token = TaskToken()
+        queue, detector, reader = self._queue, self._detector, self._text_reader
+        guard = self._services.name_guard
+        self._tasks.run(lambda: work_through(queue, token, detector, reader, guard),
+                        lambda _none: self._batch_ended(), self._batch_broke, cancel=token,
+                        owner=self, on_cancelled=self._batch_ended, on_item=self._batch_part)
 
-    def _opened(self, photo: BatchPhoto, result: OpenResult) -> None:
-        if photo.closed:
+    def _batch_part(self, step: BatchStep) -> None:
+        """A photo of the batch, opening, opened, looked at, or not looked at (stopped)."""
+        photo = step.job.photo
+        if step.kind == OPENING_STEP:
+            self._loading, photo.status = photo, OPENING
+            self._update_batch_item(photo)
+        elif step.kind == OPEN_FAILED and step.error is not None:
+            self._open_failed(photo, step.error)
+        elif step.kind == OPENED and step.opened is not None:
+            self._opened(step.job, step.opened)
+        elif step.kind == LOOKED_AT and step.looked is not None:
+            self._looked(photo, step.looked, self._loaded)
+        elif step.kind == NOT_LOOKED_AT:  # Cancel was pressed while it opened
+            self._set_looking(photo, faces=False, text=False)
+            self._mark_stopped([photo])
             self._loaded(photo)
+
+    def _batch_ended(self) -> None:
+        """The batch's task ended (done or cancelled): photos added since start another."""
+        self._batch = None
+        if self._queue:
+            self._start_batch()
+        else:
+            self._batch_finished()
+
+    def _batch_broke(self, error: Exception) -> None:
+        photo = self._loading
+        if photo is not None and LOOKING in (photo.detection, photo.text_state):
+            self._faces_failed(photo, error, self._loaded)
+        self._batch_ended()
+
+    def _opened(self, job: BatchJob, result: OpenResult) -> None:
+        photo = job.photo
+        if photo.closed:
+            if not job.wanted:
+                self._loaded(photo)
             return
         self._take_pixels(photo, result)
-        want_faces = photo.state.detection_on and photo.detected is None
-        if want_faces or photo.text is None:
-            if photo is self._stop_after:  # Cancel was pressed while it opened
-                self._mark_stopped([photo])
-            else:
-                self._examine(photo, then=self._loaded, faces=want_faces)
-                return
+        if job.wanted:  # the worker looks at it next: faces and text, as asked
+            self._set_looking(photo, faces=job.faces, text=job.text)
+            return
         self._loaded(photo)
+
+    def _set_looking(self, photo: BatchPhoto, *, faces: bool, text: bool) -> None:
+        if faces:
+            photo.detection = LOOKING
+        elif photo.detection == LOOKING:
+            photo.detection = NOT_LOOKED
+        if text:
+            photo.text_state = LOOKING
+        elif photo.text_state == LOOKING:
+            photo.text_state = NOT_LOOKED
+        self._update_batch_item(photo)
+        if photo is self.selected_photo():
+            self._show_selected()
 
     def _take_pixels(self, photo: BatchPhoto, result: OpenResult) -> None:
         photo.status = OPEN
@@ -880,7 +915,6 @@ class PhotosTab(QWidget):
         self._show_progress()
         if photo is self.selected_photo():
             self._show_selected()
-        self._open_next()
 
     def _batch_finished(self) -> None:
         if not self._batch_total and not self._batch_stopped:
@@ -925,13 +959,14 @@ class PhotosTab(QWidget):
         is marked as not checked for faces and stays in the list, to open when chosen: a
         stopped search must never look like one that found nothing.
         """
-        stopped = [photo for photo in self._queue if not photo.closed]
-        self._queue.clear()
+        if self._batch is not None:
+            self._batch.cancel()  # the worker takes no other photo, and stops at its check
+        stopped = self._queue.stop()
         self._batch_total -= len(stopped)
         self._mark_stopped(stopped)
         self._stop_after = self._loading
         self._show_progress()
-        if self._loading is None:
+        if self._batch is None:
             self._batch_finished()
         self._show_selected()
 
@@ -961,7 +996,7 @@ class PhotosTab(QWidget):
         guard = self._services.name_guard
         self._tasks.run(lambda: look_at(image, detector, reader, guard),
                         lambda result: self._looked(photo, result, then),
-                        lambda error: self._faces_failed(photo, error, then))
+                        lambda error: self._faces_failed(photo, error, then), owner=self)
 
     def _looked(self, photo: BatchPhoto, result: LookResult,
                 then: Callable[[BatchPhoto], None] | None) -> None:
@@ -1070,9 +1105,8 @@ class PhotosTab(QWidget):
                 other.drop_pixels()
         self.add_region_button.setChecked(False)
         self.canvas.select(-1)
-        if photo is not None and photo.status == WAITING and photo in self._queue:
-            self._queue.remove(photo)
-            self._queue.appendleft(photo)  # the one someone is looking at comes next
+        if photo is not None and photo.status == WAITING:
+            self._queue.to_front(photo)  # the one someone is looking at comes next
         if photo is not None and photo.status == WAITING and photo.detection == CANCELLED:
             self._reopen(photo)  # its batch was stopped before it was opened
         if photo is not None and photo.status == OPEN and photo.opened is None:
@@ -1085,7 +1119,7 @@ class PhotosTab(QWidget):
         photo.status = OPENING
         self._tasks.run(lambda: open_for_editing(photo.path),
                         lambda result: self._reopened(photo, result),
-                        lambda error: self._reopen_failed(photo, error))
+                        lambda error: self._reopen_failed(photo, error), owner=self)
 
     def _reopened(self, photo: BatchPhoto, result: OpenResult) -> None:
         if photo is self.selected_photo():
@@ -1109,8 +1143,7 @@ class PhotosTab(QWidget):
         photo.drop_pixels()
         self._photos.pop(row)
         self.batch_list.takeItem(row)
-        if photo in self._queue:
-            self._queue.remove(photo)
+        if self._queue.remove(photo):
             self._batch_total -= 1
             self._show_progress()
         self._photo_chosen(self.batch_list.currentRow())
@@ -1127,7 +1160,7 @@ class PhotosTab(QWidget):
             widget.setEnabled(editable)
         self.find_faces_button.setVisible(editable and photo is not None
                                           and photo.state.detection_on
-                                          and photo.detection == CANCELLED)
+                                          and photo.detection in (CANCELLED, DETECTION_FAILED))
         self.read_text_button.setVisible(editable and photo is not None and photo.text_state
                                          in (CANCELLED, DETECTION_FAILED))
         self._show_text(photo if editable else None)
@@ -1158,7 +1191,8 @@ class PhotosTab(QWidget):
                 preview = rotate_quarter(preview)
             photo.view_image = qimage_of(preview)
             photo.view_key = turns
-        return photo.view_image
+        image: QImage = photo.view_image
+        return image
 
     def _show_controls(self, photo: BatchPhoto, state: EditState,
                        geometry: ViewGeometry) -> None:
@@ -1261,54 +1295,56 @@ class PhotosTab(QWidget):
         self.remove_region_button.setEnabled(region is not None)
 
     def _show_prepare_state(self, photo: BatchPhoto | None) -> None:
-        blocker = self._prepare_blocker(photo)
-        self.prepare_button.setEnabled(not blocker)
+        hint = self._prepare_blocker(photo)
+        self.prepare_button.setEnabled(not hint)
         again = photo is not None and photo.prepared_id is not None
         self.prepare_button.setText(self.tr("&Prepare again") if again
                                     else self.tr("&Prepare photo"))
-        if not blocker and photo is not None and again and photo.prepared_state != photo.state:
-            blocker = self.tr("Changed since it was prepared: press “Prepare again”. The face "
-                              "and consent checks will need confirming again.")
-        self.prepare_hint.setText(blocker)
+        if not hint and photo is not None and again and photo.prepared_state != photo.state:
+            hint = self.tr("Changed since it was prepared: press “Prepare again”. The face "
+                           "and consent checks will need confirming again.")
+        self.prepare_hint.setText(hint)
 
     def _prepare_blocker(self, photo: BatchPhoto | None) -> str:
-        """Why the photo cannot be prepared yet, or "" when it can."""
-        if photo is None:
-            return self.tr("Open a photo to start.")
-        if photo.status == FAILED:
-            return self.tr("This photo could not be opened: choose another.")
-        if photo.status != OPEN or photo.opened is None:
-            return self.tr("Opening the photo…")
-        if self._preparing:
+        """Why the photo cannot be prepared yet (the rule is ``photo_edit.blocker``), or ""."""
+        reason = blocker(photo)
+        if reason is None and self._preparing:
             return self.tr("Preparing…")
-        state = photo.state
-        if state.detection_on and photo.detection == CANCELLED:
+        if reason is None or photo is None:
+            return "" if reason is None else self.tr("Open a photo to start.")
+        return self._blocker_text(reason, photo)
+
+    def _blocker_text(self, reason: Blocker, photo: BatchPhoto) -> str:
+        """The words for each reason a photo cannot be prepared yet."""
+        if reason is Blocker.NOT_OPENED:
+            return self.tr("This photo could not be opened: choose another.")
+        if reason is Blocker.OPENING:
+            return self.tr("Opening the photo…")
+        if reason is Blocker.FACES_STOPPED:
             return self.tr("Faces have not been looked for: press “Look for faces now”, or "
                            "untick “Look for faces in this photo” and cover every face by hand.")
-        if state.detection_on and photo.detection in (NOT_LOOKED, LOOKING):
+        if reason is Blocker.FACES_FAILED:
+            return self.tr("Faces could not be looked for: press “Look for faces now” to try "
+                           "again, or untick “Look for faces in this photo” and cover every "
+                           "face by hand.")
+        if reason is Blocker.STILL_LOOKING:
             return self.tr("Still looking for faces…")
-        if state.undecided:
+        if reason is Blocker.UNDECIDED:
             return self.tr("Keep or remove each uncertain region (dashed, marked “?”) first. "
-                           "Uncertain regions: {count}.").format(count=state.undecided)
-        return self._text_blocker(photo)
-
-    def _text_blocker(self, photo: BatchPhoto) -> str:
-        """Why the text in the photo stops it being prepared, or "": never unchecked."""
-        if photo.text_state == CANCELLED:
+                           "Uncertain regions: {count}.").format(count=photo.state.undecided)
+        if reason is Blocker.TEXT_STOPPED:
             return self.tr("The text in this photo has not been read: press “Read the text "
                            "now”.")
-        if photo.text_state == DETECTION_FAILED or (photo.text_state == LOOKED
-                                                    and photo.text is None):
+        if reason is Blocker.TEXT_FAILED:
             return self.tr("The text in this photo could not be read, so it cannot be checked "
                            "for pupils' names: press “Read the text now” to try again.")
-        if photo.text_state != LOOKED or photo.text is None:
+        if reason is Blocker.STILL_READING:
             return self.tr("Still reading the text in the photo…")
-        showing = names_showing(photo)
-        if showing:
+        if reason is Blocker.NAMES_SHOWING:
             return self.tr("A pupil's name is written in the photo (outlined, marked “Name”): "
                            "press “Cover names”, or crop it out. Names to cover: {count}."
-                           ).format(count=len(showing))
-        return ""
+                           ).format(count=len(names_showing(photo)))
+        return self.tr("Open a photo to start.")
 
     def show_message(self, text: str, ok: bool | None = None) -> None:
         """Green or red is never the only sign: a tick or a warning sign goes with it."""
@@ -1463,9 +1499,9 @@ class PhotosTab(QWidget):
     def prepare(self) -> None:
         """Export the selected photo on a worker and keep it in "Ready to attach"."""
         photo = self.selected_photo()
-        blocker = self._prepare_blocker(photo)
-        if blocker or photo is None or photo.opened is None:
-            self.show_message(blocker, ok=False)
+        hint = self._prepare_blocker(photo)
+        if hint or photo is None or photo.opened is None:
+            self.show_message(hint, ok=False)
             return
         self._preparing = True
         self._show_prepare_state(photo)
@@ -1473,32 +1509,23 @@ class PhotosTab(QWidget):
         state = photo.state
         work = self._prepare_work(photo, photo.opened, state)
         self._tasks.run(work, lambda stored: self._prepared(photo, state, stored),
-                        self._prepare_failed)
+                        self._prepare_failed, owner=self)
 
     def _prepare_work(self, photo: BatchPhoto, opened: OpenedPhoto,
                       state: EditState) -> Callable[[], StoredPhoto]:
-        library, actor, label = self._library, self.actor, photo.name
-        replace_id = self._replaceable(photo.prepared_id)
-        covered = len(state.regions)
-        checked = (photo.text_state == LOOKED and photo.text is not None
-                   and not names_showing(photo))
+        """The operation, on a worker: the shared pipeline's export, kept in the library.
+        Whether faces were looked for and the text checked is decided by ``photo_edit``."""
+        operations, session, label = self._operations, self._session(), photo.name
+        faces, checked, replace_id = face_check(photo), text_checked(photo), photo.prepared_id
 
         def work() -> StoredPhoto:
-            exported = export_photo(render_photo(opened.image, state), opened.metadata,
-                                    keep_png=opened.looks_like_screenshot)
-            if replace_id is not None:
-                return library.replace(replace_id, exported, label=label, prepared_by=actor,
-                                       faces_covered=covered, text_checked=checked)
-            return library.add(exported, label=label, prepared_by=actor,
-                               faces_covered=covered, text_checked=checked)
+            return operations.prepare_edit(session, opened, state, label=label, faces=faces,
+                                           text_checked=checked, replace_id=replace_id)
         return work
 
-    def _replaceable(self, photo_id: int | None) -> int | None:
-        """A photo prepared before and not yet posted is replaced, not listed twice."""
-        if photo_id is None:
-            return None
-        ready = {photo.photo_id for photo in self._library.list_ready()}
-        return photo_id if photo_id in ready else None
+    def _session(self) -> Session:
+        """Who acts now: read at the moment of the action (a sign-in changes it)."""
+        return session_of(self._services)
 
     def _prepared(self, photo: BatchPhoto, state: EditState, stored: StoredPhoto) -> None:
         self._preparing = False
@@ -1514,8 +1541,9 @@ class PhotosTab(QWidget):
     def _prepare_failed(self, error: Exception) -> None:
         self._preparing = False
         self._show_prepare_state(self.selected_photo())
+        reason = error.message if isinstance(error, Refused) else str(error)
         self.show_message(self.tr("The photo could not be prepared: {error}").format(
-            error=error), ok=False)
+            error=reason), ok=False)
 
     # -- the ready list and the checks -------------------------------------------------------
     def _show_ready(self, select: int | None = None, new_pixels: bool = False) -> None:
@@ -1615,7 +1643,7 @@ class PhotosTab(QWidget):
         unavailable = self.tr("(preview unavailable)")
         self._tasks.run(lambda: result_preview(library, photo_id),
                         lambda image: self._show_result_preview(photo_id, image),
-                        lambda _error: self.result_image.setText(unavailable))
+                        lambda _error: self.result_image.setText(unavailable), owner=self)
 
     def _show_result_preview(self, photo_id: int, image: Image.Image) -> None:
         if photo_id != self._ready_id:
@@ -1653,7 +1681,8 @@ class PhotosTab(QWidget):
                 self._tasks.run(self._services.name_guard,
                                 lambda _guard: self._show_alt_names(
                                     self.alt_text.toPlainText().strip()),
-                                lambda _error: None)  # the pre-flight says why it cannot check
+                                lambda _error: None,  # the pre-flight says why it cannot check
+                                owner=self)
             return
         self.alt_names_label.setText(name_findings_text(findings))
         set_style_state(self.alt_names_label, "level", worst_name_level(findings))
@@ -1679,9 +1708,9 @@ class PhotosTab(QWidget):
             return
         text = self.alt_text.toPlainText()
         try:
-            self._library.set_alt_text(stored.photo_id, text, self.actor)
-        except PhotoLibraryError as exc:
-            self.show_message(str(exc), ok=False)
+            self._operations.describe(self._session(), stored.photo_id, text)
+        except (Refused, PhotoLibraryError) as exc:
+            self.show_message(_refusal_text(exc), ok=False)
             return
         blocked = [f.word for f in self._alt_names(text) or [] if f.level == "block"]
         if blocked:
@@ -1695,13 +1724,15 @@ class PhotosTab(QWidget):
 
     def _faces_confirm_clicked(self, checked: bool) -> None:
         if checked:
-            self._confirm(self._library.confirm_faces,
-                          self.tr("Recorded: every face checked, by {name}."))
+            self._confirm(self._operations.confirm_faces,
+                          self.tr("Recorded: every face checked, by {name}."),
+                          lambda stored: stored.faces_checked_by)
 
     def _consent_confirm_clicked(self, checked: bool) -> None:
         if checked:
-            self._confirm(self._library.confirm_consent,
-                          self.tr("Recorded: photo consent confirmed, by {name}."))
+            self._confirm(self._operations.confirm_consent,
+                          self.tr("Recorded: photo consent confirmed, by {name}."),
+                          lambda stored: stored.consent_confirmed_by)
 
     def confirm_faces(self) -> None:
         """As if "I have checked every face" were ticked."""
@@ -1710,18 +1741,19 @@ class PhotosTab(QWidget):
     def confirm_consent(self) -> None:
         self.consent_confirm.click()
 
-    def _confirm(self, record: Callable[[int, str], StoredPhoto], recorded: str) -> None:
+    def _confirm(self, confirm: Callable[[Session, int], StoredPhoto], recorded: str,
+                 by: Callable[[StoredPhoto], str]) -> None:
         stored = self.selected_ready()
         if stored is None:
             return
         self.save_pending_alt_text()
         try:
-            record(stored.photo_id, self.actor)
-        except PhotoLibraryError as exc:
-            self.show_message(str(exc), ok=False)
+            confirmed = confirm(self._session(), stored.photo_id)
+        except (Refused, PhotoLibraryError) as exc:
+            self.show_message(_refusal_text(exc), ok=False)
             self._show_checks()
             return
-        self.show_message(recorded.format(name=self.actor), ok=True)
+        self.show_message(recorded.format(name=by(confirmed)), ok=True)
         self._refresh_ready()
 
     def _refresh_ready(self) -> None:
@@ -1744,9 +1776,9 @@ class PhotosTab(QWidget):
         if stored is None or not self.confirm_remove(stored.label):
             return
         try:
-            self._library.remove(stored.photo_id, self.actor)
-        except PhotoLibraryError as exc:
-            self.show_message(str(exc), ok=False)
+            self._operations.remove(self._session(), stored.photo_id)
+        except (Refused, PhotoLibraryError) as exc:
+            self.show_message(_refusal_text(exc), ok=False)
         self._ready_id = None
         self._show_ready()
         self._show_prepare_state(self.selected_photo())
@@ -1762,6 +1794,10 @@ class PhotosTab(QWidget):
 
 # Colour is never the only sign of how urgent the face check's finding is.
 LEVEL_MARKS = {"warn": "⚠ ", "block": "⛔ "}
+
+
+def _refusal_text(error: Exception) -> str:
+    return error.message if isinstance(error, Refused) else str(error)
 
 
 def _local_files(urls: Sequence[QUrl]) -> list[Path]:
@@ -1834,8 +1870,9 @@ def _faces_status(photo: BatchPhoto | None) -> tuple[str, str]:
     if photo.detection in (NOT_LOOKED, LOOKING):
         return (translate("PhotosTab", "Looking for faces…"), "")
     if photo.detection == DETECTION_FAILED:
-        return (translate("PhotosTab", "Faces could not be looked for: {error} Cover every "
-                          "face by hand with “Add region”.").format(
+        return (translate("PhotosTab", "Faces could not be looked for: {error} Press “Look "
+                          "for faces now” to try again, or cover every face by hand with “Add "
+                          "region” and untick “Look for faces in this photo”.").format(
                               error=photo.detection_error), "block")
     found = len(photo.detected or ())
     if not found:
@@ -1849,43 +1886,6 @@ def _faces_status(photo: BatchPhoto | None) -> tuple[str, str]:
         return (f"{text} {uncertain.format(count=state.undecided)}", "warn")
     check = translate("PhotosTab", "Check that every face in the photo is covered.")
     return (f"{text} {check}", "")
-
-
-def names_showing(photo: BatchPhoto) -> list[WrittenName]:
-    """Pupils' names read in the photo that no region hides and the crop keeps."""
-    from stpeters_desk.core.photo_text import uncovered_names
-
-    if photo.text is None:
-        return []
-    state = photo.state
-    showing = uncovered_names(photo.text.to_cover, [region.rect for region in state.regions])
-    geometry = photo.geometry()
-    if geometry is None or state.crop is None:
-        return showing
-    return [name for name in showing if _inside_crop(geometry, state.crop, name.item.rect)]
-
-
-def _inside_crop(geometry: ViewGeometry, crop: Rect, rect: Rect) -> bool:
-    """Any part of the rectangle (in pixels of the photo as opened) inside the crop."""
-    xs, ys = zip(*geometry.quad(rect), strict=True)
-    return not (max(xs) <= crop.x or min(xs) >= crop.x + crop.w
-                or max(ys) <= crop.y or min(ys) >= crop.y + crop.h)
-
-
-def text_marks(photo: BatchPhoto) -> list[TextMark]:
-    """The outlines for text not covered yet: names to cover, maybe-names, other text."""
-    from stpeters_desk.core.photo_text import uncovered
-
-    if photo.text is None:
-        return []
-    names = {name.item: name for name in photo.text.names}
-    showing = uncovered(photo.text.items, [region.rect for region in photo.state.regions])
-    marks = []
-    for item in showing:
-        name = names.get(item)
-        kind = TEXT_OTHER if name is None else TEXT_NAME if name.blocks else TEXT_MAYBE
-        marks.append(TextMark(item.rect, kind))
-    return marks
 
 
 def text_line(item: TextItem, name: WrittenName | None, covered: bool) -> str:

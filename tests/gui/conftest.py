@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -8,7 +10,7 @@ from stpeters_desk.core.services import DeskServices
 from stpeters_desk.ui.composer_tab import ComposerTab
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.preflight_dialog import PreflightDecision
-from stpeters_desk.ui.tasks import SyncTaskRunner
+from stpeters_desk.ui.tasks import SyncTaskRunner, clean_up_leftovers, leftovers
 
 
 def answer_preflight(composer: ComposerTab, seen: list[PreflightReport] | None = None,
@@ -31,3 +33,14 @@ def window(qtbot: QtBot, services: DeskServices) -> MainWindow:
     qtbot.addWidget(win)
     win.show()
     return win
+
+
+@pytest.fixture(autouse=True)
+def _nothing_left_running() -> Iterator[None]:
+    """A test fails if it leaves a worker thread or one of the task runner's timers running:
+    a later test would receive its result, and in the app a closed window would."""
+    yield
+    found = leftovers()
+    if found:
+        clean_up_leftovers()
+        pytest.fail("Left running at the end of the test: " + "; ".join(found))

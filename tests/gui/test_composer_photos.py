@@ -7,6 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from stpeters_desk.core.images import export_photo
 from stpeters_desk.core.photo_library import PhotoLibrary
+from stpeters_desk.core.photo_rules import FaceCheck
 from stpeters_desk.core.preflight import PreflightReport
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.ui.main_window import MainWindow
@@ -14,10 +15,12 @@ from stpeters_desk.ui.tasks import SyncTaskRunner
 from stpeters_desk.x.sandbox import SandboxGateway
 from tests.gui.conftest import answer_preflight
 
+LOOKED = FaceCheck.LOOKED
+
 
 def prepared(library: PhotoLibrary, label: str, checked: bool = True) -> int:
     exported = export_photo(Image.new("RGB", (640, 360), (40, 120, 200)))
-    photo = library.add(exported, label=label, prepared_by="Test Secretary",
+    photo = library.add(exported, label=label, faces=LOOKED, prepared_by="Test Secretary",
                         alt_text=f"Class 3's {label} display", text_checked=True)
     if checked:
         library.confirm_faces(photo.photo_id, "Test Secretary")

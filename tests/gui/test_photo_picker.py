@@ -13,11 +13,14 @@ from pytestqt.qtbot import QtBot
 from stpeters_desk.core.images import PhotoMetadata, export_photo
 from stpeters_desk.core.names import NameGuard
 from stpeters_desk.core.photo_library import PhotoLibrary
+from stpeters_desk.core.photo_rules import FaceCheck
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.ui.items import id_role
 from stpeters_desk.ui.photo_picker import PhotoPickerDialog
 from stpeters_desk.x.sandbox import SandboxGateway
+
+LOOKED = FaceCheck.LOOKED
 
 TEACHER = "Mr Invented Teacher"
 
@@ -33,7 +36,8 @@ def add_photo(library: PhotoLibrary, label: str, alt_text: str = "", faces: bool
               consent: bool = True, shade: int = 0) -> int:
     image = Image.new("RGB", (240, 160), (60 + shade, 140, 200))
     ImageDraw.Draw(image).rectangle((40, 40, 120, 120), fill=(250, 200, 40))
-    photo = library.add(export_photo(image, PhotoMetadata()), label=label, prepared_by=TEACHER,
+    photo = library.add(export_photo(image, PhotoMetadata()), label=label,
+                        faces=LOOKED, prepared_by=TEACHER,
                         text_checked=True)
     if alt_text:
         library.set_alt_text(photo.photo_id, alt_text, TEACHER)

@@ -28,9 +28,12 @@ from stpeters_desk.core.photo_library import (
     make_thumbnail,
     missing_checks,
 )
+from stpeters_desk.core.photo_rules import FaceCheck
 from stpeters_desk.core.preflight import PhotoCheckInput
 from stpeters_desk.core.storage.db import Database, open_database
 from stpeters_desk.x.models import PhotoUpload
+
+LOOKED = FaceCheck.LOOKED
 
 PREPARER = "Ms Amberley Teacher"
 HEAD = "Mr Invented Head"
@@ -76,7 +79,8 @@ def library(db: Database, audit: AuditTrail, clock: Clock) -> PhotoLibrary:
 
 
 def ready(library: PhotoLibrary, label: str = "sports-day.jpg") -> int:
-    photo = library.add(exported(), label=label, prepared_by=PREPARER, faces_covered=3,
+    photo = library.add(exported(), label=label,
+                        faces=LOOKED, prepared_by=PREPARER, faces_covered=3,
                         text_checked=True)
     library.set_alt_text(photo.photo_id, "Year 4 running the relay on sports day", PREPARER)
     library.confirm_faces(photo.photo_id, PREPARER)
@@ -97,7 +101,8 @@ def test_migration_6_creates_the_prepared_photos_table(db: Database) -> None:
 def test_an_added_photo_keeps_its_bytes_and_what_was_removed(library: PhotoLibrary,
                                                               audit: AuditTrail) -> None:
     export = exported()
-    photo = library.add(export, label="sports-day.jpg", prepared_by=PREPARER, faces_covered=2)
+    photo = library.add(export, label="sports-day.jpg",
+                        faces=LOOKED, prepared_by=PREPARER, faces_covered=2)
     assert library.data(photo.photo_id) == export.data
     assert (photo.mime_type, photo.width, photo.height) == ("image/jpeg", 320, 200)
     assert photo.size_bytes == len(export.data)
@@ -115,7 +120,8 @@ def test_an_added_photo_keeps_its_bytes_and_what_was_removed(library: PhotoLibra
 
 
 def test_the_thumbnail_is_small_and_carries_no_metadata(library: PhotoLibrary) -> None:
-    photo = library.add(exported(scene(1600, 900)), label="hall.jpg", prepared_by=PREPARER)
+    photo = library.add(exported(scene(1600, 900)), label="hall.jpg",
+                        faces=LOOKED, prepared_by=PREPARER)
     with Image.open(io.BytesIO(photo.thumbnail)) as thumb:
         assert max(thumb.size) <= 160 and thumb.format == "JPEG"
         assert not thumb.getexif() and "icc_profile" not in thumb.info
@@ -130,7 +136,8 @@ def test_a_png_screenshot_with_transparency_gets_a_thumbnail_on_white() -> None:
 
 def test_only_photos_with_a_description_and_both_confirmations_are_attachable(
         library: PhotoLibrary) -> None:
-    photo = library.add(exported(), label="art.jpg", prepared_by=PREPARER, text_checked=True)
+    photo = library.add(exported(), label="art.jpg",
+                        faces=LOOKED, prepared_by=PREPARER, text_checked=True)
     photo_id = photo.photo_id
     assert missing_checks(photo) == ["a description", "every face checked",
                                      "photo consent confirmed"]
@@ -164,11 +171,11 @@ def test_confirmations_record_who_and_when_in_the_row_and_the_audit_log(
 
 
 def test_a_confirmation_needs_a_name(library: PhotoLibrary) -> None:
-    photo = library.add(exported(), label="art.jpg", prepared_by=PREPARER)
+    photo = library.add(exported(), label="art.jpg", faces=LOOKED, prepared_by=PREPARER)
     with pytest.raises(PhotoLibraryError, match="Sign in"):
         library.confirm_faces(photo.photo_id, "  ")
     with pytest.raises(PhotoLibraryError, match="Sign in"):
-        library.add(exported(), label="art.jpg", prepared_by="")
+        library.add(exported(), label="art.jpg", faces=LOOKED, prepared_by="")
     assert not library.get(photo.photo_id).faces_reviewed
 
 
@@ -176,7 +183,8 @@ def test_new_pixels_clear_both_confirmations_but_keep_the_description(
         library: PhotoLibrary, audit: AuditTrail) -> None:
     photo_id = ready(library)
     recropped = exported(scene(200, 200, (90, 160, 60)))
-    photo = library.replace(photo_id, recropped, label="sports-day.jpg", prepared_by=HEAD,
+    photo = library.replace(photo_id, recropped, label="sports-day.jpg",
+                            faces=LOOKED, prepared_by=HEAD,
                             faces_covered=4, text_checked=True)
     assert library.data(photo_id) == recropped.data
     assert (photo.width, photo.height, photo.faces_covered) == (200, 200, 4)
@@ -197,7 +205,7 @@ def test_a_new_description_keeps_the_confirmations(library: PhotoLibrary) -> Non
 
 
 def test_the_description_is_limited_to_what_x_accepts(library: PhotoLibrary) -> None:
-    photo = library.add(exported(), label="art.jpg", prepared_by=PREPARER)
+    photo = library.add(exported(), label="art.jpg", faces=LOOKED, prepared_by=PREPARER)
     library.set_alt_text(photo.photo_id, "x" * MAX_ALT_TEXT, PREPARER)
     with pytest.raises(PhotoLibraryError, match="1001 characters"):
         library.set_alt_text(photo.photo_id, "x" * (MAX_ALT_TEXT + 1), PREPARER)
@@ -213,7 +221,7 @@ def test_an_unchanged_description_writes_nothing(library: PhotoLibrary,
 
 
 def test_check_input_tells_the_pre_flight_check_what_is_done(library: PhotoLibrary) -> None:
-    photo = library.add(exported(), label="trip.jpg", prepared_by=PREPARER)
+    photo = library.add(exported(), label="trip.jpg", faces=LOOKED, prepared_by=PREPARER)
     assert library.check_input(photo.photo_id) == PhotoCheckInput(
         alt_text="", faces_reviewed=False, consent_confirmed=False, label="trip.jpg",
         text_checked=False)
@@ -227,7 +235,7 @@ def test_the_ready_list_is_newest_first_and_used_photos_leave_it(library: PhotoL
                                                                   audit: AuditTrail) -> None:
     first = ready(library, "first.jpg")
     second = ready(library, "second.jpg")
-    third = library.add(exported(), label="third.jpg", prepared_by=PREPARER).photo_id
+    third = library.add(exported(), label="third.jpg", faces=LOOKED, prepared_by=PREPARER).photo_id
     assert [p.photo_id for p in library.list_ready()] == [third, second, first]
     assert [p.photo_id for p in library.attachable()] == [second, first]
     used = library.mark_used(second, HEAD, "tweet 1901")
@@ -240,7 +248,7 @@ def test_the_ready_list_is_newest_first_and_used_photos_leave_it(library: PhotoL
     with pytest.raises(PhotoLibraryError, match="nothing was changed"):
         library.confirm_faces(second, HEAD)
     with pytest.raises(PhotoLibraryError, match="nothing was changed"):
-        library.replace(second, exported(), label="second.jpg", prepared_by=HEAD)
+        library.replace(second, exported(), label="second.jpg", faces=LOOKED, prepared_by=HEAD)
 
 
 def test_removing_a_photo_deletes_its_bytes_and_is_audited(library: PhotoLibrary,
@@ -272,7 +280,7 @@ def test_a_photo_whose_text_was_not_checked_is_never_attachable(
     """Migration 10: photos prepared before text was read start unchecked (fail closed)."""
     row = db.query_one("SELECT name FROM schema_migrations WHERE version = 10")
     assert row is not None and row["name"] == "text in prepared photos checked for names"
-    photo = library.add(exported(), label="badges.jpg", prepared_by=PREPARER)
+    photo = library.add(exported(), label="badges.jpg", faces=LOOKED, prepared_by=PREPARER)
     assert "text NOT checked for names" in audit.recent(1)[0].detail
     library.set_alt_text(photo.photo_id, "Class 2's name badges", PREPARER)
     library.confirm_faces(photo.photo_id, PREPARER)
@@ -282,7 +290,7 @@ def test_a_photo_whose_text_was_not_checked_is_never_attachable(
     with pytest.raises(PhotoNotReady, match="checked for names"):
         library.to_upload(photo.photo_id)
     checked = library.replace(photo.photo_id, exported(), label="badges.jpg",
-                              prepared_by=PREPARER, text_checked=True)
+                              faces=LOOKED, prepared_by=PREPARER, text_checked=True)
     assert checked.text_checked and "text checked for names" in audit.recent(1)[0].detail
 
 
@@ -291,14 +299,16 @@ def test_a_photo_whose_text_was_not_checked_is_never_attachable(
 
 def test_a_file_name_with_a_pupils_name_is_stored_and_audited_under_a_neutral_label(
         library: PhotoLibrary, audit: AuditTrail) -> None:
-    stored = library.add(exported(), label="Olivia at sports day.JPG", prepared_by=HEAD)
+    stored = library.add(exported(), label="Olivia at sports day.JPG",
+                         faces=LOOKED, prepared_by=HEAD)
     assert "olivia" not in stored.label.lower()
     assert stored.label.startswith("photo-") and stored.label.endswith(".jpg")
     assert all("Olivia" not in entry.detail for entry in audit.recent(5))
     for disguised in ("0livia_sports.jpg", "OLIVIA-SMITH.png", "oli\u200bvia.jpg"):
         assert "liv" not in library.add(exported(), label=disguised,
-                                        prepared_by=HEAD).label.lower()
-    assert library.add(exported(), label="sports-day.jpg", prepared_by=HEAD).label == \
+                                        faces=LOOKED, prepared_by=HEAD).label.lower()
+    assert library.add(exported(), label="sports-day.jpg",
+                       faces=LOOKED, prepared_by=HEAD).label == \
         "sports-day.jpg"
 
 
@@ -306,13 +316,15 @@ def test_without_a_usable_roster_every_label_is_neutral(db: Database, audit: Aud
                                                         clock: Clock) -> None:
     for guard in (None, lambda: NameGuard.empty()):
         library = PhotoLibrary(db, audit.record, clock=clock, name_guard=guard)
-        assert library.add(exported(), label="sports-day.jpg", prepared_by=HEAD).label \
+        assert library.add(exported(), label="sports-day.jpg",
+                           faces=LOOKED, prepared_by=HEAD).label \
             .startswith("photo-")
 
 
 def test_a_flagged_description_is_not_copied_into_the_audit_log(
         library: PhotoLibrary, audit: AuditTrail) -> None:
-    photo_id = library.add(exported(), label="sports-day.jpg", prepared_by=HEAD).photo_id
+    photo_id = library.add(exported(), label="sports-day.jpg",
+                           faces=LOOKED, prepared_by=HEAD).photo_id
     library.set_alt_text(photo_id, "Olivia from Oak class dressed as an astronaut", HEAD)
     assert library.get(photo_id).alt_text.startswith("Olivia")  # kept, for the person to fix
     detail = audit.recent(1)[0].detail
