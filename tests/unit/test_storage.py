@@ -10,7 +10,7 @@ import pytest
 from stpeters_desk.core.paths import DATA_DIR_ENV, DATABASE_NAME, resolve_data_dir
 from stpeters_desk.core.storage.audit import AuditLog
 from stpeters_desk.core.storage.db import Database, DatabaseError, open_database
-from stpeters_desk.core.storage.drafts import DraftStore
+from stpeters_desk.core.storage.drafts import PRACTICE_DRAFTS, DraftStore
 from stpeters_desk.core.storage.migrations import MIGRATIONS
 from stpeters_desk.core.storage.settings import SettingsStore
 
@@ -52,12 +52,12 @@ def test_a_damaged_database_gives_a_clear_error(data_dir: Path) -> None:
 
 def test_draft_survives_reopening(data_dir: Path) -> None:
     db = open_database(data_dir)
-    DraftStore(db).save("Class 4 made a volcano 🌋")
+    DraftStore(db).save(PRACTICE_DRAFTS, "Class 4 made a volcano 🌋")
     db.close()
     db = open_database(data_dir)
-    assert DraftStore(db).load() == "Class 4 made a volcano 🌋"
-    DraftStore(db).clear()
-    assert DraftStore(db).load() == ""
+    assert DraftStore(db).load(PRACTICE_DRAFTS) == "Class 4 made a volcano 🌋"
+    DraftStore(db).clear(PRACTICE_DRAFTS)
+    assert DraftStore(db).load(PRACTICE_DRAFTS) == ""
     db.close()
 
 
