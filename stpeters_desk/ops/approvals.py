@@ -227,8 +227,8 @@ class Approvals:
         """The photos' bytes go with the tweet and they are marked used, in one
         transaction with the queue's change and its audit entry."""
         if len(photo_ids) > MAX_PHOTOS:
-            raise PostingRefused(translate("Posting", "A tweet can carry at most {count} "
-                                                      "photos.").format(count=MAX_PHOTOS))
+            raise PostingRefused(translate("Approvals", "A tweet can carry at most {count} "
+                                                        "photos.").format(count=MAX_PHOTOS))
         library = self._library()
         uploads = Posting._uploads(library, photo_ids)
         with self._transaction():

@@ -136,7 +136,7 @@ def name_guard_of(services: DeskServices) -> NameGuard:
         return services.name_guard()
     except Exception as exc:  # RosterKeyError or a keyring failure: never post unchecked
         raise NamesCannotBeChecked(translate(
-            "Posting", "Not posted: pupils' names cannot be checked on this computer. "
+            "ComposerTab", "Not posted: pupils' names cannot be checked on this computer. "
                        "{reason}").format(reason=exc)) from exc
 
 
@@ -207,10 +207,10 @@ class Posting:
         gate = self._gate
         clearance = gate.clear(session, action)
         if not text.strip() and not photo_ids:
-            raise PostingRefused(translate("Posting", "Write the tweet or add a photo first."))
+            raise PostingRefused(translate("Approvals", "Write the tweet or add a photo first."))
         if len(photo_ids) > MAX_PHOTOS:
-            raise PostingRefused(translate("Posting", "A tweet can carry at most {count} "
-                                                      "photos.").format(count=MAX_PHOTOS))
+            raise PostingRefused(translate("Approvals", "A tweet can carry at most {count} "
+                                                        "photos.").format(count=MAX_PHOTOS))
         refusal = self.device_refusal()
         if refusal:
             raise PostingRefused(refusal)
@@ -259,8 +259,8 @@ class Posting:
         def take(_clearance: Clearance) -> OutboxItem:
             item = next((i for i in outbox.open_items() if i.item_id == item_id), None)
             if item is None or not outbox.discard(item_id):
-                raise PostingRefused(translate("Posting", "This tweet is being sent just now; "
-                                                          "wait a moment."))
+                raise PostingRefused(translate("ComposerTab", "This tweet is being sent just now; "
+                                                              "wait a moment."))
             return item
 
         return self._gate.perform(session, Action.TAKE_OUT_OF_OUTBOX, take,
@@ -291,7 +291,7 @@ class Posting:
         try:
             return [library.to_upload(photo_id) for photo_id in photo_ids]
         except Exception as exc:  # e.g. its confirmations were cleared on the Photos tab
-            raise PostingRefused(translate("Posting", "Not posted: {reason}").format(
+            raise PostingRefused(translate("ComposerTab", "Not posted: {reason}").format(
                 reason=exc)) from exc
 
 

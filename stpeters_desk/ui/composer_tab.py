@@ -884,24 +884,30 @@ class ComposerTab(QWidget):
 
 
 class DeleteTweetDialog(QDialog):
-    """"Delete this tweet?", with the reason the audit log keeps (it cannot be undone)."""
+    """"Delete this tweet?", with the reason the audit log keeps (it cannot be undone).
+
+    Its words were the Compose tab's question before, so they keep that context (and
+    their translations)."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Delete tweet?"))
+        translate = QCoreApplication.translate
+        self.setWindowTitle(translate("ComposerTab", "Delete tweet?"))
         self.setMinimumWidth(420)
-        question = QLabel(self.tr("Delete this tweet from the account?\n\n“{text}”\n\nThis "
-                                  "cannot be undone.").format(text=text))
+        question = QLabel(translate("ComposerTab", "Delete this tweet from the account?\n\n"
+                                                   "“{text}”\n\nThis cannot be undone.")
+                          .format(text=text))
         question.setWordWrap(True)
         self.reason_edit = QLineEdit()
         self.reason_edit.setAccessibleName(self.tr("Why the tweet is deleted"))
         self.reason_edit.setPlaceholderText(self.tr("Why (kept in the audit log), e.g. wrong "
                                                     "date"))
         buttons = QDialogButtonBox()
-        self.delete_button = buttons.addButton(self.tr("Delete tweet"),
+        self.delete_button = buttons.addButton(translate("ComposerTab", "Delete tweet"),
                                                QDialogButtonBox.ButtonRole.AcceptRole)
         self.delete_button.setProperty("destructive", True)
-        keep = buttons.addButton(self.tr("Keep it"), QDialogButtonBox.ButtonRole.RejectRole)
+        keep = buttons.addButton(translate("ComposerTab", "Keep it"),
+                                 QDialogButtonBox.ButtonRole.RejectRole)
         keep.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
