@@ -108,6 +108,7 @@ class ComposerTab(QWidget):
         self._posting = Posting(services)
         self._drafts = ComposerDrafts(services)
         self._quiet = False  # True while the editor is filled or emptied for a sign-in or lock
+        self._held: dict[tuple[int, str], tuple[str, list[int]]] = {}  # unsaved at a lock
         saved = self._saved_draft()
         self._photo_ids: list[int] = list(saved.photo_ids)
         self._build()
@@ -295,9 +296,14 @@ class ComposerTab(QWidget):
     def put_away(self) -> bool:
         """At a lock or sign-out: keep this person's draft and photos, then empty the
         composer so the next person never sees them. False if the draft could not be
-        saved (the composer said why); it is emptied all the same."""
+        saved (the composer said why): then it is held in this window for the same
+        person's next sign-in, and still never shown to anyone else."""
+        owner = self._owner_key()
+        held = (self.editor.toPlainText(), list(self._photo_ids))
         saved = self.save_draft()
         self._draft_timer.stop()
+        if not saved:
+            self._held[owner] = held
         self._quiet = True
         try:
             self.editor.clear()
@@ -305,13 +311,15 @@ class ComposerTab(QWidget):
             self._quiet = False
         self._photo_ids = []
         self._show_photos()
-        if saved:
-            self.show_message("")
+        self._draft_problem = ""
+        self.show_message("")
         return saved
 
     def restore_draft(self) -> None:
         """At sign-in: the person's own draft and photo selection, as they left them."""
-        saved = self._saved_draft()
+        held = self._held.pop(self._owner_key(), None)
+        saved = self._saved_draft() if held is None else ComposerDraft(held[0],
+                                                                       tuple(held[1]))
         self._quiet = True
         try:
             self.editor.setPlainText(saved.text)
@@ -323,6 +331,15 @@ class ComposerTab(QWidget):
         self.show_message("")
         self._show_photos()
         self._show_outbox()
+        if held is not None:  # it could not be saved at the lock: try again now
+            self.save_draft()
+            self._save_photo_ids()
+
+    def _owner_key(self) -> tuple[int, str]:
+        """Whose draft the composer holds now (the practice writer is 0)."""
+        session = session_of(self._services)
+        member = session.member
+        return (member.staff_id if member is not None else 0, session.computer)
 
     def save_draft(self) -> bool:
         """Save the draft and sync it to the disk now; False (and a message) if that failed:

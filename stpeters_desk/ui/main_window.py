@@ -184,12 +184,12 @@ class MainWindow(QMainWindow):
         composer = self.composer
         self.refresh_account()
         composer.refresh_posts()  # at every sign-in: the next person sees the account as it is
-        if not first_time:
-            composer.restore_draft()  # this person's own draft, never the last person's
         if first_time:
             if not self.preview:  # a --screenshot never sends the outbox
                 composer.send_due()
             self.check_invariants()
+        else:
+            composer.restore_draft()  # this person's own draft, never the last person's
 
     def send_due(self) -> None:
         """Every 30 s, signed in or not: scheduled tweets whose time has come join the

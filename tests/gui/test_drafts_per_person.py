@@ -21,6 +21,7 @@ from stpeters_desk.core.roles import Role
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import StaffMember
 from stpeters_desk.core.storage.db import Database
+from stpeters_desk.core.storage.drafts import DraftOwner
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.tasks import SyncTaskRunner
 from stpeters_desk.x.sandbox import SandboxGateway
@@ -161,3 +162,27 @@ def test_a_draft_survives_closing_the_app_and_comes_back_only_to_its_writer(
     lock_by_hand(second)
     sign_in(second, SECRETARY, SECRETARY_PIN)
     assert second.composer.editor.toPlainText() == SECRETARYS_DRAFT
+
+
+def test_a_draft_that_cannot_be_saved_at_a_lock_goes_back_only_to_its_writer(
+        qtbot: QtBot, school: DeskServices, kiosk: MainWindow, db: Database) -> None:
+    from tests.gui.test_composer import fill_the_disk, free_the_disk
+
+    sign_in(kiosk, SECRETARY, SECRETARY_PIN)
+    long_text = "Harvest thanks to every family. " * 800  # needs new pages to store
+    fill_the_disk(db)
+    kiosk.composer.editor.setPlainText(long_text)
+    assert school.device is not None
+    secretary = DraftOwner(school_member(kiosk).staff_id, school.device.label)
+    lock_by_hand(kiosk)  # the save fails: the text is held, not left on screen
+    assert kiosk.composer.editor.toPlainText() == ""
+    assert school.drafts.load(secretary) == ""  # it really was not saved
+    free_the_disk(db)
+    sign_in(kiosk, HEAD, HEAD_PIN)
+    assert kiosk.composer.editor.toPlainText() == ""
+    lock_by_hand(kiosk)
+    sign_in(kiosk, SECRETARY, SECRETARY_PIN)
+    assert kiosk.composer.editor.toPlainText() == long_text
+    lock_by_hand(kiosk)  # saved now: it comes back from the database too
+    sign_in(kiosk, SECRETARY, SECRETARY_PIN)
+    assert kiosk.composer.editor.toPlainText() == long_text
