@@ -28,12 +28,6 @@ from typing import TYPE_CHECKING
 
 from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.outbox import SendResult
-from stpeters_desk.core.preflight import (
-    PhotoCheckInput,
-    PreflightReport,
-    PreflightSettings,
-    run_preflight,
-)
 from stpeters_desk.core.refusals import NotSignedIn, Refused
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.drafts import (
@@ -50,9 +44,10 @@ from stpeters_desk.ops.gate import Clearance, Gate
 from stpeters_desk.ops.session import Session
 from stpeters_desk.x.models import PhotoUpload
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the name guard's word lists load on first use, after sign-in
     from stpeters_desk.core.names import NameGuard
     from stpeters_desk.core.photo_library import PhotoLibrary
+    from stpeters_desk.core.preflight import PhotoCheckInput, PreflightReport
 
 __all__ = [
     "NEEDS_ATTENTION",
@@ -127,6 +122,8 @@ def run_checks(services: DeskServices, text: str, photos: Sequence[PhotoCheckInp
                following_count: int = 0) -> PreflightReport:
     """The pre-flight over the school's settings and roster; refused if names cannot be
     checked (a missing guard is never treated as "no names found")."""
+    from stpeters_desk.core.preflight import PreflightSettings, run_preflight
+
     return run_preflight(text, photos, name_guard_of(services),
                          PreflightSettings.from_store(services.settings, following_count))
 
