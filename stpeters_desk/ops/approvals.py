@@ -168,6 +168,8 @@ class Approvals:
         """Approve (after an edit): the pre-flight runs first, on the words that will go."""
         gate = self._gate
         member = _member(gate.clear(session, Action.APPROVE))
+        if self._queue.get(submission_id).scheduled_for is None:
+            self._require_posting_computer()  # it goes to the outbox at once
         report = self.preflight(submission_id, edited_text, following_count)
         override = clear_preflight(gate, session, report, override_reason)
         with self._transaction():
@@ -213,6 +215,7 @@ class Approvals:
                  following_count: int) -> Submission:
         gate = self._gate
         member = _signed_in(session)
+        self._require_posting_computer()
         report = self.preflight(submission_id, None, following_count)
         override = clear_preflight(gate, session, report, override_reason)
         with self._transaction():
@@ -221,6 +224,13 @@ class Approvals:
                 gate.record(override, ", ".join(c.key for c in report.blocking),
                             scheduled_ref(submission_id))
         return item
+
+    def _require_posting_computer(self) -> None:
+        """This computer may post now; checked here as well as by the queue, so a queue
+        built without its posting check cannot send a tweet from anywhere."""
+        refusal = Posting(self._services).device_refusal()
+        if refusal:
+            raise PostingRefused(refusal)
 
     def _with_photos(self, photo_ids: Sequence[int], where: Callable[[int], str],
                      hand_over: Callable[[list[PhotoUpload]], Submission]) -> Submission:

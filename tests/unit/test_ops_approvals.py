@@ -194,3 +194,17 @@ def test_an_unchecked_photo_cannot_be_submitted(room: Staffroom) -> None:
         room.ops.submit(room.session(room.teacher), "Our mural", [photo_id])
     assert room.queue.awaiting() == []
     assert room.services.photo_library().get(photo_id).used_in == ""
+
+
+def test_a_queue_without_its_posting_check_still_cannot_post_from_an_unregistered_computer(
+        room: Staffroom) -> None:
+    services = room.services
+    assert services.devices is not None and services.device is not None
+    bare = ApprovalQueue(services.db, services.audit, services.staff,  # type: ignore[arg-type]
+                         services.outbox, name_guard=services.name_guard)
+    ops = Approvals(services, bare)
+    item = bare.submit("From the coach", by=room.teacher)
+    services.devices.unregister(services.device, by=room.head, head_pin=HEAD_PIN)
+    with pytest.raises(PostingRefused, match="registered"):
+        ops.approve(room.session(room.head), item.submission_id)
+    assert services.outbox.open_items() == []
