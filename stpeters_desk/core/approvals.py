@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from stpeters_desk.core.audit_actions import AuditAction as A
 from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.names import GuardSource, text_for_the_record
 from stpeters_desk.core.outbox import Outbox
@@ -210,7 +211,7 @@ class ApprovalQueue:
         check_tweet(text, photos, complete=False)
         when = self._future(scheduled_for, moment) if scheduled_for else None
         item = self._new(author, Status.DRAFT, text, photos, when, moment)
-        return self._store.insert(item, [self._entry(author.name, "save draft for approval",
+        return self._store.insert(item, [self._entry(author.name, A.SAVE_DRAFT_FOR_APPROVAL,
                                                      "", self._said(text), moment)])
 
     def submit(self, text: str, photos: Sequence[PhotoUpload] = (), *, by: StaffMember,
@@ -224,7 +225,7 @@ class ApprovalQueue:
         item = replace(self._new(author, Status.AWAITING_APPROVAL, text, photos, when, moment),
                        submitted_at=moment)
         return self._store.insert(item, [self._entry(
-            author.name, "submit tweet for approval", "", f"{_when(when)}: {self._said(text)}",
+            author.name, A.SUBMIT_FOR_APPROVAL, "", f"{_when(when)}: {self._said(text)}",
             moment)])
 
     def submit_draft(self, submission_id: int, *, by: StaffMember,
@@ -240,8 +241,8 @@ class ApprovalQueue:
         submitted = replace(item, status=Status.AWAITING_APPROVAL, original_text=item.text,
                             submitted_at=moment, rejected_by="", rejection_note="",
                             updated_at=moment)
-        action = ("resubmit tweet for approval" if item.status == Status.REJECTED
-                  else "submit tweet for approval")
+        action = (A.RESUBMIT_FOR_APPROVAL if item.status == Status.REJECTED
+                  else A.SUBMIT_FOR_APPROVAL)
         return self._store.replace(submitted, _AUTHOR_MAY_SUBMIT, [self._entry(
             author.name, action, item, f"{_when(item.scheduled_for)}: {self._said(item.text)}",
             moment)])
@@ -261,14 +262,14 @@ class ApprovalQueue:
         check_tweet(text, new_photos, complete=item.status != Status.DRAFT)
         edited = replace(item, text=text, original_text=text, photos=new_photos,
                          updated_at=moment)
-        action = "edit tweet"
+        action = A.EDIT_TWEET
         if item.status == Status.SCHEDULED and Permission.POST not in allowed:
             edited = replace(edited, status=Status.AWAITING_APPROVAL, submitted_at=moment,
                              approved_by="", approved_at=None)
-            action = "edit approved tweet: needs approval again"
+            action = A.EDIT_APPROVED_TWEET
         elif item.status == Status.SCHEDULED:
             edited = replace(edited, approved_by="", approved_at=None)
-            action = "edit scheduled tweet"
+            action = A.EDIT_SCHEDULED_TWEET
         return self._store.replace(edited, [item.status], [self._entry(
             author.name, action, item,
             f"was: {self._said(item.text)}\nnow: {self._said(text)}", moment)],
@@ -283,7 +284,7 @@ class ApprovalQueue:
                          translate("Approvals", "withdrawn"))
         return self._store.replace(
             replace(item, status=Status.WITHDRAWN, updated_at=moment), [item.status],
-            [self._entry(author.name, "withdraw tweet", item, self._said(item.text), moment)])
+            [self._entry(author.name, A.WITHDRAW_TWEET, item, self._said(item.text), moment)])
 
     # -- deciding ------------------------------------------------------------------------------
     def approve(self, submission_id: int, *, by: StaffMember, edited_text: str | None = None,
@@ -306,11 +307,11 @@ class ApprovalQueue:
         check_tweet(text, item.photos)
         entries = []
         if text != item.text:
-            entries.append(self._entry(approver.name, "edit tweet before approving", item,
+            entries.append(self._entry(approver.name, A.EDIT_BEFORE_APPROVING, item,
                                        f"original: {self._said(item.original_text)}\n"
                                        f"edited: {self._said(text)}",
                                        moment))
-        entries.append(self._entry(approver.name, "approve tweet", item,
+        entries.append(self._entry(approver.name, A.APPROVE_TWEET, item,
                                    f"by {item.author}, {_when(item.scheduled_for)}: "
                                    f"{self._said(text)}",
                                    moment))
@@ -336,7 +337,7 @@ class ApprovalQueue:
         rejected = replace(item, status=Status.REJECTED, rejected_by=approver.name,
                            rejection_note=tidy, updated_at=moment)
         return self._store.replace(rejected, [Status.AWAITING_APPROVAL], [self._entry(
-            approver.name, "reject tweet", item, f"by {item.author}: {self._said(item.text)}",
+            approver.name, A.REJECT_TWEET, item, f"by {item.author}: {self._said(item.text)}",
             moment,
             reason=tidy)])
 
@@ -350,7 +351,7 @@ class ApprovalQueue:
         when = self._future(at, moment)
         item = replace(self._new(author, Status.SCHEDULED, text, photos, when, moment),
                        submitted_at=moment)
-        return self._store.insert(item, [self._entry(author.name, "schedule tweet", "",
+        return self._store.insert(item, [self._entry(author.name, A.SCHEDULE_TWEET, "",
                                                      f"{_when(when)}: {self._said(text)}", moment)])
 
     def reschedule(self, submission_id: int, at: datetime | None, *, by: StaffMember,
@@ -372,7 +373,7 @@ class ApprovalQueue:
                          translate("Approvals", "rescheduled"))
         return self._store.replace(
             replace(item, scheduled_for=when, updated_at=moment), [item.status],
-            [self._entry(actor.name, "change tweet's time", item,
+            [self._entry(actor.name, A.CHANGE_TWEET_TIME, item,
                          f"was {_when(item.scheduled_for)}; now {_when(when)}", moment)])
 
     def _reschedule_scheduled(self, item: Submission, actor: StaffMember,
@@ -385,7 +386,7 @@ class ApprovalQueue:
         moved = replace(item, scheduled_for=when, updated_at=moment)
         if self._may_release_early(item, actor, allowed):
             return self._store.replace(moved, [Status.SCHEDULED], [self._entry(
-                actor.name, "reschedule tweet", item, detail, moment)])
+                actor.name, A.RESCHEDULE_TWEET, item, detail, moment)])
         if item.author_id != actor.staff_id:
             raise PermissionDenied(translate("Approvals", "Only the author, an approver or "
                                                           "someone who may post can change when "
@@ -393,7 +394,7 @@ class ApprovalQueue:
         back = replace(moved, status=Status.AWAITING_APPROVAL, submitted_at=moment,
                        approved_by="", approved_at=None)
         return self._store.replace(back, [Status.SCHEDULED], [self._entry(
-            actor.name, "reschedule approved tweet: needs approval again", item, detail,
+            actor.name, A.RESCHEDULE_APPROVED_TWEET, item, detail,
             moment)])
 
     def cancel(self, submission_id: int, *, by: StaffMember,
@@ -411,7 +412,7 @@ class ApprovalQueue:
                                                           "someone who may post can cancel this "
                                                           "tweet."))
         missed = item.scheduled_for is not None and item.scheduled_for < moment - self.grace
-        action = "cancel missed tweet" if missed else "cancel scheduled tweet"
+        action = A.CANCEL_MISSED_TWEET if missed else A.CANCEL_SCHEDULED_TWEET
         return self._store.replace(
             replace(item, status=Status.WITHDRAWN, updated_at=moment), [Status.SCHEDULED],
             [self._entry(actor.name, action, item,
@@ -443,7 +444,7 @@ class ApprovalQueue:
             raise PermissionDenied(translate("Approvals", "Ask someone who may post, or an "
                                                           "approver, to post this now."))
         self._require_posting_allowed(moment)
-        action = "post missed tweet late" if late else "post scheduled tweet now"
+        action = A.POST_MISSED_LATE if late else A.POST_SCHEDULED_NOW
         entry = self._entry(actor.name, action, item,
                             f"by {item.author}, {_when(item.scheduled_for)}", moment)
         return self._hand_to_outbox(item, [Status.SCHEDULED], actor.name, [entry], moment)
@@ -463,7 +464,7 @@ class ApprovalQueue:
             return []
         released = []
         for item in due:
-            entry = self._entry(SCHEDULER, "release scheduled tweet", item,
+            entry = self._entry(SCHEDULER, A.RELEASE_SCHEDULED_TWEET, item,
                                 f"by {item.author}, {_when(item.scheduled_for)}"
                                 + (f"; approved by {item.approved_by}" if item.approved_by
                                    else ""), moment)
@@ -494,7 +495,7 @@ class ApprovalQueue:
         return self._store.replace(
             replace(claimed, status=Status.POSTED, outbox_id=queued.item_id, updated_at=moment),
             [Status.RELEASING], [self._entry(
-                actor, "hand tweet to outbox", claimed,
+                actor, A.HAND_TO_OUTBOX, claimed,
                 f"outbox {queued.item_id}, written by {claimed.author}{approved}", moment)])
 
     def resolve_interrupted(self, now: datetime | None = None) -> int:
@@ -525,12 +526,12 @@ class ApprovalQueue:
             return self._store.replace(
                 replace(item, status=Status.POSTED, outbox_id=outbox_id, updated_at=moment),
                 [Status.RELEASING], [self._entry(
-                    SCHEDULER, "hand tweet to outbox", item,
+                    SCHEDULER, A.HAND_TO_OUTBOX, item,
                     f"outbox {outbox_id}, completed after an interruption", moment)])
         back = replace(item, status=Status.SCHEDULED, scheduled_for=item.scheduled_for or since,
                        released_by="", released_at=None, updated_at=moment)
         return self._store.replace(back, [Status.RELEASING], [self._entry(
-            SCHEDULER, "hand-over to outbox interrupted", item,
+            SCHEDULER, A.HAND_OVER_INTERRUPTED, item,
             "the tweet was not posted; it is back in the scheduled queue", moment)])
 
     # -- rules -----------------------------------------------------------------------------------
@@ -623,10 +624,10 @@ class ApprovalQueue:
             released_by="", released_at=None, outbox_id=None, version=1, created_at=moment,
             updated_at=moment, photos=tuple(photos))
 
-    def _entry(self, actor: str, action: str, item: Submission | str, detail: str,
+    def _entry(self, actor: str, action: A, item: Submission | str, detail: str,
                moment: datetime, reason: str = "") -> NewAuditEntry:
         target = item if isinstance(item, str) else submission_target(item.submission_id)
-        return NewAuditEntry(actor=actor, action=action, target=target, detail=detail,
+        return NewAuditEntry(actor=actor, action=action.value, target=target, detail=detail,
                              device=self._audit.device, reason=reason, at=time_text(moment))
 
 

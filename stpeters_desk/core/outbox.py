@@ -30,7 +30,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.i18n import translate
+from stpeters_desk.core.storage.audit import NewAuditEntry
 from stpeters_desk.core.storage.outbox_store import (
     NEEDS_ATTENTION,
     POSTED,
@@ -50,6 +52,7 @@ LEASE = timedelta(seconds=60)  # renewed every third of it while X is asked
 CLOCK_TOLERANCE = timedelta(minutes=30)  # how far the PC's clock may be from X's
 TIMELINE_DELAY = timedelta(minutes=2)  # how long a new post may take to show on X
 ACCOUNT_PAUSE = timedelta(minutes=30)  # between tries while the account itself is refused
+OUTBOX_ACTOR = "St Peter's Desk (outbox)"  # the audit actor for an item nobody is named on
 
 Clock = Callable[[], datetime]
 
@@ -133,8 +136,9 @@ class Outbox:
     def __init__(self, store: OutboxStore, account_kind: str,
                  clock: Clock = lambda: datetime.now(UTC),
                  reply_settings: Callable[[], str | None] = lambda: None,
-                 lease: timedelta = LEASE) -> None:
+                 lease: timedelta = LEASE, device: str = "") -> None:
         self._store = store
+        self._device = device  # this computer, for the audit entry of each post
         self._lease = lease
         self._kind = account_kind
         self._clock = clock
@@ -280,8 +284,20 @@ class Outbox:
     def _posted(self, item: OutboxItem, post_id: str, *, already_on_x: bool) -> SendResult:
         self.paused_by = self._paused_until = None  # the account works again
         self._store.finish(item.item_id, self.owner, POSTED, _iso(self._clock()),
-                           posted_id=post_id)
+                           posted_id=post_id, audit=[self._posted_entry(item, post_id,
+                                                                        already_on_x)])
         return SendResult(item.item_id, POSTED, post_id, already_on_x=already_on_x)
+
+    def _posted_entry(self, item: OutboxItem, post_id: str, already_on_x: bool
+                      ) -> NewAuditEntry:
+        """"post tweet", written with the item's "posted" mark (not by a window that may
+        have closed meanwhile), in the name of the person who queued it."""
+        detail = f"outbox {item.item_id}" + ("; already on X" if already_on_x else "")
+        if item.attempts > 1:
+            detail += f"; after {item.attempts} tries"
+        return NewAuditEntry(actor=item.created_by or OUTBOX_ACTOR,
+                             action=AuditAction.POST_TWEET.value, target=post_id,
+                             detail=detail, device=self._device)
 
     def _wait_for_timeline(self, attempt: _Attempt, not_before: datetime) -> SendResult:
         """Not on X yet, but the last try was moments ago: give X time to show it."""

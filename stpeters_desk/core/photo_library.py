@@ -296,6 +296,11 @@ class PhotoLibrary:
                                consent_confirmed=photo.consent_confirmed, label=photo.label,
                                text_checked=photo.text_checked)
 
+    def handed_over_in(self, post_ref: str) -> list[PhotoCheckInput]:
+        """What the pre-flight needs about the photos handed over in ``post_ref`` (an
+        approval or a scheduled tweet), so it is checked again on the real facts."""
+        return [self.check_input(photo.photo_id) for photo in self._store.used_in(post_ref)]
+
     def mark_used(self, photo_id: int, actor: str, post_ref: str = "") -> StoredPhoto:
         """After posting: the photo leaves the ready list (its row stays, for the record)."""
         if not self._store.mark_used(photo_id, post_ref, self._clock()):

@@ -135,7 +135,8 @@ class DeskServices:
         settings = SettingsStore(db)
         return cls(gateway=gateway, drafts=DraftStore(db),
                    outbox=Outbox(OutboxStore(db), gateway.kind,
-                                 reply_settings=_school_reply_settings(settings)),
+                                 reply_settings=_school_reply_settings(settings),
+                                 device=device_label),
                    audit=AuditTrail(db, device=device_label),
                    settings=settings, data_dir=data_dir, signed_in=signed_in,
                    notice=notice, db=db)

@@ -94,7 +94,7 @@ def _rule(permission: P | None, audit: A | None, *, pin: bool = False, reason: b
 ACTIONS: Mapping[Action, ActionRule] = MappingProxyType({
     Action.POST_NOW: _rule(P.POST, A.POST_TWEET),
     Action.QUEUE: _rule(P.POST, A.QUEUE_TWEET),
-    Action.OVERRIDE_PREFLIGHT: _rule(P.POST, A.OVERRIDE_PREFLIGHT, reason=True),
+    Action.OVERRIDE_PREFLIGHT: _rule(P.APPROVE, A.OVERRIDE_PREFLIGHT, reason=True),
     Action.TAKE_OUT_OF_OUTBOX: _rule(P.POST, A.TAKE_OUT_OF_OUTBOX),
     Action.DELETE_OWN_POST: _rule(P.POST, A.DELETE_TWEET, reason=True),
     Action.SUBMIT: _rule(P.SUBMIT, A.SUBMIT_FOR_APPROVAL),

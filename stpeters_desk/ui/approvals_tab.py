@@ -6,8 +6,10 @@ are listed for everyone, so the staff room can see what the account will
 say next. A tweet that missed its time while the app was closed is held in
 "Missed" until a person chooses to post it late or cancel it.
 
-Every decision goes through ``ApprovalQueue``, which checks the rules again
-(the buttons only grey out what obviously does not apply) and audits it.
+Every decision goes through the approvals operations (``ops.approvals``), which
+check the rules again (the buttons only grey out what obviously does not apply),
+run the pre-flight on the photo library's real facts and audit it. Without the
+pre-flight panel nothing can be approved or posted from here (fail closed).
 Dialogs are reached through small ``ask_*`` methods so tests can answer
 them.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -36,22 +39,30 @@ from PySide6.QtWidgets import (
 
 from stpeters_desk.core.approvals import ApprovalQueue, Submission, SubmissionStatus
 from stpeters_desk.core.dates import shown_moment
+from stpeters_desk.core.refusals import Refused
 from stpeters_desk.core.roles import Permission
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import StaffMember
 from stpeters_desk.core.tweet_text import MAX_WEIGHTED_LENGTH, parse_tweet
+from stpeters_desk.ops.approvals import Approvals
+from stpeters_desk.ops.context import session_of
 from stpeters_desk.ui.items import id_role
 from stpeters_desk.ui.messages import name_standard_buttons
 from stpeters_desk.ui.styling import DATE_TIME_FORMAT, empty_state_label
 from stpeters_desk.ui.tasks import TaskRunner
-from stpeters_desk.x.models import PhotoUpload
+
+if TYPE_CHECKING:
+    from stpeters_desk.core.preflight import PreflightReport
+    from stpeters_desk.ops.session import Session
+    from stpeters_desk.ui.preflight_dialog import PreflightDecision
 
 RELEASE_INTERVAL_MS = 30_000
 SNIPPET_LENGTH = 90
 POSTED_SHOWN = 50
 
-Preflight = Callable[[str, Sequence[PhotoUpload]], bool]
-"""Asked before a tweet is cleared to go out; False stops it (the lead wires the pre-flight)."""
+Preflight = Callable[["PreflightReport"], "PreflightDecision"]
+"""The pre-flight panel: shows the report the operation made and returns the person's
+decision (go on, perhaps with an override reason). None: nothing can go out here."""
 
 
 def local_time(moment: datetime | None) -> str:
@@ -329,13 +340,16 @@ class ApprovalsTab(QWidget):
 
     def __init__(self, services: DeskServices, tasks: TaskRunner, *, queue: ApprovalQueue,
                  preflight: Preflight | None = None, auto_release: bool = True,
+                 following_count: Callable[[], int] = lambda: 0,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ApprovalsTab")
         self._services = services
         self._tasks = tasks
-        self._queue = queue
+        self._queue = queue  # for reading the queues; every decision goes through _ops
+        self._ops = Approvals(services, queue)
         self._preflight = preflight
+        self._following_count = following_count
         self._build()
         self.reload()
         self._timer = QTimer(self)
@@ -590,8 +604,7 @@ class ApprovalsTab(QWidget):
     # -- the timer -----------------------------------------------------------------------------
     def tick(self) -> None:
         """Hand due tweets to the outbox, then redraw (missed ones show up here too)."""
-        queue = self._queue
-        self._tasks.run(lambda: queue.release_due(queue.now()), self._ticked,
+        self._tasks.run(self._ops.release_due, self._ticked,
                         lambda error: self._show(str(error)))
 
     def _ticked(self, released: list[Submission]) -> None:
@@ -625,16 +638,34 @@ class ApprovalsTab(QWidget):
         box.exec()
         return box.clickedButton() is box.button(buttons.Yes)
 
-    def _cleared(self, text: str, photos: Sequence[PhotoUpload]) -> bool:
-        """The pre-flight check, when the window wired one; True when it may go out."""
-        return self._preflight is None or self._preflight(text, photos)
+    def _cleared(self, item: Submission, text: str | None = None) -> str | None:
+        """The pre-flight panel for this tweet: the override reason ("" when nothing is
+        overridden) when the person goes on, None when it must not go out. Refuses when the
+        window wired no panel or the check cannot be made (fail closed)."""
+        if self._preflight is None:
+            self._show(self.tr("The pre-flight check is not available here, so this tweet "
+                               "cannot be approved or posted from this window."))
+            return None
+        try:
+            report = self._ops.preflight(item.submission_id, text, self._following_count())
+        except Refused as exc:
+            self._show(exc.message)
+            return None
+        except Exception as exc:  # the tweet left the queues meanwhile
+            self._show(str(exc))
+            return None
+        decision = self._preflight(report)
+        if not decision.post:
+            self._show(self.tr("Not approved or posted: the pre-flight check stopped it."))
+            return None
+        return decision.override_reason
 
     # -- acting -----------------------------------------------------------------------------------
-    def _by(self) -> StaffMember | None:
-        member = self._member()
-        if member is None:
+    def _by(self) -> Session | None:
+        if self._member() is None:
             self._show(self.tr("Sign in first."))
-        return member
+            return None
+        return session_of(self._services)
 
     def _act(self, work: Callable[[], Submission],
              done: str | Callable[[Submission], str]) -> None:
@@ -658,10 +689,14 @@ class ApprovalsTab(QWidget):
 
     def approve_selected(self) -> None:
         item, by = self.awaiting.selected(), self._by()
-        if item is None or by is None or not self._cleared(item.text, item.photos):
+        if item is None or by is None:
             return
-        queue = self._queue
-        self._act(lambda: queue.approve(item.submission_id, by=by, version=item.version),
+        reason = self._cleared(item)
+        if reason is None:
+            return
+        ops, following = self._ops, self._following_count()
+        self._act(lambda: ops.approve(by, item.submission_id, version=item.version,
+                                      override_reason=reason, following_count=following),
                   self._approved_message(item))
 
     def edit_and_approve_selected(self) -> None:
@@ -673,11 +708,15 @@ class ApprovalsTab(QWidget):
                                      "and yours are kept in the audit log.").format(
                                  author=item.author),
                              item.text, self.tr("Approve"))
-        if text is None or not self._cleared(text, item.photos):
+        if text is None:
             return
-        queue = self._queue
-        self._act(lambda: queue.approve(item.submission_id, by=by, edited_text=text,
-                                        version=item.version),
+        reason = self._cleared(item, text)
+        if reason is None:
+            return
+        ops, following = self._ops, self._following_count()
+        self._act(lambda: ops.approve(by, item.submission_id, edited_text=text,
+                                      version=item.version, override_reason=reason,
+                                      following_count=following),
                   self._approved_message(item))
 
     def _approved_message(self, item: Submission) -> str:
@@ -694,8 +733,8 @@ class ApprovalsTab(QWidget):
         note = self.ask_rejection_note(item)
         if not note:
             return
-        queue = self._queue
-        self._act(lambda: queue.reject(item.submission_id, note, by=by, version=item.version),
+        ops = self._ops
+        self._act(lambda: ops.reject(by, item.submission_id, note, version=item.version),
                   self.tr("Sent back to {author} with your note.").format(author=item.author))
 
     def withdraw_selected(self, section: QueueSection) -> None:
@@ -704,15 +743,19 @@ class ApprovalsTab(QWidget):
             return
         if not self.confirm(self.tr("Withdraw this tweet? It will not be posted.")):
             return
-        queue = self._queue
-        self._act(lambda: queue.withdraw(item.submission_id, by=by), self.tr("Withdrawn."))
+        ops = self._ops
+        self._act(lambda: ops.withdraw(by, item.submission_id), self.tr("Withdrawn."))
 
     def post_now_selected(self) -> None:
         item, by = self.scheduled.selected(), self._by()
-        if item is None or by is None or not self._cleared(item.text, item.photos):
+        if item is None or by is None:
             return
-        queue = self._queue
-        self._act(lambda: queue.post_now(item.submission_id, by=by),
+        reason = self._cleared(item)
+        if reason is None:
+            return
+        ops, following = self._ops, self._following_count()
+        self._act(lambda: ops.post_now(by, item.submission_id, override_reason=reason,
+                                       following_count=following),
                   self.tr("Handed to the outbox: it goes out in a moment."))
 
     def post_late_selected(self) -> None:
@@ -723,10 +766,12 @@ class ApprovalsTab(QWidget):
                                     "sense to post it now?").format(
                                         when=local_time(item.scheduled_for))):
             return
-        if not self._cleared(item.text, item.photos):
+        reason = self._cleared(item)
+        if reason is None:
             return
-        queue = self._queue
-        self._act(lambda: queue.post_late(item.submission_id, by=by),
+        ops, following = self._ops, self._following_count()
+        self._act(lambda: ops.post_late(by, item.submission_id, override_reason=reason,
+                                        following_count=following),
                   self.tr("Posted late: it is on its way to the account."))
 
     def cancel_selected(self, section: QueueSection) -> None:
@@ -735,8 +780,8 @@ class ApprovalsTab(QWidget):
             return
         if not self.confirm(self.tr("Cancel this tweet? It will not be posted.")):
             return
-        queue = self._queue
-        self._act(lambda: queue.cancel(item.submission_id, by=by),
+        ops = self._ops
+        self._act(lambda: ops.cancel(by, item.submission_id),
                   self.tr("Cancelled: it will not be posted."))
 
     def reschedule_selected(self) -> None:
@@ -746,8 +791,8 @@ class ApprovalsTab(QWidget):
         when = self.ask_time(item)
         if when is None:
             return
-        queue = self._queue
-        self._act(lambda: queue.reschedule(item.submission_id, when, by=by), _moved_message)
+        ops = self._ops
+        self._act(lambda: ops.reschedule(by, item.submission_id, when), _moved_message)
 
     def edit_and_resubmit_selected(self) -> None:
         item, by = self.rejected.selected(), self._by()
@@ -759,13 +804,9 @@ class ApprovalsTab(QWidget):
                              item.text, self.tr("Resubmit"))
         if text is None:
             return
-        queue = self._queue
-
-        def resubmit() -> Submission:
-            queue.edit(item.submission_id, text, by=by)
-            return queue.submit_draft(item.submission_id, by=by)
-
-        self._act(resubmit, self.tr("Sent for approval again."))
+        ops = self._ops
+        self._act(lambda: ops.resubmit(by, item.submission_id, text),
+                  self.tr("Sent for approval again."))
 
     def edit_draft_selected(self) -> None:
         item, by = self.drafts.selected(), self._by()
@@ -776,14 +817,14 @@ class ApprovalsTab(QWidget):
                              item.text, self.tr("Save"))
         if text is None:
             return
-        queue = self._queue
-        self._act(lambda: queue.edit(item.submission_id, text, by=by), self.tr("Draft saved."))
+        ops = self._ops
+        self._act(lambda: ops.edit(by, item.submission_id, text), self.tr("Draft saved."))
 
     def submit_draft_selected(self) -> None:
         item, by = self.drafts.selected(), self._by()
         if item is None or by is None:
             return
-        queue = self._queue
-        self._act(lambda: queue.submit_draft(item.submission_id, by=by),
+        ops = self._ops
+        self._act(lambda: ops.submit_draft(by, item.submission_id),
                   self.tr("Submitted: an approver will look at it."))
 

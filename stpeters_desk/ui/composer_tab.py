@@ -23,9 +23,12 @@ from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -39,29 +42,41 @@ from PySide6.QtWidgets import (
 
 from stpeters_desk.core.dates import shown_day_and_time, shown_moment
 from stpeters_desk.core.outbox import SendResult
+from stpeters_desk.core.refusals import Refused
 from stpeters_desk.core.services import DeskServices
-from stpeters_desk.core.storage.drafts import DraftNotSaved
-from stpeters_desk.core.storage.outbox_store import NEEDS_ATTENTION, POSTED, OutboxItem
 from stpeters_desk.core.tweet_text import MAX_WEIGHTED_LENGTH, parse_tweet
+from stpeters_desk.ops.actions import Action
+from stpeters_desk.ops.context import session_of
+from stpeters_desk.ops.posting import (
+    NEEDS_ATTENTION,
+    POSTED,
+    ComposerDraft,
+    ComposerDrafts,
+    DraftNotKept,
+    NamesCannotBeChecked,
+    OutboxItem,
+    Posting,
+    overridable,
+)
 from stpeters_desk.ui.items import id_role
 from stpeters_desk.ui.messages import describe_error, name_findings_text, worst_name_level
 from stpeters_desk.ui.styling import set_style_state, theme_colour
 from stpeters_desk.ui.tasks import TaskRunner
-from stpeters_desk.x.models import PhotoUpload, Post
+from stpeters_desk.x.models import Post
 
 if TYPE_CHECKING:  # loaded on first use: the name guard's word lists cost start-up time
-    from stpeters_desk.core.approvals import ApprovalQueue, Submission
+    from stpeters_desk.core.approvals import Submission
     from stpeters_desk.core.names import NameFinding
     from stpeters_desk.core.photo_library import PhotoLibrary
-    from stpeters_desk.core.preflight import PhotoCheckInput, PreflightReport
-    from stpeters_desk.core.staff import StaffMember
+    from stpeters_desk.core.preflight import PreflightReport
+    from stpeters_desk.ops.approvals import Approvals
+    from stpeters_desk.ops.session import Session
     from stpeters_desk.ui.preflight_dialog import PreflightDecision
 
-QueueHandOver = Callable[["ApprovalQueue", str, list[PhotoUpload], "StaffMember"], "Submission"]
+QueueHandOver = Callable[["Approvals", "Session", str, list[int]], "Submission"]
 DRAFT_SYNC_MS = 1000  # the longest a keystroke waits to be synced to the disk
 POSTS_SHOWN = 50
 MAX_PHOTOS = 4
-PHOTOS_SLOT = "composer-photos"  # the ids of attached photos, saved like the draft
 WARM_UP_DELAY_MS = 400  # after the first paint, before anyone can start typing
 NAME_CHECK_DELAY_MS = 200
 
@@ -86,10 +101,16 @@ class ComposerTab(QWidget):
         self.following_count = 0  # kept up to date by the window from the account bar
         self._overflow_from: int | None = None
         self._name_findings: list[NameFinding] = []
+        self._override_reason = ""  # given at the pre-flight panel for a scheduled tweet
         self._guard_problem = ""
         self._post_label = ""  # what the main button says when not posting
         self._draft_problem = ""  # shown while the last draft save failed
-        self._photo_ids: list[int] = _saved_photo_ids(services.drafts.load(PHOTOS_SLOT))
+        self._posting = Posting(services)
+        self._drafts = ComposerDrafts(services)
+        self._quiet = False  # True while the editor is filled or emptied for a sign-in or lock
+        self._held: dict[tuple[int, str], tuple[str, list[int]]] = {}  # unsaved at a lock
+        saved = self._saved_draft()
+        self._photo_ids: list[int] = list(saved.photo_ids)
         self._build()
         self._names_timer = QTimer(self)
         self._names_timer.setSingleShot(True)
@@ -99,7 +120,7 @@ class ComposerTab(QWidget):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_SYNC_MS)
         self._draft_timer.timeout.connect(self.save_draft)
-        draft = services.drafts.load()
+        draft = saved.text
         self.editor.setPlainText(draft)
         self.editor.moveCursor(QTextCursor.MoveOperation.End)
         self.editor.textChanged.connect(self._text_changed)
@@ -261,8 +282,64 @@ class ComposerTab(QWidget):
 
     def _text_changed(self) -> None:
         self._update_count()
-        self._write_draft(durable=False)
+        if not self._quiet:
+            self._write_draft(durable=False)
         self._names_timer.start()
+
+    def _saved_draft(self) -> ComposerDraft:
+        """The signed-in person's draft on this computer (nobody's while locked)."""
+        try:
+            return self._drafts.load(session_of(self._services))
+        except Refused:
+            return ComposerDraft()
+
+    def put_away(self) -> bool:
+        """At a lock or sign-out: keep this person's draft and photos, then empty the
+        composer so the next person never sees them. False if the draft could not be
+        saved (the composer said why): then it is held in this window for the same
+        person's next sign-in, and still never shown to anyone else."""
+        owner = self._owner_key()
+        held = (self.editor.toPlainText(), list(self._photo_ids))
+        saved = self.save_draft()
+        self._draft_timer.stop()
+        if not saved:
+            self._held[owner] = held
+        self._quiet = True
+        try:
+            self.editor.clear()
+        finally:
+            self._quiet = False
+        self._photo_ids = []
+        self._show_photos()
+        self._draft_problem = ""
+        self.show_message("")
+        return saved
+
+    def restore_draft(self) -> None:
+        """At sign-in: the person's own draft and photo selection, as they left them."""
+        held = self._held.pop(self._owner_key(), None)
+        saved = self._saved_draft() if held is None else ComposerDraft(held[0],
+                                                                       tuple(held[1]))
+        self._quiet = True
+        try:
+            self.editor.setPlainText(saved.text)
+        finally:
+            self._quiet = False
+        self.editor.moveCursor(QTextCursor.MoveOperation.End)
+        self._photo_ids = list(saved.photo_ids)
+        self._draft_problem = ""
+        self.show_message("")
+        self._show_photos()
+        self._show_outbox()
+        if held is not None:  # it could not be saved at the lock: try again now
+            self.save_draft()
+            self._save_photo_ids()
+
+    def _owner_key(self) -> tuple[int, str]:
+        """Whose draft the composer holds now (the practice writer is 0)."""
+        session = session_of(self._services)
+        member = session.member
+        return (member.staff_id if member is not None else 0, session.computer)
 
     def save_draft(self) -> bool:
         """Save the draft and sync it to the disk now; False (and a message) if that failed:
@@ -272,10 +349,13 @@ class ComposerTab(QWidget):
 
     def _write_draft(self, durable: bool) -> bool:
         try:
-            self._services.drafts.save(self.editor.toPlainText(), durable=durable)
-        except DraftNotSaved as exc:
-            self._draft_failed(str(exc))
+            self._drafts.save_text(session_of(self._services), self.editor.toPlainText(),
+                                   durable=durable)
+        except DraftNotKept as exc:
+            self._draft_failed(exc.message)
             return False
+        except Refused:  # nobody signed in: the composer is hidden and empty
+            return True
         if not durable and not self._draft_timer.isActive():
             self._draft_timer.start()  # a durable save within a second, however fast the typing
         if self._draft_problem:
@@ -382,12 +462,6 @@ class ComposerTab(QWidget):
                         worst_name_level(findings, self._guard_problem))
         self.names_label.setVisible(bool(findings or self._guard_problem))
 
-    def _for_the_record(self, text: str) -> str:
-        """The tweet's words for the audit log, unless they may name a child."""
-        from stpeters_desk.core.names import text_for_the_record
-
-        return text_for_the_record(text, self._services.name_guard)
-
     def reload_name_guard(self) -> None:
         """After a roster import the next check uses the new roster."""
         self._services.forget_name_guard()
@@ -420,14 +494,6 @@ class ComposerTab(QWidget):
         self._show_post_label()
         self._update_count()
 
-    def _device_refusal(self) -> str:
-        """Why this computer may not post now, or "" when it may (policy: registered devices)."""
-        devices, device = self._services.devices, self._services.device
-        if devices is None or device is None:
-            return ""
-        allowed, reason = devices.may_post(device, datetime.now().astimezone())
-        return "" if allowed else reason
-
     def post(self) -> None:
         text = self.editor.toPlainText()
         if not self.post_button.isEnabled() or not text.strip():
@@ -435,7 +501,7 @@ class ComposerTab(QWidget):
         if not self._direct:
             self.submit_for_approval()
             return
-        refusal = self._device_refusal()
+        refusal = self._posting.device_refusal()
         if refusal:
             self.show_message(refusal, ok=False)
             return
@@ -446,20 +512,18 @@ class ComposerTab(QWidget):
         if not decision.post:
             self.show_message(self.tr("Not posted: the tweet is still here to edit."))
             return
-        if decision.override_reason:
-            self._services.audit.record(self._services.signed_in, "override pre-flight block",
-                                        ", ".join(c.key for c in report.blocking),
-                                        decision.override_reason)
-        uploads = self._uploads()
-        if uploads is None:
+        try:
+            queued = self._posting.queue(session_of(self._services), text, self._photo_ids,
+                                         following_count=self.following_count,
+                                         override_reason=decision.override_reason,
+                                         action=Action.POST_NOW)
+        except Refused as exc:
+            self.show_message(exc.message, ok=False)
             return
-        item = self._services.outbox.add(text, uploads, created_by=self._services.signed_in)
-        self._services.audit.record(self._services.signed_in, "queue tweet",
-                                    f"outbox {item.item_id}", self._for_the_record(text))
-        self._photos_handed_over(f"outbox {item.item_id}")
+        self._photos_handed_over()
         self.editor.clear()  # the outbox holds the text now, so the draft can go
         self.save_draft()
-        self._send(item.item_id)
+        self._send(queued.item.item_id)
 
     # -- approvals and scheduling -----------------------------------------------------
     def _checked_text(self) -> str | None:
@@ -474,6 +538,7 @@ class ComposerTab(QWidget):
         if not decision.post:
             self.show_message(self.tr("Not sent: the tweet is still here to edit."))
             return None
+        self._override_reason = decision.override_reason
         return text
 
     def submit_for_approval(self, when: datetime | None = None) -> None:
@@ -481,9 +546,8 @@ class ComposerTab(QWidget):
         if when:
             done += " " + self.tr("It is set for {when}.").format(when=_local_time(when))
         self._queue_tweet(
-            lambda queue, text, photos, member: queue.submit(text, photos, by=member,
-                                                             scheduled_for=when),
-            "approval", done)
+            lambda approvals, session, text, photos: approvals.submit(
+                session, text, photos, scheduled_for=when), done)
 
     def schedule(self) -> None:
         from stpeters_desk.ui.approvals_tab import ScheduleDialog
@@ -500,28 +564,30 @@ class ComposerTab(QWidget):
         if not self._direct:
             self.submit_for_approval(when)
             return
+        following = self.following_count
         self._queue_tweet(
-            lambda queue, text, photos, member: queue.schedule(text, photos, by=member,
-                                                               at=when),
-            "scheduled",
+            lambda approvals, session, text, photos: approvals.schedule(
+                session, text, photos, at=when, override_reason=self._override_reason,
+                following_count=following),
             self.tr("Scheduled for {when}. It goes out then while the app is running; "
                     "see the Approvals tab.").format(when=_local_time(when)))
 
-    def _queue_tweet(self, hand_over: QueueHandOver, where: str, done: str) -> None:
+    def _queue_tweet(self, hand_over: QueueHandOver, done: str) -> None:
         """Pre-flight, then give the tweet and its photos to the approvals queue."""
-        queue, member = self._services.approvals, self._services.member
+        from stpeters_desk.ops.approvals import Approvals
+
+        queue = self._services.approvals
+        self._override_reason = ""
         text = self._checked_text()
-        if queue is None or member is None or text is None:
-            return
-        uploads = self._uploads()
-        if uploads is None:
+        if queue is None or text is None:
             return
         try:
-            item = hand_over(queue, text, uploads, member)
+            hand_over(Approvals(self._services, queue), session_of(self._services), text,
+                      list(self._photo_ids))
         except Exception as exc:  # refusals carry plain-English messages
-            self.show_message(str(exc), ok=False)
+            self.show_message(exc.message if isinstance(exc, Refused) else str(exc), ok=False)
             return
-        self._photos_handed_over(f"{where} {item.submission_id}")
+        self._photos_handed_over()
         self._handed_over(done)
 
     # -- photos ------------------------------------------------------------------------
@@ -609,33 +675,16 @@ class ComposerTab(QWidget):
 
     def _save_photo_ids(self) -> None:
         try:
-            self._services.drafts.save(",".join(str(i) for i in self._photo_ids), PHOTOS_SLOT)
-        except DraftNotSaved as exc:  # the photos stay attached in this window
-            self._draft_failed(str(exc))
+            self._drafts.save_photos(session_of(self._services), self._photo_ids)
+        except DraftNotKept as exc:  # the photos stay attached in this window
+            self._draft_failed(exc.message)
+        except Refused:  # nobody signed in: nothing is attached
+            pass
 
-    def _photo_checks(self) -> list[PhotoCheckInput]:
-        library = self._library()
-        if library is None:
-            return []
-        return [library.check_input(photo_id) for photo_id in self._photo_ids]
-
-    def _uploads(self) -> list[PhotoUpload] | None:
-        """The attached photos' bytes, or None (and a message) if one cannot go."""
-        library = self._library()
-        if library is None or not self._photo_ids:
-            return []
-        try:
-            return [library.to_upload(photo_id) for photo_id in self._photo_ids]
-        except Exception as exc:  # e.g. its confirmations were cleared on the Photos tab
-            self.show_message(self.tr("Not posted: {reason}").format(reason=exc), ok=False)
-            return None
-
-    def _photos_handed_over(self, where: str) -> None:
-        library = self._library()
-        if library is None or not self._photo_ids:
+    def _photos_handed_over(self) -> None:
+        """The operation marked the photos used; the composer lets go of them."""
+        if not self._photo_ids:
             return
-        for photo_id in self._photo_ids:
-            library.mark_used(photo_id, self._services.signed_in, where)
         self._photo_ids = []
         self._save_photo_ids()
         self._show_photos()
@@ -648,57 +697,37 @@ class ComposerTab(QWidget):
         self.status.emit(message)
         self.posted.emit()
 
-    def preflight_allows(self, text: str, photos: Sequence[PhotoUpload]) -> bool:
-        """For the Approvals tab: the same pre-flight panel before approving or posting."""
-        from stpeters_desk.core.preflight import PhotoCheckInput, PreflightSettings, run_preflight
-
-        try:
-            guard = self._services.name_guard()
-        except Exception as exc:  # no unchecked posts
-            self.show_message(str(exc), ok=False)
-            return False
-        # Queued photos were attachable when submitted: described, confirmed, text checked.
-        checks = [PhotoCheckInput(p.alt_text, True, True, text_checked=True) for p in photos]
-        settings = PreflightSettings.from_store(self._services.settings, self.following_count)
-        return self.confirm_preflight(run_preflight(text, checks, guard, settings)).post
-
     def _preflight(self, text: str) -> PreflightReport | None:
-        """Every check before posting; None (and a message) when names cannot be checked."""
-        from stpeters_desk.core.preflight import PreflightSettings, run_preflight
-
+        """Every check before posting; None (and a message) when it cannot be run."""
         try:
-            guard = self._services.name_guard()
-        except Exception as exc:  # RosterKeyError or a keyring failure: never post unchecked
+            return self._posting.preflight(text, self._photo_ids, self.following_count)
+        except NamesCannotBeChecked as exc:  # never post unchecked
             self._guard_failed(exc)
-            self.show_message(self.tr(
-                "Not posted: pupils' names cannot be checked on this computer. {reason}").format(
-                reason=exc), ok=False)
-            return None
-        settings = PreflightSettings.from_store(self._services.settings, self.following_count)
-        return run_preflight(text, self._photo_checks(), guard, settings)
+            self.show_message(exc.message, ok=False)
+        except Refused as exc:
+            self.show_message(exc.message, ok=False)
+        return None
 
     def confirm_preflight(self, report: PreflightReport) -> PreflightDecision:
         """Shows the pre-flight panel; tests replace this method to answer for the user."""
         from stpeters_desk.ui.preflight_dialog import PreflightDialog
 
-        dialog = PreflightDialog(report, self._may_override, self)
+        dialog = PreflightDialog(report, self._may_override and overridable(report), self)
         dialog.exec()
         return dialog.decision
 
     def _send(self, item_id: int) -> None:
         self._set_sending(True)
         self.show_message(self.tr("Posting…"))
-        outbox, gateway = self._services.outbox, self._services.gateway
-        self._tasks.run(lambda: outbox.send(item_id, gateway), self._sent, self._send_failed)
+        posting = self._posting
+        self._tasks.run(lambda: posting.send(item_id), self._sent, self._send_failed)
 
     def _sent(self, result: SendResult | None) -> None:
         self._set_sending(False)
         self._show_outbox()
         if result is None:
             return
-        if result.status == POSTED:
-            self._services.audit.record(self._services.signed_in, "post tweet",
-                                        result.posted_id or "", result.message)
+        if result.status == POSTED:  # the outbox wrote "post tweet" with the posted mark
             self.show_message(result.message, ok=True)
             self.status.emit(self.tr("Tweet posted."))
             self.posted.emit()
@@ -727,19 +756,15 @@ class ComposerTab(QWidget):
 
     def send_due(self) -> None:
         """Called by the window every 30 s: quietly retries what waits in the outbox."""
-        if self._sending or not self._services.outbox.open_items():
+        if self._sending or not self._posting.waiting():
             return
         self._set_sending(True)
-        outbox, gateway = self._services.outbox, self._services.gateway
-        self._tasks.run(lambda: outbox.send_due(gateway), self._due_sent, self._send_failed)
+        self._tasks.run(self._posting.send_due, self._due_sent, self._send_failed)
 
     def _due_sent(self, results: list[SendResult]) -> None:
         self._set_sending(False)
         self._show_outbox()
         posted = [r for r in results if r.status == POSTED]
-        for result in posted:
-            self._services.audit.record(self._services.signed_in, "post tweet",
-                                        result.posted_id or "", "sent from the outbox")
         if posted:
             self.status.emit(self.tr("Tweets posted from the outbox: {count}.").format(
                 count=len(posted)))
@@ -748,7 +773,7 @@ class ComposerTab(QWidget):
 
     # -- the outbox --------------------------------------------------------------
     def _show_outbox(self) -> None:
-        items = self._services.outbox.open_items()
+        items = self._posting.waiting()
         self.outbox_list.clear()
         for item in items:
             entry = QListWidgetItem(_outbox_text(item))
@@ -774,13 +799,12 @@ class ComposerTab(QWidget):
         if self.editor.toPlainText().strip():
             self.show_message(self.tr("Post or clear the text in the editor first."), ok=False)
             return
-        item = next(i for i in self._services.outbox.open_items() if i.item_id == item_id)
-        if not self._services.outbox.discard(item_id):
-            self.show_message(self.tr("This tweet is being sent just now; wait a moment."),
-                              ok=False)
+        try:
+            item = self._posting.take_out_of_outbox(session_of(self._services), item_id)
+        except Refused as exc:
+            self.show_message(exc.message, ok=False)
+            self._show_outbox()
             return
-        self._services.audit.record(self._services.signed_in, "take tweet out of outbox",
-                                    f"outbox {item_id}", self._for_the_record(item.text))
         self.editor.setPlainText(item.text)
         self.save_draft()
         self._show_outbox()
@@ -836,41 +860,37 @@ class ComposerTab(QWidget):
         post_id = entry.data(id_role())
         return (str(post_id), entry.text().split("\n")[0]) if post_id else None
 
-    def confirm_delete(self, text: str) -> bool:
-        """Asks before deleting; tests replace this method to answer for the user."""
-        from PySide6.QtWidgets import QMessageBox
-
-        buttons = QMessageBox.StandardButton
-        box = QMessageBox(
-            QMessageBox.Icon.Question, self.tr("Delete tweet?"),
-            self.tr("Delete this tweet from the account?\n\n“{text}”\n\nThis cannot be "
-                    "undone.").format(text=text),
-            buttons.Yes | buttons.Cancel, self)
-        box.setDefaultButton(buttons.Cancel)
-        box.button(buttons.Yes).setText(self.tr("Delete tweet"))  # says what Yes does
-        box.button(buttons.Cancel).setText(self.tr("Keep it"))
-        box.exec()
-        return box.clickedButton() is box.button(buttons.Yes)
+    def confirm_delete(self, text: str) -> str | None:
+        """Asks before deleting, and why (for the audit log): the reason, or None to keep
+        the tweet. Tests replace this method to answer for the user."""
+        dialog = DeleteTweetDialog(text, self)
+        return dialog.reason() if dialog.exec() else None
 
     def delete_selected(self) -> None:
         selected = self._selected_post()
         if selected is None:
             return
         post_id, text = selected
-        if not self.confirm_delete(text):
+        reason = self.confirm_delete(text)
+        if reason is None:
             return
-        gateway = self._services.gateway
+        posting, session = self._posting, session_of(self._services)
         self.delete_button.setEnabled(False)
-        self._tasks.run(lambda: gateway.delete_post(post_id),
-                        lambda _: self._deleted(post_id, text), self._posts_failed)
+        self._tasks.run(lambda: posting.delete_post(session, post_id, text, reason),
+                        lambda _: self._deleted(), self._delete_failed)
 
-    def _deleted(self, post_id: str, text: str) -> None:
-        self._services.audit.record(self._services.signed_in, "delete tweet", post_id,
-                                    self._for_the_record(text))
+    def _deleted(self) -> None:
         self.show_message(self.tr("Tweet deleted."), ok=True)
         self.status.emit(self.tr("Tweet deleted."))
         self.posted.emit()
         self.refresh_posts()
+
+    def _delete_failed(self, error: Exception) -> None:
+        if isinstance(error, Refused):
+            self.delete_button.setEnabled(self._selected_post() is not None)
+            self.show_message(error.message, ok=False)
+            return
+        self._posts_failed(error)
 
     # -- messages ------------------------------------------------------------------
     def show_message(self, text: str, ok: bool | None = None) -> None:
@@ -878,6 +898,48 @@ class ComposerTab(QWidget):
         set_style_state(self.message_label, "state",
                         "" if ok is None else ("ok" if ok else "error"))
         self.message_label.setVisible(bool(text))
+
+
+class DeleteTweetDialog(QDialog):
+    """"Delete this tweet?", with the reason the audit log keeps (it cannot be undone).
+
+    Its words were the Compose tab's question before, so they keep that context (and
+    their translations)."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        translate = QCoreApplication.translate
+        self.setWindowTitle(translate("ComposerTab", "Delete tweet?"))
+        self.setMinimumWidth(420)
+        question = QLabel(translate("ComposerTab", "Delete this tweet from the account?\n\n"
+                                                   "“{text}”\n\nThis cannot be undone.")
+                          .format(text=text))
+        question.setWordWrap(True)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setAccessibleName(self.tr("Why the tweet is deleted"))
+        self.reason_edit.setPlaceholderText(self.tr("Why (kept in the audit log), e.g. wrong "
+                                                    "date"))
+        buttons = QDialogButtonBox()
+        self.delete_button = buttons.addButton(translate("ComposerTab", "Delete tweet"),
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.delete_button.setProperty("destructive", True)
+        keep = buttons.addButton(translate("ComposerTab", "Keep it"),
+                                 QDialogButtonBox.ButtonRole.RejectRole)
+        keep.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.reason_edit.textChanged.connect(self._update)
+        layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addWidget(self.reason_edit)
+        layout.addWidget(buttons)
+        self._update()
+
+    def reason(self) -> str:
+        return self.reason_edit.text().strip()
+
+    def _update(self) -> None:
+        self.delete_button.setEnabled(bool(self.reason()))
 
 
 def _outbox_state(item: OutboxItem) -> str:
@@ -906,10 +968,6 @@ def _outbox_text(item: OutboxItem) -> str:
 # The theme's colours for marked words (resources/themes/*.theme); "yellow" and "black"
 # above only if no theme could be read, so that a flagged name is never unmarked.
 HIGHLIGHT_TOKENS = {"block": "mark_block", "warn": "mark_warn", "overflow": "mark_over"}
-
-
-def _saved_photo_ids(saved: str) -> list[int]:
-    return [int(part) for part in saved.split(",") if part.strip().isdigit()]
 
 
 def _local_time(moment: datetime) -> str:

@@ -24,9 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from stpeters_desk import APP_NAME, __version__
-from stpeters_desk.core.outbox import SendResult
 from stpeters_desk.core.services import DeskServices
-from stpeters_desk.core.storage.outbox_store import POSTED
 from stpeters_desk.ui.account_bar import AccountBar
 from stpeters_desk.ui.messages import describe_error
 from stpeters_desk.ui.tasks import TaskRunner
@@ -190,6 +188,8 @@ class MainWindow(QMainWindow):
             if not self.preview:  # a --screenshot never sends the outbox
                 composer.send_due()
             self.check_invariants()
+        else:
+            composer.restore_draft()  # this person's own draft, never the last person's
 
     def send_due(self) -> None:
         """Every 30 s, signed in or not: scheduled tweets whose time has come join the
@@ -202,18 +202,11 @@ class MainWindow(QMainWindow):
         if self._composer is not None:
             self._composer.send_due()
             return
-        outbox, gateway, audit = self._services.outbox, self._services.gateway, \
-            self._services.audit
-        if not outbox.open_items():
-            return
+        from stpeters_desk.ops.posting import Posting
 
-        def record(results: list[SendResult]) -> None:
-            for result in results:
-                if result.status == POSTED:
-                    audit.record("outbox", "post tweet", result.posted_id or "",
-                                 "sent from the outbox while the app was locked")
-
-        self._tasks.run(lambda: outbox.send_due(gateway), record, lambda _error: None)
+        posting = Posting(self._services)  # the outbox audits each post in its queuer's name
+        if posting.waiting():
+            self._tasks.run(posting.send_due, lambda _results: None, lambda _error: None)
 
     def _release_scheduled(self) -> None:
         queue = self._services.approvals
@@ -254,7 +247,7 @@ class MainWindow(QMainWindow):
         if self.sign_in_panel is None:
             return
         if self._composer is not None:
-            self._composer.save_draft()
+            self._composer.put_away()  # kept for this person; the next one sees their own
         if self._services.member is not None:
             self._services.audit.record(self._services.member.name, "lock", "", "")
         self._services.member = None
@@ -325,7 +318,9 @@ class MainWindow(QMainWindow):
             from stpeters_desk.ui.approvals_tab import ApprovalsTab
 
             approvals = ApprovalsTab(self._services, self._tasks, queue=self._services.approvals,
-                                     preflight=self.composer.preflight_allows,
+                                     preflight=lambda report: self.composer.confirm_preflight(
+                                         report),
+                                     following_count=lambda: self.composer.following_count,
                                      auto_release=False)
             approvals.released.connect(lambda _count: self.composer.send_due())
             approvals.status.connect(self.show_status)

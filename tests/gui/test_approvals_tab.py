@@ -13,16 +13,22 @@ from pytestqt.qtbot import QtBot
 
 from stpeters_desk.core.approvals import ApprovalQueue, SubmissionStatus
 from stpeters_desk.core.names import NameGuard
+from stpeters_desk.core.preflight import PreflightReport
+from stpeters_desk.core.refusals import Refused
 from stpeters_desk.core.roles import Role
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import StaffMember
 from stpeters_desk.core.storage.db import Database
+from stpeters_desk.ops.approvals import Approvals
+from stpeters_desk.ops.context import session_of
 from stpeters_desk.ui.approvals_tab import (
     ApprovalsTab,
+    Preflight,
     RejectDialog,
     ScheduleDialog,
     TweetTextDialog,
 )
+from stpeters_desk.ui.preflight_dialog import PreflightDecision
 from stpeters_desk.ui.tasks import SyncTaskRunner
 from stpeters_desk.x.models import PhotoUpload
 from stpeters_desk.x.sandbox import SandboxGateway
@@ -56,20 +62,28 @@ class Staffroom:
                                                   head_pin=HEAD_PIN)
         services.devices.register(services.device, by=self.head, head_pin=HEAD_PIN)
         self.clock = Clock()
+        self.reports: list[PreflightReport] = []
         devices, device = services.devices, services.device
         self.queue = ApprovalQueue(db, services.audit, services.staff,
                                    services.outbox,
                                    posting_check=lambda now: devices.may_post(device, now),
                                    clock=self.clock, name_guard=lambda: GUARD)
 
-    def tab(self, qtbot: QtBot, member: StaffMember, auto_release: bool = False
-            ) -> ApprovalsTab:
+    def tab(self, qtbot: QtBot, member: StaffMember, auto_release: bool = False,
+            preflight: Preflight | None = None) -> ApprovalsTab:
         self.services.sign_in(member)
         tab = ApprovalsTab(self.services, SyncTaskRunner(), queue=self.queue,
-                           auto_release=auto_release)
+                           auto_release=auto_release,
+                           preflight=preflight or self.answer_preflight)
         qtbot.addWidget(tab)
         tab.show()
         return tab
+
+
+    def answer_preflight(self, report: PreflightReport) -> PreflightDecision:
+        """The person at the pre-flight panel: goes on when nothing blocks."""
+        self.reports.append(report)
+        return PreflightDecision(post=report.can_post)
 
 
 @pytest.fixture
@@ -104,10 +118,28 @@ def test_empty_queues_say_what_to_do(qtbot: QtBot, room: Staffroom) -> None:
     assert not teacher_tab.approve_button.isVisible()  # teachers do not approve
 
 
+def prepared_photo(room: Staffroom, alt_text: str, *, checked: bool = True) -> int:
+    """A photo prepared on the Photos tab (faces and consent confirmed unless not)."""
+    from PIL import Image
+
+    from stpeters_desk.core.images import export_photo
+
+    library = room.services.photo_library()
+    photo = library.add(export_photo(Image.new("RGB", (64, 36), (200, 40, 40))),
+                        label="mural", prepared_by="Mr Pretend Teacher", alt_text=alt_text,
+                        text_checked=True)
+    if checked:
+        library.confirm_faces(photo.photo_id, "Mr Pretend Teacher")
+        library.confirm_consent(photo.photo_id, "Mr Pretend Teacher")
+    return photo.photo_id
+
+
 def test_a_teacher_submits_and_the_head_approves_it_onto_the_sandbox(
         qtbot: QtBot, room: Staffroom) -> None:
-    photo = PhotoUpload(b"\x89PNG invented", "image/png", "A painted rainbow on the wall")
-    room.queue.submit("Class 4 painted a rainbow mural today!", [photo], by=room.teacher)
+    photo_id = prepared_photo(room, "A painted rainbow on the wall")
+    room.services.sign_in(room.teacher)
+    Approvals(room.services, room.queue).submit(
+        session_of(room.services), "Class 4 painted a rainbow mural today!", [photo_id])
     teacher_tab = room.tab(qtbot, room.teacher)
     assert teacher_tab.awaiting.list.count() == 1
     assert teacher_tab.sections.tabText(0) == "Waiting for approval (1)"
@@ -123,8 +155,44 @@ def test_a_teacher_submits_and_the_head_approves_it_onto_the_sandbox(
     assert tab.awaiting.list.count() == 0 and tab.posted.list.count() == 1
     [queued] = room.services.outbox.open_items()
     assert queued.created_by == "Mr Pretend Teacher"
+    assert room.reports[-1].check("photo_safety").status == "pass"
     room.services.outbox.send_due(room.services.gateway)  # what the outbox timer does
     assert "Class 4 painted a rainbow mural today!" in sandbox_texts(room)
+    posted = room.services.audit.query(action="post tweet")[0]
+    assert posted.actor == "Mr Pretend Teacher"  # written by the outbox, for whoever queued it
+
+
+def test_a_photo_the_library_cannot_vouch_for_is_never_assumed_checked(
+        qtbot: QtBot, room: Staffroom) -> None:
+    photo = PhotoUpload(b"\x89PNG invented", "image/png", "A painted rainbow on the wall")
+    room.queue.submit("Class 4 painted a rainbow mural today!", [photo], by=room.teacher)
+    tab = room.tab(qtbot, room.head)
+    click(tab.approve_button)
+    assert "cannot tell whether this tweet's photos" in tab.message.text()
+    assert room.reports == []  # refused before the panel, not shown as "pass"
+    assert room.queue.awaiting()[0].status == SubmissionStatus.AWAITING_APPROVAL
+    assert room.services.outbox.open_items() == []
+
+
+def test_an_unchecked_photo_blocks_the_approval(qtbot: QtBot, room: Staffroom) -> None:
+    photo_id = prepared_photo(room, "Our mural", checked=False)
+    room.services.sign_in(room.teacher)
+    ops = Approvals(room.services, room.queue)
+    with pytest.raises(Refused):  # the library will not hand over an unchecked photo
+        ops.submit(session_of(room.services), "Our mural", [photo_id])
+    assert room.queue.awaiting() == []
+
+
+def test_without_the_pre_flight_panel_nothing_is_approved(qtbot: QtBot,
+                                                          room: Staffroom) -> None:
+    room.queue.submit("Year 6 leavers' assembly", by=room.teacher)
+    room.services.sign_in(room.head)
+    tab = ApprovalsTab(room.services, SyncTaskRunner(), queue=room.queue, auto_release=False)
+    qtbot.addWidget(tab)
+    tab.show()
+    click(tab.approve_button)
+    assert "pre-flight check is not available" in tab.message.text()
+    assert room.queue.awaiting()[0].status == SubmissionStatus.AWAITING_APPROVAL
 
 
 def test_an_approver_cannot_approve_their_own_tweet(qtbot: QtBot, room: Staffroom) -> None:

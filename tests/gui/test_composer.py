@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.db import Database
+from stpeters_desk.core.storage.drafts import PRACTICE_DRAFTS
 from stpeters_desk.ui.composer_tab import ComposerTab
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.tasks import SyncTaskRunner, TaskRunner
@@ -75,7 +76,7 @@ def test_post_see_and_delete_through_the_ui(window: MainWindow, services: DeskSe
     assert composer.post_button.isEnabled()
     QTest.mouseClick(composer.post_button, Qt.MouseButton.LeftButton)
     assert composer.editor.toPlainText() == ""
-    assert services.drafts.load() == ""
+    assert services.drafts.load(PRACTICE_DRAFTS) == ""
     assert posted_texts(composer)[0] == text
     assert composer.message_label.text() == "Posted."
     assert [e.action for e in services.audit.recent()][:2] == ["post tweet", "queue tweet"]
@@ -84,23 +85,24 @@ def test_post_see_and_delete_through_the_ui(window: MainWindow, services: DeskSe
     assert composer.delete_button.isEnabled()
     asked: list[str] = []
 
-    def answer_yes(shown: str) -> bool:
+    def answer_yes(shown: str) -> str:
         asked.append(shown)
-        return True
+        return "posted by mistake"
 
     composer.confirm_delete = answer_yes  # type: ignore[method-assign]
     QTest.mouseClick(composer.delete_button, Qt.MouseButton.LeftButton)
     assert asked == [text]
     assert text not in posted_texts(composer)
     assert text not in [p.text for p in services.gateway.own_posts(200)]
-    assert services.audit.recent()[0].action == "delete tweet"
+    deleted = services.audit.recent()[0]
+    assert (deleted.action, deleted.reason) == ("delete tweet", "posted by mistake")
 
 
 def test_cancelled_delete_keeps_the_tweet(window: MainWindow, services: DeskServices) -> None:
     composer = window.composer
     first = posted_texts(composer)[0]
     composer.posts_list.setCurrentRow(0)
-    composer.confirm_delete = lambda _text: False  # type: ignore[method-assign]
+    composer.confirm_delete = lambda _text: None  # type: ignore[method-assign]
     composer.delete_selected()
     assert posted_texts(composer)[0] == first
 
@@ -137,14 +139,14 @@ def test_refused_tweet_can_go_back_to_the_editor(window: MainWindow,
 def test_draft_is_saved_as_you_type(qtbot: QtBot, window: MainWindow,
                                     services: DeskServices) -> None:
     type_text(window.composer, "Half-written tweet about the nativity")
-    qtbot.waitUntil(lambda: services.drafts.load() == "Half-written tweet about the nativity",
-                    timeout=3000)
+    qtbot.waitUntil(lambda: services.drafts.load(PRACTICE_DRAFTS)
+                    == "Half-written tweet about the nativity", timeout=3000)
 
 
 def test_draft_is_restored_in_a_new_window(qtbot: QtBot, services: DeskServices) -> None:
     from stpeters_desk.ui.tasks import SyncTaskRunner
 
-    services.drafts.save("Restored draft ✏️")
+    services.drafts.save(PRACTICE_DRAFTS, "Restored draft ✏️")
     win = MainWindow(services, SyncTaskRunner())
     qtbot.addWidget(win)
     assert win.composer.editor.toPlainText() == "Restored draft ✏️"
@@ -250,7 +252,7 @@ def test_the_draft_is_saved_while_typing_without_a_pause(qtbot: QtBot, window: M
         QTest.keyClicks(composer.editor, char)
         typed_at.append(time.monotonic() - start)
         qtbot.wait(60)  # about 16 characters a second, never a 0.4 s gap
-    saved = services.drafts.load()
+    saved = services.drafts.load(PRACTICE_DRAFTS)
     # everything typed more than a second ago is in the database already
     older = sum(1 for moment in typed_at if moment < typed_at[-1] - 1.0)
     assert len(saved) >= older > 0
@@ -282,7 +284,7 @@ def test_a_full_disk_is_shown_and_the_window_stays_open_until_saved(
     assert window.isVisible()
     assert composer.editor.toPlainText() == long_text
     free_the_disk(db)
-    qtbot.waitUntil(lambda: services.drafts.load() == long_text, timeout=5000)
+    qtbot.waitUntil(lambda: services.drafts.load(PRACTICE_DRAFTS) == long_text, timeout=5000)
     assert "could not be saved" not in composer.message_label.text()
     window.close()
     assert not window.isVisible()

@@ -100,7 +100,7 @@ def test_an_approver_may_override_with_a_reason(qtbot: QtBot, school: DeskServic
     assert window.composer.message_label.text() == "Posted."
     override = next(e for e in school.audit.recent(10)
                     if e.action == "override pre-flight block")
-    assert "visiting author" in override.detail
+    assert "visiting author" in override.reason  # the reason column, shown by the Audit tab
 
 
 def test_name_free_tweet_passes_the_preflight(qtbot: QtBot, school: DeskServices,

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from stpeters_desk.app import build_services, parse_args
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.tasks import SyncTaskRunner
 
@@ -43,8 +42,9 @@ def test_draft_survives_a_killed_process(tmp_path: Path, qtbot: QtBot) -> None:
             child.wait(timeout=30)
     assert child.returncode == -signal.SIGKILL
 
-    services = build_services(parse_args(["--data-dir", str(data_dir)]))
-    window = MainWindow(services, SyncTaskRunner())
+    from tests.gui.helpers.type_then_hang import signed_in_services
+
+    window = MainWindow(signed_in_services(str(data_dir)), SyncTaskRunner())
     qtbot.addWidget(window)
     assert window.composer.editor.toPlainText() == text
 
@@ -167,14 +167,9 @@ def test_sigterm_saves_the_draft_and_quits_cleanly(tmp_path: Path) -> None:
         child.send_signal(signal.SIGTERM)
         _out, err = child.communicate(timeout=30)
     assert child.returncode == 0, err.decode()
-    from stpeters_desk.core.storage.db import open_database
-    from stpeters_desk.core.storage.drafts import DraftStore
+    from tests.gui.helpers.type_then_hang import saved_draft, signed_in_services
 
-    db = open_database(data_dir)
-    try:
-        assert DraftStore(db).load() == text
-    finally:
-        db.close()
+    assert saved_draft(signed_in_services(str(data_dir))) == text
 
 
 @pytest.mark.slow

@@ -15,6 +15,7 @@ from stpeters_desk.core.roles import Role
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import StaffMember
 from stpeters_desk.core.storage.db import Database
+from stpeters_desk.core.storage.drafts import DraftOwner
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.security_dialogs import SetupWizard
 from stpeters_desk.ui.staff_tab import StaffTab
@@ -154,7 +155,10 @@ def test_lock_keeps_the_draft(qtbot: QtBot, school: DeskServices, head: StaffMem
     window.composer.editor.setPlainText("Half a tweet about the harvest")
     window.lock_button.click()
     assert window.pages.currentWidget() is window.sign_in_panel
-    assert school.drafts.load() == "Half a tweet about the harvest"
+    assert school.device is not None
+    owner = DraftOwner(head.staff_id, school.device.label)
+    assert school.drafts.load(owner) == "Half a tweet about the harvest"
+    assert window.composer.editor.toPlainText() == ""  # not left for the next person
     sign_in(window, "Mrs Invented Head", HEAD_PIN)
     assert window.composer.editor.toPlainText() == "Half a tweet about the harvest"
 

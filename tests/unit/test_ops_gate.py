@@ -133,16 +133,18 @@ def test_the_change_and_its_audit_entry_are_kept_together_or_not_at_all(
     session = Session(people[Role.SECRETARY], "Office PC (test)")
 
     def change_then_fail(_clearance: Clearance) -> None:
-        db.execute("INSERT INTO drafts (slot, text, updated_at) VALUES ('x', 'kept?', 'now')")
+        db.execute("INSERT INTO person_drafts (staff_id, computer, slot, text, updated_at) "
+                   "VALUES (0, '', 'x', 'kept?', 'now')")
         raise RuntimeError("the disk went away")
 
     with pytest.raises(RuntimeError):
         gate.perform(session, Action.POST_NOW, change_then_fail, target="t")
-    assert db.query_one("SELECT text FROM drafts WHERE slot = 'x'") is None
+    assert db.query_one("SELECT text FROM person_drafts WHERE slot = 'x'") is None
     assert len(audit.recent(1000)) == before
 
     def change(_clearance: Clearance) -> int:
-        db.execute("INSERT INTO drafts (slot, text, updated_at) VALUES ('x', 'kept', 'now')")
+        db.execute("INSERT INTO person_drafts (staff_id, computer, slot, text, updated_at) "
+                   "VALUES (0, '', 'x', 'kept', 'now')")
         return 7
 
     assert gate.perform(session, Action.POST_NOW, change, target="t",
@@ -150,7 +152,7 @@ def test_the_change_and_its_audit_entry_are_kept_together_or_not_at_all(
     entry = audit.recent(1)[0]
     assert (entry.actor, entry.action, entry.detail) == (people[Role.SECRETARY].name,
                                                          "post tweet", "id 7")
-    assert db.query_one("SELECT text FROM drafts WHERE slot = 'x'")["text"] == "kept"
+    assert db.query_one("SELECT text FROM person_drafts WHERE slot = 'x'")["text"] == "kept"
     assert audit.verify().ok
 
 

@@ -10,7 +10,7 @@ import pytest
 from stpeters_desk.core.paths import DATA_DIR_ENV, DATABASE_NAME, resolve_data_dir
 from stpeters_desk.core.storage.audit import AuditLog
 from stpeters_desk.core.storage.db import Database, DatabaseError, open_database
-from stpeters_desk.core.storage.drafts import DraftStore
+from stpeters_desk.core.storage.drafts import PRACTICE_DRAFTS, DraftStore
 from stpeters_desk.core.storage.migrations import MIGRATIONS
 from stpeters_desk.core.storage.settings import SettingsStore
 
@@ -52,12 +52,12 @@ def test_a_damaged_database_gives_a_clear_error(data_dir: Path) -> None:
 
 def test_draft_survives_reopening(data_dir: Path) -> None:
     db = open_database(data_dir)
-    DraftStore(db).save("Class 4 made a volcano 🌋")
+    DraftStore(db).save(PRACTICE_DRAFTS, "Class 4 made a volcano 🌋")
     db.close()
     db = open_database(data_dir)
-    assert DraftStore(db).load() == "Class 4 made a volcano 🌋"
-    DraftStore(db).clear()
-    assert DraftStore(db).load() == ""
+    assert DraftStore(db).load(PRACTICE_DRAFTS) == "Class 4 made a volcano 🌋"
+    DraftStore(db).clear(PRACTICE_DRAFTS)
+    assert DraftStore(db).load(PRACTICE_DRAFTS) == ""
     db.close()
 
 
@@ -150,3 +150,63 @@ def test_a_migration_numbered_below_one_already_applied_is_still_applied(
     assert {"landed_first", "landed_second"} <= tables
     assert db.schema_version() == top + 2
     db.close()
+
+
+def _database_before_drafts_had_owners(data_dir: Path, monkeypatch: pytest.MonkeyPatch,
+                                       with_staff: bool) -> None:
+    import stpeters_desk.core.storage.db as db_module
+
+    monkeypatch.setattr(db_module, "MIGRATIONS", tuple(m for m in MIGRATIONS if m.number < 11))
+    old = open_database(data_dir)
+    old.execute("INSERT INTO drafts (slot, text, updated_at) VALUES ('composer', "
+                "'Congratulations to an invented pupil', '2026-06-01T08:00:00+00:00')")
+    if with_staff:
+        from stpeters_desk.core.audit import AuditTrail
+        from stpeters_desk.core.staff import StaffDirectory
+
+        StaffDirectory(old, AuditTrail(old), "Office PC").create_head("Mrs Invented", "480516")
+    old.close()
+    monkeypatch.setattr(db_module, "MIGRATIONS", MIGRATIONS)
+
+
+def test_migration_11_gives_the_old_shared_draft_to_nobody_once_staff_exist(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nobody recorded who typed the shared draft: it is kept, and shown to no one."""
+    from stpeters_desk.core.storage.drafts import DraftOwner
+
+    _database_before_drafts_had_owners(data_dir, monkeypatch, with_staff=True)
+    db = open_database(data_dir)
+    try:
+        drafts = DraftStore(db)
+        assert drafts.unclaimed() == "Congratulations to an invented pupil"
+        assert drafts.load(DraftOwner(1, "")) == ""  # not the head's
+        assert drafts.load(PRACTICE_DRAFTS) == ""
+    finally:
+        db.close()
+
+
+def test_migration_11_keeps_a_practice_set_ups_draft_for_its_one_writer(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _database_before_drafts_had_owners(data_dir, monkeypatch, with_staff=False)
+    db = open_database(data_dir)
+    try:
+        assert DraftStore(db).load(PRACTICE_DRAFTS) == "Congratulations to an invented pupil"
+    finally:
+        db.close()
+
+
+def test_drafts_are_kept_per_person_and_per_computer(db: Database) -> None:
+    from stpeters_desk.core.storage.drafts import NOBODY_STAFF_ID, DraftNotSaved, DraftOwner
+
+    drafts = DraftStore(db)
+    secretary_office, head_office = DraftOwner(2, "Office PC"), DraftOwner(1, "Office PC")
+    drafts.save(secretary_office, "The secretary's words")
+    drafts.save(head_office, "The head's words")
+    drafts.save(DraftOwner(2, "Staff room PC"), "Typed in the staff room")
+    assert drafts.load(secretary_office) == "The secretary's words"
+    assert drafts.load(head_office) == "The head's words"
+    assert drafts.load(DraftOwner(2, "Staff room PC")) == "Typed in the staff room"
+    drafts.clear(head_office)
+    assert drafts.load(head_office) == "" and drafts.load(secretary_office) != ""
+    with pytest.raises(DraftNotSaved):
+        drafts.save(DraftOwner(NOBODY_STAFF_ID, ""), "nobody's")

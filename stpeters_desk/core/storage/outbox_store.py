@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from stpeters_desk.core.storage.audit import NewAuditEntry, append_entries
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.x.models import PhotoUpload
 
@@ -129,21 +131,28 @@ class OutboxStore:
     def finish(self, item_id: int, owner: str, status: str, now: str, *,
                posted_id: str | None = None, last_error: str | None = None,
                next_attempt_at: str | None = None, attempt_reached_x: bool = True,
-               earlier_attempt_at: str | None = None) -> bool:
+               earlier_attempt_at: str | None = None,
+               audit: Sequence[NewAuditEntry] = ()) -> bool:
         """Record how a send ended and give up the lease; only the lease holder may.
 
         ``attempt_reached_x=False`` says this attempt certainly posted nothing, so the
-        last attempt that might have is ``earlier_attempt_at`` again.
+        last attempt that might have is ``earlier_attempt_at`` again. ``audit`` entries
+        are written in the same transaction, and only if the change was made: a tweet
+        marked posted always has its audit entry, whoever's window is open.
         """
-        return self._db.execute(
-            "UPDATE outbox SET status = :status, posted_id = :posted_id, last_error = :err, "
-            "next_attempt_at = :next, lease_owner = NULL, lease_expires_at = NULL, "
-            "last_attempt_at = CASE WHEN :reached = 1 THEN last_attempt_at ELSE :earlier END, "
-            "updated_at = :now WHERE id = :id AND status = :s AND lease_owner = :owner",
-            {"status": status, "posted_id": posted_id, "err": last_error,
-             "next": next_attempt_at, "now": now, "id": item_id, "s": SENDING,
-             "owner": owner, "reached": int(attempt_reached_x),
-             "earlier": earlier_attempt_at}) == 1
+        with self._db.transaction() as conn:
+            changed = conn.execute(
+                "UPDATE outbox SET status = :status, posted_id = :posted_id, last_error = :err, "
+                "next_attempt_at = :next, lease_owner = NULL, lease_expires_at = NULL, "
+                "last_attempt_at = CASE WHEN :reached = 1 THEN last_attempt_at ELSE :earlier "
+                "END, updated_at = :now WHERE id = :id AND status = :s AND lease_owner = :owner",
+                {"status": status, "posted_id": posted_id, "err": last_error,
+                 "next": next_attempt_at, "now": now, "id": item_id, "s": SENDING,
+                 "owner": owner, "reached": int(attempt_reached_x),
+                 "earlier": earlier_attempt_at}).rowcount == 1
+            if changed:
+                append_entries(conn, audit)
+        return changed
 
     def discard(self, item_id: int, now: str) -> bool:
         """Take an item out of the outbox; False while it is being sent."""

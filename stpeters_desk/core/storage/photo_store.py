@@ -127,6 +127,12 @@ class PhotoStore:
                               "ORDER BY created_at DESC, id DESC")
         return [_photo(row) for row in rows]
 
+    def used_in(self, post_ref: str) -> list[StoredPhoto]:
+        """The photos handed over in one post (e.g. "approval 3"), in the order attached."""
+        rows = self._db.query(f"SELECT {_COLUMNS} FROM prepared_photos WHERE used_in = :ref "
+                              "ORDER BY used_at, id", {"ref": post_ref})
+        return [_photo(row) for row in rows]
+
     def attachable(self) -> list[StoredPhoto]:
         """Unused photos with a description and both confirmations, newest first."""
         rows = self._db.query(f"SELECT {_COLUMNS} FROM prepared_photos WHERE used_at IS NULL "

@@ -20,6 +20,7 @@ from stpeters_desk.core.storage.migrations import (
     m0008_keyed_integrity,
     m0009_forget_photo_metadata,
     m0010_photo_text,
+    m0011_drafts_by_person,
     m0014_x_read_usage,
 )
 from stpeters_desk.core.storage.migrations.base import Migration
@@ -35,6 +36,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0008_keyed_integrity.MIGRATION,
     m0009_forget_photo_metadata.MIGRATION,
     m0010_photo_text.MIGRATION,
+    m0011_drafts_by_person.MIGRATION,
     m0014_x_read_usage.MIGRATION,
 )
 
