@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
+from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.follower_risk import HIGH_FROM
 from stpeters_desk.core.moderation_service import FollowerReview
 from stpeters_desk.core.services import DeskServices
@@ -21,19 +22,22 @@ from stpeters_desk.ui.followers_tab import (
     HANDLE_COLUMN,
     NEW_COLUMN,
     RISK_COLUMN,
-    SYNC_ACTION,
-    UNBLOCK_CONFIRMED,
-    UNBLOCK_REQUESTED,
     FollowersTab,
     HeadPinAsker,
 )
-from stpeters_desk.ui.moderation_tab import explain
+from stpeters_desk.ops.context import gate_of
+from stpeters_desk.ops.followers import FollowerOps
+from stpeters_desk.ops.session import PRACTICE_ACTOR
+from stpeters_desk.ui.moderation_widgets import explain
 from stpeters_desk.ui.tasks import SyncTaskRunner
 from stpeters_desk.x.errors import Offline
 from stpeters_desk.x.sandbox import SandboxGateway
 from stpeters_desk.x.sandbox_seed import SPAM_HANDLES
 
-ACTOR = "Test Secretary"
+ACTOR = PRACTICE_ACTOR  # the practice set-up has no staff accounts: the session's actor
+SYNC_ACTION = AuditAction.FOLLOWERS_SYNCED
+UNBLOCK_REQUESTED = AuditAction.UNBLOCK_REQUESTED
+UNBLOCK_CONFIRMED = AuditAction.UNBLOCK_CONFIRMED
 HEAD_PIN = "480516"
 ALREADY_BLOCKED = "cheap_likes_4u"
 TabMaker = Callable[..., FollowersTab]
@@ -53,7 +57,8 @@ def opened() -> list[str]:
 def make_tab(qtbot: QtBot, review: FollowerReview, opened: list[str]) -> TabMaker:
     def make(services: DeskServices, ask_head_pin: HeadPinAsker = lambda _a: None
              ) -> FollowersTab:
-        widget = FollowersTab(services, SyncTaskRunner(), review, opened.append, ask_head_pin)
+        ops = FollowerOps(gate_of(services), review, services.gateway)
+        widget = FollowersTab(services, SyncTaskRunner(), ops, opened.append, ask_head_pin)
         qtbot.addWidget(widget)
         widget.resize(1400, 900)
         widget.show()
@@ -86,7 +91,9 @@ def column(tab: FollowersTab, number: int) -> list[str]:
 
 
 def audit_actions(services: DeskServices) -> list[tuple[str, str, str, str]]:
-    return [(e.actor, e.action, e.target, e.detail) for e in reversed(services.audit.recent())]
+    """(who, what, about, why): why is the entry's reason, or its detail when none is asked."""
+    return [(e.actor, e.action, e.target, e.reason or e.detail)
+            for e in reversed(services.audit.recent())]
 
 
 def a_spam_bot(tab: FollowersTab) -> str:
@@ -314,7 +321,9 @@ def test_unblocking_needs_the_head_pin_then_x_confirms_it(
     actor, action, target, detail = audit_actions(school)[-1]
     assert (actor, action, target) == ("Mrs Invented Head", UNBLOCK_REQUESTED,
                                        f"@{ALREADY_BLOCKED}")
-    assert "Blocked by mistake" in detail and "head-teacher PIN" in detail
+    assert detail == "Blocked by mistake: a governor's account"
+    (pending,) = ModerationStore(db).pending_unblocks("sandbox")
+    assert (pending.handle, pending.approved_by) == (ALREADY_BLOCKED, "Mrs Invented Head")
     panel = tab.handoff_panel
     assert panel.isVisible() and panel.check_button.isVisible()
     assert panel.practice_button.isVisible()  # the practice account plays the x.com click
@@ -353,7 +362,7 @@ def test_without_the_pin_or_a_head_nothing_happens(
     staffless = blocked_view(make_tab(services))
     staffless.reason_box.setEditText("Blocked by mistake")
     click(staffless.unblock_button)
-    assert "no head teacher is set up" in staffless.message.text()
+    assert "no head teacher" in staffless.message.text()
     assert UNBLOCK_REQUESTED not in [a[1] for a in audit_actions(services)]
 
 

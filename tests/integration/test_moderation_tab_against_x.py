@@ -20,6 +20,8 @@ from stpeters_desk.core.storage.moderation_store import (
     HIDDEN,
     ModerationStore,
 )
+from stpeters_desk.ops.context import gate_of
+from stpeters_desk.ops.moderation import ModerationOps
 from stpeters_desk.ui.moderation_tab import ModerationTab
 from stpeters_desk.ui.tasks import SyncTaskRunner
 from stpeters_desk.x.tweepy_gateway import TweepyGateway
@@ -46,8 +48,9 @@ def opened() -> list[str]:
 @pytest.fixture
 def tab(qtbot: QtBot, services: DeskServices, inbox: ModerationInbox, db: Database,
         opened: list[str]) -> ModerationTab:
-    widget = ModerationTab(services, SyncTaskRunner(), inbox, opened.append,
-                           ModerationStore(db))
+    ops = ModerationOps(gate_of(services), inbox, ModerationStore(db), services.audit,
+                        services.gateway)
+    widget = ModerationTab(services, SyncTaskRunner(), ops, opened.append)
     qtbot.addWidget(widget)
     widget.resize(1400, 1000)
     widget.show()

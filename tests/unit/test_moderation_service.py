@@ -44,12 +44,16 @@ HEAD = "Mrs Okafor (head teacher)"
 
 @dataclass
 class Recorder:
-    """Stands in for the app's audit log: keeps every (actor, action, target, detail)."""
+    """Stands in for the app's audit log: keeps every (actor, action, target, detail), and
+    each entry's reason (why a person decided it) apart, as the log's own column does."""
 
     entries: list[tuple[str, str, str, str]] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
 
-    def __call__(self, actor: str, action: str, target: str, detail: str) -> None:
+    def __call__(self, actor: str, action: str, target: str = "", detail: str = "", *,
+                 reason: str = "") -> None:
         self.entries.append((actor, action, target, detail))
+        self.reasons.append(reason)
 
     def actions(self) -> list[str]:
         return [action for _actor, action, _target, _detail in self.entries]
@@ -253,7 +257,8 @@ def test_hide_and_unhide_a_reply(inbox: ModerationInbox, sandbox: SandboxGateway
     actor, action, target, detail = record.entries[-1]
     assert (actor, action) == (HEAD, "hide reply")
     assert target == f"@PilningTruthTeller post {post_id}"
-    assert detail.startswith("swearing at staff; suggested hide; reply:")
+    assert detail.startswith("suggested hide; reply:")
+    assert record.reasons[-1] == "swearing at staff"
     inbox.unhide(post_id, HEAD, "checked with the class teacher")
     assert [m.hidden for m in sandbox.mentions(limit=500) if m.post_id == post_id] == [False]
     assert inbox.get(post_id).status == REVIEWED
@@ -322,7 +327,8 @@ def test_delete_one_of_the_schools_own_posts(inbox: ModerationInbox, sandbox: Sa
     own = sandbox.post("A practice post to delete")
     inbox.delete_own_post(own.post_id, HEAD, "posted by mistake")
     assert own.post_id not in {post.post_id for post in sandbox.own_posts(200)}
-    assert record.entries[-1] == (HEAD, "delete own post", own.post_id, "posted by mistake")
+    assert record.entries[-1] == (HEAD, "delete own post", own.post_id, "")
+    assert record.reasons[-1] == "posted by mistake"
     reply = _find(inbox, "Crap priorities")
     with pytest.raises(ModerationError, match="hide it"):
         inbox.delete_own_post(reply, HEAD)
@@ -336,7 +342,8 @@ def test_actions_reach_the_real_audit_log(store: ModerationStore, sandbox: Sandb
     inbox.mark_reviewed(_find(inbox, "Bloody brilliant"), HEAD, "harmless, leave it")
     entry = audit.recent(1)[0]
     assert (entry.actor, entry.action) == (HEAD, "mark reply reviewed")
-    assert entry.detail.startswith("harmless, leave it; suggested review")
+    assert entry.reason == "harmless, leave it"
+    assert entry.detail.startswith("suggested review")
 
 
 def test_store_keeps_assessments_and_notes(store: ModerationStore, sandbox: SandboxGateway
@@ -424,8 +431,8 @@ def test_mark_ok_watchlist_and_trusted(review: FollowerReview, record: Recorder)
     assert trusted.trusted and trusted.risk_score == bot.risk_score - 50
     assert record.actions() == ["follower reviewed ok", "follower added to watchlist",
                                 "follower taken off watchlist", "follower marked trusted"]
-    assert record.entries[1][2:] == ("@sarah_j_pilning",
-                                     f"argued with staff at the gate; id {parent.profile.user_id}")
+    assert record.entries[1][2:] == ("@sarah_j_pilning", f"id {parent.profile.user_id}")
+    assert record.reasons[1] == "argued with staff at the gate"
     with pytest.raises(ModerationError):
         review.mark_ok("no-such-id", HEAD)
 

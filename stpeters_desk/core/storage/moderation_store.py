@@ -12,7 +12,8 @@ account's blocked list confirms them.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -130,6 +131,23 @@ class BlockRecord:
     confirmed_at: str | None
 
 
+@dataclass(frozen=True)
+class PendingUnblock:
+    """An unblock the head teacher's PIN approved, waiting for X's blocked list to confirm it."""
+
+    user_id: str
+    handle: str
+    name: str
+    requested_by: str
+    approved_by: str
+    requested_at: str
+    reason: str
+
+    @property
+    def profile(self) -> UserProfile:
+        return UserProfile(user_id=self.user_id, handle=self.handle, name=self.name)
+
+
 def _lines(text: str) -> tuple[str, ...]:
     return tuple(line for line in text.split("\n") if line)
 
@@ -142,6 +160,12 @@ def id_after(post_id: str, other: str | None) -> bool:
 class ModerationStore:
     def __init__(self, db: Database) -> None:
         self._db = db
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Several changes (and their audit entry) kept or undone together."""
+        with self._db.transaction():
+            yield
 
     # -- marks --------------------------------------------------------------------------------
 
@@ -417,6 +441,38 @@ class ModerationStore:
         """X no longer lists the account as blocked: a later block starts afresh as pending."""
         self._db.execute("DELETE FROM moderation_blocks WHERE account_kind = :kind "
                          "AND user_id = :id", {"kind": kind, "id": user_id})
+
+    # -- unblocks waiting for X ------------------------------------------------------------
+
+    def request_unblock(self, kind: str, profile: UserProfile, by: str, approved_by: str,
+                        reason: str) -> None:
+        """Keep an approved unblock until the blocked list confirms it (survives a sign-out)."""
+        with self._db.transaction() as conn:
+            conn.execute("DELETE FROM moderation_unblocks WHERE account_kind = :kind "
+                         "AND user_id = :id", {"kind": kind, "id": profile.user_id})
+            conn.execute(
+                "INSERT INTO moderation_unblocks (account_kind, user_id, handle, name, "
+                "requested_by, approved_by, requested_at, reason) VALUES (:kind, :id, "
+                ":handle, :name, :by, :approved_by, :at, :reason)",
+                {"kind": kind, "id": profile.user_id, "handle": profile.handle,
+                 "name": profile.name, "by": by, "approved_by": approved_by,
+                 "at": utc_now_text(), "reason": reason})
+
+    def pending_unblocks(self, kind: str) -> list[PendingUnblock]:
+        rows = self._db.query(
+            "SELECT user_id, handle, name, requested_by, approved_by, requested_at, reason "
+            "FROM moderation_unblocks WHERE account_kind = :kind ORDER BY requested_at, handle",
+            {"kind": kind})
+        return [PendingUnblock(row["user_id"], row["handle"], row["name"], row["requested_by"],
+                               row["approved_by"], row["requested_at"], row["reason"])
+                for row in rows]
+
+    def confirm_unblock(self, kind: str, user_id: str) -> None:
+        """The blocked list no longer shows the account: the unblock and the old block go."""
+        with self._db.transaction() as conn:
+            for table in ("moderation_unblocks", "moderation_blocks"):
+                conn.execute(f"DELETE FROM {table} WHERE account_kind = :kind "
+                             "AND user_id = :id", {"kind": kind, "id": user_id})
 
     def block(self, kind: str, user_id: str) -> BlockRecord | None:
         row = self._db.query_one(

@@ -20,6 +20,7 @@ from stpeters_desk.core.storage.migrations import (
     m0008_keyed_integrity,
     m0009_forget_photo_metadata,
     m0010_photo_text,
+    m0012_pending_unblocks,
 )
 from stpeters_desk.core.storage.migrations.base import Migration
 
@@ -34,6 +35,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0008_keyed_integrity.MIGRATION,
     m0009_forget_photo_metadata.MIGRATION,
     m0010_photo_text.MIGRATION,
+    m0012_pending_unblocks.MIGRATION,
 )
 
 __all__ = ["MIGRATIONS", "Migration"]
