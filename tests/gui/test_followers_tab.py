@@ -17,6 +17,9 @@ from stpeters_desk.core.moderation_service import FollowerReview
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.moderation_store import ModerationStore
+from stpeters_desk.ops.context import gate_of
+from stpeters_desk.ops.followers import FollowerOps
+from stpeters_desk.ops.session import PRACTICE_ACTOR
 from stpeters_desk.ui.followers_tab import (
     BLOCKED_ACCOUNTS,
     HANDLE_COLUMN,
@@ -25,9 +28,6 @@ from stpeters_desk.ui.followers_tab import (
     FollowersTab,
     HeadPinAsker,
 )
-from stpeters_desk.ops.context import gate_of
-from stpeters_desk.ops.followers import FollowerOps
-from stpeters_desk.ops.session import PRACTICE_ACTOR
 from stpeters_desk.ui.moderation_widgets import explain
 from stpeters_desk.ui.tasks import SyncTaskRunner
 from stpeters_desk.x.errors import Offline
@@ -390,3 +390,32 @@ def test_a_confirmed_unblock_forgets_the_old_block(
     click(tab.handoff_panel.practice_button)
     assert audit_actions(school)[-1][1:3] == (UNBLOCK_CONFIRMED, f"@{bot}")
     assert store.block("sandbox", row.user_id) is None
+
+
+def test_a_pending_unblock_shows_again_at_the_next_sign_in_to_whoever_may_confirm_it(
+        make_tab: TabMaker, school: DeskServices, db: Database) -> None:
+    """It used to live in the tab, so a sign-out or an idle lock forgot it."""
+    from stpeters_desk.core.roles import Role
+
+    tab = blocked_view(make_tab(school, lambda _action: HEAD_PIN))
+    tab.reason_box.setEditText("Blocked by mistake")
+    click(tab.unblock_button)
+    tab.close()  # signing out builds the tabs afresh for the next person
+    head = school.member
+    assert school.staff is not None and head is not None
+    leader = school.staff.add_member("Mr Invented Leader", Role.ESAFETY, "731904", by=head,
+                                     head_pin=HEAD_PIN)
+    school.sign_in(leader)
+
+    again = make_tab(school)
+
+    panel = again.handoff_panel
+    assert panel.isVisible() and f"@{ALREADY_BLOCKED}" in panel.instructions.text()
+    assert f"Waiting for X to confirm unblocking @{ALREADY_BLOCKED}" in again.message.text()
+    db.execute("UPDATE sandbox_users SET blocked = 0 WHERE handle = :h",
+               {"h": ALREADY_BLOCKED})  # the head finished it on x.com
+    click(panel.check_button)
+    assert audit_actions(school)[-1][:3] == ("Mr Invented Leader", UNBLOCK_CONFIRMED,
+                                             f"@{ALREADY_BLOCKED}")
+    assert not panel.isVisible()
+    assert make_tab(school).handoff_panel.isHidden()  # nothing waits any more
