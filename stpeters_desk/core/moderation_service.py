@@ -25,7 +25,7 @@ from typing import Protocol
 from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.follower_risk import FollowerContext, score_follower
 from stpeters_desk.core.i18n import translate
-from stpeters_desk.core.moderation import Lexicon, default_lexicon, touches_safeguarding
+from stpeters_desk.core.moderation import Lexicon, default_lexicon
 from stpeters_desk.core.storage.moderation_store import (
     BLOCK_PENDING,
     HIDDEN,
@@ -190,8 +190,7 @@ class ModerationInbox:
         within what needs someone, replies that touch safeguarding (threats, a concern
         about a child) before all others, so they are never lost among spam."""
         page = self._store.inbox(self.kind, limit, offset, statuses)
-        return sorted(page, key=lambda item: not (item.needs_someone
-                                                  and touches_safeguarding(item.reasons)))
+        return sorted(page, key=lambda item: not item.safeguarding)
 
     def counts(self) -> dict[str, int]:
         return self._store.inbox_counts(self.kind)

@@ -77,7 +77,7 @@ from stpeters_desk.core.incident import (
     suggested_file_name,
     x_report_link,
 )
-from stpeters_desk.core.moderation import shown_note, shown_reason, touches_safeguarding
+from stpeters_desk.core.moderation_reasons import shown_note, shown_reasons
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.ops.context import session_of
 from stpeters_desk.ops.moderation import (
@@ -133,7 +133,6 @@ LEVEL_TEXT = {
     "review": QT_TRANSLATE_NOOP("ModerationTab", "⚠ Needs review"),
     "ok": QT_TRANSLATE_NOOP("ModerationTab", "✓ OK"),
 }
-LEVEL_ORDER = {"hide": 0, "review": 1, "ok": 2}  # most urgent first when sorted A to Z
 STATUS_TEXT = {
     NEW: QT_TRANSLATE_NOOP("ModerationTab", "New"),
     REVIEWED: QT_TRANSLATE_NOOP("ModerationTab", "Reviewed"),
@@ -208,13 +207,12 @@ class InboxModel(RowsTableModel):
         return self._cell(row, column)
 
     def tooltip(self, row: StoredMention, column: int) -> str | None:
-        return row.text if column == 4 else "\n".join(map(shown_reason, row.reasons)) or None
+        return row.text if column == 4 else "\n".join(shown_reasons(row.reasons)) or None
 
     def sort_key(self, column: int) -> SortKey:
         """The urgency, not the words, for the suggestion; the moment, not its text, for when."""
         if column == 0:  # safeguarding first, as in the list's own order
-            return lambda item: (not (item.needs_someone and touches_safeguarding(item.reasons)),
-                                 LEVEL_ORDER.get(item.level, len(LEVEL_ORDER)))
+            return lambda item: item.urgency
         if column == 3:
             return lambda item: item.author_handle.casefold()
         if column == 5:
@@ -224,14 +222,14 @@ class InboxModel(RowsTableModel):
     @staticmethod
     def _cell(item: StoredMention, column: int) -> str:
         if column == 0:
-            if item.needs_someone and touches_safeguarding(item.reasons):
+            if item.safeguarding:
                 mark = QCoreApplication.translate("ModerationTab", "🚨 Safeguarding: {suggestion}")
                 return mark.format(suggestion=level_text(item.level))
             return level_text(item.level)
         if column == 1:
             return status_text(item.status)
         if column == 2:
-            return "; ".join(map(shown_reason, item.reasons)) or "—"
+            return "; ".join(shown_reasons(item.reasons)) or "—"
         if column == 3:
             return f"{item.author_name} (@{item.author_handle})"
         if column == 4:
@@ -260,7 +258,7 @@ class ReplyCard(QFrame):
         text.setObjectName("ReplyCardText")
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.PlainText)
-        reasons = "; ".join(map(shown_reason, item.reasons)) or self.tr("no rule matched")
+        reasons = "; ".join(shown_reasons(item.reasons)) or self.tr("no rule matched")
         verdict = QLabel(f"{level_text(item.level)} · {reasons}")
         verdict.setObjectName("ReplyCardMeta")
         verdict.setWordWrap(True)
@@ -698,7 +696,7 @@ class ModerationTab(QWidget):
                  "", item.text, "",
                  self.tr("Suggestion: {level} (score {score})").format(
                      level=level_text(item.level), score=f"{item.score:.2f}")]
-        lines += [f"• {shown_reason(reason)}" for reason in item.reasons]
+        lines += [f"• {reason}" for reason in shown_reasons(item.reasons)]
         lines += [f"  {shown_note(note)}" for note in item.notes]
         lines.append(self.tr("Status: {status}").format(status=status_text(item.status)))
         if item.decided_by and item.decision_note:

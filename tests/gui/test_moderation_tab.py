@@ -440,4 +440,5 @@ def test_a_threat_is_marked_for_safeguarding_at_the_top(tab: ModerationTab) -> N
     tab.refresh()
     first = tab.model.items[0]
     assert tab.model.cell(first, 0).startswith("🚨 Safeguarding: ")
-    assert any(reason.startswith("Threat") for reason in first.reasons)
+    assert first.safeguarding and any(reason.rule == "threat" for reason in first.reasons)
+    assert tab.model.cell(first, 2).startswith("Threat: ")  # put into words when shown

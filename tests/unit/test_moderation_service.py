@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from stpeters_desk.core.follower_risk import CHECK_FROM, HIGH_FROM
 from stpeters_desk.core.moderation import HIDE, OK, REVIEW, Lexicon
+from stpeters_desk.core.moderation_reasons import (
+    BuiltIn,
+    ChildNamesNote,
+    FoundWords,
+    Reason,
+    touches_safeguarding,
+)
 from stpeters_desk.core.moderation_service import (
     BLOCK_CHECKER,
     FIRST_REFRESH_LIMIT,
@@ -141,7 +148,7 @@ def test_refresh_is_incremental(inbox: ModerationInbox, db: Database,
     assert (result.fetched, result.new) == (1, 1)
     item = inbox.get(post_id)
     assert item.level == HIDE and item.needs_someone
-    assert item.reasons[0].startswith("Threat:")
+    assert item.reasons[0].rule == "threat" and item.safeguarding
 
 
 def test_more_than_x_gives_is_said_not_hidden(store: ModerationStore, sandbox: SandboxGateway,
@@ -174,10 +181,8 @@ def test_a_refresh_reads_everything_since_the_last_one(db: Database, sandbox: Sa
 
 
 def test_needs_you_first_order(inbox: ModerationInbox) -> None:
-    from stpeters_desk.core.moderation import touches_safeguarding
-
     inbox.refresh()
-    items = [item for item in inbox.items(500) if not touches_safeguarding(item.reasons)]
+    items = [item for item in inbox.items(500) if not item.safeguarding]
     levels = [item.level for item in items]
     first_review = levels.index(REVIEW)
     first_ok = levels.index(OK)
@@ -238,7 +243,8 @@ def test_reassess_after_the_school_edits_its_lists(inbox: ModerationInbox) -> No
     inbox.use_lexicon(Lexicon.from_text("[advertising: review]\ngingerbread\nscunthorpe\n"))
     assert inbox.reassess() >= 1
     assert inbox.get(gingerbread).level == REVIEW
-    assert inbox.get(gingerbread).reasons == ('Advertising: "gingerbread"',)
+    assert inbox.get(gingerbread).reasons == (
+        Reason("advertising", "review", (FoundWords("gingerbread"),)),)
     assert inbox.get(decided).level == OK  # decided replies keep what they were decided on
 
 
@@ -349,13 +355,14 @@ def test_actions_reach_the_real_audit_log(store: ModerationStore, sandbox: Sandb
 def test_store_keeps_assessments_and_notes(store: ModerationStore, sandbox: SandboxGateway
                                            ) -> None:
     mention = sandbox.mentions(limit=1)[0]
-    saved = AssessedMention(mention, REVIEW, 0.456, ("Rule one: \"a\"", "Rule two: \"b\""),
-                            ("A note",))
+    reasons = (Reason("rule one", "review", (FoundWords("a"),)),
+               Reason("spam sign", "hint", (FoundWords(built_in=BuiltIn.LINK),), weak=True))
+    saved = AssessedMention(mention, REVIEW, 0.456, reasons, (ChildNamesNote(("Alfie",)),))
     assert store.save_mentions(sandbox.kind, [saved, saved]) == 1
     item = store.mention(sandbox.kind, mention.post_id)
     assert item is not None
     assert (item.level, item.score, item.reasons, item.notes) == (
-        REVIEW, 0.456, ("Rule one: \"a\"", "Rule two: \"b\""), ("A note",))
+        REVIEW, 0.456, reasons, (ChildNamesNote(("Alfie",)),))
     assert item.link == f"https://x.com/{mention.author.handle}/status/{mention.post_id}"
     with pytest.raises(ValueError, match="unknown status"):
         store.set_status(sandbox.kind, mention.post_id, "deleted", HEAD)
@@ -451,15 +458,18 @@ def test_hostile_followers_rise_once_their_replies_are_assessed(
 
 def test_replies_that_touch_safeguarding_come_first(inbox: ModerationInbox) -> None:
     """A threat must not wait behind a page of spam for the safeguarding lead to see it."""
-    from stpeters_desk.core.moderation import touches_safeguarding
-
     inbox.refresh()
     items = inbox.items(500)
     flagged = [item for item in items if item.needs_someone and touches_safeguarding(item.reasons)]
     assert flagged, "the sandbox's replies include a threat"
     assert items[:len(flagged)] == flagged
-    assert touches_safeguarding(['Spam: "cheap"; Threat: "waiting at the gate for"'])
-    assert not touches_safeguarding(['Spam: "cheap"', 'Mild swearing: "bloody"'])
+    assert [item.safeguarding for item in items[:len(flagged) + 1]] == [True] * len(flagged) + [
+        False]
+    spam = Reason("spam", "hint", (FoundWords("cheap"),))
+    threat = Reason("threat", "hide", (FoundWords("waiting at the gate for"),))
+    assert touches_safeguarding([spam, threat])
+    assert not touches_safeguarding([spam, Reason("mild swearing", "review")])
+    assert not touches_safeguarding([replace(threat, weak=True)])  # a weak sign never is
 
 
 def test_the_first_refresh_reads_a_bounded_recent_window(store: ModerationStore,

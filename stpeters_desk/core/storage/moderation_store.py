@@ -17,6 +17,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
+from stpeters_desk.core.moderation_reasons import (
+    ChildNamesNote,
+    Reason,
+    notes_json,
+    reasons_json,
+    stored_notes,
+    stored_reasons,
+    urgency,
+)
 from stpeters_desk.core.storage.db import Database, utc_now_text
 from stpeters_desk.x.models import Mention, UserProfile
 
@@ -66,8 +75,8 @@ class AssessedMention:
     mention: Mention
     level: str
     score: float
-    reasons: tuple[str, ...]
-    notes: tuple[str, ...] = ()
+    reasons: tuple[Reason, ...]
+    notes: tuple[ChildNamesNote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,8 +91,8 @@ class StoredMention:
     in_reply_to_post_id: str | None
     level: str
     score: float
-    reasons: tuple[str, ...]
-    notes: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+    notes: tuple[ChildNamesNote, ...]
     status: str
     decided_by: str
     decided_at: str | None
@@ -94,6 +103,17 @@ class StoredMention:
     def needs_someone(self) -> bool:
         """Still waiting for a person: a new hide or review suggestion, or an unconfirmed block."""
         return (self.status == NEW and self.level != "ok") or self.status == BLOCK_PENDING
+
+    @property
+    def urgency(self) -> tuple[int, int]:
+        """Most urgent first: waiting replies that touch safeguarding, then hide
+        suggestions, then reviews (the one order the inbox and the tab use)."""
+        return urgency(self.needs_someone, self.level, self.reasons)
+
+    @property
+    def safeguarding(self) -> bool:
+        """Waiting for a person and about someone's safety: the safeguarding lead first."""
+        return self.urgency[0] == 0
 
     @property
     def link(self) -> str:
@@ -227,8 +247,8 @@ class ModerationStore:
              "text": mention.text, "created_at": mention.created_at.isoformat(),
              "conversation_id": mention.conversation_id,
              "reply_to": mention.in_reply_to_post_id, "level": item.level,
-             "score": round(item.score * 1000), "reasons": "\n".join(item.reasons),
-             "notes": "\n".join(item.notes), "status": HIDDEN if mention.hidden else NEW,
+             "score": round(item.score * 1000), "reasons": reasons_json(item.reasons),
+             "notes": notes_json(item.notes), "status": HIDDEN if mention.hidden else NEW,
              "now": now})
         return 1
 
@@ -277,12 +297,13 @@ class ModerationStore:
              "id": post_id}) == 1
 
     def update_assessment(self, kind: str, post_id: str, level: str, score: float,
-                          reasons: Sequence[str], notes: Sequence[str] = ()) -> None:
+                          reasons: Sequence[Reason], notes: Sequence[ChildNamesNote] = ()
+                          ) -> None:
         self._db.execute(
             "UPDATE moderation_mentions SET level = :level, score = :score, reasons = :reasons, "
             "notes = :notes WHERE account_kind = :kind AND post_id = :id",
-            {"level": level, "score": round(score * 1000), "reasons": "\n".join(reasons),
-             "notes": "\n".join(notes), "kind": kind, "id": post_id})
+            {"level": level, "score": round(score * 1000), "reasons": reasons_json(reasons),
+             "notes": notes_json(notes), "kind": kind, "id": post_id})
 
     def new_mentions(self, kind: str) -> list[StoredMention]:
         rows = self._db.query(
@@ -517,8 +538,9 @@ def _mention(row: sqlite3.Row) -> StoredMention:
         author_name=row["author_name"], text=row["text"],
         created_at=datetime.fromisoformat(row["created_at"]),
         conversation_id=row["conversation_id"], in_reply_to_post_id=row["in_reply_to_post_id"],
-        level=row["level"], score=int(row["score"]) / 1000, reasons=_lines(row["reasons"]),
-        notes=_lines(row["notes"]), status=row["status"], decided_by=row["decided_by"],
+        level=row["level"], score=int(row["score"]) / 1000,
+        reasons=stored_reasons(row["reasons"]), notes=stored_notes(row["notes"]),
+        status=row["status"], decided_by=row["decided_by"],
         decided_at=row["decided_at"], decision_note=row["decision_note"],
         fetched_at=row["fetched_at"])
 
