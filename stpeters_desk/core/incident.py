@@ -27,11 +27,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.moderation_reasons import english_reasons
 from stpeters_desk.core.storage.moderation_store import StoredMention
 
-INCIDENT_ACTION = "incident pack saved"  # the audit action the governors' report counts
+INCIDENT_ACTION = AuditAction.INCIDENT_PACK  # the audit action the governors' report counts
 X_HELP_FORMS_URL = "https://help.x.com/en/forms"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9_-]+")

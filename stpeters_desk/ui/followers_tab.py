@@ -178,13 +178,14 @@ def follower_row(follower: StoredFollower, rank: int, new: bool, now: datetime) 
                        follower.trusted, follower.block_status, search)
 
 
-def blocked_row(profile: UserProfile, rank: int, now: datetime) -> FollowerRow:
+def blocked_row(profile: UserProfile, rank: int, now: datetime,
+                unblock_pending: bool = False) -> FollowerRow:
     search = " ".join((profile.handle, profile.name, profile.bio, profile.location)).casefold()
+    status = (QCoreApplication.translate("FollowersTab", "⏳ Unblock pending") if unblock_pending
+              else QCoreApplication.translate("FollowersTab", "Blocked"))
     return FollowerRow(rank, profile.user_id, profile.handle, profile.name, 0, "",
                        profile.location, profile.followers_count, profile.following_count,
-                       _age_days(profile, now),
-                       QCoreApplication.translate("FollowersTab", "Blocked"), False, False,
-                       False, CONFIRMED, search)
+                       _age_days(profile, now), status, False, False, False, CONFIRMED, search)
 
 
 def load_follower_rows(review: FollowerOps, now: datetime | None = None
@@ -202,16 +203,18 @@ def load_follower_rows(review: FollowerOps, now: datetime | None = None
             for rank, follower in enumerate(followers)]
 
 
-def blocked_rows(profiles: Sequence[UserProfile], now: datetime | None = None
-                 ) -> list[FollowerRow]:
-    """The account's blocked list as table rows."""
+def blocked_rows(profiles: Sequence[UserProfile], review: FollowerOps,
+                 now: datetime | None = None) -> list[FollowerRow]:
+    """The account's blocked list as table rows; approved unblocks X has not confirmed say so."""
     now = now or datetime.now(UTC)
-    return [blocked_row(profile, rank, now) for rank, profile in enumerate(profiles)]
+    pending = {unblock.user_id for unblock in review.pending_unblocks()}
+    return [blocked_row(profile, rank, now, profile.user_id in pending)
+            for rank, profile in enumerate(profiles)]
 
 
 def load_blocked_rows(review: FollowerOps) -> list[FollowerRow]:
     """The account's blocked list as X has it (a network call)."""
-    return blocked_rows(review.blocked_accounts())
+    return blocked_rows(review.blocked_accounts(), review)
 
 
 def _sort_key(column: int) -> SortKey:
@@ -809,7 +812,8 @@ class FollowersTab(QWidget):
 
         def work() -> tuple[list[str], list[FollowerRow]]:
             check: BlockedListCheck = review.check_blocked_list(session)
-            rows = blocked_rows(check.blocked) if blocked_view else load_follower_rows(review)
+            rows = (blocked_rows(check.blocked, review) if blocked_view
+                    else load_follower_rows(review))
             return check.confirmed, rows
 
         self._tasks.run(work, self._blocks_checked, self._failed)

@@ -3,7 +3,8 @@
 The head teacher or the e-safety leader opens it in the staffroom, presses
 Refresh and sees first whatever needs a person: hide suggestions, then
 replies to review, then blocks waiting for X to confirm them. Every decision
-asks why and is recorded with who made it (the inbox does the recording).
+asks why; the operations (``ops.moderation``) check that the person may make it and
+record it with their name.
 
 X's self-serve API cannot block or report, so both open x.com for the person
 to finish there (a "hand-off"); a block stays "block pending" until the

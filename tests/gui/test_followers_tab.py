@@ -412,6 +412,9 @@ def test_a_pending_unblock_shows_again_at_the_next_sign_in_to_whoever_may_confir
     panel = again.handoff_panel
     assert panel.isVisible() and f"@{ALREADY_BLOCKED}" in panel.instructions.text()
     assert f"Waiting for X to confirm unblocking @{ALREADY_BLOCKED}" in again.message.text()
+    again.show_box.setCurrentText(BLOCKED_ACCOUNTS)
+    choose(again, ALREADY_BLOCKED)
+    assert again.selected() is not None and again.selected().status == "⏳ Unblock pending"  # type: ignore[union-attr]
     db.execute("UPDATE sandbox_users SET blocked = 0 WHERE handle = :h",
                {"h": ALREADY_BLOCKED})  # the head finished it on x.com
     click(panel.check_button)
