@@ -422,3 +422,40 @@ def test_a_pending_unblock_shows_again_at_the_next_sign_in_to_whoever_may_confir
                                              f"@{ALREADY_BLOCKED}")
     assert not panel.isVisible()
     assert make_tab(school).handoff_panel.isHidden()  # nothing waits any more
+
+
+def test_a_pending_unblock_survives_an_idle_lock_of_the_whole_window(
+        qtbot: QtBot, school: DeskServices, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    from stpeters_desk.ui.main_window import MainWindow
+    from tests.gui.conftest import answer_preflight
+
+    monkeypatch.setenv("STPETERS_DESK_CONFIG_DIR", str(tmp_path / "config"))
+    window = MainWindow(school, SyncTaskRunner(), head_pin_asker=lambda _action: HEAD_PIN)
+    answer_preflight(window.composer)
+    window.allow_close()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.select_tab("Followers")
+    tab = window.tabs.currentWidget()
+    assert isinstance(tab, FollowersTab)
+    blocked_view(tab)
+    tab.reason_box.setEditText("Blocked by mistake")
+    click(tab.unblock_button)
+    assert tab.handoff_panel.isVisible()
+
+    window.lock()  # what the idle timer does
+    panel = window.sign_in_panel
+    assert panel is not None
+    for row in range(panel.people.count()):
+        if panel.people.item(row).text().startswith("Mrs Invented Head"):
+            panel.people.setCurrentRow(row)
+    for digit in HEAD_PIN:
+        panel.pin_pad.press(digit)
+    click(panel.pin_pad.ok_button)
+
+    assert window.select_tab("Followers")
+    again = window.tabs.currentWidget()
+    assert isinstance(again, FollowersTab) and again is not tab  # the tabs were built afresh
+    assert again.handoff_panel.isVisible()
+    assert f"@{ALREADY_BLOCKED}" in again.handoff_panel.instructions.text()
