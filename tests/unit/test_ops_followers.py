@@ -23,33 +23,10 @@ from stpeters_desk.ops.session import Session
 from stpeters_desk.x.models import UserProfile
 from stpeters_desk.x.sandbox import SandboxGateway
 from stpeters_desk.x.sandbox_seed import SPAM_HANDLES
+from tests.unit.ops_people import COMPUTER, HEAD_PIN, hash_pins_quickly, set_up_people
 
-HEAD_PIN = "482915"
-STAFF_PIN = "731904"
 WRONG_PIN = "000000"
-COMPUTER = "Office PC (test)"
 ALREADY_BLOCKED = "cheap_likes_4u"  # blocked on the practice account from the start
-
-
-@pytest.fixture(autouse=True)
-def _quick_pin_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
-    from argon2 import PasswordHasher, Type
-
-    from stpeters_desk.core import pins
-
-    monkeypatch.setattr(pins, "_hasher", lambda: PasswordHasher(
-        time_cost=1, memory_cost=8, parallelism=1, hash_len=16, salt_len=16, type=Type.ID))
-
-
-@pytest.fixture
-def people(db: Database) -> dict[Role, StaffMember]:
-    staff = StaffDirectory(db, AuditTrail(db), COMPUTER)
-    head, _code = staff.create_head("Mrs Amberley", HEAD_PIN)
-    found = {Role.HEAD: head}
-    for number, role in enumerate((Role.ESAFETY, Role.TEACHER, Role.SECRETARY)):
-        found[role] = staff.add_member(f"Staff {number}", role, STAFF_PIN, by=head,
-                                       head_pin=HEAD_PIN)
-    return found
 
 
 def follower_ops(db: Database) -> FollowerOps:
@@ -58,6 +35,16 @@ def follower_ops(db: Database) -> FollowerOps:
     sandbox = SandboxGateway(db)
     review = FollowerReview(ModerationStore(db), sandbox, audit.record, page_size=20)
     return FollowerOps(Gate(db, StaffDirectory(db, audit, COMPUTER), COMPUTER), review, sandbox)
+
+
+@pytest.fixture(autouse=True)
+def _quick_pin_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    hash_pins_quickly(monkeypatch)
+
+
+@pytest.fixture
+def people(db: Database) -> dict[Role, StaffMember]:
+    return set_up_people(db)
 
 
 @pytest.fixture

@@ -34,10 +34,8 @@ from stpeters_desk.ops.moderation import ModerationOps, gate_recorder
 from stpeters_desk.ops.session import Session
 from stpeters_desk.x.errors import RejectedByX
 from stpeters_desk.x.sandbox import SandboxGateway
+from tests.unit.ops_people import COMPUTER, hash_pins_quickly, set_up_people
 
-HEAD_PIN = "482915"
-STAFF_PIN = "731904"
-COMPUTER = "Office PC (test)"
 SWEARING = "What a load of s**t"
 THREAT = "waiting at the gate"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
@@ -45,29 +43,17 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
 
 @pytest.fixture(autouse=True)
 def _quick_pin_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The operations are under test here, not Argon2's cost: hash PINs cheaply."""
-    from argon2 import PasswordHasher, Type
+    hash_pins_quickly(monkeypatch)
 
-    from stpeters_desk.core import pins
 
-    monkeypatch.setattr(pins, "_hasher", lambda: PasswordHasher(
-        time_cost=1, memory_cost=8, parallelism=1, hash_len=16, salt_len=16, type=Type.ID))
+@pytest.fixture
+def people(db: Database) -> dict[Role, StaffMember]:
+    return set_up_people(db)
 
 
 @pytest.fixture
 def audit(db: Database) -> AuditTrail:
     return AuditTrail(db, device=COMPUTER)
-
-
-@pytest.fixture
-def people(db: Database, audit: AuditTrail) -> dict[Role, StaffMember]:
-    staff = StaffDirectory(db, audit, COMPUTER)
-    head, _code = staff.create_head("Mrs Amberley", HEAD_PIN)
-    found = {Role.HEAD: head}
-    for number, role in enumerate((Role.ESAFETY, Role.TEACHER, Role.SECRETARY)):
-        found[role] = staff.add_member(f"Staff {number}", role, STAFF_PIN, by=head,
-                                       head_pin=HEAD_PIN)
-    return found
 
 
 @pytest.fixture
