@@ -159,6 +159,22 @@ def test_a_review_without_a_reason_is_refused(synced: FollowerOps, db: Database,
     assert entries(db) == before
 
 
+def test_a_review_and_its_audit_entry_are_kept_or_lost_together(
+        synced: FollowerOps, db: Database, people: dict[Role, StaffMember],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    user_id = a_spam_bot(synced)
+    before = entries(db)
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise OSError("the audit log could not be written")
+
+    monkeypatch.setattr(Gate, "record", broken)
+    with pytest.raises(OSError):
+        synced.set_watchlist(session(people, Role.HEAD), user_id, True, "Spam")
+    follower = synced.get(user_id)
+    assert (follower.watchlist, follower.reviewed_by) == (False, "") and entries(db) == before
+
+
 def test_finishing_the_review(synced: FollowerOps, db: Database,
                               people: dict[Role, StaffMember]) -> None:
     with pytest.raises(NotAllowed):

@@ -162,6 +162,10 @@ def test_unhide_after_hide(ops: ModerationOps, store: ModerationStore, sandbox: 
     head = session(people, Role.HEAD)
     post_id = find(ops, SWEARING)
     ops.hide(head, post_id, "Offensive language")
+    with pytest.raises(NotAllowed):
+        ops.unhide(session(people, Role.TEACHER), post_id, "Author apologised")
+    assert status(store, post_id) == HIDDEN
+    assert next(m for m in sandbox.mentions() if m.post_id == post_id).hidden
     ops.unhide(head, post_id, "Author apologised")
     assert status(store, post_id) == REVIEWED
     assert not next(m for m in sandbox.mentions() if m.post_id == post_id).hidden
