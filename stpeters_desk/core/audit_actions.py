@@ -50,7 +50,7 @@ class AuditAction(StrEnum):
     # replies
     HIDE_REPLY = "hide reply"
     UNHIDE_REPLY = "unhide reply"
-    MUTE_AUTHOR = "mute author"
+    MUTE_AUTHOR = "mute account"
     MARK_REVIEWED = "mark reply reviewed"
     REPORT_TO_X = "reported to X"
     DELETE_OWN_POST = "delete own post"
@@ -59,6 +59,10 @@ class AuditAction(StrEnum):
     # followers
     FOLLOWERS_SYNCED = "followers synced"
     FOLLOWER_REVIEWED_OK = "follower reviewed ok"
+    FOLLOWER_WATCHLIST_ON = "follower added to watchlist"
+    FOLLOWER_WATCHLIST_OFF = "follower taken off watchlist"
+    FOLLOWER_TRUSTED_ON = "follower marked trusted"
+    FOLLOWER_TRUSTED_OFF = "follower no longer trusted"
     BLOCK_REQUESTED = "block requested"
     BLOCK_CONFIRMED = "block confirmed"
     UNBLOCK_REQUESTED = "unblock requested"

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+from stpeters_desk.core.audit_actions import AuditAction as A
 from stpeters_desk.core.incident import INCIDENT_ACTION
 from stpeters_desk.core.storage.audit import AuditEntry, AuditLog
 from stpeters_desk.core.storage.moderation_store import CONFIRMED, ModerationStore
@@ -38,14 +39,13 @@ POSTS_FETCHED = 400  # X's recent timeline; a term of school posts is well under
 PAGE = 2000          # followers and replies are read from the database in pages
 NAMES_LISTED = 300   # the HTML lists this many followers per table; the CSV lists all
 
-POST_ACTION = "post tweet"
-BLOCK_ACTIONS = ("block requested", "block confirmed", "unblock requested",
-                 "unblock confirmed")
+POST_ACTION = A.POST_TWEET
+BLOCK_ACTIONS = (A.BLOCK_REQUESTED, A.BLOCK_CONFIRMED, A.UNBLOCK_REQUESTED, A.UNBLOCK_CONFIRMED)
 MODERATION_ACTIONS = (
-    "hide reply", "unhide reply", "mute account", "mark reply reviewed", "reported to X",
-    "delete own post", "follower reviewed ok", "follower added to watchlist",
-    "follower taken off watchlist", "follower marked trusted", "follower no longer trusted",
-    "follower review finished",
+    A.HIDE_REPLY, A.UNHIDE_REPLY, A.MUTE_AUTHOR, A.MARK_REVIEWED, A.REPORT_TO_X,
+    A.DELETE_OWN_POST, A.FOLLOWER_REVIEWED_OK, A.FOLLOWER_WATCHLIST_ON,
+    A.FOLLOWER_WATCHLIST_OFF, A.FOLLOWER_TRUSTED_ON, A.FOLLOWER_TRUSTED_OFF,
+    A.FOLLOWER_REVIEW_FINISHED,
 )
 LEVEL_TITLES = {"hide": "Hide suggested", "review": "Needs review", "ok": "Looked fine"}
 CSV_HEADER = ("section", "when", "who", "action", "about", "detail")
@@ -130,9 +130,9 @@ class GovernorsReport:
             *((f"  of which: {LEVEL_TITLES.get(level, level)}", str(count))
               for level, count in self.replies_by_level.items()),
             ("Moderation decisions", str(len(self.moderation))),
-            ("Blocks requested", str(blocks["block requested"])),
-            ("Blocks confirmed on X", str(blocks["block confirmed"])),
-            ("Unblocks (head teacher's PIN)", str(blocks["unblock requested"])),
+            ("Blocks requested", str(blocks[A.BLOCK_REQUESTED])),
+            ("Blocks confirmed on X", str(blocks[A.BLOCK_CONFIRMED])),
+            ("Unblocks (head teacher's PIN)", str(blocks[A.UNBLOCK_REQUESTED])),
             ("Incident packs made", str(len(self.incidents))),
             ("New followers", str(len(self.new_followers))),
             ("Followers who left or were blocked", str(len(self.lost_followers))),

@@ -27,10 +27,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.i18n import translate
+from stpeters_desk.core.moderation_reasons import english_reasons
 from stpeters_desk.core.storage.moderation_store import StoredMention
 
-INCIDENT_ACTION = "incident pack saved"  # the audit action the governors' report counts
+INCIDENT_ACTION = AuditAction.INCIDENT_PACK  # the audit action the governors' report counts
 X_HELP_FORMS_URL = "https://help.x.com/en/forms"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9_-]+")
@@ -106,7 +108,7 @@ class IncidentEvidence:
     posted_at: datetime
     level: str
     score: float
-    reasons: tuple[str, ...]
+    reasons: tuple[str, ...]  # in English: a record for the school's files, not a screen
     status: str
     captured_at: datetime
     captured_by: str
@@ -139,7 +141,7 @@ def capture_evidence(item: StoredMention, screenshot_png: bytes, captured_by: st
         post_id=item.post_id, text=item.text, author_handle=item.author_handle,
         author_id=item.author_id, author_name=item.author_name, link=item.link,
         posted_at=item.created_at, level=item.level, score=item.score,
-        reasons=tuple(item.reasons), status=item.status,
+        reasons=tuple(english_reasons(item.reasons)), status=item.status,
         captured_at=now or datetime.now(UTC), captured_by=captured_by,
         account_kind=account_kind, screenshot_png=screenshot_png)
 

@@ -21,9 +21,10 @@ together (s**t, f***ing, F#%k, f u c k, s.h.i.t). Then the allow-list removes
 innocent phrases (Dick Whittington, blue tits, Scunthorpe) and what is left is
 matched against the lists.
 
-Reasons are stored, and go into incident packs, in English; the tabs show them in the
-language chosen in Settings through ``shown_reason`` and ``shown_note``. The rule names
-themselves come from the word lists, so they stay as the lists write them.
+Reasons are data (``core.moderation_reasons``: the rule, its kind, the words found), stored
+as such and put into words only when shown, in the language chosen in Settings, or in
+English for incident packs. The rule names come from the word lists, so a school's own
+sections are shown as the lists write them.
 """
 
 from __future__ import annotations
@@ -32,11 +33,20 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from stpeters_desk.core.i18n import Translator, english, translate
+from stpeters_desk.core.moderation_reasons import (
+    BuiltIn,
+    ChildNamesNote,
+    FoundWords,
+    Reason,
+    shown_section_name,
+)
 from stpeters_desk.core.paths import resources_dir
+
+__all__ = ["shown_section_name"]  # also for follower_risk, which names list sections too
 
 OK = "ok"
 REVIEW = "review"
@@ -297,12 +307,14 @@ class Finding:
     rule: Rule
     found: str
     reads_as: str
+    built_in: BuiltIn | None = None  # what the app found itself (a link), not a listed word
 
-    def describe(self) -> str:
-        """In English: this becomes part of a stored reason (``shown_reason`` translates it)."""
-        if self.reads_as and self.reads_as != self.found:
-            return _READ_AS.english(found=self.found, reads_as=self.reads_as)
-        return f'"{self.found}"'
+    def words(self) -> FoundWords:
+        """As a reason keeps it: the words as written and the listed word they read as."""
+        if self.built_in is not None:
+            return FoundWords(built_in=self.built_in)
+        reads_as = self.reads_as if self.reads_as != self.found else ""
+        return FoundWords(self.found, reads_as)
 
 
 @dataclass(frozen=True)
@@ -459,9 +471,9 @@ class Assessment:
 
     level: str
     score: float
-    reasons: list[str]
+    reasons: list[Reason]
     findings: tuple[Finding, ...] = ()
-    notes: list[str] = field(default_factory=list)
+    notes: list[ChildNamesNote] = field(default_factory=list)
 
     @property
     def needs_person(self) -> bool:
@@ -615,24 +627,15 @@ class Lexicon:
         reading = read_text(text)
         found = _distinct(self._findings(reading))
         if reading.links:
-            found.append(Finding(_LINK_RULE, _A_LINK, ""))
+            found.append(Finding(_LINK_RULE, "a link", "", BuiltIn.LINK))
         if reading.personal_details:
-            found.append(Finding(_PERSONAL_RULE, _CONTACT_DETAILS, ""))
+            found.append(Finding(_PERSONAL_RULE, "contact details", "", BuiltIn.CONTACT_DETAILS))
         return _judge(found, _child_name_notes(text))
 
 
-def _built_in_words(translate: Translator) -> tuple[str, str, str, str]:
-    """The app's own rule names and findings, which reasons store in English."""
-    return (translate("Moderation", "hidden word (letters replaced by symbols)"),
-            translate("Moderation", "personal details in public"),
-            translate("Moderation", "a link"),
-            translate("Moderation", "a phone number or email address"))
-
-
-_MASKED_WORD, _PERSONAL_DETAILS, _A_LINK, _CONTACT_DETAILS = _built_in_words(english)
-_MASKED_RULE = Rule(_MASKED_WORD, "review", 0.3, "built in")
+_MASKED_RULE = Rule(BuiltIn.MASKED_WORD, "review", 0.3, "built in")
 _LINK_RULE = Rule("spam sign", "hint", 0.25, "built in")  # the name the spam list uses too
-_PERSONAL_RULE = Rule(_PERSONAL_DETAILS, "review", 0.5, "built in")
+_PERSONAL_RULE = Rule(BuiltIn.PERSONAL_DETAILS, "review", 0.5, "built in")
 
 
 def _anchor_index(phrases: list[_Phrase]) -> tuple[dict[str, list[_Phrase]], list[_Phrase]]:
@@ -689,7 +692,7 @@ def _combine(weights: Iterable[float]) -> float:
     return 1.0 - remaining
 
 
-def _judge(found: list[Finding], notes: list[str]) -> Assessment:
+def _judge(found: list[Finding], notes: list[ChildNamesNote]) -> Assessment:
     hide_evidence = _combine(f.rule.weight for f in found if f.rule.kind in ("hide", "hint"))
     everything = _combine(f.rule.weight for f in found)
     if any(f.rule.kind == "hide" for f in found) or hide_evidence >= HIDE_AT:
@@ -701,16 +704,13 @@ def _judge(found: list[Finding], notes: list[str]) -> Assessment:
     return Assessment(level, round(score, 3), _reasons(found), tuple(found), notes)
 
 
-def _weak_signs(found: list[Finding]) -> list[str]:
+def _weak_signs(found: list[Finding]) -> list[Reason]:
     """An ok reply can still show a weak sign; say so rather than leave its score unexplained."""
-    if not found:
-        return []
-    signs = "; ".join(reason[0].lower() + reason[1:] for reason in _reasons(found))
-    return [_WEAK_SIGNS.english(signs=signs)]
+    return [replace(reason, weak=True) for reason in _reasons(found)]
 
 
-def _reasons(found: list[Finding]) -> list[str]:
-    """One plain sentence per rule, strongest first, quoting the words that matched."""
+def _reasons(found: list[Finding]) -> list[Reason]:
+    """One reason per rule, strongest first, with the words that matched it."""
     by_rule: dict[str, list[Finding]] = {}
     for finding in sorted(found, key=lambda f: -f.rule.weight):
         by_rule.setdefault(finding.rule.name, []).append(finding)
@@ -718,8 +718,8 @@ def _reasons(found: list[Finding]) -> list[str]:
     for name, findings in by_rule.items():
         kept = [f for f in findings
                 if not any(f.found != o.found and f.found in o.found for o in findings)]
-        words = ", ".join(dict.fromkeys(f.describe() for f in kept))
-        reasons.append(f"{name[0].upper()}{name[1:]}: {words}")
+        words = tuple(dict.fromkeys(f.words() for f in kept))
+        reasons.append(Reason(name, findings[0].rule.kind, words))
     return reasons
 
 
@@ -732,123 +732,12 @@ _NOT_NAMES = frozenset({
 })
 
 
-def _child_name_notes(text: str) -> list[str]:
+def _child_name_notes(text: str) -> list[ChildNamesNote]:
     """A parent naming their own child is their choice, but the head teacher should know."""
     names = [m.group(1) for m in _CHILD_NAME.finditer(text) if m.group(1) not in _NOT_NAMES]
     if not names:
         return []
-    listed = ", ".join(dict.fromkeys(names))
-    return [_NAMES_A_CHILD.english(names=listed)]
-
-
-_READ_AS = StoredWording(lambda translate: translate("Moderation",
-                                                     "\"{found}\" (read as \"{reads_as}\")"))
-_READ_AS_STORED = re.compile(r'"(?P<found>[^"]*)" \(read as "(?P<reads_as>[^"]*)"\)')
-_WEAK_SIGNS = StoredWording(lambda translate: translate(
-    "Moderation", "Only weak signs, not enough to ask for a review: {signs}"))
-_NAMES_A_CHILD = StoredWording(lambda translate: translate(
-    "Moderation", "Names a child ({names}). The school's own posts never name children; a "
-                  "parent may, but check the reply does not sit under a photo of the child."))
-
-
-def shown_reason(stored: str) -> str:
-    """A stored reason as the Moderation tab shows it, in the language chosen in Settings.
-
-    Only the app's own words change; the rule's name and the words quoted from the reply
-    stay as they are.
-    """
-    reason = _WEAK_SIGNS.shown(stored) or stored
-    reason = _READ_AS_STORED.sub(
-        lambda match: _READ_AS.shown(match.group()) or match.group(), reason)
-    stored_words = _built_in_words(english)
-    shown = _built_in_words(translate)
-    for rule in (0, 1):  # a rule's name starts a reason, capitalised unless in "weak signs"
-        for was, now in ((stored_words[rule], shown[rule]),
-                         (_capitalised(stored_words[rule]), _capitalised(shown[rule]))):
-            reason = re.sub(rf"(?:^|(?<=: )|(?<=; )){re.escape(was)}(?=: )",
-                            now.replace("\\", "\\\\"), reason)  # taken literally
-    for finding in (2, 3):  # quoted like words from the reply
-        reason = reason.replace(f'"{stored_words[finding]}"', f'"{shown[finding]}"')
-    return _shown_rule_names(reason)
-
-
-def _shipped_section_names(translate: Translator) -> tuple[str, ...]:
-    """The sections of the word lists shipped in resources/wordlists (lower case, as written
-    there). A school may add its own sections; those are shown as the school wrote them.
-    """
-    return (
-        translate("WordLists", "accusation of abuse"),
-        translate("WordLists", "adult content"),
-        translate("WordLists", "advertising"),
-        translate("WordLists", "asks for private messages"),
-        translate("WordLists", "complaint or criticism"),
-        translate("WordLists", "crypto and get-rich-quick"),
-        translate("WordLists", "discriminatory slur"),
-        translate("WordLists", "gambling"),
-        translate("WordLists", "insult aimed at people"),
-        translate("WordLists", "mild swearing"),
-        translate("WordLists", "name-calling"),
-        translate("WordLists", "possible threat"),
-        translate("WordLists", "questioning a decision"),
-        translate("WordLists", "remark that may undermine the school"),
-        translate("WordLists", "remark undermining the school or its staff"),
-        translate("WordLists", "safeguarding or personal concern"),
-        translate("WordLists", "sarcasm cue"),
-        translate("WordLists", "sarcasm"),
-        translate("WordLists", "school and village life"),
-        translate("WordLists", "selling followers or likes"),
-        translate("WordLists", "sexual content"),
-        translate("WordLists", "sexual or adult content"),
-        translate("WordLists", "spam sign"),
-        translate("WordLists", "spam word"),
-        translate("WordLists", "spam"),
-        translate("WordLists", "strong swearing"),
-        translate("WordLists", "threat"),
-    )
-
-
-def shown_section_name(name: str) -> str:
-    """A word list section's name (which starts reasons) in the language chosen in Settings."""
-    names = dict(zip(_shipped_section_names(english), _shipped_section_names(translate),
-                     strict=True))
-    shown = names.get(name.casefold())
-    if shown is None:
-        return name
-    return _capitalised(shown) if name[:1].isupper() else shown
-
-
-# Shipped rules whose replies may be about a child's or an adult's safety: the school's
-# designated safeguarding lead must see these first, not among spam (see core/incident.py).
-SAFEGUARDING_RULES = frozenset({"threat", "possible threat", "safeguarding or personal concern",
-                                "accusation of abuse"})
-
-
-def touches_safeguarding(reasons: Sequence[str]) -> bool:
-    """True when a stored reason names one of the safeguarding rules (reasons keep English)."""
-    for reason in reasons:
-        for piece in reason.split("; "):
-            head, colon, _rest = piece.partition(": ")
-            if colon and head.casefold() in SAFEGUARDING_RULES:
-                return True
-    return False
-
-
-def _shown_rule_names(reason: str) -> str:
-    """Each "Rule name: quoted words" piece of a reason with the rule's name translated."""
-    pieces = []
-    for piece in reason.split("; "):
-        head, colon, rest = piece.partition(": ")
-        pieces.append(shown_section_name(head) + colon + rest if colon else piece)
-    return "; ".join(pieces)
-
-
-def _capitalised(words: str) -> str:
-    return words[:1].upper() + words[1:]
-
-
-def shown_note(stored: str) -> str:
-    """A stored note (a parent naming their child) in the language chosen in Settings."""
-    return _NAMES_A_CHILD.shown(stored) or stored
+    return [ChildNamesNote(tuple(dict.fromkeys(names)))]
 
 
 # --- Loading and the public function -------------------------------------------------------

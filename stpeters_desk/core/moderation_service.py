@@ -20,10 +20,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
+from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.follower_risk import FollowerContext, score_follower
 from stpeters_desk.core.i18n import translate
-from stpeters_desk.core.moderation import Lexicon, default_lexicon, touches_safeguarding
+from stpeters_desk.core.moderation import Lexicon, default_lexicon
 from stpeters_desk.core.storage.moderation_store import (
     BLOCK_PENDING,
     HIDDEN,
@@ -32,13 +34,21 @@ from stpeters_desk.core.storage.moderation_store import (
     REVIEWED,
     AssessedMention,
     ModerationStore,
+    PendingUnblock,
     StoredFollower,
     StoredMention,
 )
 from stpeters_desk.x.gateway import XGateway, pages
 from stpeters_desk.x.models import HandOff, UserProfile
 
-AuditRecord = Callable[[str, str, str, str], object]  # record(actor, action, target, detail)
+
+class AuditRecord(Protocol):
+    """Writes one audit entry: the app's audit log, or an operation's gate."""
+
+    def __call__(self, actor: str, action: str, target: str = "", detail: str = "", *,
+                 reason: str = "") -> object: ...
+
+
 Progress = Callable[[int, int], None]  # (done, total); total is 0 while unknown
 Clock = Callable[[], datetime]
 
@@ -82,8 +92,8 @@ def _short(text: str, limit: int = 200) -> str:
     return flat if len(flat) <= limit else flat[:limit - 1] + "…"
 
 
-def _detail(why: str, *facts: str) -> str:
-    return "; ".join(part for part in (why.strip(), *facts) if part)
+def _detail(*facts: str) -> str:
+    return "; ".join(part for part in facts if part)
 
 
 def confirm_blocks(store: ModerationStore, gateway: XGateway, record: AuditRecord,
@@ -97,10 +107,11 @@ def confirm_blocks(store: ModerationStore, gateway: XGateway, record: AuditRecor
     for block in pending:
         if block.user_id not in blocked:
             continue
-        store.confirm_block(gateway.kind, block.user_id, actor)
-        record(actor, "block confirmed", f"@{block.handle}",
-               _detail("", "found in the account's blocked list",
-                       f"requested by {block.requested_by}"))
+        with store.transaction():
+            store.confirm_block(gateway.kind, block.user_id, actor)
+            record(actor, AuditAction.BLOCK_CONFIRMED, f"@{block.handle}",
+                   _detail("found in the account's blocked list",
+                           f"requested by {block.requested_by}"))
         confirmed.append(block.handle)
     return confirmed
 
@@ -125,6 +136,12 @@ class ModerationInbox:
     @property
     def kind(self) -> str:
         return self._gateway.kind
+
+    def recording_to(self, record: AuditRecord) -> ModerationInbox:
+        """The same inbox with its decisions recorded by ``record`` (an operation's gate)."""
+        inbox = ModerationInbox(self._store, self._gateway, record, lexicon=self._lexicon,
+                                batch=self._batch)
+        return inbox
 
     def use_lexicon(self, lexicon: Lexicon | None) -> None:
         """Switch to the school's edited word lists (None: the shipped ones)."""
@@ -179,8 +196,7 @@ class ModerationInbox:
         within what needs someone, replies that touch safeguarding (threats, a concern
         about a child) before all others, so they are never lost among spam."""
         page = self._store.inbox(self.kind, limit, offset, statuses)
-        return sorted(page, key=lambda item: not (item.needs_someone
-                                                  and touches_safeguarding(item.reasons)))
+        return sorted(page, key=lambda item: not item.safeguarding)
 
     def counts(self) -> dict[str, int]:
         return self._store.inbox_counts(self.kind)
@@ -195,30 +211,35 @@ class ModerationInbox:
 
     # -- actions ------------------------------------------------------------------------------
 
+    # Each decision asks X first (where X has a say), then keeps the new status and its
+    # audit entry in one transaction: both or neither.
+
     def hide(self, post_id: str, actor: str, why: str = "") -> None:
         item = self.get(post_id)
         self._gateway.hide_reply(post_id, True)
-        self._decide(item, HIDDEN, actor, why, "hide reply")
+        self._decide(item, HIDDEN, actor, why, AuditAction.HIDE_REPLY)
 
     def unhide(self, post_id: str, actor: str, why: str = "") -> None:
         item = self.get(post_id)
         self._gateway.hide_reply(post_id, False)
-        self._decide(item, REVIEWED, actor, why, "unhide reply")
+        self._decide(item, REVIEWED, actor, why, AuditAction.UNHIDE_REPLY)
 
     def mute_author(self, post_id: str, actor: str, why: str = "") -> None:
         item = self.get(post_id)
         self._gateway.mute(item.author_id, True)
-        self._decide(item, MUTED, actor, why, "mute account")
+        self._decide(item, MUTED, actor, why, AuditAction.MUTE_AUTHOR)
 
     def mark_reviewed(self, post_id: str, actor: str, why: str = "") -> None:
-        self._decide(self.get(post_id), REVIEWED, actor, why, "mark reply reviewed")
+        self._decide(self.get(post_id), REVIEWED, actor, why, AuditAction.MARK_REVIEWED)
 
     def request_block(self, post_id: str, actor: str, why: str = "") -> HandOff:
         """Record the decision and hand the block to a person on x.com."""
         item = self.get(post_id)
         handoff = self._gateway.block_handoff(item.author)
-        self._store.request_block(self.kind, item.author_id, item.author_handle, actor, why)
-        self._decide(item, BLOCK_PENDING, actor, why, "block requested")
+        with self._store.transaction():
+            self._store.request_block(self.kind, item.author_id, item.author_handle, actor,
+                                      why)
+            self._decide(item, BLOCK_PENDING, actor, why, AuditAction.BLOCK_REQUESTED)
         return handoff
 
     def confirm_blocks(self, actor: str = BLOCK_CHECKER) -> list[str]:
@@ -231,7 +252,7 @@ class ModerationInbox:
 
     def mark_reported(self, post_id: str, actor: str, what: str) -> None:
         """After the person reported it on x.com: what they reported and why."""
-        self._decide(self.get(post_id), REPORTED, actor, what, "reported to X")
+        self._decide(self.get(post_id), REPORTED, actor, what, AuditAction.REPORT_TO_X)
 
     def delete_own_post(self, post_id: str, actor: str, why: str = "") -> None:
         """Delete one of the school's own posts (others' replies can only be hidden)."""
@@ -239,13 +260,16 @@ class ModerationInbox:
             raise ModerationError(translate("Moderation", "That is someone else's reply: X lets "
                                                           "the school hide it, not delete it."))
         self._gateway.delete_post(post_id)
-        self._record(actor, "delete own post", post_id, _detail(why))
+        self._record(actor, AuditAction.DELETE_OWN_POST, post_id, reason=why.strip())
 
     def _decide(self, item: StoredMention, status: str, actor: str, why: str,
-                action: str) -> None:
-        self._store.set_status(self.kind, item.post_id, status, actor, why)
-        self._record(actor, action, f"@{item.author_handle} post {item.post_id}",
-                     _detail(why, f"suggested {item.level}", f'reply: "{_short(item.text)}"'))
+                action: AuditAction) -> None:
+        """The new status and its audit entry (why in the entry's reason) in one transaction."""
+        with self._store.transaction():
+            self._store.set_status(self.kind, item.post_id, status, actor, why)
+            self._record(actor, action, f"@{item.author_handle} post {item.post_id}",
+                         _detail(f"suggested {item.level}", f'reply: "{_short(item.text)}"'),
+                         reason=why.strip())
 
 
 class FollowerReview:
@@ -265,6 +289,13 @@ class FollowerReview:
     @property
     def kind(self) -> str:
         return self._gateway.kind
+
+    def recording_to(self, record: AuditRecord) -> FollowerReview:
+        """The same review with its decisions recorded by ``record`` (an operation's gate)."""
+        review = FollowerReview(self._store, self._gateway, record, clock=self._clock,
+                                keywords=self._keywords, places=self._places,
+                                page_size=self._page_size)
+        return review
 
     def _context(self) -> FollowerContext:
         trusted, watchlist = self._store.school_lists(self.kind)
@@ -348,52 +379,102 @@ class FollowerReview:
                                             "followers.").format(account=user_id))
         return follower
 
-    def mark_ok(self, user_id: str, actor: str, why: str = "") -> None:
-        follower = self.get(user_id)
-        self._store.mark_follower_reviewed(self.kind, user_id, actor)
-        self._audit(actor, "follower reviewed ok", follower.profile, why)
+    # Each decision keeps its change and its audit entry in one transaction.
 
-    def set_watchlist(self, user_id: str, on: bool, actor: str, why: str = "") -> None:
+    def mark_ok(self, user_id: str, actor: str, why: str = "") -> StoredFollower:
         follower = self.get(user_id)
-        self._store.set_follower_flag(self.kind, user_id, "watchlist", on)
-        self._store.mark_follower_reviewed(self.kind, user_id, actor)
-        self._rescore(follower.profile)
-        action = "follower added to watchlist" if on else "follower taken off watchlist"
-        self._audit(actor, action, follower.profile, why)
+        with self._store.transaction():
+            self._store.mark_follower_reviewed(self.kind, user_id, actor)
+            self._audit(actor, AuditAction.FOLLOWER_REVIEWED_OK, follower.profile, why)
+        return self.get(user_id)
 
-    def set_trusted(self, user_id: str, on: bool, actor: str, why: str = "") -> None:
+    def set_watchlist(self, user_id: str, on: bool, actor: str, why: str = ""
+                      ) -> StoredFollower:
+        action = AuditAction.FOLLOWER_WATCHLIST_ON if on else AuditAction.FOLLOWER_WATCHLIST_OFF
+        return self._flag(user_id, "watchlist", on, actor, why, action)
+
+    def set_trusted(self, user_id: str, on: bool, actor: str, why: str = "") -> StoredFollower:
+        action = AuditAction.FOLLOWER_TRUSTED_ON if on else AuditAction.FOLLOWER_TRUSTED_OFF
+        return self._flag(user_id, "trusted", on, actor, why, action)
+
+    def _flag(self, user_id: str, flag: str, on: bool, actor: str, why: str,
+              action: AuditAction) -> StoredFollower:
         follower = self.get(user_id)
-        self._store.set_follower_flag(self.kind, user_id, "trusted", on)
-        self._store.mark_follower_reviewed(self.kind, user_id, actor)
-        self._rescore(follower.profile)
-        action = "follower marked trusted" if on else "follower no longer trusted"
-        self._audit(actor, action, follower.profile, why)
+        with self._store.transaction():
+            self._store.set_follower_flag(self.kind, user_id, flag, on)
+            self._store.mark_follower_reviewed(self.kind, user_id, actor)
+            self._rescore(follower.profile)
+            self._audit(actor, action, follower.profile, why)
+        return self.get(user_id)
 
     def request_block(self, user_id: str, actor: str, why: str = "") -> HandOff:
         follower = self.get(user_id)
         handoff = self._gateway.block_handoff(follower.profile)
-        self._store.request_block(self.kind, user_id, follower.profile.handle, actor, why)
-        self._store.mark_follower_reviewed(self.kind, user_id, actor)
-        self._audit(actor, "block requested", follower.profile, why)
+        with self._store.transaction():
+            self._store.request_block(self.kind, user_id, follower.profile.handle, actor, why)
+            self._store.mark_follower_reviewed(self.kind, user_id, actor)
+            self._audit(actor, AuditAction.BLOCK_REQUESTED, follower.profile, why)
         return handoff
 
     def confirm_blocks(self, actor: str = BLOCK_CHECKER) -> list[str]:
         return confirm_blocks(self._store, self._gateway, self._record, actor)
 
-    def unblock_confirmed(self, user_id: str) -> None:
-        """The blocked list no longer shows the account: forget the old block."""
-        self._store.forget_block(self.kind, user_id)
+    # -- unblocking: approved here with the head's PIN, done on x.com, confirmed by X ---------
+
+    def request_unblock(self, profile: UserProfile, actor: str, approved_by: str,
+                        why: str) -> HandOff:
+        """Keep the approved unblock until X confirms it, and hand it to a person on x.com."""
+        with self._store.transaction():
+            self._store.request_unblock(self.kind, profile, actor, approved_by, why.strip())
+            self._audit(actor, AuditAction.UNBLOCK_REQUESTED, profile, why)
+        return unblock_handoff(profile)
+
+    def pending_unblocks(self) -> list[PendingUnblock]:
+        """Approved unblocks the blocked list has not yet confirmed, oldest first."""
+        return self._store.pending_unblocks(self.kind)
+
+    def confirm_unblocks(self, still_blocked: set[str], actor: str) -> list[str]:
+        """Settle the pending unblocks ``still_blocked`` (the blocked list's ids) no longer
+        shows; the old block is forgotten, so a later block starts afresh. Returns handles."""
+        confirmed = []
+        for unblock in self.pending_unblocks():
+            if unblock.user_id in still_blocked:
+                continue
+            with self._store.transaction():
+                self._store.confirm_unblock(self.kind, unblock.user_id)
+                self._record(actor, AuditAction.UNBLOCK_CONFIRMED, f"@{unblock.handle}",
+                             _detail("no longer in the account's blocked list",
+                                     f"requested by {unblock.requested_by}"))
+            confirmed.append(unblock.handle)
+        return confirmed
 
     def finish_review(self, actor: str) -> None:
         """Everyone seen so far is no longer "new"; the next newcomers will head the list."""
         new = self.count(new_since_review_only=True)
-        self._store.finish_follower_review(self.kind)
-        self._record(actor, "follower review finished", "",
-                     f"{new} new follower{'s' if new != 1 else ''} looked at")
+        with self._store.transaction():
+            self._store.finish_follower_review(self.kind)
+            self._record(actor, AuditAction.FOLLOWER_REVIEW_FINISHED, "",
+                         f"{new} new follower{'s' if new != 1 else ''} looked at")
 
     def _rescore(self, profile: UserProfile) -> None:
         risk = score_follower(profile, self._context())
         self._store.update_follower_risk(self.kind, profile.user_id, risk.score, risk.reasons)
 
-    def _audit(self, actor: str, action: str, profile: UserProfile, why: str) -> None:
-        self._record(actor, action, f"@{profile.handle}", _detail(why, f"id {profile.user_id}"))
+    def _audit(self, actor: str, action: AuditAction, profile: UserProfile, why: str) -> None:
+        self._record(actor, action, f"@{profile.handle}", f"id {profile.user_id}",
+                     reason=why.strip())
+
+
+def unblock_handoff(user: UserProfile) -> HandOff:
+    """X's API cannot unblock for the school's plan either: a person does it on x.com."""
+    return HandOff(
+        action="unblock",
+        url=f"https://x.com/{user.handle}",
+        user_id=user.user_id,
+        handle=user.handle,
+        instructions=translate(
+            "FollowersTab",
+            "On the page that opens, press the Blocked button next to @{handle} and confirm "
+            "Unblock. The app confirms it when the blocked list no longer shows them.").format(
+            handle=user.handle),
+    )

@@ -42,11 +42,18 @@ class Action(StrEnum):
     MUTE = "mute"
     REPORT = "report"
     MARK_REVIEWED = "mark reviewed"
+    BLOCK_REPLY_AUTHOR = "block reply author"
+    DELETE_ANSWERED_POST = "delete answered post"
     INCIDENT_PACK = "incident pack"
     GOVERNORS_REPORT = "governors report"
     # followers
     SYNC_FOLLOWERS = "sync followers"
     REVIEW_FOLLOWER = "review follower"
+    WATCHLIST_ON = "watchlist on"
+    WATCHLIST_OFF = "watchlist off"
+    TRUST_FOLLOWER = "trust follower"
+    STOP_TRUSTING = "stop trusting"
+    FINISH_FOLLOWER_REVIEW = "finish follower review"
     BLOCK_HANDOFF = "block hand-off"
     REQUEST_UNBLOCK = "request unblock"
     CONFIRM_UNBLOCK = "confirm unblock"
@@ -104,16 +111,24 @@ ACTIONS: Mapping[Action, ActionRule] = MappingProxyType({
     Action.SCHEDULE: _rule(P.POST, A.SCHEDULE_TWEET),
     Action.PREPARE_PHOTO: _rule(P.SUBMIT, A.PREPARE_PHOTO),
     Action.CONFIRM_PHOTO: _rule(P.SUBMIT, A.CONFIRM_FACES_CHECKED),
-    Action.HIDE: _rule(P.MODERATE, A.HIDE_REPLY),
-    Action.UNHIDE: _rule(P.MODERATE, A.UNHIDE_REPLY),
-    Action.MUTE: _rule(P.MODERATE, A.MUTE_AUTHOR),
-    Action.REPORT: _rule(P.MODERATE, A.REPORT_TO_X),
-    Action.MARK_REVIEWED: _rule(P.MODERATE, A.MARK_REVIEWED),
+    # Every decision about a reply or a follower says why: the governors read it.
+    Action.HIDE: _rule(P.MODERATE, A.HIDE_REPLY, reason=True),
+    Action.UNHIDE: _rule(P.MODERATE, A.UNHIDE_REPLY, reason=True),
+    Action.MUTE: _rule(P.MODERATE, A.MUTE_AUTHOR, reason=True),
+    Action.REPORT: _rule(P.MODERATE, A.REPORT_TO_X, reason=True),
+    Action.MARK_REVIEWED: _rule(P.MODERATE, A.MARK_REVIEWED, reason=True),
+    Action.BLOCK_REPLY_AUTHOR: _rule(P.MODERATE, A.BLOCK_REQUESTED, reason=True),
+    Action.DELETE_ANSWERED_POST: _rule(P.MODERATE, A.DELETE_OWN_POST, reason=True),
     Action.INCIDENT_PACK: _rule(P.MODERATE, A.INCIDENT_PACK),
     Action.GOVERNORS_REPORT: _rule(P.VIEW_AUDIT, A.GOVERNORS_REPORT),
     Action.SYNC_FOLLOWERS: _rule(P.MANAGE_FOLLOWERS, A.FOLLOWERS_SYNCED),
-    Action.REVIEW_FOLLOWER: _rule(P.MANAGE_FOLLOWERS, A.FOLLOWER_REVIEWED_OK),
-    Action.BLOCK_HANDOFF: _rule(P.MANAGE_FOLLOWERS, A.BLOCK_REQUESTED),
+    Action.REVIEW_FOLLOWER: _rule(P.MANAGE_FOLLOWERS, A.FOLLOWER_REVIEWED_OK, reason=True),
+    Action.WATCHLIST_ON: _rule(P.MANAGE_FOLLOWERS, A.FOLLOWER_WATCHLIST_ON, reason=True),
+    Action.WATCHLIST_OFF: _rule(P.MANAGE_FOLLOWERS, A.FOLLOWER_WATCHLIST_OFF, reason=True),
+    Action.TRUST_FOLLOWER: _rule(P.MANAGE_FOLLOWERS, A.FOLLOWER_TRUSTED_ON, reason=True),
+    Action.STOP_TRUSTING: _rule(P.MANAGE_FOLLOWERS, A.FOLLOWER_TRUSTED_OFF, reason=True),
+    Action.FINISH_FOLLOWER_REVIEW: _rule(P.MANAGE_FOLLOWERS, A.FOLLOWER_REVIEW_FINISHED),
+    Action.BLOCK_HANDOFF: _rule(P.MANAGE_FOLLOWERS, A.BLOCK_REQUESTED, reason=True),
     Action.REQUEST_UNBLOCK: _rule(P.MANAGE_FOLLOWERS, A.UNBLOCK_REQUESTED, pin=True,
                                   reason=True),
     Action.CONFIRM_UNBLOCK: _rule(P.MANAGE_FOLLOWERS, A.UNBLOCK_CONFIRMED),
@@ -162,10 +177,17 @@ def action_titles(translate: Translator = english) -> dict[Action, str]:
         Action.MUTE: t("Actions", "Mute a reply's author"),
         Action.REPORT: t("Actions", "Record a report to X"),
         Action.MARK_REVIEWED: t("Actions", "Mark a reply reviewed"),
+        Action.BLOCK_REPLY_AUTHOR: t("Actions", "Block a reply's author (on x.com)"),
+        Action.DELETE_ANSWERED_POST: t("Actions", "Delete the school's post a reply answered"),
         Action.INCIDENT_PACK: t("Actions", "Save an incident pack"),
         Action.GOVERNORS_REPORT: t("Actions", "Make the governors' report"),
         Action.SYNC_FOLLOWERS: t("Actions", "Fetch followers"),
         Action.REVIEW_FOLLOWER: t("Actions", "Review a follower"),
+        Action.WATCHLIST_ON: t("Actions", "Put a follower on the watchlist"),
+        Action.WATCHLIST_OFF: t("Actions", "Take a follower off the watchlist"),
+        Action.TRUST_FOLLOWER: t("Actions", "Mark a follower trusted"),
+        Action.STOP_TRUSTING: t("Actions", "Stop trusting a follower"),
+        Action.FINISH_FOLLOWER_REVIEW: t("Actions", "Finish the follower review"),
         Action.BLOCK_HANDOFF: t("Actions", "Block a follower (on x.com)"),
         Action.REQUEST_UNBLOCK: t("Actions", "Unblock an account"),
         Action.CONFIRM_UNBLOCK: t("Actions", "Confirm an unblock"),

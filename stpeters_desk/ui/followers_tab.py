@@ -47,16 +47,25 @@ from PySide6.QtWidgets import (
 )
 
 from stpeters_desk.core.follower_risk import CHECK_FROM, HIGH_FROM, shown_risk_reason
-from stpeters_desk.core.moderation_service import FollowerReview, SyncResult
-from stpeters_desk.core.roles import Permission
+from stpeters_desk.core.moderation_service import unblock_handoff
+from stpeters_desk.core.refusals import Refused
 from stpeters_desk.core.services import DeskServices
-from stpeters_desk.core.storage.moderation_store import CONFIRMED, PENDING, StoredFollower
+from stpeters_desk.ops.context import session_of
+from stpeters_desk.ops.followers import (
+    CONFIRMED,
+    PENDING,
+    BlockedListCheck,
+    FollowerOps,
+    PendingUnblock,
+    StoredFollower,
+    SyncOutcome,
+)
+from stpeters_desk.ops.session import Session
 from stpeters_desk.ui.messages import QT_TRANSLATE_NOOP
-from stpeters_desk.ui.moderation_tab import (
+from stpeters_desk.ui.moderation_widgets import (
     HandOffPanel,
     OpenUrl,
     action_button,
-    actor_name,
     button_row,
     explain,
     practice_gateway,
@@ -69,7 +78,6 @@ from stpeters_desk.ui.moderation_tab import (
 from stpeters_desk.ui.styling import empty_state_label
 from stpeters_desk.ui.table_model import RowsTableModel, SortKey, TableSorting
 from stpeters_desk.ui.tasks import TaskCancelled, TaskRunner, TaskToken
-from stpeters_desk.x.gateway import XGateway, pages
 from stpeters_desk.x.models import HandOff, UserProfile
 
 HeadPinAsker = Callable[[str], str | None]
@@ -79,11 +87,6 @@ CONTEXT = "FollowersTab"  # translation context of the texts marked at import ti
 # name never changes what the box selects.
 FOLLOWERS = QT_TRANSLATE_NOOP("FollowersTab", "Followers")
 BLOCKED_ACCOUNTS = QT_TRANSLATE_NOOP("FollowersTab", "Blocked accounts")
-BLOCKED_PAGE = 1000
-MAX_BLOCKED_PAGES = 1000
-UNBLOCK_REQUESTED = "unblock requested"
-UNBLOCK_CONFIRMED = "unblock confirmed"
-SYNC_ACTION = "followers synced"
 FILTER_DELAY_MS = 200  # filter once typing pauses, not on every key, with 100,000 rows
 
 COLUMNS = (
@@ -174,16 +177,17 @@ def follower_row(follower: StoredFollower, rank: int, new: bool, now: datetime) 
                        follower.trusted, follower.block_status, search)
 
 
-def blocked_row(profile: UserProfile, rank: int, now: datetime) -> FollowerRow:
+def blocked_row(profile: UserProfile, rank: int, now: datetime,
+                unblock_pending: bool = False) -> FollowerRow:
     search = " ".join((profile.handle, profile.name, profile.bio, profile.location)).casefold()
+    status = (QCoreApplication.translate("FollowersTab", "⏳ Unblock pending") if unblock_pending
+              else QCoreApplication.translate("FollowersTab", "Blocked"))
     return FollowerRow(rank, profile.user_id, profile.handle, profile.name, 0, "",
                        profile.location, profile.followers_count, profile.following_count,
-                       _age_days(profile, now),
-                       QCoreApplication.translate("FollowersTab", "Blocked"), False, False,
-                       False, CONFIRMED, search)
+                       _age_days(profile, now), status, False, False, False, CONFIRMED, search)
 
 
-def load_follower_rows(review: FollowerReview, now: datetime | None = None
+def load_follower_rows(review: FollowerOps, now: datetime | None = None
                        ) -> list[FollowerRow]:
     """Every current follower as a table row, in the review's order (new ones first).
 
@@ -198,12 +202,18 @@ def load_follower_rows(review: FollowerReview, now: datetime | None = None
             for rank, follower in enumerate(followers)]
 
 
-def load_blocked_rows(gateway: XGateway, now: datetime | None = None) -> list[FollowerRow]:
-    """The account's blocked list as X has it (a network call)."""
+def blocked_rows(profiles: Sequence[UserProfile], review: FollowerOps,
+                 now: datetime | None = None) -> list[FollowerRow]:
+    """The account's blocked list as table rows; approved unblocks X has not confirmed say so."""
     now = now or datetime.now(UTC)
-    profiles = [profile for page in pages(gateway.blocked, BLOCKED_PAGE, MAX_BLOCKED_PAGES)
-                for profile in page.items]
-    return [blocked_row(profile, rank, now) for rank, profile in enumerate(profiles)]
+    pending = {unblock.user_id for unblock in review.pending_unblocks()}
+    return [blocked_row(profile, rank, now, profile.user_id in pending)
+            for rank, profile in enumerate(profiles)]
+
+
+def load_blocked_rows(review: FollowerOps) -> list[FollowerRow]:
+    """The account's blocked list as X has it (a network call)."""
+    return blocked_rows(review.blocked_accounts(), review)
 
 
 def _sort_key(column: int) -> SortKey:
@@ -304,7 +314,7 @@ class FollowersTab(QWidget):
     status = Signal(str)
     progress = Signal(int, int)
 
-    def __init__(self, services: DeskServices, tasks: TaskRunner, review: FollowerReview,
+    def __init__(self, services: DeskServices, tasks: TaskRunner, review: FollowerOps,
                  open_url: OpenUrl, ask_head_pin: HeadPinAsker,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -316,11 +326,11 @@ class FollowersTab(QWidget):
         self._ask_head_pin = ask_head_pin
         self._working = False
         self._syncing = TaskToken()  # set by Cancel; the sync's work checks it
-        self._pending_unblocks: dict[str, str] = {}  # user id -> handle, until X confirms
         self._sync_waiting = False
         self._build()
         self.progress.connect(self._show_progress)
         self.reload()
+        self.remind_pending_unblocks()
 
     # -- layout ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -479,10 +489,10 @@ class FollowersTab(QWidget):
             return
         self._set_working(True)
         if self._blocked_view():
-            gateway = self._services.gateway
+            review = self._review
             self._busy()
             self.summary.setText(self.tr("Reading the account's blocked list from X…"))
-            self._tasks.run(lambda: load_blocked_rows(gateway), self._rows_loaded, self._failed)
+            self._tasks.run(lambda: load_blocked_rows(review), self._rows_loaded, self._failed)
             return
         review = self._review
         self._tasks.run(lambda: load_follower_rows(review), self._rows_loaded, self._failed)
@@ -614,14 +624,11 @@ class FollowersTab(QWidget):
         self.cancel_button.setEnabled(True)
         self._busy()
         self.show_message(self.tr("Reading the followers from X…"))
-        review, audit, actor = self._review, self._services.audit, actor_name(self._services)
+        review, session = self._review, self._session()
 
-        def work() -> tuple[SyncResult, list[str], list[FollowerRow]]:
-            result = review.sync(lambda done, total: _page_read(token, done, total))
-            confirmed = review.confirm_blocks()
-            audit.record(actor, SYNC_ACTION, "",
-                         f"{result.seen} followers read, {result.new} new, {result.gone} left")
-            return result, confirmed, load_follower_rows(review)
+        def work() -> tuple[SyncOutcome, list[FollowerRow]]:
+            outcome = review.sync(session, lambda done, total: _page_read(token, done, total))
+            return outcome, load_follower_rows(review)
 
         self._tasks.run(work, self._synced, self._sync_failed, progress=self._progressed,
                         cancel=token, owner=self)
@@ -648,8 +655,9 @@ class FollowersTab(QWidget):
         self.cancel_button.hide()
         self.progress_bar.hide()
 
-    def _synced(self, result: tuple[SyncResult, list[str], list[FollowerRow]]) -> None:
-        synced, confirmed, rows = result
+    def _synced(self, result: tuple[SyncOutcome, list[FollowerRow]]) -> None:
+        outcome, rows = result
+        synced, confirmed = outcome.result, outcome.confirmed
         self._set_working(False)
         self._end_progress()
         text = self.tr("Followers read: {seen}. New: {new}. No longer following: {gone}.").format(
@@ -674,7 +682,11 @@ class FollowersTab(QWidget):
         self.reload()
 
     # -- decisions ---------------------------------------------------------------------
-    def _decide(self, run: Callable[[FollowerRow, str, str], object], done: str,
+    def _session(self) -> Session:
+        """Who is acting now, asked at every decision (a sign-out may have come between)."""
+        return session_of(self._services)
+
+    def _decide(self, run: Callable[[Session, FollowerRow, str], StoredFollower], done: str,
                 default_reason: str = "") -> None:
         row = self.selected()
         if row is None or self._working:
@@ -685,12 +697,11 @@ class FollowersTab(QWidget):
         why = reason_or_ask(self.reason_box, self.show_message)
         if not why:
             return
-        actor, review = actor_name(self._services), self._review
+        session = self._session()
         self._set_working(True)
 
         def work() -> FollowerRow:
-            run(row, actor, why)
-            return follower_row(review.get(row.user_id), row.rank, row.new, datetime.now(UTC))
+            return follower_row(run(session, row, why), row.rank, row.new, datetime.now(UTC))
 
         self._tasks.run(work, lambda updated: self._decided(updated, done), self._failed)
 
@@ -706,32 +717,32 @@ class FollowersTab(QWidget):
 
     def mark_ok(self) -> None:
         review = self._review
-        self._decide(lambda row, actor, why: review.mark_ok(row.user_id, actor, why),
+        self._decide(lambda session, row, why: review.mark_ok(session, row.user_id, why),
                      self.tr("Marked as reviewed: this account may stay."),
                      default_reason=self.tr("Looked at: school community"))
 
     def toggle_watchlist(self) -> None:
         review, row = self._review, self.selected()
         on = row is not None and not row.watchlist
-        self._decide(lambda r, actor, why: review.set_watchlist(r.user_id, on, actor, why),
+        self._decide(lambda session, r, why: review.set_watchlist(session, r.user_id, on, why),
                      self.tr("Added to the watchlist.") if on
                      else self.tr("Taken off the watchlist."))
 
     def toggle_trusted(self) -> None:
         review, row = self._review, self.selected()
         on = row is not None and not row.trusted
-        self._decide(lambda r, actor, why: review.set_trusted(r.user_id, on, actor, why),
+        self._decide(lambda session, r, why: review.set_trusted(session, r.user_id, on, why),
                      self.tr("Marked as trusted.") if on
                      else self.tr("No longer marked as trusted."))
 
     def finish_review(self) -> None:
         if self._working:
             return
-        review, actor = self._review, actor_name(self._services)
+        review, session = self._review, self._session()
         self._set_working(True)
 
         def work() -> list[FollowerRow]:
-            review.finish_review(actor)
+            review.finish_review(session)
             return load_follower_rows(review)
 
         def done(rows: list[FollowerRow]) -> None:
@@ -749,14 +760,12 @@ class FollowersTab(QWidget):
         why = reason_or_ask(self.reason_box, self.show_message)
         if not why:
             return
-        review, actor = self._review, actor_name(self._services)
+        review, session = self._review, self._session()
         self._set_working(True)
 
         def work() -> tuple[HandOff, FollowerRow]:
-            handoff = review.request_block(row.user_id, actor, why)
-            updated = follower_row(review.get(row.user_id), row.rank, row.new,
-                                   datetime.now(UTC))
-            return handoff, updated
+            handoff, follower = review.request_block(session, row.user_id, why)
+            return handoff, follower_row(follower, row.rank, row.new, datetime.now(UTC))
 
         self._tasks.run(work, self._block_requested, self._failed)
 
@@ -777,21 +786,11 @@ class FollowersTab(QWidget):
         sandbox, handoff = practice_gateway(self._services), self.handoff_panel.handoff
         if sandbox is None or handoff is None or self._working:
             return
-        review = self._review
         self._set_working(True)
+        self._tasks.run(lambda: sandbox.complete_handoff(handoff),
+                        lambda _done: self._practised(), self._failed)
 
-        if handoff.action == "unblock":  # confirmed like a real one, by the blocked list
-            self._tasks.run(lambda: sandbox.complete_handoff(handoff),
-                            lambda _done: self._practised_unblock(), self._failed)
-            return
-
-        def work() -> tuple[list[str], list[FollowerRow]]:
-            sandbox.complete_handoff(handoff)
-            return review.confirm_blocks(), load_follower_rows(review)
-
-        self._tasks.run(work, self._blocks_checked, self._failed)
-
-    def _practised_unblock(self) -> None:
+    def _practised(self) -> None:
         self._set_working(False)
         self.check_blocked_list()
 
@@ -799,25 +798,17 @@ class FollowersTab(QWidget):
         """Confirm pending blocks (and unblocks) against the account's blocked list on X."""
         if self._working:
             return
-        review, gateway = self._review, self._services.gateway
-        audit, actor = self._services.audit, actor_name(self._services)
-        pending_unblocks = dict(self._pending_unblocks)
+        review, session = self._review, self._session()
         self._set_working(True)
         self._busy()
         self.show_message(self.tr("Checking the account's blocked list on X…"))
         blocked_view = self._blocked_view()
 
         def work() -> tuple[list[str], list[FollowerRow]]:
-            confirmed = review.confirm_blocks()
-            blocked = load_blocked_rows(gateway)
-            still = {row.user_id for row in blocked}
-            for user_id, handle in pending_unblocks.items():
-                if user_id not in still:
-                    review.unblock_confirmed(user_id)
-                    audit.record(actor, UNBLOCK_CONFIRMED, f"@{handle}",
-                                 "no longer in the account's blocked list")
-                    confirmed.append(handle)
-            return confirmed, blocked if blocked_view else load_follower_rows(review)
+            check: BlockedListCheck = review.check_blocked_list(session)
+            rows = (blocked_rows(check.blocked, review) if blocked_view
+                    else load_follower_rows(review))
+            return check.confirmed, rows
 
         self._tasks.run(work, self._blocks_checked, self._failed)
 
@@ -825,9 +816,6 @@ class FollowersTab(QWidget):
         confirmed, rows = result
         self._set_working(False)
         handoff = self.handoff_panel.handoff
-        for user_id, handle in list(self._pending_unblocks.items()):
-            if handle in confirmed:
-                del self._pending_unblocks[user_id]
         if confirmed:
             self.show_message(self.tr("Confirmed on X for {handles}.").format(
                 handles=", ".join(f"@{h}" for h in confirmed)), ok=True)
@@ -846,63 +834,51 @@ class FollowersTab(QWidget):
         self._rows_loaded(rows)
 
     def unblock(self) -> None:
-        """Head teacher's PIN first (the policy's rule), then the hand-off to x.com."""
+        """Everything else first, then the head teacher's PIN (the policy's rule), then the
+        hand-off to x.com."""
         row = self.selected()
         if row is None or self._working or not self._blocked_view():
             return
-        staff = self._services.staff
-        if staff is None:
-            self.show_message(self.tr("Unblocking needs the head teacher's PIN, and no head "
-                                      "teacher is set up on this computer."), ok=False)
-            return
         why = reason_or_ask(self.reason_box, self.show_message)
         if not why:
+            return
+        review, session = self._review, self._session()
+        try:
+            review.before_unblock(session, why)
+        except Refused as refused:
+            self.show_message(refused.message, ok=False)
             return
         head_pin = self._ask_head_pin(self.tr("unblock @{handle}").format(handle=row.handle))
         if head_pin is None:
             self.show_message(self.tr("Not unblocked: the head teacher's PIN was not given."))
             return
-        member, audit, actor = self._services.member, self._services.audit, \
-            actor_name(self._services)
-        profile = UserProfile(row.user_id, row.handle, row.name)
+        account = UserProfile(row.user_id, row.handle, row.name)
         self._set_working(True)
-
-        def work() -> HandOff:
-            head = staff.require_head_pin(
-                head_pin, by=member,
-                permission=Permission.MANAGE_FOLLOWERS if member is not None else None,
-                action=f"unblock @{profile.handle}")
-            audit.record(actor, UNBLOCK_REQUESTED, f"@{profile.handle}",
-                         f"{why}; id {profile.user_id}; approved with {head.name}'s "
-                         "head-teacher PIN")
-            return unblock_handoff(profile)
-
-        self._tasks.run(work, self._unblock_handed_off, self._failed)
+        self._tasks.run(lambda: review.request_unblock(session, account, why, head_pin),
+                        self._unblock_handed_off, self._failed)
 
     def _unblock_handed_off(self, handoff: HandOff) -> None:
         self._set_working(False)
         self.reason_box.setCurrentIndex(-1)
         self.reason_box.setEditText("")
-        self._pending_unblocks[handoff.user_id] = handoff.handle
         self._hand_off(handoff)
         self.show_message(self.tr("Unblocking @{handle} is recorded. Finish it on x.com, then "
                                   "press “Check the blocked list now”.").format(
             handle=handoff.handle))
 
-
-def unblock_handoff(user: UserProfile) -> HandOff:
-    """X's API cannot unblock for the school's plan either: a person does it on x.com."""
-    return HandOff(
-        action="unblock",
-        url=f"https://x.com/{user.handle}",
-        user_id=user.user_id,
-        handle=user.handle,
-        instructions=QCoreApplication.translate(
-            "FollowersTab",
-            "On the page that opens, press the Blocked button next to @{handle} and confirm "
-            "Unblock. The app confirms it when the blocked list no longer shows them.").format(
-            handle=user.handle),
-    )
+    def remind_pending_unblocks(self) -> list[PendingUnblock]:
+        """Unblocks approved earlier (perhaps by someone else, before a sign-out or a restart)
+        that X has not confirmed: show the first one's hand-off and say what is waiting."""
+        pending = self._review.pending_unblocks()
+        if not pending or not self.handoff_panel.isHidden():
+            return pending
+        self.handoff_panel.show_handoff(unblock_handoff(pending[0].profile),
+                                        practice_gateway(self._services) is not None)
+        self.show_message(self.tr("Waiting for X to confirm unblocking {handles}, approved with "
+                                  "the head teacher's PIN. Finish it on x.com, then press “Check "
+                                  "the blocked list now”.").format(
+            handles=", ".join(f"@{unblock.handle}" for unblock in pending)))
+        return pending
 
 
 def _page_read(token: TaskToken, done: int, total: int) -> None:

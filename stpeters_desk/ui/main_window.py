@@ -398,17 +398,18 @@ class MainWindow(QMainWindow):
 
         services, tasks = self._services, self._tasks
         if Permission.MODERATE in allowed:
+            from stpeters_desk.ops.moderation import moderation_ops
             from stpeters_desk.ui.moderation_tab import ModerationTab
 
-            inbox, store = services.moderation()
-            moderation = ModerationTab(services, tasks, inbox, open_url, store)
+            moderation = ModerationTab(services, tasks, moderation_ops(services), open_url)
             moderation.status.connect(self.show_status)
             self._add_tab(moderation, "Moderation")
             self._fetch_on_first_view[moderation] = moderation.refresh
         if Permission.MANAGE_FOLLOWERS in allowed:
+            from stpeters_desk.ops.followers import follower_ops
             from stpeters_desk.ui.followers_tab import FollowersTab
 
-            followers = FollowersTab(services, tasks, services.follower_review(), open_url,
+            followers = FollowersTab(services, tasks, follower_ops(services), open_url,
                                      self.ask_head_pin)
             followers.status.connect(self.show_status)
             self._add_tab(followers, "Followers")

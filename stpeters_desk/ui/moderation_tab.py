@@ -3,7 +3,8 @@
 The head teacher or the e-safety leader opens it in the staffroom, presses
 Refresh and sees first whatever needs a person: hide suggestions, then
 replies to review, then blocks waiting for X to confirm them. Every decision
-asks why and is recorded with who made it (the inbox does the recording).
+asks why; the operations (``ops.moderation``) check that the person may make it and
+record it with their name.
 
 X's self-serve API cannot block or report, so both open x.com for the person
 to finish there (a "hand-off"); a block stays "block pending" until the
@@ -23,8 +24,7 @@ from the keyboard like every table (``TableSorting``).
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -65,28 +65,22 @@ from stpeters_desk.core.dates import shown_moment
 from stpeters_desk.core.governors_report import (
     GovernorsReport,
     ReportPeriod,
-    build_governors_report,
     render_report_html,
-    save_governors_report,
 )
 from stpeters_desk.core.incident import (
-    INCIDENT_ACTION,
     X_HELP_FORMS_URL,
     EscalationRoute,
     IncidentEvidence,
     IncidentReport,
-    audit_detail,
     capture_evidence,
     escalation_routes,
-    save_incident_pack,
     suggested_file_name,
     x_report_link,
 )
-from stpeters_desk.core.moderation import shown_note, shown_reason, touches_safeguarding
-from stpeters_desk.core.moderation_service import ModerationError, ModerationInbox, RefreshResult
+from stpeters_desk.core.moderation_reasons import shown_note, shown_reasons
 from stpeters_desk.core.services import DeskServices
-from stpeters_desk.core.staff import HeadPinRequired, PermissionDenied
-from stpeters_desk.core.storage.moderation_store import (
+from stpeters_desk.ops.context import session_of
+from stpeters_desk.ops.moderation import (
     BLOCK_PENDING,
     BLOCKED,
     HIDDEN,
@@ -94,34 +88,37 @@ from stpeters_desk.core.storage.moderation_store import (
     NEW,
     REPORTED,
     REVIEWED,
-    ModerationStore,
+    FetchResult,
+    ModerationOps,
     StoredMention,
 )
+from stpeters_desk.ops.session import Session
 from stpeters_desk.ui.messages import (
     QT_TRANSLATE_NOOP,
-    describe_error,
     marked_message,
     name_standard_buttons,
+)
+from stpeters_desk.ui.moderation_widgets import (
+    HandOffPanel,
+    OpenUrl,
+    action_button,
+    button_row,
+    explain,
+    practice_gateway,
+    reason_combo,
+    reason_or_ask,
+    show_marked,
+    show_progress,
+    typed_reason,
 )
 from stpeters_desk.ui.styling import (
     DATE_FORMAT,
     empty_state_label,
     scrolls_when_short,
-    set_style_state,
 )
 from stpeters_desk.ui.table_model import RowsTableModel, SortKey, TableSorting
 from stpeters_desk.ui.tasks import TaskRunner, TaskToken
-from stpeters_desk.x.errors import (
-    CredentialsRejected,
-    CreditsExhausted,
-    Offline,
-    RateLimited,
-    XError,
-)
 from stpeters_desk.x.models import HandOff
-from stpeters_desk.x.sandbox import SandboxGateway
-
-OpenUrl = Callable[[str], None]
 
 CONTEXT = "ModerationTab"  # translation context of the texts marked at import time
 ITEMS_SHOWN = 500
@@ -130,14 +127,12 @@ ITEMS_SHOWN = 500
 NEEDS_YOU = QT_TRANSLATE_NOOP("ModerationTab", "Needs you")
 EVERYTHING = QT_TRANSLATE_NOOP("ModerationTab", "All replies and mentions")
 CARD_WIDTH = 560
-REPORT_ACTION = "governors report made"
 
 LEVEL_TEXT = {
     "hide": QT_TRANSLATE_NOOP("ModerationTab", "⛔ Hide suggested"),
     "review": QT_TRANSLATE_NOOP("ModerationTab", "⚠ Needs review"),
     "ok": QT_TRANSLATE_NOOP("ModerationTab", "✓ OK"),
 }
-LEVEL_ORDER = {"hide": 0, "review": 1, "ok": 2}  # most urgent first when sorted A to Z
 STATUS_TEXT = {
     NEW: QT_TRANSLATE_NOOP("ModerationTab", "New"),
     REVIEWED: QT_TRANSLATE_NOOP("ModerationTab", "Reviewed"),
@@ -181,122 +176,6 @@ def status_text(status: str) -> str:
     return QCoreApplication.translate(CONTEXT, text) if text else status
 
 
-def explain(error: Exception) -> str:
-    """X's errors in plain words with a next step that fits moderation; the inbox's own
-    refusals as they are."""
-    if isinstance(error, XError):
-        step = _moderation_next_step(error)
-        if step is None:
-            return describe_error(error)
-        return QCoreApplication.translate("ModerationTab", "{message} {next_step}").format(
-            message=error.message, next_step=step)
-    if isinstance(error, (ModerationError, ValueError, PermissionDenied, HeadPinRequired)):
-        return str(error)
-    return describe_error(error)
-
-
-def _moderation_next_step(error: XError) -> str | None:
-    """X's usual next steps speak of tweets waiting in the outbox, which is not what
-    happens here: nothing retries by itself, and nothing already read is lost.
-    None keeps the error's own next step (a gateway's specific advice)."""
-    if isinstance(error, RateLimited):
-        return QCoreApplication.translate(
-            "ModerationTab", "Try again after that; nothing already read is lost.")
-    if error.next_step != error.default_next_step():
-        return None
-    if isinstance(error, Offline):
-        return QCoreApplication.translate(
-            "ModerationTab", "Check the internet connection, then try again; nothing already "
-            "read is lost.")
-    if isinstance(error, CredentialsRejected):
-        return QCoreApplication.translate(
-            "ModerationTab", "Ask the head teacher to reconnect the X account in Settings, "
-            "then try again.")
-    if isinstance(error, CreditsExhausted):
-        return QCoreApplication.translate(
-            "ModerationTab", "Ask the head teacher to top up the X developer account, then "
-            "try again.")
-    return None
-
-
-def actor_name(services: DeskServices) -> str:
-    """The signed-in person; staff-less trials fall back to the services' label."""
-    return services.member.name if services.member is not None else services.signed_in
-
-
-def practice_gateway(services: DeskServices) -> SandboxGateway | None:
-    gateway = services.gateway
-    return gateway if isinstance(gateway, SandboxGateway) else None
-
-
-def reason_combo(reasons: Sequence[str]) -> QComboBox:
-    """Common reasons (already translated) to pick from, or any typed one; it starts empty
-    so nobody skips it."""
-    box = QComboBox()
-    box.setEditable(True)
-    box.addItems(list(reasons))
-    box.setCurrentIndex(-1)
-    box.setAccessibleName(QCoreApplication.translate("ModerationTab",
-                                                     "Why (saved in the audit log)"))
-    box.setToolTip(QCoreApplication.translate(
-        "ModerationTab", "Choose a common reason or type your own. It is saved in the audit "
-        "log with your name, for the head teacher and governors."))
-    line_edit = box.lineEdit()
-    if line_edit is not None:
-        line_edit.setPlaceholderText(QCoreApplication.translate(
-            "ModerationTab", "Why? Choose or type a reason (saved in the audit log)"))
-    return box
-
-
-def typed_reason(box: QComboBox) -> str:
-    """The reason chosen or typed in a tab's reason box, with its spacing tidied."""
-    return " ".join(box.currentText().split())
-
-
-def reason_or_ask(box: QComboBox, show: Callable[..., None]) -> str:
-    """The reason for a decision; when there is none, say so, put the keyboard in the box
-    and return "" (every decision in the Moderation and Followers tabs needs one)."""
-    why = typed_reason(box)
-    if not why:
-        show(QCoreApplication.translate(
-            "ModerationTab", "Say why first: choose or type a reason above the buttons. It goes "
-                             "in the audit log with your name."), ok=False)
-        box.setFocus()
-    return why
-
-
-def show_marked(label: QLabel, text: str, ok: bool | None) -> None:
-    """A tab's message: a mark as well as a colour says whether it worked."""
-    label.setText(marked_message(text, ok))
-    set_style_state(label, "state", "" if ok is None else ("ok" if ok else "problem"))
-
-
-def show_progress(bar: QProgressBar, done: int, total: int, words: str) -> None:
-    """A moving bar while the total is unknown, then how far along, in `words`."""
-    if total <= 0:
-        bar.setRange(0, 0)
-        return
-    bar.setRange(0, total)
-    bar.setValue(done)
-    bar.setFormat(words)
-
-
-def action_button(text: str, slot: Callable[[], None], tip: str) -> QPushButton:
-    """A decision button of the Moderation or Followers tab: its words, action and tooltip."""
-    button = QPushButton(text)
-    button.setToolTip(tip)
-    button.clicked.connect(slot)
-    return button
-
-
-def button_row(*buttons: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for button in buttons:
-        row.addWidget(button)
-    row.addStretch(1)
-    return row
-
-
 def _route_html(route: EscalationRoute) -> str:
     """One escalation route: its name in bold, when and how, and a link to its page."""
     link = f' <a href="{html.escape(route.url)}">{html.escape(route.url)}</a>' if route.url else ""
@@ -328,13 +207,12 @@ class InboxModel(RowsTableModel):
         return self._cell(row, column)
 
     def tooltip(self, row: StoredMention, column: int) -> str | None:
-        return row.text if column == 4 else "\n".join(map(shown_reason, row.reasons)) or None
+        return row.text if column == 4 else "\n".join(shown_reasons(row.reasons)) or None
 
     def sort_key(self, column: int) -> SortKey:
         """The urgency, not the words, for the suggestion; the moment, not its text, for when."""
         if column == 0:  # safeguarding first, as in the list's own order
-            return lambda item: (not (item.needs_someone and touches_safeguarding(item.reasons)),
-                                 LEVEL_ORDER.get(item.level, len(LEVEL_ORDER)))
+            return lambda item: item.urgency
         if column == 3:
             return lambda item: item.author_handle.casefold()
         if column == 5:
@@ -344,14 +222,14 @@ class InboxModel(RowsTableModel):
     @staticmethod
     def _cell(item: StoredMention, column: int) -> str:
         if column == 0:
-            if item.needs_someone and touches_safeguarding(item.reasons):
+            if item.safeguarding:
                 mark = QCoreApplication.translate("ModerationTab", "🚨 Safeguarding: {suggestion}")
                 return mark.format(suggestion=level_text(item.level))
             return level_text(item.level)
         if column == 1:
             return status_text(item.status)
         if column == 2:
-            return "; ".join(map(shown_reason, item.reasons)) or "—"
+            return "; ".join(shown_reasons(item.reasons)) or "—"
         if column == 3:
             return f"{item.author_name} (@{item.author_handle})"
         if column == 4:
@@ -360,77 +238,6 @@ class InboxModel(RowsTableModel):
 
     def row_of(self, post_id: str) -> int:
         return next((row for row, item in enumerate(self.rows) if item.post_id == post_id), -1)
-
-
-# -- hand-offs to x.com --------------------------------------------------------------------
-
-
-class HandOffPanel(QFrame):
-    """What to do on x.com, and how to tell the app it is done.
-
-    Shared by the Moderation and Followers tabs. Which buttons show depends
-    on the hand-off: a block or unblock is confirmed by reading the blocked
-    list; a report is recorded when the person says they have made it.
-    """
-
-    def __init__(self, open_url: OpenUrl, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("HandOffPanel")
-        self._open_url = open_url
-        self.handoff: HandOff | None = None
-        self.instructions = QLabel()
-        self.instructions.setObjectName("HandOffInstructions")
-        self.instructions.setWordWrap(True)
-        self.instructions.setAccessibleName(self.tr("What to do on x.com"))
-        self.open_again_button = QPushButton(self.tr("Open x.com again"))
-        self.open_again_button.setToolTip(self.tr("Opens the same page on x.com in your web "
-                                                  "browser, if you closed it"))
-        self.open_again_button.clicked.connect(self._open_again)
-        self.check_button = QPushButton(self.tr("Check the blocked list now"))
-        self.check_button.setToolTip(self.tr("Read the account's blocked list on X to confirm"))
-        self.practice_button = QPushButton(self.tr("I have blocked them on x.com (practice)"))
-        self.practice_button.setToolTip(self.tr(
-            "The practice account cannot open x.com: this plays the part of your click there"))
-        self.reported_button = QPushButton(self.tr("I have reported it: record the report"))
-        self.reported_button.setToolTip(self.tr("Press once you have sent the report on x.com: "
-                                                "the app records what you reported and why"))
-        self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.setToolTip(self.tr("Hide these instructions; a pending block stays "
-                                             "pending until X's blocked list shows it"))
-        self.close_button.clicked.connect(self.hide)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.open_again_button)
-        buttons.addStretch(1)
-        for button in (self.practice_button, self.check_button, self.reported_button,
-                       self.close_button):
-            buttons.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.instructions)
-        layout.addLayout(buttons)
-        self.hide()
-
-    def show_handoff(self, handoff: HandOff, practice: bool) -> None:
-        self.handoff = handoff
-        if practice:
-            self.instructions.setText(self.tr(
-                "Practice account: nothing opens on x.com. On the real account you would do "
-                "this there: {instructions}").format(instructions=handoff.instructions))
-        else:
-            self.instructions.setText(handoff.instructions)
-        confirmable = handoff.action in ("block", "unblock")
-        self.check_button.setVisible(confirmable)
-        self.practice_button.setVisible(practice and confirmable)
-        self.practice_button.setText(
-            self.tr("I have unblocked them on x.com (practice)") if handoff.action == "unblock"
-            else self.tr("I have blocked them on x.com (practice)"))
-        self.reported_button.setVisible(handoff.action == "report")
-        self.open_again_button.setVisible(not practice)
-        set_style_state(self, "action", handoff.action)
-        self.show()
-
-    def _open_again(self) -> None:
-        if self.handoff is not None:
-            self._open_url(self.handoff.url)
 
 
 # -- the incident pack ---------------------------------------------------------------------
@@ -451,7 +258,7 @@ class ReplyCard(QFrame):
         text.setObjectName("ReplyCardText")
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.PlainText)
-        reasons = "; ".join(map(shown_reason, item.reasons)) or self.tr("no rule matched")
+        reasons = "; ".join(shown_reasons(item.reasons)) or self.tr("no rule matched")
         verdict = QLabel(f"{level_text(item.level)} · {reasons}")
         verdict.setObjectName("ReplyCardMeta")
         verdict.setWordWrap(True)
@@ -605,13 +412,6 @@ def suggested_action_text(item: StoredMention) -> str:
 # -- the tab -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Fetched:
-    result: RefreshResult
-    confirmed: list[str]
-    stopped: bool = False  # Cancel was pressed: the page was kept, blocks were not checked
-
-
 class ModerationTab(QWidget):
     """Signals ``status`` for the status bar and ``needs_you`` for the tab's badge."""
 
@@ -619,15 +419,13 @@ class ModerationTab(QWidget):
     needs_you = Signal(int)
     progress = Signal(int, int)
 
-    def __init__(self, services: DeskServices, tasks: TaskRunner, inbox: ModerationInbox,
-                 open_url: OpenUrl, store: ModerationStore,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, services: DeskServices, tasks: TaskRunner, moderation: ModerationOps,
+                 open_url: OpenUrl, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ModerationTab")
         self._services = services
         self._tasks = tasks
-        self._inbox = inbox
-        self._store = store
+        self._ops = moderation
         self._open_url = open_url
         self._working = False
         self._fetching = TaskToken()  # set by Cancel; the fetch's work checks it
@@ -838,11 +636,11 @@ class ModerationTab(QWidget):
     def reload(self, keep: str | None = None) -> None:
         """Show the stored inbox again (a database read, no call to X)."""
         keep = keep or self._selected_id()
-        items = self._inbox.items(ITEMS_SHOWN)
+        items = self._ops.items(ITEMS_SHOWN)
         if self._needs_you_view():
             items = [item for item in items if item.needs_someone]
         self.model.set_items(items)
-        counts = self._inbox.counts()
+        counts = self._ops.counts()
         needs = counts.get("needs someone", 0)
         total = sum(count for name, count in counts.items() if name != "needs someone")
         self.counts_label.setText(
@@ -898,7 +696,7 @@ class ModerationTab(QWidget):
                  "", item.text, "",
                  self.tr("Suggestion: {level} (score {score})").format(
                      level=level_text(item.level), score=f"{item.score:.2f}")]
-        lines += [f"• {shown_reason(reason)}" for reason in item.reasons]
+        lines += [f"• {reason}" for reason in shown_reasons(item.reasons)]
         lines += [f"  {shown_note(note)}" for note in item.notes]
         lines.append(self.tr("Status: {status}").format(status=status_text(item.status)))
         if item.decided_by and item.decision_note:
@@ -942,13 +740,11 @@ class ModerationTab(QWidget):
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
         self.show_message(self.tr("Fetching new replies and mentions…"))
-        inbox = self._inbox
+        ops = self._ops
 
-        def work() -> _Fetched:
-            result = inbox.refresh(lambda done, total: token.report(done, total))
-            if token.cancelled:
-                return _Fetched(result, [], stopped=True)
-            return _Fetched(result, inbox.confirm_blocks())
+        def work() -> FetchResult:
+            return ops.fetch(lambda done, total: token.report(done, total),
+                             lambda: token.cancelled)
 
         self._tasks.run(work, self._fetched, self._failed, progress=self._progressed,
                         cancel=token, owner=self)
@@ -970,7 +766,7 @@ class ModerationTab(QWidget):
         self.cancel_button.hide()
         self.progress_bar.hide()
 
-    def _fetched(self, fetched: _Fetched) -> None:
+    def _fetched(self, fetched: FetchResult) -> None:
         self._set_working(False)
         self._end_progress()
         result = fetched.result
@@ -1006,8 +802,12 @@ class ModerationTab(QWidget):
         self._update_buttons(self.selected())
 
     # -- decisions ---------------------------------------------------------------------
-    def _decide(self, run: Callable[[StoredMention, str, str], object], done: str) -> None:
-        """Run one decision on a worker with who and why; then show the inbox again."""
+    def _session(self) -> Session:
+        """Who is acting now, asked at every decision (a sign-out may have come between)."""
+        return session_of(self._services)
+
+    def _decide(self, run: Callable[[Session, StoredMention, str], object], done: str) -> None:
+        """Run one operation on a worker with who and why; then show the inbox again."""
         item = self.selected()
         if item is None or self._working:
             self.show_message(self.tr("Choose a reply in the list first."))
@@ -1015,9 +815,9 @@ class ModerationTab(QWidget):
         why = reason_or_ask(self.reason_box, self.show_message)
         if not why:
             return
-        actor = actor_name(self._services)
+        session = self._session()
         self._set_working(True)
-        self._tasks.run(lambda: run(item, actor, why),
+        self._tasks.run(lambda: run(session, item, why),
                         lambda _result: self._decided(item.post_id, done), self._failed)
 
     def _decided(self, post_id: str, done: str) -> None:
@@ -1029,27 +829,27 @@ class ModerationTab(QWidget):
         self.reload(keep=post_id)
 
     def hide_reply(self) -> None:
-        inbox = self._inbox
-        self._decide(lambda item, actor, why: inbox.hide(item.post_id, actor, why),
+        ops = self._ops
+        self._decide(lambda session, item, why: ops.hide(session, item.post_id, why),
                      self.tr("Reply hidden. Anyone can still open it from the hidden replies "
                              "link."))
 
     def unhide_reply(self) -> None:
-        inbox = self._inbox
-        self._decide(lambda item, actor, why: inbox.unhide(item.post_id, actor, why),
+        ops = self._ops
+        self._decide(lambda session, item, why: ops.unhide(session, item.post_id, why),
                      self.tr("Reply shown again."))
 
     def mute_author(self) -> None:
-        inbox = self._inbox
-        self._decide(lambda item, actor, why: inbox.mute_author(item.post_id, actor, why),
+        ops = self._ops
+        self._decide(lambda session, item, why: ops.mute_author(session, item.post_id, why),
                      self.tr("Author muted: their posts no longer reach the account's "
                              "notifications."))
 
     def mark_reviewed(self) -> None:
-        inbox = self._inbox
+        ops = self._ops
         if not typed_reason(self.reason_box):
             self.reason_box.setEditText(self.tr("Looked at: no action needed"))
-        self._decide(lambda item, actor, why: inbox.mark_reviewed(item.post_id, actor, why),
+        self._decide(lambda session, item, why: ops.mark_reviewed(session, item.post_id, why),
                      self.tr("Marked as reviewed."))
 
     def delete_our_post(self) -> None:
@@ -1063,21 +863,21 @@ class ModerationTab(QWidget):
                                     "answered, with its likes. Replies to it stay on X. It "
                                     "cannot be undone.")):
             return
-        inbox, target = self._inbox, item.in_reply_to_post_id
-        self._decide(lambda _item, actor, why: inbox.delete_own_post(target, actor, why),
+        ops, target = self._ops, item.in_reply_to_post_id
+        self._decide(lambda session, _item, why: ops.delete_answered_post(session, target, why),
                      self.tr("The school's post was deleted."))
 
     # -- block and report: hand-offs to x.com --------------------------------------------
     def block_author(self) -> None:
-        inbox = self._inbox
         item = self.selected()
-        if item is None:
+        if item is None or self._working:
             return
-        why, actor = reason_or_ask(self.reason_box, self.show_message), actor_name(self._services)
+        why = reason_or_ask(self.reason_box, self.show_message)
         if not why:
             return
+        ops, session = self._ops, self._session()
         self._set_working(True)
-        self._tasks.run(lambda: inbox.request_block(item.post_id, actor, why),
+        self._tasks.run(lambda: ops.block_author(session, item.post_id, why),
                         lambda handoff: self._hand_off(item.post_id, handoff), self._failed)
 
     def _hand_off(self, post_id: str, handoff: HandOff) -> None:
@@ -1096,12 +896,12 @@ class ModerationTab(QWidget):
         sandbox, handoff = practice_gateway(self._services), self.handoff_panel.handoff
         if sandbox is None or handoff is None:
             return
-        inbox = self._inbox
+        ops = self._ops
         self._checking_blocks()
 
         def work() -> list[str]:
             sandbox.complete_handoff(handoff)
-            return inbox.confirm_blocks()
+            return ops.confirm_blocks()
 
         self._tasks.run(work, self._blocks_checked, self._failed)
 
@@ -1109,7 +909,7 @@ class ModerationTab(QWidget):
         if self._working:
             return
         self._checking_blocks()
-        self._tasks.run(self._inbox.confirm_blocks, self._blocks_checked, self._failed)
+        self._tasks.run(self._ops.confirm_blocks, self._blocks_checked, self._failed)
 
     def _checking_blocks(self) -> None:
         """Reading the blocked list can take a while on a big account: show that it runs."""
@@ -1137,17 +937,20 @@ class ModerationTab(QWidget):
 
     def report_reply(self) -> None:
         item = self.selected()
-        if item is None:
+        if item is None or self._working:
             return
         why = reason_or_ask(self.reason_box, self.show_message)
         if not why:
             return
-        try:
-            handoff = self._inbox.report_handoff(item.post_id)
-        except (ModerationError, XError) as error:
-            self.show_message(explain(error), ok=False)
-            return
-        self._report_for = (item.post_id, why)
+        ops, session = self._ops, self._session()
+        self._set_working(True)
+        self._tasks.run(lambda: ops.report_handoff(session, item.post_id, why),
+                        lambda handoff: self._report_handed_off(item.post_id, why, handoff),
+                        self._failed)
+
+    def _report_handed_off(self, post_id: str, why: str, handoff: HandOff) -> None:
+        self._set_working(False)
+        self._report_for = (post_id, why)
         practice = practice_gateway(self._services) is not None
         if not practice:
             self._open_url(handoff.url)
@@ -1160,11 +963,11 @@ class ModerationTab(QWidget):
         if self._report_for is None or self._working:
             return
         post_id, why = self._report_for
-        inbox, actor = self._inbox, actor_name(self._services)
+        ops, session = self._ops, self._session()
         self._report_for = None
         self.handoff_panel.hide()
         self._set_working(True)
-        self._tasks.run(lambda: inbox.mark_reported(post_id, actor, why),
+        self._tasks.run(lambda: ops.record_report(session, post_id, why),
                         lambda _r: self._decided(post_id, self.tr("Report recorded.")),
                         self._failed)
 
@@ -1175,9 +978,8 @@ class ModerationTab(QWidget):
         if item is None:
             self.show_message(self.tr("Choose the reply the incident is about first."))
             return None
-        evidence = capture_evidence(item, render_reply_png(item),
-                                    actor_name(self._services), self._inbox.kind,
-                                    datetime.now(UTC))
+        evidence = capture_evidence(item, render_reply_png(item), self._session().actor,
+                                    self._ops.kind, datetime.now(UTC))
         return IncidentDialog(evidence, suggested_action_text(item), self._open_url,
                               self._save_incident_from_dialog, self)
 
@@ -1192,17 +994,9 @@ class ModerationTab(QWidget):
             self.save_incident(dialog, path)
 
     def save_incident(self, dialog: IncidentDialog, path: Path) -> None:
-        """Write the pack on a worker and record it in the audit log."""
-        report = dialog.report(actor_name(self._services))
-        audit, actor = self._services.audit, actor_name(self._services)
-        evidence = report.evidence
-
-        def work() -> Path:
-            written = save_incident_pack(report, path)
-            audit.record(actor, INCIDENT_ACTION,
-                         f"@{evidence.author_handle} post {evidence.post_id}",
-                         audit_detail(report, written.name))
-            return written
+        """Write the pack on a worker; the operation records it in the audit log."""
+        session = self._session()
+        report, ops = dialog.report(session.actor), self._ops
 
         def done(written: Path) -> None:
             dialog.accept()
@@ -1215,7 +1009,7 @@ class ModerationTab(QWidget):
                 "The pack could not be saved: {error}. Choose another folder (for example "
                 "Documents) and press Save again.").format(error=error), ok=False))
 
-        self._tasks.run(work, done, failed)
+        self._tasks.run(lambda: ops.save_incident_pack(session, report, path), done, failed)
 
     # -- the governors' report ----------------------------------------------------------
     def report_period(self) -> ReportPeriod:
@@ -1235,20 +1029,12 @@ class ModerationTab(QWidget):
 
     def write_governors_report(self, period: ReportPeriod, folder: Path) -> None:
         """Gather and write on a worker (it asks X for the posts); the PDF is drawn here."""
-        services, store, actor = self._services, self._store, actor_name(self._services)
+        ops, session = self._ops, self._session()
         self.report_button_make.setEnabled(False)
         self.report_progress.show()
         self.show_message(self.tr("Making the governors' report…"))
-
-        def work() -> tuple[GovernorsReport, list[Path]]:
-            report = build_governors_report(period, audit=services.audit, store=store,
-                                            gateway=services.gateway, generated_by=actor)
-            paths = save_governors_report(report, folder)
-            services.audit.record(actor, REPORT_ACTION, period.label,
-                                  f"saved as {period.file_stem}")
-            return report, paths
-
-        self._tasks.run(work, self._report_written, self._report_failed)
+        self._tasks.run(lambda: ops.make_governors_report(session, period, folder),
+                        self._report_written, self._report_failed)
 
     def _report_written(self, result: tuple[GovernorsReport, list[Path]]) -> None:
         report, paths = result

@@ -11,29 +11,33 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
+from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.follower_risk import HIGH_FROM
 from stpeters_desk.core.moderation_service import FollowerReview
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.moderation_store import ModerationStore
+from stpeters_desk.ops.context import gate_of
+from stpeters_desk.ops.followers import FollowerOps
+from stpeters_desk.ops.session import PRACTICE_ACTOR
 from stpeters_desk.ui.followers_tab import (
     BLOCKED_ACCOUNTS,
     HANDLE_COLUMN,
     NEW_COLUMN,
     RISK_COLUMN,
-    SYNC_ACTION,
-    UNBLOCK_CONFIRMED,
-    UNBLOCK_REQUESTED,
     FollowersTab,
     HeadPinAsker,
 )
-from stpeters_desk.ui.moderation_tab import explain
+from stpeters_desk.ui.moderation_widgets import explain
 from stpeters_desk.ui.tasks import SyncTaskRunner
 from stpeters_desk.x.errors import Offline
 from stpeters_desk.x.sandbox import SandboxGateway
 from stpeters_desk.x.sandbox_seed import SPAM_HANDLES
 
-ACTOR = "Test Secretary"
+ACTOR = PRACTICE_ACTOR  # the practice set-up has no staff accounts: the session's actor
+SYNC_ACTION = AuditAction.FOLLOWERS_SYNCED
+UNBLOCK_REQUESTED = AuditAction.UNBLOCK_REQUESTED
+UNBLOCK_CONFIRMED = AuditAction.UNBLOCK_CONFIRMED
 HEAD_PIN = "480516"
 ALREADY_BLOCKED = "cheap_likes_4u"
 TabMaker = Callable[..., FollowersTab]
@@ -53,7 +57,8 @@ def opened() -> list[str]:
 def make_tab(qtbot: QtBot, review: FollowerReview, opened: list[str]) -> TabMaker:
     def make(services: DeskServices, ask_head_pin: HeadPinAsker = lambda _a: None
              ) -> FollowersTab:
-        widget = FollowersTab(services, SyncTaskRunner(), review, opened.append, ask_head_pin)
+        ops = FollowerOps(gate_of(services), review, services.gateway)
+        widget = FollowersTab(services, SyncTaskRunner(), ops, opened.append, ask_head_pin)
         qtbot.addWidget(widget)
         widget.resize(1400, 900)
         widget.show()
@@ -86,7 +91,9 @@ def column(tab: FollowersTab, number: int) -> list[str]:
 
 
 def audit_actions(services: DeskServices) -> list[tuple[str, str, str, str]]:
-    return [(e.actor, e.action, e.target, e.detail) for e in reversed(services.audit.recent())]
+    """(who, what, about, why): why is the entry's reason, or its detail when none is asked."""
+    return [(e.actor, e.action, e.target, e.reason or e.detail)
+            for e in reversed(services.audit.recent())]
 
 
 def a_spam_bot(tab: FollowersTab) -> str:
@@ -314,7 +321,9 @@ def test_unblocking_needs_the_head_pin_then_x_confirms_it(
     actor, action, target, detail = audit_actions(school)[-1]
     assert (actor, action, target) == ("Mrs Invented Head", UNBLOCK_REQUESTED,
                                        f"@{ALREADY_BLOCKED}")
-    assert "Blocked by mistake" in detail and "head-teacher PIN" in detail
+    assert detail == "Blocked by mistake: a governor's account"
+    (pending,) = ModerationStore(db).pending_unblocks("sandbox")
+    assert (pending.handle, pending.approved_by) == (ALREADY_BLOCKED, "Mrs Invented Head")
     panel = tab.handoff_panel
     assert panel.isVisible() and panel.check_button.isVisible()
     assert panel.practice_button.isVisible()  # the practice account plays the x.com click
@@ -353,7 +362,7 @@ def test_without_the_pin_or_a_head_nothing_happens(
     staffless = blocked_view(make_tab(services))
     staffless.reason_box.setEditText("Blocked by mistake")
     click(staffless.unblock_button)
-    assert "no head teacher is set up" in staffless.message.text()
+    assert "no head teacher" in staffless.message.text()
     assert UNBLOCK_REQUESTED not in [a[1] for a in audit_actions(services)]
 
 
@@ -381,3 +390,72 @@ def test_a_confirmed_unblock_forgets_the_old_block(
     click(tab.handoff_panel.practice_button)
     assert audit_actions(school)[-1][1:3] == (UNBLOCK_CONFIRMED, f"@{bot}")
     assert store.block("sandbox", row.user_id) is None
+
+
+def test_a_pending_unblock_shows_again_at_the_next_sign_in_to_whoever_may_confirm_it(
+        make_tab: TabMaker, school: DeskServices, db: Database) -> None:
+    """It used to live in the tab, so a sign-out or an idle lock forgot it."""
+    from stpeters_desk.core.roles import Role
+
+    tab = blocked_view(make_tab(school, lambda _action: HEAD_PIN))
+    tab.reason_box.setEditText("Blocked by mistake")
+    click(tab.unblock_button)
+    tab.close()  # signing out builds the tabs afresh for the next person
+    head = school.member
+    assert school.staff is not None and head is not None
+    leader = school.staff.add_member("Mr Invented Leader", Role.ESAFETY, "731904", by=head,
+                                     head_pin=HEAD_PIN)
+    school.sign_in(leader)
+
+    again = make_tab(school)
+
+    panel = again.handoff_panel
+    assert panel.isVisible() and f"@{ALREADY_BLOCKED}" in panel.instructions.text()
+    assert f"Waiting for X to confirm unblocking @{ALREADY_BLOCKED}" in again.message.text()
+    again.show_box.setCurrentText(BLOCKED_ACCOUNTS)
+    choose(again, ALREADY_BLOCKED)
+    assert again.selected() is not None and again.selected().status == "⏳ Unblock pending"  # type: ignore[union-attr]
+    db.execute("UPDATE sandbox_users SET blocked = 0 WHERE handle = :h",
+               {"h": ALREADY_BLOCKED})  # the head finished it on x.com
+    click(panel.check_button)
+    assert audit_actions(school)[-1][:3] == ("Mr Invented Leader", UNBLOCK_CONFIRMED,
+                                             f"@{ALREADY_BLOCKED}")
+    assert not panel.isVisible()
+    assert make_tab(school).handoff_panel.isHidden()  # nothing waits any more
+
+
+def test_a_pending_unblock_survives_an_idle_lock_of_the_whole_window(
+        qtbot: QtBot, school: DeskServices, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    from stpeters_desk.ui.main_window import MainWindow
+    from tests.gui.conftest import answer_preflight
+
+    monkeypatch.setenv("STPETERS_DESK_CONFIG_DIR", str(tmp_path / "config"))
+    window = MainWindow(school, SyncTaskRunner(), head_pin_asker=lambda _action: HEAD_PIN)
+    answer_preflight(window.composer)
+    window.allow_close()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.select_tab("Followers")
+    tab = window.tabs.currentWidget()
+    assert isinstance(tab, FollowersTab)
+    blocked_view(tab)
+    tab.reason_box.setEditText("Blocked by mistake")
+    click(tab.unblock_button)
+    assert tab.handoff_panel.isVisible()
+
+    window.lock()  # what the idle timer does
+    panel = window.sign_in_panel
+    assert panel is not None
+    for row in range(panel.people.count()):
+        if panel.people.item(row).text().startswith("Mrs Invented Head"):
+            panel.people.setCurrentRow(row)
+    for digit in HEAD_PIN:
+        panel.pin_pad.press(digit)
+    click(panel.pin_pad.ok_button)
+
+    assert window.select_tab("Followers")
+    again = window.tabs.currentWidget()
+    assert isinstance(again, FollowersTab) and again is not tab  # the tabs were built afresh
+    assert again.handoff_panel.isVisible()
+    assert f"@{ALREADY_BLOCKED}" in again.handoff_panel.instructions.text()

@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.incident import INCIDENT_ACTION
 from stpeters_desk.core.moderation_service import ModerationInbox
 from stpeters_desk.core.services import DeskServices
@@ -25,12 +26,17 @@ from stpeters_desk.core.storage.moderation_store import (
     ModerationStore,
     StoredMention,
 )
-from stpeters_desk.ui.moderation_tab import REPORT_ACTION, IncidentDialog, ModerationTab, explain
+from stpeters_desk.ops.context import gate_of
+from stpeters_desk.ops.moderation import ModerationOps
+from stpeters_desk.ops.session import PRACTICE_ACTOR
+from stpeters_desk.ui.moderation_tab import IncidentDialog, ModerationTab
+from stpeters_desk.ui.moderation_widgets import explain
 from stpeters_desk.ui.tasks import SyncTaskRunner
 from stpeters_desk.x.errors import Offline
 from stpeters_desk.x.sandbox import SandboxGateway
 
-ACTOR = "Test Secretary"
+ACTOR = PRACTICE_ACTOR  # the practice set-up has no staff accounts: the session's actor
+REPORT_ACTION = AuditAction.GOVERNORS_REPORT
 THREAT = "waiting at the gate"
 SWEARING = "What a load of s**t"
 
@@ -53,7 +59,8 @@ def opened() -> list[str]:
 @pytest.fixture
 def tab(qtbot: QtBot, services: DeskServices, inbox: ModerationInbox, store: ModerationStore,
         opened: list[str]) -> ModerationTab:
-    widget = ModerationTab(services, SyncTaskRunner(), inbox, opened.append, store)
+    ops = ModerationOps(gate_of(services), inbox, store, services.audit, services.gateway)
+    widget = ModerationTab(services, SyncTaskRunner(), ops, opened.append)
     qtbot.addWidget(widget)
     widget.resize(1400, 1000)
     widget.show()
@@ -84,7 +91,8 @@ def give_reason(tab: ModerationTab, why: str) -> None:
 
 
 def audit_actions(services: DeskServices) -> list[tuple[str, str, str]]:
-    return [(e.actor, e.action, e.detail) for e in reversed(services.audit.recent())]
+    """(who, what, why): why is the entry's reason, or its detail when no reason is asked."""
+    return [(e.actor, e.action, e.reason or e.detail) for e in reversed(services.audit.recent())]
 
 
 def status_of(inbox: ModerationInbox, post_id: str) -> str:
@@ -432,4 +440,5 @@ def test_a_threat_is_marked_for_safeguarding_at_the_top(tab: ModerationTab) -> N
     tab.refresh()
     first = tab.model.items[0]
     assert tab.model.cell(first, 0).startswith("🚨 Safeguarding: ")
-    assert any(reason.startswith("Threat") for reason in first.reasons)
+    assert first.safeguarding and any(reason.rule == "threat" for reason in first.reasons)
+    assert tab.model.cell(first, 2).startswith("Threat: ")  # put into words when shown

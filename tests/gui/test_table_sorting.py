@@ -17,10 +17,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
-from stpeters_desk.core.moderation_service import FollowerReview, ModerationInbox
+from stpeters_desk.core.moderation_service import FollowerReview
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.moderation_store import ModerationStore
+from stpeters_desk.ops.context import gate_of
+from stpeters_desk.ops.followers import FollowerOps
+from stpeters_desk.ops.moderation import moderation_ops
 from stpeters_desk.ui.audit_tab import AuditTab
 from stpeters_desk.ui.followers_tab import (
     HANDLE_COLUMN,
@@ -66,7 +69,8 @@ def indicator(table: QTableView) -> tuple[int, Qt.SortOrder]:
 def followers(qtbot: QtBot, db: Database, sandbox: SandboxGateway,
               services: DeskServices) -> FollowersTab:
     review = FollowerReview(ModerationStore(db), sandbox, services.audit.record, page_size=7)
-    tab = FollowersTab(services, SyncTaskRunner(), review, lambda _url: None,
+    ops = FollowerOps(gate_of(services), review, sandbox)
+    tab = FollowersTab(services, SyncTaskRunner(), ops, lambda _url: None,
                        lambda _action: None)
     qtbot.addWidget(tab)
     tab.resize(1400, 900)
@@ -227,9 +231,7 @@ def test_sorting_100000_followers_by_key_is_quick_and_keeps_the_choice(
 
 @pytest.fixture
 def moderation(qtbot: QtBot, db: Database, services: DeskServices) -> ModerationTab:
-    store = ModerationStore(db)
-    inbox = ModerationInbox(store, services.gateway, services.audit.record)
-    tab = ModerationTab(services, SyncTaskRunner(), inbox, lambda _url: None, store)
+    tab = ModerationTab(services, SyncTaskRunner(), moderation_ops(services), lambda _url: None)
     qtbot.addWidget(tab)
     tab.resize(1400, 1000)
     tab.show()

@@ -20,6 +20,9 @@ from stpeters_desk.core.storage.moderation_store import (
     HIDDEN,
     ModerationStore,
 )
+from stpeters_desk.ops.context import gate_of
+from stpeters_desk.ops.moderation import ModerationOps
+from stpeters_desk.ops.session import PRACTICE_ACTOR
 from stpeters_desk.ui.moderation_tab import ModerationTab
 from stpeters_desk.ui.tasks import SyncTaskRunner
 from stpeters_desk.x.tweepy_gateway import TweepyGateway
@@ -46,8 +49,9 @@ def opened() -> list[str]:
 @pytest.fixture
 def tab(qtbot: QtBot, services: DeskServices, inbox: ModerationInbox, db: Database,
         opened: list[str]) -> ModerationTab:
-    widget = ModerationTab(services, SyncTaskRunner(), inbox, opened.append,
-                           ModerationStore(db))
+    ops = ModerationOps(gate_of(services), inbox, ModerationStore(db), services.audit,
+                        services.gateway)
+    widget = ModerationTab(services, SyncTaskRunner(), ops, opened.append)
     qtbot.addWidget(widget)
     widget.resize(1400, 1000)
     widget.show()
@@ -84,8 +88,9 @@ def test_hide_from_the_tab_hides_the_reply_on_x(
     assert bodies == [{"hidden": True}]
     assert inbox.get(reply.id).status == HIDDEN
     entry = services.audit.recent(1)[0]
-    assert (entry.actor, entry.action) == (ACTOR, "hide reply")
-    assert entry.detail.startswith("Offensive language")
+    # No staff accounts here: the session's practice actor decides (ops.session).
+    assert (entry.actor, entry.action) == (PRACTICE_ACTOR, "hide reply")
+    assert entry.reason == "Offensive language"  # why a person decided: its own column
     assert "Reply hidden" in tab.message.text()
 
 

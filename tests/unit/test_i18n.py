@@ -20,7 +20,14 @@ from stpeters_desk.core.follower_risk import FollowerContext, score_follower, sh
 from stpeters_desk.core.i18n import install_translator, translate
 from stpeters_desk.core.images import DamagedPhoto, PhotoError, open_photo
 from stpeters_desk.core.invariants import check_account
-from stpeters_desk.core.moderation import assess, shown_note, shown_reason
+from stpeters_desk.core.moderation import assess
+from stpeters_desk.core.moderation_reasons import (
+    FoundWords,
+    Reason,
+    english_reasons,
+    shown_note,
+    shown_reasons,
+)
 from stpeters_desk.core.names import NameGuard
 from stpeters_desk.core.pins import validate_new_pin
 from stpeters_desk.core.preflight import PhotoCheckInput, run_preflight
@@ -167,16 +174,17 @@ def test_follower_reasons_are_stored_in_english_and_shown_translated(welsh: None
         "Something an older version wrote (+5)"
 
 
-def test_reply_reasons_are_stored_in_english_and_shown_translated(welsh: None) -> None:
+def test_reply_reasons_are_data_shown_translated_and_recorded_in_english(welsh: None) -> None:
     link = assess("great, see www.example.com")
     parent = assess("our Alfie loved it")
 
-    assert link.reasons == ["Only weak signs, not enough to ask for a review: "
-                            'spam sign: "a link"']
-    assert shown_reason(link.reasons[0]) == ("CY[Only weak signs, not enough to ask for a "
-                                             'review: spam sign: "CY[a link]"]')
+    assert english_reasons(link.reasons) == ["Only weak signs, not enough to ask for a "
+                                             'review: spam sign: "a link"']
+    assert shown_reasons(link.reasons) == ["CY[Only weak signs, not enough to ask for a "
+                                           'review: CY[spam sign]: "CY[a link]"]']
     assert shown_note(parent.notes[0]).startswith("CY[Names a child (Alfie).")
-    assert shown_reason('Mild swearing: "crap"') == 'CY[mild swearing]: "crap"'
+    assert shown_reasons([Reason("mild swearing", "review", (FoundWords("crap"),))]) == [
+        'CY[mild swearing]: "crap"']
 
 
 class ReadOnlyToken(SandboxGateway):
@@ -197,11 +205,12 @@ def test_an_account_problem_is_shown_translated_and_logged_in_english(welsh: Non
 def test_shipped_word_list_sections_are_shown_translated_and_a_schools_own_as_written(
         welsh: None) -> None:
     from stpeters_desk.core.follower_risk import shown_risk_reason
-    from stpeters_desk.core.moderation import shown_reason
 
-    stored = 'Spam: "get 10k followers"; Strong swearing: "s**t"; Our own list: "bake sale"'
-    assert shown_reason(stored) == ('CY[spam]: "get 10k followers"; CY[strong swearing]: '
-                                    '"s**t"; Our own list: "bake sale"')
+    stored = [Reason("spam", "hint", (FoundWords("get 10k followers"),)),
+              Reason("strong swearing", "hide", (FoundWords("s**t"),)),
+              Reason("Our own list", "review", (FoundWords("bake sale"),))]
+    assert "; ".join(shown_reasons(stored)) == (
+        'CY[spam]: "get 10k followers"; CY[strong swearing]: "s**t"; Our own list: "bake sale"')
     profile = "Selling followers or likes in name or bio: buy followers"
     assert shown_risk_reason(profile) == "CY[{section} in name or bio: {words}]".format(
         section="CY[selling followers or likes]", words="buy followers")

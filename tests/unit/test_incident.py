@@ -23,6 +23,7 @@ from stpeters_desk.core.incident import (
     save_incident_pack,
     suggested_file_name,
 )
+from stpeters_desk.core.moderation_reasons import english_reasons
 from stpeters_desk.core.moderation_service import ModerationInbox
 from stpeters_desk.core.storage.audit import AuditLog
 from stpeters_desk.core.storage.db import Database
@@ -73,7 +74,9 @@ def test_evidence_keeps_the_reply_its_author_link_time_and_assessment(
     assert evidence.author_id == item.author_id
     assert evidence.link == f"https://x.com/PilningTruthTeller/status/{item.post_id}"
     assert evidence.posted_at == item.created_at
-    assert evidence.level == "hide" and evidence.reasons == item.reasons
+    assert evidence.level == "hide"
+    assert evidence.reasons == tuple(english_reasons(item.reasons))  # a record: in English
+    assert evidence.reasons[0].startswith("Threat: ")
     assert evidence.captured_at == CAPTURED and evidence.captured_by == "Mrs Invented Head"
     assert evidence.screenshot_sha256 == hashlib.sha256(png).hexdigest()
 

@@ -25,6 +25,13 @@ from stpeters_desk.core.moderation import (
     parse_word_list,
     read_text,
 )
+from stpeters_desk.core.moderation_reasons import (
+    ChildNamesNote,
+    FoundWords,
+    Reason,
+    english_reasons,
+    touches_safeguarding,
+)
 from stpeters_desk.x.sandbox_seed import SCHOOL_HANDLE, build_seed
 from tests.moderation_set import Case, load_cases
 
@@ -160,14 +167,16 @@ def test_a_footnote_star_is_not_a_masked_word() -> None:
 def test_reasons_name_the_words_and_the_rule() -> None:
     result = assess("What a load of s**t, third day off this term.")
     assert result.level == HIDE
-    assert result.reasons == ['Strong swearing: "s**t" (read as "shit")']
+    assert english_reasons(result.reasons) == ['Strong swearing: "s**t" (read as "shit")']
+    assert result.reasons == [Reason("strong swearing", "hide", (FoundWords("s**t", "shit"),))]
 
 
 def test_threat_reason_quotes_the_phrase() -> None:
     result = assess("I'll be waiting at the gate for that teacher on Monday.")
     assert result.level == HIDE
     assert any(reason.startswith("Threat:") and "waiting at the gate for" in reason
-               for reason in result.reasons)
+               for reason in english_reasons(result.reasons))
+    assert touches_safeguarding(result.reasons)
 
 
 def test_scores_fall_inside_their_level() -> None:
@@ -199,7 +208,8 @@ def test_a_weak_sign_alone_stays_ok_and_says_so() -> None:
     result = assess("Another fantastic day, well done again!")
     assert result.level == OK
     assert result.score > 0
-    assert result.reasons and result.reasons[0].startswith("Only weak signs")
+    assert result.reasons and all(reason.weak for reason in result.reasons)
+    assert english_reasons(result.reasons)[0].startswith("Only weak signs")
 
 
 def test_kind_reply_has_no_reasons() -> None:
@@ -210,13 +220,13 @@ def test_kind_reply_has_no_reasons() -> None:
 def test_personal_details_ask_for_a_person() -> None:
     result = assess("Can someone call me about the trip? 07700 900123")
     assert result.level == REVIEW
-    assert any("Personal details" in reason for reason in result.reasons)
+    assert any("Personal details" in reason for reason in english_reasons(result.reasons))
 
 
 def test_a_parent_naming_their_child_is_ok_with_a_note() -> None:
     result = assess("So proud of our Oliver, second in the sack race!")
     assert result.level == OK
-    assert result.notes and "Oliver" in result.notes[0]
+    assert result.notes == [ChildNamesNote(("Oliver",))]
     assert assess("Well done to our Year 6 team").notes == []
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -10,6 +10,13 @@ import pytest
 
 from stpeters_desk.core.follower_risk import CHECK_FROM, HIGH_FROM
 from stpeters_desk.core.moderation import HIDE, OK, REVIEW, Lexicon
+from stpeters_desk.core.moderation_reasons import (
+    BuiltIn,
+    ChildNamesNote,
+    FoundWords,
+    Reason,
+    touches_safeguarding,
+)
 from stpeters_desk.core.moderation_service import (
     BLOCK_CHECKER,
     FIRST_REFRESH_LIMIT,
@@ -45,12 +52,16 @@ HEAD = "Mrs Okafor (head teacher)"
 
 @dataclass
 class Recorder:
-    """Stands in for the app's audit log: keeps every (actor, action, target, detail)."""
+    """Stands in for the app's audit log: keeps every (actor, action, target, detail), and
+    each entry's reason (why a person decided it) apart, as the log's own column does."""
 
     entries: list[tuple[str, str, str, str]] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
 
-    def __call__(self, actor: str, action: str, target: str, detail: str) -> None:
+    def __call__(self, actor: str, action: str, target: str = "", detail: str = "", *,
+                 reason: str = "") -> None:
         self.entries.append((actor, action, target, detail))
+        self.reasons.append(reason)
 
     def actions(self) -> list[str]:
         return [action for _actor, action, _target, _detail in self.entries]
@@ -138,7 +149,7 @@ def test_refresh_is_incremental(inbox: ModerationInbox, db: Database,
     assert (result.fetched, result.new) == (1, 1)
     item = inbox.get(post_id)
     assert item.level == HIDE and item.needs_someone
-    assert item.reasons[0].startswith("Threat:")
+    assert item.reasons[0].rule == "threat" and item.safeguarding
 
 
 def test_more_than_x_gives_is_said_not_hidden(store: ModerationStore, sandbox: SandboxGateway,
@@ -171,10 +182,8 @@ def test_a_refresh_reads_everything_since_the_last_one(db: Database, sandbox: Sa
 
 
 def test_needs_you_first_order(inbox: ModerationInbox) -> None:
-    from stpeters_desk.core.moderation import touches_safeguarding
-
     inbox.refresh()
-    items = [item for item in inbox.items(500) if not touches_safeguarding(item.reasons)]
+    items = [item for item in inbox.items(500) if not item.safeguarding]
     levels = [item.level for item in items]
     first_review = levels.index(REVIEW)
     first_ok = levels.index(OK)
@@ -235,7 +244,8 @@ def test_reassess_after_the_school_edits_its_lists(inbox: ModerationInbox) -> No
     inbox.use_lexicon(Lexicon.from_text("[advertising: review]\ngingerbread\nscunthorpe\n"))
     assert inbox.reassess() >= 1
     assert inbox.get(gingerbread).level == REVIEW
-    assert inbox.get(gingerbread).reasons == ('Advertising: "gingerbread"',)
+    assert inbox.get(gingerbread).reasons == (
+        Reason("advertising", "review", (FoundWords("gingerbread"),)),)
     assert inbox.get(decided).level == OK  # decided replies keep what they were decided on
 
 
@@ -254,7 +264,8 @@ def test_hide_and_unhide_a_reply(inbox: ModerationInbox, sandbox: SandboxGateway
     actor, action, target, detail = record.entries[-1]
     assert (actor, action) == (HEAD, "hide reply")
     assert target == f"@PilningTruthTeller post {post_id}"
-    assert detail.startswith("swearing at staff; suggested hide; reply:")
+    assert detail.startswith("suggested hide; reply:")
+    assert record.reasons[-1] == "swearing at staff"
     inbox.unhide(post_id, HEAD, "checked with the class teacher")
     assert [m.hidden for m in sandbox.mentions(limit=500) if m.post_id == post_id] == [False]
     assert inbox.get(post_id).status == REVIEWED
@@ -323,7 +334,8 @@ def test_delete_one_of_the_schools_own_posts(inbox: ModerationInbox, sandbox: Sa
     own = sandbox.post("A practice post to delete")
     inbox.delete_own_post(own.post_id, HEAD, "posted by mistake")
     assert own.post_id not in {post.post_id for post in sandbox.own_posts(200)}
-    assert record.entries[-1] == (HEAD, "delete own post", own.post_id, "posted by mistake")
+    assert record.entries[-1] == (HEAD, "delete own post", own.post_id, "")
+    assert record.reasons[-1] == "posted by mistake"
     reply = _find(inbox, "Crap priorities")
     with pytest.raises(ModerationError, match="hide it"):
         inbox.delete_own_post(reply, HEAD)
@@ -337,19 +349,21 @@ def test_actions_reach_the_real_audit_log(store: ModerationStore, sandbox: Sandb
     inbox.mark_reviewed(_find(inbox, "Bloody brilliant"), HEAD, "harmless, leave it")
     entry = audit.recent(1)[0]
     assert (entry.actor, entry.action) == (HEAD, "mark reply reviewed")
-    assert entry.detail.startswith("harmless, leave it; suggested review")
+    assert entry.reason == "harmless, leave it"
+    assert entry.detail.startswith("suggested review")
 
 
 def test_store_keeps_assessments_and_notes(store: ModerationStore, sandbox: SandboxGateway
                                            ) -> None:
     mention = sandbox.mentions(limit=1)[0]
-    saved = AssessedMention(mention, REVIEW, 0.456, ("Rule one: \"a\"", "Rule two: \"b\""),
-                            ("A note",))
+    reasons = (Reason("rule one", "review", (FoundWords("a"),)),
+               Reason("spam sign", "hint", (FoundWords(built_in=BuiltIn.LINK),), weak=True))
+    saved = AssessedMention(mention, REVIEW, 0.456, reasons, (ChildNamesNote(("Alfie",)),))
     assert store.save_mentions(sandbox.kind, [saved, saved]) == 1
     item = store.mention(sandbox.kind, mention.post_id)
     assert item is not None
     assert (item.level, item.score, item.reasons, item.notes) == (
-        REVIEW, 0.456, ("Rule one: \"a\"", "Rule two: \"b\""), ("A note",))
+        REVIEW, 0.456, reasons, (ChildNamesNote(("Alfie",)),))
     assert item.link == f"https://x.com/{mention.author.handle}/status/{mention.post_id}"
     with pytest.raises(ValueError, match="unknown status"):
         store.set_status(sandbox.kind, mention.post_id, "deleted", HEAD)
@@ -467,8 +481,8 @@ def test_mark_ok_watchlist_and_trusted(review: FollowerReview, record: Recorder)
     assert trusted.trusted and trusted.risk_score == bot.risk_score - 50
     assert record.actions() == ["follower reviewed ok", "follower added to watchlist",
                                 "follower taken off watchlist", "follower marked trusted"]
-    assert record.entries[1][2:] == ("@sarah_j_pilning",
-                                     f"argued with staff at the gate; id {parent.profile.user_id}")
+    assert record.entries[1][2:] == ("@sarah_j_pilning", f"id {parent.profile.user_id}")
+    assert record.reasons[1] == "argued with staff at the gate"
     with pytest.raises(ModerationError):
         review.mark_ok("no-such-id", HEAD)
 
@@ -487,15 +501,18 @@ def test_hostile_followers_rise_once_their_replies_are_assessed(
 
 def test_replies_that_touch_safeguarding_come_first(inbox: ModerationInbox) -> None:
     """A threat must not wait behind a page of spam for the safeguarding lead to see it."""
-    from stpeters_desk.core.moderation import touches_safeguarding
-
     inbox.refresh()
     items = inbox.items(500)
     flagged = [item for item in items if item.needs_someone and touches_safeguarding(item.reasons)]
     assert flagged, "the sandbox's replies include a threat"
     assert items[:len(flagged)] == flagged
-    assert touches_safeguarding(['Spam: "cheap"; Threat: "waiting at the gate for"'])
-    assert not touches_safeguarding(['Spam: "cheap"', 'Mild swearing: "bloody"'])
+    assert [item.safeguarding for item in items[:len(flagged) + 1]] == [True] * len(flagged) + [
+        False]
+    spam = Reason("spam", "hint", (FoundWords("cheap"),))
+    threat = Reason("threat", "hide", (FoundWords("waiting at the gate for"),))
+    assert touches_safeguarding([spam, threat])
+    assert not touches_safeguarding([spam, Reason("mild swearing", "review")])
+    assert not touches_safeguarding([replace(threat, weak=True)])  # a weak sign never is
 
 
 def test_the_first_refresh_reads_a_bounded_recent_window(store: ModerationStore,

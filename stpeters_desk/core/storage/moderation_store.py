@@ -12,10 +12,20 @@ account's blocked list confirms them.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
+from stpeters_desk.core.moderation_reasons import (
+    ChildNamesNote,
+    Reason,
+    notes_json,
+    reasons_json,
+    stored_notes,
+    stored_reasons,
+    urgency,
+)
 from stpeters_desk.core.storage.db import Database, utc_now_text
 from stpeters_desk.x.models import Mention, UserProfile
 
@@ -65,8 +75,8 @@ class AssessedMention:
     mention: Mention
     level: str
     score: float
-    reasons: tuple[str, ...]
-    notes: tuple[str, ...] = ()
+    reasons: tuple[Reason, ...]
+    notes: tuple[ChildNamesNote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,8 +91,8 @@ class StoredMention:
     in_reply_to_post_id: str | None
     level: str
     score: float
-    reasons: tuple[str, ...]
-    notes: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+    notes: tuple[ChildNamesNote, ...]
     status: str
     decided_by: str
     decided_at: str | None
@@ -93,6 +103,17 @@ class StoredMention:
     def needs_someone(self) -> bool:
         """Still waiting for a person: a new hide or review suggestion, or an unconfirmed block."""
         return (self.status == NEW and self.level != "ok") or self.status == BLOCK_PENDING
+
+    @property
+    def urgency(self) -> tuple[int, int]:
+        """Most urgent first: waiting replies that touch safeguarding, then hide
+        suggestions, then reviews (the one order the inbox and the tab use)."""
+        return urgency(self.needs_someone, self.level, self.reasons)
+
+    @property
+    def safeguarding(self) -> bool:
+        """Waiting for a person and about someone's safety: the safeguarding lead first."""
+        return self.urgency[0] == 0
 
     @property
     def link(self) -> str:
@@ -130,6 +151,23 @@ class BlockRecord:
     confirmed_at: str | None
 
 
+@dataclass(frozen=True)
+class PendingUnblock:
+    """An unblock the head teacher's PIN approved, waiting for X's blocked list to confirm it."""
+
+    user_id: str
+    handle: str
+    name: str
+    requested_by: str
+    approved_by: str
+    requested_at: str
+    reason: str
+
+    @property
+    def profile(self) -> UserProfile:
+        return UserProfile(user_id=self.user_id, handle=self.handle, name=self.name)
+
+
 def _lines(text: str) -> tuple[str, ...]:
     return tuple(line for line in text.split("\n") if line)
 
@@ -142,6 +180,12 @@ def id_after(post_id: str, other: str | None) -> bool:
 class ModerationStore:
     def __init__(self, db: Database) -> None:
         self._db = db
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Several changes (and their audit entry) kept or undone together."""
+        with self._db.transaction():
+            yield
 
     # -- marks --------------------------------------------------------------------------------
 
@@ -203,8 +247,8 @@ class ModerationStore:
              "text": mention.text, "created_at": mention.created_at.isoformat(),
              "conversation_id": mention.conversation_id,
              "reply_to": mention.in_reply_to_post_id, "level": item.level,
-             "score": round(item.score * 1000), "reasons": "\n".join(item.reasons),
-             "notes": "\n".join(item.notes), "status": HIDDEN if mention.hidden else NEW,
+             "score": round(item.score * 1000), "reasons": reasons_json(item.reasons),
+             "notes": notes_json(item.notes), "status": HIDDEN if mention.hidden else NEW,
              "now": now})
         return 1
 
@@ -253,12 +297,13 @@ class ModerationStore:
              "id": post_id}) == 1
 
     def update_assessment(self, kind: str, post_id: str, level: str, score: float,
-                          reasons: Sequence[str], notes: Sequence[str] = ()) -> None:
+                          reasons: Sequence[Reason], notes: Sequence[ChildNamesNote] = ()
+                          ) -> None:
         self._db.execute(
             "UPDATE moderation_mentions SET level = :level, score = :score, reasons = :reasons, "
             "notes = :notes WHERE account_kind = :kind AND post_id = :id",
-            {"level": level, "score": round(score * 1000), "reasons": "\n".join(reasons),
-             "notes": "\n".join(notes), "kind": kind, "id": post_id})
+            {"level": level, "score": round(score * 1000), "reasons": reasons_json(reasons),
+             "notes": notes_json(notes), "kind": kind, "id": post_id})
 
     def new_mentions(self, kind: str) -> list[StoredMention]:
         rows = self._db.query(
@@ -428,6 +473,38 @@ class ModerationStore:
         self._db.execute("DELETE FROM moderation_blocks WHERE account_kind = :kind "
                          "AND user_id = :id", {"kind": kind, "id": user_id})
 
+    # -- unblocks waiting for X ------------------------------------------------------------
+
+    def request_unblock(self, kind: str, profile: UserProfile, by: str, approved_by: str,
+                        reason: str) -> None:
+        """Keep an approved unblock until the blocked list confirms it (survives a sign-out)."""
+        with self._db.transaction() as conn:
+            conn.execute("DELETE FROM moderation_unblocks WHERE account_kind = :kind "
+                         "AND user_id = :id", {"kind": kind, "id": profile.user_id})
+            conn.execute(
+                "INSERT INTO moderation_unblocks (account_kind, user_id, handle, name, "
+                "requested_by, approved_by, requested_at, reason) VALUES (:kind, :id, "
+                ":handle, :name, :by, :approved_by, :at, :reason)",
+                {"kind": kind, "id": profile.user_id, "handle": profile.handle,
+                 "name": profile.name, "by": by, "approved_by": approved_by,
+                 "at": utc_now_text(), "reason": reason})
+
+    def pending_unblocks(self, kind: str) -> list[PendingUnblock]:
+        rows = self._db.query(
+            "SELECT user_id, handle, name, requested_by, approved_by, requested_at, reason "
+            "FROM moderation_unblocks WHERE account_kind = :kind ORDER BY requested_at, handle",
+            {"kind": kind})
+        return [PendingUnblock(row["user_id"], row["handle"], row["name"], row["requested_by"],
+                               row["approved_by"], row["requested_at"], row["reason"])
+                for row in rows]
+
+    def confirm_unblock(self, kind: str, user_id: str) -> None:
+        """The blocked list no longer shows the account: the unblock and the old block go."""
+        with self._db.transaction() as conn:
+            for table in ("moderation_unblocks", "moderation_blocks"):
+                conn.execute(f"DELETE FROM {table} WHERE account_kind = :kind "
+                             "AND user_id = :id", {"kind": kind, "id": user_id})
+
     def block(self, kind: str, user_id: str) -> BlockRecord | None:
         row = self._db.query_one(
             "SELECT user_id, handle, status, requested_by, requested_at, reason, confirmed_at "
@@ -471,8 +548,9 @@ def _mention(row: sqlite3.Row) -> StoredMention:
         author_name=row["author_name"], text=row["text"],
         created_at=datetime.fromisoformat(row["created_at"]),
         conversation_id=row["conversation_id"], in_reply_to_post_id=row["in_reply_to_post_id"],
-        level=row["level"], score=int(row["score"]) / 1000, reasons=_lines(row["reasons"]),
-        notes=_lines(row["notes"]), status=row["status"], decided_by=row["decided_by"],
+        level=row["level"], score=int(row["score"]) / 1000,
+        reasons=stored_reasons(row["reasons"]), notes=stored_notes(row["notes"]),
+        status=row["status"], decided_by=row["decided_by"],
         decided_at=row["decided_at"], decision_note=row["decision_note"],
         fetched_at=row["fetched_at"])
 

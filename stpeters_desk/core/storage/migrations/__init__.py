@@ -21,6 +21,7 @@ from stpeters_desk.core.storage.migrations import (
     m0009_forget_photo_metadata,
     m0010_photo_text,
     m0011_drafts_by_person,
+    m0012_pending_unblocks,
     m0014_x_read_usage,
 )
 from stpeters_desk.core.storage.migrations.base import Migration
@@ -37,6 +38,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0009_forget_photo_metadata.MIGRATION,
     m0010_photo_text.MIGRATION,
     m0011_drafts_by_person.MIGRATION,
+    m0012_pending_unblocks.MIGRATION,
     m0014_x_read_usage.MIGRATION,
 )
 
