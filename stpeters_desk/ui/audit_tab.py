@@ -119,6 +119,11 @@ class AuditTab(QWidget):
         self.until.setToolTip(self.tr("The last day to show"))
         for control in (self.person, self.action):
             control.setProperty("data", True)  # names and actions as the log recorded them
+            # the list opens as wide as its longest entry; the closed box stays narrow so the
+            # filters fit the window with enlarged text
+            control.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            control.setMinimumContentsLength(14)
             control.currentIndexChanged.connect(self.refresh)
         for date_edit in (self.since, self.until):
             date_edit.dateChanged.connect(self.refresh)

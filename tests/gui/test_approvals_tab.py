@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from stpeters_desk.core.approvals import ApprovalQueue, SubmissionStatus
 from stpeters_desk.core.names import NameGuard
+from stpeters_desk.core.photo_rules import FaceCheck
 from stpeters_desk.core.preflight import PreflightReport
 from stpeters_desk.core.refusals import Refused
 from stpeters_desk.core.roles import Role
@@ -127,7 +128,7 @@ def prepared_photo(room: Staffroom, alt_text: str, *, checked: bool = True) -> i
     library = room.services.photo_library()
     photo = library.add(export_photo(Image.new("RGB", (64, 36), (200, 40, 40))),
                         label="mural", prepared_by="Mr Pretend Teacher", alt_text=alt_text,
-                        text_checked=True)
+                        text_checked=True, faces=FaceCheck.LOOKED)
     if checked:
         library.confirm_faces(photo.photo_id, "Mr Pretend Teacher")
         library.confirm_consent(photo.photo_id, "Mr Pretend Teacher")

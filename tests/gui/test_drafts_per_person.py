@@ -17,6 +17,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from stpeters_desk.core.images import export_photo
+from stpeters_desk.core.photo_rules import FaceCheck
 from stpeters_desk.core.roles import Role
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import StaffMember
@@ -105,7 +106,8 @@ def prepared_photo(school: DeskServices) -> int:
     library = school.photo_library()
     photo = library.add(export_photo(Image.new("RGB", (64, 36), (30, 160, 60))),
                         label="sports day", prepared_by=SECRETARY,
-                        alt_text="Class 3 running the relay", text_checked=True)
+                        alt_text="Class 3 running the relay", text_checked=True,
+                        faces=FaceCheck.LOOKED)
     library.confirm_faces(photo.photo_id, SECRETARY)
     library.confirm_consent(photo.photo_id, SECRETARY)
     return photo.photo_id

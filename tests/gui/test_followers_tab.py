@@ -126,7 +126,8 @@ def test_sync_reads_every_page_with_progress_and_lists_new_followers_first(
     assert column(tab, 8)[0].replace(",", "").isdigit()  # the header says "(days)"
     assert tab.model.headerData(8, Qt.Orientation.Horizontal) == "Account age (days)"
     actor, action, _target, detail = audit_actions(services)[-1]
-    assert (actor, action, detail) == (ACTOR, SYNC_ACTION, "68 followers read, 68 new, 0 left")
+    assert (actor, action, detail) == (ACTOR, SYNC_ACTION, "68 followers read, 68 new, 0 left; "
+                                                           "every follower checked")
 
 
 def test_finish_review_means_nobody_is_new_until_someone_new_follows(

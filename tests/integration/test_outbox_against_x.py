@@ -96,7 +96,7 @@ def test_post_see_delete_through_the_ui_on_the_real_gateway(
     assert "Class 6 won the quiz at the village hall" in timeline_texts(fake_x)
     assert composer.posts_list.item(0).text().startswith("Class 6 won the quiz")
     composer.posts_list.setCurrentRow(0)
-    composer.confirm_delete = lambda _text: True  # type: ignore[method-assign]
+    composer.confirm_delete = lambda _text: "posted by mistake"  # type: ignore[method-assign]
     composer.delete_selected()
     assert "Class 6 won the quiz at the village hall" not in timeline_texts(fake_x)
     assert not composer.posts_list.item(0).text().startswith("Class 6 won the quiz")

@@ -12,6 +12,7 @@ from PIL import Image
 from stpeters_desk.core.approvals import ApprovalQueue, SubmissionStatus
 from stpeters_desk.core.images import export_photo
 from stpeters_desk.core.names import NameGuard
+from stpeters_desk.core.photo_rules import FaceCheck
 from stpeters_desk.core.refusals import NotAllowed, NotSignedIn, ReasonNeeded
 from stpeters_desk.core.roles import Role
 from stpeters_desk.core.services import DeskServices
@@ -68,7 +69,7 @@ class Staffroom:
         library = self.services.photo_library()
         photo = library.add(export_photo(Image.new("RGB", (64, 36), (90, 20, 200))),
                             label="mural", prepared_by="Mr Pretend Teacher",
-                            alt_text="The rainbow mural", text_checked=True)
+                            alt_text="The rainbow mural", text_checked=True, faces=FaceCheck.LOOKED)
         if checked:
             library.confirm_faces(photo.photo_id, "Mr Pretend Teacher")
             library.confirm_consent(photo.photo_id, "Mr Pretend Teacher")

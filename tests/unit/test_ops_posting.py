@@ -13,6 +13,7 @@ from stpeters_desk.core.audit import AuditTrail
 from stpeters_desk.core.images import export_photo
 from stpeters_desk.core.names import NameGuard
 from stpeters_desk.core.outbox import Outbox
+from stpeters_desk.core.photo_rules import FaceCheck
 from stpeters_desk.core.refusals import NotAllowed, NotSignedIn, ReasonNeeded
 from stpeters_desk.core.roles import Role
 from stpeters_desk.core.services import DeskServices
@@ -77,7 +78,8 @@ class School:
         library = self.services.photo_library()
         photo = library.add(export_photo(Image.new("RGB", (64, 36), (10, 90, 200))),
                             label="harvest", prepared_by="Mr Madeup Secretary",
-                            alt_text="The harvest display in the hall", text_checked=True)
+                            alt_text="The harvest display in the hall", text_checked=True,
+                            faces=FaceCheck.LOOKED)
         if checked:
             library.confirm_faces(photo.photo_id, "Mr Madeup Secretary")
             library.confirm_consent(photo.photo_id, "Mr Madeup Secretary")
