@@ -69,6 +69,7 @@ class Action(StrEnum):
     KIOSK_OFF = "kiosk off"
     CLOSE_KIOSK = "close kiosk"
     POLICY_DATES = "policy dates"
+    POLICY_FILE = "policy file"
     EXPORT_AUDIT = "export audit"
 
 
@@ -132,6 +133,7 @@ ACTIONS: Mapping[Action, ActionRule] = MappingProxyType({
     Action.KIOSK_OFF: _rule(None, A.KIOSK_OFF, pin=True, signed_in=False),
     Action.CLOSE_KIOSK: _rule(None, A.KIOSK_CLOSED, pin=True, signed_in=False),
     Action.POLICY_DATES: _rule(P.MANAGE_STAFF, A.POLICY_DATES_CHANGED),
+    Action.POLICY_FILE: _rule(P.MANAGE_STAFF, A.POLICY_FILE_LOADED),
     Action.EXPORT_AUDIT: _rule(P.VIEW_AUDIT, A.EXPORT_AUDIT_LOG),
 })
 
@@ -181,5 +183,6 @@ def action_titles(translate: Translator = english) -> dict[Action, str]:
         Action.KIOSK_OFF: t("Actions", "Turn kiosk mode off"),
         Action.CLOSE_KIOSK: t("Actions", "Close the kiosk"),
         Action.POLICY_DATES: t("Actions", "Change the policy's dates"),
+        Action.POLICY_FILE: t("Actions", "Load the school's policy file"),
         Action.EXPORT_AUDIT: t("Actions", "Export the audit log"),
     }

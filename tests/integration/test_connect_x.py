@@ -9,9 +9,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.settings_registry import REAL_ACCOUNT_CONNECTED
 from stpeters_desk.core.staff import StaffMember
 from stpeters_desk.core.storage.db import Database
-from stpeters_desk.core.storage.settings import REAL_ACCOUNT_CONNECTED
 from stpeters_desk.ui.connect_x_dialog import ConnectXDialog
 from stpeters_desk.ui.tasks import SyncTaskRunner
 from stpeters_desk.x import connect
@@ -65,7 +65,7 @@ def test_pasted_keys_are_checked_and_kept_in_the_keyring(
     assert dialog.connected is not None
     assert "Connected as @" in dialog.message.text()
     assert load_credentials() == credentials
-    assert school.settings.get(REAL_ACCOUNT_CONNECTED) == "1"
+    assert school.settings.get(REAL_ACCOUNT_CONNECTED.key) == "1"
     assert school.audit.recent(1)[0].action == "X account connected"
     school.audit.recent(1)  # the secrets are nowhere in the data folder
     for path in data_dir.rglob("*"):
@@ -83,7 +83,7 @@ def test_keys_with_direct_messages_are_refused(
     assert dialog.connected is None
     assert "direct messages" in dialog.message.text()
     assert load_credentials() is None
-    assert school.settings.get(REAL_ACCOUNT_CONNECTED) is None
+    assert school.settings.get(REAL_ACCOUNT_CONNECTED.key) is None
 
 
 def test_wrong_head_pin_stores_nothing(

@@ -1,0 +1,192 @@
+"""The head's changes to staff, and the session's own sign-in trail.
+
+``core.staff.StaffDirectory`` already checks the role and the head-teacher PIN and
+writes the change with its audit entry in one transaction. These operations put the
+table of actions in front of it (the role the table names, checked first), run the
+same ``validate_*`` checks a form runs before it asks for the PIN (so a refusal for
+a typing mistake never costs the head a PIN), and turn every refusal into a typed
+``Refused`` with a message the window can show as it is. No staff directory: every
+operation is refused (fail closed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TypeVar
+
+from stpeters_desk.core.audit_actions import AuditAction
+from stpeters_desk.core.i18n import translate
+from stpeters_desk.core.pins import validate_new_pin
+from stpeters_desk.core.refusals import HeadPinNeeded, InvalidInput, NotAllowed, NotSignedIn
+from stpeters_desk.core.roles import Permission, Role
+from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.staff import StaffDirectory, StaffMember, clean_name
+from stpeters_desk.ops.actions import ACTIONS, Action
+from stpeters_desk.ops.session import Session
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class NewMember:
+    """A new member of staff as typed, already checked by ``validate_new_member``."""
+
+    name: str
+    role: Role
+    pin: str
+    approver: bool = False
+
+
+@dataclass(frozen=True)
+class PermissionChange:
+    """One tick or untick in the Staff tab's table of what each role may do."""
+
+    role: Role
+    permission: Permission
+    allowed: bool
+
+
+# -- checks a form runs before it asks for the PIN (and the operation runs again) ---------
+def validate_new_pin_choice(pin: str, again: str) -> str:
+    """The new PIN, typed twice; raises ``InvalidInput`` saying why it cannot be used."""
+    problem = validate_new_pin(pin)
+    if problem:
+        raise InvalidInput(problem)
+    if pin != again:
+        raise InvalidInput(translate("Operations", "The two PINs are different. Type the same "
+                                                   "PIN twice."))
+    return pin
+
+
+def validate_new_member(staff: StaffDirectory | None, name: str, role: Role, pin: str,
+                        again: str, approver: bool = False) -> NewMember:
+    """Everything about a new member of staff that can be checked without the head's PIN."""
+    try:
+        tidy = clean_name(name)
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from None
+    if staff is not None and any(m.name.lower() == tidy.lower() for m in staff.members()):
+        raise InvalidInput(translate("Staff", "{name} is already on the staff list. Use a name "
+                                              "that tells them apart, e.g. with a first name or "
+                                              "initial.").format(name=tidy))
+    return NewMember(tidy, Role(role), validate_new_pin_choice(pin, again), approver)
+
+
+@contextmanager
+def _refusals() -> Iterator[None]:
+    """Core says "this cannot be done" with ``ValueError``: pass it on as a typed refusal."""
+    try:
+        yield
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from None
+
+
+class StaffOperations:
+    """Adding and changing staff, PINs and what each role may do (Staff tab, sign-in)."""
+
+    def __init__(self, services: DeskServices) -> None:
+        self._services = services
+
+    @property
+    def _staff(self) -> StaffDirectory:
+        staff = self._services.staff
+        if staff is None:
+            raise NotAllowed(translate("Operations", "No staff accounts are set up, so nothing "
+                                                     "can be done here. Set up the school "
+                                                     "first."))
+        return staff
+
+    def _allowed(self, session: Session, action: Action) -> StaffMember:
+        """The table's role check for ``action``; core then asks for the head's PIN."""
+        if session.member is None:
+            raise NotSignedIn(translate("Operations", "Sign in first."))
+        return self._staff.authorise(session.member, ACTIONS[action].permission)
+
+    def _perform(self, session: Session, action: Action, change: Callable[[StaffMember], T]
+                 ) -> T:
+        by = self._allowed(session, action)
+        with _refusals():
+            return change(by)
+
+    # -- the staff list ------------------------------------------------------------------
+    def add_member(self, session: Session, new: NewMember, head_pin: str) -> StaffMember:
+        checked = validate_new_member(self._staff, new.name, new.role, new.pin, new.pin,
+                                      new.approver)
+        return self._perform(session, Action.ADD_STAFF, lambda by: self._staff.add_member(
+            checked.name, checked.role, checked.pin, checked.approver, by=by,
+            head_pin=head_pin))
+
+    def change_role(self, session: Session, staff_id: int, role: Role,
+                    head_pin: str) -> StaffMember:
+        return self._perform(session, Action.CHANGE_ROLE, lambda by: self._staff.update_member(
+            staff_id, role=Role(role), by=by, head_pin=head_pin))
+
+    def set_approver(self, session: Session, staff_id: int, approver: bool,
+                     head_pin: str) -> StaffMember:
+        """The per-person "may approve" grant: part of someone's role, so CHANGE_ROLE."""
+        return self._perform(session, Action.CHANGE_ROLE, lambda by: self._staff.update_member(
+            staff_id, approver=approver, by=by, head_pin=head_pin))
+
+    def set_active(self, session: Session, staff_id: int, active: bool,
+                   head_pin: str) -> StaffMember:
+        return self._perform(session, Action.DEACTIVATE, lambda by: self._staff.update_member(
+            staff_id, active=active, by=by, head_pin=head_pin))
+
+    def unlock_pin(self, session: Session, staff_id: int, head_pin: str) -> None:
+        self._perform(session, Action.UNLOCK_PIN, lambda by: self._staff.unlock(
+            staff_id, by=by, head_pin=head_pin))
+
+    def reset_pin(self, session: Session, staff_id: int, new_pin: str, again: str,
+                  head_pin: str) -> None:
+        """Someone forgot their PIN: the head sets a new one, which also unlocks it."""
+        pin = validate_new_pin_choice(new_pin, again)
+        self._perform(session, Action.RESET_PIN, lambda by: self._staff.reset_pin(
+            staff_id, pin, by=by, head_pin=head_pin))
+
+    def change_permissions(self, session: Session, changes: Sequence[PermissionChange],
+                           head_pin: str) -> int:
+        """Several ticks saved at once, all or none; returns how many were saved.
+
+        The PIN is checked once before the transaction (so a wrong PIN is counted, not
+        rolled back with the changes), then each change is written with its entry.
+        """
+        if not changes:
+            return 0
+        by = self._allowed(session, Action.CHANGE_PERMISSIONS)
+        staff = self._staff
+        with _refusals():
+            staff.require_head_pin(head_pin, by=by,
+                                   permission=ACTIONS[Action.CHANGE_PERMISSIONS].permission,
+                                   action="change what a role may do")
+            db = self._services.db
+            if db is None:
+                raise NotAllowed(translate("Operations", "The school's database is not open, "
+                                                         "so nothing was changed."))
+            with db.transaction():
+                for change in changes:
+                    staff.set_permission(change.role, change.permission, change.allowed, by=by,
+                                         head_pin=head_pin)
+        return len(changes)
+
+    # -- the head-teacher PIN, before a guarded change -------------------------------------
+    def confirm_head_pin(self, session: Session, head_pin: str, action: str) -> StaffMember:
+        """Whether ``head_pin`` is a head's PIN now: the PIN dialog's check before it closes.
+
+        Wrong tries count against the person signed in (or "no one signed in"), as the
+        operation's own check does; the operation checks it again.
+        """
+        result = self._staff.check_head_pin(head_pin, by=session.member, action=action)
+        if result.member is None:
+            raise HeadPinNeeded(result.message, wait_until=result.wait_until,
+                                locked=result.locked)
+        return result.member
+
+    # -- the session's own trail -----------------------------------------------------------
+    def lock(self, session: Session) -> Session:
+        """The window goes back to the sign-in screen: recorded as the person's lock."""
+        if session.member is not None:
+            self._services.audit.record(session.member.name, AuditAction.LOCK, "", "",
+                                        device=session.computer or None)
+        return session.signed_out()
