@@ -215,7 +215,7 @@ class SchoolOperations:
         from stpeters_desk.x.credentials import load_account_password
 
         return self._gate.perform(session, Action.SHOW_X_PASSWORD,
-                                  lambda _c: load_account_password() or "")
+                                  lambda _c: load_account_password() or "", head_pin=head_pin)
 
     # -- the pupil roster --------------------------------------------------------------
     def import_roster(self, session: Session, path: Path, head_pin: str) -> RosterCounts:
@@ -266,9 +266,16 @@ class SchoolOperations:
     def load_policy_file(self, session: Session, source: Path) -> str:
         """Copy the school's policy into the data folder; returns its text."""
         text = validate_policy_file(source)
-        self._gate.perform(session, Action.POLICY_FILE,
-                           lambda _c: self.policy_path().write_text(text, encoding="utf-8"),
-                           target=source.name)
+
+        def keep(_clearance: Clearance) -> None:
+            try:
+                self.policy_path().write_text(text, encoding="utf-8")
+            except OSError as exc:
+                raise InvalidInput(translate(
+                    "Operations", "The policy could not be saved in the app's data folder: "
+                                  "{reason}.").format(reason=exc.strerror)) from None
+
+        self._gate.perform(session, Action.POLICY_FILE, keep, target=source.name)
         return text
 
     # -- settings ------------------------------------------------------------------------

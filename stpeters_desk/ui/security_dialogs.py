@@ -8,8 +8,9 @@ to change credentials, staff or devices.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,10 +25,14 @@ from PySide6.QtWidgets import (
 
 from stpeters_desk.core.devices import DeviceIdentity, DeviceRegistry
 from stpeters_desk.core.pins import validate_new_pin
-from stpeters_desk.core.staff import SignInResult, StaffDirectory, StaffMember
-from stpeters_desk.ui.messages import name_standard_buttons
+from stpeters_desk.core.refusals import Refused
+from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.staff import StaffDirectory, StaffMember
+from stpeters_desk.ui.messages import describe_error, name_standard_buttons
 from stpeters_desk.ui.pin_pad import MAX_PIN_LENGTH, PinPad
 from stpeters_desk.ui.tasks import TaskRunner
+
+T = TypeVar("T")
 
 
 def hidden_field(name: str, max_length: int = 0) -> QLineEdit:
@@ -212,14 +217,21 @@ def _form_problem(name: str, pin: str, again: str) -> str:
     return new_pin_problem(pin, again)
 
 
-class HeadPinDialog(QDialog):
-    """Asks for the head-teacher PIN for one named action and checks it before closing."""
+HeadPinCheck = Callable[[str], object]  # raises a ``Refused`` when the PIN is not a head's
 
-    def __init__(self, staff: StaffDirectory, tasks: TaskRunner, action: str,
+
+class HeadPinDialog(QDialog):
+    """Asks for the head-teacher PIN for one named action and checks it before closing.
+
+    ``check`` is the operation that checks it (wrong tries count against the person
+    signed in); the guarded operation checks it again when it runs.
+    """
+
+    def __init__(self, check: HeadPinCheck, tasks: TaskRunner, action: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Head-teacher PIN needed"))
-        self._staff = staff
+        self._check = check
         self._tasks = tasks
         self.pin = ""
         explanation = QLabel(self.tr("The head teacher's PIN is needed to {action}.").format(
@@ -243,51 +255,122 @@ class HeadPinDialog(QDialog):
     def check(self, pin: str) -> None:
         self.pin_pad.set_busy(True)
         self.message.setText(self.tr("Checking…"))
-        staff = self._staff
-        self._tasks.run(lambda: staff.check_head_pin(pin), lambda r: self._checked(pin, r),
-                        self._failed)
+        check = self._check
+        self._tasks.run(lambda: check(pin), lambda _head: self._checked(pin), self._failed)
 
-    def _checked(self, pin: str, result: SignInResult) -> None:
+    def _checked(self, pin: str) -> None:
         self.pin_pad.set_busy(False)
         self.pin_pad.clear()
-        if result.member is None:
-            self.message.setText(result.message)
-            return
         self.pin = pin
         self.accept()
 
     def _failed(self, error: Exception) -> None:
         self.pin_pad.set_busy(False)
-        self.message.setText(str(error))
+        self.pin_pad.clear()
+        self.message.setText(refusal_text(error))
 
 
 HeadPinAsker = Callable[[str], str | None]
 
 
-def run_guarded(ask: HeadPinAsker, tasks: TaskRunner, action: str,
-                change: Callable[[str], object], done: str,
-                show: Callable[[str], None]) -> bool:
-    """Ask for the head-teacher PIN for ``action``, then make the change on a worker.
+def refusal_text(error: Exception) -> str:
+    """What to show for an operation that did not happen: a refusal says why itself."""
+    return error.message if isinstance(error, Refused) else describe_error(error)
 
-    ``change`` gets the PIN and checks it again in core; ``show`` then gets ``done``, or
-    the refusal in plain words. False when nobody typed the PIN (nothing was tried).
+
+def run_guarded(ask: HeadPinAsker, tasks: TaskRunner, action: str,
+                change: Callable[[str], T], done: Callable[[T], None],
+                refused: Callable[[str], None], *,
+                validate: Callable[[], object] | None = None) -> bool:
+    """Check what was typed, then ask for the head-teacher PIN, then change on a worker.
+
+    ``validate`` is the operation's own ``validate_*`` check, run first so that a typing
+    mistake is reported before anyone types the PIN. ``change`` gets the PIN (the
+    operation checks it again); ``done`` gets its result, ``refused`` the reason it was
+    not done. The caller's form stays as it was on a refusal, so nothing typed is lost.
+    False when nothing was tried (a problem in the form, or no PIN typed).
     """
+    if validate is not None:
+        try:
+            validate()
+        except Refused as problem:
+            refused(problem.message)
+            return False
     head_pin = ask(action)
     if head_pin is None:
         return False
-    tasks.run(lambda: change(head_pin), lambda _result: show(done),
-              lambda error: show(str(error)))
+    tasks.run(lambda: change(head_pin), done, lambda error: refused(refusal_text(error)))
     return True
 
 
-def dialog_head_pin_asker(staff: StaffDirectory, tasks: TaskRunner,
+def dialog_head_pin_asker(services: DeskServices, tasks: TaskRunner,
                           parent: QWidget | None) -> HeadPinAsker:
     """The normal way to ask: a modal dialog. Tests pass their own asker instead."""
+    from stpeters_desk.ops.context import session_of
+    from stpeters_desk.ops.staff import StaffOperations
+
+    operations = StaffOperations(services)
+
     def ask(action: str) -> str | None:
-        dialog = HeadPinDialog(staff, tasks, action, parent)
+        def check(pin: str) -> object:
+            return operations.confirm_head_pin(session_of(services), pin, action)
+
+        dialog = HeadPinDialog(check, tasks, action, parent)
         return dialog.pin if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     return ask
+
+
+class GuardedFormDialog(QDialog):
+    """A form whose change needs the head-teacher PIN: it stays open until it is done.
+
+    OK emits ``submitted`` and the form stays open; its owner checks the input, asks for
+    the PIN and runs the operation, then calls ``accept`` when it was done or shows the
+    refusal in ``message``. A wrong PIN, a lock or a typing mistake never loses what was
+    typed.
+    """
+
+    submitted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message = QLabel()
+        self.message.setObjectName("FormMessage")
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(self.buttons)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.accepted.connect(self.submitted.emit)
+        self.buttons.rejected.connect(self.reject)
+
+    def refused(self, text: str) -> None:
+        self.message.setText(text)
+
+
+class ResetPinDialog(GuardedFormDialog):
+    """The head sets a new PIN for someone who forgot theirs (it also lifts a lock)."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Set a new PIN for {name}").format(name=name))
+        intro = QLabel(self.tr("Choose a new PIN for {name} and tell them in person. Their old "
+                               "PIN stops working, and a lock after wrong tries is lifted.")
+                       .format(name=name))
+        intro.setWordWrap(True)
+        self.pin, self.pin_again = new_pin_fields(self.tr("New PIN"), self.tr("New PIN again"),
+                                                  MAX_PIN_LENGTH)
+        self.ok_button.setText(self.tr("Set the new PIN"))
+        self.ok_button.setToolTip(self.tr("Asks for the head-teacher PIN, then replaces "
+                                          "their PIN"))
+        form = QFormLayout()
+        form.addRow(intro)
+        form.addRow(self.tr("New PIN (6 or more digits)"), self.pin)
+        form.addRow(self.tr("New PIN again"), self.pin_again)
+        form.addRow(self.message)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
 
 
 class RecoveryDialog(QDialog):

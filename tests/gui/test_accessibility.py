@@ -317,7 +317,7 @@ def dialogs(services: DeskServices, window: MainWindow) -> Iterator[QDialog]:
     assert services.staff is not None and services.approvals is not None
     tasks = SyncTaskRunner()
     yield SetupWizard(services.staff, tasks, devices=services.devices, device=services.device)
-    yield HeadPinDialog(services.staff, tasks, "add a member of staff")
+    yield HeadPinDialog(lambda _pin: None, tasks, "add a member of staff")
     yield RecoveryDialog(services.staff, tasks)
     report = run_preflight("Well done Olivia! See stpeters.sch.uk", [],
                            NameGuard.from_names(["Olivia Smith"]))
@@ -325,7 +325,7 @@ def dialogs(services: DeskServices, window: MainWindow) -> Iterator[QDialog]:
     yield RosterPreviewDialog(ROSTERS / "arbor_export.csv",
                               preview_roster(ROSTERS / "arbor_export.csv"))
     yield PhotoPickerDialog(services.photo_library())
-    yield ConnectXDialog(services, tasks, HEAD_PIN)
+    yield ConnectXDialog(services, tasks, lambda _action: HEAD_PIN)
     yield AboutDialog(data_dir=services.data_dir)
     yield NewMemberDialog()
     yield ExceptionDialog()

@@ -200,7 +200,7 @@ def take_the_tour(window: MainWindow, school: DeskServices, head: StaffMember) -
         QTest.keyClick(focused(window), Qt.Key.Key_Right)
     assert "Help > Take the tour" in tour.body_label.text()
     QTest.keyClick(focused(window), Qt.Key.Key_Space)  # "Finish"
-    assert outcomes == [FINISHED] and has_seen_tour(school.settings, head)
+    assert outcomes == [FINISHED] and has_seen_tour(school, head)
     assert window.tabs.currentWidget() is window.composer
 
 

@@ -206,6 +206,9 @@ def test_the_contrast_sums_match_published_figures() -> None:
 
 # -- choosing a theme -------------------------------------------------------------------------
 def settings_tab(qtbot: QtBot, school: DeskServices) -> SettingsTab:
+    """As the app shows it: to someone signed in (a change is theirs in the audit log)."""
+    assert school.staff is not None
+    school.sign_in(school.staff.members()[0])
     tab = SettingsTab(school, SyncTaskRunner(), lambda _action: None, lambda: None)
     qtbot.addWidget(tab)
     return tab

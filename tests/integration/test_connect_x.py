@@ -59,7 +59,7 @@ def paste(dialog: ConnectXDialog, credentials: XCredentials) -> None:
 def test_pasted_keys_are_checked_and_kept_in_the_keyring(
         qtbot: QtBot, school: DeskServices, head: StaffMember, credentials: XCredentials,
         checked_on_fake: FakeXApi, memory_keyring: MemoryKeyring, data_dir: Path) -> None:
-    dialog = ConnectXDialog(school, SyncTaskRunner(), HEAD_PIN)
+    dialog = ConnectXDialog(school, SyncTaskRunner(), lambda _action: HEAD_PIN)
     qtbot.addWidget(dialog)
     paste(dialog, credentials)
     assert dialog.connected is not None
@@ -77,7 +77,7 @@ def test_keys_with_direct_messages_are_refused(
         qtbot: QtBot, school: DeskServices, head: StaffMember, credentials: XCredentials,
         checked_on_fake: FakeXApi, memory_keyring: MemoryKeyring) -> None:
     checked_on_fake.state.access_level = "read-write-directmessages"
-    dialog = ConnectXDialog(school, SyncTaskRunner(), HEAD_PIN)
+    dialog = ConnectXDialog(school, SyncTaskRunner(), lambda _action: HEAD_PIN)
     qtbot.addWidget(dialog)
     paste(dialog, credentials)
     assert dialog.connected is None
@@ -89,18 +89,20 @@ def test_keys_with_direct_messages_are_refused(
 def test_wrong_head_pin_stores_nothing(
         qtbot: QtBot, school: DeskServices, head: StaffMember, credentials: XCredentials,
         checked_on_fake: FakeXApi, memory_keyring: MemoryKeyring) -> None:
-    dialog = ConnectXDialog(school, SyncTaskRunner(), "999000")
+    dialog = ConnectXDialog(school, SyncTaskRunner(), lambda _action: "999000")
     qtbot.addWidget(dialog)
     paste(dialog, credentials)
     assert dialog.connected is None
     assert load_credentials() is None
+    assert dialog.message.text()  # says why
+    assert all(field.text() for field in dialog.paste_fields)  # the keys are still there
 
 
 def test_rejected_keys_say_what_to_do(
         qtbot: QtBot, school: DeskServices, head: StaffMember, credentials: XCredentials,
         checked_on_fake: FakeXApi, memory_keyring: MemoryKeyring) -> None:
     checked_on_fake.fail_next("unauthorized")
-    dialog = ConnectXDialog(school, SyncTaskRunner(), HEAD_PIN)
+    dialog = ConnectXDialog(school, SyncTaskRunner(), lambda _action: HEAD_PIN)
     qtbot.addWidget(dialog)
     paste(dialog, credentials)
     assert "did not accept" in dialog.message.text()
