@@ -283,8 +283,8 @@ class SchoolOperations:
         """Change a setting that has no operation of its own; False when it was unchanged.
 
         Checks the registry's ``changed_by`` for the person signed in (a practice set-up
-        without staff accounts may change only settings open to everyone), then writes
-        the value and its audit entry together.
+        without staff accounts acts as the practice actor, as the gate allows it), then
+        writes the value and its audit entry together.
         """
         if setting.operation:
             raise NotAllowed(translate("Operations", "This setting is changed only by its own "
@@ -303,7 +303,7 @@ class SchoolOperations:
     def _setting_actor(self, session: Session, setting: Setting[T]) -> str:
         staff = self._services.staff
         if staff is None:
-            if session.practice and setting.changed_by is None:
+            if session.practice:
                 return session.actor
             raise NotAllowed(translate("Operations", "No staff accounts are set up, so this "
                                                      "cannot be changed here."))

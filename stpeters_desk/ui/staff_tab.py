@@ -158,15 +158,20 @@ class StaffTab(QWidget):
                                                  "new one for them; needs the head-teacher "
                                                  "PIN"))
         self.reset_pin_button.clicked.connect(self.reset_pin)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.role_box)
-        buttons.addWidget(self.role_button)
-        buttons.addWidget(self.approver_button)
-        buttons.addWidget(self.active_button)
-        buttons.addWidget(self.unlock_button)
-        buttons.addWidget(self.reset_pin_button)
+        # Two rows: the whole tab still fits a 1366 px screen with enlarged text.
+        buttons = QVBoxLayout()
+        account_row, pin_row = QHBoxLayout(), QHBoxLayout()
+        account_row.addWidget(self.add_button)
+        account_row.addStretch(1)
+        account_row.addWidget(self.role_box)
+        account_row.addWidget(self.role_button)
+        account_row.addWidget(self.approver_button)
+        pin_row.addStretch(1)
+        pin_row.addWidget(self.active_button)
+        pin_row.addWidget(self.unlock_button)
+        pin_row.addWidget(self.reset_pin_button)
+        buttons.addLayout(account_row)
+        buttons.addLayout(pin_row)
         self.permissions = QTableWidget(len(Role), len(Permission))
         self.permissions.setObjectName("PermissionsTable")
         self.permissions.setAccessibleName(self.tr("What each role may do"))
@@ -258,12 +263,13 @@ class StaffTab(QWidget):
         self.reload()
 
     def add_member(self) -> None:
-        dialog = self.new_member_dialog()
-        dialog.submitted.connect(lambda: self.add_from_dialog(dialog))
-        dialog.exec()
+        self.new_member_dialog().exec()
 
     def new_member_dialog(self) -> NewMemberDialog:
-        return NewMemberDialog(self._staff, self)
+        """The form, wired so that OK adds the person (and keeps the form on a refusal)."""
+        dialog = NewMemberDialog(self._staff, self)
+        dialog.submitted.connect(lambda: self.add_from_dialog(dialog))
+        return dialog
 
     def add_from_dialog(self, dialog: NewMemberDialog) -> None:
         """Everything typed is checked first; then the PIN; the dialog closes once added."""
@@ -345,12 +351,13 @@ class StaffTab(QWidget):
         member = self._chosen_or_say()
         if member is None:
             return
-        dialog = self.reset_pin_dialog(member)
-        dialog.submitted.connect(lambda: self.reset_from_dialog(dialog, member))
-        dialog.exec()
+        self.reset_pin_dialog(member).exec()
 
     def reset_pin_dialog(self, member: StaffMember) -> ResetPinDialog:
-        return ResetPinDialog(member.name, self)
+        """The form, wired so that OK sets the new PIN (and keeps it on a refusal)."""
+        dialog = ResetPinDialog(member.name, self)
+        dialog.submitted.connect(lambda: self.reset_from_dialog(dialog, member))
+        return dialog
 
     def reset_from_dialog(self, dialog: ResetPinDialog, member: StaffMember) -> None:
         pin, again = dialog.pin.text(), dialog.pin_again.text()

@@ -50,7 +50,12 @@ from stpeters_desk.ui.moderation_tab import ModerationTab
 from stpeters_desk.ui.photo_picker import PhotoPickerDialog
 from stpeters_desk.ui.preflight_dialog import PreflightDialog
 from stpeters_desk.ui.roster_dialog import RosterPreviewDialog
-from stpeters_desk.ui.security_dialogs import HeadPinDialog, RecoveryDialog, SetupWizard
+from stpeters_desk.ui.security_dialogs import (
+    HeadPinDialog,
+    RecoveryDialog,
+    ResetPinDialog,
+    SetupWizard,
+)
 from stpeters_desk.ui.settings_tab import ExceptionDialog
 from stpeters_desk.ui.staff_tab import NewMemberDialog
 from stpeters_desk.ui.tasks import SyncTaskRunner
@@ -328,6 +333,7 @@ def dialogs(services: DeskServices, window: MainWindow) -> Iterator[QDialog]:
     yield ConnectXDialog(services, tasks, lambda _action: HEAD_PIN)
     yield AboutDialog(data_dir=services.data_dir)
     yield NewMemberDialog()
+    yield ResetPinDialog("Mr Invented Teacher")
     yield ExceptionDialog()
     words = partial(QCoreApplication.translate, "ApprovalsTab")  # callers pass translated words
     yield TweetTextDialog(words("Edit, then approve"),
@@ -363,7 +369,7 @@ def test_every_main_dialog_is_named_reachable_and_clash_free(
         qtbot.addWidget(dialog)
         assert_accessible(dialog)
         checked.append(type(dialog).__name__)
-    assert len(checked) == 14
+    assert len(checked) == 15
 
 
 # -- shortcuts for frequent actions -----------------------------------------------------
