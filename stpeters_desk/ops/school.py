@@ -179,6 +179,22 @@ class SchoolOperations:
         except ValueError as exc:
             raise InvalidInput(str(exc)) from None
 
+    def end_trip_exception(self, session: Session) -> bool:
+        """Back from the trip: end this computer's exception now (narrowing needs no PIN).
+
+        False when there was none to end.
+        """
+        devices, device = self._this_computer(session)
+        exception = devices.active_exception(device)
+        if exception is None:
+            return False
+        assert session.member is not None
+        try:
+            devices.end_exception(exception.exception_id, by=session.member)
+        except ValueError as exc:
+            raise InvalidInput(str(exc)) from None
+        return True
+
     # -- the X account -----------------------------------------------------------------
     def connect_x(self, session: Session, credentials: Callable[[], XCredentials],
                   head_pin: str) -> Account:

@@ -74,6 +74,13 @@ def validate_new_member(staff: StaffDirectory | None, name: str, role: Role, pin
     return NewMember(tidy, Role(role), validate_new_pin_choice(pin, again), approver)
 
 
+def validate_permission_changes(changes: Sequence[PermissionChange]) -> None:
+    """The head teacher always keeps every permission: refused before the PIN is asked."""
+    if any(change.role == Role.HEAD for change in changes):
+        raise InvalidInput(translate("Staff", "The head teacher always keeps every "
+                                              "permission."))
+
+
 @contextmanager
 def _refusals() -> Iterator[None]:
     """Core says "this cannot be done" with ``ValueError``: pass it on as a typed refusal."""
@@ -154,6 +161,7 @@ class StaffOperations:
         """
         if not changes:
             return 0
+        validate_permission_changes(changes)
         by = self._allowed(session, Action.CHANGE_PERMISSIONS)
         staff = self._staff
         with _refusals():
@@ -169,6 +177,26 @@ class StaffOperations:
                     staff.set_permission(change.role, change.permission, change.allowed, by=by,
                                          head_pin=head_pin)
         return len(changes)
+
+    def new_recovery_code(self, session: Session, head_pin: str) -> str:
+        """A new recovery code when the written copy is lost; the old one stops working.
+
+        Returned once, to be shown once and written down.
+        """
+        return self._perform(session, Action.NEW_RECOVERY_CODE,
+                             lambda by: self._staff.replace_recovery_code(by=by,
+                                                                          head_pin=head_pin))
+
+    # -- each person's own PIN ----------------------------------------------------------------
+    def change_own_pin(self, session: Session, current_pin: str, new_pin: str,
+                       again: str) -> None:
+        """Someone signed in chooses a new PIN; their current PIN proves it is them."""
+        pin = validate_new_pin_choice(new_pin, again)
+        if session.member is None:
+            raise NotSignedIn(translate("Operations", "Sign in first."))
+        member = session.member
+        with _refusals():
+            self._staff.change_own_pin(member.staff_id, current_pin, pin)
 
     # -- the head-teacher PIN, before a guarded change -------------------------------------
     def confirm_head_pin(self, session: Session, head_pin: str, action: str) -> StaffMember:

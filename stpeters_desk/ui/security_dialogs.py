@@ -348,6 +348,32 @@ class GuardedFormDialog(QDialog):
         self.message.setText(text)
 
 
+class NewRecoveryCodeDialog(QDialog):
+    """Shows a replacement recovery code once; closes only when it is written down."""
+
+    def __init__(self, code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("The new recovery code"))
+        self.page = RecoveryCodePage()
+        self.page.show_code(code)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        name_standard_buttons(buttons)
+        self.finish_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.finish_button.setText(self.tr("Finish"))
+        self.finish_button.setToolTip(self.tr("Available once you tick that the code is "
+                                              "written down"))
+        self.finish_button.setEnabled(False)
+        self.page.confirm.toggled.connect(self.finish_button.setEnabled)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.page)
+        layout.addWidget(buttons)
+
+    def reject(self) -> None:
+        if self.page.confirm.isChecked():
+            super().reject()  # shown once: it may only go once it is written down
+
+
 class ResetPinDialog(GuardedFormDialog):
     """The head sets a new PIN for someone who forgot theirs (it also lifts a lock)."""
 

@@ -59,11 +59,14 @@ from stpeters_desk.ops.school import (
     validate_x_password,
 )
 from stpeters_desk.ops.session import Session
+from stpeters_desk.ops.staff import StaffOperations, validate_new_pin_choice
 from stpeters_desk.ui.messages import QT_TRANSLATE_NOOP
+from stpeters_desk.ui.pin_pad import MAX_PIN_LENGTH
 from stpeters_desk.ui.security_dialogs import (
     GuardedFormDialog,
     HeadPinAsker,
     hidden_field,
+    new_pin_fields,
     refusal_text,
     run_guarded,
 )
@@ -161,6 +164,7 @@ class SettingsTab(QWidget):
         self.message.setWordWrap(True)
         content = QWidget()
         layout = QVBoxLayout(content)
+        layout.addWidget(self._own_pin_group())
         layout.addWidget(self._roster_group())
         layout.addWidget(self._posting_group())
         layout.addWidget(self._device_group())
@@ -179,6 +183,45 @@ class SettingsTab(QWidget):
         self.reload()
 
     # -- sections ------------------------------------------------------------------
+    def _own_pin_group(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Your PIN"))
+        self.current_pin = hidden_field(self.tr("Your current PIN"), MAX_PIN_LENGTH)
+        self.current_pin.setToolTip(self.tr("The PIN you signed in with"))
+        self.new_pin, self.new_pin_again = new_pin_fields(
+            self.tr("Your new PIN"), self.tr("Your new PIN again"), MAX_PIN_LENGTH)
+        self.change_pin_button = QPushButton(self.tr("Change my PIN"))
+        self.change_pin_button.setToolTip(self.tr("Your new PIN works from your next sign-in; "
+                                                  "the change is recorded in the audit log"))
+        self.change_pin_button.clicked.connect(self.change_own_pin)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow(self.tr("Current PIN"), self.current_pin)
+        form.addRow(self.tr("New PIN"), self.new_pin)
+        form.addRow(self.tr("New PIN again"), self.new_pin_again)
+        form.addRow(self.change_pin_button)
+        # Only a member of staff has a PIN (a practice set-up has none).
+        box.setVisible(self._services.staff is not None and self._services.member is not None)
+        return box
+
+    def change_own_pin(self) -> None:
+        """Checked first; the fields are cleared only once the new PIN is kept."""
+        current, new, again = (self.current_pin.text(), self.new_pin.text(),
+                               self.new_pin_again.text())
+        try:
+            validate_new_pin_choice(new, again)
+        except Refused as problem:
+            self.message.setText(problem.message)
+            return
+        operations, session = StaffOperations(self._services), self._session()
+
+        def changed(_result: object) -> None:
+            for field in (self.current_pin, self.new_pin, self.new_pin_again):
+                field.clear()
+            self.message.setText(self.tr("Your PIN is changed. Use the new one from now on."))
+
+        self._tasks.run(lambda: operations.change_own_pin(session, current, new, again),
+                        changed, lambda error: self.message.setText(refusal_text(error)))
+
     def _roster_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Pupil roster (for the child-name check)"))
         self.roster_label = QLabel()
@@ -236,10 +279,15 @@ class SettingsTab(QWidget):
         self.exception_button.setToolTip(self.tr(
             "For school trips and sports events: a time-limited permission, with a reason"))
         self.exception_button.clicked.connect(self.grant_exception)
+        self.end_exception_button = QPushButton(self.tr("End the event's permission now"))
+        self.end_exception_button.setToolTip(self.tr(
+            "Back from the trip: this computer may no longer post from now on"))
+        self.end_exception_button.clicked.connect(self.end_exception)
         row = QHBoxLayout()
         row.addWidget(self.register_button)
         row.addWidget(self.unregister_button)
         row.addWidget(self.exception_button)
+        row.addWidget(self.end_exception_button)
         row.addStretch(1)
         layout = QVBoxLayout(box)
         layout.addWidget(self.device_label)
@@ -382,17 +430,26 @@ class SettingsTab(QWidget):
         devices, device = services.devices, services.device
         if devices is not None and device is not None:
             registered = devices.is_registered(device)
-            _, reason = devices.may_post(device, datetime.now().astimezone())
-            self.device_label.setText(self.tr("This computer is called “{name}”. {reason}").format(
-                name=device.name, reason=reason))
+            now = datetime.now().astimezone()
+            _, reason = devices.may_post(device, now)
+            text = self.tr("This computer is called “{name}”. {reason}").format(
+                name=device.name, reason=reason)
+            others = [d.device.name for d in devices.registered_devices()]
+            if others:
+                text += " " + self.tr("Computers registered for tweeting: {names}.").format(
+                    names=", ".join(others))
+            self.device_label.setText(text)
             self.register_button.setVisible(not registered)
             self.unregister_button.setVisible(registered)
             self.exception_button.setVisible(not registered)
+            self.end_exception_button.setVisible(
+                not registered and devices.active_exception(device, now) is not None)
         else:  # a trial without staff accounts: there is nobody to register it
             self.device_label.setText(self.tr(
                 "Computers are registered for tweeting once the head teacher has set up staff "
                 "accounts."))
-            for button in (self.register_button, self.unregister_button, self.exception_button):
+            for button in (self.register_button, self.unregister_button, self.exception_button,
+                           self.end_exception_button):
                 button.setVisible(False)
         kind = services.gateway.kind
         self.account_label.setText(
@@ -556,6 +613,12 @@ class SettingsTab(QWidget):
                       self.tr("Tweets may be sent from {name} until {end}.").format(
                           name=self._computer_name(), end=shown_moment(end, year=False)),
                       form=dialog, validate=lambda: validate_trip_exception(start, end, reason))
+
+    def end_exception(self) -> None:
+        operations, session = self._operations, self._session()
+        self._tasks.run(lambda: operations.end_trip_exception(session),
+                        lambda _ended: self._show(self.tr("This computer may no longer post.")),
+                        lambda error: self._show(refusal_text(error)))
 
     def store_password(self) -> None:
         """Checked, then the PIN; the field is cleared only once the password is stored."""

@@ -37,11 +37,13 @@ from stpeters_desk.ops.staff import (
     StaffOperations,
     validate_new_member,
     validate_new_pin_choice,
+    validate_permission_changes,
 )
 from stpeters_desk.ui.items import id_role
 from stpeters_desk.ui.security_dialogs import (
     GuardedFormDialog,
     HeadPinAsker,
+    NewRecoveryCodeDialog,
     ResetPinDialog,
     new_pin_fields,
     run_guarded,
@@ -187,6 +189,11 @@ class StaffTab(QWidget):
         self.save_permissions_button.setToolTip(self.tr(
             "Save the ticks in the table above; needs the head-teacher PIN"))
         self.save_permissions_button.clicked.connect(self.save_permissions)
+        self.recovery_button = QPushButton(self.tr("New recovery code…"))
+        self.recovery_button.setToolTip(self.tr(
+            "If the written copy of the head teacher's recovery code is lost: a new code is "
+            "shown once and the old one stops working; needs the head-teacher PIN"))
+        self.recovery_button.clicked.connect(self.new_recovery_code)
         self.message = QLabel()
         self.message.setObjectName("TabMessage")
         self.message.setWordWrap(True)
@@ -202,6 +209,7 @@ class StaffTab(QWidget):
         layout.addWidget(roles_title)
         layout.addWidget(self.permissions, 2)
         row = QHBoxLayout()
+        row.addWidget(self.recovery_button)
         row.addStretch(1)
         row.addWidget(self.save_permissions_button)
         layout.addLayout(row)
@@ -385,4 +393,17 @@ class StaffTab(QWidget):
         operations, session = self._operations, session_of(self._services)
         self._guarded(self.tr("change what roles may do"),
                       lambda head: operations.change_permissions(session, changes, head),
-                      self.tr("{count} role change(s) saved.").format(count=len(changes)))
+                      self.tr("{count} role change(s) saved.").format(count=len(changes)),
+                      validate=lambda: validate_permission_changes(changes))
+
+    def new_recovery_code(self) -> None:
+        """The written copy is lost: a new code, shown once, and the old one stops working."""
+        operations, session = self._operations, session_of(self._services)
+        run_guarded(self._ask_head_pin, self._tasks, self.tr("issue a new recovery code"),
+                    lambda head: operations.new_recovery_code(session, head),
+                    self._show_recovery_code, self._show)
+
+    def _show_recovery_code(self, code: str) -> None:
+        self._show(self.tr("A new recovery code was issued; the old one no longer works."))
+        self.recovery_dialog = NewRecoveryCodeDialog(code, self)
+        self.recovery_dialog.open()

@@ -4,7 +4,7 @@ for a member of staff from the Staff tab."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDateTime
 from pytestqt.qtbot import QtBot
@@ -157,3 +157,78 @@ def test_the_head_sets_a_new_pin_for_a_member_of_staff_from_the_staff_tab(
     assert school.staff.sign_in(teacher.staff_id, TEACHER_PIN).member is None
     assert school.staff.sign_in(teacher.staff_id, NEW_PIN).member == teacher
     assert "reset PIN" in [e.action for e in school.audit.recent(5)]
+
+
+def test_the_head_issues_a_new_recovery_code_shown_once(
+        qtbot: QtBot, school: DeskServices, head: StaffMember) -> None:
+    school.sign_in(head)
+    tab, asked = staff_tab(qtbot, school, HEAD_PIN)
+    tab.recovery_button.click()
+    assert asked == ["issue a new recovery code"]
+    dialog = tab.recovery_dialog
+    qtbot.addWidget(dialog)
+    code = dialog.page.code_label.text()
+    assert len(code.replace("-", "")) == 20
+    assert not dialog.finish_button.isEnabled()
+    dialog.reject()  # Escape: not before it is written down
+    assert dialog.isVisible()
+    dialog.page.confirm.setChecked(True)
+    dialog.finish_button.click()
+    assert not dialog.isVisible()
+    assert school.staff is not None
+    school.staff.recover_head(code, NEW_PIN)  # the code shown is the one that works
+
+
+def test_someone_changes_their_own_pin_in_settings(
+        qtbot: QtBot, school: DeskServices, head: StaffMember) -> None:
+    assert school.staff is not None
+    teacher = school.staff.add_member("Mr Invented Teacher", Role.TEACHER, TEACHER_PIN,
+                                      by=head, head_pin=HEAD_PIN)
+    school.sign_in(teacher)
+    tab = SettingsTab(school, SyncTaskRunner(), lambda _action: None, lambda: None)
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.change_pin_button.isVisible()
+    tab.current_pin.setText("111222")
+    tab.new_pin.setText(NEW_PIN)
+    tab.new_pin_again.setText(NEW_PIN)
+    tab.change_pin_button.click()
+    assert "not right" in tab.message.text()
+    assert (tab.current_pin.text(), tab.new_pin.text()) == ("111222", NEW_PIN)  # kept
+    tab.current_pin.setText(TEACHER_PIN)
+    tab.change_pin_button.click()
+    assert tab.new_pin.text() == "" and "changed" in tab.message.text()
+    assert school.staff.sign_in(teacher.staff_id, NEW_PIN).member == teacher
+
+
+def test_the_sign_in_screen_says_at_once_when_someone_must_wait(
+        qtbot: QtBot, school: DeskServices, head: StaffMember) -> None:
+    from stpeters_desk.ui.sign_in import SignInPanel
+
+    assert school.staff is not None
+    teacher = school.staff.add_member("Mr Invented Teacher", Role.TEACHER, TEACHER_PIN,
+                                      by=head, head_pin=HEAD_PIN)
+    for _ in range(4):
+        school.staff.sign_in(teacher.staff_id, "111222")
+    panel = SignInPanel(school.staff, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    row = next(r for r in range(panel.people.count())
+               if panel.people.item(r).text().startswith(teacher.name))
+    panel.people.setCurrentRow(row)
+    assert "Try again in 30 seconds" in panel.message.text()
+
+
+def test_back_from_the_trip_the_permission_ends_from_settings(
+        qtbot: QtBot, school: DeskServices, head: StaffMember) -> None:
+    assert school.devices is not None and school.device is not None
+    now = datetime.now().astimezone()
+    school.devices.grant_exception(school.device, now, now + timedelta(hours=3), "Match",
+                                   by=head, head_pin=HEAD_PIN)
+    school.sign_in(head)
+    tab = SettingsTab(school, SyncTaskRunner(), lambda _action: None, lambda: None)
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.end_exception_button.isVisible()
+    tab.end_exception_button.click()
+    assert not school.devices.may_post(school.device)[0]
+    assert not tab.end_exception_button.isVisible()

@@ -122,6 +122,19 @@ def test_a_trip_exception_is_checked_before_the_pin_and_needs_the_tables_role(
     assert last(school) == ("Mrs Amberley", AuditAction.GRANT_POSTING_EXCEPTION)
 
 
+def test_back_from_the_trip_the_exception_ends_at_once(
+        school: DeskServices, ops: SchoolOperations, people: dict[Role, StaffMember]) -> None:
+    assert school.devices is not None and school.device is not None
+    now = datetime.now().astimezone()
+    assert not ops.end_trip_exception(as_(people, Role.TEACHER))  # none to end
+    ops.allow_trip_exception(as_(people, Role.HEAD), now, now + timedelta(hours=2),
+                             "Football match", HEAD_PIN)
+    assert school.devices.may_post(school.device)[0]
+    assert ops.end_trip_exception(as_(people, Role.TEACHER))  # narrowing: no PIN
+    assert not school.devices.may_post(school.device)[0]
+    assert last(school) == (people[Role.TEACHER].name, AuditAction.END_POSTING_EXCEPTION)
+
+
 def test_without_staff_accounts_this_computer_cannot_be_registered(
         services: DeskServices) -> None:
     with pytest.raises(NotAllowed):

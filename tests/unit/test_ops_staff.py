@@ -29,6 +29,7 @@ from stpeters_desk.ops.staff import (
     StaffOperations,
     validate_new_member,
     validate_new_pin_choice,
+    validate_permission_changes,
 )
 from stpeters_desk.x.sandbox import SandboxGateway
 
@@ -94,6 +95,8 @@ CHANGES: dict[str, tuple[Change, AuditAction]] = {
         s, [PermissionChange(Role.TEACHER, Permission.POST, True),
             PermissionChange(Role.TEACHER, Permission.MODERATE, True)], pin),
         AuditAction.CHANGE_PERMISSIONS),
+    "recovery code": (lambda ops, s, p, pin: ops.new_recovery_code(s, pin),
+                      AuditAction.NEW_RECOVERY_CODE),
 }
 
 
@@ -275,3 +278,42 @@ def test_a_lock_is_recorded_as_the_persons_own(school: DeskServices, operations:
     entry = school.audit.recent(1)[0]
     assert (entry.actor, entry.action) == (people[Role.SECRETARY].name, AuditAction.LOCK)
     assert after.member is None and after.computer == COMPUTER
+
+
+def test_the_head_keeps_every_permission_which_is_said_before_the_pin(
+        school: DeskServices, operations: StaffOperations, people: dict[Role, StaffMember]
+        ) -> None:
+    changes = [PermissionChange(Role.HEAD, Permission.POST, False)]
+    with pytest.raises(InvalidInput, match="always keeps"):
+        validate_permission_changes(changes)
+    before = actions(school)
+    with pytest.raises(InvalidInput):
+        operations.change_permissions(Session(people[Role.HEAD]), changes, WRONG_PIN)
+    assert actions(school) == before  # no wrong head-PIN try was counted
+
+
+def test_a_new_recovery_code_replaces_the_old_one(
+        school: DeskServices, operations: StaffOperations, people: dict[Role, StaffMember]
+        ) -> None:
+    assert school.staff is not None
+    code = operations.new_recovery_code(Session(people[Role.HEAD]), HEAD_PIN)
+    assert len(code.replace("-", "")) == 20
+    school.staff.recover_head(code, NEW_PIN)  # the new code works
+    assert school.staff.sign_in(people[Role.HEAD].staff_id, NEW_PIN).member is not None
+
+
+def test_someone_changes_their_own_pin_with_their_current_one(
+        school: DeskServices, operations: StaffOperations, people: dict[Role, StaffMember]
+        ) -> None:
+    assert school.staff is not None
+    teacher = people[Role.TEACHER]
+    session = Session(teacher, COMPUTER)
+    with pytest.raises(InvalidInput, match="different"):
+        operations.change_own_pin(session, STAFF_PIN, NEW_PIN, "604218")
+    with pytest.raises(InvalidInput, match="current PIN is not right"):
+        operations.change_own_pin(session, WRONG_PIN, NEW_PIN, NEW_PIN)
+    with pytest.raises(NotSignedIn):
+        operations.change_own_pin(Session(None), STAFF_PIN, NEW_PIN, NEW_PIN)
+    operations.change_own_pin(session, STAFF_PIN, NEW_PIN, NEW_PIN)
+    assert school.staff.sign_in(teacher.staff_id, NEW_PIN).member == teacher
+    assert school.audit.query(action=AuditAction.CHANGE_OWN_PIN)[0].actor == teacher.name
