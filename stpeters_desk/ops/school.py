@@ -330,8 +330,3 @@ class SchoolOperations:
         if session.member is None:
             return
         write(self._services.settings, tour_seen(session.member.staff_id), True)
-
-    def has_seen_tour(self, session: Session) -> bool:
-        member = session.member
-        return member is not None and read(self._services.settings,
-                                           tour_seen(member.staff_id))
