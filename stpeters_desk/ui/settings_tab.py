@@ -190,7 +190,7 @@ class SettingsTab(QWidget):
         self.new_pin, self.new_pin_again = new_pin_fields(
             self.tr("Your new PIN"), self.tr("Your new PIN again"), MAX_PIN_LENGTH)
         self.change_pin_button = QPushButton(self.tr("Change my PIN"))
-        self.change_pin_button.setToolTip(self.tr("Your new PIN works from your next sign-in; "
+        self.change_pin_button.setToolTip(self.tr("Your new PIN works at once; "
                                                   "the change is recorded in the audit log"))
         self.change_pin_button.clicked.connect(self.change_own_pin)
         form = QFormLayout(box)
@@ -199,8 +199,10 @@ class SettingsTab(QWidget):
         form.addRow(self.tr("New PIN"), self.new_pin)
         form.addRow(self.tr("New PIN again"), self.new_pin_again)
         form.addRow(self.change_pin_button)
-        # Only a member of staff has a PIN (a practice set-up has none).
-        box.setVisible(self._services.staff is not None and self._services.member is not None)
+        # Only a member of staff has a PIN (a practice set-up has none). Hidden, never
+        # "shown": a widget without a parent yet would open as a window of its own.
+        if self._services.staff is None or self._services.member is None:
+            box.hide()
         return box
 
     def change_own_pin(self) -> None:
