@@ -536,6 +536,9 @@ class MainWindow(QMainWindow):
         except Refused as refusal:  # not allowed, or a wrong or locked PIN: stay open
             self.show_status(refusal.message)
             return False
+        except Exception as exc:  # the audit entry could not be written: stay open too
+            self.show_status(describe_error(exc))
+            return False
         return True
 
     def save_work(self) -> bool:
