@@ -303,6 +303,25 @@ def run_guarded(ask: HeadPinAsker, tasks: TaskRunner, action: str,
     return True
 
 
+def run_guarded_change(ask: HeadPinAsker, tasks: TaskRunner, action: str,
+                       change: Callable[[str], object], done: str,
+                       show: Callable[[str], None], *, form: GuardedFormDialog | None = None,
+                       validate: Callable[[], object] | None = None) -> bool:
+    """``run_guarded`` for a tab: ``show`` says ``done`` or why not; a ``form`` closes only
+    once the change is made, and otherwise shows the refusal with everything typed."""
+    def finished(_result: object) -> None:
+        if form is not None:
+            form.accept()
+        show(done)
+
+    def refused(text: str) -> None:
+        if form is not None:
+            form.refused(text)
+        show(text)
+
+    return run_guarded(ask, tasks, action, change, finished, refused, validate=validate)
+
+
 def dialog_head_pin_asker(services: DeskServices, tasks: TaskRunner,
                           parent: QWidget | None) -> HeadPinAsker:
     """The normal way to ask: a modal dialog. Tests pass their own asker instead."""

@@ -69,6 +69,7 @@ from stpeters_desk.ui.security_dialogs import (
     new_pin_fields,
     refusal_text,
     run_guarded,
+    run_guarded_change,
 )
 from stpeters_desk.ui.styling import DATE_FORMAT, DATE_TIME_FORMAT, THEMES, show_theme
 from stpeters_desk.ui.tasks import TaskRunner
@@ -562,18 +563,8 @@ class SettingsTab(QWidget):
                  form: GuardedFormDialog | None = None,
                  validate: Callable[[], object] | None = None) -> None:
         """Check, ask for the head-teacher PIN, then change; a form stays open on refusal."""
-        def finished(_result: object) -> None:
-            if form is not None:
-                form.accept()
-            self._show(done)
-
-        def refused(text: str) -> None:
-            if form is not None:
-                form.refused(text)
-            self._show(text)
-
-        if not run_guarded(self._ask_head_pin, self._tasks, action, change, finished, refused,
-                           validate=validate):
+        if not run_guarded_change(self._ask_head_pin, self._tasks, action, change, done,
+                                  self._show, form=form, validate=validate):
             self.reload()  # e.g. put the kiosk box back as it was
 
     def _show(self, text: str) -> None:

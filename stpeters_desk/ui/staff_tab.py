@@ -47,6 +47,7 @@ from stpeters_desk.ui.security_dialogs import (
     ResetPinDialog,
     new_pin_fields,
     run_guarded,
+    run_guarded_change,
 )
 from stpeters_desk.ui.tasks import TaskRunner
 
@@ -253,18 +254,8 @@ class StaffTab(QWidget):
                  form: GuardedFormDialog | None = None,
                  validate: Callable[[], object] | None = None) -> None:
         """Check, ask for the head-teacher PIN, then change; a form stays open on refusal."""
-        def finished(_result: object) -> None:
-            if form is not None:
-                form.accept()
-            self._show(done)
-
-        def refused(text: str) -> None:
-            if form is not None:
-                form.refused(text)
-            self._show(text)
-
-        run_guarded(self._ask_head_pin, self._tasks, action, change, finished, refused,
-                    validate=validate)
+        run_guarded_change(self._ask_head_pin, self._tasks, action, change, done, self._show,
+                           form=form, validate=validate)
 
     def _show(self, text: str) -> None:
         self.message.setText(text)

@@ -25,45 +25,23 @@ from stpeters_desk.core.settings_registry import (
     tour_seen,
 )
 from stpeters_desk.core.staff import StaffMember
-from stpeters_desk.core.storage.db import Database
 from stpeters_desk.ops.school import SchoolOperations, validate_trip_exception
 from stpeters_desk.ops.session import Session
 from stpeters_desk.x.credentials import XCredentials, load_account_password, load_credentials
 from stpeters_desk.x.models import Account
-from stpeters_desk.x.sandbox import SandboxGateway
 from tests.keyrings import MemoryKeyring
+from tests.unit.school_people import (
+    HEAD_PIN,
+    WRONG_PIN,
+    people,
+    quick_pin_hashes,
+    school,
+)
 
-HEAD_PIN = "482915"
-STAFF_PIN = "731904"
-WRONG_PIN = "000000"
 ROSTERS = Path(__file__).resolve().parents[1] / "data" / "rosters"
 KEYS = XCredentials("key", "key-secret", "token", "token-secret")
 
-
-@pytest.fixture(autouse=True)
-def _quick_pin_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
-    from argon2 import PasswordHasher, Type
-
-    from stpeters_desk.core import pins
-
-    monkeypatch.setattr(pins, "_hasher", lambda: PasswordHasher(
-        time_cost=1, memory_cost=8, parallelism=1, hash_len=16, salt_len=16, type=Type.ID))
-
-
-@pytest.fixture
-def school(db: Database, sandbox: SandboxGateway, data_dir: Path) -> DeskServices:
-    return DeskServices.for_school(db, sandbox, data_dir)
-
-
-@pytest.fixture
-def people(school: DeskServices) -> dict[Role, StaffMember]:
-    assert school.staff is not None
-    head, _code = school.staff.create_head("Mrs Amberley", HEAD_PIN)
-    found = {Role.HEAD: head}
-    for number, role in enumerate((Role.ESAFETY, Role.TEACHER, Role.SECRETARY)):
-        found[role] = school.staff.add_member(f"Staff {number}", role, STAFF_PIN, by=head,
-                                              head_pin=HEAD_PIN)
-    return found
+__all__ = ["people", "quick_pin_hashes", "school"]  # fixtures shared with the staff tests
 
 
 @pytest.fixture

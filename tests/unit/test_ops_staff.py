@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -21,7 +20,6 @@ from stpeters_desk.core.refusals import (
 from stpeters_desk.core.roles import Permission, Role
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import FAILED_ATTEMPT_ACTOR, StaffMember
-from stpeters_desk.core.storage.db import Database
 from stpeters_desk.ops.session import Session
 from stpeters_desk.ops.staff import (
     NewMember,
@@ -31,40 +29,19 @@ from stpeters_desk.ops.staff import (
     validate_new_pin_choice,
     validate_permission_changes,
 )
-from stpeters_desk.x.sandbox import SandboxGateway
+from tests.unit.school_people import (
+    HEAD_PIN,
+    STAFF_PIN,
+    WRONG_PIN,
+    people,
+    quick_pin_hashes,
+    school,
+)
 
-HEAD_PIN = "482915"
-STAFF_PIN = "731904"
 NEW_PIN = "604219"
-WRONG_PIN = "000000"
 COMPUTER = "Office PC (test)"
 
-
-@pytest.fixture(autouse=True)
-def _quick_pin_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The operations' rules are under test here, not Argon2's cost."""
-    from argon2 import PasswordHasher, Type
-
-    from stpeters_desk.core import pins
-
-    monkeypatch.setattr(pins, "_hasher", lambda: PasswordHasher(
-        time_cost=1, memory_cost=8, parallelism=1, hash_len=16, salt_len=16, type=Type.ID))
-
-
-@pytest.fixture
-def school(db: Database, sandbox: SandboxGateway, data_dir: Path) -> DeskServices:
-    return DeskServices.for_school(db, sandbox, data_dir)
-
-
-@pytest.fixture
-def people(school: DeskServices) -> dict[Role, StaffMember]:
-    assert school.staff is not None
-    head, _code = school.staff.create_head("Mrs Amberley", HEAD_PIN)
-    found = {Role.HEAD: head}
-    for number, role in enumerate((Role.ESAFETY, Role.TEACHER, Role.SECRETARY)):
-        found[role] = school.staff.add_member(f"Staff {number}", role, STAFF_PIN, by=head,
-                                              head_pin=HEAD_PIN)
-    return found
+__all__ = ["people", "quick_pin_hashes", "school"]  # fixtures shared with the school tests
 
 
 @pytest.fixture
