@@ -22,7 +22,7 @@ from stpeters_desk.core.pins import validate_new_pin
 from stpeters_desk.core.refusals import HeadPinNeeded, InvalidInput, NotAllowed, NotSignedIn
 from stpeters_desk.core.roles import Permission, Role
 from stpeters_desk.core.services import DeskServices
-from stpeters_desk.core.staff import StaffDirectory, StaffMember, clean_name
+from stpeters_desk.core.staff import HeadCredentials, StaffDirectory, StaffMember, clean_name
 from stpeters_desk.ops.actions import ACTIONS, Action
 from stpeters_desk.ops.session import Session
 
@@ -58,6 +58,15 @@ def validate_new_pin_choice(pin: str, again: str) -> str:
         raise InvalidInput(translate("Operations", "The two PINs are different. Type the same "
                                                    "PIN twice."))
     return pin
+
+
+def validate_head_set_up(name: str, pin: str, again: str) -> tuple[str, str]:
+    """The first head teacher's name and PIN, tidied, or ``InvalidInput`` saying why not."""
+    try:
+        tidy = clean_name(name)
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from None
+    return tidy, validate_new_pin_choice(pin, again)
 
 
 def validate_new_member(staff: StaffDirectory | None, name: str, role: Role, pin: str,
@@ -186,6 +195,25 @@ class StaffOperations:
         return self._perform(session, Action.NEW_RECOVERY_CODE,
                              lambda by: self._staff.replace_recovery_code(by=by,
                                                                           head_pin=head_pin))
+
+    # -- the head teacher's own account ------------------------------------------------------
+    def set_up_school(self, name: str, pin: str, again: str, *,
+                      register_this_computer: bool) -> HeadCredentials:
+        """First start: the head teacher's account (and this computer registered, with the
+        PIN just chosen); the recovery code in the result is to be shown once."""
+        tidy, pin = validate_head_set_up(name, pin, again)
+        with _refusals():
+            credentials = self._staff.create_head(tidy, pin)
+        devices, device = self._services.devices, self._services.device
+        if register_this_computer and devices is not None and device is not None:
+            devices.register(device, by=credentials.member, head_pin=pin)
+        return credentials
+
+    def recover_head(self, recovery_code: str, new_pin: str, again: str) -> HeadCredentials:
+        """A forgotten or locked head PIN: the recovery code sets a new one (and a new code)."""
+        pin = validate_new_pin_choice(new_pin, again)
+        with _refusals():
+            return self._staff.recover_head(recovery_code, pin)
 
     # -- each person's own PIN ----------------------------------------------------------------
     def change_own_pin(self, session: Session, current_pin: str, new_pin: str,

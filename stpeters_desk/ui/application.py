@@ -209,7 +209,7 @@ def _first_run_done(services: DeskServices, tasks: TaskRunner) -> bool:
         return True
     from stpeters_desk.ui.security_dialogs import SetupWizard
 
-    wizard = SetupWizard(staff, tasks, devices=services.devices, device=services.device)
+    wizard = SetupWizard(services, tasks)
     if wizard.exec() != SetupWizard.DialogCode.Accepted or wizard.head is None:
         return False
     services.sign_in(wizard.head)

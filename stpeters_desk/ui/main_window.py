@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
         from stpeters_desk.ui.security_dialogs import RecoveryDialog
 
         assert self._services.staff is not None
-        RecoveryDialog(self._services.staff, self._tasks, self).exec()
+        RecoveryDialog(self._services, self._tasks, self).exec()
         if self.sign_in_panel is not None:
             self.sign_in_panel.reload()
 

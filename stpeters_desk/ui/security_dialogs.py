@@ -23,11 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stpeters_desk.core.devices import DeviceIdentity, DeviceRegistry
-from stpeters_desk.core.pins import validate_new_pin
 from stpeters_desk.core.refusals import Refused
 from stpeters_desk.core.services import DeskServices
-from stpeters_desk.core.staff import StaffDirectory, StaffMember
+from stpeters_desk.core.staff import HeadCredentials, StaffMember
+from stpeters_desk.ops.staff import (
+    StaffOperations,
+    validate_head_set_up,
+    validate_new_pin_choice,
+)
 from stpeters_desk.ui.messages import describe_error, name_standard_buttons
 from stpeters_desk.ui.pin_pad import MAX_PIN_LENGTH, PinPad
 from stpeters_desk.ui.tasks import TaskRunner
@@ -46,17 +49,6 @@ def hidden_field(name: str, max_length: int = 0) -> QLineEdit:
     return field
 
 
-def new_pin_problem(pin: str, again: str) -> str:
-    """Why a new PIN, typed twice, cannot be used; "" when it can."""
-    problem = validate_new_pin(pin)
-    if problem:
-        return problem
-    if pin != again:
-        return QCoreApplication.translate(
-            "SecurityDialogs", "The two PINs are different. Type the same PIN twice.")
-    return ""
-
-
 def new_pin_tip() -> str:
     """The rules for a new PIN, as a tooltip on every field where one is chosen."""
     return QCoreApplication.translate(
@@ -66,8 +58,9 @@ def new_pin_tip() -> str:
 
 def new_pin_fields(name: str, again_name: str,
                    max_length: int = 0) -> tuple[QLineEdit, QLineEdit]:
-    """The two hidden fields where a new PIN is chosen and typed again (check them with
-    new_pin_problem); names are spoken names, already translated by the caller."""
+    """The two hidden fields where a new PIN is chosen and typed again (the operations'
+    ``validate_new_pin_choice`` checks them); names are spoken names, already translated
+    by the caller."""
     pin, again = hidden_field(name, max_length), hidden_field(again_name, max_length)
     pin.setToolTip(new_pin_tip())
     again.setToolTip(QCoreApplication.translate(
@@ -106,15 +99,12 @@ class RecoveryCodePage(QWidget):
 class SetupWizard(QDialog):
     """First start: create the head teacher's account and PIN, then show the recovery code."""
 
-    def __init__(self, staff: StaffDirectory, tasks: TaskRunner,
-                 parent: QWidget | None = None, *, devices: DeviceRegistry | None = None,
-                 device: DeviceIdentity | None = None) -> None:
+    def __init__(self, services: DeskServices, tasks: TaskRunner,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Set up St Peter's Desk"))
-        self._devices = devices
-        self._device = device
+        self._operations = StaffOperations(services)
         self.setMinimumWidth(520)
-        self._staff = staff
         self._tasks = tasks
         self.head: StaffMember | None = None
         self.pages = QStackedWidget()
@@ -142,7 +132,7 @@ class SetupWizard(QDialog):
         self.register_box = QCheckBox(self.tr("Register this computer for tweeting"))
         self.register_box.setToolTip(self.tr("Tweets can then be posted from this computer; "
                                              "untick it if this is not a school computer"))
-        can_register = devices is not None and device is not None
+        can_register = services.devices is not None and services.device is not None
         self.register_box.setChecked(can_register)
         self.register_box.setVisible(can_register)
         register_note = QLabel(self.tr("The policy allows tweets only from the school's "
@@ -174,24 +164,20 @@ class SetupWizard(QDialog):
         if self.pages.currentIndex() == 1:
             self.accept()
             return
-        name = self.name_field.text().strip()
-        pin = self.pin_field.text()
-        problem = _form_problem(name, pin, self.pin_again.text())
-        if problem:
-            self.message.setText(problem)
+        name, pin, again = self.name_field.text(), self.pin_field.text(), self.pin_again.text()
+        try:
+            validate_head_set_up(name, pin, again)
+        except Refused as problem:
+            self.message.setText(problem.message)
             return
         self.ok_button.setEnabled(False)
         self.message.setText(self.tr("Creating the account…"))
-        register = self.register_box.isChecked()
-        self._tasks.run(lambda: self._create(name, pin, register), self._created, self._failed)
+        register, operations = self.register_box.isChecked(), self._operations
+        self._tasks.run(lambda: operations.set_up_school(name, pin, again,
+                                                         register_this_computer=register),
+                        self._created, self._failed)
 
-    def _create(self, name: str, pin: str, register: bool) -> tuple[StaffMember, str]:
-        head, code = self._staff.create_head(name, pin)
-        if register and self._devices is not None and self._device is not None:
-            self._devices.register(self._device, by=head, head_pin=pin)
-        return head, code
-
-    def _created(self, created: tuple[StaffMember, str]) -> None:
+    def _created(self, created: HeadCredentials) -> None:
         self.head, code = created
         self.recovery_page.show_code(code)
         self.pages.setCurrentIndex(1)
@@ -200,7 +186,7 @@ class SetupWizard(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self.ok_button.setEnabled(True)
-        self.message.setText(str(error))
+        self.message.setText(refusal_text(error))
 
     def _confirmed(self, checked: bool) -> None:
         self.ok_button.setEnabled(checked)
@@ -209,12 +195,6 @@ class SetupWizard(QDialog):
         if self.pages.currentIndex() == 1:
             return  # the code must be acknowledged; the account already exists
         super().reject()
-
-
-def _form_problem(name: str, pin: str, again: str) -> str:
-    if not name:
-        return QCoreApplication.translate("SecurityDialogs", "Type the head teacher's name.")
-    return new_pin_problem(pin, again)
 
 
 HeadPinCheck = Callable[[str], object]  # raises a ``Refused`` when the PIN is not a head's
@@ -421,11 +401,11 @@ class ResetPinDialog(GuardedFormDialog):
 class RecoveryDialog(QDialog):
     """The head's forgotten or locked PIN: the recovery code sets a new one."""
 
-    def __init__(self, staff: StaffDirectory, tasks: TaskRunner,
+    def __init__(self, services: DeskServices, tasks: TaskRunner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Recover the head teacher's PIN"))
-        self._staff = staff
+        self._operations = StaffOperations(services)
         self._tasks = tasks
         self.pages = QStackedWidget()
         self.code_field = QLineEdit()
@@ -469,15 +449,18 @@ class RecoveryDialog(QDialog):
         if self.pages.currentIndex() == 1:
             self.accept()
             return
-        code, pin = self.code_field.text().strip(), self.pin_field.text()
-        problem = new_pin_problem(pin, self.pin_again.text())
-        if problem:
-            self.message.setText(problem)
+        code, pin, again = (self.code_field.text().strip(), self.pin_field.text(),
+                            self.pin_again.text())
+        try:
+            validate_new_pin_choice(pin, again)
+        except Refused as problem:
+            self.message.setText(problem.message)
             return
-        staff = self._staff
+        operations = self._operations
         self.ok_button.setEnabled(False)
         self.message.setText(self.tr("Checking the recovery code…"))
-        self._tasks.run(lambda: staff.recover_head(code, pin), self._recovered, self._failed)
+        self._tasks.run(lambda: operations.recover_head(code, pin, again), self._recovered,
+                        self._failed)
 
     def _recovered(self, result: object) -> None:
         new_code = result[1] if isinstance(result, tuple) else ""
@@ -491,4 +474,4 @@ class RecoveryDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self.ok_button.setEnabled(True)
-        self.message.setText(str(error))
+        self.message.setText(refusal_text(error))

@@ -321,9 +321,9 @@ def dialogs(services: DeskServices, window: MainWindow) -> Iterator[QDialog]:
     """Every main dialog, built as the app builds it."""
     assert services.staff is not None and services.approvals is not None
     tasks = SyncTaskRunner()
-    yield SetupWizard(services.staff, tasks, devices=services.devices, device=services.device)
+    yield SetupWizard(services, tasks)
     yield HeadPinDialog(lambda _pin: None, tasks, "add a member of staff")
-    yield RecoveryDialog(services.staff, tasks)
+    yield RecoveryDialog(services, tasks)
     report = run_preflight("Well done Olivia! See stpeters.sch.uk", [],
                            NameGuard.from_names(["Olivia Smith"]))
     yield PreflightDialog(report, may_override=True)

@@ -138,8 +138,7 @@ def school(db: Database, sandbox: SandboxGateway, data_dir: Path) -> DeskService
 def set_up_the_app(qtbot: QtBot, school: DeskServices) -> None:
     """The very first start: the head creates their account and registers this computer."""
     assert school.staff is not None
-    wizard = SetupWizard(school.staff, SyncTaskRunner(), devices=school.devices,
-                         device=school.device)
+    wizard = SetupWizard(school, SyncTaskRunner())
     qtbot.addWidget(wizard)
     wizard.show()
     type_into(wizard.name_field, HEAD)

@@ -294,3 +294,34 @@ def test_someone_changes_their_own_pin_with_their_current_one(
     operations.change_own_pin(session, STAFF_PIN, NEW_PIN, NEW_PIN)
     assert school.staff.sign_in(teacher.staff_id, NEW_PIN).member == teacher
     assert school.audit.query(action=AuditAction.CHANGE_OWN_PIN)[0].actor == teacher.name
+
+
+def test_the_school_is_set_up_once_with_this_computer_registered(school: DeskServices) -> None:
+    assert school.staff is not None and school.devices is not None
+    assert school.device is not None
+    operations = StaffOperations(school)
+    with pytest.raises(InvalidInput):  # checked before anything is written
+        operations.set_up_school("Mrs " + "A" * 80, HEAD_PIN, HEAD_PIN,
+                                 register_this_computer=True)
+    assert not school.staff.is_set_up()
+    head, code = operations.set_up_school("  Mrs  Amberley ", HEAD_PIN, HEAD_PIN,
+                                          register_this_computer=True)
+    assert head.name == "Mrs Amberley" and len(code.replace("-", "")) == 20
+    assert school.devices.is_registered(school.device)
+    with pytest.raises(InvalidInput, match="already set up"):
+        operations.set_up_school("Mr Other", NEW_PIN, NEW_PIN, register_this_computer=False)
+
+
+def test_the_heads_pin_is_recovered_with_the_code_and_a_new_code_is_issued(
+        school: DeskServices) -> None:
+    assert school.staff is not None
+    operations = StaffOperations(school)
+    head, code = operations.set_up_school("Mrs Amberley", HEAD_PIN, HEAD_PIN,
+                                          register_this_computer=False)
+    with pytest.raises(InvalidInput, match="different"):
+        operations.recover_head(code, NEW_PIN, "604218")
+    with pytest.raises(InvalidInput, match="recovery code is not right"):
+        operations.recover_head("AAAA-BBBB-CCCC-DDDD-EEEE", NEW_PIN, NEW_PIN)
+    _head, new_code = operations.recover_head(code, NEW_PIN, NEW_PIN)
+    assert new_code != code
+    assert school.staff.sign_in(head.staff_id, NEW_PIN).member is not None
