@@ -17,19 +17,15 @@ from stpeters_desk import APP_NAME, __version__
 from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.paths import DATABASE_NAME, resolve_data_dir, resources_dir
 from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.settings_registry import KIOSK_MODE, REAL_ACCOUNT_CONNECTED, read
 from stpeters_desk.core.storage.db import Database, DatabaseError, open_database
-from stpeters_desk.core.storage.settings import (
-    KIOSK_MODE,
-    REAL_ACCOUNT_CONNECTED,
-    SettingsStore,
-)
+from stpeters_desk.core.storage.settings import SettingsStore
 from stpeters_desk.x.gateway import XGateway
 
 if TYPE_CHECKING:
     from stpeters_desk.core.integrity import IntegrityGuard
     from stpeters_desk.core.names import NameGuard
 
-REAL_ACCOUNT_SETTING = REAL_ACCOUNT_CONNECTED
 SUBCOMMANDS = ("audit", "photos")
 
 EXIT_WHEN_SHOWN_ENV = "STPETERS_DESK_EXIT_WHEN_SHOWN"  # benchmarks/startup.py only
@@ -81,7 +77,7 @@ def choose_gateway(db: Database, settings: SettingsStore, force_sandbox: bool
     """The real account when it is connected and its keys are in the keyring, else the sandbox."""
     from stpeters_desk.x.sandbox import SandboxGateway
 
-    if force_sandbox or settings.get(REAL_ACCOUNT_SETTING) != "1":
+    if force_sandbox or not read(settings, REAL_ACCOUNT_CONNECTED):
         return SandboxGateway(db), ""
     from stpeters_desk.x.credentials import KeyringUnavailable, load_credentials
 
@@ -157,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from stpeters_desk.ui.application import run_window
 
-    kiosk = args.kiosk or services.settings.get(KIOSK_MODE) == "1"
+    kiosk = args.kiosk or read(services.settings, KIOSK_MODE)
     return run_window(services, resources_dir(), screenshot=args.screenshot, tab=args.tab,
                       kiosk=kiosk and not args.screenshot, exit_when_shown=args.exit_when_shown)
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.dates import shown_moment
 from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.pins import as_utc
@@ -164,7 +165,7 @@ class DeviceRegistry:
                                             permission=Permission.REGISTER_DEVICES,
                                             action=f"register {device.name}", now=moment)
         self._store.set_registered(device.device_id, device.name, True, by.name, moment, [
-            self._entry(by.name, "register device", device.label, head, moment)])
+            self._entry(by.name, AuditAction.REGISTER_DEVICE, device.label, head, moment)])
 
     def unregister(self, device: DeviceIdentity, *, by: StaffMember, head_pin: str,
                    now: datetime | None = None) -> None:
@@ -175,7 +176,7 @@ class DeviceRegistry:
                                             permission=Permission.REGISTER_DEVICES,
                                             action=f"unregister {device.name}", now=moment)
         self._store.set_registered(device.device_id, device.name, False, by.name, moment, [
-            self._entry(by.name, "unregister device", device.label, head, moment)])
+            self._entry(by.name, AuditAction.UNREGISTER_DEVICE, device.label, head, moment)])
 
     def grant_exception(self, device: DeviceIdentity, start: datetime, end: datetime,
                         reason: str, *, by: StaffMember, head_pin: str,
@@ -184,14 +185,14 @@ class DeviceRegistry:
         moment = _now(now)
         start, end = as_utc(start), as_utc(end)
         reason = " ".join(reason.split())
-        self._check_exception(start, end, reason, moment)
+        self.check_exception(start, end, reason, moment)
         head = self._staff.require_head_pin(head_pin, by=by, permission=None,
                                             action=f"allow tweets from {device.name}",
                                             now=moment)
         detail = f"{_local(start)} to {_local(end)}"
         exception_id = self._store.add_exception(
             device.device_id, device.name, start, end, reason, by.name, head.name, moment,
-            [self._entry(by.name, "grant posting exception", device.label, head, moment,
+            [self._entry(by.name, AuditAction.GRANT_POSTING_EXCEPTION, device.label, head, moment,
                          reason=reason, detail=detail)])
         return PostingException(exception_id, device, start, end, reason, by.name, head.name)
 
@@ -203,7 +204,7 @@ class DeviceRegistry:
         if record is None:
             raise ValueError(translate("Devices", "That posting exception does not exist."))
         self._store.end_exception(exception_id, moment, [NewAuditEntry(
-            actor=by.name, action="end posting exception",
+            actor=by.name, action=AuditAction.END_POSTING_EXCEPTION,
             target=DeviceIdentity(record.device_id, record.device_name).label,
             reason=record.reason, device=self._staff.device, at=time_text(moment))])
 
@@ -233,7 +234,8 @@ class DeviceRegistry:
                                            "event.").format(computer=device.name)
 
     @staticmethod
-    def _check_exception(start: datetime, end: datetime, reason: str, now: datetime) -> None:
+    def check_exception(start: datetime, end: datetime, reason: str, now: datetime) -> None:
+        """Why this window or reason cannot be used (``ValueError``): checked before the PIN."""
         if not reason:
             raise ValueError(translate("Devices", "Say what the exception is for, e.g. “Year 6 "
                                                   "trip to the coast”."))

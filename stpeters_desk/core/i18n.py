@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 Translator = Callable[[str, str], str]
 
-LANGUAGE_SETTING = "appearance.language"  # a setting of this computer (Settings tab)
 DEFAULT_LANGUAGE = "en"  # the source language: nothing to load
 
 

@@ -15,13 +15,17 @@ from datetime import date, datetime, timedelta
 
 from stpeters_desk.core.dates import spoken_date
 from stpeters_desk.core.i18n import translate
+from stpeters_desk.core.settings_registry import (
+    MAX_INTERVAL_MONTHS,
+    POLICY_ADOPTED_ON,
+    POLICY_INTERVAL_MONTHS,
+    read,
+    write,
+)
 from stpeters_desk.core.storage.settings import SettingsStore
 
-ADOPTED_ON_SETTING = "policy_adopted_on"
-INTERVAL_SETTING = "policy_review_interval_months"
-DEFAULT_ADOPTED_ON = date(2017, 11, 27)
-DEFAULT_INTERVAL_MONTHS = 24
-MAX_INTERVAL_MONTHS = 60
+DEFAULT_ADOPTED_ON = POLICY_ADOPTED_ON.default
+DEFAULT_INTERVAL_MONTHS = POLICY_INTERVAL_MONTHS.default
 DUE_SOON = timedelta(days=30)
 
 
@@ -43,31 +47,29 @@ def add_months(start: date, months: int) -> date:
 
 
 def adopted_on(settings: SettingsStore) -> date:
-    stored = settings.get(ADOPTED_ON_SETTING)
-    try:
-        return date.fromisoformat(stored) if stored else DEFAULT_ADOPTED_ON
-    except ValueError:
-        return DEFAULT_ADOPTED_ON
+    return read(settings, POLICY_ADOPTED_ON)
 
 
 def interval_months(settings: SettingsStore) -> int:
-    stored = settings.get(INTERVAL_SETTING)
-    if stored and stored.isdigit() and 1 <= int(stored) <= MAX_INTERVAL_MONTHS:
-        return int(stored)
-    return DEFAULT_INTERVAL_MONTHS
+    return read(settings, POLICY_INTERVAL_MONTHS)
 
 
 def save_review_settings(settings: SettingsStore, adopted: date, months: int,
                          today: date | None = None) -> None:
     """Record a newly adopted policy and how often it is reviewed."""
+    check_review_dates(adopted, months, today)
+    write(settings, POLICY_ADOPTED_ON, adopted)
+    write(settings, POLICY_INTERVAL_MONTHS, months)
+
+
+def check_review_dates(adopted: date, months: int, today: date | None = None) -> None:
+    """Why these dates cannot be kept (raises ``ValueError``); nothing when they can."""
     if not 1 <= months <= MAX_INTERVAL_MONTHS:
         raise ValueError(translate("PolicyReview",
                                    "Choose a review interval between 1 and {count} months.")
                          .format(count=MAX_INTERVAL_MONTHS))
     if adopted > (today or date.today()):
         raise ValueError(translate("PolicyReview", "The adoption date cannot be in the future."))
-    settings.set(ADOPTED_ON_SETTING, adopted.isoformat())
-    settings.set(INTERVAL_SETTING, str(months))
 
 
 def review_status(settings: SettingsStore,

@@ -22,7 +22,14 @@ from typing import Literal
 from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.names import NameFinding, NameGuard
 from stpeters_desk.core.paths import resources_dir
-from stpeters_desk.core.storage.settings import REPLY_SETTINGS, SettingsStore
+from stpeters_desk.core.settings_registry import (
+    OWN_POSTCODES,
+    REPLY_SETTING,
+    SCHOOL_HANDLES,
+    TRUSTED_ACCOUNTS,
+    read,
+)
+from stpeters_desk.core.storage.settings import SettingsStore
 from stpeters_desk.core.text_folding import direction_controls
 from stpeters_desk.core.tweet_text import MAX_WEIGHTED_LENGTH, parse_tweet
 
@@ -45,13 +52,7 @@ LINK_COST_FACTOR = 13
 MAX_ALT_TEXT = 1000
 """X refuses a photo description longer than this."""
 
-SCHOOL_HANDLE = "StPetersPilning"
-
-# Keys in the settings table (values are plain text; lists are comma-separated).
-REPLY_SETTINGS_KEY = REPLY_SETTINGS
-SCHOOL_HANDLES_KEY = "preflight.school_handles"
-TRUSTED_ACCOUNTS_KEY = "preflight.trusted_accounts"
-OWN_POSTCODES_KEY = "preflight.own_postcodes"
+SCHOOL_HANDLE = SCHOOL_HANDLES.default
 
 
 class ReplySetting(StrEnum):
@@ -86,15 +87,13 @@ class PreflightSettings:
     @classmethod
     def from_store(cls, store: SettingsStore, following_count: int = 0) -> PreflightSettings:
         """Read the school's choices; anything unset keeps the safe default."""
-        reply = store.get(REPLY_SETTINGS_KEY) or ReplySetting.MENTIONED_USERS.value
         return cls(
-            reply_settings=ReplySetting(reply) if reply in {r.value for r in ReplySetting}
-            else ReplySetting.MENTIONED_USERS,
+            reply_settings=ReplySetting(read(store, REPLY_SETTING)),
             following_count=following_count,
-            school_handles=_handle_set(store.get(SCHOOL_HANDLES_KEY) or SCHOOL_HANDLE),
-            trusted_accounts=_handle_set(store.get(TRUSTED_ACCOUNTS_KEY) or ""),
+            school_handles=_handle_set(read(store, SCHOOL_HANDLES)),
+            trusted_accounts=_handle_set(read(store, TRUSTED_ACCOUNTS)),
             own_postcodes=frozenset(_postcode_key(p) for p in
-                                    (store.get(OWN_POSTCODES_KEY) or "").split(",") if p.strip()),
+                                    read(store, OWN_POSTCODES).split(",") if p.strip()),
         )
 
 

@@ -38,3 +38,11 @@ class HeadPinNeeded(Refused):
 
 class ReasonNeeded(Refused):
     """The action must say why (for the audit log and the governors), and did not."""
+
+
+class InvalidInput(Refused):
+    """What was typed cannot be used (a name too long, two PINs that differ...).
+
+    Raised by the ``validate_*`` checks, which a form runs before it asks for the
+    head-teacher PIN and the operation runs again before it changes anything.
+    """

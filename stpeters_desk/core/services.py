@@ -13,14 +13,11 @@ from typing import TYPE_CHECKING
 
 from stpeters_desk.core.audit import AuditTrail
 from stpeters_desk.core.outbox import Outbox
+from stpeters_desk.core.settings_registry import REPLY_SETTING, read
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.drafts import DraftStore
 from stpeters_desk.core.storage.outbox_store import OutboxStore
-from stpeters_desk.core.storage.settings import (
-    DEFAULT_REPLY_SETTINGS,
-    REPLY_SETTINGS,
-    SettingsStore,
-)
+from stpeters_desk.core.storage.settings import SettingsStore
 from stpeters_desk.x.gateway import XGateway
 
 if TYPE_CHECKING:
@@ -171,4 +168,4 @@ def _approval_queue(db: Database, services: DeskServices, device: DeviceIdentity
 
 def _school_reply_settings(settings: SettingsStore) -> Callable[[], str | None]:
     """Read at each send, so a change in Settings applies to tweets already waiting."""
-    return lambda: settings.get(REPLY_SETTINGS) or DEFAULT_REPLY_SETTINGS
+    return lambda: read(settings, REPLY_SETTING)

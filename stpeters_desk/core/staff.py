@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import NamedTuple
 
+from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.pins import (
     DEFAULT_LOCKOUT,
@@ -57,7 +58,8 @@ def _last_head_message() -> str:
                               "Add or promote another head teacher first.")
 
 
-SET_UP_HEAD_ACTION = "set up head teacher"  # in the audit log of every school set up
+SET_UP_HEAD_ACTION = AuditAction.SET_UP_HEAD  # in the audit log of every school set up
+FAILED_ATTEMPT_ACTOR = "unknown"  # the actor of a failed attempt: never the person named
 
 class PermissionDenied(NotAllowed):
     """The signed-in person's role does not allow this."""
@@ -224,10 +226,14 @@ class StaffDirectory:
             return SignInResult(None, self._own_lock_message(record, state), state.wait_until,
                                 state.locked)
         if not verify_pin(record.pin_hash, pin):
-            return self._count_failure(subject, before + 1, record.name, "failed sign-in",
-                                       record.name, moment, head=record.role == Role.HEAD)
+            # Whoever typed it is not known: the attempt is the computer's, against the
+            # name chosen, never an action of the person named.
+            return self._count_failure(subject, before + 1, FAILED_ATTEMPT_ACTOR,
+                                       AuditAction.FAILED_SIGN_IN, record.name, moment,
+                                       head=record.role == Role.HEAD)
         self._upgrade_hash(record, pin)
-        self._store.clear_failures([subject], [self._entry(record.name, "sign in", now=moment)])
+        self._store.clear_failures([subject], [self._entry(record.name, AuditAction.SIGN_IN,
+                                                           now=moment)])
         return SignInResult(_member(record), translate("Staff", "Signed in as {name}.").format(
             name=record.name))
 
@@ -249,12 +255,13 @@ class StaffDirectory:
         if before is None:
             raise ValueError(self._own_lock_message(record, self._lock_state(subject, moment)))
         if not verify_pin(record.pin_hash, old_pin):
-            result = self._count_failure(subject, before + 1, record.name, "failed PIN change",
+            result = self._count_failure(subject, before + 1, record.name,
+                                         AuditAction.FAILED_PIN_CHANGE,
                                          record.name, moment, head=record.role == Role.HEAD,
                                          current_pin=True)
             raise ValueError(result.message)
         self._store.set_pin_hash(staff_id, hash_pin(new_pin), moment,
-                                 [self._entry(record.name, "change own PIN", record.name,
+                                 [self._entry(record.name, AuditAction.CHANGE_OWN_PIN, record.name,
                                               now=moment)], clear_lockouts=[subject])
 
     # -- the head-teacher PIN --------------------------------------------------------------
@@ -291,8 +298,8 @@ class StaffDirectory:
                 self._upgrade_hash(head, pin)
                 self._store.clear_failures([subject])
                 return SignInResult(_member(head), translate("Staff", "Head-teacher PIN accepted."))
-        actor = by.name if by else "unknown"
-        return self._count_failure(subject, before + 1, actor, "failed head-teacher PIN", action,
+        actor = by.name if by else FAILED_ATTEMPT_ACTOR
+        return self._count_failure(subject, before + 1, actor, AuditAction.FAILED_HEAD_PIN, action,
                                    moment, head=by is None or by.role == Role.HEAD)
 
     def _head_pin_refusal(self, subject: str, by: StaffMember | None,
@@ -337,7 +344,7 @@ class StaffDirectory:
         head = self._head_pin(head_pin, actor, "add a member of staff", moment)
         approver_note = ", approver" if approver else ""
         staff_id = self._store.insert(name, role.value, approver, hash_pin(pin), moment, [
-            self._entry(actor.name, "add staff", name,
+            self._entry(actor.name, AuditAction.ADD_STAFF, name,
                         f"{ROLE_TITLES[role]}{approver_note}; {_approved_by(head)}", now=moment)])
         return StaffMember(staff_id, name, role, approver, True)
 
@@ -381,7 +388,7 @@ class StaffDirectory:
         head = self._head_pin(head_pin, actor, "change what a role may do", moment)
         change = "now allowed" if allowed else "no longer allowed"
         self._store.set_permission(role.value, permission.value, allowed, [
-            self._entry(actor.name, "change permissions", ROLE_TITLES[role],
+            self._entry(actor.name, AuditAction.CHANGE_PERMISSIONS, ROLE_TITLES[role],
                         f"{change}: {PERMISSION_TITLES[permission]}; {_approved_by(head)}",
                         now=moment)])
 
@@ -394,7 +401,8 @@ class StaffDirectory:
         head = self._head_pin(head_pin, actor, f"unlock {record.name}'s PIN", moment)
         asking = _member(record)
         self._store.clear_failures([_subject(staff_id), head_pin_subject(asking)], [
-            self._entry(actor.name, "unlock PIN", record.name, _approved_by(head), now=moment)])
+            self._entry(actor.name, AuditAction.UNLOCK_PIN, record.name, _approved_by(head),
+                        now=moment)])
 
     def reset_pin(self, staff_id: int, new_pin: str, *, by: StaffMember, head_pin: str,
                   now: datetime | None = None) -> None:
@@ -405,7 +413,8 @@ class StaffDirectory:
         self._require_good_pin(new_pin)
         head = self._head_pin(head_pin, actor, f"set a new PIN for {record.name}", moment)
         self._store.set_pin_hash(staff_id, hash_pin(new_pin), moment, [
-            self._entry(actor.name, "reset PIN", record.name, _approved_by(head), now=moment)],
+            self._entry(actor.name, AuditAction.RESET_PIN, record.name, _approved_by(head),
+                        now=moment)],
             clear_lockouts=[_subject(staff_id)])
 
     # -- the recovery code -----------------------------------------------------------------
@@ -424,7 +433,7 @@ class StaffDirectory:
             raise ValueError(translate("Staff",
                                        "No recovery code has been issued on this computer."))
         if not verify_pin(stored, normalise_recovery_code(recovery_code)):
-            self._audit.record("unknown", "failed recovery code", head.name,
+            self._audit.record(FAILED_ATTEMPT_ACTOR, AuditAction.FAILED_RECOVERY_CODE, head.name,
                                device=self.device, now=moment)
             raise ValueError(translate("Staff", "That recovery code is not right. Check it "
                                                 "against the copy written down when the app was "
@@ -434,7 +443,7 @@ class StaffDirectory:
             head.staff_id, hash_pin(new_pin), hash_pin(normalise_recovery_code(code)), moment,
             clear_lockouts=[_subject(head.staff_id), HEAD_PIN_SUBJECT,
                             head_pin_subject(_member(head))],
-            audit=[self._entry(head.name, "reset head PIN with recovery code", head.name,
+            audit=[self._entry(head.name, AuditAction.RECOVER_HEAD_PIN, head.name,
                                "new recovery code issued", now=moment)])
         return HeadCredentials(_member(head), code)
 
@@ -446,7 +455,8 @@ class StaffDirectory:
         head = self._head_pin(head_pin, actor, "issue a new recovery code", moment)
         code = new_recovery_code()
         self._store.replace_recovery_hash(hash_pin(normalise_recovery_code(code)), moment, [
-            self._entry(actor.name, "new recovery code", "", _approved_by(head), now=moment)])
+            self._entry(actor.name, AuditAction.NEW_RECOVERY_CODE, "", _approved_by(head),
+                        now=moment)])
         return code
 
     # -- helpers -----------------------------------------------------------------------------
@@ -487,7 +497,7 @@ class StaffDirectory:
         """
         entries = [self._entry(actor, action, target, f"{failures} wrong in a row", now=now)]
         if failures >= self._lockout.lock_after:
-            entries.append(self._entry(actor, "PIN locked", target,
+            entries.append(self._entry(actor, AuditAction.PIN_LOCKED, target,
                                        f"after {failures} wrong tries", now=now))
         self._store.log(entries)
         state = self._lockout.state(failures, now, now)
@@ -572,13 +582,14 @@ class StaffDirectory:
         name = before.name
         if after.role != before.role:
             entries.append(self._entry(
-                actor.name, "change role", name,
+                actor.name, AuditAction.CHANGE_ROLE, name,
                 f"{ROLE_TITLES[before.role]} → {ROLE_TITLES[after.role]}; {approval}", now=now))
         if after.approver != before.approver:
-            action = "make approver" if after.approver else "remove approver"
+            action = AuditAction.MAKE_APPROVER if after.approver else AuditAction.REMOVE_APPROVER
             entries.append(self._entry(actor.name, action, name, approval, now=now))
         if after.active != before.active:
-            action = "reactivate staff" if after.active else "deactivate staff"
+            action = (AuditAction.REACTIVATE_STAFF if after.active
+                      else AuditAction.DEACTIVATE_STAFF)
             entries.append(self._entry(actor.name, action, name, approval, now=now))
         return entries
 

@@ -62,6 +62,7 @@ class Action(StrEnum):
     CHANGE_ROLE = "change role"
     RESET_PIN = "reset PIN"
     UNLOCK_PIN = "unlock PIN"
+    NEW_RECOVERY_CODE = "new recovery code"
     DEACTIVATE = "deactivate"
     CHANGE_PERMISSIONS = "change permissions"
     # this computer, the account, the school's settings
@@ -78,6 +79,7 @@ class Action(StrEnum):
     CLOSE_KIOSK = "close kiosk"
     POLICY_DATES = "policy dates"
     VIEW_AUDIT = "view audit"
+    POLICY_FILE = "policy file"
     EXPORT_AUDIT = "export audit"
 
 
@@ -136,6 +138,7 @@ ACTIONS: Mapping[Action, ActionRule] = MappingProxyType({
     Action.CHANGE_ROLE: _rule(P.MANAGE_STAFF, A.CHANGE_ROLE, pin=True),
     Action.RESET_PIN: _rule(P.MANAGE_STAFF, A.RESET_PIN, pin=True),
     Action.UNLOCK_PIN: _rule(P.MANAGE_STAFF, A.UNLOCK_PIN, pin=True),
+    Action.NEW_RECOVERY_CODE: _rule(P.MANAGE_STAFF, A.NEW_RECOVERY_CODE, pin=True),
     Action.DEACTIVATE: _rule(P.MANAGE_STAFF, A.DEACTIVATE_STAFF, pin=True),
     Action.CHANGE_PERMISSIONS: _rule(P.MANAGE_STAFF, A.CHANGE_PERMISSIONS, pin=True),
     Action.REGISTER_DEVICE: _rule(P.REGISTER_DEVICES, A.REGISTER_DEVICE, pin=True),
@@ -152,6 +155,7 @@ ACTIONS: Mapping[Action, ActionRule] = MappingProxyType({
     Action.CLOSE_KIOSK: _rule(None, A.KIOSK_CLOSED, pin=True, signed_in=False),
     Action.POLICY_DATES: _rule(P.MANAGE_STAFF, A.POLICY_DATES_CHANGED),
     Action.VIEW_AUDIT: _rule(P.VIEW_AUDIT, None),
+    Action.POLICY_FILE: _rule(P.MANAGE_STAFF, A.POLICY_FILE_LOADED),
     Action.EXPORT_AUDIT: _rule(P.VIEW_AUDIT, A.EXPORT_AUDIT_LOG),
 })
 
@@ -195,6 +199,7 @@ def action_titles(translate: Translator = english) -> dict[Action, str]:
         Action.CHANGE_ROLE: t("Actions", "Change someone's role"),
         Action.RESET_PIN: t("Actions", "Reset someone's PIN"),
         Action.UNLOCK_PIN: t("Actions", "Unlock someone's PIN"),
+        Action.NEW_RECOVERY_CODE: t("Actions", "Issue a new recovery code"),
         Action.DEACTIVATE: t("Actions", "Deactivate a member of staff"),
         Action.CHANGE_PERMISSIONS: t("Actions", "Change what a role may do"),
         Action.REGISTER_DEVICE: t("Actions", "Register this computer"),
@@ -210,5 +215,6 @@ def action_titles(translate: Translator = english) -> dict[Action, str]:
         Action.CLOSE_KIOSK: t("Actions", "Close the kiosk"),
         Action.POLICY_DATES: t("Actions", "Change the policy's dates"),
         Action.VIEW_AUDIT: t("Actions", "Read the audit log"),
+        Action.POLICY_FILE: t("Actions", "Load the school's policy file"),
         Action.EXPORT_AUDIT: t("Actions", "Export the audit log"),
     }

@@ -11,14 +11,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from stpeters_desk import APP_NAME, __version__
 from stpeters_desk.core.audit import AuditVerification
-from stpeters_desk.core.i18n import DEFAULT_LANGUAGE, LANGUAGE_SETTING
+from stpeters_desk.core.i18n import DEFAULT_LANGUAGE
 from stpeters_desk.core.services import DeskServices
-from stpeters_desk.core.storage.settings import REAL_ACCOUNT_CONNECTED
+from stpeters_desk.core.settings_registry import LANGUAGE, REAL_ACCOUNT_CONNECTED, THEME
+from stpeters_desk.ops.school import read_setting
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.styling import (
     DEFAULT_THEME,
     QT_STYLE,
-    THEME_SETTING,
     follow_system_text_size,
     start_appearance,
 )
@@ -46,7 +46,7 @@ def _set_window_icon(app: QApplication, resources: Path) -> None:
 
 def apply_language(services: DeskServices, resources: Path) -> None:
     """Welsh or English, as chosen in Settings, before any window is built."""
-    language = services.settings.get(LANGUAGE_SETTING) or DEFAULT_LANGUAGE
+    language = read_setting(services, LANGUAGE)
     if language == DEFAULT_LANGUAGE:
         return  # English is the source language: nothing to load at start-up
     from stpeters_desk.ui.translations import install_language
@@ -69,7 +69,7 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
                tab: str | None = None, kiosk: bool = False, exit_when_shown: bool = False) -> int:
     app = create_application()
     apply_language(services, resources)
-    start_appearance(app, resources, services.settings.get(THEME_SETTING) or DEFAULT_THEME,
+    start_appearance(app, resources, read_setting(services, THEME),
                      text_size_now=False)
     _set_window_icon(app, resources)
     single = None
@@ -209,7 +209,7 @@ def _first_run_done(services: DeskServices, tasks: TaskRunner) -> bool:
         return True
     from stpeters_desk.ui.security_dialogs import SetupWizard
 
-    wizard = SetupWizard(staff, tasks, devices=services.devices, device=services.device)
+    wizard = SetupWizard(services, tasks)
     if wizard.exec() != SetupWizard.DialogCode.Accepted or wizard.head is None:
         return False
     services.sign_in(wizard.head)
@@ -242,7 +242,7 @@ def _shown_tab(window: MainWindow) -> str:
 def _practice_folder(services: DeskServices) -> bool:
     """No one set up and no real X account: nothing in it belongs to the school."""
     staff_set_up = services.staff is not None and services.staff.is_set_up()
-    return not staff_set_up and services.settings.get(REAL_ACCOUNT_CONNECTED) != "1"
+    return not staff_set_up and not read_setting(services, REAL_ACCOUNT_CONNECTED)
 
 
 def _sign_in_preview(services: DeskServices) -> None:

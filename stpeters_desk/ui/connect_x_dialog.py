@@ -9,6 +9,8 @@ computer's secure password store.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -24,23 +26,27 @@ from PySide6.QtWidgets import (
 )
 
 from stpeters_desk.core.services import DeskServices
-from stpeters_desk.core.storage.settings import REAL_ACCOUNT_CONNECTED
+from stpeters_desk.ops.context import session_of
+from stpeters_desk.ops.school import SchoolOperations
 from stpeters_desk.ui.messages import name_standard_buttons
-from stpeters_desk.ui.security_dialogs import hidden_field
+from stpeters_desk.ui.security_dialogs import HeadPinAsker, hidden_field, run_guarded
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.credentials import XCredentials
 from stpeters_desk.x.models import Account
 
 
 class ConnectXDialog(QDialog):
-    def __init__(self, services: DeskServices, tasks: TaskRunner, head_pin: str,
+    """The keys are typed first and checked for completeness; the head-teacher PIN is
+    asked only when they are sent to X, and a refusal leaves them in their fields."""
+
+    def __init__(self, services: DeskServices, tasks: TaskRunner, ask_head_pin: HeadPinAsker,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Connect the school's X account"))
         self.setMinimumWidth(560)
         self._services = services
         self._tasks = tasks
-        self._head_pin = head_pin
+        self._ask_head_pin = ask_head_pin
         self._sign_in: object | None = None
         self.connected: Account | None = None
         self.tabs = QTabWidget()
@@ -154,36 +160,19 @@ class ConnectXDialog(QDialog):
         self._check_and_save(lambda: credentials)
 
     # -- checking and saving ---------------------------------------------------------
-    def _check_and_save(self, get_credentials: object) -> None:
-        services, head_pin = self._services, self._head_pin
-        self.message.setText(self.tr("Checking the keys with X…"))
-        dms_refused = self.tr(
-            "These keys allow direct messages, which the school's policy rules out. In the X "
-            "developer portal set the app to “Read and write”, regenerate the access token and "
-            "try again.")
+    def _check_and_save(self, get_credentials: Callable[[], XCredentials]) -> None:
+        services = self._services
+        operations, session = SchoolOperations(services), session_of(services)
 
-        def work() -> Account:
-            from stpeters_desk.x.connect import check_credentials
-            from stpeters_desk.x.credentials import save_credentials
+        def ask(action: str) -> str | None:
+            head_pin = self._ask_head_pin(action)
+            if head_pin is not None:
+                self.message.setText(self.tr("Checking the keys with X…"))
+            return head_pin
 
-            if services.staff is not None:
-                from stpeters_desk.core.roles import Permission
-
-                services.staff.require_head_pin(
-                    head_pin, by=services.member, permission=Permission.CHANGE_CREDENTIALS,
-                    action="connect the X account")
-            credentials = get_credentials()  # type: ignore[operator]
-            account = check_credentials(credentials)
-            if account.can_send_dms:
-                raise PermissionError(dms_refused)
-            save_credentials(credentials)
-            services.settings.set(REAL_ACCOUNT_CONNECTED, "1")
-            by = services.member.name if services.member else services.signed_in
-            services.audit.record(by, "X account connected", f"@{account.handle}",
-                                  "keys stored in the OS keyring")
-            return account
-
-        self._tasks.run(work, self._saved, self._failed)
+        run_guarded(ask, self._tasks, self.tr("connect or replace the school's X account"),
+                    lambda head_pin: operations.connect_x(session, get_credentials, head_pin),
+                    self._saved, self.message.setText)
 
     def _saved(self, account: Account) -> None:
         self.connected = account

@@ -43,13 +43,11 @@ from stpeters_desk.ui.styling import set_style_state
 if TYPE_CHECKING:
     from stpeters_desk.core.services import DeskServices
     from stpeters_desk.core.staff import StaffMember
-    from stpeters_desk.core.storage.settings import SettingsStore
     from stpeters_desk.ui.main_window import MainWindow
 
 FINISHED = "finished"
 SKIPPED = "skipped"
 INTERRUPTED = "interrupted"  # the window locked: not counted as seen
-SEEN_VALUE = "1"
 
 CARD_WIDTH = 400
 KIOSK_CARD_WIDTH = 480
@@ -67,13 +65,12 @@ SMALL_CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QSlid
 LARGE_CONTROLS = (QAbstractItemView, QPlainTextEdit, QTextEdit)
 
 
-def tour_seen_key(member: StaffMember) -> str:
+def has_seen_tour(services: DeskServices, member: StaffMember) -> bool:
     """Per person, not per computer: each member of staff is offered the tour once."""
-    return f"tour.seen.{member.staff_id}"
+    from stpeters_desk.core.settings_registry import tour_seen
+    from stpeters_desk.ops.school import read_setting
 
-
-def has_seen_tour(settings: SettingsStore, member: StaffMember) -> bool:
-    return settings.get(tour_seen_key(member)) == SEEN_VALUE
+    return read_setting(services, tour_seen(member.staff_id))
 
 
 def offer_tour(window: MainWindow, services: DeskServices,
@@ -82,16 +79,19 @@ def offer_tour(window: MainWindow, services: DeskServices,
 
     Not for the --screenshot preview, where nobody is really signed in.
     """
-    if window.preview or has_seen_tour(services.settings, member):
+    if window.preview or has_seen_tour(services, member):
         return None
     tour = start_tour(window)
     if tour is None:
         return None
-    settings, key = services.settings, tour_seen_key(member)
+    from stpeters_desk.ops.context import session_of
+    from stpeters_desk.ops.school import SchoolOperations
+
+    operations, session = SchoolOperations(services), session_of(services)
 
     def remember(outcome: str) -> None:
         if outcome in (FINISHED, SKIPPED):
-            settings.set(key, SEEN_VALUE)
+            operations.mark_tour_seen(session)
 
     tour.ended.connect(remember)
     return tour

@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
             return None
         from stpeters_desk.ui.security_dialogs import dialog_head_pin_asker
 
-        return dialog_head_pin_asker(self._services.staff, self._tasks, self)(action)
+        return dialog_head_pin_asker(self._services, self._tasks, self)(action)
 
     def _open_work(self) -> None:
         """First look at the account: counts, recent tweets, anything waiting to be sent."""
@@ -248,8 +248,10 @@ class MainWindow(QMainWindow):
             return
         if self._composer is not None:
             self._composer.put_away()  # kept for this person; the next one sees their own
-        if self._services.member is not None:
-            self._services.audit.record(self._services.member.name, "lock", "", "")
+        from stpeters_desk.ops.context import session_of
+        from stpeters_desk.ops.staff import StaffOperations
+
+        StaffOperations(self._services).lock(session_of(self._services))
         self._services.member = None
         self._services.signed_in = ""
         self.sign_in_panel.reload()
@@ -271,10 +273,12 @@ class MainWindow(QMainWindow):
         if self.kiosk and not self.isFullScreen():  # new tabs must not drop the kiosk out
             self.showFullScreen()
         if self.kiosk and self.idle_watcher is None:
+            from stpeters_desk.core.settings_registry import KIOSK_IDLE_MINUTES
+            from stpeters_desk.ops.school import read_setting
             from stpeters_desk.ui.idle import IdleWatcher
-            from stpeters_desk.ui.settings_tab import idle_minutes
 
-            self.idle_watcher = IdleWatcher(idle_minutes(self._services), self.lock, self)
+            self.idle_watcher = IdleWatcher(read_setting(self._services, KIOSK_IDLE_MINUTES),
+                                            self.lock, self)
         from stpeters_desk.ui.guided_tour import offer_tour
 
         offer_tour(self, self._services, member)  # once per person, after their first sign-in
@@ -294,7 +298,7 @@ class MainWindow(QMainWindow):
         from stpeters_desk.ui.security_dialogs import RecoveryDialog
 
         assert self._services.staff is not None
-        RecoveryDialog(self._services.staff, self._tasks, self).exec()
+        RecoveryDialog(self._services, self._tasks, self).exec()
         if self.sign_in_panel is not None:
             self.sign_in_panel.reload()
 
@@ -428,12 +432,10 @@ class MainWindow(QMainWindow):
         self.banner.show()
 
     def connect_x_account(self) -> None:
+        """The keys are typed first; the head's PIN is asked when they are checked."""
         from stpeters_desk.ui.connect_x_dialog import ConnectXDialog
 
-        head_pin = self.ask_head_pin(self.tr("connect or replace the school's X account"))
-        if head_pin is None:
-            return
-        ConnectXDialog(self._services, self._tasks, head_pin, self).exec()
+        ConnectXDialog(self._services, self._tasks, self.ask_head_pin, self).exec()
 
     def check_invariants(self) -> None:
         """On start and every hour: the account follows no one and cannot send DMs."""
@@ -522,17 +524,22 @@ class MainWindow(QMainWindow):
         self._closing_allowed = True
 
     def _head_allows_closing(self) -> bool:
-        staff = self._services.staff
+        """The close-kiosk operation, at once: the window must know before it closes."""
+        from stpeters_desk.core.refusals import Refused
+        from stpeters_desk.ops.context import session_of
+        from stpeters_desk.ops.school import SchoolOperations
+
         head_pin = self.ask_head_pin(self.tr("close the kiosk"))
-        if head_pin is None or staff is None:
+        if head_pin is None:
             return False
         try:
-            head = staff.require_head_pin(head_pin, by=self._services.member, permission=None,
-                                          action="close the kiosk")
-        except Exception as exc:  # PermissionDenied or HeadPinRequired: say why, stay open
-            self.show_status(str(exc))
+            SchoolOperations(self._services).close_kiosk(session_of(self._services), head_pin)
+        except Refused as refusal:  # not allowed, or a wrong or locked PIN: stay open
+            self.show_status(refusal.message)
             return False
-        self._services.audit.record(head.name, "kiosk closed", "", "")
+        except Exception as exc:  # the audit entry could not be written: stay open too
+            self.show_status(describe_error(exc))
+            return False
         return True
 
     def save_work(self) -> bool:

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stpeters_desk.core.refusals import Refused
 from stpeters_desk.core.services import DeskServices
-
-POLICY_FILE = "school-twitter-policy.txt"
-MAX_POLICY_BYTES = 2 * 1024 * 1024
+from stpeters_desk.ops.context import session_of
+from stpeters_desk.ops.school import SchoolOperations
 
 
 class PolicyTab(QWidget):
@@ -32,6 +32,7 @@ class PolicyTab(QWidget):
         super().__init__(parent)
         self.setObjectName("PolicyTab")
         self._services = services
+        self._operations = SchoolOperations(services)
         self.text = QPlainTextEdit()
         self.text.setObjectName("PolicyText")
         self.text.setReadOnly(True)
@@ -82,7 +83,7 @@ class PolicyTab(QWidget):
         return f"<h3>{heading}</h3><ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
 
     def policy_path(self) -> Path:
-        return self._services.data_dir / POLICY_FILE
+        return self._operations.policy_path()
 
     def show_policy(self) -> None:
         path = self.policy_path()
@@ -102,33 +103,15 @@ class PolicyTab(QWidget):
             self.load_file(Path(name))
 
     def load_file(self, source: Path) -> bool:
-        """Copy the school's file into the data folder; refuse what is not readable text."""
+        """Copy the school's file into the data folder; refuse what is not readable text.
+
+        A small local file: done at once, so the text shows as soon as it is chosen.
+        """
         try:
-            raw = source.read_bytes()
-        except OSError as exc:
-            self.message.setText(self.tr(
-                "Could not open {file}: {reason}. Check the file is not open in another program "
-                "and try again.").format(file=source.name, reason=exc.strerror))
+            self._operations.load_policy_file(session_of(self._services), source)
+        except Refused as refusal:
+            self.message.setText(refusal.message)
             return False
-        if len(raw) > MAX_POLICY_BYTES or b"\x00" in raw:
-            self.message.setText(self.tr(
-                "{file} is not a plain-text policy. Save the policy as a .txt file and load "
-                "that.").format(file=source.name))
-            return False
-        text = _decode(raw)
-        self.policy_path().write_text(text, encoding="utf-8")
-        by = self._services.member
-        self._services.audit.record(by.name if by else self._services.signed_in,
-                                    "policy file loaded", source.name, "")
         self.message.setText(self.tr("Loaded {file}.").format(file=source.name))
         self.show_policy()
         return True
-
-
-def _decode(raw: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("latin-1")

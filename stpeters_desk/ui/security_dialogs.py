@@ -8,8 +8,9 @@ to change credentials, staff or devices.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,12 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stpeters_desk.core.devices import DeviceIdentity, DeviceRegistry
-from stpeters_desk.core.pins import validate_new_pin
-from stpeters_desk.core.staff import SignInResult, StaffDirectory, StaffMember
-from stpeters_desk.ui.messages import name_standard_buttons
+from stpeters_desk.core.refusals import Refused
+from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.staff import HeadCredentials, StaffMember
+from stpeters_desk.ops.staff import (
+    StaffOperations,
+    validate_head_set_up,
+    validate_new_pin_choice,
+)
+from stpeters_desk.ui.messages import describe_error, name_standard_buttons
 from stpeters_desk.ui.pin_pad import MAX_PIN_LENGTH, PinPad
 from stpeters_desk.ui.tasks import TaskRunner
+
+T = TypeVar("T")
 
 
 def hidden_field(name: str, max_length: int = 0) -> QLineEdit:
@@ -41,17 +49,6 @@ def hidden_field(name: str, max_length: int = 0) -> QLineEdit:
     return field
 
 
-def new_pin_problem(pin: str, again: str) -> str:
-    """Why a new PIN, typed twice, cannot be used; "" when it can."""
-    problem = validate_new_pin(pin)
-    if problem:
-        return problem
-    if pin != again:
-        return QCoreApplication.translate(
-            "SecurityDialogs", "The two PINs are different. Type the same PIN twice.")
-    return ""
-
-
 def new_pin_tip() -> str:
     """The rules for a new PIN, as a tooltip on every field where one is chosen."""
     return QCoreApplication.translate(
@@ -61,8 +58,9 @@ def new_pin_tip() -> str:
 
 def new_pin_fields(name: str, again_name: str,
                    max_length: int = 0) -> tuple[QLineEdit, QLineEdit]:
-    """The two hidden fields where a new PIN is chosen and typed again (check them with
-    new_pin_problem); names are spoken names, already translated by the caller."""
+    """The two hidden fields where a new PIN is chosen and typed again (the operations'
+    ``validate_new_pin_choice`` checks them); names are spoken names, already translated
+    by the caller."""
     pin, again = hidden_field(name, max_length), hidden_field(again_name, max_length)
     pin.setToolTip(new_pin_tip())
     again.setToolTip(QCoreApplication.translate(
@@ -101,15 +99,12 @@ class RecoveryCodePage(QWidget):
 class SetupWizard(QDialog):
     """First start: create the head teacher's account and PIN, then show the recovery code."""
 
-    def __init__(self, staff: StaffDirectory, tasks: TaskRunner,
-                 parent: QWidget | None = None, *, devices: DeviceRegistry | None = None,
-                 device: DeviceIdentity | None = None) -> None:
+    def __init__(self, services: DeskServices, tasks: TaskRunner,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Set up St Peter's Desk"))
-        self._devices = devices
-        self._device = device
+        self._operations = StaffOperations(services)
         self.setMinimumWidth(520)
-        self._staff = staff
         self._tasks = tasks
         self.head: StaffMember | None = None
         self.pages = QStackedWidget()
@@ -137,7 +132,7 @@ class SetupWizard(QDialog):
         self.register_box = QCheckBox(self.tr("Register this computer for tweeting"))
         self.register_box.setToolTip(self.tr("Tweets can then be posted from this computer; "
                                              "untick it if this is not a school computer"))
-        can_register = devices is not None and device is not None
+        can_register = services.devices is not None and services.device is not None
         self.register_box.setChecked(can_register)
         self.register_box.setVisible(can_register)
         register_note = QLabel(self.tr("The policy allows tweets only from the school's "
@@ -169,24 +164,20 @@ class SetupWizard(QDialog):
         if self.pages.currentIndex() == 1:
             self.accept()
             return
-        name = self.name_field.text().strip()
-        pin = self.pin_field.text()
-        problem = _form_problem(name, pin, self.pin_again.text())
-        if problem:
-            self.message.setText(problem)
+        name, pin, again = self.name_field.text(), self.pin_field.text(), self.pin_again.text()
+        try:
+            validate_head_set_up(name, pin, again)
+        except Refused as problem:
+            self.message.setText(problem.message)
             return
         self.ok_button.setEnabled(False)
         self.message.setText(self.tr("Creating the account…"))
-        register = self.register_box.isChecked()
-        self._tasks.run(lambda: self._create(name, pin, register), self._created, self._failed)
+        register, operations = self.register_box.isChecked(), self._operations
+        self._tasks.run(lambda: operations.set_up_school(name, pin, again,
+                                                         register_this_computer=register),
+                        self._created, self._failed)
 
-    def _create(self, name: str, pin: str, register: bool) -> tuple[StaffMember, str]:
-        head, code = self._staff.create_head(name, pin)
-        if register and self._devices is not None and self._device is not None:
-            self._devices.register(self._device, by=head, head_pin=pin)
-        return head, code
-
-    def _created(self, created: tuple[StaffMember, str]) -> None:
+    def _created(self, created: HeadCredentials) -> None:
         self.head, code = created
         self.recovery_page.show_code(code)
         self.pages.setCurrentIndex(1)
@@ -195,7 +186,7 @@ class SetupWizard(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self.ok_button.setEnabled(True)
-        self.message.setText(str(error))
+        self.message.setText(refusal_text(error))
 
     def _confirmed(self, checked: bool) -> None:
         self.ok_button.setEnabled(checked)
@@ -206,20 +197,21 @@ class SetupWizard(QDialog):
         super().reject()
 
 
-def _form_problem(name: str, pin: str, again: str) -> str:
-    if not name:
-        return QCoreApplication.translate("SecurityDialogs", "Type the head teacher's name.")
-    return new_pin_problem(pin, again)
+HeadPinCheck = Callable[[str], object]  # raises a ``Refused`` when the PIN is not a head's
 
 
 class HeadPinDialog(QDialog):
-    """Asks for the head-teacher PIN for one named action and checks it before closing."""
+    """Asks for the head-teacher PIN for one named action and checks it before closing.
 
-    def __init__(self, staff: StaffDirectory, tasks: TaskRunner, action: str,
+    ``check`` is the operation that checks it (wrong tries count against the person
+    signed in); the guarded operation checks it again when it runs.
+    """
+
+    def __init__(self, check: HeadPinCheck, tasks: TaskRunner, action: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Head-teacher PIN needed"))
-        self._staff = staff
+        self._check = check
         self._tasks = tasks
         self.pin = ""
         explanation = QLabel(self.tr("The head teacher's PIN is needed to {action}.").format(
@@ -243,61 +235,177 @@ class HeadPinDialog(QDialog):
     def check(self, pin: str) -> None:
         self.pin_pad.set_busy(True)
         self.message.setText(self.tr("Checking…"))
-        staff = self._staff
-        self._tasks.run(lambda: staff.check_head_pin(pin), lambda r: self._checked(pin, r),
-                        self._failed)
+        check = self._check
+        self._tasks.run(lambda: check(pin), lambda _head: self._checked(pin), self._failed)
 
-    def _checked(self, pin: str, result: SignInResult) -> None:
+    def _checked(self, pin: str) -> None:
         self.pin_pad.set_busy(False)
         self.pin_pad.clear()
-        if result.member is None:
-            self.message.setText(result.message)
-            return
         self.pin = pin
         self.accept()
 
     def _failed(self, error: Exception) -> None:
         self.pin_pad.set_busy(False)
-        self.message.setText(str(error))
+        self.pin_pad.clear()
+        self.message.setText(refusal_text(error))
 
 
 HeadPinAsker = Callable[[str], str | None]
 
 
-def run_guarded(ask: HeadPinAsker, tasks: TaskRunner, action: str,
-                change: Callable[[str], object], done: str,
-                show: Callable[[str], None]) -> bool:
-    """Ask for the head-teacher PIN for ``action``, then make the change on a worker.
+def refusal_text(error: Exception) -> str:
+    """What to show for an operation that did not happen: a refusal says why itself."""
+    return error.message if isinstance(error, Refused) else describe_error(error)
 
-    ``change`` gets the PIN and checks it again in core; ``show`` then gets ``done``, or
-    the refusal in plain words. False when nobody typed the PIN (nothing was tried).
+
+def run_guarded(ask: HeadPinAsker, tasks: TaskRunner, action: str,
+                change: Callable[[str], T], done: Callable[[T], None],
+                refused: Callable[[str], None], *,
+                validate: Callable[[], object] | None = None) -> bool:
+    """Check what was typed, then ask for the head-teacher PIN, then change on a worker.
+
+    ``validate`` is the operation's own ``validate_*`` check, run first so that a typing
+    mistake is reported before anyone types the PIN. ``change`` gets the PIN (the
+    operation checks it again); ``done`` gets its result, ``refused`` the reason it was
+    not done. The caller's form stays as it was on a refusal, so nothing typed is lost.
+    False when nothing was tried (a problem in the form, or no PIN typed).
     """
+    if validate is not None:
+        try:
+            validate()
+        except Refused as problem:
+            refused(problem.message)
+            return False
     head_pin = ask(action)
     if head_pin is None:
         return False
-    tasks.run(lambda: change(head_pin), lambda _result: show(done),
-              lambda error: show(str(error)))
+    tasks.run(lambda: change(head_pin), done, lambda error: refused(refusal_text(error)))
     return True
 
 
-def dialog_head_pin_asker(staff: StaffDirectory, tasks: TaskRunner,
+def run_guarded_change(ask: HeadPinAsker, tasks: TaskRunner, action: str,
+                       change: Callable[[str], object], done: str,
+                       show: Callable[[str], None], *, form: GuardedFormDialog | None = None,
+                       validate: Callable[[], object] | None = None) -> bool:
+    """``run_guarded`` for a tab: ``show`` says ``done`` or why not; a ``form`` closes only
+    once the change is made, and otherwise shows the refusal with everything typed."""
+    def finished(_result: object) -> None:
+        if form is not None:
+            form.accept()
+        show(done)
+
+    def refused(text: str) -> None:
+        if form is not None:
+            form.refused(text)
+        show(text)
+
+    return run_guarded(ask, tasks, action, change, finished, refused, validate=validate)
+
+
+def dialog_head_pin_asker(services: DeskServices, tasks: TaskRunner,
                           parent: QWidget | None) -> HeadPinAsker:
     """The normal way to ask: a modal dialog. Tests pass their own asker instead."""
+    from stpeters_desk.ops.context import session_of
+    from stpeters_desk.ops.staff import StaffOperations
+
+    operations = StaffOperations(services)
+
     def ask(action: str) -> str | None:
-        dialog = HeadPinDialog(staff, tasks, action, parent)
+        def check(pin: str) -> object:
+            return operations.confirm_head_pin(session_of(services), pin, action)
+
+        dialog = HeadPinDialog(check, tasks, action, parent)
         return dialog.pin if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     return ask
 
 
+class GuardedFormDialog(QDialog):
+    """A form whose change needs the head-teacher PIN: it stays open until it is done.
+
+    OK emits ``submitted`` and the form stays open; its owner checks the input, asks for
+    the PIN and runs the operation, then calls ``accept`` when it was done or shows the
+    refusal in ``message``. A wrong PIN, a lock or a typing mistake never loses what was
+    typed.
+    """
+
+    submitted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message = QLabel()
+        self.message.setObjectName("FormMessage")
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        name_standard_buttons(self.buttons)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.accepted.connect(self.submitted.emit)
+        self.buttons.rejected.connect(self.reject)
+
+    def refused(self, text: str) -> None:
+        self.message.setText(text)
+
+
+class NewRecoveryCodeDialog(QDialog):
+    """Shows a replacement recovery code once; closes only when it is written down."""
+
+    def __init__(self, code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("The new recovery code"))
+        self.page = RecoveryCodePage()
+        self.page.show_code(code)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        name_standard_buttons(buttons)
+        self.finish_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.finish_button.setText(self.tr("Finish"))
+        self.finish_button.setToolTip(self.tr("Available once you tick that the code is "
+                                              "written down"))
+        self.finish_button.setEnabled(False)
+        self.page.confirm.toggled.connect(self.finish_button.setEnabled)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.page)
+        layout.addWidget(buttons)
+
+    def reject(self) -> None:
+        if self.page.confirm.isChecked():
+            super().reject()  # shown once: it may only go once it is written down
+
+
+class ResetPinDialog(GuardedFormDialog):
+    """The head sets a new PIN for someone who forgot theirs (it also lifts a lock)."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Set a new PIN for {name}").format(name=name))
+        intro = QLabel(self.tr("Choose a new PIN for {name} and tell them in person. Their old "
+                               "PIN stops working, and a lock after wrong tries is lifted.")
+                       .format(name=name))
+        intro.setWordWrap(True)
+        self.pin, self.pin_again = new_pin_fields(self.tr("New PIN"), self.tr("New PIN again"),
+                                                  MAX_PIN_LENGTH)
+        self.ok_button.setText(self.tr("Set the new PIN"))
+        self.ok_button.setToolTip(self.tr("Asks for the head-teacher PIN, then replaces "
+                                          "their PIN"))
+        form = QFormLayout()
+        form.addRow(intro)
+        form.addRow(self.tr("New PIN (6 or more digits)"), self.pin)
+        form.addRow(self.tr("New PIN again"), self.pin_again)
+        form.addRow(self.message)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+
 class RecoveryDialog(QDialog):
     """The head's forgotten or locked PIN: the recovery code sets a new one."""
 
-    def __init__(self, staff: StaffDirectory, tasks: TaskRunner,
+    def __init__(self, services: DeskServices, tasks: TaskRunner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Recover the head teacher's PIN"))
-        self._staff = staff
+        self._operations = StaffOperations(services)
         self._tasks = tasks
         self.pages = QStackedWidget()
         self.code_field = QLineEdit()
@@ -341,15 +449,18 @@ class RecoveryDialog(QDialog):
         if self.pages.currentIndex() == 1:
             self.accept()
             return
-        code, pin = self.code_field.text().strip(), self.pin_field.text()
-        problem = new_pin_problem(pin, self.pin_again.text())
-        if problem:
-            self.message.setText(problem)
+        code, pin, again = (self.code_field.text().strip(), self.pin_field.text(),
+                            self.pin_again.text())
+        try:
+            validate_new_pin_choice(pin, again)
+        except Refused as problem:
+            self.message.setText(problem.message)
             return
-        staff = self._staff
+        operations = self._operations
         self.ok_button.setEnabled(False)
         self.message.setText(self.tr("Checking the recovery code…"))
-        self._tasks.run(lambda: staff.recover_head(code, pin), self._recovered, self._failed)
+        self._tasks.run(lambda: operations.recover_head(code, pin, again), self._recovered,
+                        self._failed)
 
     def _recovered(self, result: object) -> None:
         new_code = result[1] if isinstance(result, tuple) else ""
@@ -363,4 +474,4 @@ class RecoveryDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self.ok_button.setEnabled(True)
-        self.message.setText(str(error))
+        self.message.setText(refusal_text(error))

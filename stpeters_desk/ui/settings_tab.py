@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -39,39 +38,44 @@ from PySide6.QtWidgets import (
 from stpeters_desk.core.dates import shown_day, shown_moment
 from stpeters_desk.core.paths import resources_dir
 from stpeters_desk.core.policy_review import review_status
-from stpeters_desk.core.roles import Permission
+from stpeters_desk.core.refusals import Refused
 from stpeters_desk.core.services import DeskServices
-from stpeters_desk.core.storage.settings import (
-    DEFAULT_REPLY_SETTINGS,
+from stpeters_desk.core.settings_registry import (
     KIOSK_IDLE_MINUTES,
     KIOSK_MODE,
-    REPLY_SETTINGS,
+    LANGUAGE,
+    MAX_IDLE_MINUTES,
+    MIN_IDLE_MINUTES,
+    REPLY_SETTING,
+    THEME,
+    Setting,
 )
-from stpeters_desk.ui.messages import QT_TRANSLATE_NOOP, name_standard_buttons
-from stpeters_desk.ui.security_dialogs import HeadPinAsker, hidden_field, run_guarded
-from stpeters_desk.ui.styling import (
-    DATE_FORMAT,
-    DATE_TIME_FORMAT,
-    DEFAULT_THEME,
-    THEME_SETTING,
-    THEMES,
-    show_theme,
+from stpeters_desk.ops.context import session_of
+from stpeters_desk.ops.school import (
+    SchoolOperations,
+    read_setting,
+    validate_policy_dates,
+    validate_trip_exception,
+    validate_x_password,
 )
+from stpeters_desk.ops.session import Session
+from stpeters_desk.ops.staff import StaffOperations, validate_new_pin_choice
+from stpeters_desk.ui.messages import QT_TRANSLATE_NOOP
+from stpeters_desk.ui.pin_pad import MAX_PIN_LENGTH
+from stpeters_desk.ui.security_dialogs import (
+    GuardedFormDialog,
+    HeadPinAsker,
+    hidden_field,
+    new_pin_fields,
+    refusal_text,
+    run_guarded,
+    run_guarded_change,
+)
+from stpeters_desk.ui.styling import DATE_FORMAT, DATE_TIME_FORMAT, THEMES, show_theme
 from stpeters_desk.ui.tasks import TaskRunner
-from stpeters_desk.ui.translations import (
-    DEFAULT_LANGUAGE,
-    LANGUAGE_SETTING,
-    LANGUAGES,
-    translation_file,
-)
+from stpeters_desk.ui.translations import DEFAULT_LANGUAGE, LANGUAGES, translation_file
 
-if TYPE_CHECKING:
-    from stpeters_desk.core.devices import DeviceIdentity, DeviceRegistry
-    from stpeters_desk.core.staff import StaffMember
-
-KIOSK_SETTING = KIOSK_MODE
-IDLE_MINUTES_SETTING = KIOSK_IDLE_MINUTES
-DEFAULT_IDLE_MINUTES = 5
+T = TypeVar("T")
 REVEAL_SECONDS = 30
 # The stored value, and the words shown (translated where shown: tr() cannot run at import).
 REPLY_CHOICES = (
@@ -89,11 +93,6 @@ THEME_CHOICES = {
 }
 
 
-def idle_minutes(services: DeskServices) -> int:
-    value = services.settings.get(IDLE_MINUTES_SETTING)
-    return int(value) if value and value.isdigit() else DEFAULT_IDLE_MINUTES
-
-
 def _moment(edit: QDateTimeEdit) -> datetime:
     moment = edit.dateTime().toPython()
     assert isinstance(moment, datetime)
@@ -106,8 +105,12 @@ def _day(edit: QDateEdit) -> date:
     return day
 
 
-class ExceptionDialog(QDialog):
-    """A time-boxed permission to post from an unregistered computer (a trip, a match)."""
+class ExceptionDialog(GuardedFormDialog):
+    """A time-boxed permission to post from an unregistered computer (a trip, a match).
+
+    Stays open until the exception is granted: a refusal is shown in it, with the times
+    and the reason still there.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,19 +135,15 @@ class ExceptionDialog(QDialog):
         form.addRow(self.tr("From"), self.start)
         form.addRow(self.tr("Until"), self.end)
         form.addRow(self.tr("Reason"), self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        name_standard_buttons(buttons)
-        allow = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        form.addRow(self.message)
+        allow = self.ok_button
         allow.setText(self.tr("Allow posting"))
         allow.setToolTip(self.tr("Asks for the head teacher's PIN, then lets this computer "
                                  "post between these times"))
         allow.setProperty("primary", True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
 
     def window_times(self) -> tuple[datetime, datetime]:
         return _moment(self.start), _moment(self.end)
@@ -160,11 +159,13 @@ class SettingsTab(QWidget):
         self._tasks = tasks
         self._ask_head_pin = ask_head_pin
         self._roster_changed = roster_changed
+        self._operations = SchoolOperations(services)
         self.message = QLabel()
         self.message.setObjectName("TabMessage")
         self.message.setWordWrap(True)
         content = QWidget()
         layout = QVBoxLayout(content)
+        layout.addWidget(self._own_pin_group())
         layout.addWidget(self._roster_group())
         layout.addWidget(self._posting_group())
         layout.addWidget(self._device_group())
@@ -183,6 +184,47 @@ class SettingsTab(QWidget):
         self.reload()
 
     # -- sections ------------------------------------------------------------------
+    def _own_pin_group(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Your PIN"))
+        self.current_pin = hidden_field(self.tr("Your current PIN"), MAX_PIN_LENGTH)
+        self.current_pin.setToolTip(self.tr("The PIN you signed in with"))
+        self.new_pin, self.new_pin_again = new_pin_fields(
+            self.tr("Your new PIN"), self.tr("Your new PIN again"), MAX_PIN_LENGTH)
+        self.change_pin_button = QPushButton(self.tr("Change my PIN"))
+        self.change_pin_button.setToolTip(self.tr("Your new PIN works at once; "
+                                                  "the change is recorded in the audit log"))
+        self.change_pin_button.clicked.connect(self.change_own_pin)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow(self.tr("Current PIN"), self.current_pin)
+        form.addRow(self.tr("New PIN"), self.new_pin)
+        form.addRow(self.tr("New PIN again"), self.new_pin_again)
+        form.addRow(self.change_pin_button)
+        # Only a member of staff has a PIN (a practice set-up has none). Hidden, never
+        # "shown": a widget without a parent yet would open as a window of its own.
+        if self._services.staff is None or self._services.member is None:
+            box.hide()
+        return box
+
+    def change_own_pin(self) -> None:
+        """Checked first; the fields are cleared only once the new PIN is kept."""
+        current, new, again = (self.current_pin.text(), self.new_pin.text(),
+                               self.new_pin_again.text())
+        try:
+            validate_new_pin_choice(new, again)
+        except Refused as problem:
+            self.message.setText(problem.message)
+            return
+        operations, session = StaffOperations(self._services), self._session()
+
+        def changed(_result: object) -> None:
+            for field in (self.current_pin, self.new_pin, self.new_pin_again):
+                field.clear()
+            self.message.setText(self.tr("Your PIN is changed. Use the new one from now on."))
+
+        self._tasks.run(lambda: operations.change_own_pin(session, current, new, again),
+                        changed, lambda error: self.message.setText(refusal_text(error)))
+
     def _roster_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Pupil roster (for the child-name check)"))
         self.roster_label = QLabel()
@@ -220,14 +262,8 @@ class SettingsTab(QWidget):
         return box
 
     def set_reply_settings(self) -> None:
-        value = str(self.reply_box.currentData())
-        if value == (self._services.settings.get(REPLY_SETTINGS) or DEFAULT_REPLY_SETTINGS):
-            return
-        self._services.settings.set(REPLY_SETTINGS, value)
-        by = self._services.member
-        self._services.audit.record(by.name if by else self._services.signed_in,
-                                    "reply setting changed", "", value)
-        self.message.setText(self.tr("New tweets will use this reply setting."))
+        self._change_setting(REPLY_SETTING, str(self.reply_box.currentData()),
+                             self.tr("New tweets will use this reply setting."))
 
     def _device_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("This computer"))
@@ -246,10 +282,15 @@ class SettingsTab(QWidget):
         self.exception_button.setToolTip(self.tr(
             "For school trips and sports events: a time-limited permission, with a reason"))
         self.exception_button.clicked.connect(self.grant_exception)
+        self.end_exception_button = QPushButton(self.tr("End the event's permission now"))
+        self.end_exception_button.setToolTip(self.tr(
+            "Back from the trip: this computer may no longer post from now on"))
+        self.end_exception_button.clicked.connect(self.end_exception)
         row = QHBoxLayout()
         row.addWidget(self.register_button)
         row.addWidget(self.unregister_button)
         row.addWidget(self.exception_button)
+        row.addWidget(self.end_exception_button)
         row.addStretch(1)
         layout = QVBoxLayout(box)
         layout.addWidget(self.device_label)
@@ -309,7 +350,8 @@ class SettingsTab(QWidget):
                                           "teacher's PIN."))
         self.kiosk_box.toggled.connect(self.set_kiosk)
         self.idle_spin = QSpinBox()
-        self.idle_spin.setRange(1, 120)
+        self.idle_spin.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
+        self.idle_spin.setKeyboardTracking(False)  # one change when typing "15", not two
         self.idle_spin.setSuffix(self.tr(" minutes"))
         self.idle_spin.setAccessibleName(self.tr("Lock after this many idle minutes"))
         self.idle_spin.setToolTip(self.tr("After this many minutes with no touch, click or key "
@@ -384,24 +426,33 @@ class SettingsTab(QWidget):
     def reload(self) -> None:
         services = self._services
         self._show_roster_counts()
-        current = services.settings.get(REPLY_SETTINGS) or DEFAULT_REPLY_SETTINGS
+        current = read_setting(services, REPLY_SETTING)
         self.reply_box.blockSignals(True)
         self.reply_box.setCurrentIndex(max(0, self.reply_box.findData(current)))
         self.reply_box.blockSignals(False)
         devices, device = services.devices, services.device
         if devices is not None and device is not None:
             registered = devices.is_registered(device)
-            _, reason = devices.may_post(device, datetime.now().astimezone())
-            self.device_label.setText(self.tr("This computer is called “{name}”. {reason}").format(
-                name=device.name, reason=reason))
+            now = datetime.now().astimezone()
+            _, reason = devices.may_post(device, now)
+            text = self.tr("This computer is called “{name}”. {reason}").format(
+                name=device.name, reason=reason)
+            others = [d.device.name for d in devices.registered_devices()]
+            if others:
+                text += " " + self.tr("Computers registered for tweeting: {names}.").format(
+                    names=", ".join(others))
+            self.device_label.setText(text)
             self.register_button.setVisible(not registered)
             self.unregister_button.setVisible(registered)
             self.exception_button.setVisible(not registered)
+            self.end_exception_button.setVisible(
+                not registered and devices.active_exception(device, now) is not None)
         else:  # a trial without staff accounts: there is nobody to register it
             self.device_label.setText(self.tr(
                 "Computers are registered for tweeting once the head teacher has set up staff "
                 "accounts."))
-            for button in (self.register_button, self.unregister_button, self.exception_button):
+            for button in (self.register_button, self.unregister_button, self.exception_button,
+                           self.end_exception_button):
                 button.setVisible(False)
         kind = services.gateway.kind
         self.account_label.setText(
@@ -409,10 +460,10 @@ class SettingsTab(QWidget):
                     "the school's account when you are ready.") if kind == "sandbox"
             else self.tr("The app is connected to the school's real X account."))
         self.kiosk_box.blockSignals(True)
-        self.kiosk_box.setChecked(services.settings.get(KIOSK_SETTING) == "1")
+        self.kiosk_box.setChecked(read_setting(services, KIOSK_MODE))
         self.kiosk_box.blockSignals(False)
         self.idle_spin.blockSignals(True)
-        self.idle_spin.setValue(idle_minutes(services))
+        self.idle_spin.setValue(read_setting(services, KIOSK_IDLE_MINUTES))
         self.idle_spin.blockSignals(False)
         status = review_status(services.settings)
         adopted = status.adopted_on
@@ -422,10 +473,8 @@ class SettingsTab(QWidget):
         self._show_appearance()
 
     def _show_appearance(self) -> None:
-        settings = self._services.settings
-        for box, key in ((self.theme_box, settings.get(THEME_SETTING) or DEFAULT_THEME),
-                         (self.language_box,
-                          settings.get(LANGUAGE_SETTING) or DEFAULT_LANGUAGE)):
+        for box, key in ((self.theme_box, read_setting(self._services, THEME)),
+                         (self.language_box, read_setting(self._services, LANGUAGE))):
             box.blockSignals(True)
             box.setCurrentIndex(max(0, box.findData(key)))
             box.blockSignals(False)
@@ -472,7 +521,8 @@ class SettingsTab(QWidget):
 
     def import_roster(self, path: Path, confirm: Callable[[Path, object], bool] | None = None
                       ) -> None:
-        """Preview the file, ask, then replace the roster; a bad file changes nothing."""
+        """Preview the file, ask, then the head's PIN, then replace the roster; a bad file
+        changes nothing."""
         from stpeters_desk.core.roster import RosterFileError, preview_roster
 
         try:
@@ -485,19 +535,10 @@ class SettingsTab(QWidget):
         ask = confirm or self._confirm_roster
         if not ask(path, preview):
             return
-        services = self._services
-        by = services.member.name if services.member else services.signed_in
-
-        def work() -> object:
-            from stpeters_desk.core.roster import import_roster
-
-            assert services.roster is not None
-            counts = import_roster(path, services.roster, imported_by=by)
-            services.audit.record(by, "pupil roster imported", path.name,
-                                  f"{counts.pupils} pupils")
-            return counts
-
-        self._tasks.run(work, lambda _c: self._roster_imported(path), self._roster_failed)
+        operations, session = self._operations, self._session()
+        run_guarded(self._ask_head_pin, self._tasks, self.tr("replace the pupil roster"),
+                    lambda head: operations.import_roster(session, path, head),
+                    lambda _counts: self._roster_imported(path), self._roster_failed)
 
     def _confirm_roster(self, path: Path, preview: object) -> bool:
         from stpeters_desk.ui.roster_dialog import RosterPreviewDialog
@@ -506,104 +547,91 @@ class SettingsTab(QWidget):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def _roster_imported(self, path: Path) -> None:
-        self._services.forget_name_guard()
         self._roster_changed()
         self.message.setText(self.tr("The roster from {file} is in use.").format(file=path.name))
         self._show_roster_counts()
 
-    def _roster_failed(self, error: Exception) -> None:
+    def _roster_failed(self, problem: str) -> None:
         self.message.setText(self.tr("The roster was not changed: {problem}").format(
-            problem=error))
+            problem=problem))
 
     # -- guarded changes ------------------------------------------------------------
-    def _guarded(self, action: str, change: Callable[[str], object], done: str) -> None:
-        if not run_guarded(self._ask_head_pin, self._tasks, action, change, done, self._show):
+    def _session(self) -> Session:
+        return session_of(self._services)
+
+    def _guarded(self, action: str, change: Callable[[str], object], done: str, *,
+                 form: GuardedFormDialog | None = None,
+                 validate: Callable[[], object] | None = None) -> None:
+        """Check, ask for the head-teacher PIN, then change; a form stays open on refusal."""
+        if not run_guarded_change(self._ask_head_pin, self._tasks, action, change, done,
+                                  self._show, form=form, validate=validate):
             self.reload()  # e.g. put the kiosk box back as it was
 
     def _show(self, text: str) -> None:
         self.message.setText(text)
         self.reload()
 
-    def _this_computer(self) -> tuple[DeviceRegistry, DeviceIdentity, StaffMember] | None:
-        """The registry, this computer and who is asking; None in trials without staff."""
-        devices, device, by = self._services.devices, self._services.device, self._services.member
-        if devices is None or device is None or by is None:
-            return None
-        return devices, device, by
+    def _computer_name(self) -> str:
+        device = self._services.device
+        return device.name if device is not None else ""
 
     def register_device(self) -> None:
-        context = self._this_computer()
-        if context is None:
-            return
-        devices, device, by = context
+        operations, session = self._operations, self._session()
         self._guarded(self.tr("register this computer for tweeting"),
-                      lambda head: devices.register(device, by=by, head_pin=head),
+                      lambda head: operations.register_device(session, head),
                       self.tr("{name} is registered: tweets may be sent from it.").format(
-                          name=device.name))
+                          name=self._computer_name()))
 
     def unregister_device(self) -> None:
-        context = self._this_computer()
-        if context is None:
-            return
-        devices, device, by = context
+        operations, session = self._operations, self._session()
         self._guarded(self.tr("remove this computer's registration"),
-                      lambda head: devices.unregister(device, by=by, head_pin=head),
-                      self.tr("{name} is no longer registered.").format(name=device.name))
+                      lambda head: operations.unregister_device(session, head),
+                      self.tr("{name} is no longer registered.").format(
+                          name=self._computer_name()))
 
     def grant_exception(self) -> None:
         dialog = ExceptionDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.grant_exception_from(dialog)
+        dialog.submitted.connect(lambda: self.grant_exception_from(dialog))
+        dialog.exec()
 
     def grant_exception_from(self, dialog: ExceptionDialog) -> None:
-        context = self._this_computer()
-        if context is None:
-            return
-        devices, device, by = context
+        """The times and reason are checked before the PIN; the dialog stays open on a
+        refusal, with everything typed."""
         start, end = dialog.window_times()
-        reason = dialog.reason.text().strip()
+        reason = dialog.reason.text()
+        operations, session = self._operations, self._session()
         self._guarded(self.tr("allow tweets from this computer for an event"),
-                      lambda head: devices.grant_exception(device, start, end, reason, by=by,
-                                                           head_pin=head),
+                      lambda head: operations.allow_trip_exception(session, start, end, reason,
+                                                                   head),
                       self.tr("Tweets may be sent from {name} until {end}.").format(
-                          name=device.name, end=shown_moment(end, year=False)))
+                          name=self._computer_name(), end=shown_moment(end, year=False)),
+                      form=dialog, validate=lambda: validate_trip_exception(start, end, reason))
+
+    def end_exception(self) -> None:
+        operations, session = self._operations, self._session()
+        self._tasks.run(lambda: operations.end_trip_exception(session),
+                        lambda _ended: self._show(self.tr("This computer may no longer post.")),
+                        lambda error: self._show(refusal_text(error)))
 
     def store_password(self) -> None:
+        """Checked, then the PIN; the field is cleared only once the password is stored."""
         password = self.password_field.text()
-        if not password:
-            self.message.setText(self.tr("Type the X account's password first."))
-            return
-        services = self._services
+        operations, session = self._operations, self._session()
 
-        def store(head_pin: str) -> None:
-            from stpeters_desk.x.credentials import save_account_password
+        def stored(_result: object) -> None:
+            self.password_field.clear()
+            self._show(self.tr("The X account's password is stored in this computer's "
+                               "password store."))
 
-            self._require_head(head_pin, Permission.CHANGE_CREDENTIALS,
-                               "change the stored X password")
-            save_account_password(password)
-            by = services.member.name if services.member else services.signed_in
-            services.audit.record(by, "X password changed", "", "stored in the OS keyring")
-
-        self.password_field.clear()
-        self._guarded(self.tr("store the X account's password"), store,
-                      self.tr("The X account's password is stored in this computer's "
-                              "password store."))
+        run_guarded(self._ask_head_pin, self._tasks, self.tr("store the X account's password"),
+                    lambda head: operations.store_x_password(session, password, head),
+                    stored, self._show, validate=lambda: validate_x_password(password))
 
     def reveal_password(self) -> None:
-        def reveal(head_pin: str) -> str:
-            from stpeters_desk.x.credentials import load_account_password
-
-            head = self._require_head(head_pin, Permission.CHANGE_CREDENTIALS,
-                                      "show the stored X password")
-            self._services.audit.record(head, "X password shown", "", "")
-            return load_account_password() or ""
-
-        head_pin = self._ask_head_pin(self.tr("show the X account's password"))
-        if head_pin is None:
-            return
-        self._tasks.run(lambda: reveal(head_pin), self._show_password,
-                        lambda error: self._show(str(error)))
+        operations, session = self._operations, self._session()
+        run_guarded(self._ask_head_pin, self._tasks, self.tr("show the X account's password"),
+                    lambda head: operations.show_x_password(session, head),
+                    lambda password: self._show_password(str(password)), self._show)
 
     def _show_password(self, password: str) -> None:
         if not password:
@@ -614,79 +642,63 @@ class SettingsTab(QWidget):
                               .format(password=password, seconds=REVEAL_SECONDS))
         self._hide_timer.start()
 
-    def _require_head(self, head_pin: str, permission: Permission, action: str) -> str:
-        """The head-teacher PIN, checked again in the worker; returns the head's name."""
-        staff = self._services.staff
-        if staff is None:
-            return self._services.signed_in
-        head = staff.require_head_pin(head_pin, by=self._services.member,
-                                      permission=permission, action=action)
-        return head.name
-
     def set_kiosk(self, on: bool) -> None:
-        settings, by = self._services.settings, self._services.member
+        operations, session = self._operations, self._session()
         if on:
-            settings.set(KIOSK_SETTING, "1")
-            self._services.audit.record(by.name if by else "", "kiosk mode on", "", "")
-            self.message.setText(self.tr("Kiosk mode starts next time the app opens."))
+            self._tasks.run(lambda: operations.kiosk_on(session),
+                            lambda _r: self._show(self.tr("Kiosk mode starts next time the "
+                                                          "app opens.")),
+                            lambda error: self._show(refusal_text(error)))
             return
-        self._guarded(self.tr("turn kiosk mode off"), self._kiosk_off,
+        self._guarded(self.tr("turn kiosk mode off"),
+                      lambda head: operations.kiosk_off(session, head),
                       self.tr("Kiosk mode is off from the next start."))
 
-    def _kiosk_off(self, head_pin: str) -> None:
-        staff = self._services.staff
-        if staff is not None:
-            staff.require_head_pin(head_pin, by=self._services.member, permission=None,
-                                   action="turn kiosk mode off")
-        self._services.settings.set(KIOSK_SETTING, "0")
-        by = self._services.member
-        self._services.audit.record(by.name if by else "", "kiosk mode off", "", "")
-
     def set_idle_minutes(self, minutes: int) -> None:
-        self._services.settings.set(IDLE_MINUTES_SETTING, str(minutes))
+        self._change_setting(KIOSK_IDLE_MINUTES, minutes,
+                             self.tr("The kiosk locks after {count} idle minutes from the next "
+                                     "start.").format(count=minutes))
 
     def save_review(self) -> None:
-        from stpeters_desk.core.policy_review import save_review_settings
-
+        adopted, months = _day(self.adopted), self.interval.value()
+        operations, session = self._operations, self._session()
         try:
-            save_review_settings(self._services.settings, _day(self.adopted),
-                                 self.interval.value())
-        except ValueError as exc:
-            self.message.setText(str(exc))
+            validate_policy_dates(adopted, months)
+        except Refused as problem:
+            self.message.setText(problem.message)
             return
-        by = self._services.member
-        self._services.audit.record(by.name if by else "", "policy review dates changed", "",
-                                    f"adopted {_day(self.adopted)}, every "
-                                    f"{self.interval.value()} months")
-        self.reload()
+        self._tasks.run(lambda: operations.policy_dates(session, adopted, months),
+                        lambda _r: self._show(self.tr("The policy review dates are kept.")),
+                        lambda error: self._show(refusal_text(error)))
 
+    def _change_setting(self, setting: Setting[T], value: T, done: str,
+                        then: Callable[[], None] = lambda: None) -> None:
+        """A setting without its own rules: the registry says who may change it."""
+        operations, session = self._operations, self._session()
+
+        def changed(did_change: bool) -> None:
+            if did_change:
+                then()
+                self.message.setText(done)
+
+        self._tasks.run(lambda: operations.change_setting(session, setting, value), changed,
+                        lambda error: self._show(refusal_text(error)))
 
     # -- appearance and language ------------------------------------------------------------
     def set_theme(self) -> None:
         """Show the chosen colours at once; the choice is kept for the next start."""
         theme = str(self.theme_box.currentData())
-        settings = self._services.settings
-        if theme == (settings.get(THEME_SETTING) or DEFAULT_THEME):
-            return
-        settings.set(THEME_SETTING, theme)
-        self._record("theme changed", theme)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            show_theme(app, theme)
-        self.message.setText(self.tr("The new colours are in use on this computer."))
+
+        def show() -> None:
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                show_theme(app, theme)
+
+        self._change_setting(THEME, theme,
+                             self.tr("The new colours are in use on this computer."), show)
 
     def set_language(self) -> None:
         """Keep the choice for the next start: widgets built already keep their words."""
         language = str(self.language_box.currentData())
-        settings = self._services.settings
-        if language == (settings.get(LANGUAGE_SETTING) or DEFAULT_LANGUAGE):
-            return
-        settings.set(LANGUAGE_SETTING, language)
-        self._record("language changed", language)
         self._show_language_note()
-        self.message.setText(self.language_note.text())
-
-    def _record(self, action: str, detail: str) -> None:
-        by = self._services.member
-        self._services.audit.record(by.name if by else self._services.signed_in, action, "",
-                                    detail)
+        self._change_setting(LANGUAGE, language, self.language_note.text())

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stpeters_desk.core.pins import LockState
 from stpeters_desk.core.roles import Role, role_title
 from stpeters_desk.core.staff import SignInResult, StaffDirectory
 from stpeters_desk.ui.pin_pad import PinPad
@@ -95,6 +96,19 @@ class SignInPanel(QWidget):
         if row >= 0:
             self.message.setText(self.tr("Type your PIN."))
             self.pin_pad.field.setFocus()
+            self._say_if_locked()
+
+    def _say_if_locked(self) -> None:
+        """Before they type: whether this person must wait or is locked out, and why."""
+        staff_id, staff = self._chosen_id(), self._staff
+        if staff_id is None:
+            return
+
+        def show(state: LockState) -> None:
+            if not state.may_try and self._chosen_id() == staff_id:
+                self.message.setText(state.message)
+
+        self._tasks.run(lambda: staff.lock_state(staff_id), show, lambda _error: None)
 
     def _chosen_id(self) -> int | None:
         row = self.people.currentRow()

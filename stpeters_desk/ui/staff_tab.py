@@ -15,8 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,23 +26,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stpeters_desk.core.refusals import Refused
 from stpeters_desk.core.roles import Permission, Role, permission_title, role_title
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import StaffDirectory, StaffMember
+from stpeters_desk.ops.context import session_of
+from stpeters_desk.ops.staff import (
+    NewMember,
+    PermissionChange,
+    StaffOperations,
+    validate_new_member,
+    validate_new_pin_choice,
+    validate_permission_changes,
+)
 from stpeters_desk.ui.items import id_role
-from stpeters_desk.ui.messages import name_standard_buttons
 from stpeters_desk.ui.security_dialogs import (
+    GuardedFormDialog,
     HeadPinAsker,
+    NewRecoveryCodeDialog,
+    ResetPinDialog,
     new_pin_fields,
-    new_pin_problem,
     run_guarded,
+    run_guarded_change,
 )
 from stpeters_desk.ui.tasks import TaskRunner
 
 
-class NewMemberDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+class NewMemberDialog(GuardedFormDialog):
+    """Name, role and PIN of a new member of staff; stays open until they are added."""
+
+    def __init__(self, staff: StaffDirectory | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._staff = staff
         self.setWindowTitle(self.tr("Add a member of staff"))
         self.name = QLineEdit()
         self.name.setAccessibleName(self.tr("Name"))
@@ -62,8 +76,6 @@ class NewMemberDialog(QDialog):
                                                   self.tr("Their PIN again"))
         self.approver = QCheckBox(self.tr("May approve other people's tweets"))
         self.approver.setToolTip(self.tr("Adds approving to whatever their role allows"))
-        self.message = QLabel()
-        self.message.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Name (as staff know them)"), self.name)
         form.addRow(self.tr("Role"), self.role)
@@ -71,26 +83,25 @@ class NewMemberDialog(QDialog):
         form.addRow(self.tr("PIN again"), self.pin_again)
         form.addRow(self.approver)
         form.addRow(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        name_standard_buttons(buttons)
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
+        self.ok_button.setToolTip(self.tr("Checks what you typed, then asks for the "
+                                          "head-teacher PIN"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
 
-    def _check(self) -> None:
-        problem = self.problem()
-        if problem:
-            self.message.setText(problem)
-            return
-        self.accept()
+    def new_member(self) -> NewMember:
+        """What was typed, checked as the operation will check it (raises ``Refused``)."""
+        return validate_new_member(self._staff, self.name.text(), self.chosen_role(),
+                                   self.pin.text(), self.pin_again.text(),
+                                   self.approver.isChecked())
 
     def problem(self) -> str:
-        if not self.name.text().strip():
-            return self.tr("Type the person's name.")
-        return new_pin_problem(self.pin.text(), self.pin_again.text())
+        """Why what was typed cannot be used yet; "" when it can."""
+        try:
+            self.new_member()
+        except Refused as problem:
+            return problem.message
+        return ""
 
     def chosen_role(self) -> Role:
         return Role(self.role.currentData())
@@ -104,6 +115,7 @@ class StaffTab(QWidget):
         assert services.staff is not None
         self._services = services
         self._staff: StaffDirectory = services.staff
+        self._operations = StaffOperations(services)
         self._tasks = tasks
         self._ask_head_pin = ask_head_pin
         self.table = QTableWidget(0, 4)
@@ -144,14 +156,25 @@ class StaffTab(QWidget):
         self.unlock_button = QPushButton(self.tr("Unlock PIN"))
         self.unlock_button.setToolTip(self.tr("Lift the lock after too many wrong PINs"))
         self.unlock_button.clicked.connect(self.unlock)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.role_box)
-        buttons.addWidget(self.role_button)
-        buttons.addWidget(self.approver_button)
-        buttons.addWidget(self.active_button)
-        buttons.addWidget(self.unlock_button)
+        self.reset_pin_button = QPushButton(self.tr("Set a new PIN…"))
+        self.reset_pin_button.setToolTip(self.tr("For someone who forgot their PIN: choose a "
+                                                 "new one for them; needs the head-teacher "
+                                                 "PIN"))
+        self.reset_pin_button.clicked.connect(self.reset_pin)
+        # Two rows: the whole tab still fits a 1366 px screen with enlarged text.
+        buttons = QVBoxLayout()
+        account_row, pin_row = QHBoxLayout(), QHBoxLayout()
+        account_row.addWidget(self.add_button)
+        account_row.addStretch(1)
+        account_row.addWidget(self.role_box)
+        account_row.addWidget(self.role_button)
+        account_row.addWidget(self.approver_button)
+        pin_row.addStretch(1)
+        pin_row.addWidget(self.active_button)
+        pin_row.addWidget(self.unlock_button)
+        pin_row.addWidget(self.reset_pin_button)
+        buttons.addLayout(account_row)
+        buttons.addLayout(pin_row)
         self.permissions = QTableWidget(len(Role), len(Permission))
         self.permissions.setObjectName("PermissionsTable")
         self.permissions.setAccessibleName(self.tr("What each role may do"))
@@ -167,6 +190,11 @@ class StaffTab(QWidget):
         self.save_permissions_button.setToolTip(self.tr(
             "Save the ticks in the table above; needs the head-teacher PIN"))
         self.save_permissions_button.clicked.connect(self.save_permissions)
+        self.recovery_button = QPushButton(self.tr("New recovery code…"))
+        self.recovery_button.setToolTip(self.tr(
+            "If the written copy of the head teacher's recovery code is lost: a new code is "
+            "shown once and the old one stops working; needs the head-teacher PIN"))
+        self.recovery_button.clicked.connect(self.new_recovery_code)
         self.message = QLabel()
         self.message.setObjectName("TabMessage")
         self.message.setWordWrap(True)
@@ -182,6 +210,7 @@ class StaffTab(QWidget):
         layout.addWidget(roles_title)
         layout.addWidget(self.permissions, 2)
         row = QHBoxLayout()
+        row.addWidget(self.recovery_button)
         row.addStretch(1)
         row.addWidget(self.save_permissions_button)
         layout.addLayout(row)
@@ -221,34 +250,41 @@ class StaffTab(QWidget):
                      if m.staff_id == staff_id), None)
 
     # -- changing ----------------------------------------------------------------
-    def _guarded(self, action: str, change: Callable[[str], object], done: str) -> None:
-        run_guarded(self._ask_head_pin, self._tasks, action, change, done, self._show)
+    def _guarded(self, action: str, change: Callable[[str], object], done: str, *,
+                 form: GuardedFormDialog | None = None,
+                 validate: Callable[[], object] | None = None) -> None:
+        """Check, ask for the head-teacher PIN, then change; a form stays open on refusal."""
+        run_guarded_change(self._ask_head_pin, self._tasks, action, change, done, self._show,
+                           form=form, validate=validate)
 
     def _show(self, text: str) -> None:
         self.message.setText(text)
         self.reload()
 
-    def _by(self) -> StaffMember:
-        assert self._services.member is not None
-        return self._services.member
-
     def add_member(self) -> None:
-        dialog = self.new_member_dialog()
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.add_from_dialog(dialog)
+        self.new_member_dialog().exec()
 
     def new_member_dialog(self) -> NewMemberDialog:
-        return NewMemberDialog(self)
+        """The form, wired so that OK adds the person (and keeps the form on a refusal)."""
+        dialog = NewMemberDialog(self._staff, self)
+        dialog.submitted.connect(lambda: self.add_from_dialog(dialog))
+        return dialog
 
     def add_from_dialog(self, dialog: NewMemberDialog) -> None:
-        name, role, pin = dialog.name.text().strip(), dialog.chosen_role(), dialog.pin.text()
-        approver, by, staff = dialog.approver.isChecked(), self._by(), self._staff
-        role_name = role_title(role).lower()
-        self._guarded(self.tr("add {name} as {role}").format(name=name, role=role_name),
-                      lambda head: staff.add_member(name, role, pin, approver, by=by,
-                                                    head_pin=head),
-                      self.tr("{name} can now sign in with their PIN.").format(name=name))
+        """Everything typed is checked first; then the PIN; the dialog closes once added."""
+        try:
+            new = dialog.new_member()
+        except Refused as problem:
+            dialog.refused(problem.message)
+            self.message.setText(problem.message)
+            return
+        operations = self._operations
+        session = session_of(self._services)
+        names = {"name": new.name, "role": role_title(new.role).lower()}
+        self._guarded(self.tr("add {name} as {role}").format(**names),
+                      lambda head: operations.add_member(session, new, head),
+                      self.tr("{name} can now sign in with their PIN.").format(**names),
+                      form=dialog)
 
     def _chosen_or_say(self) -> StaffMember | None:
         """The person chosen in the list, or None after asking for a choice."""
@@ -261,18 +297,19 @@ class StaffTab(QWidget):
         member = self._chosen_or_say()
         if member is None:
             return
-        role, by, staff = Role(self.role_box.currentData()), self._by(), self._staff
+        role, operations = Role(self.role_box.currentData()), self._operations
+        session = session_of(self._services)
         names = {"name": member.name, "role": role_title(role).lower()}
         self._guarded(self.tr("make {name} {role}").format(**names),
-                      lambda head: staff.update_member(member.staff_id, role=role, by=by,
-                                                       head_pin=head),
+                      lambda head: operations.change_role(session, member.staff_id, role, head),
                       self.tr("{name} is now {role}.").format(**names))
 
     def toggle_approver(self) -> None:
         member = self._chosen_or_say()
         if member is None:
             return
-        by, staff, grant = self._by(), self._staff, not member.approver
+        operations, grant = self._operations, not member.approver
+        session = session_of(self._services)
         if grant:
             action = self.tr("let {name} approve tweets")
             done = self.tr("{name} may approve tweets.")
@@ -280,32 +317,56 @@ class StaffTab(QWidget):
             action = self.tr("stop {name} approving tweets")
             done = self.tr("{name} may no longer approve tweets.")
         self._guarded(action.format(name=member.name),
-                      lambda head: staff.update_member(member.staff_id, approver=grant, by=by,
-                                                       head_pin=head),
+                      lambda head: operations.set_approver(session, member.staff_id, grant,
+                                                           head),
                       done.format(name=member.name))
 
     def toggle_active(self) -> None:
         member = self._chosen_or_say()
         if member is None:
             return
-        by, staff, active = self._by(), self._staff, not member.active
+        operations, active = self._operations, not member.active
+        session = session_of(self._services)
         if active:
             action, done = self.tr("reactivate {name}"), self.tr("{name} is active again.")
         else:
             action, done = self.tr("deactivate {name}"), self.tr("{name} is deactivated.")
         self._guarded(action.format(name=member.name),
-                      lambda head: staff.update_member(member.staff_id, active=active, by=by,
-                                                       head_pin=head),
+                      lambda head: operations.set_active(session, member.staff_id, active,
+                                                         head),
                       done.format(name=member.name))
 
     def unlock(self) -> None:
         member = self._chosen_or_say()
         if member is None:
             return
-        by, staff = self._by(), self._staff
+        operations, session = self._operations, session_of(self._services)
         self._guarded(self.tr("unlock {name}'s PIN").format(name=member.name),
-                      lambda head: staff.unlock(member.staff_id, by=by, head_pin=head),
+                      lambda head: operations.unlock_pin(session, member.staff_id, head),
                       self.tr("{name} can try their PIN again.").format(name=member.name))
+
+    def reset_pin(self) -> None:
+        """For someone who forgot their PIN: the head chooses a new one for them."""
+        member = self._chosen_or_say()
+        if member is None:
+            return
+        self.reset_pin_dialog(member).exec()
+
+    def reset_pin_dialog(self, member: StaffMember) -> ResetPinDialog:
+        """The form, wired so that OK sets the new PIN (and keeps it on a refusal)."""
+        dialog = ResetPinDialog(member.name, self)
+        dialog.submitted.connect(lambda: self.reset_from_dialog(dialog, member))
+        return dialog
+
+    def reset_from_dialog(self, dialog: ResetPinDialog, member: StaffMember) -> None:
+        pin, again = dialog.pin.text(), dialog.pin_again.text()
+        operations, session = self._operations, session_of(self._services)
+        self._guarded(self.tr("set a new PIN for {name}").format(name=member.name),
+                      lambda head: operations.reset_pin(session, member.staff_id, pin, again,
+                                                        head),
+                      self.tr("{name} has a new PIN; tell them in person.").format(
+                          name=member.name),
+                      form=dialog, validate=lambda: validate_new_pin_choice(pin, again))
 
     def save_permissions(self) -> None:
         current = self._staff.role_permissions()
@@ -315,17 +376,25 @@ class StaffTab(QWidget):
                 item = self.permissions.item(row, column)
                 wanted = item is not None and item.checkState() == Qt.CheckState.Checked
                 if wanted != (permission in current[role]):
-                    changes.append((role, permission, wanted))
+                    changes.append(PermissionChange(role, permission, wanted))
         if not changes:
             self.message.setText(self.tr("No role changes to save. Tick or untick boxes in the "
                                          "table first."))
             return
-        by, staff = self._by(), self._staff
+        operations, session = self._operations, session_of(self._services)
+        self._guarded(self.tr("change what roles may do"),
+                      lambda head: operations.change_permissions(session, changes, head),
+                      self.tr("{count} role change(s) saved.").format(count=len(changes)),
+                      validate=lambda: validate_permission_changes(changes))
 
-        def apply(head: str) -> None:
-            for role, permission, allowed in changes:
-                staff.set_permission(role, permission, allowed, by=by, head_pin=head)
+    def new_recovery_code(self) -> None:
+        """The written copy is lost: a new code, shown once, and the old one stops working."""
+        operations, session = self._operations, session_of(self._services)
+        run_guarded(self._ask_head_pin, self._tasks, self.tr("issue a new recovery code"),
+                    lambda head: operations.new_recovery_code(session, head),
+                    self._show_recovery_code, self._show)
 
-        self._guarded(self.tr("change what roles may do"), apply,
-                      self.tr("{count} role change(s) saved.").format(count=len(changes)))
-
+    def _show_recovery_code(self, code: str) -> None:
+        self._show(self.tr("A new recovery code was issued; the old one no longer works."))
+        self.recovery_dialog = NewRecoveryCodeDialog(code, self)
+        self.recovery_dialog.open()

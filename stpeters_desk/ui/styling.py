@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from stpeters_desk.core.settings_registry import THEME
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QScrollArea
@@ -83,10 +85,9 @@ def may_narrow(box: QComboBox) -> None:
 
 
 # -- themes: light, dark and high contrast ---------------------------------------------------
-THEME_SETTING = "appearance.theme"
 SYSTEM_THEME = "system"
-THEMES = (SYSTEM_THEME, "light", "dark", "high-contrast")  # the keys stored in Settings
-DEFAULT_THEME = SYSTEM_THEME
+THEMES = THEME.choices  # the keys stored in Settings (the settings registry lists them)
+DEFAULT_THEME = THEME.default
 TOKEN_MARK = "@"  # tokens are written @name@ in the style sheet
 # Qt's own style on every computer, so that one palette and one style sheet look the same
 # on Windows, macOS and Linux (the native Windows style ignores dark palettes). Given to

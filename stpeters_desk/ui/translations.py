@@ -13,9 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from stpeters_desk.core import i18n
-from stpeters_desk.core.i18n import DEFAULT_LANGUAGE, LANGUAGE_SETTING
+from stpeters_desk.core.i18n import DEFAULT_LANGUAGE
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "LANGUAGE_SETTING", "install_language",
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "install_language",
            "translation_file"]
 
 LANGUAGES = {"en": "English", "cy": "Cymraeg (Welsh)"}

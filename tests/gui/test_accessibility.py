@@ -50,7 +50,12 @@ from stpeters_desk.ui.moderation_tab import ModerationTab
 from stpeters_desk.ui.photo_picker import PhotoPickerDialog
 from stpeters_desk.ui.preflight_dialog import PreflightDialog
 from stpeters_desk.ui.roster_dialog import RosterPreviewDialog
-from stpeters_desk.ui.security_dialogs import HeadPinDialog, RecoveryDialog, SetupWizard
+from stpeters_desk.ui.security_dialogs import (
+    HeadPinDialog,
+    RecoveryDialog,
+    ResetPinDialog,
+    SetupWizard,
+)
 from stpeters_desk.ui.settings_tab import ExceptionDialog
 from stpeters_desk.ui.staff_tab import NewMemberDialog
 from stpeters_desk.ui.tasks import SyncTaskRunner
@@ -316,18 +321,19 @@ def dialogs(services: DeskServices, window: MainWindow) -> Iterator[QDialog]:
     """Every main dialog, built as the app builds it."""
     assert services.staff is not None and services.approvals is not None
     tasks = SyncTaskRunner()
-    yield SetupWizard(services.staff, tasks, devices=services.devices, device=services.device)
-    yield HeadPinDialog(services.staff, tasks, "add a member of staff")
-    yield RecoveryDialog(services.staff, tasks)
+    yield SetupWizard(services, tasks)
+    yield HeadPinDialog(lambda _pin: None, tasks, "add a member of staff")
+    yield RecoveryDialog(services, tasks)
     report = run_preflight("Well done Olivia! See stpeters.sch.uk", [],
                            NameGuard.from_names(["Olivia Smith"]))
     yield PreflightDialog(report, may_override=True)
     yield RosterPreviewDialog(ROSTERS / "arbor_export.csv",
                               preview_roster(ROSTERS / "arbor_export.csv"))
     yield PhotoPickerDialog(services.photo_library())
-    yield ConnectXDialog(services, tasks, HEAD_PIN)
+    yield ConnectXDialog(services, tasks, lambda _action: HEAD_PIN)
     yield AboutDialog(data_dir=services.data_dir)
     yield NewMemberDialog()
+    yield ResetPinDialog("Mr Invented Teacher")
     yield ExceptionDialog()
     words = partial(QCoreApplication.translate, "ApprovalsTab")  # callers pass translated words
     yield TweetTextDialog(words("Edit, then approve"),
@@ -363,7 +369,7 @@ def test_every_main_dialog_is_named_reachable_and_clash_free(
         qtbot.addWidget(dialog)
         assert_accessible(dialog)
         checked.append(type(dialog).__name__)
-    assert len(checked) == 14
+    assert len(checked) == 15
 
 
 # -- shortcuts for frequent actions -----------------------------------------------------

@@ -138,8 +138,7 @@ def school(db: Database, sandbox: SandboxGateway, data_dir: Path) -> DeskService
 def set_up_the_app(qtbot: QtBot, school: DeskServices) -> None:
     """The very first start: the head creates their account and registers this computer."""
     assert school.staff is not None
-    wizard = SetupWizard(school.staff, SyncTaskRunner(), devices=school.devices,
-                         device=school.device)
+    wizard = SetupWizard(school, SyncTaskRunner())
     qtbot.addWidget(wizard)
     wizard.show()
     type_into(wizard.name_field, HEAD)
@@ -200,7 +199,7 @@ def take_the_tour(window: MainWindow, school: DeskServices, head: StaffMember) -
         QTest.keyClick(focused(window), Qt.Key.Key_Right)
     assert "Help > Take the tour" in tour.body_label.text()
     QTest.keyClick(focused(window), Qt.Key.Key_Space)  # "Finish"
-    assert outcomes == [FINISHED] and has_seen_tour(school.settings, head)
+    assert outcomes == [FINISHED] and has_seen_tour(school, head)
     assert window.tabs.currentWidget() is window.composer
 
 

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from stpeters_desk.core.roles import Role
 from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.settings_registry import tour_seen
 from stpeters_desk.core.staff import StaffMember
 from stpeters_desk.ui.composer_tab import ComposerTab
 from stpeters_desk.ui.followers_tab import FollowersTab
@@ -25,7 +26,6 @@ from stpeters_desk.ui.guided_tour import (
     has_seen_tour,
     offer_tour,
     start_tour,
-    tour_seen_key,
 )
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.moderation_tab import ModerationTab
@@ -110,12 +110,12 @@ def test_the_tour_explains_every_tab_the_head_sees_then_records_it_was_seen(
     assert "Help > Take the tour" in tour.body_label.text()
     assert tour.next_button.text() == "Finish" and not tour.skip_button.isVisible()
     assert window.tabs.tabBar().property("tour") is False
-    assert not has_seen_tour(school.settings, head)
+    assert not has_seen_tour(school, head)
 
     click(tour.next_button)
     assert outcomes == [FINISHED]
     assert not tour.isVisible() and current_tab(window) == "Compose"
-    assert school.settings.get(tour_seen_key(head)) == "1"
+    assert school.settings.get(tour_seen(head.staff_id).key) == "1"
     assert window.focusWidget() is window.composer.editor  # straight to work
     assert offer_tour(window, school, head) is None  # once per person
 
@@ -151,7 +151,7 @@ def test_arrows_move_and_escape_skips_which_also_counts_as_seen(
     assert outcomes == [SKIPPED] and not tour.isVisible()
     assert current_tab(window) == "Compose"  # back where the person started
     assert window.tabs.tabBar().property("tour") is False
-    assert has_seen_tour(school.settings, head)
+    assert has_seen_tour(school, head)
 
 
 def test_enter_presses_the_button_that_has_the_focus(window: MainWindow,
@@ -190,7 +190,7 @@ def test_skip_tour_button(window: MainWindow, school: DeskServices, head: StaffM
     tour = offered(window, school)
     outcomes = ended_with(tour)
     click(tour.skip_button)
-    assert outcomes == [SKIPPED] and has_seen_tour(school.settings, head)
+    assert outcomes == [SKIPPED] and has_seen_tour(school, head)
 
 
 # -- where the card goes ------------------------------------------------------------------
@@ -266,8 +266,8 @@ def test_a_teacher_is_shown_only_the_tabs_a_teacher_has(
     assert titles == ["Compose", "Photos", "Approvals", "Settings", "Policy"]
     assert tour.step_label.text() == "Step 1 of 7"
     click(tour.skip_button)
-    assert has_seen_tour(school.settings, teacher)
-    assert not has_seen_tour(school.settings, head)  # seen per person, not per computer
+    assert has_seen_tour(school, teacher)
+    assert not has_seen_tour(school, head)  # seen per person, not per computer
 
 
 def test_locking_in_the_middle_ends_the_tour_without_counting_it(
@@ -278,7 +278,7 @@ def test_locking_in_the_middle_ends_the_tour_without_counting_it(
     click(window.lock_button)
     assert outcomes == [INTERRUPTED] and not tour.isVisible()
     assert window.tabs.tabBar().property("tour") is False
-    assert not has_seen_tour(school.settings, head)
+    assert not has_seen_tour(school, head)
     sign_in(window, HEAD, HEAD_PIN)
     assert offer_tour(window, school, head) is not None  # offered again next time
 

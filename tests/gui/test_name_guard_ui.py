@@ -62,7 +62,8 @@ def import_arbor(qtbot: QtBot, school: DeskServices, window: MainWindow) -> Sett
 
 def open_window(qtbot: QtBot, school: DeskServices, seen: list[PreflightReport],
                 override_reason: str = "") -> MainWindow:
-    window = MainWindow(school, SyncTaskRunner())
+    window = MainWindow(school, SyncTaskRunner(),
+                        head_pin_asker=lambda _action: HEAD_PIN)  # replacing the roster asks it
     answer_preflight(window.composer, seen, override_reason)
     qtbot.addWidget(window)
     window.show()

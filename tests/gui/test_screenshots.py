@@ -26,13 +26,13 @@ from pytestqt.qtbot import QtBot
 
 from stpeters_desk.core.paths import resources_dir
 from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.settings_registry import THEME
 from stpeters_desk.core.staff import StaffMember
 from stpeters_desk.ui import styling
 from stpeters_desk.ui.application import apply_style
 from stpeters_desk.ui.help_dialog import HelpDialog
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.settings_tab import SettingsTab
-from stpeters_desk.ui.styling import THEME_SETTING
 from tests.gui.test_accessibility import dialogs
 from tests.gui.test_security_ui import HEAD_PIN, head, open_window, school, sign_in
 
@@ -142,7 +142,7 @@ def fits_a_small_screen(window: MainWindow, kiosk: bool) -> None:
 @pytest.mark.parametrize("theme", THEMES)
 def test_every_tab_and_the_sign_in_screen_in_each_theme(
         qtbot: QtBot, school: DeskServices, head: StaffMember, look: Look, theme: str) -> None:
-    school.settings.set(THEME_SETTING, theme)  # as if chosen in Settings
+    school.settings.set(THEME.key, theme)  # as if chosen in Settings
     look(theme)
     app = QApplication.instance()
     assert isinstance(app, QApplication)

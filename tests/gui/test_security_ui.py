@@ -78,8 +78,7 @@ def sign_in(window: MainWindow, name: str, pin: str) -> None:
 def test_first_run_wizard_creates_the_head_and_registers_the_computer(
         qtbot: QtBot, school: DeskServices) -> None:
     assert school.staff is not None and school.devices is not None
-    wizard = SetupWizard(school.staff, SyncTaskRunner(), devices=school.devices,
-                         device=school.device)
+    wizard = SetupWizard(school, SyncTaskRunner())
     qtbot.addWidget(wizard)
     wizard.name_field.setText("Mr Invented Head")
     wizard.pin_field.setText("123456")

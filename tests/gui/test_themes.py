@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from stpeters_desk.core.paths import resources_dir
 from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.settings_registry import LANGUAGE, THEME
 from stpeters_desk.core.staff import StaffMember
 from stpeters_desk.ui import styling
 from stpeters_desk.ui.application import apply_style
@@ -30,7 +31,6 @@ from stpeters_desk.ui.settings_tab import SettingsTab
 from stpeters_desk.ui.styling import (
     DISABLED_ROLES,
     PALETTE_ROLES,
-    THEME_SETTING,
     THEMES,
     THEMES_FOLDER,
     fill_tokens,
@@ -42,7 +42,6 @@ from stpeters_desk.ui.styling import (
     theme_colour,
 )
 from stpeters_desk.ui.tasks import SyncTaskRunner
-from stpeters_desk.ui.translations import LANGUAGE_SETTING
 from tests.gui.test_security_ui import HEAD_PIN, head, open_window, school, sign_in
 
 __all__ = ["head", "school"]  # fixtures shared with the security tests
@@ -207,6 +206,9 @@ def test_the_contrast_sums_match_published_figures() -> None:
 
 # -- choosing a theme -------------------------------------------------------------------------
 def settings_tab(qtbot: QtBot, school: DeskServices) -> SettingsTab:
+    """As the app shows it: to someone signed in (a change is theirs in the audit log)."""
+    assert school.staff is not None
+    school.sign_in(school.staff.members()[0])
     tab = SettingsTab(school, SyncTaskRunner(), lambda _action: None, lambda: None)
     qtbot.addWidget(tab)
     return tab
@@ -227,7 +229,7 @@ def test_a_theme_chosen_in_settings_changes_the_whole_app_at_once(
 
     choose(tab, "theme_box", "dark")
     dark = read_theme(RESOURCES, "dark")
-    assert school.settings.get(THEME_SETTING) == "dark"
+    assert school.settings.get(THEME.key) == "dark"
     assert shown_theme() == "dark"
     assert is_dark(app_look.palette())
     assert app_look.palette().color(QPalette.ColorRole.Base) == QColor(dark["base"])
@@ -249,8 +251,8 @@ def test_a_theme_chosen_in_settings_changes_the_whole_app_at_once(
 
 def test_the_theme_stored_in_settings_is_used_at_start_up(
         school: DeskServices, app_look: QApplication) -> None:
-    school.settings.set(THEME_SETTING, "high-contrast")
-    apply_style(app_look, RESOURCES, school.settings.get(THEME_SETTING) or "system")
+    school.settings.set(THEME.key, "high-contrast")
+    apply_style(app_look, RESOURCES, school.settings.get(THEME.key) or "system")
     assert shown_theme() == "high-contrast"
     assert "3px solid #ffff00" in app_look.styleSheet(), "the thick yellow focus outline"
 
@@ -302,7 +304,7 @@ def test_the_language_is_stored_for_the_next_start_and_says_so(
     assert tab.language_box.toolTip()
 
     choose(tab, "language_box", "cy")
-    assert school.settings.get(LANGUAGE_SETTING) == "cy"
+    assert school.settings.get(LANGUAGE.key) == "cy"
     assert school.audit.recent(1)[0].action == "language changed"
     assert "next time the app starts" in tab.message.text()
     welsh_installed = (RESOURCES / "translations" / "stpeters_desk_cy.qm").is_file()

@@ -120,12 +120,12 @@ def test_an_unknown_language_falls_back_to_english() -> None:
 def test_a_start_up_notice_made_before_the_translator_is_shown_in_welsh(
         qtbot: QtBot, school: DeskServices, welsh: None) -> None:
     from stpeters_desk.app import choose_gateway
-    from stpeters_desk.core.storage.settings import REAL_ACCOUNT_CONNECTED
+    from stpeters_desk.core.settings_registry import REAL_ACCOUNT_CONNECTED
     from stpeters_desk.ui.main_window import MainWindow
     from stpeters_desk.ui.tasks import SyncTaskRunner
 
     install_language("en", resources_dir())  # as at start-up: the notice is made in English
-    school.settings.set(REAL_ACCOUNT_CONNECTED, "1")
+    school.settings.set(REAL_ACCOUNT_CONNECTED.key, "1")
     _gateway, notice = choose_gateway(school.db, school.settings, force_sandbox=False)
     # Keys missing, or (without a keyring on this machine) no keyring at all: either way
     # the practice account, and a notice in English until the window shows it.

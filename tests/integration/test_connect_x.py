@@ -9,9 +9,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.settings_registry import REAL_ACCOUNT_CONNECTED
 from stpeters_desk.core.staff import StaffMember
 from stpeters_desk.core.storage.db import Database
-from stpeters_desk.core.storage.settings import REAL_ACCOUNT_CONNECTED
 from stpeters_desk.ui.connect_x_dialog import ConnectXDialog
 from stpeters_desk.ui.tasks import SyncTaskRunner
 from stpeters_desk.x import connect
@@ -59,13 +59,13 @@ def paste(dialog: ConnectXDialog, credentials: XCredentials) -> None:
 def test_pasted_keys_are_checked_and_kept_in_the_keyring(
         qtbot: QtBot, school: DeskServices, head: StaffMember, credentials: XCredentials,
         checked_on_fake: FakeXApi, memory_keyring: MemoryKeyring, data_dir: Path) -> None:
-    dialog = ConnectXDialog(school, SyncTaskRunner(), HEAD_PIN)
+    dialog = ConnectXDialog(school, SyncTaskRunner(), lambda _action: HEAD_PIN)
     qtbot.addWidget(dialog)
     paste(dialog, credentials)
     assert dialog.connected is not None
     assert "Connected as @" in dialog.message.text()
     assert load_credentials() == credentials
-    assert school.settings.get(REAL_ACCOUNT_CONNECTED) == "1"
+    assert school.settings.get(REAL_ACCOUNT_CONNECTED.key) == "1"
     assert school.audit.recent(1)[0].action == "X account connected"
     school.audit.recent(1)  # the secrets are nowhere in the data folder
     for path in data_dir.rglob("*"):
@@ -77,30 +77,32 @@ def test_keys_with_direct_messages_are_refused(
         qtbot: QtBot, school: DeskServices, head: StaffMember, credentials: XCredentials,
         checked_on_fake: FakeXApi, memory_keyring: MemoryKeyring) -> None:
     checked_on_fake.state.access_level = "read-write-directmessages"
-    dialog = ConnectXDialog(school, SyncTaskRunner(), HEAD_PIN)
+    dialog = ConnectXDialog(school, SyncTaskRunner(), lambda _action: HEAD_PIN)
     qtbot.addWidget(dialog)
     paste(dialog, credentials)
     assert dialog.connected is None
     assert "direct messages" in dialog.message.text()
     assert load_credentials() is None
-    assert school.settings.get(REAL_ACCOUNT_CONNECTED) is None
+    assert school.settings.get(REAL_ACCOUNT_CONNECTED.key) is None
 
 
 def test_wrong_head_pin_stores_nothing(
         qtbot: QtBot, school: DeskServices, head: StaffMember, credentials: XCredentials,
         checked_on_fake: FakeXApi, memory_keyring: MemoryKeyring) -> None:
-    dialog = ConnectXDialog(school, SyncTaskRunner(), "999000")
+    dialog = ConnectXDialog(school, SyncTaskRunner(), lambda _action: "999000")
     qtbot.addWidget(dialog)
     paste(dialog, credentials)
     assert dialog.connected is None
     assert load_credentials() is None
+    assert dialog.message.text()  # says why
+    assert all(field.text() for field in dialog.paste_fields)  # the keys are still there
 
 
 def test_rejected_keys_say_what_to_do(
         qtbot: QtBot, school: DeskServices, head: StaffMember, credentials: XCredentials,
         checked_on_fake: FakeXApi, memory_keyring: MemoryKeyring) -> None:
     checked_on_fake.fail_next("unauthorized")
-    dialog = ConnectXDialog(school, SyncTaskRunner(), HEAD_PIN)
+    dialog = ConnectXDialog(school, SyncTaskRunner(), lambda _action: HEAD_PIN)
     qtbot.addWidget(dialog)
     paste(dialog, credentials)
     assert "did not accept" in dialog.message.text()

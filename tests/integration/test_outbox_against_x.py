@@ -121,13 +121,13 @@ def test_credentials_rejected_keeps_the_tweet_and_says_what_to_do(
 
 def test_posts_carry_the_schools_reply_setting(db: Database, gateway: TweepyGateway,
                                                fake_x: FakeXApi, data_dir: Path) -> None:
-    from stpeters_desk.core.storage.settings import REPLY_SETTINGS
+    from stpeters_desk.core.settings_registry import REPLY_SETTING
 
     services = DeskServices.build(db, gateway, data_dir)
     first = services.outbox.add("Replies are off by default")
     services.outbox.send(first.item_id, gateway)
     assert fake_x.state.timeline[0].reply_settings == "mentionedUsers"
-    services.settings.set(REPLY_SETTINGS, "everyone")
+    services.settings.set(REPLY_SETTING.key, "everyone")
     second = services.outbox.add("Anyone may reply to this one")
     services.outbox.send(second.item_id, gateway)
     assert fake_x.state.timeline[0].reply_settings == "everyone"

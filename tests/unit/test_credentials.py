@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from stpeters_desk.app import REAL_ACCOUNT_SETTING, choose_gateway
+from stpeters_desk.app import choose_gateway
+from stpeters_desk.core.settings_registry import REAL_ACCOUNT_CONNECTED
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.settings import SettingsStore
 from stpeters_desk.x.credentials import (
@@ -55,7 +56,7 @@ def test_sandbox_unless_the_real_account_is_connected(memory_keyring: MemoryKeyr
     save_credentials(SECRETS)
     gateway, notice = choose_gateway(db, settings, force_sandbox=False)
     assert isinstance(gateway, SandboxGateway) and notice == ""
-    settings.set(REAL_ACCOUNT_SETTING, "1")
+    settings.set(REAL_ACCOUNT_CONNECTED.key, "1")
     gateway, notice = choose_gateway(db, settings, force_sandbox=False)
     assert isinstance(gateway, TweepyGateway) and notice == ""
     gateway, _ = choose_gateway(db, settings, force_sandbox=True)
@@ -65,7 +66,7 @@ def test_sandbox_unless_the_real_account_is_connected(memory_keyring: MemoryKeyr
 def test_missing_keys_fall_back_to_the_sandbox_and_say_why(memory_keyring: MemoryKeyring,
                                                            db: Database) -> None:
     settings = SettingsStore(db)
-    settings.set(REAL_ACCOUNT_SETTING, "1")
+    settings.set(REAL_ACCOUNT_CONNECTED.key, "1")
     gateway, notice = choose_gateway(db, settings, force_sandbox=False)
     assert isinstance(gateway, SandboxGateway)
     assert "keyring" in notice and "head teacher" in notice
@@ -73,7 +74,7 @@ def test_missing_keys_fall_back_to_the_sandbox_and_say_why(memory_keyring: Memor
 
 def test_no_keyring_falls_back_to_the_sandbox(no_keyring: None, db: Database) -> None:
     settings = SettingsStore(db)
-    settings.set(REAL_ACCOUNT_SETTING, "1")
+    settings.set(REAL_ACCOUNT_CONNECTED.key, "1")
     gateway, notice = choose_gateway(db, settings, force_sandbox=False)
     assert isinstance(gateway, SandboxGateway)
     assert "secure password store" in notice
@@ -83,7 +84,7 @@ def test_secrets_never_reach_the_data_folder(memory_keyring: MemoryKeyring, db: 
                                              data_dir: Path) -> None:
     settings = SettingsStore(db)
     save_credentials(SECRETS)
-    settings.set(REAL_ACCOUNT_SETTING, "1")
+    settings.set(REAL_ACCOUNT_CONNECTED.key, "1")
     choose_gateway(db, settings, force_sandbox=False)
     db.close()
     for path in data_dir.rglob("*"):
@@ -104,7 +105,7 @@ class LockedKeyring(MemoryKeyring):
 
 def test_a_locked_keyring_falls_back_to_the_sandbox(db: Database) -> None:
     settings = SettingsStore(db)
-    settings.set(REAL_ACCOUNT_SETTING, "1")
+    settings.set(REAL_ACCOUNT_CONNECTED.key, "1")
     with keyring_backend(LockedKeyring()):
         gateway, notice = choose_gateway(db, settings, force_sandbox=False)
     assert isinstance(gateway, SandboxGateway)

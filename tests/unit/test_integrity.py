@@ -20,10 +20,11 @@ from stpeters_desk.core.audit import AuditTrail, audit_cli
 from stpeters_desk.core.integrity import IntegrityGuard, IntegrityRefused
 from stpeters_desk.core.paths import DATABASE_NAME
 from stpeters_desk.core.roles import Role
+from stpeters_desk.core.settings_registry import KIOSK_MODE
 from stpeters_desk.core.staff import StaffDirectory
 from stpeters_desk.core.storage.audit_chain import canonical_content, chain_hash
 from stpeters_desk.core.storage.db import Database, DatabaseError, open_database
-from stpeters_desk.core.storage.settings import KIOSK_MODE, SettingsStore
+from stpeters_desk.core.storage.settings import SettingsStore
 from tests.keyrings import MemoryKeyring, keyring_backend, no_keyring
 
 HEAD_PIN = "482915"
@@ -42,7 +43,7 @@ class School:
         head, self.recovery_code = staff.create_head("Mrs Amberley", HEAD_PIN)
         self.teacher = staff.add_member("Mr Quill", Role.TEACHER, TEACHER_PIN, by=head,
                                         head_pin=HEAD_PIN)
-        SettingsStore(db).set(KIOSK_MODE, "1")
+        SettingsStore(db).set(KIOSK_MODE.key, "1")
         staff.sign_in(self.teacher.staff_id, "999000")  # a wrong PIN: a lockout row
         for n in range(4):
             trail.record("Mrs Amberley", "post tweet", str(n), f"tweet {n}")
@@ -213,7 +214,7 @@ def test_a_change_made_while_the_app_runs_is_refused(school: School) -> None:
     try:
         school.edit("DELETE FROM pin_lockouts")
         with pytest.raises(IntegrityRefused, match="lockouts"):
-            SettingsStore(db).set(KIOSK_MODE, "0")
+            SettingsStore(db).set(KIOSK_MODE.key, "0")
     finally:
         db.close()
 
@@ -268,7 +269,7 @@ def test_an_accepted_problem_does_not_hide_a_new_one(school: School) -> None:
     db.close()
     db = school.start()  # starts, saying what was accepted
     assert db.guard is not None and "accepted" in getattr(db.guard, "notice", "")
-    SettingsStore(db).set(KIOSK_MODE, "1")  # and changes can be saved again
+    SettingsStore(db).set(KIOSK_MODE.key, "1")  # and changes can be saved again
     db.close()
     school.edit("UPDATE audit_log SET actor = 'Someone else' WHERE id = 5")
     with pytest.raises(DatabaseError, match=r"entry #3.*More problems were found after it \(1\)"):

@@ -8,15 +8,14 @@ import pytest
 
 from stpeters_desk.core.dates import spoken_date
 from stpeters_desk.core.policy_review import (
-    ADOPTED_ON_SETTING,
     DEFAULT_ADOPTED_ON,
     DEFAULT_INTERVAL_MONTHS,
-    INTERVAL_SETTING,
     PolicyReview,
     add_months,
     review_status,
     save_review_settings,
 )
+from stpeters_desk.core.settings_registry import POLICY_ADOPTED_ON, POLICY_INTERVAL_MONTHS
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.settings import SettingsStore
 
@@ -69,12 +68,12 @@ def test_unreasonable_values_are_refused(settings: SettingsStore) -> None:
         save_review_settings(settings, date(2023, 1, 1), 0)
     with pytest.raises(ValueError, match="future"):
         save_review_settings(settings, date(2030, 1, 1), 24, today=date(2024, 1, 1))
-    assert settings.get(ADOPTED_ON_SETTING) is None
+    assert settings.get(POLICY_ADOPTED_ON.key) is None
 
 
 def test_damaged_settings_fall_back_to_the_defaults(settings: SettingsStore) -> None:
-    settings.set(ADOPTED_ON_SETTING, "27.11.17")
-    settings.set(INTERVAL_SETTING, "two years")
+    settings.set(POLICY_ADOPTED_ON.key, "27.11.17")
+    settings.set(POLICY_INTERVAL_MONTHS.key, "two years")
     status = review_status(settings, date(2018, 1, 1))
     assert status.adopted_on == DEFAULT_ADOPTED_ON and status.interval_months == 24
 

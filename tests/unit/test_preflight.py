@@ -7,14 +7,12 @@ import pytest
 from stpeters_desk.core.names import FormKind, HashedForm, NameGuard, NameHasher
 from stpeters_desk.core.preflight import (
     LINK_COST_FACTOR,
-    OWN_POSTCODES_KEY,
-    REPLY_SETTINGS_KEY,
-    TRUSTED_ACCOUNTS_KEY,
     PhotoCheckInput,
     PreflightSettings,
     ReplySetting,
     run_preflight,
 )
+from stpeters_desk.core.settings_registry import OWN_POSTCODES, REPLY_SETTING, TRUSTED_ACCOUNTS
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.settings import SettingsStore
 
@@ -170,14 +168,14 @@ def test_who_can_reply(guard: NameGuard) -> None:
 def test_settings_come_from_the_settings_table(db: Database) -> None:
     store = SettingsStore(db)
     assert PreflightSettings.from_store(store) == PreflightSettings()
-    store.set(REPLY_SETTINGS_KEY, "everyone")
-    store.set(TRUSTED_ACCOUNTS_KEY, "@BristolMuseum, SGlosCouncil")
-    store.set(OWN_POSTCODES_KEY, "bs35 4jg")
+    store.set(REPLY_SETTING.key, "everyone")
+    store.set(TRUSTED_ACCOUNTS.key, "@BristolMuseum, SGlosCouncil")
+    store.set(OWN_POSTCODES.key, "bs35 4jg")
     settings = PreflightSettings.from_store(store, following_count=0)
     assert settings.reply_settings is ReplySetting.EVERYONE
     assert settings.trusted_accounts == frozenset({"bristolmuseum", "sgloscouncil"})
     assert settings.own_postcodes == frozenset({"BS354JG"})
-    store.set(REPLY_SETTINGS_KEY, "nonsense")
+    store.set(REPLY_SETTING.key, "nonsense")
     assert PreflightSettings.from_store(store).reply_settings is ReplySetting.MENTIONED_USERS
 
 

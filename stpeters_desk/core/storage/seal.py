@@ -12,14 +12,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from stpeters_desk.core.storage.settings import (
-    KIOSK_IDLE_MINUTES,
-    KIOSK_MODE,
-    REAL_ACCOUNT_CONNECTED,
-    REPLY_SETTINGS,
-)
+from stpeters_desk.core.settings_registry import SEALED_KEYS
 
-SECURITY_SETTINGS = (KIOSK_MODE, KIOSK_IDLE_MINUTES, REAL_ACCOUNT_CONNECTED, REPLY_SETTINGS)
+SECURITY_SETTINGS = SEALED_KEYS  # the registry marks which settings the seal covers
 
 _SETTING_NAMES = ", ".join(f"'{key}'" for key in SECURITY_SETTINGS)
 

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from stpeters_desk.core.storage.db import Database
 
-# Setting keys read in more than one place.
-REAL_ACCOUNT_CONNECTED = "x_account_connected"  # "1" once the head connected the real X account
-KIOSK_MODE = "kiosk_mode"  # "1": start full screen, lock when idle
-KIOSK_IDLE_MINUTES = "kiosk_idle_minutes"
-REPLY_SETTINGS = "preflight.reply_settings"  # X's reply_settings for every post
-DEFAULT_REPLY_SETTINGS = "mentionedUsers"  # with following 0, this means replies off
+# Which settings exist, their types, defaults and who may change them:
+# ``stpeters_desk.core.settings_registry``. Read and write them through it.
 
 
 class SettingsStore:
