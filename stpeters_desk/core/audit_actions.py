@@ -98,6 +98,10 @@ class AuditAction(StrEnum):
     X_PASSWORD_CHANGED = "X password changed"
     X_PASSWORD_SHOWN = "X password shown"
     X_READ_CAP_CHANGED = "monthly X read limit changed"
+    # the app's own hourly check of the account's promises (actor: "account check")
+    ACCOUNT_FOLLOWS_SOMEONE = "follows someone"
+    ACCOUNT_ALLOWS_DIRECT_MESSAGES = "direct messages allowed"
+    ACCOUNT_CANNOT_POST = "cannot post"
     ROSTER_IMPORTED = "pupil roster imported"
     KIOSK_ON = "kiosk mode on"
     KIOSK_OFF = "kiosk mode off"

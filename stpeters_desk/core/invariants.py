@@ -19,13 +19,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.i18n import Translator, english, translate
 from stpeters_desk.x.gateway import XGateway, pages
 from stpeters_desk.x.models import Account
 
-FOLLOWS_SOMEONE = "follows someone"
-DIRECT_MESSAGES = "direct messages allowed"
-READ_ONLY = "cannot post"
+FOLLOWS_SOMEONE = AuditAction.ACCOUNT_FOLLOWS_SOMEONE.value
+DIRECT_MESSAGES = AuditAction.ACCOUNT_ALLOWS_DIRECT_MESSAGES.value
+READ_ONLY = AuditAction.ACCOUNT_CANNOT_POST.value
 
 ERROR = "error"      # the window shows a red banner
 WARNING = "warning"  # the window shows a warning

@@ -439,18 +439,14 @@ class MainWindow(QMainWindow):
 
     def check_invariants(self) -> None:
         """On start and every hour: the account follows no one and cannot send DMs."""
-        from stpeters_desk.core.invariants import check_account
+        from stpeters_desk.ops.account import AccountCheck
 
-        gateway = self._services.gateway
-        self._tasks.run(lambda: check_account(gateway), self._invariants_checked,
+        check = AccountCheck(self._services.gateway, self._services.audit)
+        self._tasks.run(check.run, self._invariants_checked,
                         lambda _error: None)  # offline: the account bar already says so
 
     def _invariants_checked(self, problems: list[InvariantProblem]) -> None:
         self.account_bar.show_problems([p.message for p in problems])
-        for problem in problems:
-            if problem.severity == "error":
-                self._services.audit.record("account check", problem.code, "",
-                                            problem.audit_detail)
 
     # -- the account -------------------------------------------------------------------
     def show_status(self, message: str) -> None:
