@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from stpeters_desk import APP_NAME, __version__
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.paths import DATABASE_NAME, resolve_data_dir, resources_dir
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.settings_registry import KIOSK_MODE, REAL_ACCOUNT_CONNECTED, read
 from stpeters_desk.core.storage.db import Database, DatabaseError, open_database
 from stpeters_desk.core.storage.settings import SettingsStore
+from stpeters_desk.i18n import translate
 from stpeters_desk.x.gateway import XGateway
 
 if TYPE_CHECKING:

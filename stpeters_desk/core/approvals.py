@@ -27,7 +27,6 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from stpeters_desk.core.audit_actions import AuditAction as A
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.names import GuardSource, text_for_the_record
 from stpeters_desk.core.outbox import Outbox
 from stpeters_desk.core.roles import Permission
@@ -42,6 +41,7 @@ from stpeters_desk.core.storage.approvals_store import (
 from stpeters_desk.core.storage.audit import AuditLog, NewAuditEntry, time_text
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.tweet_text import MAX_WEIGHTED_LENGTH, parse_tweet
+from stpeters_desk.i18n import translate
 from stpeters_desk.x.models import PhotoUpload
 
 __all__ = [

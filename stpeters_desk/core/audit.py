@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.storage.audit import (
     AuditEntry,
     AuditKeyMissing,
@@ -35,6 +34,7 @@ from stpeters_desk.core.storage.audit import (
 from stpeters_desk.core.storage.audit_chain import GENESIS_HASH
 from stpeters_desk.core.storage.db import Database, DatabaseError
 from stpeters_desk.core.storage.seal import changed_parts
+from stpeters_desk.i18n import translate
 
 if TYPE_CHECKING:
     from stpeters_desk.core.integrity import IntegrityGuard

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from stpeters_desk.core.i18n import Translator, translate
+from stpeters_desk.i18n import Translator, translate
 
 
 def _weekdays(translate: Translator) -> tuple[str, ...]:

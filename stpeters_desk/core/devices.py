@@ -20,13 +20,13 @@ from pathlib import Path
 
 from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.dates import shown_moment
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.pins import as_utc
 from stpeters_desk.core.roles import Permission
 from stpeters_desk.core.staff import StaffDirectory, StaffMember
 from stpeters_desk.core.storage.audit import AuditLog, NewAuditEntry, time_text
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.device_store import DeviceStore, ExceptionRecord
+from stpeters_desk.i18n import translate
 
 CONFIG_DIR_ENV = "STPETERS_DESK_CONFIG_DIR"
 DEVICE_FILE = "device.json"

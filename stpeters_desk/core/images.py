@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from PIL import ExifTags, Image, ImageDraw, ImageOps, UnidentifiedImageError
 
-from stpeters_desk.core.i18n import translate
+from stpeters_desk.i18n import translate
 
 if TYPE_CHECKING:
     import numpy as np

@@ -28,9 +28,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from stpeters_desk.core.audit_actions import AuditAction
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.moderation_reasons import english_reasons
 from stpeters_desk.core.storage.moderation_store import StoredMention
+from stpeters_desk.i18n import translate
 
 INCIDENT_ACTION = AuditAction.INCIDENT_PACK  # the audit action the governors' report counts
 X_HELP_FORMS_URL = "https://help.x.com/en/forms"

@@ -32,7 +32,6 @@ from pathlib import Path
 
 from stpeters_desk.core import keystore
 from stpeters_desk.core.audit import Anchor, AuditTrail, AuditVerification, problem_fingerprint
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.storage.audit import (
     NewAuditEntry,
     append_entry,
@@ -41,6 +40,7 @@ from stpeters_desk.core.storage.audit import (
 )
 from stpeters_desk.core.storage.db import Database, DatabaseError, keep_the_file_advice
 from stpeters_desk.core.storage.seal import part_macs, recovery_hash, store_macs, stored_macs
+from stpeters_desk.i18n import translate
 
 KEY_PURPOSE = "audit log"
 KEY_NAME = "chain key"

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from stpeters_desk.core.audit_actions import AuditAction
-from stpeters_desk.core.i18n import Translator, english, translate
+from stpeters_desk.i18n import Translator, english, translate
 from stpeters_desk.x.gateway import XGateway, pages
 from stpeters_desk.x.models import Account
 

@@ -12,7 +12,7 @@ import contextlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from stpeters_desk.core.i18n import translate
+from stpeters_desk.i18n import translate
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend

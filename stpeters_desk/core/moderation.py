@@ -36,7 +36,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from stpeters_desk.core.i18n import Translator, english, translate
 from stpeters_desk.core.moderation_reasons import (
     BuiltIn,
     ChildNamesNote,
@@ -45,6 +44,7 @@ from stpeters_desk.core.moderation_reasons import (
     shown_section_name,
 )
 from stpeters_desk.core.paths import resources_dir
+from stpeters_desk.i18n import Translator, english, translate
 
 __all__ = ["shown_section_name"]  # also for follower_risk, which names list sections too
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from stpeters_desk.core.i18n import Translator, english, translate
+from stpeters_desk.i18n import Translator, english, translate
 
 
 class BuiltIn(StrEnum):

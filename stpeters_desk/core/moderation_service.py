@@ -24,7 +24,6 @@ from typing import Protocol
 
 from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.follower_risk import FollowerContext, score_follower
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.moderation import Lexicon, default_lexicon
 from stpeters_desk.core.storage.moderation_store import (
     BLOCK_PENDING,
@@ -38,6 +37,7 @@ from stpeters_desk.core.storage.moderation_store import (
     StoredFollower,
     StoredMention,
 )
+from stpeters_desk.i18n import translate
 from stpeters_desk.x.gateway import XGateway, pages
 from stpeters_desk.x.models import HandOff, UserProfile
 

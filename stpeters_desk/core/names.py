@@ -48,7 +48,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.paths import resources_dir
 from stpeters_desk.core.text_folding import (
     FoldedText,
@@ -56,6 +55,7 @@ from stpeters_desk.core.text_folding import (
     is_invisible,
     latin_base_letter,
 )
+from stpeters_desk.i18n import translate
 
 __all__ = [
     "FORM_RULES_VERSION",

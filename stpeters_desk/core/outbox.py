@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from stpeters_desk.core.audit_actions import AuditAction
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.storage.audit import NewAuditEntry
 from stpeters_desk.core.storage.outbox_store import (
     NEEDS_ATTENTION,
@@ -41,6 +40,7 @@ from stpeters_desk.core.storage.outbox_store import (
     OutboxItem,
     OutboxStore,
 )
+from stpeters_desk.i18n import translate
 from stpeters_desk.x.errors import RateLimited, RejectedByX, XError
 from stpeters_desk.x.gateway import XGateway
 from stpeters_desk.x.models import PhotoUpload, Post

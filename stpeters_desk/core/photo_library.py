@@ -34,10 +34,10 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from stpeters_desk.core.audit_actions import AuditAction
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.photo_rules import FaceCheck, require_faces_looked_for
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.photo_store import NewPhoto, PhotoStore, StoredPhoto
+from stpeters_desk.i18n import translate
 from stpeters_desk.x.models import PhotoUpload
 
 if TYPE_CHECKING:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.refusals import Refused
+from stpeters_desk.i18n import translate
 
 
 class FaceCheck(StrEnum):

@@ -34,9 +34,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from PIL import Image
 
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.images import Rect, fit_within
 from stpeters_desk.core.names import NameFinding, NameGuard
+from stpeters_desk.i18n import translate
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray

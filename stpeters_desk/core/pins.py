@@ -19,7 +19,7 @@ from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from stpeters_desk.core.i18n import translate
+from stpeters_desk.i18n import translate
 
 if TYPE_CHECKING:
     from argon2 import PasswordHasher

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from stpeters_desk.core.dates import spoken_date
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.settings_registry import (
     MAX_INTERVAL_MONTHS,
     POLICY_ADOPTED_ON,
@@ -23,6 +22,7 @@ from stpeters_desk.core.settings_registry import (
     write,
 )
 from stpeters_desk.core.storage.settings import SettingsStore
+from stpeters_desk.i18n import translate
 
 DEFAULT_ADOPTED_ON = POLICY_ADOPTED_ON.default
 DEFAULT_INTERVAL_MONTHS = POLICY_INTERVAL_MONTHS.default

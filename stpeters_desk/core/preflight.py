@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.names import NameFinding, NameGuard
 from stpeters_desk.core.paths import resources_dir
 from stpeters_desk.core.settings_registry import (
@@ -32,6 +31,7 @@ from stpeters_desk.core.settings_registry import (
 from stpeters_desk.core.storage.settings import SettingsStore
 from stpeters_desk.core.text_folding import direction_controls
 from stpeters_desk.core.tweet_text import MAX_WEIGHTED_LENGTH, parse_tweet
+from stpeters_desk.i18n import translate
 
 __all__ = [
     "CheckStatus",

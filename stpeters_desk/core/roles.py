@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from types import MappingProxyType
 
-from stpeters_desk.core.i18n import Translator, english, translate
+from stpeters_desk.i18n import Translator, english, translate
 
 
 class Role(StrEnum):

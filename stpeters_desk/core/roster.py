@@ -23,7 +23,6 @@ from enum import StrEnum
 from pathlib import Path
 
 from stpeters_desk.core import keystore
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.names import (
     GuardWords,
     NameGuard,
@@ -34,6 +33,7 @@ from stpeters_desk.core.names import (
     normalise_name,
 )
 from stpeters_desk.core.storage.roster_store import RosterCounts, RosterStore
+from stpeters_desk.i18n import translate
 
 KEY_PURPOSE = "name guard"
 KEY_NAME = "roster hashing key"

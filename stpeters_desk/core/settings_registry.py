@@ -24,10 +24,10 @@ from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
 from stpeters_desk.core.audit_actions import AuditAction
-from stpeters_desk.core.i18n import DEFAULT_LANGUAGE, translate
 from stpeters_desk.core.refusals import InvalidInput
 from stpeters_desk.core.roles import Permission
 from stpeters_desk.core.storage.settings import SettingsStore
+from stpeters_desk.i18n import DEFAULT_LANGUAGE, translate
 
 T = TypeVar("T")
 

@@ -21,7 +21,6 @@ from datetime import UTC, datetime
 from typing import NamedTuple
 
 from stpeters_desk.core.audit_actions import AuditAction
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.pins import (
     DEFAULT_LOCKOUT,
     LockoutPolicy,
@@ -46,6 +45,7 @@ from stpeters_desk.core.roles import (
 from stpeters_desk.core.storage.audit import AuditLog, NewAuditEntry, time_text
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.staff_store import NoActiveHeadLeft, StaffRecord, StaffStore
+from stpeters_desk.i18n import translate
 
 HEAD_PIN_SUBJECT = "head-pin"  # the head-teacher PIN typed with no one signed in (kiosk exit)
 MAX_NAME_LENGTH = 60

@@ -16,8 +16,8 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from stpeters_desk.core.audit_actions import AuditAction as A
-from stpeters_desk.core.i18n import Translator, english
 from stpeters_desk.core.roles import Permission as P
+from stpeters_desk.i18n import Translator, english
 
 
 class Action(StrEnum):

@@ -25,11 +25,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, TypeVar
 
 from stpeters_desk.core.approvals import ApprovalQueue, Submission, SubmissionStatus
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.preflight import PhotoCheckInput, PreflightReport
 from stpeters_desk.core.refusals import NotSignedIn
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import StaffMember
+from stpeters_desk.i18n import translate
 from stpeters_desk.ops.actions import Action
 from stpeters_desk.ops.context import gate_of
 from stpeters_desk.ops.gate import Clearance, Gate

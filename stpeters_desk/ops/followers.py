@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.moderation_service import (
     MAX_PAGES,
     FollowerReview,
@@ -30,6 +29,7 @@ from stpeters_desk.core.storage.moderation_store import (
     PendingUnblock,
     StoredFollower,
 )
+from stpeters_desk.i18n import translate
 from stpeters_desk.ops.actions import Action
 from stpeters_desk.ops.context import gate_of
 from stpeters_desk.ops.gate import Gate

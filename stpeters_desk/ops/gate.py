@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from stpeters_desk.core.audit_actions import AuditAction
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.refusals import HeadPinNeeded, NotAllowed, NotSignedIn, ReasonNeeded
 from stpeters_desk.core.staff import StaffDirectory, StaffMember
 from stpeters_desk.core.storage.audit import NewAuditEntry, append_entries
 from stpeters_desk.core.storage.db import Database
+from stpeters_desk.i18n import translate
 from stpeters_desk.ops.actions import ACTIONS, Action, ActionRule
 from stpeters_desk.ops.session import Session
 

@@ -146,7 +146,7 @@ class PhotoOperations:
 
 
 def _no_database() -> str:
-    from stpeters_desk.core.i18n import translate
+    from stpeters_desk.i18n import translate
 
     return translate("Operations", "The school's database is not open, so nothing can be "
                                    "changed.")

@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.outbox import SendResult
 from stpeters_desk.core.refusals import NotSignedIn, Refused
 from stpeters_desk.core.services import DeskServices
@@ -38,6 +37,7 @@ from stpeters_desk.core.storage.drafts import (
     DraftOwner,
 )
 from stpeters_desk.core.storage.outbox_store import NEEDS_ATTENTION, POSTED, OutboxItem
+from stpeters_desk.i18n import translate
 from stpeters_desk.ops.actions import Action
 from stpeters_desk.ops.context import gate_of
 from stpeters_desk.ops.gate import Clearance, Gate

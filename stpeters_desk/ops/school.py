@@ -21,7 +21,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.refusals import InvalidInput, NotAllowed, NotSignedIn
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.settings_registry import (
@@ -35,6 +34,7 @@ from stpeters_desk.core.settings_registry import (
     write,
 )
 from stpeters_desk.core.storage.audit import NewAuditEntry, append_entries
+from stpeters_desk.i18n import translate
 from stpeters_desk.ops.actions import Action
 from stpeters_desk.ops.context import gate_of
 from stpeters_desk.ops.gate import Clearance, Gate

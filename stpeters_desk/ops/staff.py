@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from stpeters_desk.core.audit_actions import AuditAction
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.pins import validate_new_pin
 from stpeters_desk.core.refusals import HeadPinNeeded, InvalidInput, NotAllowed, NotSignedIn
 from stpeters_desk.core.roles import Permission, Role
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import HeadCredentials, StaffDirectory, StaffMember, clean_name
+from stpeters_desk.i18n import translate
 from stpeters_desk.ops.actions import ACTIONS, Action
 from stpeters_desk.ops.session import Session
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.refusals import Refused
 from stpeters_desk.core.storage.settings import SettingsStore
 from stpeters_desk.core.x_usage import MAX_READ_CAP, READ_CAP_SETTING, ReadBudget, ReadFigures
+from stpeters_desk.i18n import translate
 from stpeters_desk.ops.actions import Action
 from stpeters_desk.ops.gate import Clearance, Gate
 from stpeters_desk.ops.session import Session

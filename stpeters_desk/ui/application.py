@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from stpeters_desk import APP_NAME, __version__
 from stpeters_desk.core.audit import AuditVerification
-from stpeters_desk.core.i18n import DEFAULT_LANGUAGE
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.settings_registry import LANGUAGE, REAL_ACCOUNT_CONNECTED, THEME
+from stpeters_desk.i18n import DEFAULT_LANGUAGE
 from stpeters_desk.ops.school import read_setting
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.styling import (

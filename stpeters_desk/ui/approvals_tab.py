@@ -17,12 +17,11 @@ them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -48,7 +47,8 @@ from stpeters_desk.ops.approvals import Approvals
 from stpeters_desk.ops.context import session_of
 from stpeters_desk.ui.items import id_role
 from stpeters_desk.ui.messages import name_standard_buttons
-from stpeters_desk.ui.styling import DATE_TIME_FORMAT, empty_state_label
+from stpeters_desk.ui.schedule_dialog import ScheduleDialog
+from stpeters_desk.ui.styling import empty_state_label
 from stpeters_desk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -204,52 +204,6 @@ class RejectDialog(QDialog):
 
     def _update(self) -> None:
         self.ok_button.setEnabled(bool(self.text()))
-
-
-def _local_qdatetime(moment: datetime) -> QDateTime:
-    """This computer's local time, as the date editor shows it."""
-    local = moment.astimezone()
-    return QDateTime(QDate(local.year, local.month, local.day),
-                     QTime(local.hour, local.minute, local.second))
-
-
-class ScheduleDialog(QDialog):
-    """A new date and time, in this computer's local time, never in the past."""
-
-    def __init__(self, current: datetime | None, now: datetime,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Change when it goes out"))
-        earliest = _local_qdatetime(now + timedelta(minutes=1))
-        start = max(current, now + timedelta(minutes=5)) if current else now + timedelta(hours=1)
-        self.when = QDateTimeEdit(_local_qdatetime(start))
-        self.when.setCalendarPopup(True)
-        self.when.setMinimumDateTime(earliest)
-        self.when.setDisplayFormat(DATE_TIME_FORMAT)
-        self.when.setAccessibleName(self.tr("New date and time"))
-        self.when.setToolTip(self.tr(
-            "The day and time on this computer's clock; it cannot be in the past. The app "
-            "must be running then for the tweet to go out."))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        name_standard_buttons(buttons)
-        schedule = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        schedule.setText(self.tr("Schedule"))
-        schedule.setToolTip(self.tr("The tweet goes out at this time, if the app is running"))
-        schedule.setProperty("primary", True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        label = QLabel(self.tr("Post it on:"))
-        label.setBuddy(self.when)
-        layout.addWidget(label)
-        layout.addWidget(self.when)
-        layout.addWidget(buttons)
-
-    def chosen(self) -> datetime:
-        moment = self.when.dateTime().toPython()
-        assert isinstance(moment, datetime)
-        return moment.astimezone() if moment.tzinfo is None else moment
 
 
 # -- one queue ------------------------------------------------------------------------------------

@@ -550,7 +550,7 @@ class ComposerTab(QWidget):
                 session, text, photos, scheduled_for=when), done)
 
     def schedule(self) -> None:
-        from stpeters_desk.ui.approvals_tab import ScheduleDialog
+        from stpeters_desk.ui.schedule_dialog import ScheduleDialog
 
         queue = self._services.approvals
         if queue is None:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from stpeters_desk.core import i18n
-from stpeters_desk.core.i18n import DEFAULT_LANGUAGE
+from stpeters_desk import i18n
+from stpeters_desk.i18n import DEFAULT_LANGUAGE
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "install_language",
            "translation_file"]

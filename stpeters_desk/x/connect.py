@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from stpeters_desk.core.i18n import translate
+from stpeters_desk.i18n import translate
 from stpeters_desk.x.credentials import XCredentials
 from stpeters_desk.x.errors import CredentialsRejected, Offline
 from stpeters_desk.x.models import Account

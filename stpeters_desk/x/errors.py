@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from stpeters_desk.core.i18n import translate
+from stpeters_desk.i18n import translate
 
 CLOCK_SKEW_LIMIT = timedelta(minutes=5)
 """How far this computer's clock may be from X's before a refused sign-in is blamed on it

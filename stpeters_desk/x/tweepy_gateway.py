@@ -39,7 +39,7 @@ import requests
 import tweepy
 from requests.adapters import HTTPAdapter
 
-from stpeters_desk.core.i18n import translate
+from stpeters_desk.i18n import translate
 from stpeters_desk.x.credentials import XCredentials
 from stpeters_desk.x.errors import (
     CredentialsRejected,

@@ -43,13 +43,14 @@ from stpeters_desk.core.roster import preview_roster
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import StaffMember
 from stpeters_desk.ui.about_dialog import AboutDialog
-from stpeters_desk.ui.approvals_tab import RejectDialog, ScheduleDialog, TweetTextDialog
+from stpeters_desk.ui.approvals_tab import RejectDialog, TweetTextDialog
 from stpeters_desk.ui.connect_x_dialog import ConnectXDialog
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.moderation_tab import ModerationTab
 from stpeters_desk.ui.photo_picker import PhotoPickerDialog
 from stpeters_desk.ui.preflight_dialog import PreflightDialog
 from stpeters_desk.ui.roster_dialog import RosterPreviewDialog
+from stpeters_desk.ui.schedule_dialog import ScheduleDialog
 from stpeters_desk.ui.security_dialogs import (
     HeadPinDialog,
     RecoveryDialog,

@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from stpeters_desk import APP_NAME
-from stpeters_desk.core import i18n
+from stpeters_desk import APP_NAME, i18n
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import StaffMember
 from stpeters_desk.ui.main_window import MainWindow

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from stpeters_desk.core import i18n
+from stpeters_desk import i18n
 from stpeters_desk.core.paths import resources_dir
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.ui.translations import install_language, translation_file

@@ -17,7 +17,6 @@ import pytest
 
 import stpeters_desk
 from stpeters_desk.core.follower_risk import FollowerContext, score_follower, shown_risk_reason
-from stpeters_desk.core.i18n import install_translator, translate
 from stpeters_desk.core.images import DamagedPhoto, PhotoError, open_photo
 from stpeters_desk.core.invariants import check_account
 from stpeters_desk.core.moderation import assess
@@ -33,6 +32,7 @@ from stpeters_desk.core.pins import validate_new_pin
 from stpeters_desk.core.preflight import PhotoCheckInput, run_preflight
 from stpeters_desk.core.roster import RosterFileError, parse_roster
 from stpeters_desk.core.storage.db import Database
+from stpeters_desk.i18n import install_translator, translate
 from stpeters_desk.x.errors import Offline, RateLimited, RejectedByX
 from stpeters_desk.x.models import Account, UserProfile
 from stpeters_desk.x.sandbox import SandboxGateway

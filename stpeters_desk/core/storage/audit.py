@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.storage.audit_chain import (
     GENESIS_HASH,
     canonical_content,
@@ -27,6 +26,7 @@ from stpeters_desk.core.storage.audit_chain import (
     keyed_chain_hash,
 )
 from stpeters_desk.core.storage.db import Database, connection_guard, utc_now_text
+from stpeters_desk.i18n import translate
 
 _COLUMNS = "id, at, actor, device, action, target, reason, detail, prev_hash, entry_hash"
 _TEXT_COLUMNS = ("at", "actor", "device", "action", "target", "reason", "detail", "prev_hash",

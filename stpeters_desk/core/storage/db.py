@@ -25,9 +25,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.paths import DATABASE_NAME
 from stpeters_desk.core.storage.migrations import MIGRATIONS
+from stpeters_desk.i18n import translate
 
 Row = sqlite3.Row
 Params = Mapping[str, Any]

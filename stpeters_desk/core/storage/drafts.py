@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.storage.db import Database, DatabaseError, DiskFull, utc_now_text
+from stpeters_desk.i18n import translate
 
 COMPOSER_SLOT = "composer"
 PHOTOS_SLOT = "composer-photos"  # the ids of the photos attached to the composer's tweet

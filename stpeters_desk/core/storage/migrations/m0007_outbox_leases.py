@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from stpeters_desk.core.i18n import translate
 from stpeters_desk.core.storage.migrations.base import Migration
+from stpeters_desk.i18n import translate
 
 
 def _one_item_per_post(conn: sqlite3.Connection) -> None:
