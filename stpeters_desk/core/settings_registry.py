@@ -104,6 +104,11 @@ REPLY_SETTING: Setting[str] = _choice(
     "preflight.reply_settings", REPLY_CHOICES, "mentionedUsers",  # with following 0: replies off
     Permission.POST, AuditAction.REPLY_SETTING_CHANGED, sealed=True)
 
+MAX_READ_CAP = 10_000_000
+X_READ_CAP: Setting[int] = Setting(  # posts and accounts read from X a month; 0: no limit
+    "x_monthly_read_cap", 0, _whole_number(0, MAX_READ_CAP), str,
+    Permission.CHANGE_CREDENTIALS, operation="set monthly read limit", sealed=True)
+
 # What the pre-flight knows of the school (no screen yet: set by the head's tools).
 SCHOOL_HANDLES: Setting[str] = Setting("preflight.school_handles", "StPetersPilning",
                                        lambda text: text or None, str,
@@ -140,8 +145,8 @@ LANGUAGE: Setting[str] = _choice("appearance.language", LANGUAGE_CHOICES, DEFAUL
                                  AuditAction.LANGUAGE_CHANGED)
 
 SETTINGS: Mapping[str, Setting[Any]] = MappingProxyType({s.key: s for s in (
-    REAL_ACCOUNT_CONNECTED, REPLY_SETTING, SCHOOL_HANDLES, TRUSTED_ACCOUNTS, OWN_POSTCODES,
-    KIOSK_MODE, KIOSK_IDLE_MINUTES, POLICY_ADOPTED_ON,
+    REAL_ACCOUNT_CONNECTED, REPLY_SETTING, X_READ_CAP, SCHOOL_HANDLES, TRUSTED_ACCOUNTS,
+    OWN_POSTCODES, KIOSK_MODE, KIOSK_IDLE_MINUTES, POLICY_ADOPTED_ON,
     POLICY_INTERVAL_MONTHS, THEME, LANGUAGE)})
 
 SEALED_KEYS: tuple[str, ...] = tuple(sorted(key for key, s in SETTINGS.items() if s.sealed))

@@ -14,13 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from stpeters_desk.core.settings_registry import MAX_READ_CAP, X_READ_CAP, read
 from stpeters_desk.core.storage.db import DatabaseError
 from stpeters_desk.core.storage.settings import SettingsStore
 from stpeters_desk.core.storage.usage_store import MonthUsage, UsageStore
 from stpeters_desk.x.errors import ReadCapReached
 
-READ_CAP_SETTING = "x_monthly_read_cap"  # posts and accounts a month; absent or 0: no limit
-MAX_READ_CAP = 10_000_000
+READ_CAP_SETTING = X_READ_CAP.key
+__all__ = ["MAX_READ_CAP", "READ_CAP_SETTING", "ReadBudget", "ReadFigures", "month_of"]
 
 _log = logging.getLogger(__name__)
 
@@ -49,10 +50,7 @@ class ReadBudget:
 
     def cap(self) -> int | None:
         """The head's monthly limit; an unreadable value counts as no limit set."""
-        try:
-            value = int(self._settings.get(READ_CAP_SETTING) or 0)
-        except ValueError:
-            return None
+        value = read(self._settings, X_READ_CAP)
         return value if value > 0 else None
 
     def figures(self) -> ReadFigures:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from stpeters_desk.core.refusals import Refused
+from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.settings_registry import X_READ_CAP, write
 from stpeters_desk.core.storage.settings import SettingsStore
-from stpeters_desk.core.x_usage import MAX_READ_CAP, READ_CAP_SETTING, ReadBudget, ReadFigures
+from stpeters_desk.core.x_usage import MAX_READ_CAP, ReadBudget, ReadFigures
 from stpeters_desk.i18n import translate
 from stpeters_desk.ops.actions import Action
 from stpeters_desk.ops.gate import Clearance, Gate
@@ -20,6 +22,16 @@ def validate_read_cap(cap: int) -> None:
     if not 0 <= cap <= MAX_READ_CAP:
         raise BadReadCap(translate("XUsage", "Type a limit from 0 (no limit) to {most}.")
                          .format(most=f"{MAX_READ_CAP:,}"))
+
+
+def x_usage_ops(services: DeskServices) -> XUsageOperations:
+    """The reads of the account the window uses (the practice account's are free)."""
+    from stpeters_desk.core.storage.usage_store import UsageStore
+    from stpeters_desk.ops.context import gate_of
+
+    assert services.db is not None
+    budget = ReadBudget(UsageStore(services.db), services.settings, services.gateway.kind)
+    return XUsageOperations(budget, services.settings, gate_of(services))
 
 
 class XUsageOperations:
@@ -38,7 +50,7 @@ class XUsageOperations:
         validate_read_cap(cap)
 
         def change(_clearance: Clearance) -> None:
-            self._settings.set(READ_CAP_SETTING, str(cap))
+            write(self._settings, X_READ_CAP, cap)
 
         self._gate.perform(session, Action.SET_READ_CAP, change,
                            detail=f"{cap:,} a month" if cap else "no limit",

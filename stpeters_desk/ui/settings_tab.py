@@ -39,12 +39,14 @@ from stpeters_desk.core.dates import shown_day, shown_moment
 from stpeters_desk.core.paths import resources_dir
 from stpeters_desk.core.policy_review import review_status
 from stpeters_desk.core.refusals import Refused
+from stpeters_desk.core.roles import Permission
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.settings_registry import (
     KIOSK_IDLE_MINUTES,
     KIOSK_MODE,
     LANGUAGE,
     MAX_IDLE_MINUTES,
+    MAX_READ_CAP,
     MIN_IDLE_MINUTES,
     REPLY_SETTING,
     THEME,
@@ -60,6 +62,7 @@ from stpeters_desk.ops.school import (
 )
 from stpeters_desk.ops.session import Session
 from stpeters_desk.ops.staff import StaffOperations, validate_new_pin_choice
+from stpeters_desk.ops.x_usage import validate_read_cap, x_usage_ops
 from stpeters_desk.ui.messages import QT_TRANSLATE_NOOP
 from stpeters_desk.ui.pin_pad import MAX_PIN_LENGTH
 from stpeters_desk.ui.security_dialogs import (
@@ -160,6 +163,7 @@ class SettingsTab(QWidget):
         self._ask_head_pin = ask_head_pin
         self._roster_changed = roster_changed
         self._operations = SchoolOperations(services)
+        self._x_usage = x_usage_ops(services)
         self.message = QLabel()
         self.message.setObjectName("TabMessage")
         self.message.setWordWrap(True)
@@ -339,7 +343,75 @@ class SettingsTab(QWidget):
         password_row.addWidget(self.reveal_password_button)
         layout.addLayout(password_row)
         layout.addWidget(self.revealed)
+        layout.addWidget(self._reads_row())
         return box
+
+    def _reads_row(self) -> QWidget:
+        """What this month's reads from X cost, and the head's monthly limit on them."""
+        row = QWidget()
+        layout = QVBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.reads_label = QLabel()
+        self.reads_label.setObjectName("XReads")
+        self.reads_label.setWordWrap(True)
+        self.read_cap_spin = QSpinBox()
+        self.read_cap_spin.setRange(0, MAX_READ_CAP)
+        self.read_cap_spin.setSingleStep(1000)
+        self.read_cap_spin.setGroupSeparatorShown(True)
+        self.read_cap_spin.setSpecialValueText(self.tr("No limit"))
+        self.read_cap_spin.setAccessibleName(self.tr("Monthly limit on reads from X"))
+        self.read_cap_spin.setToolTip(self.tr(
+            "Posts and accounts the app may read from X in a month, for all the school's "
+            "computers; at the limit replies and followers are not fetched until the 1st, "
+            "and posting goes on. 0: no limit"))
+        self.read_cap_button = QPushButton(self.tr("Set the monthly limit…"))
+        self.read_cap_button.setToolTip(self.tr("Needs the head teacher's PIN; recorded in "
+                                                "the audit log"))
+        self.read_cap_button.clicked.connect(self.set_read_cap)
+        limit = QHBoxLayout()
+        label = QLabel(self.tr("Monthly limit on reads:"))
+        label.setBuddy(self.read_cap_spin)
+        limit.addWidget(label)
+        limit.addWidget(self.read_cap_spin)
+        limit.addWidget(self.read_cap_button)
+        limit.addStretch(1)
+        layout.addWidget(self.reads_label)
+        layout.addLayout(limit)
+        return row
+
+    def _show_reads(self) -> None:
+        figures = self._x_usage.figures()
+        usage = figures.usage
+        text = self.tr("Reads from X this month: {reads} posts and accounts, in {requests} "
+                       "requests (X charges for each one read).").format(
+            reads=f"{usage.resources:,}", requests=f"{usage.requests:,}")
+        if figures.cap is None:
+            text += " " + self.tr("No monthly limit is set.")
+        else:
+            text += " " + self.tr("Limit: {cap} a month; {left} left.").format(
+                cap=f"{figures.cap:,}", left=f"{figures.left or 0:,}")
+        if self._services.gateway.kind == "sandbox":
+            text = self.tr("The practice account is free: reads are counted on the school's "
+                           "real X account only.")
+        self.reads_label.setText(text)
+        self.read_cap_spin.setValue(figures.cap or 0)
+        staff, member = self._services.staff, self._services.member
+        may_set = staff is not None and member is not None and staff.can(
+            member, Permission.CHANGE_CREDENTIALS)
+        for control in (self.read_cap_spin, self.read_cap_button):
+            control.setVisible(may_set)
+
+    def set_read_cap(self) -> None:
+        cap, usage, session = self.read_cap_spin.value(), self._x_usage, self._session()
+        run_guarded(self._ask_head_pin, self._tasks,
+                    self.tr("set the monthly limit on reads from X"),
+                    lambda head: usage.set_cap(session, cap, head),
+                    lambda _figures: self._read_cap_set(cap), self.message.setText,
+                    validate=lambda: validate_read_cap(cap))  # a refusal keeps the number typed
+
+    def _read_cap_set(self, cap: int) -> None:
+        self._show(self.tr("The monthly limit is now {cap} reads.").format(cap=f"{cap:,}")
+                   if cap else self.tr("There is no monthly limit on reads now."))
 
     def _kiosk_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Staffroom kiosk"))
@@ -454,6 +526,7 @@ class SettingsTab(QWidget):
             for button in (self.register_button, self.unregister_button, self.exception_button,
                            self.end_exception_button):
                 button.setVisible(False)
+        self._show_reads()
         kind = services.gateway.kind
         self.account_label.setText(
             self.tr("The app is on the practice (sandbox) account: nothing reaches X. Connect "

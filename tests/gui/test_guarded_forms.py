@@ -232,3 +232,32 @@ def test_back_from_the_trip_the_permission_ends_from_settings(
     tab.end_exception_button.click()
     assert not school.devices.may_post(school.device)[0]
     assert not tab.end_exception_button.isVisible()
+
+
+def test_settings_shows_the_months_reads_and_the_head_sets_a_limit_with_the_pin(
+        qtbot: QtBot, school: DeskServices, head: StaffMember) -> None:
+    """Reads are counted for the real account; the figures and the limit show in Settings."""
+    from datetime import UTC
+
+    from stpeters_desk.core.storage.usage_store import UsageStore
+    from stpeters_desk.core.x_usage import month_of
+
+    school.sign_in(head)
+    school.gateway.kind = "real"  # type: ignore[misc]
+    assert school.db is not None
+    UsageStore(school.db).add("real", month_of(datetime.now(UTC)), 1234)
+    pins = ["111222", HEAD_PIN]
+    tab = SettingsTab(school, SyncTaskRunner(), lambda _action: pins.pop(0),  # type: ignore[arg-type]
+                      lambda: None)
+    qtbot.addWidget(tab)
+    assert "1,234 posts and accounts, in 1 requests" in tab.reads_label.text()
+    assert "No monthly limit" in tab.reads_label.text()
+    assert tab.read_cap_button.isVisibleTo(tab)
+    tab.read_cap_spin.setValue(5000)
+    tab.set_read_cap()
+    assert tab.read_cap_spin.value() == 5000  # a wrong PIN keeps what was typed
+    assert "5,000" not in tab.message.text()
+    tab.set_read_cap()
+    assert "5,000" in tab.message.text()
+    tab.reload()
+    assert "Limit: 5,000 a month; 3,766 left." in tab.reads_label.text()

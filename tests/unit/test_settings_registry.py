@@ -78,4 +78,5 @@ def test_every_setting_with_its_own_operation_names_one_in_the_table() -> None:
 
 def test_the_seal_covers_exactly_the_registrys_security_settings() -> None:
     assert set(SECURITY_SETTINGS) == set(SEALED_KEYS) == {
-        "kiosk_mode", "kiosk_idle_minutes", "x_account_connected", "preflight.reply_settings"}
+        "kiosk_mode", "kiosk_idle_minutes", "x_account_connected", "preflight.reply_settings",
+        "x_monthly_read_cap"}
