@@ -127,6 +127,32 @@ TAB_HELP: dict[str, tuple[str, str]] = {
 }
 
 
+def actions_table_html() -> str:
+    """The table of guarded actions (``ops.actions``), as the gate reads it, in the chosen
+    language: what each needs, so a head teacher can check the app against the policy."""
+    from html import escape
+
+    from stpeters_desk.core.roles import permission_title
+    from stpeters_desk.ops.actions import ACTIONS, action_titles
+
+    translate = QCoreApplication.translate
+    titles = action_titles(translate)
+    yes, no = translate("HelpDialog", "Yes"), "—"
+    rows = []
+    for action, rule in ACTIONS.items():
+        needs = permission_title(rule.permission) if rule.permission else (
+            translate("HelpDialog", "Anyone signed in") if rule.signed_in
+            else translate("HelpDialog", "The head teacher's PIN alone"))
+        cells = (titles[action], needs, yes if rule.head_pin else no, yes if rule.reason else no)
+        rows.append("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in cells) + "</tr>")
+    head = "".join(f"<th>{escape(title)}</th>" for title in (
+        translate("HelpDialog", "Action"), translate("HelpDialog", "The role needs"),
+        translate("HelpDialog", "Head-teacher PIN"), translate("HelpDialog", "Reason asked")))
+    title = escape(translate("HelpDialog", "What each action needs"))
+    return (f"<h4>{title}</h4><table border='1' cellpadding='3'><tr>{head}</tr>"
+            f"{''.join(rows)}</table>")
+
+
 def help_html(tab: str) -> str:
     """The help page for the tab whose English name is ``tab``, in the chosen language."""
     def tr(text: str) -> str:
@@ -144,7 +170,8 @@ def help_html(tab: str) -> str:
                                           "Which part of the school's policy it serves:"),
         keys=QCoreApplication.translate("HelpDialog",
                                         "Shortcuts: Ctrl+1 to Ctrl+9 open the tabs; "
-                                        "F1 shows this help.")))
+                                        "F1 shows this help."))
+            + (actions_table_html() if tab == "Staff" else ""))
 
 
 class HelpDialog(QDialog):

@@ -25,3 +25,15 @@ def test_f1_opens_help_for_the_current_tab(window: MainWindow) -> None:
 
 def test_f1_is_bound_once_someone_is_at_work(window: MainWindow) -> None:
     assert window._help_action.shortcut().toString() == "F1"
+
+
+def test_the_staff_help_lists_every_guarded_action_as_the_gate_reads_it() -> None:
+    from stpeters_desk.ops.actions import ACTIONS, Action, action_titles
+    from stpeters_desk.ui.help_dialog import help_html
+
+    page = help_html("Staff")
+    titles = action_titles()
+    assert all(titles[action] in page.replace("&#x27;", "'") for action in ACTIONS)
+    assert page.count("<tr>") == len(ACTIONS) + 1
+    unblock = page.split(titles[Action.REQUEST_UNBLOCK])[1].split("</tr>")[0]
+    assert unblock.count("Yes") == 2  # the head-teacher PIN and a reason
