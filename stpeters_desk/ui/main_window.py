@@ -234,7 +234,9 @@ class MainWindow(QMainWindow):
         from stpeters_desk.ui.sign_in import SignInPanel
 
         assert self._services.staff is not None
-        self.sign_in_panel = SignInPanel(self._services.staff, self._tasks)
+        from stpeters_desk.ops.sign_in import SignInDesk
+
+        self.sign_in_panel = SignInPanel(SignInDesk(self._services.staff), self._tasks)
         self.sign_in_panel.signed_in.connect(self.signed_in)
         self.sign_in_panel.recovery_requested.connect(self.recover_head_pin)
         self.pages.addWidget(self.sign_in_panel)

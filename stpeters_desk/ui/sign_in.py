@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from stpeters_desk.core.pins import LockState
 from stpeters_desk.core.roles import Role, role_title
-from stpeters_desk.core.staff import SignInResult, StaffDirectory
+from stpeters_desk.core.staff import SignInResult
+from stpeters_desk.ops.sign_in import SignInDesk
 from stpeters_desk.ui.pin_pad import PinPad
 from stpeters_desk.ui.tasks import TaskRunner
 
@@ -33,7 +34,7 @@ class SignInPanel(QWidget):
     signed_in = Signal(object)
     recovery_requested = Signal()
 
-    def __init__(self, staff: StaffDirectory, tasks: TaskRunner,
+    def __init__(self, staff: SignInDesk, tasks: TaskRunner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SignInPanel")
@@ -82,7 +83,7 @@ class SignInPanel(QWidget):
         self.people.clear()
         # Ids by row, not as item data: item roles live in Qt's namespace, whose first use
         # costs tens of milliseconds that the sign-in screen, shown at every start, avoids.
-        members = self._staff.members()
+        members = self._staff.people()
         self._ids = [member.staff_id for member in members]
         for member in members:
             self.people.addItem(QListWidgetItem(
