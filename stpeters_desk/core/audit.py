@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.storage.audit import (
     AuditEntry,
     AuditKeyMissing,
@@ -408,6 +409,6 @@ def _cli_export(db: Database, guard: IntegrityGuard, ask: Callable[[str], str],
         print(f"Not exported: {exc}", file=sys.stderr)
         return 1
     count = trail.export_csv(path, trail.all_entries())
-    trail.record(head.name, "export audit log", str(path), f"{count} entries")
+    trail.record(head.name, AuditAction.EXPORT_AUDIT_LOG, str(path), f"{count} entries")
     print(f"Exported {count} audit entries to {path}")
     return 0

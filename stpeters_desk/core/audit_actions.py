@@ -113,3 +113,6 @@ class AuditAction(StrEnum):
     POLICY_DATES_CHANGED = "policy review dates changed"
     POLICY_FILE_LOADED = "policy file loaded"
     EXPORT_AUDIT_LOG = "export audit log"
+    # the database's own integrity (actor: the system or the head with the recovery code)
+    KEY_THE_AUDIT_LOG = "key the audit log"
+    ACCEPT_DATABASE_AS_FOUND = "accept database as found"

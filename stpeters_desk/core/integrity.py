@@ -32,6 +32,7 @@ from pathlib import Path
 
 from stpeters_desk.core import keystore
 from stpeters_desk.core.audit import Anchor, AuditTrail, AuditVerification, problem_fingerprint
+from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.storage.audit import (
     NewAuditEntry,
     append_entry,
@@ -285,7 +286,7 @@ class IntegrityGuard:
             start_keyed_chain(conn, next_id)
             if head is not None and head.entries:
                 append_entry(conn, NewAuditEntry(
-                    actor=SYSTEM_ACTOR, action="key the audit log",
+                    actor=SYSTEM_ACTOR, action=AuditAction.KEY_THE_AUDIT_LOG.value,
                     detail=f"entries #1 to #{head.last_id} keep their SHA-256 chain; from "
                            f"#{next_id} on each entry is keyed with this computer's keyring"))
 
@@ -378,7 +379,8 @@ class IntegrityGuard:
 
     def _accept_without_keyring(self, found: AuditVerification) -> str:
         self._result = AuditVerification(True, found.checked, None, "accepted")
-        AuditTrail(self._db).record("head teacher (recovery code)", "accept database as found",
+        AuditTrail(self._db).record("head teacher (recovery code)",
+                                    AuditAction.ACCEPT_DATABASE_AS_FOUND.value,
                                     detail=found.message[:500])
         after = AuditTrail(self._db).verify()
         if not after.ok:  # noted beside the device identity, as there is no keyring
@@ -393,7 +395,8 @@ class IntegrityGuard:
             if head is not None and head.keyed_from_id is None:
                 start_keyed_chain(conn, head.last_id + 1)
             append_entry(conn, NewAuditEntry(
-                actor="head teacher (recovery code)", action="accept database as found",
+                actor="head teacher (recovery code)",
+                action=AuditAction.ACCEPT_DATABASE_AS_FOUND.value,
                 detail=found.message[:500]))
 
     def _remember_accepted(self, after: AuditVerification) -> None:
