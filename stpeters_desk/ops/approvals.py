@@ -31,7 +31,7 @@ from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import StaffMember
 from stpeters_desk.i18n import translate
 from stpeters_desk.ops.actions import Action
-from stpeters_desk.ops.context import gate_of
+from stpeters_desk.ops.context import gate_of, photo_library_of
 from stpeters_desk.ops.gate import Clearance, Gate
 from stpeters_desk.ops.posting import (
     MAX_PHOTOS,
@@ -80,8 +80,7 @@ class Approvals:
         return gate_of(self._services)
 
     def _library(self) -> PhotoLibrary | None:
-        services = self._services
-        return services.photo_library() if services.db is not None else None
+        return photo_library_of(self._services)
 
     # -- the pre-flight ------------------------------------------------------------------
     def preflight(self, submission_id: int, text: str | None = None,

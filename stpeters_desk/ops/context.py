@@ -6,9 +6,14 @@ than as methods of ``DeskServices``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.ops.gate import Gate
 from stpeters_desk.ops.session import Session
+
+if TYPE_CHECKING:
+    from stpeters_desk.core.photo_library import PhotoLibrary
 
 
 def session_of(services: DeskServices) -> Session:
@@ -26,3 +31,9 @@ def gate_of(services: DeskServices) -> Gate:
         raise RuntimeError("the operations gate needs the school's database")
     computer = services.device.label if services.device is not None else ""
     return Gate(services.db, services.staff, computer)
+
+
+def photo_library_of(services: DeskServices) -> PhotoLibrary | None:
+    """The school's prepared photos; None in a set-up without a database (then nothing
+    with a photo can pass the pre-flight: unknown photos are refused)."""
+    return services.photo_library() if services.db is not None else None

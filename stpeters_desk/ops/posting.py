@@ -39,7 +39,7 @@ from stpeters_desk.core.storage.drafts import (
 from stpeters_desk.core.storage.outbox_store import NEEDS_ATTENTION, POSTED, OutboxItem
 from stpeters_desk.i18n import translate
 from stpeters_desk.ops.actions import Action
-from stpeters_desk.ops.context import gate_of
+from stpeters_desk.ops.context import gate_of, photo_library_of
 from stpeters_desk.ops.gate import Clearance, Gate
 from stpeters_desk.ops.session import Session
 from stpeters_desk.x.models import PhotoUpload
@@ -171,8 +171,7 @@ class Posting:
         return gate_of(self._services)
 
     def _library(self) -> PhotoLibrary | None:
-        services = self._services
-        return services.photo_library() if services.db is not None else None
+        return photo_library_of(self._services)
 
     # -- checking ------------------------------------------------------------------------
     def preflight(self, text: str, photo_ids: Sequence[int] = (),

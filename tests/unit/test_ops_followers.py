@@ -23,7 +23,7 @@ from stpeters_desk.ops.session import Session
 from stpeters_desk.x.models import UserProfile
 from stpeters_desk.x.sandbox import SandboxGateway
 from stpeters_desk.x.sandbox_seed import SPAM_HANDLES
-from tests.unit.ops_people import COMPUTER, HEAD_PIN, hash_pins_quickly, set_up_people
+from tests.unit.school_people import COMPUTER, HEAD_PIN, hash_pins_quickly, set_up_people
 
 WRONG_PIN = "000000"
 ALREADY_BLOCKED = "cheap_likes_4u"  # blocked on the practice account from the start

@@ -20,36 +20,28 @@ from stpeters_desk.core.storage.db import Database
 from stpeters_desk.ops.actions import ACTIONS, Action, action_titles
 from stpeters_desk.ops.gate import Clearance, Gate
 from stpeters_desk.ops.session import Session
-
-HEAD_PIN = "482915"
-STAFF_PIN = "731904"
-WRONG_PIN = "000000"
+from tests.unit.school_people import (
+    COMPUTER,
+    HEAD_PIN,
+    WRONG_PIN,
+    hash_pins_quickly,
+    set_up_people,
+)
 
 
 @pytest.fixture(autouse=True)
 def _quick_pin_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The gate's logic is under test here, not Argon2's cost: hash PINs cheaply."""
-    from argon2 import PasswordHasher, Type
-
-    from stpeters_desk.core import pins
-
-    monkeypatch.setattr(pins, "_hasher", lambda: PasswordHasher(
-        time_cost=1, memory_cost=8, parallelism=1, hash_len=16, salt_len=16, type=Type.ID))
+    hash_pins_quickly(monkeypatch)
 
 
 @pytest.fixture
 def staff(db: Database) -> StaffDirectory:
-    return StaffDirectory(db, AuditTrail(db), "Office PC (test)")
+    return StaffDirectory(db, AuditTrail(db), COMPUTER)
 
 
 @pytest.fixture
 def people(staff: StaffDirectory) -> dict[Role, StaffMember]:
-    head, _code = staff.create_head("Mrs Amberley", HEAD_PIN)
-    found = {Role.HEAD: head}
-    for number, role in enumerate((Role.ESAFETY, Role.TEACHER, Role.SECRETARY)):
-        found[role] = staff.add_member(f"Staff {number}", role, STAFF_PIN, by=head,
-                                       head_pin=HEAD_PIN)
-    return found
+    return set_up_people(staff)
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ from stpeters_desk.ops.moderation import ModerationOps, gate_recorder
 from stpeters_desk.ops.session import Session
 from stpeters_desk.x.errors import RejectedByX
 from stpeters_desk.x.sandbox import SandboxGateway
-from tests.unit.ops_people import COMPUTER, hash_pins_quickly, set_up_people
+from tests.unit.school_people import COMPUTER, hash_pins_quickly, set_up_people
 
 SWEARING = "What a load of s**t"
 THREAT = "waiting at the gate"
