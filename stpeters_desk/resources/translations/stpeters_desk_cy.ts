@@ -209,6 +209,221 @@ Mae llyfrgelloedd Qt yn ffeiliau ar wahân yno, a gallwch eu disodli fel mae&apo
     </message>
 </context>
 <context>
+    <name>Actions</name>
+    <message>
+        <source>Post a tweet now</source>
+        <translation>Postio neges nawr</translation>
+    </message>
+    <message>
+        <source>Put a tweet in the outbox</source>
+        <translation>Rhoi neges yn y blwch anfon</translation>
+    </message>
+    <message>
+        <source>Post although a pre-flight check failed</source>
+        <translation>Postio er i wiriad cyn postio fethu</translation>
+    </message>
+    <message>
+        <source>Take a tweet out of the outbox</source>
+        <translation>Tynnu neges o&apos;r blwch anfon</translation>
+    </message>
+    <message>
+        <source>Delete one of the school&apos;s posts</source>
+        <translation>Dileu un o negeseuon yr ysgol</translation>
+    </message>
+    <message>
+        <source>Submit a tweet for approval</source>
+        <translation>Cyflwyno neges i&apos;w chymeradwyo</translation>
+    </message>
+    <message>
+        <source>Approve a tweet</source>
+        <translation>Cymeradwyo neges</translation>
+    </message>
+    <message>
+        <source>Reject a tweet</source>
+        <translation>Gwrthod neges</translation>
+    </message>
+    <message>
+        <source>Withdraw a submitted tweet</source>
+        <translation>Tynnu neges a gyflwynwyd yn ôl</translation>
+    </message>
+    <message>
+        <source>Schedule a tweet</source>
+        <translation>Amserlennu neges</translation>
+    </message>
+    <message>
+        <source>Prepare a photo</source>
+        <translation>Paratoi llun</translation>
+    </message>
+    <message>
+        <source>Confirm a photo&apos;s faces and consent</source>
+        <translation>Cadarnhau wynebau a chaniatâd llun</translation>
+    </message>
+    <message>
+        <source>Hide a reply</source>
+        <translation>Cuddio ateb</translation>
+    </message>
+    <message>
+        <source>Unhide a reply</source>
+        <translation>Dad-guddio ateb</translation>
+    </message>
+    <message>
+        <source>Mute a reply&apos;s author</source>
+        <translation>Tewi awdur ateb</translation>
+    </message>
+    <message>
+        <source>Record a report to X</source>
+        <translation>Cofnodi adroddiad i X</translation>
+    </message>
+    <message>
+        <source>Mark a reply reviewed</source>
+        <translation>Marcio ateb fel wedi&apos;i adolygu</translation>
+    </message>
+    <message>
+        <source>Block a reply&apos;s author (on x.com)</source>
+        <translation>Rhwystro awdur ateb (ar x.com)</translation>
+    </message>
+    <message>
+        <source>Delete the school&apos;s post a reply answered</source>
+        <translation>Dileu neges yr ysgol yr oedd ateb yn ymateb iddi</translation>
+    </message>
+    <message>
+        <source>Save an incident pack</source>
+        <translation>Cadw pecyn digwyddiad</translation>
+    </message>
+    <message>
+        <source>Make the governors&apos; report</source>
+        <translation>Creu adroddiad y llywodraethwyr</translation>
+    </message>
+    <message>
+        <source>Fetch followers</source>
+        <translation>Nôl dilynwyr</translation>
+    </message>
+    <message>
+        <source>Review a follower</source>
+        <translation>Adolygu dilynwr</translation>
+    </message>
+    <message>
+        <source>Put a follower on the watchlist</source>
+        <translation>Rhoi dilynwr ar y rhestr wylio</translation>
+    </message>
+    <message>
+        <source>Take a follower off the watchlist</source>
+        <translation>Tynnu dilynwr oddi ar y rhestr wylio</translation>
+    </message>
+    <message>
+        <source>Mark a follower trusted</source>
+        <translation>Marcio dilynwr yn ddibynadwy</translation>
+    </message>
+    <message>
+        <source>Stop trusting a follower</source>
+        <translation>Peidio ag ymddiried mewn dilynwr</translation>
+    </message>
+    <message>
+        <source>Finish the follower review</source>
+        <translation>Gorffen adolygu&apos;r dilynwyr</translation>
+    </message>
+    <message>
+        <source>Block a follower (on x.com)</source>
+        <translation>Rhwystro dilynwr (ar x.com)</translation>
+    </message>
+    <message>
+        <source>Unblock an account</source>
+        <translation>Dadrwystro cyfrif</translation>
+    </message>
+    <message>
+        <source>Confirm an unblock</source>
+        <translation>Cadarnhau dadrwystro</translation>
+    </message>
+    <message>
+        <source>Add a member of staff</source>
+        <translation>Ychwanegu aelod o staff</translation>
+    </message>
+    <message>
+        <source>Change someone&apos;s role</source>
+        <translation>Newid rôl rhywun</translation>
+    </message>
+    <message>
+        <source>Reset someone&apos;s PIN</source>
+        <translation>Ailosod PIN rhywun</translation>
+    </message>
+    <message>
+        <source>Unlock someone&apos;s PIN</source>
+        <translation>Datgloi PIN rhywun</translation>
+    </message>
+    <message>
+        <source>Issue a new recovery code</source>
+        <translation>Rhoi cod adfer newydd</translation>
+    </message>
+    <message>
+        <source>Deactivate a member of staff</source>
+        <translation>Dadactifadu aelod o staff</translation>
+    </message>
+    <message>
+        <source>Change what a role may do</source>
+        <translation>Newid beth y caiff rôl ei wneud</translation>
+    </message>
+    <message>
+        <source>Register this computer</source>
+        <translation>Cofrestru&apos;r cyfrifiadur hwn</translation>
+    </message>
+    <message>
+        <source>Unregister this computer</source>
+        <translation>Dadgofrestru&apos;r cyfrifiadur hwn</translation>
+    </message>
+    <message>
+        <source>Allow tweets from a trip</source>
+        <translation>Caniatáu negeseuon o drip</translation>
+    </message>
+    <message>
+        <source>Connect or replace the X account</source>
+        <translation>Cysylltu neu newid cyfrif X</translation>
+    </message>
+    <message>
+        <source>Store the X password</source>
+        <translation>Cadw cyfrinair X</translation>
+    </message>
+    <message>
+        <source>Show the X password</source>
+        <translation>Dangos cyfrinair X</translation>
+    </message>
+    <message>
+        <source>Set the monthly limit on reads from X</source>
+        <translation>Gosod y terfyn misol ar ddarlleniadau o X</translation>
+    </message>
+    <message>
+        <source>Import the pupil roster</source>
+        <translation>Mewnforio&apos;r rhestr ddisgyblion</translation>
+    </message>
+    <message>
+        <source>Turn kiosk mode on</source>
+        <translation>Troi&apos;r modd ciosg ymlaen</translation>
+    </message>
+    <message>
+        <source>Turn kiosk mode off</source>
+        <translation>Diffodd y modd ciosg</translation>
+    </message>
+    <message>
+        <source>Close the kiosk</source>
+        <translation>Cau&apos;r ciosg</translation>
+    </message>
+    <message>
+        <source>Change the policy&apos;s dates</source>
+        <translation>Newid dyddiadau&apos;r polisi</translation>
+    </message>
+    <message>
+        <source>Read the audit log</source>
+        <translation>Darllen y log archwilio</translation>
+    </message>
+    <message>
+        <source>Load the school&apos;s policy file</source>
+        <translation>Llwytho ffeil polisi&apos;r ysgol</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Allforio&apos;r log archwilio</translation>
+    </message>
+</context>
+<context>
     <name>Approvals</name>
     <message>
         <source>Write the tweet or add a photo first.</source>
@@ -357,6 +572,10 @@ Mae llyfrgelloedd Qt yn ffeiliau ar wahân yno, a gallwch eu disodli fel mae&apo
     <message>
         <source>Your role may not write tweets for the account. Ask the head teacher.</source>
         <translation>Dydy eich rôl ddim yn cael ysgrifennu negeseuon ar gyfer y cyfrif. Gofynnwch i&apos;r pennaeth.</translation>
+    </message>
+    <message>
+        <source>The app cannot tell whether this tweet&apos;s photos had their faces, consent and written text checked, so it cannot go out. Ask the author to prepare the photos on the Photos tab and submit the tweet again.</source>
+        <translation>Ni all yr ap ddweud a gafodd wynebau, caniatâd a thestun ysgrifenedig lluniau&apos;r neges hon eu gwirio, felly ni all fynd allan. Gofynnwch i&apos;r awdur baratoi&apos;r lluniau ar y tab Lluniau a chyflwyno&apos;r neges eto.</translation>
     </message>
 </context>
 <context>
@@ -672,6 +891,14 @@ Mae llyfrgelloedd Qt yn ffeiliau ar wahân yno, a gallwch eu disodli fel mae&apo
     <message>
         <source>No</source>
         <translation>Na</translation>
+    </message>
+    <message>
+        <source>The pre-flight check is not available here, so this tweet cannot be approved or posted from this window.</source>
+        <translation>Nid yw&apos;r gwiriad cyn postio ar gael yma, felly does dim modd cymeradwyo na phostio&apos;r neges hon o&apos;r ffenestr hon.</translation>
+    </message>
+    <message>
+        <source>Not approved or posted: the pre-flight check stopped it.</source>
+        <translation>Heb ei chymeradwyo na&apos;i phostio: cafodd ei hatal gan y gwiriad cyn postio.</translation>
     </message>
     <message>
         <source>Sign in first.</source>
@@ -1425,8 +1652,8 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Yn gwirio&apos;r allweddi gydag X…</translation>
     </message>
     <message>
-        <source>These keys allow direct messages, which the school&apos;s policy rules out. In the X developer portal set the app to “Read and write”, regenerate the access token and try again.</source>
-        <translation>Mae&apos;r allweddi hyn yn caniatáu negeseuon uniongyrchol, ac mae polisi&apos;r ysgol yn gwahardd hynny. Ym mhorth datblygwyr X, gosodwch yr ap i “Read and write”, ail-gynhyrchwch y tocyn mynediad a rhowch gynnig arall arni.</translation>
+        <source>connect or replace the school&apos;s X account</source>
+        <translation>cysylltu neu newid cyfrif X yr ysgol</translation>
     </message>
     <message>
         <source>Connected as @{handle}. Restart the app to switch from the practice account to the real one.</source>
@@ -1450,6 +1677,10 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>The database at {path} was last used by a newer version of the app (its layout is number {found}; this version knows up to {known}). Nothing was changed. Install the newer version again, or restore the data folder from a backup made before the update.</source>
         <translation>Cafodd y gronfa ddata yn {path} ei defnyddio ddiwethaf gan fersiwn mwy newydd o&apos;r ap (rhif ei chynllun yw {found}; mae&apos;r fersiwn hwn yn gwybod hyd at {known}). Ni newidiwyd dim. Gosodwch y fersiwn mwy newydd eto, neu adferwch y ffolder data o gopi wrth gefn a wnaed cyn y diweddariad.</translation>
+    </message>
+    <message>
+        <source>nobody is signed in</source>
+        <translation>does neb wedi mewngofnodi</translation>
     </message>
     <message>
         <source>the disk is full</source>
@@ -1585,6 +1816,17 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>{day} at {time}</source>
         <translation>{day} am {time}</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteTweetDialog</name>
+    <message>
+        <source>Why the tweet is deleted</source>
+        <translation>Pam mae&apos;r neges yn cael ei dileu</translation>
+    </message>
+    <message>
+        <source>Why (kept in the audit log), e.g. wrong date</source>
+        <translation>Pam (caiff ei gadw yn y log archwilio), e.e. dyddiad anghywir</translation>
     </message>
 </context>
 <context>
@@ -1859,6 +2101,10 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Heb ei adolygu</translation>
     </message>
     <message>
+        <source>⏳ Unblock pending</source>
+        <translation>⏳ Dadrwystro yn yr arfaeth</translation>
+    </message>
+    <message>
         <source>Sync followers</source>
         <translation>Cysoni dilynwyr</translation>
     </message>
@@ -2091,8 +2337,8 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Mae rhestr rwystro X wedi&apos;i darllen: does dim byd newydd i&apos;w gadarnhau.</translation>
     </message>
     <message>
-        <source>Unblocking needs the head teacher&apos;s PIN, and no head teacher is set up on this computer.</source>
-        <translation>Mae angen PIN y pennaeth i ddadrwystro, a does dim pennaeth wedi&apos;i osod ar y cyfrifiadur hwn.</translation>
+        <source>Waiting for X to confirm unblocking {handles}, approved with the head teacher&apos;s PIN. Finish it on x.com, then press “Check the blocked list now”.</source>
+        <translation>Yn aros i X gadarnhau dadrwystro {handles}, a gymeradwywyd gyda PIN y pennaeth. Gorffennwch ar x.com, yna pwyswch “Gwirio&apos;r rhestr rwystro nawr”.</translation>
     </message>
     <message>
         <source>unblock @{handle}</source>
@@ -2435,6 +2681,38 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Y polisi cyfan.</translation>
     </message>
     <message>
+        <source>Yes</source>
+        <translation>Ie</translation>
+    </message>
+    <message>
+        <source>Anyone signed in</source>
+        <translation>Unrhyw un sydd wedi mewngofnodi</translation>
+    </message>
+    <message>
+        <source>The head teacher&apos;s PIN alone</source>
+        <translation>PIN y pennaeth yn unig</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Gweithred</translation>
+    </message>
+    <message>
+        <source>The role needs</source>
+        <translation>Yr hyn sydd ei angen ar y rôl</translation>
+    </message>
+    <message>
+        <source>Head-teacher PIN</source>
+        <translation>PIN y pennaeth</translation>
+    </message>
+    <message>
+        <source>Reason asked</source>
+        <translation>Gofyn am reswm</translation>
+    </message>
+    <message>
+        <source>What each action needs</source>
+        <translation>Beth sydd ei angen ar gyfer pob gweithred</translation>
+    </message>
+    <message>
         <source>No help has been written for this tab yet.</source>
         <translation>Nid oes cymorth wedi&apos;i ysgrifennu ar gyfer y tab hwn eto.</translation>
     </message>
@@ -2668,10 +2946,6 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>{tab} (Ctrl+{number})</source>
         <translation>{tab} (Ctrl+{number})</translation>
-    </message>
-    <message>
-        <source>connect or replace the school&apos;s X account</source>
-        <translation>cysylltu neu newid cyfrif X yr ysgol</translation>
     </message>
     <message>
         <source>close the kiosk</source>
@@ -3393,8 +3667,82 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>PIN eto</translation>
     </message>
     <message>
-        <source>Type the person&apos;s name.</source>
-        <translation>Teipiwch enw&apos;r person.</translation>
+        <source>Checks what you typed, then asks for the head-teacher PIN</source>
+        <translation>Yn gwirio&apos;r hyn a deipiwyd gennych, yna&apos;n gofyn am PIN y pennaeth</translation>
+    </message>
+</context>
+<context>
+    <name>NewRecoveryCodeDialog</name>
+    <message>
+        <source>The new recovery code</source>
+        <translation>Y cod adfer newydd</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Gorffen</translation>
+    </message>
+    <message>
+        <source>Available once you tick that the code is written down</source>
+        <translation>Ar gael ar ôl i chi dicio bod y cod wedi&apos;i ysgrifennu</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>No staff accounts are set up, so nothing can be done here. Set up the school first.</source>
+        <translation>Does dim cyfrifon staff wedi&apos;u gosod, felly does dim modd gwneud dim yma. Gosodwch yr ysgol yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Mewngofnodwch yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Say why, in a few words: it goes in the audit log.</source>
+        <translation>Dywedwch pam, mewn ychydig eiriau: mae&apos;n mynd i&apos;r log archwilio.</translation>
+    </message>
+    <message>
+        <source>This needs the head teacher&apos;s PIN, and this practice set-up has no head teacher.</source>
+        <translation>Mae angen PIN y pennaeth ar gyfer hyn, ac nid oes pennaeth yn y gosodiad ymarfer hwn.</translation>
+    </message>
+    <message>
+        <source>This action is not in the app&apos;s table of actions, so it is refused.</source>
+        <translation>Nid yw&apos;r weithred hon yn nhabl gweithredoedd yr ap, felly caiff ei gwrthod.</translation>
+    </message>
+    <message>
+        <source>The school&apos;s database is not open, so nothing can be changed.</source>
+        <translation>Nid yw cronfa ddata&apos;r ysgol ar agor, felly does dim modd newid dim.</translation>
+    </message>
+    <message>
+        <source>Type the X account&apos;s password first.</source>
+        <translation>Teipiwch gyfrinair cyfrif X yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>The school&apos;s database is not open, so nothing was changed.</source>
+        <translation>Nid yw cronfa ddata&apos;r ysgol ar agor, felly ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <source>Computers are registered for tweeting once the head teacher has set up staff accounts.</source>
+        <translation>Caiff cyfrifiaduron eu cofrestru ar gyfer postio negeseuon ar ôl i&apos;r pennaeth osod cyfrifon staff.</translation>
+    </message>
+    <message>
+        <source>These keys allow direct messages, which the school&apos;s policy rules out. In the X developer portal set the app to “Read and write”, regenerate the access token and try again.</source>
+        <translation>Mae&apos;r allweddi hyn yn caniatáu negeseuon uniongyrchol, ac mae polisi&apos;r ysgol yn gwahardd hynny. Ym mhorth datblygwyr X, gosodwch yr ap i “Read and write”, ail-gynhyrchwch y tocyn mynediad a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>The policy could not be saved in the app&apos;s data folder: {reason}.</source>
+        <translation>Doedd dim modd cadw&apos;r polisi yn ffolder data&apos;r ap: {reason}.</translation>
+    </message>
+    <message>
+        <source>This setting is changed only by its own button, which asks what it needs.</source>
+        <translation>Dim ond ei fotwm ei hun sy&apos;n newid y gosodiad hwn, ac mae&apos;r botwm hwnnw&apos;n gofyn am yr hyn sydd ei angen.</translation>
+    </message>
+    <message>
+        <source>No staff accounts are set up, so this cannot be changed here.</source>
+        <translation>Does dim cyfrifon staff wedi&apos;u gosod, felly does dim modd newid hyn yma.</translation>
+    </message>
+    <message>
+        <source>The two PINs are different. Type the same PIN twice.</source>
+        <translation>Mae&apos;r ddau PIN yn wahanol. Teipiwch yr un PIN ddwywaith.</translation>
     </message>
 </context>
 <context>
@@ -3559,6 +3907,13 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>faces checked by {name}</source>
         <translation>wynebau wedi&apos;u gwirio gan {name}</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPipeline</name>
+    <message>
+        <source>This photo&apos;s faces have not been looked for, so it cannot be prepared. Look for faces in it, or turn the search off for it and cover every face by hand.</source>
+        <translation>Nid yw&apos;r llun hwn wedi cael ei wirio am wynebau, felly does dim modd ei baratoi. Chwiliwch am wynebau ynddo, neu diffoddwch y chwilio ar ei gyfer a chuddiwch bob wyneb â llaw.</translation>
     </message>
 </context>
 <context>
@@ -3850,8 +4205,8 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Chwilio am wynebau nawr</translation>
     </message>
     <message>
-        <source>Finding faces was stopped before this photo: look for faces in it now</source>
-        <translation>Cafodd y chwilio am wynebau ei stopio cyn y llun hwn: chwilio am wynebau ynddo nawr</translation>
+        <source>Faces could not be looked for: {error} Press “Look for faces now” to try again, or cover every face by hand with “Add region” and untick “Look for faces in this photo”.</source>
+        <translation>Doedd dim modd chwilio am wynebau: {error} Pwyswch “Chwilio am wynebau nawr” i roi cynnig arall arni, neu cuddiwch bob wyneb â llaw gydag “Ychwanegu ardal” a dad-diciwch “Chwilio am wynebau yn y llun hwn”.</translation>
     </message>
     <message>
         <source>&amp;Look for faces in this photo</source>
@@ -4074,8 +4429,16 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Yn paratoi…</translation>
     </message>
     <message>
+        <source>Faces were not looked for in this photo (stopped, or the search failed): look for faces in it now</source>
+        <translation>Nid yw&apos;r llun hwn wedi cael ei wirio am wynebau (cafodd y chwilio ei stopio, neu fe fethodd): chwiliwch am wynebau ynddo nawr</translation>
+    </message>
+    <message>
         <source>Faces have not been looked for: press “Look for faces now”, or untick “Look for faces in this photo” and cover every face by hand.</source>
         <translation>Nid yw&apos;r llun wedi cael ei wirio am wynebau: pwyswch “Chwilio am wynebau nawr”, neu dad-diciwch “Chwilio am wynebau yn y llun hwn” a chuddiwch bob wyneb â llaw.</translation>
+    </message>
+    <message>
+        <source>Faces could not be looked for: press “Look for faces now” to try again, or untick “Look for faces in this photo” and cover every face by hand.</source>
+        <translation>Doedd dim modd chwilio am wynebau: pwyswch “Chwilio am wynebau nawr” i roi cynnig arall arni, neu dad-diciwch “Chwilio am wynebau yn y llun hwn” a chuddiwch bob wyneb â llaw.</translation>
     </message>
     <message>
         <source>Still looking for faces…</source>
@@ -4244,10 +4607,6 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>Faces have not been looked for in this photo: finding faces was stopped. Press “Look for faces now”, or cover every face by hand with “Add region” and untick “Look for faces in this photo”.</source>
         <translation>Nid yw&apos;r llun hwn wedi cael ei wirio am wynebau: cafodd y chwilio am wynebau ei stopio. Pwyswch “Chwilio am wynebau nawr”, neu cuddiwch bob wyneb â llaw gydag “Ychwanegu ardal” a dad-diciwch “Chwilio am wynebau yn y llun hwn”.</translation>
-    </message>
-    <message>
-        <source>Faces could not be looked for: {error} Cover every face by hand with “Add region”.</source>
-        <translation>Nid oedd modd chwilio am wynebau: {error} Cuddiwch bob wyneb â llaw gydag “Ychwanegu ardal”.</translation>
     </message>
     <message>
         <source>No faces were found in this photo. Please look at the whole photo yourself: if you see a face, press “Add region” and drag over it.</source>
@@ -4504,6 +4863,29 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>Loaded {file}.</source>
         <translation>Wedi llwytho {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>Posting</name>
+    <message>
+        <source>The photos cannot be checked on this computer, so the tweet is not sent.</source>
+        <translation>Does dim modd gwirio&apos;r lluniau ar y cyfrifiadur hwn, felly nid yw&apos;r neges yn cael ei hanfon.</translation>
+    </message>
+    <message>
+        <source>A photo attached to this tweet is no longer ready ({reason}). Remove it and attach it again.</source>
+        <translation>Nid yw llun sydd wedi&apos;i atodi i&apos;r neges hon yn barod mwyach ({reason}). Tynnwch ef a&apos;i atodi eto.</translation>
+    </message>
+    <message>
+        <source>Not posted: the pre-flight check blocks it ({checks}). The tweet is still here to edit.</source>
+        <translation>Heb ei phostio: mae&apos;r gwiriad cyn postio yn ei hatal ({checks}). Mae&apos;r neges yma o hyd i&apos;w golygu.</translation>
+    </message>
+    <message>
+        <source>Not posted: X or the photo checks would refuse this tweet as it is ({checks}), so it cannot be overridden. Change it first.</source>
+        <translation>Heb ei phostio: byddai X neu&apos;r gwiriadau lluniau yn gwrthod y neges hon fel y mae ({checks}), felly does dim modd diystyru hynny. Newidiwch hi yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>This computer cannot be identified, so it may not post.</source>
+        <translation>Does dim modd adnabod y cyfrifiadur hwn, felly ni chaiff bostio.</translation>
     </message>
 </context>
 <context>
@@ -4920,6 +5302,37 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     </message>
 </context>
 <context>
+    <name>ResetPinDialog</name>
+    <message>
+        <source>Set a new PIN for {name}</source>
+        <translation>Gosod PIN newydd i {name}</translation>
+    </message>
+    <message>
+        <source>Choose a new PIN for {name} and tell them in person. Their old PIN stops working, and a lock after wrong tries is lifted.</source>
+        <translation>Dewiswch PIN newydd i {name} a dywedwch wrthyn nhw wyneb yn wyneb. Bydd eu hen PIN yn peidio â gweithio, a chaiff unrhyw glo ar ôl cynigion anghywir ei godi.</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>PIN newydd</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>PIN newydd eto</translation>
+    </message>
+    <message>
+        <source>Set the new PIN</source>
+        <translation>Gosod y PIN newydd</translation>
+    </message>
+    <message>
+        <source>Asks for the head-teacher PIN, then replaces their PIN</source>
+        <translation>Yn gofyn am PIN y pennaeth, yna&apos;n newid eu PIN</translation>
+    </message>
+    <message>
+        <source>New PIN (6 or more digits)</source>
+        <translation>PIN newydd (6 digid neu fwy)</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Head teacher</source>
@@ -5217,10 +5630,6 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
 <context>
     <name>SecurityDialogs</name>
     <message>
-        <source>The two PINs are different. Type the same PIN twice.</source>
-        <translation>Mae&apos;r ddau PIN yn wahanol. Teipiwch yr un PIN ddwywaith.</translation>
-    </message>
-    <message>
         <source>At least 6 digits, not the same digit over and over and not a run like 123456; only its owner should know it</source>
         <translation>O leiaf 6 digid, nid yr un digid drosodd a throsodd a dim rhes fel 123456; dim ond ei berchennog ddylai ei wybod</translation>
     </message>
@@ -5228,9 +5637,12 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <source>The same PIN again, to catch a slip of the finger</source>
         <translation>Yr un PIN eto, i ddal unrhyw gamgymeriad wrth deipio</translation>
     </message>
+</context>
+<context>
+    <name>Settings</name>
     <message>
-        <source>Type the head teacher&apos;s name.</source>
-        <translation>Teipiwch enw&apos;r pennaeth.</translation>
+        <source>That value cannot be used for this setting.</source>
+        <translation>Does dim modd defnyddio&apos;r gwerth hwnnw ar gyfer y gosodiad hwn.</translation>
     </message>
 </context>
 <context>
@@ -5262,6 +5674,50 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>High contrast (white on black)</source>
         <translation>Cyferbyniad uchel (gwyn ar ddu)</translation>
+    </message>
+    <message>
+        <source>Your PIN</source>
+        <translation>Eich PIN</translation>
+    </message>
+    <message>
+        <source>Your current PIN</source>
+        <translation>Eich PIN presennol</translation>
+    </message>
+    <message>
+        <source>The PIN you signed in with</source>
+        <translation>Y PIN y gwnaethoch fewngofnodi ag ef</translation>
+    </message>
+    <message>
+        <source>Your new PIN</source>
+        <translation>Eich PIN newydd</translation>
+    </message>
+    <message>
+        <source>Your new PIN again</source>
+        <translation>Eich PIN newydd eto</translation>
+    </message>
+    <message>
+        <source>Change my PIN</source>
+        <translation>Newid fy PIN</translation>
+    </message>
+    <message>
+        <source>Your new PIN works at once; the change is recorded in the audit log</source>
+        <translation>Mae eich PIN newydd yn gweithio ar unwaith; caiff y newid ei gofnodi yn y log archwilio</translation>
+    </message>
+    <message>
+        <source>Current PIN</source>
+        <translation>PIN presennol</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>PIN newydd</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>PIN newydd eto</translation>
+    </message>
+    <message>
+        <source>Your PIN is changed. Use the new one from now on.</source>
+        <translation>Mae eich PIN wedi&apos;i newid. Defnyddiwch yr un newydd o hyn ymlaen.</translation>
     </message>
     <message>
         <source>Pupil roster (for the child-name check)</source>
@@ -5320,6 +5776,14 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Ar gyfer tripiau ysgol a digwyddiadau chwaraeon: caniatâd â therfyn amser, gyda rheswm</translation>
     </message>
     <message>
+        <source>End the event&apos;s permission now</source>
+        <translation>Dod â chaniatâd y digwyddiad i ben nawr</translation>
+    </message>
+    <message>
+        <source>Back from the trip: this computer may no longer post from now on</source>
+        <translation>Yn ôl o&apos;r trip: ni chaiff y cyfrifiadur hwn bostio o hyn ymlaen</translation>
+    </message>
+    <message>
         <source>The school&apos;s X account</source>
         <translation>Cyfrif X yr ysgol</translation>
     </message>
@@ -5354,6 +5818,58 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>Shows the stored password for {seconds} seconds; needs the head teacher&apos;s PIN and is recorded in the audit log</source>
         <translation>Yn dangos y cyfrinair sydd wedi&apos;i gadw am {seconds} eiliad; angen PIN y pennaeth, a chaiff ei gofnodi yn y log archwilio</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Dim terfyn</translation>
+    </message>
+    <message>
+        <source>Monthly limit on reads from X</source>
+        <translation>Terfyn misol ar ddarlleniadau o X</translation>
+    </message>
+    <message>
+        <source>Posts and accounts the app may read from X in a month, for all the school&apos;s computers; at the limit replies and followers are not fetched until the 1st, and posting goes on. 0: no limit</source>
+        <translation>Y negeseuon a&apos;r cyfrifon y caiff yr ap eu darllen o X mewn mis, ar gyfer holl gyfrifiaduron yr ysgol; ar ôl cyrraedd y terfyn, ni chaiff atebion a dilynwyr eu nôl tan y 1af o&apos;r mis, ond mae postio&apos;n parhau. 0: dim terfyn</translation>
+    </message>
+    <message>
+        <source>Set the monthly limit…</source>
+        <translation>Gosod y terfyn misol…</translation>
+    </message>
+    <message>
+        <source>Needs the head teacher&apos;s PIN; recorded in the audit log</source>
+        <translation>Angen PIN y pennaeth; caiff ei gofnodi yn y log archwilio</translation>
+    </message>
+    <message>
+        <source>Monthly limit on reads:</source>
+        <translation>Terfyn misol ar ddarlleniadau:</translation>
+    </message>
+    <message>
+        <source>Reads from X this month: {reads} posts and accounts, in {requests} requests (X charges for each one read).</source>
+        <translation>Darlleniadau o X y mis hwn: {reads} neges a chyfrif, mewn {requests} cais (mae X yn codi tâl am bob un a ddarllenir).</translation>
+    </message>
+    <message>
+        <source>No monthly limit is set.</source>
+        <translation>Does dim terfyn misol wedi&apos;i osod.</translation>
+    </message>
+    <message>
+        <source>Limit: {cap} a month; {left} left.</source>
+        <translation>Terfyn: {cap} y mis; {left} ar ôl.</translation>
+    </message>
+    <message>
+        <source>The practice account is free: reads are counted on the school&apos;s real X account only.</source>
+        <translation>Mae&apos;r cyfrif ymarfer am ddim: dim ond ar gyfrif X go iawn yr ysgol y caiff darlleniadau eu cyfrif.</translation>
+    </message>
+    <message>
+        <source>set the monthly limit on reads from X</source>
+        <translation>gosod y terfyn misol ar ddarlleniadau o X</translation>
+    </message>
+    <message>
+        <source>The monthly limit is now {cap} reads.</source>
+        <translation>Y terfyn misol bellach yw {cap} darlleniad.</translation>
+    </message>
+    <message>
+        <source>There is no monthly limit on reads now.</source>
+        <translation>Does dim terfyn misol ar ddarlleniadau bellach.</translation>
     </message>
     <message>
         <source>Staffroom kiosk</source>
@@ -5448,6 +5964,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Enw&apos;r cyfrifiadur hwn yw “{name}”. {reason}</translation>
     </message>
     <message>
+        <source>Computers registered for tweeting: {names}.</source>
+        <translation>Cyfrifiaduron wedi&apos;u cofrestru ar gyfer postio negeseuon: {names}.</translation>
+    </message>
+    <message>
         <source>Computers are registered for tweeting once the head teacher has set up staff accounts.</source>
         <translation>Caiff cyfrifiaduron eu cofrestru ar gyfer postio negeseuon ar ôl i&apos;r pennaeth osod cyfrifon staff.</translation>
     </message>
@@ -5492,6 +6012,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Nid oes modd mewnforio {file}: {problem} Ni newidiwyd dim; cywirwch y ffeil a&apos;i mewnforio eto.</translation>
     </message>
     <message>
+        <source>replace the pupil roster</source>
+        <translation>disodli&apos;r rhestr ddisgyblion</translation>
+    </message>
+    <message>
         <source>The roster from {file} is in use.</source>
         <translation>Mae&apos;r rhestr ddisgyblion o {file} yn cael ei defnyddio.</translation>
     </message>
@@ -5524,16 +6048,16 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Mae modd anfon negeseuon o {name} tan {end}.</translation>
     </message>
     <message>
-        <source>Type the X account&apos;s password first.</source>
-        <translation>Teipiwch gyfrinair cyfrif X yn gyntaf.</translation>
-    </message>
-    <message>
         <source>store the X account&apos;s password</source>
         <translation>cadw cyfrinair cyfrif X</translation>
     </message>
     <message>
         <source>The X account&apos;s password is stored in this computer&apos;s password store.</source>
         <translation>Mae cyfrinair cyfrif X wedi&apos;i gadw yn storfa gyfrineiriau&apos;r cyfrifiadur hwn.</translation>
+    </message>
+    <message>
+        <source>This computer may no longer post.</source>
+        <translation>Ni chaiff y cyfrifiadur hwn bostio mwyach.</translation>
     </message>
     <message>
         <source>show the X account&apos;s password</source>
@@ -5558,6 +6082,14 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>Kiosk mode is off from the next start.</source>
         <translation>Bydd y modd ciosg wedi&apos;i ddiffodd o&apos;r tro nesaf y bydd yr ap yn cychwyn.</translation>
+    </message>
+    <message>
+        <source>The kiosk locks after {count} idle minutes from the next start.</source>
+        <translation>O&apos;r tro nesaf y bydd yr ap yn cychwyn, bydd y ciosg yn cloi ar ôl {count} munud segur.</translation>
+    </message>
+    <message>
+        <source>The policy review dates are kept.</source>
+        <translation>Mae dyddiadau adolygu&apos;r polisi wedi&apos;u cadw.</translation>
     </message>
     <message>
         <source>The new colours are in use on this computer.</source>
@@ -5888,6 +6420,14 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Codi&apos;r clo ar ôl rhoi PIN anghywir ormod o weithiau</translation>
     </message>
     <message>
+        <source>Set a new PIN…</source>
+        <translation>Gosod PIN newydd…</translation>
+    </message>
+    <message>
+        <source>For someone who forgot their PIN: choose a new one for them; needs the head-teacher PIN</source>
+        <translation>I rywun sydd wedi anghofio ei PIN: dewiswch un newydd iddyn nhw; angen PIN y pennaeth</translation>
+    </message>
+    <message>
         <source>What each role may do</source>
         <translation>Beth y caiff pob rôl ei wneud</translation>
     </message>
@@ -5902,6 +6442,14 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>Save the ticks in the table above; needs the head-teacher PIN</source>
         <translation>Cadw&apos;r ticiau yn y tabl uchod; angen PIN y pennaeth</translation>
+    </message>
+    <message>
+        <source>New recovery code…</source>
+        <translation>Cod adfer newydd…</translation>
+    </message>
+    <message>
+        <source>If the written copy of the head teacher&apos;s recovery code is lost: a new code is shown once and the old one stops working; needs the head-teacher PIN</source>
+        <translation>Os yw copi ysgrifenedig cod adfer y pennaeth wedi&apos;i golli: caiff cod newydd ei ddangos unwaith a bydd yr hen un yn peidio â gweithio; angen PIN y pennaeth</translation>
     </message>
     <message>
         <source>Staff who use the app</source>
@@ -5980,6 +6528,14 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Gall {name} roi cynnig ar y PIN eto.</translation>
     </message>
     <message>
+        <source>set a new PIN for {name}</source>
+        <translation>gosod PIN newydd i {name}</translation>
+    </message>
+    <message>
+        <source>{name} has a new PIN; tell them in person.</source>
+        <translation>Mae gan {name} PIN newydd; dywedwch wrthyn nhw wyneb yn wyneb.</translation>
+    </message>
+    <message>
         <source>No role changes to save. Tick or untick boxes in the table first.</source>
         <translation>Does dim newidiadau i&apos;r rolau i&apos;w cadw. Ticiwch neu dad-diciwch flychau yn y tabl yn gyntaf.</translation>
     </message>
@@ -5990,6 +6546,14 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>{count} role change(s) saved.</source>
         <translation>Newidiadau i rolau wedi&apos;u cadw: {count}.</translation>
+    </message>
+    <message>
+        <source>issue a new recovery code</source>
+        <translation>rhoi cod adfer newydd</translation>
+    </message>
+    <message>
+        <source>A new recovery code was issued; the old one no longer works.</source>
+        <translation>Rhoddwyd cod adfer newydd; nid yw&apos;r hen un yn gweithio mwyach.</translation>
     </message>
 </context>
 <context>
@@ -6298,6 +6862,14 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Gofynnwch i&apos;r pennaeth ychwanegu credyd at gyfrif datblygwr X. Bydd negeseuon yn aros yn y blwch anfon.</translation>
     </message>
     <message>
+        <source>This month&apos;s reads from X have reached the limit the head teacher set, so replies and followers are not fetched.</source>
+        <translation>Mae darlleniadau&apos;r mis hwn o X wedi cyrraedd y terfyn a osododd y pennaeth, felly ni chaiff atebion a dilynwyr eu nôl.</translation>
+    </message>
+    <message>
+        <source>They are fetched again from the 1st of next month, or the head teacher can raise the limit in Settings.</source>
+        <translation>Cânt eu nôl eto o&apos;r 1af o&apos;r mis nesaf, neu gall y pennaeth godi&apos;r terfyn yn y Gosodiadau.</translation>
+    </message>
+    <message>
         <source>This computer cannot reach X just now.</source>
         <translation>Dydy&apos;r cyfrifiadur hwn ddim yn gallu cyrraedd X ar hyn o bryd.</translation>
     </message>
@@ -6396,6 +6968,13 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>Check the developer app&apos;s API key and secret, or the PIN X showed, and try again.</source>
         <translation>Gwiriwch allwedd API a chyfrinach ap y datblygwr, neu&apos;r PIN a ddangosodd X, a rhowch gynnig arall arni.</translation>
+    </message>
+</context>
+<context>
+    <name>XUsage</name>
+    <message>
+        <source>Type a limit from 0 (no limit) to {most}.</source>
+        <translation>Teipiwch derfyn o 0 (dim terfyn) i {most}.</translation>
     </message>
 </context>
 </TS>
