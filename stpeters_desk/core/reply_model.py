@@ -1,0 +1,248 @@
+"""A trained reading of replies next to the school's word lists: does it read as hostile?
+
+The word lists explain themselves ("Strong swearing: ...") but only catch what
+someone thought to write down: on public tweets written and labelled by strangers
+they catch about half of the offensive ones. This model was trained on such tweets
+(OLID's training split; ``scripts/train_reply_model.py``) and reads a reply as a
+whole: its words, pairs of neighbouring words and pieces of words (2 to 5 letters),
+so "idiot", "idiots" and "idiotic" share most of what they weigh, and insults no
+list names still count.
+
+It is a logistic regression over TF-IDF features, the textbook linear text
+classifier: each feature present in the reply gets a weight, the weights are
+added up and turned into a score between 0 and 1. The weights ship as one small
+data file (``resources/models/reply_model.json.gz``) read with the standard
+library only: no text leaves the computer, nothing is downloaded, and no machine
+learning library is needed to run it.
+
+The score is explained with the reply's own words: every piece of a word belongs to
+that word, so the words that pushed the score up most can be named.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import gzip
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from stpeters_desk.core.paths import resources_dir
+
+__all__ = ["MODEL_FILE", "ReplyModel", "ReplyScore", "load_reply_model", "word_counts",
+           "word_pieces"]
+
+MODEL_FILE = "reply_model.json.gz"
+
+# Small words that carry no meaning on their own: they count in the score, but are never
+# named as a reason ("the words that weighed most: "a", "the"" would explain nothing).
+_NOT_NAMED = frozenset(
+    "a an the this that these those is are was were be been being am i im you youre he "
+    "she shes it its we they me him her us them my your his our their to of in on at for "
+    "with and or but so if as by from up out about all just like not no do does did dont "
+    "have has had will would can could should what who why how when where there here then "
+    "than too very one get got go going amp s t".split())
+
+# feature -> (idf, weight)
+_Table = dict[str, tuple[float, float]]
+
+
+def word_counts(words: Sequence[str], sizes: tuple[int, int]) -> dict[str, int]:
+    """Single words and runs of neighbouring words (joined by a space), with their counts.
+
+    The same as scikit-learn's word n-grams over the words joined by spaces, which the
+    training script uses, so the app and the training read a reply alike.
+    """
+    counts: dict[str, int] = {}
+    low, high = sizes
+    for size in range(low, high + 1):
+        for start in range(len(words) - size + 1):
+            term = " ".join(words[start:start + size]) if size > 1 else words[start]
+            counts[term] = counts.get(term, 0) + 1
+    return counts
+
+
+def word_pieces(word: str, sizes: tuple[int, int]) -> list[str]:
+    """The pieces of one word, its edges marked by a space (" idiot " -> " i", "id", ...).
+
+    As scikit-learn's ``char_wb`` analyser cuts them: a word shorter than a piece
+    size gives itself once and no longer pieces.
+    """
+    padded = f" {word} "
+    length = len(padded)
+    pieces: list[str] = []
+    low, high = sizes
+    for size in range(low, high + 1):
+        if length <= size:
+            pieces.append(padded)
+            break
+        pieces.extend(padded[start:start + size] for start in range(length - size + 1))
+    return pieces
+
+
+def _weighed(counts: dict[str, int], table: _Table) -> tuple[float, dict[str, float]]:
+    """One block's share of the score: sum of weight x (1 + log count) x idf, over the
+    length of the reply's TF-IDF vector (so long replies do not score higher by length),
+    and each known feature's part of it."""
+    squares = 0.0
+    parts: dict[str, float] = {}
+    for term, count in counts.items():
+        entry = table.get(term)
+        if entry is None:
+            continue
+        idf, weight = entry
+        value = (1.0 + math.log(count)) * idf if count > 1 else idf
+        squares += value * value
+        if weight:
+            parts[term] = value * weight
+    if not squares:
+        return 0.0, {}
+    norm = math.sqrt(squares)
+    return sum(parts.values()) / norm, {term: part / norm for term, part in parts.items()}
+
+
+@dataclass(frozen=True)
+class ReplyScore:
+    """How hostile the model reads a reply (0 to 1), and the words that weighed most."""
+
+    probability: float
+    words: tuple[str, ...]
+
+
+class ReplyModel:
+    """The weights, and the lines the training script chose on tweets it never trained on.
+
+    ``review_at``: from this score a reply needs a person. ``maybe_at``: from this score
+    an ok reply is kept in sight for a week ("maybe").
+    """
+
+    _CACHE_LIMIT = 200_000
+
+    def __init__(self, intercept: float, words: _Table, pieces: _Table,
+                 word_sizes: tuple[int, int], piece_sizes: tuple[int, int],
+                 maybe_at: float, review_at: float, about: str = "") -> None:
+        self.intercept = intercept
+        self.words = words
+        self.word_sizes = word_sizes
+        self.piece_sizes = piece_sizes
+        self.maybe_at = maybe_at
+        self.review_at = review_at
+        self.about = about
+        self.pieces = pieces
+        self._shares: dict[str, float] = {}
+
+    def _word_share(self, word: str) -> float:
+        """One word's pieces, weighed: the same wherever the word is, so it is kept."""
+        share = self._shares.get(word)
+        if share is None:
+            squares = 0.0
+            total = 0.0
+            for piece, count in _counted(word_pieces(word, self.piece_sizes)).items():
+                entry = self.pieces.get(piece)
+                if entry is not None:
+                    idf, weight = entry
+                    squares += (idf * count) ** 2
+                    total += idf * count * weight
+            share = total / math.sqrt(squares) if squares else 0.0
+            if len(self._shares) >= self._CACHE_LIMIT:
+                self._shares.clear()
+            self._shares[word] = share
+        return share
+
+    def decision(self, words: Sequence[str]) -> float:
+        """The raw sum (log-odds) for a reply's words, as ``moderation.read_text`` gives them."""
+        if not words:
+            return self.intercept
+        share = self._word_share
+        by_piece = sum(share(word) for word in words) / math.sqrt(len(words))
+        if self.word_sizes != (1, 2):
+            return self.intercept + _weighed(word_counts(words, self.word_sizes),
+                                             self.words)[0] + by_piece
+        terms = Counter(words)
+        terms.update(map(" ".join, itertools.pairwise(words)))
+        squares = total = 0.0
+        table = self.words
+        for term, count in terms.items():
+            entry = table.get(term)
+            if entry is not None:
+                idf, weight = entry
+                value = idf if count == 1 else (1.0 + math.log(count)) * idf
+                squares += value * value
+                total += value * weight
+        by_word = total / math.sqrt(squares) if squares else 0.0
+        return self.intercept + by_word + by_piece
+
+    def score(self, words: Sequence[str]) -> float:
+        return _sigmoid(self.decision(words))
+
+    def explain(self, words: Sequence[str], count: int = 3) -> ReplyScore:
+        """The score and the reply's words that pushed it up most (for the reason shown).
+
+        A word counts its pieces and itself; a pair of words counts half for each.
+        """
+        probability = self.score(words)
+        return ReplyScore(probability, self.strongest_words(words, count))
+
+    def strongest_words(self, words: Sequence[str], count: int = 3) -> tuple[str, ...]:
+        """The reply's words that pushed its score up most, strongest first."""
+        if not words:
+            return ()
+        _, word_parts = _weighed(word_counts(words, self.word_sizes), self.words)
+        per_word: dict[str, float] = {}
+        for term, part in word_parts.items():
+            members = term.split(" ")
+            for member in members:
+                per_word[member] = per_word.get(member, 0.0) + part / len(members)
+        scale = math.sqrt(len(words))
+        for word in words:
+            per_word[word] = per_word.get(word, 0.0) + self._word_share(word) / scale
+        strongest = sorted(((part, word) for word, part in per_word.items()
+                            if part > 0.1 and word not in _NOT_NAMED
+                            and any(c.isalpha() for c in word)), reverse=True)
+        return tuple(word for _part, word in strongest[:count])
+
+    @classmethod
+    def from_document(cls, data: dict[str, Any]) -> ReplyModel:
+        thresholds = data["thresholds"]
+        return cls(intercept=float(data["intercept"]),
+                   words=_table(data["words"]), pieces=_table(data["pieces"]),
+                   word_sizes=_sizes(data["word_sizes"]), piece_sizes=_sizes(data["piece_sizes"]),
+                   maybe_at=float(thresholds["maybe"]), review_at=float(thresholds["review"]),
+                   about=str(data.get("about", "")))
+
+    @classmethod
+    def from_file(cls, path: Path) -> ReplyModel:
+        return cls.from_document(json.loads(gzip.decompress(path.read_bytes())))
+
+
+def _counted(items: Sequence[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return counts
+
+
+def _table(entries: dict[str, list[float]]) -> _Table:
+    return {term: (float(idf), float(weight)) for term, (idf, weight) in entries.items()}
+
+
+def _sizes(value: list[int]) -> tuple[int, int]:
+    low, high = value
+    return int(low), int(high)
+
+
+def _sigmoid(value: float) -> float:
+    if value < -30:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-value))
+
+
+@functools.lru_cache(maxsize=1)
+def load_reply_model(folder: Path | None = None) -> ReplyModel:
+    """The shipped model, read on first use (off the UI thread) and kept."""
+    return ReplyModel.from_file((folder or resources_dir() / "models") / MODEL_FILE)
