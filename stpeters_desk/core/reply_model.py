@@ -34,8 +34,8 @@ from typing import Any
 
 from stpeters_desk.core.paths import resources_dir
 
-__all__ = ["MODEL_FILE", "ReplyModel", "ReplyScore", "load_reply_model", "word_counts",
-           "word_pieces"]
+__all__ = ["MODEL_FILE", "LinearReader", "ReplyModel", "ReplyScore", "load_reply_model",
+           "word_counts", "word_pieces"]
 
 MODEL_FILE = "reply_model.json.gz"
 
@@ -114,26 +114,18 @@ class ReplyScore:
     words: tuple[str, ...]
 
 
-class ReplyModel:
-    """The weights, and the lines the training script chose on tweets it never trained on.
-
-    ``review_at``: from this score a reply needs a person. ``maybe_at``: from this score
-    an ok reply is kept in sight for a week ("maybe").
-    """
+class LinearReader:
+    """One logistic regression over a reply's words: its weights and how it adds them up."""
 
     _CACHE_LIMIT = 200_000
 
     def __init__(self, intercept: float, words: _Table, pieces: _Table,
-                 word_sizes: tuple[int, int], piece_sizes: tuple[int, int],
-                 maybe_at: float, review_at: float, about: str = "") -> None:
+                 word_sizes: tuple[int, int], piece_sizes: tuple[int, int]) -> None:
         self.intercept = intercept
         self.words = words
+        self.pieces = pieces
         self.word_sizes = word_sizes
         self.piece_sizes = piece_sizes
-        self.maybe_at = maybe_at
-        self.review_at = review_at
-        self.about = about
-        self.pieces = pieces
         self._shares: dict[str, float] = {}
 
     def _word_share(self, word: str) -> float:
@@ -177,30 +169,70 @@ class ReplyModel:
         by_word = total / math.sqrt(squares) if squares else 0.0
         return self.intercept + by_word + by_piece
 
-    def score(self, words: Sequence[str]) -> float:
-        return _sigmoid(self.decision(words))
-
-    def explain(self, words: Sequence[str], count: int = 3) -> ReplyScore:
-        """The score and the reply's words that pushed it up most (for the reason shown).
-
-        A word counts its pieces and itself; a pair of words counts half for each.
-        """
-        probability = self.score(words)
-        return ReplyScore(probability, self.strongest_words(words, count))
-
-    def strongest_words(self, words: Sequence[str], count: int = 3) -> tuple[str, ...]:
-        """The reply's words that pushed its score up most, strongest first."""
+    def parts_by_word(self, words: Sequence[str]) -> dict[str, float]:
+        """What each of the reply's words added to the sum: a word counts its pieces and
+        itself, a pair of words counts half for each."""
         if not words:
-            return ()
-        _, word_parts = _weighed(word_counts(words, self.word_sizes), self.words)
+            return {}
+        _, term_parts = _weighed(word_counts(words, self.word_sizes), self.words)
         per_word: dict[str, float] = {}
-        for term, part in word_parts.items():
+        for term, part in term_parts.items():
             members = term.split(" ")
             for member in members:
                 per_word[member] = per_word.get(member, 0.0) + part / len(members)
         scale = math.sqrt(len(words))
         for word in words:
             per_word[word] = per_word.get(word, 0.0) + self._word_share(word) / scale
+        return per_word
+
+    @classmethod
+    def from_document(cls, data: dict[str, Any]) -> LinearReader:
+        return cls(intercept=float(data["intercept"]),
+                   words=_table(data["words"]), pieces=_table(data["pieces"]),
+                   word_sizes=_sizes(data["word_sizes"]), piece_sizes=_sizes(data["piece_sizes"]))
+
+
+class ReplyModel:
+    """The model the app runs, and the lines the training script chose on tweets it never
+    trained on.
+
+    ``reader`` was trained on OLID; ``second_opinion`` (if any) on Davidson et al.'s
+    tweets, and its sum counts ``second_opinion_weight`` times in the reader's (the
+    training script learnt that weight on OLID). ``review_at``: from this score a reply
+    needs a person. ``maybe_at``: from this score an ok reply is kept in sight for a week.
+    """
+
+    def __init__(self, reader: LinearReader, maybe_at: float, review_at: float,
+                 second_opinion: LinearReader | None = None,
+                 second_opinion_weight: float = 0.0, about: str = "") -> None:
+        self.reader = reader
+        self.second_opinion = second_opinion
+        self.second_opinion_weight = second_opinion_weight
+        self.maybe_at = maybe_at
+        self.review_at = review_at
+        self.about = about
+
+    def decision(self, words: Sequence[str]) -> float:
+        total = self.reader.decision(words)
+        if self.second_opinion is not None:
+            total += self.second_opinion_weight * self.second_opinion.decision(words)
+        return total
+
+    def score(self, words: Sequence[str]) -> float:
+        """How hostile the reply reads, 0 to 1."""
+        return _sigmoid(self.decision(words))
+
+    def explain(self, words: Sequence[str], count: int = 3) -> ReplyScore:
+        """The score and the words that pushed it up most."""
+        return ReplyScore(self.score(words), self.strongest_words(words, count))
+
+    def strongest_words(self, words: Sequence[str], count: int = 3) -> tuple[str, ...]:
+        """The reply's words that pushed its score up most, strongest first; small words
+        ("a", "the") count but are never named."""
+        per_word = self.reader.parts_by_word(words)
+        if self.second_opinion is not None:
+            for word, part in self.second_opinion.parts_by_word(words).items():
+                per_word[word] = per_word.get(word, 0.0) + self.second_opinion_weight * part
         strongest = sorted(((part, word) for word, part in per_word.items()
                             if part > 0.1 and word not in _NOT_NAMED
                             and any(c.isalpha() for c in word)), reverse=True)
@@ -209,9 +241,10 @@ class ReplyModel:
     @classmethod
     def from_document(cls, data: dict[str, Any]) -> ReplyModel:
         thresholds = data["thresholds"]
-        return cls(intercept=float(data["intercept"]),
-                   words=_table(data["words"]), pieces=_table(data["pieces"]),
-                   word_sizes=_sizes(data["word_sizes"]), piece_sizes=_sizes(data["piece_sizes"]),
+        second = data.get("second_opinion")
+        return cls(reader=LinearReader.from_document(data),
+                   second_opinion=LinearReader.from_document(second) if second else None,
+                   second_opinion_weight=float(data.get("second_opinion_weight", 0.0)),
                    maybe_at=float(thresholds["maybe"]), review_at=float(thresholds["review"]),
                    about=str(data.get("about", "")))
 
