@@ -231,8 +231,8 @@ def main() -> None:
                        ("first", "first assess (compiles the word lists, loads the model)"),
                        ("second", "second assess (warm)")):
         print(f"{label}: {statistics.median(run[key] for run in cold) * 1000:.2f} ms")
-    from stpeters_desk.core.reply_model import MODEL_FILE
     from stpeters_desk.core.paths import resources_dir
+    from stpeters_desk.core.reply_model import MODEL_FILE
 
     model_file = resources_dir() / "models" / MODEL_FILE
     print(f"reply model: {model_file.stat().st_size:,} bytes gzip, "

@@ -1,7 +1,7 @@
 """Train the reply model (stpeters_desk/resources/models/reply_model.json.gz).
 
-    pip install -e ".[models]"        # scikit-learn, for training only
-    python scripts/train_reply_model.py [--data ../shared/data/moderation]
+    pip install scikit-learn        # for training only; the app never needs it
+    python scripts/train_reply_model.py [--data ../shared/data/moderation] [--c C]
 
 Training data (never shipped: only the weights derived from it are):
 
@@ -288,9 +288,10 @@ def main() -> int:
     word_count = len(vecs[0].get_feature_names_out())
     document: dict[str, object] = {
         "about": "logistic regression over TF-IDF word pairs and word pieces; trained on "
-                 f"OLID train, the school replies' dev rows and the practice account's "
-                 f"posts (C={c}), with a second opinion trained on Davidson et al. (MIT); thresholds tuned on "
-                 f"half of OLID val (seed {SPLIT_SEED}); scripts/train_reply_model.py",
+                 "OLID train, the school replies' dev rows and the practice account's "
+                 f"posts (C={c}), with a second opinion trained on Davidson et al. (MIT); "
+                 f"thresholds tuned on half of OLID val (seed {SPLIT_SEED}); "
+                 "scripts/train_reply_model.py",
         "intercept": round(float(model.intercept_[0]), 5),
         "word_sizes": list(WORD_SIZES),
         "piece_sizes": list(PIECE_SIZES),

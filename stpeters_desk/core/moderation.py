@@ -21,6 +21,13 @@ together (s**t, f***ing, F#%k, f u c k, s.h.i.t). Then the allow-list removes
 innocent phrases (Dick Whittington, blue tits, Scunthorpe) and what is left is
 matched against the lists.
 
+Next to the lists sits a trained model (``core.reply_model``): when the lists find
+nothing to ask about, it reads the reply as a whole and asks for a person when it
+reads as hostile or insulting (naming the words that weighed most), or marks it
+"maybe" when it scores just below that line. It never lowers what the lists decided
+and never suggests hiding on its own. The figures on public tweets it never trained
+on are printed by ``benchmarks/moderation.py``.
+
 Reasons are stored, and go into incident packs, in English; the tabs show them in the
 language chosen in Settings through ``shown_reason`` and ``shown_note``. The rule names
 themselves come from the word lists, so they stay as the lists write them.
