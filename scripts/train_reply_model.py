@@ -1,6 +1,6 @@
 """Train the reply model (stpeters_desk/resources/models/reply_model.json.gz).
 
-    pip install scikit-learn        # for training only; the app never needs it
+    pip install scikit-learn vaderSentiment==3.3.2   # for training only
     python scripts/train_reply_model.py [--data ../shared/data/moderation] [--c C]
 
 Training data (never shipped: only the weights derived from it are):
@@ -29,6 +29,11 @@ trained on them alone (hate speech and offensive language against neither), and
 its sum is one more feature of the main model ("second opinion"), whose weight the
 main model learns on OLID like any other. On the tune half that lifted ROC AUC
 from 0.800 to 0.811.
+
+The tone of the words (``core.reply_model.Tone``): VADER's sentiment lexicon
+(Hutto and Gilbert 2014, MIT licence; 7,500 words rated -4 to +4 by people, read
+from the vaderSentiment package) gives four more features. The ratings ship inside
+the model file. On the tune half they lifted ROC AUC from 0.811 to 0.828.
 
 Features, over the words ``Lexicon.model_words`` gives (folded, disguises undone,
 the allow-list's innocent phrases taken out): TF-IDF of single words and pairs
@@ -59,6 +64,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import math
 import random
 import sys
 from datetime import UTC, datetime
@@ -108,6 +114,42 @@ def davidson(data: Path) -> tuple[list[str], list[int]]:
     with (data / "davidson_labeled_data.csv").open(encoding="utf-8", newline="") as file:
         rows = list(csv.DictReader(file))
     return [row["tweet"] for row in rows], [0 if row["class"] == "2" else 1 for row in rows]
+
+
+def tone_words(path: Path) -> dict[str, float]:
+    """VADER's ratings: one word (or emoticon) a line, then its mean rating, tab-separated."""
+    valences = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0]:
+            valences[parts[0]] = round(float(parts[1]), 4)
+    return valences
+
+
+def default_tone_words() -> Path | None:
+    import importlib.util
+
+    spec = importlib.util.find_spec("vaderSentiment")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "vader_lexicon.txt"
+
+
+def tone_features(texts: list[str], valences: dict[str, float]) -> Any:
+    """The four tone features of each text, as ``core.reply_model.Tone`` works them out."""
+    import numpy as np
+
+    rows = []
+    for text in texts:
+        words = text.split()
+        rated = [valences[word] for word in words if word in valences]
+        scale = math.sqrt(max(len(words), 1))
+        below = sum(v for v in rated if v < 0)
+        above = sum(v for v in rated if v >= 0)
+        low = min([v for v in rated if v < 0], default=0.0)
+        harsh = sum(1 for v in rated if v <= -2)
+        rows.append([below / scale / 4, above / scale / 4, low / 4, harsh / scale])
+    return np.array(rows, dtype=np.float64)
 
 
 def validation_halves(count: int) -> tuple[list[int], list[int]]:
@@ -213,10 +255,11 @@ def classifier(c: float) -> Any:
                               max_iter=5000, random_state=0)
 
 
-def with_column(x: Any, column: Any) -> Any:
+def with_column(x: Any, columns: Any) -> Any:
+    """The text features with the extra columns (second opinion, tone) on the right."""
     import scipy.sparse as sp
 
-    return sp.hstack([x, sp.csr_matrix(column.reshape(-1, 1))]).tocsr()
+    return sp.hstack([x, sp.csr_matrix(columns)]).tocsr()
 
 
 def choose_c(texts: list[str], labels: list[int], weights: list[float], second: Any) -> float:
@@ -256,6 +299,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--c", type=float, help="skip the cross-validation, use this C")
+    parser.add_argument("--tone-words", type=Path, default=default_tone_words(),
+                        help="VADER's vader_lexicon.txt (default: from vaderSentiment)")
     parser.add_argument("--output", type=Path, default=OUTPUT,
                         help="where to write the model (default: the shipped file)")
     args = parser.parse_args()
@@ -275,7 +320,19 @@ def main() -> int:
     second_model = classifier(SECOND_C)
     second_model.fit(features(second_vecs, [model_text(t) for t in second_texts], fit=True),
                      second_labels)
-    second = SECOND_SCALE * second_model.decision_function(features(second_vecs, texts))
+    if args.tone_words is None or not args.tone_words.exists():
+        print("No VADER lexicon: pip install vaderSentiment==3.3.2", file=sys.stderr)
+        return 1
+    valences = tone_words(args.tone_words)
+
+    def extra_columns(some_texts: list[str]) -> Any:
+        import numpy as np
+
+        opinion = SECOND_SCALE * second_model.decision_function(
+            features(second_vecs, some_texts))
+        return np.hstack([opinion.reshape(-1, 1), tone_features(some_texts, valences)])
+
+    second = extra_columns(texts)
     second_coefficients = [float(w) for w in second_model.coef_[0]]
     second_word_count = len(second_vecs[0].get_feature_names_out())
 
@@ -289,14 +346,15 @@ def main() -> int:
     document: dict[str, object] = {
         "about": "logistic regression over TF-IDF word pairs and word pieces; trained on "
                  "OLID train, the school replies' dev rows and the practice account's "
-                 f"posts (C={c}), with a second opinion trained on Davidson et al. (MIT); "
+                 f"posts (C={c}), with a second opinion trained on Davidson et al. (MIT) "
+                 "and the tone of words by VADER's lexicon (MIT); "
                  f"thresholds tuned on half of OLID val (seed {SPLIT_SEED}); "
                  "scripts/train_reply_model.py",
         "intercept": round(float(model.intercept_[0]), 5),
         "word_sizes": list(WORD_SIZES),
         "piece_sizes": list(PIECE_SIZES),
         "words": table(vecs[0], coefficients[:word_count]),
-        "pieces": table(vecs[1], coefficients[word_count:-1]),
+        "pieces": table(vecs[1], coefficients[word_count:-5]),
         "second_opinion": {
             "intercept": round(float(second_model.intercept_[0]), 5),
             "word_sizes": list(WORD_SIZES),
@@ -304,7 +362,8 @@ def main() -> int:
             "words": table(second_vecs[0], second_coefficients[:second_word_count]),
             "pieces": table(second_vecs[1], second_coefficients[second_word_count:]),
         },
-        "second_opinion_weight": round(coefficients[-1] * SECOND_SCALE, 5),
+        "second_opinion_weight": round(coefficients[-5] * SECOND_SCALE, 5),
+        "tone": {"valences": valences, "weights": [round(w, 5) for w in coefficients[-4:]]},
         "thresholds": {"maybe": 0.0, "review": 0.0},
     }
     shipped = ReplyModel.from_document(json.loads(json.dumps(document)))
@@ -314,9 +373,8 @@ def main() -> int:
     tune_words = [lexicon.model_words(val_texts[i]) for i in tune]
     scores = [shipped.score(words) for words in tune_words]
     tune_texts = [" ".join(words) for words in tune_words]
-    expected = model.decision_function(with_column(
-        features(vecs, tune_texts),
-        SECOND_SCALE * second_model.decision_function(features(second_vecs, tune_texts))))
+    expected = model.decision_function(with_column(features(vecs, tune_texts),
+                                                   extra_columns(tune_texts)))
     drift = max(abs(shipped.decision(words) - float(e))
                 for words, e in zip(tune_words, expected, strict=True))
     if drift > 1e-3:

@@ -12,8 +12,9 @@ It is a logistic regression over TF-IDF features, the textbook linear text
 classifier: each feature present in the reply gets a weight, the weights are added
 up and turned into a score between 0 and 1. A second one of the same kind, trained
 on Davidson et al.'s tweets, gives a "second opinion" that counts as one more
-feature. The weights ship as one data file (``resources/models/reply_model.json.gz``,
-about 1.1 MB) read with the standard library only: no text leaves the computer,
+feature, and the tone of the words by a sentiment lexicon (VADER's) four more. The
+weights ship as one data file (``resources/models/reply_model.json.gz``, about
+1.1 MB) read with the standard library only: no text leaves the computer,
 nothing is downloaded, and no machine learning library is needed to run it.
 
 Pieces of words are weighed word by word (each word's pieces as one vector of
@@ -38,7 +39,7 @@ from typing import Any
 
 from stpeters_desk.core.paths import resources_dir
 
-__all__ = ["MODEL_FILE", "LinearReader", "ReplyModel", "ReplyScore", "load_reply_model",
+__all__ = ["MODEL_FILE", "LinearReader", "ReplyModel", "ReplyScore", "Tone", "load_reply_model",
            "word_counts", "word_pieces"]
 
 MODEL_FILE = "reply_model.json.gz"
@@ -199,19 +200,75 @@ class LinearReader:
                    word_sizes=_sizes(data["word_sizes"]), piece_sizes=_sizes(data["piece_sizes"]))
 
 
+class Tone:
+    """How warm or hostile a reply's words are by a sentiment lexicon (VADER's, by
+    Hutto and Gilbert, 2014: 7,500 words rated -4 to +4 by people), as four features of
+    the main model: the negative and the positive ratings added up, the lowest rating,
+    and how many words are rated -2 or below (each over the square root of the number of
+    words). It knows insults and kind words that the training tweets seldom used."""
+
+    def __init__(self, valences: dict[str, float], weights: Sequence[float]) -> None:
+        self.valences = valences
+        negative, positive, lowest, strong = (float(w) for w in weights)
+        self.weights = (negative, positive, lowest, strong)
+
+    def parts(self, words: Sequence[str]) -> dict[str, float]:
+        """Each rated word's share of the tone's part of the sum."""
+        negative, positive, lowest, strong = self.weights
+        scale = math.sqrt(max(len(words), 1))
+        shares: dict[str, float] = {}
+        low_word, low = "", 0.0
+        for word in words:
+            valence = self.valences.get(word)
+            if valence is None:
+                continue
+            part = (negative if valence < 0 else positive) * valence / scale / 4
+            if valence <= -2:
+                part += strong / scale
+            shares[word] = shares.get(word, 0.0) + part
+            if valence < low:
+                low_word, low = word, valence
+        if low_word:
+            shares[low_word] += lowest * low / 4
+        return shares
+
+    def decision(self, words: Sequence[str]) -> float:
+        negative, positive, lowest, strong = self.weights
+        valences = self.valences
+        below = above = low = 0.0
+        harsh = 0
+        for word in words:
+            valence = valences.get(word)
+            if valence is None:
+                continue
+            if valence < 0:
+                below += valence
+                harsh += valence <= -2
+                low = min(low, valence)
+            else:
+                above += valence
+        scale = math.sqrt(max(len(words), 1))
+        return (negative * below / scale / 4 + positive * above / scale / 4
+                + lowest * low / 4 + strong * harsh / scale)
+
+
 class ReplyModel:
     """The model the app runs, and the lines the training script chose on tweets it never
     trained on.
 
     ``reader`` was trained on OLID; ``second_opinion`` (if any) on Davidson et al.'s
     tweets, and its sum counts ``second_opinion_weight`` times in the reader's (the
-    training script learnt that weight on OLID). ``review_at``: from this score a reply
-    needs a person. ``maybe_at``: from this score an ok reply is kept in sight for a week.
+    training script learnt that weight on OLID); ``tone`` (if any) adds the sentiment
+    lexicon's four features with the weights learnt beside the reader's.
+    ``review_at``: from this score a reply needs a person. ``maybe_at``: from this score
+    an ok reply is kept in sight for a week.
     """
 
     def __init__(self, reader: LinearReader, maybe_at: float, review_at: float,
                  second_opinion: LinearReader | None = None,
-                 second_opinion_weight: float = 0.0, about: str = "") -> None:
+                 second_opinion_weight: float = 0.0, tone: Tone | None = None,
+                 about: str = "") -> None:
+        self.tone = tone
         self.reader = reader
         self.second_opinion = second_opinion
         self.second_opinion_weight = second_opinion_weight
@@ -223,6 +280,8 @@ class ReplyModel:
         total = self.reader.decision(words)
         if self.second_opinion is not None:
             total += self.second_opinion_weight * self.second_opinion.decision(words)
+        if self.tone is not None:
+            total += self.tone.decision(words)
         return total
 
     def score(self, words: Sequence[str]) -> float:
@@ -240,6 +299,9 @@ class ReplyModel:
         if self.second_opinion is not None:
             for word, part in self.second_opinion.parts_by_word(words).items():
                 per_word[word] = per_word.get(word, 0.0) + self.second_opinion_weight * part
+        if self.tone is not None:
+            for word, part in self.tone.parts(words).items():
+                per_word[word] = per_word.get(word, 0.0) + part
         strongest = sorted(((part, word) for word, part in per_word.items()
                             if part > 0.1 and word not in _NOT_NAMED
                             and any(c.isalpha() for c in word)), reverse=True)
@@ -252,6 +314,8 @@ class ReplyModel:
         return cls(reader=LinearReader.from_document(data),
                    second_opinion=LinearReader.from_document(second) if second else None,
                    second_opinion_weight=float(data.get("second_opinion_weight", 0.0)),
+                   tone=Tone({str(k): float(v) for k, v in data["tone"]["valences"].items()},
+                             data["tone"]["weights"]) if "tone" in data else None,
                    maybe_at=float(thresholds["maybe"]), review_at=float(thresholds["review"]),
                    about=str(data.get("about", "")))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import math
+import os
 import subprocess
 import sys
 import time
@@ -27,6 +28,7 @@ from stpeters_desk.core.paths import resources_dir
 from stpeters_desk.core.reply_model import (
     MODEL_FILE,
     ReplyModel,
+    Tone,
     load_reply_model,
     word_counts,
     word_pieces,
@@ -75,6 +77,17 @@ def test_the_score_is_tf_idf_times_the_weights() -> None:
     assert model.decision(words) == pytest.approx(-1.0 + word_part + piece_part)
     assert model.score(words) == pytest.approx(1 / (1 + math.exp(-model.decision(words))))
     assert model.decision([]) == -1.0
+
+
+def test_the_tone_adds_up_the_ratings_of_the_words() -> None:
+    tone = Tone({"awful": -3.0, "sad": -2.0, "lovely": 3.0}, [-2.0, -1.0, -1.0, 0.5])
+    words = ["awful", "and", "sad", "but", "lovely"]
+    scale = math.sqrt(5)
+    expected = (-2.0 * -5.0 / scale / 4 + -1.0 * 3.0 / scale / 4 + -1.0 * -3.0 / 4
+                + 0.5 * 2 / scale)
+    assert tone.decision(words) == pytest.approx(expected)
+    assert sum(tone.parts(words).values()) == pytest.approx(expected)
+    assert tone.decision([]) == 0.0
 
 
 def test_the_words_that_weighed_most_are_named_but_small_words_never() -> None:
@@ -133,7 +146,9 @@ def test_the_shipped_model_holds_no_tweet_texts() -> None:
 
     document = json.loads(gzip.decompress(SHIPPED.read_bytes()))
     assert set(document) == {"about", "intercept", "piece_sizes", "pieces", "second_opinion",
-                             "second_opinion_weight", "thresholds", "word_sizes", "words"}
+                             "second_opinion_weight", "thresholds", "tone", "word_sizes",
+                             "words"}
+    assert all(-4.0 <= v <= 4.0 for v in document["tone"]["valences"].values())
     for reader in (document, document["second_opinion"]):
         assert max(len(term.split(" ")) for term in reader["words"]) == 2
         assert max(len(piece) for piece in reader["pieces"]) <= 5
@@ -167,10 +182,21 @@ def test_the_model_is_read_once_and_only_when_first_needed() -> None:
     assert load_reply_model() is load_reply_model()
 
 
+def _tone_words() -> Path | None:
+    """VADER's lexicon: from the vaderSentiment package, or where STPETERS_VADER_LEXICON says."""
+    named = os.environ.get("STPETERS_VADER_LEXICON")
+    if named:
+        return Path(named)
+    spec = importlib.util.find_spec("vaderSentiment")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "vader_lexicon.txt"
+
+
 @pytest.mark.slow
-@pytest.mark.skipif(importlib.util.find_spec("sklearn") is None
+@pytest.mark.skipif(importlib.util.find_spec("sklearn") is None or _tone_words() is None
                     or not (DATA / "olid_train_text.txt").exists(),
-                    reason="needs scikit-learn and the labelled public tweets")
+                    reason="needs scikit-learn, vaderSentiment and the labelled public tweets")
 def test_the_training_script_rebuilds_the_shipped_model_byte_for_byte(tmp_path: Path) -> None:
     import json
 
@@ -178,6 +204,7 @@ def test_the_training_script_rebuilds_the_shipped_model_byte_for_byte(tmp_path: 
     c = about.split("(C=")[1].split(")")[0]
     output = tmp_path / MODEL_FILE
     subprocess.run([sys.executable, str(ROOT / "scripts" / "train_reply_model.py"),
-                    "--data", str(DATA), "--c", c, "--output", str(output)],
+                    "--data", str(DATA), "--c", c, "--output", str(output),
+                    "--tone-words", str(_tone_words())],
                    cwd=ROOT, check=True, capture_output=True, timeout=600)
     assert output.read_bytes() == SHIPPED.read_bytes()
