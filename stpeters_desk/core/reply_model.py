@@ -66,6 +66,10 @@ def word_counts(words: Sequence[str], sizes: tuple[int, int]) -> dict[str, int]:
     The same as scikit-learn's word n-grams over the words joined by spaces, which the
     training script uses, so the app and the training read a reply alike.
     """
+    if sizes == (1, 2):
+        terms = Counter(words)
+        terms.update(map(" ".join, itertools.pairwise(words)))
+        return terms
     counts: dict[str, int] = {}
     low, high = sizes
     for size in range(low, high + 1):
@@ -140,31 +144,27 @@ class LinearReader:
         """One word's pieces, weighed: the same wherever the word is, so it is kept."""
         share = self._shares.get(word)
         if share is None:
-            squares = 0.0
-            total = 0.0
-            for piece, count in _counted(word_pieces(word, self.piece_sizes)).items():
-                entry = self.pieces.get(piece)
-                if entry is not None:
-                    idf, weight = entry
-                    squares += (idf * count) ** 2
-                    total += idf * count * weight
-            share = total / math.sqrt(squares) if squares else 0.0
+            share = self.share_of(_counted(word_pieces(word, self.piece_sizes)))
             if len(self._shares) >= self._CACHE_LIMIT:
                 self._shares.clear()
             self._shares[word] = share
         return share
 
-    def decision(self, words: Sequence[str]) -> float:
-        """The raw sum (log-odds) for a reply's words, as ``moderation.read_text`` gives them."""
-        if not words:
-            return self.intercept
-        share = self._word_share
-        by_piece = sum(share(word) for word in words) / math.sqrt(len(words))
-        if self.word_sizes != (1, 2):
-            return self.intercept + _weighed(word_counts(words, self.word_sizes),
-                                             self.words)[0] + by_piece
-        terms = Counter(words)
-        terms.update(map(" ".join, itertools.pairwise(words)))
+    def share_of(self, pieces: dict[str, int]) -> float:
+        """One word's pieces (with their counts in the word), as one vector of length one."""
+        squares = 0.0
+        total = 0.0
+        table = self.pieces
+        for piece, count in pieces.items():
+            entry = table.get(piece)
+            if entry is not None:
+                idf, weight = entry
+                squares += (idf * count) ** 2
+                total += idf * count * weight
+        return total / math.sqrt(squares) if squares else 0.0
+
+    def terms_part(self, terms: dict[str, int]) -> float:
+        """The words-and-pairs block's share of the sum, from the reply's terms and counts."""
         squares = total = 0.0
         table = self.words
         for term, count in terms.items():
@@ -174,12 +174,19 @@ class LinearReader:
                 value = idf if count == 1 else (1.0 + math.log(count)) * idf
                 squares += value * value
                 total += value * weight
-        by_word = total / math.sqrt(squares) if squares else 0.0
-        return self.intercept + by_word + by_piece
+        return total / math.sqrt(squares) if squares else 0.0
 
-    def parts_by_word(self, words: Sequence[str]) -> dict[str, float]:
-        """What each of the reply's words added to the sum: a word counts its pieces and
-        itself, a pair of words counts half for each."""
+    def decision(self, words: Sequence[str]) -> float:
+        """The raw sum (log-odds) for a reply's words, as ``moderation.read_text`` gives them."""
+        if not words:
+            return self.intercept
+        share = self._word_share
+        by_piece = sum(share(word) for word in words) / math.sqrt(len(words))
+        return self.intercept + self.terms_part(word_counts(words, self.word_sizes)) + by_piece
+
+    def parts_by_word(self, words: Sequence[str], pieces: bool = True) -> dict[str, float]:
+        """What each of the reply's words added to the sum: a word counts its pieces (unless
+        ``pieces`` is false) and itself, a pair of words counts half for each."""
         if not words:
             return {}
         _, term_parts = _weighed(word_counts(words, self.word_sizes), self.words)
@@ -188,9 +195,10 @@ class LinearReader:
             members = term.split(" ")
             for member in members:
                 per_word[member] = per_word.get(member, 0.0) + part / len(members)
-        scale = math.sqrt(len(words))
-        for word in words:
-            per_word[word] = per_word.get(word, 0.0) + self._word_share(word) / scale
+        if pieces:
+            scale = math.sqrt(len(words))
+            for word in words:
+                per_word[word] = per_word.get(word, 0.0) + self._word_share(word) / scale
         return per_word
 
     @classmethod
@@ -269,6 +277,7 @@ class ReplyModel:
                  second_opinion_weight: float = 0.0, tone: Tone | None = None,
                  about: str = "") -> None:
         self.tone = tone
+        self._shares: dict[str, float] = {}
         self.reader = reader
         self.second_opinion = second_opinion
         self.second_opinion_weight = second_opinion_weight
@@ -277,12 +286,36 @@ class ReplyModel:
         self.about = about
 
     def decision(self, words: Sequence[str]) -> float:
-        total = self.reader.decision(words)
-        if self.second_opinion is not None:
-            total += self.second_opinion_weight * self.second_opinion.decision(words)
+        """The raw sum (log-odds): the reader's, the second opinion's times its weight, and
+        the tone's. The pieces of each word are cut once for both readers and kept."""
+        second = self.second_opinion
+        if second is None or not words or (second.word_sizes, second.piece_sizes) != (
+                self.reader.word_sizes, self.reader.piece_sizes):
+            total = self.reader.decision(words)
+            if second is not None:
+                total += self.second_opinion_weight * second.decision(words)
+        else:
+            terms = word_counts(words, self.reader.word_sizes)
+            share = self._word_share
+            total = (self.reader.intercept + self.reader.terms_part(terms)
+                     + self.second_opinion_weight * (second.intercept + second.terms_part(terms))
+                     + sum(share(word) for word in words) / math.sqrt(len(words)))
         if self.tone is not None:
             total += self.tone.decision(words)
         return total
+
+    def _word_share(self, word: str) -> float:
+        """Both readers' shares for one word's pieces, added with the second opinion's weight."""
+        share = self._shares.get(word)
+        if share is None:
+            pieces = _counted(word_pieces(word, self.reader.piece_sizes))
+            share = self.reader.share_of(pieces)
+            if self.second_opinion is not None:
+                share += self.second_opinion_weight * self.second_opinion.share_of(pieces)
+            if len(self._shares) >= LinearReader._CACHE_LIMIT:
+                self._shares.clear()
+            self._shares[word] = share
+        return share
 
     def score(self, words: Sequence[str]) -> float:
         """How hostile the reply reads, 0 to 1."""
@@ -295,10 +328,19 @@ class ReplyModel:
     def strongest_words(self, words: Sequence[str], count: int = 3) -> tuple[str, ...]:
         """The reply's words that pushed its score up most, strongest first; small words
         ("a", "the") count but are never named."""
-        per_word = self.reader.parts_by_word(words)
-        if self.second_opinion is not None:
-            for word, part in self.second_opinion.parts_by_word(words).items():
+        if not words:
+            return ()
+        second = self.second_opinion
+        together = second is not None and (second.word_sizes, second.piece_sizes) == (
+            self.reader.word_sizes, self.reader.piece_sizes)
+        per_word = self.reader.parts_by_word(words, pieces=not together)
+        if second is not None:
+            for word, part in second.parts_by_word(words, pieces=not together).items():
                 per_word[word] = per_word.get(word, 0.0) + self.second_opinion_weight * part
+        if together:  # both readers' pieces, as kept per word by ``decision``
+            scale = math.sqrt(len(words))
+            for word in words:
+                per_word[word] = per_word.get(word, 0.0) + self._word_share(word) / scale
         if self.tone is not None:
             for word, part in self.tone.parts(words).items():
                 per_word[word] = per_word.get(word, 0.0) + part
