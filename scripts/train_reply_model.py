@@ -75,7 +75,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from stpeters_desk.core.moderation import default_lexicon  # noqa: E402
-from stpeters_desk.core.reply_model import MODEL_FILE, ReplyModel  # noqa: E402
+from stpeters_desk.core.reply_model import MODEL_FILE, ReplyModel, encode_table  # noqa: E402
 from stpeters_desk.x.sandbox_seed import build_seed  # noqa: E402
 from tests.moderation_set import load_cases  # noqa: E402
 
@@ -288,11 +288,10 @@ def choose_c(texts: list[str], labels: list[int], weights: list[float], second: 
     return best[1]
 
 
-def table(vectoriser: Any, coefficients: list[float]) -> dict[str, list[float]]:
-    names = vectoriser.get_feature_names_out()
-    idf = vectoriser.idf_
-    return {str(name): [round(float(i), 4), round(float(w), 5)]
-            for name, i, w in zip(names, idf, coefficients, strict=True)}
+def table(vectoriser: Any, coefficients: list[float]) -> dict[str, str]:
+    """A vectoriser's terms with their idf and the model's weights, as the file keeps them."""
+    return encode_table([str(name) for name in vectoriser.get_feature_names_out()],
+                        [float(i) for i in vectoriser.idf_], coefficients)
 
 
 def main() -> int:

@@ -14,8 +14,8 @@ up and turned into a score between 0 and 1. A second one of the same kind, train
 on Davidson et al.'s tweets, gives a "second opinion" that counts as one more
 feature, and the tone of the words by a sentiment lexicon (VADER's) four more. The
 weights ship as one data file (``resources/models/reply_model.json.gz``, about
-1.1 MB) read with the standard library only: no text leaves the computer,
-nothing is downloaded, and no machine learning library is needed to run it.
+1.2 MB) read with the standard library and numpy only: no text leaves the
+computer, nothing is downloaded, and no machine learning library is needed to run it.
 
 Pieces of words are weighed word by word (each word's pieces as one vector of
 length one, the reply's words added up and divided by the square root of their
@@ -26,6 +26,7 @@ pushed the score up most can be named in the reason.
 
 from __future__ import annotations
 
+import base64
 import functools
 import gzip
 import itertools
@@ -39,8 +40,8 @@ from typing import Any
 
 from stpeters_desk.core.paths import resources_dir
 
-__all__ = ["MODEL_FILE", "LinearReader", "ReplyModel", "ReplyScore", "Tone", "load_reply_model",
-           "word_counts", "word_pieces"]
+__all__ = ["MODEL_FILE", "LinearReader", "ReplyModel", "ReplyScore", "Tone", "encode_table",
+           "load_reply_model", "word_counts", "word_pieces"]
 
 MODEL_FILE = "reply_model.json.gz"
 
@@ -203,6 +204,7 @@ class LinearReader:
 
     @classmethod
     def from_document(cls, data: dict[str, Any]) -> LinearReader:
+        """From the file's form: see ``_table``."""
         return cls(intercept=float(data["intercept"]),
                    words=_table(data["words"]), pieces=_table(data["pieces"]),
                    word_sizes=_sizes(data["word_sizes"]), piece_sizes=_sizes(data["piece_sizes"]))
@@ -373,8 +375,31 @@ def _counted(items: Sequence[str]) -> dict[str, int]:
     return counts
 
 
-def _table(entries: dict[str, list[float]]) -> _Table:
-    return {term: (float(idf), float(weight)) for term, (idf, weight) in entries.items()}
+def encode_table(terms: Sequence[str], idf: Sequence[float], weights: Sequence[float]
+                 ) -> dict[str, str]:
+    """A table as the file keeps it: the terms one a line, their idf and weights as
+    little-endian 32-bit floats (base64), which reads ten times as fast as JSON numbers."""
+    import numpy as np
+
+    if any("\n" in term for term in terms) or not len(terms) == len(idf) == len(weights):
+        raise ValueError("reply model: a term holds a line break, or the numbers do not match")
+
+    def floats(values: Sequence[float]) -> str:
+        return base64.b64encode(np.asarray(values, dtype="<f4").tobytes()).decode("ascii")
+
+    return {"terms": "\n".join(terms), "idf": floats(idf), "weights": floats(weights)}
+
+
+def _table(entries: dict[str, str]) -> _Table:
+    """The table ``encode_table`` wrote, as term -> (idf, weight)."""
+    import numpy as np  # here, so that importing the module stays quick
+
+    terms = entries["terms"].split("\n")
+    idf = np.frombuffer(base64.b64decode(entries["idf"]), dtype="<f4").tolist()
+    weights = np.frombuffer(base64.b64decode(entries["weights"]), dtype="<f4").tolist()
+    if not len(terms) == len(idf) == len(weights):
+        raise ValueError("reply model: a table's terms and numbers do not match")
+    return dict(zip(terms, zip(idf, weights, strict=True), strict=True))
 
 
 def _sizes(value: list[int]) -> tuple[int, int]:
