@@ -21,6 +21,13 @@ together (s**t, f***ing, F#%k, f u c k, s.h.i.t). Then the allow-list removes
 innocent phrases (Dick Whittington, blue tits, Scunthorpe) and what is left is
 matched against the lists.
 
+Next to the lists sits a trained model (``core.reply_model``): when the lists find
+nothing to ask about, it reads the reply as a whole and asks for a person when it
+reads as hostile or insulting (naming the words that weighed most), or marks it
+"maybe" when it scores just below that line. It never lowers what the lists decided
+and never suggests hiding on its own. The figures on public tweets it never trained
+on are printed by ``benchmarks/moderation.py``.
+
 Reasons are data (``core.moderation_reasons``: the rule, its kind, the words found), stored
 as such and put into words only when shown, in the language chosen in Settings, or in
 English for incident packs. The rule names come from the word lists, so a school's own
@@ -44,6 +51,7 @@ from stpeters_desk.core.moderation_reasons import (
     shown_section_name,
 )
 from stpeters_desk.core.paths import resources_dir
+from stpeters_desk.core.reply_model import ReplyModel, load_reply_model
 from stpeters_desk.i18n import Translator, english, translate
 
 __all__ = ["shown_section_name"]  # also for follower_risk, which names list sections too
@@ -230,7 +238,9 @@ def fold(text: str) -> str:
     return text.casefold().translate(_LOOKALIKES)
 
 
+@functools.lru_cache(maxsize=256)
 def read_text(text: str) -> Reading:
+    """Kept for the last few texts: the lists and the trained model both read each reply."""
     folded = fold(text)
     links = len(_LINK.findall(folded))
     folded = _LINK.sub(" ", folded)
@@ -240,7 +250,7 @@ def read_text(text: str) -> Reading:
     folded = _HANDLE.sub(" ", folded)
     words: list[str] = []
     for raw in _TOKEN.findall(folded):
-        words.extend(_clean(raw))
+        words.extend(_clean_kept(raw))
     return Reading(tuple(words), links, personal)
 
 
@@ -262,6 +272,12 @@ def _clean(raw: str) -> list[str]:
     if len(pieces) >= 3 and all(len(piece) == 1 for piece in pieces):
         return [_unleet("".join(pieces))]  # f.u.c.k, s-h-i-t
     return [_unleet(piece) for piece in pieces]
+
+
+@functools.lru_cache(maxsize=8192)
+def _clean_kept(raw: str) -> tuple[str, ...]:
+    """``_clean``, kept for the tokens replies use again and again ("the", "well", "done")."""
+    return tuple(_clean(raw))
 
 
 def _unleet(word: str) -> str:
@@ -412,8 +428,10 @@ class _WordIndex:
     stems: list[tuple[str, Rule, str]] = field(default_factory=list)
     prefix_lengths: list[int] = field(default_factory=list)
     in_file_order: list[tuple[str, bool, Rule, str]] = field(default_factory=list)
+    looked_up: dict[str, tuple[Rule, str, str] | None] = field(default_factory=dict)
 
     def add(self, rule: Rule, entry: str, word: str) -> None:
+        self.looked_up.clear()
         open_ended = entry.endswith("*")
         self.in_file_order.append((word, open_ended, rule, entry))
         if entry.startswith("*") and open_ended and len(entry) > 2:
@@ -425,6 +443,7 @@ class _WordIndex:
 
     def finish(self) -> None:
         self.prefix_lengths = sorted({len(stem) for stem in self.prefixes})
+        self.looked_up.clear()
 
     def direct(self, word: str) -> tuple[Rule, str] | None:
         hit = self.exact.get(word)
@@ -442,7 +461,19 @@ class _WordIndex:
         return None
 
     def look_up(self, word: str) -> tuple[Rule, str, str] | None:
-        """The rule, entry and reading for a word, also when its letters are stretched."""
+        """The rule, entry and reading for a word, also when its letters are stretched.
+
+        Kept per word once the lists are complete: replies use the same words again and again.
+        """
+        if word in self.looked_up:
+            return self.looked_up[word]
+        found = self._look_up(word)
+        if len(self.looked_up) >= 100_000:
+            self.looked_up.clear()
+        self.looked_up[word] = found
+        return found
+
+    def _look_up(self, word: str) -> tuple[Rule, str, str] | None:
         hit = self.direct(word)
         if hit is not None:
             return hit[0], hit[1], word
@@ -474,6 +505,8 @@ class Assessment:
     reasons: list[Reason]
     findings: tuple[Finding, ...] = ()
     notes: list[ChildNamesNote] = field(default_factory=list)
+    maybe: bool = False
+    """An ok reply the trained model scored just below the line: kept in sight a while."""
 
     @property
     def needs_person(self) -> bool:
@@ -562,6 +595,12 @@ class Lexicon:
             readable.append(self._match_word(word, found))
         found.extend(self._match_phrases(readable))
         return found
+
+    def model_words(self, text: str) -> list[str]:
+        """The words the trained model reads: as the lists read them, with the allow-list's
+        innocent phrases ("Dick Whittington", "blue tits") taken out."""
+        words = self._remove_allowed(self._join_spaced_letters(list(read_text(text).words)))
+        return [word for word in words if word != "~"]
 
     def _join_spaced_letters(self, words: list[str]) -> list[str]:
         """f u c k -> fuck, but only when the joined letters are a listed word."""
@@ -778,6 +817,39 @@ def default_lexicon() -> Lexicon:
     return load_lexicon()
 
 
-def assess(text: str, lexicon: Lexicon | None = None) -> Assessment:
-    """Suggest ok, review or hide for one reply; nothing leaves this computer."""
-    return (lexicon or default_lexicon()).assess(text)
+def assess(text: str, lexicon: Lexicon | None = None,
+           model: ReplyModel | None = None) -> Assessment:
+    """Suggest ok, review or hide for one reply; nothing leaves this computer.
+
+    The school's word lists judge first and say which words they found; the trained
+    model (``core.reply_model``) then reads the reply as a whole and can only add:
+    ok becomes review when the reply reads as hostile, and an ok reply just below
+    that line is marked ``maybe``. It never lowers what the lists decided.
+    """
+    lexicon = lexicon or default_lexicon()
+    rules = lexicon.assess(text)
+    if rules.level != OK:
+        return rules
+    return with_reply_model(rules, lexicon.model_words(text), model or load_reply_model())
+
+
+# --- The trained model beside the lists ---------------------------------------------------
+
+def with_reply_model(rules: Assessment, words: Sequence[str], model: ReplyModel) -> Assessment:
+    """The lists' assessment, raised by the model: never lowered, never to hide.
+
+    Hiding stays with the lists, which can say which words were found; the model only
+    asks a person to look, and says how sure it is and which words weighed most.
+    """
+    if rules.level != OK:
+        return rules  # the lists have asked for a person already, and say why
+    score = model.score(words)
+    if score < model.review_at:
+        return replace(rules, maybe=True) if score >= model.maybe_at else rules
+    reason = Reason(BuiltIn.READS_HOSTILE.value, REVIEW,
+                    tuple(FoundWords(word) for word in model.strongest_words(words)),
+                    score=round(score, 2))
+    return replace(rules, level=REVIEW, score=min(max(rules.score, REVIEW_AT), REVIEW_CEILING),
+                   reasons=[reason, *rules.reasons])
+
+

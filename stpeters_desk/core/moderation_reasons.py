@@ -29,6 +29,7 @@ class BuiltIn(StrEnum):
     PERSONAL_DETAILS = "personal details"  # rule: contact details in a public reply
     LINK = "link"  # finding: a link (under the spam lists' "spam sign" rule)
     CONTACT_DETAILS = "contact details"  # finding: a phone number or an email address
+    READS_HOSTILE = "reads as hostile"  # rule: the trained model's (core.reply_model)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Reason:
     kind: str
     words: tuple[FoundWords, ...] = ()
     weak: bool = False
+    score: float | None = None  # the trained model's score, for its own reason
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,8 @@ def _reason_data(reason: Reason) -> dict[str, object]:
                                "words": [_words_data(words) for words in reason.words]}
     if reason.weak:
         data["weak"] = True
+    if reason.score is not None:
+        data["score"] = reason.score
     return data
 
 
@@ -127,10 +131,12 @@ def stored_reasons(text: str) -> tuple[Reason, ...]:
 
 def _reason(row: dict[str, object]) -> Reason:
     words = row.get("words")
+    score = row.get("score")
     return Reason(str(row.get("rule", "")), str(row.get("kind", "")),
                   tuple(_words(item) for item in words if isinstance(item, dict))
                   if isinstance(words, list) else (),
-                  bool(row.get("weak", False)))
+                  bool(row.get("weak", False)),
+                  float(score) if isinstance(score, int | float) else None)
 
 
 def _words(item: dict[str, object]) -> FoundWords:
@@ -174,6 +180,7 @@ def _built_in_words(translate: Translator) -> dict[BuiltIn, str]:
         BuiltIn.PERSONAL_DETAILS: translate("Moderation", "personal details in public"),
         BuiltIn.LINK: translate("Moderation", "a link"),
         BuiltIn.CONTACT_DETAILS: translate("Moderation", "a phone number or email address"),
+        BuiltIn.READS_HOSTILE: translate("Moderation", "reads as hostile or insulting"),
     }
 
 
@@ -227,7 +234,7 @@ def _capitalised(words: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-BUILT_IN_RULES = (BuiltIn.MASKED_WORD, BuiltIn.PERSONAL_DETAILS)
+BUILT_IN_RULES = (BuiltIn.MASKED_WORD, BuiltIn.PERSONAL_DETAILS, BuiltIn.READS_HOSTILE)
 
 
 def _rule_name(reason: Reason, translate: Translator) -> str:
@@ -249,9 +256,22 @@ def _sentence(reason: Reason, translate: Translator) -> str:
     """"Rule name: "words", "more words"" in the language of ``translate``."""
     if not reason.kind and not reason.words:  # read from an old row that was not data
         return reason.rule
+    if reason.rule == BuiltIn.READS_HOSTILE:
+        return _model_sentence(reason, translate)
     words = ", ".join(dict.fromkeys(_found(found, translate) for found in reason.words))
     name = _rule_name(reason, translate)
     return f"{name}: {words}" if words else name
+
+
+def _model_sentence(reason: Reason, translate: Translator) -> str:
+    """The trained model's reason: how sure it is, and the words that weighed most."""
+    sentence = translate("Moderation", "Reads as hostile or insulting (model score {score})"
+                         ).format(score=f"{reason.score or 0:.2f}")
+    if not reason.words:
+        return sentence
+    words = ", ".join(f'"{found.found}"' for found in reason.words)
+    return sentence + translate("Moderation", "; the words that weighed most: {words}").format(
+        words=words)
 
 
 def shown_reasons(reasons: Sequence[Reason], translate: Translator = translate) -> list[str]:

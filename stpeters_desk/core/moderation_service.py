@@ -24,7 +24,7 @@ from typing import Protocol
 
 from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.follower_risk import FollowerContext, score_follower
-from stpeters_desk.core.moderation import Lexicon, default_lexicon
+from stpeters_desk.core.moderation import Lexicon, assess, default_lexicon
 from stpeters_desk.core.storage.moderation_store import (
     BLOCK_PENDING,
     HIDDEN,
@@ -164,7 +164,7 @@ class ModerationInbox:
         lexicon = self._assessor()
         assessed = []
         for done, mention in enumerate(mentions, start=1):
-            assessment = lexicon.assess(mention.text)
+            assessment = assess(mention.text, lexicon)
             assessed.append(AssessedMention(mention, assessment.level, assessment.score,
                                             tuple(assessment.reasons), tuple(assessment.notes)))
             if progress:
@@ -178,7 +178,7 @@ class ModerationInbox:
         lexicon = self._assessor()
         changed = 0
         for item in self._store.new_mentions(self.kind):
-            assessment = lexicon.assess(item.text)
+            assessment = assess(item.text, lexicon)
             if (assessment.level, assessment.score, tuple(assessment.reasons)) == \
                     (item.level, item.score, item.reasons):
                 continue

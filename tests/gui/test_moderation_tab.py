@@ -120,9 +120,11 @@ def test_refresh_fetches_assesses_and_lists_needs_you_first(tab: ModerationTab) 
     assert progress[0] == (0, 0) and progress[-1] == (68, 68)
     assert not tab.progress_bar.isVisible()
     assert tab.table.isVisible() and not tab.empty_label.isVisible()
-    assert tab.model.rowCount() == 18 and badge[-1] == 18
-    assert tab.message.text() == "✔ Replies and mentions fetched: 68, new: 68. Needing you: 18."
-    assert tab.counts_label.text() == "Needing you: 18 · In all: 68"
+    # 18 by the word lists, and one the trained model asks about ("I'll make two next time":
+    # a false alarm it makes on friendly wording, which costs the head a click)
+    assert tab.model.rowCount() == 19 and badge[-1] == 19
+    assert tab.message.text() == "✔ Replies and mentions fetched: 68, new: 68. Needing you: 19."
+    assert tab.counts_label.text() == "Needing you: 19 · In all: 68"
     levels = [tab.model.index(row, 0).data() for row in range(tab.model.rowCount())]
     assert levels[0].startswith("🚨 Safeguarding: ")  # the threat, before everything else
     assert levels[-1] == "⚠ Needs review"
@@ -140,7 +142,7 @@ def test_refreshing_again_finds_nothing_new(tab: ModerationTab) -> None:
     refreshed(tab)
     refreshed(tab)
 
-    assert tab.message.text().startswith("✔ No new replies. Needing you: 18.")
+    assert tab.message.text().startswith("✔ No new replies. Needing you: 19.")
 
 
 def test_refresh_can_be_cancelled_and_keeps_the_page_already_read(

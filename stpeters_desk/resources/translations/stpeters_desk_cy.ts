@@ -3022,8 +3022,20 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>rhif ffôn neu gyfeiriad e-bost</translation>
     </message>
     <message>
+        <source>reads as hostile or insulting</source>
+        <translation>yn darllen yn elyniaethus neu&apos;n sarhaus</translation>
+    </message>
+    <message>
         <source>&quot;{found}&quot; (read as &quot;{reads_as}&quot;)</source>
         <translation>&quot;{found}&quot; (darllenwyd fel &quot;{reads_as}&quot;)</translation>
+    </message>
+    <message>
+        <source>Reads as hostile or insulting (model score {score})</source>
+        <translation>Yn darllen yn elyniaethus neu&apos;n sarhaus (sgôr y model {score})</translation>
+    </message>
+    <message>
+        <source>; the words that weighed most: {words}</source>
+        <translation>; y geiriau a bwysodd fwyaf: {words}</translation>
     </message>
     <message>
         <source>Only weak signs, not enough to ask for a review: {signs}</source>

@@ -1,0 +1,419 @@
+"""A trained reading of replies next to the school's word lists: does it read as hostile?
+
+The word lists explain themselves ("Strong swearing: ...") but only catch what
+someone thought to write down: on public tweets written and labelled by strangers
+they catch about half of the offensive ones. This model was trained on such tweets
+(OLID's training split; ``scripts/train_reply_model.py`` says what else and why)
+and reads a reply as a whole: its words, pairs of neighbouring words and pieces of
+words (2 to 5 letters), so "idiot", "idiots" and "idiotic" share most of what they
+weigh, and insults no list names still count.
+
+It is a logistic regression over TF-IDF features, the textbook linear text
+classifier: each feature present in the reply gets a weight, the weights are added
+up and turned into a score between 0 and 1. A second one of the same kind, trained
+on Davidson et al.'s tweets, gives a "second opinion" that counts as one more
+feature, and the tone of the words by a sentiment lexicon (VADER's) four more. The
+weights ship as one data file (``resources/models/reply_model.json.gz``, about
+1.2 MB) read with the standard library and numpy only: no text leaves the
+computer, nothing is downloaded, and no machine learning library is needed to run it.
+
+Pieces of words are weighed word by word (each word's pieces as one vector of
+length one, the reply's words added up and divided by the square root of their
+number), so a word's share depends on the word alone: it is worked out once and
+kept, which keeps the app at thousands of replies a second, and the words that
+pushed the score up most can be named in the reason.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import gzip
+import itertools
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from stpeters_desk.core.paths import resources_dir
+
+__all__ = ["MODEL_FILE", "LinearReader", "ReplyModel", "ReplyScore", "Tone", "encode_table",
+           "load_reply_model", "word_counts", "word_pieces"]
+
+MODEL_FILE = "reply_model.json.gz"
+
+# Small words that carry no meaning on their own: they count in the score, but are never
+# named as a reason ("the words that weighed most: "a", "the"" would explain nothing).
+_NOT_NAMED = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "is", "are", "was", "were", "be", "been",
+    "being", "am", "i", "im", "you", "youre", "he", "she", "shes", "it", "its", "we", "they",
+    "me", "him", "her", "us", "them", "my", "your", "his", "our", "their", "to", "of", "in", "on",
+    "at", "for", "with", "and", "or", "but", "so", "if", "as", "by", "from", "up", "out", "about",
+    "all", "just", "like", "not", "no", "do", "does", "did", "dont", "have", "has", "had", "will",
+    "would", "can", "could", "should", "what", "who", "why", "how", "when", "where", "there",
+    "here", "then", "than", "too", "very", "one", "get", "got", "go", "going", "amp", "s", "t"
+})
+
+# feature -> (idf, weight)
+_Table = dict[str, tuple[float, float]]
+
+
+def word_counts(words: Sequence[str], sizes: tuple[int, int]) -> dict[str, int]:
+    """Single words and runs of neighbouring words (joined by a space), with their counts.
+
+    The same as scikit-learn's word n-grams over the words joined by spaces, which the
+    training script uses, so the app and the training read a reply alike.
+    """
+    if sizes == (1, 2):
+        terms = Counter(words)
+        terms.update(map(" ".join, itertools.pairwise(words)))
+        return terms
+    counts: dict[str, int] = {}
+    low, high = sizes
+    for size in range(low, high + 1):
+        for start in range(len(words) - size + 1):
+            term = " ".join(words[start:start + size]) if size > 1 else words[start]
+            counts[term] = counts.get(term, 0) + 1
+    return counts
+
+
+def word_pieces(word: str, sizes: tuple[int, int]) -> list[str]:
+    """The pieces of one word, its edges marked by a space (" idiot " -> " i", "id", ...).
+
+    As scikit-learn's ``char_wb`` analyser cuts them: a word shorter than a piece
+    size gives itself once and no longer pieces.
+    """
+    padded = f" {word} "
+    length = len(padded)
+    pieces: list[str] = []
+    low, high = sizes
+    for size in range(low, high + 1):
+        if length <= size:
+            pieces.append(padded)
+            break
+        pieces.extend(padded[start:start + size] for start in range(length - size + 1))
+    return pieces
+
+
+def _weighed(counts: dict[str, int], table: _Table) -> tuple[float, dict[str, float]]:
+    """One block's share of the score: sum of weight x (1 + log count) x idf, over the
+    length of the reply's TF-IDF vector (so long replies do not score higher by length),
+    and each known feature's part of it."""
+    squares = 0.0
+    parts: dict[str, float] = {}
+    for term, count in counts.items():
+        entry = table.get(term)
+        if entry is None:
+            continue
+        idf, weight = entry
+        value = (1.0 + math.log(count)) * idf if count > 1 else idf
+        squares += value * value
+        if weight:
+            parts[term] = value * weight
+    if not squares:
+        return 0.0, {}
+    norm = math.sqrt(squares)
+    return sum(parts.values()) / norm, {term: part / norm for term, part in parts.items()}
+
+
+@dataclass(frozen=True)
+class ReplyScore:
+    """How hostile the model reads a reply (0 to 1), and the words that weighed most."""
+
+    probability: float
+    words: tuple[str, ...]
+
+
+class LinearReader:
+    """One logistic regression over a reply's words: its weights and how it adds them up."""
+
+    _CACHE_LIMIT = 200_000
+
+    def __init__(self, intercept: float, words: _Table, pieces: _Table,
+                 word_sizes: tuple[int, int], piece_sizes: tuple[int, int]) -> None:
+        self.intercept = intercept
+        self.words = words
+        self.pieces = pieces
+        self.word_sizes = word_sizes
+        self.piece_sizes = piece_sizes
+        self._shares: dict[str, float] = {}
+
+    def _word_share(self, word: str) -> float:
+        """One word's pieces, weighed: the same wherever the word is, so it is kept."""
+        share = self._shares.get(word)
+        if share is None:
+            share = self.share_of(_counted(word_pieces(word, self.piece_sizes)))
+            if len(self._shares) >= self._CACHE_LIMIT:
+                self._shares.clear()
+            self._shares[word] = share
+        return share
+
+    def share_of(self, pieces: dict[str, int]) -> float:
+        """One word's pieces (with their counts in the word), as one vector of length one."""
+        squares = 0.0
+        total = 0.0
+        table = self.pieces
+        for piece, count in pieces.items():
+            entry = table.get(piece)
+            if entry is not None:
+                idf, weight = entry
+                squares += (idf * count) ** 2
+                total += idf * count * weight
+        return total / math.sqrt(squares) if squares else 0.0
+
+    def terms_part(self, terms: dict[str, int]) -> float:
+        """The words-and-pairs block's share of the sum, from the reply's terms and counts."""
+        squares = total = 0.0
+        table = self.words
+        for term, count in terms.items():
+            entry = table.get(term)
+            if entry is not None:
+                idf, weight = entry
+                value = idf if count == 1 else (1.0 + math.log(count)) * idf
+                squares += value * value
+                total += value * weight
+        return total / math.sqrt(squares) if squares else 0.0
+
+    def decision(self, words: Sequence[str]) -> float:
+        """The raw sum (log-odds) for a reply's words, as ``moderation.read_text`` gives them."""
+        if not words:
+            return self.intercept
+        share = self._word_share
+        by_piece = sum(share(word) for word in words) / math.sqrt(len(words))
+        return self.intercept + self.terms_part(word_counts(words, self.word_sizes)) + by_piece
+
+    def parts_by_word(self, words: Sequence[str], pieces: bool = True) -> dict[str, float]:
+        """What each of the reply's words added to the sum: a word counts its pieces (unless
+        ``pieces`` is false) and itself, a pair of words counts half for each."""
+        if not words:
+            return {}
+        _, term_parts = _weighed(word_counts(words, self.word_sizes), self.words)
+        per_word: dict[str, float] = {}
+        for term, part in term_parts.items():
+            members = term.split(" ")
+            for member in members:
+                per_word[member] = per_word.get(member, 0.0) + part / len(members)
+        if pieces:
+            scale = math.sqrt(len(words))
+            for word in words:
+                per_word[word] = per_word.get(word, 0.0) + self._word_share(word) / scale
+        return per_word
+
+    @classmethod
+    def from_document(cls, data: dict[str, Any]) -> LinearReader:
+        """From the file's form: see ``_table``."""
+        return cls(intercept=float(data["intercept"]),
+                   words=_table(data["words"]), pieces=_table(data["pieces"]),
+                   word_sizes=_sizes(data["word_sizes"]), piece_sizes=_sizes(data["piece_sizes"]))
+
+
+class Tone:
+    """How warm or hostile a reply's words are by a sentiment lexicon (VADER's, by
+    Hutto and Gilbert, 2014: 7,500 words rated -4 to +4 by people), as four features of
+    the main model: the negative and the positive ratings added up, the lowest rating,
+    and how many words are rated -2 or below (each over the square root of the number of
+    words). It knows insults and kind words that the training tweets seldom used."""
+
+    def __init__(self, valences: dict[str, float], weights: Sequence[float]) -> None:
+        self.valences = valences
+        negative, positive, lowest, strong = (float(w) for w in weights)
+        self.weights = (negative, positive, lowest, strong)
+
+    def parts(self, words: Sequence[str]) -> dict[str, float]:
+        """Each rated word's share of the tone's part of the sum."""
+        negative, positive, lowest, strong = self.weights
+        scale = math.sqrt(max(len(words), 1))
+        shares: dict[str, float] = {}
+        low_word, low = "", 0.0
+        for word in words:
+            valence = self.valences.get(word)
+            if valence is None:
+                continue
+            part = (negative if valence < 0 else positive) * valence / scale / 4
+            if valence <= -2:
+                part += strong / scale
+            shares[word] = shares.get(word, 0.0) + part
+            if valence < low:
+                low_word, low = word, valence
+        if low_word:
+            shares[low_word] += lowest * low / 4
+        return shares
+
+    def decision(self, words: Sequence[str]) -> float:
+        negative, positive, lowest, strong = self.weights
+        valences = self.valences
+        below = above = low = 0.0
+        harsh = 0
+        for word in words:
+            valence = valences.get(word)
+            if valence is None:
+                continue
+            if valence < 0:
+                below += valence
+                harsh += valence <= -2
+                low = min(low, valence)
+            else:
+                above += valence
+        scale = math.sqrt(max(len(words), 1))
+        return (negative * below / scale / 4 + positive * above / scale / 4
+                + lowest * low / 4 + strong * harsh / scale)
+
+
+class ReplyModel:
+    """The model the app runs, and the lines the training script chose on tweets it never
+    trained on.
+
+    ``reader`` was trained on OLID; ``second_opinion`` (if any) on Davidson et al.'s
+    tweets, and its sum counts ``second_opinion_weight`` times in the reader's (the
+    training script learnt that weight on OLID); ``tone`` (if any) adds the sentiment
+    lexicon's four features with the weights learnt beside the reader's.
+    ``review_at``: from this score a reply needs a person. ``maybe_at``: from this score
+    an ok reply is kept in sight for a week.
+    """
+
+    def __init__(self, reader: LinearReader, maybe_at: float, review_at: float,
+                 second_opinion: LinearReader | None = None,
+                 second_opinion_weight: float = 0.0, tone: Tone | None = None,
+                 about: str = "") -> None:
+        self.tone = tone
+        self._shares: dict[str, float] = {}
+        self.reader = reader
+        self.second_opinion = second_opinion
+        self.second_opinion_weight = second_opinion_weight
+        self.maybe_at = maybe_at
+        self.review_at = review_at
+        self.about = about
+
+    def decision(self, words: Sequence[str]) -> float:
+        """The raw sum (log-odds): the reader's, the second opinion's times its weight, and
+        the tone's. The pieces of each word are cut once for both readers and kept."""
+        second = self.second_opinion
+        if second is None or not words or (second.word_sizes, second.piece_sizes) != (
+                self.reader.word_sizes, self.reader.piece_sizes):
+            total = self.reader.decision(words)
+            if second is not None:
+                total += self.second_opinion_weight * second.decision(words)
+        else:
+            terms = word_counts(words, self.reader.word_sizes)
+            share = self._word_share
+            total = (self.reader.intercept + self.reader.terms_part(terms)
+                     + self.second_opinion_weight * (second.intercept + second.terms_part(terms))
+                     + sum(share(word) for word in words) / math.sqrt(len(words)))
+        if self.tone is not None:
+            total += self.tone.decision(words)
+        return total
+
+    def _word_share(self, word: str) -> float:
+        """Both readers' shares for one word's pieces, added with the second opinion's weight."""
+        share = self._shares.get(word)
+        if share is None:
+            pieces = _counted(word_pieces(word, self.reader.piece_sizes))
+            share = self.reader.share_of(pieces)
+            if self.second_opinion is not None:
+                share += self.second_opinion_weight * self.second_opinion.share_of(pieces)
+            if len(self._shares) >= LinearReader._CACHE_LIMIT:
+                self._shares.clear()
+            self._shares[word] = share
+        return share
+
+    def score(self, words: Sequence[str]) -> float:
+        """How hostile the reply reads, 0 to 1."""
+        return _sigmoid(self.decision(words))
+
+    def explain(self, words: Sequence[str], count: int = 3) -> ReplyScore:
+        """The score and the words that pushed it up most."""
+        return ReplyScore(self.score(words), self.strongest_words(words, count))
+
+    def strongest_words(self, words: Sequence[str], count: int = 3) -> tuple[str, ...]:
+        """The reply's words that pushed its score up most, strongest first; small words
+        ("a", "the") count but are never named."""
+        if not words:
+            return ()
+        second = self.second_opinion
+        together = second is not None and (second.word_sizes, second.piece_sizes) == (
+            self.reader.word_sizes, self.reader.piece_sizes)
+        per_word = self.reader.parts_by_word(words, pieces=not together)
+        if second is not None:
+            for word, part in second.parts_by_word(words, pieces=not together).items():
+                per_word[word] = per_word.get(word, 0.0) + self.second_opinion_weight * part
+        if together:  # both readers' pieces, as kept per word by ``decision``
+            scale = math.sqrt(len(words))
+            for word in words:
+                per_word[word] = per_word.get(word, 0.0) + self._word_share(word) / scale
+        if self.tone is not None:
+            for word, part in self.tone.parts(words).items():
+                per_word[word] = per_word.get(word, 0.0) + part
+        strongest = sorted(((part, word) for word, part in per_word.items()
+                            if part > 0.1 and word not in _NOT_NAMED
+                            and any(c.isalpha() for c in word)), reverse=True)
+        return tuple(word for _part, word in strongest[:count])
+
+    @classmethod
+    def from_document(cls, data: dict[str, Any]) -> ReplyModel:
+        thresholds = data["thresholds"]
+        second = data.get("second_opinion")
+        return cls(reader=LinearReader.from_document(data),
+                   second_opinion=LinearReader.from_document(second) if second else None,
+                   second_opinion_weight=float(data.get("second_opinion_weight", 0.0)),
+                   tone=Tone({str(k): float(v) for k, v in data["tone"]["valences"].items()},
+                             data["tone"]["weights"]) if "tone" in data else None,
+                   maybe_at=float(thresholds["maybe"]), review_at=float(thresholds["review"]),
+                   about=str(data.get("about", "")))
+
+    @classmethod
+    def from_file(cls, path: Path) -> ReplyModel:
+        return cls.from_document(json.loads(gzip.decompress(path.read_bytes())))
+
+
+def _counted(items: Sequence[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return counts
+
+
+def encode_table(terms: Sequence[str], idf: Sequence[float], weights: Sequence[float]
+                 ) -> dict[str, str]:
+    """A table as the file keeps it: the terms one a line, their idf and weights as
+    little-endian 32-bit floats (base64), which reads ten times as fast as JSON numbers."""
+    import numpy as np
+
+    if any("\n" in term for term in terms) or not len(terms) == len(idf) == len(weights):
+        raise ValueError("reply model: a term holds a line break, or the numbers do not match")
+
+    def floats(values: Sequence[float]) -> str:
+        return base64.b64encode(np.asarray(values, dtype="<f4").tobytes()).decode("ascii")
+
+    return {"terms": "\n".join(terms), "idf": floats(idf), "weights": floats(weights)}
+
+
+def _table(entries: dict[str, str]) -> _Table:
+    """The table ``encode_table`` wrote, as term -> (idf, weight)."""
+    import numpy as np  # here, so that importing the module stays quick
+
+    terms = entries["terms"].split("\n")
+    idf = np.frombuffer(base64.b64decode(entries["idf"]), dtype="<f4").tolist()
+    weights = np.frombuffer(base64.b64decode(entries["weights"]), dtype="<f4").tolist()
+    if not len(terms) == len(idf) == len(weights):
+        raise ValueError("reply model: a table's terms and numbers do not match")
+    return dict(zip(terms, zip(idf, weights, strict=True), strict=True))
+
+
+def _sizes(value: list[int]) -> tuple[int, int]:
+    low, high = value
+    return int(low), int(high)
+
+
+def _sigmoid(value: float) -> float:
+    if value < -30:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-value))
+
+
+@functools.lru_cache(maxsize=1)
+def load_reply_model(folder: Path | None = None) -> ReplyModel:
+    """The shipped model, read on first use (off the UI thread) and kept."""
+    return ReplyModel.from_file((folder or resources_dir() / "models") / MODEL_FILE)
