@@ -339,3 +339,29 @@ class ComposerDrafts:
             self._services.drafts.save(owner, text, slot, durable=durable)
         except DraftNotSaved as exc:
             raise DraftNotKept(str(exc)) from exc
+
+
+class HalfDoneNotes:
+    """Notes a person has started and not sent (a note sending a tweet back to its author),
+    kept for that person on this computer: an idle lock or a closed dialog loses nothing,
+    and nobody else is shown them. Not audited: nothing has been done yet."""
+
+    def __init__(self, services: DeskServices) -> None:
+        self._services = services
+
+    def load(self, session: Session, slot: str) -> str:
+        return self._services.drafts.load(draft_owner(session), _note_slot(slot))
+
+    def save(self, session: Session, slot: str, text: str) -> None:
+        try:
+            self._services.drafts.save(draft_owner(session), text, _note_slot(slot),
+                                       durable=False)
+        except DraftNotSaved as exc:
+            raise DraftNotKept(str(exc)) from exc
+
+    def clear(self, session: Session, slot: str) -> None:
+        self.save(session, slot, "")
+
+
+def _note_slot(slot: str) -> str:
+    return f"note:{slot}"

@@ -16,11 +16,13 @@ them.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -172,7 +174,8 @@ class TweetTextDialog(QDialog):
 class RejectDialog(QDialog):
     """A note for the author: what to change so the tweet can be approved."""
 
-    def __init__(self, item: Submission, parent: QWidget | None = None) -> None:
+    def __init__(self, item: Submission, parent: QWidget | None = None, *, started: str = "",
+                 keep: Callable[[str], None] = lambda _text: None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Send back to the author"))
         self.setMinimumWidth(440)
@@ -192,7 +195,10 @@ class RejectDialog(QDialog):
                                           "it is not posted"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.note.setPlainText(started)  # a note begun before an idle lock
+        self.note.moveCursor(QTextCursor.MoveOperation.End)  # go on where they stopped
         self.note.textChanged.connect(self._update)
+        self.note.textChanged.connect(lambda: keep(self.note.toPlainText()))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.note)
@@ -576,8 +582,30 @@ class ApprovalsTab(QWidget):
         return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def ask_rejection_note(self, item: Submission) -> str | None:
-        dialog = RejectDialog(item, self)
+        """The note, kept for this person as it is typed, so an idle lock loses nothing."""
+        from stpeters_desk.ops.posting import HalfDoneNotes
+
+        notes, session = HalfDoneNotes(self._services), session_of(self._services)
+        slot = f"send back {item.submission_id}"
+
+        def keep(text: str) -> None:
+            # a copy that cannot be kept leaves the text in the dialog; nothing is lost now
+            with contextlib.suppress(Refused):
+                notes.save(session, slot, text)
+
+        try:
+            started = notes.load(session, slot)
+        except Refused:
+            started = ""
+        dialog = RejectDialog(item, self, started=started, keep=keep)
         return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def _note_sent(self, item: Submission) -> None:
+        from stpeters_desk.ops.posting import HalfDoneNotes
+
+        with contextlib.suppress(Refused):
+            HalfDoneNotes(self._services).clear(session_of(self._services),
+                                                f"send back {item.submission_id}")
 
     def ask_time(self, item: Submission) -> datetime | None:
         dialog = ScheduleDialog(item.scheduled_for, self._queue.now(), self)
@@ -688,7 +716,13 @@ class ApprovalsTab(QWidget):
         if not note:
             return
         ops = self._ops
-        self._act(lambda: ops.reject(by, item.submission_id, note, version=item.version),
+
+        def send_back() -> Submission:
+            result = ops.reject(by, item.submission_id, note, version=item.version)
+            self._note_sent(item)
+            return result
+
+        self._act(send_back,
                   self.tr("Sent back to {author} with your note.").format(author=item.author))
 
     def withdraw_selected(self, section: QueueSection) -> None:

@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         if self.sign_in_panel is None:
             return
+        self._close_open_dialogs()
         if self._composer is not None:
             self._composer.put_away()  # kept for this person; the next one sees their own
         from stpeters_desk.ops.context import session_of
@@ -259,6 +260,16 @@ class MainWindow(QMainWindow):
         self.sign_in_panel.reload()
         self.pages.setCurrentWidget(self.sign_in_panel)
         self.statusBar().hide()
+
+    def _close_open_dialogs(self) -> None:
+        """A dialog left open must not show one person's half-done work to the next: each
+        is closed as if cancelled (what it holds that matters, such as a note sending a
+        tweet back, is kept for its writer as it is typed)."""
+        from PySide6.QtWidgets import QDialog
+
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
 
     def signed_in(self, member: StaffMember) -> None:
         self._bind_help_key()

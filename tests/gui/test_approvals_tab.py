@@ -375,3 +375,70 @@ def test_dialogs_refuse_what_cannot_be_sent(qtbot: QtBot, room: Staffroom) -> No
     qtbot.addWidget(schedule)
     chosen = schedule.chosen()
     assert chosen.tzinfo is not None and chosen > START
+
+
+def test_a_note_begun_before_a_lock_comes_back_to_its_writer_only(
+        qtbot: QtBot, room: Staffroom) -> None:
+    """An unsent note sending a tweet back survives the dialog being closed by a lock, and
+    nobody else who opens the same dialog is shown it."""
+    from PySide6.QtCore import QTimer
+
+    from stpeters_desk.ui.approvals_tab import RejectDialog
+
+    room.queue.submit("Photos from the farm trip", by=room.teacher)
+    tab = room.tab(qtbot, room.head)
+    tab.awaiting.list.setCurrentRow(0)
+    item = tab.awaiting.selected()
+    assert item is not None
+    seen: list[str] = []
+
+    def type_then_walk_away() -> None:
+        dialog = next(d for d in tab.findChildren(RejectDialog) if d.isVisible())
+        QTest.keyClicks(dialog.note, "Please say which class")
+        dialog.reject()  # what the lock does to an open dialog
+
+    QTimer.singleShot(0, type_then_walk_away)
+    assert tab.ask_rejection_note(item) is None
+
+    approver_tab = room.tab(qtbot, room.approver)
+
+    def look_then_cancel() -> None:
+        dialog = next(d for d in approver_tab.findChildren(RejectDialog) if d.isVisible())
+        seen.append(dialog.note.toPlainText())
+        dialog.reject()
+
+    QTimer.singleShot(0, look_then_cancel)
+    approver_tab.ask_rejection_note(item)
+    assert seen == [""]
+
+    head_again = room.tab(qtbot, room.head)
+
+    def finish_and_send() -> None:
+        dialog = next(d for d in head_again.findChildren(RejectDialog) if d.isVisible())
+        seen.append(dialog.note.toPlainText())
+        QTest.keyClicks(dialog.note, " went.")
+        dialog.accept()
+
+    QTimer.singleShot(0, finish_and_send)
+    assert head_again.ask_rejection_note(item) == "Please say which class went."
+    assert seen[-1] == "Please say which class"
+
+
+def test_locking_closes_an_open_dialog_so_the_next_person_cannot_read_it(
+        qtbot: QtBot, db: Database, sandbox: SandboxGateway, data_dir: Path) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from stpeters_desk.ui.main_window import MainWindow
+
+    services = DeskServices.for_school(db, sandbox, data_dir)
+    assert services.staff is not None
+    head, _code = services.staff.create_head("Mrs Amberley Invented", HEAD_PIN)
+    window = MainWindow(services, SyncTaskRunner())
+    qtbot.addWidget(window)
+    window.show()
+    window.signed_in(head)
+    dialog = QDialog(window)
+    dialog.show()
+    window.lock()
+    assert not dialog.isVisible()
+    assert dialog.result() == QDialog.DialogCode.Rejected
