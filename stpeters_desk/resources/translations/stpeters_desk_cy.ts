@@ -3197,6 +3197,10 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Pam? Dewiswch neu teipiwch reswm (caiff ei gadw yn y log archwilio)</translation>
     </message>
     <message>
+        <source>? Maybe: worth a look</source>
+        <translation>? Efallai: gwerth edrych arno</translation>
+    </message>
+    <message>
         <source>🚨 Safeguarding: {suggestion}</source>
         <translation>🚨 Diogelu: {suggestion}</translation>
     </message>
@@ -3383,6 +3387,14 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>Needing you: {needs} · In all: {total}</source>
         <translation>Angen eich sylw: {needs} · Cyfanswm: {total}</translation>
+    </message>
+    <message>
+        <source>Maybe: {count}</source>
+        <translation>Efallai: {count}</translation>
+    </message>
+    <message>
+        <source>Looking fine, not shown: {count}</source>
+        <translation>Yn edrych yn iawn, heb eu dangos: {count}</translation>
     </message>
     <message>
         <source>Nothing fetched yet</source>
