@@ -5,20 +5,23 @@ may change) and the policy banner on a fresh install."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from stpeters_desk.core.roles import Role
 from stpeters_desk.core.services import DeskServices
-from stpeters_desk.core.settings_registry import tour_seen, write
+from stpeters_desk.core.settings_registry import POLICY_ADOPTED_ON, read, tour_seen, write
 from stpeters_desk.core.staff import StaffMember
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.ui.main_window import MainWindow
+from stpeters_desk.ui.settings_tab import SECTIONS, SettingsTab
 from stpeters_desk.ui.staff_tab import StaffTab
 from stpeters_desk.ui.tasks import SyncTaskRunner
 from stpeters_desk.x.sandbox import SandboxGateway
@@ -173,3 +176,127 @@ def test_the_permissions_grid_fits_without_sideways_scrolling(
     assert inside(tab.save_permissions_button, window)
     if kiosk:
         window.setProperty("kiosk", False)
+
+
+# -- 2. Settings: sections, each message beside its control, only what one may change -----
+ROSTERS = Path(__file__).parent.parent / "data" / "rosters"
+
+
+def settings_tab(qtbot: QtBot, school: DeskServices, member: StaffMember) -> SettingsTab:
+    school.sign_in(member)
+    tab = SettingsTab(school, SyncTaskRunner(), lambda _action: HEAD_PIN, lambda: None)
+    qtbot.addWidget(tab)
+    tab.resize(1180, 640)
+    tab.show()
+    return tab
+
+
+def test_the_secretary_is_shown_only_what_she_may_change_and_where_to_ask(
+        qtbot: QtBot, school: DeskServices, head: StaffMember,
+        secretary: StaffMember) -> None:
+    tab = settings_tab(qtbot, school, secretary)
+    assert tab.visible_sections() == ["replies", "pin", "appearance"]
+    for key in ("computer", "account", "roster", "kiosk", "policy"):
+        assert not tab.show_section(key)
+    for key in tab.visible_sections():  # whichever she opens, none of the head's controls
+        assert tab.show_section(key)
+        for control in (tab.connect_button, tab.password_field, tab.store_password_button,
+                        tab.kiosk_box, tab.register_button, tab.exception_button,
+                        tab.import_button, tab.adopted):
+            assert not control.isVisible()
+    assert tab.ask_note.isVisible() and "ask the head teacher" in tab.ask_note.text()
+    head_tab = settings_tab(qtbot, school, head)
+    assert head_tab.visible_sections() == [key for key, _name in SECTIONS]
+    assert not head_tab.ask_note.isVisible()
+
+
+def test_a_failed_roster_import_is_said_under_the_import_button(
+        qtbot: QtBot, school: DeskServices, head: StaffMember) -> None:
+    tab = settings_tab(qtbot, school, head)
+    assert tab.show_section("roster")
+    tab.import_roster(ROSTERS / "bad_bytes.csv", confirm=lambda _p, _preview: True)
+    said = tab.messages["roster"]
+    assert "cannot be imported" in said.text() and "Windows-1252" in said.text()
+    assert said.isVisible() and inside(said, tab)
+    button = tab.import_button
+    below = said.mapTo(tab, QPoint(0, 0)).y() - (button.mapTo(tab, QPoint(0, 0)).y()
+                                                  + button.height())
+    assert 0 <= below <= 3 * button.height()  # right under the button, not at the foot
+    assert all(label.text() == "" for key, label in tab.messages.items() if key != "roster")
+
+
+def test_each_section_answers_on_its_own_line(
+        qtbot: QtBot, school: DeskServices, head: StaffMember) -> None:
+    tab = settings_tab(qtbot, school, head)
+    assert tab.show_section("account")
+    tab.store_password()  # nothing typed
+    assert "password first" in tab.messages["account"].text()
+    assert tab.messages["account"].isVisible() and inside(tab.messages["account"], tab)
+    assert tab.show_section("pin")
+    tab.new_pin.setText("1")
+    tab.change_own_pin()
+    assert tab.messages["pin"].text() and tab.messages["pin"].isVisible()
+    assert tab.messages["account"].text() == ""  # the older answer is cleared
+
+
+@pytest.mark.parametrize("size", [(1180, 760), (1366, 768)])
+def test_every_section_fits_without_scrolling(
+        qtbot: QtBot, school: DeskServices, head: StaffMember, size: tuple[int, int]) -> None:
+    window = open_window(qtbot, school, size)
+    window.signed_in(head)
+    assert window.select_tab("Settings")
+    tab = window.tabs.currentWidget()
+    assert isinstance(tab, SettingsTab)
+    for key in tab.visible_sections():
+        assert tab.show_section(key)
+        QApplication.processEvents()
+        page = tab.pages.currentWidget()
+        assert isinstance(page, QAbstractScrollArea)
+        no_sideways_scrolling(page)
+        assert inside(tab.messages[key], window), key
+
+
+# -- 5. the policy banner -------------------------------------------------------------------
+def test_a_fresh_install_asks_for_the_adoption_date_in_one_line(
+        qtbot: QtBot, school: DeskServices, head: StaffMember,
+        secretary: StaffMember) -> None:
+    window = open_window(qtbot, school)
+    window.signed_in(head)
+    banner = window.banner
+    assert banner.isVisible()
+    assert "Set the date the governors adopted" in banner.text()
+    assert "overdue" not in banner.text() and "2019" not in banner.text()
+    assert banner.height() < 2.5 * banner.fontMetrics().height()  # one line
+    assert window.minimumSizeHint().width() <= 1180  # a long line never widens the window
+    window.open_policy_setting()  # the banner's link
+    tab = window.tabs.currentWidget()
+    assert isinstance(tab, SettingsTab) and tab.current_section() == "policy"
+    assert tab.adopted.text() == "Not set yet"
+    tab.save_review()  # not chosen yet: asked for, nothing kept
+    assert "Choose the date" in tab.messages["policy"].text()
+    assert read(school.settings, POLICY_ADOPTED_ON) is None
+    adopted = date.today() - timedelta(days=60)
+    tab.adopted.setDate(QDate(adopted.year, adopted.month, adopted.day))
+    tab.save_review()
+    assert read(school.settings, POLICY_ADOPTED_ON) == adopted
+    assert "kept" in tab.messages["policy"].text()
+    assert not banner.isVisible()  # nothing is due for two years: the banner goes at once
+    window.lock()
+    window.signed_in(secretary)  # she may not set it: no banner for her
+    assert not window.banner.isVisible()
+
+
+def test_an_overdue_review_is_one_line_with_a_link(
+        qtbot: QtBot, school: DeskServices, head: StaffMember) -> None:
+    write(school.settings, POLICY_ADOPTED_ON, date(2017, 11, 27))
+    window = open_window(qtbot, school)
+    window.signed_in(head)
+    banner = window.banner
+    assert banner.isVisible() and "27 November 2019" in banner.text()
+    assert 'href="policy-dates"' in banner.text()
+    assert banner.height() < 2.5 * banner.fontMetrics().height()
+    assert banner.fontMetrics().horizontalAdvance(
+        QTextDocumentFragment.fromHtml(banner.text()).toPlainText()) < 1180 - 40
+    banner.linkActivated.emit("policy-dates")
+    tab = window.tabs.currentWidget()
+    assert isinstance(tab, SettingsTab) and tab.current_section() == "policy"
