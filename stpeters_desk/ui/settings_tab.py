@@ -20,7 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -240,7 +241,10 @@ class SettingsTab(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(page)
         self.pages.addWidget(scroll)
-        self.sections.addItem(name)
+        item = QListWidgetItem(name)
+        # Rows tall enough to find and to touch (the kiosk's fingers as well).
+        item.setSizeHint(QSize(0, max(40, self.sections.fontMetrics().height() * 2)))
+        self.sections.addItem(item)
         self._keys.append(key)
 
     def _permissions(self) -> frozenset[Permission] | None:
