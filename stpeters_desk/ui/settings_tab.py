@@ -243,7 +243,7 @@ class SettingsTab(QWidget):
         self.pages.addWidget(scroll)
         item = QListWidgetItem(name)
         # Rows tall enough to find and to touch (the kiosk's fingers as well).
-        item.setSizeHint(QSize(0, max(40, self.sections.fontMetrics().height() * 2)))
+        item.setSizeHint(QSize(0, max(44, self.sections.fontMetrics().height() * 2)))
         self.sections.addItem(item)
         self._keys.append(key)
 
@@ -290,10 +290,10 @@ class SettingsTab(QWidget):
                 and devices.active_exception(device, datetime.now().astimezone()) is not None)
 
     def _show_allowed_sections(self) -> None:
-        hidden = False
+        hidden = False  # a section this person may not change (not "Your PIN" in practice)
         for row, key in enumerate(self._keys):
             allowed = self._section_allowed(key)
-            hidden = hidden or not allowed
+            hidden = hidden or (not allowed and key != "pin")
             item = self.sections.item(row)
             if item is not None:
                 item.setHidden(not allowed)

@@ -144,7 +144,7 @@ def test_the_role_box_shows_nothing_until_a_person_is_chosen(
     assert tab.role_box.currentIndex() == -1 and not tab.role_box.isEnabled()
     assert "Head teacher" not in tab.role_box.currentText()
     row = next(r for r in range(tab.table.rowCount())
-               if tab.table.item(r, 0).text() == SECRETARY)
+               if (item := tab.table.item(r, 0)) is not None and item.text() == SECRETARY)
     tab.table.selectRow(row)
     assert tab.role_box.isEnabled()
     assert Role(tab.role_box.currentData()) == Role.SECRETARY
@@ -169,7 +169,9 @@ def test_the_permissions_grid_fits_without_sideways_scrolling(
     no_sideways_scrolling(grid)
     header = grid.horizontalHeader()
     for column in range(grid.columnCount()):  # every role's name shown whole
-        label = grid.horizontalHeaderItem(column).text()
+        heading = grid.horizontalHeaderItem(column)
+        assert heading is not None
+        label = heading.text()
         needed = max(header.fontMetrics().horizontalAdvance(line) for line in label.split("\n"))
         assert header.sectionSize(column) >= needed, label
     assert header.length() <= grid.viewport().width() + 1
@@ -300,3 +302,12 @@ def test_an_overdue_review_is_one_line_with_a_link(
     banner.linkActivated.emit("policy-dates")
     tab = window.tabs.currentWidget()
     assert isinstance(tab, SettingsTab) and tab.current_section() == "policy"
+
+
+def test_a_practice_set_up_shows_every_section_but_a_pin(
+        qtbot: QtBot, services: DeskServices) -> None:
+    tab = SettingsTab(services, SyncTaskRunner(), lambda _action: None, lambda: None)
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.visible_sections() == [key for key, _name in SECTIONS if key != "pin"]
+    assert not tab.ask_note.isVisible()  # nobody to ask: nothing is held back
