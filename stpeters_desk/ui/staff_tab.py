@@ -261,7 +261,6 @@ class StaffTab(QWidget):
                 box.setCheckState(Qt.CheckState.Checked if allowed else Qt.CheckState.Unchecked)
                 box.setToolTip(f"{role_title(role)}: {permission_title(permission)}")
                 self.permissions.setItem(row, column, box)
-        self.permissions.resizeRowsToContents()
         self._person_chosen()
 
     def _person_chosen(self) -> None:
