@@ -2948,6 +2948,14 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>{tab} (Ctrl+{number})</translation>
     </message>
     <message>
+        <source>Record the new adoption date</source>
+        <translation>Cofnodi&apos;r dyddiad mabwysiadu newydd</translation>
+    </message>
+    <message>
+        <source>Open the setting</source>
+        <translation>Agor y gosodiad</translation>
+    </message>
+    <message>
         <source>close the kiosk</source>
         <translation>cau&apos;r ciosg</translation>
     </message>
@@ -4798,6 +4806,14 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Ni all y dyddiad mabwysiadu fod yn y dyfodol.</translation>
     </message>
     <message>
+        <source>The date the governors adopted the school&apos;s Twitter policy is not set yet. Enter it and save: the review reminder is worked out from it.</source>
+        <translation>Nid yw&apos;r dyddiad y mabwysiadodd y llywodraethwyr bolisi Twitter yr ysgol wedi&apos;i osod eto. Rhowch ef a&apos;i gadw: mae&apos;r nodyn atgoffa i adolygu yn cael ei gyfrifo ohono.</translation>
+    </message>
+    <message>
+        <source>Set the date the governors adopted the school&apos;s Twitter policy.</source>
+        <translation>Gosodwch y dyddiad y mabwysiadodd y llywodraethwyr bolisi Twitter yr ysgol.</translation>
+    </message>
+    <message>
         <source>Ask the Teaching &amp; Learning committee to review it, then record the date the governors adopted it in Settings.</source>
         <translation>Gofynnwch i&apos;r pwyllgor Addysgu &amp; Dysgu ei adolygu, yna cofnodwch yn y Gosodiadau y dyddiad y gwnaeth y llywodraethwyr ei fabwysiadu.</translation>
     </message>
@@ -4812,6 +4828,14 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>The school&apos;s Twitter policy was adopted on {adopted}; its next review is due on {date}.</source>
         <translation>Cafodd polisi Twitter yr ysgol ei fabwysiadu ar {adopted}; mae&apos;r adolygiad nesaf i fod ar {date}.</translation>
+    </message>
+    <message>
+        <source>The Twitter policy&apos;s review was due on {date}.</source>
+        <translation>Roedd adolygiad y polisi Twitter i fod ar {date}.</translation>
+    </message>
+    <message>
+        <source>The Twitter policy&apos;s review is due on {date} ({when}).</source>
+        <translation>Mae adolygiad y polisi Twitter i fod ar {date} ({when}).</translation>
     </message>
     <message>
         <source>today</source>
@@ -5776,6 +5800,42 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Y cyfrifiadur hwn</translation>
     </message>
     <message>
+        <source>The X account</source>
+        <translation>Cyfrif X</translation>
+    </message>
+    <message>
+        <source>Pupil roster</source>
+        <translation>Rhestr ddisgyblion</translation>
+    </message>
+    <message>
+        <source>Replies to tweets</source>
+        <translation>Atebion i negeseuon</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Ciosg</translation>
+    </message>
+    <message>
+        <source>Policy review</source>
+        <translation>Adolygu&apos;r polisi</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Golwg ac iaith</translation>
+    </message>
+    <message>
+        <source>Settings sections</source>
+        <translation>Adrannau&apos;r Gosodiadau</translation>
+    </message>
+    <message>
+        <source>Choose what to change</source>
+        <translation>Dewiswch beth i&apos;w newid</translation>
+    </message>
+    <message>
+        <source>Only the settings you may change are shown. For the others, ask the head teacher.</source>
+        <translation>Dim ond y gosodiadau y cewch eu newid sy&apos;n cael eu dangos. Am y lleill, gofynnwch i&apos;r pennaeth.</translation>
+    </message>
+    <message>
         <source>Register this computer…</source>
         <translation>Cofrestru&apos;r cyfrifiadur hwn…</translation>
     </message>
@@ -5926,6 +5986,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>Twitter policy review</source>
         <translation>Adolygu polisi Twitter</translation>
+    </message>
+    <message>
+        <source>Not set yet</source>
+        <translation>Heb ei osod eto</translation>
     </message>
     <message>
         <source>Date the policy was adopted</source>
@@ -6112,6 +6176,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>O&apos;r tro nesaf y bydd yr ap yn cychwyn, bydd y ciosg yn cloi ar ôl {count} munud segur.</translation>
     </message>
     <message>
+        <source>Choose the date the governors adopted the policy first.</source>
+        <translation>Dewiswch y dyddiad y mabwysiadodd y llywodraethwyr y polisi yn gyntaf.</translation>
+    </message>
+    <message>
         <source>The policy review dates are kept.</source>
         <translation>Mae dyddiadau adolygu&apos;r polisi wedi&apos;u cadw.</translation>
     </message>
@@ -6214,12 +6282,16 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Defnyddiwch y cod adfer a ddangoswyd pan gafodd yr ap ei osod i ddewis PIN newydd i&apos;r pennaeth</translation>
     </message>
     <message>
+        <source>Press “Sign in”.</source>
+        <translation>Pwyswch “Mewngofnodi”.</translation>
+    </message>
+    <message>
         <source>Type your PIN.</source>
         <translation>Teipiwch eich PIN.</translation>
     </message>
     <message>
-        <source>Choose your name first.</source>
-        <translation>Dewiswch eich enw yn gyntaf.</translation>
+        <source>Choose your name in the list first; your PIN is kept. Then press “Sign in”.</source>
+        <translation>Dewiswch eich enw yn y rhestr yn gyntaf; mae eich PIN yn cael ei gadw. Yna pwyswch “Mewngofnodi”.</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -6410,6 +6482,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>The role “Change role” gives the person chosen in the list</source>
         <translation>Y rôl y mae “Newid rôl” yn ei rhoi i&apos;r person a ddewiswyd yn y rhestr</translation>
+    </message>
+    <message>
+        <source>Choose a person first</source>
+        <translation>Dewiswch berson yn gyntaf</translation>
     </message>
     <message>
         <source>Change role</source>
