@@ -105,6 +105,7 @@ class ComposerTab(QWidget):
         self._guard_problem = ""
         self._post_label = ""  # what the main button says when not posting
         self._draft_problem = ""  # shown while the last draft save failed
+        self._message_about_text = False  # the message judges the text: gone once it changes
         self._posting = Posting(services)
         self._drafts = ComposerDrafts(services)
         self._quiet = False  # True while the editor is filled or emptied for a sign-in or lock
@@ -129,6 +130,7 @@ class ComposerTab(QWidget):
             self.count_label.setText(self.tr("Counting…"))
             self.post_button.setEnabled(False)
             QTimer.singleShot(0, self, self._update_count)
+            self._names_timer.start()  # a restored draft is underlined before anyone types
         else:
             self._update_count()
             QTimer.singleShot(WARM_UP_DELAY_MS, self, self._warm_up)
@@ -283,6 +285,8 @@ class ComposerTab(QWidget):
     def _text_changed(self) -> None:
         self._update_count()
         if not self._quiet:
+            if self._message_about_text:  # e.g. "too long" under a draft that no longer is
+                self.show_message("")
             self._write_draft(durable=False)
         self._names_timer.start()
 
@@ -503,14 +507,14 @@ class ComposerTab(QWidget):
             return
         refusal = self._posting.device_refusal()
         if refusal:
-            self.show_message(refusal, ok=False)
+            self.show_message(refusal, ok=False, about_text=True)
             return
         report = self._preflight(text)
         if report is None:
             return
         decision = self.confirm_preflight(report)
         if not decision.post:
-            self.show_message(self.tr("Not posted: the tweet is still here to edit."))
+            self.show_message(self.tr("Not posted: the tweet is still here to edit."), about_text=True)
             return
         try:
             queued = self._posting.queue(session_of(self._services), text, self._photo_ids,
@@ -518,7 +522,7 @@ class ComposerTab(QWidget):
                                          override_reason=decision.override_reason,
                                          action=Action.POST_NOW)
         except Refused as exc:
-            self.show_message(exc.message, ok=False)
+            self.show_message(exc.message, ok=False, about_text=True)
             return
         self._photos_handed_over()
         self.editor.clear()  # the outbox holds the text now, so the draft can go
@@ -536,7 +540,7 @@ class ComposerTab(QWidget):
             return None
         decision = self.confirm_preflight(report)
         if not decision.post:
-            self.show_message(self.tr("Not sent: the tweet is still here to edit."))
+            self.show_message(self.tr("Not sent: the tweet is still here to edit."), about_text=True)
             return None
         self._override_reason = decision.override_reason
         return text
@@ -585,7 +589,7 @@ class ComposerTab(QWidget):
             hand_over(Approvals(self._services, queue), session_of(self._services), text,
                       list(self._photo_ids))
         except Exception as exc:  # refusals carry plain-English messages
-            self.show_message(exc.message if isinstance(exc, Refused) else str(exc), ok=False)
+            self.show_message(exc.message if isinstance(exc, Refused) else str(exc), ok=False, about_text=True)
             return
         self._photos_handed_over()
         self._handed_over(done)
@@ -703,9 +707,9 @@ class ComposerTab(QWidget):
             return self._posting.preflight(text, self._photo_ids, self.following_count)
         except NamesCannotBeChecked as exc:  # never post unchecked
             self._guard_failed(exc)
-            self.show_message(exc.message, ok=False)
+            self.show_message(exc.message, ok=False, about_text=True)
         except Refused as exc:
-            self.show_message(exc.message, ok=False)
+            self.show_message(exc.message, ok=False, about_text=True)
         return None
 
     def confirm_preflight(self, report: PreflightReport) -> PreflightDecision:
@@ -893,7 +897,11 @@ class ComposerTab(QWidget):
         self._posts_failed(error)
 
     # -- messages ------------------------------------------------------------------
-    def show_message(self, text: str, ok: bool | None = None) -> None:
+    def show_message(self, text: str, ok: bool | None = None, *,
+                     about_text: bool = False) -> None:
+        """``about_text``: the message judges the text in the editor (too long, a name, a
+        refusal), so it goes as soon as the text changes and no longer applies."""
+        self._message_about_text = about_text and bool(text)
         self.message_label.setText(text)
         set_style_state(self.message_label, "state",
                         "" if ok is None else ("ok" if ok else "error"))

@@ -161,3 +161,20 @@ def test_teacher_cannot_override(qtbot: QtBot, school: DeskServices, head: Staff
     window.lock()
     window.signed_in(teacher)
     assert not window.composer._may_override
+
+
+def test_a_draft_restored_at_start_is_underlined_before_anyone_types(
+        qtbot: QtBot, school: DeskServices, head: StaffMember) -> None:
+    window = open_window(qtbot, school, [])
+    import_arbor(qtbot, school, window)
+    window.composer.editor.setPlainText("Well done Olivia for a brilliant poem!")
+    assert window.composer.save_draft()
+    window.close()
+    school.forget_name_guard()  # a new start loads the roster again
+
+    again = open_window(qtbot, school, [])  # the app started again: the draft comes back
+    composer = again.composer
+    assert composer.editor.toPlainText() == "Well done Olivia for a brilliant poem!"
+    qtbot.waitUntil(lambda: not composer.names_label.isHidden(), timeout=5000)
+    assert "Olivia" in composer.names_label.text()
+    assert len(composer.editor.extraSelections()) == 1
