@@ -98,6 +98,8 @@ class ComposerTab(QWidget):
         self._may_post = True  # the main button works: posts, or submits for approval
         self._direct = True  # posts straight to X (the POST permission)
         self._may_override = services.staff is None  # trials without staff accounts
+        self._may_submit = False  # may send a tweet for approval (a blocked one too)
+        self._offer_approver = False  # the pre-flight panel offers "Send to an approver"
         self.following_count = 0  # kept up to date by the window from the account bar
         self._overflow_from: int | None = None
         self._name_findings: list[NameFinding] = []
@@ -478,6 +480,7 @@ class ComposerTab(QWidget):
         self._direct = "post" in allowed
         may_submit = "submit" in allowed and self._services.approvals is not None
         self._may_post = self._direct or may_submit
+        self._may_submit = may_submit
         self._may_override = "approve" in allowed
         self.schedule_button.setVisible(self._may_post and self._services.approvals is not None)
         if self._direct:
@@ -512,9 +515,13 @@ class ComposerTab(QWidget):
         report = self._preflight(text)
         if report is None:
             return
-        decision = self.confirm_preflight(report)
+        decision = self._ask_at_preflight(report)
+        if decision.send_for_approval:
+            self.submit_for_approval(checked=text)
+            return
         if not decision.post:
-            self.show_message(self.tr("Not posted: the tweet is still here to edit."), about_text=True)
+            self.show_message(self.tr("Not posted: the tweet is still here to edit."),
+                              about_text=True)
             return
         try:
             queued = self._posting.queue(session_of(self._services), text, self._photo_ids,
@@ -530,28 +537,35 @@ class ComposerTab(QWidget):
         self._send(queued.item.item_id)
 
     # -- approvals and scheduling -----------------------------------------------------
-    def _checked_text(self) -> str | None:
-        """The text, if the pre-flight panel lets it go on (the approver sees it again)."""
+    def _checked_text(self) -> tuple[str, bool] | None:
+        """The text, if the pre-flight panel lets it go on (the approver sees it again), and
+        whether the person chose to send it to an approver instead."""
         text = self.editor.toPlainText()
         if not text.strip():
             return None
         report = self._preflight(text)
         if report is None:
             return None
-        decision = self.confirm_preflight(report)
+        decision = self._ask_at_preflight(report)
+        if decision.send_for_approval:
+            return text, True
         if not decision.post:
-            self.show_message(self.tr("Not sent: the tweet is still here to edit."), about_text=True)
+            self.show_message(self.tr("Not sent: the tweet is still here to edit."),
+                              about_text=True)
             return None
         self._override_reason = decision.override_reason
-        return text
+        return text, False
 
-    def submit_for_approval(self, when: datetime | None = None) -> None:
+    def submit_for_approval(self, when: datetime | None = None, *,
+                            checked: str | None = None) -> None:
+        """Send the tweet to the head teacher or an approver (``checked``: the text the
+        pre-flight panel already showed, when a blocked tweet is sent to them from it)."""
         done = self.tr("Sent for approval: the head teacher or an approver will look at it.")
         if when:
             done += " " + self.tr("It is set for {when}.").format(when=_local_time(when))
         self._queue_tweet(
             lambda approvals, session, text, photos: approvals.submit(
-                session, text, photos, scheduled_for=when), done)
+                session, text, photos, scheduled_for=when), done, checked=checked)
 
     def schedule(self) -> None:
         from stpeters_desk.ui.schedule_dialog import ScheduleDialog
@@ -574,16 +588,27 @@ class ComposerTab(QWidget):
                 session, text, photos, at=when, override_reason=self._override_reason,
                 following_count=following),
             self.tr("Scheduled for {when}. It goes out then while the app is running; "
-                    "see the Approvals tab.").format(when=_local_time(when)))
+                    "see the Approvals tab.").format(when=_local_time(when)), when=when)
 
-    def _queue_tweet(self, hand_over: QueueHandOver, done: str) -> None:
-        """Pre-flight, then give the tweet and its photos to the approvals queue."""
+    def _queue_tweet(self, hand_over: QueueHandOver, done: str, *, checked: str | None = None,
+                     when: datetime | None = None) -> None:
+        """Pre-flight (unless ``checked``), then give the tweet and its photos to the
+        approvals queue; a blocked tweet the person sends to an approver is submitted
+        (for ``when``, if it was being scheduled)."""
         from stpeters_desk.ops.approvals import Approvals
 
         queue = self._services.approvals
         self._override_reason = ""
-        text = self._checked_text()
-        if queue is None or text is None:
+        if checked is None:
+            answer = self._checked_text()
+            if answer is None:
+                return
+            checked, to_approver = answer
+            if to_approver:
+                self.submit_for_approval(when, checked=checked)
+                return
+        text = checked
+        if queue is None:
             return
         try:
             hand_over(Approvals(self._services, queue), session_of(self._services), text,
@@ -712,11 +737,20 @@ class ComposerTab(QWidget):
             self.show_message(exc.message, ok=False, about_text=True)
         return None
 
+    def _ask_at_preflight(self, report: PreflightReport) -> PreflightDecision:
+        """The composer's own pre-flight: a blocked tweet may be sent to an approver."""
+        self._offer_approver = self._may_submit
+        try:
+            return self.confirm_preflight(report)
+        finally:
+            self._offer_approver = False
+
     def confirm_preflight(self, report: PreflightReport) -> PreflightDecision:
         """Shows the pre-flight panel; tests replace this method to answer for the user."""
         from stpeters_desk.ui.preflight_dialog import PreflightDialog
 
-        dialog = PreflightDialog(report, self._may_override and overridable(report), self)
+        dialog = PreflightDialog(report, self._may_override and overridable(report), self,
+                                 may_send_for_approval=self._offer_approver)
         dialog.exec()
         return dialog.decision
 
