@@ -614,7 +614,8 @@ class ComposerTab(QWidget):
             hand_over(Approvals(self._services, queue), session_of(self._services), text,
                       list(self._photo_ids))
         except Exception as exc:  # refusals carry plain-English messages
-            self.show_message(exc.message if isinstance(exc, Refused) else str(exc), ok=False, about_text=True)
+            self.show_message(exc.message if isinstance(exc, Refused) else str(exc), ok=False,
+                              about_text=True)
             return
         self._photos_handed_over()
         self._handed_over(done)
