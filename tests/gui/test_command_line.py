@@ -116,13 +116,15 @@ def _dump(path: Path) -> list[str]:
 
 @pytest.mark.slow
 def test_a_screenshot_writes_nothing_into_the_data_it_draws(tmp_path: Path) -> None:
-    from stpeters_desk.app import Options, build_services
+    from stpeters_desk.core.audit import AuditTrail
+    from stpeters_desk.core.storage.db import open_database
+    from stpeters_desk.x.sandbox import SandboxGateway
 
     data_dir = tmp_path / "practice"
-    services = build_services(Options(data_dir=str(data_dir)))  # the practice account, seeded
-    assert services.db is not None
-    services.audit.record("IT technician", "test entry", "", "before the screenshots")
-    services.db.close()
+    db = open_database(data_dir)  # no integrity guard: this process's keyring is not the child's
+    SandboxGateway(db).post("A practice tweet already on the account")  # the account, seeded
+    AuditTrail(db).record("IT technician", "test entry", "", "before the screenshots")
+    db.close()
     before = _dump(data_dir / DATABASE_NAME)
     for tab in ("Moderation", "Followers", "Compose"):
         out = tmp_path / f"{tab}.png"
