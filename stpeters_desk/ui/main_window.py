@@ -34,6 +34,7 @@ OUTBOX_RETRY_INTERVAL_MS = 30_000
 INVARIANTS_INTERVAL_MS = 60 * 60_000
 FIRST_RETRY_DELAY_MS = 2_000
 TAB_KEY_PROPERTY = "tabKey"  # each tab page's English name, the key for lookups
+STATUS_MS = 10_000  # how long a status message stays
 TOUCH_TARGET = 44  # px: the smallest a finger can hit reliably (kiosk mode)
 
 if TYPE_CHECKING:
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("MainTabs")
         self.tabs.setDocumentMode(True)
         self._fetch_on_first_view: dict[QWidget, Callable[[], None]] = {}
+        self._held_status: dict[QWidget, str] = {}  # a tab's last word, said while hidden
         self.tabs.currentChanged.connect(self._tab_shown)
         work = QWidget()
         layout = QVBoxLayout(work)
@@ -320,6 +322,7 @@ class MainWindow(QMainWindow):
         from stpeters_desk.core.roles import Permission
 
         self._fetch_on_first_view.clear()
+        self._held_status.clear()
         while self.tabs.count() > 1:
             widget = self.tabs.widget(1)
             self.tabs.removeTab(1)
@@ -402,8 +405,15 @@ class MainWindow(QMainWindow):
                 tab=self.tabs.tabText(index), number=index + 1))
 
     def _tab_shown(self, index: int) -> None:
-        """Replies and followers are fetched from X the first time their tab is opened."""
+        """Replies and followers are fetched from X the first time their tab is opened.
+
+        The status bar speaks for the tab in front: another tab's message goes, and
+        this tab's own, said while it was hidden, is shown now."""
         widget = self.tabs.widget(index)
+        self.statusBar().clearMessage()
+        held = self._held_status.pop(widget, "") if widget is not None else ""
+        if held:
+            self.statusBar().showMessage(held, STATUS_MS)
         fetch = self._fetch_on_first_view.pop(widget, None) if widget is not None else None
         if fetch is not None:
             fetch()
@@ -503,7 +513,15 @@ class MainWindow(QMainWindow):
 
     # -- the account -------------------------------------------------------------------
     def show_status(self, message: str) -> None:
-        self.statusBar().showMessage(message, 10_000)
+        """A message in the status bar. From a tab (its ``status`` signal), it belongs to that
+        tab: said while another tab is in front, it waits until its own tab is shown."""
+        sender = self.sender()
+        page = sender if isinstance(sender, QWidget) and self.tabs.indexOf(sender) >= 0 \
+            else None
+        if page is not None and page is not self.tabs.currentWidget():
+            self._held_status[page] = message
+            return
+        self.statusBar().showMessage(message, STATUS_MS)
 
     def refresh_account(self) -> None:
         gateway = self._services.gateway

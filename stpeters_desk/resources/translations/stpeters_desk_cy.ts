@@ -1564,92 +1564,112 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Mewngofnodi ar x.com</translation>
     </message>
     <message>
-        <source>Paste keys</source>
-        <translation>Gludo allweddi</translation>
+        <source>Type all four codes</source>
+        <translation>Teipio&apos;r pedwar cod</translation>
     </message>
     <message>
-        <source>Easiest: sign in on x.com and type the PIN it shows</source>
-        <translation>Hawsaf: mewngofnodwch ar x.com a theipiwch y PIN mae&apos;n ei ddangos</translation>
+        <source>Easiest: sign in on x.com and type the code it shows</source>
+        <translation>Hawsaf: mewngofnodwch ar x.com a theipio&apos;r cod y mae&apos;n ei ddangos</translation>
     </message>
     <message>
-        <source>Paste all four keys from the X developer portal</source>
-        <translation>Gludwch bob un o&apos;r pedair allwedd o borth datblygwyr X</translation>
+        <source>Type the four codes from the “Keys and tokens” page of the school&apos;s app on X</source>
+        <translation>Teipiwch y pedwar cod o dudalen “Keys and tokens” ap yr ysgol ar X</translation>
     </message>
     <message>
-        <source>The keys come from the school&apos;s X developer app. Give it “Read and write” permission only: never direct messages.</source>
-        <translation>Daw&apos;r allweddi o ap datblygwr X yr ysgol. Rhowch ganiatâd “Read and write” yn unig iddo: byth negeseuon uniongyrchol.</translation>
+        <source>The codes come from the school&apos;s own app on X (X calls it a “developer app”), with permission to read and write only: never direct messages.</source>
+        <translation>Daw&apos;r codau o ap yr ysgol ei hun ar X (mae X yn ei alw&apos;n “developer app”), gyda chaniatâd i ddarllen ac ysgrifennu yn unig: byth negeseuon uniongyrchol.</translation>
     </message>
     <message>
-        <source>API key</source>
-        <translation>Allwedd API</translation>
+        <source>How do I get these?</source>
+        <translation>Sut mae cael y rhain?</translation>
     </message>
     <message>
-        <source>API key secret</source>
-        <translation>Cyfrinach yr allwedd API</translation>
+        <source>Step by step: creating the school&apos;s app on X, its permissions, where the codes are, what X charges</source>
+        <translation>Cam wrth gam: creu ap yr ysgol ar X, ei ganiatâd, ble mae&apos;r codau, beth mae X yn ei godi</translation>
     </message>
     <message>
-        <source>From the “Keys and tokens” page of the school&apos;s app in the X developer portal</source>
-        <translation>O dudalen “Keys and tokens” ap yr ysgol ym mhorth datblygwyr X</translation>
+        <source>School app&apos;s key</source>
+        <translation>Allwedd ap yr ysgol</translation>
+    </message>
+    <message>
+        <source>School app&apos;s secret</source>
+        <translation>Cyfrinach ap yr ysgol</translation>
+    </message>
+    <message>
+        <source>Opens x.com in your web browser: sign in as the school&apos;s account and x.com shows a code to type below</source>
+        <translation>Yn agor x.com yn eich porwr gwe: mewngofnodwch fel cyfrif yr ysgol a bydd x.com yn dangos cod i&apos;w deipio isod</translation>
+    </message>
+    <message>
+        <source>The code x.com shows</source>
+        <translation>Y cod y mae x.com yn ei ddangos</translation>
+    </message>
+    <message>
+        <source>The number x.com shows after you sign in; it is not anyone&apos;s PIN for this app</source>
+        <translation>Y rhif y mae x.com yn ei ddangos ar ôl i chi fewngofnodi; nid PIN neb ar gyfer yr ap hwn yw e</translation>
+    </message>
+    <message>
+        <source>On X&apos;s “Keys and tokens” page: “API Key” (or “Consumer Key”).</source>
+        <translation>Ar dudalen “Keys and tokens” X: “API Key” (neu “Consumer Key”).</translation>
+    </message>
+    <message>
+        <source>On the same page: “API Key Secret”.</source>
+        <translation>Ar yr un dudalen: “API Key Secret”.</translation>
+    </message>
+    <message>
+        <source>After you sign in on x.com as the school, x.com shows a number: type it here. It is not a staff PIN.</source>
+        <translation>Ar ôl i chi fewngofnodi ar x.com fel yr ysgol, mae x.com yn dangos rhif: teipiwch e yma. Nid PIN aelod o staff yw e.</translation>
+    </message>
+    <message>
+        <source>Account access code</source>
+        <translation>Cod mynediad y cyfrif</translation>
+    </message>
+    <message>
+        <source>Account access secret</source>
+        <translation>Cyfrinach mynediad y cyfrif</translation>
+    </message>
+    <message>
+        <source>“Access Token”, made for the school&apos;s account after the app was set to read and write.</source>
+        <translation>“Access Token”, wedi&apos;i wneud ar gyfer cyfrif yr ysgol ar ôl gosod yr ap i ddarllen ac ysgrifennu.</translation>
+    </message>
+    <message>
+        <source>“Access Token Secret”, shown beside it.</source>
+        <translation>“Access Token Secret”, a ddangosir wrth ei ymyl.</translation>
+    </message>
+    <message>
+        <source>Type the school app&apos;s key and secret first.</source>
+        <translation>Teipiwch allwedd a chyfrinach ap yr ysgol yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Sign in on x.com as the school&apos;s account, then type the code x.com shows. If no browser opened, go to: {url}</source>
+        <translation>Mewngofnodwch ar x.com fel cyfrif yr ysgol, yna teipiwch y cod y mae x.com yn ei ddangos. Os na agorodd porwr, ewch i: {url}</translation>
+    </message>
+    <message>
+        <source>Open the sign-in page and type the code x.com shows.</source>
+        <translation>Agorwch y dudalen fewngofnodi a theipio&apos;r cod y mae x.com yn ei ddangos.</translation>
+    </message>
+    <message>
+        <source>All four codes are needed.</source>
+        <translation>Mae angen y pedwar cod.</translation>
+    </message>
+    <message>
+        <source>Checking the codes with X…</source>
+        <translation>Yn gwirio&apos;r codau gydag X…</translation>
     </message>
     <message>
         <source>Open the x.com sign-in page</source>
         <translation>Agor tudalen mewngofnodi x.com</translation>
     </message>
     <message>
-        <source>Opens x.com in your web browser: sign in as the school&apos;s account and X shows a PIN to type below</source>
-        <translation>Yn agor x.com yn eich porwr gwe: mewngofnodwch fel cyfrif yr ysgol a bydd X yn dangos PIN i&apos;w deipio isod</translation>
-    </message>
-    <message>
-        <source>PIN shown by x.com</source>
-        <translation>PIN a ddangosir gan x.com</translation>
-    </message>
-    <message>
-        <source>The number x.com shows after you sign in; it is not your own PIN for this app</source>
-        <translation>Y rhif mae x.com yn ei ddangos ar ôl i chi fewngofnodi; nid eich PIN eich hun ar gyfer yr ap hwn yw hwn</translation>
-    </message>
-    <message>
         <source>Check and save</source>
         <translation>Gwirio a chadw</translation>
-    </message>
-    <message>
-        <source>PIN from x.com</source>
-        <translation>PIN o x.com</translation>
     </message>
     <message>
         <source>Checks the keys with X, refuses keys that allow direct messages, then keeps them only in this computer&apos;s secure password store</source>
         <translation>Yn gwirio&apos;r allweddi gydag X, yn gwrthod allweddi sy&apos;n caniatáu negeseuon uniongyrchol, ac yna&apos;n eu cadw yn storfa gyfrineiriau ddiogel y cyfrifiadur hwn yn unig</translation>
     </message>
     <message>
-        <source>Access token</source>
-        <translation>Tocyn mynediad</translation>
-    </message>
-    <message>
-        <source>Access token secret</source>
-        <translation>Cyfrinach y tocyn mynediad</translation>
-    </message>
-    <message>
-        <source>Type the developer app&apos;s API key and secret first.</source>
-        <translation>Teipiwch allwedd API a chyfrinach ap y datblygwr yn gyntaf.</translation>
-    </message>
-    <message>
         <source>Asking X for a sign-in page…</source>
         <translation>Yn gofyn i X am dudalen mewngofnodi…</translation>
-    </message>
-    <message>
-        <source>Sign in on x.com as the school&apos;s account, then type the PIN it shows. If no browser opened, go to: {url}</source>
-        <translation>Mewngofnodwch ar x.com fel cyfrif yr ysgol, yna teipiwch y PIN mae&apos;n ei ddangos. Os na agorodd porwr, ewch i: {url}</translation>
-    </message>
-    <message>
-        <source>Open the sign-in page and type the PIN x.com shows.</source>
-        <translation>Agorwch y dudalen mewngofnodi a theipiwch y PIN mae x.com yn ei ddangos.</translation>
-    </message>
-    <message>
-        <source>All four keys are needed.</source>
-        <translation>Mae angen y pedair allwedd.</translation>
-    </message>
-    <message>
-        <source>Checking the keys with X…</source>
-        <translation>Yn gwirio&apos;r allweddi gydag X…</translation>
     </message>
     <message>
         <source>connect or replace the school&apos;s X account</source>
@@ -2355,6 +2375,17 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>On the page that opens, press the Blocked button next to @{handle} and confirm Unblock. The app confirms it when the blocked list no longer shows them.</source>
         <translation>Ar y dudalen sy&apos;n agor, pwyswch y botwm “Blocked” wrth ymyl @{handle} a chadarnhewch “Unblock”. Mae&apos;r ap yn ei gadarnhau pan nad yw&apos;r rhestr rwystro yn eu dangos mwyach.</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Connecting the school&apos;s X account: the guide</source>
+        <translation>Cysylltu cyfrif X yr ysgol: y canllaw</translation>
+    </message>
+    <message>
+        <source>The guide is missing from this installation. It is docs/CONNECT-X.md in the app&apos;s source.</source>
+        <translation>Mae&apos;r canllaw ar goll o&apos;r gosodiad hwn. Mae yn docs/CONNECT-X.md yng nghod ffynhonnell yr ap.</translation>
     </message>
 </context>
 <context>
@@ -5232,6 +5263,22 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>Post despite the block; your name and reason go into the audit log</source>
         <translation>Postio er gwaethaf y rhwystr; bydd eich enw a&apos;ch rheswm yn mynd i&apos;r log archwilio</translation>
+    </message>
+    <message>
+        <source>Send to an approver</source>
+        <translation>Anfon at gymeradwywr</translation>
+    </message>
+    <message>
+        <source>Send the tweet for approval: the head teacher or an approver looks at the block and decides. Nothing is posted now.</source>
+        <translation>Anfon y neges i&apos;w chymeradwyo: mae&apos;r pennaeth neu gymeradwywr yn edrych ar y rhwystr ac yn penderfynu. Does dim yn cael ei bostio nawr.</translation>
+    </message>
+    <message>
+        <source>X would refuse this tweet as it is ({checks}), so nobody can override it. Change it, then try again.</source>
+        <translation>Byddai X yn gwrthod y neges hon fel y mae ({checks}), felly all neb ei diystyru. Newidiwch hi, yna rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>This tweet cannot be posted as it is. Change it, or send it to the head teacher or an approver, who decide.</source>
+        <translation>Does dim modd postio&apos;r neges hon fel y mae. Newidiwch hi, neu anfonwch hi at y pennaeth neu gymeradwywr, a fydd yn penderfynu.</translation>
     </message>
     <message>
         <source>This tweet cannot be posted as it is. Change it, or ask the head teacher or an approver to look at it.</source>
