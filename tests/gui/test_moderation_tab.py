@@ -30,6 +30,7 @@ from stpeters_desk.ops.context import gate_of
 from stpeters_desk.ops.moderation import ModerationOps
 from stpeters_desk.ops.session import PRACTICE_ACTOR
 from stpeters_desk.ui.moderation_tab import IncidentDialog, ModerationTab
+from stpeters_desk.ui.status_marks import moderation_icon
 from stpeters_desk.ui.moderation_widgets import explain
 from stpeters_desk.ui.tasks import SyncTaskRunner
 from stpeters_desk.x.errors import Offline
@@ -126,16 +127,22 @@ def test_refresh_fetches_assesses_and_lists_needs_you_first(tab: ModerationTab) 
     assert tab.message.text() == "✔ Replies and mentions fetched: 68, new: 68. Needing you: 19."
     assert tab.counts_label.text() == "Needing you: 19 · In all: 68"
     levels = [tab.model.index(row, 0).data() for row in range(tab.model.rowCount())]
-    assert levels[0].startswith("🚨 Safeguarding: ")  # the threat, before everything else
-    assert levels[-1] == "⚠ Needs review"
-    assert levels.index("⚠ Needs review") > levels.index("⛔ Hide suggested")
+    assert levels[0].startswith("Safeguarding: ")  # the threat, before everything else
+    assert levels[-1] == "Needs review"
+    assert levels.index("Needs review") > levels.index("Hide suggested")
+    # each with the app's own mark beside the words, never an emoji (a box without a
+    # colour-emoji font, issue 17)
+    marks = [tab.model.index(row, 0).data(Qt.ItemDataRole.DecorationRole)
+             for row in range(tab.model.rowCount())]
+    assert all(not mark.isNull() for mark in marks)
+    assert marks[0].cacheKey() == moderation_icon("hide", safeguarding=True).cacheKey()
     row = tab.model.row_of(choose(tab, THREAT).post_id)
     assert "Threat" in tab.model.index(row, 2).data()  # the reason is shown in words
     assert tab.model.index(row, 3).data().endswith("(@PilningTruthTeller)")
     assert THREAT in tab.model.index(row, 4).data()
     tab.show_box.setCurrentIndex(1)
     assert tab.model.rowCount() == 68
-    assert tab.model.index(tab.model.rowCount() - 1, 0).data() == "✓ OK"
+    assert tab.model.index(tab.model.rowCount() - 1, 0).data() == "OK"
 
 
 def test_refreshing_again_finds_nothing_new(tab: ModerationTab) -> None:
@@ -293,7 +300,7 @@ def test_block_stays_pending_until_the_blocked_list_confirms_it(
     click(tab.block_button)
 
     assert status_of(inbox, item.post_id) == BLOCK_PENDING
-    assert tab.model.index(tab.model.row_of(item.post_id), 1).data() == "⏳ Block pending"
+    assert tab.model.index(tab.model.row_of(item.post_id), 1).data() == "Block pending"
     panel = tab.handoff_panel
     assert panel.isVisible() and "Block @PilningTruthTeller" in panel.instructions.text()
     assert opened == []  # the practice account never opens x.com for invented people
@@ -441,6 +448,6 @@ def test_a_backwards_period_is_refused_before_anything_is_asked(
 def test_a_threat_is_marked_for_safeguarding_at_the_top(tab: ModerationTab) -> None:
     tab.refresh()
     first = tab.model.items[0]
-    assert tab.model.cell(first, 0).startswith("🚨 Safeguarding: ")
+    assert tab.model.cell(first, 0).startswith("Safeguarding: ")
     assert first.safeguarding and any(reason.rule == "threat" for reason in first.reasons)
     assert tab.model.cell(first, 2).startswith("Threat: ")  # put into words when shown
