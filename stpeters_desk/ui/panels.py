@@ -162,3 +162,36 @@ def up_and_down(page: QWidget) -> QScrollArea:
     # and move every button in it when a message or a line appeared.
     area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
     return area
+
+
+class StatusLine(QWidget):
+    """A sentence saying how a check went, with the app's own mark before it (a warning
+    triangle, a stop sign: ``ui.status_marks``), never an emoji that a computer without a
+    colour-emoji font draws as an empty box. ``label`` holds the words."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.level = ""
+        self.mark = QLabel()
+        self.mark.setFixedSize(MARK_SIDE, MARK_SIDE)
+        self.mark.hide()
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.label, 1)
+
+    def show_status(self, text: str, level: str) -> None:
+        """``level``: "warn", "block", "ok" or "" (no mark)."""
+        from stpeters_desk.ui.status_marks import status_icon
+
+        self.level = level
+        self.label.setText(text)
+        icon = status_icon(level)
+        self.mark.setVisible(bool(text) and not icon.isNull())
+        if not icon.isNull():
+            self.mark.setPixmap(icon.pixmap(MARK_SIDE, MARK_SIDE))
+
+
+MARK_SIDE = 16  # px: a status mark beside a line of text

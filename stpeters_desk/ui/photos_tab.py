@@ -121,7 +121,7 @@ from stpeters_desk.ops.context import session_of
 from stpeters_desk.ops.photos import PhotoOperations
 from stpeters_desk.ui.items import id_role
 from stpeters_desk.ui.messages import marked_message, name_findings_text, worst_name_level
-from stpeters_desk.ui.panels import FlowLayout, WrappingCheck, up_and_down
+from stpeters_desk.ui.panels import FlowLayout, StatusLine, WrappingCheck, up_and_down
 from stpeters_desk.ui.photos_canvas import (
     EditHistory,
     EditState,
@@ -133,6 +133,7 @@ from stpeters_desk.ui.photos_canvas import (
     resized_box,
     with_detected,
 )
+from stpeters_desk.ui.status_marks import BLOCK, OK, WARN, status_icon
 from stpeters_desk.ui.styling import may_narrow, scrolls_when_short, set_style_state
 from stpeters_desk.ui.tasks import TaskRunner, TaskToken
 
@@ -360,6 +361,7 @@ class PhotosTab(QWidget):
         self._detector: Detector = detector or find_faces
         self._text_reader: TextReader = text_reader or read_text
         self._photos: list[BatchPhoto] = []
+        self._thumbnails: dict[int, QPixmap] = {}  # by id() of the photo, kept while it is open
         self._queue = BatchQueue()  # shared with the batch's worker
         self._batch: TaskToken | None = None  # the running batch: Cancel sets it
         self._loading: BatchPhoto | None = None
@@ -607,9 +609,9 @@ class PhotosTab(QWidget):
 
     def _faces_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Faces and other regions to cover"))
-        self.faces_label = QLabel()
+        self.faces_status = StatusLine()
+        self.faces_label = self.faces_status.label
         self.faces_label.setObjectName("FaceStatus")
-        self.faces_label.setWordWrap(True)
         self.faces_label.setAccessibleName(self.tr("What the face check found"))
         self.region_list = QListWidget()
         self.region_list.setObjectName("RegionList")
@@ -666,7 +668,7 @@ class PhotosTab(QWidget):
         options.addWidget(cover_with)
         options.addWidget(self.style_box, 1)
         layout = QVBoxLayout(box)
-        layout.addWidget(self.faces_label)
+        layout.addWidget(self.faces_status)
         layout.addWidget(self.find_faces_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.region_list)
         layout.addLayout(buttons)
@@ -676,9 +678,9 @@ class PhotosTab(QWidget):
 
     def _text_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Text written in the photo"))
-        self.text_label = QLabel()
+        self.text_status = StatusLine()
+        self.text_label = self.text_status.label
         self.text_label.setObjectName("TextStatus")
-        self.text_label.setWordWrap(True)
         self.text_label.setAccessibleName(self.tr("What the text check found"))
         self.text_list = QListWidget()
         self.text_list.setObjectName("TextList")
@@ -707,7 +709,7 @@ class PhotosTab(QWidget):
         for button in (self.cover_names_button, self.cover_text_button):
             buttons.add_widget(button)
         layout = QVBoxLayout(box)
-        layout.addWidget(self.text_label)
+        layout.addWidget(self.text_status)
         layout.addWidget(self.read_text_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.text_list)
         layout.addLayout(buttons)
@@ -965,7 +967,7 @@ class PhotosTab(QWidget):
         photo.base_size = result.photo.image.size
         item = self._item_of(photo)
         if item is not None:
-            item.setIcon(QIcon(QPixmap.fromImage(qimage_of(result.thumbnail))))
+            self._thumbnails[id(photo)] = QPixmap.fromImage(qimage_of(result.thumbnail))
         self._update_batch_item(photo)
         if photo is self.selected_photo():
             self._show_selected()
@@ -1162,7 +1164,9 @@ class PhotosTab(QWidget):
         item = self._item_of(photo)
         if item is None:
             return
-        item.setText(f"{photo.name}\n{_batch_state(photo)}")
+        words, level = _batch_state(photo)
+        item.setText(f"{photo.name}\n{words}")
+        item.setIcon(marked_thumbnail(self._thumbnails.get(id(photo)), level))
         item.setToolTip(photo.error or str(photo.path))
 
     def selected_photo(self) -> BatchPhoto | None:
@@ -1216,6 +1220,7 @@ class PhotosTab(QWidget):
             return
         row = self._photos.index(photo)
         photo.closed = True
+        self._thumbnails.pop(id(photo), None)
         photo.drop_pixels()
         self._photos.pop(row)
         self.batch_list.takeItem(row)
@@ -1300,7 +1305,7 @@ class PhotosTab(QWidget):
         self.region_list.setEnabled(bool(state and state.regions))
         self._show_region_buttons()
         text, level = _faces_status(photo)
-        self.faces_label.setText(LEVEL_MARKS.get(level, "") + text)
+        self.faces_status.show_status(text, level)
         set_style_state(self.faces_label, "level", level)
 
     def _show_text(self, photo: BatchPhoto | None) -> None:
@@ -1316,11 +1321,13 @@ class PhotosTab(QWidget):
             showing = set(uncovered(text.items, regions))
             names = {name.item: name for name in text.names}
             for item in text.items:
-                self.text_list.addItem(text_line(item, names.get(item), item not in showing))
+                line, level = text_line(item, names.get(item), item not in showing)
+                row = QListWidgetItem(status_icon(level), line)
+                self.text_list.addItem(row)
         self.text_list.blockSignals(False)
         self.text_list.setVisible(bool(text and text.items))  # no room taken for nothing
         status, level = _text_status(photo)
-        self.text_label.setText(LEVEL_MARKS.get(level, "") + status)
+        self.text_status.show_status(status, level)
         set_style_state(self.text_label, "level", level)
         self._show_text_buttons()
 
@@ -1893,8 +1900,6 @@ class PhotosTab(QWidget):
 # ---------------------------------------------------------------------------------------
 # Words for the user
 
-# Colour is never the only sign of how urgent the face check's finding is.
-LEVEL_MARKS = {"warn": "⚠ ", "block": "⛔ "}
 
 
 def _refusal_text(error: Exception) -> str:
@@ -1913,35 +1918,56 @@ def _photo_error_text(path: Path, error: Exception) -> str:
     ).format(name=path.name, error=error)
 
 
-def _batch_state(photo: BatchPhoto) -> str:
+def _batch_state(photo: BatchPhoto) -> tuple[str, str]:
+    """What the batch list says about a photo, and the status mark drawn on its thumbnail
+    (``ui.status_marks``: the app's own icons, never an emoji)."""
     translate = QCoreApplication.translate
     if photo.status == FAILED:
-        return translate("PhotosTab", "⛔ Could not be opened")
+        return translate("PhotosTab", "Could not be opened"), BLOCK
     state = photo.state
     if state.detection_on and photo.detection == CANCELLED:
-        return translate("PhotosTab", "⚠ Not checked for faces: finding faces was stopped")
+        return translate("PhotosTab", "Not checked for faces: finding faces was stopped"), WARN
     if photo.status == WAITING and photo.base_size is None:
-        return translate("PhotosTab", "Waiting…")
+        return translate("PhotosTab", "Waiting…"), ""
     if photo.status == OPENING and photo.base_size is None:
-        return translate("PhotosTab", "Opening…")
+        return translate("PhotosTab", "Opening…"), ""
     if photo.detection == LOOKING:
-        return translate("PhotosTab", "Looking for faces…")
+        return translate("PhotosTab", "Looking for faces…"), ""
     if photo.text_state == CANCELLED:
-        return translate("PhotosTab", "⚠ Text not read: reading was stopped")
+        return translate("PhotosTab", "Text not read: reading was stopped"), WARN
     if photo.text_state == LOOKING:
-        return translate("PhotosTab", "Reading the text…")
+        return translate("PhotosTab", "Reading the text…"), ""
     if names_showing(photo):
-        return translate("PhotosTab", "⛔ A pupil's name is written in it: cover it")
+        return translate("PhotosTab", "A pupil's name is written in it: cover it"), BLOCK
     if photo.prepared_id is not None:
         if photo.prepared_state == state:
-            return translate("PhotosTab", "✔ Prepared")
-        return translate("PhotosTab", "Changed since prepared")
+            return translate("PhotosTab", "Prepared"), OK
+        return translate("PhotosTab", "Changed since prepared"), ""
     if state.undecided:
-        return translate("PhotosTab", "⚠ {count} uncertain: cover or leave uncovered").format(
-            count=state.undecided)
+        return translate("PhotosTab", "{count} uncertain: cover or leave uncovered").format(
+            count=state.undecided), WARN
     if state.detection_on and photo.detection == LOOKED and not photo.detected:
-        return translate("PhotosTab", "⚠ No faces found: look yourself")
-    return translate("PhotosTab", "Regions covered: {count}").format(count=len(state.regions))
+        return translate("PhotosTab", "No faces found: look yourself"), WARN
+    return translate("PhotosTab", "Regions covered: {count}").format(
+        count=len(state.regions)), ""
+
+
+def marked_thumbnail(thumbnail: QPixmap | None, level: str) -> QIcon:
+    """The photo's thumbnail with its status mark in the corner, as the list's icon."""
+    mark = status_icon(level)
+    if thumbnail is None:
+        return mark
+    if mark.isNull():
+        return QIcon(thumbnail)
+    from PySide6.QtGui import QPainter
+
+    badge = max(16, min(thumbnail.width(), thumbnail.height()) // 3)
+    marked = QPixmap(thumbnail)
+    painter = QPainter(marked)
+    painter.drawPixmap(marked.width() - badge, marked.height() - badge,
+                       mark.pixmap(badge, badge))
+    painter.end()
+    return QIcon(marked)
 
 
 def _empty_text(photo: BatchPhoto | None) -> str:
@@ -1989,18 +2015,19 @@ def _faces_status(photo: BatchPhoto | None) -> tuple[str, str]:
     return (f"{text} {check}", "")
 
 
-def text_line(item: TextItem, name: WrittenName | None, covered: bool) -> str:
-    """One line of the text list: what was read, and what it is for the school."""
+def text_line(item: TextItem, name: WrittenName | None, covered: bool) -> tuple[str, str]:
+    """One line of the text list: what was read, and what it is for the school; and the
+    status mark drawn before it (``ui.status_marks``), so colour is never the only sign."""
     translate = QCoreApplication.translate
     if covered:
-        text = translate("PhotosTab", "✔ Covered: “{text}”")
+        text, level = translate("PhotosTab", "Covered: “{text}”"), OK
     elif name is not None and name.blocks:
-        text = translate("PhotosTab", "⛔ Name: “{text}”")
+        text, level = translate("PhotosTab", "Name: “{text}”"), BLOCK
     elif name is not None:
-        text = translate("PhotosTab", "⚠ May be a name: “{text}”")
+        text, level = translate("PhotosTab", "May be a name: “{text}”"), WARN
     else:
-        text = translate("PhotosTab", "“{text}”")
-    return text.format(text=item.text)
+        text, level = translate("PhotosTab", "“{text}”"), ""
+    return text.format(text=item.text), level
 
 
 def _text_status(photo: BatchPhoto | None) -> tuple[str, str]:
