@@ -49,10 +49,10 @@ class FlowLayout(QLayout):
     def count(self) -> int:
         return len(self._items)
 
-    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+    def itemAt(self, index: int) -> QLayoutItem | None:
         return self._items[index] if 0 <= index < len(self._items) else None
 
-    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+    def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self) -> Qt.Orientation:
@@ -79,8 +79,12 @@ class FlowLayout(QLayout):
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
     def _visible(self) -> list[QLayoutItem]:
-        return [item for item in self._items
-                if item.widget() is None or not item.widget().isHidden()]
+        shown = []
+        for item in self._items:
+            widget = item.widget()
+            if widget is None or not widget.isHidden():
+                shown.append(item)
+        return shown
 
     def _arrange(self, rect: QRect, move: bool) -> int:
         margins = self.contentsMargins()
@@ -138,7 +142,7 @@ class WrappingCheck(QWidget):
         if self.box.isEnabled():
             self.box.click()
 
-    def setToolTip(self, text: str) -> None:  # type: ignore[override]
+    def setToolTip(self, text: str) -> None:
         super().setToolTip(text)
         self.box.setToolTip(text)
         self.label.setToolTip(text)

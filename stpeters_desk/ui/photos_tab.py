@@ -180,7 +180,8 @@ def region_text(number: int, region: Region) -> str:
     translate = QCoreApplication.translate
     if region.detected:
         if region.needs_decision:
-            text = translate("PhotosTab", "{number}. Face? Not sure: cover it or leave it uncovered")
+            text = translate("PhotosTab",
+                             "{number}. Face? Not sure: cover it or leave it uncovered")
         elif region.low_confidence:
             text = translate("PhotosTab", "{number}. Face (not sure, covered)")
         else:
@@ -188,7 +189,8 @@ def region_text(number: int, region: Region) -> str:
     elif region.text:
         text = translate("PhotosTab", "{number}. Text written in the photo")
     elif region.needs_decision:
-        text = translate("PhotosTab", "{number}. Region you added? Not sure: cover it or leave it uncovered")
+        text = translate("PhotosTab", "{number}. Region you added? Not sure: cover it or "
+                                      "leave it uncovered")
     elif region.low_confidence:
         text = translate("PhotosTab", "{number}. Region you added (not sure, covered)")
     else:
@@ -1417,7 +1419,8 @@ class PhotosTab(QWidget):
             return self.tr("Still looking for faces…")
         if reason is Blocker.UNDECIDED:
             return self.tr("For each uncertain region (dashed, marked “?”), choose “Cover "
-                           "it” or “Leave uncovered” first. Uncertain regions: {count}.").format(count=photo.state.undecided)
+                           "it” or “Leave uncovered” first. Uncertain regions: {count}."
+                           ).format(count=photo.state.undecided)
         if reason is Blocker.TEXT_STOPPED:
             return self.tr("The text in this photo has not been read: press “Read the text "
                            "now”.")

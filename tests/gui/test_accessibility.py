@@ -430,8 +430,8 @@ def test_warnings_carry_words_and_symbols_as_well_as_colour(qtbot: QtBot,
                                                             window: MainWindow) -> None:
     from stpeters_desk.core.follower_risk import CHECK_FROM, HIGH_FROM
     from stpeters_desk.ui.followers_tab import risk_mark, risk_text
-    from stpeters_desk.ui.status_marks import LEVELS, moderation_icon, status_icon
     from stpeters_desk.ui.moderation_tab import LEVEL_TEXT
+    from stpeters_desk.ui.status_marks import LEVELS, moderation_icon, status_icon
 
     composer = window.composer
     composer.editor.setPlainText("Sports day " * 30)

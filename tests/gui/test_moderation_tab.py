@@ -30,8 +30,8 @@ from stpeters_desk.ops.context import gate_of
 from stpeters_desk.ops.moderation import ModerationOps
 from stpeters_desk.ops.session import PRACTICE_ACTOR
 from stpeters_desk.ui.moderation_tab import IncidentDialog, ModerationTab
-from stpeters_desk.ui.status_marks import moderation_icon
 from stpeters_desk.ui.moderation_widgets import explain
+from stpeters_desk.ui.status_marks import moderation_icon
 from stpeters_desk.ui.tasks import SyncTaskRunner
 from stpeters_desk.x.errors import Offline
 from stpeters_desk.x.sandbox import SandboxGateway
