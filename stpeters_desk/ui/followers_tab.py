@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -75,6 +75,7 @@ from stpeters_desk.ui.moderation_widgets import (
     show_progress,
     typed_reason,
 )
+from stpeters_desk.ui.status_marks import BLOCK, WARN, status_icon
 from stpeters_desk.ui.styling import empty_state_label
 from stpeters_desk.ui.table_model import RowsTableModel, SortKey, TableSorting
 from stpeters_desk.ui.tasks import TaskCancelled, TaskRunner, TaskToken
@@ -138,10 +139,16 @@ class FollowerRow:
 def risk_text(score: int) -> str:
     """The band in words as well as the number: colour alone never carries meaning."""
     if score >= HIGH_FROM:
-        return QCoreApplication.translate("FollowersTab", "⛔ {score} high").format(score=score)
+        return QCoreApplication.translate("FollowersTab", "{score} high").format(score=score)
     if score >= CHECK_FROM:
-        return QCoreApplication.translate("FollowersTab", "⚠ {score} check").format(score=score)
+        return QCoreApplication.translate("FollowersTab", "{score} check").format(score=score)
     return QCoreApplication.translate("FollowersTab", "{score} low").format(score=score)
+
+
+def risk_mark(score: int) -> str:
+    """The status mark drawn beside ``risk_text`` (``ui.status_marks``): the app's own icon,
+    never an emoji, which shows as an empty box where no colour-emoji font is installed."""
+    return BLOCK if score >= HIGH_FROM else WARN if score >= CHECK_FROM else ""
 
 
 def _age_days(profile: UserProfile, now: datetime) -> int:
@@ -150,7 +157,7 @@ def _age_days(profile: UserProfile, now: datetime) -> int:
 
 def _status(follower: StoredFollower) -> str:
     if follower.block_status == PENDING:
-        return QCoreApplication.translate("FollowersTab", "⏳ Block pending")
+        return QCoreApplication.translate("FollowersTab", "Block pending")
     if follower.block_status == CONFIRMED:
         return QCoreApplication.translate("FollowersTab", "Blocked")
     marks = []
@@ -180,7 +187,7 @@ def follower_row(follower: StoredFollower, rank: int, new: bool, now: datetime) 
 def blocked_row(profile: UserProfile, rank: int, now: datetime,
                 unblock_pending: bool = False) -> FollowerRow:
     search = " ".join((profile.handle, profile.name, profile.bio, profile.location)).casefold()
-    status = (QCoreApplication.translate("FollowersTab", "⏳ Unblock pending") if unblock_pending
+    status = (QCoreApplication.translate("FollowersTab", "Unblock pending") if unblock_pending
               else QCoreApplication.translate("FollowersTab", "Blocked"))
     return FollowerRow(rank, profile.user_id, profile.handle, profile.name, 0, "",
                        profile.location, profile.followers_count, profile.following_count,
@@ -252,6 +259,11 @@ class FollowersModel(RowsTableModel):
 
     def right_aligned(self, column: int) -> bool:
         return column in (6, 7, 8)
+
+    def icon(self, row: FollowerRow, column: int) -> QIcon | None:
+        if column != RISK_COLUMN or (row.block == CONFIRMED and not row.reasons):
+            return None
+        return status_icon(risk_mark(row.risk))
 
     def sort_key(self, column: int) -> SortKey:
         return _sort_key(column)

@@ -37,7 +37,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QPageSize, QPdfWriter, QPixmap, QShortcut, QTextDocument
+from PySide6.QtGui import (
+    QIcon,
+    QKeySequence,
+    QPageSize,
+    QPdfWriter,
+    QPixmap,
+    QShortcut,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -111,6 +119,7 @@ from stpeters_desk.ui.moderation_widgets import (
     show_progress,
     typed_reason,
 )
+from stpeters_desk.ui.status_marks import moderation_icon
 from stpeters_desk.ui.styling import (
     DATE_FORMAT,
     empty_state_label,
@@ -129,16 +138,18 @@ EVERYTHING = QT_TRANSLATE_NOOP("ModerationTab", "All replies and mentions")
 CARD_WIDTH = 560
 
 LEVEL_TEXT = {
-    "hide": QT_TRANSLATE_NOOP("ModerationTab", "⛔ Hide suggested"),
-    "review": QT_TRANSLATE_NOOP("ModerationTab", "⚠ Needs review"),
-    "ok": QT_TRANSLATE_NOOP("ModerationTab", "✓ OK"),
+    # words only: the mark beside them is the app's own icon (ui.status_marks), as an
+    # emoji shows as an empty box where no colour-emoji font is installed
+    "hide": QT_TRANSLATE_NOOP("ModerationTab", "Hide suggested"),
+    "review": QT_TRANSLATE_NOOP("ModerationTab", "Needs review"),
+    "ok": QT_TRANSLATE_NOOP("ModerationTab", "OK"),
 }
 STATUS_TEXT = {
     NEW: QT_TRANSLATE_NOOP("ModerationTab", "New"),
     REVIEWED: QT_TRANSLATE_NOOP("ModerationTab", "Reviewed"),
     HIDDEN: QT_TRANSLATE_NOOP("ModerationTab", "Hidden"),
     MUTED: QT_TRANSLATE_NOOP("ModerationTab", "Author muted"),
-    BLOCK_PENDING: QT_TRANSLATE_NOOP("ModerationTab", "⏳ Block pending"),
+    BLOCK_PENDING: QT_TRANSLATE_NOOP("ModerationTab", "Block pending"),
     BLOCKED: QT_TRANSLATE_NOOP("ModerationTab", "Blocked"),
     REPORTED: QT_TRANSLATE_NOOP("ModerationTab", "Reported to X"),
 }
@@ -174,7 +185,7 @@ def level_text(level: str) -> str:
 def suggestion_text(item: StoredMention) -> str:
     """The suggestion for one reply: a reply the model nearly flagged this week is a maybe."""
     if item.in_maybe_band():
-        return QCoreApplication.translate("ModerationTab", "? Maybe: worth a look")
+        return QCoreApplication.translate("ModerationTab", "Maybe: worth a look")
     return level_text(item.level)
 
 
@@ -213,6 +224,12 @@ class InboxModel(RowsTableModel):
     def cell(self, row: StoredMention, column: int) -> str:
         return self._cell(row, column)
 
+    def icon(self, row: StoredMention, column: int) -> QIcon | None:
+        if column != 0:
+            return None
+        level = "review" if row.in_maybe_band() else row.level  # a maybe: worth a look
+        return moderation_icon(level, row.safeguarding)
+
     def tooltip(self, row: StoredMention, column: int) -> str | None:
         return row.text if column == 4 else "\n".join(shown_reasons(row.reasons)) or None
 
@@ -230,7 +247,7 @@ class InboxModel(RowsTableModel):
     def _cell(item: StoredMention, column: int) -> str:
         if column == 0:
             if item.safeguarding:
-                mark = QCoreApplication.translate("ModerationTab", "🚨 Safeguarding: {suggestion}")
+                mark = QCoreApplication.translate("ModerationTab", "Safeguarding: {suggestion}")
                 return mark.format(suggestion=level_text(item.level))
             return suggestion_text(item)
         if column == 1:

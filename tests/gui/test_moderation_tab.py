@@ -32,6 +32,7 @@ from stpeters_desk.ops.moderation import ModerationOps
 from stpeters_desk.ops.session import PRACTICE_ACTOR
 from stpeters_desk.ui.moderation_tab import IncidentDialog, ModerationTab
 from stpeters_desk.ui.moderation_widgets import explain
+from stpeters_desk.ui.status_marks import moderation_icon
 from stpeters_desk.ui.tasks import SyncTaskRunner
 from stpeters_desk.x.errors import Offline
 from stpeters_desk.x.sandbox import SandboxGateway
@@ -129,16 +130,22 @@ def test_refresh_fetches_assesses_and_lists_needs_you_first(tab: ModerationTab) 
     assert tab.counts_label.text() == ("Needing you: 19 · In all: 68 · Maybe: 1 · "
                                        "Looking fine, not shown: 48")
     levels = [tab.model.index(row, 0).data() for row in range(tab.model.rowCount())]
-    assert levels[0].startswith("🚨 Safeguarding: ")  # the threat, before everything else
-    assert levels[-2:] == ["⚠ Needs review", "? Maybe: worth a look"]  # maybes last
-    assert levels.index("⚠ Needs review") > levels.index("⛔ Hide suggested")
+    assert levels[0].startswith("Safeguarding: ")  # the threat, before everything else
+    assert levels[-2:] == ["Needs review", "Maybe: worth a look"]  # maybes last
+    assert levels.index("Needs review") > levels.index("Hide suggested")
+    # each with the app's own mark beside the words, never an emoji (a box without a
+    # colour-emoji font, issue 17)
+    marks = [tab.model.index(row, 0).data(Qt.ItemDataRole.DecorationRole)
+             for row in range(tab.model.rowCount())]
+    assert all(not mark.isNull() for mark in marks)
+    assert marks[0].cacheKey() == moderation_icon("hide", safeguarding=True).cacheKey()
     row = tab.model.row_of(choose(tab, THREAT).post_id)
     assert "Threat" in tab.model.index(row, 2).data()  # the reason is shown in words
     assert tab.model.index(row, 3).data().endswith("(@PilningTruthTeller)")
     assert THREAT in tab.model.index(row, 4).data()
     tab.show_box.setCurrentIndex(1)
     assert tab.model.rowCount() == 68
-    assert tab.model.index(tab.model.rowCount() - 1, 0).data() == "✓ OK"
+    assert tab.model.index(tab.model.rowCount() - 1, 0).data() == "OK"
 
 
 def test_refreshing_again_finds_nothing_new(tab: ModerationTab) -> None:
@@ -296,7 +303,7 @@ def test_block_stays_pending_until_the_blocked_list_confirms_it(
     click(tab.block_button)
 
     assert status_of(inbox, item.post_id) == BLOCK_PENDING
-    assert tab.model.index(tab.model.row_of(item.post_id), 1).data() == "⏳ Block pending"
+    assert tab.model.index(tab.model.row_of(item.post_id), 1).data() == "Block pending"
     panel = tab.handoff_panel
     assert panel.isVisible() and "Block @PilningTruthTeller" in panel.instructions.text()
     assert opened == []  # the practice account never opens x.com for invented people
@@ -444,7 +451,7 @@ def test_a_backwards_period_is_refused_before_anything_is_asked(
 def test_a_threat_is_marked_for_safeguarding_at_the_top(tab: ModerationTab) -> None:
     tab.refresh()
     first = tab.model.items[0]
-    assert tab.model.cell(first, 0).startswith("🚨 Safeguarding: ")
+    assert tab.model.cell(first, 0).startswith("Safeguarding: ")
     assert first.safeguarding and any(reason.rule == "threat" for reason in first.reasons)
     assert tab.model.cell(first, 2).startswith("Threat: ")  # put into words when shown
 
@@ -458,7 +465,7 @@ def test_a_reply_the_model_nearly_flagged_is_listed_as_a_maybe_for_a_week(
     maybes = [item for item in tab.model.items if item.in_maybe_band()]
     assert len(maybes) == 1 and not maybes[0].needs_someone
     row = tab.model.items.index(maybes[0])
-    assert tab.model.data(tab.model.index(row, 0)) == "? Maybe: worth a look"
+    assert tab.model.data(tab.model.index(row, 0)) == "Maybe: worth a look"
     fine = sum(1 for item in inbox.items(500)
                if item.level == "ok" and item.status == "new" and not item.in_maybe_band())
     assert tab.counts_label.text() == (f"Needing you: 19 · In all: 68 · Maybe: 1 · "

@@ -2085,20 +2085,8 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Gelyniaethus tuag at yr ysgol neu ei staff</translation>
     </message>
     <message>
-        <source>⛔ {score} high</source>
-        <translation>⛔ {score} uchel</translation>
-    </message>
-    <message>
-        <source>⚠ {score} check</source>
-        <translation>⚠ {score} gwirio</translation>
-    </message>
-    <message>
         <source>{score} low</source>
         <translation>{score} isel</translation>
-    </message>
-    <message>
-        <source>⏳ Block pending</source>
-        <translation>⏳ Rhwystro yn yr arfaeth</translation>
     </message>
     <message>
         <source>Blocked</source>
@@ -2119,10 +2107,6 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>Not reviewed</source>
         <translation>Heb ei adolygu</translation>
-    </message>
-    <message>
-        <source>⏳ Unblock pending</source>
-        <translation>⏳ Dadrwystro yn yr arfaeth</translation>
     </message>
     <message>
         <source>Sync followers</source>
@@ -2363,6 +2347,22 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>unblock @{handle}</source>
         <translation>dadrwystro @{handle}</translation>
+    </message>
+    <message>
+        <source>{score} high</source>
+        <translation>{score} uchel</translation>
+    </message>
+    <message>
+        <source>{score} check</source>
+        <translation>{score} gwirio</translation>
+    </message>
+    <message>
+        <source>Block pending</source>
+        <translation>Rhwystro heb ei gadarnhau</translation>
+    </message>
+    <message>
+        <source>Unblock pending</source>
+        <translation>Dadrwystro yn yr arfaeth</translation>
     </message>
     <message>
         <source>Not unblocked: the head teacher&apos;s PIN was not given.</source>
@@ -3108,18 +3108,6 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Pob ateb a chrybwylliad</translation>
     </message>
     <message>
-        <source>⛔ Hide suggested</source>
-        <translation>⛔ Awgrymu cuddio</translation>
-    </message>
-    <message>
-        <source>⚠ Needs review</source>
-        <translation>⚠ Angen adolygu</translation>
-    </message>
-    <message>
-        <source>✓ OK</source>
-        <translation>✓ Iawn</translation>
-    </message>
-    <message>
         <source>New</source>
         <translation>Newydd</translation>
     </message>
@@ -3134,10 +3122,6 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>Author muted</source>
         <translation>Awdur wedi&apos;i dewi</translation>
-    </message>
-    <message>
-        <source>⏳ Block pending</source>
-        <translation>⏳ Rhwystro heb ei gadarnhau</translation>
     </message>
     <message>
         <source>Blocked</source>
@@ -3236,12 +3220,28 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Pam? Dewiswch neu teipiwch reswm (caiff ei gadw yn y log archwilio)</translation>
     </message>
     <message>
-        <source>? Maybe: worth a look</source>
-        <translation>? Efallai: gwerth edrych arno</translation>
+        <source>Maybe: worth a look</source>
+        <translation>Efallai: gwerth edrych arno</translation>
     </message>
     <message>
-        <source>🚨 Safeguarding: {suggestion}</source>
-        <translation>🚨 Diogelu: {suggestion}</translation>
+        <source>Hide suggested</source>
+        <translation>Awgrymu cuddio</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Angen adolygu</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Iawn</translation>
+    </message>
+    <message>
+        <source>Block pending</source>
+        <translation>Rhwystro heb ei gadarnhau</translation>
+    </message>
+    <message>
+        <source>Safeguarding: {suggestion}</source>
+        <translation>Diogelu: {suggestion}</translation>
     </message>
     <message>
         <source>The reply has been hidden on X.</source>
@@ -4068,28 +4068,12 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Mosaig bras gyda sŵn</translation>
     </message>
     <message>
-        <source>{number}. Face? Uncertain: keep or remove it</source>
-        <translation>{number}. Wyneb? Ansicr: ei gadw neu ei dynnu</translation>
-    </message>
-    <message>
-        <source>{number}. Face (uncertain, kept)</source>
-        <translation>{number}. Wyneb (ansicr, wedi&apos;i gadw)</translation>
-    </message>
-    <message>
         <source>{number}. Face</source>
         <translation>{number}. Wyneb</translation>
     </message>
     <message>
         <source>{number}. Text written in the photo</source>
         <translation>{number}. Testun sydd wedi&apos;i ysgrifennu yn y llun</translation>
-    </message>
-    <message>
-        <source>{number}. Region you added? Uncertain: keep or remove it</source>
-        <translation>{number}. Ardal a ychwanegwyd gennych? Ansicr: ei chadw neu ei thynnu</translation>
-    </message>
-    <message>
-        <source>{number}. Region you added (uncertain, kept)</source>
-        <translation>{number}. Ardal a ychwanegwyd gennych (ansicr, wedi&apos;i chadw)</translation>
     </message>
     <message>
         <source>{number}. Region you added</source>
@@ -4236,10 +4220,6 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Ardaloedd a fydd yn cael eu cuddio</translation>
     </message>
     <message>
-        <source>Every part of the photo that will be covered. Choose one to move, keep or remove it (Delete).</source>
-        <translation>Pob rhan o&apos;r llun a fydd yn cael ei chuddio. Dewiswch un i&apos;w symud, ei chadw neu ei thynnu (Delete).</translation>
-    </message>
-    <message>
         <source>&amp;Add region</source>
         <translation>&amp;Ychwanegu ardal</translation>
     </message>
@@ -4248,24 +4228,36 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Yna llusgwch dros wyneb (neu fathodyn enw) yn y llun i&apos;w guddio. Pwyswch Esc i stopio ychwanegu.</translation>
     </message>
     <message>
-        <source>&amp;Keep (cover it)</source>
-        <translation>&amp;Cadw (ei chuddio)</translation>
-    </message>
-    <message>
-        <source>The uncertain region is a face, or may be: cover it</source>
-        <translation>Mae&apos;r ardal ansicr yn wyneb, neu gallai fod yn wyneb: ei chuddio</translation>
-    </message>
-    <message>
-        <source>&amp;Remove region</source>
-        <translation>&amp;Tynnu&apos;r ardal</translation>
-    </message>
-    <message>
-        <source>Leave this part of the photo uncovered (Delete)</source>
-        <translation>Gadael y rhan hon o&apos;r llun heb ei chuddio (Delete)</translation>
-    </message>
-    <message>
         <source>Look for faces now</source>
         <translation>Chwilio am wynebau nawr</translation>
+    </message>
+    <message>
+        <source>Could not be opened</source>
+        <translation>Nid oedd modd ei agor</translation>
+    </message>
+    <message>
+        <source>Not checked for faces: finding faces was stopped</source>
+        <translation>Heb ei wirio am wynebau: cafodd y chwilio am wynebau ei stopio</translation>
+    </message>
+    <message>
+        <source>Text not read: reading was stopped</source>
+        <translation>Testun heb ei ddarllen: cafodd y darllen ei atal</translation>
+    </message>
+    <message>
+        <source>A pupil&apos;s name is written in it: cover it</source>
+        <translation>Mae enw disgybl wedi&apos;i ysgrifennu ynddo: cuddiwch ef</translation>
+    </message>
+    <message>
+        <source>Prepared</source>
+        <translation>Wedi&apos;i baratoi</translation>
+    </message>
+    <message>
+        <source>{count} uncertain: cover or leave uncovered</source>
+        <translation>{count} yn ansicr: eu cuddio neu eu gadael heb eu cuddio</translation>
+    </message>
+    <message>
+        <source>No faces found: look yourself</source>
+        <translation>Dim wynebau wedi&apos;u canfod: edrychwch eich hun</translation>
     </message>
     <message>
         <source>Faces could not be looked for: {error} Press “Look for faces now” to try again, or cover every face by hand with “Add region” and untick “Look for faces in this photo”.</source>
@@ -4274,6 +4266,62 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>&amp;Look for faces in this photo</source>
         <translation>Chwi&amp;lio am wynebau yn y llun hwn</translation>
+    </message>
+    <message>
+        <source>{number}. Face? Not sure: cover it or leave it uncovered</source>
+        <translation>{number}. Wyneb? Ansicr: ei guddio neu ei adael heb ei guddio</translation>
+    </message>
+    <message>
+        <source>{number}. Face (not sure, covered)</source>
+        <translation>{number}. Wyneb (ansicr, wedi&apos;i guddio)</translation>
+    </message>
+    <message>
+        <source>{number}. Region you added? Not sure: cover it or leave it uncovered</source>
+        <translation>{number}. Ardal a ychwanegwyd gennych? Ansicr: ei chuddio neu ei gadael heb ei chuddio</translation>
+    </message>
+    <message>
+        <source>{number}. Region you added (not sure, covered)</source>
+        <translation>{number}. Ardal a ychwanegwyd gennych (ansicr, wedi&apos;i chuddio)</translation>
+    </message>
+    <message>
+        <source>Steps for the chosen photo</source>
+        <translation>Camau ar gyfer y llun a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>1. Check, prepare</source>
+        <translation>1. Gwirio, paratoi</translation>
+    </message>
+    <message>
+        <source>2. Describe, confirm</source>
+        <translation>2. Disgrifio, cadarnhau</translation>
+    </message>
+    <message>
+        <source>Check every face and every piece of writing in the photo, then prepare it</source>
+        <translation>Gwiriwch bob wyneb a phob darn o ysgrifen yn y llun, yna paratowch ef</translation>
+    </message>
+    <message>
+        <source>Describe the prepared photo and confirm the face and consent checks</source>
+        <translation>Disgrifiwch y llun wedi&apos;i baratoi a chadarnhewch y gwiriadau wynebau a chaniatâd</translation>
+    </message>
+    <message>
+        <source>Every part of the photo that will be covered. Choose one to move it, cover it or leave it uncovered (Delete).</source>
+        <translation>Pob rhan o&apos;r llun a gaiff ei chuddio. Dewiswch un i&apos;w symud, i&apos;w chuddio neu i&apos;w gadael heb ei chuddio (Delete).</translation>
+    </message>
+    <message>
+        <source>Cover &amp;it</source>
+        <translation>&amp;Ei chuddio</translation>
+    </message>
+    <message>
+        <source>The chosen uncertain region (dashed, marked “?”) may be a face: cover it in the prepared photo</source>
+        <translation>Gall yr ardal ansicr a ddewiswyd (amlinell doredig, wedi&apos;i marcio “?”) fod yn wyneb: cuddiwch hi yn y llun wedi&apos;i baratoi</translation>
+    </message>
+    <message>
+        <source>Leave &amp;uncovered</source>
+        <translation>Ei gadael &amp;heb ei chuddio</translation>
+    </message>
+    <message>
+        <source>Take away the chosen region: that part of the photo is not covered (Delete)</source>
+        <translation>Tynnu&apos;r ardal a ddewiswyd: ni chaiff y rhan honno o&apos;r llun ei chuddio (Delete)</translation>
     </message>
     <message>
         <source>Turn off for a photo with no people in it; cover any face by hand with “Add region”.</source>
@@ -4340,6 +4388,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Cuddio&apos;r ardaloedd yn barhaol, tocio, tynnu gwybodaeth gudd y camera a gwneud y llun y maint cywir ar gyfer X</translation>
     </message>
     <message>
+        <source>Whether the prepared photo can be attached</source>
+        <translation>A ellir atodi&apos;r llun wedi&apos;i baratoi</translation>
+    </message>
+    <message>
         <source>Ready to attach</source>
         <translation>Yn barod i&apos;w atodi</translation>
     </message>
@@ -4400,8 +4452,44 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Cadw&apos;r disgrifiad hwn gyda&apos;r llun wedi&apos;i baratoi; mae&apos;n mynd allan gyda&apos;r neges</translation>
     </message>
     <message>
+        <source>Who confirmed the checks, and when</source>
+        <translation>Pwy gadarnhaodd y gwiriadau, a phryd</translation>
+    </message>
+    <message>
+        <source>For each uncertain region (dashed, marked “?”), choose “Cover it” or “Leave uncovered” first. Uncertain regions: {count}.</source>
+        <translation>Ar gyfer pob ardal ansicr (amlinell doredig, wedi&apos;i marcio “?”), dewiswch “Ei chuddio” neu “Ei gadael heb ei chuddio” yn gyntaf. Ardaloedd ansicr: {count}.</translation>
+    </message>
+    <message>
+        <source>Prepare a photo first (step 1), then describe it and confirm the checks here.</source>
+        <translation>Paratowch lun yn gyntaf (cam 1), yna disgrifiwch ef a chadarnhewch y gwiriadau yma.</translation>
+    </message>
+    <message>
+        <source>Faces: confirmed by {name}, {when}.</source>
+        <translation>Wynebau: wedi&apos;u cadarnhau gan {name}, {when}.</translation>
+    </message>
+    <message>
+        <source>Consent: confirmed by {name}, {when}.</source>
+        <translation>Caniatâd: wedi&apos;i gadarnhau gan {name}, {when}.</translation>
+    </message>
+    <message>
         <source>I have checked every &amp;face in this photo</source>
         <translation>Rwyf wedi gwirio pob &amp;wyneb yn y llun hwn</translation>
+    </message>
+    <message>
+        <source>Not sure if a face (dashed outline marked “?”): {count}. Choose each, then “Cover it” or “Leave uncovered”.</source>
+        <translation>Ansicr ai wyneb (amlinell doredig wedi&apos;i marcio “?”): {count}. Dewiswch bob un, yna “Ei chuddio” neu “Ei gadael heb ei chuddio”.</translation>
+    </message>
+    <message>
+        <source>Covered: “{text}”</source>
+        <translation>Wedi&apos;i guddio: “{text}”</translation>
+    </message>
+    <message>
+        <source>Name: “{text}”</source>
+        <translation>Enw: “{text}”</translation>
+    </message>
+    <message>
+        <source>May be a name: “{text}”</source>
+        <translation>Gall fod yn enw: “{text}”</translation>
     </message>
     <message>
         <source>Confirm that you looked at the prepared photo and every face is covered, or may be shown. Your name is recorded.</source>
@@ -4508,10 +4596,6 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Yn dal i chwilio am wynebau…</translation>
     </message>
     <message>
-        <source>Keep or remove each uncertain region (dashed, marked “?”) first. Uncertain regions: {count}.</source>
-        <translation>Cadwch neu tynnwch bob ardal ansicr (amlinell doredig, wedi&apos;i marcio “?”) yn gyntaf. Ardaloedd ansicr: {count}.</translation>
-    </message>
-    <message>
         <source>The text in this photo has not been read: press “Read the text now”.</source>
         <translation>Nid yw&apos;r testun yn y llun hwn wedi cael ei ddarllen: pwyswch “Darllen y testun nawr”.</translation>
     </message>
@@ -4554,10 +4638,6 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>✔ Ready to attach: the composer can add it to a tweet.</source>
         <translation>✔ Yn barod i&apos;w atodi: gellir ei ychwanegu at neges yn y tab Ysgrifennu.</translation>
-    </message>
-    <message>
-        <source>{check}  (confirmed by {name}, {when})</source>
-        <translation>{check}  (cadarnhawyd gan {name}, {when})</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -4604,14 +4684,6 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Nid oedd modd agor {name} ({error}). Dewiswch lun arall.</translation>
     </message>
     <message>
-        <source>⛔ Could not be opened</source>
-        <translation>⛔ Nid oedd modd ei agor</translation>
-    </message>
-    <message>
-        <source>⚠ Not checked for faces: finding faces was stopped</source>
-        <translation>⚠ Heb ei wirio am wynebau: cafodd y chwilio am wynebau ei stopio</translation>
-    </message>
-    <message>
         <source>Waiting…</source>
         <translation>Yn aros…</translation>
     </message>
@@ -4624,32 +4696,12 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Yn chwilio am wynebau…</translation>
     </message>
     <message>
-        <source>⚠ Text not read: reading was stopped</source>
-        <translation>⚠ Testun heb ei ddarllen: cafodd y darllen ei atal</translation>
-    </message>
-    <message>
         <source>Reading the text…</source>
         <translation>Yn darllen y testun…</translation>
     </message>
     <message>
-        <source>⛔ A pupil&apos;s name is written in it: cover it</source>
-        <translation>⛔ Mae enw disgybl wedi&apos;i ysgrifennu ynddo: cuddiwch ef</translation>
-    </message>
-    <message>
-        <source>✔ Prepared</source>
-        <translation>✔ Wedi&apos;i baratoi</translation>
-    </message>
-    <message>
         <source>Changed since prepared</source>
         <translation>Wedi newid ers ei baratoi</translation>
-    </message>
-    <message>
-        <source>⚠ {count} uncertain: keep or remove</source>
-        <translation>⚠ {count} ansicr: cadwch neu tynnwch</translation>
-    </message>
-    <message>
-        <source>⚠ No faces found: look yourself</source>
-        <translation>⚠ Dim wynebau wedi&apos;u canfod: edrychwch eich hun</translation>
     </message>
     <message>
         <source>Regions covered: {count}</source>
@@ -4680,24 +4732,8 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Wynebau a ganfuwyd ac a guddiwyd: {count}.</translation>
     </message>
     <message>
-        <source>Uncertain (dashed outline marked “?”): {count}. Choose each, then “Keep” or “Remove region”.</source>
-        <translation>Ansicr (amlinell doredig wedi&apos;i marcio “?”): {count}. Dewiswch bob un, yna “Cadw” neu “Tynnu&apos;r ardal”.</translation>
-    </message>
-    <message>
         <source>Check that every face in the photo is covered.</source>
         <translation>Gwiriwch fod pob wyneb yn y llun wedi&apos;i guddio.</translation>
-    </message>
-    <message>
-        <source>✔ Covered: “{text}”</source>
-        <translation>✔ Wedi&apos;i guddio: “{text}”</translation>
-    </message>
-    <message>
-        <source>⛔ Name: “{text}”</source>
-        <translation>⛔ Enw: “{text}”</translation>
-    </message>
-    <message>
-        <source>⚠ May be a name: “{text}”</source>
-        <translation>⚠ Gall fod yn enw: “{text}”</translation>
     </message>
     <message>
         <source>“{text}”</source>
