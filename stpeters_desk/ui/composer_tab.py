@@ -460,7 +460,7 @@ class ComposerTab(QWidget):
         self._name_findings = findings
         self._apply_highlights()
         if self._guard_problem:
-            self.names_label.setText("⛔ " + self.tr("Names cannot be checked: {reason}").format(
+            self.names_label.setText("✖ " + self.tr("Names cannot be checked: {reason}").format(
                 reason=self._guard_problem))
         elif findings:
             self.names_label.setText(name_findings_text(findings))

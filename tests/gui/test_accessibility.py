@@ -453,4 +453,4 @@ def test_warnings_carry_words_and_symbols_as_well_as_colour(qtbot: QtBot,
     marks = [label.text() for label in dialog.findChildren(QLabel)
              if label.objectName() == "PreflightMark"]
     assert len(marks) == len(report.checks)
-    assert any(mark == "⛔ Blocked" for mark in marks)
+    assert any(mark == "✖ Blocked" for mark in marks)

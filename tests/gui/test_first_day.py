@@ -246,7 +246,7 @@ def post_a_tweet_with_a_prepared_photo(window: MainWindow, school: DeskServices,
 
     no_problems_after(lambda: click(composer.post_button),
                       answer_dialog(PreflightDialog, read_and_post))
-    assert checks and "⛔ Blocked" not in checks
+    assert checks and "✖ Blocked" not in checks
     post = sandbox.own_posts(1)[0]
     assert post.text == TWEET and post.media_count == 1
     assert sandbox.photo_alt_texts(post.post_id) == [DESCRIPTION]

@@ -153,8 +153,8 @@ Mae llyfrgelloedd Qt yn ffeiliau ar wahân yno, a gallwch eu disodli fel mae&apo
         <translation>Mae&apos;r cysylltiad ag X yn caniatáu negeseuon uniongyrchol, ac mae&apos;r polisi&apos;n gwahardd hynny. Ailgysylltwch gyda mynediad darllen ac ysgrifennu yn unig.</translation>
     </message>
     <message>
-        <source>⛔ Tweets are not going out: {reason}</source>
-        <translation>⛔ Nid yw negeseuon yn mynd allan: {reason}</translation>
+        <source>✖ Tweets are not going out: {reason}</source>
+        <translation>✖ Nid yw negeseuon yn mynd allan: {reason}</translation>
     </message>
     <message>
         <source>⚠ {problems} Tell the head teacher.</source>
@@ -5257,8 +5257,8 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>⚠ Gwiriwch</translation>
     </message>
     <message>
-        <source>⛔ Blocked</source>
-        <translation>⛔ Wedi&apos;i rwystro</translation>
+        <source>✖ Blocked</source>
+        <translation>✖ Wedi&apos;i rwystro</translation>
     </message>
     <message>
         <source>Before this tweet goes out</source>
@@ -6167,8 +6167,8 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>{pupils} disgybl mewn {classes} dosbarth, wedi&apos;u mewnforio ar {date} gan {name}. Dim ond fel olion bysedd digidol wedi&apos;u sgramblo y caiff yr enwau eu cadw.</translation>
     </message>
     <message>
-        <source>⛔ Import it again: this version also catches names written in disguise, and posting is blocked until the pupil list is imported again.</source>
-        <translation>⛔ Mewnforiwch hi eto: mae&apos;r fersiwn hon hefyd yn dal enwau wedi&apos;u cuddio, ac ni ellir postio nes i&apos;r rhestr ddisgyblion gael ei mewnforio eto.</translation>
+        <source>✖ Import it again: this version also catches names written in disguise, and posting is blocked until the pupil list is imported again.</source>
+        <translation>✖ Mewnforiwch hi eto: mae&apos;r fersiwn hon hefyd yn dal enwau wedi&apos;u cuddio, ac ni ellir postio nes i&apos;r rhestr ddisgyblion gael ei mewnforio eto.</translation>
     </message>
     <message>
         <source>The pupil roster</source>
