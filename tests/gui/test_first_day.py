@@ -75,7 +75,7 @@ def open_tab(window: MainWindow, name: str) -> QWidget:
     index = window.tab_names().index(name)
     QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
     assert window.tabs.currentIndex() == index
-    page = window.tabs.currentWidget()
+    page = window.current_page()
     assert page is not None
     return page
 

@@ -123,7 +123,7 @@ def draw_appearance_settings(app: QApplication, window: MainWindow, theme: str) 
     """The foot of the Settings tab, where the theme and the language are chosen."""
     window.resize(*SIZES[0])
     window.select_tab("Settings")
-    settings = window.tabs.currentWidget()
+    settings = window.current_page()
     assert isinstance(settings, SettingsTab)
     settings.theme_box.setFocus()
     scroll = settings.findChild(QScrollArea)
