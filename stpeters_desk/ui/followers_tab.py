@@ -29,9 +29,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -66,7 +67,6 @@ from stpeters_desk.ui.moderation_widgets import (
     HandOffPanel,
     OpenUrl,
     action_button,
-    button_row,
     explain,
     practice_gateway,
     reason_combo,
@@ -102,12 +102,16 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("FollowersTab", "Account age (days)"),
     QT_TRANSLATE_NOOP("FollowersTab", "Status"),
 )
-NEW_COLUMN, RISK_COLUMN, HANDLE_COLUMN = 0, 1, 2
+NEW_COLUMN, RISK_COLUMN, HANDLE_COLUMN, WHY_COLUMN = 0, 1, 2, 4
+# New, risk, handle, name and why fit the list's first view at 1180 px and wider; the why
+# wraps onto a second line rather than being cut off. Place, counts and status follow.
+COLUMN_WIDTHS = ((0, 50), (1, 90), (2, 160), (3, 140), (4, 330), (5, 130))
+LIST_SHARE = 0.7  # of the tab's width, at first: the rest is the chosen account and buttons
 # Offered in the person's language; what they choose (or type) is what the audit log keeps.
 REASONS = (
     QT_TRANSLATE_NOOP("FollowersTab", "Known parent, carer or family"),
     QT_TRANSLATE_NOOP("FollowersTab", "Local organisation or school partner"),
-    QT_TRANSLATE_NOOP("FollowersTab", "Not school-focused"),
+    QT_TRANSLATE_NOOP("FollowersTab", "Nothing to do with the school"),
     QT_TRANSLATE_NOOP("FollowersTab", "Spam or bot account"),
     QT_TRANSLATE_NOOP("FollowersTab", "Adult, gambling or crypto content"),
     QT_TRANSLATE_NOOP("FollowersTab", "Hostile to the school or its staff"),
@@ -415,9 +419,19 @@ class FollowersTab(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        self._sized = False
         layout = QVBoxLayout(self)
         layout.addLayout(self._top_row())
         layout.addWidget(splitter, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """At first, the list the wider: the why shows whole beside the account."""
+        super().showEvent(event)
+        if not self._sized and self.width() > 0:
+            self._sized = True
+            width = self.splitter.width() or self.width()
+            self.splitter.setSizes([int(width * LIST_SHARE), width - int(width * LIST_SHARE)])
 
     def _top_row(self) -> QHBoxLayout:
         self.sync_button = QPushButton(self.tr("Sync followers"))
@@ -489,15 +503,18 @@ class FollowersTab(QWidget):
         self.table.setAccessibleName(self.tr("Followers and their risk scores"))
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # the why on two lines, ending in "…" if longer
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(
+            2 * self.table.fontMetrics().lineSpacing() + 12)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((0, 58), (1, 90), (2, 170), (3, 160), (4, 360), (5, 140)):
+        for column, width in COLUMN_WIDTHS:
             self.table.setColumnWidth(column, width)
         # Sorts now by the New column: new followers first, in the review's order.
         self.sorting = TableSorting(self.table, self.model, self.tr("New followers first"),
@@ -544,8 +561,11 @@ class FollowersTab(QWidget):
         layout.addWidget(self.detail, 1)
         layout.addWidget(QLabel(self.tr("Why are you doing this?")))
         layout.addWidget(self.reason_box)
-        layout.addLayout(button_row(self.ok_button, self.watch_button, self.trust_button,
-                                    self.block_button, self.unblock_button))
+        buttons = QGridLayout()  # two by two, so the account pane stays narrow
+        for number, button in enumerate((self.ok_button, self.watch_button, self.trust_button,
+                                         self.block_button, self.unblock_button)):
+            buttons.addWidget(button, number // 2, number % 2)
+        layout.addLayout(buttons)
         layout.addWidget(self.handoff_panel)
         layout.addWidget(self.message)
         finish_row = QHBoxLayout()
@@ -666,8 +686,8 @@ class FollowersTab(QWidget):
             profile = follower.profile
             if profile.bio:
                 lines += ["", profile.bio]
-            lines += ["", self.tr("Risk of not being school-focused: {risk}").format(
-                risk=risk_text(row.risk))]
+            lines += ["", self.tr("How likely it is that this account has nothing to do "
+                                  "with the school: {risk}").format(risk=risk_text(row.risk))]
             lines += [f"• {shown_risk_reason(reason)}" for reason in follower.risk_reasons]
             lines.append(self.tr("First seen following {day}").format(
                 day=follower.first_seen_at[:10]))
