@@ -64,7 +64,7 @@ from PySide6.QtWidgets import QApplication
 from stpeters_desk.ui import application
 from stpeters_desk.ui.main_window import MainWindow
 
-PIN = %r
+PIN = "HEAD_PIN"
 _shown = MainWindow.show
 
 def show(window):
@@ -93,7 +93,7 @@ def type_pin(window):
 MainWindow.show = show
 from stpeters_desk.app import main
 sys.exit(main([]))
-""" % HEAD_PIN
+""".replace("HEAD_PIN", HEAD_PIN)
 
 
 def mark_tour_seen(data_dir: str) -> None:

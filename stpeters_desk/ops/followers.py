@@ -26,8 +26,8 @@ from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.moderation_store import (
     CONFIRMED,
     FOLLOWER_LINE,
-    FollowerLine,
     PENDING,
+    FollowerLine,
     PendingUnblock,
     StoredFollower,
 )
@@ -42,8 +42,17 @@ from stpeters_desk.x.models import HandOff, UserProfile
 
 # What the Followers tab shows comes through here, not from the store (the UI's one door).
 __all__ = [
-    "CONFIRMED", "FOLLOWER_LINE", "PENDING", "FollowerLine", "BlockedListCheck", "FollowerOps", "ModerationError",
-    "PendingUnblock", "StoredFollower", "SyncOutcome", "follower_ops",
+    "CONFIRMED",
+    "FOLLOWER_LINE",
+    "PENDING",
+    "BlockedListCheck",
+    "FollowerLine",
+    "FollowerOps",
+    "ModerationError",
+    "PendingUnblock",
+    "StoredFollower",
+    "SyncOutcome",
+    "follower_ops",
 ]
 
 BLOCKED_PAGE = 1000

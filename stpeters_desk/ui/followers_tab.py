@@ -168,7 +168,7 @@ class FollowerRow:
     what the filter looks in) are worked out when first asked for, so 100,000 rows are
     ready at once and stay small."""
 
-    __slots__ = ("rank", "new", "line", "words", "_status", "_search")
+    __slots__ = ("_search", "_status", "line", "new", "rank", "words")
 
     def __init__(self, rank: int, line: FollowerLine, new: bool, words: RowWords,
                  status: str | None = None, search: str | None = None) -> None:
@@ -272,9 +272,9 @@ def load_follower_rows(review: FollowerOps, now: datetime | None = None,
     review's order: new ones first.
 
     The store says of each follower whether it is new since the last finished review
-    (those come first). The store gives only the table's columns, as plain tuples; each row keeps its tuple and
-    works out its words when first shown or filtered: 100,000 followers take well
-    under a second.
+    (those come first). The store gives only the table's columns, as plain tuples;
+    each row keeps its tuple and works out its words when first shown or filtered:
+    100,000 followers take well under a second.
     """
     words = RowWords((now or datetime.now(UTC)).date())
     return [FollowerRow(rank, line, bool(line[_NEW]), words)

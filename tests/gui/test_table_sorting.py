@@ -30,10 +30,10 @@ from stpeters_desk.ui.followers_tab import (
     HANDLE_COLUMN,
     NEW_COLUMN,
     RISK_COLUMN,
-    RowWords,
     FollowerRow,
     FollowersModel,
     FollowersTab,
+    RowWords,
 )
 from stpeters_desk.ui.moderation_tab import FROM_COLUMN, WHEN_COLUMN, ModerationTab
 from stpeters_desk.ui.table_model import LIST_ORDER, TableSorting
