@@ -815,12 +815,21 @@ class ComposerTab(QWidget):
         gateway = self._services.gateway
         self.refresh_button.setEnabled(False)
         if not self._has_posts():
-            self._show_posts_placeholder(self.tr("Fetching the account's tweets…"))
+            self._show_fetching()
         self._tasks.run(lambda: gateway.own_posts(POSTS_SHOWN), self._show_posts,
                         self._posts_failed)
 
+    def _show_fetching(self) -> None:
+        """While the first tweets are fetched (at sign-in, before the window is drawn): the
+        list says so and cannot be chosen from. Disabled rather than an unselectable line,
+        whose flag is one of Qt's enums, slow to build before the first frame."""
+        self.posts_list.clear()
+        self.posts_list.addItem(QListWidgetItem(self.tr("Fetching the account's tweets…")))
+        self.posts_list.setEnabled(False)
+
     def _show_posts(self, posts: list[Post]) -> None:
         self.refresh_button.setEnabled(True)
+        self.posts_list.setEnabled(True)
         self.posts_list.clear()
         for post in posts:
             when = shown_moment(post.created_at)
@@ -846,6 +855,7 @@ class ComposerTab(QWidget):
 
     def _posts_failed(self, error: Exception) -> None:
         self.refresh_button.setEnabled(True)
+        self.posts_list.setEnabled(True)
         self.show_message(describe_error(error), ok=False)
         if not self._has_posts():
             self._show_posts_placeholder(self.tr(

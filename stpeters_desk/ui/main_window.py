@@ -444,7 +444,8 @@ class MainWindow(QMainWindow):
             from PySide6.QtWidgets import QTableView
 
             for table in content.findChildren(QTableView):
-                table.verticalHeader().setDefaultSectionSize(TOUCH_TARGET)
+                header = table.verticalHeader()  # two-line rows stay two lines
+                header.setDefaultSectionSize(max(header.defaultSectionSize(), TOUCH_TARGET))
 
     def _build_one_when_idle(self) -> None:
         """Build the next tab not yet built, one at a time so the window stays responsive."""
@@ -637,7 +638,8 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):  # re-read the style sheet: kiosk sizes apply
             app.setStyleSheet(app.styleSheet())
         for table in self.findChildren(QTableView):
-            table.verticalHeader().setDefaultSectionSize(TOUCH_TARGET)
+            header = table.verticalHeader()  # two-line rows stay two lines
+            header.setDefaultSectionSize(max(header.defaultSectionSize(), TOUCH_TARGET))
 
     def allow_close(self) -> None:
         self._closing_allowed = True
