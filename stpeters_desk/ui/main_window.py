@@ -209,7 +209,9 @@ class MainWindow(QMainWindow):
         if first_time:
             if not self.preview:  # a --screenshot never sends the outbox
                 composer.send_due()
-            self.check_invariants()
+            # Shortly after the first frame: at sign-in its worker would compete with
+            # drawing the window (the check asks X three questions).
+            QTimer.singleShot(FIRST_RETRY_DELAY_MS, self, self.check_invariants)
         else:
             composer.restore_draft()  # this person's own draft, never the last person's
 
