@@ -413,10 +413,11 @@ def test_j_and_k_step_through_replies_and_f5_refreshes(qtbot: QtBot,
 def test_f5_refreshes_the_compose_and_followers_tabs(window: MainWindow) -> None:
     from stpeters_desk.ui.followers_tab import FollowersTab
 
-    followers = next(page for page in window.findChildren(FollowersTab))
-    for tab, button in ((window.composer, window.composer.refresh_button),
-                        (followers, followers.sync_button)):
-        window.tabs.setCurrentWidget(tab)
+    followers = window.tab_page("Followers")
+    assert isinstance(followers, FollowersTab)
+    for name, tab, button in (("Compose", window.composer, window.composer.refresh_button),
+                              ("Followers", followers, followers.sync_button)):
+        window.select_tab(name)
         pressed: list[bool] = []
         button.clicked.connect(lambda *_, pressed=pressed: pressed.append(True))
         button.setFocus()

@@ -442,7 +442,7 @@ def test_a_pending_unblock_survives_an_idle_lock_of_the_whole_window(
     qtbot.addWidget(window)
     window.show()
     assert window.select_tab("Followers")
-    tab = window.tabs.currentWidget()
+    tab = window.current_page()
     assert isinstance(tab, FollowersTab)
     blocked_view(tab)
     tab.reason_box.setEditText("Blocked by mistake")
@@ -460,7 +460,7 @@ def test_a_pending_unblock_survives_an_idle_lock_of_the_whole_window(
     click(panel.pin_pad.ok_button)
 
     assert window.select_tab("Followers")
-    again = window.tabs.currentWidget()
+    again = window.current_page()
     assert isinstance(again, FollowersTab) and again is not tab  # the tabs were built afresh
     assert again.handoff_panel.isVisible()
     assert f"@{ALREADY_BLOCKED}" in again.handoff_panel.instructions.text()

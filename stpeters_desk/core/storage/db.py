@@ -201,6 +201,13 @@ class Database:
     def query(self, sql: str, params: Params | None = None) -> list[sqlite3.Row]:
         return self._connection().execute(sql, params or {}).fetchall()
 
+    def query_tuples(self, sql: str, params: Params | None = None) -> list[tuple[Any, ...]]:
+        """Like ``query`` but each row a plain tuple: quicker when there are many thousands."""
+        cursor = self._connection().cursor()
+        cursor.row_factory = None
+        rows: list[tuple[Any, ...]] = cursor.execute(sql, params or {}).fetchall()
+        return rows
+
     def query_one(self, sql: str, params: Params | None = None) -> sqlite3.Row | None:
         row: sqlite3.Row | None = self._connection().execute(sql, params or {}).fetchone()
         return row

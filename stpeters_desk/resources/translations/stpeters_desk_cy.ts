@@ -2069,10 +2069,6 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Sefydliad lleol neu bartner yr ysgol</translation>
     </message>
     <message>
-        <source>Not school-focused</source>
-        <translation>Ddim yn canolbwyntio ar yr ysgol</translation>
-    </message>
-    <message>
         <source>Spam or bot account</source>
         <translation>Cyfrif sbam neu fot</translation>
     </message>
@@ -2107,6 +2103,10 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>Not reviewed</source>
         <translation>Heb ei adolygu</translation>
+    </message>
+    <message>
+        <source>Unblock pending</source>
+        <translation>Dadrwystro heb ei gadarnhau</translation>
     </message>
     <message>
         <source>Sync followers</source>
@@ -2225,6 +2225,10 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Yn darllen rhestr rwystro&apos;r cyfrif o X…</translation>
     </message>
     <message>
+        <source>Reading the rest of the followers…</source>
+        <translation>Yn darllen gweddill y dilynwyr…</translation>
+    </message>
+    <message>
         <source>Blocked accounts: {count}</source>
         <translation>Cyfrifon wedi&apos;u rhwystro: {count}</translation>
     </message>
@@ -2247,10 +2251,6 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>Choose an account in the list to see why it scored as it did.</source>
         <translation>Dewiswch gyfrif yn y rhestr i weld y rhesymau dros ei sgôr.</translation>
-    </message>
-    <message>
-        <source>Risk of not being school-focused: {risk}</source>
-        <translation>Risg nad yw&apos;n canolbwyntio ar yr ysgol: {risk}</translation>
     </message>
     <message>
         <source>First seen following {day}</source>
@@ -2361,8 +2361,12 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Rhwystro heb ei gadarnhau</translation>
     </message>
     <message>
-        <source>Unblock pending</source>
-        <translation>Dadrwystro yn yr arfaeth</translation>
+        <source>Nothing to do with the school</source>
+        <translation>Dim byd i&apos;w wneud â&apos;r ysgol</translation>
+    </message>
+    <message>
+        <source>How likely it is that this account has nothing to do with the school: {risk}</source>
+        <translation>Pa mor debygol yw hi nad oes gan y cyfrif hwn ddim i&apos;w wneud â&apos;r ysgol: {risk}</translation>
     </message>
     <message>
         <source>Not unblocked: the head teacher&apos;s PIN was not given.</source>
@@ -3132,16 +3136,8 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Wedi&apos;i adrodd i X</translation>
     </message>
     <message>
-        <source>Suggestion</source>
-        <translation>Awgrym</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Statws</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>Pam</translation>
     </message>
     <message>
         <source>From</source>
@@ -3300,6 +3296,10 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Dangos</translation>
     </message>
     <message>
+        <source>Show or hide the governors&apos; report: choose the dates, then make it</source>
+        <translation>Dangos neu guddio adroddiad y llywodraethwyr: dewiswch y dyddiadau, yna ei greu</translation>
+    </message>
+    <message>
         <source>Replies and mentions</source>
         <translation>Atebion a chrybwylliadau</translation>
     </message>
@@ -3390,6 +3390,10 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>Report for governors</source>
         <translation>Adroddiad i&apos;r llywodraethwyr</translation>
+    </message>
+    <message>
+        <source>Suggestion and why</source>
+        <translation>Awgrym a pham</translation>
     </message>
     <message>
         <source>Report from</source>
