@@ -187,3 +187,14 @@ def test_a_new_row_gets_the_next_id(db: Database) -> None:
     assert ids == sorted(ids) and len(set(ids)) == 3
     row = db.query_one("SELECT key_check FROM roster_imports WHERE id = :id", {"id": ids[0]})
     assert row is not None and bytes(row["key_check"]) == b"\x00\xff"
+
+
+def test_a_connection_the_server_dropped_is_replaced(db: Database) -> None:
+    if db.dialect != "postgresql":
+        pytest.skip("a server connection")
+    from stpeters_desk.core.storage.postgres import PgDatabase
+
+    assert isinstance(db, PgDatabase)
+    db.reader().raw.close()  # as when the server restarts
+    SettingsStore(db).set("after", "reconnect")
+    assert SettingsStore(db).get("after") == "reconnect"

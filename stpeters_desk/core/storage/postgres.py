@@ -108,8 +108,12 @@ class PgDatabase(Database):
 
     def _pg(self) -> PgConnection:
         conn: PgConnection | None = getattr(self._local, "pg", None)
-        if conn is not None:
+        if conn is not None and not conn.raw.closed:
             return conn
+        if conn is not None:  # the server went away: connect afresh at the next use
+            with self._lock:
+                if conn in self._pg_connections:
+                    self._pg_connections.remove(conn)
         try:
             raw: psycopg.Connection[Any] = psycopg.connect(
                 self.url, autocommit=True, row_factory=_row_factory, connect_timeout=10)
