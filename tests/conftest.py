@@ -38,6 +38,8 @@ STORAGE_TEST_MODULES = frozenset({
     "test_storage", "test_outbox", "test_audit_chain", "test_approvals", "test_staff",
     "test_roster", "test_devices", "test_photo_library", "test_x_usage", "test_postgres",
     "test_sandbox_gateway", "test_moderation_reasons",
+    # the operations on top of them (issue 18: "the storage and operations tests")
+    "test_ops_approvals", "test_ops_posting", "test_ops_staff", "test_ops_followers",
 })
 
 
