@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +38,7 @@ from stpeters_desk.core.storage.audit import (
     read_head,
     start_keyed_chain,
 )
+from stpeters_desk.core.storage.connection import Connection
 from stpeters_desk.core.storage.db import Database, DatabaseError, keep_the_file_advice
 from stpeters_desk.core.storage.seal import part_macs, recovery_hash, store_macs, stored_macs
 from stpeters_desk.i18n import translate
@@ -298,7 +298,7 @@ class IntegrityGuard:
         if not result.ok:
             raise IntegrityRefused(result.message)
 
-    def before_write(self, conn: sqlite3.Connection) -> None:
+    def before_write(self, conn: Connection) -> None:
         if threading.get_ident() == self._checking_thread or self._key is None:
             return
         from stpeters_desk.core.storage.seal import changed_parts
@@ -314,7 +314,7 @@ class IntegrityGuard:
                              "run “stpeters-desk audit verify”.").format(parts=", ".join(changed)))
             raise IntegrityRefused(self._result.message)
 
-    def before_commit(self, conn: sqlite3.Connection) -> None:
+    def before_commit(self, conn: Connection) -> None:
         if self._key is None:
             return
         head = read_head(conn)
@@ -324,7 +324,7 @@ class IntegrityGuard:
         if macs != stored_macs(conn):  # most changes (drafts, tweets) leave the seal as it is
             store_macs(conn, macs)
 
-    def after_commit(self, conn: sqlite3.Connection) -> None:
+    def after_commit(self, conn: Connection) -> None:
         recovery = recovery_hash(conn)
         if recovery and recovery != self._noted_recovery:
             _note_set_up(self._db, recovery)

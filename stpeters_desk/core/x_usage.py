@@ -9,12 +9,12 @@ make once the head's monthly limit is reached. Posting is never refused by it.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from stpeters_desk.core.settings_registry import MAX_READ_CAP, X_READ_CAP, read
+from stpeters_desk.core.storage.connection import DATABASE_ERRORS
 from stpeters_desk.core.storage.db import DatabaseError
 from stpeters_desk.core.storage.settings import SettingsStore
 from stpeters_desk.core.storage.usage_store import MonthUsage, UsageStore
@@ -65,5 +65,7 @@ class ReadBudget:
         """Never fails the read X already answered: a lost count is logged instead."""
         try:
             self._store.add(self._kind, month_of(self._clock()), resources)
-        except (DatabaseError, sqlite3.Error) as exc:
+        except DATABASE_ERRORS as exc:
+            _log.warning("could not count a read from X: %s", exc)
+        except DatabaseError as exc:
             _log.warning("could not count a read from X: %s", exc)

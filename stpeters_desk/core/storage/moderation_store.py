@@ -11,7 +11,6 @@ account's blocked list confirms them.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from stpeters_desk.core.moderation_reasons import (
     stored_reasons,
     urgency,
 )
+from stpeters_desk.core.storage.connection import Connection, Row
 from stpeters_desk.core.storage.db import Database, utc_now_text
 from stpeters_desk.x.models import Mention, UserProfile
 
@@ -221,7 +221,7 @@ class ModerationStore:
             self._set_mark(conn, kind, name, value)
 
     @staticmethod
-    def _set_mark(conn: sqlite3.Connection, kind: str, name: str, value: str) -> None:
+    def _set_mark(conn: Connection, kind: str, name: str, value: str) -> None:
         conn.execute("DELETE FROM moderation_marks WHERE account_kind = :kind AND name = :name",
                      {"kind": kind, "name": name})
         conn.execute("INSERT INTO moderation_marks (account_kind, name, value) "
@@ -251,7 +251,7 @@ class ModerationStore:
         return added
 
     @staticmethod
-    def _insert_mention(conn: sqlite3.Connection, kind: str, item: AssessedMention,
+    def _insert_mention(conn: Connection, kind: str, item: AssessedMention,
                         now: str) -> int:
         mention = item.mention
         exists = conn.execute(
@@ -365,7 +365,7 @@ class ModerationStore:
         return added
 
     @staticmethod
-    def _upsert_follower(conn: sqlite3.Connection, kind: str, profile: UserProfile, risk: int,
+    def _upsert_follower(conn: Connection, kind: str, profile: UserProfile, risk: int,
                          reasons: Sequence[str], sync_number: int, now: str) -> int:
         values = {
             "kind": kind, "user_id": profile.user_id, "handle": profile.handle,
@@ -590,7 +590,7 @@ def _prefixed(alias: str, columns: str) -> str:
     return ", ".join(f"{alias}.{column.strip()}" for column in columns.split(","))
 
 
-def _mention(row: sqlite3.Row) -> StoredMention:
+def _mention(row: Row) -> StoredMention:
     return StoredMention(
         post_id=row["post_id"], author_id=row["author_id"], author_handle=row["author_handle"],
         author_name=row["author_name"], text=row["text"],
@@ -603,7 +603,7 @@ def _mention(row: sqlite3.Row) -> StoredMention:
         fetched_at=row["fetched_at"], maybe=bool(row["maybe"]))
 
 
-def _follower(row: sqlite3.Row) -> StoredFollower:
+def _follower(row: Row) -> StoredFollower:
     created = row["created_at"]
     profile = UserProfile(
         user_id=row["user_id"], handle=row["handle"], name=row["name"], bio=row["bio"],
@@ -619,6 +619,6 @@ def _follower(row: sqlite3.Row) -> StoredFollower:
         trusted=bool(row["trusted"]), block_status=row["block_status"] or "")
 
 
-def _block(row: sqlite3.Row) -> BlockRecord:
+def _block(row: Row) -> BlockRecord:
     return BlockRecord(row["user_id"], row["handle"], row["status"], row["requested_by"],
                        row["requested_at"], row["reason"], row["confirmed_at"])
