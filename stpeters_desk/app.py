@@ -147,7 +147,7 @@ def build_services(args: Options) -> DeskServices:
     db = open_database(data_dir)
     try:
         if args.screenshot:  # drawn from a copy: nothing it triggers is written to the data
-            _refuse_unless_sound(IntegrityGuard(db))
+            _refuse_unless_sound(IntegrityGuard(db, read_only=not args.reset_sandbox))
             if args.reset_sandbox:  # asked for: done to the data folder itself
                 from stpeters_desk.x.sandbox import SandboxGateway
 

@@ -151,8 +151,11 @@ def _refused(message: str) -> AuditVerification:
 class IntegrityGuard:
     """The ``WriteGuard`` of ``storage.db``: check once, then seal every change."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, read_only: bool = False) -> None:
+        """``read_only``: check and write nothing (``--screenshot`` draws the data as it is):
+        no key is created in the keyring and an unkeyed audit log is not keyed now."""
         self._db = db
+        self._read_only = read_only
         self._key: bytes | None = None
         self.anchor: Anchor | None = None
         self.notice = ""  # an accepted problem, to say once at start
@@ -232,7 +235,7 @@ class IntegrityGuard:
                              "become head teacher.").format(path=self._db.path)
                 + " " + what_to_do())
         keyed = head is not None and head.keyed_from_id is not None
-        record = read_keyring(self._db, create_key=True)
+        record = read_keyring(self._db, create_key=not self._read_only)
         if record.key is None:
             if keyed:
                 return _refused(translate(
@@ -242,7 +245,7 @@ class IntegrityGuard:
         self._key, self.anchor = record.key, record.anchor
         if record.anchor is None and not keyed:
             plain = trail.verify()
-            if not plain.ok:  # never key (and so bless) a log that is already broken
+            if not plain.ok or self._read_only:  # never key (and so bless) a broken log
                 return self._refuse_unless_ok(plain)
             self._key_the_chain()
         return self._refuse_unless_ok(trail.verify(self._key, self.anchor))
