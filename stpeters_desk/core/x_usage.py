@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from stpeters_desk.core.settings_registry import MAX_READ_CAP, X_READ_CAP, read
-from stpeters_desk.core.storage.connection import DATABASE_ERRORS
+from stpeters_desk.core.storage.connection import database_errors
 from stpeters_desk.core.storage.db import DatabaseError
 from stpeters_desk.core.storage.settings import SettingsStore
 from stpeters_desk.core.storage.usage_store import MonthUsage, UsageStore
@@ -65,7 +65,7 @@ class ReadBudget:
         """Never fails the read X already answered: a lost count is logged instead."""
         try:
             self._store.add(self._kind, month_of(self._clock()), resources)
-        except DATABASE_ERRORS as exc:
+        except database_errors() as exc:
             _log.warning("could not count a read from X: %s", exc)
         except DatabaseError as exc:
             _log.warning("could not count a read from X: %s", exc)

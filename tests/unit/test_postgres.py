@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from stpeters_desk.core.storage.connection import (
-    INTEGRITY_ERRORS,
     SqlSyntaxError,
+    integrity_errors,
     postgres_ddl,
     to_pyformat,
 )
@@ -153,7 +153,7 @@ def test_a_failed_statement_in_a_savepoint_leaves_the_outer_transaction_usable(
     settings = SettingsStore(db)
     settings.set("a", "1")
     with db.transaction() as conn:
-        with pytest.raises(INTEGRITY_ERRORS), db.transaction() as inner:
+        with pytest.raises(integrity_errors()), db.transaction() as inner:
             inner.execute("INSERT INTO settings (key, value) VALUES ('a', '2')")
         conn.execute("UPDATE settings SET value = '3' WHERE key = 'a'")
     assert settings.get("a") == "3"

@@ -4,13 +4,14 @@ Stores write SQL with ``:name`` parameters and read rows by column name (or
 position). SQLite's own ``sqlite3.Connection`` already works that way; the
 PostgreSQL back end (``core.storage.postgres``) wraps a psycopg connection so it
 does too. Stores annotate with ``Connection`` and ``Row`` from here, never with
-``sqlite3`` itself, and catch ``DATABASE_ERRORS`` rather than ``sqlite3.Error``.
+``sqlite3`` itself, and catch ``database_errors()`` rather than ``sqlite3.Error``.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+import sys
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any, Protocol
@@ -42,20 +43,25 @@ class Connection(Protocol):
 
 
 def _errors(name: str) -> tuple[type[Exception], ...]:
+    """sqlite3's error of that name, and psycopg's once psycopg is loaded (only a
+    PostgreSQL database loads it, and until then none of its errors can be raised):
+    importing psycopg costs a fifth of a second the sign-in screen must not wait for."""
     errors: list[type[Exception]] = [getattr(sqlite3, name)]
-    try:
-        import psycopg
-    except ImportError:  # pragma: no cover - psycopg is only needed for PostgreSQL
-        pass
-    else:
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is not None:
         errors.append(getattr(psycopg, name))
     return tuple(errors)
 
 
-# Every error a database back end raises for a failed statement.
-DATABASE_ERRORS: tuple[type[Exception], ...] = _errors("DatabaseError")
-# A constraint refused the change (a duplicate key, a missing row it refers to).
-INTEGRITY_ERRORS: tuple[type[Exception], ...] = _errors("IntegrityError")
+def database_errors() -> tuple[type[Exception], ...]:
+    """Every error a database back end raises for a failed statement (``except
+    database_errors():`` is evaluated when an error is being matched)."""
+    return _errors("DatabaseError")
+
+
+def integrity_errors() -> tuple[type[Exception], ...]:
+    """A constraint refused the change (a duplicate key, a missing row it refers to)."""
+    return _errors("IntegrityError")
 
 
 class SqlSyntaxError(ValueError):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stpeters_desk.core.storage.connection import DATABASE_ERRORS
+from stpeters_desk.core.storage.connection import database_errors
 from stpeters_desk.core.storage.db import Database, DatabaseError, DiskFull, utc_now_text
 from stpeters_desk.i18n import translate
 
@@ -70,7 +70,7 @@ class DraftStore:
                     )
         except DiskFull as exc:  # the composer keeps the text and retries: no restart needed
             raise DraftNotSaved(translate("Database", "the disk is full")) from exc
-        except DATABASE_ERRORS as exc:
+        except database_errors() as exc:
             raise DraftNotSaved(str(exc)) from exc
         except DatabaseError as exc:
             raise DraftNotSaved(str(exc)) from exc

@@ -11,7 +11,7 @@ disagree, and the check can say which part changed.
 from __future__ import annotations
 
 from stpeters_desk.core.settings_registry import SEALED_KEYS
-from stpeters_desk.core.storage.connection import DATABASE_ERRORS, Connection
+from stpeters_desk.core.storage.connection import Connection, database_errors
 
 SECURITY_SETTINGS = SEALED_KEYS  # the registry marks which settings the seal covers
 
@@ -38,7 +38,7 @@ def part_text(conn: Connection, part: str) -> str:
 
     try:
         rows = conn.execute(SEALED_PARTS[part]).fetchall()
-    except DATABASE_ERRORS as exc:  # a dropped table, or text that is not UTF-8
+    except database_errors() as exc:  # a dropped table, or text that is not UTF-8
         return f"unreadable: {exc}"
     try:
         return json.dumps([list(row) for row in rows], ensure_ascii=False, separators=(",", ":"))
@@ -58,7 +58,7 @@ def part_macs(conn: Connection, key: bytes, last_hash: str) -> dict[str, str]:
 def stored_macs(conn: Connection) -> dict[str, str]:
     try:
         rows = conn.execute("SELECT part, mac FROM integrity_seal").fetchall()
-    except DATABASE_ERRORS:
+    except database_errors():
         return {}
     return {str(row[0]): str(row[1]) for row in rows}
 
@@ -84,6 +84,6 @@ def recovery_hash(conn: Connection) -> str:
     whose database was emptied can still check the code."""
     try:
         row = conn.execute("SELECT code_hash FROM recovery_code WHERE id = 1").fetchone()
-    except DATABASE_ERRORS:
+    except database_errors():
         return ""
     return str(row[0]) if row else ""
