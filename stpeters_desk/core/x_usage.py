@@ -13,15 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from stpeters_desk.core.settings_registry import MAX_READ_CAP, X_READ_CAP, read
+from stpeters_desk.core.settings_registry import X_READ_CAP, read
 from stpeters_desk.core.storage.connection import database_errors
 from stpeters_desk.core.storage.db import DatabaseError
 from stpeters_desk.core.storage.settings import SettingsStore
 from stpeters_desk.core.storage.usage_store import MonthUsage, UsageStore
 from stpeters_desk.x.errors import ReadCapReached
-
-READ_CAP_SETTING = X_READ_CAP.key
-__all__ = ["MAX_READ_CAP", "READ_CAP_SETTING", "ReadBudget", "ReadFigures", "month_of"]
 
 _log = logging.getLogger(__name__)
 
