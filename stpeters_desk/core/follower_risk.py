@@ -136,12 +136,39 @@ def load_follower_lists(keywords: Path | None = None, places: Path | None = None
             load_lexicon([places or folder / LOCAL_PLACES_FILE], kinds=PLACE_KINDS))
 
 
-def score_follower(profile: UserProfile, context: FollowerContext) -> FollowerRisk:
+SCORING_VERSION = "1"  # raise when score_follower changes, so stored scores are redone
+
+
+def context_stamp(context: FollowerContext) -> str:
+    """Everything besides the profile that a score depends on, as one short text.
+
+    Two syncs with the same stamp would give every stored follower the same score, so
+    the quick sync rescores the stored followers only when this changes: a list edited,
+    a reply flagged, new word lists, or a new day (account ages are counted in days).
+    """
+    import hashlib
+
+    keywords, places = _lists(context)
+    parts = [SCORING_VERSION, context.now.date().isoformat(),
+             ",".join(sorted(item.casefold() for item in context.trusted)),
+             ",".join(sorted(item.casefold() for item in context.watchlist)),
+             ",".join(f"{user}={count}" for user, count in sorted(
+                 context.flagged_replies.items()) if count),
+             keywords.fingerprint, places.fingerprint]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _lists(context: FollowerContext) -> tuple[Lexicon, Lexicon]:
     keywords, places = context.keywords, context.places
     if keywords is None or places is None:
         default_keywords, default_places = load_follower_lists()
         keywords = keywords or default_keywords
         places = places or default_places
+    return keywords, places
+
+
+def score_follower(profile: UserProfile, context: FollowerContext) -> FollowerRisk:
+    keywords, places = _lists(context)
     signals: list[tuple[int, str]] = []
     signals += _school_lists(profile, context)
     signals += _account_age(profile, context.now)

@@ -537,6 +537,7 @@ class Lexicon:
                                    if row[2].kind in ("hide", "review")]
         self._anchored = _anchor_index(self._phrases)
         self._allowed_anchored = _anchor_index(self._allowed_phrases)
+        self.fingerprint = _sections_fingerprint(sections)
 
     @classmethod
     def from_files(cls, paths: Iterable[Path], kinds: Sequence[str] = MODERATION_KINDS
@@ -785,6 +786,15 @@ def _child_name_notes(text: str) -> list[ChildNamesNote]:
 def default_word_lists() -> tuple[Path, ...]:
     folder = word_lists_dir()
     return tuple(folder / name for name in DEFAULT_WORD_LISTS)
+
+
+def _sections_fingerprint(sections: Sequence[WordListSection]) -> str:
+    """What the lists say, as a short hash: scores kept from an earlier reading of the
+    same lists need not be worked out again (the follower review's rescoring)."""
+    import hashlib
+
+    text = repr([(s.name, s.kind, s.weight, s.entries) for s in sections])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def load_lexicon(paths: Sequence[Path] | None = None, extra: Sequence[Path] = (),

@@ -23,7 +23,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from stpeters_desk.core.audit_actions import AuditAction
-from stpeters_desk.core.follower_risk import FollowerContext, score_follower
+from stpeters_desk.core.follower_risk import FollowerContext, context_stamp, score_follower
 from stpeters_desk.core.moderation import Lexicon, assess, default_lexicon
 from stpeters_desk.core.storage.moderation_store import (
     BLOCK_PENDING,
@@ -64,6 +64,7 @@ NEWCOMERS_MARGIN = 10
 EVERY_FOLLOWER = 10_000_000  # a limit no school reaches: "all", in portable SQL
 FULL_CHECK_EVERY = timedelta(days=7)  # how often a sync re-reads every follower
 FULL_CHECK_MARK = "follower_full_check_at"
+SCORED_WITH_MARK = "follower_scores_context"  # the context_stamp() of the stored scores
 MAX_PAGES = 10_000  # a gateway that never stops paging must not hang the app
 BLOCK_CHECKER = "St Peter's Desk"  # the actor when the app confirms a block by itself
 
@@ -342,6 +343,7 @@ class FollowerReview:
             return SyncResult(seen, new, 0, complete=False)
         gone = self._store.finish_follower_sync(self.kind, number)
         self._store.set_mark(self.kind, FULL_CHECK_MARK, self._clock().isoformat())
+        self._store.set_mark(self.kind, SCORED_WITH_MARK, context_stamp(context))
         return SyncResult(seen, new, gone, complete=True)
 
     def _newcomers_page(self, followers_now: int) -> int:
@@ -352,7 +354,12 @@ class FollowerReview:
 
     def _rescore_stored(self, context: FollowerContext) -> None:
         """Scores change without X (a reply assessed, the watchlist): rescore those this
-        sync did not read, from what is stored, with no request to X."""
+        sync did not read, from what is stored, with no request to X. Only when what the
+        scores depend on changed since they were worked out: with 100,000 followers a
+        rescore costs seconds, and most quick syncs change nothing it depends on."""
+        stamp = context_stamp(context)
+        if self._store.mark(self.kind, SCORED_WITH_MARK) == stamp:
+            return
         changes = []
         for follower in self._store.followers(self.kind, limit=EVERY_FOLLOWER):
             risk = score_follower(follower.profile, context)
@@ -361,6 +368,7 @@ class FollowerReview:
                 changes.append((follower.profile.user_id, risk.score, risk.reasons))
         if changes:
             self._store.update_follower_risks(self.kind, changes)
+        self._store.set_mark(self.kind, SCORED_WITH_MARK, stamp)
 
     def _full_check_due(self) -> bool:
         last = self._store.mark(self.kind, FULL_CHECK_MARK)

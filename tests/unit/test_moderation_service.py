@@ -416,6 +416,40 @@ def test_a_sync_reads_only_up_to_the_first_page_without_a_new_follower(
     assert review.count() == first.seen + 9
 
 
+def test_a_quick_sync_rescores_stored_followers_only_when_their_context_changed(
+        store: ModerationStore, sandbox: SandboxGateway, record: Recorder) -> None:
+    """With 100,000 followers rescoring costs seconds: a quick sync that changes nothing a
+    score depends on leaves the stored scores alone; a watchlist change or a new day
+    (account ages count in days) works them out again."""
+    day = [datetime(2026, 12, 1, 9, tzinfo=UTC)]
+    review = FollowerReview(store, sandbox, record, page_size=7, clock=lambda: day[0])
+    review.sync()  # the first sync is a full check: every follower scored as read
+    rescored: list[int] = []
+    original = store.followers
+
+    def counting(kind: str, limit: int = 200, offset: int = 0,
+                 include_gone: bool = False) -> Any:
+        found = original(kind, limit=limit, offset=offset, include_gone=include_gone)
+        rescored.append(len(found))
+        return found
+
+    store.followers = counting  # type: ignore[method-assign]
+    review.sync()
+    review.sync()
+    assert rescored == []  # nothing changed since the full check
+    parent = original(sandbox.kind, limit=1)[0]
+    store.set_follower_flag(sandbox.kind, parent.profile.user_id, "watchlist", True)
+    review.sync()
+    assert rescored == [sandbox.account().followers_count]
+    watched = store.follower(sandbox.kind, parent.profile.user_id)
+    assert watched is not None and watched.risk_score >= CHECK_FROM
+    review.sync()
+    assert len(rescored) == 1
+    day[0] += timedelta(days=1)
+    review.sync()
+    assert len(rescored) == 2
+
+
 def test_a_full_check_once_a_week_finds_who_unfollowed(
         store: ModerationStore, sandbox: SandboxGateway, record: Recorder, db: Database) -> None:
     now = [datetime(2026, 12, 1, 9, tzinfo=UTC)]
