@@ -34,6 +34,7 @@ from stpeters_desk.core.settings_registry import (
 )
 from stpeters_desk.core.storage.audit import NewAuditEntry, append_entries
 from stpeters_desk.core.storage.connection import Connection
+from stpeters_desk.core.storage.policy_store import PolicyStore
 from stpeters_desk.i18n import translate
 from stpeters_desk.ops.actions import Action
 from stpeters_desk.ops.context import gate_of
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-POLICY_FILE = "school-twitter-policy.txt"  # in the data folder
+LEGACY_POLICY_FILE = "school-twitter-policy.txt"  # where a policy was kept before migration 20
 MAX_POLICY_BYTES = 2 * 1024 * 1024
 
 
@@ -276,20 +277,31 @@ class SchoolOperations:
         self._gate.perform(session, Action.POLICY_DATES, keep,
                            detail=f"adopted {adopted}, every {months} months")
 
-    def policy_path(self) -> Path:
-        return self._services.data_dir / POLICY_FILE
+    def policy_text(self) -> str:
+        """The school's policy as loaded, "" when none was.
+
+        It lives in the database, so every computer of the school shows the same text. A
+        policy loaded before that was a file in this computer's data folder: it is still
+        shown until the head loads the policy again.
+        """
+        db = self._services.db
+        loaded = PolicyStore(db).current() if db is not None else None
+        if loaded is not None:
+            return loaded.text
+        try:
+            return (self._services.data_dir / LEGACY_POLICY_FILE).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return ""
 
     def load_policy_file(self, session: Session, source: Path) -> str:
-        """Copy the school's policy into the data folder; returns its text."""
+        """Keep the school's policy in the database, for every computer; returns its text."""
         text = validate_policy_file(source)
 
-        def keep(_clearance: Clearance) -> None:
-            try:
-                self.policy_path().write_text(text, encoding="utf-8")
-            except OSError as exc:
-                raise InvalidInput(translate(
-                    "Operations", "The policy could not be saved in the app's data folder: "
-                                  "{reason}.").format(reason=exc.strerror)) from None
+        def keep(clearance: Clearance) -> None:
+            with self._db_transaction():
+                db = self._services.db
+                assert db is not None  # _db_transaction refuses without one
+                PolicyStore(db).keep(text, source.name, clearance.actor)
 
         self._gate.perform(session, Action.POLICY_FILE, keep, target=source.name)
         return text

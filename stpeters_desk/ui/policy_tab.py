@@ -82,18 +82,15 @@ class PolicyTab(QWidget):
         heading = self.tr("How the app keeps to the policy")
         return f"<h3>{heading}</h3><ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
 
-    def policy_path(self) -> Path:
-        return self._operations.policy_path()
-
     def show_policy(self) -> None:
-        path = self.policy_path()
-        if not path.is_file():
+        text = self._operations.policy_text()
+        if not text:
             self.text.setPlainText("")
             self.text.setPlaceholderText(self.tr(
                 "No policy loaded yet. Use “Load the school's policy file…” to show the "
                 "school's own Twitter policy here for every member of staff."))
             return
-        self.text.setPlainText(path.read_text(encoding="utf-8"))
+        self.text.setPlainText(text)
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -103,7 +100,7 @@ class PolicyTab(QWidget):
             self.load_file(Path(name))
 
     def load_file(self, source: Path) -> bool:
-        """Copy the school's file into the data folder; refuse what is not readable text.
+        """Keep the school's file for every computer; refuse what is not readable text.
 
         A small local file: done at once, so the text shows as soon as it is chosen.
         """

@@ -25,7 +25,7 @@ from stpeters_desk.core.settings_registry import (
     tour_seen,
 )
 from stpeters_desk.core.staff import StaffMember
-from stpeters_desk.ops.school import SchoolOperations, validate_trip_exception
+from stpeters_desk.ops.school import LEGACY_POLICY_FILE, SchoolOperations, validate_trip_exception
 from stpeters_desk.ops.session import Session
 from stpeters_desk.x.credentials import XCredentials, load_account_password, load_credentials
 from stpeters_desk.x.models import Account
@@ -262,10 +262,24 @@ def test_the_policy_file_is_checked_and_loaded_only_by_the_head(
     good.write_text("Our invented policy.", encoding="utf-8")
     with pytest.raises(NotAllowed):
         ops.load_policy_file(as_(people, Role.TEACHER), good)
-    assert not ops.policy_path().exists()
+    assert ops.policy_text() == ""
     assert ops.load_policy_file(as_(people, Role.HEAD), good) == "Our invented policy."
-    assert ops.policy_path().read_text(encoding="utf-8") == "Our invented policy."
+    assert ops.policy_text() == "Our invented policy."
     assert last(school) == ("Mrs Amberley", AuditAction.POLICY_FILE_LOADED)
+
+
+def test_a_policy_kept_as_a_file_before_it_moved_to_the_database_still_shows(
+        school: DeskServices, ops: SchoolOperations, people: dict[Role, StaffMember],
+        tmp_path: Path) -> None:
+    if school.db.dialect != "sqlite":
+        pytest.skip("only a computer's own data folder held the old file")
+    school.data_dir.mkdir(parents=True, exist_ok=True)
+    (school.data_dir / LEGACY_POLICY_FILE).write_text("Our older policy.", encoding="utf-8")
+    assert ops.policy_text() == "Our older policy."
+    newer = tmp_path / "policy.txt"
+    newer.write_text("Our newer policy.", encoding="utf-8")
+    ops.load_policy_file(as_(people, Role.HEAD), newer)
+    assert ops.policy_text() == "Our newer policy."
 
 
 # -- settings -------------------------------------------------------------------------------
