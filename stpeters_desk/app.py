@@ -50,7 +50,8 @@ commands (no window):
   stpeters-desk audit ...    check or export the audit log (stpeters-desk audit --help)
   stpeters-desk database move-to postgresql://...
                              move this computer's data to the school's PostgreSQL
-                             server, for several computers (stpeters-desk database --help)
+                             server, for several computers; "database upgrade" brings
+                             the server up to date (stpeters-desk database --help)
 
 On Linux the window needs a display (an X server or Wayland). --screenshot works
 without one.
@@ -289,15 +290,16 @@ def _roster_guard(data_dir_arg: str | None) -> NameGuard:
 
 
 def run_database_command(argv: list[str], data_dir: Path) -> int:
-    """``stpeters-desk database move-to postgresql://…``, holding the data folder's window
-    lock, so the app cannot be opened on this computer (and change the file) mid-move."""
+    """``stpeters-desk database move-to postgresql://…`` (and ``database upgrade``), holding
+    the data folder's window lock, so the app cannot be opened on this computer (and change
+    the file) mid-move."""
     from PySide6.QtCore import QLockFile
 
     from stpeters_desk.core.database_move import database_cli
     from stpeters_desk.ui.single_instance import LOCK_FILE
 
     lock = None
-    if data_dir.is_dir():
+    if "move-to" in argv and data_dir.is_dir():
         lock = QLockFile(str(data_dir / LOCK_FILE))
         lock.setStaleLockTime(0)
         if not lock.tryLock(0):

@@ -31,6 +31,7 @@ from stpeters_desk.core.paths import DATABASE_NAME
 from stpeters_desk.core.storage.db import (
     Database,
     DatabaseError,
+    database_url,
     is_database_url,
     migrate,
     open_database,
@@ -242,36 +243,80 @@ def _compare(source: Database, target: Database, order: list[Table]) -> None:
 # -- the command line -------------------------------------------------------------------------
 def database_cli(argv: list[str], data_dir: Path, *,
                  read_password: Callable[[str], str] | None = None) -> int:
-    """``stpeters-desk database move-to postgresql://…``."""
+    """``stpeters-desk database move-to postgresql://…`` and ``database upgrade``."""
     parser = argparse.ArgumentParser(
         prog="stpeters-desk database",
-        description="Move this computer's database to the school's PostgreSQL server.")
+        description="The school's shared PostgreSQL database (several computers).")
     commands = parser.add_subparsers(dest="command", required=True)
     move = commands.add_parser(
         "move-to", help="copy this computer's data into a new, empty database on the "
                         "school's server and check it there; this computer's file is only "
-                        "read (it stays as the backup)")
-    move.add_argument("url", metavar="postgresql://user@server/database",
+                        "read (it stays as the backup). Connect as the database's owner role")
+    move.add_argument("url", metavar="postgresql://owner@server/database",
                       help="the school's server; the password is asked for when needed "
                            "(or PGPASSWORD, or ~/.pgpass), never typed into the address")
+    upgrade = commands.add_parser(
+        "upgrade", help="bring the school's database up to this version of the app, as its "
+                        "owner role, after each update and before the computers start it")
+    upgrade.add_argument("--database", metavar="postgresql://owner@server/database",
+                         help="the school's server (also STPETERS_DESK_DATABASE)")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
-    url = str(args.url)
+    if args.command == "upgrade":
+        return _with_password_asked(_upgrade_target(args.database), read_password, _upgrade)
+    return _with_password_asked(str(args.url), read_password,
+                                lambda url: _move(data_dir, url))
+
+
+def _upgrade_target(argument: str | None) -> str:
+    try:
+        url = database_url(argument)
+    except DatabaseError as exc:
+        return str(exc)
+    return url or ""
+
+
+def _move(data_dir: Path, url: str) -> None:
+    summary = move_to_server(data_dir, url, say=print)
+    for line in summary.lines():
+        print(line)
+
+
+def _upgrade(url: str) -> None:
+    if not is_database_url(url):
+        raise MoveRefused(url or "Name the school's server with --database postgresql://… "
+                                 "(this computer's own database is brought up to date when "
+                                 "the app starts).")
+    db = _open_server(url, None)
+    try:
+        before = db.schema_version() if "schema_migrations" in db.table_names() else 0
+        migrate(db)
+        after = db.schema_version()
+    finally:
+        db.close()
+    if before == after:
+        print(f"{redact_url(url)} is up to date (layout {after}). Nothing was changed.")
+    else:
+        print(f"{redact_url(url)} brought up to date: layout {before} -> {after}.")
+
+
+def _with_password_asked(url: str, read_password: Callable[[str], str] | None,
+                         run: Callable[[str], None]) -> int:
+    """Run the command; when the server wants a password that the address, PGPASSWORD and
+    ~/.pgpass did not give, ask for it once at the terminal."""
     for attempt in range(2):
         try:
-            summary = move_to_server(data_dir, url, say=print)
+            run(url)
         except DatabaseError as exc:
             if attempt == 0 and _needs_password(exc):
                 password = _ask_password(url, read_password)
                 if password:
                     url = with_password(url, password)
                     continue
-            print(f"The move did not happen: {exc}", file=sys.stderr)
+            print(f"Nothing was done: {exc}", file=sys.stderr)
             return 1
-        for line in summary.lines():
-            print(line)
         return 0
     return 1
 

@@ -292,6 +292,17 @@ def test_the_command_waits_for_the_window_to_be_closed(
     assert code == 1 and "Close it first" in capsys.readouterr().err
 
 
+def test_upgrade_brings_the_server_s_layout_up_to_date(
+        new_database: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    url = new_database()
+    assert main(["database", "upgrade", "--database", url]) == 0
+    assert "brought up to date: layout 0 ->" in capsys.readouterr().out
+    assert main(["database", "upgrade", "--database", url]) == 0
+    assert "is up to date" in capsys.readouterr().out
+    assert main(["database", "upgrade", "--database", "/not/a/server"]) == 1
+    assert "not a postgresql:// address" in capsys.readouterr().err
+
+
 def test_the_password_is_put_in_the_address_only_in_memory() -> None:
     url = with_password("postgresql://desk_office@server.school/stpeters?sslmode=require",
                         "p@ss:w/rd")
