@@ -11,11 +11,11 @@ end. Everything happens in a schema of its own, dropped at the end.
    nine others wait until their own read of the inbox says so. Printed: the median and
    the worst time from the change's commit to a computer seeing it.
 
-   How the others notice is a *feed* (``FEEDS``). Until the change feed (LISTEN/NOTIFY,
-   issue 18) is in the app, the only one is ``poll``: read the table every
-   ``--interval`` seconds, so the figures are about the interval plus a read. To measure
-   the feed, add an entry to ``FEEDS`` whose ``wait_until`` blocks on the feed's
-   notification and then reads, and run with ``--feed`` naming it.
+   How the others notice is a *feed* (``FEEDS``): ``notify`` waits for the app's change
+   feed (``core.storage.change_feed``, LISTEN/NOTIFY) and then reads the table once; it
+   is used whenever the app has that module. ``poll`` reads the table every
+   ``--interval`` seconds (the figures are then about the interval plus a read): the
+   only way before the feed, and the fallback to compare it with (``--feed poll``).
 
 2. **Outbox throughput.** ``--items`` tweets are queued; the ten computers then race to
    send them with the app's own outbox (``core.outbox.Outbox``: the lease, the look on
@@ -33,6 +33,7 @@ No timed assertions: the figures depend on the machine.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import itertools
 import multiprocessing
 import os
@@ -76,8 +77,9 @@ class Polling:
 
     @property
     def description(self) -> str:
-        return (f"polling: each computer reads the table every {self.interval * 1000:.0f} ms "
-                "(the LISTEN/NOTIFY change feed is not in the app yet)")
+        without = "" if "notify" in FEEDS else " (this copy of the app has no change feed)"
+        return (f"polling: each computer reads the table every {self.interval * 1000:.0f} ms"
+                + without)
 
     def wait_until(self, db: Database, seen: Callable[[], bool], timeout: float
                    ) -> float | None:
@@ -90,8 +92,38 @@ class Polling:
             time.sleep(self.interval)
 
 
-# name -> feed made from --interval. The change feed goes here when it lands.
+class Notified:
+    """The app's change feed (``core.storage.change_feed``, LISTEN/NOTIFY): wait for the
+    server's notification that the Moderation inbox changed, then read it once."""
+
+    description = "the change feed: LISTEN/NOTIFY, then one read of the table"
+
+    def __init__(self, _interval: float) -> None:
+        self._feed: Any = None
+
+    def wait_until(self, db: Database, seen: Callable[[], bool], timeout: float
+                   ) -> float | None:
+        from stpeters_desk.core.storage.change_feed import MODERATION, ChangeFeed
+
+        if self._feed is None:
+            self._feed = ChangeFeed.for_database(db)
+            self._feed.start()
+        deadline = time.monotonic() + timeout
+        while True:
+            count = self._feed.count(MODERATION)
+            if seen():
+                return time.monotonic()
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            self._feed.wait_for(MODERATION, timeout=left, after=count)
+
+
+# name -> feed made from --interval; "notify" once the change feed is in the app.
 FEEDS: dict[str, Callable[[float], Feed]] = {"poll": Polling}
+if importlib.util.find_spec("stpeters_desk.core.storage.change_feed") is not None:
+    FEEDS["notify"] = Notified
+DEFAULT_FEED = "notify" if "notify" in FEEDS else "poll"
 
 
 # -- one computer ---------------------------------------------------------------------------------
@@ -281,7 +313,9 @@ def main() -> int:
     parser.add_argument("--computers", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--items", type=int, default=300)
-    parser.add_argument("--feed", choices=sorted(FEEDS), default="poll")
+    parser.add_argument("--feed", choices=sorted(FEEDS), default=DEFAULT_FEED,
+                        help="how the others notice a change (default: the change feed "
+                             "when the app has one, else polling)")
     parser.add_argument("--interval", type=float, default=0.05,
                         help="seconds between two reads when polling")
     parser.add_argument("--x-latency", type=float, default=0.05,
