@@ -347,3 +347,70 @@ def test_a_pg_dump_backup_restores_with_a_verifying_audit_log(
         original.close()
         restored.close()
 
+
+
+# -- the whole recipe of installers/KIOSK.md, with the server scripts the app ships ------------
+SCRIPTS = Path(__file__).resolve().parents[2] / "stpeters_desk" / "resources" / "server"
+
+
+def _psql(url: str, *arguments: str) -> None:
+    done = subprocess.run([_pg_program(url, "psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", url,
+                           *arguments], capture_output=True, text=True, timeout=120,
+                          stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+
+
+def _as(url: str, role: str, database: str) -> str:
+    parts = urlsplit(url)
+    netloc = f"{role}@{parts.netloc.rsplit('@', 1)[-1]}"
+    return urlunsplit((parts.scheme, netloc, f"/{database}", parts.query, ""))
+
+
+def test_the_kiosk_guide_s_move_backup_and_restore_with_the_server_scripts(
+        school: FilledSchool, tmp_path: Path) -> None:
+    """create-school-database.sql, move-to as the owner, add-computer.sql, pg_dump, a restore
+    into a new database given to the computers as the guide says: a computer's own role
+    works on both, and can add to the audit log but never change it."""
+    if not (SCRIPTS / "create-school-database.sql").is_file():
+        pytest.skip("this copy of the app has no server scripts")
+    import psycopg
+
+    url = _server_url()
+    admin = urlsplit(url).username or "postgres"
+    tag = uuid.uuid4().hex[:8]
+    live, check = f"school_{tag}", f"school_{tag}_check"
+    owner, computer = f"owner_{tag}", f"desk_pc_{tag}"
+    try:
+        _psql(_as(url, admin, "postgres"), "-v", f"db={live}", "-v", f"owner={owner}",
+              "-v", f"owner_password=o-{tag}", "-f", str(SCRIPTS / "create-school-database.sql"))
+        move_to_server(school.data_dir, _as(url, owner, live))
+        _psql(_as(url, admin, live), "-v", f"computer={computer}", "-v", f"password=c-{tag}",
+              "-f", str(SCRIPTS / "add-computer.sql"))
+
+        backup = tmp_path / "stpeters-desk.dump"
+        subprocess.run([_pg_program(url, "pg_dump"), "-Fc", "-f", str(backup),
+                        _as(url, owner, live)], check=True, timeout=120)
+        for statement in (f"CREATE DATABASE {check} OWNER {owner} TEMPLATE template0",):
+            _psql(_as(url, admin, "postgres"), "-c", statement)
+        subprocess.run([_pg_program(url, "pg_restore"), "-d", _as(url, owner, check),
+                        "--no-owner", "--exit-on-error", str(backup)], check=True, timeout=120)
+        _psql(_as(url, admin, "postgres"), "-c", f"REVOKE ALL ON DATABASE {check} FROM PUBLIC")
+        _psql(_as(url, admin, "postgres"), "-c",
+              f"GRANT CONNECT, TEMPORARY ON DATABASE {check} TO stpeters_desk_app")
+
+        for database in (live, check):
+            db = open_database(_as(url, computer, database))
+            try:
+                assert _verify_on(db, school.data_dir).ok
+                assert int(db.query_one("SELECT COUNT(*) AS n FROM staff")["n"]) == 2  # type: ignore[index]
+                OutboxStore(db).add(f"On {database}", [], None, "sandbox", "Mrs Amberley", NOW)
+                with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                    db.execute("UPDATE audit_log SET actor = 'Someone else' WHERE id = 1")
+            finally:
+                db.close()
+    finally:
+        with _admin(url) as connection:
+            for database in (live, check):
+                connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+            for role in (computer, owner):
+                connection.execute(f'DROP ROLE IF EXISTS "{role}"')
