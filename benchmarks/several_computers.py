@@ -340,8 +340,11 @@ def main() -> int:
                   f"{FEEDS[args.feed](args.interval).description}):")
             delays = measure_appearance(db, post_ids, args.computers, args.rounds, barrier,
                                         commands, results)
-            print(f"  median {statistics.median(delays) * 1000:.0f} ms, worst "
-                  f"{max(delays) * 1000:.0f} ms over {len(delays)} sightings")
+            if delays:
+                print(f"  median {statistics.median(delays) * 1000:.0f} ms, worst "
+                      f"{max(delays) * 1000:.0f} ms over {len(delays)} sightings")
+            else:
+                print("  nothing to measure: it takes two computers")
             print(f"Outbox throughput (X takes {args.x_latency * 1000:.0f} ms per post):")
             measure_outbox(db, args.items, args.computers, barrier, commands, results)
         finally:
