@@ -31,7 +31,7 @@ from stpeters_desk.core.storage.outbox_store import OutboxStore
 from stpeters_desk.x.models import PhotoUpload
 from stpeters_desk.x.sandbox import SandboxGateway
 from tests.conftest import POSTGRES_URL_ENV
-from tests.keyrings import MemoryKeyring
+from tests.keyrings import MemoryKeyring, keyring_backend, no_keyring
 from tests.unit.test_integrity import School
 
 NOW = "2026-12-01T09:00:00.000000+00:00"
@@ -241,6 +241,23 @@ def test_a_log_that_does_not_verify_here_is_not_moved(
     with _admin(url) as admin:
         assert admin.execute("SELECT COUNT(*) FROM information_schema.tables "
                              "WHERE table_schema = %s", (name,)).fetchone()[0] == 0
+
+
+def test_a_keyed_log_is_not_moved_without_its_key(
+        school: FilledSchool, schema: tuple[str, str]) -> None:
+    url, name = schema
+    with keyring_backend(no_keyring()), pytest.raises(MoveRefused, match="key cannot be read"):
+        move_to_server(school.data_dir, url, schema=name)
+
+
+def test_a_computer_without_a_keyring_moves_its_unkeyed_log(
+        data_dir: Path, schema: tuple[str, str]) -> None:
+    url, name = schema
+    with keyring_backend(no_keyring()):
+        FilledSchool(data_dir)
+        summary = move_to_server(data_dir, url, schema=name)
+    assert not summary.keyed and summary.audit_entries > 40
+    assert "against itself" in "\n".join(summary.lines())
 
 
 def test_a_server_sorting_text_by_locale_still_verifies(
