@@ -20,7 +20,7 @@ stop_pg() {
 }
 if [ -n "$pg_bin" ]; then
   pg_dir=$(mktemp -d /tmp/stpeters-ci-pg.XXXXXX)
-  pg_port=55432
+  pg_port=${STPETERS_PG_PORT:-55432}
   if [ "$(id -u)" = "0" ]; then
     id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
     chown postgres "$pg_dir"

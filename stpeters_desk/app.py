@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stpeters_desk import APP_NAME, __version__
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from stpeters_desk.core.integrity import IntegrityGuard
     from stpeters_desk.core.names import NameGuard
 
-SUBCOMMANDS = ("audit", "photos")
+SUBCOMMANDS = ("audit", "photos", "database")
 
 # The tabs' English names, as ``--tab`` takes them (ui/help_dialog.py's TAB_TITLES; a test
 # keeps the two the same). Listed here so ``--help`` needs no Qt.
@@ -47,6 +48,10 @@ commands (no window):
   stpeters-desk photos ...   prepare photos from the command line: cover faces, remove
                              location and camera details (stpeters-desk photos --help)
   stpeters-desk audit ...    check or export the audit log (stpeters-desk audit --help)
+  stpeters-desk database move-to postgresql://...
+                             move this computer's data to the school's PostgreSQL
+                             server, for several computers; "database upgrade" brings
+                             the server up to date (stpeters-desk database --help)
 
 On Linux the window needs a display (an X server or Wayland). --screenshot works
 without one.
@@ -180,7 +185,6 @@ def _private_copy(db: Database) -> Database:
     import shutil
     import sqlite3
     import tempfile
-    from pathlib import Path
 
     folder = Path(tempfile.mkdtemp(prefix="stpeters-desk-screenshot-"))
     atexit.register(shutil.rmtree, folder, True)
@@ -285,14 +289,40 @@ def _roster_guard(data_dir_arg: str | None) -> NameGuard:
         db.close()
 
 
+def run_database_command(argv: list[str], data_dir: Path) -> int:
+    """``stpeters-desk database move-to postgresql://…`` (and ``database upgrade``), holding
+    the data folder's window lock, so the app cannot be opened on this computer (and change
+    the file) mid-move."""
+    from PySide6.QtCore import QLockFile
+
+    from stpeters_desk.core.database_move import database_cli
+    from stpeters_desk.ui.single_instance import LOCK_FILE
+
+    lock = None
+    if "move-to" in argv and data_dir.is_dir():
+        lock = QLockFile(str(data_dir / LOCK_FILE))
+        lock.setStaleLockTime(0)
+        if not lock.tryLock(0):
+            print(f"{APP_NAME} is open on this computer (data folder {data_dir}). Close it "
+                  "first, so that nothing changes while the data is moved.", file=sys.stderr)
+            return 1
+    try:
+        return database_cli(argv, data_dir)
+    finally:
+        if lock is not None:
+            lock.unlock()
+
+
 def run_subcommand(name: str, argv: list[str]) -> int:
-    """``stpeters-desk audit ...`` and ``stpeters-desk photos ...``: no window."""
+    """``stpeters-desk audit ...``, ``photos ...`` and ``database ...``: no window."""
     data_dir_arg = database_arg = None
     if "--data-dir" in argv[:-1]:  # before or after the command's own words
         where = argv.index("--data-dir")
         data_dir_arg, argv = argv[where + 1], argv[:where] + argv[where + 2:]
     if data_dir_arg:
         keep_computer_files_in(data_dir_arg)
+    if name == "database":
+        return run_database_command(argv, resolve_data_dir(data_dir_arg))
     if "--database" in argv[:-1]:
         where = argv.index("--database")
         database_arg, argv = argv[where + 1], argv[:where] + argv[where + 2:]

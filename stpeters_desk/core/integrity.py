@@ -39,7 +39,12 @@ from stpeters_desk.core.storage.audit import (
     start_keyed_chain,
 )
 from stpeters_desk.core.storage.connection import Connection
-from stpeters_desk.core.storage.db import Database, DatabaseError, keep_the_file_advice
+from stpeters_desk.core.storage.db import (
+    Database,
+    DatabaseError,
+    keep_the_file_advice,
+    redact_url,
+)
 from stpeters_desk.core.storage.seal import part_macs, recovery_hash, store_macs, stored_macs
 from stpeters_desk.i18n import translate
 
@@ -70,9 +75,20 @@ class KeyringRecord:
     problem: str  # why the keyring could not be used, or ""
 
 
+def database_identity(db: Database) -> str:
+    """Which database this is, for the records this computer keeps about it: a file by its
+    full path, a server by its address without the password (and its schema, in tests),
+    never by the folder the app happened to be started from."""
+    url = getattr(db, "url", None)
+    if isinstance(url, str):
+        schema = getattr(db, "schema", None)
+        return redact_url(url) + (f" schema {schema}" if schema else "")
+    return str(db.path.resolve())
+
+
 def anchor_name(db: Database) -> str:
-    """One record per database file: a practice folder and the school's stay apart."""
-    return f"anchor {db.path.resolve()}"
+    """One record per database: a practice folder and the school's stay apart."""
+    return f"anchor {database_identity(db)}"
 
 
 def read_keyring(db: Database, create_key: bool) -> KeyringRecord:
@@ -114,7 +130,7 @@ def _set_up_records() -> dict[str, dict[str, str]]:
 
 
 def _set_up_record(db: Database) -> dict[str, str]:
-    return _set_up_records().get(str(db.path.resolve()), {})
+    return _set_up_records().get(database_identity(db), {})
 
 
 def set_up_recovery_hash(db: Database) -> str:
@@ -127,7 +143,7 @@ def _note_set_up(db: Database, recovery: str, accepted: str | None = None) -> No
     without a keyring, which problem the head accepted); an emptied database is then not
     mistaken for a new install, even without a keyring."""
     records = _set_up_records()
-    name = str(db.path.resolve())
+    name = database_identity(db)
     if accepted is None:
         accepted = records.get(name, {}).get("accepted", "")
     if recovery or accepted:
@@ -142,6 +158,23 @@ def _note_set_up(db: Database, recovery: str, accepted: str | None = None) -> No
         os.replace(temporary, path)
     except OSError:
         return  # the keyring's record still says so, where there is a keyring
+
+
+def adopt_moved_database(db: Database, accepted: str = "") -> None:
+    """After ``database move-to`` copied this computer's data to ``db``: record in this
+    computer's keyring where ``db``'s audit log ends and note its recovery code, as the
+    guard does after every commit, so the app's start-up check knows the log there.
+    ``accepted``: the fingerprint of a problem the head teacher had accepted."""
+    conn = db.reader()
+    recovery = recovery_hash(conn)
+    if recovery:
+        _note_set_up(db, recovery, accepted)
+    head = read_head(conn)
+    if head is None or head.keyed_from_id is None:
+        return
+    anchor = Anchor(head.keyed_from_id, head.entries, head.last_id, head.last_hash, recovery,
+                    accepted)
+    keystore.write_secret(KEY_PURPOSE, anchor_name(db), anchor.to_text())
 
 
 def _refused(message: str) -> AuditVerification:

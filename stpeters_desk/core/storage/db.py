@@ -34,7 +34,7 @@ from stpeters_desk.i18n import translate
 DATABASE_ENV = "STPETERS_DESK_DATABASE"
 
 __all__ = ["DATABASE_ENV", "Connection", "Database", "DatabaseError", "DiskFull", "Params",
-           "Row", "database_url", "open_database", "redact_url"]
+           "Row", "database_url", "migrate", "open_database", "redact_url"]
 
 
 class DatabaseError(Exception):
@@ -357,6 +357,12 @@ def _open_postgres(url: str, schema: str | None) -> Database:
         db.close()
         raise
     return db
+
+
+def migrate(db: Database) -> None:
+    """Bring ``db``'s layout up to date. Inside an open transaction the migrations join it
+    (on PostgreSQL they then commit or roll back with it: ``database move-to``)."""
+    _migrate(db)
 
 
 def _migrate(db: Database) -> None:

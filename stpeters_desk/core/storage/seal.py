@@ -10,6 +10,8 @@ disagree, and the check can say which part changed.
 
 from __future__ import annotations
 
+from typing import Any
+
 from stpeters_desk.core.settings_registry import SEALED_KEYS
 from stpeters_desk.core.storage.connection import Connection, database_errors
 
@@ -32,12 +34,38 @@ SEALED_PARTS: dict[str, str] = {
 }
 
 
+# How many leading columns each part is ordered by (its ORDER BY).
+_ORDER_COLUMNS = {"staff": 1, "permissions": 2, "lockouts": 1, "recovery code": 0,
+                  "registered computers": 1, "posting exceptions": 1, "security settings": 1}
+
+
+def _sqlite_order(value: object) -> tuple[int, object]:
+    """SQLite's own order of values (NULL, numbers, text, BLOBs; text by code point)."""
+    if value is None:
+        return (0, 0)
+    if isinstance(value, int | float):
+        return (1, value)
+    if isinstance(value, str):
+        return (2, value)
+    return (3, bytes(value) if isinstance(value, bytes | memoryview) else repr(value))
+
+
+def _in_canonical_order(part: str, rows: list[Any]) -> list[Any]:
+    """The rows in the order SQLite's ORDER BY gives them, on either back end: a
+    PostgreSQL server sorts text by its locale ("Zed" after "apple" in en-GB), which would
+    change the text, and so the seal, of the same rows."""
+    width = _ORDER_COLUMNS[part]
+    if not width:
+        return rows
+    return sorted(rows, key=lambda row: tuple(_sqlite_order(v) for v in tuple(row)[:width]))
+
+
 def part_text(conn: Connection, part: str) -> str:
     """One canonical text for a part; unreadable rows give a text no seal will match."""
     import json
 
     try:
-        rows = conn.execute(SEALED_PARTS[part]).fetchall()
+        rows = _in_canonical_order(part, conn.execute(SEALED_PARTS[part]).fetchall())
     except database_errors() as exc:  # a dropped table, or text that is not UTF-8
         return f"unreadable: {exc}"
     try:
