@@ -181,8 +181,13 @@ def test_interrupted_send_is_checked_against_x_on_restart(db: Database,
     sandbox.post("Crash in the middle")  # X got it before the app died
     outbox = Outbox(OutboxStore(db), sandbox.kind, clock=clock)  # restart
     assert outbox.open_items()[0].status == SENDING
-    assert outbox.take_over_this_computers_leases() == 1  # the lock says nobody else runs
-    clock.now += TIMELINE_DELAY
+    if db.dialect == "sqlite":
+        assert outbox.take_over_this_computers_leases() == 1  # the lock says nobody else runs
+        clock.now += TIMELINE_DELAY
+    else:  # another data folder on this computer may be sending: the lease must run out
+        assert outbox.take_over_this_computers_leases() == 0
+        assert outbox.send_due(sandbox) == []
+        clock.now += LEASE + TIMELINE_DELAY
     result = outbox.send_due(sandbox)[0]
     assert result.status == POSTED and result.already_on_x
     assert count_posts_with(sandbox, "Crash in the middle") == 1

@@ -198,3 +198,41 @@ def test_a_connection_the_server_dropped_is_replaced(db: Database) -> None:
     db.reader().raw.close()  # as when the server restarts
     SettingsStore(db).set("after", "reconnect")
     assert SettingsStore(db).get("after") == "reconnect"
+
+
+# -- TLS (issue 18: "TLS to the server, require by default") -------------------------------------
+def test_tls_is_required_unless_the_url_says_otherwise() -> None:
+    from stpeters_desk.core.storage.postgres import connection_options
+
+    assert connection_options("postgresql://office@server/school") == {"sslmode": "require"}
+    assert connection_options("postgresql://office@server/school?sslrootcert=/etc/school.pem") \
+        == {"sslmode": "verify-full"}
+    assert connection_options("postgresql://office@server/school?sslmode=verify-ca") == {}
+    assert connection_options("postgresql://desk@/t?host=/run/postgresql&sslmode=disable") == {}
+
+
+def test_a_server_without_tls_is_explained() -> None:
+    from stpeters_desk.core.storage.postgres import unreachable_message
+
+    said = unreachable_message("postgresql://office:secret@server/school",
+                               "server does not support SSL, but SSL was required")
+    assert "ssl = on" in said and "Unix socket" in said and "secret" not in said
+    assert "office@server/school" in said
+
+
+def test_the_default_really_reaches_libpq(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app's own connection asks libpq for TLS (no server needed: the call is caught)."""
+    import psycopg
+
+    from stpeters_desk.core.storage.postgres import PgDatabase
+
+    seen: dict[str, object] = {}
+
+    def refuse(url: str, **options: object) -> None:
+        seen.update(options)
+        raise psycopg.OperationalError("server does not support SSL, but SSL was required")
+
+    monkeypatch.setattr(psycopg, "connect", refuse)
+    with pytest.raises(DatabaseError, match="encrypted"):
+        PgDatabase("postgresql://office@server/school").query("SELECT 1")
+    assert seen["sslmode"] == "require"

@@ -65,6 +65,11 @@ class OutboxStore:
     def __init__(self, db: Database) -> None:
         self._db = db
 
+    @property
+    def shared(self) -> bool:
+        """Whether other computers may send from this outbox too (a PostgreSQL server)."""
+        return self._db.dialect != "sqlite"
+
     def add(self, text: str, photos: list[PhotoUpload], reply_to: str | None,
             account_kind: str, created_by: str, now: str) -> OutboxItem:
         with self._db.transaction() as conn:
