@@ -353,10 +353,29 @@ def _open_postgres(url: str, schema: str | None) -> Database:
     db = PgDatabase(url, schema)
     try:
         _migrate(db)
-    except BaseException:
+    except BaseException as exc:
         db.close()
+        if getattr(exc, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+            raise DatabaseError(_owner_must_upgrade(url)) from exc
         raise
     return db
+
+
+# PostgreSQL's error code for "permission denied".
+INSUFFICIENT_PRIVILEGE = "42501"
+
+
+def _owner_must_upgrade(url: str) -> str:
+    """A computer's own role may read and write the school's data but not change its
+    layout (resources/server/create-school-database.sql): the owner role upgrades it."""
+    return (f"The school's database {redact_url(url)} needs bringing up to date for this "
+            "version of the app, and this computer's database role may not change its "
+            "layout (that is kept to the database's owner role, so no computer can alter "
+            "or drop the school's tables). Ask the IT technician to run, on any computer, "
+            "stpeters-desk database upgrade --database "
+            "postgresql://stpeters_desk_owner@SERVER/DATABASE (the owner role made by "
+            "create-school-database.sql), then start the app here again. Nothing was "
+            "changed.")
 
 
 def _migrate(db: Database) -> None:

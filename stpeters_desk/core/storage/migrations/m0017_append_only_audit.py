@@ -38,6 +38,13 @@ POSTGRES_TRIGGERS = (
     "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
     "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()",
 )
+# The computers' group role keeps INSERT and SELECT only (when the school's database was
+# made by create-school-database.sql; a database without that role is left as it is).
+POSTGRES_GRANTS = (
+    "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'stpeters_desk_app') "
+    "THEN REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_log "
+    "FROM stpeters_desk_app; END IF; END $$",
+)
 POSTGRES_DROP = ("DROP TRIGGER IF EXISTS audit_log_no_change ON audit_log",
                  "DROP TRIGGER IF EXISTS audit_log_no_truncate ON audit_log")
 
@@ -48,7 +55,8 @@ def dialect_of(conn: Connection) -> str:
 
 
 def _refuse_changes(conn: Connection) -> None:
-    statements = POSTGRES_TRIGGERS if dialect_of(conn) == "postgresql" else SQLITE_TRIGGERS
+    statements = (POSTGRES_TRIGGERS + POSTGRES_GRANTS if dialect_of(conn) == "postgresql"
+                  else SQLITE_TRIGGERS)
     for statement in statements:
         conn.execute(statement)
 
