@@ -329,3 +329,12 @@ def test_cli_rejects_unknown_commands(db: Database, capsys: pytest.CaptureFixtur
     assert audit_cli(["shred"], db) == 2
     assert "invalid choice" in capsys.readouterr().err
     assert audit_cli([], db) == 2
+
+
+def test_an_entry_outside_a_write_transaction_is_refused(db: Database) -> None:
+    """Only a write transaction holds the lock that keeps the chain one line."""
+    from stpeters_desk.core.storage.audit import NewAuditEntry, append_entry
+
+    with pytest.raises(RuntimeError, match="write transaction"):
+        append_entry(db.reader(), NewAuditEntry(actor="Mrs Amberley", action="post tweet"))
+    assert AuditTrail(db).verify().checked == 0
