@@ -557,3 +557,38 @@ def test_a_refused_account_pauses_the_whole_outbox_and_resumes_by_itself(
     results = outbox.send_due(gateway)
     assert [r.status for r in results].count(POSTED) == 3
     assert outbox.paused_by is None and outbox.open_items() == []
+
+
+def test_of_many_simultaneous_claims_of_one_item_exactly_one_wins(db: Database) -> None:
+    """Eight workers, each with its own connection, claim the same queued item at the same
+    moment: the conditional UPDATE lets exactly one through, on both back ends."""
+    import threading
+
+    from tests.conftest import reopen_database
+
+    store = OutboxStore(db)
+    clock = Clock()
+    item = store.add("Harvest festival at 2pm", [], None, "sandbox", "Mrs Amberley",
+                     clock.now.isoformat())
+    handles = [reopen_database(db) for _ in range(8)]
+    start = threading.Barrier(len(handles))
+    won: list[str] = []
+
+    def claim(handle: Database, owner: str) -> None:
+        start.wait()
+        if OutboxStore(handle).claim(item, owner, clock.now.isoformat(),
+                                     (clock.now + LEASE).isoformat()):
+            won.append(owner)
+        handle.close_thread_connection()
+
+    workers = [threading.Thread(target=claim, args=(handle, f"pc-{n}/1/x"))
+               for n, handle in enumerate(handles)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    for handle in handles:
+        handle.close()
+    assert len(won) == 1
+    taken = store.get(item.item_id)
+    assert taken is not None and taken.lease_owner == won[0] and taken.attempts == 1
