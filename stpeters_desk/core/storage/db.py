@@ -368,14 +368,15 @@ INSUFFICIENT_PRIVILEGE = "42501"
 def _owner_must_upgrade(url: str) -> str:
     """A computer's own role may read and write the school's data but not change its
     layout (resources/server/create-school-database.sql): the owner role upgrades it."""
-    return (f"The school's database {redact_url(url)} needs bringing up to date for this "
-            "version of the app, and this computer's database role may not change its "
-            "layout (that is kept to the database's owner role, so no computer can alter "
-            "or drop the school's tables). Ask the IT technician to run, on any computer, "
-            "stpeters-desk database upgrade --database "
-            "postgresql://stpeters_desk_owner@SERVER/DATABASE (the owner role made by "
-            "create-school-database.sql), then start the app here again. Nothing was "
-            "changed.")
+    return translate(
+        "Database", "The school's database {where} needs bringing up to date for this version "
+                    "of the app, and this computer's database role may not change its layout "
+                    "(that is kept to the database's owner role, so no computer can alter or "
+                    "drop the school's tables). Ask the IT technician to run, on any "
+                    "computer, stpeters-desk database upgrade --database "
+                    "postgresql://stpeters_desk_owner@SERVER/DATABASE (the owner role made by "
+                    "create-school-database.sql), then start the app here again. Nothing was "
+                    "changed.").format(where=redact_url(url))
 
 
 def _migrate(db: Database) -> None:

@@ -40,6 +40,7 @@ from psycopg import sql as pgsql
 
 from stpeters_desk.core.storage.connection import Connection, Cursor, Params, to_pyformat
 from stpeters_desk.core.storage.db import Database, DatabaseError, Row, redact_url
+from stpeters_desk.i18n import translate
 
 # The advisory lock every write transaction takes (any fixed number; "SPD1" in ASCII).
 WRITE_LOCK = 0x53504431
@@ -60,18 +61,24 @@ def unreachable_message(url: str, error: str) -> str:
     """Why the server cannot be reached, and what the school's IT technician can do."""
     where = redact_url(url)
     if "does not support SSL" in error or "SSL was required" in error:
-        return (f"The school's database server {where} does not offer an encrypted (TLS) "
-                "connection, and the app sends staff data and PIN hashes only over one. Ask "
-                "the IT technician to turn on ssl on the server (ssl = on in "
-                "postgresql.conf, with a certificate). A server on this same computer can be "
-                "reached through its Unix socket instead (host=/var/run/postgresql), where TLS "
-                "does not apply.")
+        return translate(
+            "Database", "The school's database server {where} does not offer an encrypted "
+                        "(TLS) connection, and the app sends the school's data only over one. "
+                        "Ask the IT technician to turn on ssl on the server (ssl = on in "
+                        "postgresql.conf, with a certificate). A server on this same computer "
+                        "can be reached through its Unix socket instead "
+                        "(host=/var/run/postgresql), where TLS does not apply.").format(
+            where=where)
     if "certificate" in error or "sslrootcert" in error:
-        return (f"The app could not check the certificate of the school's database server "
-                f"{where}: {error}. Check that sslrootcert= names the school's root "
-                "certificate file and that the server's address matches its certificate.")
-    return (f"The app cannot reach the school's database server {where}: {error}. Check the "
-            "address and that the server is running.")
+        return translate(
+            "Database", "The app could not check the certificate of the school's database "
+                        "server {where}: {error}. Check that sslrootcert= names the school's "
+                        "root certificate file and that the server's address matches its "
+                        "certificate.").format(where=where, error=error)
+    return translate(
+        "Database", "The app cannot reach the school's database server {where}: {error}. "
+                    "Check the address and that the server is running.").format(
+        where=where, error=error)
 
 
 class PgRow(tuple[Any, ...]):
