@@ -38,12 +38,14 @@ POSTGRES_TRIGGERS = (
     "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
     "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()",
 )
-# The computers' group role keeps INSERT and SELECT only (when the school's database was
-# made by create-school-database.sql; a database without that role is left as it is).
+# The computers' group role keeps INSERT and SELECT only on the audit log, and SELECT only
+# on the list of migrations (only the owner migrates), when the school's database was made
+# by create-school-database.sql; a database without that role is left as it is.
 POSTGRES_GRANTS = (
     "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'stpeters_desk_app') "
     "THEN REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_log "
-    "FROM stpeters_desk_app; END IF; END $$",
+    "FROM stpeters_desk_app; REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER "
+    "ON schema_migrations FROM stpeters_desk_app; END IF; END $$",
 )
 POSTGRES_DROP = ("DROP TRIGGER IF EXISTS audit_log_no_change ON audit_log",
                  "DROP TRIGGER IF EXISTS audit_log_no_truncate ON audit_log")
