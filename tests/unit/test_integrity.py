@@ -24,8 +24,8 @@ from stpeters_desk.core.settings_registry import KIOSK_MODE
 from stpeters_desk.core.staff import StaffDirectory
 from stpeters_desk.core.storage.audit_chain import canonical_content, chain_hash
 from stpeters_desk.core.storage.db import Database, DatabaseError, open_database
-from stpeters_desk.core.storage.settings import SettingsStore
 from stpeters_desk.core.storage.migrations.m0017_append_only_audit import SQLITE_DROP
+from stpeters_desk.core.storage.settings import SettingsStore
 from tests.keyrings import MemoryKeyring, keyring_backend, no_keyring
 from tests.tamper import edit_sqlite_file
 

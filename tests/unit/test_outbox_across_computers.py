@@ -124,7 +124,7 @@ def test_two_computers_send_one_queue_exactly_once(
                 child.kill()
                 child.communicate()
     seconds = time.monotonic() - started
-    for child, (out, err) in zip(children, outputs, strict=True):
+    for child, (_, err) in zip(children, outputs, strict=True):
         assert child.returncode == 0, err
     sent = [int(out.split()[-1]) for out, _ in outputs]
 
@@ -164,7 +164,7 @@ def test_a_computer_switched_off_mid_send_is_finished_by_the_other_without_a_dou
         wait_for(victim_marker, [victim], 30)
         os.kill(victim.pid, signal.SIGKILL)
         victim.communicate(timeout=10)
-        out, err = survivor.communicate(timeout=60)
+        _out, err = survivor.communicate(timeout=60)
     finally:
         for child in (victim, survivor):
             if child.poll() is None:

@@ -228,8 +228,10 @@ def test_the_default_really_reaches_libpq(monkeypatch: pytest.MonkeyPatch) -> No
 
     seen: dict[str, object] = {}
 
-    def refuse(url: str, **options: object) -> None:
-        seen.update(options)
+    def refuse(conninfo: str, **options: object) -> None:
+        from psycopg.conninfo import conninfo_to_dict
+
+        seen.update(conninfo_to_dict(conninfo))
         raise psycopg.OperationalError("server does not support SSL, but SSL was required")
 
     monkeypatch.setattr(psycopg, "connect", refuse)

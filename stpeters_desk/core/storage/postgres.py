@@ -37,6 +37,7 @@ from typing import Any
 
 import psycopg
 from psycopg import sql as pgsql
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from stpeters_desk.core.storage.connection import Connection, Cursor, Params, to_pyformat
 from stpeters_desk.core.storage.db import Database, DatabaseError, Row, redact_url
@@ -49,8 +50,6 @@ WRITE_LOCK = 0x53504431
 def connection_options(url: str) -> dict[str, str]:
     """What is added to the URL when connecting: TLS is required unless the URL says
     otherwise, and the certificate is verified when the school gave its root certificate."""
-    from psycopg.conninfo import conninfo_to_dict
-
     given = conninfo_to_dict(url)
     if given.get("sslmode"):
         return {}
@@ -163,9 +162,9 @@ class PgDatabase(Database):
                 if conn in self._pg_connections:
                     self._pg_connections.remove(conn)
         try:
+            conninfo = make_conninfo(self.url, **connection_options(self.url))
             raw: psycopg.Connection[Any] = psycopg.connect(
-                self.url, autocommit=True, row_factory=_row_factory, connect_timeout=10,
-                **connection_options(self.url))
+                conninfo, autocommit=True, row_factory=_row_factory, connect_timeout=10)
         except psycopg.OperationalError as exc:
             raise DatabaseError(unreachable_message(self.url, str(exc).strip())) from exc
         if self.schema is not None:
