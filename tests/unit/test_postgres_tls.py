@@ -7,6 +7,7 @@ and openssl are installed."""
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -88,10 +89,8 @@ def server() -> Iterator[TcpServer]:
     try:
         yield pg
     finally:
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):  # already stopped
             pg.stop()
-        except subprocess.CalledProcessError:
-            pass
         shutil.rmtree(folder, ignore_errors=True)
 
 
