@@ -238,3 +238,48 @@ def test_the_default_really_reaches_libpq(monkeypatch: pytest.MonkeyPatch) -> No
     with pytest.raises(DatabaseError, match="encrypted"):
         PgDatabase("postgresql://office@server/school").query("SELECT 1")
     assert seen["sslmode"] == "require"
+
+
+def test_computers_starting_together_migrate_a_new_database_once(tmp_path: Path) -> None:
+    """Three computers open a fresh database at the same moment: each migration is applied
+    once (the others find it done under the write lock) and all three open it."""
+    import os
+    import threading
+    import uuid
+
+    from tests.conftest import POSTGRES_URL_ENV
+
+    url = os.environ.get(POSTGRES_URL_ENV)
+    if not url:
+        pytest.skip(f"no PostgreSQL server ({POSTGRES_URL_ENV} is not set)")
+    import psycopg
+
+    schema = f"fresh_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+    start = threading.Barrier(3)
+    opened: list[Database] = []
+    failed: list[BaseException] = []
+
+    def open_it() -> None:
+        start.wait()
+        try:
+            opened.append(open_database(url, schema=schema))
+        except BaseException as exc:
+            failed.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(3)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert failed == [] and len(opened) == 3
+        versions = [int(r["version"]) for r in opened[0].query(
+            "SELECT version FROM schema_migrations ORDER BY version")]
+        assert versions == [m.number for m in MIGRATIONS]
+    finally:
+        for db in opened:
+            db.close()
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")

@@ -405,6 +405,9 @@ def _migrate(db: Database) -> None:
         if migration.number in applied:
             continue
         with db.transaction() as conn:
+            if conn.execute("SELECT 1 AS done FROM schema_migrations WHERE version = :version",
+                            {"version": migration.number}).fetchone():
+                continue  # another computer applied it meanwhile (its write lock is ours now)
             for statement in migration.statements:
                 conn.execute(db.ddl(statement))
             if migration.apply is not None:
