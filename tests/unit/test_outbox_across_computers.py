@@ -160,8 +160,10 @@ def test_a_computer_switched_off_mid_send_is_finished_by_the_other_without_a_dou
     victim, victim_marker = start_sender(url, schema, tmp_path / "laptop", "hang-after-post", 2)
     survivor, survivor_marker = start_sender(url, schema, tmp_path / "kiosk", "send", 60)
     try:
-        go([victim_marker, survivor_marker], [victim, survivor])
+        go([victim_marker], [victim])  # the laptop takes the first tweet and X accepts it
         wait_for(victim_marker, [victim], 30)
+        go([survivor_marker], [survivor])  # the kiosk sends the rest meanwhile
+        time.sleep(0.5)
         os.kill(victim.pid, signal.SIGKILL)
         victim.communicate(timeout=10)
         _out, err = survivor.communicate(timeout=60)
