@@ -20,6 +20,16 @@ python3 -m venv "$scratch/venv"
 app="$scratch/venv/bin/stpeters-desk"
 [ -x "$app" ] || { echo "check-wheel: FAILED: the wheel installed no stpeters-desk command" >&2; exit 1; }
 
+echo "== the server scripts (several computers, one PostgreSQL server)"
+"$python" - "$wheel" <<'PY' || { echo "check-wheel: FAILED: server scripts missing" >&2; exit 1; }
+import sys
+import zipfile
+names = set(zipfile.ZipFile(sys.argv[1]).namelist())
+missing = [s for s in ("create-school-database.sql", "add-computer.sql", "remove-computer.sql")
+           if f"stpeters_desk/resources/server/{s}" not in names]
+sys.exit(f"not in the wheel: {missing}" if missing else 0)
+PY
+
 mkdir "$scratch/elsewhere"
 cd "$scratch/elsewhere"
 export QT_QPA_PLATFORM=offscreen

@@ -170,7 +170,14 @@ class Outbox:
         Call only while holding the single-instance lock of the data folder: then no
         other process on this computer can be sending from it. Items are still looked
         for on X before they are sent again.
+
+        Not on a database shared by several computers: there the lock does not cover
+        another data folder on this same computer (a second Windows user, a command run
+        by IT) sending from the same server, so its items wait for their lease to run
+        out (at most ``LEASE``) instead.
         """
+        if self._store.shared:
+            return 0
         here = _this_computer()
         ended = 0
         for item_id, owner in self._store.sending_leases():

@@ -77,12 +77,13 @@ class SandboxGateway(XGateway):
             raise RejectedByX("too_long")
         with self._lock:
             now = datetime.now(UTC)
-            since = (now - DUPLICATE_WINDOW).isoformat()
-            if self._store.recent_post_with_text(text, since) is not None:
-                raise RejectedByX("duplicate")
-            post = Post(post_id=snowflake_id(now, next(self._sequence)), text=text,
-                        created_at=now, media_count=len(photos), reply_to=reply_to)
-            self._store.add_post(post, photos)
+            sequence = next(self._sequence)
+            post = self._store.add_post_once(
+                lambda bump: Post(post_id=snowflake_id(now, sequence + bump), text=text,
+                                  created_at=now, media_count=len(photos), reply_to=reply_to),
+                photos, text, (now - DUPLICATE_WINDOW).isoformat())
+        if post is None:
+            raise RejectedByX("duplicate")
         return post
 
     def delete_post(self, post_id: str) -> None:

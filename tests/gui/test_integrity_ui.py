@@ -15,6 +15,7 @@ from stpeters_desk.core.staff import StaffDirectory
 from stpeters_desk.core.storage.db import open_database
 from stpeters_desk.ui import application
 from tests.keyrings import MemoryKeyring
+from tests.tamper import edit_sqlite_file
 
 
 def test_an_emptied_database_does_not_open_the_set_up_wizard(
@@ -50,12 +51,7 @@ def set_up_school(data_dir: Path) -> None:
 
 def edit_by_hand(data_dir: Path, statement: str) -> None:
     """What someone with the file and an SQLite tool could do."""
-    import sqlite3
-
-    conn = sqlite3.connect(data_dir / DATABASE_NAME)
-    with conn:
-        conn.execute(statement)
-    conn.close()
+    edit_sqlite_file(data_dir / DATABASE_NAME, statement)
 
 
 def record_what_is_said(monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.tasks import SyncTaskRunner
+from tests.tamper import edit_sqlite_file
 
 HELPER = Path(__file__).parent / "helpers" / "type_then_hang.py"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -127,8 +128,6 @@ def test_reset_sandbox_from_the_command_line(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_audit_verify_detects_a_tampered_database(tmp_path: Path) -> None:
-    import sqlite3
-
     from stpeters_desk.core.audit import AuditTrail
     from stpeters_desk.core.paths import DATABASE_NAME
     from stpeters_desk.core.storage.db import open_database
@@ -145,9 +144,8 @@ def test_audit_verify_detects_a_tampered_database(tmp_path: Path) -> None:
     assert intact.returncode == 0, intact.stderr.decode()
     assert "intact" in intact.stdout.decode()
 
-    with sqlite3.connect(data_dir / DATABASE_NAME) as conn:
-        conn.execute("UPDATE audit_log SET actor = 'Someone else' WHERE action = 'delete tweet'")
-    conn.close()
+    edit_sqlite_file(data_dir / DATABASE_NAME,
+                     "UPDATE audit_log SET actor = 'Someone else' WHERE action = 'delete tweet'")
     tampered = subprocess.run(command, capture_output=True, env=child_env(), timeout=120)
     assert tampered.returncode == 1
     assert "#" in tampered.stdout.decode() + tampered.stderr.decode()

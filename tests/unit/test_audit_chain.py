@@ -17,9 +17,11 @@ from stpeters_desk.core.paths import DATABASE_NAME
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.audit import AuditLog
 from stpeters_desk.core.storage.audit_chain import GENESIS_HASH, canonical_content, chain_hash
+from stpeters_desk.core.storage.connection import database_errors
 from stpeters_desk.core.storage.db import Database, open_database
 from stpeters_desk.core.storage.migrations import m0001_spine
 from tests.keyrings import keyring_backend, no_keyring
+from tests.tamper import edit_as_server_admin, edit_sqlite_file
 
 T0 = datetime(2024, 6, 10, 8, 30, tzinfo=UTC)
 
@@ -47,7 +49,8 @@ def trail(db: Database) -> AuditTrail:
 
 def tamper(db: Database, *statements: str) -> None:
     """Edit the SQLite file directly, as someone with the data folder could; on PostgreSQL,
-    edit the tables from a connection of its own, as the server's administrator could."""
+    edit the tables from a connection of its own, as the server's administrator could
+    (both first drop the triggers that keep the log append-only)."""
     db.close()
     if db.dialect == "postgresql":
         import psycopg
@@ -58,15 +61,9 @@ def tamper(db: Database, *statements: str) -> None:
         assert isinstance(db, PgDatabase) and db.schema is not None
         with psycopg.connect(db.url, autocommit=True) as raw:
             raw.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(db.schema)))
-            with raw.transaction():
-                for statement in statements:
-                    raw.execute(statement)
+            edit_as_server_admin(raw, *statements)
         return
-    conn = sqlite3.connect(db.path)
-    with conn:
-        for statement in statements:
-            conn.execute(statement)
-    conn.close()
+    edit_sqlite_file(db.path, *statements)
 
 
 def forged_hash(entry_id: int, prev: str, actor: str, action: str) -> str:
@@ -110,6 +107,35 @@ def test_desk_services_entries_join_the_chain(services: DeskServices, db: Databa
 def test_an_empty_log_is_intact(db: Database) -> None:
     result = AuditTrail(db).verify()
     assert result == (result.__class__(True, 0, None, "Audit log intact: 0 entries checked"))
+
+
+# -- append-only (migration 17) ------------------------------------------------------------------
+@pytest.mark.parametrize("statement", [
+    "UPDATE audit_log SET actor = 'Mr Quill' WHERE id = 2",
+    "UPDATE audit_log SET id = id + 100",
+    "DELETE FROM audit_log WHERE id = 5",
+    "DELETE FROM audit_log",
+])
+def test_the_app_itself_cannot_change_or_remove_an_entry(trail: AuditTrail, db: Database,
+                                                         statement: str) -> None:
+    """Even through the app's own connection (a slip, a careless tool), the database
+    refuses: entries are only ever added."""
+    with pytest.raises(database_errors()) as refused:
+        db.execute(statement)
+    assert "append-only" in str(refused.value)
+    result = trail.verify()
+    assert result.ok and result.checked == 5
+    trail.record("Mrs Amberley", "post tweet", "6")  # appending still works
+    assert trail.verify().checked == 6
+
+
+def test_the_log_cannot_be_emptied_with_truncate_on_the_server(trail: AuditTrail,
+                                                               db: Database) -> None:
+    if db.dialect != "postgresql":
+        pytest.skip("TRUNCATE is PostgreSQL's")
+    with pytest.raises(database_errors()):
+        db.execute("TRUNCATE audit_log")
+    assert trail.verify().checked == 5
 
 
 # -- tampering ---------------------------------------------------------------------------------
@@ -303,3 +329,12 @@ def test_cli_rejects_unknown_commands(db: Database, capsys: pytest.CaptureFixtur
     assert audit_cli(["shred"], db) == 2
     assert "invalid choice" in capsys.readouterr().err
     assert audit_cli([], db) == 2
+
+
+def test_an_entry_outside_a_write_transaction_is_refused(db: Database) -> None:
+    """Only a write transaction holds the lock that keeps the chain one line."""
+    from stpeters_desk.core.storage.audit import NewAuditEntry, append_entry
+
+    with pytest.raises(RuntimeError, match="write transaction"):
+        append_entry(db.reader(), NewAuditEntry(actor="Mrs Amberley", action="post tweet"))
+    assert AuditTrail(db).verify().checked == 0

@@ -24,8 +24,10 @@ from stpeters_desk.core.settings_registry import KIOSK_MODE
 from stpeters_desk.core.staff import StaffDirectory
 from stpeters_desk.core.storage.audit_chain import canonical_content, chain_hash
 from stpeters_desk.core.storage.db import Database, DatabaseError, open_database
+from stpeters_desk.core.storage.migrations.m0017_append_only_audit import SQLITE_DROP
 from stpeters_desk.core.storage.settings import SettingsStore
 from tests.keyrings import MemoryKeyring, keyring_backend, no_keyring
+from tests.tamper import edit_sqlite_file
 
 HEAD_PIN = "482915"
 TEACHER_PIN = "731904"
@@ -54,11 +56,7 @@ class School:
         return self.data_dir / DATABASE_NAME
 
     def edit(self, *statements: str) -> None:
-        conn = sqlite3.connect(self.path)
-        with conn:
-            for statement in statements:
-                conn.execute(statement)
-        conn.close()
+        edit_sqlite_file(self.path, *statements)
 
     def verify(self, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
         capsys.readouterr()
@@ -141,6 +139,8 @@ def test_editing_a_middle_entry_and_rechaining_is_caught(school: School,
                         "prev_hash FROM audit_log ORDER BY id").fetchall()
     prev = conn.execute("SELECT entry_hash FROM audit_log WHERE id = 2").fetchone()[0]
     with conn:
+        for statement in SQLITE_DROP:
+            conn.execute(statement)
         for row in rows[2:]:  # re-chain from entry 3 with plain SHA-256, as before the fix
             new_hash = chain_hash(prev, canonical_content(*row[:8]))
             conn.execute("UPDATE audit_log SET prev_hash = ?, entry_hash = ? WHERE id = ?",
@@ -166,10 +166,8 @@ def test_an_undecodable_entry_is_named_without_a_keyring(
     for n in range(3):
         trail.record("Mrs Amberley", "post tweet", str(n))
     db.close()
-    conn = sqlite3.connect(data_dir / DATABASE_NAME)
-    with conn:
-        conn.execute("UPDATE audit_log SET actor = CAST(X'FFFE' AS TEXT) WHERE id = 2")
-    conn.close()
+    edit_sqlite_file(data_dir / DATABASE_NAME,
+                     "UPDATE audit_log SET actor = CAST(X'FFFE' AS TEXT) WHERE id = 2")
     db = open_database(data_dir)
     assert audit_cli(["verify"], db) == 1
     db.close()

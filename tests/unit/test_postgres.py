@@ -198,3 +198,88 @@ def test_a_connection_the_server_dropped_is_replaced(db: Database) -> None:
     db.reader().raw.close()  # as when the server restarts
     SettingsStore(db).set("after", "reconnect")
     assert SettingsStore(db).get("after") == "reconnect"
+
+
+# -- TLS (issue 18: "TLS to the server, require by default") -------------------------------------
+def test_tls_is_required_unless_the_url_says_otherwise() -> None:
+    from stpeters_desk.core.storage.postgres import connection_options
+
+    assert connection_options("postgresql://office@server/school") == {"sslmode": "require"}
+    assert connection_options("postgresql://office@server/school?sslrootcert=/etc/school.pem") \
+        == {"sslmode": "verify-full"}
+    assert connection_options("postgresql://office@server/school?sslmode=verify-ca") == {}
+    assert connection_options("postgresql://desk@/t?host=/run/postgresql&sslmode=disable") == {}
+
+
+def test_a_server_without_tls_is_explained() -> None:
+    from stpeters_desk.core.storage.postgres import unreachable_message
+
+    said = unreachable_message("postgresql://office:secret@server/school",
+                               "server does not support SSL, but SSL was required")
+    assert "ssl = on" in said and "Unix socket" in said and "secret" not in said
+    assert "office@server/school" in said
+
+
+def test_the_default_really_reaches_libpq(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app's own connection asks libpq for TLS (no server needed: the call is caught)."""
+    import psycopg
+
+    from stpeters_desk.core.storage.postgres import PgDatabase
+
+    seen: dict[str, object] = {}
+
+    def refuse(conninfo: str, **options: object) -> None:
+        from psycopg.conninfo import conninfo_to_dict
+
+        seen.update(conninfo_to_dict(conninfo))
+        raise psycopg.OperationalError("server does not support SSL, but SSL was required")
+
+    monkeypatch.setattr(psycopg, "connect", refuse)
+    with pytest.raises(DatabaseError, match="encrypted"):
+        PgDatabase("postgresql://office@server/school").query("SELECT 1")
+    assert seen["sslmode"] == "require"
+
+
+def test_computers_starting_together_migrate_a_new_database_once(tmp_path: Path) -> None:
+    """Three computers open a fresh database at the same moment: each migration is applied
+    once (the others find it done under the write lock) and all three open it."""
+    import os
+    import threading
+    import uuid
+
+    from tests.conftest import POSTGRES_URL_ENV
+
+    url = os.environ.get(POSTGRES_URL_ENV)
+    if not url:
+        pytest.skip(f"no PostgreSQL server ({POSTGRES_URL_ENV} is not set)")
+    import psycopg
+
+    schema = f"fresh_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+    start = threading.Barrier(3)
+    opened: list[Database] = []
+    failed: list[BaseException] = []
+
+    def open_it() -> None:
+        start.wait()
+        try:
+            opened.append(open_database(url, schema=schema))
+        except BaseException as exc:
+            failed.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(3)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert failed == [] and len(opened) == 3
+        versions = [int(r["version"]) for r in opened[0].query(
+            "SELECT version FROM schema_migrations ORDER BY version")]
+        assert versions == [m.number for m in MIGRATIONS]
+    finally:
+        for db in opened:
+            db.close()
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")

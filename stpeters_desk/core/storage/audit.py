@@ -106,7 +106,15 @@ def time_text(moment: datetime) -> str:
 
 
 def append_entry(conn: Connection, new: NewAuditEntry) -> AuditEntry:
-    """Append one chained entry inside the caller's open transaction."""
+    """Append one chained entry inside the caller's open transaction.
+
+    The transaction is what makes the chain one line with several writers: reading the
+    head and inserting after it happen under the database's write lock (SQLite's
+    ``BEGIN IMMEDIATE``, PostgreSQL's advisory lock taken at BEGIN by ``PgDatabase``), so
+    two computers never chain onto the same entry; were they to, the id's primary key
+    would refuse the second."""
+    if not getattr(conn, "in_transaction", True):
+        raise RuntimeError("an audit entry must be appended inside a write transaction")
     head = _read_head(conn)
     gap_before: int | None = None
     if head is None:

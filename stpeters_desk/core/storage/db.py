@@ -353,8 +353,10 @@ def _open_postgres(url: str, schema: str | None) -> Database:
     db = PgDatabase(url, schema)
     try:
         _migrate(db)
-    except BaseException:
+    except BaseException as exc:
         db.close()
+        if getattr(exc, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+            raise DatabaseError(_owner_must_upgrade(url)) from exc
         raise
     return db
 
@@ -363,6 +365,22 @@ def migrate(db: Database) -> None:
     """Bring ``db``'s layout up to date. Inside an open transaction the migrations join it
     (on PostgreSQL they then commit or roll back with it: ``database move-to``)."""
     _migrate(db)
+# PostgreSQL's error code for "permission denied".
+INSUFFICIENT_PRIVILEGE = "42501"
+
+
+def _owner_must_upgrade(url: str) -> str:
+    """A computer's own role may read and write the school's data but not change its
+    layout (resources/server/create-school-database.sql): the owner role upgrades it."""
+    return translate(
+        "Database", "The school's database {where} needs bringing up to date for this version "
+                    "of the app, and this computer's database role may not change its layout "
+                    "(that is kept to the database's owner role, so no computer can alter or "
+                    "drop the school's tables). Ask the IT technician to run, on any "
+                    "computer, stpeters-desk database upgrade --database "
+                    "postgresql://stpeters_desk_owner@SERVER/DATABASE (the owner role made by "
+                    "create-school-database.sql), then start the app here again. Nothing was "
+                    "changed.").format(where=redact_url(url))
 
 
 def _migrate(db: Database) -> None:
@@ -391,6 +409,9 @@ def _migrate(db: Database) -> None:
         if migration.number in applied:
             continue
         with db.transaction() as conn:
+            if conn.execute("SELECT 1 AS done FROM schema_migrations WHERE version = :version",
+                            {"version": migration.number}).fetchone():
+                continue  # another computer applied it meanwhile (its write lock is ours now)
             for statement in migration.statements:
                 conn.execute(db.ddl(statement))
             if migration.apply is not None:

@@ -10,9 +10,21 @@ at BEGIN: the same one-writer-at-a-time rule SQLite's ``BEGIN IMMEDIATE`` gives,
 read-then-write code (the audit chain's next id, the outbox's lease) keeps its
 meaning when several computers write. Readers are never blocked.
 
+The connection is encrypted: ``sslmode=require`` unless the URL names another mode,
+``verify-full`` (the server's certificate checked against the school's root
+certificate) when the URL gives ``sslrootcert=`` without a mode. A server on the same
+computer reached through its Unix socket needs no TLS (libpq does not use it there).
+
+Roles: the app connects as a computer's own login role, a member of the group role
+``stpeters_desk_app`` (``resources/server/*.sql``), which may read and write the app's
+tables but only insert into and read the audit log, and may not change the schema.
+Migrations are run by the database's owner role (``stpeters-desk database upgrade``);
+``open_database`` refuses, with that advice, when a migration is due and the role
+connected may not create tables.
+
 Not yet on PostgreSQL (later slices of issue 18): the integrity seal and the keyring
 records it keeps per database file, ``durable=False`` (it means nothing special
-here: every commit is durable), LISTEN/NOTIFY, roles and TLS settings.
+here: every commit is durable), LISTEN/NOTIFY.
 """
 
 from __future__ import annotations
@@ -25,12 +37,47 @@ from typing import Any
 
 import psycopg
 from psycopg import sql as pgsql
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from stpeters_desk.core.storage.connection import Connection, Cursor, Params, to_pyformat
 from stpeters_desk.core.storage.db import Database, DatabaseError, Row, redact_url
+from stpeters_desk.i18n import translate
 
 # The advisory lock every write transaction takes (any fixed number; "SPD1" in ASCII).
 WRITE_LOCK = 0x53504431
+
+
+def connection_options(url: str) -> dict[str, str]:
+    """What is added to the URL when connecting: TLS is required unless the URL says
+    otherwise, and the certificate is verified when the school gave its root certificate."""
+    given = conninfo_to_dict(url)
+    if given.get("sslmode"):
+        return {}
+    return {"sslmode": "verify-full" if given.get("sslrootcert") else "require"}
+
+
+def unreachable_message(url: str, error: str) -> str:
+    """Why the server cannot be reached, and what the school's IT technician can do."""
+    where = redact_url(url)
+    if "does not support SSL" in error or "SSL was required" in error:
+        return translate(
+            "Database", "The school's database server {where} does not offer an encrypted "
+                        "(TLS) connection, and the app sends the school's data only over one. "
+                        "Ask the IT technician to turn on ssl on the server (ssl = on in "
+                        "postgresql.conf, with a certificate). A server on this same computer "
+                        "can be reached through its Unix socket instead "
+                        "(host=/var/run/postgresql), where TLS does not apply.").format(
+            where=where)
+    if "certificate" in error or "sslrootcert" in error:
+        return translate(
+            "Database", "The app could not check the certificate of the school's database "
+                        "server {where}: {error}. Check that sslrootcert= names the school's "
+                        "root certificate file and that the server's address matches its "
+                        "certificate.").format(where=where, error=error)
+    return translate(
+        "Database", "The app cannot reach the school's database server {where}: {error}. "
+                    "Check the address and that the server is running.").format(
+        where=where, error=error)
 
 
 class PgRow(tuple[Any, ...]):
@@ -115,13 +162,11 @@ class PgDatabase(Database):
                 if conn in self._pg_connections:
                     self._pg_connections.remove(conn)
         try:
+            conninfo = make_conninfo(self.url, **connection_options(self.url))
             raw: psycopg.Connection[Any] = psycopg.connect(
-                self.url, autocommit=True, row_factory=_row_factory, connect_timeout=10)
+                conninfo, autocommit=True, row_factory=_row_factory, connect_timeout=10)
         except psycopg.OperationalError as exc:
-            raise DatabaseError(
-                f"The app cannot reach the school's database server {redact_url(self.url)}: "
-                f"{str(exc).strip()}. Check the address and that the server is running."
-            ) from exc
+            raise DatabaseError(unreachable_message(self.url, str(exc).strip())) from exc
         if self.schema is not None:
             raw.execute(pgsql.SQL("SET search_path TO {}").format(
                 pgsql.Identifier(self.schema)))

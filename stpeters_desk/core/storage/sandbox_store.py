@@ -6,7 +6,7 @@ database: what a trainee posts, hides or mutes stays there across restarts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -141,11 +141,24 @@ class SandboxStore:
         with self._db.transaction() as conn:
             self._insert_post(conn, post, photos)
 
-    def recent_post_with_text(self, text: str, since: str) -> Post | None:
-        row = self._db.query_one(
-            "SELECT * FROM sandbox_posts WHERE text = :text AND created_at >= :since",
-            {"text": text, "since": since})
-        return _post(row) if row else None
+    def add_post_once(self, make_post: Callable[[int], Post], photos: Iterable[PhotoUpload],
+                      text: str, since: str) -> Post | None:
+        """X's own duplicate rule, kept when several computers post into one sandbox: None
+        if a post with this text was made since ``since``, else the post, added. The check
+        and the insert are one write transaction (one writer at a time on both back ends);
+        ``make_post(n)`` is asked again with n + 1 while its id is already taken."""
+        with self._db.transaction() as conn:
+            if conn.execute("SELECT 1 AS found FROM sandbox_posts WHERE text = :text AND "
+                            "created_at >= :since", {"text": text, "since": since}).fetchone():
+                return None
+            bump = 0
+            post = make_post(bump)
+            while conn.execute("SELECT 1 AS found FROM sandbox_posts WHERE post_id = :id",
+                               {"id": post.post_id}).fetchone():
+                bump += 1
+                post = make_post(bump)
+            self._insert_post(conn, post, photos)
+        return post
 
     def delete_post(self, post_id: str) -> bool:
         return self._db.execute("DELETE FROM sandbox_posts WHERE post_id = :id",

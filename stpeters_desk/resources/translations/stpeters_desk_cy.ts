@@ -1695,6 +1695,10 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Nid oes modd darllen cronfa ddata&apos;r ap yn {path} ({error}).</translation>
     </message>
     <message>
+        <source>The school&apos;s database {where} needs bringing up to date for this version of the app, and this computer&apos;s database role may not change its layout (that is kept to the database&apos;s owner role, so no computer can alter or drop the school&apos;s tables). Ask the IT technician to run, on any computer, stpeters-desk database upgrade --database postgresql://stpeters_desk_owner@SERVER/DATABASE (the owner role made by create-school-database.sql), then start the app here again. Nothing was changed.</source>
+        <translation>Mae angen diweddaru cronfa ddata&apos;r ysgol {where} ar gyfer y fersiwn hwn o&apos;r ap, ac ni chaiff rôl cronfa ddata&apos;r cyfrifiadur hwn newid ei chynllun (mae hynny wedi&apos;i gadw i rôl perchennog y gronfa ddata, fel na all unrhyw gyfrifiadur newid na dileu tablau&apos;r ysgol). Gofynnwch i&apos;r technegydd TG redeg, ar unrhyw gyfrifiadur, stpeters-desk database upgrade --database postgresql://stpeters_desk_owner@SERVER/DATABASE (y rôl perchennog a wnaed gan create-school-database.sql), yna dechreuwch yr ap yma eto. Ni newidiwyd dim.</translation>
+    </message>
+    <message>
         <source>The database at {path} was last used by a newer version of the app (its layout is number {found}; this version knows up to {known}). Nothing was changed. Install the newer version again, or restore the data folder from a backup made before the update.</source>
         <translation>Cafodd y gronfa ddata yn {path} ei defnyddio ddiwethaf gan fersiwn mwy newydd o&apos;r ap (rhif ei chynllun yw {found}; mae&apos;r fersiwn hwn yn gwybod hyd at {known}). Ni newidiwyd dim. Gosodwch y fersiwn mwy newydd eto, neu adferwch y ffolder data o gopi wrth gefn a wnaed cyn y diweddariad.</translation>
     </message>
@@ -1705,6 +1709,18 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>the disk is full</source>
         <translation>mae&apos;r ddisg yn llawn</translation>
+    </message>
+    <message>
+        <source>The school&apos;s database server {where} does not offer an encrypted (TLS) connection, and the app sends the school&apos;s data only over one. Ask the IT technician to turn on ssl on the server (ssl = on in postgresql.conf, with a certificate). A server on this same computer can be reached through its Unix socket instead (host=/var/run/postgresql), where TLS does not apply.</source>
+        <translation>Nid yw gweinydd cronfa ddata&apos;r ysgol {where} yn cynnig cysylltiad wedi&apos;i amgryptio (TLS), ac mae&apos;r ap yn anfon data&apos;r ysgol dros gysylltiad felly yn unig. Gofynnwch i&apos;r technegydd TG droi ssl ymlaen ar y gweinydd (ssl = on yn postgresql.conf, gyda thystysgrif). Gellir cyrraedd gweinydd ar yr un cyfrifiadur hwn drwy ei soced Unix yn lle hynny (host=/var/run/postgresql), lle nad yw TLS yn berthnasol.</translation>
+    </message>
+    <message>
+        <source>The app could not check the certificate of the school&apos;s database server {where}: {error}. Check that sslrootcert= names the school&apos;s root certificate file and that the server&apos;s address matches its certificate.</source>
+        <translation>Nid oedd modd i&apos;r ap wirio tystysgrif gweinydd cronfa ddata&apos;r ysgol {where}: {error}. Gwiriwch fod sslrootcert= yn enwi ffeil tystysgrif wraidd yr ysgol a bod cyfeiriad y gweinydd yn cyfateb i&apos;w dystysgrif.</translation>
+    </message>
+    <message>
+        <source>The app cannot reach the school&apos;s database server {where}: {error}. Check the address and that the server is running.</source>
+        <translation>Nid yw&apos;r ap yn gallu cyrraedd gweinydd cronfa ddata&apos;r ysgol {where}: {error}. Gwiriwch y cyfeiriad a bod y gweinydd yn rhedeg.</translation>
     </message>
 </context>
 <context>
