@@ -34,7 +34,7 @@ from stpeters_desk.i18n import translate
 DATABASE_ENV = "STPETERS_DESK_DATABASE"
 
 __all__ = ["DATABASE_ENV", "Connection", "Database", "DatabaseError", "DiskFull", "Params",
-           "Row", "database_url", "open_database", "redact_url"]
+           "Row", "ServerUnreachable", "database_url", "open_database", "redact_url"]
 
 
 class DatabaseError(Exception):
@@ -50,6 +50,18 @@ class DiskFull(DatabaseError):
                         "Nothing that was already saved is lost. Free some space on that disk "
                         "(empty the recycle bin, remove old downloads), then start the app "
                         "again.").format(folder=folder))
+
+
+class ServerUnreachable(DatabaseError):
+    """The school's database server cannot be reached: nothing was changed, and nothing is
+    posted, approved or recorded until it is back (no other database is used meanwhile)."""
+
+    def __init__(self, detail: str = "") -> None:
+        self.detail = detail  # the driver's words, for logs; not shown to the person
+        super().__init__(translate(
+            "Database", "The school's database server cannot be reached, so this was not "
+                        "done: nothing is posted, approved or recorded until the server is "
+                        "back. The app keeps trying; try again in a moment."))
 
 
 def keep_the_file_advice(path: Path) -> str:

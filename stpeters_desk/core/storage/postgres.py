@@ -10,15 +10,25 @@ at BEGIN: the same one-writer-at-a-time rule SQLite's ``BEGIN IMMEDIATE`` gives,
 read-then-write code (the audit chain's next id, the outbox's lease) keeps its
 meaning when several computers write. Readers are never blocked.
 
+Each write transaction that changed a table other computers show ends with one
+``pg_notify`` naming the areas it changed (``core.storage.change_feed``), sent inside the
+transaction so the server delivers it only on commit.
+
+When the server cannot be reached every statement raises ``ServerUnreachable`` (plain
+words, no driver error); a connection found broken before any statement of a
+transaction ran is replaced once, so the app carries on by itself when the server is
+back.
+
 Not yet on PostgreSQL (later slices of issue 18): the integrity seal and the keyring
 records it keeps per database file, ``durable=False`` (it means nothing special
-here: every commit is durable), LISTEN/NOTIFY, roles and TLS settings.
+here: every commit is durable), roles and TLS settings.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -26,8 +36,15 @@ from typing import Any
 import psycopg
 from psycopg import sql as pgsql
 
+from stpeters_desk.core.storage.change_feed import (
+    NOTIFY_SQL,
+    channel_for,
+    connect_options,
+    payload,
+    written_areas,
+)
 from stpeters_desk.core.storage.connection import Connection, Cursor, Params, to_pyformat
-from stpeters_desk.core.storage.db import Database, DatabaseError, Row, redact_url
+from stpeters_desk.core.storage.db import Database, Row, ServerUnreachable, redact_url
 
 # The advisory lock every write transaction takes (any fixed number; "SPD1" in ASCII).
 WRITE_LOCK = 0x53504431
@@ -76,16 +93,40 @@ class PgConnection:
     def __init__(self, raw: psycopg.Connection[Any], database: PgDatabase) -> None:
         self.raw = raw
         self.database = database
+        self.changed: set[str] = set()  # areas written in the open transaction
 
     def execute(self, sql: str, parameters: Params = {}, /) -> Cursor:  # noqa: B006
-        cursor: Cursor = self.raw.execute(to_pyformat(sql), _adapt(parameters))
+        try:
+            cursor: Cursor = self.raw.execute(to_pyformat(sql), _adapt(parameters))
+        except psycopg.OperationalError as exc:
+            raise self._unreachable_or(exc) from exc
+        self._written(sql)
         return cursor
 
     def executemany(self, sql: str, seq_of_parameters: Iterable[Params], /) -> Cursor:
         cursor = self.raw.cursor()
-        cursor.executemany(to_pyformat(sql), [_adapt(p) for p in seq_of_parameters])
+        try:
+            cursor.executemany(to_pyformat(sql), [_adapt(p) for p in seq_of_parameters])
+        except psycopg.OperationalError as exc:
+            raise self._unreachable_or(exc) from exc
+        self._written(sql)
         result: Cursor = cursor
         return result
+
+    def _written(self, sql: str) -> None:
+        areas = written_areas(sql)
+        if not areas:
+            return
+        if self.in_transaction:
+            self.changed.update(areas)
+        else:  # a write outside a transaction committed at once: say so at once
+            self.raw.execute(to_pyformat(NOTIFY_SQL), self.database.notice(areas))
+
+    def _unreachable_or(self, exc: psycopg.OperationalError) -> Exception:
+        """A broken connection is the server being unreachable; other errors stay as they are."""
+        if self.raw.closed or self.raw.broken:
+            return ServerUnreachable(str(exc).strip())
+        return exc
 
     @property
     def in_transaction(self) -> bool:
@@ -104,11 +145,17 @@ class PgDatabase(Database):
         super().__init__(Path(redact_url(url)))
         self.url = url
         self.schema = schema
+        self.channel = channel_for(schema)
+        self.origin = uuid.uuid4().hex[:12]  # names this handle's changes in the feed
         self._pg_connections: list[PgConnection] = []
+
+    def notice(self, areas: Iterable[str]) -> dict[str, str]:
+        """The parameters of ``NOTIFY_SQL`` telling the other computers what changed."""
+        return {"channel": self.channel, "payload": payload(self.origin, areas)}
 
     def _pg(self) -> PgConnection:
         conn: PgConnection | None = getattr(self._local, "pg", None)
-        if conn is not None and not conn.raw.closed:
+        if conn is not None and not (conn.raw.closed or conn.raw.broken):
             return conn
         if conn is not None:  # the server went away: connect afresh at the next use
             with self._lock:
@@ -116,12 +163,9 @@ class PgDatabase(Database):
                     self._pg_connections.remove(conn)
         try:
             raw: psycopg.Connection[Any] = psycopg.connect(
-                self.url, autocommit=True, row_factory=_row_factory, connect_timeout=10)
+                self.url, autocommit=True, row_factory=_row_factory, **connect_options(10))
         except psycopg.OperationalError as exc:
-            raise DatabaseError(
-                f"The app cannot reach the school's database server {redact_url(self.url)}: "
-                f"{str(exc).strip()}. Check the address and that the server is running."
-            ) from exc
+            raise ServerUnreachable(f"{redact_url(self.url)}: {str(exc).strip()}") from exc
         if self.schema is not None:
             raw.execute(pgsql.SQL("SET search_path TO {}").format(
                 pgsql.Identifier(self.schema)))
@@ -143,8 +187,9 @@ class PgDatabase(Database):
         guard = self.guard
         if guard is not None:
             guard.before_begin()
+        conn = self._fresh(lambda c: c.execute("BEGIN"))
+        conn.changed.clear()
         try:
-            conn.execute("BEGIN")
             conn.execute("SELECT pg_advisory_xact_lock(:lock)", {"lock": WRITE_LOCK})
             self._local.depth = 1
             if guard is not None:
@@ -152,12 +197,15 @@ class PgDatabase(Database):
             yield conn
             if guard is not None:
                 guard.before_commit(conn)
+            if conn.changed:  # delivered by the server only if the COMMIT succeeds
+                conn.execute(NOTIFY_SQL, self.notice(conn.changed))
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction and not conn.raw.closed:
-                conn.execute("ROLLBACK")
+                conn.raw.execute("ROLLBACK")
             raise
         finally:
+            conn.changed.clear()
             self._local.depth = 0
         if guard is not None:
             guard.after_commit(conn)
@@ -165,8 +213,26 @@ class PgDatabase(Database):
     def reader(self) -> Any:
         return self._pg()
 
+    def _fresh(self, first: Callable[[PgConnection], object]) -> PgConnection:
+        """This thread's connection after ``first`` ran on it. A connection the server
+        dropped (it restarted, or was away) is only found broken when used: outside a
+        transaction nothing was done yet, so it is replaced and ``first`` run once more."""
+        conn = self._pg()
+        try:
+            first(conn)
+        except ServerUnreachable:
+            if getattr(self._local, "depth", 0) or not (conn.raw.closed or conn.raw.broken):
+                raise
+            conn = self._pg()
+            first(conn)
+        return conn
+
     def query(self, sql: str, params: Params | None = None) -> list[Row]:
-        rows: list[Row] = self._pg().execute(sql, params or {}).fetchall()
+        rows: list[Row] = []
+
+        def read(conn: PgConnection) -> None:
+            rows[:] = (conn.execute(sql, params or {}).fetchall())
+        self._fresh(read)
         return rows
 
     def query_tuples(self, sql: str, params: Params | None = None) -> list[tuple[Any, ...]]:
@@ -174,8 +240,12 @@ class PgDatabase(Database):
         return [tuple(row) for row in self.query(sql, params)]
 
     def query_one(self, sql: str, params: Params | None = None) -> Row | None:
-        row: Row | None = self._pg().execute(sql, params or {}).fetchone()
-        return row
+        found: list[Row | None] = []
+
+        def read(conn: PgConnection) -> None:
+            found.append(conn.execute(sql, params or {}).fetchone())
+        self._fresh(read)
+        return found[0]
 
     def execute(self, sql: str, params: Params | None = None) -> int:
         with self.transaction() as conn:
