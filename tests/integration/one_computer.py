@@ -60,16 +60,12 @@ def main(url: str, schema: str, data_dir: str) -> None:
                 raise SystemExit(f"nothing heard in {area} within {TIMEOUT} s")
             seen = feed.count(area)
 
-    say("ready")
-    for line in sys.stdin:
-        command, _, rest = line.strip().partition(" ")
-        if command == "quit":
-            break
+    def handle(command: str, rest: str) -> None:
         if command == "watch-awaiting":
             found: list[int] = []
 
-            def waiting(text: str = rest) -> bool:
-                found[:] = [i.submission_id for i in queue.awaiting() if i.text == text]
+            def waiting() -> bool:
+                found[:] = [i.submission_id for i in queue.awaiting() if i.text == rest]
                 return bool(found)
             until(APPROVALS, waiting)
             say("seen", found[0], time.time())
@@ -84,16 +80,12 @@ def main(url: str, schema: str, data_dir: str) -> None:
             item = approvals.approve(session_of(services), int(submission_id))
             say("approved", item.status, time.time())
         elif command == "watch-status":
-            submission_id, status = rest.split()
-            until(APPROVALS, lambda: queue.get(int(submission_id)).status == status)
+            number, status = rest.split()
+            until(APPROVALS, lambda: queue.get(int(number)).status == status)
             say("seen", time.time())
         elif command == "watch-hidden":
-            post_id = rest
-
-            def hidden() -> bool:
-                return any(i.post_id == post_id and i.status == HIDDEN
-                           for i in moderation.items(500))
-            until(MODERATION, hidden)
+            until(MODERATION, lambda: any(i.post_id == rest and i.status == HIDDEN
+                                          for i in moderation.items(500)))
             say("seen", time.time())
         elif command == "hide":
             staff_id, post_id = rest.split()
@@ -102,6 +94,13 @@ def main(url: str, schema: str, data_dir: str) -> None:
             say("hidden", time.time())
         else:
             raise SystemExit(f"unknown command {command!r}")
+
+    say("ready")
+    for line in sys.stdin:
+        command, _, rest = line.strip().partition(" ")
+        if command == "quit":
+            break
+        handle(command, rest)
     feed.stop()
     db.close()
 

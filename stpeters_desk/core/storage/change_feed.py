@@ -27,6 +27,8 @@ benchmark or a test waits for a change with ``wait_for``::
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import re
 import threading
 import time
@@ -256,10 +258,8 @@ class ChangeFeed:
                 self._stop.wait(pause)
                 pause = min(pause * 2, self.longest_retry)
             finally:
-                try:
+                with contextlib.suppress(psycopg.Error):
                     conn.close()
-                except psycopg.Error:
-                    pass
         self._listening.clear()
 
     def _listen(self, conn: Any) -> None:
@@ -279,7 +279,7 @@ class ChangeFeed:
                 self._counts[area] = self._counts.get(area, 0) + 1
             self._cond.notify_all()
         for callback in list(self._on_change):
-            callback(change)
+            _call(callback, change)
 
     def _set_online(self, online: bool) -> None:
         with self._cond:
@@ -288,4 +288,12 @@ class ChangeFeed:
             self._cond.notify_all()
         if changed:
             for callback in list(self._on_reach):
-                callback(online)
+                _call(callback, online)
+
+
+def _call(callback: Callable[[Any], None], value: object) -> None:
+    """A listener that fails (a window already gone) must not stop the feed."""
+    try:
+        callback(value)
+    except Exception:  # logged, and the next listener still hears
+        logging.getLogger(__name__).exception("a change-feed listener failed")

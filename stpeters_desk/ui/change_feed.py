@@ -1,0 +1,50 @@
+"""The change feed's news on the UI thread (issue 18: several computers).
+
+``FeedBridge`` re-emits the feed's callbacks, which run on the feed's own thread, as Qt
+signals: ``changed(frozenset[str])`` with the areas another computer (or this window)
+changed, and ``reachable(bool)`` when the school's database server goes away or comes
+back. Connected to widgets on the UI thread the signals are queued, so the slots run
+there. Without a feed (SQLite) a refresh every ``FALLBACK_MS`` stands in for it; with a
+feed the same refresh runs too (a lost notification costs at most that long).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from stpeters_desk.ops.changes import ALL_AREAS, FOLLOWERS, Change, ChangeFeed
+
+FALLBACK_MS = 30_000
+# The refresh reads the lists that are cheap to read again; the followers (up to 100,000
+# rows) wait for a real change.
+FALLBACK_AREAS = ALL_AREAS - {FOLLOWERS}
+
+
+class FeedBridge(QObject):
+    changed = Signal(object)  # frozenset[str]
+    reachable = Signal(bool)
+
+    def __init__(self, feed: ChangeFeed | None, parent: QObject | None = None,
+                 fallback_ms: int = FALLBACK_MS) -> None:
+        super().__init__(parent)
+        self.feed = feed
+        self._fallback = QTimer(self)
+        self._fallback.setInterval(fallback_ms)
+        self._fallback.timeout.connect(lambda: self.changed.emit(FALLBACK_AREAS))
+        if feed is not None:
+            feed.subscribe(self._heard)
+            feed.on_reachability(self.reachable.emit)
+
+    def start(self) -> None:
+        """Listen (in the background: the window does not wait for the server)."""
+        self._fallback.start()
+        if self.feed is not None:
+            self.feed.start(wait=0)
+
+    def stop(self) -> None:
+        self._fallback.stop()
+        if self.feed is not None:
+            self.feed.stop()
+
+    def _heard(self, change: Change) -> None:  # on the feed's thread
+        self.changed.emit(change.areas)
