@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.change_feed import (
     ALL_AREAS,
     APPROVALS,
@@ -152,3 +153,35 @@ def test_an_unreachable_server_refuses_every_change_in_plain_words(tmp_path: Pat
         assert feed.wait_until_online(False, timeout=5)
     finally:
         feed.stop()
+
+
+# -- typing kept on this computer while the server is away ----------------------------------
+def test_typing_is_kept_locally_while_the_server_is_away_and_put_back_after(
+        services: DeskServices, monkeypatch: pytest.MonkeyPatch) -> None:
+    from stpeters_desk.core.offline_drafts import LocalDrafts
+    from stpeters_desk.ops.posting import ComposerDrafts, HalfDoneNotes
+    from stpeters_desk.ops.session import Session
+
+    session = Session(None, "Laptop", practice=True)
+    drafts, notes = ComposerDrafts(services), HalfDoneNotes(services)
+    save = DraftStore.save
+
+    def unreachable(*_args: object, **_kwargs: object) -> None:
+        raise ServerUnreachable("test: the cable is out")
+    monkeypatch.setattr(DraftStore, "save", unreachable)
+    drafts.save_text(session, "Sports day is on Friday")  # no error: kept on this computer
+    notes.save(session, "reject-4", "Please check the date")
+    local = LocalDrafts(services.data_dir)
+    assert local.kept(0, "composer") == "Sports day is on Friday"
+    assert services.drafts.load(DraftOwner(0, "Laptop")) == ""
+    assert drafts.load(session).text == "Sports day is on Friday"  # the newer text wins
+    files = list(local.folder.iterdir())
+    assert all(path.stat().st_mode & 0o077 == 0 for path in files)  # this user's only
+
+    monkeypatch.setattr(DraftStore, "save", save)
+    assert drafts.load(session).text == "Sports day is on Friday"  # and goes to the server
+    assert services.drafts.load(DraftOwner(0, "Laptop")) == "Sports day is on Friday"
+    assert local.kept(0, "composer") is None
+    notes.save(session, "reject-4", "Please check the date, Friday")
+    assert local.kept(0, "note:reject-4") is None
+    assert notes.load(session, "reject-4") == "Please check the date, Friday"
