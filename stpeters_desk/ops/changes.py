@@ -8,6 +8,8 @@ where one computer has nothing to hear) and learns the areas' names and the
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.change_feed import (
     ALL_AREAS,
@@ -25,7 +27,7 @@ from stpeters_desk.core.storage.db import ServerUnreachable
 
 __all__ = ["ALL_AREAS", "APPROVALS", "DRAFTS", "FOLLOWERS", "MODERATION", "OUTBOX",
            "SETTINGS", "STAFF", "Change", "ChangeFeed", "ServerUnreachable", "change_feed_of",
-           "is_unreachable"]
+           "change_marker_of", "is_unreachable"]
 
 
 def change_feed_of(services: DeskServices) -> ChangeFeed | None:
@@ -33,6 +35,16 @@ def change_feed_of(services: DeskServices) -> ChangeFeed | None:
     if services.db is None:
         return None
     return ChangeFeed.for_database(services.db)
+
+
+def change_marker_of(services: DeskServices) -> Callable[[], int | None]:
+    """What the 30-s refresh checks first: on SQLite a number that changes only when
+    something else committed (so an idle window reads nothing); None means "read"."""
+    db = services.db
+
+    def marker() -> int | None:
+        return None if db is None else db.change_marker()
+    return marker
 
 
 def is_unreachable(error: BaseException) -> bool:

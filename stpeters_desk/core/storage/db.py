@@ -258,6 +258,13 @@ class Database:
             self._connections.clear()
         self._local = threading.local()
 
+    def change_marker(self) -> int | None:
+        """A number that changes when another connection (another window on this data
+        folder, a worker thread) commits: SQLite's ``data_version``. None where there is
+        no such number (PostgreSQL: its change feed says what changed)."""
+        row = self._connection().execute("PRAGMA data_version").fetchone()
+        return int(row[0]) if row else None
+
     def schema_version(self) -> int:
         row = self.query_one("SELECT MAX(version) AS v FROM schema_migrations")
         return int(row["v"] or 0) if row else 0

@@ -268,6 +268,10 @@ class PgDatabase(Database):
             self._pg_connections.clear()
         self._local = threading.local()
 
+    def change_marker(self) -> int | None:
+        """None: the change feed tells what other computers changed."""
+        return None
+
     def quick_check(self) -> list[str]:
         """The server keeps its own files sound (checksums, WAL); nothing to check here."""
         return []
