@@ -27,7 +27,7 @@ from stpeters_desk.core.storage.db import ServerUnreachable
 
 __all__ = ["ALL_AREAS", "APPROVALS", "DRAFTS", "FOLLOWERS", "MODERATION", "OUTBOX",
            "SETTINGS", "STAFF", "Change", "ChangeFeed", "ServerUnreachable", "change_feed_of",
-           "change_marker_of", "is_unreachable"]
+           "change_marker_of", "is_unreachable", "origin_of"]
 
 
 def change_feed_of(services: DeskServices) -> ChangeFeed | None:
@@ -35,6 +35,12 @@ def change_feed_of(services: DeskServices) -> ChangeFeed | None:
     if services.db is None:
         return None
     return ChangeFeed.for_database(services.db)
+
+
+def origin_of(services: DeskServices) -> str | None:
+    """How the feed names this window's own changes (None on SQLite)."""
+    origin = getattr(services.db, "origin", None)
+    return origin if isinstance(origin, str) else None
 
 
 def change_marker_of(services: DeskServices) -> Callable[[], int | None]:

@@ -30,9 +30,11 @@ class FeedBridge(QObject):
 
     def __init__(self, feed: ChangeFeed | None, parent: QObject | None = None,
                  fallback_ms: int = FALLBACK_MS,
-                 marker: Callable[[], int | None] | None = None) -> None:
+                 marker: Callable[[], int | None] | None = None,
+                 own_origin: str | None = None) -> None:
         super().__init__(parent)
         self.feed = feed
+        self._own_origin = own_origin  # this window's own changes: it shows them already
         self._marker = marker
         self._last_marker: int | None = None
         self._fallback = QTimer(self)
@@ -70,4 +72,6 @@ class FeedBridge(QObject):
             self.feed.stop()
 
     def _heard(self, change: Change) -> None:  # on the feed's thread
+        if self._own_origin is not None and change.origin == self._own_origin:
+            return
         self.changed.emit(change.areas)

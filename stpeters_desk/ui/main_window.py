@@ -631,7 +631,7 @@ class MainWindow(QMainWindow):
         """On a shared server, what another computer changes shows here within a moment,
         and a banner says when the server cannot be reached; every 30 s the lists are
         read again whatever the server says (the only refresh on SQLite)."""
-        from stpeters_desk.ops.changes import change_feed_of, change_marker_of
+        from stpeters_desk.ops.changes import change_feed_of, change_marker_of, origin_of
         from stpeters_desk.ui.change_feed import FeedBridge
 
         self._pending_areas: set[str] = set()
@@ -641,7 +641,8 @@ class MainWindow(QMainWindow):
         self._changes_timer.setInterval(CHANGES_SETTLE_MS)
         self._changes_timer.timeout.connect(self.apply_changes)
         self.feed_bridge = FeedBridge(None if self.preview else change_feed_of(self._services),
-                                      self, marker=change_marker_of(self._services))
+                                      self, marker=change_marker_of(self._services),
+                                      own_origin=origin_of(self._services))
         self.feed_bridge.changed.connect(self.areas_changed)
         self.feed_bridge.reachable.connect(self.server_reachable)
         if not self.preview:

@@ -210,3 +210,17 @@ def test_on_sqlite_the_half_minute_refresh_reads_only_after_another_window_commi
     with qtbot.waitSignal(bridge.changed, timeout=1000):
         bridge.refresh_if_changed()
     qtbot.waitUntil(lambda: "Year 6 sang at the care home" in _texts(tab), timeout=2000)
+
+
+def test_the_bridge_passes_on_other_computers_changes_not_its_own(qtbot: QtBot) -> None:
+    from stpeters_desk.core.storage.change_feed import Change
+    from stpeters_desk.ui.change_feed import FeedBridge
+
+    feed = ChangeFeed("postgresql://desk@/unused")  # never started
+    bridge = FeedBridge(feed, own_origin="mine")
+    heard: list[object] = []
+    bridge.changed.connect(heard.append)
+    feed._deliver(Change(frozenset({APPROVALS}), origin="mine"))
+    feed._deliver(Change(frozenset({APPROVALS}), origin="kiosk"))
+    qtbot.waitUntil(lambda: bool(heard), timeout=1000)
+    assert heard == [frozenset({APPROVALS})]
