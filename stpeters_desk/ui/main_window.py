@@ -236,6 +236,16 @@ class MainWindow(QMainWindow):
         outbox, and tweets waiting in the outbox are retried."""
         if self.preview:  # a --screenshot never sends the outbox
             return
+        from stpeters_desk.ops.changes import is_unreachable
+
+        try:
+            self._send_due()
+        except Exception as exc:
+            if not is_unreachable(exc):
+                raise
+            # the school's server is away: the banner says so; nothing goes out meanwhile
+
+    def _send_due(self) -> None:
         paused = self._services.outbox.paused_by
         self.account_bar.show_outbox_paused(paused.user_text() if paused is not None else "")
         self._release_scheduled()

@@ -224,3 +224,14 @@ def test_the_bridge_passes_on_other_computers_changes_not_its_own(qtbot: QtBot) 
     feed._deliver(Change(frozenset({APPROVALS}), origin="kiosk"))
     qtbot.waitUntil(lambda: bool(heard), timeout=1000)
     assert heard == [frozenset({APPROVALS})]
+
+
+def test_the_outbox_timer_waits_quietly_while_the_server_is_away(
+        qtbot: QtBot, db: Database, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    school = School(db, data_dir)
+    window = school.window(qtbot, school.head)
+
+    def away() -> None:
+        raise ServerUnreachable("test: the cable is out")
+    monkeypatch.setattr(window, "_send_due", away)
+    window.send_due()  # no error escapes the timer; nothing is sent meanwhile
