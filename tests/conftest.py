@@ -62,6 +62,13 @@ def db(data_dir: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
     database.close()
 
 
+@pytest.fixture
+def pg_db() -> Iterator[Database]:
+    """A PostgreSQL database in a schema of its own (skipped without a server): for what
+    only PostgreSQL has, such as the change feed."""
+    yield from _postgres_db()
+
+
 def reopen_database(db: Database) -> Database:
     """The same database opened again, as another window or computer would open it."""
     from stpeters_desk.core.storage.postgres import PgDatabase

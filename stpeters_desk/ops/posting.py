@@ -26,9 +26,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from stpeters_desk.core.offline_drafts import LocalDrafts
 from stpeters_desk.core.outbox import SendResult
 from stpeters_desk.core.refusals import NotSignedIn, Refused
 from stpeters_desk.core.services import DeskServices
+from stpeters_desk.core.storage.db import ServerUnreachable
 from stpeters_desk.core.storage.drafts import (
     COMPOSER_SLOT,
     PHOTOS_SLOT,
@@ -322,10 +324,10 @@ class ComposerDrafts:
 
     def load(self, session: Session) -> ComposerDraft:
         owner = draft_owner(session)
-        drafts = self._services.drafts
-        ids = tuple(int(part) for part in drafts.load(owner, PHOTOS_SLOT).split(",")
+        ids = tuple(int(part) for part in
+                    _load_draft(self._services, owner, PHOTOS_SLOT).split(",")
                     if part.strip().isdigit())
-        return ComposerDraft(drafts.load(owner, COMPOSER_SLOT), ids)
+        return ComposerDraft(_load_draft(self._services, owner, COMPOSER_SLOT), ids)
 
     def save_text(self, session: Session, text: str, *, durable: bool = True) -> None:
         self._save(session, text, COMPOSER_SLOT, durable)
@@ -334,11 +336,40 @@ class ComposerDrafts:
         self._save(session, ",".join(str(i) for i in photo_ids), PHOTOS_SLOT, True)
 
     def _save(self, session: Session, text: str, slot: str, durable: bool) -> None:
-        owner = draft_owner(session)
+        _save_draft(self._services, draft_owner(session), text, slot, durable)
+
+
+def _save_draft(services: DeskServices, owner: DraftOwner, text: str, slot: str,
+                durable: bool) -> None:
+    """Save a draft on the database; while its server cannot be reached, in a file on this
+    computer (``core.offline_drafts``), put back in the draft at the next save or load."""
+    local = LocalDrafts(services.data_dir)
+    try:
+        services.drafts.save(owner, text, slot, durable=durable)
+    except ServerUnreachable:
         try:
-            self._services.drafts.save(owner, text, slot, durable=durable)
-        except DraftNotSaved as exc:
-            raise DraftNotKept(str(exc)) from exc
+            local.keep(owner.staff_id, slot, text)
+        except OSError as exc:
+            raise DraftNotKept(str(exc.strerror or exc)) from exc
+        return
+    except DraftNotSaved as exc:
+        raise DraftNotKept(str(exc)) from exc
+    local.forget(owner.staff_id, slot)
+
+
+def _load_draft(services: DeskServices, owner: DraftOwner, slot: str) -> str:
+    """The person's draft; typing kept on this computer while the server was away wins
+    (it is the newer) and goes back to the server now if it can."""
+    local = LocalDrafts(services.data_dir)
+    kept = local.kept(owner.staff_id, slot)
+    if kept is None:
+        return services.drafts.load(owner, slot)
+    try:
+        services.drafts.save(owner, kept, slot)
+    except (ServerUnreachable, DraftNotSaved):
+        return kept  # still only here: saved again at the next keystroke
+    local.forget(owner.staff_id, slot)
+    return kept
 
 
 class HalfDoneNotes:
@@ -350,14 +381,10 @@ class HalfDoneNotes:
         self._services = services
 
     def load(self, session: Session, slot: str) -> str:
-        return self._services.drafts.load(draft_owner(session), _note_slot(slot))
+        return _load_draft(self._services, draft_owner(session), _note_slot(slot))
 
     def save(self, session: Session, slot: str, text: str) -> None:
-        try:
-            self._services.drafts.save(draft_owner(session), text, _note_slot(slot),
-                                       durable=False)
-        except DraftNotSaved as exc:
-            raise DraftNotKept(str(exc)) from exc
+        _save_draft(self._services, draft_owner(session), text, _note_slot(slot), False)
 
     def clear(self, session: Session, slot: str) -> None:
         self.save(session, slot, "")

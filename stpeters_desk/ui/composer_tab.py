@@ -813,6 +813,7 @@ class ComposerTab(QWidget):
 
     # -- the outbox --------------------------------------------------------------
     def _show_outbox(self) -> None:
+        keep = self._selected_outbox_id()
         items = self._posting.waiting()
         self.outbox_list.clear()
         for item in items:
@@ -821,7 +822,18 @@ class ComposerTab(QWidget):
             self.outbox_list.addItem(entry)
         self.outbox_box.setVisible(bool(items))
         if items:
-            self.outbox_list.setCurrentRow(0)
+            ids = [item.item_id for item in items]
+            self.outbox_list.setCurrentRow(ids.index(keep) if keep in ids else 0)
+
+    def refresh_outbox(self) -> None:
+        """Another computer changed the outbox: show it again, the same tweet selected."""
+        self._show_outbox()
+
+    def server_back(self) -> None:
+        """The school's database server answers again: what was typed meanwhile (kept on
+        this computer) goes back into the person's draft."""
+        self.save_draft()
+        self._save_photo_ids()
 
     def _selected_outbox_id(self) -> int | None:
         entry = self.outbox_list.currentItem()

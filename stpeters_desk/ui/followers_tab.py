@@ -589,6 +589,12 @@ class FollowersTab(QWidget):
     def _blocked_view(self) -> bool:
         return bool(self.show_box.currentData() == BLOCKED_ACCOUNTS)
 
+    def reload_stored(self) -> None:
+        """Another computer changed a follower's decision: read the stored list again (the
+        blocked list comes from X, which is not asked again for that)."""
+        if not self._blocked_view():
+            self.reload()
+
     # -- showing -----------------------------------------------------------------------
     def reload(self) -> None:
         """Followers come from the database; the blocked list comes from X (a worker either way)."""

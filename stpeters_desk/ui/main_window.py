@@ -38,6 +38,7 @@ STATUS_MS = 10_000  # how long a status message stays
 TOUCH_TARGET = 44  # px: the smallest a finger can hit reliably (kiosk mode)
 IDLE_BUILD_DELAY_MS = 2_000  # after sign-in, the tabs not yet opened are built one by one
 IDLE_BUILD_STEP_MS = 100  # between two of them, so typing is never held up for long
+CHANGES_SETTLE_MS = 150  # a burst of changes from other computers is read once
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -117,7 +118,20 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.pages = QStackedWidget()
         self.pages.addWidget(work)
-        self.setCentralWidget(self.pages)
+        self.offline_banner = QLabel(self.tr(
+            "⚠ The school's database server cannot be reached: nothing is posted, approved "
+            "or recorded until it is back. Your typing is kept on this computer."))
+        self.offline_banner.setObjectName("OfflineBanner")
+        self._one_line(self.offline_banner)
+        self.offline_banner.hide()
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.offline_banner)  # above the sign-in screen too
+        outer.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self._watch_other_computers()
         self.signed_in_label = QLabel(self.tr("Signed in: {name}").format(
             name=services.signed_in))
         self.lock_button = QPushButton(self.tr("Lock"))
@@ -222,6 +236,16 @@ class MainWindow(QMainWindow):
         outbox, and tweets waiting in the outbox are retried."""
         if self.preview:  # a --screenshot never sends the outbox
             return
+        from stpeters_desk.ops.changes import is_unreachable
+
+        try:
+            self._send_due()
+        except Exception as exc:
+            if not is_unreachable(exc):
+                raise
+            # the school's server is away: the banner says so; nothing goes out meanwhile
+
+    def _send_due(self) -> None:
         paused = self._services.outbox.paused_by
         self.account_bar.show_outbox_paused(paused.user_text() if paused is not None else "")
         self._release_scheduled()
@@ -566,13 +590,19 @@ class MainWindow(QMainWindow):
         followers.status.connect(self.show_status)
         return followers
 
-    def _banner_one_line(self) -> None:
-        """The policy banner is one line: a long translation is cut at the window's edge,
-        never widening the window; its link opens the setting."""
+    @staticmethod
+    def _one_line(banner: QLabel) -> None:
+        """A banner is one line: a long translation is cut at the window's edge, never
+        widening the window (the whole text is its tooltip)."""
         from PySide6.QtWidgets import QSizePolicy
 
-        self.banner.setWordWrap(False)
-        self.banner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        banner.setWordWrap(False)
+        banner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        banner.setToolTip(banner.text())
+
+    def _banner_one_line(self) -> None:
+        """The policy banner is one line; its link opens the setting."""
+        self._one_line(self.banner)
         self.banner.setOpenExternalLinks(False)
         self.banner.linkActivated.connect(lambda _link: self.open_policy_setting())
 
@@ -605,6 +635,78 @@ class MainWindow(QMainWindow):
             f"{escape(link)}</a>")
         self.banner.setToolTip(status.message)
         self.banner.show()
+
+    # -- other computers (issue 18) --------------------------------------------------
+    def _watch_other_computers(self) -> None:
+        """On a shared server, what another computer changes shows here within a moment,
+        and a banner says when the server cannot be reached; every 30 s the lists are
+        read again whatever the server says (the only refresh on SQLite)."""
+        from stpeters_desk.ops.changes import change_feed_of, change_marker_of, origin_of
+        from stpeters_desk.ui.change_feed import FeedBridge
+
+        self._pending_areas: set[str] = set()
+        self._offline = False
+        self._changes_timer = QTimer(self)
+        self._changes_timer.setSingleShot(True)
+        self._changes_timer.setInterval(CHANGES_SETTLE_MS)
+        self._changes_timer.timeout.connect(self.apply_changes)
+        self.feed_bridge = FeedBridge(None if self.preview else change_feed_of(self._services),
+                                      self, marker=change_marker_of(self._services),
+                                      own_origin=origin_of(self._services))
+        self.feed_bridge.changed.connect(self.areas_changed)
+        self.feed_bridge.reachable.connect(self.server_reachable)
+        if not self.preview:
+            self.feed_bridge.start()
+        feed = self.feed_bridge.feed
+        if feed is not None:  # a window dropped without closing must not leave it running
+            self.destroyed.connect(lambda *_: feed.stop())
+
+    def areas_changed(self, areas: object) -> None:
+        """Another computer (or this one) changed these areas: read them once things settle."""
+        if isinstance(areas, (set, frozenset)):
+            self._pending_areas.update(str(area) for area in areas)
+            self._changes_timer.start()
+
+    def apply_changes(self) -> None:
+        """Read again the built tabs showing a changed area, keeping what is selected and
+        typed; tabs not built yet read everything when they are."""
+        from stpeters_desk.ops import changes
+        from stpeters_desk.ui.lazy_tab import LazyTab
+
+        areas, self._pending_areas = frozenset(self._pending_areas), set()
+        if self.pages.currentIndex() != 0 or self._composer is None:
+            return  # locked: the next person's tabs are built afresh at sign-in
+        readers: dict[str, tuple[frozenset[str], str]] = {
+            "ApprovalsTab": (frozenset({changes.APPROVALS, changes.OUTBOX}), "reload"),
+            "ModerationTab": (frozenset({changes.MODERATION}), "reload"),
+            "FollowersTab": (frozenset({changes.FOLLOWERS}), "reload_stored"),
+            "StaffTab": (frozenset({changes.STAFF}), "reload_keeping_choice"),
+        }
+        try:
+            if changes.OUTBOX in areas:
+                self._composer.refresh_outbox()
+            for index in range(self.tabs.count()):
+                page = self.tabs.widget(index)
+                content = page.content if isinstance(page, LazyTab) else page
+                reader = readers.get(type(content).__name__)
+                if content is not None and reader is not None and areas & reader[0]:
+                    getattr(content, reader[1])()
+            if changes.SETTINGS in areas:
+                self._show_review_banner()
+        except Exception as exc:  # the server away: the feed's banner says so as well
+            self.show_status(describe_error(exc))
+
+    def server_reachable(self, reachable: bool) -> None:
+        """The banner while the server is away; when it is back, the typing kept on this
+        computer goes back into the person's draft and every list is read again."""
+        was_offline, self._offline = self._offline, not reachable
+        self.offline_banner.setVisible(not reachable)
+        if reachable and was_offline:
+            from stpeters_desk.ops.changes import ALL_AREAS
+
+            if self._composer is not None:
+                self._composer.server_back()
+            self.areas_changed(ALL_AREAS)
 
     def refresh_policy_banner(self) -> None:
         """Settings calls this once the policy's dates are kept."""
@@ -766,4 +868,5 @@ class MainWindow(QMainWindow):
         if not self._closing_allowed and not self._head_allows_closing():
             event.ignore()
             return
+        self.feed_bridge.stop()
         super().closeEvent(event)

@@ -77,6 +77,10 @@ def name_standard_buttons(box: QDialogButtonBox) -> None:
 def describe_error(error: Exception) -> str:
     if isinstance(error, XError):
         return error.user_text()
+    from stpeters_desk.ops.changes import is_unreachable
+
+    if is_unreachable(error):  # already plain words: nothing was done, nothing lost
+        return str(error)
     return QCoreApplication.translate(
         "Messages", "Something went wrong: {error}. Nothing has been lost; try again.").format(
             error=error)

@@ -263,6 +263,20 @@ class StaffTab(QWidget):
                 self.permissions.setItem(row, column, box)
         self._person_chosen()
 
+    def reload_keeping_choice(self) -> None:
+        """Another computer changed the staff list: show it again with the same person
+        selected and the role they were being given still chosen."""
+        member, role = self.selected_member(), self.role_box.currentIndex()
+        self.reload()
+        if member is None:
+            return
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and int(item.data(id_role())) == member.staff_id:
+                self.table.selectRow(row)
+                self.role_box.setCurrentIndex(role)
+                return
+
     def _person_chosen(self) -> None:
         """The role box shows the chosen person's role, and nothing while nobody is chosen."""
         member = self.selected_member()

@@ -20,6 +20,7 @@ from stpeters_desk.core.storage.db import (
     DATABASE_ENV,
     Database,
     DatabaseError,
+    ServerUnreachable,
     database_url,
     expected_tables,
     open_database,
@@ -99,8 +100,11 @@ def test_a_folder_still_opens_sqlite(data_dir: Path) -> None:
 def test_an_unreachable_server_says_so(tmp_path: Path) -> None:
     pytest.importorskip("psycopg")
     url = f"postgresql://nobody@/nothing?host={tmp_path}&port=1"
-    with pytest.raises(DatabaseError, match="cannot reach the school's database server"):
+    with pytest.raises(ServerUnreachable, match="database server cannot be reached") as raised:
         open_database(url)
+    assert isinstance(raised.value, DatabaseError)
+    assert "nothing is posted, approved or recorded" in str(raised.value)
+    assert "psycopg" not in str(raised.value) and "port=1" not in str(raised.value)
 
 
 def test_the_window_refuses_a_shared_server_for_now(monkeypatch: pytest.MonkeyPatch,

@@ -34,7 +34,8 @@ from stpeters_desk.i18n import translate
 DATABASE_ENV = "STPETERS_DESK_DATABASE"
 
 __all__ = ["DATABASE_ENV", "Connection", "Database", "DatabaseError", "DiskFull", "Params",
-           "Row", "database_url", "migrate", "open_database", "redact_url"]
+           "Row", "ServerUnreachable", "database_url", "migrate", "open_database",
+           "redact_url"]
 
 
 class DatabaseError(Exception):
@@ -50,6 +51,18 @@ class DiskFull(DatabaseError):
                         "Nothing that was already saved is lost. Free some space on that disk "
                         "(empty the recycle bin, remove old downloads), then start the app "
                         "again.").format(folder=folder))
+
+
+class ServerUnreachable(DatabaseError):
+    """The school's database server cannot be reached: nothing was changed, and nothing is
+    posted, approved or recorded until it is back (no other database is used meanwhile)."""
+
+    def __init__(self, detail: str = "") -> None:
+        self.detail = detail  # the driver's words, for logs; not shown to the person
+        super().__init__(translate(
+            "Database", "The school's database server cannot be reached, so this was not "
+                        "done: nothing is posted, approved or recorded until the server is "
+                        "back. The app keeps trying; try again in a moment."))
 
 
 def keep_the_file_advice(path: Path) -> str:
@@ -245,6 +258,13 @@ class Database:
                 conn.close()
             self._connections.clear()
         self._local = threading.local()
+
+    def change_marker(self) -> int | None:
+        """A number that changes when another connection (another window on this data
+        folder, a worker thread) commits: SQLite's ``data_version``. None where there is
+        no such number (PostgreSQL: its change feed says what changed)."""
+        row = self._connection().execute("PRAGMA data_version").fetchone()
+        return int(row[0]) if row else None
 
     def schema_version(self) -> int:
         row = self.query_one("SELECT MAX(version) AS v FROM schema_migrations")

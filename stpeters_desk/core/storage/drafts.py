@@ -12,7 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from stpeters_desk.core.storage.connection import database_errors
-from stpeters_desk.core.storage.db import Database, DatabaseError, DiskFull, utc_now_text
+from stpeters_desk.core.storage.db import (
+    Database,
+    DatabaseError,
+    DiskFull,
+    ServerUnreachable,
+    utc_now_text,
+)
 from stpeters_desk.i18n import translate
 
 COMPOSER_SLOT = "composer"
@@ -68,6 +74,8 @@ class DraftStore:
                         "VALUES (:staff, :computer, :slot, :text, :at)",
                         {**key, "text": text, "at": utc_now_text()},
                     )
+        except ServerUnreachable:  # the composer keeps the text on this computer meanwhile
+            raise
         except DiskFull as exc:  # the composer keeps the text and retries: no restart needed
             raise DraftNotSaved(translate("Database", "the disk is full")) from exc
         except database_errors() as exc:

@@ -22,15 +22,24 @@ Migrations are run by the database's owner role (``stpeters-desk database upgrad
 ``open_database`` refuses, with that advice, when a migration is due and the role
 connected may not create tables.
 
-Not yet on PostgreSQL (later slices of issue 18): the integrity seal and the keyring
-records it keeps per database file, ``durable=False`` (it means nothing special
-here: every commit is durable), LISTEN/NOTIFY.
+Each write transaction that changed a table other computers show ends with one
+``pg_notify`` naming the areas it changed (``core.storage.change_feed``), sent inside the
+transaction so the server delivers it only on commit.
+
+When the server cannot be reached every statement raises ``ServerUnreachable`` (plain
+words, no driver error); a connection found broken before any statement of a
+transaction ran is replaced once, so the app carries on by itself when the server is
+back.
+
+Not yet on PostgreSQL: ``durable=False`` means nothing special here (every commit is
+durable).
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -39,8 +48,21 @@ import psycopg
 from psycopg import sql as pgsql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
+from stpeters_desk.core.storage.change_feed import (
+    NOTIFY_SQL,
+    channel_for,
+    connect_options,
+    payload,
+    written_areas,
+)
 from stpeters_desk.core.storage.connection import Connection, Cursor, Params, to_pyformat
-from stpeters_desk.core.storage.db import Database, DatabaseError, Row, redact_url
+from stpeters_desk.core.storage.db import (
+    Database,
+    DatabaseError,
+    Row,
+    ServerUnreachable,
+    redact_url,
+)
 from stpeters_desk.i18n import translate
 
 # The advisory lock every write transaction takes (any fixed number; "SPD1" in ASCII).
@@ -54,6 +76,12 @@ def connection_options(url: str) -> dict[str, str]:
     if given.get("sslmode"):
         return {}
     return {"sslmode": "verify-full" if given.get("sslrootcert") else "require"}
+
+
+def is_tls_problem(error: str) -> bool:
+    """The server answered but the encrypted connection could not be made as asked."""
+    return any(sign in error for sign in (
+        "does not support SSL", "SSL was required", "certificate", "sslrootcert"))
 
 
 def unreachable_message(url: str, error: str) -> str:
@@ -123,16 +151,40 @@ class PgConnection:
     def __init__(self, raw: psycopg.Connection[Any], database: PgDatabase) -> None:
         self.raw = raw
         self.database = database
+        self.changed: set[str] = set()  # areas written in the open transaction
 
     def execute(self, sql: str, parameters: Params = {}, /) -> Cursor:  # noqa: B006
-        cursor: Cursor = self.raw.execute(to_pyformat(sql), _adapt(parameters))
+        try:
+            cursor: Cursor = self.raw.execute(to_pyformat(sql), _adapt(parameters))
+        except psycopg.OperationalError as exc:
+            raise self._unreachable_or(exc) from exc
+        self._written(sql)
         return cursor
 
     def executemany(self, sql: str, seq_of_parameters: Iterable[Params], /) -> Cursor:
         cursor = self.raw.cursor()
-        cursor.executemany(to_pyformat(sql), [_adapt(p) for p in seq_of_parameters])
+        try:
+            cursor.executemany(to_pyformat(sql), [_adapt(p) for p in seq_of_parameters])
+        except psycopg.OperationalError as exc:
+            raise self._unreachable_or(exc) from exc
+        self._written(sql)
         result: Cursor = cursor
         return result
+
+    def _written(self, sql: str) -> None:
+        areas = written_areas(sql)
+        if not areas:
+            return
+        if self.in_transaction:
+            self.changed.update(areas)
+        else:  # a write outside a transaction committed at once: say so at once
+            self.raw.execute(to_pyformat(NOTIFY_SQL), self.database.notice(areas))
+
+    def _unreachable_or(self, exc: psycopg.OperationalError) -> Exception:
+        """A broken connection is the server being unreachable; other errors stay as they are."""
+        if self.raw.closed or self.raw.broken:
+            return ServerUnreachable(str(exc).strip())
+        return exc
 
     @property
     def in_transaction(self) -> bool:
@@ -151,11 +203,17 @@ class PgDatabase(Database):
         super().__init__(Path(redact_url(url)))
         self.url = url
         self.schema = schema
+        self.channel = channel_for(schema)
+        self.origin = uuid.uuid4().hex[:12]  # names this handle's changes in the feed
         self._pg_connections: list[PgConnection] = []
+
+    def notice(self, areas: Iterable[str]) -> dict[str, str]:
+        """The parameters of ``NOTIFY_SQL`` telling the other computers what changed."""
+        return {"channel": self.channel, "payload": payload(self.origin, areas)}
 
     def _pg(self) -> PgConnection:
         conn: PgConnection | None = getattr(self._local, "pg", None)
-        if conn is not None and not conn.raw.closed:
+        if conn is not None and not (conn.raw.closed or conn.raw.broken):
             return conn
         if conn is not None:  # the server went away: connect afresh at the next use
             with self._lock:
@@ -164,9 +222,12 @@ class PgDatabase(Database):
         try:
             conninfo = make_conninfo(self.url, **connection_options(self.url))
             raw: psycopg.Connection[Any] = psycopg.connect(
-                conninfo, autocommit=True, row_factory=_row_factory, connect_timeout=10)
+                conninfo, autocommit=True, row_factory=_row_factory, **connect_options(10))
         except psycopg.OperationalError as exc:
-            raise DatabaseError(unreachable_message(self.url, str(exc).strip())) from exc
+            error = str(exc).strip()
+            if is_tls_problem(error):  # not the network: the technician has a setting to fix
+                raise DatabaseError(unreachable_message(self.url, error)) from exc
+            raise ServerUnreachable(f"{redact_url(self.url)}: {error}") from exc
         if self.schema is not None:
             raw.execute(pgsql.SQL("SET search_path TO {}").format(
                 pgsql.Identifier(self.schema)))
@@ -188,8 +249,9 @@ class PgDatabase(Database):
         guard = self.guard
         if guard is not None:
             guard.before_begin()
+        conn = self._fresh(lambda c: c.execute("BEGIN"))
+        conn.changed.clear()
         try:
-            conn.execute("BEGIN")
             conn.execute("SELECT pg_advisory_xact_lock(:lock)", {"lock": WRITE_LOCK})
             self._local.depth = 1
             if guard is not None:
@@ -197,12 +259,15 @@ class PgDatabase(Database):
             yield conn
             if guard is not None:
                 guard.before_commit(conn)
+            if conn.changed:  # delivered by the server only if the COMMIT succeeds
+                conn.execute(NOTIFY_SQL, self.notice(conn.changed))
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction and not conn.raw.closed:
-                conn.execute("ROLLBACK")
+                conn.raw.execute("ROLLBACK")
             raise
         finally:
+            conn.changed.clear()
             self._local.depth = 0
         if guard is not None:
             guard.after_commit(conn)
@@ -210,8 +275,26 @@ class PgDatabase(Database):
     def reader(self) -> Any:
         return self._pg()
 
+    def _fresh(self, first: Callable[[PgConnection], object]) -> PgConnection:
+        """This thread's connection after ``first`` ran on it. A connection the server
+        dropped (it restarted, or was away) is only found broken when used: outside a
+        transaction nothing was done yet, so it is replaced and ``first`` run once more."""
+        conn = self._pg()
+        try:
+            first(conn)
+        except ServerUnreachable:
+            if getattr(self._local, "depth", 0) or not (conn.raw.closed or conn.raw.broken):
+                raise
+            conn = self._pg()
+            first(conn)
+        return conn
+
     def query(self, sql: str, params: Params | None = None) -> list[Row]:
-        rows: list[Row] = self._pg().execute(sql, params or {}).fetchall()
+        rows: list[Row] = []
+
+        def read(conn: PgConnection) -> None:
+            rows[:] = (conn.execute(sql, params or {}).fetchall())
+        self._fresh(read)
         return rows
 
     def query_tuples(self, sql: str, params: Params | None = None) -> list[tuple[Any, ...]]:
@@ -219,8 +302,12 @@ class PgDatabase(Database):
         return [tuple(row) for row in self.query(sql, params)]
 
     def query_one(self, sql: str, params: Params | None = None) -> Row | None:
-        row: Row | None = self._pg().execute(sql, params or {}).fetchone()
-        return row
+        found: list[Row | None] = []
+
+        def read(conn: PgConnection) -> None:
+            found.append(conn.execute(sql, params or {}).fetchone())
+        self._fresh(read)
+        return found[0]
 
     def execute(self, sql: str, params: Params | None = None) -> int:
         with self.transaction() as conn:
@@ -242,6 +329,10 @@ class PgDatabase(Database):
                 conn.close()
             self._pg_connections.clear()
         self._local = threading.local()
+
+    def change_marker(self) -> int | None:
+        """None: the change feed tells what other computers changed."""
+        return None
 
     def quick_check(self) -> list[str]:
         """The server keeps its own files sound (checksums, WAL); nothing to check here."""

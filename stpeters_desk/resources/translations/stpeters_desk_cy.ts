@@ -1687,6 +1687,10 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Mae&apos;r ddisg sy&apos;n dal {folder} yn llawn, felly ni allai&apos;r ap gadw. Does dim byd a gadwyd eisoes wedi&apos;i golli. Rhyddhewch ychydig o le ar y ddisg honno (gwagiwch y bin ailgylchu, tynnwch hen lawrlwythiadau), yna dechreuwch yr ap eto.</translation>
     </message>
     <message>
+        <source>The school&apos;s database server cannot be reached, so this was not done: nothing is posted, approved or recorded until the server is back. The app keeps trying; try again in a moment.</source>
+        <translation>Does dim modd cyrraedd gweinydd cronfa ddata&apos;r ysgol, felly ni wnaed hyn: does dim yn cael ei bostio, ei gymeradwyo na&apos;i gofnodi nes bydd y gweinydd yn ôl. Mae&apos;r ap yn dal i geisio; rhowch gynnig arall arni mewn munud.</translation>
+    </message>
+    <message>
         <source>Do not delete or replace {file} and the files next to it: copy the whole folder {folder} somewhere safe first, then restore the folder from the last backup (installers/KIOSK.md, “Restoring”) and keep the damaged copy for IT.</source>
         <translation>Peidiwch â dileu na disodli {file} na&apos;r ffeiliau wrth ei ymyl: copïwch y ffolder cyfan {folder} i rywle diogel yn gyntaf, yna adferwch y ffolder o&apos;r copi wrth gefn diwethaf (installers/KIOSK.md, “Restoring”) a chadwch y copi sydd wedi&apos;i ddifrodi i&apos;r staff TG.</translation>
     </message>
@@ -2959,6 +2963,10 @@ Nid oes modd dadwneud hyn.</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>⚠ The school&apos;s database server cannot be reached: nothing is posted, approved or recorded until it is back. Your typing is kept on this computer.</source>
+        <translation>⚠ Does dim modd cyrraedd gweinydd cronfa ddata&apos;r ysgol: does dim yn cael ei bostio, ei gymeradwyo na&apos;i gofnodi nes bydd yn ôl. Mae&apos;r hyn rydych chi&apos;n ei deipio yn cael ei gadw ar y cyfrifiadur hwn.</translation>
+    </message>
+    <message>
         <source>Signed in: {name}</source>
         <translation>Wedi mewngofnodi: {name}</translation>
     </message>
@@ -3810,10 +3818,6 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>These keys allow direct messages, which the school&apos;s policy rules out. In the X developer portal set the app to “Read and write”, regenerate the access token and try again.</source>
         <translation>Mae&apos;r allweddi hyn yn caniatáu negeseuon uniongyrchol, ac mae polisi&apos;r ysgol yn gwahardd hynny. Ym mhorth datblygwyr X, gosodwch yr ap i “Read and write”, ail-gynhyrchwch y tocyn mynediad a rhowch gynnig arall arni.</translation>
-    </message>
-    <message>
-        <source>The policy could not be saved in the app&apos;s data folder: {reason}.</source>
-        <translation>Doedd dim modd cadw&apos;r polisi yn ffolder data&apos;r ap: {reason}.</translation>
     </message>
     <message>
         <source>This setting is changed only by its own button, which asks what it needs.</source>
