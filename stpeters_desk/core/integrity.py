@@ -71,19 +71,25 @@ class KeyringRecord:
 
 
 def anchor_name(db: Database) -> str:
-    """One record per database file: a practice folder and the school's stay apart."""
-    return f"anchor {db.path.resolve()}"
+    """One record per database: a file (a practice folder and the school's stay apart), or
+    a shared server's school id and address."""
+    from stpeters_desk.core.school_keys import names_for
+
+    return names_for(db).anchor[1]
 
 
 def read_keyring(db: Database, create_key: bool) -> KeyringRecord:
+    from stpeters_desk.core.school_keys import names_for
+
+    names = names_for(db)
     try:
-        stored_key = keystore.read_secret(KEY_PURPOSE, KEY_NAME)
+        stored_key = keystore.read_secret(*names.chain)
         if stored_key is None and create_key:
             import secrets
 
             stored_key = secrets.token_hex(32)
-            keystore.write_secret(KEY_PURPOSE, KEY_NAME, stored_key)
-        anchor_text = keystore.read_secret(KEY_PURPOSE, anchor_name(db))
+            keystore.write_secret(*names.chain, stored_key)
+        anchor_text = keystore.read_secret(*names.anchor)
     except keystore.KeyringUnavailable as exc:
         return KeyringRecord(None, None, str(exc))
     except Exception as exc:  # a keyring backend failing its own way (no D-Bus, say)
@@ -114,7 +120,9 @@ def _set_up_records() -> dict[str, dict[str, str]]:
 
 
 def _set_up_record(db: Database) -> dict[str, str]:
-    return _set_up_records().get(str(db.path.resolve()), {})
+    from stpeters_desk.core.school_keys import database_place
+
+    return _set_up_records().get(database_place(db), {})
 
 
 def set_up_recovery_hash(db: Database) -> str:
@@ -126,8 +134,10 @@ def _note_set_up(db: Database, recovery: str, accepted: str | None = None) -> No
     """Remember, next to the device identity, that this database has a head teacher (and,
     without a keyring, which problem the head accepted); an emptied database is then not
     mistaken for a new install, even without a keyring."""
+    from stpeters_desk.core.school_keys import database_place
+
     records = _set_up_records()
-    name = str(db.path.resolve())
+    name = database_place(db)
     if accepted is None:
         accepted = records.get(name, {}).get("accepted", "")
     if recovery or accepted:
@@ -142,6 +152,15 @@ def _note_set_up(db: Database, recovery: str, accepted: str | None = None) -> No
         os.replace(temporary, path)
     except OSError:
         return  # the keyring's record still says so, where there is a keyring
+
+
+def not_joined_message(place: str) -> str:
+    return translate(
+        "Integrity", "This computer has not joined the school on {server}: its keyring has "
+                     "none of the school's keys. On a computer already in the school the head "
+                     "teacher makes an enrolment code (Settings, “This computer”); then run "
+                     "“stpeters-desk computer join” with the server's address and the code.",
+    ).format(server=place)
 
 
 def _refused(message: str) -> AuditVerification:
@@ -166,6 +185,7 @@ class IntegrityGuard:
         self._checking_thread: int | None = None
         self._anchor_lock = threading.Lock()
         self._noted_recovery: str | None = None
+        self._anchor: str | None = None
         db.guard = self
 
     # -- the start-up check ----------------------------------------------------------------
@@ -235,7 +255,13 @@ class IntegrityGuard:
                              "become head teacher.").format(path=self._db.path)
                 + " " + what_to_do())
         keyed = head is not None and head.keyed_from_id is not None
-        record = read_keyring(self._db, create_key=not self._read_only)
+        create_key = not self._read_only
+        if self._db.dialect == "postgresql":
+            refusal = self._school_of_shared_database()
+            if refusal is not None:
+                return refusal
+            create_key = False  # the school's keys come with the school id, or by joining
+        record = read_keyring(self._db, create_key=create_key)
         if record.key is None:
             if keyed:
                 return _refused(translate(
@@ -249,6 +275,23 @@ class IntegrityGuard:
                 return self._refuse_unless_ok(plain)
             self._key_the_chain()
         return self._refuse_unless_ok(trail.verify(self._key, self.anchor))
+
+    def _school_of_shared_database(self) -> AuditVerification | None:
+        """A shared server: set the school up on an empty one (this computer is the first);
+        otherwise this computer must have joined it (its keyring holds the school's key)."""
+        from stpeters_desk.core import school_keys
+
+        try:
+            keystore.usable_keyring()
+            if school_keys.school_id(self._db) is None:
+                if not self._read_only:  # a screenshot writes nothing
+                    school_keys.set_up_school(self._db)
+                return None
+            if keystore.read_secret(*school_keys.names_for(self._db).chain) is None:
+                return _refused(not_joined_message(school_keys.database_place(self._db)))
+        except keystore.KeyringUnavailable:
+            return None  # as on one computer: the log stays plain; a keyed one is refused
+        return None
 
     def _refuse_unless_ok(self, result: AuditVerification) -> AuditVerification:
         result = self._accepted_or(result)
@@ -292,6 +335,11 @@ class IntegrityGuard:
                     actor=SYSTEM_ACTOR, action=AuditAction.KEY_THE_AUDIT_LOG.value,
                     detail=f"entries #1 to #{head.last_id} keep their SHA-256 chain; from "
                            f"#{next_id} on each entry is keyed with this computer's keyring"))
+
+    def _anchor_name(self) -> str:
+        if self._anchor is None:  # read once: the school id does not change while running
+            self._anchor = anchor_name(self._db)
+        return self._anchor
 
     # -- around every write ------------------------------------------------------------------
     def before_begin(self) -> None:
@@ -345,7 +393,7 @@ class IntegrityGuard:
             if anchor == current or (current is not None and anchor.last_id < current.last_id):
                 return
             try:
-                keystore.write_secret(KEY_PURPOSE, anchor_name(self._db), anchor.to_text())
+                keystore.write_secret(KEY_PURPOSE, self._anchor_name(), anchor.to_text())
             except keystore.KeyringUnavailable:
                 return  # the next start finds the log ahead of the record, which is allowed
             self.anchor = anchor
@@ -408,4 +456,4 @@ class IntegrityGuard:
         self.anchor = Anchor(self.anchor.keyed_from, self.anchor.entries, self.anchor.last_id,
                              self.anchor.last_hash, self.anchor.recovery,
                              problem_fingerprint(after))
-        keystore.write_secret(KEY_PURPOSE, anchor_name(self._db), self.anchor.to_text())
+        keystore.write_secret(KEY_PURPOSE, self._anchor_name(), self.anchor.to_text())
