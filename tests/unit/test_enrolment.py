@@ -41,6 +41,7 @@ from stpeters_desk.core.storage.school_store import (
     SchoolStore,
     create_school_id,
 )
+from stpeters_desk.core.storage.settings import SettingsStore
 from stpeters_desk.ops.computers import ComputerOperations, join_this_computer
 from stpeters_desk.ops.session import Session
 from stpeters_desk.x.sandbox import SandboxGateway
@@ -306,3 +307,57 @@ def test_two_computers_share_one_school_through_an_enrolment_code(
         assert not AuditTrail(office.db).verify().ok
     for computer in (office, laptop):
         computer.db.close()
+
+
+def _app_url(shared: Database, password: str = "") -> str:
+    """The test's schema as the app would be given it: in the address."""
+    from stpeters_desk.core.storage.postgres import PgDatabase
+
+    assert isinstance(shared, PgDatabase) and shared.schema
+    url = shared.url.replace("postgresql://desk@", f"postgresql://desk:{password}@", 1) \
+        if password else shared.url
+    return f"{url}&options=-csearch_path%3D{shared.schema}"
+
+
+def test_joining_from_the_command_line_remembers_the_server_but_never_its_password(
+        shared: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from stpeters_desk.app import Options, build_services, main
+    from stpeters_desk.core.shared_server import SERVER_FILE, remembered_server
+    from stpeters_desk.core.storage.db import redact_url
+
+    office = Computer(shared, tmp_path / "office")
+    with office.here():
+        services = office.start()
+        assert services.staff is not None
+        head, _recovery = services.staff.create_head("Mrs Amberley", HEAD_PIN)
+        shown = ComputerOperations(services).make_enrolment_code(
+            Session(head, office.device.label), HEAD_PIN)
+    laptop = Computer(shared, tmp_path / "laptop")
+    url = _app_url(shared, "Hunter2secret")
+    assert "Hunter2secret" in url and shared.url.startswith("postgresql://desk@")
+    with laptop.here():
+        assert main(["computer", "join", url, "WXYZ-2345-6789-ABCD-EFGH"]) == 1
+        assert "No enrolment code" in capsys.readouterr().err
+        assert remembered_server() is None
+        assert main(["computer", "join", url, shown.code.text.lower()]) == 0
+        out = capsys.readouterr().out
+        assert "joined the school" in out and "Hunter2secret" not in out
+        saved = (tmp_path / "laptop" / SERVER_FILE).read_text(encoding="utf-8")
+        assert "Hunter2secret" not in saved and remembered_server() is not None
+        assert keystore.read_secret("database", redact_url(url)) == "Hunter2secret"
+        # a plain start now opens the server it joined, and its check passes
+        started = build_services(Options())
+        assert started.db is not None and started.db.dialect == "postgresql"
+        assert started.integrity is not None and started.integrity.result().ok
+        started.db.close()
+        assert main(["audit", "verify"]) == 0
+        assert "Audit log intact" in capsys.readouterr().out
+        # a screenshot draws the server as it is: whatever it writes is rolled back
+        drawn = build_services(Options(screenshot=str(tmp_path / "x.png")))
+        assert drawn.db is not None and drawn.integrity is None
+        SettingsStore(drawn.db).set("screenshot probe", "written")
+        drawn.db.close()
+        assert shared.query_one("SELECT value FROM settings WHERE key = 'screenshot probe'") \
+            is None
+    office.db.close()
+    laptop.db.close()
