@@ -219,9 +219,11 @@ class IntegrityGuard:
         except DatabaseError as exc:
             self._result = _refused(str(exc))
         except Exception as exc:  # whatever else went wrong: refuse (fail closed)
+            advice = "" if self._db.dialect == "postgresql" else " " + keep_the_file_advice(
+                self._db.path)  # a server keeps its own files: nothing here to copy
             self._result = _refused(translate(
                 "Integrity", "The database cannot be read ({error}).").format(error=exc)
-                + " " + keep_the_file_advice(self._db.path))
+                + advice)
         finally:
             self._checking_thread = None
             self._done.set()
@@ -289,7 +291,7 @@ class IntegrityGuard:
                 return None
             if keystore.read_secret(*school_keys.names_for(self._db).chain) is None:
                 return _refused(not_joined_message(school_keys.database_place(self._db)))
-        except keystore.KeyringUnavailable:
+        except Exception:
             return None  # as on one computer: the log stays plain; a keyed one is refused
         return None
 
