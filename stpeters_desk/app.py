@@ -387,7 +387,7 @@ def computer_cli(argv: list[str]) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     join = commands.add_parser(
         "join", help="join the school with the one-time code the head teacher made on a "
-                     "school computer (Settings, “This computer”)")
+                     "school computer (Settings, “School computers”)")
     join.add_argument("server", metavar="postgresql://…",
                       help="the server's address, as the IT technician gave it; a password "
                            "in it goes to this computer's keyring, never to a file")

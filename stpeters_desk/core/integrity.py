@@ -158,7 +158,7 @@ def not_joined_message(place: str) -> str:
     return translate(
         "Integrity", "This computer has not joined the school on {server}: its keyring has "
                      "none of the school's keys. On a computer already in the school the head "
-                     "teacher makes an enrolment code (Settings, “This computer”); then run "
+                     "teacher makes an enrolment code (Settings, “School computers”); then run "
                      "“stpeters-desk computer join” with the server's address and the code.",
     ).format(server=place)
 
