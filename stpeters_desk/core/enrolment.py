@@ -99,6 +99,7 @@ class SchoolSecrets:
     roster_key: bytes | None
     anchor: str | None  # the giving computer's record of where the audit log ended
     x_keys: dict[str, str] | None = field(default=None)
+    later_keys: dict[int, bytes] = field(default_factory=dict)  # after removed computers
 
     def __repr__(self) -> str:
         return f"SchoolSecrets(school {self.school_id}, <hidden>)"
@@ -110,7 +111,8 @@ class SchoolSecrets:
             "school_id": self.school_id,
             "chain_key": self.chain_key.hex() if self.chain_key else None,
             "roster_key": self.roster_key.hex() if self.roster_key else None,
-            "anchor": self.anchor, "x_keys": self.x_keys}).encode()
+            "anchor": self.anchor, "x_keys": self.x_keys,
+            "later_keys": {str(k): v.hex() for k, v in self.later_keys.items()}}).encode()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> SchoolSecrets:
@@ -120,7 +122,8 @@ class SchoolSecrets:
                    bytes.fromhex(raw["chain_key"]) if raw.get("chain_key") else None,
                    bytes.fromhex(raw["roster_key"]) if raw.get("roster_key") else None,
                    raw.get("anchor"),
-                   {str(k): str(v) for k, v in x_keys.items()} if x_keys else None)
+                   {str(k): str(v) for k, v in x_keys.items()} if x_keys else None,
+                   {int(k): bytes.fromhex(v) for k, v in (raw.get("later_keys") or {}).items()})
 
 
 def derive_key(secret: str, salt: bytes, time_cost: int, memory_kib: int) -> bytes:
@@ -273,10 +276,14 @@ def join_school(db: Database, code_text: str, device_id: str, device_label: str,
                 if opened.school_id != read_school_id(conn):
                     raise EnrolmentRefused(translate(
                         "Enrolment", "This code was made for another school's database."))
-                joining.key = opened.chain_key
+                from stpeters_desk.core.audit_keys import key_for, new_computer_key
+
+                joining.key = key_for(2**62, opened.chain_key, opened.later_keys)
                 store.close_offer(conn, offer.offer_id, USED, used_by=device_id)
+                keep(opened)  # before this computer's own key pair joins them in the keyring
                 store.add_computer(conn, device_id, device_label.rsplit(" (", 1)[0],
-                                   offer.offer_id, offer.may_post)
+                                   offer.offer_id, offer.may_post,
+                                   new_computer_key(opened.school_id))
                 entry = NewAuditEntry(
                     actor=f"{offer.created_by} (enrolment code {offer.offer_id})",
                     action=AuditAction.COMPUTER_JOINED, target=device_label,
@@ -289,7 +296,6 @@ def join_school(db: Database, code_text: str, device_id: str, device_label: str,
                         moment, [entry])
                 else:
                     append_entries(conn, [entry])
-                keep(opened)
                 return Joined(opened, offer.may_post, offer.offer_id, offer.created_by)
     finally:
         db.guard = previous

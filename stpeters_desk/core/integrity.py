@@ -163,6 +163,14 @@ def not_joined_message(place: str) -> str:
     ).format(server=place)
 
 
+def no_new_key_message() -> str:
+    return translate(
+        "Integrity", "The audit log has a new key since a computer was removed from the "
+                     "school, and this computer was not given it: it was removed too, or it "
+                     "joined before computers had keys of their own. Ask the head teacher for "
+                     "a new enrolment code and join again.")
+
+
 def _refused(message: str) -> AuditVerification:
     return AuditVerification(ok=False, checked=0, first_broken_id=None, message=message)
 
@@ -186,6 +194,8 @@ class IntegrityGuard:
         self._anchor_lock = threading.Lock()
         self._noted_recovery: str | None = None
         self._anchor: str | None = None
+        self._school: tuple[str, str] | None = None  # a shared server: (school id, device id)
+        self.later_keys: dict[int, bytes] = {}  # keys the chain took on after the first
         db.guard = self
 
     # -- the start-up check ----------------------------------------------------------------
@@ -271,6 +281,8 @@ class IntegrityGuard:
                                  "computer's keyring.") + " " + record.problem)
             return self._refuse_unless_ok(trail.verify())
         self._key, self.anchor = record.key, record.anchor
+        if self._school is not None and not self._load_later_keys(self._db.reader()):
+            return _refused(no_new_key_message())
         if record.anchor is None and not keyed:
             plain = trail.verify()
             if not plain.ok or self._read_only:  # never key (and so bless) a broken log
@@ -286,11 +298,16 @@ class IntegrityGuard:
         try:
             keystore.usable_keyring()
             if school_keys.school_id(self._db) is None:
-                if not self._read_only:  # a screenshot writes nothing
-                    school_keys.set_up_school(self._db)
-                return None
+                if self._read_only:  # a screenshot writes nothing
+                    return None
+                school_keys.set_up_school(self._db)
             if keystore.read_secret(*school_keys.names_for(self._db).chain) is None:
                 return _refused(not_joined_message(school_keys.database_place(self._db)))
+            from stpeters_desk.core.devices import this_device
+
+            school_id = school_keys.school_id(self._db)
+            assert school_id is not None
+            self._school = (school_id, this_device().device_id)
         except Exception:
             return None  # as on one computer: the log stays plain; a keyed one is refused
         return None
@@ -338,6 +355,29 @@ class IntegrityGuard:
                     detail=f"entries #1 to #{head.last_id} keep their SHA-256 chain; from "
                            f"#{next_id} on each entry is keyed with this computer's keyring"))
 
+    def _load_later_keys(self, conn: Connection) -> bool:
+        from stpeters_desk.core.audit_keys import later_keys
+
+        assert self._school is not None
+        found = later_keys(conn, self._db, *self._school)
+        if found is None:
+            return False
+        self.later_keys = found
+        return True
+
+    def chain_key_now(self, conn: Connection) -> bytes | None:
+        """The key the chain and the seal use now: on a shared server the newest one (taken
+        from this computer's envelope the first time, after another computer made it)."""
+        if self._school is None or self._key is None:
+            return self._key
+        from stpeters_desk.core.storage.school_store import key_epochs
+
+        epochs = key_epochs(conn)
+        if any(e not in self.later_keys for e in epochs) and not self._load_later_keys(conn):
+            self._result = _refused(no_new_key_message())
+            raise IntegrityRefused(self._result.message)
+        return self.later_keys[epochs[-1]] if epochs else self._key
+
     def _anchor_name(self) -> str:
         if self._anchor is None:  # read once: the school id does not change while running
             self._anchor = anchor_name(self._db)
@@ -359,7 +399,7 @@ class IntegrityGuard:
         head = read_head(conn)
         if head is None or head.keyed_from_id is None:
             return
-        changed = changed_parts(conn, self._key, head.last_hash)
+        changed = changed_parts(conn, self.chain_key_now(conn) or self._key, head.last_hash)
         if changed:
             self._result = _refused(translate(
                 "Integrity", "The security state was changed outside the app while it was "
@@ -373,7 +413,7 @@ class IntegrityGuard:
         head = read_head(conn)
         if head is None or head.keyed_from_id is None:
             return
-        macs = part_macs(conn, self._key, head.last_hash)
+        macs = part_macs(conn, self.chain_key_now(conn) or self._key, head.last_hash)
         if macs != stored_macs(conn):  # most changes (drafts, tweets) leave the seal as it is
             store_macs(conn, macs)
 

@@ -76,13 +76,15 @@ def set_up_school(db: Database) -> str:
     computer's SQLite file to the server keeps its keyed audit log and its roster.
     """
     from stpeters_desk.core import keystore
+    from stpeters_desk.core.audit_keys import new_computer_key
     from stpeters_desk.core.devices import this_device
     from stpeters_desk.core.storage.school_store import SchoolStore
 
     with db.transaction() as conn:
         kept = create_school_id(conn, secrets.token_hex(16))
         me = this_device()
-        SchoolStore(db).add_computer(conn, me.device_id, me.name, "set up the school", False)
+        SchoolStore(db).add_computer(conn, me.device_id, me.name, "set up the school", False,
+                                     new_computer_key(kept))
     names, before = key_names(db, kept), key_names(db, None)
     for (purpose, name), (_same, legacy) in ((names.chain, before.chain),
                                              (names.roster, before.roster)):

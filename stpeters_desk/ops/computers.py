@@ -5,8 +5,9 @@
 runs on the new computer (``stpeters-desk computer join``): the code is the authority
 there, as no one can sign in before the computer has the school's keys.
 ``remove_computer`` (head-teacher PIN, audited) marks a computer removed: the gate
-then refuses everything on it and the app will not start there. It does not rotate
-the keys the computer held (see its docstring).
+then refuses everything on it, the app will not start there, and the audit log gets a
+new key that the removed computer is not given (see its docstring for what is not
+rotated).
 """
 
 from __future__ import annotations
@@ -104,9 +105,10 @@ class ComputerOperations:
                 "Computers", "The X account is not connected on this computer, so its keys "
                              "cannot be passed on. Untick “may post”, or make the code on the "
                              "computer where X was connected."))
+        later = dict(getattr(guard, "later_keys", None) or {})
         return SchoolSecrets(school_id, guard.chain_key,
                              bytes.fromhex(roster) if roster else None,
-                             anchor.to_text() if anchor is not None else None, x_keys)
+                             anchor.to_text() if anchor is not None else None, x_keys, later)
 
     def computers(self) -> list[SchoolComputer]:
         return SchoolStore(self._db).computers()
@@ -114,14 +116,15 @@ class ComputerOperations:
     def remove_computer(self, session: Session, device_id: str, head_pin: str,
                         reason: str = "") -> None:
         """Mark a computer removed: the gate refuses everything on it from now on, it is no
-        longer registered to post, and the app does not start there.
+        longer registered to post, the app does not start there, and the audit log gets a
+        new key from this removal's own entry on, sealed for each remaining computer
+        (``core.audit_keys``), so the removed one cannot write a valid entry after it.
 
-        What this does not do: the keys it received (the audit chain's key, the roster's
-        key, the X keys if it could post) are not rotated. A new roster key cannot re-key
-        the stored fingerprints (the names are not kept), so the roster must be imported
-        again after a new key; a new audit key must reach every other computer, which needs
-        a key of each computer's own (not built yet). Its database role is dropped by the
-        technician's script (remove-computer.sql), which is what shuts it out of the server.
+        What this does not change: the roster's key (a new one cannot re-key the stored
+        fingerprints, as the names are not kept: the roster would have to be imported
+        again) and the X account's keys (regenerate them on x.com and reconnect X, if the
+        computer could post). Its database role is dropped by the technician's script
+        (remove-computer.sql): that is what shuts it out of the server.
         """
         store = SchoolStore(self._db)
         known = {c.device_id: c for c in store.computers()}
@@ -135,17 +138,28 @@ class ComputerOperations:
                                                       "from another school computer."))
         label = DeviceIdentity(device_id, computer.name).label
 
-        def remove(clearance: Clearance) -> None:
+        school_id = school_keys.school_id(self._db)
+
+        def remove(clearance: Clearance) -> int:
+            from stpeters_desk.core.audit_keys import rotate
+
             with self._db.transaction() as conn:
                 store.remove_computer(conn, device_id, clearance.actor)
                 if DeviceStore(self._db).registered(device_id) is not None:
                     DeviceStore(self._db).set_registered(device_id, computer.name, False,
                                                          clearance.actor, _now(), [])
+                if school_id is None:
+                    return 0
+                from_id, _key = rotate(conn, self._db, school_id, clearance.actor)
+                return from_id
 
         gate_of(self._services).perform(
             session, Action.REMOVE_COMPUTER, remove, target=label, reason=reason,
-            detail="no longer allowed to act or post; its database role is to be dropped "
-                   "with remove-computer.sql; keys it held are not rotated",
+            detail=lambda from_id: (
+                "no longer allowed to act or post; its database role is to be dropped with "
+                f"remove-computer.sql; the audit log has a new key from entry #{from_id} on "
+                "(this entry), given to the remaining computers; the roster and X keys it "
+                "held are not changed"),
             head_pin=head_pin)
 
 
@@ -175,6 +189,10 @@ def keep_school_secrets(db: Database, secrets: SchoolSecrets) -> None:
         keystore.write_secret(*names.roster, secrets.roster_key.hex())
     if secrets.anchor:
         keystore.write_secret(*names.anchor, secrets.anchor)
+    if secrets.later_keys:
+        from stpeters_desk.core.audit_keys import keep_later_keys
+
+        keep_later_keys(secrets.school_id, secrets.later_keys)
     if secrets.x_keys:
         from stpeters_desk.x.credentials import XCredentials, save_credentials
 

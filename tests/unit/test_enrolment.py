@@ -55,8 +55,9 @@ NOW = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)
-def _quick(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Argon2id's cost is not under test here: the smallest it allows."""
+def _quick(monkeypatch: pytest.MonkeyPatch, memory_keyring: MemoryKeyring) -> None:
+    """Argon2id's cost is not under test here: the smallest it allows. Joining keeps keys,
+    so every test has a keyring (in memory)."""
     monkeypatch.setattr(enrolment, "KDF_TIME", 1)
     monkeypatch.setattr(enrolment, "KDF_MEMORY_KIB", 8)
     hash_pins_quickly(monkeypatch)
@@ -291,8 +292,16 @@ def test_two_computers_share_one_school_through_an_enrolment_code(
         with pytest.raises(InvalidInput, match="cannot remove itself"):
             ComputerOperations(services).remove_computer(session, office.device.device_id,
                                                          HEAD_PIN)
+        # the audit log has a new key from the removal's own entry on
+        from_id = AuditTrail(office.db).query(action=AuditAction.COMPUTER_REMOVED)[0].entry_id
+        assert services.integrity is not None and from_id in services.integrity.later_keys
+        AuditTrail(office.db, device=office.device.label).record(
+            "Mrs Amberley", AuditAction.POST_TWEET, "after the laptop went")
+        assert AuditTrail(office.db).verify().ok  # each part checked with its own key
+        second = ComputerOperations(services).make_enrolment_code(session, HEAD_PIN)
     with laptop.here():
         from stpeters_desk.app import refuse_a_removed_computer
+        from stpeters_desk.core.integrity import IntegrityRefused
         from stpeters_desk.core.storage.db import DatabaseError
         from stpeters_desk.ops.actions import Action
         from stpeters_desk.ops.context import gate_of
@@ -301,11 +310,38 @@ def test_two_computers_share_one_school_through_an_enrolment_code(
             gate_of(laptop_services).clear(Session(head, laptop.device.label), Action.POST_NOW)
         with pytest.raises(DatabaseError, match="removed from the school"):
             refuse_a_removed_computer(laptop.db)
+        with pytest.raises(IntegrityRefused, match="was not given it"):
+            AuditTrail(laptop.db).record("Mrs Amberley", AuditAction.POST_TWEET, "sneaky")
+        # even around the app, an entry chained with the old key it still holds is caught
+        forged = enrolment._Joining()
+        forged.key = bytes.fromhex(chain_key)
+        laptop.db.guard = forged
+        AuditTrail(laptop.db).record("Mrs Amberley", AuditAction.POST_TWEET, "forged")
+        laptop.db.guard = None
+    with office.here():
+        found = AuditTrail(office.db).verify()
+        assert not found.ok and "contents were changed" in found.message
+        shared.execute("DELETE FROM audit_log WHERE target = 'forged'")
+        shared.execute("UPDATE audit_chain_head SET last_id = last_id - 1, "
+                       "entries = entries - 1, last_hash = (SELECT entry_hash FROM audit_log "
+                       "ORDER BY id DESC LIMIT 1)")
+    # a computer joining after the removal receives the new key too
+    tablet = Computer(shared, tmp_path / "tablet")
+    with tablet.here():
+        join_this_computer(tablet.db, second.code.text, tablet.device)
+        tablet.db.close()
+        tablet.db = reopen_database(shared)
+        tablet_services = tablet.start()
+        assert tablet_services.integrity is not None
+        assert tablet_services.integrity.result().ok, tablet_services.integrity.result().message
+        AuditTrail(tablet.db).record("Mrs Amberley", AuditAction.POST_TWEET, "from the tablet")
+    with office.here():
+        assert AuditTrail(office.db).verify().ok
     # someone with the server's administrator password edits an entry: still caught
     shared.execute("UPDATE audit_log SET detail = 'nothing to see' WHERE id = 2")
     with office.here():
         assert not AuditTrail(office.db).verify().ok
-    for computer in (office, laptop):
+    for computer in (office, laptop, tablet):
         computer.db.close()
 
 

@@ -24,6 +24,15 @@ def read_school_id(conn: Connection) -> str | None:
     return str(row[0]) if row else None
 
 
+def key_epochs(conn: Connection) -> list[int]:
+    """The first entry of each audit key after the first (none until a computer is removed)."""
+    try:
+        rows = conn.execute("SELECT from_id FROM audit_key_epochs ORDER BY from_id").fetchall()
+    except database_errors():
+        return []
+    return [int(r[0]) for r in rows]
+
+
 def create_school_id(conn: Connection, school_id: str) -> str:
     """Record ``school_id`` unless another computer got there first; returns the one kept."""
     conn.execute("INSERT INTO school_identity (id, school_id, created_at) "
@@ -138,6 +147,15 @@ class SchoolStore:
             self.close_offer(conn, offer_id, EXPIRED)
         return len(ids)
 
+    def expire_open_offers(self, conn: Connection, now: datetime) -> int:
+        """Every open offer, expired now (the chain's key changed: they carry the old one)."""
+        ids = [str(r[0]) for r in conn.execute(
+            "SELECT offer_id FROM enrolment_offers WHERE state = :open",
+            {"open": OPEN}).fetchall()]
+        for offer_id in ids:
+            self.close_offer(conn, offer_id, EXPIRED)
+        return len(ids)
+
     def offer(self, offer_id: str) -> OfferRow | None:
         row = self._db.query_one(f"SELECT {_OFFER_COLUMNS} FROM enrolment_offers "
                                  "WHERE offer_id = :id", {"id": offer_id})
@@ -145,12 +163,38 @@ class SchoolStore:
 
     # -- computers ------------------------------------------------------------------------
     def add_computer(self, conn: Connection, device_id: str, name: str, joined_with: str,
-                     may_post: bool) -> None:
+                     may_post: bool, public_key: str | None = None) -> None:
         conn.execute("DELETE FROM school_computers WHERE device_id = :id", {"id": device_id})
         conn.execute("INSERT INTO school_computers (device_id, name, joined_at, joined_with, "
-                     "may_post) VALUES (:id, :name, :at, :with, :may_post)",
+                     "may_post, public_key) VALUES (:id, :name, :at, :with, :may_post, :key)",
                      {"id": device_id, "name": name, "at": utc_now_text(),
-                      "with": joined_with, "may_post": int(may_post)})
+                      "with": joined_with, "may_post": int(may_post), "key": public_key})
+
+    def public_keys(self, conn: Connection) -> dict[str, str]:
+        """The computers still in the school that have a public key: device id -> key."""
+        rows = conn.execute("SELECT device_id, public_key FROM school_computers "
+                            "WHERE removed_at IS NULL AND public_key IS NOT NULL").fetchall()
+        return {str(r[0]): str(r[1]) for r in rows}
+
+    # -- the audit chain's key after a computer was removed -----------------------------------
+    def add_epoch(self, conn: Connection, from_id: int, by: str) -> None:
+        conn.execute("INSERT INTO audit_key_epochs (from_id, made_at, made_by) "
+                     "VALUES (:from_id, :at, :by)",
+                     {"from_id": from_id, "at": utc_now_text(), "by": by})
+
+    def add_envelope(self, conn: Connection, device_id: str, from_id: int, ephemeral: str,
+                     nonce: bytes, sealed: bytes) -> None:
+        conn.execute("INSERT INTO audit_key_envelopes (device_id, from_id, ephemeral, nonce, "
+                     "sealed) VALUES (:device, :from_id, :ephemeral, :nonce, :sealed)",
+                     {"device": device_id, "from_id": from_id, "ephemeral": ephemeral,
+                      "nonce": nonce, "sealed": sealed})
+
+    def envelope(self, conn: Connection, device_id: str, from_id: int
+                 ) -> tuple[str, bytes, bytes] | None:
+        row = conn.execute("SELECT ephemeral, nonce, sealed FROM audit_key_envelopes "
+                           "WHERE device_id = :device AND from_id = :from_id",
+                           {"device": device_id, "from_id": from_id}).fetchone()
+        return (str(row[0]), _bytes(row[1]), _bytes(row[2])) if row else None
 
     def remove_computer(self, conn: Connection, device_id: str, by: str) -> bool:
         changed = conn.execute("UPDATE school_computers SET removed_at = :at, removed_by = :by "

@@ -2963,6 +2963,10 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Nid yw&apos;r cyfrifiadur hwn wedi ymuno â&apos;r ysgol ar {server}: nid oes dim o allweddi&apos;r ysgol yn ei storfa allweddi. Ar gyfrifiadur sydd eisoes yn yr ysgol mae&apos;r pennaeth yn gwneud cod ymrestru (Gosodiadau, “Cyfrifiaduron yr ysgol”); yna rhedwch “stpeters-desk computer join” gyda chyfeiriad y gweinydd a&apos;r cod.</translation>
     </message>
     <message>
+        <source>The audit log has a new key since a computer was removed from the school, and this computer was not given it: it was removed too, or it joined before computers had keys of their own. Ask the head teacher for a new enrolment code and join again.</source>
+        <translation>Mae gan y log archwilio allwedd newydd ers i gyfrifiadur gael ei dynnu o&apos;r ysgol, ac ni chafodd y cyfrifiadur hwn hi: cafodd ei dynnu hefyd, neu ymunodd cyn i gyfrifiaduron gael allweddi eu hunain. Gofynnwch i&apos;r pennaeth am god ymrestru newydd ac ymunwch eto.</translation>
+    </message>
+    <message>
         <source>The database cannot be read ({error}).</source>
         <translation>Nid oes modd darllen y gronfa ddata ({error}).</translation>
     </message>

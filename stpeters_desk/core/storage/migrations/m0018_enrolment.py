@@ -10,7 +10,10 @@ sealed with a key derived from the code's secret part by Argon2id (salt and cost
 beside it), encrypted with AES-GCM. Neither the code nor any fast hash of it is stored;
 ``offer_id`` is the code's short public first group, by which the offer is found.
 
-``school_computers`` lists the computers that joined, and the ones removed.
+``school_computers`` lists the computers that joined, and the ones removed, with each
+one's X25519 public key. When a computer is removed the audit chain gets a new key from
+the next entry on (``audit_key_epochs``: the first entry of each new key), sealed for
+each remaining computer's public key in ``audit_key_envelopes``.
 """
 
 from __future__ import annotations
@@ -47,6 +50,20 @@ MIGRATION = Migration(18, "school identity, enrolment codes, school computers", 
         joined_with TEXT NOT NULL,
         may_post INTEGER NOT NULL DEFAULT 0,
         removed_at TEXT,
-        removed_by TEXT
+        removed_by TEXT,
+        public_key TEXT
+    )""",
+    """CREATE TABLE audit_key_epochs (
+        from_id INTEGER PRIMARY KEY,
+        made_at TEXT NOT NULL,
+        made_by TEXT NOT NULL
+    )""",
+    """CREATE TABLE audit_key_envelopes (
+        device_id TEXT NOT NULL,
+        from_id INTEGER NOT NULL,
+        ephemeral TEXT NOT NULL,
+        nonce BLOB NOT NULL,
+        sealed BLOB NOT NULL,
+        PRIMARY KEY (device_id, from_id)
     )""",
 ))
