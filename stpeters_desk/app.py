@@ -198,6 +198,12 @@ def open_school_database(data_dir: Path, url: str | None, *,
     keyring; for a screenshot, the server with every write rolled back."""
     if url is None:
         return open_database(data_dir)
+    try:  # photos, the window's lock and exports still live in this computer's data folder
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(
+            f"The app cannot create its data folder {data_dir}: {exc.strerror}. "
+            "Choose another folder with --data-dir or ask IT to check permissions.") from exc
     from stpeters_desk.core.shared_server import connection_url
 
     full = connection_url(url)
