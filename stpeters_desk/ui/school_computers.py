@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -54,11 +55,17 @@ class SchoolComputersGroup(QGroupBox):
         self.make_button = QPushButton(self.tr("Make an enrolment code…"))
         self.make_button.setToolTip(self.tr("Needs the head teacher's PIN"))
         self.make_button.clicked.connect(self.make_code)
-        self.code_label = QLabel()
+        self.code_label = QLabel()  # the code itself: large, fixed-width, easy to read out
         self.code_label.setObjectName("EnrolmentCode")
-        self.code_label.setWordWrap(True)
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(max(font.pointSizeF(), self.font().pointSizeF()) * 1.6)
+        font.setBold(True)
+        self.code_label.setFont(font)
         self.code_label.setVisible(False)
+        self.code_help = QLabel()
+        self.code_help.setWordWrap(True)
+        self.code_help.setVisible(False)
         self.computer_list = QListWidget()
         self.computer_list.setAccessibleName(self.tr("The school's computers"))
         self.computer_list.setMaximumHeight(160)
@@ -77,6 +84,7 @@ class SchoolComputersGroup(QGroupBox):
         layout.addWidget(self.may_post)
         layout.addLayout(make_row)
         layout.addWidget(self.code_label)
+        layout.addWidget(self.code_help)
         layout.addWidget(self.computer_list)
         layout.addLayout(remove_row)
 
@@ -102,20 +110,23 @@ class SchoolComputersGroup(QGroupBox):
     def make_code(self) -> None:
         operations, session = self._operations, session_of(self._services)
         may_post = self.may_post.isChecked()
-        self.code_label.clear()
-        self.code_label.setVisible(False)
+        for label in (self.code_label, self.code_help):
+            label.clear()
+            label.setVisible(False)
         run_guarded(self._ask_head_pin, self._tasks, self.tr("make a code for a new computer"),
                     lambda head: operations.make_enrolment_code(session, head, may_post),
                     self._show_code, self._say,
                     validate=lambda: validate_enrolment(self._services))
 
     def _show_code(self, shown: OfferShown) -> None:
-        self.code_label.setText(self.tr(
-            "Code for the new computer: {code}\nOn the new computer run “stpeters-desk "
-            "computer join” with the server's address and this code within {minutes} "
-            "minutes. It works once and is not shown again.").format(
-            code=shown.code.text, minutes=shown.minutes))
-        self.code_label.setVisible(True)
+        self.code_label.setText(shown.code.text)
+        self.code_label.setAccessibleName(self.tr("Enrolment code"))
+        self.code_help.setText(self.tr(
+            "On the new computer run “stpeters-desk computer join” with the server's address "
+            "and this code within {minutes} minutes. It works once and is not shown "
+            "again.").format(minutes=shown.minutes))
+        for label in (self.code_label, self.code_help):
+            label.setVisible(True)
         self._say(self.tr("The enrolment code was made; the audit log records it (not the "
                           "code)."))
 

@@ -5883,10 +5883,12 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>gwneud cod ar gyfer cyfrifiadur newydd</translation>
     </message>
     <message>
-        <source>Code for the new computer: {code}
-On the new computer run “stpeters-desk computer join” with the server&apos;s address and this code within {minutes} minutes. It works once and is not shown again.</source>
-        <translation>Cod ar gyfer y cyfrifiadur newydd: {code}
-Ar y cyfrifiadur newydd rhedwch “stpeters-desk computer join” gyda chyfeiriad y gweinydd a&apos;r cod hwn o fewn {minutes} munud. Mae&apos;n gweithio unwaith ac ni chaiff ei ddangos eto.</translation>
+        <source>Enrolment code</source>
+        <translation>Cod ymrestru</translation>
+    </message>
+    <message>
+        <source>On the new computer run “stpeters-desk computer join” with the server&apos;s address and this code within {minutes} minutes. It works once and is not shown again.</source>
+        <translation>Ar y cyfrifiadur newydd rhedwch “stpeters-desk computer join” gyda chyfeiriad y gweinydd a&apos;r cod hwn o fewn {minutes} munud. Mae&apos;n gweithio unwaith ac ni chaiff ei ddangos eto.</translation>
     </message>
     <message>
         <source>The enrolment code was made; the audit log records it (not the code).</source>
