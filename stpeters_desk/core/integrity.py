@@ -196,6 +196,7 @@ class IntegrityGuard:
         self._anchor: str | None = None
         self._school: tuple[str, str] | None = None  # a shared server: (school id, device id)
         self.later_keys: dict[int, bytes] = {}  # keys the chain took on after the first
+        self.not_joined = False  # a shared server whose school this computer has not joined
         db.guard = self
 
     # -- the start-up check ----------------------------------------------------------------
@@ -302,6 +303,7 @@ class IntegrityGuard:
                     return None
                 school_keys.set_up_school(self._db)
             if keystore.read_secret(*school_keys.names_for(self._db).chain) is None:
+                self.not_joined = True  # the window offers to join here
                 return _refused(not_joined_message(school_keys.database_place(self._db)))
             from stpeters_desk.core.devices import this_device
 

@@ -205,3 +205,28 @@ def join_this_computer(db: Database, code_text: str,
     me = device or this_device()
     return join_school(db, code_text, me.device_id, me.label,
                        lambda secrets: keep_school_secrets(db, secrets))
+
+
+def server_shown(services: DeskServices) -> str:
+    """The server the window opened, without its password."""
+    from stpeters_desk.core.storage.db import redact_url
+
+    db = services.db
+    return "" if db is None else redact_url(str(getattr(db, "url", db.path)))
+
+
+def join_and_remember(services: DeskServices, code_text: str) -> Joined:
+    """Join from the window: the server it was opened on is remembered (its password, if
+    the address has one, goes to the keyring only)."""
+    from stpeters_desk.core.shared_server import keep_password, remember_server
+
+    db = services.db
+    if db is None:
+        raise NotAllowed(translate("Operations", "The school's database is not open, so "
+                                                 "nothing was changed."))
+    joined = join_this_computer(db, code_text, services.device)
+    url = str(getattr(db, "url", ""))
+    if url:
+        keep_password(url)
+        remember_server(url)
+    return joined

@@ -91,3 +91,47 @@ def test_the_head_makes_a_code_and_sees_it_once_beside_the_button(
     group.make_button.click()  # a second code replaces the first on the screen
     QApplication.processEvents()
     assert found.group(0) not in group.code_label.text()
+
+
+def test_a_new_computer_joins_from_the_window_and_a_wrong_code_keeps_what_was_typed(
+        qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if db.dialect != "postgresql":
+        pytest.skip("joining is for a shared server")
+    from stpeters_desk.core.shared_server import remembered_server
+    from stpeters_desk.ops.computers import ComputerOperations
+    from stpeters_desk.ops.session import Session
+    from stpeters_desk.ui.join_dialog import JoinSchoolDialog
+    from tests.unit.test_enrolment import Computer
+
+    hash_pins_quickly(monkeypatch)
+    monkeypatch.setattr(enrolment, "KDF_TIME", 1)
+    monkeypatch.setattr(enrolment, "KDF_MEMORY_KIB", 8)
+    office = Computer(db, tmp_path / "office")
+    with office.here():
+        services = office.start()
+        assert services.staff is not None
+        head, _recovery = services.staff.create_head("Mrs Invented Head", HEAD_PIN)
+        shown = ComputerOperations(services).make_enrolment_code(
+            Session(head, office.device.label), HEAD_PIN)
+    laptop = Computer(db, tmp_path / "laptop")
+    with laptop.here():
+        new = laptop.start()
+        assert new.integrity is not None and not new.integrity.result().ok
+        assert new.integrity.not_joined
+        dialog = JoinSchoolDialog(new, SyncTaskRunner())
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.code.setText("WXYZ-2345-6789-ABCD-EFGH")
+        dialog.ok_button.click()
+        assert "No enrolment code" in dialog.message.text() and dialog.message.isVisible()
+        assert dialog.isVisible() and dialog.code.text() == "WXYZ-2345-6789-ABCD-EFGH"
+        assert "schema" not in dialog.windowTitle()
+        dialog.code.setText(shown.code.text)
+        dialog.ok_button.click()
+        assert dialog.joined and not dialog.isVisible()
+        assert remembered_server() is not None
+        again = IntegrityGuard(laptop.db)
+        assert again.result().ok, again.result().message
+    for computer in (office, laptop):
+        computer.db.guard = None
+        computer.db.close()

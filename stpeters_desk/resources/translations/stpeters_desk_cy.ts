@@ -3004,6 +3004,29 @@ Nid oes modd dadwneud hyn.</translation>
     </message>
 </context>
 <context>
+    <name>JoinSchoolDialog</name>
+    <message>
+        <source>Join the school</source>
+        <translation>Ymuno â&apos;r ysgol</translation>
+    </message>
+    <message>
+        <source>This computer has not joined the school on {server} yet. On a computer already in the school, the head teacher makes an enrolment code (Settings → School computers). Type it here: it works once, for 10 minutes.</source>
+        <translation>Nid yw&apos;r cyfrifiadur hwn wedi ymuno â&apos;r ysgol ar {server} eto. Ar gyfrifiadur sydd eisoes yn yr ysgol, mae&apos;r pennaeth yn gwneud cod ymrestru (Gosodiadau → Cyfrifiaduron yr ysgol). Teipiwch ef yma: mae&apos;n gweithio unwaith, am 10 munud.</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation type="unfinished">Cod ymrestru</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Ymuno</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>Yn ymuno…</translation>
+    </message>
+</context>
+<context>
     <name>Keystore</name>
     <message>
         <source>This computer has no secure password store the app can use, so the real X account cannot be connected. On Linux install gnome-keyring (or KWallet) and sign in again; the app stays on the practice (sandbox) account until then.</source>
