@@ -3015,7 +3015,7 @@ Nid oes modd dadwneud hyn.</translation>
     </message>
     <message>
         <source>Enrolment code</source>
-        <translation type="unfinished">Cod ymrestru</translation>
+        <translation>Cod ymrestru</translation>
     </message>
     <message>
         <source>Join</source>
