@@ -235,6 +235,15 @@ class Computer:
         return services
 
 
+def as_administrator(db: Database, *statements: str) -> None:
+    """What only the server's administrator can do: past any trigger that keeps the audit
+    table append-only (the test cluster's user is a superuser)."""
+    with db.transaction() as conn:
+        conn.execute("SET LOCAL session_replication_role = replica")
+        for statement in statements:
+            conn.execute(statement)
+
+
 @pytest.fixture
 def shared(db: Database) -> Database:
     if db.dialect != "postgresql":
@@ -321,10 +330,10 @@ def test_two_computers_share_one_school_through_an_enrolment_code(
     with office.here():
         found = AuditTrail(office.db).verify()
         assert not found.ok and "contents were changed" in found.message
-        shared.execute("DELETE FROM audit_log WHERE target = 'forged'")
-        shared.execute("UPDATE audit_chain_head SET last_id = last_id - 1, "
-                       "entries = entries - 1, last_hash = (SELECT entry_hash FROM audit_log "
-                       "ORDER BY id DESC LIMIT 1)")
+        as_administrator(shared, "DELETE FROM audit_log WHERE target = 'forged'",
+                         "UPDATE audit_chain_head SET last_id = last_id - 1, "
+                         "entries = entries - 1, last_hash = (SELECT entry_hash FROM audit_log "
+                         "ORDER BY id DESC LIMIT 1)")
     # a computer joining after the removal receives the new key too
     tablet = Computer(shared, tmp_path / "tablet")
     with tablet.here():
@@ -338,7 +347,7 @@ def test_two_computers_share_one_school_through_an_enrolment_code(
     with office.here():
         assert AuditTrail(office.db).verify().ok
     # someone with the server's administrator password edits an entry: still caught
-    shared.execute("UPDATE audit_log SET detail = 'nothing to see' WHERE id = 2")
+    as_administrator(shared, "UPDATE audit_log SET detail = 'nothing to see' WHERE id = 2")
     with office.here():
         assert not AuditTrail(office.db).verify().ok
     for computer in (office, laptop, tablet):
