@@ -30,10 +30,12 @@ from stpeters_desk.i18n import translate
 from stpeters_desk.x.gateway import XGateway
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from stpeters_desk.core.integrity import IntegrityGuard
     from stpeters_desk.core.names import NameGuard
 
-SUBCOMMANDS = ("audit", "photos", "database")
+SUBCOMMANDS = ("audit", "photos", "database", "computer")
 
 # The tabs' English names, as ``--tab`` takes them (ui/help_dialog.py's TAB_TITLES; a test
 # keeps the two the same). Listed here so ``--help`` needs no Qt.
@@ -52,6 +54,10 @@ commands (no window):
                              move this computer's data to the school's PostgreSQL
                              server, for several computers; "database upgrade" brings
                              the server up to date (stpeters-desk database --help)
+  stpeters-desk computer join postgresql://… CODE
+                             join the school's shared database server with the one-time
+                             code the head teacher made on a school computer; afterwards
+                             a plain start uses that server
 
 On Linux the window needs a display (an X server or Wayland). --screenshot works
 without one.
@@ -90,14 +96,16 @@ def parse_args(argv: Sequence[str] | None) -> Options:
                              "(also STPETERS_DESK_DATA_DIR)")
     parser.add_argument("--database", metavar="postgresql://…",
                         help="the school's shared PostgreSQL server instead of this "
-                             "computer's own database (also STPETERS_DESK_DATABASE)")
+                             "computer's own database (also STPETERS_DESK_DATABASE; by "
+                             "default the server this computer joined)")
     parser.add_argument("--sandbox", action="store_true",
                         help="use the practice account even if the real one is connected")
     parser.add_argument("--reset-sandbox", action="store_true",
                         help="wipe the practice account and invent it afresh")
     parser.add_argument("--screenshot", metavar="FILE.png",
                         help="render the window to a PNG file and exit (it draws a copy "
-                             "of the data: nothing is written to the data folder)")
+                             "of the data: nothing is written to the data folder or the "
+                             "shared server)")
     parser.add_argument("--tab", metavar="NAME",
                         help="with --screenshot: the tab to show, by its English name (see "
                              "the list below)")
@@ -147,17 +155,21 @@ def build_services(args: Options) -> DeskServices:
     """
     from stpeters_desk.core.integrity import IntegrityGuard
 
-    refuse_shared_database(args.database)
+    url = shared_database(args.database)
     data_dir = resolve_data_dir(args.data_dir)
-    db = open_database(data_dir)
+    db = open_school_database(data_dir, url, screenshot=bool(args.screenshot))
     try:
+        refuse_a_removed_computer(db)
         if args.screenshot:  # drawn from a copy: nothing it triggers is written to the data
             _refuse_unless_sound(IntegrityGuard(db, read_only=not args.reset_sandbox))
             if args.reset_sandbox:  # asked for: done to the data folder itself
                 from stpeters_desk.x.sandbox import SandboxGateway
 
                 SandboxGateway(db).reset()
-            db = _private_copy(db)
+            if url is None:
+                db = _private_copy(db)
+            else:  # every write is rolled back (core/storage/pg_screenshot.py)
+                db.guard = None
         settings = SettingsStore(db)
         gateway, notice = choose_gateway(db, settings, args.sandbox)
         services = DeskServices.for_school(db, gateway, data_dir, notice=notice)
@@ -172,6 +184,62 @@ def build_services(args: Options) -> DeskServices:
         db.close()
         raise
     return services
+
+
+def shared_database(argument: str | None) -> str | None:
+    """The school's server: ``--database``, then STPETERS_DESK_DATABASE, then the server
+    this computer joined (``stpeters-desk computer join``); None: this computer's file."""
+    url = database_url(argument)
+    if url is None:
+        from stpeters_desk.core.shared_server import remembered_server
+
+        url = remembered_server()
+    return url
+
+
+def open_school_database(data_dir: Path, url: str | None, *,
+                         screenshot: bool = False) -> Database:
+    """This computer's SQLite file, or the shared server with its password from the
+    keyring; for a screenshot, the server with every write rolled back."""
+    if url is None:
+        return open_database(data_dir)
+    try:  # photos, the window's lock and exports still live in this computer's data folder
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(
+            f"The app cannot create its data folder {data_dir}: {exc.strerror}. "
+            "Choose another folder with --data-dir or ask IT to check permissions.") from exc
+    from stpeters_desk.core.shared_server import connection_url
+
+    full = connection_url(url)
+    if not screenshot:
+        return open_database(full)
+    from stpeters_desk.core.storage.migrations import MIGRATIONS
+    from stpeters_desk.core.storage.pg_screenshot import RolledBackPgDatabase
+
+    db = RolledBackPgDatabase(full)
+    try:
+        current = "schema_migrations" in db.table_names() and \
+            db.schema_version() >= max(m.number for m in MIGRATIONS)
+    except BaseException:
+        db.close()
+        raise
+    if not current:
+        db.close()
+        raise DatabaseError(
+            f"The shared database {redact_url(url)} is not up to date for this version, and "
+            "a screenshot changes nothing. Start the app normally once first.")
+    return db
+
+
+def refuse_a_removed_computer(db: Database) -> None:
+    """A computer the head teacher removed from the school does not start on its server."""
+    from stpeters_desk.core.devices import this_device
+    from stpeters_desk.core.storage.school_store import SchoolStore
+    from stpeters_desk.ops.gate import removed_computer_message
+
+    if db.dialect == "postgresql" and SchoolStore(db).is_removed(this_device().device_id):
+        raise DatabaseError(removed_computer_message())
 
 
 def _private_copy(db: Database) -> Database:
@@ -227,19 +295,6 @@ def no_display_message() -> str:
             "here, as over ssh or in a text console. Start it from the desktop, or with "
             "\"ssh -X\". (--screenshot, and the photos and audit commands, work without "
             "a display.)")
-def refuse_shared_database(argument: str | None) -> None:
-    """A PostgreSQL server named with ``--database`` or STPETERS_DESK_DATABASE is refused
-    for now: the integrity seal and the keyring records it checks against are kept per
-    database file, and enrolling a computer on a shared server is not built yet (issue
-    18). Refusing is safer than quietly using this computer's own file instead."""
-    url = database_url(argument)
-    if url is not None:
-        raise DatabaseError(
-            f"The shared database {redact_url(url)} cannot be used yet: this version "
-            "checks the security state against a seal kept in this computer's keyring for "
-            "a database file, which a shared server does not have yet. Nothing was "
-            "changed. Start without --database (and without STPETERS_DESK_DATABASE) to "
-            "use this computer's own database.")
 
 
 def _refuse_unless_sound(guard: IntegrityGuard) -> None:
@@ -277,12 +332,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                       kiosk=kiosk and not args.screenshot, exit_when_shown=args.exit_when_shown)
 
 
-def _roster_guard(data_dir_arg: str | None) -> NameGuard:
+def _roster_guard(data_dir_arg: str | None, url: str | None = None) -> NameGuard:
     """The name guard over the school's roster, for ``photos prepare`` to check text with."""
     from stpeters_desk.core.roster import load_name_guard
     from stpeters_desk.core.storage.roster_store import RosterStore
 
-    db = open_database(resolve_data_dir(data_dir_arg))
+    db = open_school_database(resolve_data_dir(data_dir_arg), url)
     try:
         return load_name_guard(RosterStore(db))
     finally:
@@ -326,22 +381,24 @@ def run_subcommand(name: str, argv: list[str]) -> int:
     if "--database" in argv[:-1]:
         where = argv.index("--database")
         database_arg, argv = argv[where + 1], argv[:where] + argv[where + 2:]
+    if name == "computer":
+        return computer_cli(argv)
     try:
-        refuse_shared_database(database_arg)
+        url = shared_database(database_arg)
     except DatabaseError as exc:
         print(f"{APP_NAME} cannot open its database: {exc}", file=sys.stderr)
         return 2
     if name == "photos":
         from stpeters_desk.core.photo_batch import main as photos_main
 
-        return photos_main(argv, load_guard=lambda: _roster_guard(data_dir_arg))
+        return photos_main(argv, load_guard=lambda: _roster_guard(data_dir_arg, url))
     data_dir = resolve_data_dir(data_dir_arg)
-    if not (data_dir / DATABASE_NAME).is_file():  # a typo must not create an empty log
+    if url is None and not (data_dir / DATABASE_NAME).is_file():  # a typo: no empty log
         print(f"{APP_NAME}: there is no database in {data_dir}, so there is no audit log to "
               "read. Check the folder given with --data-dir.", file=sys.stderr)
         return 1
     try:
-        db = open_database(data_dir)
+        db = open_school_database(data_dir, url)
     except DatabaseError as exc:
         print(f"{APP_NAME} cannot open its database: {exc}", file=sys.stderr)
         return 2
@@ -354,3 +411,67 @@ def run_subcommand(name: str, argv: list[str]) -> int:
         return 2
     finally:
         db.close()
+
+
+def computer_cli(argv: list[str]) -> int:
+    """``stpeters-desk computer join postgresql://… [CODE]``: join the school's server."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="stpeters-desk computer",
+        description="This computer and the school's shared database server.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    join = commands.add_parser(
+        "join", help="join the school with the one-time code the head teacher made on a "
+                     "school computer (Settings, “School computers”)")
+    join.add_argument("server", metavar="postgresql://…",
+                      help="the server's address, as the IT technician gave it; a password "
+                           "in it goes to this computer's keyring, never to a file")
+    join.add_argument("code", nargs="?", help="the code (asked for when left out, which "
+                                              "keeps it out of the shell's history)")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return _join(args.server, args.code)
+
+
+def _join(server: str, code: str | None) -> int:
+    from stpeters_desk.core.enrolment import EnrolmentRefused
+    from stpeters_desk.core.keystore import KeyringUnavailable
+    from stpeters_desk.core.shared_server import keep_password, remember_server
+    from stpeters_desk.core.storage.db import is_database_url
+    from stpeters_desk.ops.computers import join_this_computer
+
+    if not is_database_url(server):
+        print(f"{APP_NAME}: {redact_url(server)!r} is not a postgresql:// address.",
+              file=sys.stderr)
+        return 2
+    if not code:
+        try:
+            code = input("Enrolment code: ")
+        except EOFError:
+            print(f"{APP_NAME}: no code was given.", file=sys.stderr)
+            return 2
+    try:
+        db = open_database(server)
+    except DatabaseError as exc:
+        print(f"{APP_NAME} cannot open the school's database: {exc}", file=sys.stderr)
+        return 2
+    try:
+        joined = join_this_computer(db, code)
+        keep_password(server)
+    except EnrolmentRefused as exc:
+        print(f"{APP_NAME}: this computer did not join. {exc}", file=sys.stderr)
+        return 1
+    except (KeyringUnavailable, DatabaseError) as exc:
+        print(f"{APP_NAME}: this computer did not join. {exc}", file=sys.stderr)
+        return 2
+    finally:
+        db.close()
+    remember_server(server)
+    posting = " It may post to X." if joined.may_post else ""
+    print(f"This computer joined the school on {redact_url(server)} with the code "
+          f"{joined.made_by} made.{posting} Start {APP_NAME} to sign in; it uses this server "
+          "from now on.")
+    return 0

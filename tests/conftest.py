@@ -41,6 +41,8 @@ STORAGE_TEST_MODULES = frozenset({
     # the operations on top of them (issue 18: "the storage and operations tests")
     "test_ops_approvals", "test_ops_posting", "test_ops_staff", "test_ops_followers",
     "test_ops_school", "test_ops_moderation", "test_ops_photos", "test_ops_gate",
+    # one school on a shared server: its identity, enrolment codes, joining
+    "test_enrolment", "test_school_computers",
 })
 
 

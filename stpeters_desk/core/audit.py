@@ -176,6 +176,7 @@ class AuditTrail(AuditLog):
         keyed part of the chain, the end of the log and the security seal are checked.
         """
         guard = self._db.guard
+        later: dict[int, bytes] = dict(getattr(guard, "later_keys", None) or {})
         if key is None and guard is not None:  # the app's own guard has read the keyring
             key = guard.chain_key
             found = getattr(guard, "anchor", None)
@@ -184,7 +185,7 @@ class AuditTrail(AuditLog):
         keyed_from = anchor.keyed_from if anchor else (head.keyed_from_id if head else None)
         if keyed_from is not None and key is None:
             return _broken(0, None, str(AuditKeyMissing()))
-        walk = self._walk(key, ChainHead(0, "", 0, None, keyed_from), anchor)
+        walk = self._walk(key, ChainHead(0, "", 0, None, keyed_from), anchor, later)
         findings = list(walk.findings)
         head_problem = self._check_head(head, walk.walked, walk.last_id, walk.last_hash)
         findings += [head_problem] if head_problem else []
@@ -192,7 +193,8 @@ class AuditTrail(AuditLog):
         if keyed and walk.readable:
             assert key is not None
             findings += self._against_anchor(head, anchor, walk)
-            findings += self._against_seal(key, walk.last_hash)
+            findings += self._against_seal(later[max(later)] if later else key,
+                                           walk.last_hash)
         intact = translate("Audit", "Audit log intact: {count} entries checked").format(
             count=walk.walked)
         if keyed:
@@ -202,13 +204,19 @@ class AuditTrail(AuditLog):
                 count=walk.walked)
         return _result(walk.checked, walk.walked, findings, intact)
 
-    def _walk(self, key: bytes | None, scheme: ChainHead, anchor: Anchor | None) -> _Walk:
+    def _walk(self, key: bytes | None, scheme: ChainHead, anchor: Anchor | None,
+              later: dict[int, bytes] | None = None) -> _Walk:
+        """``later``: the keys the chain took on after the first, by their first entry."""
+        from stpeters_desk.core.audit_keys import key_for
+
         walk = _Walk()
         if anchor is not None and anchor.last_id == 0:
             walk.anchored_hash = GENESIS_HASH
         try:
             for entry in self.all_entries():
-                problem = self._check_entry(entry, walk.last_hash, walk.last_id, key, scheme)
+                entry_key = key_for(entry.entry_id, key, later) if later else key
+                problem = self._check_entry(entry, walk.last_hash, walk.last_id, entry_key,
+                                            scheme)
                 if problem:
                     walk.findings.append(_Finding(f"entry:{entry.entry_id}", entry.entry_id,
                                                   problem))

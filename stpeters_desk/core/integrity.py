@@ -43,7 +43,6 @@ from stpeters_desk.core.storage.db import (
     Database,
     DatabaseError,
     keep_the_file_advice,
-    redact_url,
 )
 from stpeters_desk.core.storage.seal import part_macs, recovery_hash, store_macs, stored_macs
 from stpeters_desk.i18n import translate
@@ -75,31 +74,26 @@ class KeyringRecord:
     problem: str  # why the keyring could not be used, or ""
 
 
-def database_identity(db: Database) -> str:
-    """Which database this is, for the records this computer keeps about it: a file by its
-    full path, a server by its address without the password (and its schema, in tests),
-    never by the folder the app happened to be started from."""
-    url = getattr(db, "url", None)
-    if isinstance(url, str):
-        schema = getattr(db, "schema", None)
-        return redact_url(url) + (f" schema {schema}" if schema else "")
-    return str(db.path.resolve())
-
-
 def anchor_name(db: Database) -> str:
-    """One record per database: a practice folder and the school's stay apart."""
-    return f"anchor {database_identity(db)}"
+    """One record per database: a file (a practice folder and the school's stay apart), or
+    a shared server's school id and address."""
+    from stpeters_desk.core.school_keys import names_for
+
+    return names_for(db).anchor[1]
 
 
 def read_keyring(db: Database, create_key: bool) -> KeyringRecord:
+    from stpeters_desk.core.school_keys import names_for
+
+    names = names_for(db)
     try:
-        stored_key = keystore.read_secret(KEY_PURPOSE, KEY_NAME)
+        stored_key = keystore.read_secret(*names.chain)
         if stored_key is None and create_key:
             import secrets
 
             stored_key = secrets.token_hex(32)
-            keystore.write_secret(KEY_PURPOSE, KEY_NAME, stored_key)
-        anchor_text = keystore.read_secret(KEY_PURPOSE, anchor_name(db))
+            keystore.write_secret(*names.chain, stored_key)
+        anchor_text = keystore.read_secret(*names.anchor)
     except keystore.KeyringUnavailable as exc:
         return KeyringRecord(None, None, str(exc))
     except Exception as exc:  # a keyring backend failing its own way (no D-Bus, say)
@@ -130,7 +124,9 @@ def _set_up_records() -> dict[str, dict[str, str]]:
 
 
 def _set_up_record(db: Database) -> dict[str, str]:
-    return _set_up_records().get(database_identity(db), {})
+    from stpeters_desk.core.school_keys import database_place
+
+    return _set_up_records().get(database_place(db), {})
 
 
 def set_up_recovery_hash(db: Database) -> str:
@@ -142,8 +138,10 @@ def _note_set_up(db: Database, recovery: str, accepted: str | None = None) -> No
     """Remember, next to the device identity, that this database has a head teacher (and,
     without a keyring, which problem the head accepted); an emptied database is then not
     mistaken for a new install, even without a keyring."""
+    from stpeters_desk.core.school_keys import database_place
+
     records = _set_up_records()
-    name = database_identity(db)
+    name = database_place(db)
     if accepted is None:
         accepted = records.get(name, {}).get("accepted", "")
     if recovery or accepted:
@@ -174,7 +172,26 @@ def adopt_moved_database(db: Database, accepted: str = "") -> None:
         return
     anchor = Anchor(head.keyed_from_id, head.entries, head.last_id, head.last_hash, recovery,
                     accepted)
-    keystore.write_secret(KEY_PURPOSE, anchor_name(db), anchor.to_text())
+    from stpeters_desk.core.school_keys import names_for
+
+    keystore.write_secret(*names_for(db).anchor, anchor.to_text())
+
+
+def not_joined_message(place: str) -> str:
+    return translate(
+        "Integrity", "This computer has not joined the school on {server}: its keyring has "
+                     "none of the school's keys. On a computer already in the school the head "
+                     "teacher makes an enrolment code (Settings, “School computers”); then run "
+                     "“stpeters-desk computer join” with the server's address and the code.",
+    ).format(server=place)
+
+
+def no_new_key_message() -> str:
+    return translate(
+        "Integrity", "The audit log has a new key since a computer was removed from the "
+                     "school, and this computer was not given it: it was removed too, or it "
+                     "joined before computers had keys of their own. Ask the head teacher for "
+                     "a new enrolment code and join again.")
 
 
 def _refused(message: str) -> AuditVerification:
@@ -199,6 +216,10 @@ class IntegrityGuard:
         self._checking_thread: int | None = None
         self._anchor_lock = threading.Lock()
         self._noted_recovery: str | None = None
+        self._anchor: str | None = None
+        self._school: tuple[str, str] | None = None  # a shared server: (school id, device id)
+        self.later_keys: dict[int, bytes] = {}  # keys the chain took on after the first
+        self.not_joined = False  # a shared server whose school this computer has not joined
         db.guard = self
 
     # -- the start-up check ----------------------------------------------------------------
@@ -232,9 +253,11 @@ class IntegrityGuard:
         except DatabaseError as exc:
             self._result = _refused(str(exc))
         except Exception as exc:  # whatever else went wrong: refuse (fail closed)
+            advice = "" if self._db.dialect == "postgresql" else " " + keep_the_file_advice(
+                self._db.path)  # a server keeps its own files: nothing here to copy
             self._result = _refused(translate(
                 "Integrity", "The database cannot be read ({error}).").format(error=exc)
-                + " " + keep_the_file_advice(self._db.path))
+                + advice)
         finally:
             self._checking_thread = None
             self._done.set()
@@ -268,7 +291,13 @@ class IntegrityGuard:
                              "become head teacher.").format(path=self._db.path)
                 + " " + what_to_do())
         keyed = head is not None and head.keyed_from_id is not None
-        record = read_keyring(self._db, create_key=not self._read_only)
+        create_key = not self._read_only
+        if self._db.dialect == "postgresql":
+            refusal = self._school_of_shared_database()
+            if refusal is not None:
+                return refusal
+            create_key = False  # the school's keys come with the school id, or by joining
+        record = read_keyring(self._db, create_key=create_key)
         if record.key is None:
             if keyed:
                 return _refused(translate(
@@ -276,12 +305,37 @@ class IntegrityGuard:
                                  "computer's keyring.") + " " + record.problem)
             return self._refuse_unless_ok(trail.verify())
         self._key, self.anchor = record.key, record.anchor
+        if self._school is not None and not self._load_later_keys(self._db.reader()):
+            return _refused(no_new_key_message())
         if record.anchor is None and not keyed:
             plain = trail.verify()
             if not plain.ok or self._read_only:  # never key (and so bless) a broken log
                 return self._refuse_unless_ok(plain)
             self._key_the_chain()
         return self._refuse_unless_ok(trail.verify(self._key, self.anchor))
+
+    def _school_of_shared_database(self) -> AuditVerification | None:
+        """A shared server: set the school up on an empty one (this computer is the first);
+        otherwise this computer must have joined it (its keyring holds the school's key)."""
+        from stpeters_desk.core import school_keys
+
+        try:
+            keystore.usable_keyring()
+            if school_keys.school_id(self._db) is None:
+                if self._read_only:  # a screenshot writes nothing
+                    return None
+                school_keys.set_up_school(self._db)
+            if keystore.read_secret(*school_keys.names_for(self._db).chain) is None:
+                self.not_joined = True  # the window offers to join here
+                return _refused(not_joined_message(school_keys.database_place(self._db)))
+            from stpeters_desk.core.devices import this_device
+
+            school_id = school_keys.school_id(self._db)
+            assert school_id is not None
+            self._school = (school_id, this_device().device_id)
+        except Exception:
+            return None  # as on one computer: the log stays plain; a keyed one is refused
+        return None
 
     def _refuse_unless_ok(self, result: AuditVerification) -> AuditVerification:
         result = self._accepted_or(result)
@@ -326,6 +380,34 @@ class IntegrityGuard:
                     detail=f"entries #1 to #{head.last_id} keep their SHA-256 chain; from "
                            f"#{next_id} on each entry is keyed with this computer's keyring"))
 
+    def _load_later_keys(self, conn: Connection) -> bool:
+        from stpeters_desk.core.audit_keys import later_keys
+
+        assert self._school is not None
+        found = later_keys(conn, self._db, *self._school)
+        if found is None:
+            return False
+        self.later_keys = found
+        return True
+
+    def chain_key_now(self, conn: Connection) -> bytes | None:
+        """The key the chain and the seal use now: on a shared server the newest one (taken
+        from this computer's envelope the first time, after another computer made it)."""
+        if self._school is None or self._key is None:
+            return self._key
+        from stpeters_desk.core.storage.school_store import key_epochs
+
+        epochs = key_epochs(conn)
+        if any(e not in self.later_keys for e in epochs) and not self._load_later_keys(conn):
+            self._result = _refused(no_new_key_message())
+            raise IntegrityRefused(self._result.message)
+        return self.later_keys[epochs[-1]] if epochs else self._key
+
+    def _anchor_name(self) -> str:
+        if self._anchor is None:  # read once: the school id does not change while running
+            self._anchor = anchor_name(self._db)
+        return self._anchor
+
     # -- around every write ------------------------------------------------------------------
     def before_begin(self) -> None:
         if threading.get_ident() == self._checking_thread:
@@ -342,7 +424,7 @@ class IntegrityGuard:
         head = read_head(conn)
         if head is None or head.keyed_from_id is None:
             return
-        changed = changed_parts(conn, self._key, head.last_hash)
+        changed = changed_parts(conn, self.chain_key_now(conn) or self._key, head.last_hash)
         if changed:
             self._result = _refused(translate(
                 "Integrity", "The security state was changed outside the app while it was "
@@ -356,7 +438,7 @@ class IntegrityGuard:
         head = read_head(conn)
         if head is None or head.keyed_from_id is None:
             return
-        macs = part_macs(conn, self._key, head.last_hash)
+        macs = part_macs(conn, self.chain_key_now(conn) or self._key, head.last_hash)
         if macs != stored_macs(conn):  # most changes (drafts, tweets) leave the seal as it is
             store_macs(conn, macs)
 
@@ -378,7 +460,7 @@ class IntegrityGuard:
             if anchor == current or (current is not None and anchor.last_id < current.last_id):
                 return
             try:
-                keystore.write_secret(KEY_PURPOSE, anchor_name(self._db), anchor.to_text())
+                keystore.write_secret(KEY_PURPOSE, self._anchor_name(), anchor.to_text())
             except keystore.KeyringUnavailable:
                 return  # the next start finds the log ahead of the record, which is allowed
             self.anchor = anchor
@@ -441,4 +523,4 @@ class IntegrityGuard:
         self.anchor = Anchor(self.anchor.keyed_from, self.anchor.entries, self.anchor.last_id,
                              self.anchor.last_hash, self.anchor.recovery,
                              problem_fingerprint(after))
-        keystore.write_secret(KEY_PURPOSE, anchor_name(self._db), self.anchor.to_text())
+        keystore.write_secret(KEY_PURPOSE, self._anchor_name(), self.anchor.to_text())

@@ -32,6 +32,7 @@ from stpeters_desk.core.names import (
     load_guard_words,
     normalise_name,
 )
+from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.roster_store import RosterCounts, RosterStore
 from stpeters_desk.i18n import translate
 
@@ -414,10 +415,16 @@ def _group_label(value: str, is_year: bool) -> str:
 # --- Importing ---------------------------------------------------------------------------
 
 
-def roster_key(create: bool = True) -> bytes:
-    """The name guard's hashing key from the OS keyring, made on first use."""
+def roster_key(create: bool = True, db: Database | None = None) -> bytes:
+    """The name guard's hashing key from the OS keyring, made on first use.
+
+    ``db``: the school's database; on a shared server the key is the school's (kept under
+    its id, received when this computer joined), on SQLite the computer's own."""
+    from stpeters_desk.core.school_keys import names_for
+
+    purpose, name = names_for(db).roster if db is not None else (KEY_PURPOSE, KEY_NAME)
     try:
-        stored = keystore.read_secret(KEY_PURPOSE, KEY_NAME)
+        stored = keystore.read_secret(purpose, name)
         if stored:
             return bytes.fromhex(stored)
         if not create:
@@ -426,7 +433,7 @@ def roster_key(create: bool = True) -> bytes:
                 "This computer's keyring has no key for the pupil roster (it was reset, or the "
                 "roster was imported on another computer). Import the roster again."))
         key = secrets.token_bytes(32)
-        keystore.write_secret(KEY_PURPOSE, KEY_NAME, key.hex())
+        keystore.write_secret(purpose, name, key.hex())
         return key
     except keystore.KeyringUnavailable as exc:
         raise RosterKeyError(translate(
@@ -444,7 +451,7 @@ def import_roster(source: bytes | Path, store: RosterStore, *, imported_by: str,
     if not parsed.pupils:
         raise RosterFileError(translate(
             "Roster", "the file has no pupils in it, so the roster was not replaced."))
-    hasher = NameHasher(key if key is not None else roster_key(create=True))
+    hasher = NameHasher(key if key is not None else roster_key(create=True, db=store.database))
     words = words if words is not None else load_guard_words()
     forms = hash_pupil_forms((p.name for p in parsed.pupils), hasher, words)
     _refuse_names_as_groups(parsed.pupils, NameGuard(hasher, forms, words))
@@ -480,7 +487,7 @@ def load_name_guard(store: RosterStore, key: bytes | None = None) -> NameGuard:
     check = store.key_check()
     if check is None:
         return NameGuard.empty()
-    key = key if key is not None else roster_key(create=False)
+    key = key if key is not None else roster_key(create=False, db=store.database)
     if not secrets.compare_digest(NameHasher(key).key_check(), check):
         raise RosterKeyError(translate(
             "Roster",

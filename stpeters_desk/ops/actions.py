@@ -69,6 +69,8 @@ class Action(StrEnum):
     REGISTER_DEVICE = "register device"
     UNREGISTER_DEVICE = "unregister device"
     TRIP_EXCEPTION = "trip exception"
+    ENROL_COMPUTER = "enrol computer"
+    REMOVE_COMPUTER = "remove computer"
     CONNECT_X = "connect X"
     STORE_X_PASSWORD = "store X password"
     SHOW_X_PASSWORD = "show X password"
@@ -145,6 +147,8 @@ ACTIONS: Mapping[Action, ActionRule] = MappingProxyType({
     Action.UNREGISTER_DEVICE: _rule(P.REGISTER_DEVICES, A.UNREGISTER_DEVICE, pin=True),
     Action.TRIP_EXCEPTION: _rule(P.REGISTER_DEVICES, A.GRANT_POSTING_EXCEPTION, pin=True,
                                  reason=True),
+    Action.ENROL_COMPUTER: _rule(P.REGISTER_DEVICES, A.ENROLMENT_CODE_MADE, pin=True),
+    Action.REMOVE_COMPUTER: _rule(P.REGISTER_DEVICES, A.COMPUTER_REMOVED, pin=True),
     Action.CONNECT_X: _rule(P.CHANGE_CREDENTIALS, A.X_ACCOUNT_CONNECTED, pin=True),
     Action.STORE_X_PASSWORD: _rule(P.CHANGE_CREDENTIALS, A.X_PASSWORD_CHANGED, pin=True),
     Action.SHOW_X_PASSWORD: _rule(P.CHANGE_CREDENTIALS, A.X_PASSWORD_SHOWN, pin=True),
@@ -205,6 +209,8 @@ def action_titles(translate: Translator = english) -> dict[Action, str]:
         Action.REGISTER_DEVICE: translate("Actions", "Register this computer"),
         Action.UNREGISTER_DEVICE: translate("Actions", "Unregister this computer"),
         Action.TRIP_EXCEPTION: translate("Actions", "Allow tweets from a trip"),
+        Action.ENROL_COMPUTER: translate("Actions", "Make a code for a new school computer"),
+        Action.REMOVE_COMPUTER: translate("Actions", "Remove a computer from the school"),
         Action.CONNECT_X: translate("Actions", "Connect or replace the X account"),
         Action.STORE_X_PASSWORD: translate("Actions", "Store the X password"),
         Action.SHOW_X_PASSWORD: translate("Actions", "Show the X password"),

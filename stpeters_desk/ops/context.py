@@ -30,7 +30,8 @@ def gate_of(services: DeskServices) -> Gate:
     if services.db is None:
         raise RuntimeError("the operations gate needs the school's database")
     computer = services.device.label if services.device is not None else ""
-    return Gate(services.db, services.staff, computer)
+    device_id = services.device.device_id if services.device is not None else ""
+    return Gate(services.db, services.staff, computer, device_id)
 
 
 def photo_library_of(services: DeskServices) -> PhotoLibrary | None:

@@ -40,11 +40,20 @@ class Clearance:
         return ACTIONS[self.action].audit
 
 
+def removed_computer_message() -> str:
+    return translate("Operations", "This computer was removed from the school by the head "
+                                   "teacher, so nothing can be done on it. If that was a "
+                                   "mistake, the head teacher can make an enrolment code for it "
+                                   "again.")
+
+
 class Gate:
-    def __init__(self, db: Database, staff: StaffDirectory | None, computer: str = "") -> None:
+    def __init__(self, db: Database, staff: StaffDirectory | None, computer: str = "",
+                 device_id: str = "") -> None:
         self._db = db
         self._staff = staff
         self._computer = computer
+        self._device_id = device_id  # this computer: refused once removed from the school
 
     def rule(self, action: Action) -> ActionRule:
         rule = ACTIONS.get(action)
@@ -56,6 +65,7 @@ class Gate:
     def clear(self, session: Session, action: Action, *, head_pin: str | None = None,
               reason: str = "") -> Clearance:
         rule = self.rule(action)
+        self._refuse_a_removed_computer()
         reason = reason.strip()
         if rule.reason and not reason:
             raise ReasonNeeded(translate("Operations", "Say why, in a few words: it goes in "
@@ -97,6 +107,12 @@ class Gate:
                               reason=clearance.reason)
         with self._db.transaction() as conn:
             append_entries(conn, [entry])
+
+    def _refuse_a_removed_computer(self) -> None:
+        from stpeters_desk.core.storage.school_store import SchoolStore
+
+        if self._device_id and SchoolStore(self._db).is_removed(self._device_id):
+            raise NotAllowed(removed_computer_message())
 
     def _with_head_pin(self, session: Session, action: Action, rule: ActionRule,
                        head_pin: str, reason: str) -> Clearance:

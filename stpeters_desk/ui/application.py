@@ -229,6 +229,15 @@ def _check_integrity(services: DeskServices, window: MainWindow, tasks: TaskRunn
             if guard.notice:
                 window.statusBar().showMessage(guard.notice)
             return
+        if guard.not_joined and services.db is not None:  # a new computer on the server
+            from stpeters_desk.ui.join_dialog import ask_to_join
+
+            if ask_to_join(services, tasks, window):
+                from stpeters_desk.core.integrity import IntegrityGuard
+
+                services.integrity = IntegrityGuard(services.db)
+                _check_integrity(services, window, tasks, app)
+                return
         say_the_database_needs_attention(window, result.message)
         app.exit(2)
 

@@ -74,6 +74,7 @@ from stpeters_desk.ops.staff import StaffOperations, validate_new_pin_choice
 from stpeters_desk.ops.x_usage import validate_read_cap, x_usage_ops
 from stpeters_desk.ui.messages import QT_TRANSLATE_NOOP
 from stpeters_desk.ui.pin_pad import MAX_PIN_LENGTH
+from stpeters_desk.ui.school_computers import SchoolComputersGroup, shared_database
 from stpeters_desk.ui.security_dialogs import (
     GuardedFormDialog,
     HeadPinAsker,
@@ -92,6 +93,7 @@ REVEAL_SECONDS = 30
 # The sections in the order listed: key, and the name shown (translated where shown).
 SECTIONS = (
     ("computer", QT_TRANSLATE_NOOP("SettingsTab", "This computer")),
+    ("computers", QT_TRANSLATE_NOOP("SettingsTab", "School computers")),
     ("account", QT_TRANSLATE_NOOP("SettingsTab", "The X account")),
     ("roster", QT_TRANSLATE_NOOP("SettingsTab", "Pupil roster")),
     ("replies", QT_TRANSLATE_NOOP("SettingsTab", "Replies to tweets")),
@@ -194,7 +196,8 @@ class SettingsTab(QWidget):
         self.sections.setToolTip(self.tr("Choose what to change"))
         self.pages = QStackedWidget()
         self._keys: list[str] = []
-        groups = {"computer": self._device_group, "account": lambda: self._account_group(
+        groups = {"computer": self._device_group, "computers": self._computers_group,
+                  "account": lambda: self._account_group(
             connect_x), "roster": self._roster_group, "replies": self._posting_group,
                   "kiosk": self._kiosk_group, "policy": self._policy_group,
                   "pin": self._own_pin_group, "appearance": self._appearance_group}
@@ -269,6 +272,8 @@ class SettingsTab(QWidget):
         services = self._services
         if key == "computer":
             return self._may_do(Action.REGISTER_DEVICE) or self._exception_running()
+        if key == "computers":  # only a school whose computers share a server
+            return shared_database(services) and self._may_do(Action.ENROL_COMPUTER)
         if key == "account":
             return self._may_do(Action.CONNECT_X)
         if key == "roster":
@@ -293,7 +298,7 @@ class SettingsTab(QWidget):
         hidden = False  # a section this person may not change (not "Your PIN" in practice)
         for row, key in enumerate(self._keys):
             allowed = self._section_allowed(key)
-            hidden = hidden or (not allowed and key != "pin")
+            hidden = hidden or (not allowed and key not in ("pin", "computers"))
             item = self.sections.item(row)
             if item is not None:
                 item.setHidden(not allowed)
@@ -455,6 +460,12 @@ class SettingsTab(QWidget):
         layout.addWidget(self.device_label)
         layout.addLayout(row)
         return box
+
+    def _computers_group(self) -> QGroupBox:
+        self.school_computers = SchoolComputersGroup(
+            self._services, self._tasks, self._ask_head_pin,
+            lambda text: self._say("computers", text))
+        return self.school_computers
 
     def _account_group(self, connect_x: Callable[[], None]) -> QGroupBox:
         box = QGroupBox(self.tr("The school's X account"))
@@ -656,6 +667,7 @@ class SettingsTab(QWidget):
     def reload(self) -> None:
         services = self._services
         self._show_roster_counts()
+        self.school_computers.reload()
         current = read_setting(services, REPLY_SETTING)
         self.reply_box.blockSignals(True)
         self.reply_box.setCurrentIndex(max(0, self.reply_box.findData(current)))

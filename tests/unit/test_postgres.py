@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from stpeters_desk.core.paths import DATABASE_NAME
 from stpeters_desk.core.storage.connection import (
     SqlSyntaxError,
     integrity_errors,
@@ -107,20 +108,23 @@ def test_an_unreachable_server_says_so(tmp_path: Path) -> None:
     assert "psycopg" not in str(raised.value) and "port=1" not in str(raised.value)
 
 
-def test_the_window_refuses_a_shared_server_for_now(monkeypatch: pytest.MonkeyPatch,
-                                                     data_dir: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    """Until the seal and enrolment work on a server, the app must not quietly fall back to
-    this computer's own file when a server is named."""
+def test_a_named_server_is_used_and_its_password_never_shown(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, data_dir: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A server named with --database or the environment is what the app opens (never
+    this computer's own file instead), and its password stays out of every message."""
+    pytest.importorskip("psycopg")
     from stpeters_desk.app import main
 
-    assert main(["--database", "postgresql://desk:pw@server/school", "--screenshot",
-                 str(data_dir / "x.png")]) == 2
+    url = f"postgresql://desk:Hunter2secret@/nothing?host={tmp_path}&port=1"
+    assert main(["--database", url, "--screenshot", str(data_dir / "x.png")]) == 2
     err = capsys.readouterr().err
-    assert "cannot be used yet" in err and "pw" not in err
-    monkeypatch.setenv(DATABASE_ENV, "postgresql://desk@server/school")
+    assert "cannot reach the school's database server" in err and "Hunter2secret" not in err
+    monkeypatch.setenv(DATABASE_ENV, url)
     assert main(["audit", "verify"]) == 2
-    assert "cannot be used yet" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "cannot reach" in err and "Hunter2secret" not in err
+    assert not (data_dir / DATABASE_NAME).exists()
 
 
 # -- the same behaviour on both back ends -------------------------------------------------------

@@ -140,8 +140,13 @@ def append_entry(conn: Connection, new: NewAuditEntry) -> AuditEntry:
 
 
 def _chain_key(conn: Connection) -> bytes | None:
+    """The key the next entry is hashed with: the guard's current one (a shared server's
+    chain gets a new key when a computer is removed)."""
     guard = connection_guard(conn)
-    return None if guard is None else guard.chain_key
+    if guard is None:
+        return None
+    current = getattr(guard, "chain_key_now", None)
+    return current(conn) if callable(current) else guard.chain_key
 
 
 def entry_chain_hash(head: ChainHead, key: bytes | None, entry_id: int, prev_hash: str,

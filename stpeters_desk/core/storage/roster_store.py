@@ -39,6 +39,10 @@ class RosterStore:
     def __init__(self, db: Database) -> None:
         self._db = db
 
+    @property
+    def database(self) -> Database:
+        return self._db
+
     def replace(self, forms: Iterable[HashedForm], *, pupils: int, groups: Mapping[str, int],
                 key_check: bytes, imported_by: str) -> RosterCounts:
         """Swap the whole roster in one transaction: a failure leaves the old one in place."""

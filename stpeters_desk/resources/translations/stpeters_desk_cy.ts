@@ -375,6 +375,14 @@ Mae llyfrgelloedd Qt yn ffeiliau ar wahân yno, a gallwch eu disodli fel mae&apo
         <translation>Caniatáu negeseuon o drip</translation>
     </message>
     <message>
+        <source>Make a code for a new school computer</source>
+        <translation>Gwneud cod ar gyfer cyfrifiadur ysgol newydd</translation>
+    </message>
+    <message>
+        <source>Remove a computer from the school</source>
+        <translation>Tynnu cyfrifiadur o&apos;r ysgol</translation>
+    </message>
+    <message>
         <source>Connect or replace the X account</source>
         <translation>Cysylltu neu newid cyfrif X</translation>
     </message>
@@ -1554,6 +1562,33 @@ Nid oes modd dadwneud hyn.</translation>
     </message>
 </context>
 <context>
+    <name>Computers</name>
+    <message>
+        <source>Enrolment codes are for a school whose computers share a database server. This computer keeps its own database, so there is nothing to join.</source>
+        <translation>Mae codau ymrestru ar gyfer ysgol y mae ei chyfrifiaduron yn rhannu gweinydd cronfa ddata. Mae&apos;r cyfrifiadur hwn yn cadw ei gronfa ddata ei hun, felly does dim i ymuno ag ef.</translation>
+    </message>
+    <message>
+        <source>This computer cannot read the school&apos;s audit key, so it cannot pass it on. Make the code on another school computer.</source>
+        <translation>Ni all y cyfrifiadur hwn ddarllen allwedd archwilio&apos;r ysgol, felly ni all ei throsglwyddo. Gwnewch y cod ar gyfrifiadur ysgol arall.</translation>
+    </message>
+    <message>
+        <source>The school is not set up on this server yet.</source>
+        <translation>Nid yw&apos;r ysgol wedi&apos;i gosod ar y gweinydd hwn eto.</translation>
+    </message>
+    <message>
+        <source>The X account is not connected on this computer, so its keys cannot be passed on. Untick “may post”, or make the code on the computer where X was connected.</source>
+        <translation>Nid yw&apos;r cyfrif X wedi&apos;i gysylltu ar y cyfrifiadur hwn, felly ni ellir trosglwyddo ei allweddi. Dad-diciwch “caiff bostio”, neu gwnewch y cod ar y cyfrifiadur lle cysylltwyd X.</translation>
+    </message>
+    <message>
+        <source>That computer is not one of the school&apos;s computers (or was removed already).</source>
+        <translation>Nid yw&apos;r cyfrifiadur hwnnw yn un o gyfrifiaduron yr ysgol (neu cafodd ei dynnu eisoes).</translation>
+    </message>
+    <message>
+        <source>A computer cannot remove itself: do it from another school computer.</source>
+        <translation>Ni all cyfrifiadur dynnu ei hun: gwnewch hyn o gyfrifiadur ysgol arall.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectXDialog</name>
     <message>
         <source>Connect the school&apos;s X account</source>
@@ -1906,6 +1941,37 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>An exception can last at most {count} days. For longer, register the computer instead.</source>
         <translation>Gall eithriad bara {count} diwrnod ar y mwyaf. Am gyfnod hirach, cofrestrwch y cyfrifiadur yn lle hynny.</translation>
+    </message>
+</context>
+<context>
+    <name>Enrolment</name>
+    <message>
+        <source>That is not an enrolment code: a code has five groups of four letters and digits, like ABCD-EFGH-JKMN-PQRS-TUVW (codes never use 0, O, 1, I or L). Check what the head teacher&apos;s screen shows.</source>
+        <translation>Nid cod ymrestru yw hwnnw: mae gan god bum grŵp o bedair llythyren a digid, fel ABCD-EFGH-JKMN-PQRS-TUVW (nid yw codau byth yn defnyddio 0, O, 1, I nac L). Gwiriwch beth sydd ar sgrin y pennaeth.</translation>
+    </message>
+    <message>
+        <source>No enrolment code on this server starts with {offer}. Check the first group and the server&apos;s address, or ask the head teacher for a new code.</source>
+        <translation>Nid oes cod ymrestru ar y gweinydd hwn sy&apos;n dechrau gyda {offer}. Gwiriwch y grŵp cyntaf a chyfeiriad y gweinydd, neu gofynnwch i&apos;r pennaeth am god newydd.</translation>
+    </message>
+    <message>
+        <source>This enrolment code was already used: each code works once. Ask the head teacher for a new one.</source>
+        <translation>Mae&apos;r cod ymrestru hwn wedi&apos;i ddefnyddio eisoes: mae pob cod yn gweithio unwaith. Gofynnwch i&apos;r pennaeth am un newydd.</translation>
+    </message>
+    <message>
+        <source>This enrolment code was typed wrongly {count} times, so it was destroyed. Ask the head teacher for a new one.</source>
+        <translation>Cafodd y cod ymrestru hwn ei deipio&apos;n anghywir {count} gwaith, felly cafodd ei ddinistrio. Gofynnwch i&apos;r pennaeth am un newydd.</translation>
+    </message>
+    <message>
+        <source>This enrolment code has expired (codes last {minutes} minutes). Ask the head teacher for a new one.</source>
+        <translation>Mae&apos;r cod ymrestru hwn wedi dod i ben (mae codau&apos;n para {minutes} munud). Gofynnwch i&apos;r pennaeth am un newydd.</translation>
+    </message>
+    <message>
+        <source>That code is not right. Check it against the head teacher&apos;s screen: {left} more tries before the code is destroyed.</source>
+        <translation>Nid yw&apos;r cod hwnnw&apos;n gywir. Gwiriwch ef yn erbyn sgrin y pennaeth: {left} cynnig arall cyn i&apos;r cod gael ei ddinistrio.</translation>
+    </message>
+    <message>
+        <source>This code was made for another school&apos;s database.</source>
+        <translation>Cafodd y cod hwn ei wneud ar gyfer cronfa ddata ysgol arall.</translation>
     </message>
 </context>
 <context>
@@ -2913,6 +2979,14 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Ni fydd dim yn cael ei newid nes i hyn gael ei ddatrys. Cadwch y ffolder data fel y mae (copïwch ef i rywle diogel), yna adferwch ef o&apos;r copi wrth gefn diwethaf (installers/KIOSK.md, “Restoring”). Os nad oes copi wrth gefn, neu os oedd hyn i&apos;w ddisgwyl (adfer), gall y pennaeth dderbyn y gronfa ddata fel y mae gyda “stpeters-desk audit accept” a&apos;r cod adfer; mae&apos;r log archwilio yn cadw cofnod o&apos;r hyn a gafwyd.</translation>
     </message>
     <message>
+        <source>This computer has not joined the school on {server}: its keyring has none of the school&apos;s keys. On a computer already in the school the head teacher makes an enrolment code (Settings, “School computers”); then run “stpeters-desk computer join” with the server&apos;s address and the code.</source>
+        <translation>Nid yw&apos;r cyfrifiadur hwn wedi ymuno â&apos;r ysgol ar {server}: nid oes dim o allweddi&apos;r ysgol yn ei storfa allweddi. Ar gyfrifiadur sydd eisoes yn yr ysgol mae&apos;r pennaeth yn gwneud cod ymrestru (Gosodiadau, “Cyfrifiaduron yr ysgol”); yna rhedwch “stpeters-desk computer join” gyda chyfeiriad y gweinydd a&apos;r cod.</translation>
+    </message>
+    <message>
+        <source>The audit log has a new key since a computer was removed from the school, and this computer was not given it: it was removed too, or it joined before computers had keys of their own. Ask the head teacher for a new enrolment code and join again.</source>
+        <translation>Mae gan y log archwilio allwedd newydd ers i gyfrifiadur gael ei dynnu o&apos;r ysgol, ac ni chafodd y cyfrifiadur hwn hi: cafodd ei dynnu hefyd, neu ymunodd cyn i gyfrifiaduron gael allweddi eu hunain. Gofynnwch i&apos;r pennaeth am god ymrestru newydd ac ymunwch eto.</translation>
+    </message>
+    <message>
         <source>The database cannot be read ({error}).</source>
         <translation>Nid oes modd darllen y gronfa ddata ({error}).</translation>
     </message>
@@ -2947,6 +3021,29 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>That recovery code is not right (or none was ever issued).</source>
         <translation>Nid yw&apos;r cod adfer hwnnw&apos;n gywir (neu ni roddwyd un erioed).</translation>
+    </message>
+</context>
+<context>
+    <name>JoinSchoolDialog</name>
+    <message>
+        <source>Join the school</source>
+        <translation>Ymuno â&apos;r ysgol</translation>
+    </message>
+    <message>
+        <source>This computer has not joined the school on {server} yet. On a computer already in the school, the head teacher makes an enrolment code (Settings → School computers). Type it here: it works once, for 10 minutes.</source>
+        <translation>Nid yw&apos;r cyfrifiadur hwn wedi ymuno â&apos;r ysgol ar {server} eto. Ar gyfrifiadur sydd eisoes yn yr ysgol, mae&apos;r pennaeth yn gwneud cod ymrestru (Gosodiadau → Cyfrifiaduron yr ysgol). Teipiwch ef yma: mae&apos;n gweithio unwaith, am 10 munud.</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Cod ymrestru</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Ymuno</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>Yn ymuno…</translation>
     </message>
 </context>
 <context>
@@ -3794,6 +3891,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>This needs the head teacher&apos;s PIN, and this practice set-up has no head teacher.</source>
         <translation>Mae angen PIN y pennaeth ar gyfer hyn, ac nid oes pennaeth yn y gosodiad ymarfer hwn.</translation>
+    </message>
+    <message>
+        <source>This computer was removed from the school by the head teacher, so nothing can be done on it. If that was a mistake, the head teacher can make an enrolment code for it again.</source>
+        <translation>Cafodd y cyfrifiadur hwn ei dynnu o&apos;r ysgol gan y pennaeth, felly does dim modd gwneud dim arno. Os camgymeriad oedd hynny, gall y pennaeth wneud cod ymrestru ar ei gyfer eto.</translation>
     </message>
     <message>
         <source>This action is not in the app&apos;s table of actions, so it is refused.</source>
@@ -5783,6 +5884,73 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     </message>
 </context>
 <context>
+    <name>SchoolComputersGroup</name>
+    <message>
+        <source>The school&apos;s computers</source>
+        <translation>Cyfrifiaduron yr ysgol</translation>
+    </message>
+    <message>
+        <source>Every computer of the school shares one database on the school&apos;s server. To add a computer, make a one-time code here and give it to whoever sets the new computer up; the code works once, for 10 minutes.</source>
+        <translation>Mae pob un o gyfrifiaduron yr ysgol yn rhannu un gronfa ddata ar weinydd yr ysgol. I ychwanegu cyfrifiadur, gwnewch god untro yma a&apos;i roi i bwy bynnag sy&apos;n gosod y cyfrifiadur newydd; mae&apos;r cod yn gweithio unwaith, am 10 munud.</translation>
+    </message>
+    <message>
+        <source>The new computer may post to X (it receives the X account&apos;s keys)</source>
+        <translation>Caiff y cyfrifiadur newydd bostio i X (mae&apos;n derbyn allweddi&apos;r cyfrif X)</translation>
+    </message>
+    <message>
+        <source>Make an enrolment code…</source>
+        <translation>Gwneud cod ymrestru…</translation>
+    </message>
+    <message>
+        <source>Needs the head teacher&apos;s PIN</source>
+        <translation>Angen PIN y pennaeth</translation>
+    </message>
+    <message>
+        <source>Remove the chosen computer…</source>
+        <translation>Tynnu&apos;r cyfrifiadur a ddewiswyd…</translation>
+    </message>
+    <message>
+        <source>For a computer that was lost, stolen or given away; needs the head teacher&apos;s PIN</source>
+        <translation>Ar gyfer cyfrifiadur a gollwyd, a gafodd ei ddwyn neu ei roi i ffwrdd; angen PIN y pennaeth</translation>
+    </message>
+    <message>
+        <source>{name}: removed by {person}</source>
+        <translation>{name}: tynnwyd gan {person}</translation>
+    </message>
+    <message>
+        <source>{name} (this computer)</source>
+        <translation>{name} (y cyfrifiadur hwn)</translation>
+    </message>
+    <message>
+        <source>make a code for a new computer</source>
+        <translation>gwneud cod ar gyfer cyfrifiadur newydd</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Cod ymrestru</translation>
+    </message>
+    <message>
+        <source>On the new computer run “stpeters-desk computer join” with the server&apos;s address and this code within {minutes} minutes. It works once and is not shown again.</source>
+        <translation>Ar y cyfrifiadur newydd rhedwch “stpeters-desk computer join” gyda chyfeiriad y gweinydd a&apos;r cod hwn o fewn {minutes} munud. Mae&apos;n gweithio unwaith ac ni chaiff ei ddangos eto.</translation>
+    </message>
+    <message>
+        <source>The enrolment code was made; the audit log records it (not the code).</source>
+        <translation>Cafodd y cod ymrestru ei wneud; mae&apos;r log archwilio yn ei gofnodi (nid y cod).</translation>
+    </message>
+    <message>
+        <source>Choose a computer in the list first.</source>
+        <translation>Dewiswch gyfrifiadur yn y rhestr yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>{name} was removed: it can no longer act for the school. Ask IT to remove its database account (remove-computer.sql).</source>
+        <translation>Cafodd {name} ei dynnu: ni all weithredu ar ran yr ysgol mwyach. Gofynnwch i TG dynnu ei gyfrif cronfa ddata (remove-computer.sql).</translation>
+    </message>
+    <message>
+        <source>remove {name} from the school</source>
+        <translation>tynnu {name} o&apos;r ysgol</translation>
+    </message>
+</context>
+<context>
     <name>SecurityDialogs</name>
     <message>
         <source>At least 6 digits, not the same digit over and over and not a run like 123456; only its owner should know it</source>
@@ -5905,6 +6073,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>This computer</source>
         <translation>Y cyfrifiadur hwn</translation>
+    </message>
+    <message>
+        <source>School computers</source>
+        <translation>Cyfrifiaduron yr ysgol</translation>
     </message>
     <message>
         <source>The X account</source>

@@ -25,6 +25,7 @@ from stpeters_desk.core.storage.migrations import (
     m0014_x_read_usage,
     m0016_maybe_band,
     m0017_append_only_audit,
+    m0018_enrolment,
     m0020_school_policy,
 )
 from stpeters_desk.core.storage.migrations.base import Migration
@@ -45,6 +46,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0014_x_read_usage.MIGRATION,
     m0016_maybe_band.MIGRATION,
     m0017_append_only_audit.MIGRATION,
+    m0018_enrolment.MIGRATION,
     m0020_school_policy.MIGRATION,
 )
 
