@@ -211,3 +211,11 @@ def test_drafts_are_kept_per_person_and_per_computer(db: Database) -> None:
     assert drafts.load(head_office) == "" and drafts.load(secretary_office) != ""
     with pytest.raises(DraftNotSaved):
         drafts.save(DraftOwner(NOBODY_STAFF_ID, ""), "nobody's")
+
+
+def test_every_sealed_part_says_how_its_rows_are_ordered() -> None:
+    """A part added to the seal without its order width made every check fail to read it
+    (found when the enrolment and move-to branches met)."""
+    from stpeters_desk.core.storage import seal
+
+    assert set(seal._ORDER_COLUMNS) == set(seal.SEALED_PARTS)

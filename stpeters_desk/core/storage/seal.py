@@ -41,7 +41,8 @@ LATER_PARTS = frozenset({"school computers"})
 
 # How many leading columns each part is ordered by (its ORDER BY).
 _ORDER_COLUMNS = {"staff": 1, "permissions": 2, "lockouts": 1, "recovery code": 0,
-                  "registered computers": 1, "posting exceptions": 1, "security settings": 1}
+                  "registered computers": 1, "posting exceptions": 1, "security settings": 1,
+                  "school computers": 1}
 
 
 def _sqlite_order(value: object) -> tuple[int, object]:
