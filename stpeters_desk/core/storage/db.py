@@ -57,12 +57,15 @@ class ServerUnreachable(DatabaseError):
     """The school's database server cannot be reached: nothing was changed, and nothing is
     posted, approved or recorded until it is back (no other database is used meanwhile)."""
 
-    def __init__(self, detail: str = "") -> None:
+    def __init__(self, detail: str = "", where: str = "") -> None:
         self.detail = detail  # the driver's words, for logs; not shown to the person
-        super().__init__(translate(
+        message = translate(
             "Database", "The school's database server cannot be reached, so this was not "
                         "done: nothing is posted, approved or recorded until the server is "
-                        "back. The app keeps trying; try again in a moment."))
+                        "back. The app keeps trying; try again in a moment.")
+        if where:  # the address without its password, for whoever checks the server
+            message += " " + translate("Database", "(Server: {where}.)").format(where=where)
+        super().__init__(message)
 
 
 def keep_the_file_advice(path: Path) -> str:

@@ -183,7 +183,7 @@ class PgConnection:
     def _unreachable_or(self, exc: psycopg.OperationalError) -> Exception:
         """A broken connection is the server being unreachable; other errors stay as they are."""
         if self.raw.closed or self.raw.broken:
-            return ServerUnreachable(str(exc).strip())
+            return ServerUnreachable(str(exc).strip(), redact_url(self.database.url))
         return exc
 
     @property
@@ -227,7 +227,7 @@ class PgDatabase(Database):
             error = str(exc).strip()
             if is_tls_problem(error):  # not the network: the technician has a setting to fix
                 raise DatabaseError(unreachable_message(self.url, error)) from exc
-            raise ServerUnreachable(f"{redact_url(self.url)}: {error}") from exc
+            raise ServerUnreachable(error, redact_url(self.url)) from exc
         if self.schema is not None:
             raw.execute(pgsql.SQL("SET search_path TO {}").format(
                 pgsql.Identifier(self.schema)))

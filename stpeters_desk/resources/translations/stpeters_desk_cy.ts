@@ -1726,6 +1726,10 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Does dim modd cyrraedd gweinydd cronfa ddata&apos;r ysgol, felly ni wnaed hyn: does dim yn cael ei bostio, ei gymeradwyo na&apos;i gofnodi nes bydd y gweinydd yn ôl. Mae&apos;r ap yn dal i geisio; rhowch gynnig arall arni mewn munud.</translation>
     </message>
     <message>
+        <source>(Server: {where}.)</source>
+        <translation>(Gweinydd: {where}.)</translation>
+    </message>
+    <message>
         <source>Do not delete or replace {file} and the files next to it: copy the whole folder {folder} somewhere safe first, then restore the folder from the last backup (installers/KIOSK.md, “Restoring”) and keep the damaged copy for IT.</source>
         <translation>Peidiwch â dileu na disodli {file} na&apos;r ffeiliau wrth ei ymyl: copïwch y ffolder cyfan {folder} i rywle diogel yn gyntaf, yna adferwch y ffolder o&apos;r copi wrth gefn diwethaf (installers/KIOSK.md, “Restoring”) a chadwch y copi sydd wedi&apos;i ddifrodi i&apos;r staff TG.</translation>
     </message>
