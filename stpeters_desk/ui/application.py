@@ -142,26 +142,26 @@ def end_cleanly_on_signals(app: QApplication, window: MainWindow) -> None:
     """Quit, SIGTERM (a log-out, a shut-down, a service manager) and the desktop session
     ending all save the draft first; SIGTERM then closes the window without the kiosk's
     PIN. Python sees a signal only when it runs, so the signal wakes Qt's loop through
-    a socket pair."""
+    a pipe."""
     app.aboutToQuit.connect(window.save_work)
     app.commitDataRequest.connect(lambda _manager: window.save_work())
     if sys.platform == "win32":
         return
+    import os
     import signal
-    import socket
 
     from PySide6.QtCore import QSocketNotifier
 
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    signal.set_wakeup_fd(writer.fileno())
+    reader, writer = os.pipe()  # a pipe, not a socket pair: the socket module is slow to load
+    os.set_blocking(reader, False)
+    os.set_blocking(writer, False)
+    signal.set_wakeup_fd(writer)
     signal.signal(signal.SIGTERM, lambda _number, _frame: None)  # the wake-up does the work
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, window)
+    notifier = QSocketNotifier(reader, QSocketNotifier.Type.Read, window)
 
     def woken() -> None:
         try:
-            received = reader.recv(64)
+            received = os.read(reader, 64)
         except OSError:
             return
         if signal.SIGTERM in received:
