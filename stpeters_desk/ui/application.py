@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
@@ -23,6 +24,9 @@ from stpeters_desk.ui.styling import (
     start_appearance,
 )
 from stpeters_desk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from stpeters_desk.core.staff import StaffMember
 
 LISTEN_AFTER_MS = 250  # a second start within this is told "already open", just not shown
 # Tabs that show what only the head teacher (or the audit permission) may see.
@@ -93,8 +97,9 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
             return 0
         services.outbox.take_over_this_computers_leases()  # sent by a run that died
     tasks = TaskRunner()
+    practice = bool(screenshot) and _practice_folder(services)  # before the preview's head
     if screenshot:
-        _sign_in_preview(services)
+        _sign_in_preview(services, practice=practice)
     elif not _sound_before_set_up(services):
         return 2
     elif not _first_run_done(services, tasks):
@@ -105,7 +110,7 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
         tasks.wait_idle(15.0)
         tasks.shutdown()
         return 2
-    if screenshot and _shown_tab(window) in GUARDED_TABS and not _practice_folder(services):
+    if screenshot and _shown_tab(window) in GUARDED_TABS and not practice:
         print(f"The {_shown_tab(window)} tab shows the school's own records, so --screenshot "
               "draws it only from a practice data folder (a new --data-dir where no one has "
               "been set up). Sign in to see it.", file=sys.stderr)
@@ -245,14 +250,48 @@ def _practice_folder(services: DeskServices) -> bool:
     return not staff_set_up and not read_setting(services, REAL_ACCOUNT_CONNECTED)
 
 
-def _sign_in_preview(services: DeskServices) -> None:
-    """--screenshot draws the window as the head would see it, without a stored sign-in."""
+PREVIEW_NAME = "Screenshot preview"
+
+
+def _sign_in_preview(services: DeskServices, *, practice: bool) -> None:
+    """--screenshot draws the window as the head would see it.
+
+    It draws from a private copy of the data (``app._private_copy``). In a practice
+    folder, where no one is set up, the copy gets a head teacher of its own, so what a
+    tab does when first opened (the Followers tab syncs, Moderation reads the replies)
+    is done as a person the operations know, as in school; a person who is not on the
+    staff list is refused ("Your account is no longer active"). A school's folder is
+    drawn for a head who is not stored, and only its unguarded tabs are drawn.
+    """
     if services.staff is None:
         return
+    if practice:
+        member = _preview_head(services)
+        if member is not None:
+            services.sign_in(member)
+            return
     from stpeters_desk.core.roles import Role
     from stpeters_desk.core.staff import StaffMember
 
-    services.sign_in(StaffMember(0, "Screenshot preview", Role.HEAD, False, True))
+    services.sign_in(StaffMember(0, PREVIEW_NAME, Role.HEAD, False, True))
+
+
+def _preview_head(services: DeskServices) -> StaffMember | None:
+    """A head teacher set up in the screenshot's copy, with a PIN no one is told."""
+    import secrets
+
+    from stpeters_desk.core.refusals import Refused
+    from stpeters_desk.ops.staff import StaffOperations
+
+    operations = StaffOperations(services)
+    for _attempt in range(20):  # a random PIN is refused only if it looks guessable
+        pin = f"{secrets.randbelow(10 ** 8):08d}"
+        try:
+            return operations.set_up_school(PREVIEW_NAME, pin, pin,
+                                            register_this_computer=False).member
+        except Refused:
+            continue
+    return None
 
 
 def _bring_forward(window: MainWindow) -> None:

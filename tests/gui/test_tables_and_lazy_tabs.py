@@ -90,6 +90,34 @@ def test_the_followers_why_column_is_shown_whole(qtbot: QtBot, school: DeskServi
     assert "school-focused" not in followers.detail.toPlainText()
 
 
+@pytest.mark.parametrize(("width", "height", "kiosk"),
+                         [(1366, 768, False), (1180, 760, False), (1366, 768, True)])
+def test_the_followers_list_fits_without_sideways_scrolling(
+        qtbot: QtBot, school: DeskServices, head: StaffMember, width: int, height: int,
+        kiosk: bool) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        window = head_window(qtbot, school, head, width, height)
+        if kiosk:  # the kiosk's sizes on a 1366x768 screen (offscreen, full screen is 800x800)
+            window.use_touch_sizes()
+            window.setFixedSize(width, height)
+        followers = shown(window, "Followers")
+        assert isinstance(followers, FollowersTab)
+        table = followers.table
+        assert table.model().rowCount() > 0
+        assert not table.horizontalScrollBar().isVisible()
+        header = table.horizontalHeader()
+        assert header.length() <= table.viewport().width()
+        for column in range(table.model().columnCount()):
+            assert inside(table, 0, column), table.model().headerData(
+                column, Qt.Orientation.Horizontal)
+        assert table.columnWidth(WHY_COLUMN) >= 200, "room for the why"
+        window.allow_close()
+    finally:
+        app.setStyleSheet("")
+
+
 def test_after_hide_the_list_moves_on_to_the_next_reply(qtbot: QtBot, school: DeskServices,
                                                         head: StaffMember) -> None:
     window = head_window(qtbot, school, head, 1366, 768)
