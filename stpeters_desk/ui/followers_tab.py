@@ -76,7 +76,7 @@ from stpeters_desk.ui.moderation_widgets import (
     typed_reason,
 )
 from stpeters_desk.ui.status_marks import BLOCK, WARN, status_icon
-from stpeters_desk.ui.styling import empty_state_label
+from stpeters_desk.ui.styling import empty_state_label, scrolls_when_short
 from stpeters_desk.ui.table_model import RowsTableModel, SortKey, TableSorting
 from stpeters_desk.ui.tasks import TaskCancelled, TaskRunner, TaskToken
 from stpeters_desk.x.models import HandOff, UserProfile
@@ -437,7 +437,7 @@ class FollowersTab(QWidget):
     def _build(self) -> None:
         splitter = QSplitter()
         splitter.addWidget(self._listing())
-        splitter.addWidget(self._side())
+        splitter.addWidget(scrolls_when_short(self._side()))  # short screens: it scrolls
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)

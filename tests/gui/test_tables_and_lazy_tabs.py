@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -116,6 +117,37 @@ def test_the_followers_list_fits_without_sideways_scrolling(
         window.allow_close()
     finally:
         app.setStyleSheet("")
+
+
+@pytest.mark.parametrize(("width", "height", "kiosk"),
+                         [(1366, 768, True), (1180, 760, False), (1366, 768, False)])
+def test_no_tab_pushes_the_window_past_the_screen(
+        qtbot: QtBot, school: DeskServices, head: StaffMember, width: int, height: int,
+        kiosk: bool) -> None:
+    """Every tab, Staff included, in the app's own style (kiosk: its touch sizes): the
+    window's minimum size fits the school's 1366x768 screen, and the default 1180x760
+    window, so nothing is pushed off the bottom or the side."""
+    from stpeters_desk.core.paths import resources_dir
+    from stpeters_desk.ui.application import apply_style
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    font, palette = app.font(), QPalette(app.palette())
+    try:
+        apply_style(app, resources_dir())
+        window = head_window(qtbot, school, head, width, height)
+        if kiosk:
+            window.use_touch_sizes()
+        for name in HEAD_TABS:
+            page = shown(window, name)
+            needs = window.minimumSizeHint()
+            assert needs.height() <= height and needs.width() <= width, (
+                name, needs.toTuple(), page.minimumSizeHint().toTuple())
+        window.allow_close()
+    finally:
+        app.setStyleSheet("")
+        app.setPalette(palette)
+        app.setFont(font)
 
 
 def test_after_hide_the_list_moves_on_to_the_next_reply(qtbot: QtBot, school: DeskServices,
