@@ -70,7 +70,8 @@ def create_application() -> QApplication:
 
 
 def run_window(services: DeskServices, resources: Path, *, screenshot: str | None = None,
-               tab: str | None = None, kiosk: bool = False, exit_when_shown: bool = False) -> int:
+               tab: str | None = None, kiosk: bool = False, exit_when_shown: bool = False,
+               size: tuple[int, int] | None = None) -> int:
     app = create_application()
     apply_language(services, resources)
     start_appearance(app, resources, read_setting(services, THEME),
@@ -104,7 +105,8 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
         return 2
     elif not _first_run_done(services, tasks):
         return 0
-    window = MainWindow(services, tasks, kiosk=kiosk, preview=bool(screenshot))
+    window = MainWindow(services, tasks, kiosk=kiosk and not screenshot,
+                        preview=bool(screenshot))
     if tab and not window.select_tab(tab):
         print(f"No tab called {tab!r}; tabs: {', '.join(window.tab_names())}", file=sys.stderr)
         tasks.wait_idle(15.0)
@@ -118,13 +120,15 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
         tasks.shutdown()
         _destroy(window)
         return 2
+    if screenshot:
+        _screenshot_size(window, kiosk, size)
+        window.show()
+        follow_system_text_size(app)
+        return _save_screenshot(app, window, tasks, Path(screenshot))
     if kiosk:
         window.enter_kiosk()
     else:
         window.show()
-    if screenshot:
-        follow_system_text_size(app)
-        return _save_screenshot(app, window, tasks, Path(screenshot))
     QTimer.singleShot(0, lambda: end_cleanly_on_signals(app, window))  # after the first frame
     QTimer.singleShot(0, window.focus_start)
     if exit_when_shown:  # for benchmarks/startup.py: the first frame is on screen
@@ -292,6 +296,18 @@ def _preview_head(services: DeskServices) -> StaffMember | None:
         except Refused:
             continue
     return None
+
+
+def _screenshot_size(window: MainWindow, kiosk: bool, size: tuple[int, int] | None) -> None:
+    """--screenshot draws a window, never a full screen: in kiosk mode with the kiosk's
+    touch sizes at the screen's size (what full screen gives), else at ``size`` if given."""
+    if kiosk:
+        window.use_touch_sizes()
+        if size is None:
+            screen = window.screen().geometry()
+            size = (screen.width(), screen.height())
+    if size is not None:
+        window.resize(*size)
 
 
 def _bring_forward(window: MainWindow) -> None:

@@ -290,10 +290,11 @@ class MainWindow(QMainWindow):
         self._idle_build_timer.stop()
         if self._composer is not None:
             self._composer.put_away()  # kept for this person; the next one sees their own
-        from stpeters_desk.ops.context import session_of
-        from stpeters_desk.ops.staff import StaffOperations
+        if self._services.member is not None:  # at start nobody is: nothing to record
+            from stpeters_desk.ops.context import session_of
+            from stpeters_desk.ops.staff import StaffOperations
 
-        StaffOperations(self._services).lock(session_of(self._services))
+            StaffOperations(self._services).lock(session_of(self._services))
         self._services.member = None
         self._services.signed_in = ""
         panel.reload()

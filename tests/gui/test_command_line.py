@@ -174,3 +174,22 @@ def _has_staff(data_dir: Path) -> bool:
         return bool(connection.execute("SELECT COUNT(*) FROM staff").fetchone()[0])
     finally:
         connection.close()
+
+
+@pytest.mark.slow
+def test_a_screenshot_at_the_schools_screen_size_and_in_kiosk_mode(tmp_path: Path) -> None:
+    """--size draws the window at a given size; --kiosk with --screenshot draws the kiosk's
+    touch sizes in a window (never full screen)."""
+    from PIL import Image
+
+    for extra, name in ((["--size", "1366x768"], "window"),
+                        (["--size", "1366x768", "--kiosk"], "kiosk")):
+        out = tmp_path / f"{name}.png"
+        result = run_app("--data-dir", str(tmp_path / name), "--screenshot", str(out),
+                         "--tab", "Compose", *extra)
+        assert result.returncode == 0, result.stderr
+        with Image.open(out) as picture:
+            assert picture.size == (1366, 768)
+    refused = run_app("--data-dir", str(tmp_path / "bad"), "--screenshot",
+                      str(tmp_path / "bad.png"), "--size", "huge")
+    assert refused.returncode == 2 and "1366x768" in refused.stderr
