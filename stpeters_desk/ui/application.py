@@ -13,9 +13,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from stpeters_desk import APP_NAME, __version__
 from stpeters_desk.core.audit import AuditVerification
 from stpeters_desk.core.services import DeskServices
-from stpeters_desk.core.settings_registry import LANGUAGE, REAL_ACCOUNT_CONNECTED, THEME
+from stpeters_desk.core.settings_registry import LANGUAGE, REAL_ACCOUNT_CONNECTED, THEME, read
 from stpeters_desk.i18n import DEFAULT_LANGUAGE
-from stpeters_desk.ops.school import read_setting
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.styling import (
     DEFAULT_THEME,
@@ -50,7 +49,7 @@ def _set_window_icon(app: QApplication, resources: Path) -> None:
 
 def apply_language(services: DeskServices, resources: Path) -> None:
     """Welsh or English, as chosen in Settings, before any window is built."""
-    language = read_setting(services, LANGUAGE)
+    language = read(services.settings, LANGUAGE)
     if language == DEFAULT_LANGUAGE:
         return  # English is the source language: nothing to load at start-up
     from stpeters_desk.ui.translations import install_language
@@ -74,7 +73,7 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
                size: tuple[int, int] | None = None) -> int:
     app = create_application()
     apply_language(services, resources)
-    start_appearance(app, resources, read_setting(services, THEME),
+    start_appearance(app, resources, read(services.settings, THEME),
                      text_size_now=False)
     _set_window_icon(app, resources)
     single = None
@@ -251,7 +250,7 @@ def _shown_tab(window: MainWindow) -> str:
 def _practice_folder(services: DeskServices) -> bool:
     """No one set up and no real X account: nothing in it belongs to the school."""
     staff_set_up = services.staff is not None and services.staff.is_set_up()
-    return not staff_set_up and not read_setting(services, REAL_ACCOUNT_CONNECTED)
+    return not staff_set_up and not read(services.settings, REAL_ACCOUNT_CONNECTED)
 
 
 PREVIEW_NAME = "Screenshot preview"

@@ -85,3 +85,49 @@ def test_the_heads_first_tab_loads_only_what_it_shows(tmp_path: Path) -> None:
     assert loaded & not_needed == set()
     assert not first["sign_in_built"]
     assert after_lock["locked_on"] == "SignInPanel"
+
+
+SIGN_IN_CHILD = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from stpeters_desk.ui.main_window import MainWindow
+
+_shown = MainWindow.show
+
+def show(window):
+    _shown(window)
+    QTimer.singleShot(0, lambda: (print(json.dumps(sorted(sys.modules)), flush=True),
+                                  QApplication.instance().quit()))
+
+MainWindow.show = show
+from stpeters_desk.app import main
+sys.exit(main([]))
+"""
+
+
+@pytest.mark.slow
+def test_the_sign_in_screen_loads_no_operations_it_does_not_run(tmp_path: Path) -> None:
+    """The sign-in screen, shown at every start: the gate, the tabs and the keyring load
+    after the PIN, not before the first frame."""
+    from stpeters_desk.core.audit import AuditTrail
+    from stpeters_desk.core.staff import StaffDirectory
+    from stpeters_desk.core.storage.db import open_database
+
+    db = open_database(tmp_path / "data")
+    StaffDirectory(db, AuditTrail(db), "Office PC").create_head("Mrs Invented Head", "482915")
+    db.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
+               STPETERS_DESK_DATA_DIR=str(tmp_path / "data"),
+               STPETERS_DESK_CONFIG_DIR=str(tmp_path / "config"))
+    env.pop("STPETERS_DESK_EXIT_WHEN_SHOWN", None)
+    result = subprocess.run([sys.executable, "-c", SIGN_IN_CHILD], capture_output=True,
+                            env=env, timeout=120, cwd=ROOT)
+    lines = result.stdout.decode().splitlines()
+    assert lines, result.stderr.decode()
+    loaded = set(json.loads(lines[0]))
+    assert "stpeters_desk.ui.sign_in" in loaded  # what is shown
+    not_needed = {"stpeters_desk.ops.gate", "stpeters_desk.ops.school",
+                  "stpeters_desk.ops.staff", "stpeters_desk.ui.composer_tab",
+                  "keyring", "tweepy", "numpy", "psycopg", "socket", "html"}
+    assert loaded & not_needed == set()
