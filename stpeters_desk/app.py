@@ -76,6 +76,7 @@ class Options:
     tab: str | None = None
     kiosk: bool = False
     exit_when_shown: bool = False
+    size: tuple[int, int] | None = None  # --screenshot's window size
 
 
 def parse_args(argv: Sequence[str] | None) -> Options:
@@ -110,12 +111,27 @@ def parse_args(argv: Sequence[str] | None) -> Options:
                         help="with --screenshot: the tab to show, by its English name (see "
                              "the list below)")
     parser.add_argument("--kiosk", action="store_true",
-                        help="full screen for the staffroom; locks when idle")
+                        help="full screen for the staffroom; locks when idle (with "
+                             "--screenshot: the kiosk's look, at the screen's size)")
+    parser.add_argument("--size", metavar="WIDTHxHEIGHT", type=_window_size,
+                        help="with --screenshot: the window's size, e.g. 1366x768 "
+                             "(otherwise as the window opens, 1180x760)")
     parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     parsed = parser.parse_args(argv)
     return Options(data_dir=parsed.data_dir, database=parsed.database, sandbox=parsed.sandbox,
                    reset_sandbox=parsed.reset_sandbox, screenshot=parsed.screenshot,
-                   tab=parsed.tab, kiosk=parsed.kiosk, exit_when_shown=parsed.exit_when_shown)
+                   tab=parsed.tab, kiosk=parsed.kiosk, exit_when_shown=parsed.exit_when_shown,
+                   size=parsed.size)
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    import argparse
+
+    width, _x, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit() and int(width) >= 320
+            and int(height) >= 240):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size such as 1366x768")
+    return int(width), int(height)
 
 
 def choose_gateway(db: Database, settings: SettingsStore, force_sandbox: bool
@@ -329,7 +345,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     kiosk = args.kiosk or read(services.settings, KIOSK_MODE)
     return run_window(services, resources_dir(), screenshot=args.screenshot, tab=args.tab,
-                      kiosk=kiosk and not args.screenshot, exit_when_shown=args.exit_when_shown)
+                      kiosk=kiosk, exit_when_shown=args.exit_when_shown, size=args.size)
 
 
 def _roster_guard(data_dir_arg: str | None, url: str | None = None) -> NameGuard:

@@ -9,7 +9,6 @@ the date the governors adopted the school's policy instead.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -48,7 +47,8 @@ def add_months(start: date, months: int) -> date:
     """The same day ``months`` later, or the month's last day (29 Feb + 12 months = 28 Feb)."""
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+    following = date(year + month // 12, month % 12 + 1, 1)  # (calendar costs start-up time)
+    return date(year, month, min(start.day, (following - timedelta(days=1)).day))
 
 
 def adopted_on(settings: SettingsStore) -> date | None:

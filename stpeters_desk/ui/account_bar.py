@@ -14,11 +14,16 @@ from stpeters_desk.x.models import SANDBOX, Account
 
 
 class AccountBar(QFrame):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, sandbox: bool = False) -> None:
+        """``sandbox``: the gateway's kind, known before X answers. The badge takes its
+        colour now, so the account's arrival changes only its words: re-polishing a
+        widget before the first frame would build Qt's whole enum namespace (see
+        ``styling.set_style_state``)."""
         super().__init__(parent)
         self.setObjectName("AccountBar")
         self.mode_label = QLabel(self.tr("Connecting…"))
         self.mode_label.setObjectName("ModeBadge")
+        self.mode_label.setProperty("sandbox", sandbox)
         self.handle_label = QLabel("")
         self.handle_label.setObjectName("AccountHandle")
         self.handle_label.setProperty("data", True)  # the account's handle and name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
@@ -12,9 +13,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from stpeters_desk import APP_NAME, __version__
 from stpeters_desk.core.audit import AuditVerification
 from stpeters_desk.core.services import DeskServices
-from stpeters_desk.core.settings_registry import LANGUAGE, REAL_ACCOUNT_CONNECTED, THEME
+from stpeters_desk.core.settings_registry import LANGUAGE, REAL_ACCOUNT_CONNECTED, THEME, read
 from stpeters_desk.i18n import DEFAULT_LANGUAGE
-from stpeters_desk.ops.school import read_setting
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.styling import (
     DEFAULT_THEME,
@@ -23,6 +23,9 @@ from stpeters_desk.ui.styling import (
     start_appearance,
 )
 from stpeters_desk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from stpeters_desk.core.staff import StaffMember
 
 LISTEN_AFTER_MS = 250  # a second start within this is told "already open", just not shown
 # Tabs that show what only the head teacher (or the audit permission) may see.
@@ -46,7 +49,7 @@ def _set_window_icon(app: QApplication, resources: Path) -> None:
 
 def apply_language(services: DeskServices, resources: Path) -> None:
     """Welsh or English, as chosen in Settings, before any window is built."""
-    language = read_setting(services, LANGUAGE)
+    language = read(services.settings, LANGUAGE)
     if language == DEFAULT_LANGUAGE:
         return  # English is the source language: nothing to load at start-up
     from stpeters_desk.ui.translations import install_language
@@ -66,10 +69,11 @@ def create_application() -> QApplication:
 
 
 def run_window(services: DeskServices, resources: Path, *, screenshot: str | None = None,
-               tab: str | None = None, kiosk: bool = False, exit_when_shown: bool = False) -> int:
+               tab: str | None = None, kiosk: bool = False, exit_when_shown: bool = False,
+               size: tuple[int, int] | None = None) -> int:
     app = create_application()
     apply_language(services, resources)
-    start_appearance(app, resources, read_setting(services, THEME),
+    start_appearance(app, resources, read(services.settings, THEME),
                      text_size_now=False)
     _set_window_icon(app, resources)
     single = None
@@ -93,19 +97,21 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
             return 0
         services.outbox.take_over_this_computers_leases()  # sent by a run that died
     tasks = TaskRunner()
+    practice = bool(screenshot) and _practice_folder(services)  # before the preview's head
     if screenshot:
-        _sign_in_preview(services)
+        _sign_in_preview(services, practice=practice)
     elif not _sound_before_set_up(services):
         return 2
     elif not _first_run_done(services, tasks):
         return 0
-    window = MainWindow(services, tasks, kiosk=kiosk, preview=bool(screenshot))
+    window = MainWindow(services, tasks, kiosk=kiosk and not screenshot,
+                        preview=bool(screenshot))
     if tab and not window.select_tab(tab):
         print(f"No tab called {tab!r}; tabs: {', '.join(window.tab_names())}", file=sys.stderr)
         tasks.wait_idle(15.0)
         tasks.shutdown()
         return 2
-    if screenshot and _shown_tab(window) in GUARDED_TABS and not _practice_folder(services):
+    if screenshot and _shown_tab(window) in GUARDED_TABS and not practice:
         print(f"The {_shown_tab(window)} tab shows the school's own records, so --screenshot "
               "draws it only from a practice data folder (a new --data-dir where no one has "
               "been set up). Sign in to see it.", file=sys.stderr)
@@ -113,13 +119,15 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
         tasks.shutdown()
         _destroy(window)
         return 2
+    if screenshot:
+        _screenshot_size(window, kiosk, size)
+        window.show()
+        follow_system_text_size(app)
+        return _save_screenshot(app, window, tasks, Path(screenshot))
     if kiosk:
         window.enter_kiosk()
     else:
         window.show()
-    if screenshot:
-        follow_system_text_size(app)
-        return _save_screenshot(app, window, tasks, Path(screenshot))
     QTimer.singleShot(0, lambda: end_cleanly_on_signals(app, window))  # after the first frame
     QTimer.singleShot(0, window.focus_start)
     if exit_when_shown:  # for benchmarks/startup.py: the first frame is on screen
@@ -142,26 +150,26 @@ def end_cleanly_on_signals(app: QApplication, window: MainWindow) -> None:
     """Quit, SIGTERM (a log-out, a shut-down, a service manager) and the desktop session
     ending all save the draft first; SIGTERM then closes the window without the kiosk's
     PIN. Python sees a signal only when it runs, so the signal wakes Qt's loop through
-    a socket pair."""
+    a pipe."""
     app.aboutToQuit.connect(window.save_work)
     app.commitDataRequest.connect(lambda _manager: window.save_work())
     if sys.platform == "win32":
         return
+    import os
     import signal
-    import socket
 
     from PySide6.QtCore import QSocketNotifier
 
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    signal.set_wakeup_fd(writer.fileno())
+    reader, writer = os.pipe()  # a pipe, not a socket pair: the socket module is slow to load
+    os.set_blocking(reader, False)
+    os.set_blocking(writer, False)
+    signal.set_wakeup_fd(writer)
     signal.signal(signal.SIGTERM, lambda _number, _frame: None)  # the wake-up does the work
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, window)
+    notifier = QSocketNotifier(reader, QSocketNotifier.Type.Read, window)
 
     def woken() -> None:
         try:
-            received = reader.recv(64)
+            received = os.read(reader, 64)
         except OSError:
             return
         if signal.SIGTERM in received:
@@ -251,17 +259,63 @@ def _shown_tab(window: MainWindow) -> str:
 def _practice_folder(services: DeskServices) -> bool:
     """No one set up and no real X account: nothing in it belongs to the school."""
     staff_set_up = services.staff is not None and services.staff.is_set_up()
-    return not staff_set_up and not read_setting(services, REAL_ACCOUNT_CONNECTED)
+    return not staff_set_up and not read(services.settings, REAL_ACCOUNT_CONNECTED)
 
 
-def _sign_in_preview(services: DeskServices) -> None:
-    """--screenshot draws the window as the head would see it, without a stored sign-in."""
+PREVIEW_NAME = "Screenshot preview"
+
+
+def _sign_in_preview(services: DeskServices, *, practice: bool) -> None:
+    """--screenshot draws the window as the head would see it.
+
+    It draws from a private copy of the data (``app._private_copy``). In a practice
+    folder, where no one is set up, the copy gets a head teacher of its own, so what a
+    tab does when first opened (the Followers tab syncs, Moderation reads the replies)
+    is done as a person the operations know, as in school; a person who is not on the
+    staff list is refused ("Your account is no longer active"). A school's folder is
+    drawn for a head who is not stored, and only its unguarded tabs are drawn.
+    """
     if services.staff is None:
         return
+    if practice:
+        member = _preview_head(services)
+        if member is not None:
+            services.sign_in(member)
+            return
     from stpeters_desk.core.roles import Role
     from stpeters_desk.core.staff import StaffMember
 
-    services.sign_in(StaffMember(0, "Screenshot preview", Role.HEAD, False, True))
+    services.sign_in(StaffMember(0, PREVIEW_NAME, Role.HEAD, False, True))
+
+
+def _preview_head(services: DeskServices) -> StaffMember | None:
+    """A head teacher set up in the screenshot's copy, with a PIN no one is told."""
+    import secrets
+
+    from stpeters_desk.core.refusals import Refused
+    from stpeters_desk.ops.staff import StaffOperations
+
+    operations = StaffOperations(services)
+    for _attempt in range(20):  # a random PIN is refused only if it looks guessable
+        pin = f"{secrets.randbelow(10 ** 8):08d}"
+        try:
+            return operations.set_up_school(PREVIEW_NAME, pin, pin,
+                                            register_this_computer=False).member
+        except Refused:
+            continue
+    return None
+
+
+def _screenshot_size(window: MainWindow, kiosk: bool, size: tuple[int, int] | None) -> None:
+    """--screenshot draws a window, never a full screen: in kiosk mode with the kiosk's
+    touch sizes at the screen's size (what full screen gives), else at ``size`` if given."""
+    if kiosk:
+        window.use_touch_sizes()
+        if size is None:
+            screen = window.screen().geometry()
+            size = (screen.width(), screen.height())
+    if size is not None:
+        window.resize(*size)
 
 
 def _bring_forward(window: MainWindow) -> None:

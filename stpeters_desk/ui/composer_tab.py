@@ -655,7 +655,7 @@ class ComposerTab(QWidget):
         return self._services.photo_library() if self._services.db is not None else None
 
     def _show_photos(self) -> None:
-        library = self._library()
+        library = self._library() if self._photo_ids else None  # none attached: not loaded
         self.photos_list.clear()
         kept: list[int] = []
         for photo_id in self._photo_ids:

@@ -76,7 +76,7 @@ from stpeters_desk.ui.moderation_widgets import (
     typed_reason,
 )
 from stpeters_desk.ui.status_marks import BLOCK, WARN, status_icon
-from stpeters_desk.ui.styling import empty_state_label
+from stpeters_desk.ui.styling import empty_state_label, scrolls_when_short
 from stpeters_desk.ui.table_model import RowsTableModel, SortKey, TableSorting
 from stpeters_desk.ui.tasks import TaskCancelled, TaskRunner, TaskToken
 from stpeters_desk.x.models import HandOff, UserProfile
@@ -94,19 +94,22 @@ FIRST_SCREEN = 100  # followers shown first while the rest of a long list is rea
 COLUMNS = (
     QT_TRANSLATE_NOOP("FollowersTab", "New"),
     QT_TRANSLATE_NOOP("FollowersTab", "Risk"),
-    QT_TRANSLATE_NOOP("FollowersTab", "Handle"),
-    QT_TRANSLATE_NOOP("FollowersTab", "Name"),
+    QT_TRANSLATE_NOOP("FollowersTab", "Account"),
     QT_TRANSLATE_NOOP("FollowersTab", "Why"),
-    QT_TRANSLATE_NOOP("FollowersTab", "Location"),
-    QT_TRANSLATE_NOOP("FollowersTab", "Followers"),
-    QT_TRANSLATE_NOOP("FollowersTab", "Following"),
-    QT_TRANSLATE_NOOP("FollowersTab", "Account age (days)"),
     QT_TRANSLATE_NOOP("FollowersTab", "Status"),
 )
-NEW_COLUMN, RISK_COLUMN, HANDLE_COLUMN, WHY_COLUMN = 0, 1, 2, 4
-# New, risk, handle, name and why fit the list's first view at 1180 px and wider; the why
-# wraps onto a second line rather than being cut off. Place, counts and status follow.
-COLUMN_WIDTHS = ((0, 50), (1, 90), (2, 160), (3, 140), (4, 330), (5, 130))
+NEW_COLUMN, RISK_COLUMN, HANDLE_COLUMN, WHY_COLUMN, STATUS_COLUMN = range(5)
+ACCOUNT_COLUMN = HANDLE_COLUMN  # the handle, and the name under it
+# Five columns fit the list without sideways scrolling at 1180 px, 1366 px and in kiosk
+# mode: the why takes what is left and wraps onto a second line. The place, the counts and
+# the account's age are in the account's tooltip and in the pane beside the list.
+COLUMN_WIDTHS = ((NEW_COLUMN, 50), (RISK_COLUMN, 90), (ACCOUNT_COLUMN, 170),
+                 (STATUS_COLUMN, 110))
+# The facts about an account shown beside it rather than in columns of their own.
+LOCATION = QT_TRANSLATE_NOOP("FollowersTab", "Location")
+FOLLOWERS_COUNT = QT_TRANSLATE_NOOP("FollowersTab", "Followers")
+FOLLOWING_COUNT = QT_TRANSLATE_NOOP("FollowersTab", "Following")
+ACCOUNT_AGE = QT_TRANSLATE_NOOP("FollowersTab", "Account age (days)")
 LIST_SHARE = 0.7  # of the tab's width, at first: the rest is the chosen account and buttons
 # Offered in the person's language; what they choose (or type) is what the audit log keeps.
 REASONS = (
@@ -306,16 +309,24 @@ def _sort_key(column: int) -> SortKey:
     keys: dict[int, Callable[[FollowerRow], Any]] = {
         NEW_COLUMN: lambda row: row.rank,
         RISK_COLUMN: lambda row: row.risk,
-        HANDLE_COLUMN: lambda row: row.handle.casefold(),
-        3: lambda row: row.name.casefold(),
-        4: lambda row: row.reasons.casefold(),
-        5: lambda row: row.location.casefold(),
-        6: lambda row: row.followers,
-        7: lambda row: row.following,
-        8: lambda row: row.age_days,
-        9: lambda row: row.status.casefold(),
+        ACCOUNT_COLUMN: lambda row: row.handle.casefold(),
+        WHY_COLUMN: lambda row: row.reasons.casefold(),
+        STATUS_COLUMN: lambda row: row.status.casefold(),
     }
     return keys[column]
+
+
+def account_facts(row: FollowerRow) -> str:
+    """Where the account says it is, its counts and its age, on one line."""
+    def said(label: str, value: str) -> str:
+        return f"{QCoreApplication.translate(CONTEXT, label)}: {value}"
+
+    facts = [said(LOCATION, row.location)] if row.location else []
+    facts += [said(FOLLOWERS_COUNT, f"{row.followers:,}"),
+              said(FOLLOWING_COUNT, f"{row.following:,}")]
+    if row.age_days >= 0:
+        facts.append(said(ACCOUNT_AGE, f"{row.age_days:,}"))
+    return " · ".join(facts)
 
 
 class FollowersModel(RowsTableModel):
@@ -332,12 +343,11 @@ class FollowersModel(RowsTableModel):
         return self._cell(row, column)
 
     def tooltip(self, row: FollowerRow, column: int) -> str | None:
-        if column != 4:
+        if column == ACCOUNT_COLUMN:
+            return f"{row.name} (@{row.handle})\n{account_facts(row)}"
+        if column != WHY_COLUMN:
             return None
         return row.reasons.replace("; ", "\n") or None
-
-    def right_aligned(self, column: int) -> bool:
-        return column in (6, 7, 8)
 
     def icon(self, row: FollowerRow, column: int) -> QIcon | None:
         if column != RISK_COLUMN or (row.block == CONFIRMED and not row.reasons):
@@ -353,10 +363,10 @@ class FollowersModel(RowsTableModel):
             return QCoreApplication.translate("FollowersTab", "New") if row.new else ""
         if column == RISK_COLUMN:
             return risk_text(row.risk) if row.block != CONFIRMED or row.reasons else ""
-        values = (row.handle and f"@{row.handle}", row.name, row.reasons, row.location,
-                  f"{row.followers:,}", f"{row.following:,}",
-                  "" if row.age_days < 0 else f"{row.age_days:,}", row.status)
-        return values[column - HANDLE_COLUMN]
+        if column == ACCOUNT_COLUMN:
+            handle = row.handle and f"@{row.handle}"
+            return f"{handle}\n{row.name}" if row.name else handle
+        return row.reasons if column == WHY_COLUMN else row.status
 
     # -- our own operations --------------------------------------------------------------
     def set_filter(self, text: str) -> None:
@@ -427,7 +437,7 @@ class FollowersTab(QWidget):
     def _build(self) -> None:
         splitter = QSplitter()
         splitter.addWidget(self._listing())
-        splitter.addWidget(self._side())
+        splitter.addWidget(scrolls_when_short(self._side()))  # short screens: it scrolls
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -525,7 +535,8 @@ class FollowersTab(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(WHY_COLUMN, QHeaderView.ResizeMode.Stretch)
         for column, width in COLUMN_WIDTHS:
             self.table.setColumnWidth(column, width)
         # Sorts now by the New column: new followers first, in the review's order.
@@ -709,7 +720,7 @@ class FollowersTab(QWidget):
             lines += [f"• {shown_risk_reason(reason)}" for reason in follower.risk_reasons]
             lines.append(self.tr("First seen following {day}").format(
                 day=follower.first_seen_at[:10]))
-        lines += [self.tr("Status: {status}").format(status=row.status),
+        lines += [account_facts(row), self.tr("Status: {status}").format(status=row.status),
                   f"https://x.com/{row.handle}"]
         return "\n".join(lines)
 

@@ -28,7 +28,7 @@ from stpeters_desk.core.services import DeskServices
 from stpeters_desk.ui.account_bar import AccountBar
 from stpeters_desk.ui.messages import describe_error
 from stpeters_desk.ui.tasks import TaskRunner
-from stpeters_desk.x.models import Account
+from stpeters_desk.x.models import SANDBOX, Account
 
 OUTBOX_RETRY_INTERVAL_MS = 30_000
 INVARIANTS_INTERVAL_MS = 60 * 60_000
@@ -69,6 +69,12 @@ def _in_chosen_language(notice: str) -> str:
     return notice
 
 
+def _escaped(text: str) -> str:
+    """Plain text made safe inside rich text (html.escape's module costs the first frame a
+    few milliseconds for its table of entities)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _fetch_replies(tab: QWidget) -> None:
     from stpeters_desk.ui.moderation_tab import ModerationTab
 
@@ -95,7 +101,7 @@ class MainWindow(QMainWindow):
         self._closing_allowed = not kiosk
         self.setWindowTitle(f"{APP_NAME} {__version__}")
         self.resize(1180, 760)
-        self.account_bar = AccountBar()
+        self.account_bar = AccountBar(sandbox=services.gateway.kind == SANDBOX)
         self.banner = QLabel()
         self.banner.setObjectName("ReviewBanner")
         self._banner_one_line()
@@ -148,7 +154,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.lock_button)
         self._composer: ComposerTab | None = None
         self._tab_keys_added = False
-        self.sign_in_panel: SignInPanel | None = None
+        self._sign_in_panel: SignInPanel | None = None  # built when first shown
         self.idle_watcher: IdleWatcher | None = None
         self._retry_timer = QTimer(self)
         self._retry_timer.setInterval(OUTBOX_RETRY_INTERVAL_MS)
@@ -165,9 +171,12 @@ class MainWindow(QMainWindow):
             self._bind_help_key()
             self._open_work()
             return
-        self._add_sign_in_page()
-        if self._composer is None:  # locked at start: the outbox still goes out
-            QTimer.singleShot(FIRST_RETRY_DELAY_MS, self, self.send_due)
+        if self._services.member is None:
+            self.lock()
+            QTimer.singleShot(FIRST_RETRY_DELAY_MS, self, self.send_due)  # locked: the
+            # outbox still goes out
+        else:  # signed in by the set-up wizard: the sign-in screen waits for the first lock
+            self.signed_in(self._services.member)
 
     @property
     def composer(self) -> ComposerTab:
@@ -274,42 +283,46 @@ class MainWindow(QMainWindow):
 
     def focus_start(self) -> None:
         """Where typing goes first: the PIN when locked, else the tweet."""
-        if self.pages.currentWidget() is self.sign_in_panel and self.sign_in_panel is not None:
-            self.sign_in_panel.pin_pad.field.setFocus()
+        panel = self._sign_in_panel
+        if panel is not None and self.pages.currentWidget() is panel:
+            panel.pin_pad.field.setFocus()
         elif self._composer is not None:
             self._composer.editor.setFocus()
 
     # -- signing in and locking -----------------------------------------------------
-    def _add_sign_in_page(self) -> None:
-        from stpeters_desk.ui.sign_in import SignInPanel
+    @property
+    def sign_in_panel(self) -> SignInPanel | None:
+        """The sign-in screen (None without staff accounts). Built when first needed: a
+        window that opens signed in, as after the set-up wizard, builds it at the first
+        lock, so the head's first tab does not wait for it."""
+        if self._sign_in_panel is None and self._services.staff is not None:
+            from stpeters_desk.ops.sign_in import SignInDesk
+            from stpeters_desk.ui.sign_in import SignInPanel
 
-        assert self._services.staff is not None
-        from stpeters_desk.ops.sign_in import SignInDesk
-
-        self.sign_in_panel = SignInPanel(SignInDesk(self._services.staff), self._tasks)
-        self.sign_in_panel.signed_in.connect(self.signed_in)
-        self.sign_in_panel.recovery_requested.connect(self.recover_head_pin)
-        self.pages.addWidget(self.sign_in_panel)
-        if self._services.member is None:
-            self.lock()
-        else:
-            self.signed_in(self._services.member)
+            panel = SignInPanel(SignInDesk(self._services.staff), self._tasks)
+            panel.signed_in.connect(self.signed_in)
+            panel.recovery_requested.connect(self.recover_head_pin)
+            self.pages.addWidget(panel)
+            self._sign_in_panel = panel
+        return self._sign_in_panel
 
     def lock(self) -> None:
-        if self.sign_in_panel is None:
+        panel = self.sign_in_panel
+        if panel is None:
             return
         self._close_open_dialogs()
         self._idle_build_timer.stop()
         if self._composer is not None:
             self._composer.put_away()  # kept for this person; the next one sees their own
-        from stpeters_desk.ops.context import session_of
-        from stpeters_desk.ops.staff import StaffOperations
+        if self._services.member is not None:  # at start nobody is: nothing to record
+            from stpeters_desk.ops.context import session_of
+            from stpeters_desk.ops.staff import StaffOperations
 
-        StaffOperations(self._services).lock(session_of(self._services))
+            StaffOperations(self._services).lock(session_of(self._services))
         self._services.member = None
         self._services.signed_in = ""
-        self.sign_in_panel.reload()
-        self.pages.setCurrentWidget(self.sign_in_panel)
+        panel.reload()
+        self.pages.setCurrentWidget(panel)
         self.statusBar().hide()
 
     def _close_open_dialogs(self) -> None:
@@ -373,8 +386,8 @@ class MainWindow(QMainWindow):
 
         assert self._services.staff is not None
         RecoveryDialog(self._services, self._tasks, self).exec()
-        if self.sign_in_panel is not None:
-            self.sign_in_panel.reload()
+        if self._sign_in_panel is not None:
+            self._sign_in_panel.reload()
 
     def _build_tabs_for(self, member: StaffMember) -> None:
         """Compose for everyone; Staff, Audit and Settings only for roles that need them.
@@ -610,8 +623,6 @@ class MainWindow(QMainWindow):
         """For whoever may record the policy's dates: on a fresh install, a request for the
         date the governors adopted it (never a claim that it is overdue); later, a review
         that is near or overdue. One line, with a link to the setting."""
-        from html import escape
-
         from stpeters_desk.core.policy_review import review_status
         from stpeters_desk.ops.actions import ACTIONS, Action
 
@@ -631,8 +642,8 @@ class MainWindow(QMainWindow):
         self.banner.ensurePolished()
         colour = self.banner.palette().color(self.banner.foregroundRole()).name()
         self.banner.setText(
-            f'⚠ {escape(status.headline)} <a href="policy-dates" style="color: {colour}">'
-            f"{escape(link)}</a>")
+            f'⚠ {_escaped(status.headline)} <a href="policy-dates" style="color: {colour}">'
+            f"{_escaped(link)}</a>")
         self.banner.setToolTip(status.message)
         self.banner.show()
 

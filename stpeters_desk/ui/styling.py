@@ -24,7 +24,9 @@ def set_style_state(widget: QWidget, name: str, value: object) -> None:
     """Set a dynamic property the style sheet selects on, and re-polish only on change.
 
     Re-polishing goes through ``QWidget.style()``, whose first use is costly in
-    PySide6; skipping unchanged values keeps it off the start-up path.
+    PySide6, and ``QStyle.polish``, whose overloads make PySide6 build Qt's whole enum
+    namespace (about 25 ms) on first use; skipping unchanged values keeps both off the
+    start-up path, so give a widget its first state before the window is shown.
     """
     current = widget.property(name)
     if current == value or (current is None and value in (False, "")):

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from stpeters_desk.app import TAB_NAMES, no_display_message
 from stpeters_desk.core.paths import DATABASE_NAME
@@ -134,3 +135,61 @@ def test_a_screenshot_writes_nothing_into_the_data_it_draws(tmp_path: Path) -> N
     after = _dump(data_dir / DATABASE_NAME)
     assert [line for line in after if line not in before] == []
     assert after == before  # the audit log, the replies and the followers as they were
+
+
+def test_a_screenshot_draws_tabs_as_a_head_the_operations_know(
+        tmp_path: Path, qtbot: QtBot) -> None:
+    """The Followers tab syncs when first opened; in a practice folder's screenshot that is
+    done by a head set up in the private copy, not refused as "no longer active"."""
+    from stpeters_desk.app import Options, build_services
+    from stpeters_desk.ui.application import _practice_folder, _sign_in_preview
+    from stpeters_desk.ui.followers_tab import FollowersTab
+    from stpeters_desk.ui.main_window import MainWindow
+    from stpeters_desk.ui.tasks import SyncTaskRunner
+
+    data_dir = tmp_path / "practice"
+    services = build_services(Options(data_dir=str(data_dir),
+                                      screenshot=str(tmp_path / "followers.png")))
+    try:
+        practice = _practice_folder(services)
+        assert practice
+        _sign_in_preview(services, practice=practice)
+        window = MainWindow(services, SyncTaskRunner(), preview=True)
+        qtbot.addWidget(window)
+        assert window.select_tab("Followers")
+        followers = window.current_page()
+        assert isinstance(followers, FollowersTab)
+        assert followers.model.rowCount() == 68
+        assert "no longer active" not in followers.message.text()
+        assert followers.message.text().startswith("✔ Followers read: 68.")
+    finally:
+        assert services.db is not None
+        services.db.close()
+    assert not _has_staff(data_dir)  # the head was set up in the copy only
+
+
+def _has_staff(data_dir: Path) -> bool:
+    connection = sqlite3.connect(data_dir / DATABASE_NAME)
+    try:
+        return bool(connection.execute("SELECT COUNT(*) FROM staff").fetchone()[0])
+    finally:
+        connection.close()
+
+
+@pytest.mark.slow
+def test_a_screenshot_at_the_schools_screen_size_and_in_kiosk_mode(tmp_path: Path) -> None:
+    """--size draws the window at a given size; --kiosk with --screenshot draws the kiosk's
+    touch sizes in a window (never full screen)."""
+    from PIL import Image
+
+    for extra, name in ((["--size", "1366x768"], "window"),
+                        (["--size", "1366x768", "--kiosk"], "kiosk")):
+        out = tmp_path / f"{name}.png"
+        result = run_app("--data-dir", str(tmp_path / name), "--screenshot", str(out),
+                         "--tab", "Compose", *extra)
+        assert result.returncode == 0, result.stderr
+        with Image.open(out) as picture:
+            assert picture.size == (1366, 768)
+    refused = run_app("--data-dir", str(tmp_path / "bad"), "--screenshot",
+                      str(tmp_path / "bad.png"), "--size", "huge")
+    assert refused.returncode == 2 and "1366x768" in refused.stderr

@@ -127,8 +127,15 @@ def test_sync_reads_every_page_with_progress_and_lists_new_followers_first(
     mark = tab.model.index(0, RISK_COLUMN).data(Qt.ItemDataRole.DecorationRole)
     assert not mark.isNull() and not any(ord(letter) > 0x2000 for letter in risks[0])
     assert all(cell.split()[-1] in ("high", "check", "low") for cell in risks)
-    assert column(tab, 8)[0].replace(",", "").isdigit()  # the header says "(days)"
-    assert tab.model.headerData(8, Qt.Orientation.Horizontal) == "Account age (days)"
+    # five columns; the place, counts and age are beside the list, not behind a scrollbar
+    assert [tab.model.headerData(number, Qt.Orientation.Horizontal)
+            for number in range(tab.model.columnCount())] == [
+        "New", "Risk", "Account", "Why", "Status"]
+    first = tab.model.rows[0]
+    assert column(tab, HANDLE_COLUMN)[0] == f"@{first.handle}\n{first.name}"
+    facts = tab.model.index(0, HANDLE_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
+    assert f"Account age (days): {first.age_days:,}" in facts
+    assert f"Followers: {first.followers:,}" in facts
     actor, action, _target, detail = audit_actions(services)[-1]
     assert (actor, action, detail) == (ACTOR, SYNC_ACTION, "68 followers read, 68 new, 0 left; "
                                                            "every follower checked")

@@ -153,7 +153,7 @@ def test_the_sort_is_said_in_words_and_ticked_in_the_menu(qtbot: QtBot,
     keys = {action.text(): action.shortcut().toString() for action in actions}
     assert keys["Sort by Risk"] == "Ctrl+Shift+2"
     assert keys["New followers first"] == "Ctrl+Shift+0"
-    assert keys["Sort by Status"] == ""  # the tenth column: in the menu only
+    assert keys["Sort by Status"] == "Ctrl+Shift+5"  # five columns: each has its key
     tip = followers.model.headerData(RISK_COLUMN, Qt.Orientation.Horizontal,
                                      Qt.ItemDataRole.ToolTipRole)
     assert "Ctrl+Shift+2" in tip

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -88,6 +89,65 @@ def test_the_followers_why_column_is_shown_whole(qtbot: QtBot, school: DeskServi
     assert inside(table, 0, WHY_COLUMN) and table.columnWidth(WHY_COLUMN) >= 200
     assert table.rowHeight(0) >= 2 * table.fontMetrics().lineSpacing(), "the why wraps"
     assert "school-focused" not in followers.detail.toPlainText()
+
+
+@pytest.mark.parametrize(("width", "height", "kiosk"),
+                         [(1366, 768, False), (1180, 760, False), (1366, 768, True)])
+def test_the_followers_list_fits_without_sideways_scrolling(
+        qtbot: QtBot, school: DeskServices, head: StaffMember, width: int, height: int,
+        kiosk: bool) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        window = head_window(qtbot, school, head, width, height)
+        if kiosk:  # the kiosk's sizes on a 1366x768 screen (offscreen, full screen is 800x800)
+            window.use_touch_sizes()
+            window.setFixedSize(width, height)
+        followers = shown(window, "Followers")
+        assert isinstance(followers, FollowersTab)
+        table = followers.table
+        assert table.model().rowCount() > 0
+        assert not table.horizontalScrollBar().isVisible()
+        header = table.horizontalHeader()
+        assert header.length() <= table.viewport().width()
+        for column in range(table.model().columnCount()):
+            assert inside(table, 0, column), table.model().headerData(
+                column, Qt.Orientation.Horizontal)
+        assert table.columnWidth(WHY_COLUMN) >= 200, "room for the why"
+        window.allow_close()
+    finally:
+        app.setStyleSheet("")
+
+
+@pytest.mark.parametrize(("width", "height", "kiosk"),
+                         [(1366, 768, True), (1180, 760, False), (1366, 768, False)])
+def test_no_tab_pushes_the_window_past_the_screen(
+        qtbot: QtBot, school: DeskServices, head: StaffMember, width: int, height: int,
+        kiosk: bool) -> None:
+    """Every tab, Staff included, in the app's own style (kiosk: its touch sizes): the
+    window's minimum size fits the school's 1366x768 screen, and the default 1180x760
+    window, so nothing is pushed off the bottom or the side."""
+    from stpeters_desk.core.paths import resources_dir
+    from stpeters_desk.ui.application import apply_style
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    font, palette = app.font(), QPalette(app.palette())
+    try:
+        apply_style(app, resources_dir())
+        window = head_window(qtbot, school, head, width, height)
+        if kiosk:
+            window.use_touch_sizes()
+        for name in HEAD_TABS:
+            page = shown(window, name)
+            needs = window.minimumSizeHint()
+            assert needs.height() <= height and needs.width() <= width, (
+                name, needs.toTuple(), page.minimumSizeHint().toTuple())
+        window.allow_close()
+    finally:
+        app.setStyleSheet("")
+        app.setPalette(palette)
+        app.setFont(font)
 
 
 def test_after_hide_the_list_moves_on_to_the_next_reply(qtbot: QtBot, school: DeskServices,

@@ -2123,14 +2123,6 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Risg</translation>
     </message>
     <message>
-        <source>Handle</source>
-        <translation>Enw defnyddiwr</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Enw</translation>
-    </message>
-    <message>
         <source>Why</source>
         <translation>Pam</translation>
     </message>
@@ -2149,6 +2141,10 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>Status</source>
         <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cyfrif</translation>
     </message>
     <message>
         <source>Known parent, carer or family</source>
