@@ -23,6 +23,7 @@ from stpeters_desk.core.storage.migrations import (
     m0011_drafts_by_person,
     m0012_pending_unblocks,
     m0014_x_read_usage,
+    m0015_reply_media,
 )
 from stpeters_desk.core.storage.migrations.base import Migration
 
@@ -40,6 +41,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0011_drafts_by_person.MIGRATION,
     m0012_pending_unblocks.MIGRATION,
     m0014_x_read_usage.MIGRATION,
+    m0015_reply_media.MIGRATION,
 )
 
 __all__ = ["MIGRATIONS", "Migration"]
