@@ -36,6 +36,7 @@ from stpeters_desk.core.moderation import (
     assess,
     default_lexicon,
 )
+from stpeters_desk.core.incident import EvidencePicture, evidence_picture
 from stpeters_desk.core.moderation_reasons import BuiltIn, Reason
 from stpeters_desk.core.reply_images import (
     CHECKED_OK,
@@ -287,6 +288,15 @@ class ModerationInbox:
             return None
         path = self._pictures.path_of(picture.local_path)
         return path if path is not None and path.is_file() else None
+
+    def evidence_pictures(self, post_id: str) -> list[EvidencePicture]:
+        """A reply's pictures for its incident pack: blurred copies and the originals'
+        checksums (see core/incident.py for why the original is not put in the pack)."""
+        pictures = []
+        for shown in self.media(post_id):
+            original = shown.path.read_bytes() if shown.path is not None else None
+            pictures.append(evidence_picture(shown.picture, original))
+        return pictures
 
     def forget(self, post_id: str) -> None:
         """Remove a reply from the inbox with its pictures' rows and kept files (for the

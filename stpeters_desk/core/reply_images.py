@@ -217,6 +217,34 @@ class ReplyPictures:
         shutil.rmtree(self.folder(kind, post_id), ignore_errors=True)
 
 
+BLUR_GRID = 24  # the evidence copy keeps colours and layout, never a recognisable picture
+
+
+def blurred_copy(data: bytes, long_side: int = 320) -> bytes:
+    """A PNG of the picture shrunk to ``BLUR_GRID`` pixels across, scaled back up and
+    blurred: what the incident pack keeps instead of the picture itself."""
+    from PIL import ImageFilter
+
+    try:
+        with Image.open(io.BytesIO(data)) as source:
+            if source.size[0] * source.size[1] > MAX_PICTURE_PIXELS:
+                raise PictureNotChecked("too many pixels")
+            picture = source.convert("RGB")
+    except PictureNotChecked:
+        raise
+    except Exception as exc:
+        raise PictureNotChecked(f"not a picture: {type(exc).__name__}") from exc
+    width, height = picture.size
+    scale = long_side / max(width, height)
+    shown = (max(1, round(width * scale)), max(1, round(height * scale)))
+    tiny = picture.resize((max(1, round(shown[0] * BLUR_GRID / long_side)),
+                           max(1, round(shown[1] * BLUR_GRID / long_side))), Image.BOX)
+    blurred = tiny.resize(shown, Image.BILINEAR).filter(ImageFilter.GaussianBlur(6))
+    buffer = io.BytesIO()
+    blurred.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
 def worst(pictures: Sequence[CheckedPicture]) -> str | None:
     """FLAGGED if any picture is, else UNCHECKED if any could not be checked, else None."""
     results = {picture.result for picture in pictures}

@@ -235,3 +235,38 @@ def test_the_practice_account_serves_its_own_generated_pictures(sandbox: Sandbox
         sandbox.download_media("https://pbs.twimg.com/media/x.jpg")
 
 
+
+
+def test_the_incident_pack_keeps_a_blurred_copy_and_the_originals_checksum(
+        db: Database, sandbox: SandboxGateway, tmp_path: Path) -> None:
+    import base64
+    import hashlib
+
+    from stpeters_desk.core.incident import (
+        IncidentReport,
+        capture_evidence,
+        render_incident_html,
+    )
+
+    inbox = _inbox(db, sandbox, tmp_path, StubDetector({EXPOSED: 0.9}))
+    inbox.refresh()
+    item = _with_pictures(inbox)[0]
+    [shown] = inbox.media(item.post_id)
+    assert shown.path is not None
+    original = shown.path.read_bytes()
+
+    evidence = capture_evidence(item, _png(), "Head", "sandbox",
+                                pictures=inbox.evidence_pictures(item.post_id))
+    page = render_incident_html(IncidentReport(evidence, "", "", "Head"))
+
+    [kept] = evidence.pictures
+    assert kept.original_sha256 == hashlib.sha256(original).hexdigest()
+    assert kept.original_sha256 in page and "may be unsuitable (score 0.90)" in page
+    assert "class='blurred'" in page and "Blurred on purpose" in page
+    assert base64.b64encode(original).decode() not in page  # never the original itself
+    blurred = Image.open(io.BytesIO(kept.blurred_png))
+    assert max(blurred.size) == 320
+    # the UI not passing them: the pack still says there was a picture, and where
+    plain = capture_evidence(item, _png(), "Head", "sandbox")
+    assert plain.pictures[0].url == item.pictures[0].url and not plain.pictures[0].blurred_png
+    assert item.pictures[0].url in render_incident_html(IncidentReport(plain, "", "", "Head"))
