@@ -25,6 +25,7 @@ from typing import Protocol
 
 from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.follower_risk import FollowerContext, score_follower
+from stpeters_desk.core.incident import EvidencePicture, evidence_picture
 from stpeters_desk.core.moderation import (
     HIDE,
     HIDE_AT,
@@ -36,7 +37,6 @@ from stpeters_desk.core.moderation import (
     assess,
     default_lexicon,
 )
-from stpeters_desk.core.incident import EvidencePicture, evidence_picture
 from stpeters_desk.core.moderation_reasons import BuiltIn, Reason
 from stpeters_desk.core.reply_images import (
     CHECKED_OK,

@@ -238,8 +238,8 @@ def blurred_copy(data: bytes, long_side: int = 320) -> bytes:
     scale = long_side / max(width, height)
     shown = (max(1, round(width * scale)), max(1, round(height * scale)))
     tiny = picture.resize((max(1, round(shown[0] * BLUR_GRID / long_side)),
-                           max(1, round(shown[1] * BLUR_GRID / long_side))), Image.BOX)
-    blurred = tiny.resize(shown, Image.BILINEAR).filter(ImageFilter.GaussianBlur(6))
+                           max(1, round(shown[1] * BLUR_GRID / long_side))), Image.Resampling.BOX)
+    blurred = tiny.resize(shown, Image.Resampling.BILINEAR).filter(ImageFilter.GaussianBlur(6))
     buffer = io.BytesIO()
     blurred.save(buffer, "PNG")
     return buffer.getvalue()

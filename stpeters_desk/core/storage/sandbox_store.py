@@ -80,8 +80,8 @@ class SandboxStore:
                     pictures: Iterable[SandboxPicture] = ()) -> None:
         """Wipe and reseed in one transaction: a failed reseed leaves the old sandbox."""
         with self._db.transaction() as conn:
-            for table in ("sandbox_media", "sandbox_mention_media", "sandbox_mentions", "sandbox_posts",
-                          "sandbox_users", "sandbox_account"):
+            for table in ("sandbox_media", "sandbox_mention_media", "sandbox_mentions",
+                          "sandbox_posts", "sandbox_users", "sandbox_account"):
                 conn.execute(f"DELETE FROM {table}")
             conn.execute(
                 "INSERT INTO sandbox_account (id, user_id, handle, name, seeded_at) "
