@@ -3026,8 +3026,24 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>yn darllen yn elyniaethus neu&apos;n sarhaus</translation>
     </message>
     <message>
+        <source>image may be unsuitable</source>
+        <translation>gall y llun fod yn anaddas</translation>
+    </message>
+    <message>
+        <source>image could not be checked</source>
+        <translation>doedd dim modd gwirio&apos;r llun</translation>
+    </message>
+    <message>
         <source>&quot;{found}&quot; (read as &quot;{reads_as}&quot;)</source>
         <translation>&quot;{found}&quot; (darllenwyd fel &quot;{reads_as}&quot;)</translation>
+    </message>
+    <message>
+        <source>Image may be unsuitable (detector score {score}); it stays blurred until someone chooses to see it</source>
+        <translation>Gall y llun fod yn anaddas (sgôr y synhwyrydd {score}); mae&apos;n aros yn aneglur nes bod rhywun yn dewis ei weld</translation>
+    </message>
+    <message>
+        <source>Image could not be checked on this computer: look at it on X before deciding</source>
+        <translation>Doedd dim modd gwirio&apos;r llun ar y cyfrifiadur hwn: edrychwch arno ar X cyn penderfynu</translation>
     </message>
     <message>
         <source>Reads as hostile or insulting (model score {score})</source>
