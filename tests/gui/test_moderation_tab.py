@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.incident import INCIDENT_ACTION
 from stpeters_desk.core.moderation_service import ModerationInbox
+from stpeters_desk.core.reply_images import ReplyPictures
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.moderation_store import (
@@ -48,7 +49,8 @@ def store(db: Database) -> ModerationStore:
 
 @pytest.fixture
 def inbox(store: ModerationStore, services: DeskServices) -> ModerationInbox:
-    return ModerationInbox(store, services.gateway, services.audit.record)
+    return ModerationInbox(store, services.gateway, services.audit.record,
+                           pictures=ReplyPictures(services.data_dir))  # as the app has it
 
 
 @pytest.fixture
