@@ -28,6 +28,24 @@ if TYPE_CHECKING:
 
 SUBCOMMANDS = ("audit", "photos")
 
+# The tabs' English names, as ``--tab`` takes them (ui/help_dialog.py's TAB_TITLES; a test
+# keeps the two the same). Listed here so ``--help`` needs no Qt.
+TAB_NAMES = ("Compose", "Photos", "Approvals", "Moderation", "Followers", "Staff", "Audit",
+             "Settings", "Policy")
+
+HELP_EPILOG = f"""\
+tabs for --tab (the ones a role sees):
+  {", ".join(TAB_NAMES)}
+
+commands (no window):
+  stpeters-desk photos ...   prepare photos from the command line: cover faces, remove
+                             location and camera details (stpeters-desk photos --help)
+  stpeters-desk audit ...    check or export the audit log (stpeters-desk audit --help)
+
+On Linux the window needs a display (an X server or Wayland). --screenshot works
+without one.
+"""
+
 EXIT_WHEN_SHOWN_ENV = "STPETERS_DESK_EXIT_WHEN_SHOWN"  # benchmarks/startup.py only
 
 
@@ -51,18 +69,23 @@ def parse_args(argv: Sequence[str] | None) -> Options:
 
     parser = argparse.ArgumentParser(
         prog="stpeters-desk",
-        description=f"{APP_NAME}: run the school's X account safely.")
+        description=f"{APP_NAME}: run the school's X account safely.",
+        epilog=HELP_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--data-dir", metavar="DIR",
-                        help="keep the database here instead of the usual place "
+                        help="keep everything here instead of the usual places: the "
+                             "database, this computer's identity and its set-up notes "
                              "(also STPETERS_DESK_DATA_DIR)")
     parser.add_argument("--sandbox", action="store_true",
                         help="use the practice account even if the real one is connected")
     parser.add_argument("--reset-sandbox", action="store_true",
                         help="wipe the practice account and invent it afresh")
     parser.add_argument("--screenshot", metavar="FILE.png",
-                        help="render the window to a PNG file and exit")
-    parser.add_argument("--tab", metavar="NAME", help="with --screenshot: the tab to show")
+                        help="render the window to a PNG file and exit (it draws a copy "
+                             "of the data: nothing is written to the data folder)")
+    parser.add_argument("--tab", metavar="NAME",
+                        help="with --screenshot: the tab to show, by its English name (see "
+                             "the list below)")
     parser.add_argument("--kiosk", action="store_true",
                         help="full screen for the staffroom; locks when idle")
     parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
@@ -112,20 +135,83 @@ def build_services(args: Options) -> DeskServices:
     data_dir = resolve_data_dir(args.data_dir)
     db = open_database(data_dir)
     try:
+        if args.screenshot:  # drawn from a copy: nothing it triggers is written to the data
+            _refuse_unless_sound(IntegrityGuard(db))
+            if args.reset_sandbox:  # asked for: done to the data folder itself
+                from stpeters_desk.x.sandbox import SandboxGateway
+
+                SandboxGateway(db).reset()
+            db = _private_copy(db)
         settings = SettingsStore(db)
         gateway, notice = choose_gateway(db, settings, args.sandbox)
         services = DeskServices.for_school(db, gateway, data_dir, notice=notice)
-        services.integrity = IntegrityGuard(db)
-        if args.screenshot or args.reset_sandbox:
-            _refuse_unless_sound(services.integrity)
-        if args.reset_sandbox:
+        if not args.screenshot:  # the copy is thrown away: it needs no guard
+            services.integrity = IntegrityGuard(db)
+        if args.reset_sandbox and services.integrity is not None:
             from stpeters_desk.x.sandbox import SandboxGateway
 
+            _refuse_unless_sound(services.integrity)
             (gateway if isinstance(gateway, SandboxGateway) else SandboxGateway(db)).reset()
     except BaseException:
         db.close()
         raise
     return services
+
+
+def _private_copy(db: Database) -> Database:
+    """The database copied to a temporary folder (removed at exit), for --screenshot.
+
+    Opening a tab can write: the Followers tab syncs the followers, the account check
+    records a broken promise, the composer saves its draft. A screenshot must leave the
+    data it draws as it was, so everything it does happens to this copy.
+    """
+    import atexit
+    import shutil
+    import sqlite3
+    import tempfile
+    from pathlib import Path
+
+    folder = Path(tempfile.mkdtemp(prefix="stpeters-desk-screenshot-"))
+    atexit.register(shutil.rmtree, folder, True)
+    target = sqlite3.connect(folder / DATABASE_NAME)
+    try:
+        db.reader().backup(target)
+    finally:
+        target.close()
+        db.close()
+    return open_database(folder)
+
+
+def keep_computer_files_in(data_dir: str) -> None:
+    """With --data-dir, this computer's identity and set-up notes live in that folder too
+    (unless STPETERS_DESK_CONFIG_DIR names another), so the folder holds everything."""
+    from stpeters_desk.core.devices import CONFIG_DIR_ENV
+
+    if not os.environ.get(CONFIG_DIR_ENV):
+        os.environ[CONFIG_DIR_ENV] = str(resolve_data_dir(data_dir))
+
+
+WINDOWED_PLATFORMS = ("xcb", "wayland", "wayland-egl")  # Qt platforms that need a display
+
+
+def no_display_message() -> str:
+    """Why the window cannot open on this Linux computer, or "" when it can (or may).
+
+    Without a display Qt's own error blames a missing library (libxcb-cursor0), which
+    sends people looking in the wrong place; this says what is really missing.
+    """
+    if not sys.platform.startswith("linux"):
+        return ""
+    platform = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0].split(";")[0].strip()
+    if platform and platform not in WINDOWED_PLATFORMS:
+        return ""  # offscreen, vnc, eglfs...: Qt draws without a desktop
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return ""
+    return (f"{APP_NAME} cannot open its window: there is no display. Neither DISPLAY nor "
+            "WAYLAND_DISPLAY is set, so no desktop (X server or Wayland) is reachable from "
+            "here, as over ssh or in a text console. Start it from the desktop, or with "
+            "\"ssh -X\". (--screenshot, and the photos and audit commands, work without "
+            "a display.)")
 
 
 def _refuse_unless_sound(guard: IntegrityGuard) -> None:
@@ -143,9 +229,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0] in SUBCOMMANDS:
         return run_subcommand(argv[0], argv[1:])
     args = parse_args(argv)
-    if args.screenshot and sys.platform.startswith("linux") and not os.environ.get("DISPLAY") \
-            and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.data_dir:
+        keep_computer_files_in(args.data_dir)
+    missing = no_display_message()
+    if missing and args.screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif missing:
+        print(missing, file=sys.stderr)
+        return 2
     try:
         services = build_services(args)
     except DatabaseError as exc:
@@ -176,6 +267,8 @@ def run_subcommand(name: str, argv: list[str]) -> int:
     if "--data-dir" in argv[:-1]:  # before or after the command's own words
         where = argv.index("--data-dir")
         data_dir_arg, argv = argv[where + 1], argv[:where] + argv[where + 2:]
+    if data_dir_arg:
+        keep_computer_files_in(data_dir_arg)
     if name == "photos":
         from stpeters_desk.core.photo_batch import main as photos_main
 

@@ -232,7 +232,7 @@ class ModerationInbox:
             assessment = with_pictures(assess(mention.text, lexicon), pictures)
             assessed.append(AssessedMention(mention, assessment.level, assessment.score,
                                             tuple(assessment.reasons), tuple(assessment.notes),
-                                            pictures))
+                                            maybe=assessment.maybe, pictures=pictures))
             if progress:
                 progress(done, len(mentions))
         new = self._store.save_mentions(self.kind, assessed)
@@ -254,12 +254,12 @@ class ModerationInbox:
         changed = 0
         for item in self._store.new_mentions(self.kind):
             assessment = with_pictures(assess(item.text, lexicon), item.pictures)
-            if (assessment.level, assessment.score, tuple(assessment.reasons)) == \
-                    (item.level, item.score, item.reasons):
+            if (assessment.level, assessment.score, tuple(assessment.reasons),
+                    assessment.maybe) == (item.level, item.score, item.reasons, item.maybe):
                 continue
             self._store.update_assessment(self.kind, item.post_id, assessment.level,
                                           assessment.score, assessment.reasons,
-                                          assessment.notes)
+                                          assessment.notes, assessment.maybe)
             changed += 1
         return changed
 
@@ -272,6 +272,10 @@ class ModerationInbox:
         about a child) before all others, so they are never lost among spam."""
         page = self._store.inbox(self.kind, limit, offset, statuses)
         return sorted(page, key=lambda item: not item.safeguarding)
+
+    def fine_counts(self) -> tuple[int, int]:
+        """(maybes listed this week, replies that look fine and are not listed)."""
+        return self._store.fine_counts(self.kind)
 
     def counts(self) -> dict[str, int]:
         return self._store.inbox_counts(self.kind)

@@ -1,10 +1,10 @@
 """When the school's Twitter policy is next due for review.
 
 The policy promises a review every two years; a policy for social media goes
-stale quickly, so the head teacher sees a banner from a month before the
-review date until a new adoption date is recorded in Settings. Until then the
-app assumes the date printed on the 2017 policy, which makes the banner show
-on a fresh install: a prompt to enter the real date.
+stale quickly, so whoever may record the policy's dates sees a banner from a
+month before the review date until a new adoption date is recorded in Settings.
+A fresh install knows no date: it claims nothing is due or overdue, and asks for
+the date the governors adopted the school's policy instead.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from stpeters_desk.core.settings_registry import (
 from stpeters_desk.core.storage.settings import SettingsStore
 from stpeters_desk.i18n import translate
 
-DEFAULT_ADOPTED_ON = POLICY_ADOPTED_ON.default
+DEFAULT_ADOPTED_ON = POLICY_ADOPTED_ON.default  # None: not set
 DEFAULT_INTERVAL_MONTHS = POLICY_INTERVAL_MONTHS.default
 DUE_SOON = timedelta(days=30)
 
@@ -33,10 +33,15 @@ DUE_SOON = timedelta(days=30)
 class ReviewStatus:
     due: bool  # due within a month, or already overdue
     overdue: bool
-    due_on: date
+    due_on: date | None  # None: the adoption date is not set yet
     message: str
-    adopted_on: date
+    adopted_on: date | None  # None: not set yet (a fresh install)
     interval_months: int
+    headline: str = ""  # the one-line banner's words ("" : no banner)
+
+    @property
+    def date_set(self) -> bool:
+        return self.adopted_on is not None
 
 
 def add_months(start: date, months: int) -> date:
@@ -46,7 +51,8 @@ def add_months(start: date, months: int) -> date:
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
-def adopted_on(settings: SettingsStore) -> date:
+def adopted_on(settings: SettingsStore) -> date | None:
+    """The date the governors adopted the policy; None until someone records it."""
     return read(settings, POLICY_ADOPTED_ON)
 
 
@@ -76,12 +82,22 @@ def review_status(settings: SettingsStore,
                   now: datetime | date | None = None) -> ReviewStatus:
     today = _today(now)
     adopted, months = adopted_on(settings), interval_months(settings)
+    if adopted is None:  # a fresh install: nothing is known to be due
+        return ReviewStatus(
+            due=False, overdue=False, due_on=None, adopted_on=None, interval_months=months,
+            message=translate("PolicyReview", "The date the governors adopted the school's "
+                                              "Twitter policy is not set yet. Enter it and "
+                                              "save: the review reminder is worked out from "
+                                              "it."),
+            headline=translate("PolicyReview", "Set the date the governors adopted the "
+                                               "school's Twitter policy."))
     due_on = add_months(adopted, months)
     overdue = today > due_on
     due = today >= due_on - DUE_SOON
     return ReviewStatus(due=due, overdue=overdue, due_on=due_on,
                         message=_message(today, adopted, due_on, due, overdue),
-                        adopted_on=adopted, interval_months=months)
+                        adopted_on=adopted, interval_months=months,
+                        headline=_headline(today, due_on, due, overdue))
 
 
 def _today(now: datetime | date | None) -> date:
@@ -107,6 +123,18 @@ def _message(today: date, adopted: date, due_on: date, due: bool, overdue: bool)
     return translate("PolicyReview", "The school's Twitter policy was adopted on {adopted}; its "
                                      "next review is due on {date}.").format(
         adopted=spoken_date(adopted), date=spoken_date(due_on))
+
+
+def _headline(today: date, due_on: date, due: bool, overdue: bool) -> str:
+    """One short line for the banner above the tabs ("" when no review is near)."""
+    if overdue:
+        return translate("PolicyReview", "The Twitter policy's review was due on {date}.").format(
+            date=spoken_date(due_on))
+    if due:
+        return translate("PolicyReview", "The Twitter policy's review is due on {date} "
+                                         "({when}).").format(
+            date=spoken_date(due_on), when=_how_soon((due_on - today).days))
+    return ""
 
 
 def _how_soon(days: int) -> str:

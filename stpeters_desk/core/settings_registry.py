@@ -129,9 +129,10 @@ KIOSK_IDLE_MINUTES: Setting[int] = Setting(
 
 # -- the policy review -----------------------------------------------------------------
 MAX_INTERVAL_MONTHS = 60
-POLICY_ADOPTED_ON: Setting[date] = Setting(
-    "policy_adopted_on", date(2017, 11, 27),  # the date printed on the 2017 policy
-    _day, date.isoformat, Permission.MANAGE_STAFF, operation="policy dates")
+POLICY_ADOPTED_ON: Setting[date | None] = Setting(
+    "policy_adopted_on", None,  # None: not entered yet (a fresh install asks for it)
+    _day, lambda day: day.isoformat() if day is not None else "", Permission.MANAGE_STAFF,
+    operation="policy dates")
 POLICY_INTERVAL_MONTHS: Setting[int] = Setting(
     "policy_review_interval_months", 24, _whole_number(1, MAX_INTERVAL_MONTHS), str,
     Permission.MANAGE_STAFF, operation="policy dates")

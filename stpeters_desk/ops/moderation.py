@@ -130,6 +130,9 @@ class ModerationOps:
     def counts(self) -> dict[str, int]:
         return self._inbox.counts()
 
+    def fine_counts(self) -> tuple[int, int]:
+        return self._inbox.fine_counts()
+
     # -- decisions ------------------------------------------------------------------------------
 
     def hide(self, session: Session, post_id: str, why: str) -> None:

@@ -98,6 +98,8 @@ class ComposerTab(QWidget):
         self._may_post = True  # the main button works: posts, or submits for approval
         self._direct = True  # posts straight to X (the POST permission)
         self._may_override = services.staff is None  # trials without staff accounts
+        self._may_submit = False  # may send a tweet for approval (a blocked one too)
+        self._offer_approver = False  # the pre-flight panel offers "Send to an approver"
         self.following_count = 0  # kept up to date by the window from the account bar
         self._overflow_from: int | None = None
         self._name_findings: list[NameFinding] = []
@@ -105,6 +107,7 @@ class ComposerTab(QWidget):
         self._guard_problem = ""
         self._post_label = ""  # what the main button says when not posting
         self._draft_problem = ""  # shown while the last draft save failed
+        self._message_about_text = False  # the message judges the text: gone once it changes
         self._posting = Posting(services)
         self._drafts = ComposerDrafts(services)
         self._quiet = False  # True while the editor is filled or emptied for a sign-in or lock
@@ -129,6 +132,7 @@ class ComposerTab(QWidget):
             self.count_label.setText(self.tr("Counting…"))
             self.post_button.setEnabled(False)
             QTimer.singleShot(0, self, self._update_count)
+            self._names_timer.start()  # a restored draft is underlined before anyone types
         else:
             self._update_count()
             QTimer.singleShot(WARM_UP_DELAY_MS, self, self._warm_up)
@@ -283,6 +287,8 @@ class ComposerTab(QWidget):
     def _text_changed(self) -> None:
         self._update_count()
         if not self._quiet:
+            if self._message_about_text:  # e.g. "too long" under a draft that no longer is
+                self.show_message("")
             self._write_draft(durable=False)
         self._names_timer.start()
 
@@ -474,6 +480,7 @@ class ComposerTab(QWidget):
         self._direct = "post" in allowed
         may_submit = "submit" in allowed and self._services.approvals is not None
         self._may_post = self._direct or may_submit
+        self._may_submit = may_submit
         self._may_override = "approve" in allowed
         self.schedule_button.setVisible(self._may_post and self._services.approvals is not None)
         if self._direct:
@@ -503,14 +510,18 @@ class ComposerTab(QWidget):
             return
         refusal = self._posting.device_refusal()
         if refusal:
-            self.show_message(refusal, ok=False)
+            self.show_message(refusal, ok=False, about_text=True)
             return
         report = self._preflight(text)
         if report is None:
             return
-        decision = self.confirm_preflight(report)
+        decision = self._ask_at_preflight(report)
+        if decision.send_for_approval:
+            self.submit_for_approval(checked=text)
+            return
         if not decision.post:
-            self.show_message(self.tr("Not posted: the tweet is still here to edit."))
+            self.show_message(self.tr("Not posted: the tweet is still here to edit."),
+                              about_text=True)
             return
         try:
             queued = self._posting.queue(session_of(self._services), text, self._photo_ids,
@@ -518,7 +529,7 @@ class ComposerTab(QWidget):
                                          override_reason=decision.override_reason,
                                          action=Action.POST_NOW)
         except Refused as exc:
-            self.show_message(exc.message, ok=False)
+            self.show_message(exc.message, ok=False, about_text=True)
             return
         self._photos_handed_over()
         self.editor.clear()  # the outbox holds the text now, so the draft can go
@@ -526,28 +537,35 @@ class ComposerTab(QWidget):
         self._send(queued.item.item_id)
 
     # -- approvals and scheduling -----------------------------------------------------
-    def _checked_text(self) -> str | None:
-        """The text, if the pre-flight panel lets it go on (the approver sees it again)."""
+    def _checked_text(self) -> tuple[str, bool] | None:
+        """The text, if the pre-flight panel lets it go on (the approver sees it again), and
+        whether the person chose to send it to an approver instead."""
         text = self.editor.toPlainText()
         if not text.strip():
             return None
         report = self._preflight(text)
         if report is None:
             return None
-        decision = self.confirm_preflight(report)
+        decision = self._ask_at_preflight(report)
+        if decision.send_for_approval:
+            return text, True
         if not decision.post:
-            self.show_message(self.tr("Not sent: the tweet is still here to edit."))
+            self.show_message(self.tr("Not sent: the tweet is still here to edit."),
+                              about_text=True)
             return None
         self._override_reason = decision.override_reason
-        return text
+        return text, False
 
-    def submit_for_approval(self, when: datetime | None = None) -> None:
+    def submit_for_approval(self, when: datetime | None = None, *,
+                            checked: str | None = None) -> None:
+        """Send the tweet to the head teacher or an approver (``checked``: the text the
+        pre-flight panel already showed, when a blocked tweet is sent to them from it)."""
         done = self.tr("Sent for approval: the head teacher or an approver will look at it.")
         if when:
             done += " " + self.tr("It is set for {when}.").format(when=_local_time(when))
         self._queue_tweet(
             lambda approvals, session, text, photos: approvals.submit(
-                session, text, photos, scheduled_for=when), done)
+                session, text, photos, scheduled_for=when), done, checked=checked)
 
     def schedule(self) -> None:
         from stpeters_desk.ui.schedule_dialog import ScheduleDialog
@@ -570,22 +588,34 @@ class ComposerTab(QWidget):
                 session, text, photos, at=when, override_reason=self._override_reason,
                 following_count=following),
             self.tr("Scheduled for {when}. It goes out then while the app is running; "
-                    "see the Approvals tab.").format(when=_local_time(when)))
+                    "see the Approvals tab.").format(when=_local_time(when)), when=when)
 
-    def _queue_tweet(self, hand_over: QueueHandOver, done: str) -> None:
-        """Pre-flight, then give the tweet and its photos to the approvals queue."""
+    def _queue_tweet(self, hand_over: QueueHandOver, done: str, *, checked: str | None = None,
+                     when: datetime | None = None) -> None:
+        """Pre-flight (unless ``checked``), then give the tweet and its photos to the
+        approvals queue; a blocked tweet the person sends to an approver is submitted
+        (for ``when``, if it was being scheduled)."""
         from stpeters_desk.ops.approvals import Approvals
 
         queue = self._services.approvals
         self._override_reason = ""
-        text = self._checked_text()
-        if queue is None or text is None:
+        if checked is None:
+            answer = self._checked_text()
+            if answer is None:
+                return
+            checked, to_approver = answer
+            if to_approver:
+                self.submit_for_approval(when, checked=checked)
+                return
+        text = checked
+        if queue is None:
             return
         try:
             hand_over(Approvals(self._services, queue), session_of(self._services), text,
                       list(self._photo_ids))
         except Exception as exc:  # refusals carry plain-English messages
-            self.show_message(exc.message if isinstance(exc, Refused) else str(exc), ok=False)
+            self.show_message(exc.message if isinstance(exc, Refused) else str(exc), ok=False,
+                              about_text=True)
             return
         self._photos_handed_over()
         self._handed_over(done)
@@ -703,16 +733,25 @@ class ComposerTab(QWidget):
             return self._posting.preflight(text, self._photo_ids, self.following_count)
         except NamesCannotBeChecked as exc:  # never post unchecked
             self._guard_failed(exc)
-            self.show_message(exc.message, ok=False)
+            self.show_message(exc.message, ok=False, about_text=True)
         except Refused as exc:
-            self.show_message(exc.message, ok=False)
+            self.show_message(exc.message, ok=False, about_text=True)
         return None
+
+    def _ask_at_preflight(self, report: PreflightReport) -> PreflightDecision:
+        """The composer's own pre-flight: a blocked tweet may be sent to an approver."""
+        self._offer_approver = self._may_submit
+        try:
+            return self.confirm_preflight(report)
+        finally:
+            self._offer_approver = False
 
     def confirm_preflight(self, report: PreflightReport) -> PreflightDecision:
         """Shows the pre-flight panel; tests replace this method to answer for the user."""
         from stpeters_desk.ui.preflight_dialog import PreflightDialog
 
-        dialog = PreflightDialog(report, self._may_override and overridable(report), self)
+        dialog = PreflightDialog(report, self._may_override and overridable(report), self,
+                                 may_send_for_approval=self._offer_approver)
         dialog.exec()
         return dialog.decision
 
@@ -893,7 +932,11 @@ class ComposerTab(QWidget):
         self._posts_failed(error)
 
     # -- messages ------------------------------------------------------------------
-    def show_message(self, text: str, ok: bool | None = None) -> None:
+    def show_message(self, text: str, ok: bool | None = None, *,
+                     about_text: bool = False) -> None:
+        """``about_text``: the message judges the text in the editor (too long, a name, a
+        refusal), so it goes as soon as the text changes and no longer applies."""
+        self._message_about_text = about_text and bool(text)
         self.message_label.setText(text)
         set_style_state(self.message_label, "state",
                         "" if ok is None else ("ok" if ok else "error"))

@@ -34,6 +34,7 @@ OUTBOX_RETRY_INTERVAL_MS = 30_000
 INVARIANTS_INTERVAL_MS = 60 * 60_000
 FIRST_RETRY_DELAY_MS = 2_000
 TAB_KEY_PROPERTY = "tabKey"  # each tab page's English name, the key for lookups
+STATUS_MS = 10_000  # how long a status message stays
 TOUCH_TARGET = 44  # px: the smallest a finger can hit reliably (kiosk mode)
 
 if TYPE_CHECKING:
@@ -80,12 +81,13 @@ class MainWindow(QMainWindow):
         self.account_bar = AccountBar()
         self.banner = QLabel()
         self.banner.setObjectName("ReviewBanner")
-        self.banner.setWordWrap(True)
+        self._banner_one_line()
         self.banner.hide()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("MainTabs")
         self.tabs.setDocumentMode(True)
         self._fetch_on_first_view: dict[QWidget, Callable[[], None]] = {}
+        self._held_status: dict[QWidget, str] = {}  # a tab's last word, said while hidden
         self.tabs.currentChanged.connect(self._tab_shown)
         work = QWidget()
         layout = QVBoxLayout(work)
@@ -320,6 +322,7 @@ class MainWindow(QMainWindow):
         from stpeters_desk.core.roles import Permission
 
         self._fetch_on_first_view.clear()
+        self._held_status.clear()
         while self.tabs.count() > 1:
             widget = self.tabs.widget(1)
             self.tabs.removeTab(1)
@@ -402,8 +405,15 @@ class MainWindow(QMainWindow):
                 tab=self.tabs.tabText(index), number=index + 1))
 
     def _tab_shown(self, index: int) -> None:
-        """Replies and followers are fetched from X the first time their tab is opened."""
+        """Replies and followers are fetched from X the first time their tab is opened.
+
+        The status bar speaks for the tab in front: another tab's message goes, and
+        this tab's own, said while it was hidden, is shown now."""
         widget = self.tabs.widget(index)
+        self.statusBar().clearMessage()
+        held = self._held_status.pop(widget, "") if widget is not None else ""
+        if held:
+            self.statusBar().showMessage(held, STATUS_MS)
         fetch = self._fetch_on_first_view.pop(widget, None) if widget is not None else None
         if fetch is not None:
             fetch()
@@ -432,17 +442,57 @@ class MainWindow(QMainWindow):
             self._add_tab(followers, "Followers")
             self._fetch_on_first_view[followers] = followers.sync
 
-    def _show_review_banner(self) -> None:
-        from stpeters_desk.core.policy_review import review_status
-        from stpeters_desk.core.roles import Role
+    def _banner_one_line(self) -> None:
+        """The policy banner is one line: a long translation is cut at the window's edge,
+        never widening the window; its link opens the setting."""
+        from PySide6.QtWidgets import QSizePolicy
 
-        member = self._services.member
+        self.banner.setWordWrap(False)
+        self.banner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.banner.setOpenExternalLinks(False)
+        self.banner.linkActivated.connect(lambda _link: self.open_policy_setting())
+
+    def _show_review_banner(self) -> None:
+        """For whoever may record the policy's dates: on a fresh install, a request for the
+        date the governors adopted it (never a claim that it is overdue); later, a review
+        that is near or overdue. One line, with a link to the setting."""
+        from html import escape
+
+        from stpeters_desk.core.policy_review import review_status
+        from stpeters_desk.ops.actions import ACTIONS, Action
+
+        member, staff = self._services.member, self._services.staff
         status = review_status(self._services.settings)
-        if member is None or member.role != Role.HEAD or not status.due:
+        permission = ACTIONS[Action.POLICY_DATES].permission
+        may_set = False
+        if member is not None and staff is not None:
+            allowed = (staff.role_permissions()[member.role] if self.preview
+                       else staff.permissions(member))
+            may_set = permission is None or permission in allowed
+        if not may_set or not status.headline:
             self.banner.hide()
             return
-        self.banner.setText("⚠ " + status.message)
+        link = (self.tr("Record the new adoption date") if status.date_set
+                else self.tr("Open the setting"))
+        self.banner.ensurePolished()
+        colour = self.banner.palette().color(self.banner.foregroundRole()).name()
+        self.banner.setText(
+            f'⚠ {escape(status.headline)} <a href="policy-dates" style="color: {colour}">'
+            f"{escape(link)}</a>")
+        self.banner.setToolTip(status.message)
         self.banner.show()
+
+    def refresh_policy_banner(self) -> None:
+        """Settings calls this once the policy's dates are kept."""
+        self._show_review_banner()
+
+    def open_policy_setting(self) -> None:
+        """The banner's link: Settings, at the policy's dates."""
+        if not self.select_tab("Settings"):
+            return
+        show_section = getattr(self.tabs.currentWidget(), "show_section", None)
+        if callable(show_section):
+            show_section("policy")
 
     def connect_x_account(self) -> None:
         """The keys are typed first; the head's PIN is asked when they are checked."""
@@ -463,7 +513,15 @@ class MainWindow(QMainWindow):
 
     # -- the account -------------------------------------------------------------------
     def show_status(self, message: str) -> None:
-        self.statusBar().showMessage(message, 10_000)
+        """A message in the status bar. From a tab (its ``status`` signal), it belongs to that
+        tab: said while another tab is in front, it waits until its own tab is shown."""
+        sender = self.sender()
+        page = sender if isinstance(sender, QWidget) and self.tabs.indexOf(sender) >= 0 \
+            else None
+        if page is not None and page is not self.tabs.currentWidget():
+            self._held_status[page] = message
+            return
+        self.statusBar().showMessage(message, STATUS_MS)
 
     def refresh_account(self) -> None:
         gateway = self._services.gateway

@@ -171,6 +171,13 @@ def level_text(level: str) -> str:
     return QCoreApplication.translate(CONTEXT, text) if text else level
 
 
+def suggestion_text(item: StoredMention) -> str:
+    """The suggestion for one reply: a reply the model nearly flagged this week is a maybe."""
+    if item.in_maybe_band():
+        return QCoreApplication.translate("ModerationTab", "? Maybe: worth a look")
+    return level_text(item.level)
+
+
 def status_text(status: str) -> str:
     text = STATUS_TEXT.get(status)
     return QCoreApplication.translate(CONTEXT, text) if text else status
@@ -225,7 +232,7 @@ class InboxModel(RowsTableModel):
             if item.safeguarding:
                 mark = QCoreApplication.translate("ModerationTab", "🚨 Safeguarding: {suggestion}")
                 return mark.format(suggestion=level_text(item.level))
-            return level_text(item.level)
+            return suggestion_text(item)
         if column == 1:
             return status_text(item.status)
         if column == 2:
@@ -259,7 +266,7 @@ class ReplyCard(QFrame):
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.PlainText)
         reasons = "; ".join(shown_reasons(item.reasons)) or self.tr("no rule matched")
-        verdict = QLabel(f"{level_text(item.level)} · {reasons}")
+        verdict = QLabel(f"{suggestion_text(item)} · {reasons}")
         verdict.setObjectName("ReplyCardMeta")
         verdict.setWordWrap(True)
         verdict.setTextFormat(Qt.TextFormat.PlainText)
@@ -637,15 +644,19 @@ class ModerationTab(QWidget):
         """Show the stored inbox again (a database read, no call to X)."""
         keep = keep or self._selected_id()
         items = self._ops.items(ITEMS_SHOWN)
-        if self._needs_you_view():
-            items = [item for item in items if item.needs_someone]
+        if self._needs_you_view():  # and, marked, what the model nearly flagged this week
+            items = [item for item in items if item.needs_someone or item.in_maybe_band()]
         self.model.set_items(items)
         counts = self._ops.counts()
         needs = counts.get("needs someone", 0)
         total = sum(count for name, count in counts.items() if name != "needs someone")
-        self.counts_label.setText(
-            self.tr("Needing you: {needs} · In all: {total}").format(needs=needs, total=total)
-            if total else self.tr("Nothing fetched yet"))
+        text = self.tr("Needing you: {needs} · In all: {total}").format(needs=needs, total=total)
+        maybe, fine = self._ops.fine_counts() if self._needs_you_view() else (0, 0)
+        if maybe:
+            text += " · " + self.tr("Maybe: {count}").format(count=maybe)
+        if fine:
+            text += " · " + self.tr("Looking fine, not shown: {count}").format(count=fine)
+        self.counts_label.setText(text if total else self.tr("Nothing fetched yet"))
         self._show_empty_state(not items)
         self.table.resizeColumnsToContents()
         # Narrow enough that the author shows beside the reasons on a 1366 px screen; both
@@ -695,7 +706,7 @@ class ModerationTab(QWidget):
         lines = [f"{item.author_name} (@{item.author_handle}) · {local_time(item.created_at)}",
                  "", item.text, "",
                  self.tr("Suggestion: {level} (score {score})").format(
-                     level=level_text(item.level), score=f"{item.score:.2f}")]
+                     level=suggestion_text(item), score=f"{item.score:.2f}")]
         lines += [f"• {reason}" for reason in shown_reasons(item.reasons)]
         lines += [f"  {shown_note(note)}" for note in item.notes]
         lines.append(self.tr("Status: {status}").format(status=status_text(item.status)))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from stpeters_desk.core.preflight import PreflightReport
+from stpeters_desk.ops.posting import NOT_OVERRIDABLE, overridable
 from stpeters_desk.ui.messages import QT_TRANSLATE_NOOP
 from stpeters_desk.ui.styling import scrolls_when_short
 
@@ -32,21 +34,34 @@ STATUS_MARKS = {"pass": QT_TRANSLATE_NOOP("PreflightDialog", "✔ OK"),
                 "block": QT_TRANSLATE_NOOP("PreflightDialog", "⛔ Blocked")}
 
 
+DIALOG_WIDTH = 560
+
+
 @dataclass(frozen=True)
 class PreflightDecision:
     post: bool
     override_reason: str = ""
+    send_for_approval: bool = False  # blocked: the head teacher or an approver decides
 
 
 class PreflightDialog(QDialog):
+    """``may_override``: the person may pass a block with a reason (never one X or the photo
+    checks would refuse anyway); ``may_send_for_approval``: a blocked tweet may be sent to
+    the head teacher or an approver, who decide."""
+
     def __init__(self, report: PreflightReport, may_override: bool,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 may_send_for_approval: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Before this tweet goes out"))
-        self.setMinimumWidth(560)
         self.report = report
         self.decision = PreflightDecision(post=False)
+        refused_by_x = not report.can_post and not overridable(report)
+        may_override = may_override and not refused_by_x
         layout = QVBoxLayout(self)
+        # The window grows to what its contents need (a minimum width set on the dialog
+        # itself would stop that, and the message below would be drawn over the checks).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         checks = QWidget()
         rows = QVBoxLayout(checks)
         rows.setContentsMargins(0, 0, 0, 0)
@@ -57,7 +72,8 @@ class PreflightDialog(QDialog):
         # The checks scroll on a short screen or with enlarged text rather than squeezing
         # their explanations to one cut-off line each.
         self.checks_area = scrolls_when_short(checks)
-        self.checks_area.setMinimumHeight(_room_for(checks, self.minimumWidth()))
+        self.checks_area.setMinimumWidth(DIALOG_WIDTH)
+        self.checks_area.setMinimumHeight(_room_for(checks, DIALOG_WIDTH))
         layout.addWidget(self.checks_area, 1)
         self.reason = QLineEdit()
         self.reason.setAccessibleName(self.tr("Reason for overriding the block"))
@@ -68,7 +84,9 @@ class PreflightDialog(QDialog):
         self.reason.setVisible(not report.can_post and may_override)
         layout.addWidget(self.reason)
         self.message = QLabel()
+        self.message.setObjectName("PreflightMessage")
         self.message.setWordWrap(True)
+        self.message.hide()
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         self.back_button = QPushButton(self.tr("Back to editing"))
@@ -86,14 +104,41 @@ class PreflightDialog(QDialog):
         self.post_button.setProperty("destructive", not report.can_post)
         self.post_button.setVisible(report.can_post or may_override)
         self.post_button.clicked.connect(self.confirm)
+        self.send_button = QPushButton(self.tr("Send to an approver"))
+        self.send_button.setToolTip(self.tr(
+            "Send the tweet for approval: the head teacher or an approver looks at the block "
+            "and decides. Nothing is posted now."))
+        self.send_button.setVisible(not report.can_post and may_send_for_approval
+                                    and not refused_by_x)
+        self.send_button.clicked.connect(self.send_for_approval)
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.send_button)
         buttons.addWidget(self.post_button)
         layout.addLayout(buttons)
-        if not report.can_post and not may_override:
-            self.message.setText(self.tr("This tweet cannot be posted as it is. Change it, or "
-                                         "ask the head teacher or an approver to look at it."))
+        if refused_by_x:
+            self.say(self.tr("X would refuse this tweet as it is ({checks}), so nobody can "
+                             "override it. Change it, then try again.").format(
+                checks=", ".join(c.title for c in report.blocking
+                                 if c.key in NOT_OVERRIDABLE)))
+        elif not report.can_post and not may_override:
+            self.say(self.tr("This tweet cannot be posted as it is. Change it, or send it to "
+                             "the head teacher or an approver, who decide.")
+                     if self.send_button.isVisibleTo(self) else
+                     self.tr("This tweet cannot be posted as it is. Change it, or ask the "
+                             "head teacher or an approver to look at it."))
         (self.post_button if report.can_post else self.back_button).setDefault(True)
+
+    def say(self, text: str) -> None:
+        """A message under the checks, with room for every line of it (never drawn over the
+        last check)."""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        self.message.setMinimumHeight(self.message.heightForWidth(DIALOG_WIDTH))
+
+    def send_for_approval(self) -> None:
+        self.decision = PreflightDecision(post=False, send_for_approval=True)
+        self.accept()
 
     def confirm(self) -> None:
         if self.report.can_post:
@@ -102,7 +147,7 @@ class PreflightDialog(QDialog):
             return
         reason = self.reason.text().strip()
         if len(reason) < 10:
-            self.message.setText(self.tr("Say why it is safe to post (at least a few words)."))
+            self.say(self.tr("Say why it is safe to post (at least a few words)."))
             return
         self.decision = PreflightDecision(post=True, override_reason=reason)
         self.accept()

@@ -1,6 +1,11 @@
 """The Settings tab: this computer, the X account, kiosk behaviour, the policy review,
 and how the app looks (light, dark, high contrast) and which language it speaks.
 
+One section at a time, chosen from a list; each section says what came of its own
+buttons on its own message line, under them. A person sees only the sections they may
+change (the table of actions in ``ops.actions`` and the settings registry say who may),
+and one line says where to ask for the rest.
+
 Everything here that could weaken the school's safeguards (registering a
 computer, allowing posts from an unregistered one, connecting or replacing
 the X account, turning kiosk mode off) asks for the head-teacher PIN at the
@@ -15,7 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -28,9 +33,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +60,7 @@ from stpeters_desk.core.settings_registry import (
     THEME,
     Setting,
 )
+from stpeters_desk.ops.actions import ACTIONS, Action
 from stpeters_desk.ops.context import session_of
 from stpeters_desk.ops.school import (
     SchoolOperations,
@@ -80,6 +89,18 @@ from stpeters_desk.ui.translations import DEFAULT_LANGUAGE, LANGUAGES, translati
 
 T = TypeVar("T")
 REVEAL_SECONDS = 30
+# The sections in the order listed: key, and the name shown (translated where shown).
+SECTIONS = (
+    ("computer", QT_TRANSLATE_NOOP("SettingsTab", "This computer")),
+    ("account", QT_TRANSLATE_NOOP("SettingsTab", "The X account")),
+    ("roster", QT_TRANSLATE_NOOP("SettingsTab", "Pupil roster")),
+    ("replies", QT_TRANSLATE_NOOP("SettingsTab", "Replies to tweets")),
+    ("kiosk", QT_TRANSLATE_NOOP("SettingsTab", "Kiosk")),
+    ("policy", QT_TRANSLATE_NOOP("SettingsTab", "Policy review")),
+    ("pin", QT_TRANSLATE_NOOP("SettingsTab", "Your PIN")),
+    ("appearance", QT_TRANSLATE_NOOP("SettingsTab", "Appearance")),
+)
+NOT_SET = QDate(2006, 1, 1)  # the adoption date's "not set yet" (before any school tweeted)
 # The stored value, and the words shown (translated where shown: tr() cannot run at import).
 REPLY_CHOICES = (
     ("mentionedUsers",
@@ -164,28 +185,166 @@ class SettingsTab(QWidget):
         self._roster_changed = roster_changed
         self._operations = SchoolOperations(services)
         self._x_usage = x_usage_ops(services)
-        self.message = QLabel()
-        self.message.setObjectName("TabMessage")
-        self.message.setWordWrap(True)
-        content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.addWidget(self._own_pin_group())
-        layout.addWidget(self._roster_group())
-        layout.addWidget(self._posting_group())
-        layout.addWidget(self._device_group())
-        layout.addWidget(self._account_group(connect_x))
-        layout.addWidget(self._kiosk_group())
-        layout.addWidget(self._policy_group())
-        layout.addWidget(self._appearance_group())
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        self._allowed = self._permissions()
+        self.messages: dict[str, QLabel] = {}
+        self._last_message = ""
+        self.sections = QListWidget()
+        self.sections.setObjectName("SettingsSections")
+        self.sections.setAccessibleName(self.tr("Settings sections"))
+        self.sections.setToolTip(self.tr("Choose what to change"))
+        self.pages = QStackedWidget()
+        self._keys: list[str] = []
+        groups = {"computer": self._device_group, "account": lambda: self._account_group(
+            connect_x), "roster": self._roster_group, "replies": self._posting_group,
+                  "kiosk": self._kiosk_group, "policy": self._policy_group,
+                  "pin": self._own_pin_group, "appearance": self._appearance_group}
+        for key, name in SECTIONS:
+            self._add_section(key, QCoreApplication.translate("SettingsTab", name),
+                              groups[key]())
+        self.sections.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.ask_note = QLabel(self.tr("Only the settings you may change are shown. For the "
+                                       "others, ask the head teacher."))
+        self.ask_note.setObjectName("TabMessage")
+        self.ask_note.setWordWrap(True)
+        column = QVBoxLayout()
+        column.addWidget(self.sections, 1)
+        column.addWidget(self.ask_note)
+        side = QWidget()
+        side.setLayout(column)
+        side.setMaximumWidth(260)
+        outer = QHBoxLayout(self)
+        outer.addWidget(side)
+        outer.addWidget(self.pages, 1)
+        self._show_allowed_sections()
         self.reload()
+
+    # -- the sections and who sees them ---------------------------------------------------
+    def _add_section(self, key: str, name: str, group: QGroupBox) -> None:
+        """A page with the section's controls and, under them, its own message line."""
+        message = QLabel()
+        message.setObjectName("SectionMessage")
+        message.setWordWrap(True)
+        message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = group.layout()
+        assert layout is not None
+        layout.addWidget(message)
+        self.messages[key] = message
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(group)
+        page_layout.addStretch(1)
+        scroll = QScrollArea()  # only for very large text: a section fits 1180x760
+        scroll.setObjectName("SettingsPage")
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(page)
+        self.pages.addWidget(scroll)
+        item = QListWidgetItem(name)
+        # Rows tall enough to find and to touch (the kiosk's fingers as well).
+        item.setSizeHint(QSize(0, max(44, self.sections.fontMetrics().height() * 2)))
+        self.sections.addItem(item)
+        self._keys.append(key)
+
+    def _permissions(self) -> frozenset[Permission] | None:
+        """What the person signed in may do; None in a practice set-up (no staff accounts:
+        everything is shown, and the operations refuse what needs a head teacher)."""
+        staff, member = self._services.staff, self._services.member
+        if staff is None:
+            return None
+        if member is None:
+            return frozenset()
+        if staff.member(member.staff_id) is None:  # --screenshot draws a role, not a person
+            return staff.role_permissions()[member.role]
+        return staff.permissions(member)
+
+    def _may(self, permission: Permission | None) -> bool:
+        return permission is None or self._allowed is None or permission in self._allowed
+
+    def _may_do(self, action: Action) -> bool:
+        return self._may(ACTIONS[action].permission)
+
+    def _section_allowed(self, key: str) -> bool:
+        services = self._services
+        if key == "computer":
+            return self._may_do(Action.REGISTER_DEVICE) or self._exception_running()
+        if key == "account":
+            return self._may_do(Action.CONNECT_X)
+        if key == "roster":
+            return self._may_do(Action.IMPORT_ROSTER)
+        if key == "replies":
+            return self._may(REPLY_SETTING.changed_by)
+        if key == "kiosk":
+            return self._may_do(Action.KIOSK_ON)
+        if key == "policy":
+            return self._may_do(Action.POLICY_DATES)
+        if key == "pin":
+            return services.staff is not None and services.member is not None
+        return self._may(THEME.changed_by)
+
+    def _exception_running(self) -> bool:
+        """This computer may post for an event now: anyone signed in may end that."""
+        devices, device = self._services.devices, self._services.device
+        return (devices is not None and device is not None and self._services.member is not None
+                and devices.active_exception(device, datetime.now().astimezone()) is not None)
+
+    def _show_allowed_sections(self) -> None:
+        hidden = False  # a section this person may not change (not "Your PIN" in practice)
+        for row, key in enumerate(self._keys):
+            allowed = self._section_allowed(key)
+            hidden = hidden or (not allowed and key != "pin")
+            item = self.sections.item(row)
+            if item is not None:
+                item.setHidden(not allowed)
+        self.ask_note.setVisible(hidden)
+        current = self.sections.currentRow()
+        if current < 0 or self.sections.item(current).isHidden():
+            shown = [r for r in range(len(self._keys)) if not self.sections.item(r).isHidden()]
+            if shown:
+                self.sections.setCurrentRow(shown[0])
+
+    def visible_sections(self) -> list[str]:
+        """The sections this person is shown, in order (their keys, as in ``SECTIONS``)."""
+        return [key for row, key in enumerate(self._keys)
+                if not self.sections.item(row).isHidden()]
+
+    def show_section(self, key: str) -> bool:
+        """Open a section by its key (e.g. "policy" for the banner's link); False when this
+        person is not shown it."""
+        if key not in self.visible_sections():
+            return False
+        self.sections.setCurrentRow(self._keys.index(key))
+        if key == "policy":
+            self.adopted.setFocus()
+        return True
+
+    def current_section(self) -> str:
+        row = self.sections.currentRow()
+        return self._keys[row] if 0 <= row < len(self._keys) else ""
+
+    # -- messages: each under the buttons of its own section -------------------------------
+    def _say(self, key: str, text: str) -> None:
+        for other, label in self.messages.items():  # an answer from another section is old
+            if other != key:
+                label.clear()
+        self.messages[key].setText(text)
+        self._last_message = key
+
+    def _saying(self, key: str) -> Callable[[str], None]:
+        return lambda text: self._say(key, text)
+
+    def _show_in(self, key: str) -> Callable[[str], None]:
+        """Say it in the section, then show the settings afresh."""
+        def show(text: str) -> None:
+            self._say(key, text)
+            self.reload()
+        return show
+
+    @property
+    def message(self) -> QLabel:
+        """The message line last written to (the section whose button was used last)."""
+        return self.messages[self._last_message or self._keys[0]]
 
     # -- sections ------------------------------------------------------------------
     def _own_pin_group(self) -> QGroupBox:
@@ -204,10 +363,6 @@ class SettingsTab(QWidget):
         form.addRow(self.tr("New PIN"), self.new_pin)
         form.addRow(self.tr("New PIN again"), self.new_pin_again)
         form.addRow(self.change_pin_button)
-        # Only a member of staff has a PIN (a practice set-up has none). Hidden, never
-        # "shown": a widget without a parent yet would open as a window of its own.
-        if self._services.staff is None or self._services.member is None:
-            box.hide()
         return box
 
     def change_own_pin(self) -> None:
@@ -217,17 +372,17 @@ class SettingsTab(QWidget):
         try:
             validate_new_pin_choice(new, again)
         except Refused as problem:
-            self.message.setText(problem.message)
+            self._say("pin", problem.message)
             return
         operations, session = StaffOperations(self._services), self._session()
 
         def changed(_result: object) -> None:
             for field in (self.current_pin, self.new_pin, self.new_pin_again):
                 field.clear()
-            self.message.setText(self.tr("Your PIN is changed. Use the new one from now on."))
+            self._say("pin", self.tr("Your PIN is changed. Use the new one from now on."))
 
         self._tasks.run(lambda: operations.change_own_pin(session, current, new, again),
-                        changed, lambda error: self.message.setText(refusal_text(error)))
+                        changed, lambda error: self._say("pin", refusal_text(error)))
 
     def _roster_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Pupil roster (for the child-name check)"))
@@ -266,7 +421,7 @@ class SettingsTab(QWidget):
         return box
 
     def set_reply_settings(self) -> None:
-        self._change_setting(REPLY_SETTING, str(self.reply_box.currentData()),
+        self._change_setting("replies", REPLY_SETTING, str(self.reply_box.currentData()),
                              self.tr("New tweets will use this reply setting."))
 
     def _device_group(self) -> QGroupBox:
@@ -406,12 +561,13 @@ class SettingsTab(QWidget):
         run_guarded(self._ask_head_pin, self._tasks,
                     self.tr("set the monthly limit on reads from X"),
                     lambda head: usage.set_cap(session, cap, head),
-                    lambda _figures: self._read_cap_set(cap), self.message.setText,
+                    lambda _figures: self._read_cap_set(cap), self._saying("account"),
                     validate=lambda: validate_read_cap(cap))  # a refusal keeps the number typed
 
     def _read_cap_set(self, cap: int) -> None:
-        self._show(self.tr("The monthly limit is now {cap} reads.").format(cap=f"{cap:,}")
-                   if cap else self.tr("There is no monthly limit on reads now."))
+        self._show_in("account")(
+            self.tr("The monthly limit is now {cap} reads.").format(cap=f"{cap:,}")
+            if cap else self.tr("There is no monthly limit on reads now."))
 
     def _kiosk_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Staffroom kiosk"))
@@ -440,6 +596,8 @@ class SettingsTab(QWidget):
         self.adopted = QDateEdit()
         self.adopted.setDisplayFormat(DATE_FORMAT)
         self.adopted.setCalendarPopup(True)
+        self.adopted.setMinimumDate(NOT_SET)  # shown as "not set yet" until a date is chosen
+        self.adopted.setSpecialValueText(self.tr("Not set yet"))
         self.adopted.setAccessibleName(self.tr("Date the policy was adopted"))
         self.adopted.setToolTip(self.tr("The day the governors adopted the school's Twitter "
                                         "policy"))
@@ -514,9 +672,10 @@ class SettingsTab(QWidget):
                 text += " " + self.tr("Computers registered for tweeting: {names}.").format(
                     names=", ".join(others))
             self.device_label.setText(text)
-            self.register_button.setVisible(not registered)
-            self.unregister_button.setVisible(registered)
-            self.exception_button.setVisible(not registered)
+            registrar = self._may_do(Action.REGISTER_DEVICE)
+            self.register_button.setVisible(registrar and not registered)
+            self.unregister_button.setVisible(registrar and registered)
+            self.exception_button.setVisible(registrar and not registered)
             self.end_exception_button.setVisible(
                 not registered and devices.active_exception(device, now) is not None)
         else:  # a trial without staff accounts: there is nobody to register it
@@ -540,7 +699,8 @@ class SettingsTab(QWidget):
         self.idle_spin.blockSignals(False)
         status = review_status(services.settings)
         adopted = status.adopted_on
-        self.adopted.setDate(QDate(adopted.year, adopted.month, adopted.day))
+        self.adopted.setDate(NOT_SET if adopted is None
+                             else QDate(adopted.year, adopted.month, adopted.day))
         self.interval.setValue(status.interval_months)
         self.review_label.setText(status.message)
         self._show_appearance()
@@ -601,8 +761,8 @@ class SettingsTab(QWidget):
         try:
             preview = preview_roster(path)
         except (RosterFileError, OSError) as exc:
-            self.message.setText(self.tr("{file} cannot be imported: {problem} Nothing was "
-                                         "changed; correct the file and import it again.").format(
+            self._say("roster", self.tr("{file} cannot be imported: {problem} Nothing was "
+                                        "changed; correct the file and import it again.").format(
                 file=path.name, problem=exc))
             return
         ask = confirm or self._confirm_roster
@@ -621,28 +781,24 @@ class SettingsTab(QWidget):
 
     def _roster_imported(self, path: Path) -> None:
         self._roster_changed()
-        self.message.setText(self.tr("The roster from {file} is in use.").format(file=path.name))
+        self._say("roster", self.tr("The roster from {file} is in use.").format(file=path.name))
         self._show_roster_counts()
 
     def _roster_failed(self, problem: str) -> None:
-        self.message.setText(self.tr("The roster was not changed: {problem}").format(
+        self._say("roster", self.tr("The roster was not changed: {problem}").format(
             problem=problem))
 
     # -- guarded changes ------------------------------------------------------------
     def _session(self) -> Session:
         return session_of(self._services)
 
-    def _guarded(self, action: str, change: Callable[[str], object], done: str, *,
-                 form: GuardedFormDialog | None = None,
+    def _guarded(self, section: str, action: str, change: Callable[[str], object], done: str,
+                 *, form: GuardedFormDialog | None = None,
                  validate: Callable[[], object] | None = None) -> None:
         """Check, ask for the head-teacher PIN, then change; a form stays open on refusal."""
         if not run_guarded_change(self._ask_head_pin, self._tasks, action, change, done,
-                                  self._show, form=form, validate=validate):
+                                  self._show_in(section), form=form, validate=validate):
             self.reload()  # e.g. put the kiosk box back as it was
-
-    def _show(self, text: str) -> None:
-        self.message.setText(text)
-        self.reload()
 
     def _computer_name(self) -> str:
         device = self._services.device
@@ -650,14 +806,14 @@ class SettingsTab(QWidget):
 
     def register_device(self) -> None:
         operations, session = self._operations, self._session()
-        self._guarded(self.tr("register this computer for tweeting"),
+        self._guarded("computer", self.tr("register this computer for tweeting"),
                       lambda head: operations.register_device(session, head),
                       self.tr("{name} is registered: tweets may be sent from it.").format(
                           name=self._computer_name()))
 
     def unregister_device(self) -> None:
         operations, session = self._operations, self._session()
-        self._guarded(self.tr("remove this computer's registration"),
+        self._guarded("computer", self.tr("remove this computer's registration"),
                       lambda head: operations.unregister_device(session, head),
                       self.tr("{name} is no longer registered.").format(
                           name=self._computer_name()))
@@ -673,7 +829,7 @@ class SettingsTab(QWidget):
         start, end = dialog.window_times()
         reason = dialog.reason.text()
         operations, session = self._operations, self._session()
-        self._guarded(self.tr("allow tweets from this computer for an event"),
+        self._guarded("computer", self.tr("allow tweets from this computer for an event"),
                       lambda head: operations.allow_trip_exception(session, start, end, reason,
                                                                    head),
                       self.tr("Tweets may be sent from {name} until {end}.").format(
@@ -683,8 +839,9 @@ class SettingsTab(QWidget):
     def end_exception(self) -> None:
         operations, session = self._operations, self._session()
         self._tasks.run(lambda: operations.end_trip_exception(session),
-                        lambda _ended: self._show(self.tr("This computer may no longer post.")),
-                        lambda error: self._show(refusal_text(error)))
+                        lambda _ended: self._show_in("computer")(
+                            self.tr("This computer may no longer post.")),
+                        lambda error: self._show_in("computer")(refusal_text(error)))
 
     def store_password(self) -> None:
         """Checked, then the PIN; the field is cleared only once the password is stored."""
@@ -693,22 +850,24 @@ class SettingsTab(QWidget):
 
         def stored(_result: object) -> None:
             self.password_field.clear()
-            self._show(self.tr("The X account's password is stored in this computer's "
-                               "password store."))
+            self._show_in("account")(self.tr("The X account's password is stored in this "
+                                             "computer's password store."))
 
         run_guarded(self._ask_head_pin, self._tasks, self.tr("store the X account's password"),
                     lambda head: operations.store_x_password(session, password, head),
-                    stored, self._show, validate=lambda: validate_x_password(password))
+                    stored, self._show_in("account"),
+                    validate=lambda: validate_x_password(password))
 
     def reveal_password(self) -> None:
         operations, session = self._operations, self._session()
         run_guarded(self._ask_head_pin, self._tasks, self.tr("show the X account's password"),
                     lambda head: operations.show_x_password(session, head),
-                    lambda password: self._show_password(str(password)), self._show)
+                    lambda password: self._show_password(str(password)),
+                    self._show_in("account"))
 
     def _show_password(self, password: str) -> None:
         if not password:
-            self.message.setText(self.tr("No X password is stored on this computer. Type it "
+            self._say("account", self.tr("No X password is stored on this computer. Type it "
                                          "above and press “Store the password…”."))
             return
         self.revealed.setText(self.tr("Password: {password}   (hidden again in {seconds} s)")
@@ -719,32 +878,44 @@ class SettingsTab(QWidget):
         operations, session = self._operations, self._session()
         if on:
             self._tasks.run(lambda: operations.kiosk_on(session),
-                            lambda _r: self._show(self.tr("Kiosk mode starts next time the "
-                                                          "app opens.")),
-                            lambda error: self._show(refusal_text(error)))
+                            lambda _r: self._show_in("kiosk")(
+                                self.tr("Kiosk mode starts next time the app opens.")),
+                            lambda error: self._show_in("kiosk")(refusal_text(error)))
             return
-        self._guarded(self.tr("turn kiosk mode off"),
+        self._guarded("kiosk", self.tr("turn kiosk mode off"),
                       lambda head: operations.kiosk_off(session, head),
                       self.tr("Kiosk mode is off from the next start."))
 
     def set_idle_minutes(self, minutes: int) -> None:
-        self._change_setting(KIOSK_IDLE_MINUTES, minutes,
+        self._change_setting("kiosk", KIOSK_IDLE_MINUTES, minutes,
                              self.tr("The kiosk locks after {count} idle minutes from the next "
                                      "start.").format(count=minutes))
 
     def save_review(self) -> None:
+        if self.adopted.date() == NOT_SET:
+            self._say("policy", self.tr("Choose the date the governors adopted the policy "
+                                        "first."))
+            self.adopted.setFocus()
+            return
         adopted, months = _day(self.adopted), self.interval.value()
         operations, session = self._operations, self._session()
         try:
             validate_policy_dates(adopted, months)
         except Refused as problem:
-            self.message.setText(problem.message)
+            self._say("policy", problem.message)
             return
-        self._tasks.run(lambda: operations.policy_dates(session, adopted, months),
-                        lambda _r: self._show(self.tr("The policy review dates are kept.")),
-                        lambda error: self._show(refusal_text(error)))
 
-    def _change_setting(self, setting: Setting[T], value: T, done: str,
+        def kept(_result: object) -> None:
+            self._show_in("policy")(self.tr("The policy review dates are kept."))
+            # The banner above the tabs follows at once (the window, when there is one).
+            refresh = getattr(self.window(), "refresh_policy_banner", None)
+            if callable(refresh):
+                refresh()
+
+        self._tasks.run(lambda: operations.policy_dates(session, adopted, months), kept,
+                        lambda error: self._show_in("policy")(refusal_text(error)))
+
+    def _change_setting(self, section: str, setting: Setting[T], value: T, done: str,
                         then: Callable[[], None] = lambda: None) -> None:
         """A setting without its own rules: the registry says who may change it."""
         operations, session = self._operations, self._session()
@@ -752,10 +923,10 @@ class SettingsTab(QWidget):
         def changed(did_change: bool) -> None:
             if did_change:
                 then()
-                self.message.setText(done)
+                self._say(section, done)
 
         self._tasks.run(lambda: operations.change_setting(session, setting, value), changed,
-                        lambda error: self._show(refusal_text(error)))
+                        lambda error: self._show_in(section)(refusal_text(error)))
 
     # -- appearance and language ------------------------------------------------------------
     def set_theme(self) -> None:
@@ -767,11 +938,11 @@ class SettingsTab(QWidget):
             if isinstance(app, QApplication):
                 show_theme(app, theme)
 
-        self._change_setting(THEME, theme,
+        self._change_setting("appearance", THEME, theme,
                              self.tr("The new colours are in use on this computer."), show)
 
     def set_language(self) -> None:
         """Keep the choice for the next start: widgets built already keep their words."""
         language = str(self.language_box.currentData())
         self._show_language_note()
-        self._change_setting(LANGUAGE, language, self.language_note.text())
+        self._change_setting("appearance", LANGUAGE, language, self.language_note.text())

@@ -49,7 +49,10 @@ class SignInPanel(QWidget):
         self.people.setAccessibleName(self.tr("Staff members"))
         self.people.setToolTip(self.tr("Choose your own name: everything you do is recorded "
                                        "under it"))
-        self.people.currentRowChanged.connect(self._person_chosen)
+        # A name is chosen only when it is selected (highlighted): Tabbing into the list
+        # makes its first row "current" without showing it, which must sign no one in.
+        self.people.itemSelectionChanged.connect(self._person_chosen)
+        self._last_chosen: int | None = None
         self.pin_pad = PinPad()
         self.pin_pad.submitted.connect(self.try_pin)
         self.message = QLabel(self.tr("Choose your name, then type your PIN."))
@@ -88,16 +91,24 @@ class SignInPanel(QWidget):
         for member in members:
             self.people.addItem(QListWidgetItem(
                 f"{member.name}\n{role_title(Role(member.role))}"))
+        self._last_chosen = None
         if self.people.count() == 1:
             self.people.setCurrentRow(0)
         self.pin_pad.clear()
 
-    def _person_chosen(self, row: int) -> None:
-        self.pin_pad.clear()
-        if row >= 0:
-            self.message.setText(self.tr("Type your PIN."))
-            self.pin_pad.field.setFocus()
-            self._say_if_locked()
+    def _person_chosen(self) -> None:
+        """A PIN typed before any name was chosen is kept; one typed for another person is
+        cleared."""
+        staff_id = self._chosen_id()
+        if staff_id is None:
+            return
+        if self._last_chosen is not None and self._last_chosen != staff_id:
+            self.pin_pad.clear()
+        self._last_chosen = staff_id
+        self.message.setText(self.tr("Press “Sign in”.") if self.pin_pad.field.text()
+                             else self.tr("Type your PIN."))
+        self.pin_pad.field.setFocus()
+        self._say_if_locked()
 
     def _say_if_locked(self) -> None:
         """Before they type: whether this person must wait or is locked out, and why."""
@@ -112,13 +123,16 @@ class SignInPanel(QWidget):
         self._tasks.run(lambda: staff.lock_state(staff_id), show, lambda _error: None)
 
     def _chosen_id(self) -> int | None:
-        row = self.people.currentRow()
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        """The person whose name is selected, or None: never the list's unhighlighted
+        "current" row."""
+        rows = [index.row() for index in self.people.selectedIndexes()]
+        return self._ids[rows[0]] if len(rows) == 1 and 0 <= rows[0] < len(self._ids) else None
 
     def try_pin(self, pin: str) -> None:
         staff_id = self._chosen_id()
-        if staff_id is None:
-            self.message.setText(self.tr("Choose your name first."))
+        if staff_id is None:  # sign no one in; keep the PIN typed
+            self.message.setText(self.tr("Choose your name in the list first; your PIN is "
+                                         "kept. Then press “Sign in”."))
             return
         self.pin_pad.set_busy(True)
         self.message.setText(self.tr("Checking…"))

@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -140,6 +142,10 @@ class StaffTab(QWidget):
                                          "the list"))
         for role in Role:
             self.role_box.addItem(role_title(role), role.value)
+        self.role_box.setPlaceholderText(self.tr("Choose a person first"))
+        self.role_box.setCurrentIndex(-1)  # no role shown until a person is chosen
+        self.role_box.setEnabled(False)
+        self.table.itemSelectionChanged.connect(self._person_chosen)
         self.role_button = QPushButton(self.tr("Change role"))
         self.role_button.setToolTip(self.tr("Give the chosen person the role shown beside this "
                                             "button; needs the head-teacher PIN"))
@@ -175,17 +181,20 @@ class StaffTab(QWidget):
         pin_row.addWidget(self.reset_pin_button)
         buttons.addLayout(account_row)
         buttons.addLayout(pin_row)
-        self.permissions = QTableWidget(len(Role), len(Permission))
+        # One row per permission, one column per role: four short role names across fit
+        # 1180 px (and the kiosk's large text) with no sideways scrolling.
+        self.permissions = QTableWidget(len(Permission), len(Role))
         self.permissions.setObjectName("PermissionsTable")
         self.permissions.setAccessibleName(self.tr("What each role may do"))
         self.permissions.setToolTip(self.tr("Tick or untick what each role may do (Space "
                                             "toggles the chosen box), then save the changes"))
-        self.permissions.setVerticalHeaderLabels([role_title(r) for r in Role])
-        # Two short lines per heading: the whole table fits a 1366 px screen, and headings
-        # are never cut off at the sides.
         self.permissions.setHorizontalHeaderLabels(
-            ["\n".join(textwrap.wrap(permission_title(p), 18)) for p in Permission])
-        self.permissions.setWordWrap(True)
+            ["\n".join(textwrap.wrap(role_title(r), 14)) for r in Role])
+        self.permissions.setVerticalHeaderLabels([permission_title(p) for p in Permission])
+        self.permissions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.permissions.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.save_permissions_button = QPushButton(self.tr("Save role changes…"))
         self.save_permissions_button.setToolTip(self.tr(
             "Save the ticks in the table above; needs the head-teacher PIN"))
@@ -198,22 +207,35 @@ class StaffTab(QWidget):
         self.message = QLabel()
         self.message.setObjectName("TabMessage")
         self.message.setWordWrap(True)
-        title = QLabel(self.tr("Staff who use the app"))
-        title.setObjectName("SectionTitle")
-        roles_title = QLabel(self.tr("What each role may do"))
-        roles_title.setObjectName("SectionTitle")
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(self.table, 2)
+        # Two pages: the people, and what each role may do. Each has the tab's whole
+        # height, so the grid's nine rows show at once even with the kiosk's large text.
+        people = QWidget()
+        layout = QVBoxLayout(people)
+        layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
-        layout.addWidget(roles_title)
-        layout.addWidget(self.permissions, 2)
         row = QHBoxLayout()
         row.addWidget(self.recovery_button)
         row.addStretch(1)
-        row.addWidget(self.save_permissions_button)
         layout.addLayout(row)
+        roles = QWidget()
+        roles_layout = QVBoxLayout(roles)
+        roles_layout.addWidget(self.permissions, 1)
+        self.permissions_message = QLabel()
+        self.permissions_message.setObjectName("TabMessage")
+        self.permissions_message.setWordWrap(True)
+        roles_layout.addWidget(self.permissions_message)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.save_permissions_button)
+        roles_layout.addLayout(save_row)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("StaffPages")
+        self.pages.addTab(people, self.tr("Staff who use the app"))
+        self.pages.addTab(roles, self.tr("What each role may do"))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
         self.reload()
 
     # -- showing -----------------------------------------------------------------
@@ -231,17 +253,26 @@ class StaffTab(QWidget):
                 self.tr("Active") if member.active else self.tr("Deactivated")))
         self.table.resizeColumnsToContents()
         table = self._staff.role_permissions()
-        for row, role in enumerate(Role):
-            for column, permission in enumerate(Permission):
+        for row, permission in enumerate(Permission):
+            for column, role in enumerate(Role):
                 box = QTableWidgetItem()
                 box.setFlags(box.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 allowed = permission in table[role]
                 box.setCheckState(Qt.CheckState.Checked if allowed else Qt.CheckState.Unchecked)
+                box.setToolTip(f"{role_title(role)}: {permission_title(permission)}")
                 self.permissions.setItem(row, column, box)
-        self.permissions.resizeColumnsToContents()
+        self._person_chosen()
+
+    def _person_chosen(self) -> None:
+        """The role box shows the chosen person's role, and nothing while nobody is chosen."""
+        member = self.selected_member()
+        self.role_box.setEnabled(member is not None)
+        self.role_box.setCurrentIndex(-1 if member is None
+                                      else self.role_box.findData(Role(member.role).value))
 
     def selected_member(self) -> StaffMember | None:
-        row = self.table.currentRow()
+        rows = {index.row() for index in self.table.selectedIndexes()}
+        row = rows.pop() if len(rows) == 1 else -1
         item = self.table.item(row, 0) if row >= 0 else None
         if item is None:
             return None
@@ -371,21 +402,26 @@ class StaffTab(QWidget):
     def save_permissions(self) -> None:
         current = self._staff.role_permissions()
         changes = []
-        for row, role in enumerate(Role):
-            for column, permission in enumerate(Permission):
+        for row, permission in enumerate(Permission):
+            for column, role in enumerate(Role):
                 item = self.permissions.item(row, column)
                 wanted = item is not None and item.checkState() == Qt.CheckState.Checked
                 if wanted != (permission in current[role]):
                     changes.append(PermissionChange(role, permission, wanted))
         if not changes:
-            self.message.setText(self.tr("No role changes to save. Tick or untick boxes in the "
-                                         "table first."))
+            self.permissions_message.setText(self.tr("No role changes to save. Tick or untick "
+                                                     "boxes in the table first."))
             return
         operations, session = self._operations, session_of(self._services)
-        self._guarded(self.tr("change what roles may do"),
-                      lambda head: operations.change_permissions(session, changes, head),
-                      self.tr("{count} role change(s) saved.").format(count=len(changes)),
-                      validate=lambda: validate_permission_changes(changes))
+
+        def show(text: str) -> None:  # under the grid, beside its Save button
+            self.permissions_message.setText(text)
+            self.reload()
+
+        run_guarded_change(self._ask_head_pin, self._tasks, self.tr("change what roles may do"),
+                           lambda head: operations.change_permissions(session, changes, head),
+                           self.tr("{count} role change(s) saved.").format(count=len(changes)),
+                           show, validate=lambda: validate_permission_changes(changes))
 
     def new_recovery_code(self) -> None:
         """The written copy is lost: a new code, shown once, and the old one stops working."""

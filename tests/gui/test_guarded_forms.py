@@ -255,6 +255,7 @@ def test_settings_shows_the_months_reads_and_the_head_sets_a_limit_with_the_pin(
     qtbot.addWidget(tab)
     assert "1,234 posts and accounts, in 1 requests" in tab.reads_label.text()
     assert "No monthly limit" in tab.reads_label.text()
+    assert tab.show_section("account")  # Settings shows one section at a time
     assert tab.read_cap_button.isVisibleTo(tab)
     tab.read_cap_spin.setValue(5000)
     tab.set_read_cap()

@@ -161,3 +161,88 @@ def test_teacher_cannot_override(qtbot: QtBot, school: DeskServices, head: Staff
     window.lock()
     window.signed_in(teacher)
     assert not window.composer._may_override
+
+
+def test_a_draft_restored_at_start_is_underlined_before_anyone_types(
+        qtbot: QtBot, school: DeskServices, head: StaffMember) -> None:
+    window = open_window(qtbot, school, [])
+    import_arbor(qtbot, school, window)
+    window.composer.editor.setPlainText("Well done Olivia for a brilliant poem!")
+    assert window.composer.save_draft()
+    window.close()
+    school.forget_name_guard()  # a new start loads the roster again
+
+    again = open_window(qtbot, school, [])  # the app started again: the draft comes back
+    composer = again.composer
+    assert composer.editor.toPlainText() == "Well done Olivia for a brilliant poem!"
+    qtbot.waitUntil(lambda: not composer.names_label.isHidden(), timeout=5000)
+    assert "Olivia" in composer.names_label.text()
+    assert len(composer.editor.extraSelections()) == 1
+
+
+def test_someone_who_posts_directly_can_send_a_blocked_tweet_to_an_approver(
+        qtbot: QtBot, school: DeskServices, head: StaffMember) -> None:
+    from stpeters_desk.ui.preflight_dialog import PreflightDecision
+
+    assert school.staff is not None and school.approvals is not None
+    secretary = school.staff.add_member("Mrs Invented Secretary", Role.SECRETARY, "731902",
+                                        by=head, head_pin=HEAD_PIN)
+    window = open_window(qtbot, school, [])
+    import_arbor(qtbot, school, window)
+    window.lock()
+    window.signed_in(secretary)
+    composer = window.composer
+    offered: list[bool] = []
+    shown: list[PreflightDialog] = []
+
+    def send_it(report: PreflightReport) -> PreflightDecision:
+        dialog = PreflightDialog(report, False, may_send_for_approval=composer._offer_approver)
+        qtbot.addWidget(dialog)
+        shown.append(dialog)
+        offered.append(not dialog.send_button.isHidden())
+        dialog.send_for_approval()  # the button a person presses
+        return dialog.decision
+
+    composer.confirm_preflight = send_it  # type: ignore[method-assign]
+    text = "Well done Olivia for a brilliant poem!"
+    composer.editor.setPlainText(text)
+    composer.post()
+    assert offered == [True]
+    assert "send it to the head teacher or an approver" in shown[0].message.text()
+    waiting = school.approvals.awaiting()
+    assert [item.text for item in waiting] == [text]  # the approver decides
+    assert all(p.text != text for p in school.gateway.own_posts(200))  # nothing posted
+    assert composer.editor.toPlainText() == ""
+    assert "Sent for approval" in composer.message_label.text()
+    assert any(e.action == "submit tweet for approval" for e in school.audit.recent(5))
+
+
+def test_a_block_x_would_refuse_offers_no_override_and_no_sending(qtbot: QtBot) -> None:
+    from stpeters_desk.core.names import NameGuard
+    from stpeters_desk.core.preflight import run_preflight
+
+    report = run_preflight("Sports day " * 30, [], NameGuard.from_names(["Olivia Smith"]))
+    assert not report.can_post
+    dialog = PreflightDialog(report, may_override=True, may_send_for_approval=True)
+    qtbot.addWidget(dialog)
+    assert dialog.post_button.isHidden()  # "Override and post" is not offered
+    assert dialog.send_button.isHidden()
+    assert dialog.reason.isHidden()
+    assert "X would refuse this tweet" in dialog.message.text()
+
+
+def test_the_message_under_the_checks_never_covers_the_last_check(qtbot: QtBot) -> None:
+    from stpeters_desk.core.names import NameGuard
+    from stpeters_desk.core.preflight import run_preflight
+
+    report = run_preflight("Well done Olivia! See stpeters.sch.uk", [],
+                           NameGuard.from_names(["Olivia Smith"]))
+    for offer in (False, True):
+        dialog = PreflightDialog(report, may_override=False, may_send_for_approval=offer)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        area, message = dialog.checks_area.geometry(), dialog.message.geometry()
+        assert message.top() > area.bottom()  # below the checks, not over them
+        assert message.height() >= dialog.message.heightForWidth(message.width())  # every line
+        assert dialog.send_button.isVisible() is offer

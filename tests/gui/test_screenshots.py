@@ -120,14 +120,15 @@ def draw_every_tab(app: QApplication, window: MainWindow, suffix: str) -> list[P
 
 
 def draw_appearance_settings(app: QApplication, window: MainWindow, theme: str) -> Path:
-    """The foot of the Settings tab, where the theme and the language are chosen."""
+    """The Settings tab's Appearance section, where the theme and the language are chosen."""
     window.resize(*SIZES[0])
     window.select_tab("Settings")
     settings = window.tabs.currentWidget()
     assert isinstance(settings, SettingsTab)
+    assert settings.show_section("appearance")
     settings.theme_box.setFocus()
-    scroll = settings.findChild(QScrollArea)
-    assert scroll is not None
+    scroll = settings.pages.currentWidget()
+    assert isinstance(scroll, QScrollArea)
     scroll.ensureWidgetVisible(settings.language_note)
     app.processEvents()
     return save(window.grab(), f"settings-appearance-1366x768-{theme}")

@@ -15,7 +15,12 @@ from stpeters_desk.core.policy_review import (
     review_status,
     save_review_settings,
 )
-from stpeters_desk.core.settings_registry import POLICY_ADOPTED_ON, POLICY_INTERVAL_MONTHS
+from stpeters_desk.core.refusals import InvalidInput
+from stpeters_desk.core.settings_registry import (
+    POLICY_ADOPTED_ON,
+    POLICY_INTERVAL_MONTHS,
+    write,
+)
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.settings import SettingsStore
 
@@ -25,13 +30,26 @@ def settings(db: Database) -> SettingsStore:
     return SettingsStore(db)
 
 
-def test_a_fresh_install_assumes_the_2017_policy_and_is_overdue(settings: SettingsStore) -> None:
+def test_a_fresh_install_claims_nothing_is_overdue_and_asks_for_the_date(
+        settings: SettingsStore) -> None:
     status = review_status(settings, date(2024, 1, 15))
-    assert status.adopted_on == DEFAULT_ADOPTED_ON == date(2017, 11, 27)
+    assert status.adopted_on is None and DEFAULT_ADOPTED_ON is None and not status.date_set
     assert status.interval_months == DEFAULT_INTERVAL_MONTHS == 24
-    assert status.due_on == date(2019, 11, 27)
+    assert status.due_on is None
+    assert not status.due and not status.overdue
+    assert "overdue" not in status.message and "2019" not in status.message
+    assert status.headline == ("Set the date the governors adopted the school's Twitter "
+                               "policy.")
+    with pytest.raises(InvalidInput):  # "not set" is never written as a date
+        write(settings, POLICY_ADOPTED_ON, None)
+
+
+def test_an_overdue_review_has_a_one_line_headline(settings: SettingsStore) -> None:
+    save_review_settings(settings, date(2017, 11, 27), 24, today=date(2024, 1, 1))
+    status = review_status(settings, date(2024, 1, 15))
     assert status.due and status.overdue
     assert "27 November 2019" in status.message and "overdue" in status.message
+    assert status.headline == "The Twitter policy's review was due on 27 November 2019."
 
 
 def test_a_newly_adopted_policy_is_not_due(settings: SettingsStore) -> None:
@@ -40,6 +58,7 @@ def test_a_newly_adopted_policy_is_not_due(settings: SettingsStore) -> None:
     assert status.due_on == date(2025, 11, 20)
     assert not status.due and not status.overdue
     assert "adopted on 20 November 2023" in status.message
+    assert status.headline == ""  # no banner
 
 
 @pytest.mark.parametrize(("today", "due", "overdue", "words"), [
@@ -55,6 +74,7 @@ def test_the_banner_shows_from_a_month_before_the_review(
     status = review_status(settings, today)
     assert (status.due, status.overdue) == (due, overdue)
     assert words in status.message
+    assert bool(status.headline) == due
 
 
 def test_the_interval_can_change(settings: SettingsStore) -> None:

@@ -38,7 +38,7 @@ def store(db: Database) -> SettingsStore:
 def test_nothing_stored_reads_as_the_one_default(store: SettingsStore) -> None:
     assert [read(store, s) for s in (KIOSK_MODE, KIOSK_IDLE_MINUTES, REPLY_SETTING, THEME)] == [
         False, 5, "mentionedUsers", "system"]
-    assert read(store, POLICY_ADOPTED_ON) == date(2017, 11, 27)
+    assert read(store, POLICY_ADOPTED_ON) is None  # not set: a fresh install asks for it
 
 
 @pytest.mark.parametrize(("setting", "stored"), [

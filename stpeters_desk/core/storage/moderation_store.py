@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from stpeters_desk.core.moderation_reasons import (
     ChildNamesNote,
@@ -53,7 +53,7 @@ FOLLOWERS_REVIEWED_MARK = "followers_reviewed_at"
 _MENTION_COLUMNS = (
     "post_id, author_id, author_handle, author_name, text, created_at, conversation_id, "
     "in_reply_to_post_id, level, score, reasons, notes, status, decided_by, decided_at, "
-    "decision_note, fetched_at")
+    "decision_note, fetched_at, maybe")
 _FOLLOWER_COLUMNS = (
     "user_id, handle, name, bio, location, created_at, followers_count, following_count, "
     "tweet_count, profile_image_url, verified, protected, first_seen_at, last_seen_at, "
@@ -78,7 +78,11 @@ class AssessedMention:
     score: float
     reasons: tuple[Reason, ...]
     notes: tuple[ChildNamesNote, ...] = ()
+    maybe: bool = False  # fine by the lists, scored just below the line by the model
     pictures: tuple[CheckedPicture, ...] = ()  # its pictures and what the check said
+
+
+MAYBE_BAND_DAYS = 7  # how long a "maybe" reply stays in "Needs you"
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,16 @@ class StoredMention:
     decided_at: str | None
     decision_note: str
     fetched_at: str
+    maybe: bool = False
     pictures: tuple[CheckedPicture, ...] = ()
+
+    def in_maybe_band(self, now: datetime | None = None) -> bool:
+        """Undecided, fine by the lists, nearly flagged by the model, and less than a week
+        old: listed in "Needs you", marked as a maybe, though it asks nobody to decide."""
+        if not self.maybe or self.status != NEW or self.level != "ok":
+            return False
+        moment = now or datetime.now(UTC)
+        return moment - self.created_at < timedelta(days=MAYBE_BAND_DAYS)
 
     @property
     def needs_someone(self) -> bool:
@@ -244,7 +257,7 @@ class ModerationStore:
         conn.execute(
             f"INSERT INTO moderation_mentions (account_kind, {_MENTION_COLUMNS}) VALUES (:kind, "
             ":post_id, :author_id, :handle, :name, :text, :created_at, :conversation_id, "
-            ":reply_to, :level, :score, :reasons, :notes, :status, '', NULL, '', :now)",
+            ":reply_to, :level, :score, :reasons, :notes, :status, '', NULL, '', :now, :maybe)",
             {"kind": kind, "post_id": mention.post_id, "author_id": mention.author.user_id,
              "handle": mention.author.handle, "name": mention.author.name,
              "text": mention.text, "created_at": mention.created_at.isoformat(),
@@ -252,7 +265,7 @@ class ModerationStore:
              "reply_to": mention.in_reply_to_post_id, "level": item.level,
              "score": round(item.score * 1000), "reasons": reasons_json(item.reasons),
              "notes": notes_json(item.notes), "status": HIDDEN if mention.hidden else NEW,
-             "now": now})
+             "now": now, "maybe": int(item.maybe)})
         for picture in item.pictures:
             conn.execute(
                 "INSERT INTO moderation_media (account_kind, post_id, media_key, position, "
@@ -339,6 +352,17 @@ class ModerationStore:
         counts["needs someone"] = int(needs["n"]) if needs else 0
         return counts
 
+    def fine_counts(self, kind: str, now: datetime | None = None) -> tuple[int, int]:
+        """Undecided replies the lists found fine: those the model nearly flagged this week
+        (listed as maybes), and the rest (not listed in "Needs you")."""
+        since = ((now or datetime.now(UTC)) - timedelta(days=MAYBE_BAND_DAYS)).isoformat()
+        row = self._db.query_one(
+            "SELECT SUM(CASE WHEN maybe = 1 AND created_at >= :since THEN 1 ELSE 0 END) AS m, "
+            "COUNT(*) AS n FROM moderation_mentions WHERE account_kind = :kind "
+            "AND status = :new AND level = 'ok'", {"kind": kind, "new": NEW, "since": since})
+        maybe = int(row["m"] or 0) if row else 0
+        return maybe, (int(row["n"]) if row else 0) - maybe
+
     def set_status(self, kind: str, post_id: str, status: str, by: str, note: str = "") -> bool:
         if status not in MENTION_STATUSES:
             raise ValueError(f"unknown status {status!r}")
@@ -350,13 +374,13 @@ class ModerationStore:
              "id": post_id}) == 1
 
     def update_assessment(self, kind: str, post_id: str, level: str, score: float,
-                          reasons: Sequence[Reason], notes: Sequence[ChildNamesNote] = ()
-                          ) -> None:
+                          reasons: Sequence[Reason], notes: Sequence[ChildNamesNote] = (),
+                          maybe: bool = False) -> None:
         self._db.execute(
             "UPDATE moderation_mentions SET level = :level, score = :score, reasons = :reasons, "
-            "notes = :notes WHERE account_kind = :kind AND post_id = :id",
+            "notes = :notes, maybe = :maybe WHERE account_kind = :kind AND post_id = :id",
             {"level": level, "score": round(score * 1000), "reasons": reasons_json(reasons),
-             "notes": notes_json(notes), "kind": kind, "id": post_id})
+             "notes": notes_json(notes), "maybe": int(maybe), "kind": kind, "id": post_id})
 
     def new_mentions(self, kind: str) -> list[StoredMention]:
         rows = self._db.query(
@@ -605,7 +629,7 @@ def _mention(row: sqlite3.Row) -> StoredMention:
         reasons=stored_reasons(row["reasons"]), notes=stored_notes(row["notes"]),
         status=row["status"], decided_by=row["decided_by"],
         decided_at=row["decided_at"], decision_note=row["decision_note"],
-        fetched_at=row["fetched_at"])
+        fetched_at=row["fetched_at"], maybe=bool(row["maybe"]))
 
 
 def _follower(row: sqlite3.Row) -> StoredFollower:

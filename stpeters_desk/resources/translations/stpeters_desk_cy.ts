@@ -1564,92 +1564,112 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Mewngofnodi ar x.com</translation>
     </message>
     <message>
-        <source>Paste keys</source>
-        <translation>Gludo allweddi</translation>
+        <source>Type all four codes</source>
+        <translation>Teipio&apos;r pedwar cod</translation>
     </message>
     <message>
-        <source>Easiest: sign in on x.com and type the PIN it shows</source>
-        <translation>Hawsaf: mewngofnodwch ar x.com a theipiwch y PIN mae&apos;n ei ddangos</translation>
+        <source>Easiest: sign in on x.com and type the code it shows</source>
+        <translation>Hawsaf: mewngofnodwch ar x.com a theipio&apos;r cod y mae&apos;n ei ddangos</translation>
     </message>
     <message>
-        <source>Paste all four keys from the X developer portal</source>
-        <translation>Gludwch bob un o&apos;r pedair allwedd o borth datblygwyr X</translation>
+        <source>Type the four codes from the “Keys and tokens” page of the school&apos;s app on X</source>
+        <translation>Teipiwch y pedwar cod o dudalen “Keys and tokens” ap yr ysgol ar X</translation>
     </message>
     <message>
-        <source>The keys come from the school&apos;s X developer app. Give it “Read and write” permission only: never direct messages.</source>
-        <translation>Daw&apos;r allweddi o ap datblygwr X yr ysgol. Rhowch ganiatâd “Read and write” yn unig iddo: byth negeseuon uniongyrchol.</translation>
+        <source>The codes come from the school&apos;s own app on X (X calls it a “developer app”), with permission to read and write only: never direct messages.</source>
+        <translation>Daw&apos;r codau o ap yr ysgol ei hun ar X (mae X yn ei alw&apos;n “developer app”), gyda chaniatâd i ddarllen ac ysgrifennu yn unig: byth negeseuon uniongyrchol.</translation>
     </message>
     <message>
-        <source>API key</source>
-        <translation>Allwedd API</translation>
+        <source>How do I get these?</source>
+        <translation>Sut mae cael y rhain?</translation>
     </message>
     <message>
-        <source>API key secret</source>
-        <translation>Cyfrinach yr allwedd API</translation>
+        <source>Step by step: creating the school&apos;s app on X, its permissions, where the codes are, what X charges</source>
+        <translation>Cam wrth gam: creu ap yr ysgol ar X, ei ganiatâd, ble mae&apos;r codau, beth mae X yn ei godi</translation>
     </message>
     <message>
-        <source>From the “Keys and tokens” page of the school&apos;s app in the X developer portal</source>
-        <translation>O dudalen “Keys and tokens” ap yr ysgol ym mhorth datblygwyr X</translation>
+        <source>School app&apos;s key</source>
+        <translation>Allwedd ap yr ysgol</translation>
+    </message>
+    <message>
+        <source>School app&apos;s secret</source>
+        <translation>Cyfrinach ap yr ysgol</translation>
+    </message>
+    <message>
+        <source>Opens x.com in your web browser: sign in as the school&apos;s account and x.com shows a code to type below</source>
+        <translation>Yn agor x.com yn eich porwr gwe: mewngofnodwch fel cyfrif yr ysgol a bydd x.com yn dangos cod i&apos;w deipio isod</translation>
+    </message>
+    <message>
+        <source>The code x.com shows</source>
+        <translation>Y cod y mae x.com yn ei ddangos</translation>
+    </message>
+    <message>
+        <source>The number x.com shows after you sign in; it is not anyone&apos;s PIN for this app</source>
+        <translation>Y rhif y mae x.com yn ei ddangos ar ôl i chi fewngofnodi; nid PIN neb ar gyfer yr ap hwn yw e</translation>
+    </message>
+    <message>
+        <source>On X&apos;s “Keys and tokens” page: “API Key” (or “Consumer Key”).</source>
+        <translation>Ar dudalen “Keys and tokens” X: “API Key” (neu “Consumer Key”).</translation>
+    </message>
+    <message>
+        <source>On the same page: “API Key Secret”.</source>
+        <translation>Ar yr un dudalen: “API Key Secret”.</translation>
+    </message>
+    <message>
+        <source>After you sign in on x.com as the school, x.com shows a number: type it here. It is not a staff PIN.</source>
+        <translation>Ar ôl i chi fewngofnodi ar x.com fel yr ysgol, mae x.com yn dangos rhif: teipiwch e yma. Nid PIN aelod o staff yw e.</translation>
+    </message>
+    <message>
+        <source>Account access code</source>
+        <translation>Cod mynediad y cyfrif</translation>
+    </message>
+    <message>
+        <source>Account access secret</source>
+        <translation>Cyfrinach mynediad y cyfrif</translation>
+    </message>
+    <message>
+        <source>“Access Token”, made for the school&apos;s account after the app was set to read and write.</source>
+        <translation>“Access Token”, wedi&apos;i wneud ar gyfer cyfrif yr ysgol ar ôl gosod yr ap i ddarllen ac ysgrifennu.</translation>
+    </message>
+    <message>
+        <source>“Access Token Secret”, shown beside it.</source>
+        <translation>“Access Token Secret”, a ddangosir wrth ei ymyl.</translation>
+    </message>
+    <message>
+        <source>Type the school app&apos;s key and secret first.</source>
+        <translation>Teipiwch allwedd a chyfrinach ap yr ysgol yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Sign in on x.com as the school&apos;s account, then type the code x.com shows. If no browser opened, go to: {url}</source>
+        <translation>Mewngofnodwch ar x.com fel cyfrif yr ysgol, yna teipiwch y cod y mae x.com yn ei ddangos. Os na agorodd porwr, ewch i: {url}</translation>
+    </message>
+    <message>
+        <source>Open the sign-in page and type the code x.com shows.</source>
+        <translation>Agorwch y dudalen fewngofnodi a theipio&apos;r cod y mae x.com yn ei ddangos.</translation>
+    </message>
+    <message>
+        <source>All four codes are needed.</source>
+        <translation>Mae angen y pedwar cod.</translation>
+    </message>
+    <message>
+        <source>Checking the codes with X…</source>
+        <translation>Yn gwirio&apos;r codau gydag X…</translation>
     </message>
     <message>
         <source>Open the x.com sign-in page</source>
         <translation>Agor tudalen mewngofnodi x.com</translation>
     </message>
     <message>
-        <source>Opens x.com in your web browser: sign in as the school&apos;s account and X shows a PIN to type below</source>
-        <translation>Yn agor x.com yn eich porwr gwe: mewngofnodwch fel cyfrif yr ysgol a bydd X yn dangos PIN i&apos;w deipio isod</translation>
-    </message>
-    <message>
-        <source>PIN shown by x.com</source>
-        <translation>PIN a ddangosir gan x.com</translation>
-    </message>
-    <message>
-        <source>The number x.com shows after you sign in; it is not your own PIN for this app</source>
-        <translation>Y rhif mae x.com yn ei ddangos ar ôl i chi fewngofnodi; nid eich PIN eich hun ar gyfer yr ap hwn yw hwn</translation>
-    </message>
-    <message>
         <source>Check and save</source>
         <translation>Gwirio a chadw</translation>
-    </message>
-    <message>
-        <source>PIN from x.com</source>
-        <translation>PIN o x.com</translation>
     </message>
     <message>
         <source>Checks the keys with X, refuses keys that allow direct messages, then keeps them only in this computer&apos;s secure password store</source>
         <translation>Yn gwirio&apos;r allweddi gydag X, yn gwrthod allweddi sy&apos;n caniatáu negeseuon uniongyrchol, ac yna&apos;n eu cadw yn storfa gyfrineiriau ddiogel y cyfrifiadur hwn yn unig</translation>
     </message>
     <message>
-        <source>Access token</source>
-        <translation>Tocyn mynediad</translation>
-    </message>
-    <message>
-        <source>Access token secret</source>
-        <translation>Cyfrinach y tocyn mynediad</translation>
-    </message>
-    <message>
-        <source>Type the developer app&apos;s API key and secret first.</source>
-        <translation>Teipiwch allwedd API a chyfrinach ap y datblygwr yn gyntaf.</translation>
-    </message>
-    <message>
         <source>Asking X for a sign-in page…</source>
         <translation>Yn gofyn i X am dudalen mewngofnodi…</translation>
-    </message>
-    <message>
-        <source>Sign in on x.com as the school&apos;s account, then type the PIN it shows. If no browser opened, go to: {url}</source>
-        <translation>Mewngofnodwch ar x.com fel cyfrif yr ysgol, yna teipiwch y PIN mae&apos;n ei ddangos. Os na agorodd porwr, ewch i: {url}</translation>
-    </message>
-    <message>
-        <source>Open the sign-in page and type the PIN x.com shows.</source>
-        <translation>Agorwch y dudalen mewngofnodi a theipiwch y PIN mae x.com yn ei ddangos.</translation>
-    </message>
-    <message>
-        <source>All four keys are needed.</source>
-        <translation>Mae angen y pedair allwedd.</translation>
-    </message>
-    <message>
-        <source>Checking the keys with X…</source>
-        <translation>Yn gwirio&apos;r allweddi gydag X…</translation>
     </message>
     <message>
         <source>connect or replace the school&apos;s X account</source>
@@ -2358,6 +2378,17 @@ Nid oes modd dadwneud hyn.</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Connecting the school&apos;s X account: the guide</source>
+        <translation>Cysylltu cyfrif X yr ysgol: y canllaw</translation>
+    </message>
+    <message>
+        <source>The guide is missing from this installation. It is docs/CONNECT-X.md in the app&apos;s source.</source>
+        <translation>Mae&apos;r canllaw ar goll o&apos;r gosodiad hwn. Mae yn docs/CONNECT-X.md yng nghod ffynhonnell yr ap.</translation>
+    </message>
+</context>
+<context>
     <name>GuidedTour</name>
     <message>
         <source>Welcome to St Peter&apos;s Desk</source>
@@ -2948,6 +2979,14 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>{tab} (Ctrl+{number})</translation>
     </message>
     <message>
+        <source>Record the new adoption date</source>
+        <translation>Cofnodi&apos;r dyddiad mabwysiadu newydd</translation>
+    </message>
+    <message>
+        <source>Open the setting</source>
+        <translation>Agor y gosodiad</translation>
+    </message>
+    <message>
         <source>close the kiosk</source>
         <translation>cau&apos;r ciosg</translation>
     </message>
@@ -3213,6 +3252,10 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Pam? Dewiswch neu teipiwch reswm (caiff ei gadw yn y log archwilio)</translation>
     </message>
     <message>
+        <source>? Maybe: worth a look</source>
+        <translation>? Efallai: gwerth edrych arno</translation>
+    </message>
+    <message>
         <source>🚨 Safeguarding: {suggestion}</source>
         <translation>🚨 Diogelu: {suggestion}</translation>
     </message>
@@ -3399,6 +3442,14 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>Needing you: {needs} · In all: {total}</source>
         <translation>Angen eich sylw: {needs} · Cyfanswm: {total}</translation>
+    </message>
+    <message>
+        <source>Maybe: {count}</source>
+        <translation>Efallai: {count}</translation>
+    </message>
+    <message>
+        <source>Looking fine, not shown: {count}</source>
+        <translation>Yn edrych yn iawn, heb eu dangos: {count}</translation>
     </message>
     <message>
         <source>Nothing fetched yet</source>
@@ -4802,6 +4853,14 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Ni all y dyddiad mabwysiadu fod yn y dyfodol.</translation>
     </message>
     <message>
+        <source>The date the governors adopted the school&apos;s Twitter policy is not set yet. Enter it and save: the review reminder is worked out from it.</source>
+        <translation>Nid yw&apos;r dyddiad y mabwysiadodd y llywodraethwyr bolisi Twitter yr ysgol wedi&apos;i osod eto. Rhowch ef a&apos;i gadw: mae&apos;r nodyn atgoffa i adolygu yn cael ei gyfrifo ohono.</translation>
+    </message>
+    <message>
+        <source>Set the date the governors adopted the school&apos;s Twitter policy.</source>
+        <translation>Gosodwch y dyddiad y mabwysiadodd y llywodraethwyr bolisi Twitter yr ysgol.</translation>
+    </message>
+    <message>
         <source>Ask the Teaching &amp; Learning committee to review it, then record the date the governors adopted it in Settings.</source>
         <translation>Gofynnwch i&apos;r pwyllgor Addysgu &amp; Dysgu ei adolygu, yna cofnodwch yn y Gosodiadau y dyddiad y gwnaeth y llywodraethwyr ei fabwysiadu.</translation>
     </message>
@@ -4816,6 +4875,14 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>The school&apos;s Twitter policy was adopted on {adopted}; its next review is due on {date}.</source>
         <translation>Cafodd polisi Twitter yr ysgol ei fabwysiadu ar {adopted}; mae&apos;r adolygiad nesaf i fod ar {date}.</translation>
+    </message>
+    <message>
+        <source>The Twitter policy&apos;s review was due on {date}.</source>
+        <translation>Roedd adolygiad y polisi Twitter i fod ar {date}.</translation>
+    </message>
+    <message>
+        <source>The Twitter policy&apos;s review is due on {date} ({when}).</source>
+        <translation>Mae adolygiad y polisi Twitter i fod ar {date} ({when}).</translation>
     </message>
     <message>
         <source>today</source>
@@ -5212,6 +5279,22 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>Post despite the block; your name and reason go into the audit log</source>
         <translation>Postio er gwaethaf y rhwystr; bydd eich enw a&apos;ch rheswm yn mynd i&apos;r log archwilio</translation>
+    </message>
+    <message>
+        <source>Send to an approver</source>
+        <translation>Anfon at gymeradwywr</translation>
+    </message>
+    <message>
+        <source>Send the tweet for approval: the head teacher or an approver looks at the block and decides. Nothing is posted now.</source>
+        <translation>Anfon y neges i&apos;w chymeradwyo: mae&apos;r pennaeth neu gymeradwywr yn edrych ar y rhwystr ac yn penderfynu. Does dim yn cael ei bostio nawr.</translation>
+    </message>
+    <message>
+        <source>X would refuse this tweet as it is ({checks}), so nobody can override it. Change it, then try again.</source>
+        <translation>Byddai X yn gwrthod y neges hon fel y mae ({checks}), felly all neb ei diystyru. Newidiwch hi, yna rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>This tweet cannot be posted as it is. Change it, or send it to the head teacher or an approver, who decide.</source>
+        <translation>Does dim modd postio&apos;r neges hon fel y mae. Newidiwch hi, neu anfonwch hi at y pennaeth neu gymeradwywr, a fydd yn penderfynu.</translation>
     </message>
     <message>
         <source>This tweet cannot be posted as it is. Change it, or ask the head teacher or an approver to look at it.</source>
@@ -5780,6 +5863,42 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Y cyfrifiadur hwn</translation>
     </message>
     <message>
+        <source>The X account</source>
+        <translation>Cyfrif X</translation>
+    </message>
+    <message>
+        <source>Pupil roster</source>
+        <translation>Rhestr ddisgyblion</translation>
+    </message>
+    <message>
+        <source>Replies to tweets</source>
+        <translation>Atebion i negeseuon</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Ciosg</translation>
+    </message>
+    <message>
+        <source>Policy review</source>
+        <translation>Adolygu&apos;r polisi</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Golwg ac iaith</translation>
+    </message>
+    <message>
+        <source>Settings sections</source>
+        <translation>Adrannau&apos;r Gosodiadau</translation>
+    </message>
+    <message>
+        <source>Choose what to change</source>
+        <translation>Dewiswch beth i&apos;w newid</translation>
+    </message>
+    <message>
+        <source>Only the settings you may change are shown. For the others, ask the head teacher.</source>
+        <translation>Dim ond y gosodiadau y cewch eu newid sy&apos;n cael eu dangos. Am y lleill, gofynnwch i&apos;r pennaeth.</translation>
+    </message>
+    <message>
         <source>Register this computer…</source>
         <translation>Cofrestru&apos;r cyfrifiadur hwn…</translation>
     </message>
@@ -5930,6 +6049,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>Twitter policy review</source>
         <translation>Adolygu polisi Twitter</translation>
+    </message>
+    <message>
+        <source>Not set yet</source>
+        <translation>Heb ei osod eto</translation>
     </message>
     <message>
         <source>Date the policy was adopted</source>
@@ -6116,6 +6239,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>O&apos;r tro nesaf y bydd yr ap yn cychwyn, bydd y ciosg yn cloi ar ôl {count} munud segur.</translation>
     </message>
     <message>
+        <source>Choose the date the governors adopted the policy first.</source>
+        <translation>Dewiswch y dyddiad y mabwysiadodd y llywodraethwyr y polisi yn gyntaf.</translation>
+    </message>
+    <message>
         <source>The policy review dates are kept.</source>
         <translation>Mae dyddiadau adolygu&apos;r polisi wedi&apos;u cadw.</translation>
     </message>
@@ -6218,12 +6345,16 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Defnyddiwch y cod adfer a ddangoswyd pan gafodd yr ap ei osod i ddewis PIN newydd i&apos;r pennaeth</translation>
     </message>
     <message>
+        <source>Press “Sign in”.</source>
+        <translation>Pwyswch “Mewngofnodi”.</translation>
+    </message>
+    <message>
         <source>Type your PIN.</source>
         <translation>Teipiwch eich PIN.</translation>
     </message>
     <message>
-        <source>Choose your name first.</source>
-        <translation>Dewiswch eich enw yn gyntaf.</translation>
+        <source>Choose your name in the list first; your PIN is kept. Then press “Sign in”.</source>
+        <translation>Dewiswch eich enw yn y rhestr yn gyntaf; mae eich PIN yn cael ei gadw. Yna pwyswch “Mewngofnodi”.</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -6414,6 +6545,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>The role “Change role” gives the person chosen in the list</source>
         <translation>Y rôl y mae “Newid rôl” yn ei rhoi i&apos;r person a ddewiswyd yn y rhestr</translation>
+    </message>
+    <message>
+        <source>Choose a person first</source>
+        <translation>Dewiswch berson yn gyntaf</translation>
     </message>
     <message>
         <source>Change role</source>

@@ -24,6 +24,7 @@ from stpeters_desk.core.storage.migrations import (
     m0012_pending_unblocks,
     m0014_x_read_usage,
     m0015_reply_media,
+    m0016_maybe_band,
 )
 from stpeters_desk.core.storage.migrations.base import Migration
 
@@ -42,6 +43,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0012_pending_unblocks.MIGRATION,
     m0014_x_read_usage.MIGRATION,
     m0015_reply_media.MIGRATION,
+    m0016_maybe_band.MIGRATION,
 )
 
 __all__ = ["MIGRATIONS", "Migration"]
