@@ -25,7 +25,6 @@ import tracemalloc
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -39,6 +38,7 @@ from stpeters_desk.core.moderation_service import FollowerReview  # noqa: E402
 from stpeters_desk.core.storage.db import open_database  # noqa: E402
 from stpeters_desk.core.storage.moderation_store import ModerationStore  # noqa: E402
 from stpeters_desk.ui.followers_tab import (  # noqa: E402
+    FIRST_SCREEN,
     HANDLE_COLUMN,
     NEW_COLUMN,
     RISK_COLUMN,
@@ -115,8 +115,8 @@ def bytes_kept_per_row(rows: list[FollowerRow]) -> float:
     tracemalloc.start()
     copies = []
     for row in rows:
-        values: list[Any] = [_copy(getattr(row, name)) for name in FollowerRow.__slots__]
-        copies.append(FollowerRow(*values))
+        line = tuple(_copy(value) for value in row.line)
+        copies.append(FollowerRow(row.rank, line, row.new, row.words))
     kept, _peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return kept / max(len(copies), 1)
@@ -135,6 +135,22 @@ def scoring_time(profiles: list[UserProfile], now: datetime) -> float:
     """Seconds to score these profiles as a sync does (shipped word lists)."""
     context = FollowerContext(now=now)
     return median_time(lambda: [score_follower(p, context) for p in profiles], 1)
+
+
+def first_screen_time(app: QApplication, review: FollowerReview, now: datetime,
+                      runs: int) -> float:
+    """What the tab does first with a long list: read the first screen's rows and show them
+    in a table on screen (the rest follows from the worker)."""
+    def action() -> None:
+        model = FollowersModel()
+        view = QTableView()
+        view.setModel(model)
+        view.resize(1200, 700)
+        view.show()
+        model.set_rows(load_follower_rows(review, now, limit=FIRST_SCREEN))
+        app.processEvents()
+        view.close()
+    return median_time(action, runs)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -160,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         del followers
         gc.collect()
 
+        first_screen = first_screen_time(app, review, now, args.runs)
         base_mib = rss_mib()
         start = time.perf_counter()
         rows = load_follower_rows(review, now)
@@ -212,7 +229,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"followers: {count:,} synthetic, invented accounts")
     print(f"score one follower (during a sync): {scoring / min(count, 5000) * 1e6:.0f} µs")
     print(f"save to the database: {saved:.2f} s ({count / saved:,.0f} a second)")
-    print(f"load: read and build rows (worker): {read:.2f} s")
+    print(f"load: first screen ({FIRST_SCREEN} rows) read, built and shown in the table: "
+          f"{first_screen * 1000:.0f} ms (target at most 200 ms)")
+    print(f"load: read and build all rows (worker): {read:.2f} s (target at most 1 s)")
     print(f"load: into the model and shown in the table (UI thread): {shown * 1000:.0f} ms")
     print(f"sort by risk, high first: {sort_risk * 1000:.0f} ms")
     print(f"sort by handle: {sort_handle * 1000:.0f} ms")

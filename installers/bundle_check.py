@@ -26,6 +26,8 @@ REQUIRED_RESOURCES = (
     "style.qss",
     "icons/app.svg",
     "icons/app-256.png",
+    "icons/status/safeguarding.svg",  # the status marks (ui.status_marks)
+    "icons/status/block.svg",
     "models/centerface.onnx",
     "wordlists/offensive.txt",
     "wordlists/common_word_names.txt",

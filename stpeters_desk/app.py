@@ -17,7 +17,13 @@ from stpeters_desk import APP_NAME, __version__
 from stpeters_desk.core.paths import DATABASE_NAME, resolve_data_dir, resources_dir
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.settings_registry import KIOSK_MODE, REAL_ACCOUNT_CONNECTED, read
-from stpeters_desk.core.storage.db import Database, DatabaseError, open_database
+from stpeters_desk.core.storage.db import (
+    Database,
+    DatabaseError,
+    database_url,
+    open_database,
+    redact_url,
+)
 from stpeters_desk.core.storage.settings import SettingsStore
 from stpeters_desk.i18n import translate
 from stpeters_desk.x.gateway import XGateway
@@ -52,6 +58,7 @@ EXIT_WHEN_SHOWN_ENV = "STPETERS_DESK_EXIT_WHEN_SHOWN"  # benchmarks/startup.py o
 @dataclass(frozen=True)
 class Options:
     data_dir: str | None = None
+    database: str | None = None
     sandbox: bool = False
     reset_sandbox: bool = False
     screenshot: str | None = None
@@ -76,6 +83,9 @@ def parse_args(argv: Sequence[str] | None) -> Options:
                         help="keep everything here instead of the usual places: the "
                              "database, this computer's identity and its set-up notes "
                              "(also STPETERS_DESK_DATA_DIR)")
+    parser.add_argument("--database", metavar="postgresql://…",
+                        help="the school's shared PostgreSQL server instead of this "
+                             "computer's own database (also STPETERS_DESK_DATABASE)")
     parser.add_argument("--sandbox", action="store_true",
                         help="use the practice account even if the real one is connected")
     parser.add_argument("--reset-sandbox", action="store_true",
@@ -90,7 +100,7 @@ def parse_args(argv: Sequence[str] | None) -> Options:
                         help="full screen for the staffroom; locks when idle")
     parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     parsed = parser.parse_args(argv)
-    return Options(data_dir=parsed.data_dir, sandbox=parsed.sandbox,
+    return Options(data_dir=parsed.data_dir, database=parsed.database, sandbox=parsed.sandbox,
                    reset_sandbox=parsed.reset_sandbox, screenshot=parsed.screenshot,
                    tab=parsed.tab, kiosk=parsed.kiosk, exit_when_shown=parsed.exit_when_shown)
 
@@ -132,11 +142,12 @@ def build_services(args: Options) -> DeskServices:
     """
     from stpeters_desk.core.integrity import IntegrityGuard
 
+    refuse_shared_database(args.database)
     data_dir = resolve_data_dir(args.data_dir)
     db = open_database(data_dir)
     try:
         if args.screenshot:  # drawn from a copy: nothing it triggers is written to the data
-            _refuse_unless_sound(IntegrityGuard(db))
+            _refuse_unless_sound(IntegrityGuard(db, read_only=not args.reset_sandbox))
             if args.reset_sandbox:  # asked for: done to the data folder itself
                 from stpeters_desk.x.sandbox import SandboxGateway
 
@@ -212,6 +223,19 @@ def no_display_message() -> str:
             "here, as over ssh or in a text console. Start it from the desktop, or with "
             "\"ssh -X\". (--screenshot, and the photos and audit commands, work without "
             "a display.)")
+def refuse_shared_database(argument: str | None) -> None:
+    """A PostgreSQL server named with ``--database`` or STPETERS_DESK_DATABASE is refused
+    for now: the integrity seal and the keyring records it checks against are kept per
+    database file, and enrolling a computer on a shared server is not built yet (issue
+    18). Refusing is safer than quietly using this computer's own file instead."""
+    url = database_url(argument)
+    if url is not None:
+        raise DatabaseError(
+            f"The shared database {redact_url(url)} cannot be used yet: this version "
+            "checks the security state against a seal kept in this computer's keyring for "
+            "a database file, which a shared server does not have yet. Nothing was "
+            "changed. Start without --database (and without STPETERS_DESK_DATABASE) to "
+            "use this computer's own database.")
 
 
 def _refuse_unless_sound(guard: IntegrityGuard) -> None:
@@ -263,12 +287,20 @@ def _roster_guard(data_dir_arg: str | None) -> NameGuard:
 
 def run_subcommand(name: str, argv: list[str]) -> int:
     """``stpeters-desk audit ...`` and ``stpeters-desk photos ...``: no window."""
-    data_dir_arg = None
+    data_dir_arg = database_arg = None
     if "--data-dir" in argv[:-1]:  # before or after the command's own words
         where = argv.index("--data-dir")
         data_dir_arg, argv = argv[where + 1], argv[:where] + argv[where + 2:]
     if data_dir_arg:
         keep_computer_files_in(data_dir_arg)
+    if "--database" in argv[:-1]:
+        where = argv.index("--database")
+        database_arg, argv = argv[where + 1], argv[:where] + argv[where + 2:]
+    try:
+        refuse_shared_database(database_arg)
+    except DatabaseError as exc:
+        print(f"{APP_NAME} cannot open its database: {exc}", file=sys.stderr)
+        return 2
     if name == "photos":
         from stpeters_desk.core.photo_batch import main as photos_main
 

@@ -31,11 +31,63 @@ def data_dir(_isolated_data_dir: Path) -> Path:
     return _isolated_data_dir
 
 
+# The storage tests run on SQLite and, when this names a server, on PostgreSQL too
+# (issue 18). Each PostgreSQL test gets a schema of its own, dropped afterwards.
+POSTGRES_URL_ENV = "STPETERS_TEST_POSTGRES_URL"
+STORAGE_TEST_MODULES = frozenset({
+    "test_storage", "test_outbox", "test_audit_chain", "test_approvals", "test_staff",
+    "test_roster", "test_devices", "test_photo_library", "test_x_usage", "test_postgres",
+    "test_sandbox_gateway", "test_moderation_reasons",
+    # the operations on top of them (issue 18: "the storage and operations tests")
+    "test_ops_approvals", "test_ops_posting", "test_ops_staff", "test_ops_followers",
+})
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    module = metafunc.module.__name__.rsplit(".", 1)[-1]
+    if "db" in metafunc.fixturenames and module in STORAGE_TEST_MODULES:
+        sqlite_only = metafunc.definition.get_closest_marker("sqlite_only") is not None
+        metafunc.parametrize("db", ["sqlite"] if sqlite_only else ["sqlite", "postgresql"],
+                             indirect=True)
+
+
 @pytest.fixture
-def db(data_dir: Path) -> Iterator[Database]:
+def db(data_dir: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
+    if getattr(request, "param", "sqlite") == "postgresql":
+        yield from _postgres_db()
+        return
     database = open_database(data_dir)
     yield database
     database.close()
+
+
+def reopen_database(db: Database) -> Database:
+    """The same database opened again, as another window or computer would open it."""
+    from stpeters_desk.core.storage.postgres import PgDatabase
+
+    if isinstance(db, PgDatabase):
+        return open_database(db.url, schema=db.schema)
+    return open_database(db.path.parent)
+
+
+def _postgres_db() -> Iterator[Database]:
+    url = os.environ.get(POSTGRES_URL_ENV)
+    if not url:
+        pytest.skip(f"no PostgreSQL server ({POSTGRES_URL_ENV} is not set)")
+    import uuid
+
+    import psycopg
+
+    schema = f"test_{uuid.uuid4().hex[:16]}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+    database = open_database(url, schema=schema)
+    try:
+        yield database
+    finally:
+        database.close()
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 @pytest.fixture

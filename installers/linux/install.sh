@@ -68,6 +68,11 @@ warn_about_missing_libraries() {
     echo "On Debian or Ubuntu: sudo apt-get install libxcb-cursor0 libxkbcommon-x11-0" \
          "libxcb-icccm4 libxcb-keysyms1 libegl1 libfontconfig1" >&2
   fi
+  # Tweets and replies carry emoji: without a colour-emoji font each shows as an empty box.
+  if command -v fc-list >/dev/null 2>&1 && ! fc-list : family | grep -qi "emoji"; then
+    echo "Note: no colour-emoji font is installed, so emoji in tweets will show as boxes." >&2
+    echo "On Debian or Ubuntu: sudo apt-get install fonts-noto-color-emoji" >&2
+  fi
 }
 
 install_app() {

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +38,7 @@ from stpeters_desk.core.storage.audit import (
     read_head,
     start_keyed_chain,
 )
+from stpeters_desk.core.storage.connection import Connection
 from stpeters_desk.core.storage.db import Database, DatabaseError, keep_the_file_advice
 from stpeters_desk.core.storage.seal import part_macs, recovery_hash, store_macs, stored_macs
 from stpeters_desk.i18n import translate
@@ -151,8 +151,11 @@ def _refused(message: str) -> AuditVerification:
 class IntegrityGuard:
     """The ``WriteGuard`` of ``storage.db``: check once, then seal every change."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, read_only: bool = False) -> None:
+        """``read_only``: check and write nothing (``--screenshot`` draws the data as it is):
+        no key is created in the keyring and an unkeyed audit log is not keyed now."""
         self._db = db
+        self._read_only = read_only
         self._key: bytes | None = None
         self.anchor: Anchor | None = None
         self.notice = ""  # an accepted problem, to say once at start
@@ -232,7 +235,7 @@ class IntegrityGuard:
                              "become head teacher.").format(path=self._db.path)
                 + " " + what_to_do())
         keyed = head is not None and head.keyed_from_id is not None
-        record = read_keyring(self._db, create_key=True)
+        record = read_keyring(self._db, create_key=not self._read_only)
         if record.key is None:
             if keyed:
                 return _refused(translate(
@@ -242,7 +245,7 @@ class IntegrityGuard:
         self._key, self.anchor = record.key, record.anchor
         if record.anchor is None and not keyed:
             plain = trail.verify()
-            if not plain.ok:  # never key (and so bless) a log that is already broken
+            if not plain.ok or self._read_only:  # never key (and so bless) a broken log
                 return self._refuse_unless_ok(plain)
             self._key_the_chain()
         return self._refuse_unless_ok(trail.verify(self._key, self.anchor))
@@ -298,7 +301,7 @@ class IntegrityGuard:
         if not result.ok:
             raise IntegrityRefused(result.message)
 
-    def before_write(self, conn: sqlite3.Connection) -> None:
+    def before_write(self, conn: Connection) -> None:
         if threading.get_ident() == self._checking_thread or self._key is None:
             return
         from stpeters_desk.core.storage.seal import changed_parts
@@ -314,7 +317,7 @@ class IntegrityGuard:
                              "run “stpeters-desk audit verify”.").format(parts=", ".join(changed)))
             raise IntegrityRefused(self._result.message)
 
-    def before_commit(self, conn: sqlite3.Connection) -> None:
+    def before_commit(self, conn: Connection) -> None:
         if self._key is None:
             return
         head = read_head(conn)
@@ -324,7 +327,7 @@ class IntegrityGuard:
         if macs != stored_macs(conn):  # most changes (drafts, tweets) leave the seal as it is
             store_macs(conn, macs)
 
-    def after_commit(self, conn: sqlite3.Connection) -> None:
+    def after_commit(self, conn: Connection) -> None:
         recovery = recovery_hash(conn)
         if recovery and recovery != self._noted_recovery:
             _note_set_up(self._db, recovery)

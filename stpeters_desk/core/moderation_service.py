@@ -53,6 +53,7 @@ from stpeters_desk.core.storage.moderation_store import (
     REPORTED,
     REVIEWED,
     AssessedMention,
+    FollowerLine,
     ModerationStore,
     PendingUnblock,
     StoredFollower,
@@ -478,6 +479,10 @@ class FollowerReview:
 
     def count(self, new_since_review_only: bool = False) -> int:
         return self._store.follower_count(self.kind, new_since_review_only)
+
+    def lines(self, limit: int = -1) -> list[FollowerLine]:
+        """What the Followers table shows, in the order of ``followers`` (-1: everyone)."""
+        return self._store.follower_lines(self.kind, limit)
 
     def get(self, user_id: str) -> StoredFollower:
         follower = self._store.follower(self.kind, user_id)

@@ -64,6 +64,12 @@ class DeskServices:
         return self._photos
 
     @property
+    def has_approvals(self) -> bool:
+        """Whether ``approvals`` is there, without loading it (its module is slow to load)."""
+        return self._approvals is not None or (
+            self.db is not None and self.device is not None and self.staff is not None)
+
+    @property
     def approvals(self) -> ApprovalQueue | None:
         """Approvals and scheduled tweets (staff accounts only); built on first use."""
         if self._approvals is None and self.db is not None and self.device is not None \

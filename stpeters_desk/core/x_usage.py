@@ -9,19 +9,16 @@ make once the head's monthly limit is reached. Posting is never refused by it.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from stpeters_desk.core.settings_registry import MAX_READ_CAP, X_READ_CAP, read
+from stpeters_desk.core.settings_registry import X_READ_CAP, read
+from stpeters_desk.core.storage.connection import database_errors
 from stpeters_desk.core.storage.db import DatabaseError
 from stpeters_desk.core.storage.settings import SettingsStore
 from stpeters_desk.core.storage.usage_store import MonthUsage, UsageStore
 from stpeters_desk.x.errors import ReadCapReached
-
-READ_CAP_SETTING = X_READ_CAP.key
-__all__ = ["MAX_READ_CAP", "READ_CAP_SETTING", "ReadBudget", "ReadFigures", "month_of"]
 
 _log = logging.getLogger(__name__)
 
@@ -65,5 +62,7 @@ class ReadBudget:
         """Never fails the read X already answered: a lost count is logged instead."""
         try:
             self._store.add(self._kind, month_of(self._clock()), resources)
-        except (DatabaseError, sqlite3.Error) as exc:
+        except database_errors() as exc:
+            _log.warning("could not count a read from X: %s", exc)
+        except DatabaseError as exc:
             _log.warning("could not count a read from X: %s", exc)

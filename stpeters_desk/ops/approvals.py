@@ -18,7 +18,6 @@ with the change. This layer adds what was decided in the widgets before:
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime
@@ -29,6 +28,7 @@ from stpeters_desk.core.preflight import PhotoCheckInput, PreflightReport
 from stpeters_desk.core.refusals import NotSignedIn
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import StaffMember
+from stpeters_desk.core.storage.connection import Connection
 from stpeters_desk.i18n import translate
 from stpeters_desk.ops.actions import Action
 from stpeters_desk.ops.context import gate_of, photo_library_of
@@ -248,7 +248,7 @@ class Approvals:
                 library.mark_used(photo_id, actor, where(item.submission_id))
         return item
 
-    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+    def _transaction(self) -> AbstractContextManager[Connection]:
         db = self._services.db
         if db is None:
             raise PostingRefused(translate("Operations", "No staff accounts are set up, so "

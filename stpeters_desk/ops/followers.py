@@ -25,7 +25,9 @@ from stpeters_desk.core.refusals import HeadPinNeeded, ReasonNeeded
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.moderation_store import (
     CONFIRMED,
+    FOLLOWER_LINE,
     PENDING,
+    FollowerLine,
     PendingUnblock,
     StoredFollower,
 )
@@ -40,8 +42,17 @@ from stpeters_desk.x.models import HandOff, UserProfile
 
 # What the Followers tab shows comes through here, not from the store (the UI's one door).
 __all__ = [
-    "CONFIRMED", "PENDING", "BlockedListCheck", "FollowerOps", "ModerationError",
-    "PendingUnblock", "StoredFollower", "SyncOutcome", "follower_ops",
+    "CONFIRMED",
+    "FOLLOWER_LINE",
+    "PENDING",
+    "BlockedListCheck",
+    "FollowerLine",
+    "FollowerOps",
+    "ModerationError",
+    "PendingUnblock",
+    "StoredFollower",
+    "SyncOutcome",
+    "follower_ops",
 ]
 
 BLOCKED_PAGE = 1000
@@ -78,6 +89,11 @@ class FollowerOps:
 
     def count(self, new_since_review_only: bool = False) -> int:
         return self._review.count(new_since_review_only)
+
+    def lines(self, limit: int = -1) -> list[FollowerLine]:
+        """The Followers table's columns for each current follower, new ones first, as
+        plain tuples (``FOLLOWER_LINE``); -1 reads them all."""
+        return self._review.lines(limit)
 
     def get(self, user_id: str) -> StoredFollower:
         return self._review.get(user_id)

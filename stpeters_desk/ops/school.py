@@ -13,7 +13,6 @@ head-teacher PIN is refused (fail closed).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from stpeters_desk.core.settings_registry import (
     write,
 )
 from stpeters_desk.core.storage.audit import NewAuditEntry, append_entries
+from stpeters_desk.core.storage.connection import Connection
 from stpeters_desk.i18n import translate
 from stpeters_desk.ops.actions import Action
 from stpeters_desk.ops.context import gate_of
@@ -127,7 +127,7 @@ class SchoolOperations:
     def _gate(self) -> Gate:
         return gate_of(self._services)
 
-    def _db_transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+    def _db_transaction(self) -> AbstractContextManager[Connection]:
         db = self._services.db
         if db is None:
             raise NotAllowed(translate("Operations", "The school's database is not open, so "

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from stpeters_desk.core.refusals import Refused
 from stpeters_desk.core.services import DeskServices
-from stpeters_desk.core.settings_registry import X_READ_CAP, write
+from stpeters_desk.core.settings_registry import MAX_READ_CAP, X_READ_CAP, write
 from stpeters_desk.core.storage.settings import SettingsStore
-from stpeters_desk.core.x_usage import MAX_READ_CAP, ReadBudget, ReadFigures
+from stpeters_desk.core.x_usage import ReadBudget, ReadFigures
 from stpeters_desk.i18n import translate
 from stpeters_desk.ops.actions import Action
 from stpeters_desk.ops.gate import Clearance, Gate

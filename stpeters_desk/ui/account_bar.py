@@ -97,7 +97,7 @@ class AccountBar(QFrame):
         problems = self._checked_problems or self._account_problems
         lines = []
         if self._outbox_paused:
-            lines.append(self.tr("⛔ Tweets are not going out: {reason}").format(
+            lines.append(self.tr("✖ Tweets are not going out: {reason}").format(
                 reason=self._outbox_paused))
         if problems:
             lines.append(self.tr("⚠ {problems} Tell the head teacher.").format(

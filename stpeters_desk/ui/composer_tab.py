@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
@@ -178,7 +178,7 @@ class ComposerTab(QWidget):
         self.schedule_button.setObjectName("ScheduleButton")
         self.schedule_button.setToolTip(self.tr("Choose a date and time for the tweet to go out"))
         self.schedule_button.clicked.connect(self.schedule)
-        self.schedule_button.setVisible(self._services.approvals is not None)
+        self.schedule_button.setVisible(self._services.has_approvals)
         row.addWidget(self.schedule_button)
         row.addWidget(self.busy_bar)
         row.addWidget(self.post_button)
@@ -236,9 +236,10 @@ class ComposerTab(QWidget):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Fetch the account's latest tweets again (F5)"))
         self.refresh_button.clicked.connect(self.refresh_posts)
-        # Through the button, so F5 is ignored while the tweets are still being fetched.
-        refresh_key = QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh_button.click)
-        refresh_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Through the button, so F5 is ignored while the tweets are still being fetched. In
+        # the window's context (the default, which needs no Qt enum: naming one costs the
+        # first frame tens of milliseconds): a shortcut acts only while its tab is shown.
+        QShortcut(QKeySequence("F5"), self, self.refresh_button.click)
         self.delete_button = QPushButton(self.tr("Delete tweet…"))
         self.delete_button.setObjectName("DeleteButton")
         self.delete_button.setProperty("destructive", True)
@@ -460,7 +461,7 @@ class ComposerTab(QWidget):
         self._name_findings = findings
         self._apply_highlights()
         if self._guard_problem:
-            self.names_label.setText("⛔ " + self.tr("Names cannot be checked: {reason}").format(
+            self.names_label.setText("✖ " + self.tr("Names cannot be checked: {reason}").format(
                 reason=self._guard_problem))
         elif findings:
             self.names_label.setText(name_findings_text(findings))
@@ -478,11 +479,11 @@ class ComposerTab(QWidget):
     def set_permissions(self, allowed: frozenset[str]) -> None:
         """Only roles allowed to post see an active Post button (the policy names who tweets)."""
         self._direct = "post" in allowed
-        may_submit = "submit" in allowed and self._services.approvals is not None
+        may_submit = "submit" in allowed and self._services.has_approvals
         self._may_post = self._direct or may_submit
         self._may_submit = may_submit
         self._may_override = "approve" in allowed
-        self.schedule_button.setVisible(self._may_post and self._services.approvals is not None)
+        self.schedule_button.setVisible(self._may_post and self._services.has_approvals)
         if self._direct:
             self._post_label = self.tr("Post tweet")
             self.post_button.setToolTip(
@@ -853,12 +854,21 @@ class ComposerTab(QWidget):
         gateway = self._services.gateway
         self.refresh_button.setEnabled(False)
         if not self._has_posts():
-            self._show_posts_placeholder(self.tr("Fetching the account's tweets…"))
+            self._show_fetching()
         self._tasks.run(lambda: gateway.own_posts(POSTS_SHOWN), self._show_posts,
                         self._posts_failed)
 
+    def _show_fetching(self) -> None:
+        """While the first tweets are fetched (at sign-in, before the window is drawn): the
+        list says so and cannot be chosen from. Disabled rather than an unselectable line,
+        whose flag is one of Qt's enums, slow to build before the first frame."""
+        self.posts_list.clear()
+        self.posts_list.addItem(QListWidgetItem(self.tr("Fetching the account's tweets…")))
+        self.posts_list.setEnabled(False)
+
     def _show_posts(self, posts: list[Post]) -> None:
         self.refresh_button.setEnabled(True)
+        self.posts_list.setEnabled(True)
         self.posts_list.clear()
         for post in posts:
             when = shown_moment(post.created_at)
@@ -884,6 +894,7 @@ class ComposerTab(QWidget):
 
     def _posts_failed(self, error: Exception) -> None:
         self.refresh_button.setEnabled(True)
+        self.posts_list.setEnabled(True)
         self.show_message(describe_error(error), ok=False)
         if not self._has_posts():
             self._show_posts_placeholder(self.tr(

@@ -20,8 +20,7 @@ decision with the head.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -30,9 +29,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -55,6 +55,7 @@ from stpeters_desk.ops.followers import (
     CONFIRMED,
     PENDING,
     BlockedListCheck,
+    FollowerLine,
     FollowerOps,
     PendingUnblock,
     StoredFollower,
@@ -66,7 +67,6 @@ from stpeters_desk.ui.moderation_widgets import (
     HandOffPanel,
     OpenUrl,
     action_button,
-    button_row,
     explain,
     practice_gateway,
     reason_combo,
@@ -75,6 +75,7 @@ from stpeters_desk.ui.moderation_widgets import (
     show_progress,
     typed_reason,
 )
+from stpeters_desk.ui.status_marks import BLOCK, WARN, status_icon
 from stpeters_desk.ui.styling import empty_state_label
 from stpeters_desk.ui.table_model import RowsTableModel, SortKey, TableSorting
 from stpeters_desk.ui.tasks import TaskCancelled, TaskRunner, TaskToken
@@ -88,6 +89,7 @@ CONTEXT = "FollowersTab"  # translation context of the texts marked at import ti
 FOLLOWERS = QT_TRANSLATE_NOOP("FollowersTab", "Followers")
 BLOCKED_ACCOUNTS = QT_TRANSLATE_NOOP("FollowersTab", "Blocked accounts")
 FILTER_DELAY_MS = 200  # filter once typing pauses, not on every key, with 100,000 rows
+FIRST_SCREEN = 100  # followers shown first while the rest of a long list is read
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("FollowersTab", "New"),
@@ -101,105 +103,189 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("FollowersTab", "Account age (days)"),
     QT_TRANSLATE_NOOP("FollowersTab", "Status"),
 )
-NEW_COLUMN, RISK_COLUMN, HANDLE_COLUMN = 0, 1, 2
+NEW_COLUMN, RISK_COLUMN, HANDLE_COLUMN, WHY_COLUMN = 0, 1, 2, 4
+# New, risk, handle, name and why fit the list's first view at 1180 px and wider; the why
+# wraps onto a second line rather than being cut off. Place, counts and status follow.
+COLUMN_WIDTHS = ((0, 50), (1, 90), (2, 160), (3, 140), (4, 330), (5, 130))
+LIST_SHARE = 0.7  # of the tab's width, at first: the rest is the chosen account and buttons
 # Offered in the person's language; what they choose (or type) is what the audit log keeps.
 REASONS = (
     QT_TRANSLATE_NOOP("FollowersTab", "Known parent, carer or family"),
     QT_TRANSLATE_NOOP("FollowersTab", "Local organisation or school partner"),
-    QT_TRANSLATE_NOOP("FollowersTab", "Not school-focused"),
+    QT_TRANSLATE_NOOP("FollowersTab", "Nothing to do with the school"),
     QT_TRANSLATE_NOOP("FollowersTab", "Spam or bot account"),
     QT_TRANSLATE_NOOP("FollowersTab", "Adult, gambling or crypto content"),
     QT_TRANSLATE_NOOP("FollowersTab", "Hostile to the school or its staff"),
 )
 
 
-@dataclass(slots=True)
-class FollowerRow:
-    """One line of the table: only what it shows, so 100,000 of them stay small."""
+class RowWords:
+    """The words of the table's cells, worked out once for each value they are made from
+    (a reason, a status, a risk score, the day an account was made), not once per row."""
 
-    rank: int  # position in the store's order: new since the last review first
-    user_id: str
-    handle: str
-    name: str
-    risk: int
-    reasons: str
-    location: str
-    followers: int
-    following: int
-    age_days: int  # -1 when X did not say
-    status: str
-    new: bool
-    watchlist: bool
-    trusted: bool
-    block: str  # "", PENDING or CONFIRMED
-    search: str  # casefolded text the filter box looks in
+    def __init__(self, today: date) -> None:
+        self._today = today
+        self._reasons: dict[str, str] = {}
+        self._statuses: dict[tuple[str, bool, bool, str], str] = {}
+        self._risks: dict[int, str] = {}
+        self._ages: dict[str | None, int] = {None: -1, "": -1}
+
+    def reasons(self, stored: str) -> str:
+        words = self._reasons.get(stored)
+        if words is None:
+            words = self._reasons[stored] = "; ".join(
+                shown_risk_reason(reason) for reason in stored.split("\n") if reason)
+        return words
+
+    def status(self, block: str, trusted: bool, watchlist: bool, reviewed_by: str) -> str:
+        key = (block, trusted, watchlist, reviewed_by)
+        words = self._statuses.get(key)
+        if words is None:
+            words = self._statuses[key] = _status_words(*key)
+        return words
+
+    def risk(self, score: int) -> str:
+        words = self._risks.get(score)
+        if words is None:
+            words = self._risks[score] = risk_text(score)
+        return words
+
+    def age(self, created: str | None) -> int:
+        """Whole days from the day the account was made to today; -1 when X did not say."""
+        age = self._ages.get(created)
+        if age is None:
+            assert created is not None
+            age = self._ages[created] = (self._today - date.fromisoformat(created[:10])).days
+        return age
+
+
+# Where each column is in a follower line (``FOLLOWER_LINE``, the block status, new).
+(_USER_ID, _HANDLE, _NAME, _BIO, _LOCATION, _CREATED, _FOLLOWERS, _FOLLOWING, _RISK,
+ _REASONS, _REVIEWED_BY, _WATCHLIST, _TRUSTED, _BLOCK, _NEW) = range(15)
+
+
+class FollowerRow:
+    """One line of the table over the stored values; the words shown (reasons, status,
+    what the filter looks in) are worked out when first asked for, so 100,000 rows are
+    ready at once and stay small."""
+
+    __slots__ = ("_search", "_status", "line", "new", "rank", "words")
+
+    def __init__(self, rank: int, line: FollowerLine, new: bool, words: RowWords,
+                 status: str | None = None, search: str | None = None) -> None:
+        self.rank = rank  # position in the store's order: new since the last review first
+        self.line = line
+        self.new = new
+        self.words = words
+        self._status = status
+        self._search = search
+
+    user_id = property(lambda self: str(self.line[_USER_ID]))
+    handle = property(lambda self: str(self.line[_HANDLE]))
+    name = property(lambda self: str(self.line[_NAME]))
+    location = property(lambda self: str(self.line[_LOCATION]))
+    followers = property(lambda self: int(self.line[_FOLLOWERS]))
+    following = property(lambda self: int(self.line[_FOLLOWING]))
+    risk = property(lambda self: int(self.line[_RISK]))
+    watchlist = property(lambda self: bool(self.line[_WATCHLIST]))
+    trusted = property(lambda self: bool(self.line[_TRUSTED]))
+    block = property(lambda self: str(self.line[_BLOCK]))  # "", PENDING or CONFIRMED
+
+    @property
+    def reasons(self) -> str:
+        return self.words.reasons(self.line[_REASONS])
+
+    @property
+    def age_days(self) -> int:
+        return self.words.age(self.line[_CREATED])
+
+    @property
+    def status(self) -> str:
+        if self._status is None:
+            line = self.line
+            self._status = self.words.status(line[_BLOCK], bool(line[_TRUSTED]),
+                                             bool(line[_WATCHLIST]), line[_REVIEWED_BY] or "")
+        return self._status
+
+    @property
+    def search(self) -> str:
+        """The casefolded text the filter box looks in."""
+        if self._search is None:
+            line = self.line
+            self._search = " ".join((line[_HANDLE], line[_NAME], line[_BIO], line[_LOCATION],
+                                     self.reasons, self.status,
+                                     self.words.risk(line[_RISK]))).casefold()
+        return self._search
 
 
 def risk_text(score: int) -> str:
     """The band in words as well as the number: colour alone never carries meaning."""
     if score >= HIGH_FROM:
-        return QCoreApplication.translate("FollowersTab", "⛔ {score} high").format(score=score)
+        return QCoreApplication.translate("FollowersTab", "{score} high").format(score=score)
     if score >= CHECK_FROM:
-        return QCoreApplication.translate("FollowersTab", "⚠ {score} check").format(score=score)
+        return QCoreApplication.translate("FollowersTab", "{score} check").format(score=score)
     return QCoreApplication.translate("FollowersTab", "{score} low").format(score=score)
 
 
-def _age_days(profile: UserProfile, now: datetime) -> int:
-    return (now - profile.created_at).days if profile.created_at else -1
+def risk_mark(score: int) -> str:
+    """The status mark drawn beside ``risk_text`` (``ui.status_marks``): the app's own icon,
+    never an emoji, which shows as an empty box where no colour-emoji font is installed."""
+    return BLOCK if score >= HIGH_FROM else WARN if score >= CHECK_FROM else ""
 
 
-def _status(follower: StoredFollower) -> str:
-    if follower.block_status == PENDING:
-        return QCoreApplication.translate("FollowersTab", "⏳ Block pending")
-    if follower.block_status == CONFIRMED:
+def _created(profile: UserProfile) -> str | None:
+    return profile.created_at.isoformat() if profile.created_at else None
+
+
+def _status_words(block: str, trusted: bool, watchlist: bool, reviewed_by: str) -> str:
+    if block == PENDING:
+        return QCoreApplication.translate("FollowersTab", "Block pending")
+    if block == CONFIRMED:
         return QCoreApplication.translate("FollowersTab", "Blocked")
     marks = []
-    if follower.trusted:
+    if trusted:
         marks.append(QCoreApplication.translate("FollowersTab", "Trusted"))
-    if follower.watchlist:
+    if watchlist:
         marks.append(QCoreApplication.translate("FollowersTab", "Watchlist"))
-    if follower.reviewed_by:
+    if reviewed_by:
         marks.append(QCoreApplication.translate("FollowersTab", "Reviewed by {name}").format(
-            name=follower.reviewed_by))
+            name=reviewed_by))
     return " · ".join(marks) or QCoreApplication.translate("FollowersTab", "Not reviewed")
 
 
 def follower_row(follower: StoredFollower, rank: int, new: bool, now: datetime) -> FollowerRow:
     profile = follower.profile
-    reasons = "; ".join(map(shown_risk_reason, follower.risk_reasons))
-    status = _status(follower)
-    search = " ".join((profile.handle, profile.name, profile.bio, profile.location, reasons,
-                       status, risk_text(follower.risk_score))).casefold()
-    return FollowerRow(rank, profile.user_id, profile.handle, profile.name,
-                       follower.risk_score, reasons, profile.location,
-                       profile.followers_count, profile.following_count,
-                       _age_days(profile, now), status, new, follower.watchlist,
-                       follower.trusted, follower.block_status, search)
+    line = (profile.user_id, profile.handle, profile.name, profile.bio, profile.location,
+            _created(profile), profile.followers_count, profile.following_count,
+            follower.risk_score, "\n".join(follower.risk_reasons), follower.reviewed_by or "",
+            follower.watchlist, follower.trusted, follower.block_status)
+    return FollowerRow(rank, line, new, RowWords(now.date()))
 
 
 def blocked_row(profile: UserProfile, rank: int, now: datetime,
                 unblock_pending: bool = False) -> FollowerRow:
     search = " ".join((profile.handle, profile.name, profile.bio, profile.location)).casefold()
-    status = (QCoreApplication.translate("FollowersTab", "⏳ Unblock pending") if unblock_pending
+    status = (QCoreApplication.translate("FollowersTab", "Unblock pending") if unblock_pending
               else QCoreApplication.translate("FollowersTab", "Blocked"))
-    return FollowerRow(rank, profile.user_id, profile.handle, profile.name, 0, "",
-                       profile.location, profile.followers_count, profile.following_count,
-                       _age_days(profile, now), status, False, False, False, CONFIRMED, search)
+    line = (profile.user_id, profile.handle, profile.name, profile.bio, profile.location,
+            _created(profile), profile.followers_count, profile.following_count, 0, "", "",
+            False, False, CONFIRMED)
+    return FollowerRow(rank, line, False, RowWords(now.date()), status, search)
 
 
-def load_follower_rows(review: FollowerOps, now: datetime | None = None
-                       ) -> list[FollowerRow]:
-    """Every current follower as a table row, in the review's order (new ones first).
+def load_follower_rows(review: FollowerOps, now: datetime | None = None,
+                       limit: int = -1) -> list[FollowerRow]:
+    """Every current follower as a table row (the first ``limit``; -1: all), in the
+    review's order: new ones first.
 
-    The store lists followers new since the last finished review first, so the
-    first ``count(new_since_review_only=True)`` rows are exactly the new ones.
+    The store says of each follower whether it is new since the last finished review
+    (those come first). The store gives only the table's columns, as plain tuples;
+    each row keeps its tuple and works out its words when first shown or filtered:
+    100,000 followers take well under a second.
     """
-    now = now or datetime.now(UTC)
-    total = review.count()
-    new = review.count(new_since_review_only=True)
-    followers = review.followers(limit=max(total, 1))
-    return [follower_row(follower, rank, rank < new, now)
-            for rank, follower in enumerate(followers)]
+    words = RowWords((now or datetime.now(UTC)).date())
+    return [FollowerRow(rank, line, bool(line[_NEW]), words)
+            for rank, line in enumerate(review.lines(limit))]
 
 
 def blocked_rows(profiles: Sequence[UserProfile], review: FollowerOps,
@@ -252,6 +338,11 @@ class FollowersModel(RowsTableModel):
 
     def right_aligned(self, column: int) -> bool:
         return column in (6, 7, 8)
+
+    def icon(self, row: FollowerRow, column: int) -> QIcon | None:
+        if column != RISK_COLUMN or (row.block == CONFIRMED and not row.reasons):
+            return None
+        return status_icon(risk_mark(row.risk))
 
     def sort_key(self, column: int) -> SortKey:
         return _sort_key(column)
@@ -340,9 +431,19 @@ class FollowersTab(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        self._sized = False
         layout = QVBoxLayout(self)
         layout.addLayout(self._top_row())
         layout.addWidget(splitter, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """At first, the list the wider: the why shows whole beside the account."""
+        super().showEvent(event)
+        if not self._sized and self.width() > 0:
+            self._sized = True
+            width = self.splitter.width() or self.width()
+            self.splitter.setSizes([int(width * LIST_SHARE), width - int(width * LIST_SHARE)])
 
     def _top_row(self) -> QHBoxLayout:
         self.sync_button = QPushButton(self.tr("Sync followers"))
@@ -414,15 +515,18 @@ class FollowersTab(QWidget):
         self.table.setAccessibleName(self.tr("Followers and their risk scores"))
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # the why on two lines, ending in "…" if longer
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(
+            2 * self.table.fontMetrics().lineSpacing() + 12)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((0, 58), (1, 90), (2, 170), (3, 160), (4, 360), (5, 140)):
+        for column, width in COLUMN_WIDTHS:
             self.table.setColumnWidth(column, width)
         # Sorts now by the New column: new followers first, in the review's order.
         self.sorting = TableSorting(self.table, self.model, self.tr("New followers first"),
@@ -469,8 +573,11 @@ class FollowersTab(QWidget):
         layout.addWidget(self.detail, 1)
         layout.addWidget(QLabel(self.tr("Why are you doing this?")))
         layout.addWidget(self.reason_box)
-        layout.addLayout(button_row(self.ok_button, self.watch_button, self.trust_button,
-                                    self.block_button, self.unblock_button))
+        buttons = QGridLayout()  # two by two, so the account pane stays narrow
+        for number, button in enumerate((self.ok_button, self.watch_button, self.trust_button,
+                                         self.block_button, self.unblock_button)):
+            buttons.addWidget(button, number // 2, number % 2)
+        layout.addLayout(buttons)
         layout.addWidget(self.handoff_panel)
         layout.addWidget(self.message)
         finish_row = QHBoxLayout()
@@ -494,8 +601,28 @@ class FollowersTab(QWidget):
             self.summary.setText(self.tr("Reading the account's blocked list from X…"))
             self._tasks.run(lambda: load_blocked_rows(review), self._rows_loaded, self._failed)
             return
-        review = self._review
-        self._tasks.run(lambda: load_follower_rows(review), self._rows_loaded, self._failed)
+        review, token = self._review, TaskToken()
+
+        def work() -> list[FollowerRow]:
+            """The first screen at once, then everyone (a big account has 100,000)."""
+            first = load_follower_rows(review, limit=FIRST_SCREEN)
+            if len(first) < FIRST_SCREEN:
+                return first
+            token.hand_over(first)
+            return load_follower_rows(review)
+
+        self._tasks.run(work, self._rows_loaded, self._failed, cancel=token, owner=self,
+                        on_item=self._first_screen_loaded)
+
+    def _first_screen_loaded(self, rows: object) -> None:
+        """The first screen of a long list, to look at while the rest is read; the summary
+        waits for the whole list."""
+        if not isinstance(rows, list) or self.model.total:
+            return
+        self.model.set_rows(rows)
+        self.empty_label.hide()
+        self.table.show()
+        self.summary.setText(self.tr("Reading the rest of the followers…"))
 
     def _rows_loaded(self, rows: list[FollowerRow]) -> None:
         self._set_working(False)
@@ -571,8 +698,8 @@ class FollowersTab(QWidget):
             profile = follower.profile
             if profile.bio:
                 lines += ["", profile.bio]
-            lines += ["", self.tr("Risk of not being school-focused: {risk}").format(
-                risk=risk_text(row.risk))]
+            lines += ["", self.tr("How likely it is that this account has nothing to do "
+                                  "with the school: {risk}").format(risk=risk_text(row.risk))]
             lines += [f"• {shown_risk_reason(reason)}" for reason in follower.risk_reasons]
             lines.append(self.tr("First seen following {day}").format(
                 day=follower.first_seen_at[:10]))

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stpeters_desk.ui.lazy_tab import content_name
 from stpeters_desk.ui.styling import set_style_state
 
 if TYPE_CHECKING:
@@ -170,7 +171,7 @@ class GuidedTour(QFrame):
 
     def _step_for(self, page: QWidget) -> TourStep:
         """The words for one tab, found by what the tab is (its name may be in Welsh)."""
-        words = self._tab_words().get(page.objectName())
+        words = self._tab_words().get(content_name(page))  # the tab may not be built yet
         if words is None:  # a tab added later without tour words: still shown, never skipped
             name = self._window.tabs.tabText(self._window.tabs.indexOf(page)).replace("&", "")
             return TourStep(name, self.tr("Press F1 on this tab to read what it is for."), "",

@@ -36,6 +36,8 @@ FIRST_RETRY_DELAY_MS = 2_000
 TAB_KEY_PROPERTY = "tabKey"  # each tab page's English name, the key for lookups
 STATUS_MS = 10_000  # how long a status message stays
 TOUCH_TARGET = 44  # px: the smallest a finger can hit reliably (kiosk mode)
+IDLE_BUILD_DELAY_MS = 2_000  # after sign-in, the tabs not yet opened are built one by one
+IDLE_BUILD_STEP_MS = 100  # between two of them, so typing is never held up for long
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -66,6 +68,20 @@ def _in_chosen_language(notice: str) -> str:
     return notice
 
 
+def _fetch_replies(tab: QWidget) -> None:
+    from stpeters_desk.ui.moderation_tab import ModerationTab
+
+    if isinstance(tab, ModerationTab):
+        tab.refresh()
+
+
+def _sync_followers(tab: QWidget) -> None:
+    from stpeters_desk.ui.followers_tab import FollowersTab
+
+    if isinstance(tab, FollowersTab):
+        tab.sync()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, services: DeskServices, tasks: TaskRunner, *, kiosk: bool = False,
                  head_pin_asker: HeadPinAsker | None = None, preview: bool = False) -> None:
@@ -89,6 +105,9 @@ class MainWindow(QMainWindow):
         self._fetch_on_first_view: dict[QWidget, Callable[[], None]] = {}
         self._held_status: dict[QWidget, str] = {}  # a tab's last word, said while hidden
         self.tabs.currentChanged.connect(self._tab_shown)
+        self._idle_build_timer = QTimer(self)
+        self._idle_build_timer.setSingleShot(True)
+        self._idle_build_timer.timeout.connect(self._build_one_when_idle)
         work = QWidget()
         layout = QVBoxLayout(work)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -151,7 +170,10 @@ class MainWindow(QMainWindow):
 
     def _bind_help_key(self) -> None:
         if not self._help_key_bound:
-            self._help_action.setShortcut("F1")
+            from PySide6.QtGui import QKeySequence
+
+            # A list: setShortcut would build Qt's enum namespace before the first frame.
+            self._help_action.setShortcuts([QKeySequence("F1")])
             self._help_key_bound = True
 
     def show_help(self) -> None:
@@ -189,7 +211,9 @@ class MainWindow(QMainWindow):
         if first_time:
             if not self.preview:  # a --screenshot never sends the outbox
                 composer.send_due()
-            self.check_invariants()
+            # Shortly after the first frame: at sign-in its worker would compete with
+            # drawing the window (the check asks X three questions).
+            QTimer.singleShot(FIRST_RETRY_DELAY_MS, self, self.check_invariants)
         else:
             composer.restore_draft()  # this person's own draft, never the last person's
 
@@ -251,6 +275,7 @@ class MainWindow(QMainWindow):
         if self.sign_in_panel is None:
             return
         self._close_open_dialogs()
+        self._idle_build_timer.stop()
         if self._composer is not None:
             self._composer.put_away()  # kept for this person; the next one sees their own
         from stpeters_desk.ops.context import session_of
@@ -294,9 +319,19 @@ class MainWindow(QMainWindow):
 
             self.idle_watcher = IdleWatcher(read_setting(self._services, KIOSK_IDLE_MINUTES),
                                             self.lock, self)
+        self._offer_tour(member)
+
+    def _offer_tour(self, member: StaffMember) -> None:
+        """The guided tour, once per person, after their first sign-in. Its module is loaded
+        only when it is offered: it names Qt's enums, slow to build before the first frame."""
+        from stpeters_desk.core.settings_registry import tour_seen
+        from stpeters_desk.ops.school import read_setting
+
+        if self.preview or read_setting(self._services, tour_seen(member.staff_id)):
+            return
         from stpeters_desk.ui.guided_tour import offer_tour
 
-        offer_tour(self, self._services, member)  # once per person, after their first sign-in
+        offer_tour(self, self._services, member)
 
     @staticmethod
     def _follow_the_computers_colours() -> None:
@@ -318,11 +353,18 @@ class MainWindow(QMainWindow):
             self.sign_in_panel.reload()
 
     def _build_tabs_for(self, member: StaffMember) -> None:
-        """Compose for everyone; Staff, Audit and Settings only for roles that need them."""
+        """Compose for everyone; Staff, Audit and Settings only for roles that need them.
+
+        Only Compose, the tab shown first, is built now: every other tab is a ``LazyTab``
+        built when it is first opened or when the window is next idle, so the person
+        starts work as soon as the PIN is accepted.
+        """
         from stpeters_desk.core.roles import Permission
 
         self._fetch_on_first_view.clear()
         self._held_status.clear()
+        self._idle_build_timer.stop()
+        self.tabs.setCurrentIndex(0)  # removing the others then never shows (builds) one
         while self.tabs.count() > 1:
             widget = self.tabs.widget(1)
             self.tabs.removeTab(1)
@@ -333,52 +375,127 @@ class MainWindow(QMainWindow):
         allowed = (staff.role_permissions()[member.role] if self.preview
                    else staff.permissions(member))
         self.composer.set_permissions(allowed)
-        if self._services.approvals is not None and allowed & {
+        if self._services.has_approvals and allowed & {
                 Permission.POST, Permission.SUBMIT, Permission.APPROVE}:
-            from stpeters_desk.ui.approvals_tab import ApprovalsTab
-
-            approvals = ApprovalsTab(self._services, self._tasks, queue=self._services.approvals,
-                                     preflight=lambda report: self.composer.confirm_preflight(
-                                         report),
-                                     following_count=lambda: self.composer.following_count,
-                                     auto_release=False)
-            approvals.released.connect(lambda _count: self.composer.send_due())
-            approvals.status.connect(self.show_status)
-            self.composer.posted.connect(approvals.reload)
-            self._add_tab(approvals, "Approvals")
+            self._add_lazy_tab("Approvals", "ApprovalsTab", self._approvals_tab)
         if allowed & {Permission.POST, Permission.SUBMIT}:
-            from stpeters_desk.ui.photos_tab import PhotosTab
-
-            photos = PhotosTab(self._services, self._tasks, self._services.photo_library())
-            photos.status.connect(self.show_status)
-            photos.ready_changed.connect(self.composer.photos_changed)
-            self.composer.photos_used.connect(photos.refresh)
-            self._add_tab(photos, "Photos", index=1)
+            self._add_lazy_tab("Photos", "PhotosTab", self._photos_tab, index=1)
         self._add_moderation_tabs(allowed)
         if Permission.MANAGE_STAFF in allowed:
-            from stpeters_desk.ui.staff_tab import StaffTab
-
-            self._add_tab(StaffTab(self._services, self._tasks, self.ask_head_pin), "Staff")
+            self._add_lazy_tab("Staff", "StaffTab", self._staff_tab)
         if Permission.VIEW_AUDIT in allowed:
-            from stpeters_desk.ops.audit import AuditLogOperations
-            from stpeters_desk.ops.context import gate_of, session_of
-            from stpeters_desk.ui.audit_tab import AuditTab
-
-            services = self._services
-            operations = AuditLogOperations(services.audit, gate_of(services))
-            self._add_tab(AuditTab(operations, lambda: session_of(services), self._tasks),
-                          "Audit")
-        from stpeters_desk.ui.policy_tab import PolicyTab
-        from stpeters_desk.ui.settings_tab import SettingsTab
-
-        self._add_tab(SettingsTab(self._services, self._tasks, self.ask_head_pin,
-                                  self.connect_x_account,
-                                  roster_changed=self.composer.reload_name_guard),
-                      "Settings")
-        self._add_tab(PolicyTab(self._services), "Policy")
+            self._add_lazy_tab("Audit", "AuditTab", self._audit_tab)
+        self._add_lazy_tab("Settings", "SettingsTab", self._settings_tab)
+        self._add_lazy_tab("Policy", "PolicyTab", self._policy_tab)
         self._describe_tab_keys()
         if not self._tab_keys_added:
             self._add_tab_keys()
+        self._idle_build_timer.start(IDLE_BUILD_DELAY_MS)
+
+    # -- building each tab (on first view or when idle) ------------------------------
+    def _approvals_tab(self) -> QWidget:
+        from stpeters_desk.ui.approvals_tab import ApprovalsTab
+
+        assert self._services.approvals is not None
+        approvals = ApprovalsTab(self._services, self._tasks, queue=self._services.approvals,
+                                 preflight=lambda report: self.composer.confirm_preflight(
+                                     report),
+                                 following_count=lambda: self.composer.following_count,
+                                 auto_release=False)
+        approvals.released.connect(lambda _count: self.composer.send_due())
+        approvals.status.connect(self.show_status)
+        self.composer.posted.connect(approvals.reload)
+        return approvals
+
+    def _photos_tab(self) -> QWidget:
+        from stpeters_desk.ui.photos_tab import PhotosTab
+
+        photos = PhotosTab(self._services, self._tasks, self._services.photo_library())
+        photos.status.connect(self.show_status)
+        photos.ready_changed.connect(self.composer.photos_changed)
+        self.composer.photos_used.connect(photos.refresh)
+        return photos
+
+    def _staff_tab(self) -> QWidget:
+        from stpeters_desk.ui.staff_tab import StaffTab
+
+        return StaffTab(self._services, self._tasks, self.ask_head_pin)
+
+    def _audit_tab(self) -> QWidget:
+        from stpeters_desk.ops.audit import AuditLogOperations
+        from stpeters_desk.ops.context import gate_of, session_of
+        from stpeters_desk.ui.audit_tab import AuditTab
+
+        services = self._services
+        operations = AuditLogOperations(services.audit, gate_of(services))
+        return AuditTab(operations, lambda: session_of(services), self._tasks)
+
+    def _settings_tab(self) -> QWidget:
+        from stpeters_desk.ui.settings_tab import SettingsTab
+
+        return SettingsTab(self._services, self._tasks, self.ask_head_pin,
+                           self.connect_x_account,
+                           roster_changed=self.composer.reload_name_guard)
+
+    def _policy_tab(self) -> QWidget:
+        from stpeters_desk.ui.policy_tab import PolicyTab
+
+        return PolicyTab(self._services)
+
+    def _add_lazy_tab(self, key: str, content_name: str, build: Callable[[], QWidget],
+                      index: int = -1, first_view: Callable[[QWidget], None] | None = None
+                      ) -> None:
+        """A tab whose content is built on first view (or when idle); ``first_view`` runs
+        the first time the tab is opened, after its content is built."""
+        from stpeters_desk.ui.lazy_tab import LazyTab
+
+        page = LazyTab(content_name, build, self._tab_built)
+        self._add_tab(page, key, index)
+        if first_view is not None:
+            self._fetch_on_first_view[page] = lambda: first_view(page.build())
+
+    def _tab_built(self, content: QWidget) -> None:
+        """A tab just built follows the window's mode: large rows in kiosk mode."""
+        if self.kiosk:
+            from PySide6.QtWidgets import QTableView
+
+            for table in content.findChildren(QTableView):
+                header = table.verticalHeader()  # two-line rows stay two lines
+                header.setDefaultSectionSize(max(header.defaultSectionSize(), TOUCH_TARGET))
+
+    def _build_one_when_idle(self) -> None:
+        """Build the next tab not yet built, one at a time so the window stays responsive."""
+        from stpeters_desk.ui.lazy_tab import LazyTab
+
+        if self.pages.currentIndex() != 0:  # locked: the next person gets their own tabs
+            return
+        waiting = [page for page in map(self.tabs.widget, range(self.tabs.count()))
+                   if isinstance(page, LazyTab) and not page.is_built]
+        if waiting:
+            waiting[0].build()
+        if len(waiting) > 1:
+            self._idle_build_timer.start(IDLE_BUILD_STEP_MS)
+
+    def build_all_tabs(self) -> None:
+        """Build every tab now (what the idle time does bit by bit)."""
+        for index in range(self.tabs.count()):
+            self.tab_content(index)
+
+    def tab_content(self, index: int) -> QWidget | None:
+        """What tab ``index`` shows, built now if it was not yet."""
+        from stpeters_desk.ui.lazy_tab import content_of
+
+        return content_of(self.tabs.widget(index))
+
+    def current_page(self) -> QWidget | None:
+        """The content of the tab in front (built, since it is shown)."""
+        return self.tab_content(self.tabs.currentIndex())
+
+    def tab_page(self, name: str) -> QWidget | None:
+        """The content of the tab with this English name, built now if needed; None if this
+        person has no such tab."""
+        names = self.tab_names()
+        return self.tab_content(names.index(name)) if name in names else None
 
     def _add_tab_keys(self) -> None:
         """Ctrl+1 to Ctrl+9 open the tabs in order, for people who work from the keyboard.
@@ -387,13 +504,11 @@ class MainWindow(QMainWindow):
         and before anyone signs in there is only one tab to go to.
         """
         self._tab_keys_added = True
-        from PySide6.QtCore import Qt
         from PySide6.QtGui import QKeySequence, QShortcut
 
-        for number in range(1, 10):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self,
-                                 lambda index=number - 1: self._open_tab_by_number(index))
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        for number in range(1, 10):  # in the window's context, QShortcut's default
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self,
+                      lambda index=number - 1: self._open_tab_by_number(index))
 
     def _open_tab_by_number(self, index: int) -> None:
         if self.pages.currentIndex() == 0 and index < self.tabs.count():
@@ -405,11 +520,13 @@ class MainWindow(QMainWindow):
                 tab=self.tabs.tabText(index), number=index + 1))
 
     def _tab_shown(self, index: int) -> None:
-        """Replies and followers are fetched from X the first time their tab is opened.
+        """A tab is built the first time it is shown; replies and followers are fetched from
+        X the first time their tab is opened.
 
         The status bar speaks for the tab in front: another tab's message goes, and
         this tab's own, said while it was hidden, is shown now."""
         widget = self.tabs.widget(index)
+        self.tab_content(index)
         self.statusBar().clearMessage()
         held = self._held_status.pop(widget, "") if widget is not None else ""
         if held:
@@ -423,24 +540,31 @@ class MainWindow(QMainWindow):
         the head teacher and the e-safety leader)."""
         from stpeters_desk.core.roles import Permission
 
-        services, tasks = self._services, self._tasks
         if Permission.MODERATE in allowed:
-            from stpeters_desk.ops.moderation import moderation_ops
-            from stpeters_desk.ui.moderation_tab import ModerationTab
-
-            moderation = ModerationTab(services, tasks, moderation_ops(services), open_url)
-            moderation.status.connect(self.show_status)
-            self._add_tab(moderation, "Moderation")
-            self._fetch_on_first_view[moderation] = moderation.refresh
+            self._add_lazy_tab("Moderation", "ModerationTab", self._moderation_tab,
+                               first_view=_fetch_replies)
         if Permission.MANAGE_FOLLOWERS in allowed:
-            from stpeters_desk.ops.followers import follower_ops
-            from stpeters_desk.ui.followers_tab import FollowersTab
+            self._add_lazy_tab("Followers", "FollowersTab", self._followers_tab,
+                               first_view=_sync_followers)
 
-            followers = FollowersTab(services, tasks, follower_ops(services), open_url,
-                                     self.ask_head_pin)
-            followers.status.connect(self.show_status)
-            self._add_tab(followers, "Followers")
-            self._fetch_on_first_view[followers] = followers.sync
+    def _moderation_tab(self) -> QWidget:
+        from stpeters_desk.ops.moderation import moderation_ops
+        from stpeters_desk.ui.moderation_tab import ModerationTab
+
+        services = self._services
+        moderation = ModerationTab(services, self._tasks, moderation_ops(services), open_url)
+        moderation.status.connect(self.show_status)
+        return moderation
+
+    def _followers_tab(self) -> QWidget:
+        from stpeters_desk.ops.followers import follower_ops
+        from stpeters_desk.ui.followers_tab import FollowersTab
+
+        services = self._services
+        followers = FollowersTab(services, self._tasks, follower_ops(services), open_url,
+                                 self.ask_head_pin)
+        followers.status.connect(self.show_status)
+        return followers
 
     def _banner_one_line(self) -> None:
         """The policy banner is one line: a long translation is cut at the window's edge,
@@ -490,7 +614,7 @@ class MainWindow(QMainWindow):
         """The banner's link: Settings, at the policy's dates."""
         if not self.select_tab("Settings"):
             return
-        show_section = getattr(self.tabs.currentWidget(), "show_section", None)
+        show_section = getattr(self.current_page(), "show_section", None)
         if callable(show_section):
             show_section("policy")
 
@@ -515,13 +639,21 @@ class MainWindow(QMainWindow):
     def show_status(self, message: str) -> None:
         """A message in the status bar. From a tab (its ``status`` signal), it belongs to that
         tab: said while another tab is in front, it waits until its own tab is shown."""
-        sender = self.sender()
-        page = sender if isinstance(sender, QWidget) and self.tabs.indexOf(sender) >= 0 \
-            else None
+        page = self._page_of(self.sender())
         if page is not None and page is not self.tabs.currentWidget():
             self._held_status[page] = message
             return
         self.statusBar().showMessage(message, STATUS_MS)
+
+    def _page_of(self, sender: object) -> QWidget | None:
+        """The tab page (as the tab bar holds it) that ``sender``, a tab's content, is in."""
+        if not isinstance(sender, QWidget):
+            return None
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if page is sender or getattr(page, "content", None) is sender:
+                return page
+        return None
 
     def refresh_account(self) -> None:
         gateway = self._services.gateway
@@ -585,7 +717,8 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):  # re-read the style sheet: kiosk sizes apply
             app.setStyleSheet(app.styleSheet())
         for table in self.findChildren(QTableView):
-            table.verticalHeader().setDefaultSectionSize(TOUCH_TARGET)
+            header = table.verticalHeader()  # two-line rows stay two lines
+            header.setDefaultSectionSize(max(header.defaultSectionSize(), TOUCH_TARGET))
 
     def allow_close(self) -> None:
         self._closing_allowed = True

@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # imported where used: this module is on the start-up path
     from stpeters_desk.core.names import NameFinding
 
 
-MARKS = ("✔", "⚠", "⛔")  # a tab message's sign of success or a problem
+MARKS = ("✔", "⚠", "✖")  # a tab message's sign of success or a problem
 
 
 def marked_message(text: str, ok: bool | None) -> str:
@@ -31,7 +31,7 @@ def name_findings_text(findings: list[NameFinding]) -> str:
     Shared by the tweet box and the photo description, which the guard checks alike.
     """
     return "\n".join(
-        ("⛔ " if f.level == "block" else "⚠ ")
+        ("✖ " if f.level == "block" else "⚠ ")
         + QCoreApplication.translate("ComposerTab", "“{word}”: {reason}").format(
             word=f.word, reason=f.reason)
         for f in findings)

@@ -37,7 +37,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QPageSize, QPdfWriter, QPixmap, QShortcut, QTextDocument
+from PySide6.QtGui import (
+    QIcon,
+    QKeySequence,
+    QPageSize,
+    QPdfWriter,
+    QPixmap,
+    QShortcut,
+    QShowEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -46,6 +55,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -102,7 +112,6 @@ from stpeters_desk.ui.moderation_widgets import (
     HandOffPanel,
     OpenUrl,
     action_button,
-    button_row,
     explain,
     practice_gateway,
     reason_combo,
@@ -111,6 +120,7 @@ from stpeters_desk.ui.moderation_widgets import (
     show_progress,
     typed_reason,
 )
+from stpeters_desk.ui.status_marks import moderation_icon
 from stpeters_desk.ui.styling import (
     DATE_FORMAT,
     empty_state_label,
@@ -129,27 +139,34 @@ EVERYTHING = QT_TRANSLATE_NOOP("ModerationTab", "All replies and mentions")
 CARD_WIDTH = 560
 
 LEVEL_TEXT = {
-    "hide": QT_TRANSLATE_NOOP("ModerationTab", "⛔ Hide suggested"),
-    "review": QT_TRANSLATE_NOOP("ModerationTab", "⚠ Needs review"),
-    "ok": QT_TRANSLATE_NOOP("ModerationTab", "✓ OK"),
+    # words only: the mark beside them is the app's own icon (ui.status_marks), as an
+    # emoji shows as an empty box where no colour-emoji font is installed
+    "hide": QT_TRANSLATE_NOOP("ModerationTab", "Hide suggested"),
+    "review": QT_TRANSLATE_NOOP("ModerationTab", "Needs review"),
+    "ok": QT_TRANSLATE_NOOP("ModerationTab", "OK"),
 }
 STATUS_TEXT = {
     NEW: QT_TRANSLATE_NOOP("ModerationTab", "New"),
     REVIEWED: QT_TRANSLATE_NOOP("ModerationTab", "Reviewed"),
     HIDDEN: QT_TRANSLATE_NOOP("ModerationTab", "Hidden"),
     MUTED: QT_TRANSLATE_NOOP("ModerationTab", "Author muted"),
-    BLOCK_PENDING: QT_TRANSLATE_NOOP("ModerationTab", "⏳ Block pending"),
+    BLOCK_PENDING: QT_TRANSLATE_NOOP("ModerationTab", "Block pending"),
     BLOCKED: QT_TRANSLATE_NOOP("ModerationTab", "Blocked"),
     REPORTED: QT_TRANSLATE_NOOP("ModerationTab", "Reported to X"),
 }
 COLUMNS = (
-    QT_TRANSLATE_NOOP("ModerationTab", "Suggestion"),
-    QT_TRANSLATE_NOOP("ModerationTab", "Status"),
-    QT_TRANSLATE_NOOP("ModerationTab", "Why"),
+    QT_TRANSLATE_NOOP("ModerationTab", "Suggestion and why"),
     QT_TRANSLATE_NOOP("ModerationTab", "From"),
     QT_TRANSLATE_NOOP("ModerationTab", "Reply"),
+    QT_TRANSLATE_NOOP("ModerationTab", "Status"),
     QT_TRANSLATE_NOOP("ModerationTab", "When"),
 )
+SUGGESTION_COLUMN, FROM_COLUMN, REPLY_COLUMN, STATUS_COLUMN, WHEN_COLUMN = range(5)
+# Each row is two lines high: the reply's words wrap onto the second line, the author's
+# handle goes under their name, the reasons under the suggestion. The reply takes the
+# width left over, so the list needs no sideways scrolling at 1180 px or wider.
+COLUMN_WIDTHS = {SUGGESTION_COLUMN: 170, FROM_COLUMN: 140, STATUS_COLUMN: 90, WHEN_COLUMN: 96}
+LIST_SHARE = 0.65  # of the tab's width, at first: the rest is the chosen reply and the buttons
 
 # Common reasons, in the person's language; the box also takes any typed reason, and
 # the audit log keeps what they chose or typed.
@@ -174,7 +191,7 @@ def level_text(level: str) -> str:
 def suggestion_text(item: StoredMention) -> str:
     """The suggestion for one reply: a reply the model nearly flagged this week is a maybe."""
     if item.in_maybe_band():
-        return QCoreApplication.translate("ModerationTab", "? Maybe: worth a look")
+        return QCoreApplication.translate("ModerationTab", "Maybe: worth a look")
     return level_text(item.level)
 
 
@@ -213,35 +230,50 @@ class InboxModel(RowsTableModel):
     def cell(self, row: StoredMention, column: int) -> str:
         return self._cell(row, column)
 
+    def icon(self, row: StoredMention, column: int) -> QIcon | None:
+        if column != 0:
+            return None
+        level = "review" if row.in_maybe_band() else row.level  # a maybe: worth a look
+        return moderation_icon(level, row.safeguarding)
+
     def tooltip(self, row: StoredMention, column: int) -> str | None:
-        return row.text if column == 4 else "\n".join(shown_reasons(row.reasons)) or None
+        if column == REPLY_COLUMN:
+            return row.text
+        if column == FROM_COLUMN:
+            return f"{row.author_name} (@{row.author_handle})"
+        return "\n".join(shown_reasons(row.reasons)) or None
 
     def sort_key(self, column: int) -> SortKey:
         """The urgency, not the words, for the suggestion; the moment, not its text, for when."""
-        if column == 0:  # safeguarding first, as in the list's own order
+        if column == SUGGESTION_COLUMN:  # safeguarding first, as in the list's own order
             return lambda item: item.urgency
-        if column == 3:
+        if column == FROM_COLUMN:
             return lambda item: item.author_handle.casefold()
-        if column == 5:
+        if column == REPLY_COLUMN:
+            return lambda item: " ".join(item.text.split()).casefold()
+        if column == WHEN_COLUMN:
             return lambda item: item.created_at
         return super().sort_key(column)
 
     @staticmethod
     def _cell(item: StoredMention, column: int) -> str:
-        if column == 0:
-            if item.safeguarding:
-                mark = QCoreApplication.translate("ModerationTab", "🚨 Safeguarding: {suggestion}")
-                return mark.format(suggestion=level_text(item.level))
-            return suggestion_text(item)
-        if column == 1:
-            return status_text(item.status)
-        if column == 2:
-            return "; ".join(shown_reasons(item.reasons)) or "—"
-        if column == 3:
-            return f"{item.author_name} (@{item.author_handle})"
-        if column == 4:
+        if column == SUGGESTION_COLUMN:  # the suggestion, and why under it
+            why = "; ".join(shown_reasons(item.reasons)) or "—"
+            return f"{InboxModel.suggestion(item)}\n{why}"
+        if column == FROM_COLUMN:
+            return f"{item.author_name}\n@{item.author_handle}"
+        if column == REPLY_COLUMN:
             return " ".join(item.text.split())
+        if column == STATUS_COLUMN:
+            return status_text(item.status)
         return local_time(item.created_at)
+
+    @staticmethod
+    def suggestion(item: StoredMention) -> str:
+        if item.safeguarding:
+            mark = QCoreApplication.translate("ModerationTab", "Safeguarding: {suggestion}")
+            return mark.format(suggestion=level_text(item.level))
+        return suggestion_text(item)
 
     def row_of(self, post_id: str) -> int:
         return next((row for row, item in enumerate(self.rows) if item.post_id == post_id), -1)
@@ -454,9 +486,22 @@ class ModerationTab(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        self._sized = False
         layout = QVBoxLayout(self)
         layout.addLayout(self._top_row())
+        # Above the list, not under the reply pane: never pushed off the tab (kiosk mode's
+        # large buttons make that pane tall), and out of the way until it is wanted.
+        layout.addWidget(self._report_box())
         layout.addWidget(splitter, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """At first, the list the wider: the reply and its author show in it."""
+        super().showEvent(event)
+        if not self._sized and self.width() > 0:
+            self._sized = True
+            width = self.splitter.width() or self.width()
+            self.splitter.setSizes([int(width * LIST_SHARE), width - int(width * LIST_SHARE)])
 
     def _top_row(self) -> QHBoxLayout:
         self.refresh_button = QPushButton(self.tr("Refresh"))
@@ -494,7 +539,18 @@ class ModerationTab(QWidget):
         show_label.setBuddy(self.show_box)
         top.addWidget(show_label)
         top.addWidget(self.show_box)
+        self.report_toggle = QPushButton(self.tr("Report for governors"))
+        self.report_toggle.setCheckable(True)
+        self.report_toggle.setToolTip(self.tr("Show or hide the governors' report: choose the "
+                                              "dates, then make it"))
+        self.report_toggle.toggled.connect(self._show_report_box)
+        top.addWidget(self.report_toggle)
         return top
+
+    def _show_report_box(self, shown: bool) -> None:
+        self.report_box.setVisible(shown)
+        if shown:
+            self.report_from.setFocus()
 
     def _needs_you_view(self) -> bool:
         return bool(self.show_box.currentData() == NEEDS_YOU)
@@ -506,12 +562,15 @@ class ModerationTab(QWidget):
         self.table.setAccessibleName(self.tr("Replies and mentions"))
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self._two_line_rows()
         header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(REPLY_COLUMN, QHeaderView.ResizeMode.Stretch)
+        for column, width in COLUMN_WIDTHS.items():
+            self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self._add_reply_stepping_keys()
         self.sorting = TableSorting(self.table, self.model, self.tr("Needs you first"))
@@ -522,6 +581,17 @@ class ModerationTab(QWidget):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
         return listing
+
+    def _two_line_rows(self) -> None:
+        """Each reply on two lines: its words wrap, and what does not fit ends in "…"."""
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.two_lines_height())
+
+    def two_lines_height(self) -> int:
+        return 2 * self.table.fontMetrics().lineSpacing() + 12
 
     def _add_reply_stepping_keys(self) -> None:
         """J and K step through the replies, as in many mail programs; they act only while
@@ -565,14 +635,20 @@ class ModerationTab(QWidget):
         layout.addWidget(self.detail, 1)
         layout.addWidget(QLabel(self.tr("Why are you doing this?")))
         layout.addWidget(self.reason_box)
-        for row in self._action_rows():
-            layout.addLayout(row)
+        layout.addLayout(self._action_grid())
         layout.addWidget(self.handoff_panel)
         layout.addWidget(self.message)
-        layout.addWidget(self._report_box())
+        layout.addStretch(0)
         return side
 
-    def _action_rows(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+    def _action_grid(self) -> QGridLayout:
+        """The decisions two by two, so the reply pane stays narrow and the list wide."""
+        grid = QGridLayout()
+        for number, button in enumerate(self._action_buttons()):
+            grid.addWidget(button, number // 2, number % 2)
+        return grid
+
+    def _action_buttons(self) -> list[QPushButton]:
         self.hide_button = action_button(
             self.tr("Hide reply"), self.hide_reply,
             self.tr("Hides this reply under the school's post for everyone (X keeps it behind "
@@ -599,13 +675,15 @@ class ModerationTab(QWidget):
             self.tr("Incident pack…"), self.open_incident_pack,
             self.tr("Capture the evidence now and write it up for the head teacher and "
                     "governors"))
-        return (button_row(self.hide_button, self.unhide_button, self.mute_button,
-                           self.reviewed_button),
-                button_row(self.block_button, self.report_button, self.delete_button,
-                           self.incident_button))
+        return [self.hide_button, self.unhide_button, self.mute_button, self.reviewed_button,
+                self.block_button, self.report_button, self.delete_button,
+                self.incident_button]
 
     def _report_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Report for governors"))
+        box.setObjectName("GovernorsReport")
+        self.report_box = box
+        box.hide()  # until "Report for governors" is pressed
         today = QDate.currentDate()
         school_year = today.year() if today.month() >= 9 else today.year() - 1
         self.report_from = QDateEdit(QDate(school_year, 9, 1))
@@ -658,11 +736,6 @@ class ModerationTab(QWidget):
             text += " · " + self.tr("Looking fine, not shown: {count}").format(count=fine)
         self.counts_label.setText(text if total else self.tr("Nothing fetched yet"))
         self._show_empty_state(not items)
-        self.table.resizeColumnsToContents()
-        # Narrow enough that the author shows beside the reasons on a 1366 px screen; both
-        # are in full in the tooltip and the reply pane.
-        for column, widest in ((2, 220), (4, 320)):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         self.needs_you.emit(needs)
         if keep is not None and self.select(keep):
             return
@@ -832,12 +905,25 @@ class ModerationTab(QWidget):
                         lambda _result: self._decided(item.post_id, done), self._failed)
 
     def _decided(self, post_id: str, done: str) -> None:
+        """Dealt with: on to the next reply, with the keyboard in the list (J and K, or the
+        arrows, move on; the buttons act on the reply now chosen)."""
         self._set_working(False)
         self.reason_box.setCurrentIndex(-1)
         self.reason_box.setEditText("")
         self.show_message(done, ok=True)
         self.status.emit(done)
-        self.reload(keep=post_id)
+        after = self._next_of(post_id)
+        self.reload(keep=after or post_id)
+        self.table.setFocus()
+
+    def _next_of(self, post_id: str) -> str | None:
+        """The reply below this one in the list (or above it, at the end): the next to
+        look at once this one is dealt with."""
+        items = self.model.items
+        row = self.model.row_of(post_id)
+        if row < 0 or len(items) < 2:
+            return None
+        return items[row + 1].post_id if row + 1 < len(items) else items[row - 1].post_id
 
     def hide_reply(self) -> None:
         ops = self._ops

@@ -55,7 +55,6 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFileDialog,
     QGroupBox,
@@ -67,8 +66,10 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -120,6 +121,7 @@ from stpeters_desk.ops.context import session_of
 from stpeters_desk.ops.photos import PhotoOperations
 from stpeters_desk.ui.items import id_role
 from stpeters_desk.ui.messages import marked_message, name_findings_text, worst_name_level
+from stpeters_desk.ui.panels import FlowLayout, StatusLine, WrappingCheck, up_and_down
 from stpeters_desk.ui.photos_canvas import (
     EditHistory,
     EditState,
@@ -131,6 +133,7 @@ from stpeters_desk.ui.photos_canvas import (
     resized_box,
     with_detected,
 )
+from stpeters_desk.ui.status_marks import BLOCK, OK, WARN, status_icon
 from stpeters_desk.ui.styling import may_narrow, scrolls_when_short, set_style_state
 from stpeters_desk.ui.tasks import TaskRunner, TaskToken
 
@@ -152,7 +155,11 @@ TextReader = Callable[[Image.Image], "Sequence[TextItem]"]
 PREVIEW_SIDE = 1600  # the editor draws from a copy this size, never the full photo
 THUMBNAIL_SIDE = 96
 RESULT_PREVIEW_SIDE = 360
+RESULT_SHOWN = (280, 200)  # px: the prepared photo fits the steps panel's width
 STRAIGHTEN_STEPS = 10  # the slider counts tenths of a degree
+CHECK_STEP, DESCRIBE_STEP = 0, 1  # the pages of the steps panel
+STEPS_WIDTH = 360  # px: the steps panel at the default 1180 px window
+MIN_STEPS_WIDTH = 280
 
 # Marked for lupdate only: no translator is installed at import, so the tab translates
 # them where it shows them, with QCoreApplication.translate("PhotosTab", label).
@@ -173,17 +180,19 @@ def region_text(number: int, region: Region) -> str:
     translate = QCoreApplication.translate
     if region.detected:
         if region.needs_decision:
-            text = translate("PhotosTab", "{number}. Face? Uncertain: keep or remove it")
+            text = translate("PhotosTab",
+                             "{number}. Face? Not sure: cover it or leave it uncovered")
         elif region.low_confidence:
-            text = translate("PhotosTab", "{number}. Face (uncertain, kept)")
+            text = translate("PhotosTab", "{number}. Face (not sure, covered)")
         else:
             text = translate("PhotosTab", "{number}. Face")
     elif region.text:
         text = translate("PhotosTab", "{number}. Text written in the photo")
     elif region.needs_decision:
-        text = translate("PhotosTab", "{number}. Region you added? Uncertain: keep or remove it")
+        text = translate("PhotosTab", "{number}. Region you added? Not sure: cover it or "
+                                      "leave it uncovered")
     elif region.low_confidence:
-        text = translate("PhotosTab", "{number}. Region you added (uncertain, kept)")
+        text = translate("PhotosTab", "{number}. Region you added (not sure, covered)")
     else:
         text = translate("PhotosTab", "{number}. Region you added")
     return text.format(number=number)
@@ -354,6 +363,7 @@ class PhotosTab(QWidget):
         self._detector: Detector = detector or find_faces
         self._text_reader: TextReader = text_reader or read_text
         self._photos: list[BatchPhoto] = []
+        self._thumbnails: dict[int, QPixmap] = {}  # by id() of the photo, kept while it is open
         self._queue = BatchQueue()  # shared with the batch's worker
         self._batch: TaskToken | None = None  # the running batch: Cancel sets it
         self._loading: BatchPhoto | None = None
@@ -370,26 +380,34 @@ class PhotosTab(QWidget):
         self._show_ready()
 
     # -- layout ------------------------------------------------------------------------------
+    # Three columns that fit a 1180x760 window (issue 17): the photos (to prepare, and
+    # prepared), the photo being edited, and the steps for the one chosen. The steps column
+    # scrolls only up and down, everything in it wraps, and its main button is pinned below
+    # it, with the tab's message just above that button, so the next step is always on
+    # screen and no button moves when a message comes or goes.
     def _build(self) -> None:
         splitter = QSplitter()
-        splitter.addWidget(self._batch_pane())
+        splitter.addWidget(scrolls_when_short(self._photos_pane()))
         splitter.addWidget(scrolls_when_short(self._editor_pane()))
-        splitter.addWidget(scrolls_when_short(self._ready_pane()))
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 4)
-        splitter.setStretchFactor(2, 2)
+        splitter.addWidget(self._steps_panel())
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 0)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([230, 760, 380])
-        self.message_label = QLabel()
-        self.message_label.setObjectName("PhotosMessage")
-        self.message_label.setWordWrap(True)
-        self.message_label.setAccessibleName(self.tr("Message"))
-        self.message_label.hide()
+        splitter.setSizes([210, 600, STEPS_WIDTH])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.message_label)
 
-    def _batch_pane(self) -> QWidget:
+    def _photos_pane(self) -> QWidget:
+        """The photos opened, and below them the photos prepared and waiting to be attached."""
+        pane = QWidget()
+        layout = QVBoxLayout(pane)
+        self._batch_pane(layout)
+        self._ready_pane(layout)
+        pane.setMinimumHeight(0)
+        return pane
+
+    def _batch_pane(self, layout: QVBoxLayout) -> None:
         title = QLabel(self.tr("Photos to prepare"))
         title.setObjectName("SectionTitle")
         self.open_button = QPushButton(self.tr("&Open photos…"))
@@ -408,7 +426,9 @@ class PhotosTab(QWidget):
                                            "check found. Choose one to edit it."))
         self.batch_list.setIconSize(QPixmap(64, 64).size())
         self.batch_list.setWordWrap(True)
-        self.batch_list.setMinimumWidth(200)
+        self.batch_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.batch_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long file name
+        self.batch_list.setMinimumWidth(180)
         self.batch_list.currentRowChanged.connect(self._photo_chosen)
         self.batch_empty = QLabel(self.tr("No photos open yet. Press “Open photos…” or drag "
                                           "photos from a folder onto this tab."))
@@ -432,15 +452,12 @@ class PhotosTab(QWidget):
         self.close_button.setToolTip(self.tr("Take the selected photo out of this list (the file "
                                              "on the computer is not touched)"))
         self.close_button.clicked.connect(self.close_selected)
-        pane = QWidget()
-        layout = QVBoxLayout(pane)
         layout.addWidget(title)
         layout.addWidget(self.open_button)
         layout.addLayout(progress_row)
         layout.addWidget(self.batch_empty)
         layout.addWidget(self.batch_list, 1)
         layout.addWidget(self.close_button)
-        return pane
 
     def _editor_pane(self) -> QWidget:
         self.canvas = PhotoCanvas()
@@ -450,14 +467,15 @@ class PhotosTab(QWidget):
         self.canvas.region_removed.connect(self.remove_region)
         self.canvas.region_selected.connect(self._region_chosen_on_canvas)
         self.canvas.add_mode_left.connect(lambda: self.add_region_button.setChecked(False))
+        self.size_label = QLabel()
+        self.size_label.setObjectName("OutputSize")
+        self.size_label.setAccessibleName(self.tr("Size of the prepared photo"))
         pane = QWidget()
         layout = QVBoxLayout(pane)
         layout.addLayout(self._crop_row())
         layout.addLayout(self._turn_row())
         layout.addWidget(self.canvas, 1)
-        layout.addWidget(self._faces_box())
-        layout.addWidget(self._text_box())
-        layout.addLayout(self._prepare_row())
+        layout.addWidget(self.size_label)
         # On the whole tab: the description box keeps Ctrl+Z for its own text, as Qt lets
         # a focused text editor take standard shortcuts first.
         redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
@@ -484,22 +502,23 @@ class PhotosTab(QWidget):
         self.preset_box.activated.connect(self._preset_chosen)
         shape = QLabel(self.tr("&Shape:"))
         shape.setBuddy(self.preset_box)
-        self.size_label = QLabel()
-        self.size_label.setObjectName("OutputSize")
-        self.size_label.setAccessibleName(self.tr("Size of the prepared photo"))
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setToolTip(self.tr("Undo the last crop or region change (Ctrl+Z)"))
         self.undo_button.clicked.connect(self.undo)
         self.redo_button = QPushButton(self.tr("Redo"))
         self.redo_button.setToolTip(self.tr("Redo the change you undid (Ctrl+Shift+Z)"))
         self.redo_button.clicked.connect(self.redo)
+        self.reset_button = QPushButton(self.tr("Reset"))
+        self.reset_button.setToolTip(self.tr("Back to the whole photo, upright: no crop, turn or "
+                                             "straightening (regions stay)"))
+        self.reset_button.clicked.connect(self.reset_view)
         row = QHBoxLayout()
         row.addWidget(shape)
-        row.addWidget(self.preset_box)
-        row.addWidget(self.size_label)
+        row.addWidget(self.preset_box, 1)
         row.addStretch(1)
         row.addWidget(self.undo_button)
         row.addWidget(self.redo_button)
+        row.addWidget(self.reset_button)
         return row
 
     def _turn_row(self) -> QHBoxLayout:
@@ -519,37 +538,91 @@ class PhotosTab(QWidget):
         self.straighten_slider.setSingleStep(5)
         self.straighten_slider.setPageStep(50)
         self.straighten_slider.setTracking(False)
+        self.straighten_slider.setMinimumWidth(80)
         self.straighten_slider.valueChanged.connect(self._straighten_chosen)
         self.straighten_slider.sliderMoved.connect(self._show_straighten_value)
         self.straighten_label = QLabel()
         self.straighten_label.setMinimumWidth(48)
         straighten_title = QLabel(self.tr("S&traighten:"))
         straighten_title.setBuddy(self.straighten_slider)
-        self.reset_button = QPushButton(self.tr("Reset"))
-        self.reset_button.setToolTip(self.tr("Back to the whole photo, upright: no crop, turn or "
-                                             "straightening (regions stay)"))
-        self.reset_button.clicked.connect(self.reset_view)
         row = QHBoxLayout()
         row.addWidget(self.turn_left_button)
         row.addWidget(self.turn_right_button)
         row.addWidget(straighten_title)
         row.addWidget(self.straighten_slider, 1)
         row.addWidget(self.straighten_label)
-        row.addWidget(self.reset_button)
         return row
+
+    def _steps_panel(self) -> QWidget:
+        """Step 1, check and prepare; step 2, describe and confirm. Each page scrolls only
+        up and down; the step's button and the tab's message sit below it, never scrolled."""
+        check_page = QWidget()
+        check = QVBoxLayout(check_page)
+        check.setContentsMargins(0, 0, 0, 0)
+        check.addWidget(self._faces_box())
+        check.addWidget(self._text_box())
+        check.addStretch(1)
+        describe_page = QWidget()
+        describe = QVBoxLayout(describe_page)
+        describe.setContentsMargins(0, 0, 0, 0)
+        describe.addWidget(self._prepared_box())
+        describe.addStretch(1)
+        self.steps = QTabWidget()
+        self.steps.setObjectName("PhotoSteps")
+        self.steps.setDocumentMode(True)
+        self.steps.setAccessibleName(self.tr("Steps for the chosen photo"))
+        self.steps.tabBar().setExpanding(True)
+        self.steps.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
+        self.steps.addTab(up_and_down(check_page), self.tr("1. Check, prepare"))
+        self.steps.addTab(up_and_down(describe_page), self.tr("2. Describe, confirm"))
+        self.steps.setTabToolTip(CHECK_STEP, self.tr(
+            "Check every face and every piece of writing in the photo, then prepare it"))
+        self.steps.setTabToolTip(DESCRIBE_STEP, self.tr(
+            "Describe the prepared photo and confirm the face and consent checks"))
+        self.steps.currentChanged.connect(self._step_shown)
+        self.message_label = QLabel()
+        self.message_label.setObjectName("PhotosMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.setAccessibleName(self.tr("Message"))
+        self.message_label.hide()
+        panel = QWidget()
+        panel.setMinimumWidth(MIN_STEPS_WIDTH)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.steps, 1)
+        layout.addWidget(self.message_label)
+        self._prepare_footer(layout)
+        self._describe_footer(layout)
+        self._step_shown(CHECK_STEP)
+        return panel
+
+    def _step_shown(self, step: int) -> None:
+        """Below the pages, the shown step's words and button; the bottom one stays put."""
+        checking = step == CHECK_STEP
+        self.prepare_hint.setVisible(checking and bool(self.prepare_hint.text()))
+        self.prepare_button.setVisible(checking)
+        self.checks_label.setVisible(not checking)
+
+    def show_step(self, step: int) -> None:
+        """Bring a step forward: checking when a photo is chosen or changed, describing
+        when one is prepared or a prepared one is chosen."""
+        self.steps.setCurrentIndex(step)
+
 
     def _faces_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Faces and other regions to cover"))
-        self.faces_label = QLabel()
+        self.faces_status = StatusLine()
+        self.faces_label = self.faces_status.label
         self.faces_label.setObjectName("FaceStatus")
-        self.faces_label.setWordWrap(True)
         self.faces_label.setAccessibleName(self.tr("What the face check found"))
         self.region_list = QListWidget()
         self.region_list.setObjectName("RegionList")
         self.region_list.setAccessibleName(self.tr("Regions that will be covered"))
         self.region_list.setToolTip(self.tr("Every part of the photo that will be covered. "
-                                            "Choose one to move, keep or remove it (Delete)."))
-        self.region_list.setMaximumHeight(110)
+                                            "Choose one to move it, cover it or leave it "
+                                            "uncovered (Delete)."))
+        self.region_list.setWordWrap(True)
+        self.region_list.setMaximumHeight(96)
         self.region_list.currentRowChanged.connect(self._region_chosen_in_list)
         delete_key = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.region_list,
                                self._remove_chosen_region)
@@ -559,13 +632,13 @@ class PhotosTab(QWidget):
         self.add_region_button.setToolTip(self.tr("Then drag over a face (or a name badge) in "
                                                   "the photo to cover it. Esc stops adding."))
         self.add_region_button.toggled.connect(self.canvas.set_add_mode)
-        self.keep_button = QPushButton(self.tr("&Keep (cover it)"))
-        self.keep_button.setToolTip(self.tr("The uncertain region is a face, or may be: "
-                                            "cover it"))
+        self.keep_button = QPushButton(self.tr("Cover &it"))
+        self.keep_button.setToolTip(self.tr("The chosen uncertain region (dashed, marked “?”) "
+                                            "may be a face: cover it in the prepared photo"))
         self.keep_button.clicked.connect(self.keep_region)
-        self.remove_region_button = QPushButton(self.tr("&Remove region"))
-        self.remove_region_button.setToolTip(self.tr("Leave this part of the photo uncovered "
-                                                     "(Delete)"))
+        self.remove_region_button = QPushButton(self.tr("Leave &uncovered"))
+        self.remove_region_button.setToolTip(self.tr("Take away the chosen region: that part "
+                                                     "of the photo is not covered (Delete)"))
         self.remove_region_button.clicked.connect(self._remove_chosen_region)
         self.find_faces_button = QPushButton(self.tr("Look for faces now"))
         self.find_faces_button.setObjectName("FindFacesNow")
@@ -574,9 +647,10 @@ class PhotosTab(QWidget):
                                                   "faces in it now"))
         self.find_faces_button.clicked.connect(self.look_for_faces_now)
         self.find_faces_button.hide()
-        self.detect_box = QCheckBox(self.tr("&Look for faces in this photo"))
-        self.detect_box.setToolTip(self.tr("Turn off for a photo with no people in it; cover "
+        self.detect_row = WrappingCheck(self.tr("&Look for faces in this photo"))
+        self.detect_row.setToolTip(self.tr("Turn off for a photo with no people in it; cover "
                                            "any face by hand with “Add region”."))
+        self.detect_box = self.detect_row.box
         self.detect_box.clicked.connect(self.set_detection)
         self.style_box = QComboBox()
         may_narrow(self.style_box)
@@ -587,34 +661,28 @@ class PhotosTab(QWidget):
             label = QCoreApplication.translate("PhotosTab", str(STYLE_LABELS[style]))
             self.style_box.addItem(label, style.value)
         self.style_box.activated.connect(self._style_chosen)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_region_button)
-        buttons.addWidget(self.keep_button)
-        buttons.addWidget(self.remove_region_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.find_faces_button)
+        buttons = FlowLayout()
+        for button in (self.add_region_button, self.keep_button, self.remove_region_button):
+            buttons.add_widget(button)
         cover_with = QLabel(self.tr("Co&ver with:"))
         cover_with.setBuddy(self.style_box)
-        options = QHBoxLayout()  # apart from the check box: room for enlarged text
+        options = QHBoxLayout()
         options.addWidget(cover_with)
-        options.addWidget(self.style_box)
-        options.addStretch(1)
+        options.addWidget(self.style_box, 1)
         layout = QVBoxLayout(box)
-        layout.addWidget(self.faces_label)
+        layout.addWidget(self.faces_status)
+        layout.addWidget(self.find_faces_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.region_list)
         layout.addLayout(buttons)
-        detect_row = QHBoxLayout()  # the box only as wide as its words, as people expect
-        detect_row.addWidget(self.detect_box)
-        detect_row.addStretch(1)
-        layout.addLayout(detect_row)
+        layout.addWidget(self.detect_row)
         layout.addLayout(options)
         return box
 
     def _text_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Text written in the photo"))
-        self.text_label = QLabel()
+        self.text_status = StatusLine()
+        self.text_label = self.text_status.label
         self.text_label.setObjectName("TextStatus")
-        self.text_label.setWordWrap(True)
         self.text_label.setAccessibleName(self.tr("What the text check found"))
         self.text_list = QListWidget()
         self.text_list.setObjectName("TextList")
@@ -622,7 +690,8 @@ class PhotosTab(QWidget):
         self.text_list.setToolTip(self.tr("Every piece of text the app read in the photo. "
                                           "Read each one: choose it and press “Cover the "
                                           "chosen text” to hide it."))
-        self.text_list.setMaximumHeight(76)
+        self.text_list.setWordWrap(True)
+        self.text_list.setMaximumHeight(96)
         self.text_list.currentRowChanged.connect(lambda _row: self._show_text_buttons())
         self.cover_names_button = QPushButton(self.tr("Cover &names"))
         self.cover_names_button.setObjectName("CoverNames")
@@ -638,20 +707,17 @@ class PhotosTab(QWidget):
                                                  "it now"))
         self.read_text_button.clicked.connect(self.read_text_now)
         self.read_text_button.hide()
-        buttons = QVBoxLayout()  # beside the list: the photo above keeps its height
-        buttons.addWidget(self.cover_names_button)
-        buttons.addWidget(self.cover_text_button)
-        buttons.addWidget(self.read_text_button)
-        buttons.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(self.text_list, 1)
-        row.addLayout(buttons)
+        buttons = FlowLayout()
+        for button in (self.cover_names_button, self.cover_text_button):
+            buttons.add_widget(button)
         layout = QVBoxLayout(box)
-        layout.addWidget(self.text_label)
-        layout.addLayout(row)
+        layout.addWidget(self.text_status)
+        layout.addWidget(self.read_text_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.text_list)
+        layout.addLayout(buttons)
         return box
 
-    def _prepare_row(self) -> QHBoxLayout:
+    def _prepare_footer(self, layout: QVBoxLayout) -> None:
         self.prepare_hint = QLabel()
         self.prepare_hint.setObjectName("PrepareHint")
         self.prepare_hint.setWordWrap(True)
@@ -662,15 +728,18 @@ class PhotosTab(QWidget):
                                                "camera's hidden information and make it the "
                                                "right size for X"))
         self.prepare_button.clicked.connect(self.prepare)
-        row = QHBoxLayout()
-        row.addWidget(self.prepare_hint, 1)
-        row.addWidget(self.prepare_button)
-        return row
+        layout.addWidget(self.prepare_hint)
+        layout.addWidget(self.prepare_button)  # the whole width: it stays put as it changes
 
-    def _ready_pane(self) -> QWidget:
-        pane = QWidget()
-        layout = QVBoxLayout(pane)
-        layout.addWidget(self._prepared_box(), 3)
+    def _describe_footer(self, layout: QVBoxLayout) -> None:
+        self.checks_label = QLabel()
+        self.checks_label.setObjectName("ChecksStatus")
+        self.checks_label.setWordWrap(True)
+        self.checks_label.setAccessibleName(self.tr("Whether the prepared photo can be "
+                                                    "attached"))
+        layout.addWidget(self.checks_label)
+
+    def _ready_pane(self, layout: QVBoxLayout) -> None:
         title = QLabel(self.tr("Ready to attach"))
         title.setObjectName("SectionTitle")
         self.ready_list = QListWidget()
@@ -680,8 +749,10 @@ class PhotosTab(QWidget):
         self.ready_list.setToolTip(self.tr("Prepared photos. Choose one to describe it and "
                                            "confirm its checks; the composer can then attach "
                                            "it."))
-        self.ready_list.setIconSize(QPixmap(64, 64).size())
+        self.ready_list.setIconSize(QPixmap(48, 48).size())
         self.ready_list.setWordWrap(True)
+        self.ready_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.ready_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long file name
         self.ready_list.currentRowChanged.connect(self._ready_chosen)
         self.ready_empty = QLabel(self.tr("Nothing prepared yet. Prepared photos wait here "
                                           "until they are described and checked; then the "
@@ -694,17 +765,20 @@ class PhotosTab(QWidget):
         self.remove_ready_button.clicked.connect(self.remove_ready)
         layout.addWidget(title)
         layout.addWidget(self.ready_empty)
-        layout.addWidget(self.ready_list, 2)
+        layout.addWidget(self.ready_list, 1)
         layout.addWidget(self.remove_ready_button)
-        return pane
 
     def _prepared_box(self) -> QGroupBox:
+        """The description first, with its Save button, then the two confirmations, then
+        the prepared photo itself: the steps come before the picture, so they stay in view."""
         box = QGroupBox(self.tr("Prepared photo"))
         self.result_image = QLabel()
         self.result_image.setAccessibleName(self.tr("The prepared photo, as it will be "
                                                     "posted"))
         self.result_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.result_image.setMinimumHeight(120)
+        self.result_image.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                        QSizePolicy.Policy.Preferred)
         self.result_label = QLabel()
         self.result_label.setObjectName("PrepareResult")
         self.result_label.setWordWrap(True)
@@ -721,7 +795,7 @@ class PhotosTab(QWidget):
                                          "the photo. At most {limit} characters; never a "
                                          "child's name.").format(limit=MAX_ALT_TEXT))
         self.alt_text.setTabChangesFocus(True)
-        self.alt_text.setMaximumHeight(90)
+        self.alt_text.setFixedHeight(84)
         self.alt_text.textChanged.connect(self._alt_text_changed)
         self.alt_text.installEventFilter(self)  # saves the description when focus leaves it
         self.alt_count = QLabel()
@@ -735,21 +809,24 @@ class PhotosTab(QWidget):
         count_row.addWidget(self.alt_count)
         count_row.addStretch(1)
         count_row.addWidget(self.save_alt_button)
-        self.faces_confirm = QCheckBox(self.tr("I have checked every &face in this photo"))
+        self.faces_confirm_row = WrappingCheck(self._faces_text())
+        self.faces_confirm = self.faces_confirm_row.box
         self.faces_confirm.setAccessibleDescription(self.tr(
             "Confirm that you looked at the prepared photo and every face is covered, or "
             "may be shown. Your name is recorded."))
-        self.faces_confirm.setToolTip(self.faces_confirm.accessibleDescription())
+        self.faces_confirm_row.setToolTip(self.faces_confirm.accessibleDescription())
         self.faces_confirm.clicked.connect(self._faces_confirm_clicked)
-        self.consent_confirm = QCheckBox(self.tr("Every child shown has photo &consent"))
+        self.consent_confirm_row = WrappingCheck(self._consent_text())
+        self.consent_confirm = self.consent_confirm_row.box
         self.consent_confirm.setAccessibleDescription(self.tr(
             "Confirm against the school's consent list that every child who can be seen may "
             "appear on the school's account. Your name is recorded."))
-        self.consent_confirm.setToolTip(self.consent_confirm.accessibleDescription())
+        self.consent_confirm_row.setToolTip(self.consent_confirm.accessibleDescription())
         self.consent_confirm.clicked.connect(self._consent_confirm_clicked)
-        self.checks_label = QLabel()
-        self.checks_label.setObjectName("ChecksStatus")
-        self.checks_label.setWordWrap(True)
+        self.confirmed_label = QLabel()  # below both boxes: a record never moves a box
+        self.confirmed_label.setObjectName("ConfirmedBy")
+        self.confirmed_label.setWordWrap(True)
+        self.confirmed_label.setAccessibleName(self.tr("Who confirmed the checks, and when"))
         self.alt_names_label = QLabel()
         self.alt_names_label.setObjectName("NameFindings")
         self.alt_names_label.setWordWrap(True)
@@ -757,17 +834,18 @@ class PhotosTab(QWidget):
                                                        "description"))
         self.alt_names_label.hide()
         description = QLabel(self.tr("D&escription (alt text), required:"))
+        description.setWordWrap(True)
         description.setBuddy(self.alt_text)
         layout = QVBoxLayout(box)
-        layout.addWidget(self.result_image)
-        layout.addWidget(self.result_label)
         layout.addWidget(description)
         layout.addWidget(self.alt_text)
-        layout.addWidget(self.alt_names_label)
         layout.addLayout(count_row)
-        layout.addWidget(self.faces_confirm)
-        layout.addWidget(self.consent_confirm)
-        layout.addWidget(self.checks_label)
+        layout.addWidget(self.alt_names_label)
+        layout.addWidget(self.faces_confirm_row)
+        layout.addWidget(self.consent_confirm_row)
+        layout.addWidget(self.confirmed_label)
+        layout.addWidget(self.result_image)
+        layout.addWidget(self.result_label)
         self.prepared_box = box
         return box
 
@@ -801,6 +879,7 @@ class PhotosTab(QWidget):
             return
         self._queue.add(added)
         self._batch_total += len(added)
+        self.show_step(CHECK_STEP)
         self.show_message("")
         self._show_progress()
         if self.batch_list.currentRow() < 0:
@@ -890,7 +969,7 @@ class PhotosTab(QWidget):
         photo.base_size = result.photo.image.size
         item = self._item_of(photo)
         if item is not None:
-            item.setIcon(QIcon(QPixmap.fromImage(qimage_of(result.thumbnail))))
+            self._thumbnails[id(photo)] = QPixmap.fromImage(qimage_of(result.thumbnail))
         self._update_batch_item(photo)
         if photo is self.selected_photo():
             self._show_selected()
@@ -1087,7 +1166,9 @@ class PhotosTab(QWidget):
         item = self._item_of(photo)
         if item is None:
             return
-        item.setText(f"{photo.name}\n{_batch_state(photo)}")
+        words, level = _batch_state(photo)
+        item.setText(f"{photo.name}\n{words}")
+        item.setIcon(marked_thumbnail(self._thumbnails.get(id(photo)), level))
         item.setToolTip(photo.error or str(photo.path))
 
     def selected_photo(self) -> BatchPhoto | None:
@@ -1100,6 +1181,7 @@ class PhotosTab(QWidget):
 
     def _photo_chosen(self, row: int) -> None:
         photo = self.selected_photo()
+        self.show_step(CHECK_STEP)
         for other in self._photos:
             if other is not photo and other is not self._loading:
                 other.drop_pixels()
@@ -1140,6 +1222,7 @@ class PhotosTab(QWidget):
             return
         row = self._photos.index(photo)
         photo.closed = True
+        self._thumbnails.pop(id(photo), None)
         photo.drop_pixels()
         self._photos.pop(row)
         self.batch_list.takeItem(row)
@@ -1152,6 +1235,7 @@ class PhotosTab(QWidget):
     def _show_selected(self) -> None:
         photo = self.selected_photo()
         self.batch_empty.setVisible(not self._photos)
+        self.batch_list.setVisible(bool(self._photos))  # the sentence takes its place
         self.close_button.setEnabled(photo is not None)
         editable = photo is not None and photo.preview is not None and photo.status == OPEN
         for widget in (self.preset_box, self.turn_left_button, self.turn_right_button,
@@ -1223,7 +1307,7 @@ class PhotosTab(QWidget):
         self.region_list.setEnabled(bool(state and state.regions))
         self._show_region_buttons()
         text, level = _faces_status(photo)
-        self.faces_label.setText(LEVEL_MARKS.get(level, "") + text)
+        self.faces_status.show_status(text, level)
         set_style_state(self.faces_label, "level", level)
 
     def _show_text(self, photo: BatchPhoto | None) -> None:
@@ -1239,11 +1323,13 @@ class PhotosTab(QWidget):
             showing = set(uncovered(text.items, regions))
             names = {name.item: name for name in text.names}
             for item in text.items:
-                self.text_list.addItem(text_line(item, names.get(item), item not in showing))
+                line, level = text_line(item, names.get(item), item not in showing)
+                row = QListWidgetItem(status_icon(level), line)
+                self.text_list.addItem(row)
         self.text_list.blockSignals(False)
         self.text_list.setVisible(bool(text and text.items))  # no room taken for nothing
         status, level = _text_status(photo)
-        self.text_label.setText(LEVEL_MARKS.get(level, "") + status)
+        self.text_status.show_status(status, level)
         set_style_state(self.text_label, "level", level)
         self._show_text_buttons()
 
@@ -1304,6 +1390,8 @@ class PhotosTab(QWidget):
             hint = self.tr("Changed since it was prepared: press “Prepare again”. The face "
                            "and consent checks will need confirming again.")
         self.prepare_hint.setText(hint)
+        # above the button, which stays put; only on the step it belongs to
+        self.prepare_hint.setVisible(bool(hint) and self.steps.currentIndex() == CHECK_STEP)
 
     def _prepare_blocker(self, photo: BatchPhoto | None) -> str:
         """Why the photo cannot be prepared yet (the rule is ``photo_edit.blocker``), or ""."""
@@ -1330,8 +1418,9 @@ class PhotosTab(QWidget):
         if reason is Blocker.STILL_LOOKING:
             return self.tr("Still looking for faces…")
         if reason is Blocker.UNDECIDED:
-            return self.tr("Keep or remove each uncertain region (dashed, marked “?”) first. "
-                           "Uncertain regions: {count}.").format(count=photo.state.undecided)
+            return self.tr("For each uncertain region (dashed, marked “?”), choose “Cover "
+                           "it” or “Leave uncovered” first. Uncertain regions: {count}."
+                           ).format(count=photo.state.undecided)
         if reason is Blocker.TEXT_STOPPED:
             return self.tr("The text in this photo has not been read: press “Read the text "
                            "now”.")
@@ -1363,6 +1452,7 @@ class PhotosTab(QWidget):
     def _change(self, state: EditState) -> None:
         photo = self._editable()
         if photo is not None and photo.history.push(state):
+            self.show_step(CHECK_STEP)  # a changed photo is checked and prepared again
             self._show_selected()
 
     def _crop_edited(self, rect: Rect) -> None:
@@ -1439,12 +1529,14 @@ class PhotosTab(QWidget):
         return photo.state.regions[index]
 
     def _region_chosen_on_canvas(self, index: int) -> None:
+        self.show_step(CHECK_STEP)
         self.region_list.blockSignals(True)
         self.region_list.setCurrentRow(index)
         self.region_list.blockSignals(False)
         self._show_region_buttons()
 
     def _region_chosen_in_list(self, index: int) -> None:
+        self.show_step(CHECK_STEP)
         self.canvas.select(index)
         self._show_region_buttons()
 
@@ -1532,6 +1624,7 @@ class PhotosTab(QWidget):
         photo.prepared_id, photo.prepared_state = stored.photo_id, state
         self._show_ready(select=stored.photo_id, new_pixels=True)
         self._show_prepare_state(self.selected_photo())
+        self.show_step(DESCRIBE_STEP)  # the next step: describe it and confirm the checks
         self.show_message(self.tr("{name} is prepared. Describe it, then confirm the two "
                                   "checks so it can be attached.").format(name=photo.name),
                           ok=True)
@@ -1560,6 +1653,7 @@ class PhotosTab(QWidget):
         self.ready_list.setCurrentRow(row)
         self.ready_list.blockSignals(False)
         self.ready_empty.setVisible(not photos)
+        self.ready_list.setVisible(bool(photos))
         self._forget_gone(set(rows))
         self._ready_id = rows[row] if row >= 0 else None
         self._show_checks(reload_preview=new_pixels or self._ready_id != previous)
@@ -1574,6 +1668,8 @@ class PhotosTab(QWidget):
     def _ready_chosen(self, row: int) -> None:
         item = self.ready_list.item(row) if row >= 0 else None
         self._ready_id = int(item.data(id_role())) if item is not None else None
+        if item is not None:
+            self.show_step(DESCRIBE_STEP)
         self._show_checks(reload_preview=True)
 
     def selected_ready(self) -> StoredPhoto | None:
@@ -1593,19 +1689,34 @@ class PhotosTab(QWidget):
             self.result_image.setText(self.tr("Prepare a photo to see it here."))
             self.result_label.setText("")
             self._set_alt_text("")
-            self._show_confirmation(self.faces_confirm, self._faces_text(), None, "", None)
-            self._show_confirmation(self.consent_confirm, self._consent_text(), None, "", None)
-            self.checks_label.setText("")
+            self._show_confirmation(self.faces_confirm_row, None, None)
+            self._show_confirmation(self.consent_confirm_row, None, None)
+            self.confirmed_label.setText("")
+            self.checks_label.setText(self.tr("Prepare a photo first (step 1), then describe "
+                                              "it and confirm the checks here."))
+            set_style_state(self.checks_label, "state", "")
             return
         self.result_label.setText(_result_text(stored))
         self._set_alt_text(stored.alt_text)
-        self._show_confirmation(self.faces_confirm, self._faces_text(), stored,
-                                stored.faces_checked_by, stored.faces_checked_at)
-        self._show_confirmation(self.consent_confirm, self._consent_text(), stored,
-                                stored.consent_confirmed_by, stored.consent_confirmed_at)
+        self._show_confirmation(self.faces_confirm_row, stored, stored.faces_checked_at)
+        self._show_confirmation(self.consent_confirm_row, stored, stored.consent_confirmed_at)
+        self.confirmed_label.setText(self._confirmed_text(stored))
         self._show_missing(stored)
         if reload_preview:
             self._load_result_preview(stored.photo_id)
+
+    def _confirmed_text(self, stored: StoredPhoto) -> str:
+        """Who gave each confirmation and when, one line each, below both boxes."""
+        lines = []
+        if stored.faces_checked_at is not None:
+            lines.append(self.tr("Faces: confirmed by {name}, {when}.").format(
+                name=stored.faces_checked_by,
+                when=shown_moment(stored.faces_checked_at, weekday=False)))
+        if stored.consent_confirmed_at is not None:
+            lines.append(self.tr("Consent: confirmed by {name}, {when}.").format(
+                name=stored.consent_confirmed_by,
+                when=shown_moment(stored.consent_confirmed_at, weekday=False)))
+        return "\n".join(lines)
 
     def _faces_text(self) -> str:
         return self.tr("I have checked every &face in this photo")
@@ -1623,19 +1734,15 @@ class PhotosTab(QWidget):
         self.checks_label.setText(text)
         set_style_state(self.checks_label, "state", "warn" if missing else "ok")
 
-    def _show_confirmation(self, box: QCheckBox, text: str, stored: StoredPhoto | None, by: str,
+    @staticmethod
+    def _show_confirmation(row: WrappingCheck, stored: StoredPhoto | None,
                            at: datetime | None) -> None:
+        """Ticked and greyed once given: a confirmation is recorded, never taken back here."""
         done = stored is not None and at is not None
-        box.blockSignals(True)
-        box.setChecked(done)
-        box.blockSignals(False)
-        box.setEnabled(stored is not None and not done)
-        if done and at is not None:
-            when = shown_moment(at, weekday=False)
-            box.setText(self.tr("{check}  (confirmed by {name}, {when})").format(
-                check=text, name=by, when=when))
-        else:
-            box.setText(text)
+        row.box.blockSignals(True)
+        row.box.setChecked(done)
+        row.box.blockSignals(False)
+        row.setEnabled(stored is not None and not done)
 
     def _load_result_preview(self, photo_id: int) -> None:
         library = self._library
@@ -1648,7 +1755,11 @@ class PhotosTab(QWidget):
     def _show_result_preview(self, photo_id: int, image: Image.Image) -> None:
         if photo_id != self._ready_id:
             return
-        self.result_image.setPixmap(QPixmap.fromImage(qimage_of(image)))
+        pixmap = QPixmap.fromImage(qimage_of(image))
+        if pixmap.width() > RESULT_SHOWN[0] or pixmap.height() > RESULT_SHOWN[1]:
+            pixmap = pixmap.scaled(*RESULT_SHOWN, Qt.AspectRatioMode.KeepAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation)
+        self.result_image.setPixmap(pixmap)
 
     def _set_alt_text(self, text: str) -> None:
         self.alt_text.blockSignals(True)
@@ -1792,8 +1903,6 @@ class PhotosTab(QWidget):
 # ---------------------------------------------------------------------------------------
 # Words for the user
 
-# Colour is never the only sign of how urgent the face check's finding is.
-LEVEL_MARKS = {"warn": "⚠ ", "block": "⛔ "}
 
 
 def _refusal_text(error: Exception) -> str:
@@ -1812,35 +1921,56 @@ def _photo_error_text(path: Path, error: Exception) -> str:
     ).format(name=path.name, error=error)
 
 
-def _batch_state(photo: BatchPhoto) -> str:
+def _batch_state(photo: BatchPhoto) -> tuple[str, str]:
+    """What the batch list says about a photo, and the status mark drawn on its thumbnail
+    (``ui.status_marks``: the app's own icons, never an emoji)."""
     translate = QCoreApplication.translate
     if photo.status == FAILED:
-        return translate("PhotosTab", "⛔ Could not be opened")
+        return translate("PhotosTab", "Could not be opened"), BLOCK
     state = photo.state
     if state.detection_on and photo.detection == CANCELLED:
-        return translate("PhotosTab", "⚠ Not checked for faces: finding faces was stopped")
+        return translate("PhotosTab", "Not checked for faces: finding faces was stopped"), WARN
     if photo.status == WAITING and photo.base_size is None:
-        return translate("PhotosTab", "Waiting…")
+        return translate("PhotosTab", "Waiting…"), ""
     if photo.status == OPENING and photo.base_size is None:
-        return translate("PhotosTab", "Opening…")
+        return translate("PhotosTab", "Opening…"), ""
     if photo.detection == LOOKING:
-        return translate("PhotosTab", "Looking for faces…")
+        return translate("PhotosTab", "Looking for faces…"), ""
     if photo.text_state == CANCELLED:
-        return translate("PhotosTab", "⚠ Text not read: reading was stopped")
+        return translate("PhotosTab", "Text not read: reading was stopped"), WARN
     if photo.text_state == LOOKING:
-        return translate("PhotosTab", "Reading the text…")
+        return translate("PhotosTab", "Reading the text…"), ""
     if names_showing(photo):
-        return translate("PhotosTab", "⛔ A pupil's name is written in it: cover it")
+        return translate("PhotosTab", "A pupil's name is written in it: cover it"), BLOCK
     if photo.prepared_id is not None:
         if photo.prepared_state == state:
-            return translate("PhotosTab", "✔ Prepared")
-        return translate("PhotosTab", "Changed since prepared")
+            return translate("PhotosTab", "Prepared"), OK
+        return translate("PhotosTab", "Changed since prepared"), ""
     if state.undecided:
-        return translate("PhotosTab", "⚠ {count} uncertain: keep or remove").format(
-            count=state.undecided)
+        return translate("PhotosTab", "{count} uncertain: cover or leave uncovered").format(
+            count=state.undecided), WARN
     if state.detection_on and photo.detection == LOOKED and not photo.detected:
-        return translate("PhotosTab", "⚠ No faces found: look yourself")
-    return translate("PhotosTab", "Regions covered: {count}").format(count=len(state.regions))
+        return translate("PhotosTab", "No faces found: look yourself"), WARN
+    return translate("PhotosTab", "Regions covered: {count}").format(
+        count=len(state.regions)), ""
+
+
+def marked_thumbnail(thumbnail: QPixmap | None, level: str) -> QIcon:
+    """The photo's thumbnail with its status mark in the corner, as the list's icon."""
+    mark = status_icon(level)
+    if thumbnail is None:
+        return mark
+    if mark.isNull():
+        return QIcon(thumbnail)
+    from PySide6.QtGui import QPainter
+
+    badge = max(16, min(thumbnail.width(), thumbnail.height()) // 3)
+    marked = QPixmap(thumbnail)
+    painter = QPainter(marked)
+    painter.drawPixmap(marked.width() - badge, marked.height() - badge,
+                       mark.pixmap(badge, badge))
+    painter.end()
+    return QIcon(marked)
 
 
 def _empty_text(photo: BatchPhoto | None) -> str:
@@ -1881,25 +2011,26 @@ def _faces_status(photo: BatchPhoto | None) -> tuple[str, str]:
                           "drag over it."), "warn")
     text = translate("PhotosTab", "Faces found and covered: {count}.").format(count=found)
     if state.undecided:
-        uncertain = translate("PhotosTab", "Uncertain (dashed outline marked “?”): {count}. "
-                              "Choose each, then “Keep” or “Remove region”.")
+        uncertain = translate("PhotosTab", "Not sure if a face (dashed outline marked “?”): "
+                              "{count}. Choose each, then “Cover it” or “Leave uncovered”.")
         return (f"{text} {uncertain.format(count=state.undecided)}", "warn")
     check = translate("PhotosTab", "Check that every face in the photo is covered.")
     return (f"{text} {check}", "")
 
 
-def text_line(item: TextItem, name: WrittenName | None, covered: bool) -> str:
-    """One line of the text list: what was read, and what it is for the school."""
+def text_line(item: TextItem, name: WrittenName | None, covered: bool) -> tuple[str, str]:
+    """One line of the text list: what was read, and what it is for the school; and the
+    status mark drawn before it (``ui.status_marks``), so colour is never the only sign."""
     translate = QCoreApplication.translate
     if covered:
-        text = translate("PhotosTab", "✔ Covered: “{text}”")
+        text, level = translate("PhotosTab", "Covered: “{text}”"), OK
     elif name is not None and name.blocks:
-        text = translate("PhotosTab", "⛔ Name: “{text}”")
+        text, level = translate("PhotosTab", "Name: “{text}”"), BLOCK
     elif name is not None:
-        text = translate("PhotosTab", "⚠ May be a name: “{text}”")
+        text, level = translate("PhotosTab", "May be a name: “{text}”"), WARN
     else:
-        text = translate("PhotosTab", "“{text}”")
-    return text.format(text=item.text)
+        text, level = translate("PhotosTab", "“{text}”"), ""
+    return text.format(text=item.text), level
 
 
 def _text_status(photo: BatchPhoto | None) -> tuple[str, str]:

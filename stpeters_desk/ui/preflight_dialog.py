@@ -31,7 +31,7 @@ from stpeters_desk.ui.styling import scrolls_when_short
 # A symbol and a word beside each result's colour, so colour is never the only signal.
 STATUS_MARKS = {"pass": QT_TRANSLATE_NOOP("PreflightDialog", "✔ OK"),
                 "warn": QT_TRANSLATE_NOOP("PreflightDialog", "⚠ Check"),
-                "block": QT_TRANSLATE_NOOP("PreflightDialog", "⛔ Blocked")}
+                "block": QT_TRANSLATE_NOOP("PreflightDialog", "✖ Blocked")}
 
 
 DIALOG_WIDTH = 560

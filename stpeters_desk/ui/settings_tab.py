@@ -739,7 +739,7 @@ class SettingsTab(QWidget):
                 date=shown_day(when, weekday=False), name=counts.imported_by)
         if counts.made_under_older_rules:
             text += " " + self.tr(
-                "⛔ Import it again: this version also catches names written in disguise, "
+                "✖ Import it again: this version also catches names written in disguise, "
                 "and posting is blocked until the pupil list is imported again.")
         self.roster_label.setText(text)
 

@@ -304,6 +304,9 @@ def theme_colour(token: str) -> str:
     return _appearance.tokens.get(token, "")
 
 
+AFTER_FIRST_FRAME_MS = 300  # work that can wait until the window is on screen
+
+
 def follow_os_colour_scheme(app: QApplication) -> None:
     """From now on, "system" follows the computer when it switches between light and dark.
 
@@ -312,15 +315,20 @@ def follow_os_colour_scheme(app: QApplication) -> None:
     """
     if _appearance.following_os:
         return
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QTimer
 
     _appearance.following_os = True
     hints = app.styleHints()
-    scheme = hints.colorScheme()
+    hints.colorSchemeChanged.connect(lambda new: _scheme_seen(app, new))
+    # Asked once the window is drawn: the answer is one of Qt's enums, slow to build.
+    QTimer.singleShot(AFTER_FIRST_FRAME_MS, app, lambda: _scheme_seen(app, hints.colorScheme()))
+
+
+def _scheme_seen(app: QApplication, scheme: object) -> None:
+    from PySide6.QtCore import Qt
+
     if scheme != Qt.ColorScheme.Unknown:
         os_colour_scheme_changed(app, scheme == Qt.ColorScheme.Dark)
-    hints.colorSchemeChanged.connect(
-        lambda new: os_colour_scheme_changed(app, new == Qt.ColorScheme.Dark))
 
 
 def os_colour_scheme_changed(app: QApplication, dark: bool) -> None:

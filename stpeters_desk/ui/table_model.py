@@ -34,7 +34,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -98,6 +98,10 @@ class RowsTableModel(QAbstractTableModel):
         raise NotImplementedError
 
     def tooltip(self, row: Any, column: int) -> str | None:
+        return None
+
+    def icon(self, row: Any, column: int) -> QIcon | None:
+        """A status mark drawn beside the cell's words (``ui.status_marks``), or None."""
         return None
 
     def right_aligned(self, column: int) -> bool:
@@ -177,6 +181,8 @@ class RowsTableModel(QAbstractTableModel):
             return self.cell(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(row, index.column())
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.icon(row, index.column())
         if role == Qt.ItemDataRole.TextAlignmentRole and self.right_aligned(index.column()):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

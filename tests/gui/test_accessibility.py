@@ -413,10 +413,11 @@ def test_j_and_k_step_through_replies_and_f5_refreshes(qtbot: QtBot,
 def test_f5_refreshes_the_compose_and_followers_tabs(window: MainWindow) -> None:
     from stpeters_desk.ui.followers_tab import FollowersTab
 
-    followers = next(page for page in window.findChildren(FollowersTab))
-    for tab, button in ((window.composer, window.composer.refresh_button),
-                        (followers, followers.sync_button)):
-        window.tabs.setCurrentWidget(tab)
+    followers = window.tab_page("Followers")
+    assert isinstance(followers, FollowersTab)
+    for name, tab, button in (("Compose", window.composer, window.composer.refresh_button),
+                              ("Followers", followers, followers.sync_button)):
+        window.select_tab(name)
         pressed: list[bool] = []
         button.clicked.connect(lambda *_, pressed=pressed: pressed.append(True))
         button.setFocus()
@@ -429,18 +430,23 @@ def test_f5_refreshes_the_compose_and_followers_tabs(window: MainWindow) -> None
 def test_warnings_carry_words_and_symbols_as_well_as_colour(qtbot: QtBot,
                                                             window: MainWindow) -> None:
     from stpeters_desk.core.follower_risk import CHECK_FROM, HIGH_FROM
-    from stpeters_desk.ui.followers_tab import risk_text
+    from stpeters_desk.ui.followers_tab import risk_mark, risk_text
     from stpeters_desk.ui.moderation_tab import LEVEL_TEXT
+    from stpeters_desk.ui.status_marks import LEVELS, moderation_icon, status_icon
 
     composer = window.composer
     composer.editor.setPlainText("Sports day " * 30)
     assert composer.count_label.text().startswith("⚠") and "over" in composer.count_label.text()
     composer.editor.setPlainText("Sports day")
     assert "left" in composer.count_label.text()
-    assert risk_text(HIGH_FROM).startswith("⛔") and "high" in risk_text(HIGH_FROM)
-    assert risk_text(CHECK_FROM).startswith("⚠") and "check" in risk_text(CHECK_FROM)
+    assert risk_mark(HIGH_FROM) == "block" and "high" in risk_text(HIGH_FROM)
+    assert risk_mark(CHECK_FROM) == "warn" and "check" in risk_text(CHECK_FROM)
+    assert risk_mark(0) == "" and all(not status_icon(level).pixmap(16, 16).isNull()
+                                      for level in LEVELS)  # the SVG files are drawn
     assert "low" in risk_text(0)
-    assert all(text[0] in "⛔⚠✓" and text[2:].strip() for text in LEVEL_TEXT.values())
+    # the moderation levels: words, with the app's own mark beside them in the table
+    assert all(text.isascii() and text.strip() for text in LEVEL_TEXT.values())
+    assert all(not moderation_icon(level).isNull() for level in LEVEL_TEXT)
     report = run_preflight("Well done Olivia! See stpeters.sch.uk", [],
                            NameGuard.from_names(["Olivia Smith"]))
     dialog = PreflightDialog(report, may_override=False)
@@ -448,4 +454,4 @@ def test_warnings_carry_words_and_symbols_as_well_as_colour(qtbot: QtBot,
     marks = [label.text() for label in dialog.findChildren(QLabel)
              if label.objectName() == "PreflightMark"]
     assert len(marks) == len(report.checks)
-    assert any(mark == "⛔ Blocked" for mark in marks)
+    assert any(mark == "✖ Blocked" for mark in marks)

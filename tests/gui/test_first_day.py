@@ -34,7 +34,7 @@ from stpeters_desk.core.storage.moderation_store import HIDDEN
 from stpeters_desk.ui.followers_tab import FollowersTab
 from stpeters_desk.ui.guided_tour import FINISHED, has_seen_tour, offer_tour
 from stpeters_desk.ui.main_window import MainWindow
-from stpeters_desk.ui.moderation_tab import ModerationTab
+from stpeters_desk.ui.moderation_tab import REPLY_COLUMN, ModerationTab
 from stpeters_desk.ui.photo_picker import PhotoPickerDialog
 from stpeters_desk.ui.photos_tab import PhotosTab
 from stpeters_desk.ui.preflight_dialog import PreflightDialog
@@ -75,7 +75,7 @@ def open_tab(window: MainWindow, name: str) -> QWidget:
     index = window.tab_names().index(name)
     QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
     assert window.tabs.currentIndex() == index
-    page = window.tabs.currentWidget()
+    page = window.current_page()
     assert page is not None
     return page
 
@@ -246,7 +246,7 @@ def post_a_tweet_with_a_prepared_photo(window: MainWindow, school: DeskServices,
 
     no_problems_after(lambda: click(composer.post_button),
                       answer_dialog(PreflightDialog, read_and_post))
-    assert checks and "⛔ Blocked" not in checks
+    assert checks and "✖ Blocked" not in checks
     post = sandbox.own_posts(1)[0]
     assert post.text == TWEET and post.media_count == 1
     assert sandbox.photo_alt_texts(post.post_id) == [DESCRIPTION]
@@ -264,7 +264,7 @@ def hide_an_offensive_reply(window: MainWindow, sandbox: SandboxGateway) -> None
     assert moderation.table.isVisible(), "replies are fetched when the tab is first opened"
     row = next(r for r, item in enumerate(moderation.model.items) if OFFENSIVE in item.text)
     assert moderation.model.items[row].level == "hide"  # the app suggests hiding it
-    click_row(moderation.table, moderation.model.index(row, 4))
+    click_row(moderation.table, moderation.model.index(row, REPLY_COLUMN))
     assert OFFENSIVE in moderation.detail.toPlainText()
 
     def reply_hidden_on_x() -> bool:

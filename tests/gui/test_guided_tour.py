@@ -199,9 +199,11 @@ def test_the_card_never_hides_the_main_controls_of_the_tab_it_explains(
         window: MainWindow, school: DeskServices) -> None:
     tour = offered(window, school)
     composer = window.composer
-    moderation = next(iter(window.findChildren(ModerationTab)))
-    followers = next(iter(window.findChildren(FollowersTab)))
-    photos = next(iter(window.findChildren(PhotosTab)))
+    moderation = window.tab_page("Moderation")  # built now: a tab is built when first shown
+    followers = window.tab_page("Followers")
+    photos = window.tab_page("Photos")
+    assert isinstance(moderation, ModerationTab) and isinstance(followers, FollowersTab)
+    assert isinstance(photos, PhotosTab)
     main_controls: dict[str, list[QWidget]] = {
         "Compose": [composer.editor, composer.post_button, composer.add_photos_button],
         "Photos": [photos.open_button],

@@ -51,7 +51,7 @@ def head(school: DeskServices) -> StaffMember:
 
 def import_arbor(qtbot: QtBot, school: DeskServices, window: MainWindow) -> SettingsTab:
     window.select_tab("Settings")
-    settings = window.tabs.currentWidget()
+    settings = window.current_page()
     assert isinstance(settings, SettingsTab)
     previews: list[object] = []
     settings.import_roster(ROSTERS / "arbor_export.csv",

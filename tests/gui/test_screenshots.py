@@ -123,7 +123,7 @@ def draw_appearance_settings(app: QApplication, window: MainWindow, theme: str) 
     """The Settings tab's Appearance section, where the theme and the language are chosen."""
     window.resize(*SIZES[0])
     window.select_tab("Settings")
-    settings = window.tabs.currentWidget()
+    settings = window.current_page()
     assert isinstance(settings, SettingsTab)
     assert settings.show_section("appearance")
     settings.theme_box.setFocus()

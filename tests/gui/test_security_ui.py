@@ -172,7 +172,7 @@ def test_unregistered_computer_cannot_post_until_the_head_registers_it(
     assert "not a school-registered computer" in composer.message_label.text()
     assert composer.editor.toPlainText() == "Sports day results are in"  # nothing lost
     window.select_tab("Settings")
-    settings = window.tabs.currentWidget()
+    settings = window.current_page()
     settings.register_device()  # type: ignore[attr-defined]
     assert school.devices is not None and school.device is not None
     assert school.devices.is_registered(school.device)
@@ -212,7 +212,7 @@ def test_audit_tab_lists_verifies_and_exports(qtbot: QtBot, school: DeskServices
     window = open_window(qtbot, school)
     sign_in(window, "Mrs Invented Head", HEAD_PIN)
     window.select_tab("Audit")
-    audit_tab = window.tabs.currentWidget()
+    audit_tab = window.current_page()
     audit_tab.refresh()  # type: ignore[attr-defined]
     assert audit_tab.model.rowCount() >= 2  # type: ignore[attr-defined]
     audit_tab.verify()  # type: ignore[attr-defined]
@@ -254,7 +254,7 @@ def test_policy_file_is_loaded_and_junk_refused(qtbot: QtBot, school: DeskServic
     window = open_window(qtbot, school)
     sign_in(window, "Mrs Invented Head", HEAD_PIN)
     window.select_tab("Policy")
-    policy = window.tabs.currentWidget()
+    policy = window.current_page()
     good = tmp_path / "policy.txt"
     good.write_text("Our school's invented Twitter policy.\nNo child's name is posted.",
                     encoding="cp1252")
@@ -328,7 +328,7 @@ def test_teachers_tweet_goes_out_once_the_head_approves_it(
     window.lock()
     sign_in(window, "Mrs Invented Head", HEAD_PIN)
     window.select_tab("Approvals")
-    tab = window.tabs.currentWidget()
+    tab = window.current_page()
     tab.reload()  # type: ignore[attr-defined]
     awaiting = tab.awaiting  # type: ignore[attr-defined]
     assert school.approvals is not None
@@ -387,6 +387,7 @@ def test_kiosk_mode_makes_touch_sized_buttons(qtbot: QtBot, school: DeskServices
         assert window.lock_button.height() >= 44
         from PySide6.QtWidgets import QTableView
 
+        window.build_all_tabs()  # each tab is built when first shown, in kiosk sizes too
         tables = window.findChildren(QTableView)
         assert tables and all(t.verticalHeader().defaultSectionSize() >= 44 for t in tables)
         window.allow_close()

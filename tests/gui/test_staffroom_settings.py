@@ -160,7 +160,7 @@ def test_the_permissions_grid_fits_without_sideways_scrolling(
         window.use_touch_sizes()
     window.signed_in(head)
     assert window.select_tab("Staff")
-    tab = window.tabs.currentWidget()
+    tab = window.current_page()
     assert isinstance(tab, StaffTab)
     tab.pages.setCurrentIndex(1)
     QApplication.processEvents()
@@ -247,7 +247,7 @@ def test_every_section_fits_without_scrolling(
     window = open_window(qtbot, school, size)
     window.signed_in(head)
     assert window.select_tab("Settings")
-    tab = window.tabs.currentWidget()
+    tab = window.current_page()
     assert isinstance(tab, SettingsTab)
     for key in tab.visible_sections():
         assert tab.show_section(key)
@@ -271,7 +271,7 @@ def test_a_fresh_install_asks_for_the_adoption_date_in_one_line(
     assert banner.height() < 2.5 * banner.fontMetrics().height()  # one line
     assert window.minimumSizeHint().width() <= 1180  # a long line never widens the window
     window.open_policy_setting()  # the banner's link
-    tab = window.tabs.currentWidget()
+    tab = window.current_page()
     assert isinstance(tab, SettingsTab) and tab.current_section() == "policy"
     assert tab.adopted.text() == "Not set yet"
     tab.save_review()  # not chosen yet: asked for, nothing kept
@@ -300,7 +300,7 @@ def test_an_overdue_review_is_one_line_with_a_link(
     assert banner.fontMetrics().horizontalAdvance(
         QTextDocumentFragment.fromHtml(banner.text()).toPlainText()) < 1180 - 40
     banner.linkActivated.emit("policy-dates")
-    tab = window.tabs.currentWidget()
+    tab = window.current_page()
     assert isinstance(tab, SettingsTab) and tab.current_section() == "policy"
 
 

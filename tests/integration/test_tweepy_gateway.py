@@ -200,9 +200,10 @@ def test_mentions_expand_authors_and_honour_since_id(
 
 def test_every_read_is_counted_as_x_bills_it_and_the_monthly_limit_stops_reading(
         credentials: XCredentials, fake_x: FakeXApi, db: Database) -> None:
+    from stpeters_desk.core.settings_registry import X_READ_CAP
     from stpeters_desk.core.storage.settings import SettingsStore
     from stpeters_desk.core.storage.usage_store import UsageStore
-    from stpeters_desk.core.x_usage import READ_CAP_SETTING, ReadBudget
+    from stpeters_desk.core.x_usage import ReadBudget
 
     budget = ReadBudget(UsageStore(db), SettingsStore(db), "real")
     gateway = connect(credentials, fake_x)
@@ -217,7 +218,7 @@ def test_every_read_is_counted_as_x_bills_it_and_the_monthly_limit_stops_reading
     gateway.followers(page_size=3)
     assert budget.figures().usage.resources == 7
 
-    SettingsStore(db).set(READ_CAP_SETTING, "7")
+    SettingsStore(db).set(X_READ_CAP.key, "7")
     path = f"/2/users/{fake_x.state.me.id}/mentions"
     asked = len(fake_x.requests_to("GET", path))
     with pytest.raises(ReadCapReached):

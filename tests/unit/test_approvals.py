@@ -26,9 +26,10 @@ from stpeters_desk.core.outbox import Outbox
 from stpeters_desk.core.roles import Permission, Role
 from stpeters_desk.core.staff import PermissionDenied, StaffDirectory, StaffMember
 from stpeters_desk.core.storage.approvals_store import ApprovalsStore
-from stpeters_desk.core.storage.db import Database, open_database
+from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.outbox_store import OutboxItem, OutboxStore
 from stpeters_desk.x.models import PhotoUpload
+from tests.conftest import reopen_database
 
 HEAD_PIN = "482915"
 STAFF_PIN = "731904"
@@ -514,11 +515,11 @@ def replace_status(item: Submission, status: SubmissionStatus, at: datetime) -> 
 def test_two_running_apps_release_a_tweet_once(school: School, data_dir: Path) -> None:
     at = T0 + timedelta(minutes=5)
     school.queue().schedule("Only once, please", by=school.secretary, at=at)
-    start = threading.Barrier(6)
+    start = threading.Barrier(6, timeout=60)
     errors: list[BaseException] = []
 
     def run() -> None:
-        db = open_database(data_dir)
+        db = reopen_database(school.db)
         try:
             staff = StaffDirectory(db, AuditTrail(db), "Kiosk")
             queue = ApprovalQueue(db, AuditTrail(db), staff, Outbox(OutboxStore(db), "sandbox"))
@@ -545,7 +546,7 @@ def test_queues_survive_reopening_the_database(school: School, data_dir: Path) -
     timed = queue.submit("Science fair", by=school.teacher, scheduled_for=T0 + timedelta(days=1))
     queue.approve(timed.submission_id, by=school.head, edited_text="Science fair tomorrow!")
     school.db.close()
-    db = open_database(data_dir)
+    db = reopen_database(school.db)
     try:
         audit = AuditTrail(db)
         staff = StaffDirectory(db, audit, "Office PC (test)")

@@ -46,8 +46,22 @@ def trail(db: Database) -> AuditTrail:
 
 
 def tamper(db: Database, *statements: str) -> None:
-    """Edit the SQLite file directly, as someone with the data folder could."""
+    """Edit the SQLite file directly, as someone with the data folder could; on PostgreSQL,
+    edit the tables from a connection of its own, as the server's administrator could."""
     db.close()
+    if db.dialect == "postgresql":
+        import psycopg
+        from psycopg import sql
+
+        from stpeters_desk.core.storage.postgres import PgDatabase
+
+        assert isinstance(db, PgDatabase) and db.schema is not None
+        with psycopg.connect(db.url, autocommit=True) as raw:
+            raw.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(db.schema)))
+            with raw.transaction():
+                for statement in statements:
+                    raw.execute(statement)
+        return
     conn = sqlite3.connect(db.path)
     with conn:
         for statement in statements:

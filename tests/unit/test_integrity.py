@@ -355,6 +355,21 @@ def test_a_full_disk_while_seeding_the_practice_account_gives_a_message(
 
 
 # -- upgrading a plain SHA-256 chain -----------------------------------------------------------
+def test_a_read_only_check_keys_nothing_and_writes_nothing(
+        memory_keyring: MemoryKeyring, data_dir: Path) -> None:
+    """--screenshot checks the data it draws and must leave it, and the keyring, as they were."""
+    db = open_database(data_dir)
+    trail = AuditTrail(db)
+    for n in range(3):
+        trail.record("Mrs Amberley", "post tweet", str(n))
+    before = [(e.entry_id, e.entry_hash) for e in trail.all_entries()]
+    assert IntegrityGuard(db, read_only=True).result().ok
+    assert [(e.entry_id, e.entry_hash) for e in trail.all_entries()] == before
+    assert trail.chain_head() is not None and trail.chain_head().keyed_from_id is None
+    assert not memory_keyring.store  # no key made for it
+    db.close()
+
+
 def test_an_existing_plain_chain_is_keyed_once_with_an_entry_saying_so(
         memory_keyring: MemoryKeyring, data_dir: Path) -> None:
     db = open_database(data_dir)  # no guard: the app before this change

@@ -15,7 +15,7 @@ from stpeters_desk.core.moderation_service import FollowerReview
 from stpeters_desk.core.refusals import HeadPinNeeded, NotAllowed, ReasonNeeded
 from stpeters_desk.core.roles import Role
 from stpeters_desk.core.staff import StaffDirectory, StaffMember
-from stpeters_desk.core.storage.db import Database, open_database
+from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.moderation_store import PENDING, ModerationStore
 from stpeters_desk.ops.followers import FollowerOps
 from stpeters_desk.ops.gate import Gate
@@ -23,6 +23,7 @@ from stpeters_desk.ops.session import Session
 from stpeters_desk.x.models import UserProfile
 from stpeters_desk.x.sandbox import SandboxGateway
 from stpeters_desk.x.sandbox_seed import SPAM_HANDLES
+from tests.conftest import reopen_database
 from tests.unit.school_people import COMPUTER, HEAD_PIN, hash_pins_quickly, set_up_people
 
 WRONG_PIN = "000000"
@@ -233,7 +234,7 @@ def test_an_approved_unblock_is_kept_through_a_restart_until_x_confirms_it(
 
     # The app closes (or the computer locks) before anyone finishes it on x.com.
     db.close()
-    reopened = open_database(data_dir)
+    reopened = reopen_database(db)
     try:
         again = follower_ops(reopened)
         (pending,) = again.pending_unblocks()

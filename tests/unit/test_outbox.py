@@ -414,17 +414,22 @@ def test_the_sending_mark_is_durable_before_x_is_called(db: Database) -> None:
     x = ScriptedX(db)
     outbox = Outbox(OutboxStore(db), x.kind)
     item = outbox.add("Harvest boxes collected on Friday")
-    seen: list[tuple[str, int]] = []
+    seen: list[tuple[str, bool]] = []
 
     def look() -> None:
         row = db.query_one("SELECT status FROM outbox WHERE id = :id", {"id": item.item_id})
-        sync = db.query_one("PRAGMA synchronous")
-        assert row is not None and sync is not None
-        seen.append((row["status"], int(sync[0])))
+        if db.dialect == "sqlite":
+            sync = db.query_one("PRAGMA synchronous")
+            synced = sync is not None and int(sync[0]) == 2  # 2 = FULL
+        else:
+            sync = db.query_one("SHOW synchronous_commit")
+            synced = sync is not None and sync[0] == "on"
+        assert row is not None
+        seen.append((row["status"], synced))
 
     x.during_post.append(look)
     outbox.send(item.item_id, x)
-    assert seen == [("sending", 2)]  # 2 = FULL: committed and synced to the disk
+    assert seen == [("sending", True)]  # committed and synced to the disk
 
 
 def test_a_duplicate_refusal_of_a_tweet_that_is_not_there_asks_a_person(db: Database) -> None:

@@ -30,8 +30,9 @@ from stpeters_desk.core.photo_library import (
 )
 from stpeters_desk.core.photo_rules import FaceCheck
 from stpeters_desk.core.preflight import PhotoCheckInput
-from stpeters_desk.core.storage.db import Database, open_database
+from stpeters_desk.core.storage.db import Database
 from stpeters_desk.x.models import PhotoUpload
+from tests.conftest import reopen_database
 
 LOOKED = FaceCheck.LOOKED
 
@@ -92,7 +93,7 @@ def test_migration_6_creates_the_prepared_photos_table(db: Database) -> None:
     assert db.schema_version() >= 6
     row = db.query_one("SELECT name FROM schema_migrations WHERE version = 6")
     assert row is not None and row["name"] == "prepared photos"
-    columns = {r["name"] for r in db.query("PRAGMA table_info(prepared_photos)")}
+    columns = db.column_names("prepared_photos")
     assert {"data", "mime_type", "alt_text", "removed", "prepared_by", "faces_checked_by",
             "faces_checked_at", "consent_confirmed_by", "consent_confirmed_at", "created_at",
             "used_at"} <= columns
@@ -267,7 +268,7 @@ def test_removing_a_photo_deletes_its_bytes_and_is_audited(library: PhotoLibrary
 def test_prepared_photos_survive_reopening_the_database(data_dir: Path, db: Database,
                                                         audit: AuditTrail) -> None:
     photo_id = ready(PhotoLibrary(db, audit.record))
-    reopened = open_database(data_dir)
+    reopened = reopen_database(db)
     try:
         photo = PhotoLibrary(reopened, audit.record).get(photo_id)
         assert photo.faces_reviewed and photo.consent_confirmed

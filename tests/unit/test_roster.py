@@ -221,6 +221,7 @@ def test_a_failure_while_writing_rolls_the_whole_import_back(
     assert len(store.forms()) == before.name_forms
 
 
+@pytest.mark.sqlite_only  # reads the database file's bytes
 def test_the_database_never_contains_a_pupils_name(memory_keyring: MemoryKeyring, db: Database,
                                                    data_dir: Path) -> None:
     """Scan every byte of the database and its WAL for any form of any imported name.

@@ -25,8 +25,9 @@ from stpeters_desk.core.staff import (
     StaffMember,
     normalise_recovery_code,
 )
-from stpeters_desk.core.storage.db import Database, open_database
+from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.staff_store import StaffStore
+from tests.conftest import reopen_database
 
 HEAD_PIN = "482915"
 TEACHER_PIN = "731904"
@@ -95,6 +96,7 @@ def test_set_up_refuses_a_weak_pin_or_no_name(staff: StaffDirectory) -> None:
     assert not staff.is_set_up()
 
 
+@pytest.mark.sqlite_only  # reads the database file's bytes
 def test_pins_and_recovery_code_are_never_stored_in_plain_text(
         staff: StaffDirectory, head_and_code: tuple[StaffMember, str], data_dir: Path) -> None:
     head, code = head_and_code
@@ -185,7 +187,7 @@ def test_ten_failures_lock_the_pin_across_a_reopened_database(
         db: Database) -> None:
     last = fail_sign_ins(staff, teacher.staff_id, 10)
     db.close()
-    reopened_db = open_database(data_dir)
+    reopened_db = reopen_database(db)
     try:
         reopened = StaffDirectory(reopened_db, AuditTrail(reopened_db), "Office PC (test)")
         result = reopened.sign_in(teacher.staff_id, TEACHER_PIN, last + timedelta(days=7))

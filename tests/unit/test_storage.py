@@ -9,6 +9,7 @@ import pytest
 
 from stpeters_desk.core.paths import DATA_DIR_ENV, DATABASE_NAME, resolve_data_dir
 from stpeters_desk.core.storage.audit import AuditLog
+from stpeters_desk.core.storage.connection import integrity_errors
 from stpeters_desk.core.storage.db import Database, DatabaseError, open_database
 from stpeters_desk.core.storage.drafts import PRACTICE_DRAFTS, DraftStore
 from stpeters_desk.core.storage.migrations import MIGRATIONS
@@ -83,7 +84,7 @@ def test_audit_log_keeps_entries_newest_first(db: Database) -> None:
 def test_a_failed_transaction_changes_nothing(db: Database) -> None:
     settings = SettingsStore(db)
     settings.set("a", "1")
-    with pytest.raises(sqlite3.IntegrityError), db.transaction() as conn:
+    with pytest.raises(integrity_errors()), db.transaction() as conn:
         conn.execute("UPDATE settings SET value = '2' WHERE key = 'a'")
         conn.execute("INSERT INTO settings (key, value) VALUES ('a', '3')")
     assert settings.get("a") == "1"

@@ -9,11 +9,12 @@ import pytest
 from stpeters_desk.core.audit import AuditTrail
 from stpeters_desk.core.refusals import HeadPinNeeded, NotAllowed
 from stpeters_desk.core.roles import Role
+from stpeters_desk.core.settings_registry import X_READ_CAP
 from stpeters_desk.core.staff import StaffDirectory
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.settings import SettingsStore
 from stpeters_desk.core.storage.usage_store import UsageStore
-from stpeters_desk.core.x_usage import READ_CAP_SETTING, ReadBudget
+from stpeters_desk.core.x_usage import ReadBudget
 from stpeters_desk.ops.gate import Gate
 from stpeters_desk.ops.session import Session
 from stpeters_desk.ops.x_usage import BadReadCap, XUsageOperations
@@ -41,7 +42,7 @@ def test_reads_are_counted_per_month_for_the_whole_school(db: Database) -> None:
 def test_reads_stop_at_the_limit_and_start_again_next_month(db: Database) -> None:
     when = [datetime(2026, 12, 30, 9, tzinfo=UTC)]
     budget = _budget(db, when)
-    SettingsStore(db).set(READ_CAP_SETTING, "150")
+    SettingsStore(db).set(X_READ_CAP.key, "150")
     budget.after_read(149)
     budget.before_read("replies")  # one left: allowed
     budget.after_read(100)  # an answer may overshoot: X decides the page size
@@ -55,7 +56,7 @@ def test_reads_stop_at_the_limit_and_start_again_next_month(db: Database) -> Non
 
 @pytest.mark.parametrize("stored", ["", "0", "not a number", "-5"])
 def test_no_limit_or_an_unreadable_one_refuses_nothing(db: Database, stored: str) -> None:
-    SettingsStore(db).set(READ_CAP_SETTING, stored)
+    SettingsStore(db).set(X_READ_CAP.key, stored)
     budget = _budget(db, [datetime(2026, 12, 6, tzinfo=UTC)])
     budget.after_read(10**6)
     budget.before_read("followers")

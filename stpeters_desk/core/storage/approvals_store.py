@@ -14,13 +14,13 @@ approval queue resolve on the next start.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
 from stpeters_desk.core.storage.audit import NewAuditEntry, append_entries, time_text
+from stpeters_desk.core.storage.connection import Connection, Row
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.x.models import PhotoUpload
 
@@ -154,8 +154,8 @@ class ApprovalsStore:
                 "updated_at) VALUES (:author_id, :author_name, :status, :text, :original_text, "
                 ":scheduled_for, :submitted_at, :approved_by, :approved_at, :rejected_by, "
                 ":rejection_note, :released_by, :released_at, :outbox_id, 1, :created_at, "
-                ":updated_at)", params)
-            submission_id = int(cursor.lastrowid or 0)
+                ":updated_at) RETURNING id", params)
+            submission_id = int(cursor.fetchone()["id"])
             self._write_photos(conn, submission_id, item.photos)
             append_entries(conn, [_with_target(e, submission_id) for e in audit])
         saved = self.get(submission_id)
@@ -195,7 +195,7 @@ class ApprovalsStore:
         return saved
 
     @staticmethod
-    def _write_photos(conn: sqlite3.Connection, submission_id: int,
+    def _write_photos(conn: Connection, submission_id: int,
                       photos: Sequence[PhotoUpload]) -> None:
         for position, photo in enumerate(photos):
             conn.execute(
@@ -204,7 +204,7 @@ class ApprovalsStore:
                 {"id": submission_id, "pos": position, "data": photo.data,
                  "mime": photo.mime_type, "alt": photo.alt_text})
 
-    def _submission(self, row: sqlite3.Row) -> Submission:
+    def _submission(self, row: Row) -> Submission:
         photos = tuple(PhotoUpload(bytes(p["data"]), p["mime_type"], p["alt_text"])
                        for p in self._db.query(
                            "SELECT data, mime_type, alt_text FROM submission_photos "

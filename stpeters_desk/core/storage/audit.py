@@ -25,6 +25,7 @@ from stpeters_desk.core.storage.audit_chain import (
     chain_hash,
     keyed_chain_hash,
 )
+from stpeters_desk.core.storage.connection import Connection, Row
 from stpeters_desk.core.storage.db import Database, connection_guard, utc_now_text
 from stpeters_desk.i18n import translate
 
@@ -104,7 +105,7 @@ def time_text(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-def append_entry(conn: sqlite3.Connection, new: NewAuditEntry) -> AuditEntry:
+def append_entry(conn: Connection, new: NewAuditEntry) -> AuditEntry:
     """Append one chained entry inside the caller's open transaction."""
     head = _read_head(conn)
     gap_before: int | None = None
@@ -130,7 +131,7 @@ def append_entry(conn: sqlite3.Connection, new: NewAuditEntry) -> AuditEntry:
                       new.device, new.reason, head.last_hash, entry_hash)
 
 
-def _chain_key(conn: sqlite3.Connection) -> bytes | None:
+def _chain_key(conn: Connection) -> bytes | None:
     guard = connection_guard(conn)
     return None if guard is None else guard.chain_key
 
@@ -146,17 +147,17 @@ def entry_chain_hash(head: ChainHead, key: bytes | None, entry_id: int, prev_has
     return keyed_chain_hash(key, prev_hash, content)
 
 
-def start_keyed_chain(conn: sqlite3.Connection, from_id: int) -> None:
+def start_keyed_chain(conn: Connection, from_id: int) -> None:
     """From entry ``from_id`` on, entries are hashed with the keyring's key."""
     conn.execute("UPDATE audit_chain_head SET keyed_from_id = :from_id WHERE id = 1",
                  {"from_id": from_id})
 
 
-def read_head(conn: sqlite3.Connection) -> ChainHead | None:
+def read_head(conn: Connection) -> ChainHead | None:
     return _read_head(conn)
 
 
-def append_entries(conn: sqlite3.Connection, entries: Sequence[NewAuditEntry]) -> None:
+def append_entries(conn: Connection, entries: Sequence[NewAuditEntry]) -> None:
     for entry in entries:
         append_entry(conn, entry)
 
@@ -165,11 +166,11 @@ _HEAD_QUERY = ("SELECT last_id, last_hash, entries, gap_before_id, keyed_from_id
                "FROM audit_chain_head WHERE id = 1")
 
 
-def _read_head(conn: sqlite3.Connection) -> ChainHead | None:
+def _read_head(conn: Connection) -> ChainHead | None:
     return _head(conn.execute(_HEAD_QUERY).fetchone())
 
 
-def _head(row: sqlite3.Row | None) -> ChainHead | None:
+def _head(row: Row | None) -> ChainHead | None:
     if row is None:
         return None
     gap, keyed = row["gap_before_id"], row["keyed_from_id"]
@@ -177,7 +178,7 @@ def _head(row: sqlite3.Row | None) -> ChainHead | None:
                      None if gap is None else int(gap), None if keyed is None else int(keyed))
 
 
-def _rebuild_missing_head(conn: sqlite3.Connection) -> tuple[ChainHead, int]:
+def _rebuild_missing_head(conn: Connection) -> tuple[ChainHead, int]:
     """Keep recording after someone deleted the head, but mark the spot for ``verify``."""
     last = conn.execute("SELECT id, entry_hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     count = conn.execute("SELECT COUNT(*) AS n FROM audit_log").fetchone()
@@ -189,7 +190,7 @@ def _rebuild_missing_head(conn: sqlite3.Connection) -> tuple[ChainHead, int]:
     return ChainHead(last_id, last_hash, int(count["n"]), None), last_id + 1
 
 
-def _entry(row: sqlite3.Row) -> AuditEntry:
+def _entry(row: Row) -> AuditEntry:
     return AuditEntry(int(row["id"]), row["at"], row["actor"], row["action"], row["target"],
                       row["detail"], row["device"], row["reason"], row["prev_hash"],
                       row["entry_hash"])

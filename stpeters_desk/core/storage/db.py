@@ -19,18 +19,22 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
 from stpeters_desk.core.paths import DATABASE_NAME
+from stpeters_desk.core.storage.connection import Connection, Params, Row
 from stpeters_desk.core.storage.migrations import MIGRATIONS
 from stpeters_desk.i18n import translate
 
-Row = sqlite3.Row
-Params = Mapping[str, Any]
+# The environment variable naming the school's shared database (a postgresql:// URL).
+DATABASE_ENV = "STPETERS_DESK_DATABASE"
+
+__all__ = ["DATABASE_ENV", "Connection", "Database", "DatabaseError", "DiskFull", "Params",
+           "Row", "database_url", "open_database", "redact_url"]
 
 
 class DatabaseError(Exception):
@@ -67,14 +71,14 @@ class WriteGuard(Protocol):
     def before_begin(self) -> None:
         """Wait for the start-up check; raise to refuse (the database failed it)."""
 
-    def before_write(self, conn: sqlite3.Connection) -> None:
+    def before_write(self, conn: Connection) -> None:
         """Inside the transaction, before any change: raise if the file was changed behind
         the app's back since the last seal."""
 
-    def before_commit(self, conn: sqlite3.Connection) -> None:
+    def before_commit(self, conn: Connection) -> None:
         """Seal the state the transaction leaves behind."""
 
-    def after_commit(self, conn: sqlite3.Connection) -> None:
+    def after_commit(self, conn: Connection) -> None:
         """Record the new end of the audit chain outside the database."""
 
 
@@ -84,9 +88,10 @@ class DeskConnection(sqlite3.Connection):
     database: Database | None = None
 
 
-def connection_guard(conn: sqlite3.Connection) -> WriteGuard | None:
-    if isinstance(conn, DeskConnection) and conn.database is not None:
-        return conn.database.guard
+def connection_guard(conn: Connection) -> WriteGuard | None:
+    database = getattr(conn, "database", None)
+    if isinstance(database, Database):
+        return database.guard
     return None
 
 
@@ -101,7 +106,13 @@ def utc_now_text() -> str:
 
 
 class Database:
-    """A handle on the app's database, safe to use from any thread."""
+    """A handle on the app's database, safe to use from any thread.
+
+    This one is SQLite, in one file; ``core.storage.postgres.PgDatabase`` is the same
+    interface on a PostgreSQL server shared by the school's computers.
+    """
+
+    dialect = "sqlite"
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -128,7 +139,7 @@ class Database:
         return conn
 
     @contextmanager
-    def transaction(self, durable: bool = True) -> Iterator[sqlite3.Connection]:
+    def transaction(self, durable: bool = True) -> Iterator[Connection]:
         """All-or-nothing: an exception inside rolls every statement back.
 
         ``durable=False`` commits without waiting for the disk: it survives the app
@@ -171,7 +182,7 @@ class Database:
             guard.after_commit(conn)
 
     @contextmanager
-    def _savepoint(self, conn: sqlite3.Connection) -> Iterator[None]:
+    def _savepoint(self, conn: Connection) -> Iterator[None]:
         """A transaction inside a transaction (an operation calling a store): it joins the
         outer one, so the change and its audit entry commit or roll back together; an
         error inside undoes only this part and goes on to the outer transaction."""
@@ -194,15 +205,22 @@ class Database:
         """Whether this thread is inside ``transaction`` (operations check it)."""
         return bool(getattr(self._local, "depth", 0))
 
-    def reader(self) -> sqlite3.Connection:
+    def reader(self) -> Any:
         """This thread's connection, for storage helpers that only read."""
         return self._connection()
 
-    def query(self, sql: str, params: Params | None = None) -> list[sqlite3.Row]:
+    def query(self, sql: str, params: Params | None = None) -> list[Row]:
         return self._connection().execute(sql, params or {}).fetchall()
 
-    def query_one(self, sql: str, params: Params | None = None) -> sqlite3.Row | None:
-        row: sqlite3.Row | None = self._connection().execute(sql, params or {}).fetchone()
+    def query_tuples(self, sql: str, params: Params | None = None) -> list[tuple[Any, ...]]:
+        """Like ``query`` but each row a plain tuple: quicker when there are many thousands."""
+        cursor = self._connection().cursor()
+        cursor.row_factory = None
+        rows: list[tuple[Any, ...]] = cursor.execute(sql, params or {}).fetchall()
+        return rows
+
+    def query_one(self, sql: str, params: Params | None = None) -> Row | None:
+        row: Row | None = self._connection().execute(sql, params or {}).fetchone()
         return row
 
     def execute(self, sql: str, params: Params | None = None) -> int:
@@ -242,15 +260,62 @@ class Database:
         found = [str(r[0]) for r in rows]
         return [] if found == ["ok"] else found
 
+    def table_names(self) -> set[str]:
+        return {str(r["name"]) for r in self.query(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+    def column_names(self, table: str) -> set[str]:
+        return {str(r["name"]) for r in self.query(f"PRAGMA table_info({table})")}
+
+    def ddl(self, statement: str) -> str:
+        """A migration's statement in this back end's dialect (SQLite: as written)."""
+        return statement
+
     def missing_tables(self) -> list[str]:
         """Tables every migration made that are no longer in the file (dropped by hand)."""
-        present = {str(r["name"]) for r in self.query(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")}
-        return sorted(expected_tables() - present)
+        return sorted(expected_tables() - self.table_names())
 
 
-def open_database(data_dir: Path) -> Database:
-    """Create the data folder and database if needed and bring the schema up to date."""
+def is_database_url(where: str | Path | None) -> bool:
+    return isinstance(where, str) and where.startswith(("postgresql://", "postgres://"))
+
+
+def redact_url(url: str) -> str:
+    """The server's address without its password, for messages and logs."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    netloc = (f"{parts.username}@" if parts.username else "") + host + (
+        f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+def database_url(argument: str | None) -> str | None:
+    """The shared database's URL: ``--database`` first, then ``STPETERS_DESK_DATABASE``;
+    None means SQLite in the data folder."""
+    import os
+
+    for candidate in (argument, os.environ.get(DATABASE_ENV)):
+        if candidate:
+            if not is_database_url(candidate):
+                raise DatabaseError(
+                    f"The database {candidate!r} is not a postgresql:// address. Leave it "
+                    "out to keep the database on this computer, or give the school's "
+                    "server as postgresql://user@host/database.")
+            return candidate
+    return None
+
+
+def open_database(data_dir: Path | str, schema: str | None = None) -> Database:
+    """Open the app's database and bring the schema up to date.
+
+    A ``postgresql://`` URL opens the school's shared server (``schema`` chooses a
+    schema on it, for tests); a folder creates SQLite's file there if needed.
+    """
+    if is_database_url(data_dir):
+        return _open_postgres(str(data_dir), schema)
+    data_dir = Path(data_dir)
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -278,19 +343,35 @@ def open_database(data_dir: Path) -> Database:
     return db
 
 
+def _open_postgres(url: str, schema: str | None) -> Database:
+    try:
+        from stpeters_desk.core.storage.postgres import PgDatabase
+    except ImportError as exc:
+        raise DatabaseError(
+            "This copy of the app cannot use a PostgreSQL server: the psycopg package is "
+            "not installed (pip install 'psycopg[binary]').") from exc
+    db = PgDatabase(url, schema)
+    try:
+        _migrate(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
 def _migrate(db: Database) -> None:
     """Apply every migration not yet recorded, in number order; refuse a newer database.
 
     Missing numbers are applied even below the highest one recorded, so two
     migrations made on separate branches (7 and 8, say) reach every database.
     """
-    if db.query_one("SELECT name FROM sqlite_master WHERE name = 'schema_migrations'") is None:
+    if "schema_migrations" not in db.table_names():
         with db.transaction() as conn:
-            conn.execute("""CREATE TABLE IF NOT EXISTS schema_migrations (
+            conn.execute(db.ddl("""CREATE TABLE IF NOT EXISTS schema_migrations (
                 version INTEGER PRIMARY KEY,
                 name TEXT NOT NULL,
                 applied_at TEXT NOT NULL
-            )""")
+            )"""))
     applied = {int(r["version"]) for r in db.query("SELECT version FROM schema_migrations")}
     newest_known = max(m.number for m in MIGRATIONS)
     if applied and max(applied) > newest_known:
@@ -305,7 +386,7 @@ def _migrate(db: Database) -> None:
             continue
         with db.transaction() as conn:
             for statement in migration.statements:
-                conn.execute(statement)
+                conn.execute(db.ddl(statement))
             if migration.apply is not None:
                 migration.apply(conn)
             conn.execute(
@@ -321,8 +402,7 @@ def expected_tables() -> set[str]:
     if _EXPECTED_TABLES is None:
         scratch = Database(Path(":memory:"))
         _migrate(scratch)
-        _EXPECTED_TABLES = {str(r["name"]) for r in scratch.query(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        _EXPECTED_TABLES = scratch.table_names()
         scratch.close()
     return _EXPECTED_TABLES
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from stpeters_desk.core.storage.audit import NewAuditEntry, append_entries, time_text
+from stpeters_desk.core.storage.connection import Row
 from stpeters_desk.core.storage.db import Database
 
 _EXCEPTION_COLUMNS = ("id, device_id, device_name, starts_at, ends_at, reason, granted_by, "
@@ -36,7 +36,7 @@ class ExceptionRecord:
     ended_at: datetime | None
 
 
-def _exception(row: sqlite3.Row) -> ExceptionRecord:
+def _exception(row: Row) -> ExceptionRecord:
     ended = row["ended_at"]
     return ExceptionRecord(
         int(row["id"]), str(row["device_id"]), str(row["device_name"]),
@@ -85,13 +85,15 @@ class DeviceStore:
             cursor = conn.execute(
                 "INSERT INTO posting_exceptions (device_id, device_name, starts_at, ends_at, "
                 "reason, granted_by, approved_by, granted_at) VALUES (:device_id, :device_name, "
-                ":starts_at, :ends_at, :reason, :granted_by, :approved_by, :granted_at)",
+                ":starts_at, :ends_at, :reason, :granted_by, :approved_by, :granted_at) "
+                "RETURNING id",
                 {"device_id": device_id, "device_name": device_name,
                  "starts_at": time_text(starts_at), "ends_at": time_text(ends_at),
                  "reason": reason, "granted_by": granted_by, "approved_by": approved_by,
                  "granted_at": time_text(at)})
+            exception_id = int(cursor.fetchone()["id"])
             append_entries(conn, audit)
-            return int(cursor.lastrowid or 0)
+            return exception_id
 
     def end_exception(self, exception_id: int, at: datetime,
                       audit: Sequence[NewAuditEntry]) -> bool:

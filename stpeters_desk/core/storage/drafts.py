@@ -9,9 +9,9 @@ the same owner. Staff id 0 is the practice set-up without staff accounts; -1 is
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
+from stpeters_desk.core.storage.connection import database_errors
 from stpeters_desk.core.storage.db import Database, DatabaseError, DiskFull, utc_now_text
 from stpeters_desk.i18n import translate
 
@@ -70,7 +70,9 @@ class DraftStore:
                     )
         except DiskFull as exc:  # the composer keeps the text and retries: no restart needed
             raise DraftNotSaved(translate("Database", "the disk is full")) from exc
-        except (sqlite3.Error, DatabaseError) as exc:
+        except database_errors() as exc:
+            raise DraftNotSaved(str(exc)) from exc
+        except DatabaseError as exc:
             raise DraftNotSaved(str(exc)) from exc
 
     def clear(self, owner: DraftOwner, slot: str = COMPOSER_SLOT) -> None:

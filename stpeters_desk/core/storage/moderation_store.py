@@ -11,11 +11,11 @@ account's blocked list confirms them.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from stpeters_desk.core.moderation_reasons import (
     ChildNamesNote,
@@ -27,6 +27,7 @@ from stpeters_desk.core.moderation_reasons import (
     urgency,
 )
 from stpeters_desk.core.reply_images import CheckedPicture
+from stpeters_desk.core.storage.connection import Connection, Row
 from stpeters_desk.core.storage.db import Database, utc_now_text
 from stpeters_desk.x.models import Mention, UserProfile
 
@@ -184,6 +185,13 @@ class PendingUnblock:
         return UserProfile(user_id=self.user_id, handle=self.handle, name=self.name)
 
 
+# The columns of a follower line, in order; then the block status ("" when none) and
+# whether the follower is new since the last finished review (1 or 0).
+FOLLOWER_LINE = ("user_id, handle, name, bio, location, created_at, followers_count, "
+                 "following_count, risk_score, risk_reasons, reviewed_by, watchlist, trusted")
+FollowerLine = tuple[Any, ...]
+
+
 def _lines(text: str) -> tuple[str, ...]:
     return tuple(line for line in text.split("\n") if line)
 
@@ -216,7 +224,7 @@ class ModerationStore:
             self._set_mark(conn, kind, name, value)
 
     @staticmethod
-    def _set_mark(conn: sqlite3.Connection, kind: str, name: str, value: str) -> None:
+    def _set_mark(conn: Connection, kind: str, name: str, value: str) -> None:
         conn.execute("DELETE FROM moderation_marks WHERE account_kind = :kind AND name = :name",
                      {"kind": kind, "name": name})
         conn.execute("INSERT INTO moderation_marks (account_kind, name, value) "
@@ -246,7 +254,7 @@ class ModerationStore:
         return added
 
     @staticmethod
-    def _insert_mention(conn: sqlite3.Connection, kind: str, item: AssessedMention,
+    def _insert_mention(conn: Connection, kind: str, item: AssessedMention,
                         now: str) -> int:
         mention = item.mention
         exists = conn.execute(
@@ -410,7 +418,7 @@ class ModerationStore:
         return added
 
     @staticmethod
-    def _upsert_follower(conn: sqlite3.Connection, kind: str, profile: UserProfile, risk: int,
+    def _upsert_follower(conn: Connection, kind: str, profile: UserProfile, risk: int,
                          reasons: Sequence[str], sync_number: int, now: str) -> int:
         values = {
             "kind": kind, "user_id": profile.user_id, "handle": profile.handle,
@@ -466,6 +474,22 @@ class ModerationStore:
             "LIMIT :limit OFFSET :offset",
             {"kind": kind, "reviewed": reviewed_at, "limit": limit, "offset": offset})
         return [_follower(row) for row in rows]
+
+    def follower_lines(self, kind: str, limit: int = -1) -> list[FollowerLine]:
+        """What the Followers table shows of each current follower, in the order of
+        ``followers``, as plain tuples (``FOLLOWER_LINE`` names the columns, then the block
+        status and whether it is new since the last review): 100,000 of them are read in a
+        fraction of a second. ``limit`` -1 reads them all."""
+        reviewed_at = self.mark(kind, FOLLOWERS_REVIEWED_MARK) or ""
+        return self._db.query_tuples(
+            f"SELECT {_prefixed('f', FOLLOWER_LINE)}, COALESCE(b.status, ''), "
+            "f.first_seen_at > :reviewed "
+            "FROM moderation_followers f LEFT JOIN moderation_blocks b ON "
+            "b.account_kind = f.account_kind AND b.user_id = f.user_id "
+            "WHERE f.account_kind = :kind AND f.still_following = 1 "
+            "ORDER BY CASE WHEN f.first_seen_at > :reviewed THEN 0 ELSE 1 END, "
+            "CASE WHEN f.reviewed_at IS NULL THEN 0 ELSE 1 END, f.risk_score DESC, f.handle "
+            "LIMIT :limit", {"kind": kind, "reviewed": reviewed_at, "limit": limit})
 
     def follower(self, kind: str, user_id: str) -> StoredFollower | None:
         row = self._db.query_one(
@@ -619,7 +643,7 @@ def _prefixed(alias: str, columns: str) -> str:
     return ", ".join(f"{alias}.{column.strip()}" for column in columns.split(","))
 
 
-def _mention(row: sqlite3.Row) -> StoredMention:
+def _mention(row: Row) -> StoredMention:
     return StoredMention(
         post_id=row["post_id"], author_id=row["author_id"], author_handle=row["author_handle"],
         author_name=row["author_name"], text=row["text"],
@@ -632,7 +656,7 @@ def _mention(row: sqlite3.Row) -> StoredMention:
         fetched_at=row["fetched_at"], maybe=bool(row["maybe"]))
 
 
-def _follower(row: sqlite3.Row) -> StoredFollower:
+def _follower(row: Row) -> StoredFollower:
     created = row["created_at"]
     profile = UserProfile(
         user_id=row["user_id"], handle=row["handle"], name=row["name"], bio=row["bio"],
@@ -648,6 +672,6 @@ def _follower(row: sqlite3.Row) -> StoredFollower:
         trusted=bool(row["trusted"]), block_status=row["block_status"] or "")
 
 
-def _block(row: sqlite3.Row) -> BlockRecord:
+def _block(row: Row) -> BlockRecord:
     return BlockRecord(row["user_id"], row["handle"], row["status"], row["requested_by"],
                        row["requested_at"], row["reason"], row["confirmed_at"])

@@ -13,11 +13,11 @@ format, so they compare correctly as text here and on PostgreSQL.
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from stpeters_desk.core.storage.audit import NewAuditEntry, append_entries
+from stpeters_desk.core.storage.connection import Row
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.x.models import PhotoUpload
 
@@ -71,10 +71,10 @@ class OutboxStore:
             cursor = conn.execute(
                 "INSERT INTO outbox (client_ref, account_kind, text, reply_to, status, attempts, "
                 "created_by, created_at, updated_at) VALUES (:ref, :kind, :text, :reply_to, "
-                ":status, 0, :by, :now, :now)",
+                ":status, 0, :by, :now, :now) RETURNING id",
                 {"ref": os.urandom(16).hex(), "kind": account_kind, "text": text,
                  "reply_to": reply_to, "status": QUEUED, "by": created_by, "now": now})
-            item_id = int(cursor.lastrowid or 0)
+            item_id = int(cursor.fetchone()["id"])
             for position, photo in enumerate(photos):
                 conn.execute(
                     "INSERT INTO outbox_photos (outbox_id, position, data, mime_type, alt_text) "
@@ -191,7 +191,7 @@ class OutboxStore:
                 taken.add(post_id)
         return taken
 
-    def _item(self, row: sqlite3.Row) -> OutboxItem:
+    def _item(self, row: Row) -> OutboxItem:
         photos = [PhotoUpload(bytes(p["data"]), p["mime_type"], p["alt_text"])
                   for p in self._db.query(
                       "SELECT data, mime_type, alt_text FROM outbox_photos "

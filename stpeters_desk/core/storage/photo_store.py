@@ -8,11 +8,11 @@ the library records each change in the audit log.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from stpeters_desk.core.storage.audit import time_text
+from stpeters_desk.core.storage.connection import Row
 from stpeters_desk.core.storage.db import Database
 
 _COLUMNS = (
@@ -84,7 +84,7 @@ def _time(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
 
-def _photo(row: sqlite3.Row) -> StoredPhoto:
+def _photo(row: Row) -> StoredPhoto:
     removed = str(row["removed"])
     return StoredPhoto(
         photo_id=int(row["id"]), label=str(row["label"]), mime_type=str(row["mime_type"]),
@@ -148,13 +148,13 @@ class PhotoStore:
                 "alt_text, removed, faces_covered, prepared_by, text_checked, created_at, "
                 "updated_at) "
                 "VALUES (:label, :data, :mime_type, :width, :height, :thumbnail, :alt_text, "
-                ":removed, :faces_covered, :prepared_by, :text_checked, :at, :at)",
+                ":removed, :faces_covered, :prepared_by, :text_checked, :at, :at) RETURNING id",
                 {"label": photo.label, "data": photo.data, "mime_type": photo.mime_type,
                  "width": photo.width, "height": photo.height, "thumbnail": photo.thumbnail,
                  "alt_text": photo.alt_text, "removed": _removed_text(photo.removed),
                  "faces_covered": photo.faces_covered, "prepared_by": photo.prepared_by,
                  "text_checked": int(photo.text_checked), "at": moment})
-            return int(cursor.lastrowid or 0)
+            return int(cursor.fetchone()["id"])
 
     def replace_image(self, photo_id: int, photo: NewPhoto, at: datetime) -> bool:
         """New pixels for an unused photo; both confirmations go, as they were for the old ones.

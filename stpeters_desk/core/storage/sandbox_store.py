@@ -6,11 +6,11 @@ database: what a trainee posts, hides or mutes stays there across restarts.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from stpeters_desk.core.storage.connection import Connection, Row
 from stpeters_desk.core.storage.db import Database, utc_now_text
 from stpeters_desk.x.models import Mention, MentionPhoto, PhotoUpload, Post, UserProfile
 
@@ -44,7 +44,7 @@ def _when(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-def _user(row: sqlite3.Row) -> UserProfile:
+def _user(row: Row) -> UserProfile:
     return UserProfile(
         user_id=row["user_id"], handle=row["handle"], name=row["name"], bio=row["bio"],
         location=row["location"], created_at=_when(row["created_at"]),
@@ -54,7 +54,7 @@ def _user(row: sqlite3.Row) -> UserProfile:
         protected=bool(row["protected"]))
 
 
-def _post(row: sqlite3.Row) -> Post:
+def _post(row: Row) -> Post:
     created = _when(row["created_at"])
     assert created is not None
     return Post(post_id=row["post_id"], text=row["text"], created_at=created,
@@ -111,7 +111,7 @@ class SandboxStore:
                     {"id": picture.post_id, "key": picture.media_key, "pos": position,
                      "kind": picture.kind, "mime": picture.mime_type, "data": picture.data})
 
-    def _insert_user(self, conn: sqlite3.Connection, user: UserProfile, *,
+    def _insert_user(self, conn: Connection, user: UserProfile, *,
                      follows_school: bool, blocked: bool) -> None:
         conn.execute(
             f"INSERT INTO sandbox_users ({_USER_COLUMNS}, follows_school, blocked) VALUES "
@@ -125,13 +125,13 @@ class SandboxStore:
              "verified": int(user.verified), "protected": int(user.protected),
              "follows_school": int(follows_school), "blocked": int(blocked)})
 
-    def _upsert_user(self, conn: sqlite3.Connection, user: UserProfile) -> None:
+    def _upsert_user(self, conn: Connection, user: UserProfile) -> None:
         exists = conn.execute("SELECT 1 FROM sandbox_users WHERE user_id = :id",
                               {"id": user.user_id}).fetchone()
         if not exists:
             self._insert_user(conn, user, follows_school=False, blocked=False)
 
-    def _insert_post(self, conn: sqlite3.Connection, post: Post,
+    def _insert_post(self, conn: Connection, post: Post,
                      photos: Iterable[PhotoUpload] = ()) -> None:
         conn.execute(
             "INSERT INTO sandbox_posts (post_id, text, created_at, media_count, reply_to, "
@@ -248,7 +248,11 @@ class SandboxStore:
             "blocked": "blocked = 1",
             "muted": "muted = 1",
         }[where]
-        order = "rowid DESC" if where == "followers" else "handle"  # X: newest follower first
+        order = "handle"
+        if where == "followers":  # X: newest follower first, i.e. the last row inserted
+            # PostgreSQL has no rowid: there the practice account lists its followers by
+            # account age until a column records when each one followed (issue 18).
+            order = "rowid DESC" if self._db.dialect == "sqlite" else "created_at DESC, handle"
         rows = self._db.query(
             f"SELECT {_USER_COLUMNS} FROM sandbox_users WHERE {condition} "
             f"ORDER BY {order} LIMIT :limit OFFSET :offset",

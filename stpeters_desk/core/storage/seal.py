@@ -10,9 +10,8 @@ disagree, and the check can say which part changed.
 
 from __future__ import annotations
 
-import sqlite3
-
 from stpeters_desk.core.settings_registry import SEALED_KEYS
+from stpeters_desk.core.storage.connection import Connection, database_errors
 
 SECURITY_SETTINGS = SEALED_KEYS  # the registry marks which settings the seal covers
 
@@ -33,13 +32,13 @@ SEALED_PARTS: dict[str, str] = {
 }
 
 
-def part_text(conn: sqlite3.Connection, part: str) -> str:
+def part_text(conn: Connection, part: str) -> str:
     """One canonical text for a part; unreadable rows give a text no seal will match."""
     import json
 
     try:
         rows = conn.execute(SEALED_PARTS[part]).fetchall()
-    except sqlite3.DatabaseError as exc:  # a dropped table, or text that is not UTF-8
+    except database_errors() as exc:  # a dropped table, or text that is not UTF-8
         return f"unreadable: {exc}"
     try:
         return json.dumps([list(row) for row in rows], ensure_ascii=False, separators=(",", ":"))
@@ -47,7 +46,7 @@ def part_text(conn: sqlite3.Connection, part: str) -> str:
         return "unreadable: " + repr([tuple(row) for row in rows])
 
 
-def part_macs(conn: sqlite3.Connection, key: bytes, last_hash: str) -> dict[str, str]:
+def part_macs(conn: Connection, key: bytes, last_hash: str) -> dict[str, str]:
     import hashlib
     import hmac
 
@@ -56,22 +55,22 @@ def part_macs(conn: sqlite3.Connection, key: bytes, last_hash: str) -> dict[str,
             for part in SEALED_PARTS}
 
 
-def stored_macs(conn: sqlite3.Connection) -> dict[str, str]:
+def stored_macs(conn: Connection) -> dict[str, str]:
     try:
         rows = conn.execute("SELECT part, mac FROM integrity_seal").fetchall()
-    except sqlite3.DatabaseError:
+    except database_errors():
         return {}
     return {str(row[0]): str(row[1]) for row in rows}
 
 
-def store_macs(conn: sqlite3.Connection, macs: dict[str, str]) -> None:
+def store_macs(conn: Connection, macs: dict[str, str]) -> None:
     conn.execute("DELETE FROM integrity_seal")
     for part, mac in macs.items():
         conn.execute("INSERT INTO integrity_seal (part, mac) VALUES (:part, :mac)",
                      {"part": part, "mac": mac})
 
 
-def changed_parts(conn: sqlite3.Connection, key: bytes, last_hash: str) -> list[str]:
+def changed_parts(conn: Connection, key: bytes, last_hash: str) -> list[str]:
     """The parts whose stored seal does not match what is in the file now."""
     import hmac
 
@@ -80,11 +79,11 @@ def changed_parts(conn: sqlite3.Connection, key: bytes, last_hash: str) -> list[
             if not hmac.compare_digest(stored.get(part, ""), mac)]
 
 
-def recovery_hash(conn: sqlite3.Connection) -> str:
+def recovery_hash(conn: Connection) -> str:
     """The head's recovery-code hash, copied into the keyring's record so that a computer
     whose database was emptied can still check the code."""
     try:
         row = conn.execute("SELECT code_hash FROM recovery_code WHERE id = 1").fetchone()
-    except sqlite3.DatabaseError:
+    except database_errors():
         return ""
     return str(row[0]) if row else ""

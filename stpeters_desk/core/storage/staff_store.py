@@ -9,12 +9,12 @@ remove "the other" head.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from stpeters_desk.core.storage.audit import NewAuditEntry, append_entries, time_text
+from stpeters_desk.core.storage.connection import Connection, Row
 from stpeters_desk.core.storage.db import Database
 
 HEAD_ROLE = "head"
@@ -45,18 +45,18 @@ class FailureCount:
 NO_FAILURES = FailureCount(0, None)
 
 
-def _record(row: sqlite3.Row) -> StaffRecord:
+def _record(row: Row) -> StaffRecord:
     return StaffRecord(int(row["id"]), str(row["name"]), str(row["role"]), bool(row["approver"]),
                        bool(row["active"]), str(row["pin_hash"]))
 
 
-def _failure_count(row: sqlite3.Row | None) -> FailureCount:
+def _failure_count(row: Row | None) -> FailureCount:
     if row is None:
         return NO_FAILURES
     return FailureCount(int(row["failures"]), datetime.fromisoformat(row["last_failure_at"]))
 
 
-def _active_heads(conn: sqlite3.Connection) -> int:
+def _active_heads(conn: Connection) -> int:
     row = conn.execute("SELECT COUNT(*) AS n FROM staff WHERE role = :head AND active = 1",
                        {"head": HEAD_ROLE}).fetchone()
     return int(row["n"])
@@ -121,15 +121,15 @@ class StaffStore:
             return staff_id
 
     @staticmethod
-    def _insert(conn: sqlite3.Connection, name: str, role: str, approver: bool, pin_hash: str,
+    def _insert(conn: Connection, name: str, role: str, approver: bool, pin_hash: str,
                 at: datetime) -> int:
         when = time_text(at)
         cursor = conn.execute(
             "INSERT INTO staff (name, role, approver, active, pin_hash, created_at, updated_at) "
-            "VALUES (:name, :role, :approver, 1, :pin_hash, :at, :at)",
+            "VALUES (:name, :role, :approver, 1, :pin_hash, :at, :at) RETURNING id",
             {"name": name, "role": role, "approver": int(approver), "pin_hash": pin_hash,
              "at": when})
-        return int(cursor.lastrowid or 0)
+        return int(cursor.fetchone()["id"])
 
     def update(self, staff_id: int, role: str, approver: bool, active: bool, at: datetime,
                audit: Sequence[NewAuditEntry]) -> None:
@@ -190,7 +190,7 @@ class StaffStore:
             append_entries(conn, audit)
 
     @staticmethod
-    def _count_one(conn: sqlite3.Connection, subject: str, when: str) -> None:
+    def _count_one(conn: Connection, subject: str, when: str) -> None:
         changed = conn.execute(
             "UPDATE pin_lockouts SET failures = failures + 1, last_failure_at = :at "
             "WHERE subject = :subject", {"at": when, "subject": subject}).rowcount
@@ -216,7 +216,7 @@ class StaffStore:
             append_entries(conn, audit)
 
     @staticmethod
-    def _clear(conn: sqlite3.Connection, subjects: Sequence[str]) -> None:
+    def _clear(conn: Connection, subjects: Sequence[str]) -> None:
         for subject in subjects:
             conn.execute("DELETE FROM pin_lockouts WHERE subject = :subject",
                          {"subject": subject})
@@ -261,7 +261,7 @@ class StaffStore:
             append_entries(conn, audit)
 
     @staticmethod
-    def _store_recovery(conn: sqlite3.Connection, recovery_hash: str, at: datetime) -> None:
+    def _store_recovery(conn: Connection, recovery_hash: str, at: datetime) -> None:
         conn.execute("DELETE FROM recovery_code WHERE id = 1")
         conn.execute("INSERT INTO recovery_code (id, code_hash, issued_at) "
                      "VALUES (1, :hash, :at)", {"hash": recovery_hash, "at": time_text(at)})

@@ -153,8 +153,8 @@ Mae llyfrgelloedd Qt yn ffeiliau ar wahân yno, a gallwch eu disodli fel mae&apo
         <translation>Mae&apos;r cysylltiad ag X yn caniatáu negeseuon uniongyrchol, ac mae&apos;r polisi&apos;n gwahardd hynny. Ailgysylltwch gyda mynediad darllen ac ysgrifennu yn unig.</translation>
     </message>
     <message>
-        <source>⛔ Tweets are not going out: {reason}</source>
-        <translation>⛔ Nid yw negeseuon yn mynd allan: {reason}</translation>
+        <source>✖ Tweets are not going out: {reason}</source>
+        <translation>✖ Nid yw negeseuon yn mynd allan: {reason}</translation>
     </message>
     <message>
         <source>⚠ {problems} Tell the head teacher.</source>
@@ -2069,10 +2069,6 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Sefydliad lleol neu bartner yr ysgol</translation>
     </message>
     <message>
-        <source>Not school-focused</source>
-        <translation>Ddim yn canolbwyntio ar yr ysgol</translation>
-    </message>
-    <message>
         <source>Spam or bot account</source>
         <translation>Cyfrif sbam neu fot</translation>
     </message>
@@ -2085,20 +2081,8 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Gelyniaethus tuag at yr ysgol neu ei staff</translation>
     </message>
     <message>
-        <source>⛔ {score} high</source>
-        <translation>⛔ {score} uchel</translation>
-    </message>
-    <message>
-        <source>⚠ {score} check</source>
-        <translation>⚠ {score} gwirio</translation>
-    </message>
-    <message>
         <source>{score} low</source>
         <translation>{score} isel</translation>
-    </message>
-    <message>
-        <source>⏳ Block pending</source>
-        <translation>⏳ Rhwystro yn yr arfaeth</translation>
     </message>
     <message>
         <source>Blocked</source>
@@ -2121,8 +2105,8 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Heb ei adolygu</translation>
     </message>
     <message>
-        <source>⏳ Unblock pending</source>
-        <translation>⏳ Dadrwystro yn yr arfaeth</translation>
+        <source>Unblock pending</source>
+        <translation>Dadrwystro heb ei gadarnhau</translation>
     </message>
     <message>
         <source>Sync followers</source>
@@ -2241,6 +2225,10 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Yn darllen rhestr rwystro&apos;r cyfrif o X…</translation>
     </message>
     <message>
+        <source>Reading the rest of the followers…</source>
+        <translation>Yn darllen gweddill y dilynwyr…</translation>
+    </message>
+    <message>
         <source>Blocked accounts: {count}</source>
         <translation>Cyfrifon wedi&apos;u rhwystro: {count}</translation>
     </message>
@@ -2263,10 +2251,6 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>Choose an account in the list to see why it scored as it did.</source>
         <translation>Dewiswch gyfrif yn y rhestr i weld y rhesymau dros ei sgôr.</translation>
-    </message>
-    <message>
-        <source>Risk of not being school-focused: {risk}</source>
-        <translation>Risg nad yw&apos;n canolbwyntio ar yr ysgol: {risk}</translation>
     </message>
     <message>
         <source>First seen following {day}</source>
@@ -2363,6 +2347,26 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>unblock @{handle}</source>
         <translation>dadrwystro @{handle}</translation>
+    </message>
+    <message>
+        <source>{score} high</source>
+        <translation>{score} uchel</translation>
+    </message>
+    <message>
+        <source>{score} check</source>
+        <translation>{score} gwirio</translation>
+    </message>
+    <message>
+        <source>Block pending</source>
+        <translation>Rhwystro heb ei gadarnhau</translation>
+    </message>
+    <message>
+        <source>Nothing to do with the school</source>
+        <translation>Dim byd i&apos;w wneud â&apos;r ysgol</translation>
+    </message>
+    <message>
+        <source>How likely it is that this account has nothing to do with the school: {risk}</source>
+        <translation>Pa mor debygol yw hi nad oes gan y cyfrif hwn ddim i&apos;w wneud â&apos;r ysgol: {risk}</translation>
     </message>
     <message>
         <source>Not unblocked: the head teacher&apos;s PIN was not given.</source>
@@ -3124,18 +3128,6 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Pob ateb a chrybwylliad</translation>
     </message>
     <message>
-        <source>⛔ Hide suggested</source>
-        <translation>⛔ Awgrymu cuddio</translation>
-    </message>
-    <message>
-        <source>⚠ Needs review</source>
-        <translation>⚠ Angen adolygu</translation>
-    </message>
-    <message>
-        <source>✓ OK</source>
-        <translation>✓ Iawn</translation>
-    </message>
-    <message>
         <source>New</source>
         <translation>Newydd</translation>
     </message>
@@ -3152,10 +3144,6 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Awdur wedi&apos;i dewi</translation>
     </message>
     <message>
-        <source>⏳ Block pending</source>
-        <translation>⏳ Rhwystro heb ei gadarnhau</translation>
-    </message>
-    <message>
         <source>Blocked</source>
         <translation>Wedi&apos;i rwystro</translation>
     </message>
@@ -3164,16 +3152,8 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Wedi&apos;i adrodd i X</translation>
     </message>
     <message>
-        <source>Suggestion</source>
-        <translation>Awgrym</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Statws</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>Pam</translation>
     </message>
     <message>
         <source>From</source>
@@ -3252,12 +3232,28 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Pam? Dewiswch neu teipiwch reswm (caiff ei gadw yn y log archwilio)</translation>
     </message>
     <message>
-        <source>? Maybe: worth a look</source>
-        <translation>? Efallai: gwerth edrych arno</translation>
+        <source>Maybe: worth a look</source>
+        <translation>Efallai: gwerth edrych arno</translation>
     </message>
     <message>
-        <source>🚨 Safeguarding: {suggestion}</source>
-        <translation>🚨 Diogelu: {suggestion}</translation>
+        <source>Hide suggested</source>
+        <translation>Awgrymu cuddio</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Angen adolygu</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Iawn</translation>
+    </message>
+    <message>
+        <source>Block pending</source>
+        <translation>Rhwystro heb ei gadarnhau</translation>
+    </message>
+    <message>
+        <source>Safeguarding: {suggestion}</source>
+        <translation>Diogelu: {suggestion}</translation>
     </message>
     <message>
         <source>The reply has been hidden on X.</source>
@@ -3314,6 +3310,10 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>Show</source>
         <translation>Dangos</translation>
+    </message>
+    <message>
+        <source>Show or hide the governors&apos; report: choose the dates, then make it</source>
+        <translation>Dangos neu guddio adroddiad y llywodraethwyr: dewiswch y dyddiadau, yna ei greu</translation>
     </message>
     <message>
         <source>Replies and mentions</source>
@@ -3406,6 +3406,10 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>Report for governors</source>
         <translation>Adroddiad i&apos;r llywodraethwyr</translation>
+    </message>
+    <message>
+        <source>Suggestion and why</source>
+        <translation>Awgrym a pham</translation>
     </message>
     <message>
         <source>Report from</source>
@@ -4084,28 +4088,12 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Mosaig bras gyda sŵn</translation>
     </message>
     <message>
-        <source>{number}. Face? Uncertain: keep or remove it</source>
-        <translation>{number}. Wyneb? Ansicr: ei gadw neu ei dynnu</translation>
-    </message>
-    <message>
-        <source>{number}. Face (uncertain, kept)</source>
-        <translation>{number}. Wyneb (ansicr, wedi&apos;i gadw)</translation>
-    </message>
-    <message>
         <source>{number}. Face</source>
         <translation>{number}. Wyneb</translation>
     </message>
     <message>
         <source>{number}. Text written in the photo</source>
         <translation>{number}. Testun sydd wedi&apos;i ysgrifennu yn y llun</translation>
-    </message>
-    <message>
-        <source>{number}. Region you added? Uncertain: keep or remove it</source>
-        <translation>{number}. Ardal a ychwanegwyd gennych? Ansicr: ei chadw neu ei thynnu</translation>
-    </message>
-    <message>
-        <source>{number}. Region you added (uncertain, kept)</source>
-        <translation>{number}. Ardal a ychwanegwyd gennych (ansicr, wedi&apos;i chadw)</translation>
     </message>
     <message>
         <source>{number}. Region you added</source>
@@ -4252,10 +4240,6 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Ardaloedd a fydd yn cael eu cuddio</translation>
     </message>
     <message>
-        <source>Every part of the photo that will be covered. Choose one to move, keep or remove it (Delete).</source>
-        <translation>Pob rhan o&apos;r llun a fydd yn cael ei chuddio. Dewiswch un i&apos;w symud, ei chadw neu ei thynnu (Delete).</translation>
-    </message>
-    <message>
         <source>&amp;Add region</source>
         <translation>&amp;Ychwanegu ardal</translation>
     </message>
@@ -4264,24 +4248,36 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Yna llusgwch dros wyneb (neu fathodyn enw) yn y llun i&apos;w guddio. Pwyswch Esc i stopio ychwanegu.</translation>
     </message>
     <message>
-        <source>&amp;Keep (cover it)</source>
-        <translation>&amp;Cadw (ei chuddio)</translation>
-    </message>
-    <message>
-        <source>The uncertain region is a face, or may be: cover it</source>
-        <translation>Mae&apos;r ardal ansicr yn wyneb, neu gallai fod yn wyneb: ei chuddio</translation>
-    </message>
-    <message>
-        <source>&amp;Remove region</source>
-        <translation>&amp;Tynnu&apos;r ardal</translation>
-    </message>
-    <message>
-        <source>Leave this part of the photo uncovered (Delete)</source>
-        <translation>Gadael y rhan hon o&apos;r llun heb ei chuddio (Delete)</translation>
-    </message>
-    <message>
         <source>Look for faces now</source>
         <translation>Chwilio am wynebau nawr</translation>
+    </message>
+    <message>
+        <source>Could not be opened</source>
+        <translation>Nid oedd modd ei agor</translation>
+    </message>
+    <message>
+        <source>Not checked for faces: finding faces was stopped</source>
+        <translation>Heb ei wirio am wynebau: cafodd y chwilio am wynebau ei stopio</translation>
+    </message>
+    <message>
+        <source>Text not read: reading was stopped</source>
+        <translation>Testun heb ei ddarllen: cafodd y darllen ei atal</translation>
+    </message>
+    <message>
+        <source>A pupil&apos;s name is written in it: cover it</source>
+        <translation>Mae enw disgybl wedi&apos;i ysgrifennu ynddo: cuddiwch ef</translation>
+    </message>
+    <message>
+        <source>Prepared</source>
+        <translation>Wedi&apos;i baratoi</translation>
+    </message>
+    <message>
+        <source>{count} uncertain: cover or leave uncovered</source>
+        <translation>{count} yn ansicr: eu cuddio neu eu gadael heb eu cuddio</translation>
+    </message>
+    <message>
+        <source>No faces found: look yourself</source>
+        <translation>Dim wynebau wedi&apos;u canfod: edrychwch eich hun</translation>
     </message>
     <message>
         <source>Faces could not be looked for: {error} Press “Look for faces now” to try again, or cover every face by hand with “Add region” and untick “Look for faces in this photo”.</source>
@@ -4290,6 +4286,62 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>&amp;Look for faces in this photo</source>
         <translation>Chwi&amp;lio am wynebau yn y llun hwn</translation>
+    </message>
+    <message>
+        <source>{number}. Face? Not sure: cover it or leave it uncovered</source>
+        <translation>{number}. Wyneb? Ansicr: ei guddio neu ei adael heb ei guddio</translation>
+    </message>
+    <message>
+        <source>{number}. Face (not sure, covered)</source>
+        <translation>{number}. Wyneb (ansicr, wedi&apos;i guddio)</translation>
+    </message>
+    <message>
+        <source>{number}. Region you added? Not sure: cover it or leave it uncovered</source>
+        <translation>{number}. Ardal a ychwanegwyd gennych? Ansicr: ei chuddio neu ei gadael heb ei chuddio</translation>
+    </message>
+    <message>
+        <source>{number}. Region you added (not sure, covered)</source>
+        <translation>{number}. Ardal a ychwanegwyd gennych (ansicr, wedi&apos;i chuddio)</translation>
+    </message>
+    <message>
+        <source>Steps for the chosen photo</source>
+        <translation>Camau ar gyfer y llun a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>1. Check, prepare</source>
+        <translation>1. Gwirio, paratoi</translation>
+    </message>
+    <message>
+        <source>2. Describe, confirm</source>
+        <translation>2. Disgrifio, cadarnhau</translation>
+    </message>
+    <message>
+        <source>Check every face and every piece of writing in the photo, then prepare it</source>
+        <translation>Gwiriwch bob wyneb a phob darn o ysgrifen yn y llun, yna paratowch ef</translation>
+    </message>
+    <message>
+        <source>Describe the prepared photo and confirm the face and consent checks</source>
+        <translation>Disgrifiwch y llun wedi&apos;i baratoi a chadarnhewch y gwiriadau wynebau a chaniatâd</translation>
+    </message>
+    <message>
+        <source>Every part of the photo that will be covered. Choose one to move it, cover it or leave it uncovered (Delete).</source>
+        <translation>Pob rhan o&apos;r llun a gaiff ei chuddio. Dewiswch un i&apos;w symud, i&apos;w chuddio neu i&apos;w gadael heb ei chuddio (Delete).</translation>
+    </message>
+    <message>
+        <source>Cover &amp;it</source>
+        <translation>&amp;Ei chuddio</translation>
+    </message>
+    <message>
+        <source>The chosen uncertain region (dashed, marked “?”) may be a face: cover it in the prepared photo</source>
+        <translation>Gall yr ardal ansicr a ddewiswyd (amlinell doredig, wedi&apos;i marcio “?”) fod yn wyneb: cuddiwch hi yn y llun wedi&apos;i baratoi</translation>
+    </message>
+    <message>
+        <source>Leave &amp;uncovered</source>
+        <translation>Ei gadael &amp;heb ei chuddio</translation>
+    </message>
+    <message>
+        <source>Take away the chosen region: that part of the photo is not covered (Delete)</source>
+        <translation>Tynnu&apos;r ardal a ddewiswyd: ni chaiff y rhan honno o&apos;r llun ei chuddio (Delete)</translation>
     </message>
     <message>
         <source>Turn off for a photo with no people in it; cover any face by hand with “Add region”.</source>
@@ -4356,6 +4408,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Cuddio&apos;r ardaloedd yn barhaol, tocio, tynnu gwybodaeth gudd y camera a gwneud y llun y maint cywir ar gyfer X</translation>
     </message>
     <message>
+        <source>Whether the prepared photo can be attached</source>
+        <translation>A ellir atodi&apos;r llun wedi&apos;i baratoi</translation>
+    </message>
+    <message>
         <source>Ready to attach</source>
         <translation>Yn barod i&apos;w atodi</translation>
     </message>
@@ -4416,8 +4472,44 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Cadw&apos;r disgrifiad hwn gyda&apos;r llun wedi&apos;i baratoi; mae&apos;n mynd allan gyda&apos;r neges</translation>
     </message>
     <message>
+        <source>Who confirmed the checks, and when</source>
+        <translation>Pwy gadarnhaodd y gwiriadau, a phryd</translation>
+    </message>
+    <message>
+        <source>For each uncertain region (dashed, marked “?”), choose “Cover it” or “Leave uncovered” first. Uncertain regions: {count}.</source>
+        <translation>Ar gyfer pob ardal ansicr (amlinell doredig, wedi&apos;i marcio “?”), dewiswch “Ei chuddio” neu “Ei gadael heb ei chuddio” yn gyntaf. Ardaloedd ansicr: {count}.</translation>
+    </message>
+    <message>
+        <source>Prepare a photo first (step 1), then describe it and confirm the checks here.</source>
+        <translation>Paratowch lun yn gyntaf (cam 1), yna disgrifiwch ef a chadarnhewch y gwiriadau yma.</translation>
+    </message>
+    <message>
+        <source>Faces: confirmed by {name}, {when}.</source>
+        <translation>Wynebau: wedi&apos;u cadarnhau gan {name}, {when}.</translation>
+    </message>
+    <message>
+        <source>Consent: confirmed by {name}, {when}.</source>
+        <translation>Caniatâd: wedi&apos;i gadarnhau gan {name}, {when}.</translation>
+    </message>
+    <message>
         <source>I have checked every &amp;face in this photo</source>
         <translation>Rwyf wedi gwirio pob &amp;wyneb yn y llun hwn</translation>
+    </message>
+    <message>
+        <source>Not sure if a face (dashed outline marked “?”): {count}. Choose each, then “Cover it” or “Leave uncovered”.</source>
+        <translation>Ansicr ai wyneb (amlinell doredig wedi&apos;i marcio “?”): {count}. Dewiswch bob un, yna “Ei chuddio” neu “Ei gadael heb ei chuddio”.</translation>
+    </message>
+    <message>
+        <source>Covered: “{text}”</source>
+        <translation>Wedi&apos;i guddio: “{text}”</translation>
+    </message>
+    <message>
+        <source>Name: “{text}”</source>
+        <translation>Enw: “{text}”</translation>
+    </message>
+    <message>
+        <source>May be a name: “{text}”</source>
+        <translation>Gall fod yn enw: “{text}”</translation>
     </message>
     <message>
         <source>Confirm that you looked at the prepared photo and every face is covered, or may be shown. Your name is recorded.</source>
@@ -4524,10 +4616,6 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Yn dal i chwilio am wynebau…</translation>
     </message>
     <message>
-        <source>Keep or remove each uncertain region (dashed, marked “?”) first. Uncertain regions: {count}.</source>
-        <translation>Cadwch neu tynnwch bob ardal ansicr (amlinell doredig, wedi&apos;i marcio “?”) yn gyntaf. Ardaloedd ansicr: {count}.</translation>
-    </message>
-    <message>
         <source>The text in this photo has not been read: press “Read the text now”.</source>
         <translation>Nid yw&apos;r testun yn y llun hwn wedi cael ei ddarllen: pwyswch “Darllen y testun nawr”.</translation>
     </message>
@@ -4570,10 +4658,6 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>✔ Ready to attach: the composer can add it to a tweet.</source>
         <translation>✔ Yn barod i&apos;w atodi: gellir ei ychwanegu at neges yn y tab Ysgrifennu.</translation>
-    </message>
-    <message>
-        <source>{check}  (confirmed by {name}, {when})</source>
-        <translation>{check}  (cadarnhawyd gan {name}, {when})</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -4620,14 +4704,6 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Nid oedd modd agor {name} ({error}). Dewiswch lun arall.</translation>
     </message>
     <message>
-        <source>⛔ Could not be opened</source>
-        <translation>⛔ Nid oedd modd ei agor</translation>
-    </message>
-    <message>
-        <source>⚠ Not checked for faces: finding faces was stopped</source>
-        <translation>⚠ Heb ei wirio am wynebau: cafodd y chwilio am wynebau ei stopio</translation>
-    </message>
-    <message>
         <source>Waiting…</source>
         <translation>Yn aros…</translation>
     </message>
@@ -4640,32 +4716,12 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Yn chwilio am wynebau…</translation>
     </message>
     <message>
-        <source>⚠ Text not read: reading was stopped</source>
-        <translation>⚠ Testun heb ei ddarllen: cafodd y darllen ei atal</translation>
-    </message>
-    <message>
         <source>Reading the text…</source>
         <translation>Yn darllen y testun…</translation>
     </message>
     <message>
-        <source>⛔ A pupil&apos;s name is written in it: cover it</source>
-        <translation>⛔ Mae enw disgybl wedi&apos;i ysgrifennu ynddo: cuddiwch ef</translation>
-    </message>
-    <message>
-        <source>✔ Prepared</source>
-        <translation>✔ Wedi&apos;i baratoi</translation>
-    </message>
-    <message>
         <source>Changed since prepared</source>
         <translation>Wedi newid ers ei baratoi</translation>
-    </message>
-    <message>
-        <source>⚠ {count} uncertain: keep or remove</source>
-        <translation>⚠ {count} ansicr: cadwch neu tynnwch</translation>
-    </message>
-    <message>
-        <source>⚠ No faces found: look yourself</source>
-        <translation>⚠ Dim wynebau wedi&apos;u canfod: edrychwch eich hun</translation>
     </message>
     <message>
         <source>Regions covered: {count}</source>
@@ -4696,24 +4752,8 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Wynebau a ganfuwyd ac a guddiwyd: {count}.</translation>
     </message>
     <message>
-        <source>Uncertain (dashed outline marked “?”): {count}. Choose each, then “Keep” or “Remove region”.</source>
-        <translation>Ansicr (amlinell doredig wedi&apos;i marcio “?”): {count}. Dewiswch bob un, yna “Cadw” neu “Tynnu&apos;r ardal”.</translation>
-    </message>
-    <message>
         <source>Check that every face in the photo is covered.</source>
         <translation>Gwiriwch fod pob wyneb yn y llun wedi&apos;i guddio.</translation>
-    </message>
-    <message>
-        <source>✔ Covered: “{text}”</source>
-        <translation>✔ Wedi&apos;i guddio: “{text}”</translation>
-    </message>
-    <message>
-        <source>⛔ Name: “{text}”</source>
-        <translation>⛔ Enw: “{text}”</translation>
-    </message>
-    <message>
-        <source>⚠ May be a name: “{text}”</source>
-        <translation>⚠ Gall fod yn enw: “{text}”</translation>
     </message>
     <message>
         <source>“{text}”</source>
@@ -5237,8 +5277,8 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>⚠ Gwiriwch</translation>
     </message>
     <message>
-        <source>⛔ Blocked</source>
-        <translation>⛔ Wedi&apos;i rwystro</translation>
+        <source>✖ Blocked</source>
+        <translation>✖ Wedi&apos;i rwystro</translation>
     </message>
     <message>
         <source>Before this tweet goes out</source>
@@ -6147,8 +6187,8 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>{pupils} disgybl mewn {classes} dosbarth, wedi&apos;u mewnforio ar {date} gan {name}. Dim ond fel olion bysedd digidol wedi&apos;u sgramblo y caiff yr enwau eu cadw.</translation>
     </message>
     <message>
-        <source>⛔ Import it again: this version also catches names written in disguise, and posting is blocked until the pupil list is imported again.</source>
-        <translation>⛔ Mewnforiwch hi eto: mae&apos;r fersiwn hon hefyd yn dal enwau wedi&apos;u cuddio, ac ni ellir postio nes i&apos;r rhestr ddisgyblion gael ei mewnforio eto.</translation>
+        <source>✖ Import it again: this version also catches names written in disguise, and posting is blocked until the pupil list is imported again.</source>
+        <translation>✖ Mewnforiwch hi eto: mae&apos;r fersiwn hon hefyd yn dal enwau wedi&apos;u cuddio, ac ni ellir postio nes i&apos;r rhestr ddisgyblion gael ei mewnforio eto.</translation>
     </message>
     <message>
         <source>The pupil roster</source>

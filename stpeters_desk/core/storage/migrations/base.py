@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from stpeters_desk.core.storage.connection import Connection
 
 
 @dataclass(frozen=True)
@@ -14,4 +15,4 @@ class Migration:
     statements: tuple[str, ...]
     # Runs after the statements, in the same transaction: for data changes that need
     # Python (e.g. hashing existing rows). Keep it to portable SQL too.
-    apply: Callable[[sqlite3.Connection], None] | None = None
+    apply: Callable[[Connection], None] | None = None

@@ -9,9 +9,8 @@ in their existing order.
 
 from __future__ import annotations
 
-import sqlite3
-
 from stpeters_desk.core.storage.audit_chain import GENESIS_HASH, canonical_content, chain_hash
+from stpeters_desk.core.storage.connection import Connection
 from stpeters_desk.core.storage.migrations.base import Migration
 
 _DEFAULT_PERMISSIONS = {
@@ -29,7 +28,7 @@ def _seed_permissions() -> tuple[str, ...]:
         for role, permissions in _DEFAULT_PERMISSIONS.items() for permission in permissions)
 
 
-def chain_existing_entries(conn: sqlite3.Connection) -> None:
+def chain_existing_entries(conn: Connection) -> None:
     """Hash the entries written before the chain existed, oldest first, and record the head."""
     rows = conn.execute("SELECT id, at, actor, device, action, target, reason, detail "
                         "FROM audit_log ORDER BY id").fetchall()

@@ -14,13 +14,12 @@
 
 from __future__ import annotations
 
-import sqlite3
-
+from stpeters_desk.core.storage.connection import Connection
 from stpeters_desk.core.storage.migrations.base import Migration
 from stpeters_desk.i18n import translate
 
 
-def _one_item_per_post(conn: sqlite3.Connection) -> None:
+def _one_item_per_post(conn: Connection) -> None:
     """Set aside later items sharing a post id, then let the index forbid it for good."""
     why = translate("Outbox", "The app once took this tweet for another one already on X. "
                               "Check the school's timeline and post it again only if it is "

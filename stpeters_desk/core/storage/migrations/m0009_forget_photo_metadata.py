@@ -8,8 +8,7 @@ each line and forgets the value.
 
 from __future__ import annotations
 
-import sqlite3
-
+from stpeters_desk.core.storage.connection import Connection
 from stpeters_desk.core.storage.migrations.base import Migration
 
 _KINDS_WITH_VALUES = ("Camera", "Date taken", "Location (GPS)", "Software",
@@ -23,7 +22,7 @@ def _kind_only(line: str) -> str:
     return line
 
 
-def _forget_values(conn: sqlite3.Connection) -> None:
+def _forget_values(conn: Connection) -> None:
     rows = conn.execute("SELECT id, removed FROM prepared_photos").fetchall()
     for photo_id, removed in rows:
         if not removed:

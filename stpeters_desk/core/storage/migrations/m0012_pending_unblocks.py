@@ -15,8 +15,8 @@ once here. A line this cannot read is kept as written (it is then shown as it wa
 from __future__ import annotations
 
 import json
-import sqlite3
 
+from stpeters_desk.core.storage.connection import Connection
 from stpeters_desk.core.storage.migrations.base import Migration
 
 _WEAK = "Only weak signs, not enough to ask for a review: "
@@ -83,7 +83,7 @@ def _notes(text: str) -> str:
     return json.dumps(notes, ensure_ascii=False)
 
 
-def _convert_reasons(conn: sqlite3.Connection) -> None:
+def _convert_reasons(conn: Connection) -> None:
     rows = conn.execute("SELECT account_kind, post_id, reasons, notes FROM moderation_mentions"
                         ).fetchall()
     for kind, post_id, reasons, notes in rows:
