@@ -31,7 +31,7 @@ class BuiltIn(StrEnum):
     CONTACT_DETAILS = "contact details"  # finding: a phone number or an email address
     READS_HOSTILE = "reads as hostile"  # rule: the trained model's (core.reply_model)
     UNSUITABLE_IMAGE = "image may be unsuitable"  # rule: a picture flagged (core.reply_images)
-    IMAGE_NOT_CHECKED = "image could not be checked"  # rule: a picture not checked: review
+    IMAGE_NOT_CHECKED = "picture not checked on this computer"  # rule: not checked: review
 
 
 @dataclass(frozen=True)
@@ -184,7 +184,8 @@ def _built_in_words(translate: Translator) -> dict[BuiltIn, str]:
         BuiltIn.CONTACT_DETAILS: translate("Moderation", "a phone number or email address"),
         BuiltIn.READS_HOSTILE: translate("Moderation", "reads as hostile or insulting"),
         BuiltIn.UNSUITABLE_IMAGE: translate("Moderation", "image may be unsuitable"),
-        BuiltIn.IMAGE_NOT_CHECKED: translate("Moderation", "image could not be checked"),
+        BuiltIn.IMAGE_NOT_CHECKED: translate("Moderation",
+                                              "picture not checked on this computer"),
     }
 
 
@@ -268,8 +269,8 @@ def _sentence(reason: Reason, translate: Translator) -> str:
                          "stays blurred until someone chooses to see it").format(
             score=f"{reason.score or 0:.2f}")
     if reason.rule == BuiltIn.IMAGE_NOT_CHECKED:
-        return translate("Moderation", "Image could not be checked on this computer: look at "
-                         "it on X before deciding")
+        return translate("Moderation", "Picture not checked on this computer: look at it "
+                         "before deciding")
     words = ", ".join(dict.fromkeys(_found(found, translate) for found in reason.words))
     name = _rule_name(reason, translate)
     return f"{name}: {words}" if words else name

@@ -161,7 +161,8 @@ def with_pictures(assessment: Assessment, pictures: tuple[CheckedPicture, ...]
                   ) -> Assessment:
     """The text's assessment, raised by what the check said of the reply's pictures: a
     flagged picture suggests hiding ("image may be unsuitable"); one that could not be
-    checked asks for a review ("image could not be checked"). Never lowered."""
+    checked (no check installed here, or it failed) asks for a review ("picture not checked
+    on this computer"). Never lowered."""
     result = worst(pictures)
     if result == FLAGGED:
         score = max(picture.score for picture in pictures if picture.result == FLAGGED)

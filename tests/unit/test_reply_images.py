@@ -20,7 +20,10 @@ from stpeters_desk.core.reply_images import (
     CHECKED_OK,
     FLAG_AT,
     FLAGGED,
+    NSFW,
+    NSFW_FLAG_AT,
     UNCHECKED,
+    PictureCheckers,
     PictureNotChecked,
     ReplyPictures,
     check_picture,
@@ -113,8 +116,8 @@ def test_a_detector_failure_sends_the_reply_to_review_never_ok(
         assert item.level in (REVIEW, HIDE)
         assert any(r.rule == BuiltIn.IMAGE_NOT_CHECKED for r in item.reasons)
         assert item.pictures[0].result == UNCHECKED
-        assert "Image could not be checked on this computer: look at it on X before " \
-               "deciding" in shown_reasons(item.reasons, english)
+        assert ("Picture not checked on this computer: look at it before deciding"
+                in shown_reasons(item.reasons, english))
 
 
 def test_a_download_failure_sends_the_reply_to_review(
@@ -144,6 +147,35 @@ def test_without_a_picture_checker_pictures_are_never_taken_as_fine(
 
     pictured = _with_pictures(inbox)
     assert pictured and all(item.level == REVIEW for item in pictured)
+
+
+def test_with_no_check_installed_here_pictures_fail_closed_to_review(
+        db: Database, sandbox: SandboxGateway, tmp_path: Path) -> None:
+    # what the app has when neither open_nsfw's file nor the optional NudeNet is there
+    inbox = ModerationInbox(ModerationStore(db), sandbox, AuditLog(db).record,
+                            pictures=ReplyPictures(tmp_path, PictureCheckers([])))
+
+    inbox.refresh()
+
+    pictured = _with_pictures(inbox)
+    assert pictured
+    for item in pictured:
+        assert item.level in (REVIEW, HIDE) and item.pictures[0].result == UNCHECKED
+        assert "picture not checked on this computer" in [r.rule for r in item.reasons]
+        assert inbox.media(item.post_id)[0].blur_first
+
+
+def test_open_nsfw_flags_at_its_own_line_and_both_checks_combine() -> None:
+    both = PictureCheckers([StubDetector({NSFW: NSFW_FLAG_AT}), StubDetector({EXPOSED: 0.1})])
+    check = check_picture(_png(), both)
+    assert check.flagged and check.classes == (NSFW,) and check.score == NSFW_FLAG_AT
+
+    below = check_picture(_png(), StubDetector({NSFW: NSFW_FLAG_AT - 0.01}))
+    assert not below.flagged
+    # either check failing means the picture was not checked, never that it is fine
+    with pytest.raises(PictureNotChecked):
+        check_picture(_png(), PictureCheckers([StubDetector({NSFW: 0.0}),
+                                               StubDetector(fail=True)]))
 
 
 def test_replies_without_pictures_are_untouched(
