@@ -44,6 +44,8 @@ from stpeters_desk.core.reply_images import (
     UNCHECKED,
     CheckedPicture,
     ReplyPictures,
+    blurred_copy,
+    scaled_copy,
     worst,
 )
 from stpeters_desk.core.storage.moderation_store import (
@@ -304,12 +306,54 @@ class ModerationInbox:
             pictures.append(evidence_picture(shown.picture, original))
         return pictures
 
-    def forget(self, post_id: str) -> None:
-        """Remove a reply from the inbox with its pictures' rows and kept files (for the
-        school's retention of moderation records; not yet an audited operation)."""
-        self._store.forget_mention(self.kind, post_id)
+    def _kept(self, post_id: str, media_key: str) -> tuple[StoredMention, ShownPicture]:
+        item = self.get(post_id)
+        for shown in self.media(post_id):
+            if shown.picture.media_key == media_key:
+                return item, shown
+        raise ModerationError(translate("Moderation", "That picture is not kept on this "
+                                        "computer any more."))
+
+    def blurred_picture(self, post_id: str, media_key: str, long_side: int) -> bytes | None:
+        """The picture as the tab shows it first: blurred beyond recognition (the same copy
+        as the incident pack's). None when it was never downloaded."""
+        _item, shown = self._kept(post_id, media_key)
+        if shown.path is None:
+            return None
+        return blurred_copy(shown.path.read_bytes(), long_side)
+
+    def reveal_picture(self, post_id: str, media_key: str, actor: str,
+                       long_side: int) -> bytes:
+        """The picture itself, for a person who chose to see it; who looked, and at which
+        picture, goes in the audit log first (nothing is shown if that fails)."""
+        item, shown = self._kept(post_id, media_key)
+        if shown.path is None:
+            raise ModerationError(translate("Moderation", "That picture could not be "
+                                            "downloaded: look at the reply on X."))
+        picture = scaled_copy(shown.path.read_bytes(), long_side)
+        check = shown.picture
+        with self._store.transaction():
+            self._record(actor, AuditAction.SHOW_REPLY_PICTURE,
+                         f"@{item.author_handle} post {item.post_id}",
+                         _detail(f"picture {check.position + 1} of {len(item.pictures)}",
+                                 f"check: {check.result}", f"score {check.score:.2f}"))
+        return picture
+
+    def forget(self, post_id: str, actor: str, why: str) -> int:
+        """Remove a reply from the inbox with its pictures' rows and their audit entry in
+        one transaction, then delete the kept picture files; returns how many pictures went.
+        The entry names the reply, not its words: forgetting is for not keeping them."""
+        item = self.get(post_id)
+        with self._store.transaction():
+            self._store.forget_mention(self.kind, post_id)
+            self._record(actor, AuditAction.FORGET_REPLY,
+                         f"@{item.author_handle} post {item.post_id}",
+                         _detail(f"status {item.status}",
+                                 f"{len(item.pictures)} picture(s) deleted with it"),
+                         reason=why.strip())
         if self._pictures is not None:
             self._pictures.forget(self.kind, post_id)
+        return len(item.pictures)
 
     def get(self, post_id: str) -> StoredMention:
         item = self._store.mention(self.kind, post_id)

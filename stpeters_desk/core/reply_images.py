@@ -365,6 +365,25 @@ def blurred_copy(data: bytes, long_side: int = 320) -> bytes:
     return buffer.getvalue()
 
 
+def scaled_copy(data: bytes, long_side: int) -> bytes:
+    """A PNG of the picture (first frame) no longer than ``long_side``: what the Moderation
+    tab shows once a person chose to see it. Raises ``PictureNotChecked`` as above."""
+    try:
+        with Image.open(io.BytesIO(data)) as source:
+            if source.size[0] * source.size[1] > MAX_PICTURE_PIXELS:
+                raise PictureNotChecked("too many pixels")
+            source.seek(0)
+            picture = source.convert("RGB")
+    except PictureNotChecked:
+        raise
+    except Exception as exc:
+        raise PictureNotChecked(f"not a picture: {type(exc).__name__}") from exc
+    picture.thumbnail((long_side, long_side))
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
 def worst(pictures: Sequence[CheckedPicture]) -> str | None:
     """FLAGGED if any picture is, else UNCHECKED if any could not be checked, else None."""
     results = {picture.result for picture in pictures}

@@ -215,7 +215,7 @@ def test_forgetting_a_reply_deletes_its_pictures(
     [kept] = inbox.media(first.post_id)
     assert kept.path is not None and kept.path.is_file()
 
-    inbox.forget(first.post_id)
+    inbox.forget(first.post_id, "Head", "past the retention date")
 
     assert not kept.path.exists()
     assert not (tmp_path / "reply-media" / "sandbox" / first.post_id).exists()
