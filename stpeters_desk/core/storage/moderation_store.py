@@ -314,7 +314,8 @@ class ModerationStore:
         with self._db.transaction() as conn:
             paths = [str(row["local_path"]) for row in conn.execute(
                 "SELECT local_path FROM moderation_media WHERE account_kind = :kind "
-                "AND post_id = :id", {"kind": kind, "id": post_id}) if row["local_path"]]
+                "AND post_id = :id", {"kind": kind, "id": post_id}).fetchall()
+                if row["local_path"]]
             conn.execute("DELETE FROM moderation_media WHERE account_kind = :kind "
                          "AND post_id = :id", {"kind": kind, "id": post_id})
             conn.execute("DELETE FROM moderation_mentions WHERE account_kind = :kind "
