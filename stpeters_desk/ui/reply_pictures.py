@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from stpeters_desk.core.reply_images import CHECKED_OK, FLAGGED, UNCHECKED
 from stpeters_desk.ops.moderation import ShownPicture
 
-CONTEXT = "ReplyPictureStrip"
 COLUMNS = 2  # two thumbnails side by side keep the reply pane narrow
 LINES_WIDE = 12  # a thumbnail's width in lines of text: about 170 px, more with a large font
 
@@ -87,12 +86,15 @@ def check_words(shown: ShownPicture) -> str:
     """What the check on this computer said of a picture, in plain words."""
     picture = shown.picture
     if picture.result == FLAGGED:
-        return QCoreApplication.translate(CONTEXT, "May be unsuitable (score {score})").format(
+        return QCoreApplication.translate(
+            "ReplyPictureStrip", "May be unsuitable (score {score})").format(
             score=f"{picture.score:.2f}")
     if picture.result == UNCHECKED:
-        return QCoreApplication.translate(CONTEXT, "Picture not checked on this computer")
+        return QCoreApplication.translate("ReplyPictureStrip",
+                                          "Picture not checked on this computer")
     if picture.result == CHECKED_OK:
-        return QCoreApplication.translate(CONTEXT, "Checked on this computer: nothing found")
+        return QCoreApplication.translate("ReplyPictureStrip",
+                                          "Checked on this computer: nothing found")
     return picture.result
 
 
