@@ -63,10 +63,11 @@ import json, sys, time
 from stpeters_desk.core.moderation import assess
 assess("Thank you!")  # lists compiled, model loaded
 texts = open(sys.argv[1], encoding="utf-8").read().splitlines()
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 for text in texts:
     assess(text)
-print(json.dumps({"rate": len(texts) / (time.perf_counter() - start)}))
+print(json.dumps({"rate": len(texts) / (time.perf_counter() - start),
+                  "cpu": len(texts) / (time.process_time() - cpu)}))
 """
 
 COLD_RUN = """
@@ -284,11 +285,15 @@ def main() -> None:
     if olid_texts.exists():
         env = dict(os.environ)
         env["PYTHONPATH"] = str(ROOT)
-        first = statistics.median(json.loads(subprocess.run(
+        runs = [json.loads(subprocess.run(
             [sys.executable, "-c", FIRST_SIGHT, str(olid_texts)], env=env, cwd=ROOT, check=True,
-            capture_output=True, text=True).stdout)["rate"] for _ in range(3))
+            capture_output=True, text=True).stdout) for _ in range(3)]
+        first = statistics.median(run["rate"] for run in runs)
+        # CPU time as well: on a shared computer the clock also counts others' work
+        cpu = statistics.median(run["cpu"] for run in runs)
         print(f"first sight of OLID's {len(olid_texts.read_text(encoding='utf-8').splitlines()):,}"
-              f" validation tweets (no word seen before): {first:,.0f} replies/s")
+              f" validation tweets (no word seen before): {first:,.0f} replies/s "
+              f"({cpu:,.0f} a second of CPU time)")
     texts = [case.text for case in cases]
     rate = statistics.median(assessments_per_second(texts, args.seconds) for _ in range(3))
     print(f"warm assess: {rate:,.0f} replies/s ({1e6 / rate:.0f} µs a reply)")

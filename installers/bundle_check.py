@@ -29,6 +29,7 @@ REQUIRED_RESOURCES = (
     "icons/status/safeguarding.svg",  # the status marks (ui.status_marks)
     "icons/status/block.svg",
     "models/centerface.onnx",
+    "models/open-nsfw.onnx",  # the reply-picture check (core/reply_images.py)
     "wordlists/offensive.txt",
     "wordlists/common_word_names.txt",
     "themes/light.theme",
@@ -73,6 +74,25 @@ def check_face_model() -> str:
         raise RuntimeError(f"found {len(faces)} faces in a blank image")
     providers = ", ".join(onnxruntime.get_available_providers())
     return f"{model_path().name} runs on onnxruntime {onnxruntime.__version__} ({providers})"
+
+
+def check_picture_check() -> str:
+    """Runs the reply-picture check (open_nsfw) on a plain image; in the bundle, also
+    proves the optional NudeNet (AGPL-3.0) was left out, as the app's licence needs."""
+    import importlib.util
+
+    from PIL import Image
+
+    from stpeters_desk.core.reply_images import NSFW, OpenNsfwDetector
+
+    score = OpenNsfwDetector().scores(Image.new("RGB", (160, 120), (128, 128, 128)))[NSFW]
+    if score >= 0.5:
+        raise RuntimeError(f"a plain grey picture scored {score:.2f}")
+    nudenet = importlib.util.find_spec("nudenet") is not None
+    if nudenet and getattr(sys, "frozen", False):
+        raise RuntimeError("NudeNet (AGPL-3.0) is inside the bundle: it must stay optional")
+    extra = "; NudeNet installed too" if nudenet else ""
+    return f"open_nsfw runs (grey picture {score:.2f}){extra}"
 
 
 def check_text_reader() -> str:
@@ -172,6 +192,7 @@ def check_qt() -> str:
 CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("resources", check_resources),
     ("face model", check_face_model),
+    ("picture check", check_picture_check),
     ("text reader", check_text_reader),
     ("HEIC photos", check_heif),
     ("nicknames", check_nicknames),

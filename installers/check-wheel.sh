@@ -48,4 +48,13 @@ image.save(sys.argv[1], quality=90)
 PY
 "$app" --data-dir "$scratch/data" photos prepare "$scratch/in.jpg" --out "$scratch/out"
 ls "$scratch/out" | grep -q . || { echo "check-wheel: FAILED: photos prepare wrote nothing" >&2; exit 1; }
+echo "== the reply-picture check runs from the wheel (open_nsfw; NudeNet is not installed)"
+"$scratch/venv/bin/python" - <<'PY'
+from PIL import Image
+from stpeters_desk.core.reply_images import NSFW, OpenNsfwDetector, nudenet_installed
+assert not nudenet_installed(), "nudenet is an optional extra, not a dependency"
+score = OpenNsfwDetector().scores(Image.new("RGB", (160, 120), (128, 128, 128)))[NSFW]
+assert score < 0.5, score
+print(f"open_nsfw: grey picture {score:.2f}")
+PY
 echo "== the wheel works outside the checkout"

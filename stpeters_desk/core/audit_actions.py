@@ -55,6 +55,8 @@ class AuditAction(StrEnum):
     REPORT_TO_X = "reported to X"
     DELETE_OWN_POST = "delete own post"
     INCIDENT_PACK = "incident pack saved"
+    SHOW_REPLY_PICTURE = "reply picture shown"  # a blurred picture revealed (who looked)
+    FORGET_REPLY = "reply forgotten"  # removed from the inbox with its kept pictures
     GOVERNORS_REPORT = "governors report made"
     # followers
     FOLLOWERS_SYNCED = "followers synced"

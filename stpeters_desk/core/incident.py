@@ -14,6 +14,14 @@ able to change how the pack looks or run anything when the head opens it.
 
 The picture is drawn by the UI (this module knows nothing of Qt) and arrives
 here as PNG bytes.
+
+A reply's own pictures (photos, video stills) go in as *blurred* copies, with the
+SHA-256 of the original, its X address and what the app's check said. The original is
+deliberately not put in the pack: the pack is made to be handed on and printed, and a
+picture the check flags may be an indecent image of a child, which staff must not copy,
+print or pass on even as evidence (UKCIS, "Sharing nudes and semi-nudes: advice for
+education settings"): the designated safeguarding lead and the police get it from X, and
+the checksum shows it is the same picture the app kept.
 """
 
 from __future__ import annotations
@@ -29,6 +37,13 @@ from pathlib import Path
 
 from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.moderation_reasons import english_reasons
+from stpeters_desk.core.reply_images import (
+    CHECKED_OK,
+    FLAGGED,
+    CheckedPicture,
+    PictureNotChecked,
+    blurred_copy,
+)
 from stpeters_desk.core.storage.moderation_store import StoredMention
 from stpeters_desk.i18n import translate
 
@@ -96,6 +111,32 @@ ESCALATION_ROUTES = escalation_routes()  # in English: the words the pack was ch
 
 
 @dataclass(frozen=True)
+class EvidencePicture:
+    """A picture on the reply, as the pack keeps it: blurred, with the original's checksum."""
+
+    media_key: str
+    kind: str
+    url: str
+    result: str  # what the app's check said: FLAGGED, CHECKED_OK or UNCHECKED
+    score: float
+    original_sha256: str = ""  # "" when the app never had the picture
+    blurred_png: bytes = b""
+
+
+def evidence_picture(picture: CheckedPicture, original: bytes | None) -> EvidencePicture:
+    """The pack's record of one picture from its kept bytes (None: it was never kept)."""
+    digest, blurred = "", b""
+    if original:
+        digest = hashlib.sha256(original).hexdigest()
+        try:
+            blurred = blurred_copy(original)
+        except PictureNotChecked:
+            blurred = b""
+    return EvidencePicture(picture.media_key, picture.kind, picture.url, picture.result,
+                           picture.score, digest, blurred)
+
+
+@dataclass(frozen=True)
 class IncidentEvidence:
     """What the reply was, captured once and never edited afterwards."""
 
@@ -114,6 +155,7 @@ class IncidentEvidence:
     captured_by: str
     account_kind: str
     screenshot_png: bytes
+    pictures: tuple[EvidencePicture, ...] = ()
 
     @property
     def screenshot_sha256(self) -> str:
@@ -133,17 +175,24 @@ class IncidentReport:
 
 
 def capture_evidence(item: StoredMention, screenshot_png: bytes, captured_by: str,
-                     account_kind: str, now: datetime | None = None) -> IncidentEvidence:
-    """Freeze a reply as evidence; the PNG must be the picture the UI drew of it."""
+                     account_kind: str, now: datetime | None = None,
+                     pictures: Sequence[EvidencePicture] | None = None) -> IncidentEvidence:
+    """Freeze a reply as evidence; the PNG must be the picture the UI drew of it.
+
+    ``pictures``: the reply's pictures with their blurred copies
+    (``ModerationInbox.evidence_pictures``); without them the pack still lists each
+    picture's address and what the check said."""
     if not screenshot_png.startswith(PNG_SIGNATURE):
         raise ValueError("The picture of the reply is not a PNG image.")
+    if pictures is None:
+        pictures = [evidence_picture(picture, None) for picture in item.pictures]
     return IncidentEvidence(
         post_id=item.post_id, text=item.text, author_handle=item.author_handle,
         author_id=item.author_id, author_name=item.author_name, link=item.link,
         posted_at=item.created_at, level=item.level, score=item.score,
         reasons=tuple(english_reasons(item.reasons)), status=item.status,
         captured_at=now or datetime.now(UTC), captured_by=captured_by,
-        account_kind=account_kind, screenshot_png=screenshot_png)
+        account_kind=account_kind, screenshot_png=screenshot_png, pictures=tuple(pictures))
 
 
 def x_report_link(evidence: IncidentEvidence) -> str:
@@ -197,6 +246,8 @@ def render_incident_html(report: IncidentReport) -> str:
             ("Evidence captured", _e(f"{_when(evidence.captured_at)} by "
                                      f"{evidence.captured_by}")),
             ("Picture checksum", f"<code>SHA-256 {_e(evidence.screenshot_sha256)}</code>"),
+            *((("Pictures on the reply", _pictures(evidence.pictures)),)
+              if evidence.pictures else ()),
         )),
         picture=picture,
         picture_alt=_e(f"The reply by @{evidence.author_handle} as the app showed it"),
@@ -208,6 +259,27 @@ def render_incident_html(report: IncidentReport) -> str:
         forms_link=_link(X_HELP_FORMS_URL),
         school=_e(f"@{report.school_handle}" if report.school_handle else "the school"),
     )
+
+
+def _pictures(pictures: Sequence[EvidencePicture]) -> str:
+    results = {FLAGGED: "may be unsuitable", CHECKED_OK: "nothing found"}
+    parts = ["<p class='note'>Blurred on purpose: the original is not in this pack. If it "
+             "may show a child, do not look for, copy, print or forward it: give this pack "
+             "to the designated safeguarding lead, who involves the police. The checksum "
+             "identifies the original, which X and the police can obtain.</p>"]
+    for number, picture in enumerate(pictures, start=1):
+        check = results.get(picture.result, "could not be checked")
+        if picture.result == FLAGGED:
+            check += f" (score {picture.score:.2f})"
+        image = (f"<img class='blurred' src='data:image/png;base64,"
+                 f"{base64.b64encode(picture.blurred_png).decode('ascii')}' "
+                 f"alt='Picture {number}, blurred'>" if picture.blurred_png
+                 else "<p>The app did not keep this picture.</p>")
+        checksum = (f"<br>Original SHA-256 <code>{_e(picture.original_sha256)}</code>"
+                    if picture.original_sha256 else "")
+        parts.append(f"<div>{image}<br>Picture {number} ({_e(picture.kind)}): the app's "
+                     f"check: {_e(check)}<br>On X: {_link(picture.url)}{checksum}</div>")
+    return "\n".join(parts)
 
 
 def _check_summary(evidence: IncidentEvidence) -> str:
@@ -276,6 +348,7 @@ th {{ width: 11em; background: #eee; }}
 .practice {{ border: 2px dashed #555; padding: 0.5em; font-weight: bold; }}
 .note {{ font-size: 0.9em; color: #333; }}
 img {{ border: 1px solid #999; max-width: 100%; }}
+img.blurred {{ max-width: 320px; }}
 @media print {{ body {{ margin: 0; }} a {{ color: #111; }} }}
 </style>
 </head>

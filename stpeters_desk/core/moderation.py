@@ -210,6 +210,8 @@ _LINK = re.compile(
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<!\d)(?:\+44\s?|0)(?:\d\s?){9,10}(?!\d)")
 _HANDLE = re.compile(r"(?<![\w@])@\w+")
+_DIGIT = re.compile(r"\d")
+_THREE_LETTERS = re.compile(r"(?<!\S)[^\W\d_] [^\W\d_] [^\W\d_](?!\S)")  # "f u c k"
 _TOKEN = re.compile(r"[\w*#%@$!|'.\-]+|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 _NUMBER = re.compile(r"\d[\d.,]*(?:k|m|x|%|st|nd|rd|th|am|pm|p)?")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -217,6 +219,15 @@ _LETTER_THEN_DIGIT = re.compile(r"[^\W\d_]\d")
 _RUN3 = re.compile(r"(.)\1{2,}")
 _MASK_THEN_LETTER = re.compile(r"[*#%][^\W\d_]")
 _SEPARATORS = re.compile(r"[._-]+")
+# Contractions that, without their apostrophe, spell another word a list or the model
+# reads as something else: "I'll" is not "ill", "he'll" is not "hell", "we'll fit" is not
+# "well fit". They are read as the words they stand for; written without the apostrophe
+# they stay as typed ("ill" may still mean ill). Other contractions ("you'll" = "youll",
+# "we're" = "were") keep the lists' rule: apostrophes can be left in or out.
+_CONTRACTIONS = {
+    "i'll": ("i", "will"), "he'll": ("he", "will"), "she'll": ("she", "will"),
+    "we'll": ("we", "will"),
+}
 _LEET_SYMBOLS = str.maketrans("@$!|", "asii")
 _LEET_DIGITS = str.maketrans("013457", "oieast")
 
@@ -242,20 +253,35 @@ def fold(text: str) -> str:
 def read_text(text: str) -> Reading:
     """Kept for the last few texts: the lists and the trained model both read each reply."""
     folded = fold(text)
-    links = len(_LINK.findall(folded))
-    folded = _LINK.sub(" ", folded)
-    personal = len(_EMAIL.findall(folded))
-    folded = _EMAIL.sub(" ", folded)
-    personal += len(_PHONE.findall(folded))
-    folded = _HANDLE.sub(" ", folded)
-    words: list[str] = []
-    for raw in _TOKEN.findall(folded):
-        words.extend(_clean_kept(raw))
+    # Each pattern only runs when the character it cannot match without is there: the
+    # same readings, without scanning most replies four times.
+    links = personal = 0
+    if "." in folded or ":" in folded:  # a link has a dot, or "://"
+        found = _LINK.findall(folded)
+        if found:
+            links = len(found)
+            folded = _LINK.sub(" ", folded)
+    if "@" in folded and "." in folded:  # an email address has both
+        found = _EMAIL.findall(folded)
+        if found:
+            personal = len(found)
+            folded = _EMAIL.sub(" ", folded)
+    if _DIGIT.search(folded):  # before the handles go: as it always was
+        personal += len(_PHONE.findall(folded))
+    if "@" in folded:
+        folded = _HANDLE.sub(" ", folded)
+    clean = _clean_kept
+    words = [word for raw in _TOKEN.findall(folded) for word in clean(raw)]
     return Reading(tuple(words), links, personal)
 
 
 def _clean(raw: str) -> list[str]:
     """One raw token as words: hashtags, emphasis, dotted and dashed spelling undone."""
+    if raw.isalpha():  # most tokens: letters only, nothing below would change them
+        return [raw]
+    contraction = _CONTRACTIONS.get(raw.strip(".-_!|"))
+    if contraction is not None:
+        return list(contraction)
     if len(raw) == 1 and not raw.isalnum():
         return [raw] if raw not in "*#%@$!|'.-" else []
     word = raw.replace("'", "").strip(".-_!|")
@@ -293,7 +319,7 @@ def _unleet(word: str) -> str:
 
 def is_masked(word: str) -> bool:
     """s**t, f***ing, b*****: letters with some replaced by symbols (not a footnote*)."""
-    if not any(c in _MASK for c in word):
+    if "*" not in word and "#" not in word and "%" not in word:  # _MASK
         return False
     if not _LETTER.match(word[0]):
         return set(word) <= _MASK
@@ -419,6 +445,9 @@ class _EntryCompiler:
         return "(?:" + "|".join(fragments) + ")", anchors if complete else set()
 
 
+_NOT_LOOKED_UP = object()
+
+
 @dataclass
 class _WordIndex:
     """Single-word entries: exact words, word* prefixes and *word* stems."""
@@ -465,8 +494,9 @@ class _WordIndex:
 
         Kept per word once the lists are complete: replies use the same words again and again.
         """
-        if word in self.looked_up:
-            return self.looked_up[word]
+        found = self.looked_up.get(word, _NOT_LOOKED_UP)
+        if found is not _NOT_LOOKED_UP:
+            return found  # type: ignore[return-value]
         found = self._look_up(word)
         if len(self.looked_up) >= 100_000:
             self.looked_up.clear()
@@ -588,8 +618,14 @@ class Lexicon:
         return self._findings(read_text(text))
 
     def _findings(self, reading: Reading) -> list[Finding]:
-        words = self._join_spaced_letters(list(reading.words))
-        words = self._remove_allowed(words)
+        return self._findings_in(self._prepared(reading))
+
+    def _prepared(self, reading: Reading) -> list[str]:
+        """The words as the lists and the model read them: spaced letters joined where they
+        make a listed word, the allow-list's words and phrases as "~"."""
+        return self._remove_allowed(self._join_spaced_letters(list(reading.words)))
+
+    def _findings_in(self, words: list[str]) -> list[Finding]:
         found: list[Finding] = []
         readable: list[str] = []
         for word in words:
@@ -600,11 +636,12 @@ class Lexicon:
     def model_words(self, text: str) -> list[str]:
         """The words the trained model reads: as the lists read them, with the allow-list's
         innocent phrases ("Dick Whittington", "blue tits") taken out."""
-        words = self._remove_allowed(self._join_spaced_letters(list(read_text(text).words)))
-        return [word for word in words if word != "~"]
+        return [word for word in self._prepared(read_text(text)) if word != "~"]
 
     def _join_spaced_letters(self, words: list[str]) -> list[str]:
         """f u c k -> fuck, but only when the joined letters are a listed word."""
+        if not _THREE_LETTERS.search(" ".join(words)):
+            return words  # most replies: no three single letters in a row
         joined: list[str] = []
         index = 0
         while index < len(words):
@@ -624,8 +661,7 @@ class Lexicon:
     def _remove_allowed(self, words: list[str]) -> list[str]:
         if self._allowed_phrases:
             text = " ".join(words)
-            present = set(words)
-            for phrase in _candidates(self._allowed_anchored, present):
+            for phrase in _candidates(self._allowed_anchored, dict.fromkeys(words)):
                 text = phrase.pattern.sub("~", text)
             words = text.split()
         return ["~" if self._allowed_words.look_up(word) else word for word in words]
@@ -655,7 +691,8 @@ class Lexicon:
     def _match_phrases(self, words: list[str]) -> list[Finding]:
         text = " ".join(words)
         found = []
-        for phrase in _candidates(self._anchored, set(words)):
+        # in the reply's order, so the reasons name its words in the order written
+        for phrase in _candidates(self._anchored, dict.fromkeys(words)):
             match = phrase.pattern.search(text)
             if match is not None:
                 found.append(Finding(phrase.rule, match.group(0), ""))
@@ -665,7 +702,10 @@ class Lexicon:
 
     def assess(self, text: str) -> Assessment:
         reading = read_text(text)
-        found = _distinct(self._findings(reading))
+        return self._assess_words(text, reading, self._prepared(reading))
+
+    def _assess_words(self, text: str, reading: Reading, words: list[str]) -> Assessment:
+        found = _distinct(self._findings_in(words))
         if reading.links:
             found.append(Finding(_LINK_RULE, "a link", "", BuiltIn.LINK))
         if reading.personal_details:
@@ -691,7 +731,7 @@ def _anchor_index(phrases: list[_Phrase]) -> tuple[dict[str, list[_Phrase]], lis
 
 
 def _candidates(index: tuple[dict[str, list[_Phrase]], list[_Phrase]],
-                present: set[str]) -> list[_Phrase]:
+                present: Iterable[str]) -> list[_Phrase]:
     by_word, always = index
     seen: dict[int, _Phrase] = {id(p): p for p in always}
     for word in present:
@@ -837,10 +877,13 @@ def assess(text: str, lexicon: Lexicon | None = None,
     that line is marked ``maybe``. It never lowers what the lists decided.
     """
     lexicon = lexicon or default_lexicon()
-    rules = lexicon.assess(text)
+    reading = read_text(text)
+    words = lexicon._prepared(reading)  # read once for the lists and the model alike
+    rules = lexicon._assess_words(text, reading, words)
     if rules.level != OK:
         return rules
-    return with_reply_model(rules, lexicon.model_words(text), model or load_reply_model())
+    return with_reply_model(rules, [word for word in words if word != "~"],
+                            model or load_reply_model())
 
 
 # --- The trained model beside the lists ---------------------------------------------------

@@ -30,6 +30,8 @@ class BuiltIn(StrEnum):
     LINK = "link"  # finding: a link (under the spam lists' "spam sign" rule)
     CONTACT_DETAILS = "contact details"  # finding: a phone number or an email address
     READS_HOSTILE = "reads as hostile"  # rule: the trained model's (core.reply_model)
+    UNSUITABLE_IMAGE = "image may be unsuitable"  # rule: a picture flagged (core.reply_images)
+    IMAGE_NOT_CHECKED = "picture not checked on this computer"  # rule: not checked: review
 
 
 @dataclass(frozen=True)
@@ -181,6 +183,9 @@ def _built_in_words(translate: Translator) -> dict[BuiltIn, str]:
         BuiltIn.LINK: translate("Moderation", "a link"),
         BuiltIn.CONTACT_DETAILS: translate("Moderation", "a phone number or email address"),
         BuiltIn.READS_HOSTILE: translate("Moderation", "reads as hostile or insulting"),
+        BuiltIn.UNSUITABLE_IMAGE: translate("Moderation", "image may be unsuitable"),
+        BuiltIn.IMAGE_NOT_CHECKED: translate("Moderation",
+                                              "picture not checked on this computer"),
     }
 
 
@@ -234,7 +239,8 @@ def _capitalised(words: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-BUILT_IN_RULES = (BuiltIn.MASKED_WORD, BuiltIn.PERSONAL_DETAILS, BuiltIn.READS_HOSTILE)
+BUILT_IN_RULES = (BuiltIn.MASKED_WORD, BuiltIn.PERSONAL_DETAILS, BuiltIn.READS_HOSTILE,
+                  BuiltIn.UNSUITABLE_IMAGE, BuiltIn.IMAGE_NOT_CHECKED)
 
 
 def _rule_name(reason: Reason, translate: Translator) -> str:
@@ -258,6 +264,13 @@ def _sentence(reason: Reason, translate: Translator) -> str:
         return reason.rule
     if reason.rule == BuiltIn.READS_HOSTILE:
         return _model_sentence(reason, translate)
+    if reason.rule == BuiltIn.UNSUITABLE_IMAGE:
+        return translate("Moderation", "Image may be unsuitable (detector score {score}); it "
+                         "stays blurred until someone chooses to see it").format(
+            score=f"{reason.score or 0:.2f}")
+    if reason.rule == BuiltIn.IMAGE_NOT_CHECKED:
+        return translate("Moderation", "Picture not checked on this computer: look at it "
+                         "before deciding")
     words = ", ".join(dict.fromkeys(_found(found, translate) for found in reason.words))
     name = _rule_name(reason, translate)
     return f"{name}: {words}" if words else name

@@ -18,13 +18,36 @@ unchanged, with nothing recorded, so the tab can show them as the composer does.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Protocol
 
 from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.follower_risk import FollowerContext, context_stamp, score_follower
-from stpeters_desk.core.moderation import Lexicon, assess, default_lexicon
+from stpeters_desk.core.incident import EvidencePicture, evidence_picture
+from stpeters_desk.core.moderation import (
+    HIDE,
+    HIDE_AT,
+    REVIEW,
+    REVIEW_AT,
+    REVIEW_CEILING,
+    Assessment,
+    Lexicon,
+    assess,
+    default_lexicon,
+)
+from stpeters_desk.core.moderation_reasons import BuiltIn, Reason
+from stpeters_desk.core.reply_images import (
+    CHECKED_OK,
+    FLAGGED,
+    UNCHECKED,
+    CheckedPicture,
+    ReplyPictures,
+    blurred_copy,
+    scaled_copy,
+    worst,
+)
 from stpeters_desk.core.storage.moderation_store import (
     BLOCK_PENDING,
     HIDDEN,
@@ -40,7 +63,7 @@ from stpeters_desk.core.storage.moderation_store import (
 )
 from stpeters_desk.i18n import translate
 from stpeters_desk.x.gateway import XGateway, pages
-from stpeters_desk.x.models import HandOff, UserProfile
+from stpeters_desk.x.models import HandOff, Mention, UserProfile
 
 
 class AuditRecord(Protocol):
@@ -67,6 +90,19 @@ FULL_CHECK_MARK = "follower_full_check_at"
 SCORED_WITH_MARK = "follower_scores_context"  # the context_stamp() of the stored scores
 MAX_PAGES = 10_000  # a gateway that never stops paging must not hang the app
 BLOCK_CHECKER = "St Peter's Desk"  # the actor when the app confirms a block by itself
+
+
+@dataclass(frozen=True)
+class ShownPicture:
+    """A reply's picture as the Moderation tab may show it."""
+
+    picture: CheckedPicture
+    path: Path | None  # the kept copy; None when it could not be downloaded
+
+    @property
+    def blur_first(self) -> bool:
+        """Flagged or not checked: shown blurred until a person chooses to reveal it."""
+        return self.picture.result != CHECKED_OK
 
 
 class ModerationError(ValueError):
@@ -124,16 +160,47 @@ def _all_blocked_ids(gateway: XGateway) -> set[str]:
             for user in page.items}
 
 
+def with_pictures(assessment: Assessment, pictures: tuple[CheckedPicture, ...]
+                  ) -> Assessment:
+    """The text's assessment, raised by what the check said of the reply's pictures: a
+    flagged picture suggests hiding ("image may be unsuitable"); one that could not be
+    checked (no check installed here, or it failed) asks for a review ("picture not checked
+    on this computer"). Never lowered."""
+    result = worst(pictures)
+    if result == FLAGGED:
+        score = max(picture.score for picture in pictures if picture.result == FLAGGED)
+        reason = Reason(BuiltIn.UNSUITABLE_IMAGE.value, HIDE, score=round(score, 2))
+        return replace(assessment, level=HIDE, score=max(assessment.score, HIDE_AT),
+                       reasons=[reason, *assessment.reasons], maybe=False)
+    if result == UNCHECKED:
+        reason = Reason(BuiltIn.IMAGE_NOT_CHECKED.value, REVIEW)
+        if assessment.level == HIDE:
+            return replace(assessment, reasons=[*assessment.reasons, reason])
+        return replace(assessment, level=REVIEW,
+                       score=min(max(assessment.score, REVIEW_AT), REVIEW_CEILING),
+                       reasons=[reason, *assessment.reasons], maybe=False)
+    return assessment
+
+
+def _unchecked(mention: Mention) -> tuple[CheckedPicture, ...]:
+    """No picture checker: every picture counts as not checked (a person looks)."""
+    return tuple(CheckedPicture(photo.media_key, position, photo.kind, photo.url, "",
+                                UNCHECKED, 0.0)
+                 for position, photo in enumerate(mention.photos))
+
+
 class ModerationInbox:
     """Replies and mentions, assessed and waiting for a person's decision."""
 
     def __init__(self, store: ModerationStore, gateway: XGateway, record: AuditRecord, *,
-                 lexicon: Lexicon | None = None, batch: int = MENTIONS_PER_FETCH) -> None:
+                 lexicon: Lexicon | None = None, batch: int = MENTIONS_PER_FETCH,
+                 pictures: ReplyPictures | None = None) -> None:
         self._store = store
         self._gateway = gateway
         self._record = record
         self._lexicon = lexicon
         self._batch = batch
+        self._pictures = pictures
 
     @property
     def kind(self) -> str:
@@ -142,7 +209,7 @@ class ModerationInbox:
     def recording_to(self, record: AuditRecord) -> ModerationInbox:
         """The same inbox with its decisions recorded by ``record`` (an operation's gate)."""
         inbox = ModerationInbox(self._store, self._gateway, record, lexicon=self._lexicon,
-                                batch=self._batch)
+                                batch=self._batch, pictures=self._pictures)
         return inbox
 
     def use_lexicon(self, lexicon: Lexicon | None) -> None:
@@ -166,22 +233,32 @@ class ModerationInbox:
         lexicon = self._assessor()
         assessed = []
         for done, mention in enumerate(mentions, start=1):
-            assessment = assess(mention.text, lexicon)
+            pictures = self._check_pictures(mention)
+            assessment = with_pictures(assess(mention.text, lexicon), pictures)
             assessed.append(AssessedMention(mention, assessment.level, assessment.score,
                                             tuple(assessment.reasons), tuple(assessment.notes),
-                                            assessment.maybe))
+                                            maybe=assessment.maybe, pictures=pictures))
             if progress:
                 progress(done, len(mentions))
         new = self._store.save_mentions(self.kind, assessed)
         needs = self._store.inbox_counts(self.kind)["needs someone"]
         return RefreshResult(len(mentions), new, needs, len(mentions) >= limit)
 
+    def _check_pictures(self, mention: Mention) -> tuple[CheckedPicture, ...]:
+        """Download and check the pictures of a reply being assessed for the first time (a
+        reply already stored keeps its own; a reply without pictures costs nothing)."""
+        if not mention.photos or self._store.is_stored(self.kind, mention.post_id):
+            return ()
+        if self._pictures is None:
+            return _unchecked(mention)
+        return tuple(self._pictures.check(self.kind, mention, self._gateway.download_media))
+
     def reassess(self) -> int:
         """Assess undecided replies again, after the school edited its word lists."""
         lexicon = self._assessor()
         changed = 0
         for item in self._store.new_mentions(self.kind):
-            assessment = assess(item.text, lexicon)
+            assessment = with_pictures(assess(item.text, lexicon), item.pictures)
             if (assessment.level, assessment.score, tuple(assessment.reasons),
                     assessment.maybe) == (item.level, item.score, item.reasons, item.maybe):
                 continue
@@ -207,6 +284,77 @@ class ModerationInbox:
 
     def counts(self) -> dict[str, int]:
         return self._store.inbox_counts(self.kind)
+
+    def media(self, post_id: str) -> list[ShownPicture]:
+        """A reply's pictures for display: each with its kept file (None if it could not be
+        downloaded) and what the check said. The UI shows a flagged or unchecked picture
+        blurred until a person chooses to see it."""
+        item = self.get(post_id)
+        return [ShownPicture(picture, self._picture_file(picture)) for picture in item.pictures]
+
+    def _picture_file(self, picture: CheckedPicture) -> Path | None:
+        if self._pictures is None:
+            return None
+        path = self._pictures.path_of(picture.local_path)
+        return path if path is not None and path.is_file() else None
+
+    def evidence_pictures(self, post_id: str) -> list[EvidencePicture]:
+        """A reply's pictures for its incident pack: blurred copies and the originals'
+        checksums (see core/incident.py for why the original is not put in the pack)."""
+        pictures = []
+        for shown in self.media(post_id):
+            original = shown.path.read_bytes() if shown.path is not None else None
+            pictures.append(evidence_picture(shown.picture, original))
+        return pictures
+
+    def _kept(self, post_id: str, media_key: str) -> tuple[StoredMention, ShownPicture]:
+        item = self.get(post_id)
+        for shown in self.media(post_id):
+            if shown.picture.media_key == media_key:
+                return item, shown
+        raise ModerationError(translate("Moderation", "That picture is not kept on this "
+                                        "computer any more."))
+
+    def blurred_picture(self, post_id: str, media_key: str, long_side: int) -> bytes | None:
+        """The picture as the tab shows it first: blurred beyond recognition (the same copy
+        as the incident pack's). None when it was never downloaded."""
+        _item, shown = self._kept(post_id, media_key)
+        if shown.path is None:
+            return None
+        return blurred_copy(shown.path.read_bytes(), long_side)
+
+    def reveal_picture(self, post_id: str, media_key: str, actor: str,
+                       long_side: int) -> bytes:
+        """The picture itself, for a person who chose to see it; who looked, and at which
+        picture, goes in the audit log first (nothing is shown if that fails)."""
+        item, shown = self._kept(post_id, media_key)
+        if shown.path is None:
+            raise ModerationError(translate("Moderation", "That picture could not be "
+                                            "downloaded: look at the reply on X."))
+        picture = scaled_copy(shown.path.read_bytes(), long_side)
+        check = shown.picture
+        with self._store.transaction():
+            self._record(actor, AuditAction.SHOW_REPLY_PICTURE,
+                         f"@{item.author_handle} post {item.post_id}",
+                         _detail(f"picture {check.position + 1} of {len(item.pictures)}",
+                                 f"check: {check.result}", f"score {check.score:.2f}"))
+        return picture
+
+    def forget(self, post_id: str, actor: str, why: str) -> int:
+        """Remove a reply from the inbox with its pictures' rows and their audit entry in
+        one transaction, then delete the kept picture files; returns how many pictures went.
+        The entry names the reply, not its words: forgetting is for not keeping them."""
+        item = self.get(post_id)
+        with self._store.transaction():
+            self._store.forget_mention(self.kind, post_id)
+            self._record(actor, AuditAction.FORGET_REPLY,
+                         f"@{item.author_handle} post {item.post_id}",
+                         _detail(f"status {item.status}",
+                                 f"{len(item.pictures)} picture(s) deleted with it"),
+                         reason=why.strip())
+        if self._pictures is not None:
+            self._pictures.forget(self.kind, post_id)
+        return len(item.pictures)
 
     def get(self, post_id: str) -> StoredMention:
         item = self._store.mention(self.kind, post_id)

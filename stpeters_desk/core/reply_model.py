@@ -94,7 +94,7 @@ def word_pieces(word: str, sizes: tuple[int, int]) -> list[str]:
         if length <= size:
             pieces.append(padded)
             break
-        pieces.extend(padded[start:start + size] for start in range(length - size + 1))
+        pieces += [padded[start:start + size] for start in range(length - size + 1)]
     return pieces
 
 
@@ -278,6 +278,7 @@ class ReplyModel:
                  second_opinion: LinearReader | None = None,
                  second_opinion_weight: float = 0.0, tone: Tone | None = None,
                  about: str = "") -> None:
+        second = second_opinion
         self.tone = tone
         self._shares: dict[str, float] = {}
         self.reader = reader
@@ -286,6 +287,14 @@ class ReplyModel:
         self.maybe_at = maybe_at
         self.review_at = review_at
         self.about = about
+        # Both readers' pieces in one table, so a piece of a word met for the first time is
+        # looked up once, not twice (a reader without it gets zeros, which add nothing: the
+        # sums are the same floats). Words and pairs stay in each reader's own table: a
+        # reply's few dozen are quick to look up twice, and merging them would cost load time.
+        together = second is not None and (second.word_sizes, second.piece_sizes) == (
+            reader.word_sizes, reader.piece_sizes)
+        self._both_pieces = (_merged(reader.pieces, second.pieces) if together and second
+                             else None)
 
     def decision(self, words: Sequence[str]) -> float:
         """The raw sum (log-odds): the reader's, the second opinion's times its weight, and
@@ -298,10 +307,16 @@ class ReplyModel:
                 total += self.second_opinion_weight * second.decision(words)
         else:
             terms = word_counts(words, self.reader.word_sizes)
-            share = self._word_share
-            total = (self.reader.intercept + self.reader.terms_part(terms)
-                     + self.second_opinion_weight * (second.intercept + second.terms_part(terms))
-                     + sum(share(word) for word in words) / math.sqrt(len(words)))
+            reader_part, second_part = self.reader.terms_part(terms), second.terms_part(terms)
+            shares = self._shares
+            found = [shares.get(word) for word in words]
+            if None in found:
+                share = self._word_share
+                found = [share(word) if value is None else value
+                         for word, value in zip(words, found, strict=True)]
+            total = (self.reader.intercept + reader_part
+                     + self.second_opinion_weight * (second.intercept + second_part)
+                     + sum(found) / math.sqrt(len(words)))  # type: ignore[arg-type]
         if self.tone is not None:
             total += self.tone.decision(words)
         return total
@@ -310,14 +325,42 @@ class ReplyModel:
         """Both readers' shares for one word's pieces, added with the second opinion's weight."""
         share = self._shares.get(word)
         if share is None:
-            pieces = _counted(word_pieces(word, self.reader.piece_sizes))
-            share = self.reader.share_of(pieces)
-            if self.second_opinion is not None:
-                share += self.second_opinion_weight * self.second_opinion.share_of(pieces)
+            pieces = Counter(word_pieces(word, self.reader.piece_sizes))
+            if self._both_pieces is not None:
+                share = self._both_shares(pieces)
+            else:
+                share = self.reader.share_of(pieces)
+                if self.second_opinion is not None:
+                    share += self.second_opinion_weight * self.second_opinion.share_of(pieces)
             if len(self._shares) >= LinearReader._CACHE_LIMIT:
                 self._shares.clear()
             self._shares[word] = share
         return share
+
+    def _both_shares(self, pieces: dict[str, int]) -> float:
+        """``reader.share_of`` plus the weighed ``second_opinion.share_of``, in one pass
+        over the merged table: the same sums in the same order, so the same floats."""
+        table = self._both_pieces
+        assert table is not None
+        squares = total = second_squares = second_total = 0.0
+        for piece, count in pieces.items():
+            entry = table.get(piece)
+            if entry is None:
+                continue
+            if count == 1:  # nearly always: the sums' parts were worked out at load
+                squares += entry[4]
+                total += entry[5]
+                second_squares += entry[6]
+                second_total += entry[7]
+            else:
+                idf, weight, second_idf, second_weight = entry[:4]
+                squares += (idf * count) ** 2
+                total += idf * count * weight
+                second_squares += (second_idf * count) ** 2
+                second_total += second_idf * count * second_weight
+        share = total / math.sqrt(squares) if squares else 0.0
+        second = second_total / math.sqrt(second_squares) if second_squares else 0.0
+        return share + self.second_opinion_weight * second
 
     def score(self, words: Sequence[str]) -> float:
         """How hostile the reply reads, 0 to 1."""
@@ -366,6 +409,26 @@ class ReplyModel:
     @classmethod
     def from_file(cls, path: Path) -> ReplyModel:
         return cls.from_document(json.loads(gzip.decompress(path.read_bytes())))
+
+
+_Both = tuple[float, float, float, float, float, float, float, float]
+
+
+def _merged(first: _Table, second: _Table) -> dict[str, _Both]:
+    """Two readers' tables as one: term -> (idf, weight, second idf, second weight), zeros
+    for the reader that does not know the term, then what a term met once adds to each
+    sum, worked out now with the very expressions the readers use (so the same floats):
+    (idf x 1) squared and idf x 1 x weight, for each reader."""
+    merged = {term: (idf, weight, 0.0, 0.0, (idf * 1) ** 2, idf * 1 * weight, 0.0, 0.0)
+              for term, (idf, weight) in first.items()}
+    for term, (idf, weight) in second.items():
+        known = merged.get(term)
+        if known is None:
+            merged[term] = (0.0, 0.0, idf, weight, 0.0, 0.0, (idf * 1) ** 2, idf * 1 * weight)
+        else:
+            merged[term] = (known[0], known[1], idf, weight, known[4], known[5],
+                            (idf * 1) ** 2, idf * 1 * weight)
+    return merged
 
 
 def _counted(items: Sequence[str]) -> dict[str, int]:

@@ -108,11 +108,15 @@ class DeskServices:
     def moderation(self) -> tuple[ModerationInbox, ModerationStore]:
         """The replies inbox over the moderation tables; every action goes to the audit log."""
         from stpeters_desk.core.moderation_service import ModerationInbox
+        from stpeters_desk.core.reply_images import ReplyPictures
         from stpeters_desk.core.storage.moderation_store import ModerationStore
 
         assert self.db is not None
         store = ModerationStore(self.db)
-        return ModerationInbox(store, self.gateway, self.audit.record), store
+        # Replies' pictures are kept under the data folder and checked offline (the
+        # detector loads the first time a picture needs it, off the UI thread).
+        return ModerationInbox(store, self.gateway, self.audit.record,
+                               pictures=ReplyPictures(self.data_dir)), store
 
     def follower_review(self) -> FollowerReview:
         from stpeters_desk.core.moderation_service import FollowerReview

@@ -45,6 +45,8 @@ class Action(StrEnum):
     BLOCK_REPLY_AUTHOR = "block reply author"
     DELETE_ANSWERED_POST = "delete answered post"
     INCIDENT_PACK = "incident pack"
+    SHOW_REPLY_PICTURE = "show reply picture"
+    FORGET_REPLY = "forget reply"
     GOVERNORS_REPORT = "governors report"
     # followers
     SYNC_FOLLOWERS = "sync followers"
@@ -124,6 +126,9 @@ ACTIONS: Mapping[Action, ActionRule] = MappingProxyType({
     Action.BLOCK_REPLY_AUTHOR: _rule(P.MODERATE, A.BLOCK_REQUESTED, reason=True),
     Action.DELETE_ANSWERED_POST: _rule(P.MODERATE, A.DELETE_OWN_POST, reason=True),
     Action.INCIDENT_PACK: _rule(P.MODERATE, A.INCIDENT_PACK),
+    # A picture that may be unsuitable is seen only by someone who chose to: who, and when.
+    Action.SHOW_REPLY_PICTURE: _rule(P.MODERATE, A.SHOW_REPLY_PICTURE),
+    Action.FORGET_REPLY: _rule(P.MODERATE, A.FORGET_REPLY, reason=True),
     Action.GOVERNORS_REPORT: _rule(P.VIEW_AUDIT, A.GOVERNORS_REPORT),
     Action.SYNC_FOLLOWERS: _rule(P.MANAGE_FOLLOWERS, A.FOLLOWERS_SYNCED),
     Action.REVIEW_FOLLOWER: _rule(P.MANAGE_FOLLOWERS, A.FOLLOWER_REVIEWED_OK, reason=True),
@@ -188,6 +193,8 @@ def action_titles(translate: Translator = english) -> dict[Action, str]:
         Action.DELETE_ANSWERED_POST: translate("Actions",
                                                "Delete the school's post a reply answered"),
         Action.INCIDENT_PACK: translate("Actions", "Save an incident pack"),
+        Action.SHOW_REPLY_PICTURE: translate("Actions", "Show a reply's blurred picture"),
+        Action.FORGET_REPLY: translate("Actions", "Forget a reply and its pictures"),
         Action.GOVERNORS_REPORT: translate("Actions", "Make the governors' report"),
         Action.SYNC_FOLLOWERS: translate("Actions", "Fetch followers"),
         Action.REVIEW_FOLLOWER: translate("Actions", "Review a follower"),

@@ -35,6 +35,7 @@ from stpeters_desk.core.moderation_service import (
     ModerationInbox,
     Progress,
     RefreshResult,
+    ShownPicture,
 )
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.moderation_store import (
@@ -58,7 +59,8 @@ from stpeters_desk.x.models import HandOff
 # What the Moderation tab shows comes through here, not from the store (the UI's one door).
 __all__ = [
     "BLOCKED", "BLOCK_PENDING", "HIDDEN", "MUTED", "NEW", "REPORTED", "REVIEWED",
-    "ModerationError", "ModerationOps", "RefreshResult", "StoredMention", "gate_recorder",
+    "ModerationError", "ModerationOps", "RefreshResult", "ShownPicture", "StoredMention",
+    "gate_recorder",
     "moderation_ops",
 ]
 
@@ -177,6 +179,28 @@ class ModerationOps:
         clearance = self._gate.clear(session, action, reason=why)
         inbox = self._inbox.recording_to(gate_recorder(self._gate, clearance))
         return run(inbox, clearance.actor, clearance.reason)
+
+    # -- pictures and forgetting ----------------------------------------------------------------
+
+    def pictures(self, post_id: str) -> list[ShownPicture]:
+        """A reply's pictures and what the check said of each (reading: no one's decision)."""
+        return self._inbox.media(post_id)
+
+    def blurred_picture(self, post_id: str, media_key: str, long_side: int) -> bytes | None:
+        """The blurred thumbnail the tab shows first (reading: nothing recognisable)."""
+        return self._inbox.blurred_picture(post_id, media_key, long_side)
+
+    def show_picture(self, session: Session, post_id: str, media_key: str,
+                     long_side: int) -> bytes:
+        """The picture itself, for someone who may moderate and chose to see it; recorded."""
+        clearance = self._gate.clear(session, Action.SHOW_REPLY_PICTURE)
+        inbox = self._inbox.recording_to(gate_recorder(self._gate, clearance))
+        return inbox.reveal_picture(post_id, media_key, clearance.actor, long_side)
+
+    def forget(self, session: Session, post_id: str, why: str) -> int:
+        """Forget a reply and delete its kept pictures; recorded with why."""
+        return self._decide(session, Action.FORGET_REPLY, why,
+                            lambda inbox, actor, reason: inbox.forget(post_id, actor, reason))
 
     # -- writing it up ----------------------------------------------------------------------------
 

@@ -51,6 +51,8 @@ BUNDLED_PARTS: tuple[BundledPart, ...] = (
                 QT_TRANSLATE_NOOP("AboutDialog", "windows, buttons and drawing")),
     BundledPart("CenterFace face-detection model", "MIT",
                 QT_TRANSLATE_NOOP("AboutDialog", "finds faces in photos")),
+    BundledPart("open_nsfw picture classifier (Yahoo)", "BSD-2-Clause and MIT",
+                QT_TRANSLATE_NOOP("AboutDialog", "checks pictures on replies")),
     BundledPart("ONNX Runtime", "MIT",
                 QT_TRANSLATE_NOOP("AboutDialog", "runs the face model on this computer")),
     BundledPart("Pillow", "MIT-CMU",

@@ -153,8 +153,26 @@ def actions_table_html() -> str:
             f"{''.join(rows)}</table>")
 
 
+# What the app checks on this computer, and what it leaves to a person (issue 16).
+CHECKED_HERE: dict[str, str] = {
+    "Moderation": QT_TRANSLATE_NOOP(
+        "HelpDialog",
+        "Checked on this computer, nothing sent anywhere: the words of every reply (the "
+        "school's word lists and a trained model) and its pictures (a photo, or the still of "
+        "a video or GIF), by a check for unsuitable images. A picture the check could not "
+        "look at, because it is not installed on this computer or failed, is marked "
+        "'picture not checked on this computer' and waits for a person. Pictures stay "
+        "blurred until someone presses 'Show picture', which goes into the audit log. Not "
+        "checked: the rest of a video, sarcasm and in-jokes, and copyright (a reply that "
+        "reposts one of the school's photos, or a picture taken from elsewhere): a person "
+        "decides, and the 'Copyright infringement' reason records it."),
+}
+
+
 def help_html(tab: str) -> str:
     """The help page for the tab whose English name is ``tab``, in the chosen language."""
+    from html import escape
+
     def tr(text: str) -> str:
         return QCoreApplication.translate("HelpDialog", text)
 
@@ -171,6 +189,7 @@ def help_html(tab: str) -> str:
         keys=QCoreApplication.translate("HelpDialog",
                                         "Shortcuts: Ctrl+1 to Ctrl+9 open the tabs; "
                                         "F1 shows this help."))
+            + (f"<p>{escape(tr(CHECKED_HERE[tab]))}</p>" if tab in CHECKED_HERE else "")
             + (actions_table_html() if tab == "Staff" else ""))
 
 

@@ -120,6 +120,7 @@ from stpeters_desk.ui.moderation_widgets import (
     show_progress,
     typed_reason,
 )
+from stpeters_desk.ui.reply_pictures import ReplyPictureStrip
 from stpeters_desk.ui.status_marks import moderation_icon
 from stpeters_desk.ui.styling import (
     DATE_FORMAT,
@@ -627,12 +628,15 @@ class ModerationTab(QWidget):
         self.message = QLabel()
         self.message.setObjectName("TabMessage")
         self.message.setWordWrap(True)
+        self.pictures = ReplyPictureStrip()
+        self.pictures.reveal_requested.connect(self.show_picture)
         side = QWidget()
         layout = QVBoxLayout(side)
         title = QLabel(self.tr("The reply"))
         title.setObjectName("SectionTitle")
         layout.addWidget(title)
         layout.addWidget(self.detail, 1)
+        layout.addWidget(self.pictures)
         layout.addWidget(QLabel(self.tr("Why are you doing this?")))
         layout.addWidget(self.reason_box)
         layout.addLayout(self._action_grid())
@@ -773,6 +777,7 @@ class ModerationTab(QWidget):
     def _selection_changed(self) -> None:
         item = self.selected()
         self._update_buttons(item)
+        self._show_pictures(item)
         if item is None:
             self.detail.setPlainText(self.tr("Choose a reply in the list to see it in full."))
             return
@@ -790,6 +795,49 @@ class ModerationTab(QWidget):
             lines.append(self.tr("Decided by {name}").format(name=item.decided_by))
         lines.append(item.link)
         self.detail.setPlainText("\n".join(lines))
+
+    # -- pictures ----------------------------------------------------------------------
+    def _show_pictures(self, item: StoredMention | None) -> None:
+        """The chosen reply's pictures, blurred; each thumbnail is made off the UI thread."""
+        if item is None or not item.pictures:
+            self.pictures.clear()
+            return
+        if self.pictures.post_id == item.post_id:
+            return  # the same reply chosen again (after a reload): keep what is shown
+        shown = self._ops.pictures(item.post_id)
+        self.pictures.show_pictures(item.post_id, shown)
+        for picture in shown:
+            if picture.path is not None:
+                self._blur(item.post_id, picture.picture.media_key)
+
+    def _blur(self, post_id: str, media_key: str) -> None:
+        ops, strip, side = self._ops, self.pictures, self.pictures.tile_width()
+
+        def ready(png: bytes | None) -> None:
+            strip.set_blurred(post_id, media_key, png)
+
+        def failed(_error: Exception) -> None:  # the words under it still say why
+            strip.set_blurred(post_id, media_key, None)
+
+        self._tasks.run(lambda: ops.blurred_picture(post_id, media_key, side), ready, failed,
+                        owner=strip)
+
+    def show_picture(self, media_key: str) -> None:
+        """Show a blurred picture as it is, through the operation that records who looked."""
+        post_id = self.pictures.post_id
+        if post_id is None:
+            return
+        session = self._session()
+        ops, side = self._ops, 2 * self.pictures.tile_width()
+
+        def shown(png: bytes) -> None:
+            self.pictures.set_revealed(post_id, media_key, png)
+            self.show_message(self.tr("Picture shown; that you looked is in the audit log."),
+                              ok=True)
+
+        self._tasks.run(lambda: ops.show_picture(session, post_id, media_key, side), shown,
+                        lambda error: self.show_message(explain(error), ok=False),
+                        owner=self.pictures)
 
     def _update_buttons(self, item: StoredMention | None) -> None:
         idle = not self._working and item is not None

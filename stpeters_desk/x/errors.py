@@ -193,6 +193,16 @@ class Offline(XError):
                                    "back.")
 
 
+class MediaUnavailable(XError):
+    """A reply's picture could not be downloaded (gone, too large, not an image, no
+    answer). Never shown as it is: the moderation check records "image could not be
+    checked" and asks a person to look."""
+
+    def __init__(self, detail: str) -> None:
+        self.detail = detail  # for the log only
+        super().__init__()
+
+
 class RejectedByX(XError):
     """X refused the content itself; a retry would be refused again."""
 

@@ -24,6 +24,7 @@ from stpeters_desk.x.models import (
 
 MAX_PHOTOS = 4
 MAX_ALT_TEXT = 1000
+MAX_MEDIA_DOWNLOAD = 5 * 1024 * 1024  # X's own limit for a photo; more is not a photo
 
 
 class ReadMeter(Protocol):
@@ -78,6 +79,17 @@ class XGateway(ABC):
     @abstractmethod
     def mentions(self, since_id: str | None = None, limit: int = 100) -> list[Mention]:
         """Replies and mentions newer than ``since_id``, newest first."""
+
+    def download_media(self, url: str, max_bytes: int = MAX_MEDIA_DOWNLOAD) -> bytes:
+        """The bytes of a picture a mention carries (``MentionPhoto.url``): images only, at
+        most ``max_bytes``. Not an API read: X does not bill picture downloads.
+
+        Raises ``MediaUnavailable`` when it cannot be had; the caller treats that as "not
+        checked", never as "fine".
+        """
+        from stpeters_desk.x.errors import MediaUnavailable
+
+        raise MediaUnavailable(f"{type(self).__name__} cannot download pictures")
 
     @abstractmethod
     def hide_reply(self, post_id: str, hidden: bool = True) -> None:

@@ -80,6 +80,26 @@ class UserProfile:
     protected: bool = False
 
 
+PHOTO = "photo"
+VIDEO = "video"
+ANIMATED_GIF = "animated_gif"
+
+
+@dataclass(frozen=True)
+class MentionPhoto:
+    """A picture attached to a reply: a photo, or the preview picture of a video or GIF.
+
+    ``url`` is where its bytes are (X: a pbs.twimg.com address; the practice account:
+    its own ``sandbox:`` address); only the gateway that gave it can download it.
+    """
+
+    media_key: str
+    kind: str  # PHOTO, VIDEO or ANIMATED_GIF (X's media "type")
+    url: str
+    width: int = 0
+    height: int = 0
+
+
 @dataclass(frozen=True)
 class Mention:
     """A reply to the school or a post that mentions it."""
@@ -91,6 +111,7 @@ class Mention:
     conversation_id: str
     in_reply_to_post_id: str | None = None
     hidden: bool = False
+    photos: tuple[MentionPhoto, ...] = ()
 
 
 @dataclass(frozen=True)

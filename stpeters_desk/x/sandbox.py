@@ -15,9 +15,13 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 from stpeters_desk.core.storage.db import Database
-from stpeters_desk.core.storage.sandbox_store import SandboxIdentity, SandboxStore
-from stpeters_desk.x.errors import Offline, RejectedByX
-from stpeters_desk.x.gateway import XGateway, validate_photos
+from stpeters_desk.core.storage.sandbox_store import (
+    SANDBOX_MEDIA_URL,
+    SandboxIdentity,
+    SandboxStore,
+)
+from stpeters_desk.x.errors import MediaUnavailable, Offline, RejectedByX
+from stpeters_desk.x.gateway import MAX_MEDIA_DOWNLOAD, XGateway, validate_photos
 from stpeters_desk.x.ids import snowflake_id
 from stpeters_desk.x.models import SANDBOX, Account, HandOff, Mention, Page, PhotoUpload, Post
 from stpeters_desk.x.models import UserProfile as Profile
@@ -44,7 +48,8 @@ class SandboxGateway(XGateway):
         seed = build_seed(now)
         identity = SandboxIdentity(seed.account.user_id, seed.account.handle,
                                    seed.account.name, now.isoformat())
-        self._store.replace_all(identity, seed.posts, seed.followers, seed.mentions, seed.blocked)
+        self._store.replace_all(identity, seed.posts, seed.followers, seed.mentions, seed.blocked,
+                                seed.pictures)
 
     def _online(self) -> None:
         if self.simulate_offline:
@@ -102,6 +107,19 @@ class SandboxGateway(XGateway):
     def mentions(self, since_id: str | None = None, limit: int = 100) -> list[Mention]:
         self._online()
         return self._store.mentions(since_id, limit)
+
+    def download_media(self, url: str, max_bytes: int = MAX_MEDIA_DOWNLOAD) -> bytes:
+        """The practice account's own invented pictures, with X's rules (images, the cap)."""
+        self._online()
+        if not url.startswith(SANDBOX_MEDIA_URL):
+            raise MediaUnavailable("not a practice-account picture")
+        found = self._store.mention_picture(url[len(SANDBOX_MEDIA_URL):])
+        if found is None:
+            raise MediaUnavailable("no such picture")
+        mime_type, data = found
+        if not mime_type.startswith("image/") or len(data) > max_bytes:
+            raise MediaUnavailable(f"{mime_type}, {len(data)} bytes")
+        return data
 
     def hide_reply(self, post_id: str, hidden: bool = True) -> None:
         self._online()

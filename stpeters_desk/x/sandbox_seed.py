@@ -28,11 +28,14 @@ Why the data look the way they do:
 
 from __future__ import annotations
 
+import struct
+import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from itertools import count
 
+from stpeters_desk.core.storage.sandbox_store import SandboxPicture
 from stpeters_desk.x.ids import snowflake_id
 from stpeters_desk.x.models import SANDBOX, Account, Mention, Post, UserProfile
 
@@ -64,6 +67,40 @@ class SandboxSeed:
     followers: list[UserProfile]
     mentions: list[Mention]  # newest first
     blocked: list[UserProfile]
+    pictures: list[SandboxPicture] = field(default_factory=list)  # on practice replies
+
+
+# --- Pictures on replies --------------------------------------------------------------
+#
+# (reply key, kind, background colour, shape colour). Generated plain pictures, so the
+# practice account shows replies with photos (checked offline like X's) without holding a
+# photo of anyone.
+
+_REPLY_PICTURES: list[tuple[str, str, tuple[int, int, int], tuple[int, int, int]]] = [
+    ("childminder_beans", "photo", (222, 205, 170), (70, 150, 60)),  # a bean in a pot
+    ("which_software", "photo", (40, 90, 160), (245, 245, 245)),  # a screen with a page
+]
+
+
+def plain_picture(background: tuple[int, int, int], shape: tuple[int, int, int],
+                  width: int = 320, height: int = 240) -> bytes:
+    """A PNG of one colour with a centred block of another: made here, no image library."""
+    left, right = width // 3, width - width // 3
+    top, bottom = height // 4, height - height // 4
+    rows = []
+    for y in range(height):
+        inside = top <= y < bottom
+        row = bytes(background) * left + bytes(shape if inside else background) * (
+            right - left) + bytes(background) * (width - right)
+        rows.append(b"\0" + row)
+
+    def chunk(name: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + name + data
+                + struct.pack(">I", zlib.crc32(name + data) & 0xFFFFFFFF))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b""))
 
 
 # --- People -----------------------------------------------------------------
@@ -804,10 +841,17 @@ def build_seed(now: datetime) -> SandboxSeed:
         kind=SANDBOX,
         tweet_count=len(posts),
     )
+    pictures = [
+        SandboxPicture(post_id=mentions[key].post_id,
+                       media_key=f"3_{mentions[key].post_id}{number}", kind=kind,
+                       mime_type="image/png", data=plain_picture(background, shape))
+        for number, (key, kind, background, shape) in enumerate(_REPLY_PICTURES)
+    ]
     return SandboxSeed(
         account=account,
         posts=posts,
         followers=followers,
         mentions=mention_list,
         blocked=blocked,
+        pictures=pictures,
     )

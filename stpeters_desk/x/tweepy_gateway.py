@@ -44,17 +44,25 @@ from stpeters_desk.x.credentials import XCredentials
 from stpeters_desk.x.errors import (
     CredentialsRejected,
     CreditsExhausted,
+    MediaUnavailable,
     NotAllowedOnAccessLevel,
     Offline,
     RateLimited,
     RejectedByX,
     XError,
 )
-from stpeters_desk.x.gateway import NoMeter, ReadMeter, XGateway, validate_photos
+from stpeters_desk.x.gateway import (
+    MAX_MEDIA_DOWNLOAD,
+    NoMeter,
+    ReadMeter,
+    XGateway,
+    validate_photos,
+)
 from stpeters_desk.x.models import (
     REAL,
     Account,
     Mention,
+    MentionPhoto,
     Page,
     PhotoUpload,
     Post,
@@ -70,9 +78,15 @@ USER_FIELDS = [
 POST_FIELDS = ["attachments", "created_at", "entities", "note_tweet", "public_metrics",
                "referenced_tweets"]
 MENTION_FIELDS = [
-    "author_id", "conversation_id", "created_at", "entities", "in_reply_to_user_id",
-    "note_tweet", "referenced_tweets",
+    "attachments", "author_id", "conversation_id", "created_at", "entities",
+    "in_reply_to_user_id", "note_tweet", "referenced_tweets",
 ]
+MENTION_EXPANSIONS = ["author_id", "attachments.media_keys"]
+# A photo's own picture is ``url``; a video or GIF has only ``preview_image_url`` (a still).
+MEDIA_FIELDS = ["type", "url", "preview_image_url", "width", "height"]
+# Where X keeps the pictures a reply carries: nothing else is downloaded.
+MEDIA_HOSTS = ("pbs.twimg.com",)
+MEDIA_TIMEOUT = (5.0, 15.0)
 
 # X's limits on ``max_results``: timelines 5..100, user lists 1..1000.
 TIMELINE_PAGE = (5, 100)
@@ -139,6 +153,8 @@ class TweepyGateway(XGateway):
         self._this_thread = threading.local()  # what this thread's own last answer said
         self._uploaded: dict[bytes, tuple[str, datetime]] = {}  # photo -> (media id, when)
         self._user_id = _user_id_from_token(credentials.access_token)
+        # Pictures come from X's picture server, not the API: no OAuth, no read billed.
+        self.media_session = requests.Session()
 
     def __repr__(self) -> str:  # the client holds the secrets: keep it out of reprs
         return "TweepyGateway(<connected>)"
@@ -213,7 +229,7 @@ class TweepyGateway(XGateway):
                 tweet_fields=POST_FIELDS, user_auth=True,
             ))
 
-        tweets, _ = _collect_timeline(fetch, limit, F_OWN_POSTS)
+        tweets, _, _ = _collect_timeline(fetch, limit, F_OWN_POSTS)
         return [_post_from(tweet) for tweet in tweets]
 
     def mentions(self, since_id: str | None = None, limit: int = 100) -> list[Mention]:
@@ -223,12 +239,39 @@ class TweepyGateway(XGateway):
         def fetch(size: int, token: str | None) -> JSON:
             return _as_json(self.client.get_users_mentions(
                 user_id, since_id=since_id, max_results=size, pagination_token=token,
-                tweet_fields=MENTION_FIELDS, expansions=["author_id"],
-                user_fields=USER_FIELDS, user_auth=True,
+                tweet_fields=MENTION_FIELDS, expansions=MENTION_EXPANSIONS,
+                media_fields=MEDIA_FIELDS, user_fields=USER_FIELDS, user_auth=True,
             ))
 
-        tweets, authors = _collect_timeline(fetch, limit, F_MENTIONS)
-        return [_mention_from(tweet, authors) for tweet in tweets]
+        tweets, authors, media = _collect_timeline(fetch, limit, F_MENTIONS)
+        return [_mention_from(tweet, authors, media) for tweet in tweets]
+
+    def download_media(self, url: str, max_bytes: int = MAX_MEDIA_DOWNLOAD) -> bytes:
+        """One picture from X's picture server: https on pbs.twimg.com only, an image
+        type only, at most ``max_bytes`` (read in pieces, so a lying server cannot send
+        more), with a short wait. Not metered: X does not bill these downloads."""
+        parts = urlsplit(url)
+        if parts.scheme != "https" or parts.hostname not in MEDIA_HOSTS:
+            raise MediaUnavailable(f"not an X picture address: {url[:80]}")
+        try:
+            with self.media_session.get(url, stream=True, timeout=MEDIA_TIMEOUT,
+                                        allow_redirects=False) as response:
+                if response.status_code != 200:
+                    raise MediaUnavailable(f"answer {response.status_code}")
+                kind = response.headers.get("content-type", "").split(";")[0].strip()
+                if not kind.startswith("image/"):
+                    raise MediaUnavailable(f"not an image: {kind[:40]}")
+                declared = _int_or_none(response.headers.get("content-length"))
+                if declared is not None and declared > max_bytes:
+                    raise MediaUnavailable(f"{declared} bytes")
+                data = bytearray()
+                for piece in response.iter_content(64 * 1024):
+                    data += piece
+                    if len(data) > max_bytes:
+                        raise MediaUnavailable(f"more than {max_bytes} bytes")
+        except requests.RequestException as exc:
+            raise MediaUnavailable(type(exc).__name__) from exc
+        return bytes(data)
 
     def hide_reply(self, post_id: str, hidden: bool = True) -> None:
         call = self.client.hide_reply if hidden else self.client.unhide_reply
@@ -354,11 +397,13 @@ def billed_resources(response: requests.Response) -> int:
 
 # -- paging ----------------------------------------------------------------
 
-def _collect_timeline(fetch: Callable[[int, str | None], JSON], limit: int,
-                      feature: str) -> tuple[list[JSON], dict[str, JSON]]:
-    """Follow next_token until ``limit`` posts, because X caps a page at 100."""
+def _collect_timeline(fetch: Callable[[int, str | None], JSON], limit: int, feature: str
+                      ) -> tuple[list[JSON], dict[str, JSON], dict[str, JSON]]:
+    """Follow next_token until ``limit`` posts, because X caps a page at 100. Returns the
+    posts, the users and the media the pages included (by id and by media key)."""
     tweets: list[JSON] = []
     users: dict[str, JSON] = {}
+    media: dict[str, JSON] = {}
     token: str | None = None
     while len(tweets) < limit:
         size = _clamp(limit - len(tweets), *TIMELINE_PAGE)
@@ -366,11 +411,14 @@ def _collect_timeline(fetch: Callable[[int, str | None], JSON], limit: int,
             body = fetch(size, token)
         page = body.get("data") or []
         tweets.extend(page)
-        users.update({str(u["id"]): u for u in (body.get("includes") or {}).get("users", [])})
+        includes = body.get("includes") or {}
+        users.update({str(u["id"]): u for u in includes.get("users", [])})
+        media.update({str(m["media_key"]): m for m in includes.get("media", [])
+                      if isinstance(m, dict) and m.get("media_key")})
         token = (body.get("meta") or {}).get("next_token")
         if not token or not page:  # an empty page with a token would loop (and bill) forever
             break
-    return tweets[:max(limit, 0)], users
+    return tweets[:max(limit, 0)], users, media
 
 
 def _user_page(call: Callable[..., Any], page_token: str | None, page_size: int,
@@ -427,7 +475,8 @@ def _post_from(tweet: JSON) -> Post:
     )
 
 
-def _mention_from(tweet: JSON, authors: Mapping[str, JSON]) -> Mention:
+def _mention_from(tweet: JSON, authors: Mapping[str, JSON],
+                  media: Mapping[str, JSON] | None = None) -> Mention:
     author_id = str(tweet.get("author_id", ""))
     author = authors.get(author_id)
     return Mention(
@@ -438,7 +487,27 @@ def _mention_from(tweet: JSON, authors: Mapping[str, JSON]) -> Mention:
         created_at=_parse_time(tweet.get("created_at")) or datetime.now(UTC),
         conversation_id=str(tweet.get("conversation_id") or tweet["id"]),
         in_reply_to_post_id=_replied_to(tweet),
+        photos=_photos_of(tweet, media or {}),
     )
+
+
+def _photos_of(tweet: JSON, media: Mapping[str, JSON]) -> tuple[MentionPhoto, ...]:
+    """The pictures a post carries, in its order: a photo's ``url``, or the
+    ``preview_image_url`` of a video or GIF. A key X did not include is skipped."""
+    keys = (tweet.get("attachments") or {}).get("media_keys") or []
+    photos = []
+    for key in keys:
+        item = media.get(str(key))
+        if item is None:
+            continue
+        kind = str(item.get("type") or "")
+        url = str(item.get("url") or item.get("preview_image_url") or "")
+        if not url:
+            continue
+        photos.append(MentionPhoto(media_key=str(key), kind=kind, url=url,
+                                   width=_int_or_none(str(item.get("width", ""))) or 0,
+                                   height=_int_or_none(str(item.get("height", ""))) or 0))
+    return tuple(photos)
 
 
 def _profile_from(user: JSON) -> UserProfile:

@@ -37,3 +37,11 @@ def test_the_staff_help_lists_every_guarded_action_as_the_gate_reads_it() -> Non
     assert page.count("<tr>") == len(ACTIONS) + 1
     unblock = page.split(titles[Action.REQUEST_UNBLOCK])[1].split("</tr>")[0]
     assert unblock.count("Yes") == 2  # the head-teacher PIN and a reason
+
+
+def test_the_moderation_help_says_what_is_checked_on_this_computer_and_what_is_not() -> None:
+    page = help_html("Moderation").replace("&#x27;", "'")
+    for words in ("Checked on this computer", "pictures", "picture not checked on this "
+                  "computer", "Show picture", "audit log", "Not checked", "copyright",
+                  "Copyright infringement"):
+        assert words in page, words

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.incident import INCIDENT_ACTION
 from stpeters_desk.core.moderation_service import ModerationInbox
+from stpeters_desk.core.reply_images import ReplyPictures
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.moderation_store import (
@@ -56,7 +57,8 @@ def store(db: Database) -> ModerationStore:
 
 @pytest.fixture
 def inbox(store: ModerationStore, services: DeskServices) -> ModerationInbox:
-    return ModerationInbox(store, services.gateway, services.audit.record)
+    return ModerationInbox(store, services.gateway, services.audit.record,
+                           pictures=ReplyPictures(services.data_dir))  # as the app has it
 
 
 @pytest.fixture
@@ -128,13 +130,13 @@ def test_refresh_fetches_assesses_and_lists_needs_you_first(tab: ModerationTab) 
     assert progress[0] == (0, 0) and progress[-1] == (68, 68)
     assert not tab.progress_bar.isVisible()
     assert tab.table.isVisible() and not tab.empty_label.isVisible()
-    # 18 by the word lists, and one the trained model asks about ("I'll make two next time":
-    # a false alarm it makes on friendly wording, which costs the head a click); listed too,
-    # marked as a maybe, one from this week the model nearly flagged
-    assert tab.model.rowCount() == 20 and badge[-1] == 19
-    assert tab.message.text() == "✔ Replies and mentions fetched: 68, new: 68. Needing you: 19."
-    assert tab.counts_label.text() == ("Needing you: 19 · In all: 68 · Maybe: 1 · "
-                                       "Looking fine, not shown: 48")
+    # 18 by the word lists and the trained model ("I'll make two next time" is no longer
+    # read as "ill": it stays ok); listed too, marked as a maybe, one from this week the
+    # model nearly flagged
+    assert tab.model.rowCount() == 19 and badge[-1] == 18
+    assert tab.message.text() == "✔ Replies and mentions fetched: 68, new: 68. Needing you: 18."
+    assert tab.counts_label.text() == ("Needing you: 18 · In all: 68 · Maybe: 1 · "
+                                       "Looking fine, not shown: 49")
     levels = [tab.model.index(row, 0).data().split("\n")[0]  # the reasons are under it
               for row in range(tab.model.rowCount())]
     assert levels[0].startswith("Safeguarding: ")  # the threat, before everything else
@@ -159,7 +161,7 @@ def test_refreshing_again_finds_nothing_new(tab: ModerationTab) -> None:
     refreshed(tab)
     refreshed(tab)
 
-    assert tab.message.text().startswith("✔ No new replies. Needing you: 19.")
+    assert tab.message.text().startswith("✔ No new replies. Needing you: 18.")
 
 
 def test_refresh_can_be_cancelled_and_keeps_the_page_already_read(
@@ -480,7 +482,146 @@ def test_a_reply_the_model_nearly_flagged_is_listed_as_a_maybe_for_a_week(
     assert tab.model.data(tab.model.index(row, 0)).split("\n")[0] == "Maybe: worth a look"
     fine = sum(1 for item in inbox.items(500)
                if item.level == "ok" and item.status == "new" and not item.in_maybe_band())
-    assert tab.counts_label.text() == (f"Needing you: 19 · In all: 68 · Maybe: 1 · "
+    assert tab.counts_label.text() == (f"Needing you: 18 · In all: 68 · Maybe: 1 · "
                                        f"Looking fine, not shown: {fine}")
     week_later = maybes[0].created_at + timedelta(days=7, minutes=1)
     assert not maybes[0].in_maybe_band(week_later)
+
+
+# -- pictures on replies: blurred first, shown by choice (recorded) --------------------------
+
+def _pictured(tab: ModerationTab) -> StoredMention:
+    tab.show_box.setCurrentIndex(1)
+    row = next(n for n, item in enumerate(tab.model.items) if item.pictures)
+    tab.table.selectRow(row)
+    selected = tab.selected()
+    assert selected is not None and selected.pictures
+    return selected
+
+
+def _pixels(label: object) -> bytes:
+    from PySide6.QtWidgets import QLabel
+
+    assert isinstance(label, QLabel)
+    image = label.pixmap().toImage()
+    assert not image.isNull()
+    return bytes(image.constBits())
+
+
+def test_a_reply_with_a_picture_shows_it_blurred_with_what_the_check_said(
+        tab: ModerationTab) -> None:
+    refreshed(tab)
+    item = _pictured(tab)
+
+    strip = tab.pictures
+    assert strip.isVisible() and strip.post_id == item.post_id
+    [tile] = strip.tiles.values()
+    assert tile.image.isVisible() and not tile.image.pixmap().isNull()
+    assert not tile.revealed and tile.button.text() == "Show picture"
+    assert tile.button.isVisible() and tile.button.isEnabled()
+    assert tile.button.width() >= tile.button.sizeHint().width()  # its words not clipped
+    assert tile.caption.text() in ("Checked on this computer: nothing found",
+                                   "Picture not checked on this computer")
+    assert "blurred until you choose to see them" in strip.title.text()
+    # a reply without pictures hides the strip
+    row = next(n for n, other in enumerate(tab.model.items) if not other.pictures)
+    tab.table.selectRow(row)
+    assert not strip.isVisible()
+
+
+def test_show_picture_reveals_it_through_an_audited_operation_and_blur_again_covers_it(
+        tab: ModerationTab, services: DeskServices) -> None:
+    refreshed(tab)
+    item = _pictured(tab)
+    [tile] = tab.pictures.tiles.values()
+    blurred = _pixels(tile.image)
+
+    click(tile.button)
+
+    assert tile.revealed and tile.button.text() == "Blur again"
+    assert _pixels(tile.image) != blurred
+    shown = [entry for entry in audit_actions(services)
+             if entry[1] == AuditAction.SHOW_REPLY_PICTURE]
+    assert len(shown) == 1 and shown[0][0] == ACTOR and "picture 1 of 1" in shown[0][2]
+    assert "audit log" in tab.message.text()
+
+    click(tile.button)  # covering it again is recorded by nobody: nothing was seen
+
+    assert not tile.revealed and _pixels(tile.image) == blurred
+    assert len([e for e in audit_actions(services)
+                if e[1] == AuditAction.SHOW_REPLY_PICTURE]) == 1
+    assert tab.selected() is not None and tab.selected().post_id == item.post_id  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("size", [(1180, 760), (1366, 768)])
+@pytest.mark.parametrize("kiosk", [False, True])
+def test_the_pictures_fit_the_reply_pane_in_the_window(
+        qtbot: QtBot, db: Database, sandbox: SandboxGateway, data_dir: Path,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, size: tuple[int, int],
+        kiosk: bool) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from stpeters_desk.core.settings_registry import tour_seen, write
+    from stpeters_desk.ui.main_window import MainWindow
+    from tests.gui.conftest import answer_preflight
+
+    monkeypatch.setenv("STPETERS_DESK_CONFIG_DIR", str(tmp_path / "config"))
+    school = DeskServices.for_school(db, sandbox, data_dir)
+    assert school.staff is not None
+    head, _code = school.staff.create_head("Mrs Invented Head", "480516")
+    write(school.settings, tour_seen(head.staff_id), True)
+    window = MainWindow(school, SyncTaskRunner(), head_pin_asker=lambda _action: "480516")
+    answer_preflight(window.composer)
+    window.allow_close()
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    if kiosk:  # the style sheet is what makes kiosk targets finger-sized
+        from stpeters_desk.core.paths import resources_dir
+        from stpeters_desk.ui.application import apply_style
+
+        apply_style(app, resources_dir())
+        window.use_touch_sizes()
+    try:
+        _check_pictures_fit(window, head, size, kiosk)
+    finally:
+        app.setStyleSheet("")
+        window.setProperty("kiosk", False)
+
+
+def _check_pictures_fit(window: object, head: object, size: tuple[int, int],
+                        kiosk: bool) -> None:
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    from stpeters_desk.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.signed_in(head)  # type: ignore[arg-type]
+    tab = window.tab_page("Moderation")
+    assert isinstance(tab, ModerationTab)
+    assert window.select_tab("Moderation")
+    refreshed(tab)
+    _pictured(tab)
+    QApplication.processEvents()
+    [tile] = tab.pictures.tiles.values()
+    area = tab.splitter.widget(1)
+    assert isinstance(area, QScrollArea)
+    area.ensureWidgetVisible(tile.button)
+    QApplication.processEvents()
+    viewport = area.viewport()
+    strip = tab.pictures
+    for part in (strip.title, tile.image, tile.caption, tile.button):
+        corner = part.mapTo(viewport, part.rect().bottomRight())
+        assert part.isVisible()
+        assert part.mapTo(viewport, part.rect().topLeft()).x() >= 0
+        assert corner.x() <= viewport.width(), (part, corner.x(), viewport.width())
+    # the words under the picture are not covered by it or by the button
+    assert tile.caption.geometry().top() >= tile.image.geometry().bottom()
+    assert tile.button.geometry().top() >= tile.caption.geometry().bottom()
+    assert tile.caption.height() >= tile.caption.heightForWidth(tile.caption.width())
+    assert window.width() <= size[0]
+    assert tile.image.width() >= 150  # big enough to tell what is there once shown
+    if kiosk:  # a finger-sized button, as every kiosk target
+        assert tile.button.height() >= 44

@@ -37,7 +37,9 @@ from oauthlib.oauth1.rfc5849 import utils as oauth_utils
 from requests.adapters import HTTPAdapter
 
 JSON = dict[str, Any]
-X_HOSTS = ("https://api.twitter.com", "https://upload.twitter.com", "https://api.x.com")
+X_HOSTS = ("https://api.twitter.com", "https://upload.twitter.com", "https://api.x.com",
+           "https://pbs.twimg.com")
+PICTURE_HOST = "https://pbs.twimg.com"  # X's picture server: no OAuth, not the API
 UPSTREAM_HEADER = "X-Fake-Upstream"
 PROBLEMS = "https://api.twitter.com/2/problems"
 
@@ -54,6 +56,11 @@ USER_FIELDS = {
     "location", "most_recent_tweet_id", "name", "pinned_tweet_id", "profile_banner_url",
     "profile_image_url", "protected", "public_metrics", "receives_your_dm", "subscription_type",
     "url", "username", "verified", "verified_type", "withheld",
+}
+MEDIA_FIELDS = {
+    "alt_text", "duration_ms", "height", "media_key", "non_public_metrics", "organic_metrics",
+    "preview_image_url", "promoted_metrics", "public_metrics", "type", "url", "variants",
+    "width",
 }
 EXPANSIONS = {
     "attachments.media_keys", "author_id", "entities.mentions.username", "geo.place_id",
@@ -215,6 +222,32 @@ class FakeMedia:
 
 
 @dataclass
+class FakePicture:
+    """A picture on a reply, as X lists it in ``includes.media`` and serves it."""
+
+    media_key: str
+    kind: str  # "photo", "video" or "animated_gif"
+    data: bytes
+    content_type: str = "image/png"
+    width: int = 64
+    height: int = 48
+
+    @property
+    def path(self) -> str:
+        folder = "media" if self.kind == "photo" else "ext_tw_video_thumb"
+        return f"/{folder}/{self.media_key}.png"
+
+    def to_json(self, fields: set[str]) -> JSON:
+        out: JSON = {"media_key": self.media_key, "type": self.kind}
+        address = PICTURE_HOST + self.path
+        optional: JSON = {"width": self.width, "height": self.height}
+        # X: a photo has ``url``; a video or GIF only ``preview_image_url``
+        optional["url" if self.kind == "photo" else "preview_image_url"] = address
+        out.update({key: value for key, value in optional.items() if key in fields})
+        return out
+
+
+@dataclass
 class RecordedRequest:
     """What reached the fake, for tests that assert on the wire format."""
 
@@ -237,6 +270,7 @@ class Scripted:
     drop: bool = False  # close the socket without answering
     drop_after_processing: bool = False  # X does the work, then the answer is lost
     only: tuple[str, str] | None = None  # (method, path): wait for that request
+    raw: bytes | None = None  # a picture's bytes, sent as they are
 
 
 @dataclass
@@ -251,6 +285,7 @@ class FakeXState:
     blocked: list[str] = field(default_factory=list)
     hidden: set[str] = field(default_factory=set)
     media: dict[str, FakeMedia] = field(default_factory=dict)
+    pictures: dict[str, FakePicture] = field(default_factory=dict)  # by media key
     access_level: str = "read-write"
     ids: Iterator[int] = field(default_factory=lambda: count(1_861_000_000_000_000_001))
     clock_behind_seconds: float = 0.0  # X's clock behind the test computer's
@@ -302,6 +337,15 @@ class FakeXState:
             reply_to.reply_count += 1
         self.mentions.insert(0, mention)
         return mention
+
+    def attach_picture(self, tweet: FakeTweet, data: bytes, kind: str = "photo",
+                       content_type: str = "image/png") -> FakePicture:
+        """Someone's reply carries a picture (a photo, or a video's preview still)."""
+        prefix = {"photo": "3", "video": "7", "animated_gif": "16"}[kind]
+        picture = FakePicture(f"{prefix}_{self.next_id()}", kind, data, content_type)
+        self.pictures[picture.media_key] = picture
+        tweet.media_keys.append(picture.media_key)
+        return picture
 
 
 def seeded_state(user_id: str) -> FakeXState:
@@ -522,6 +566,8 @@ class FakeXApi:
     def answer(self, request: RecordedRequest, content_type: str) -> Scripted:
         with self._lock:
             self.requests.append(request)
+            if request.upstream == PICTURE_HOST:
+                return self._picture(request.path)
             problem = self._check_oauth(request)
             if problem:
                 self.auth_failures.append(problem)
@@ -533,6 +579,14 @@ class FakeXApi:
             if scripted is not None:
                 return Scripted(drop=True)
             return Scripted(status, body, self._headers_for(request))
+
+    def _picture(self, path: str) -> Scripted:
+        """pbs.twimg.com: the bytes, with their type; no OAuth, no rate headers."""
+        for picture in self.state.pictures.values():
+            if picture.path == path:
+                return Scripted(200, None, {"content-type": picture.content_type},
+                                raw=picture.data)
+        return Scripted(404, None, {"content-type": "text/html"}, raw=b"gone")
 
     def _headers_for(self, request: RecordedRequest) -> dict[str, str]:
         key = request.method + " " + re.sub(r"/\d{3,}", "/:id", request.path)
@@ -616,6 +670,13 @@ class _Handler(BaseHTTPRequestHandler):
         self._respond(answer, api)
 
     def _respond(self, answer: Scripted, api: FakeXApi) -> None:
+        if answer.raw is not None:
+            self.send_response(answer.status)
+            self.send_header("content-type", answer.headers.get("content-type", ""))
+            self.send_header("content-length", str(len(answer.raw)))
+            self.end_headers()
+            self.wfile.write(answer.raw)
+            return
         payload = json.dumps(answer.body or {}).encode()
         self.send_response(answer.status)
         headers = {**_rate_headers(900, 899), **answer.headers,
@@ -732,11 +793,20 @@ class _Routes:
         meta.update(newest_id=chosen[0].id, oldest_id=chosen[-1].id)
         if "author_id" in expansions:
             fields = fields | {"author_id"}
+        media_fields = _fields(request, "media.fields", MEDIA_FIELDS)
         body: JSON = {"data": [t.to_json(fields) for t in chosen], "meta": meta}
+        includes: JSON = {}
         if "author_id" in expansions:
             authors = {t.author_id: self.state.user(t.author_id) for t in chosen}
-            body["includes"] = {"users": [u.to_json(user_fields)
-                                          for u in authors.values() if u]}
+            includes["users"] = [u.to_json(user_fields) for u in authors.values() if u]
+        if "attachments.media_keys" in expansions:
+            keys = [key for t in chosen for key in t.media_keys]
+            media = [self.state.pictures[key].to_json(media_fields) for key in keys
+                     if key in self.state.pictures]
+            if media:
+                includes["media"] = media
+        if includes:
+            body["includes"] = includes
         return 200, body
 
     def create_tweet(self, request: RecordedRequest) -> Answer:

@@ -37,7 +37,7 @@ from stpeters_desk.x.tweepy_gateway import (
     timeout_for,
 )
 from tests.integration.conftest import connect
-from tests.integration.fake_x_api import FakeTweet, FakeUser, FakeXApi
+from tests.integration.fake_x_api import FakeTweet, FakeUser, FakeXApi, route_to_fake
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
 JPEG = b"\xff\xd8\xff\xe0" + bytes(range(200)) * 3
@@ -195,7 +195,7 @@ def test_mentions_expand_authors_and_honour_since_id(
     assert [m.post_id for m in newer] == [third.id]
     query = fake_x.requests_to("GET", "/2/users/1500000000000000001/mentions")[-1].query
     assert query["since_id"] == second.id
-    assert query["expansions"] == "author_id"
+    assert query["expansions"] == "author_id,attachments.media_keys"
 
 
 def test_every_read_is_counted_as_x_bills_it_and_the_monthly_limit_stops_reading(
@@ -666,3 +666,64 @@ def test_a_retried_post_reuses_the_photos_already_uploaded(gateway: TweepyGatewa
     post = gateway.post("Look what Year 3 built", photos)
     assert [r for r in fake_x.requests if r.path == "/2/media/upload"] == uploads
     assert post.media_count == 1
+
+
+# -- pictures on replies (issue 16: unsuitable images) ----------------------------------------
+
+def _png(colour: tuple[int, int, int] = (40, 120, 200)) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), colour).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_mentions_ask_for_media_and_parse_photos_and_video_previews(
+        gateway: TweepyGateway, fake_x: FakeXApi) -> None:
+    reply = _reply_to_school(fake_x, "Look at this!")
+    photo = fake_x.state.attach_picture(reply, _png())
+    video = fake_x.state.attach_picture(reply, _png((200, 10, 10)), kind="video")
+    plain = fake_x.state.add_mention(_parent_author(fake_x), "@StPetersDeskDemo no picture")
+
+    mentions = {m.post_id: m for m in gateway.mentions()}
+
+    query = fake_x.requests_to("GET", "/2/users/1500000000000000001/mentions")[-1].query
+    assert "attachments.media_keys" in query["expansions"].split(",")
+    assert set(query["media.fields"].split(",")) == {"type", "url", "preview_image_url",
+                                                     "width", "height"}
+    assert "attachments" in query["tweet.fields"].split(",")
+    photos = mentions[reply.id].photos
+    assert [(p.media_key, p.kind) for p in photos] == [(photo.media_key, "photo"),
+                                                       (video.media_key, "video")]
+    assert photos[0].url == f"https://pbs.twimg.com/media/{photo.media_key}.png"
+    assert photos[1].url.endswith(f"/ext_tw_video_thumb/{video.media_key}.png")
+    assert (photos[0].width, photos[0].height) == (64, 48)
+    assert mentions[plain.id].photos == ()
+
+
+def test_a_reply_picture_downloads_without_oauth_and_within_the_cap(
+        gateway: TweepyGateway, fake_x: FakeXApi) -> None:
+    from stpeters_desk.x.errors import MediaUnavailable
+
+    route_to_fake(gateway.media_session, fake_x)
+    reply = _reply_to_school(fake_x, "Look at this!")
+    picture = fake_x.state.attach_picture(reply, _png())
+    [mention] = gateway.mentions()
+    reads_before = len([r for r in fake_x.requests if r.upstream != "https://pbs.twimg.com"])
+
+    assert gateway.download_media(mention.photos[0].url) == picture.data
+    fetched = fake_x.requests[-1]
+    assert fetched.upstream == "https://pbs.twimg.com" and fetched.authorization == ""
+    assert len([r for r in fake_x.requests
+                if r.upstream != "https://pbs.twimg.com"]) == reads_before
+    with pytest.raises(MediaUnavailable):
+        gateway.download_media(mention.photos[0].url, max_bytes=10)
+    with pytest.raises(MediaUnavailable):
+        gateway.download_media("https://pbs.twimg.com/media/none.png")
+    with pytest.raises(MediaUnavailable):  # only X's picture server
+        gateway.download_media("https://example.com/a.png")
+    fake_x.state.pictures[picture.media_key].content_type = "text/html"
+    with pytest.raises(MediaUnavailable):
+        gateway.download_media(mention.photos[0].url)

@@ -329,3 +329,37 @@ def test_importing_is_cheap_and_compiles_nothing() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, timeout=60)
     assert result.stdout.strip() == OK, result.stderr
+
+
+@pytest.mark.parametrize("text", [
+    "Four minutes! I'll make two next time",
+    "I’ll be there at three.",  # a curly apostrophe, as phones type it
+    "He'll love it, thank you",
+    "She'll be at sports day",
+    "We'll fit everyone in the hall",
+])
+def test_a_contraction_is_not_read_as_the_word_it_spells_without_its_apostrophe(
+        text: str) -> None:
+    """I'll is not "ill", he'll is not "hell", we'll fit is not "well fit"."""
+    result = assess(text)
+    assert result.level == OK, result.reasons
+    assert "will" in read_text(text).words
+
+
+def test_the_same_words_written_plainly_are_still_found() -> None:
+    assert assess("I'll find you").level == HIDE  # the threat, with the apostrophe
+    assert assess("ill find you").level == HIDE  # and typed without it
+    assert assess("Go to hell").level == HIDE
+    assert assess("Miss is well fit").level == HIDE
+    assert read_text("I feel ill today").words == ("i", "feel", "ill", "today")
+
+
+def test_reading_a_text_skips_patterns_that_cannot_match_but_finds_the_same() -> None:
+    """Links, emails and phone numbers are looked for only when their characters are
+    there; a phone number inside a handle still counts, as it always did."""
+    assert read_text("Call 07700 900123 or see www.example.com").links == 1
+    assert read_text("Call 07700 900123 or see www.example.com").personal_details == 1
+    assert read_text("mail me: ab@examplemail.education").personal_details == 1
+    assert read_text("thanks @user07700900123").personal_details == 1
+    assert read_text("http://x").links == 1
+    assert read_text("Lovely day, well done all").links == 0

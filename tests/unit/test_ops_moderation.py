@@ -4,6 +4,7 @@ refused decision changes nothing, asks X nothing and records nothing."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -272,3 +273,76 @@ def test_the_governors_report_needs_the_audit_permission(
 
     assert report.generated_by == people[Role.HEAD].name and all(p.exists() for p in paths)
     assert entries(audit)[-1][:2] == (people[Role.HEAD].name, AuditAction.GOVERNORS_REPORT)
+
+
+# -- reply pictures: shown blurred, revealed on a person's choice, forgotten with the reply --
+
+@pytest.fixture
+def picture_ops(db: Database, audit: AuditTrail, store: ModerationStore,
+                sandbox: SandboxGateway, people: dict[Role, StaffMember],
+                tmp_path: Path) -> ModerationOps:
+    from stpeters_desk.core.reply_images import PictureCheckers, ReplyPictures
+
+    gate = Gate(db, StaffDirectory(db, audit, COMPUTER), COMPUTER)
+    # no check installed: the pictures are kept but not checked (the reply goes to review)
+    inbox = ModerationInbox(store, sandbox, audit.record,
+                            pictures=ReplyPictures(tmp_path, PictureCheckers([])))
+    moderation = ModerationOps(gate, inbox, store, audit, sandbox)
+    moderation.fetch()
+    return moderation
+
+
+def _pictured(ops: ModerationOps) -> tuple[str, str]:
+    item = next(item for item in ops.items(500) if item.pictures)
+    return item.post_id, item.pictures[0].media_key
+
+
+def test_the_blurred_thumbnail_is_not_recorded_but_showing_the_picture_is(
+        picture_ops: ModerationOps, audit: AuditTrail, people: dict[Role, StaffMember]) -> None:
+    from PIL import Image
+
+    post_id, key = _pictured(picture_ops)
+    before = entries(audit)
+    blurred = picture_ops.blurred_picture(post_id, key, 200)
+    assert blurred is not None and entries(audit) == before
+    assert max(Image.open(io.BytesIO(blurred)).size) == 200
+
+    shown = picture_ops.show_picture(session(people, Role.ESAFETY), post_id, key, 300)
+
+    assert max(Image.open(io.BytesIO(shown)).size) <= 300 and shown != blurred
+    [entry] = [e for e in audit.recent(5) if e.action == AuditAction.SHOW_REPLY_PICTURE]
+    assert entry.actor == people[Role.ESAFETY].name and post_id in entry.target
+    assert "picture 1 of 1" in entry.detail and "check: unchecked" in entry.detail
+
+
+@pytest.mark.parametrize("role", [Role.TEACHER, Role.SECRETARY])
+def test_someone_who_does_not_moderate_cannot_see_the_picture(
+        picture_ops: ModerationOps, audit: AuditTrail, people: dict[Role, StaffMember],
+        role: Role) -> None:
+    post_id, key = _pictured(picture_ops)
+    before = entries(audit)
+    with pytest.raises(NotAllowed):
+        picture_ops.show_picture(session(people, role), post_id, key, 300)
+    assert entries(audit) == before
+
+
+def test_forgetting_a_reply_deletes_its_pictures_and_is_recorded_with_why(
+        picture_ops: ModerationOps, store: ModerationStore, audit: AuditTrail,
+        people: dict[Role, StaffMember]) -> None:
+    post_id, _key = _pictured(picture_ops)
+    [kept] = picture_ops.pictures(post_id)
+    assert kept.path is not None and kept.path.is_file()
+
+    with pytest.raises(ReasonNeeded):
+        picture_ops.forget(session(people, Role.HEAD), post_id, "  ")
+    assert kept.path.is_file() and store.mention("sandbox", post_id) is not None
+    with pytest.raises(NotAllowed):
+        picture_ops.forget(session(people, Role.TEACHER), post_id, "retention")
+    assert kept.path.is_file()
+
+    gone = picture_ops.forget(session(people, Role.HEAD), post_id, "Past the retention date")
+
+    assert gone == 1 and not kept.path.exists()
+    assert store.mention("sandbox", post_id) is None
+    assert entries(audit)[-1] == (people[Role.HEAD].name, AuditAction.FORGET_REPLY,
+                                  "Past the retention date", COMPUTER)

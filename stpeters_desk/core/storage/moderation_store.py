@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -26,6 +26,7 @@ from stpeters_desk.core.moderation_reasons import (
     stored_reasons,
     urgency,
 )
+from stpeters_desk.core.reply_images import CheckedPicture
 from stpeters_desk.core.storage.connection import Connection, Row
 from stpeters_desk.core.storage.db import Database, utc_now_text
 from stpeters_desk.x.models import Mention, UserProfile
@@ -79,6 +80,7 @@ class AssessedMention:
     reasons: tuple[Reason, ...]
     notes: tuple[ChildNamesNote, ...] = ()
     maybe: bool = False  # fine by the lists, scored just below the line by the model
+    pictures: tuple[CheckedPicture, ...] = ()  # its pictures and what the check said
 
 
 MAYBE_BAND_DAYS = 7  # how long a "maybe" reply stays in "Needs you"
@@ -104,6 +106,7 @@ class StoredMention:
     decision_note: str
     fetched_at: str
     maybe: bool = False
+    pictures: tuple[CheckedPicture, ...] = ()
 
     def in_maybe_band(self, now: datetime | None = None) -> bool:
         """Undecided, fine by the lists, nearly flagged by the model, and less than a week
@@ -271,13 +274,64 @@ class ModerationStore:
              "score": round(item.score * 1000), "reasons": reasons_json(item.reasons),
              "notes": notes_json(item.notes), "status": HIDDEN if mention.hidden else NEW,
              "now": now, "maybe": int(item.maybe)})
+        for picture in item.pictures:
+            conn.execute(
+                "INSERT INTO moderation_media (account_kind, post_id, media_key, position, "
+                "kind, url, local_path, result, score, checked_at) VALUES (:kind, :post_id, "
+                ":key, :position, :media_kind, :url, :path, :result, :score, :now)",
+                {"kind": kind, "post_id": mention.post_id, "key": picture.media_key,
+                 "position": picture.position, "media_kind": picture.kind, "url": picture.url,
+                 "path": picture.local_path, "result": picture.result,
+                 "score": round(picture.score * 1000), "now": now})
         return 1
+
+    def is_stored(self, kind: str, post_id: str) -> bool:
+        return self._db.query_one(
+            "SELECT 1 FROM moderation_mentions WHERE account_kind = :kind AND post_id = :id",
+            {"kind": kind, "id": post_id}) is not None
+
+    def pictures(self, kind: str, post_ids: Sequence[str]) -> dict[str, tuple[CheckedPicture, ...]]:
+        """The stored pictures of these replies, in their order."""
+        rows = []
+        for start in range(0, len(post_ids), 500):  # within every database's bound
+            names = {f"p{i}": post_id for i, post_id in enumerate(post_ids[start:start + 500])}
+            rows += self._db.query(
+                "SELECT post_id, media_key, position, kind, url, local_path, result, score "
+                "FROM moderation_media WHERE account_kind = :kind AND post_id IN "
+                f"({', '.join(':' + name for name in names)}) ORDER BY post_id, position",
+                {"kind": kind, **names})
+        found: dict[str, list[CheckedPicture]] = {}
+        for row in rows:
+            found.setdefault(row["post_id"], []).append(CheckedPicture(
+                media_key=row["media_key"], position=int(row["position"]), kind=row["kind"],
+                url=row["url"], local_path=row["local_path"], result=row["result"],
+                score=int(row["score"]) / 1000))
+        return {post_id: tuple(pictures) for post_id, pictures in found.items()}
+
+    def forget_mention(self, kind: str, post_id: str) -> list[str]:
+        """Remove a reply and its pictures' rows; returns the pictures' kept files (relative
+        to the data folder) so the caller deletes them."""
+        with self._db.transaction() as conn:
+            paths = [str(row["local_path"]) for row in conn.execute(
+                "SELECT local_path FROM moderation_media WHERE account_kind = :kind "
+                "AND post_id = :id", {"kind": kind, "id": post_id}).fetchall()
+                if row["local_path"]]
+            conn.execute("DELETE FROM moderation_media WHERE account_kind = :kind "
+                         "AND post_id = :id", {"kind": kind, "id": post_id})
+            conn.execute("DELETE FROM moderation_mentions WHERE account_kind = :kind "
+                         "AND post_id = :id", {"kind": kind, "id": post_id})
+        return paths
 
     def mention(self, kind: str, post_id: str) -> StoredMention | None:
         row = self._db.query_one(
             f"SELECT {_MENTION_COLUMNS} FROM moderation_mentions "
             "WHERE account_kind = :kind AND post_id = :id", {"kind": kind, "id": post_id})
-        return _mention(row) if row else None
+        return self._with_pictures(kind, [_mention(row)])[0] if row else None
+
+    def _with_pictures(self, kind: str, mentions: list[StoredMention]) -> list[StoredMention]:
+        pictures = self.pictures(kind, [mention.post_id for mention in mentions])
+        return [replace(mention, pictures=pictures[mention.post_id])
+                if mention.post_id in pictures else mention for mention in mentions]
 
     def inbox(self, kind: str, limit: int = 200, offset: int = 0,
               statuses: Sequence[str] | None = None) -> list[StoredMention]:
@@ -291,7 +345,7 @@ class ModerationStore:
         rows = self._db.query(
             f"SELECT {_MENTION_COLUMNS} FROM moderation_mentions WHERE {where} "
             f"ORDER BY {_INBOX_ORDER} LIMIT :limit OFFSET :offset", params)
-        return [_mention(row) for row in rows]
+        return self._with_pictures(kind, [_mention(row) for row in rows])
 
     def inbox_counts(self, kind: str) -> dict[str, int]:
         """Mentions per status, plus "needs someone" for the tab's badge."""
@@ -341,7 +395,7 @@ class ModerationStore:
         rows = self._db.query(
             f"SELECT {_MENTION_COLUMNS} FROM moderation_mentions WHERE account_kind = :kind "
             "AND status = :new", {"kind": kind, "new": NEW})
-        return [_mention(row) for row in rows]
+        return self._with_pictures(kind, [_mention(row) for row in rows])
 
     def flagged_reply_counts(self, kind: str) -> dict[str, int]:
         """Per author, replies suggested for hiding or actually hidden: a follower signal."""

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from stpeters_desk.core.storage.connection import Connection, Row
 from stpeters_desk.core.storage.db import Database, utc_now_text
-from stpeters_desk.x.models import Mention, PhotoUpload, Post, UserProfile
+from stpeters_desk.x.models import Mention, MentionPhoto, PhotoUpload, Post, UserProfile
 
 _USER_COLUMNS = ("user_id, handle, name, bio, location, created_at, followers_count, "
                  "following_count, tweet_count, profile_image_url, verified, protected")
@@ -24,6 +24,20 @@ class SandboxIdentity:
     handle: str
     name: str
     seeded_at: str
+
+
+SANDBOX_MEDIA_URL = "sandbox:media/"  # + media key: where the practice account's pictures are
+
+
+@dataclass(frozen=True)
+class SandboxPicture:
+    """An invented picture on a practice reply (generated, never a photo of anyone)."""
+
+    post_id: str
+    media_key: str
+    kind: str  # "photo", "video" or "animated_gif", as X says
+    mime_type: str
+    data: bytes
 
 
 def _when(text: str | None) -> datetime | None:
@@ -62,11 +76,12 @@ class SandboxStore:
 
     def replace_all(self, identity: SandboxIdentity, posts: Iterable[Post],
                     followers: Iterable[UserProfile], mentions: Iterable[Mention],
-                    blocked: Iterable[UserProfile]) -> None:
+                    blocked: Iterable[UserProfile],
+                    pictures: Iterable[SandboxPicture] = ()) -> None:
         """Wipe and reseed in one transaction: a failed reseed leaves the old sandbox."""
         with self._db.transaction() as conn:
-            for table in ("sandbox_media", "sandbox_mentions", "sandbox_posts",
-                          "sandbox_users", "sandbox_account"):
+            for table in ("sandbox_media", "sandbox_mention_media", "sandbox_mentions",
+                          "sandbox_posts", "sandbox_users", "sandbox_account"):
                 conn.execute(f"DELETE FROM {table}")
             conn.execute(
                 "INSERT INTO sandbox_account (id, user_id, handle, name, seeded_at) "
@@ -89,6 +104,12 @@ class SandboxStore:
                      "text": mention.text, "at": mention.created_at.isoformat(),
                      "conv": mention.conversation_id, "reply_to": mention.in_reply_to_post_id,
                      "hidden": int(mention.hidden)})
+            for position, picture in enumerate(pictures):
+                conn.execute(
+                    "INSERT INTO sandbox_mention_media (post_id, media_key, position, kind, "
+                    "mime_type, data) VALUES (:id, :key, :pos, :kind, :mime, :data)",
+                    {"id": picture.post_id, "key": picture.media_key, "pos": position,
+                     "kind": picture.kind, "mime": picture.mime_type, "data": picture.data})
 
     def _insert_user(self, conn: Connection, user: UserProfile, *,
                      follows_school: bool, blocked: bool) -> None:
@@ -182,6 +203,7 @@ class SandboxStore:
             f"m.conversation_id, m.in_reply_to_post_id, m.hidden, {_user_columns('u')} "
             "FROM sandbox_mentions m JOIN sandbox_users u ON u.user_id = m.author_id "
             "WHERE u.blocked = 0 ORDER BY m.created_at DESC, m.post_id DESC")
+        photos = self._mention_photos()
         mentions = []
         for row in rows:
             if since_id is not None and _id_not_after(row["m_id"], since_id):
@@ -191,8 +213,24 @@ class SandboxStore:
             mentions.append(Mention(
                 post_id=row["m_id"], text=row["m_text"], author=_user(row),
                 created_at=created, conversation_id=row["conversation_id"],
-                in_reply_to_post_id=row["in_reply_to_post_id"], hidden=bool(row["hidden"])))
+                in_reply_to_post_id=row["in_reply_to_post_id"], hidden=bool(row["hidden"]),
+                photos=tuple(photos.get(row["m_id"], ()))))
         return mentions[:limit]
+
+    def _mention_photos(self) -> dict[str, list[MentionPhoto]]:
+        photos: dict[str, list[MentionPhoto]] = {}
+        for row in self._db.query("SELECT post_id, media_key, kind FROM sandbox_mention_media "
+                                  "ORDER BY post_id, position"):
+            photos.setdefault(row["post_id"], []).append(MentionPhoto(
+                media_key=row["media_key"], kind=row["kind"],
+                url=SANDBOX_MEDIA_URL + row["media_key"]))
+        return photos
+
+    def mention_picture(self, media_key: str) -> tuple[str, bytes] | None:
+        """A practice reply's picture: its type and bytes."""
+        row = self._db.query_one("SELECT mime_type, data FROM sandbox_mention_media "
+                                 "WHERE media_key = :key", {"key": media_key})
+        return (str(row["mime_type"]), bytes(row["data"])) if row else None
 
     def set_hidden(self, post_id: str, hidden: bool) -> bool:
         return self._db.execute(
@@ -244,4 +282,5 @@ def _id_not_after(post_id: str, since_id: str) -> bool:
     return (len(post_id), post_id) <= (len(since_id), since_id)
 
 
-__all__ = ["SandboxIdentity", "SandboxStore", "utc_now_text"]
+__all__ = ["SANDBOX_MEDIA_URL", "SandboxIdentity", "SandboxPicture", "SandboxStore",
+           "utc_now_text"]

@@ -20,6 +20,10 @@
         <translation>canfod wynebau mewn lluniau</translation>
     </message>
     <message>
+        <source>checks pictures on replies</source>
+        <translation>gwirio lluniau ar atebion</translation>
+    </message>
+    <message>
         <source>runs the face model on this computer</source>
         <translation>rhedeg y model wynebau ar y cyfrifiadur hwn</translation>
     </message>
@@ -289,6 +293,14 @@ Mae llyfrgelloedd Qt yn ffeiliau ar wahân yno, a gallwch eu disodli fel mae&apo
     <message>
         <source>Save an incident pack</source>
         <translation>Cadw pecyn digwyddiad</translation>
+    </message>
+    <message>
+        <source>Show a reply&apos;s blurred picture</source>
+        <translation>Dangos llun aneglur ateb</translation>
+    </message>
+    <message>
+        <source>Forget a reply and its pictures</source>
+        <translation>Anghofio ateb a&apos;i luniau</translation>
     </message>
     <message>
         <source>Make the governors&apos; report</source>
@@ -2834,6 +2846,10 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Beth sydd ei angen ar gyfer pob gweithred</translation>
     </message>
     <message>
+        <source>Checked on this computer, nothing sent anywhere: the words of every reply (the school&apos;s word lists and a trained model) and its pictures (a photo, or the still of a video or GIF), by a check for unsuitable images. A picture the check could not look at, because it is not installed on this computer or failed, is marked &apos;picture not checked on this computer&apos; and waits for a person. Pictures stay blurred until someone presses &apos;Show picture&apos;, which goes into the audit log. Not checked: the rest of a video, sarcasm and in-jokes, and copyright (a reply that reposts one of the school&apos;s photos, or a picture taken from elsewhere): a person decides, and the &apos;Copyright infringement&apos; reason records it.</source>
+        <translation>Yn cael eu gwirio ar y cyfrifiadur hwn, heb anfon dim i unman: geiriau pob ateb (rhestrau geiriau&apos;r ysgol a model wedi&apos;i hyfforddi) a&apos;i luniau (llun, neu lun llonydd o fideo neu GIF), gan wiriad am luniau anaddas. Mae llun nad oedd y gwiriad yn gallu edrych arno, am nad yw wedi&apos;i osod ar y cyfrifiadur hwn neu am iddo fethu, yn cael ei farcio &apos;llun heb ei wirio ar y cyfrifiadur hwn&apos; ac yn aros am berson. Mae lluniau&apos;n aros yn aneglur nes bod rhywun yn pwyso &apos;Dangos y llun&apos;, sy&apos;n mynd i&apos;r log archwilio. Heb eu gwirio: gweddill fideo, coegni a jôcs mewnol, a hawlfraint (ateb sy&apos;n ailbostio un o luniau&apos;r ysgol, neu lun a gymerwyd o rywle arall): person sy&apos;n penderfynu, ac mae&apos;r rheswm &apos;Torri hawlfraint&apos; yn ei gofnodi.</translation>
+    </message>
+    <message>
         <source>No help has been written for this tab yet.</source>
         <translation>Nid oes cymorth wedi&apos;i ysgrifennu ar gyfer y tab hwn eto.</translation>
     </message>
@@ -3190,8 +3206,24 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>yn darllen yn elyniaethus neu&apos;n sarhaus</translation>
     </message>
     <message>
+        <source>image may be unsuitable</source>
+        <translation>gall y llun fod yn anaddas</translation>
+    </message>
+    <message>
+        <source>picture not checked on this computer</source>
+        <translation>llun heb ei wirio ar y cyfrifiadur hwn</translation>
+    </message>
+    <message>
+        <source>Picture not checked on this computer: look at it before deciding</source>
+        <translation>Llun heb ei wirio ar y cyfrifiadur hwn: edrychwch arno cyn penderfynu</translation>
+    </message>
+    <message>
         <source>&quot;{found}&quot; (read as &quot;{reads_as}&quot;)</source>
         <translation>&quot;{found}&quot; (darllenwyd fel &quot;{reads_as}&quot;)</translation>
+    </message>
+    <message>
+        <source>Image may be unsuitable (detector score {score}); it stays blurred until someone chooses to see it</source>
+        <translation>Gall y llun fod yn anaddas (sgôr y synhwyrydd {score}); mae&apos;n aros yn aneglur nes bod rhywun yn dewis ei weld</translation>
     </message>
     <message>
         <source>Reads as hostile or insulting (model score {score})</source>
@@ -3208,6 +3240,14 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>Names a child ({names}). The school&apos;s own posts never name children; a parent may, but check the reply does not sit under a photo of the child.</source>
         <translation>Yn enwi plentyn ({names}). Nid yw negeseuon yr ysgol ei hun byth yn enwi plant; gall rhiant wneud hynny, ond gwiriwch nad yw&apos;r ateb o dan lun o&apos;r plentyn.</translation>
+    </message>
+    <message>
+        <source>That picture is not kept on this computer any more.</source>
+        <translation>Nid yw&apos;r llun hwnnw&apos;n cael ei gadw ar y cyfrifiadur hwn mwyach.</translation>
+    </message>
+    <message>
+        <source>That picture could not be downloaded: look at the reply on X.</source>
+        <translation>Doedd dim modd llwytho&apos;r llun hwnnw i lawr: edrychwch ar yr ateb ar X.</translation>
     </message>
     <message>
         <source>The reply {post} is not in the moderation inbox.</source>
@@ -3595,6 +3635,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>Decided by {name}</source>
         <translation>Penderfynwyd gan {name}</translation>
+    </message>
+    <message>
+        <source>Picture shown; that you looked is in the audit log.</source>
+        <translation>Dangoswyd y llun; mae&apos;r ffaith i chi edrych arno yn y log archwilio.</translation>
     </message>
     <message>
         <source>Fetching new replies and mentions…</source>
@@ -4918,6 +4962,45 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     </message>
 </context>
 <context>
+    <name>PictureTile</name>
+    <message>
+        <source>Preparing the blurred picture…</source>
+        <translation>Wrthi&apos;n paratoi&apos;r llun aneglur…</translation>
+    </message>
+    <message>
+        <source>Not downloaded: look at the reply on X</source>
+        <translation>Heb ei lwytho i lawr: edrychwch ar yr ateb ar X</translation>
+    </message>
+    <message>
+        <source>Picture {number}, blurred</source>
+        <translation>Llun {number}, yn aneglur</translation>
+    </message>
+    <message>
+        <source>Show picture</source>
+        <translation>Dangos y llun</translation>
+    </message>
+    <message>
+        <source>Shows this picture unblurred; who looked is recorded in the audit log</source>
+        <translation>Yn dangos y llun hwn yn glir; caiff pwy edrychodd ei gofnodi yn y log archwilio</translation>
+    </message>
+    <message>
+        <source>The picture could not be shown</source>
+        <translation>Doedd dim modd dangos y llun</translation>
+    </message>
+    <message>
+        <source>Blur again</source>
+        <translation>Gwneud yn aneglur eto</translation>
+    </message>
+    <message>
+        <source>Picture, shown</source>
+        <translation>Llun, wedi&apos;i ddangos</translation>
+    </message>
+    <message>
+        <source>Picture, blurred</source>
+        <translation>Llun, yn aneglur</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Sign in</source>
@@ -5555,6 +5638,25 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>no rule matched</source>
         <translation>dim rheol yn cyfateb</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyPictureStrip</name>
+    <message>
+        <source>May be unsuitable (score {score})</source>
+        <translation>Gall fod yn anaddas (sgôr {score})</translation>
+    </message>
+    <message>
+        <source>Picture not checked on this computer</source>
+        <translation>Llun heb ei wirio ar y cyfrifiadur hwn</translation>
+    </message>
+    <message>
+        <source>Checked on this computer: nothing found</source>
+        <translation>Wedi&apos;i wirio ar y cyfrifiadur hwn: dim wedi&apos;i ganfod</translation>
+    </message>
+    <message>
+        <source>Pictures, blurred until you choose to see them</source>
+        <translation>Lluniau, yn aneglur nes i chi ddewis eu gweld</translation>
     </message>
 </context>
 <context>
