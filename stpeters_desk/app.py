@@ -250,11 +250,14 @@ def open_school_database(data_dir: Path, url: str | None, *,
 
 def refuse_a_removed_computer(db: Database) -> None:
     """A computer the head teacher removed from the school does not start on its server."""
+    if db.dialect != "postgresql":  # one computer: nothing to be removed from
+        return
     from stpeters_desk.core.devices import this_device
     from stpeters_desk.core.storage.school_store import SchoolStore
-    from stpeters_desk.ops.gate import removed_computer_message
 
-    if db.dialect == "postgresql" and SchoolStore(db).is_removed(this_device().device_id):
+    if SchoolStore(db).is_removed(this_device().device_id):
+        from stpeters_desk.ops.gate import removed_computer_message
+
         raise DatabaseError(removed_computer_message())
 
 
