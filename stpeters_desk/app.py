@@ -169,7 +169,7 @@ def build_services(args: Options) -> DeskServices:
     the guard is attached every change waits for its check, which reads the
     keyring (slow to load) and so runs after the window is shown.
     """
-    from stpeters_desk.core.integrity import IntegrityGuard
+    from stpeters_desk.core.integrity import IntegrityGuard, ThrowAwayGuard
 
     url = shared_database(args.database)
     data_dir = resolve_data_dir(args.data_dir)
@@ -177,15 +177,17 @@ def build_services(args: Options) -> DeskServices:
     try:
         refuse_a_removed_computer(db)
         if args.screenshot:  # drawn from a copy: nothing it triggers is written to the data
-            _refuse_unless_sound(IntegrityGuard(db, read_only=not args.reset_sandbox))
+            checked = IntegrityGuard(db, read_only=not args.reset_sandbox)
+            _refuse_unless_sound(checked)
             if args.reset_sandbox:  # asked for: done to the data folder itself
                 from stpeters_desk.x.sandbox import SandboxGateway
 
                 SandboxGateway(db).reset()
             if url is None:
                 db = _private_copy(db)
-            else:  # every write is rolled back (core/storage/pg_screenshot.py)
-                db.guard = None
+            # SQLite: a copy; a server: every write rolled back (core/storage/pg_screenshot.py).
+            # Either way entries still chain with the checked key, and nothing is sealed.
+            db.guard = ThrowAwayGuard(checked.chain_key)
         settings = SettingsStore(db)
         gateway, notice = choose_gateway(db, settings, args.sandbox)
         services = DeskServices.for_school(db, gateway, data_dir, notice=notice)

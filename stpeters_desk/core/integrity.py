@@ -524,3 +524,29 @@ class IntegrityGuard:
                              self.anchor.last_hash, self.anchor.recovery,
                              problem_fingerprint(after))
         keystore.write_secret(KEY_PURPOSE, self._anchor_name(), self.anchor.to_text())
+
+
+class ThrowAwayGuard:
+    """The guard of data that is thrown away afterwards (``--screenshot`` draws from a copy,
+    or on a server rolls every write back): entries written there still chain with the
+    checked key, as the log needs, but nothing is checked, sealed or recorded in the
+    keyring, which belongs to the real data."""
+
+    def __init__(self, key: bytes | None) -> None:
+        self._key = key
+
+    @property
+    def chain_key(self) -> bytes | None:
+        return self._key
+
+    def before_begin(self) -> None:
+        return None
+
+    def before_write(self, conn: Connection) -> None:
+        return None
+
+    def before_commit(self, conn: Connection) -> None:
+        return None
+
+    def after_commit(self, conn: Connection) -> None:
+        return None

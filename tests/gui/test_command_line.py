@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -166,6 +167,32 @@ def test_a_screenshot_draws_tabs_as_a_head_the_operations_know(
         assert services.db is not None
         services.db.close()
     assert not _has_staff(data_dir)  # the head was set up in the copy only
+
+
+def test_a_screenshot_of_a_keyed_log_sets_up_its_head_in_the_copy_with_the_key(
+        tmp_path: Path, qtbot: QtBot, memory_keyring: Any) -> None:
+    """With a keyring the practice folder's audit log is keyed: the head set up in the
+    screenshot's copy chains its entries with the checked key (found by CI with the real
+    Secret Service keyring: "the audit log is sealed with a key ... not able to read it")."""
+    from stpeters_desk.app import Options, build_services
+    from stpeters_desk.core.storage.audit import read_head
+    from stpeters_desk.ui.application import _practice_folder, _sign_in_preview
+
+    data_dir = tmp_path / "practice"
+    services = build_services(Options(data_dir=str(data_dir), reset_sandbox=True,
+                                      screenshot=str(tmp_path / "after-reset.png")))
+    try:
+        assert services.db is not None
+        head = read_head(services.db.reader())
+        assert head is not None and head.keyed_from_id is not None  # keyed by the check
+        _sign_in_preview(services, practice=_practice_folder(services))
+        after = read_head(services.db.reader())
+        assert after is not None and after.last_id > head.last_id  # the head's entries
+        assert services.staff is not None and services.staff.members()  # set up in the copy
+    finally:
+        assert services.db is not None
+        services.db.close()
+    assert not _has_staff(data_dir)
 
 
 def _has_staff(data_dir: Path) -> bool:

@@ -29,6 +29,7 @@ from tests.unit.school_people import HEAD_PIN, STAFF_PIN, hash_pins_quickly
 
 ROOT = Path(__file__).resolve().parents[2]
 BOUND_S = 5.0
+CLOCK_SLACK_S = 0.05  # two processes' notes of one moment may differ this much
 
 
 class Computer:
@@ -138,9 +139,10 @@ def test_a_change_on_one_computer_shows_on_the_other(
         print(f"\nsubmission to the kiosk's queue: {to_queue * 1000:.0f} ms; "
               f"approval to the laptop: {to_laptop * 1000:.0f} ms; "
               f"hidden reply to the laptop: {to_office * 1000:.0f} ms")
-        assert 0 <= to_queue < BOUND_S
-        assert 0 <= to_laptop < BOUND_S
-        assert 0 <= to_office < BOUND_S
+        # Each side notes its own clock: the watcher may hear a change a fraction of a
+        # millisecond before the changing process has noted that its call returned.
+        for delay in (to_queue, to_laptop, to_office):
+            assert -CLOCK_SLACK_S <= delay < BOUND_S
     finally:
         for computer in (laptop, kiosk):
             if computer is not None:
