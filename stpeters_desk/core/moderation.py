@@ -37,6 +37,7 @@ sections are shown as the lists write them.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -365,6 +366,30 @@ class _Phrase:
     entry: str
     pattern: re.Pattern[str]
     anchors: frozenset[str]  # the pattern can only match a text containing one of these
+    needs: tuple[_Need, ...] = ()
+    """What every match holds (``_EntryCompiler.needs``): a text that lacks any of them
+    cannot match, so is not searched. Most replies try a few phrases and search none."""
+
+    def could_match(self, words: dict[str, None], spaced: str) -> bool:
+        """False when the ``words`` (``spaced``: joined by spaces, after a space) cannot
+        hold a match; True when they might. Loops written out: it runs for every candidate."""
+        for need in self.needs:
+            if need.words.isdisjoint(words):
+                for beginning in need.beginnings:
+                    if beginning in spaced:
+                        break
+                else:
+                    return False
+        return True
+
+
+@dataclass(frozen=True)
+class _Need:
+    """One of these words, or a word starting with one of these beginnings (each written
+    after a space, so that they are looked for at the start of a word)."""
+
+    words: frozenset[str]
+    beginnings: tuple[str, ...]
 
 
 _NUMBER_PATTERN = r"\d[\d.,]*[a-z%]*"
@@ -409,6 +434,40 @@ class _EntryCompiler:
         best = min(anchor_sets, key=lambda words: (len(words), -max(map(len, words))),
                    default=set())
         return "".join(parts), best
+
+    def needs(self, entry: str) -> list[_Need]:
+        """For each piece of an entry that gives one, what every match of it holds: one of
+        some words (as a whole word) or a word starting with one of some beginnings.
+
+        A piece's words are in the regex between spaces or the text's ends, and a prefix
+        (``idiot*``) starts right after one, so a match holds them as space-joined words.
+        """
+        found = []
+        for piece in _ENTRY_PIECE.findall(entry):
+            need = None if piece == "..." else self._piece_need(piece)
+            if need is not None:
+                found.append(need)
+        return found
+
+    def _piece_need(self, piece: str) -> _Need | None:
+        if piece == "*" or piece == "{number}":
+            return None
+        if piece.startswith("{") and piece.endswith("}"):
+            words: set[str] = set()
+            beginnings: set[str] = set()
+            for alternative in self._groups[piece[1:-1].strip()]:
+                needs = self.needs(alternative)
+                if not needs:
+                    return None  # this alternative could match anything
+                words |= needs[0].words
+                beginnings.update(needs[0].beginnings)
+            return _Need(frozenset(words), tuple(sorted(beginnings)))
+        written = self.words_of(piece.strip("*"))
+        if not piece.endswith("*"):
+            return _Need(frozenset({max(written, key=len)}), ())
+        if len(written) > 1:
+            return _Need(frozenset({max(written[:-1], key=len)}), ())
+        return _Need(frozenset(), (" " + written[0],))
 
     def _piece(self, piece: str) -> tuple[str, set[str]]:
         if piece == "*":
@@ -503,6 +562,15 @@ class _WordIndex:
         self.looked_up[word] = found
         return found
 
+    def look_up_all(self, words: Sequence[str]) -> list[tuple[Rule, str, str] | None]:
+        """``look_up`` for each word: the words seen before straight from what is kept."""
+        found = list(map(self.looked_up.get, words, itertools.repeat(_NOT_LOOKED_UP)))
+        if _NOT_LOOKED_UP in found:
+            look_up = self.look_up
+            found = [look_up(word) if hit is _NOT_LOOKED_UP else hit
+                     for word, hit in zip(words, found, strict=True)]
+        return found  # type: ignore[return-value]
+
     def _look_up(self, word: str) -> tuple[Rule, str, str] | None:
         hit = self.direct(word)
         if hit is not None:
@@ -568,6 +636,7 @@ class Lexicon:
         self._anchored = _anchor_index(self._phrases)
         self._allowed_anchored = _anchor_index(self._allowed_phrases)
         self.fingerprint = _sections_fingerprint(sections)
+        self._word_readings: dict[str, tuple[str, Finding | None]] = {}
 
     @classmethod
     def from_files(cls, paths: Iterable[Path], kinds: Sequence[str] = MODERATION_KINDS
@@ -608,7 +677,8 @@ class Lexicon:
                                 .format(entry=repr(entry)))
         fragment, anchors = self._compiler.fragment(entry)
         pattern = re.compile(r"(?<!\S)" + fragment + r"(?!\S)")
-        phrase = _Phrase(rule, entry, pattern, frozenset(anchors))
+        phrase = _Phrase(rule, entry, pattern, frozenset(anchors),
+                         tuple(self._compiler.needs(entry)))
         (self._allowed_phrases if allowed else self._phrases).append(phrase)
 
     # -- matching ---------------------------------------------------------------------------
@@ -626,12 +696,27 @@ class Lexicon:
         return self._remove_allowed(self._join_spaced_letters(list(reading.words)))
 
     def _findings_in(self, words: list[str]) -> list[Finding]:
-        found: list[Finding] = []
-        readable: list[str] = []
-        for word in words:
-            readable.append(self._match_word(word, found))
-        found.extend(self._match_phrases(readable))
+        kept = self._word_readings
+        readings = list(map(kept.get, words))
+        if None in readings:
+            readings = [self._word_reading(word) if reading is None else reading
+                        for word, reading in zip(words, readings, strict=True)]
+        found = [finding for _read, finding in readings if finding is not None]
+        found.extend(self._match_phrases([read for read, _finding in readings]))
         return found
+
+    def _word_reading(self, word: str) -> tuple[str, Finding | None]:
+        """``_match_word`` for one word: how the phrases read it and what it was found to be.
+
+        It depends on the word alone, so it is kept (findings are immutable, so sharing one
+        is safe): replies use the same words again and again.
+        """
+        found: list[Finding] = []
+        reading = (self._match_word(word, found), found[0] if found else None)
+        if len(self._word_readings) >= 100_000:
+            self._word_readings.clear()
+        self._word_readings[word] = reading
+        return reading
 
     def model_words(self, text: str) -> list[str]:
         """The words the trained model reads: as the lists read them, with the allow-list's
@@ -660,11 +745,19 @@ class Lexicon:
 
     def _remove_allowed(self, words: list[str]) -> list[str]:
         if self._allowed_phrases:
+            present = dict.fromkeys(words)
+            # a phrase taken out leaves "~" and fewer words: a phrase that could not match
+            # the words as written cannot match what is left either
             text = " ".join(words)
-            for phrase in _candidates(self._allowed_anchored, dict.fromkeys(words)):
-                text = phrase.pattern.sub("~", text)
-            words = text.split()
-        return ["~" if self._allowed_words.look_up(word) else word for word in words]
+            spaced = " " + text
+            phrases = [phrase for phrase in _candidates(self._allowed_anchored, present)
+                       if phrase.could_match(present, spaced)]
+            if phrases:
+                for phrase in phrases:
+                    text = phrase.pattern.sub("~", text)
+                words = text.split()
+        return ["~" if hit else word
+                for word, hit in zip(words, self._allowed_words.look_up_all(words), strict=True)]
 
     def _match_word(self, word: str, found: list[Finding]) -> str:
         """Record a finding for one word; returns how the phrase patterns should read it."""
@@ -691,8 +784,12 @@ class Lexicon:
     def _match_phrases(self, words: list[str]) -> list[Finding]:
         text = " ".join(words)
         found = []
+        present = dict.fromkeys(words)
+        spaced = " " + text
         # in the reply's order, so the reasons name its words in the order written
-        for phrase in _candidates(self._anchored, dict.fromkeys(words)):
+        for phrase in _candidates(self._anchored, present):
+            if not phrase.could_match(present, spaced):
+                continue  # most candidates: a word every match holds is not there
             match = phrase.pattern.search(text)
             if match is not None:
                 found.append(Finding(phrase.rule, match.group(0), ""))
@@ -773,6 +870,8 @@ def _combine(weights: Iterable[float]) -> float:
 
 
 def _judge(found: list[Finding], notes: list[ChildNamesNote]) -> Assessment:
+    if not found:  # most replies: what the lines below give for nothing found
+        return Assessment(OK, 0.0, [], (), notes)
     hide_evidence = _combine(f.rule.weight for f in found if f.rule.kind in ("hide", "hint"))
     everything = _combine(f.rule.weight for f in found)
     if any(f.rule.kind == "hide" for f in found) or hide_evidence >= HIDE_AT:
