@@ -293,10 +293,11 @@ class ReplyModel:
         # pairs, are then added up by C code in the order the readers' loops add them.
         together = second is not None and (second.word_sizes, second.piece_sizes) == (
             reader.word_sizes, reader.piece_sizes)
-        self._single = ((_single_sums(reader.pieces, pieces=True),
-                         _single_sums(second.pieces, pieces=True),
-                         _single_sums(reader.words), _single_sums(second.words))
+        self._single = ((_single_sums(reader.words), _single_sums(second.words))
                         if together and second else None)
+        # both readers' pieces in one table: a word's pieces are looked up once, not twice
+        self._both_pieces = (_paired_pieces(reader.pieces, second.pieces)
+                             if together and second else {})
         self._slices: dict[int, list[slice]] = {}
 
     def decision(self, words: Sequence[str]) -> float:
@@ -326,12 +327,18 @@ class ReplyModel:
         """``reader.terms_part(terms)`` and ``second_opinion.terms_part(terms)``: the same
         values added in the same order, by C code (a term met more than once, as the
         readers work it out)."""
+        first, second = self._terms_values(terms)
+        return _part(_added(first)), _part(_added(second))
+
+    def _terms_values(self, terms: dict[str, int]) -> tuple[list[complex], list[complex]]:
+        """For each reader, what each of the reply's terms adds to its two sums (zero when
+        the reader does not know it): value squared, and value times weight."""
         assert self._single is not None and self.second_opinion is not None
-        parts = []
+        both = []
         repeated = ([term for term, count in terms.items() if count > 1]
                     if len(terms) != sum(terms.values()) else [])
-        for sums, table in ((self._single[2], self.reader.words),
-                            (self._single[3], self.second_opinion.words)):
+        for sums, table in ((self._single[0], self.reader.words),
+                            (self._single[1], self.second_opinion.words)):
             values = list(map(sums.get, terms, _NOTHING))
             if repeated:
                 order = list(terms)
@@ -341,8 +348,8 @@ class ReplyModel:
                         idf, weight = entry
                         value = (1.0 + math.log(terms[term])) * idf
                         values[order.index(term)] = complex(value * value, value * weight)
-            parts.append(_part(_added(values)))
-        return parts[0], parts[1]
+            both.append(values)
+        return both[0], both[1]
 
     def _word_share(self, word: str) -> float:
         """Both readers' shares for one word's pieces, added with the second opinion's weight."""
@@ -367,8 +374,9 @@ class ReplyModel:
         assert self._single is not None and self.second_opinion is not None
         cut = self._pieces(word)
         if len(set(cut)) == len(cut):
-            first = _part(_added(map(self._single[0].get, cut, _NOTHING)))
-            second = _part(_added(map(self._single[1].get, cut, _NOTHING)))
+            known = list(filter(None, map(self._both_pieces.get, cut)))
+            first = _part(_added(map(_FIRST, known)))
+            second = _part(_added(map(_SECOND, known)))
         else:
             pieces = Counter(cut)
             first = self.reader.share_of(pieces)
@@ -400,10 +408,17 @@ class ReplyModel:
         second = self.second_opinion
         together = second is not None and (second.word_sizes, second.piece_sizes) == (
             self.reader.word_sizes, self.reader.piece_sizes)
-        per_word = self.reader.parts_by_word(words, pieces=not together)
-        if second is not None:
-            for word, part in second.parts_by_word(words, pieces=not together).items():
-                per_word[word] = per_word.get(word, 0.0) + self.second_opinion_weight * part
+        if together and self._single is not None:  # the terms looked up by C code
+            terms = word_counts(words, self.reader.word_sizes)
+            first_values, second_values = self._terms_values(terms)
+            per_word = _parts_by_term_word(terms, first_values)
+            second_parts = _parts_by_term_word(terms, second_values)
+        else:
+            per_word = self.reader.parts_by_word(words, pieces=not together)
+            second_parts = (second.parts_by_word(words, pieces=not together)
+                            if second is not None else {})
+        for word, part in second_parts.items():
+            per_word[word] = per_word.get(word, 0.0) + self.second_opinion_weight * part
         if together:  # both readers' pieces, as kept per word by ``decision``
             scale = math.sqrt(len(words))
             for word in words:
@@ -436,16 +451,48 @@ class ReplyModel:
 _NOTHING = itertools.repeat(0j)  # what an unknown term adds to both sums
 
 
-def _single_sums(table: _Table, pieces: bool = False) -> dict[str, complex]:
+def _parts_by_term_word(terms: dict[str, int], values: list[complex]) -> dict[str, float]:
+    """``LinearReader.parts_by_word(words, pieces=False)`` from ``_terms_values``: each
+    known term's value times weight over the block's length, shared by its words; the same
+    operations in the same order, so the same floats."""
+    sums = _added(values)
+    if not sums.real:
+        return {}
+    norm = math.sqrt(sums.real)
+    per_word: dict[str, float] = {}
+    for term, value in zip(terms, values, strict=True):
+        if not value.imag:
+            continue  # a term the reader does not know, or weighs at nothing
+        part = value.imag / norm
+        members = term.split(" ")
+        for member in members:
+            per_word[member] = per_word.get(member, 0.0) + part / len(members)
+    return per_word
+
+
+def _single_sums(table: _Table) -> dict[str, complex]:
     """What a term met once adds to a reader's two sums, as one complex number: the square
     of its value (the vector's length) and its value times its weight (the score). Adding
     complex numbers adds their two parts as floats, so C code can add up a reply's terms
     in their order and give the very floats the readers' loops give. Worked out with the
-    readers' own expressions: (idf x 1) squared for pieces, idf x idf for words."""
-    if pieces:
-        return {term: complex((idf * 1) ** 2, idf * 1 * weight)
-                for term, (idf, weight) in table.items()}
+    readers' own expressions: idf x idf for words and pairs (``terms_part``), (idf x 1)
+    squared for pieces (``_paired_pieces``, as ``share_of`` has it)."""
     return {term: complex(idf * idf, idf * weight) for term, (idf, weight) in table.items()}
+
+
+def _paired_pieces(first: _Table, second: _Table) -> dict[str, tuple[complex, complex]]:
+    """Two readers' pieces as ``_single_sums`` gives them, in one table: zero for the
+    reader without the piece (adding zero leaves a sum as it is)."""
+    paired = {piece: (complex((idf * 1) ** 2, idf * 1 * weight), 0j)
+              for piece, (idf, weight) in first.items()}
+    for piece, (idf, weight) in second.items():
+        paired[piece] = (paired.get(piece, _ZERO_PAIR)[0],
+                         complex((idf * 1) ** 2, idf * 1 * weight))
+    return paired
+
+
+_ZERO_PAIR = (0j, 0j)
+_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
 
 
 def _added(values: Iterable[complex]) -> complex:
