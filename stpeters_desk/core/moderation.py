@@ -710,10 +710,11 @@ class Lexicon:
 
     def _findings_in(self, words: list[str]) -> list[Finding]:
         kept = self._word_readings
-        readings = list(map(kept.get, words))
-        if None in readings:
-            readings = [self._word_reading(word) if reading is None else reading
-                        for word, reading in zip(words, readings, strict=True)]
+        seen = list(map(kept.get, words))
+        readings: list[tuple[str, Finding | None]] = (
+            [self._word_reading(word) if reading is None else reading
+             for word, reading in zip(words, seen, strict=True)]
+            if None in seen else seen)  # type: ignore[assignment]
         found = [finding for _read, finding in readings if finding is not None]
         found.extend(self._match_phrases([read for read, _finding in readings]))
         return found
