@@ -214,7 +214,8 @@ _LINK_MARK = re.compile(r"://|www\.|\.(?:" + _TLDS + ")")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _EMAIL_MARK = re.compile(r"@[\w-]+\.")
 _PHONE = re.compile(r"(?<!\d)(?:\+44\s?|0)(?:\d\s?){9,10}(?!\d)")
-_HANDLE = re.compile(r"(?<![\w@])@\w+")
+# "(?<![\w@])@\w+", written to start with its "@" so that it is found as quickly as a letter
+_HANDLE = re.compile(r"@(?<![\w@]@)\w+")
 _DIGIT = re.compile(r"\d")
 _THREE_LETTERS = re.compile(r"(?<!\S)[^\W\d_] [^\W\d_] [^\W\d_](?!\S)")  # "f u c k"
 _TOKEN = re.compile(r"[\w*#%@$!|'.\-]+|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
@@ -739,7 +740,7 @@ class Lexicon:
 
     def _join_spaced_letters(self, words: list[str]) -> list[str]:
         """f u c k -> fuck, but only when the joined letters are a listed word."""
-        if not _THREE_LETTERS.search(" ".join(words)):
+        if list(map(len, words)).count(1) < 3 or not _THREE_LETTERS.search(" ".join(words)):
             return words  # most replies: no three single letters in a row
         joined: list[str] = []
         index = 0
@@ -844,9 +845,12 @@ def _anchor_index(phrases: list[_Phrase]) -> tuple[dict[str, list[_Phrase]], lis
 def _candidates(index: tuple[dict[str, list[_Phrase]], list[_Phrase]],
                 present: Iterable[str]) -> list[_Phrase]:
     by_word, always = index
+    found = list(filter(None, map(by_word.get, present)))
+    if not found:
+        return always  # most replies: none of their words starts a phrase
     seen: dict[int, _Phrase] = {id(p): p for p in always}
-    for word in present:
-        for phrase in by_word.get(word, ()):
+    for phrases in found:
+        for phrase in phrases:
             seen.setdefault(id(phrase), phrase)
     return list(seen.values())
 

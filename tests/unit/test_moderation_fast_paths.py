@@ -148,3 +148,14 @@ def test_the_words_named_are_the_ones_the_plain_sums_name() -> None:
     for words in _model_words():
         if words:
             assert model.strongest_words(words) == _plain_strongest(model, words)
+
+
+def test_handles_are_the_ones_the_plain_pattern_finds() -> None:
+    import re
+
+    plain = re.compile(r"(?<![\w@])@\w+")
+    samples = [fold(text) for text in TEXTS] + [
+        "@a", "x@a", "@@a", " @a@b", "a.@b", "é@b", "@", "@user @user: hi", "mail@x.com"]
+    for text in samples:
+        assert [m.span() for m in moderation._HANDLE.finditer(text)] == [
+            m.span() for m in plain.finditer(text)], text
