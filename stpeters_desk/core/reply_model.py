@@ -32,9 +32,8 @@ import gzip
 import itertools
 import json
 import math
-import operator
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -288,30 +287,29 @@ class ReplyModel:
         self.maybe_at = maybe_at
         self.review_at = review_at
         self.about = about
-        # What each known piece and word met once adds to each reader's two sums, worked out
-        # now (see ``_single_sums``): a word met for the first time, and a reply's words and
-        # pairs, are then added up by C code in the order the readers' loops add them.
+        # Both readers' pieces in one table, so a piece of a word met for the first time is
+        # looked up once, not twice (a reader without it gets zeros, which add nothing: the
+        # sums are the same floats). Words and pairs stay in each reader's own table: a
+        # reply's few dozen are quick to look up twice, and merging them would cost load time.
         together = second is not None and (second.word_sizes, second.piece_sizes) == (
             reader.word_sizes, reader.piece_sizes)
-        self._single = ((_single_sums(reader.words), _single_sums(second.words))
-                        if together and second else None)
-        # both readers' pieces in one table: a word's pieces are looked up once, not twice
-        self._both_pieces = (_paired_pieces(reader.pieces, second.pieces)
-                             if together and second else {})
-        self._slices: dict[int, list[slice]] = {}
+        self._both_pieces = (_merged(reader.pieces, second.pieces) if together and second
+                             else None)
 
     def decision(self, words: Sequence[str]) -> float:
         """The raw sum (log-odds): the reader's, the second opinion's times its weight, and
         the tone's. The pieces of each word are cut once for both readers and kept."""
         second = self.second_opinion
-        if second is None or not words or self._single is None:
+        if second is None or not words or (second.word_sizes, second.piece_sizes) != (
+                self.reader.word_sizes, self.reader.piece_sizes):
             total = self.reader.decision(words)
             if second is not None:
                 total += self.second_opinion_weight * second.decision(words)
         else:
-            reader_part, second_part = self._terms_parts(
-                word_counts(words, self.reader.word_sizes))
-            found = list(map(self._shares.get, words))
+            terms = word_counts(words, self.reader.word_sizes)
+            reader_part, second_part = self.reader.terms_part(terms), second.terms_part(terms)
+            shares = self._shares
+            found = [shares.get(word) for word in words]
             if None in found:
                 share = self._word_share
                 found = [share(word) if value is None else value
@@ -323,42 +321,14 @@ class ReplyModel:
             total += self.tone.decision(words)
         return total
 
-    def _terms_parts(self, terms: dict[str, int]) -> tuple[float, float]:
-        """``reader.terms_part(terms)`` and ``second_opinion.terms_part(terms)``: the same
-        values added in the same order, by C code (a term met more than once, as the
-        readers work it out)."""
-        first, second = self._terms_values(terms)
-        return _part(_added(first)), _part(_added(second))
-
-    def _terms_values(self, terms: dict[str, int]) -> tuple[list[complex], list[complex]]:
-        """For each reader, what each of the reply's terms adds to its two sums (zero when
-        the reader does not know it): value squared, and value times weight."""
-        assert self._single is not None and self.second_opinion is not None
-        both = []
-        repeated = ([term for term, count in terms.items() if count > 1]
-                    if len(terms) != sum(terms.values()) else [])
-        for sums, table in ((self._single[0], self.reader.words),
-                            (self._single[1], self.second_opinion.words)):
-            values = list(map(sums.get, terms, _NOTHING))
-            if repeated:
-                order = list(terms)
-                for term in repeated:
-                    entry = table.get(term)
-                    if entry is not None:
-                        idf, weight = entry
-                        value = (1.0 + math.log(terms[term])) * idf
-                        values[order.index(term)] = complex(value * value, value * weight)
-            both.append(values)
-        return both[0], both[1]
-
     def _word_share(self, word: str) -> float:
         """Both readers' shares for one word's pieces, added with the second opinion's weight."""
         share = self._shares.get(word)
         if share is None:
-            if self._single is not None:
-                share = self._both_shares(word)
+            pieces = Counter(word_pieces(word, self.reader.piece_sizes))
+            if self._both_pieces is not None:
+                share = self._both_shares(pieces)
             else:
-                pieces = Counter(word_pieces(word, self.reader.piece_sizes))
                 share = self.reader.share_of(pieces)
                 if self.second_opinion is not None:
                     share += self.second_opinion_weight * self.second_opinion.share_of(pieces)
@@ -367,30 +337,30 @@ class ReplyModel:
             self._shares[word] = share
         return share
 
-    def _both_shares(self, word: str) -> float:
-        """``reader.share_of`` plus the weighed ``second_opinion.share_of`` for one word's
-        pieces: the same values added in the same order, so the same floats. Nearly every
-        word has each piece once: then C code adds what they were worked out to add at load."""
-        assert self._single is not None and self.second_opinion is not None
-        cut = self._pieces(word)
-        if len(set(cut)) == len(cut):
-            known = list(filter(None, map(self._both_pieces.get, cut)))
-            first = _part(_added(map(_FIRST, known)))
-            second = _part(_added(map(_SECOND, known)))
-        else:
-            pieces = Counter(cut)
-            first = self.reader.share_of(pieces)
-            second = self.second_opinion.share_of(pieces)
-        return first + self.second_opinion_weight * second
-
-    def _pieces(self, word: str) -> list[str]:
-        """``word_pieces(word, reader.piece_sizes)``, cut by slices kept per word length."""
-        padded = f" {word} "
-        slices = self._slices.get(len(padded))
-        if slices is None:
-            slices = self._slices[len(padded)] = _piece_slices(len(padded),
-                                                               self.reader.piece_sizes)
-        return list(map(padded.__getitem__, slices))
+    def _both_shares(self, pieces: dict[str, int]) -> float:
+        """``reader.share_of`` plus the weighed ``second_opinion.share_of``, in one pass
+        over the merged table: the same sums in the same order, so the same floats."""
+        table = self._both_pieces
+        assert table is not None
+        squares = total = second_squares = second_total = 0.0
+        for piece, count in pieces.items():
+            entry = table.get(piece)
+            if entry is None:
+                continue
+            if count == 1:  # nearly always: the sums' parts were worked out at load
+                squares += entry[4]
+                total += entry[5]
+                second_squares += entry[6]
+                second_total += entry[7]
+            else:
+                idf, weight, second_idf, second_weight = entry[:4]
+                squares += (idf * count) ** 2
+                total += idf * count * weight
+                second_squares += (second_idf * count) ** 2
+                second_total += second_idf * count * second_weight
+        share = total / math.sqrt(squares) if squares else 0.0
+        second = second_total / math.sqrt(second_squares) if second_squares else 0.0
+        return share + self.second_opinion_weight * second
 
     def score(self, words: Sequence[str]) -> float:
         """How hostile the reply reads, 0 to 1."""
@@ -408,17 +378,10 @@ class ReplyModel:
         second = self.second_opinion
         together = second is not None and (second.word_sizes, second.piece_sizes) == (
             self.reader.word_sizes, self.reader.piece_sizes)
-        if together and self._single is not None:  # the terms looked up by C code
-            terms = word_counts(words, self.reader.word_sizes)
-            first_values, second_values = self._terms_values(terms)
-            per_word = _parts_by_term_word(terms, first_values)
-            second_parts = _parts_by_term_word(terms, second_values)
-        else:
-            per_word = self.reader.parts_by_word(words, pieces=not together)
-            second_parts = (second.parts_by_word(words, pieces=not together)
-                            if second is not None else {})
-        for word, part in second_parts.items():
-            per_word[word] = per_word.get(word, 0.0) + self.second_opinion_weight * part
+        per_word = self.reader.parts_by_word(words, pieces=not together)
+        if second is not None:
+            for word, part in second.parts_by_word(words, pieces=not together).items():
+                per_word[word] = per_word.get(word, 0.0) + self.second_opinion_weight * part
         if together:  # both readers' pieces, as kept per word by ``decision``
             scale = math.sqrt(len(words))
             for word in words:
@@ -448,74 +411,24 @@ class ReplyModel:
         return cls.from_document(json.loads(gzip.decompress(path.read_bytes())))
 
 
-_NOTHING = itertools.repeat(0j)  # what an unknown term adds to both sums
+_Both = tuple[float, float, float, float, float, float, float, float]
 
 
-def _parts_by_term_word(terms: dict[str, int], values: list[complex]) -> dict[str, float]:
-    """``LinearReader.parts_by_word(words, pieces=False)`` from ``_terms_values``: each
-    known term's value times weight over the block's length, shared by its words; the same
-    operations in the same order, so the same floats."""
-    sums = _added(values)
-    if not sums.real:
-        return {}
-    norm = math.sqrt(sums.real)
-    per_word: dict[str, float] = {}
-    for term, value in zip(terms, values, strict=True):
-        if not value.imag:
-            continue  # a term the reader does not know, or weighs at nothing
-        part = value.imag / norm
-        members = term.split(" ")
-        for member in members:
-            per_word[member] = per_word.get(member, 0.0) + part / len(members)
-    return per_word
-
-
-def _single_sums(table: _Table) -> dict[str, complex]:
-    """What a term met once adds to a reader's two sums, as one complex number: the square
-    of its value (the vector's length) and its value times its weight (the score). Adding
-    complex numbers adds their two parts as floats, so C code can add up a reply's terms
-    in their order and give the very floats the readers' loops give. Worked out with the
-    readers' own expressions: idf x idf for words and pairs (``terms_part``), (idf x 1)
-    squared for pieces (``_paired_pieces``, as ``share_of`` has it)."""
-    return {term: complex(idf * idf, idf * weight) for term, (idf, weight) in table.items()}
-
-
-def _paired_pieces(first: _Table, second: _Table) -> dict[str, tuple[complex, complex]]:
-    """Two readers' pieces as ``_single_sums`` gives them, in one table: zero for the
-    reader without the piece (adding zero leaves a sum as it is)."""
-    paired = {piece: (complex((idf * 1) ** 2, idf * 1 * weight), 0j)
-              for piece, (idf, weight) in first.items()}
-    for piece, (idf, weight) in second.items():
-        paired[piece] = (paired.get(piece, _ZERO_PAIR)[0],
-                         complex((idf * 1) ** 2, idf * 1 * weight))
-    return paired
-
-
-_ZERO_PAIR = (0j, 0j)
-_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
-
-
-def _added(values: Iterable[complex]) -> complex:
-    """Added left to right from zero, as ``total += value`` in a loop adds (``sum`` would
-    do the same up to Python 3.11, but from 3.12 it compensates, so its floats differ)."""
-    return functools.reduce(operator.add, values, 0j)
-
-
-def _part(sums: complex) -> float:
-    """A block's share from its two sums: the score over the vector's length."""
-    return sums.imag / math.sqrt(sums.real) if sums.real else 0.0
-
-
-def _piece_slices(length: int, sizes: tuple[int, int]) -> list[slice]:
-    """Where ``word_pieces`` cuts a padded word of this length."""
-    slices: list[slice] = []
-    low, high = sizes
-    for size in range(low, high + 1):
-        if length <= size:
-            slices.append(slice(0, length))
-            break
-        slices += [slice(start, start + size) for start in range(length - size + 1)]
-    return slices
+def _merged(first: _Table, second: _Table) -> dict[str, _Both]:
+    """Two readers' tables as one: term -> (idf, weight, second idf, second weight), zeros
+    for the reader that does not know the term, then what a term met once adds to each
+    sum, worked out now with the very expressions the readers use (so the same floats):
+    (idf x 1) squared and idf x 1 x weight, for each reader."""
+    merged = {term: (idf, weight, 0.0, 0.0, (idf * 1) ** 2, idf * 1 * weight, 0.0, 0.0)
+              for term, (idf, weight) in first.items()}
+    for term, (idf, weight) in second.items():
+        known = merged.get(term)
+        if known is None:
+            merged[term] = (0.0, 0.0, idf, weight, 0.0, 0.0, (idf * 1) ** 2, idf * 1 * weight)
+        else:
+            merged[term] = (known[0], known[1], idf, weight, known[4], known[5],
+                            (idf * 1) ** 2, idf * 1 * weight)
+    return merged
 
 
 def _counted(items: Sequence[str]) -> dict[str, int]:
