@@ -37,6 +37,7 @@ sections are shown as the lists write them.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -204,12 +205,17 @@ _LOOKALIKES = str.maketrans({
     "ѕ": "s", "ј": "j", "ԁ": "d", "ɑ": "a", "’": "'", "‘": "'", "ʼ": "'", "`": "'",
     "´": "'", "–": "-", "—": "-",
 })
+_TLDS = "com|net|org|info|io|co|uk|me|ly|xyz|shop|site|online|top|link|gg|tv|ru|biz|click"
 _LINK = re.compile(
-    r"https?://\S+|www\.\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|io|co|uk|me|"
-    r"ly|xyz|shop|site|online|top|link|gg|tv|ru|biz|click)(?:/\S*)?")
+    r"https?://\S+|www\.\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:" + _TLDS + r")(?:/\S*)?")
+# What every link and every email address holds, found far faster than the patterns above
+# (which try at every word); most replies hold neither, and skip the patterns.
+_LINK_MARK = re.compile(r"://|www\.|\.(?:" + _TLDS + ")")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL_MARK = re.compile(r"@[\w-]+\.")
 _PHONE = re.compile(r"(?<!\d)(?:\+44\s?|0)(?:\d\s?){9,10}(?!\d)")
-_HANDLE = re.compile(r"(?<![\w@])@\w+")
+# "(?<![\w@])@\w+", written to start with its "@" so that it is found as quickly as a letter
+_HANDLE = re.compile(r"@(?<![\w@]@)\w+")
 _DIGIT = re.compile(r"\d")
 _THREE_LETTERS = re.compile(r"(?<!\S)[^\W\d_] [^\W\d_] [^\W\d_](?!\S)")  # "f u c k"
 _TOKEN = re.compile(r"[\w*#%@$!|'.\-]+|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
@@ -244,9 +250,17 @@ class Reading:
 def fold(text: str) -> str:
     """Lower case without accents, invisible characters or look-alike letters."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text.translate(_INVISIBLE))
-        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = unicodedata.normalize("NFKD", text.translate(_INVISIBLE)).translate(
+            _combining_marks())
     return text.casefold().translate(_LOOKALIKES)
+
+
+@functools.cache
+def _combining_marks() -> dict[int, None]:
+    """Every character with a combining class (accents and other marks) mapped to nothing:
+    ``str.translate`` drops them all at once. Unicode has none beyond the first two planes
+    (a test checks the whole range against this Python's Unicode data)."""
+    return {code: None for code in range(0x20000) if unicodedata.combining(chr(code))}
 
 
 @functools.lru_cache(maxsize=256)
@@ -256,12 +270,12 @@ def read_text(text: str) -> Reading:
     # Each pattern only runs when the character it cannot match without is there: the
     # same readings, without scanning most replies four times.
     links = personal = 0
-    if "." in folded or ":" in folded:  # a link has a dot, or "://"
+    if _LINK_MARK.search(folded):
         found = _LINK.findall(folded)
         if found:
             links = len(found)
             folded = _LINK.sub(" ", folded)
-    if "@" in folded and "." in folded:  # an email address has both
+    if _EMAIL_MARK.search(folded):
         found = _EMAIL.findall(folded)
         if found:
             personal = len(found)
@@ -365,6 +379,30 @@ class _Phrase:
     entry: str
     pattern: re.Pattern[str]
     anchors: frozenset[str]  # the pattern can only match a text containing one of these
+    needs: tuple[_Need, ...] = ()
+    """What every match holds (``_EntryCompiler.needs``): a text that lacks any of them
+    cannot match, so is not searched. Most replies try a few phrases and search none."""
+
+    def could_match(self, words: dict[str, None], spaced: str) -> bool:
+        """False when the ``words`` (``spaced``: joined by spaces, after a space) cannot
+        hold a match; True when they might. Loops written out: it runs for every candidate."""
+        for need in self.needs:
+            if need.words.isdisjoint(words):
+                for beginning in need.beginnings:
+                    if beginning in spaced:
+                        break
+                else:
+                    return False
+        return True
+
+
+@dataclass(frozen=True)
+class _Need:
+    """One of these words, or a word starting with one of these beginnings (each written
+    after a space, so that they are looked for at the start of a word)."""
+
+    words: frozenset[str]
+    beginnings: tuple[str, ...]
 
 
 _NUMBER_PATTERN = r"\d[\d.,]*[a-z%]*"
@@ -409,6 +447,40 @@ class _EntryCompiler:
         best = min(anchor_sets, key=lambda words: (len(words), -max(map(len, words))),
                    default=set())
         return "".join(parts), best
+
+    def needs(self, entry: str) -> list[_Need]:
+        """For each piece of an entry that gives one, what every match of it holds: one of
+        some words (as a whole word) or a word starting with one of some beginnings.
+
+        A piece's words are in the regex between spaces or the text's ends, and a prefix
+        (``idiot*``) starts right after one, so a match holds them as space-joined words.
+        """
+        found = []
+        for piece in _ENTRY_PIECE.findall(entry):
+            need = None if piece == "..." else self._piece_need(piece)
+            if need is not None:
+                found.append(need)
+        return found
+
+    def _piece_need(self, piece: str) -> _Need | None:
+        if piece == "*" or piece == "{number}":
+            return None
+        if piece.startswith("{") and piece.endswith("}"):
+            words: set[str] = set()
+            beginnings: set[str] = set()
+            for alternative in self._groups[piece[1:-1].strip()]:
+                needs = self.needs(alternative)
+                if not needs:
+                    return None  # this alternative could match anything
+                words |= needs[0].words
+                beginnings.update(needs[0].beginnings)
+            return _Need(frozenset(words), tuple(sorted(beginnings)))
+        written = self.words_of(piece.strip("*"))
+        if not piece.endswith("*"):
+            return _Need(frozenset({max(written, key=len)}), ())
+        if len(written) > 1:
+            return _Need(frozenset({max(written[:-1], key=len)}), ())
+        return _Need(frozenset(), (" " + written[0],))
 
     def _piece(self, piece: str) -> tuple[str, set[str]]:
         if piece == "*":
@@ -503,6 +575,15 @@ class _WordIndex:
         self.looked_up[word] = found
         return found
 
+    def look_up_all(self, words: Sequence[str]) -> list[tuple[Rule, str, str] | None]:
+        """``look_up`` for each word: the words seen before straight from what is kept."""
+        found = list(map(self.looked_up.get, words, itertools.repeat(_NOT_LOOKED_UP)))
+        if _NOT_LOOKED_UP in found:
+            look_up = self.look_up
+            found = [look_up(word) if hit is _NOT_LOOKED_UP else hit
+                     for word, hit in zip(words, found, strict=True)]
+        return found  # type: ignore[return-value]
+
     def _look_up(self, word: str) -> tuple[Rule, str, str] | None:
         hit = self.direct(word)
         if hit is not None:
@@ -568,6 +649,8 @@ class Lexicon:
         self._anchored = _anchor_index(self._phrases)
         self._allowed_anchored = _anchor_index(self._allowed_phrases)
         self.fingerprint = _sections_fingerprint(sections)
+        self._word_readings: dict[str, tuple[str, Finding | None]] = {}
+        _combining_marks()  # now, not when the first reply with an accent comes
 
     @classmethod
     def from_files(cls, paths: Iterable[Path], kinds: Sequence[str] = MODERATION_KINDS
@@ -608,7 +691,8 @@ class Lexicon:
                                 .format(entry=repr(entry)))
         fragment, anchors = self._compiler.fragment(entry)
         pattern = re.compile(r"(?<!\S)" + fragment + r"(?!\S)")
-        phrase = _Phrase(rule, entry, pattern, frozenset(anchors))
+        phrase = _Phrase(rule, entry, pattern, frozenset(anchors),
+                         tuple(self._compiler.needs(entry)))
         (self._allowed_phrases if allowed else self._phrases).append(phrase)
 
     # -- matching ---------------------------------------------------------------------------
@@ -626,12 +710,28 @@ class Lexicon:
         return self._remove_allowed(self._join_spaced_letters(list(reading.words)))
 
     def _findings_in(self, words: list[str]) -> list[Finding]:
-        found: list[Finding] = []
-        readable: list[str] = []
-        for word in words:
-            readable.append(self._match_word(word, found))
-        found.extend(self._match_phrases(readable))
+        kept = self._word_readings
+        seen = list(map(kept.get, words))
+        readings: list[tuple[str, Finding | None]] = (
+            [self._word_reading(word) if reading is None else reading
+             for word, reading in zip(words, seen, strict=True)]
+            if None in seen else seen)  # type: ignore[assignment]
+        found = [finding for _read, finding in readings if finding is not None]
+        found.extend(self._match_phrases([read for read, _finding in readings]))
         return found
+
+    def _word_reading(self, word: str) -> tuple[str, Finding | None]:
+        """``_match_word`` for one word: how the phrases read it and what it was found to be.
+
+        It depends on the word alone, so it is kept (findings are immutable, so sharing one
+        is safe): replies use the same words again and again.
+        """
+        found: list[Finding] = []
+        reading = (self._match_word(word, found), found[0] if found else None)
+        if len(self._word_readings) >= 100_000:
+            self._word_readings.clear()
+        self._word_readings[word] = reading
+        return reading
 
     def model_words(self, text: str) -> list[str]:
         """The words the trained model reads: as the lists read them, with the allow-list's
@@ -640,7 +740,7 @@ class Lexicon:
 
     def _join_spaced_letters(self, words: list[str]) -> list[str]:
         """f u c k -> fuck, but only when the joined letters are a listed word."""
-        if not _THREE_LETTERS.search(" ".join(words)):
+        if list(map(len, words)).count(1) < 3 or not _THREE_LETTERS.search(" ".join(words)):
             return words  # most replies: no three single letters in a row
         joined: list[str] = []
         index = 0
@@ -660,11 +760,19 @@ class Lexicon:
 
     def _remove_allowed(self, words: list[str]) -> list[str]:
         if self._allowed_phrases:
+            present = dict.fromkeys(words)
+            # a phrase taken out leaves "~" and fewer words: a phrase that could not match
+            # the words as written cannot match what is left either
             text = " ".join(words)
-            for phrase in _candidates(self._allowed_anchored, dict.fromkeys(words)):
-                text = phrase.pattern.sub("~", text)
-            words = text.split()
-        return ["~" if self._allowed_words.look_up(word) else word for word in words]
+            spaced = " " + text
+            phrases = [phrase for phrase in _candidates(self._allowed_anchored, present)
+                       if phrase.could_match(present, spaced)]
+            if phrases:
+                for phrase in phrases:
+                    text = phrase.pattern.sub("~", text)
+                words = text.split()
+        return ["~" if hit else word
+                for word, hit in zip(words, self._allowed_words.look_up_all(words), strict=True)]
 
     def _match_word(self, word: str, found: list[Finding]) -> str:
         """Record a finding for one word; returns how the phrase patterns should read it."""
@@ -691,8 +799,12 @@ class Lexicon:
     def _match_phrases(self, words: list[str]) -> list[Finding]:
         text = " ".join(words)
         found = []
+        present = dict.fromkeys(words)
+        spaced = " " + text
         # in the reply's order, so the reasons name its words in the order written
-        for phrase in _candidates(self._anchored, dict.fromkeys(words)):
+        for phrase in _candidates(self._anchored, present):
+            if not phrase.could_match(present, spaced):
+                continue  # most candidates: a word every match holds is not there
             match = phrase.pattern.search(text)
             if match is not None:
                 found.append(Finding(phrase.rule, match.group(0), ""))
@@ -733,9 +845,12 @@ def _anchor_index(phrases: list[_Phrase]) -> tuple[dict[str, list[_Phrase]], lis
 def _candidates(index: tuple[dict[str, list[_Phrase]], list[_Phrase]],
                 present: Iterable[str]) -> list[_Phrase]:
     by_word, always = index
+    found = list(filter(None, map(by_word.get, present)))
+    if not found:
+        return always  # most replies: none of their words starts a phrase
     seen: dict[int, _Phrase] = {id(p): p for p in always}
-    for word in present:
-        for phrase in by_word.get(word, ()):
+    for phrases in found:
+        for phrase in phrases:
             seen.setdefault(id(phrase), phrase)
     return list(seen.values())
 
@@ -773,6 +888,8 @@ def _combine(weights: Iterable[float]) -> float:
 
 
 def _judge(found: list[Finding], notes: list[ChildNamesNote]) -> Assessment:
+    if not found:  # most replies: what the lines below give for nothing found
+        return Assessment(OK, 0.0, [], (), notes)
     hide_evidence = _combine(f.rule.weight for f in found if f.rule.kind in ("hide", "hint"))
     everything = _combine(f.rule.weight for f in found)
     if any(f.rule.kind == "hide" for f in found) or hide_evidence >= HIDE_AT:
@@ -814,6 +931,8 @@ _NOT_NAMES = frozenset({
 
 def _child_name_notes(text: str) -> list[ChildNamesNote]:
     """A parent naming their own child is their choice, but the head teacher should know."""
+    if "our" not in text and "Our" not in text and "my " not in text and "My " not in text:
+        return []  # most replies: the pattern needs one of these
     names = [m.group(1) for m in _CHILD_NAME.finditer(text) if m.group(1) not in _NOT_NAMES]
     if not names:
         return []
