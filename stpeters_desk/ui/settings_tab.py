@@ -738,6 +738,12 @@ class SettingsTab(QWidget):
     def _show_roster_counts(self) -> None:
         roster = self._services.roster
         counts = roster.counts() if roster is not None else None
+        if counts is not None and counts.retired_reason:
+            self.roster_label.setText(self.tr(
+                "✖ The pupil roster was retired when a computer was removed from the school "
+                "(it held the roster's key). Import the pupil list again: posting is blocked "
+                "until then."))
+            return
         if counts is None or not counts.imported:
             self.roster_label.setText(self.tr(
                 "No roster imported yet: tweets are checked against common first names only. "
