@@ -579,5 +579,12 @@ def test_removing_a_computer_rotates_the_roster_key_and_retires_the_x_keys_it_he
         assert newest not in (old_key, new_key)
     with tablet.here():  # it joined before this removal: it opens its envelope
         assert roster_key(create=False, db=tablet.db) == newest
+    # deleting the record of the retired keys (to use the old ones again) is caught
+    as_administrator(shared, "DELETE FROM x_keys_retired")
+    with office.here():
+        reopened = reopen_database(shared)
+        found = IntegrityGuard(reopened).result()
+        reopened.close()
+        assert not found.ok and "retired X keys" in found.message, found.message
     for computer in (office, laptop, kiosk, tablet):
         computer.db.close()
