@@ -162,7 +162,7 @@ class ComputerOperations:
 
             with self._db.transaction() as conn:
                 could_post = computer.may_post or store.connected_x_on(
-                    conn, label, AuditAction.X_ACCOUNT_CONNECTED)
+                    conn, device_id, AuditAction.X_ACCOUNT_CONNECTED)
                 store.remove_computer(conn, device_id, clearance.actor)
                 if DeviceStore(self._db).registered(device_id) is not None:
                     DeviceStore(self._db).set_registered(device_id, computer.name, False,
@@ -204,9 +204,11 @@ class Removal:
                          + ("the fingerprints made with the old key were retired: the roster "
                             "must be imported again" if self.roster_retired
                             else "no roster was imported"))
-        parts.append("the X keys were retired: X must be reconnected with regenerated keys "
-                     "before anything is posted" if self.x_keys_retired
-                     else "it could not post, so the X keys were not retired")
+            parts.append("the X keys were retired: X must be reconnected with regenerated "
+                         "keys before anything is posted" if self.x_keys_retired
+                         else "it could not post, so the X keys were not retired")
+        else:
+            parts.append("the school has no keys on this database, so none were rotated")
         return "; ".join(parts)
 
     def checklist(self) -> tuple[str, ...]:

@@ -460,6 +460,17 @@ def test_with_no_roster_there_is_nothing_to_retire(db: Database) -> None:
     assert not RosterStore(db).counts().imported
 
 
+def test_a_computer_where_x_was_connected_counts_as_one_that_held_the_keys(
+        db: Database) -> None:
+    AuditTrail(db, device="Office PC (abcdef12)").record(
+        "Mrs Amberley", AuditAction.X_ACCOUNT_CONNECTED, "@stpeters")
+    AuditTrail(db, device="Kiosk (99999999)").record(
+        "Mrs Amberley", AuditAction.POST_TWEET, "a tweet")
+    store, conn = SchoolStore(db), db.reader()
+    assert store.connected_x_on(conn, "abcdef12-3456", AuditAction.X_ACCOUNT_CONNECTED)
+    assert not store.connected_x_on(conn, "99999999-0000", AuditAction.X_ACCOUNT_CONNECTED)
+
+
 def test_the_checklist_says_what_to_do_and_the_record_what_was_rotated() -> None:
     from stpeters_desk.ops.computers import Removal
 
@@ -478,6 +489,7 @@ def test_the_checklist_says_what_to_do_and_the_record_what_was_rotated() -> None
     assert len(neither.checklist()) == 1
     assert "no roster was imported" in neither.for_the_record()
     assert "could not post, so the X keys were not retired" in neither.for_the_record()
+    assert "none were rotated" in Removal("Kiosk (def)", 0, False, False).for_the_record()
 
 
 def test_removing_a_computer_rotates_the_roster_key_and_retires_the_x_keys_it_held(

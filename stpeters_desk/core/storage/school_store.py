@@ -245,11 +245,13 @@ class SchoolStore:
                       "reason": reason})
         return generation
 
-    def connected_x_on(self, conn: Connection, device_label: str, action: str) -> bool:
-        """Whether the audit log records the X account connected on that computer."""
+    def connected_x_on(self, conn: Connection, device_id: str, action: str) -> bool:
+        """Whether the audit log records the X account connected on that computer (its
+        entries name it "Name (first 8 of its id)", whatever it was called then)."""
         return conn.execute("SELECT 1 FROM audit_log WHERE action = :action "
-                            "AND device = :device LIMIT 1",
-                            {"action": action, "device": device_label}).fetchone() is not None
+                            "AND device LIKE :device LIMIT 1",
+                            {"action": action, "device": f"% ({device_id[:8]})"}
+                            ).fetchone() is not None
 
     def remove_computer(self, conn: Connection, device_id: str, by: str) -> bool:
         changed = conn.execute("UPDATE school_computers SET removed_at = :at, removed_by = :by "
