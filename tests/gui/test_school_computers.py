@@ -188,9 +188,16 @@ def test_removing_a_computer_shows_the_head_what_is_left_to_do(
         assert isinstance(page, QAbstractScrollArea)
         bar = page.horizontalScrollBar()
         assert not bar.isVisible() or bar.maximum() == 0
+        from stpeters_desk.x.models import REAL
+
+        services.gateway.kind = REAL  # as if the real account were connected here
         tab.reload()
         assert tab.show_section("roster")
         assert "retired when a computer was removed" in tab.roster_label.text()
+        assert inside(tab.roster_label, tab)
+        assert tab.show_section("account")
+        assert "reconnect X here" in tab.account_label.text()
+        assert tab.account_label.isVisible() and inside(tab.account_label, tab)
     for computer in (office, laptop):
         computer.db.guard = None
         computer.db.close()

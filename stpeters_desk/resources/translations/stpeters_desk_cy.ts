@@ -6483,6 +6483,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Mae&apos;r ap wedi&apos;i gysylltu â chyfrif X go iawn yr ysgol.</translation>
     </message>
     <message>
+        <source>✖ The X account&apos;s keys were retired when a computer that held them was removed from the school. Regenerate them on the X developer portal and reconnect X here: nothing is sent with the old keys until then.</source>
+        <translation>✖ Cafodd allweddi cyfrif X eu hymddeol pan dynnwyd cyfrifiadur a oedd yn eu dal o&apos;r ysgol. Ail-gynhyrchwch nhw ym mhorth datblygwyr X ac ailgysylltwch X yma: ni anfonir dim gyda&apos;r hen allweddi tan hynny.</translation>
+    </message>
+    <message>
         <source>A new language is used from the next time the app starts.</source>
         <translation>Bydd iaith newydd yn cael ei defnyddio o&apos;r tro nesaf y bydd yr ap yn cychwyn.</translation>
     </message>
