@@ -28,7 +28,7 @@ def _later_name(school_id: str, from_id: int) -> str:
     return f"chain key {school_id} from {from_id}"
 
 
-def _computer_key_name(school_id: str) -> str:
+def computer_key_name(school_id: str) -> str:
     return f"computer key {school_id}"
 
 
@@ -43,21 +43,26 @@ def new_computer_key(school_id: str) -> str:
     )
 
     private = X25519PrivateKey.generate()
-    keystore.write_secret(CHAIN_PURPOSE, _computer_key_name(school_id), private.private_bytes(
+    keystore.write_secret(CHAIN_PURPOSE, computer_key_name(school_id), private.private_bytes(
         Encoding.Raw, PrivateFormat.Raw, NoEncryption()).hex())
     return private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
 
 
-def _wrapping_key(shared: bytes, school_id: str, from_id: int) -> bytes:
+AUDIT_KEY, ROSTER_KEY = "audit key", "roster key"  # what a sealed key is for
+
+
+def _wrapping_key(shared: bytes, school_id: str, from_id: int, what: str) -> bytes:
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
     return HKDF(hashes.SHA256(), 32, salt=None,
-                info=f"stpeters-desk audit key|{school_id}|{from_id}".encode()).derive(shared)
+                info=f"stpeters-desk {what}|{school_id}|{from_id}".encode()).derive(shared)
 
 
-def seal_for(public_hex: str, key: bytes, school_id: str, from_id: int
-             ) -> tuple[str, bytes, bytes]:
+def seal_for(public_hex: str, key: bytes, school_id: str, from_id: int,
+             what: str = AUDIT_KEY) -> tuple[str, bytes, bytes]:
+    """``key`` sealed for one computer's public key; ``what`` keeps an audit key's envelope
+    from ever opening as a roster key's (and the other way round)."""
     from cryptography.hazmat.primitives.asymmetric.x25519 import (
         X25519PrivateKey,
         X25519PublicKey,
@@ -68,14 +73,14 @@ def seal_for(public_hex: str, key: bytes, school_id: str, from_id: int
     ephemeral = X25519PrivateKey.generate()
     shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(bytes.fromhex(public_hex)))
     nonce = secrets.token_bytes(12)
-    sealed = AESGCM(_wrapping_key(shared, school_id, from_id)).encrypt(
+    sealed = AESGCM(_wrapping_key(shared, school_id, from_id, what)).encrypt(
         nonce, key, f"{school_id}|{from_id}".encode())
     return (ephemeral.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex(), nonce,
             sealed)
 
 
-def _open_envelope(private_hex: str, ephemeral: str, nonce: bytes, sealed: bytes,
-                   school_id: str, from_id: int) -> bytes | None:
+def open_envelope(private_hex: str, ephemeral: str, nonce: bytes, sealed: bytes,
+                  school_id: str, from_id: int, what: str = AUDIT_KEY) -> bytes | None:
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.asymmetric.x25519 import (
         X25519PrivateKey,
@@ -86,7 +91,7 @@ def _open_envelope(private_hex: str, ephemeral: str, nonce: bytes, sealed: bytes
     private = X25519PrivateKey.from_private_bytes(bytes.fromhex(private_hex))
     shared = private.exchange(X25519PublicKey.from_public_bytes(bytes.fromhex(ephemeral)))
     try:
-        return AESGCM(_wrapping_key(shared, school_id, from_id)).decrypt(
+        return AESGCM(_wrapping_key(shared, school_id, from_id, what)).decrypt(
             nonce, sealed, f"{school_id}|{from_id}".encode())
     except InvalidTag:
         return None
@@ -104,11 +109,11 @@ def later_keys(conn: Connection, db: Database, school_id: str, device_id: str
         if stored:
             found[from_id] = bytes.fromhex(stored)
             continue
-        private = keystore.read_secret(CHAIN_PURPOSE, _computer_key_name(school_id))
+        private = keystore.read_secret(CHAIN_PURPOSE, computer_key_name(school_id))
         envelope = SchoolStore(db).envelope(conn, device_id, from_id)
         if private is None or envelope is None:
             return None
-        key = _open_envelope(private, *envelope, school_id, from_id)
+        key = open_envelope(private, *envelope, school_id, from_id)
         if key is None:
             return None
         keystore.write_secret(CHAIN_PURPOSE, name, key.hex())

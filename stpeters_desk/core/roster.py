@@ -427,6 +427,8 @@ def roster_key(create: bool = True, db: Database | None = None) -> bytes:
         stored = keystore.read_secret(purpose, name)
         if stored:
             return bytes.fromhex(stored)
+        if db is not None and name.rpartition(" #")[1]:  # rotated: never make one up here
+            return _received_roster_key(db)
         if not create:
             raise RosterKeyError(translate(
                 "Roster",
@@ -441,6 +443,24 @@ def roster_key(create: bool = True, db: Database | None = None) -> bytes:
             "This computer has no secure password store, so the roster's key cannot be kept "
             "safe and pupils' names cannot be checked. On Linux install gnome-keyring (or "
             "KWallet) and sign in again.")) from exc
+
+
+def _received_roster_key(db: Database) -> bytes:
+    """The school's current roster key, sealed for this computer when the last computer
+    was removed (``core.roster_keys``)."""
+    from stpeters_desk.core.devices import this_device
+    from stpeters_desk.core.roster_keys import received_roster_key
+    from stpeters_desk.core.school_keys import school_id
+
+    sid = school_id(db)
+    key = received_roster_key(db, sid, this_device().device_id) if sid else None
+    if key is None:
+        raise RosterKeyError(translate(
+            "Roster",
+            "This computer was not given the school's new key for the pupil roster (made "
+            "when a computer was removed), so pupils' names cannot be checked here. Ask the "
+            "head teacher to check this computer in Settings → School computers."))
+    return key
 
 
 def import_roster(source: bytes | Path, store: RosterStore, *, imported_by: str,
@@ -487,6 +507,8 @@ def load_name_guard(store: RosterStore, key: bytes | None = None) -> NameGuard:
     check = store.key_check()
     if check is None:
         return NameGuard.empty()
+    if store.counts().retired_reason:
+        raise RosterKeyError(retired_roster_message())
     key = key if key is not None else roster_key(create=False, db=store.database)
     if not secrets.compare_digest(NameHasher(key).key_check(), check):
         raise RosterKeyError(translate(
@@ -494,3 +516,12 @@ def load_name_guard(store: RosterStore, key: bytes | None = None) -> NameGuard:
             "The pupil roster was hashed with a key this computer no longer has (the keyring "
             "was reset, or the database came from another computer). Import the roster again."))
     return NameGuard.from_hashed(key, store.forms())
+
+
+def retired_roster_message() -> str:
+    """Why the name guard refuses after a computer was removed, and what to do."""
+    return translate(
+        "Roster",
+        "The pupil roster was retired when a computer was removed from the school (it held "
+        "the roster's key), so pupils' names cannot be checked and nothing can be posted. "
+        "Import the pupil roster again in Settings.")

@@ -15,7 +15,11 @@ import secrets
 from dataclasses import dataclass
 
 from stpeters_desk.core.storage.db import Database, redact_url
-from stpeters_desk.core.storage.school_store import create_school_id, read_school_id
+from stpeters_desk.core.storage.school_store import (
+    create_school_id,
+    read_school_id,
+    roster_epoch,
+)
 
 CHAIN_PURPOSE = "audit log"
 LEGACY_CHAIN_NAME = "chain key"
@@ -47,15 +51,18 @@ def database_place(db: Database) -> str:
     return redact_url(url) + (f" schema {schema}" if schema else "")
 
 
-def key_names(db: Database, school_id: str | None) -> KeyNames:
+def key_names(db: Database, school_id: str | None, roster_epoch: int = 0) -> KeyNames:
     """On SQLite, and on a server with no school yet (no keyring when it was opened): the
-    computer's own names, as before; ``set_up_school`` moves those keys under the id."""
+    computer's own names, as before; ``set_up_school`` moves those keys under the id.
+    ``roster_epoch``: which roster key (a new one each time a computer was removed,
+    ``core.roster_keys``)."""
     if not is_shared(db) or school_id is None:
         return KeyNames((CHAIN_PURPOSE, LEGACY_CHAIN_NAME), (ROSTER_PURPOSE, LEGACY_ROSTER_NAME),
                         (CHAIN_PURPOSE, f"anchor {database_place(db)}"))
     sid = school_id
     return KeyNames((CHAIN_PURPOSE, f"{LEGACY_CHAIN_NAME} {sid}"),
-                    (ROSTER_PURPOSE, f"{LEGACY_ROSTER_NAME} {sid}"),
+                    (ROSTER_PURPOSE, f"{LEGACY_ROSTER_NAME} {sid}"
+                                     + (f" #{roster_epoch}" if roster_epoch else "")),
                     (CHAIN_PURPOSE, f"anchor {sid} {database_place(db)}"))
 
 
@@ -64,8 +71,11 @@ def school_id(db: Database) -> str | None:
 
 
 def names_for(db: Database) -> KeyNames:
-    """The names for ``db`` as it is now (a shared database without an id yet: none work)."""
-    return key_names(db, school_id(db) if is_shared(db) else None)
+    """The names for ``db`` as it is now (a shared database without an id yet: none work);
+    the roster's is its current key's."""
+    if not is_shared(db):
+        return key_names(db, None)
+    return key_names(db, school_id(db), roster_epoch(db.reader()))
 
 
 def set_up_school(db: Database) -> str:

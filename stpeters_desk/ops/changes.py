@@ -18,6 +18,7 @@ from stpeters_desk.core.storage.change_feed import (
     FOLLOWERS,
     MODERATION,
     OUTBOX,
+    ROSTER,
     SETTINGS,
     STAFF,
     Change,
@@ -26,8 +27,8 @@ from stpeters_desk.core.storage.change_feed import (
 from stpeters_desk.core.storage.db import ServerUnreachable
 
 __all__ = ["ALL_AREAS", "APPROVALS", "DRAFTS", "FOLLOWERS", "MODERATION", "OUTBOX",
-           "SETTINGS", "STAFF", "Change", "ChangeFeed", "ServerUnreachable", "change_feed_of",
-           "change_marker_of", "is_unreachable", "origin_of"]
+           "ROSTER", "SETTINGS", "STAFF", "Change", "ChangeFeed", "ServerUnreachable",
+           "change_feed_of", "change_marker_of", "is_unreachable", "origin_of"]
 
 
 def change_feed_of(services: DeskServices) -> ChangeFeed | None:

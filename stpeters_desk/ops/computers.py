@@ -29,7 +29,12 @@ from stpeters_desk.core.refusals import InvalidInput, NotAllowed
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.device_store import DeviceStore
-from stpeters_desk.core.storage.school_store import SchoolComputer, SchoolStore
+from stpeters_desk.core.storage.school_store import (
+    SchoolComputer,
+    SchoolStore,
+    roster_epoch,
+    x_keys_generation,
+)
 from stpeters_desk.i18n import translate
 from stpeters_desk.ops.actions import Action
 from stpeters_desk.ops.context import gate_of
@@ -96,9 +101,13 @@ class ComputerOperations:
         if school_id is None:
             raise InvalidInput(translate("Computers", "The school is not set up on this server "
                                                       "yet."))
-        names = school_keys.names_for(db)
-        roster = keystore.read_secret(*names.roster)
+        roster = _roster_key(db)
         anchor = getattr(guard, "anchor", None)
+        if may_post and x_keys_retired(db):
+            raise InvalidInput(translate(
+                "Computers", "The X keys on this computer were retired when a computer that "
+                             "held them was removed, so they cannot be passed on. Reconnect X "
+                             "with regenerated keys first, or untick “may post”."))
         x_keys = _x_keys() if may_post else None
         if may_post and x_keys is None:
             raise InvalidInput(translate(
@@ -106,25 +115,29 @@ class ComputerOperations:
                              "cannot be passed on. Untick “may post”, or make the code on the "
                              "computer where X was connected."))
         later = dict(getattr(guard, "later_keys", None) or {})
-        return SchoolSecrets(school_id, guard.chain_key,
-                             bytes.fromhex(roster) if roster else None,
+        return SchoolSecrets(school_id, guard.chain_key, roster,
                              anchor.to_text() if anchor is not None else None, x_keys, later)
 
     def computers(self) -> list[SchoolComputer]:
         return SchoolStore(self._db).computers()
 
     def remove_computer(self, session: Session, device_id: str, head_pin: str,
-                        reason: str = "") -> None:
-        """Mark a computer removed: the gate refuses everything on it from now on, it is no
-        longer registered to post, the app does not start there, and the audit log gets a
-        new key from this removal's own entry on, sealed for each remaining computer
-        (``core.audit_keys``), so the removed one cannot write a valid entry after it.
+                        reason: str = "") -> Removal:
+        """Mark a computer removed and rotate the secrets it held, in one transaction:
 
-        What this does not change: the roster's key (a new one cannot re-key the stored
-        fingerprints, as the names are not kept: the roster would have to be imported
-        again) and the X account's keys (regenerate them on x.com and reconnect X, if the
-        computer could post). Its database role is dropped by the technician's script
-        (remove-computer.sql): that is what shuts it out of the server.
+        - the gate refuses everything on it from now on, it is no longer registered to
+          post, and the app does not start there;
+        - the audit log gets a new key from this removal's own entry on, sealed for each
+          remaining computer (``core.audit_keys``), so it cannot write a valid entry after;
+        - the roster gets a new key sealed the same way (``core.roster_keys``), and the
+          fingerprints made with the old one are retired: the names are not kept, so they
+          cannot be re-keyed, and the name guard refuses until the roster is imported again;
+        - if it could post (enrolled with "may post", or X was connected on it), the X
+          keys are marked retired: no computer posts with the keys it holds until the head
+          regenerates them on the X developer portal and reconnects X there.
+
+        The result lists what the head must do. Its database role is dropped by the
+        technician's script (remove-computer.sql): that is what shuts it out of the server.
         """
         store = SchoolStore(self._db)
         known = {c.device_id: c for c in store.computers()}
@@ -140,27 +153,102 @@ class ComputerOperations:
 
         school_id = school_keys.school_id(self._db)
 
-        def remove(clearance: Clearance) -> int:
+        def remove(clearance: Clearance) -> Removal:
+            from stpeters_desk.core.audit_actions import AuditAction
             from stpeters_desk.core.audit_keys import rotate
+            from stpeters_desk.core.roster import retired_roster_message
+            from stpeters_desk.core.roster_keys import rotate_roster_key
+            from stpeters_desk.core.storage.roster_store import RosterStore
 
             with self._db.transaction() as conn:
+                could_post = computer.may_post or store.connected_x_on(
+                    conn, device_id, AuditAction.X_ACCOUNT_CONNECTED)
                 store.remove_computer(conn, device_id, clearance.actor)
                 if DeviceStore(self._db).registered(device_id) is not None:
                     DeviceStore(self._db).set_registered(device_id, computer.name, False,
                                                          clearance.actor, _now(), [])
                 if school_id is None:
-                    return 0
+                    return Removal(label, 0, False, False)
                 from_id, _key = rotate(conn, self._db, school_id, clearance.actor)
-                return from_id
+                rotate_roster_key(conn, self._db, school_id, clearance.actor)
+                roster_retired = RosterStore(self._db).retire(
+                    conn, clearance.actor, retired_roster_message())
+                if could_post:
+                    store.retire_x_keys(conn, clearance.actor, f"{label} was removed")
+                return Removal(label, from_id, roster_retired, could_post)
 
-        gate_of(self._services).perform(
+        removal = gate_of(self._services).perform(
             session, Action.REMOVE_COMPUTER, remove, target=label, reason=reason,
-            detail=lambda from_id: (
-                "no longer allowed to act or post; its database role is to be dropped with "
-                f"remove-computer.sql; the audit log has a new key from entry #{from_id} on "
-                "(this entry), given to the remaining computers; the roster and X keys it "
-                "held are not changed"),
-            head_pin=head_pin)
+            detail=lambda r: r.for_the_record(), head_pin=head_pin)
+        self._services.forget_name_guard()
+        return removal
+
+
+@dataclass(frozen=True)
+class Removal:
+    """What removing a computer rotated, and what the head teacher must do next."""
+
+    label: str
+    audit_key_from: int
+    roster_retired: bool
+    x_keys_retired: bool
+
+    def for_the_record(self) -> str:
+        """The audit entry's detail: what was rotated (never a key)."""
+        parts = ["no longer allowed to act or post; its database role is to be dropped with "
+                 "remove-computer.sql"]
+        if self.audit_key_from:
+            parts.append(f"the audit log has a new key from entry #{self.audit_key_from} on "
+                         "(this entry), given to the remaining computers")
+            parts.append("the roster has a new key, given to the remaining computers; "
+                         + ("the fingerprints made with the old key were retired: the roster "
+                            "must be imported again" if self.roster_retired
+                            else "no roster was imported"))
+            parts.append("the X keys were retired: X must be reconnected with regenerated "
+                         "keys before anything is posted" if self.x_keys_retired
+                         else "it could not post, so the X keys were not retired")
+        else:
+            parts.append("the school has no keys on this database, so none were rotated")
+        return "; ".join(parts)
+
+    def checklist(self) -> tuple[str, ...]:
+        """What the head teacher must do now, in plain words."""
+        steps = [translate("Computers", "Ask IT to remove its database account "
+                                        "(remove-computer.sql).")]
+        if self.roster_retired:
+            steps.append(translate("Computers", "Import the pupil roster again (the old one "
+                                                "was made unreadable to the removed "
+                                                "computer)."))
+        if self.x_keys_retired:
+            steps.append(translate("Computers", "Regenerate the X keys on the X developer "
+                                                "portal and reconnect X (the removed computer "
+                                                "had them)."))
+        return tuple(steps)
+
+
+def x_keys_retired(db: Database | None) -> bool:
+    """True when the school's X keys were retired (a computer that held them was removed)
+    after the keys in this computer's keyring were connected: they must not be used until
+    the head teacher reconnects X with regenerated keys."""
+    if db is None:
+        return False
+    required = x_keys_generation(db.reader())
+    if required == 0:
+        return False
+    from stpeters_desk.x.credentials import load_keys_generation
+
+    try:
+        return load_keys_generation() < required
+    except keystore.KeyringUnavailable:
+        return True
+
+
+def x_keys_retired_message() -> str:
+    return translate(
+        "Computers", "Not posted: the X account's keys were retired when a computer that held "
+                     "them was removed from the school. The head teacher must regenerate the "
+                     "keys on the X developer portal and reconnect X in Settings; until then "
+                     "nothing is sent with the old keys.")
 
 
 def _minutes() -> int:
@@ -169,6 +257,17 @@ def _minutes() -> int:
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _roster_key(db: Database) -> bytes | None:
+    """The school's current roster key, if this computer has it (from its envelope the
+    first time after a removal), to pass on to a new computer."""
+    from stpeters_desk.core.roster import RosterKeyError, roster_key
+
+    try:
+        return roster_key(create=False, db=db)
+    except RosterKeyError:
+        return None
 
 
 def _x_keys() -> dict[str, str] | None:
@@ -182,7 +281,8 @@ def _x_keys() -> dict[str, str] | None:
 
 def keep_school_secrets(db: Database, secrets: SchoolSecrets) -> None:
     """Store what a join received in this computer's keyring, under the school's id."""
-    names = school_keys.key_names(db, secrets.school_id)
+    conn = db.reader()
+    names = school_keys.key_names(db, secrets.school_id, roster_epoch(conn))
     if secrets.chain_key is not None:
         keystore.write_secret(*names.chain, secrets.chain_key.hex())
     if secrets.roster_key is not None:
@@ -197,6 +297,11 @@ def keep_school_secrets(db: Database, secrets: SchoolSecrets) -> None:
         from stpeters_desk.x.credentials import XCredentials, save_credentials
 
         save_credentials(XCredentials(**secrets.x_keys))
+        generation = x_keys_generation(conn)
+        if generation:
+            from stpeters_desk.x.credentials import save_keys_generation
+
+            save_keys_generation(generation)
 
 
 def join_this_computer(db: Database, code_text: str,

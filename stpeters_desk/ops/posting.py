@@ -212,6 +212,7 @@ class Posting:
         refusal = self.device_refusal()
         if refusal:
             raise PostingRefused(refusal)
+        self._refuse_retired_x_keys()
         report = self.preflight(text, photo_ids, following_count)
         override = clear_preflight(gate, session, report, override_reason)
         library = self._library()
@@ -241,11 +242,29 @@ class Posting:
     def send(self, item_id: int) -> SendResult | None:
         """Send one outbox item now. Not guarded: the person who queued it was; the outbox
         writes the "post tweet" entry in their name when X has it."""
+        self._refuse_retired_x_keys()
         return self._services.outbox.send(item_id, self._services.gateway)
 
     def send_due(self) -> list[SendResult]:
-        """What the window's timer does every 30 s, signed in or not."""
+        """What the window's timer does every 30 s, signed in or not; nothing while the X
+        keys here were retired (the tweets wait in the outbox)."""
+        if self._x_keys_retired():
+            return []
         return self._services.outbox.send_due(self._services.gateway)
+
+    def _x_keys_retired(self) -> bool:
+        """Whether the real account's keys on this computer were retired: a computer
+        that held them was removed and X has not been reconnected here since."""
+        from stpeters_desk.ops.computers import x_keys_retired
+        from stpeters_desk.x.models import REAL
+
+        return self._services.gateway.kind == REAL and x_keys_retired(self._services.db)
+
+    def _refuse_retired_x_keys(self) -> None:
+        if self._x_keys_retired():
+            from stpeters_desk.ops.computers import x_keys_retired_message
+
+            raise PostingRefused(x_keys_retired_message())
 
     def waiting(self) -> list[OutboxItem]:
         return self._services.outbox.open_items()

@@ -212,11 +212,36 @@ class SchoolOperations:
                 "Operations", "These keys allow direct messages, which the school's policy "
                               "rules out. In the X developer portal set the app to “Read and "
                               "write”, regenerate the access token and try again."))
+        self._refuse_the_retired_keys(keys)
         save_credentials(keys)
+        self._note_keys_generation()
         with self._db_transaction():
             write(self._services.settings, REAL_ACCOUNT_CONNECTED, True)
             self._gate.record(clearance, f"@{account.handle}", "keys stored in the OS keyring")
         return account
+
+    def _refuse_the_retired_keys(self, keys: XCredentials) -> None:
+        """The keys this computer held when they were retired are refused: they must be
+        regenerated on the X developer portal first."""
+        from stpeters_desk.ops.computers import x_keys_retired
+        from stpeters_desk.x.credentials import load_credentials
+
+        if x_keys_retired(self._services.db) and load_credentials() == keys:
+            raise InvalidInput(translate(
+                "Operations", "These are the X keys that were retired when a computer that "
+                              "held them was removed. Regenerate the keys on the X developer "
+                              "portal and enter the new ones."))
+
+    def _note_keys_generation(self) -> None:
+        """These keys came after every retirement of the school's X keys so far."""
+        from stpeters_desk.core.storage.school_store import x_keys_generation
+        from stpeters_desk.x.credentials import save_keys_generation
+
+        db = self._services.db
+        if db is not None:
+            generation = x_keys_generation(db.reader())
+            if generation:
+                save_keys_generation(generation)
 
     def store_x_password(self, session: Session, password: str, head_pin: str) -> None:
         from stpeters_desk.x.credentials import save_account_password

@@ -696,6 +696,8 @@ class MainWindow(QMainWindow):
         try:
             if changes.OUTBOX in areas:
                 self._composer.refresh_outbox()
+            if changes.ROSTER in areas:  # imported again, or retired when a computer went
+                self._composer.reload_name_guard()
             for index in range(self.tabs.count()):
                 page = self.tabs.widget(index)
                 content = page.content if isinstance(page, LazyTab) else page

@@ -25,7 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from stpeters_desk.core.services import DeskServices
-from stpeters_desk.ops.computers import ComputerOperations, OfferShown, validate_enrolment
+from stpeters_desk.ops.computers import (
+    ComputerOperations,
+    OfferShown,
+    Removal,
+    validate_enrolment,
+)
 from stpeters_desk.ops.context import session_of
 from stpeters_desk.ui.security_dialogs import HeadPinAsker, run_guarded
 from stpeters_desk.ui.tasks import TaskRunner
@@ -139,11 +144,12 @@ class SchoolComputersGroup(QGroupBox):
         name = item.text()
         operations, session = self._operations, session_of(self._services)
 
-        def removed(_result: object) -> None:
+        def removed(removal: Removal) -> None:
             self.reload()
-            self._say(self.tr("{name} was removed: it can no longer act for the school. Ask "
-                              "IT to remove its database account (remove-computer.sql).")
-                      .format(name=name))
+            steps = "\n".join(f"☐ {step}" for step in removal.checklist())
+            self._say(self.tr("{name} was removed: it can no longer act for the school. The "
+                              "keys it held were replaced. Still to do:\n{steps}")
+                      .format(name=name, steps=steps))
 
         run_guarded(self._ask_head_pin, self._tasks, self.tr("remove {name} from the school")
                     .format(name=name),

@@ -61,6 +61,7 @@ from stpeters_desk.core.settings_registry import (
     Setting,
 )
 from stpeters_desk.ops.actions import ACTIONS, Action
+from stpeters_desk.ops.computers import x_keys_retired
 from stpeters_desk.ops.context import session_of
 from stpeters_desk.ops.school import (
     SchoolOperations,
@@ -703,6 +704,11 @@ class SettingsTab(QWidget):
             self.tr("The app is on the practice (sandbox) account: nothing reaches X. Connect "
                     "the school's account when you are ready.") if kind == "sandbox"
             else self.tr("The app is connected to the school's real X account."))
+        if kind != "sandbox" and x_keys_retired(services.db):
+            self.account_label.setText(self.tr(
+                "✖ The X account's keys were retired when a computer that held them was "
+                "removed from the school. Regenerate them on the X developer portal and "
+                "reconnect X here: nothing is sent with the old keys until then."))
         self.kiosk_box.blockSignals(True)
         self.kiosk_box.setChecked(read_setting(services, KIOSK_MODE))
         self.kiosk_box.blockSignals(False)
@@ -738,6 +744,12 @@ class SettingsTab(QWidget):
     def _show_roster_counts(self) -> None:
         roster = self._services.roster
         counts = roster.counts() if roster is not None else None
+        if counts is not None and counts.retired_reason:
+            self.roster_label.setText(self.tr(
+                "✖ The pupil roster was retired when a computer was removed from the school "
+                "(it held the roster's key). Import the pupil list again: posting is blocked "
+                "until then."))
+            return
         if counts is None or not counts.imported:
             self.roster_label.setText(self.tr(
                 "No roster imported yet: tweets are checked against common first names only. "

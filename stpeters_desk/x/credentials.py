@@ -19,9 +19,11 @@ from stpeters_desk.core.keystore import (
 PURPOSE = "X account"
 _FIELDS = ("api_key", "api_secret", "access_token", "access_token_secret")
 _PASSWORD = "account_password"
+_GENERATION = "keys generation"  # not a secret: which retirement these keys came after
 
 __all__ = ["KeyringUnavailable", "XCredentials", "forget_credentials", "load_account_password",
-           "load_credentials", "save_account_password", "save_credentials"]
+           "load_credentials", "load_keys_generation", "save_account_password",
+           "save_credentials"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,17 @@ def load_credentials() -> XCredentials | None:
 def save_credentials(credentials: XCredentials) -> None:
     for name in _FIELDS:
         write_secret(PURPOSE, name, getattr(credentials, name))
+
+
+def save_keys_generation(generation: int) -> None:
+    """Note that the keys now in the keyring were connected after ``generation`` times the
+    school's X keys were retired (a computer that held them was removed)."""
+    write_secret(PURPOSE, _GENERATION, str(generation))
+
+
+def load_keys_generation() -> int:
+    stored = read_secret(PURPOSE, _GENERATION)
+    return int(stored) if stored and stored.isdigit() else 0
 
 
 def forget_credentials() -> None:

@@ -235,3 +235,33 @@ def test_the_outbox_timer_waits_quietly_while_the_server_is_away(
         raise ServerUnreachable("test: the cable is out")
     monkeypatch.setattr(window, "_send_due", away)
     window.send_due()  # no error escapes the timer; nothing is sent meanwhile
+
+
+def test_a_roster_retired_on_another_computer_stops_the_composer_checking_at_once(
+        qtbot: QtBot, db: Database, data_dir: Path, memory_keyring: object) -> None:
+    """A computer was removed elsewhere: the roster this window loaded is retired, and the
+    composer says names cannot be checked (it never quietly checks nothing)."""
+    from stpeters_desk.core.roster import import_roster
+    from stpeters_desk.core.storage.change_feed import ROSTER
+    from stpeters_desk.core.storage.roster_store import RosterStore
+
+    school = School(db, data_dir)
+    assert school.services.roster is not None
+    import_roster(b"Forename,Surname\nZebedee,Quarrington\n", school.services.roster,
+                  imported_by="Mrs Invented Head")
+    window = school.window(qtbot, school.head)
+    window.composer.editor.setPlainText("Zebedee won the egg and spoon race")
+    window.composer.check_names()
+    assert "Zebedee" in window.composer.names_label.text()
+    other = reopen_database(db)
+    try:
+        with other.transaction() as conn:
+            assert RosterStore(other).retire(conn, "Mrs Invented Head", "removed")
+    finally:
+        other.close()
+    window.feed_bridge.changed.emit(frozenset({ROSTER}))
+    qtbot.waitUntil(lambda: "retired" in window.composer.names_label.text(),
+                    timeout=int(BOUND_S * 1000))
+    label = window.composer.names_label
+    assert label.isVisible() and "Names cannot be checked" in label.text()
+    assert "Import the pupil roster again" in label.text()

@@ -135,3 +135,69 @@ def test_a_new_computer_joins_from_the_window_and_a_wrong_code_keeps_what_was_ty
     for computer in (office, laptop):
         computer.db.guard = None
         computer.db.close()
+
+
+@pytest.mark.parametrize("size", [(1180, 760), (1366, 768)])
+def test_removing_a_computer_shows_the_head_what_is_left_to_do(
+        qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        size: tuple[int, int]) -> None:
+    if db.dialect != "postgresql":
+        pytest.skip("removing a computer is for a shared server")
+    from stpeters_desk.core.roster import import_roster
+    from stpeters_desk.ops.computers import ComputerOperations, join_this_computer
+    from stpeters_desk.ops.session import Session
+    from stpeters_desk.x.credentials import XCredentials, save_credentials
+    from tests.unit.test_enrolment import Computer
+
+    hash_pins_quickly(monkeypatch)
+    monkeypatch.setattr(enrolment, "KDF_TIME", 1)
+    monkeypatch.setattr(enrolment, "KDF_MEMORY_KIB", 8)
+    office = Computer(db, tmp_path / "office")
+    laptop = Computer(db, tmp_path / "laptop")
+    with office.here():
+        services = office.start()
+        assert services.staff is not None and services.roster is not None
+        head, _recovery = services.staff.create_head("Mrs Invented Head", HEAD_PIN)
+        services.sign_in(head)
+        import_roster(b"Forename,Surname\nZebedee,Quarrington\n", services.roster,
+                      imported_by="Mrs Invented Head")
+        save_credentials(XCredentials("k", "s", "t", "ts"))
+        shown = ComputerOperations(services).make_enrolment_code(
+            Session(head, office.device.label), HEAD_PIN, may_post=True)
+    with laptop.here():
+        join_this_computer(laptop.db, shown.code.text, laptop.device)
+    with office.here():
+        tab = settings_tab(qtbot, services, size)
+        assert tab.show_section("computers")
+        group = tab.school_computers
+        rows = [group.computer_list.item(r) for r in range(group.computer_list.count())]
+        chosen = next(r for r in rows if "(this computer)" not in r.text())
+        group.computer_list.setCurrentItem(chosen)
+        group.remove_button.click()
+        QApplication.processEvents()
+        message = tab.messages["computers"]
+        text = message.text()
+        assert "was removed" in text and message.isVisible() and inside(message, tab)
+        assert "☐ Import the pupil roster again (the old one was made unreadable to the " \
+               "removed computer)." in text
+        assert "☐ Regenerate the X keys on the X developer portal and reconnect X (the " \
+               "removed computer had them)." in text
+        assert "removed by Mrs Invented Head" in " ".join(
+            group.computer_list.item(r).text() for r in range(group.computer_list.count()))
+        page = tab.pages.currentWidget()
+        assert isinstance(page, QAbstractScrollArea)
+        bar = page.horizontalScrollBar()
+        assert not bar.isVisible() or bar.maximum() == 0
+        from stpeters_desk.x.models import REAL
+
+        services.gateway.kind = REAL  # as if the real account were connected here
+        tab.reload()
+        assert tab.show_section("roster")
+        assert "retired when a computer was removed" in tab.roster_label.text()
+        assert inside(tab.roster_label, tab)
+        assert tab.show_section("account")
+        assert "reconnect X here" in tab.account_label.text()
+        assert tab.account_label.isVisible() and inside(tab.account_label, tab)
+    for computer in (office, laptop):
+        computer.db.guard = None
+        computer.db.close()

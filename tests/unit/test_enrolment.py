@@ -406,3 +406,197 @@ def test_joining_from_the_command_line_remembers_the_server_but_never_its_passwo
             is None
     office.db.close()
     laptop.db.close()
+
+
+# -- removing a computer rotates the roster key and retires the X keys it held -------------------
+ROSTER_CSV = b"Forename,Surname,Year\nOlivia,Smith,3\nZebedee,Quarrington,4\n"
+OLD_X = {"api_key": "old-key", "api_secret": "old-secret", "access_token": "old-token",
+         "access_token_secret": "old-token-secret"}
+
+
+def _import_roster(services: DeskServices) -> None:
+    from stpeters_desk.core.roster import import_roster
+
+    assert services.roster is not None
+    import_roster(ROSTER_CSV, services.roster, imported_by="Mrs Amberley")
+    services.forget_name_guard()
+
+
+def _real_account(services: DeskServices) -> None:
+    """The services as if the real account were connected (the sandbox, marked real)."""
+    from stpeters_desk.x.models import REAL
+
+    services.gateway.kind = REAL
+
+
+def test_the_name_guard_refuses_a_retired_roster_on_either_back_end(
+        db: Database, data_dir: Path) -> None:
+    from stpeters_desk.core.roster import RosterKeyError, load_name_guard
+    from stpeters_desk.core.storage.roster_store import RosterStore
+    from stpeters_desk.ops.posting import NamesCannotBeChecked, Posting
+
+    services = DeskServices.for_school(db, SandboxGateway(db), data_dir)
+    _import_roster(services)
+    assert services.name_guard().check("Zebedee won the race")
+    store = RosterStore(db)
+    with db.transaction() as conn:
+        assert store.retire(conn, "Mrs Amberley", "a computer was removed")
+    assert store.forms() == [] and store.counts().retired_reason
+    assert store.counts().pupils == 0 and store.counts().imported_by == "Mrs Amberley"
+    with pytest.raises(RosterKeyError, match="retired when a computer was removed"):
+        load_name_guard(store)
+    services.forget_name_guard()
+    with pytest.raises(NamesCannotBeChecked, match="Import the pupil roster again"):
+        Posting(services).preflight("Zebedee won the race")
+    _import_roster(services)  # importing again brings the guard back
+    assert not store.counts().retired_reason and services.name_guard().check("Zebedee")
+
+
+def test_with_no_roster_there_is_nothing_to_retire(db: Database) -> None:
+    from stpeters_desk.core.storage.roster_store import RosterStore
+
+    with db.transaction() as conn:
+        assert not RosterStore(db).retire(conn, "Mrs Amberley", "a computer was removed")
+    assert not RosterStore(db).counts().imported
+
+
+def test_a_computer_where_x_was_connected_counts_as_one_that_held_the_keys(
+        db: Database) -> None:
+    AuditTrail(db, device="Office PC (abcdef12)").record(
+        "Mrs Amberley", AuditAction.X_ACCOUNT_CONNECTED, "@stpeters")
+    AuditTrail(db, device="Kiosk (99999999)").record(
+        "Mrs Amberley", AuditAction.POST_TWEET, "a tweet")
+    store, conn = SchoolStore(db), db.reader()
+    assert store.connected_x_on(conn, "abcdef12-3456", AuditAction.X_ACCOUNT_CONNECTED)
+    assert not store.connected_x_on(conn, "99999999-0000", AuditAction.X_ACCOUNT_CONNECTED)
+
+
+def test_the_checklist_says_what_to_do_and_the_record_what_was_rotated() -> None:
+    from stpeters_desk.ops.computers import Removal
+
+    both = Removal("Laptop 3 (abc)", 12, True, True)
+    assert both.checklist() == (
+        "Ask IT to remove its database account (remove-computer.sql).",
+        "Import the pupil roster again (the old one was made unreadable to the removed "
+        "computer).",
+        "Regenerate the X keys on the X developer portal and reconnect X (the removed "
+        "computer had them).")
+    record = both.for_the_record()
+    assert "new key from entry #12" in record and "roster has a new key" in record
+    assert "fingerprints made with the old key were retired" in record
+    assert "X keys were retired" in record
+    neither = Removal("Kiosk (def)", 12, False, False)
+    assert len(neither.checklist()) == 1
+    assert "no roster was imported" in neither.for_the_record()
+    assert "could not post, so the X keys were not retired" in neither.for_the_record()
+    assert "none were rotated" in Removal("Kiosk (def)", 0, False, False).for_the_record()
+
+
+def test_removing_a_computer_rotates_the_roster_key_and_retires_the_x_keys_it_held(
+        shared: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from stpeters_desk.core.roster import RosterKeyError, load_name_guard, roster_key
+    from stpeters_desk.core.storage.roster_store import RosterStore
+    from stpeters_desk.ops.computers import x_keys_retired
+    from stpeters_desk.ops.posting import NamesCannotBeChecked, Posting, PostingRefused
+    from stpeters_desk.ops.school import SchoolOperations
+    from stpeters_desk.x import connect
+    from stpeters_desk.x.credentials import XCredentials, load_credentials, save_credentials
+    from stpeters_desk.x.models import REAL, Account
+
+    office = Computer(shared, tmp_path / "office")
+    laptop = Computer(shared, tmp_path / "laptop")
+    kiosk = Computer(shared, tmp_path / "kiosk")
+    with office.here():
+        services = office.start()
+        assert services.staff is not None
+        head, _recovery = services.staff.create_head("Mrs Amberley", HEAD_PIN)
+        session = Session(head, office.device.label)
+        services.sign_in(head)
+        _import_roster(services)
+        old_key = roster_key(create=False, db=office.db)
+        old_digests = {f.digest for f in RosterStore(office.db).forms()}
+        save_credentials(XCredentials(**OLD_X))
+        to_post = ComputerOperations(services).make_enrolment_code(session, HEAD_PIN,
+                                                                   may_post=True)
+        to_watch = ComputerOperations(services).make_enrolment_code(session, HEAD_PIN)
+    for computer, shown in ((laptop, to_post), (kiosk, to_watch)):
+        with computer.here():
+            join_this_computer(computer.db, shown.code.text, computer.device)
+            assert roster_key(create=False, db=computer.db) == old_key
+    with laptop.here():
+        assert load_credentials() == XCredentials(**OLD_X)
+    with office.here():
+        removal = ComputerOperations(services).remove_computer(
+            session, laptop.device.device_id, HEAD_PIN, reason="left on a train")
+        assert removal.roster_retired and removal.x_keys_retired
+        assert any("Import the pupil roster again" in step for step in removal.checklist())
+        assert any("reconnect X" in step for step in removal.checklist())
+        entry = AuditTrail(office.db).query(action=AuditAction.COMPUTER_REMOVED)[0]
+        assert "roster has a new key" in entry.detail and "X keys were retired" in entry.detail
+        new_key = roster_key(create=False, db=office.db)
+        assert new_key != old_key
+        for secret in (old_key.hex(), new_key.hex(), *OLD_X.values()):
+            assert secret not in entry.detail
+        # the old fingerprints are gone, and the guard refuses rather than finds nothing
+        assert RosterStore(office.db).forms() == [] and old_digests
+        with pytest.raises(RosterKeyError, match="retired"):
+            load_name_guard(RosterStore(office.db))
+        with pytest.raises(NamesCannotBeChecked):
+            Posting(services).preflight("Zebedee won the race")
+        # the real account's old keys are not used: nothing is sent until X is reconnected
+        _real_account(services)
+        assert x_keys_retired(office.db)
+        assert Posting(services).send_due() == []
+        with pytest.raises(PostingRefused, match="reconnect X"):
+            Posting(services).send(1)
+    with laptop.here():  # the removed computer cannot read the new roster key
+        assert SchoolStore(laptop.db).roster_envelope(laptop.db.reader(), laptop.device.device_id,
+                                                      1) is None
+        with pytest.raises(RosterKeyError, match="not given the school's new key"):
+            roster_key(create=True, db=laptop.db)
+    with kiosk.here():  # a remaining one picks it up from its envelope the first time
+        assert roster_key(create=False, db=kiosk.db) == new_key
+        assert keystore.read_secret(*school_keys.names_for(kiosk.db).roster) == new_key.hex()
+        kiosk_services = kiosk.start()
+        _import_roster(kiosk_services)  # the head imports it again, on any computer
+    with office.here():
+        services.forget_name_guard()
+        guard = services.name_guard()
+        assert guard.check("Zebedee won the race")
+        assert not {f.digest for f in RosterStore(office.db).forms()} & old_digests
+        # reconnecting with the retired keys is refused; with regenerated ones it works
+        monkeypatch.setattr(connect, "check_credentials", lambda _keys: Account(
+            "1", "stpeters", "St Peter's", 0, 0, REAL))
+        with pytest.raises(InvalidInput, match="retired"):
+            SchoolOperations(services).connect_x(session, lambda: XCredentials(**OLD_X),
+                                                 HEAD_PIN)
+        new_x = {k: v.replace("old", "new") for k, v in OLD_X.items()}
+        SchoolOperations(services).connect_x(session, lambda: XCredentials(**new_x), HEAD_PIN)
+        assert not x_keys_retired(office.db)
+        # a computer joining now receives the current roster key
+        third = ComputerOperations(services).make_enrolment_code(session, HEAD_PIN,
+                                                                 may_post=True)
+    tablet = Computer(shared, tmp_path / "tablet")
+    with tablet.here():
+        join_this_computer(tablet.db, third.code.text, tablet.device)
+        assert roster_key(create=False, db=tablet.db) == new_key
+        assert not x_keys_retired(tablet.db)
+    with office.here():  # a computer that could not post leaves the X keys alone
+        quiet = ComputerOperations(services).remove_computer(session, kiosk.device.device_id,
+                                                             HEAD_PIN)
+        assert quiet.roster_retired and not quiet.x_keys_retired
+        assert not any("reconnect X" in step for step in quiet.checklist())
+        assert not x_keys_retired(office.db)
+        newest = roster_key(create=False, db=office.db)
+        assert newest not in (old_key, new_key)
+    with tablet.here():  # it joined before this removal: it opens its envelope
+        assert roster_key(create=False, db=tablet.db) == newest
+    # deleting the record of the retired keys (to use the old ones again) is caught
+    as_administrator(shared, "DELETE FROM x_keys_retired")
+    with office.here():
+        reopened = reopen_database(shared)
+        found = IntegrityGuard(reopened).result()
+        reopened.close()
+        assert not found.ok and "retired X keys" in found.message, found.message
+    for computer in (office, laptop, kiosk, tablet):
+        computer.db.close()

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from stpeters_desk.core.names import FormKind, HashedForm
+from stpeters_desk.core.storage.connection import Connection
 from stpeters_desk.core.storage.db import Database, utc_now_text
 
 
@@ -24,6 +25,8 @@ class RosterCounts:
     groups: Mapping[str, int] = field(default_factory=dict)
     imported_at: str | None = None
     imported_by: str = ""
+    retired_reason: str = ""
+    """Set when the fingerprints were retired (their key was rotated): import again."""
 
     @property
     def imported(self) -> bool:
@@ -65,6 +68,21 @@ class RosterStore:
                  "forms": int(form_count), "check": key_check})
         return self.counts()
 
+    def retire(self, conn: Connection, retired_by: str, reason: str) -> bool:
+        """Forget every fingerprint made with a key that is being replaced (inside the
+        caller's transaction) and note why; False when there was no roster to retire."""
+        latest = conn.execute("SELECT id FROM roster_imports ORDER BY id DESC LIMIT 1"
+                              ).fetchone()
+        if latest is None:
+            return False
+        conn.execute("DELETE FROM roster_name_forms")
+        conn.execute("DELETE FROM roster_groups")
+        conn.execute(
+            "INSERT INTO roster_imports (imported_at, imported_by, pupil_count, form_count, "
+            "key_check, retired_reason) VALUES (:at, :by, 0, 0, :check, :reason)",
+            {"at": utc_now_text(), "by": retired_by, "check": b"", "reason": reason})
+        return True
+
     def clear(self, cleared_by: str, key_check: bytes) -> None:
         """Forget every pupil (e.g. before handing the computer on); the history keeps counts."""
         self.replace((), pupils=0, groups={}, key_check=key_check, imported_by=cleared_by)
@@ -82,10 +100,14 @@ class RosterStore:
 
     def counts(self) -> RosterCounts:
         latest = self._db.query_one(
-            "SELECT imported_at, imported_by, pupil_count, form_count FROM roster_imports "
-            "ORDER BY id DESC LIMIT 1")
+            "SELECT imported_at, imported_by, pupil_count, form_count, retired_reason "
+            "FROM roster_imports ORDER BY id DESC LIMIT 1")
         if latest is None:
             return RosterCounts()
+        if latest["retired_reason"]:
+            return RosterCounts(imported_at=str(latest["imported_at"]),
+                                imported_by=str(latest["imported_by"]),
+                                retired_reason=str(latest["retired_reason"]))
         kinds = self._db.query(
             "SELECT kind, COUNT(*) AS n FROM roster_name_forms GROUP BY kind ORDER BY kind")
         groups = self._db.query("SELECT label, pupil_count FROM roster_groups ORDER BY label")

@@ -33,6 +33,25 @@ def key_epochs(conn: Connection) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
+def roster_epoch(conn: Connection) -> int:
+    """The roster key in use: 0 for the first, then one more each time a computer was
+    removed (0 before migration 21)."""
+    try:
+        row = conn.execute("SELECT MAX(epoch) FROM roster_key_epochs").fetchone()
+    except database_errors():
+        return 0
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def x_keys_generation(conn: Connection) -> int:
+    """How many times the X account's keys were retired (0: never, or before migration 21)."""
+    try:
+        row = conn.execute("SELECT MAX(generation) FROM x_keys_retired").fetchone()
+    except database_errors():
+        return 0
+    return int(row[0]) if row and row[0] is not None else 0
+
+
 def create_school_id(conn: Connection, school_id: str) -> str:
     """Record ``school_id`` unless another computer got there first; returns the one kept."""
     conn.execute("INSERT INTO school_identity (id, school_id, created_at) "
@@ -195,6 +214,44 @@ class SchoolStore:
                            "WHERE device_id = :device AND from_id = :from_id",
                            {"device": device_id, "from_id": from_id}).fetchone()
         return (str(row[0]), _bytes(row[1]), _bytes(row[2])) if row else None
+
+    # -- the roster's key and the X keys after a computer was removed (migration 21) --------
+    def add_roster_epoch(self, conn: Connection, by: str) -> int:
+        epoch = roster_epoch(conn) + 1
+        conn.execute("INSERT INTO roster_key_epochs (epoch, made_at, made_by) "
+                     "VALUES (:epoch, :at, :by)", {"epoch": epoch, "at": utc_now_text(),
+                                                   "by": by})
+        return epoch
+
+    def add_roster_envelope(self, conn: Connection, device_id: str, epoch: int,
+                            ephemeral: str, nonce: bytes, sealed: bytes) -> None:
+        conn.execute("INSERT INTO roster_key_envelopes (device_id, epoch, ephemeral, nonce, "
+                     "sealed) VALUES (:device, :epoch, :ephemeral, :nonce, :sealed)",
+                     {"device": device_id, "epoch": epoch, "ephemeral": ephemeral,
+                      "nonce": nonce, "sealed": sealed})
+
+    def roster_envelope(self, conn: Connection, device_id: str, epoch: int
+                        ) -> tuple[str, bytes, bytes] | None:
+        row = conn.execute("SELECT ephemeral, nonce, sealed FROM roster_key_envelopes "
+                           "WHERE device_id = :device AND epoch = :epoch",
+                           {"device": device_id, "epoch": epoch}).fetchone()
+        return (str(row[0]), _bytes(row[1]), _bytes(row[2])) if row else None
+
+    def retire_x_keys(self, conn: Connection, by: str, reason: str) -> int:
+        generation = x_keys_generation(conn) + 1
+        conn.execute("INSERT INTO x_keys_retired (generation, made_at, made_by, reason) "
+                     "VALUES (:generation, :at, :by, :reason)",
+                     {"generation": generation, "at": utc_now_text(), "by": by,
+                      "reason": reason})
+        return generation
+
+    def connected_x_on(self, conn: Connection, device_id: str, action: str) -> bool:
+        """Whether the audit log records the X account connected on that computer (its
+        entries name it "Name (first 8 of its id)", whatever it was called then)."""
+        return conn.execute("SELECT 1 FROM audit_log WHERE action = :action "
+                            "AND device LIKE :device LIMIT 1",
+                            {"action": action, "device": f"% ({device_id[:8]})"}
+                            ).fetchone() is not None
 
     def remove_computer(self, conn: Connection, device_id: str, by: str) -> bool:
         changed = conn.execute("UPDATE school_computers SET removed_at = :at, removed_by = :by "

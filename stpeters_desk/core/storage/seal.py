@@ -33,16 +33,20 @@ SEALED_PARTS: dict[str, str] = {
                           "ORDER BY key"),
     "school computers": ("SELECT device_id, name, joined_at, joined_with, may_post, removed_at, "
                          "removed_by FROM school_computers ORDER BY device_id"),
+    # deleting these would bring back a key a removed computer holds (migration 21)
+    "roster keys": "SELECT epoch, made_at, made_by FROM roster_key_epochs ORDER BY epoch",
+    "retired X keys": ("SELECT generation, made_at, made_by, reason FROM x_keys_retired "
+                       "ORDER BY generation"),
 }
 # Parts added after databases were sealed: an older seal has no hash for them, which is
 # right while the part is still empty (the next change seals it).
-LATER_PARTS = frozenset({"school computers"})
+LATER_PARTS = frozenset({"school computers", "roster keys", "retired X keys"})
 
 
 # How many leading columns each part is ordered by (its ORDER BY).
 _ORDER_COLUMNS = {"staff": 1, "permissions": 2, "lockouts": 1, "recovery code": 0,
                   "registered computers": 1, "posting exceptions": 1, "security settings": 1,
-                  "school computers": 1}
+                  "school computers": 1, "roster keys": 1, "retired X keys": 1}
 
 
 def _sqlite_order(value: object) -> tuple[int, object]:

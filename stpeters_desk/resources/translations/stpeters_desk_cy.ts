@@ -1588,6 +1588,10 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Nid yw&apos;r ysgol wedi&apos;i gosod ar y gweinydd hwn eto.</translation>
     </message>
     <message>
+        <source>The X keys on this computer were retired when a computer that held them was removed, so they cannot be passed on. Reconnect X with regenerated keys first, or untick “may post”.</source>
+        <translation>Cafodd yr allweddi X ar y cyfrifiadur hwn eu hymddeol pan dynnwyd cyfrifiadur a oedd yn eu dal, felly ni ellir eu trosglwyddo. Ailgysylltwch X ag allweddi wedi&apos;u hail-gynhyrchu yn gyntaf, neu dad-diciwch “caiff bostio”.</translation>
+    </message>
+    <message>
         <source>The X account is not connected on this computer, so its keys cannot be passed on. Untick “may post”, or make the code on the computer where X was connected.</source>
         <translation>Nid yw&apos;r cyfrif X wedi&apos;i gysylltu ar y cyfrifiadur hwn, felly ni ellir trosglwyddo ei allweddi. Dad-diciwch “caiff bostio”, neu gwnewch y cod ar y cyfrifiadur lle cysylltwyd X.</translation>
     </message>
@@ -1598,6 +1602,22 @@ Nid oes modd dadwneud hyn.</translation>
     <message>
         <source>A computer cannot remove itself: do it from another school computer.</source>
         <translation>Ni all cyfrifiadur dynnu ei hun: gwnewch hyn o gyfrifiadur ysgol arall.</translation>
+    </message>
+    <message>
+        <source>Ask IT to remove its database account (remove-computer.sql).</source>
+        <translation>Gofynnwch i TG dynnu ei gyfrif cronfa ddata (remove-computer.sql).</translation>
+    </message>
+    <message>
+        <source>Import the pupil roster again (the old one was made unreadable to the removed computer).</source>
+        <translation>Mewnforiwch y rhestr ddisgyblion eto (gwnaed yr hen un yn annarllenadwy i&apos;r cyfrifiadur a dynnwyd).</translation>
+    </message>
+    <message>
+        <source>Regenerate the X keys on the X developer portal and reconnect X (the removed computer had them).</source>
+        <translation>Ail-gynhyrchwch yr allweddi X ym mhorth datblygwyr X ac ailgysylltwch X (roedd yr allweddi gan y cyfrifiadur a dynnwyd).</translation>
+    </message>
+    <message>
+        <source>Not posted: the X account&apos;s keys were retired when a computer that held them was removed from the school. The head teacher must regenerate the keys on the X developer portal and reconnect X in Settings; until then nothing is sent with the old keys.</source>
+        <translation>Heb ei bostio: cafodd allweddi cyfrif X eu hymddeol pan dynnwyd cyfrifiadur a oedd yn eu dal o&apos;r ysgol. Rhaid i&apos;r pennaeth ail-gynhyrchu&apos;r allweddi ym mhorth datblygwyr X ac ailgysylltu X yn Gosodiadau; tan hynny ni anfonir dim gyda&apos;r hen allweddi.</translation>
     </message>
 </context>
 <context>
@@ -3965,6 +3985,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Mae&apos;r allweddi hyn yn caniatáu negeseuon uniongyrchol, ac mae polisi&apos;r ysgol yn gwahardd hynny. Ym mhorth datblygwyr X, gosodwch yr ap i “Read and write”, ail-gynhyrchwch y tocyn mynediad a rhowch gynnig arall arni.</translation>
     </message>
     <message>
+        <source>These are the X keys that were retired when a computer that held them was removed. Regenerate the keys on the X developer portal and enter the new ones.</source>
+        <translation>Dyma&apos;r allweddi X a ymddeolwyd pan dynnwyd cyfrifiadur a oedd yn eu dal. Ail-gynhyrchwch yr allweddi ym mhorth datblygwyr X a rhowch y rhai newydd.</translation>
+    </message>
+    <message>
         <source>This setting is changed only by its own button, which asks what it needs.</source>
         <translation>Dim ond ei fotwm ei hun sy&apos;n newid y gosodiad hwn, ac mae&apos;r botwm hwnnw&apos;n gofyn am yr hyn sydd ei angen.</translation>
     </message>
@@ -5828,6 +5852,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Does gan y cyfrifiadur hwn ddim storfa gyfrineiriau ddiogel, felly does dim modd cadw allwedd y rhestr ddisgyblion yn ddiogel na gwirio enwau disgyblion. Ar Linux, gosodwch gnome-keyring (neu KWallet) a mewngofnodwch eto.</translation>
     </message>
     <message>
+        <source>This computer was not given the school&apos;s new key for the pupil roster (made when a computer was removed), so pupils&apos; names cannot be checked here. Ask the head teacher to check this computer in Settings → School computers.</source>
+        <translation>Ni chafodd y cyfrifiadur hwn allwedd newydd yr ysgol ar gyfer y rhestr ddisgyblion (a wnaed pan dynnwyd cyfrifiadur), felly ni ellir gwirio enwau disgyblion yma. Gofynnwch i&apos;r pennaeth wirio&apos;r cyfrifiadur hwn yn Gosodiadau → Cyfrifiaduron yr ysgol.</translation>
+    </message>
+    <message>
         <source>the file has no pupils in it, so the roster was not replaced.</source>
         <translation>does dim disgyblion yn y ffeil, felly ni chafodd y rhestr ddisgyblion ei disodli.</translation>
     </message>
@@ -5838,6 +5866,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
     <message>
         <source>The pupil roster was hashed with a key this computer no longer has (the keyring was reset, or the database came from another computer). Import the roster again.</source>
         <translation>Cafodd y rhestr ddisgyblion ei stwnsio ag allwedd nad yw ar y cyfrifiadur hwn mwyach (cafodd y storfa allweddi ei hailosod, neu daeth y gronfa ddata o gyfrifiadur arall). Mewnforiwch y rhestr ddisgyblion eto.</translation>
+    </message>
+    <message>
+        <source>The pupil roster was retired when a computer was removed from the school (it held the roster&apos;s key), so pupils&apos; names cannot be checked and nothing can be posted. Import the pupil roster again in Settings.</source>
+        <translation>Cafodd y rhestr ddisgyblion ei hymddeol pan dynnwyd cyfrifiadur o&apos;r ysgol (roedd allwedd y rhestr ganddo), felly ni ellir gwirio enwau disgyblion ac ni ellir postio dim. Mewnforiwch y rhestr ddisgyblion eto yn Gosodiadau.</translation>
     </message>
 </context>
 <context>
@@ -6044,8 +6076,10 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Dewiswch gyfrifiadur yn y rhestr yn gyntaf.</translation>
     </message>
     <message>
-        <source>{name} was removed: it can no longer act for the school. Ask IT to remove its database account (remove-computer.sql).</source>
-        <translation>Cafodd {name} ei dynnu: ni all weithredu ar ran yr ysgol mwyach. Gofynnwch i TG dynnu ei gyfrif cronfa ddata (remove-computer.sql).</translation>
+        <source>{name} was removed: it can no longer act for the school. The keys it held were replaced. Still to do:
+{steps}</source>
+        <translation>Cafodd {name} ei dynnu: ni all weithredu dros yr ysgol mwyach. Cafodd yr allweddi oedd ganddo eu disodli. I&apos;w wneud o hyd:
+{steps}</translation>
     </message>
     <message>
         <source>remove {name} from the school</source>
@@ -6449,12 +6483,20 @@ Pwyswch Adnewyddu (F5) i nôl atebion a chrybwylliadau&apos;r cyfrif o X.</trans
         <translation>Mae&apos;r ap wedi&apos;i gysylltu â chyfrif X go iawn yr ysgol.</translation>
     </message>
     <message>
+        <source>✖ The X account&apos;s keys were retired when a computer that held them was removed from the school. Regenerate them on the X developer portal and reconnect X here: nothing is sent with the old keys until then.</source>
+        <translation>✖ Cafodd allweddi cyfrif X eu hymddeol pan dynnwyd cyfrifiadur a oedd yn eu dal o&apos;r ysgol. Ail-gynhyrchwch nhw ym mhorth datblygwyr X ac ailgysylltwch X yma: ni anfonir dim gyda&apos;r hen allweddi tan hynny.</translation>
+    </message>
+    <message>
         <source>A new language is used from the next time the app starts.</source>
         <translation>Bydd iaith newydd yn cael ei defnyddio o&apos;r tro nesaf y bydd yr ap yn cychwyn.</translation>
     </message>
     <message>
         <source>The {language} translation is not on this computer yet, so the app stays in English until it is installed.</source>
         <translation>Nid yw&apos;r cyfieithiad {language} ar y cyfrifiadur hwn eto, felly bydd yr ap yn aros yn Saesneg nes iddo gael ei osod.</translation>
+    </message>
+    <message>
+        <source>✖ The pupil roster was retired when a computer was removed from the school (it held the roster&apos;s key). Import the pupil list again: posting is blocked until then.</source>
+        <translation>✖ Cafodd y rhestr ddisgyblion ei hymddeol pan dynnwyd cyfrifiadur o&apos;r ysgol (roedd allwedd y rhestr ganddo). Mewnforiwch y rhestr ddisgyblion eto: mae postio wedi&apos;i rwystro tan hynny.</translation>
     </message>
     <message>
         <source>No roster imported yet: tweets are checked against common first names only. Import the pupil list so every child&apos;s name is caught.</source>

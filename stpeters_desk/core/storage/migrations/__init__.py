@@ -28,6 +28,7 @@ from stpeters_desk.core.storage.migrations import (
     m0017_append_only_audit,
     m0018_enrolment,
     m0020_school_policy,
+    m0021_rotated_keys,
 )
 from stpeters_desk.core.storage.migrations.base import Migration
 
@@ -50,6 +51,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0017_append_only_audit.MIGRATION,
     m0018_enrolment.MIGRATION,
     m0020_school_policy.MIGRATION,
+    m0021_rotated_keys.MIGRATION,
 )
 
 __all__ = ["MIGRATIONS", "Migration"]
