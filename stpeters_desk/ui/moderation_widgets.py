@@ -243,8 +243,8 @@ class HandOffPanel(QFrame):
         while parent is not None and not isinstance(parent, QScrollArea):
             parent = parent.parentWidget()
         if parent is not None and self.isVisible():
-            parent.ensureWidgetVisible(self.instructions, 0, 8)
-            parent.ensureWidgetVisible(self.next_step_button(), 0, 8)
+            parent.ensureWidgetVisible(self.instructions, 0, 0)
+            parent.ensureWidgetVisible(self.next_step_button(), 0, 0)  # short panes too
 
     def _open_again(self) -> None:
         if self.handoff is not None:
