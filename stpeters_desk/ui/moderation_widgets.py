@@ -226,7 +226,10 @@ class HandOffPanel(QFrame):
         self.open_again_button.setVisible(not practice)
         set_style_state(self, "action", handoff.action)
         self.show()
-        QTimer.singleShot(0, self._bring_into_view)  # once the pane has laid it out
+        # Once the pane has laid it out, and again when what the decision changed (the
+        # list, the message) has settled.
+        QTimer.singleShot(0, self._bring_into_view)
+        QTimer.singleShot(100, self._bring_into_view)
 
     def next_step_button(self) -> QPushButton:
         """The button a person presses next: the practice click, the report, or the check."""
@@ -243,6 +246,9 @@ class HandOffPanel(QFrame):
         while parent is not None and not isinstance(parent, QScrollArea):
             parent = parent.parentWidget()
         if parent is not None and self.isVisible():
+            content = parent.widget()
+            if content is not None and content.layout() is not None:
+                content.layout().activate()  # where the panel's buttons are now
             parent.ensureWidgetVisible(self.instructions, 0, 0)
             parent.ensureWidgetVisible(self.next_step_button(), 0, 0)  # short panes too
 

@@ -78,6 +78,8 @@ def assert_fits(panel: HandOffPanel) -> None:
     """The panel's every shown button is whole inside the pane's visible part (the pane
     scrolled to it, as a person would), and the pane cannot scroll sideways."""
     settle()
+    QTest.qWait(200)  # the pane brings the panel into view once everything has settled
+    settle()
     assert panel.isVisible()
     pane = pane_of(panel)
     viewport = pane.viewport()
@@ -197,4 +199,25 @@ def test_a_reply_with_pictures_keeps_its_decision_in_sight(
     settle()
     assert in_sight(tile.button) and in_sight(moderation.hide_button)
     assert moderation.detail.height() >= 2 * moderation.detail.fontMetrics().lineSpacing()
+    window.allow_close()
+
+
+@pytest.mark.parametrize(("width", "height", "kiosk"), SIZES)
+def test_every_follower_decision_stays_in_sight(
+        qtbot: QtBot, school: DeskServices, head: StaffMember, styled: None, width: int,
+        height: int, kiosk: bool) -> None:
+    """In kiosk mode Unblock and Finish review were below the fold of the account pane."""
+    window = window_at(qtbot, school, head, width, height, kiosk)
+    followers = shown(window, "Followers")
+    assert isinstance(followers, FollowersTab)
+    followers.table.selectRow(0)
+    settle()
+    for control in (followers.reason_box, followers.ok_button, followers.watch_button,
+                    followers.trust_button, followers.block_button, followers.unblock_button,
+                    followers.finish_button):
+        if control.isHidden():  # Unblock shows only for a blocked account
+            continue
+        assert in_sight(control), control.accessibleName() or getattr(control, "text", str)()
+    area = followers.reading_area
+    assert not area.horizontalScrollBar().isVisible()
     window.allow_close()
