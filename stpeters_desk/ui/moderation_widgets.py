@@ -247,8 +247,9 @@ class HandOffPanel(QFrame):
             parent = parent.parentWidget()
         if parent is not None and self.isVisible():
             content = parent.widget()
-            if content is not None and content.layout() is not None:
-                content.layout().activate()  # where the panel's buttons are now
+            laid_out = content.layout() if content is not None else None
+            if laid_out is not None:
+                laid_out.activate()  # where the panel's buttons are now
             parent.ensureWidgetVisible(self.instructions, 0, 0)
             parent.ensureWidgetVisible(self.next_step_button(), 0, 0)  # short panes too
 
