@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 from stpeters_desk.app import TAB_NAMES  # noqa: E402
 
 SIZES = ((1366, 768), (1920, 1080))
+COMPUTER_NAME = "OFFICE-PC-2"  # invented; shown in Settings' "This computer"
 LOOKS = ("light", "dark", "high-contrast", "kiosk")
 # The README's pictures drawn this way: (file in docs/images, tab, look)
 README_IMAGES = (("compose.png", "Compose", "light"), ("moderation.png", "Moderation", "dark"),
@@ -55,7 +56,8 @@ def draw(tab: str, look: str, size: tuple[int, int], out: Path) -> None:
                    "--screenshot", str(out), "--tab", tab, "--size", f"{size[0]}x{size[1]}"]
         if look == "kiosk":
             command.append("--kiosk")
-        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        # An invented computer name: Settings shows it, not the drawing machine's.
+        env = dict(os.environ, PYTHONPATH=str(ROOT), STPETERS_DESK_COMPUTER_NAME=COMPUTER_NAME)
         result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=180)
         if result.returncode != 0:
             raise SystemExit(f"{tab} {look} {size}: {result.stderr}")

@@ -80,8 +80,17 @@ def this_device() -> DeviceIdentity:
     return DeviceIdentity(device_id=device_id, name=_computer_name())
 
 
+COMPUTER_NAME_ENV = "STPETERS_DESK_COMPUTER_NAME"
+
+
 def _computer_name() -> str:
-    """The computer's network name; without importing socket, which start-up can spare."""
+    """The computer's network name; without importing socket, which start-up can spare.
+
+    ``STPETERS_DESK_COMPUTER_NAME`` names it instead: the gallery's pictures show an
+    invented name, never the name of the machine that drew them."""
+    name = os.environ.get(COMPUTER_NAME_ENV, "").strip()
+    if name:
+        return name
     # os.uname is POSIX only; Windows names the computer in the environment.
     name = os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
     if not name:

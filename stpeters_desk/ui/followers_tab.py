@@ -437,7 +437,7 @@ class FollowersTab(QWidget):
     def _build(self) -> None:
         splitter = QSplitter()
         splitter.addWidget(self._listing())
-        splitter.addWidget(scrolls_when_short(self._side()))  # short screens: it scrolls
+        splitter.addWidget(self._side())  # short screens: what is read scrolls
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -576,25 +576,36 @@ class FollowersTab(QWidget):
         self.message = QLabel()
         self.message.setObjectName("TabMessage")
         self.message.setWordWrap(True)
-        side = QWidget()
-        layout = QVBoxLayout(side)
+        # What is read (and a hand-off's instructions) scrolls up and down; the reason and
+        # the decisions stay in sight below it (in kiosk mode Unblock and Finish review fell
+        # below the fold).
+        reading = QWidget()
+        layout = QVBoxLayout(reading)
         title = QLabel(self.tr("The account"))
         title.setObjectName("SectionTitle")
         layout.addWidget(title)
         layout.addWidget(self.detail, 1)
-        layout.addWidget(QLabel(self.tr("Why are you doing this?")))
-        layout.addWidget(self.reason_box)
+        layout.addWidget(self.handoff_panel)
+        self.reading_area = scrolls_when_short(reading)
+        self.reading_area.setMinimumHeight(3 * self.detail.fontMetrics().lineSpacing())
+        deciding = QWidget()
+        decide = QVBoxLayout(deciding)
+        margins = layout.contentsMargins()
+        decide.setContentsMargins(margins.left(), 0, margins.right(), margins.bottom())
+        decide.addWidget(QLabel(self.tr("Why are you doing this?")))
+        decide.addWidget(self.reason_box)
         buttons = QGridLayout()  # two by two, so the account pane stays narrow
         for number, button in enumerate((self.ok_button, self.watch_button, self.trust_button,
-                                         self.block_button, self.unblock_button)):
+                                         self.block_button, self.unblock_button,
+                                         self.finish_button)):
             buttons.addWidget(button, number // 2, number % 2)
-        layout.addLayout(buttons)
-        layout.addWidget(self.handoff_panel)
-        layout.addWidget(self.message)
-        finish_row = QHBoxLayout()
-        finish_row.addStretch(1)
-        finish_row.addWidget(self.finish_button)
-        layout.addLayout(finish_row)
+        decide.addLayout(buttons)
+        decide.addWidget(self.message)
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.reading_area, 1)
+        column.addWidget(deciding)
         return side
 
     def _blocked_view(self) -> bool:

@@ -34,6 +34,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QIODevice,
+    QSize,
     Qt,
     Signal,
 )
@@ -452,6 +453,15 @@ def suggested_action_text(item: StoredMention) -> str:
 # -- the tab -------------------------------------------------------------------------------
 
 
+class ReplyText(QPlainTextEdit):
+    """The chosen reply in full: it asks for no more height than its minimum, and takes
+    what the pane has left (a plain text box asks for 192 px, which pushed the reply's
+    pictures out of sight on a short screen)."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+
 class ModerationTab(QWidget):
     """Signals ``status`` for the status bar and ``needs_you`` for the tab's badge."""
 
@@ -483,7 +493,7 @@ class ModerationTab(QWidget):
     def _build(self) -> None:
         splitter = QSplitter()
         splitter.addWidget(self._listing())
-        splitter.addWidget(scrolls_when_short(self._side()))
+        splitter.addWidget(self._side())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
@@ -615,10 +625,13 @@ class ModerationTab(QWidget):
         self.table.selectRow(max(0, min(rows - 1, current + step if current >= 0 else 0)))
 
     def _side(self) -> QWidget:
-        self.detail = QPlainTextEdit()
+        self.detail = ReplyText()
         self.detail.setObjectName("ReplyDetail")
         self.detail.setReadOnly(True)
         self.detail.setAccessibleName(self.tr("The chosen reply in full"))
+        # Four lines at least, more when there is room: its preferred height must not
+        # push the reply's pictures out of sight (the list shows the reply's words too).
+        self.detail.setMinimumHeight(4 * self.detail.fontMetrics().lineSpacing() + 16)
         self.reason_box = reason_combo([QCoreApplication.translate(CONTEXT, reason)
                                         for reason in REASONS])
         self.handoff_panel = HandOffPanel(self._open_url)
@@ -630,19 +643,34 @@ class ModerationTab(QWidget):
         self.message.setWordWrap(True)
         self.pictures = ReplyPictureStrip()
         self.pictures.reveal_requested.connect(self.show_picture)
-        side = QWidget()
-        layout = QVBoxLayout(side)
+        # What is read scrolls up and down; the decision stays in sight below it, however
+        # tall the reply's pictures or a hand-off make the pane (kiosk mode, 1180x760).
+        reading = QWidget()
+        layout = QVBoxLayout(reading)
         title = QLabel(self.tr("The reply"))
         title.setObjectName("SectionTitle")
         layout.addWidget(title)
         layout.addWidget(self.detail, 1)
         layout.addWidget(self.pictures)
-        layout.addWidget(QLabel(self.tr("Why are you doing this?")))
-        layout.addWidget(self.reason_box)
-        layout.addLayout(self._action_grid())
         layout.addWidget(self.handoff_panel)
-        layout.addWidget(self.message)
-        layout.addStretch(0)
+        self.reading_area = scrolls_when_short(reading)
+        # On a short screen (kiosk mode at 768 px) it may shrink to a few lines, so the
+        # window never grows past the screen; the decisions below keep their size.
+        self.reading_area.setMinimumHeight(3 * self.detail.fontMetrics().lineSpacing())
+        deciding = QWidget()
+        deciding.setObjectName("ReplyDecision")
+        decide = QVBoxLayout(deciding)
+        margins = layout.contentsMargins()
+        decide.setContentsMargins(margins.left(), 0, margins.right(), margins.bottom())
+        decide.addWidget(QLabel(self.tr("Why are you doing this?")))
+        decide.addWidget(self.reason_box)
+        decide.addLayout(self._action_grid())
+        decide.addWidget(self.message)
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.reading_area, 1)
+        column.addWidget(deciding)
         return side
 
     def _action_grid(self) -> QGridLayout:

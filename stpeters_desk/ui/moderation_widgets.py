@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -193,15 +194,18 @@ class HandOffPanel(QFrame):
         self.close_button.setToolTip(self.tr("Hide these instructions; a pending block stays "
                                              "pending until X's blocked list shows it"))
         self.close_button.clicked.connect(self.hide)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.open_again_button)
-        buttons.addStretch(1)
-        for button in (self.practice_button, self.check_button, self.reported_button,
-                       self.close_button):
-            buttons.addWidget(button)
+        # One under another, each as wide as the panel: side by side they asked for about
+        # 906 px and the side pane, which scrolls only up and down, cut them off (issue 17).
         layout = QVBoxLayout(self)
         layout.addWidget(self.instructions)
-        layout.addLayout(buttons)
+        for button in (self.open_again_button, self.practice_button, self.check_button,
+                       self.reported_button):
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            layout.addWidget(button)
+        close_row = QHBoxLayout()
+        close_row.addStretch(1)
+        close_row.addWidget(self.close_button)
+        layout.addLayout(close_row)
         self.hide()
 
     def show_handoff(self, handoff: HandOff, practice: bool) -> None:
@@ -222,6 +226,32 @@ class HandOffPanel(QFrame):
         self.open_again_button.setVisible(not practice)
         set_style_state(self, "action", handoff.action)
         self.show()
+        # Once the pane has laid it out, and again when what the decision changed (the
+        # list, the message) has settled.
+        QTimer.singleShot(0, self._bring_into_view)
+        QTimer.singleShot(100, self._bring_into_view)
+
+    def next_step_button(self) -> QPushButton:
+        """The button a person presses next: the practice click, the report, or the check."""
+        for button in (self.practice_button, self.reported_button, self.check_button):
+            if not button.isHidden():
+                return button
+        return self.close_button
+
+    def _bring_into_view(self) -> None:
+        """Scroll the side pane so the instructions and the next step are in sight."""
+        from PySide6.QtWidgets import QScrollArea
+
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None and self.isVisible():
+            content = parent.widget()
+            laid_out = content.layout() if content is not None else None
+            if laid_out is not None:
+                laid_out.activate()  # where the panel's buttons are now
+            parent.ensureWidgetVisible(self.instructions, 0, 0)
+            parent.ensureWidgetVisible(self.next_step_button(), 0, 0)  # short panes too
 
     def _open_again(self) -> None:
         if self.handoff is not None:

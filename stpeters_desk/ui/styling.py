@@ -50,20 +50,33 @@ def scrolls_when_short(pane: QWidget) -> QScrollArea:
     """Wrap a tall side pane so that it scrolls on a 1366x768 screen, in kiosk mode or
     with a large OS font, instead of pushing the window past the bottom of the screen.
 
-    Only vertically: the pane keeps its full width, so nothing is cut off at the side.
+    Only vertically: the pane keeps its full width, so nothing is cut off at the side,
+    including what appears later (a hand-off panel, a message, larger kiosk text): the
+    area's minimum width follows the pane's whenever its layout changes.
     Imported here: PySide6 builds each Qt class on first import, and this module is
     on the start-up path.
     """
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QEvent, QObject, Qt
     from PySide6.QtWidgets import QFrame, QScrollArea
 
-    area = QScrollArea()
+    class FollowingArea(QScrollArea):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+                self.fit_width()
+            return super().eventFilter(watched, event)
+
+        def fit_width(self) -> None:
+            content = self.widget()
+            if content is not None:
+                self.setMinimumWidth(content.minimumSizeHint().width() + SCROLL_BAR_ROOM)
+
+    area = FollowingArea()
     area.setWidget(pane)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the controls inside take the focus
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setMinimumWidth(pane.minimumSizeHint().width() + SCROLL_BAR_ROOM)
+    area.fit_width()
     return area
 
 

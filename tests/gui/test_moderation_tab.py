@@ -606,7 +606,7 @@ def _check_pictures_fit(window: object, head: object, size: tuple[int, int],
     _pictured(tab)
     QApplication.processEvents()
     [tile] = tab.pictures.tiles.values()
-    area = tab.splitter.widget(1)
+    area = tab.reading_area  # the reply and its pictures scroll; the decisions stay below
     assert isinstance(area, QScrollArea)
     area.ensureWidgetVisible(tile.button)
     QApplication.processEvents()

@@ -12,6 +12,7 @@ import pytest
 
 from stpeters_desk.core.audit import AuditTrail
 from stpeters_desk.core.devices import (
+    COMPUTER_NAME_ENV,
     CONFIG_DIR_ENV,
     DEVICE_FILE,
     DeviceIdentity,
@@ -70,6 +71,16 @@ def test_this_device_is_created_once_and_kept(config_dir: Path) -> None:
     assert json.loads((config_dir / DEVICE_FILE).read_text())["device_id"] == first.device_id
     assert this_device() == first
     assert first.label == f"{first.name} ({first.device_id[:8]})"
+
+
+def test_a_drawing_machine_can_give_the_computer_an_invented_name(
+        config_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The gallery's pictures show Settings' "This computer is called …": never the name
+    of the machine that drew them."""
+    monkeypatch.setenv(COMPUTER_NAME_ENV, "OFFICE-PC-2")
+    assert this_device().name == "OFFICE-PC-2"
+    monkeypatch.setenv(COMPUTER_NAME_ENV, "  ")
+    assert this_device().name == socket.gethostname()
 
 
 def test_a_damaged_device_file_is_replaced(config_dir: Path) -> None:
