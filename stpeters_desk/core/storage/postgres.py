@@ -309,10 +309,6 @@ class PgDatabase(Database):
         self._fresh(read)
         return found[0]
 
-    def execute(self, sql: str, params: Params | None = None) -> int:
-        with self.transaction() as conn:
-            return conn.execute(sql, params or {}).rowcount
-
     def close_thread_connection(self) -> None:
         conn: PgConnection | None = getattr(self._local, "pg", None)
         if conn is None:
