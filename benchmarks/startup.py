@@ -1,7 +1,9 @@
 """Time from process start to the first shown window: the app against bare PySide6.
 
 Both are measured in the same run, as fresh processes, so the ratio holds on
-any machine. Target: the app at most 1.5x the bare window. Prints medians.
+any machine. Target: the app at most 1.5x the bare window. Prints medians, by
+the clock and by the processor time each process had used when its window was
+shown: on a machine busy with other work the clock swings, processor time less.
 
 The app is started exactly as the README starts it (the ``stpeters-desk``
 command, no arguments), on a throw-away data folder given through the
@@ -19,11 +21,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
 BARE_WINDOW = """
+import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QPlainTextEdit,
                                QTabWidget, QVBoxLayout, QWidget)
@@ -38,12 +42,21 @@ tabs.addTab(page, "Compose")
 window.setCentralWidget(tabs)
 window.resize(1180, 760)
 window.show()
-QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+QTimer.singleShot(0, lambda: (print(f"shown {time.process_time():.4f}", flush=True), app.quit()))
 app.exec()
 """
 
 
-def time_to_shown(command: list[str], env: dict[str, str]) -> float:
+@dataclass(frozen=True)
+class Start:
+    """One fresh process: seconds by the clock until its first frame, and seconds of
+    processor time it had used by then (steady on a machine busy with other work)."""
+
+    wall: float
+    cpu: float
+
+
+def time_to_shown(command: list[str], env: dict[str, str]) -> Start:
     start = time.perf_counter()
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
                           cwd=ROOT) as child:
@@ -51,9 +64,15 @@ def time_to_shown(command: list[str], env: dict[str, str]) -> float:
         line = child.stdout.readline().decode().strip()
         elapsed = time.perf_counter() - start
         child.wait(timeout=60)
-    if line != "shown":
+    word, _, cpu = line.partition(" ")
+    if word != "shown":
         raise SystemExit(f"{command[:3]} did not report a shown window (got {line!r})")
-    return elapsed
+    return Start(elapsed, float(cpu))
+
+
+def medians(starts: list[Start]) -> Start:
+    return Start(statistics.median(s.wall for s in starts),
+                 statistics.median(s.cpu for s in starts))
 
 
 def prepare_data_dir(data_dir: str, config_dir: str) -> None:
@@ -91,13 +110,15 @@ def main() -> None:
         for _ in range(args.runs):
             bare.append(time_to_shown([sys.executable, "-c", BARE_WINDOW], env))
             app.append(time_to_shown(app_cmd, env))
-    bare_median, app_median = statistics.median(bare), statistics.median(app)
-    print(f"bare PySide6 window, median of {args.runs}: {bare_median:.3f} s")
+    bare_median, app_median = medians(bare), medians(app)
+    print(f"bare PySide6 window, median of {args.runs}: {bare_median.wall:.3f} s "
+          f"({bare_median.cpu:.3f} s of processor time)")
     print(f"St Peter's Desk window ({Path(app_cmd[-1]).name}), median of {args.runs}: "
-          f"{app_median:.3f} s")
-    print(f"first start (writes byte-code caches): {first_run:.3f} s")
-    print(f"ratio app/bare: {app_median / bare_median:.2f}x (target at most 1.50x)")
-
+          f"{app_median.wall:.3f} s ({app_median.cpu:.3f} s of processor time)")
+    print(f"first start (writes byte-code caches): {first_run.wall:.3f} s")
+    print(f"ratio app/bare: {app_median.wall / bare_median.wall:.2f}x by the clock "
+          f"(target at most 1.50x); {app_median.cpu / bare_median.cpu:.2f}x by processor "
+          "time, which other work on the machine does not sway")
 
 if __name__ == "__main__":
     main()
