@@ -79,6 +79,37 @@ class OfferRow:
     state: str
 
 
+@dataclass(frozen=True)
+class EnvelopeTable:
+    """Where one key is kept sealed for each computer: the audit chain's key (one per
+    stretch of the chain, from an entry id) and the roster's key (one per epoch) are
+    sealed alike, so they are stored and read alike. Names are fixed here, never given."""
+
+    table: str
+    stretch: str  # the column naming which key: from_id or epoch
+
+
+AUDIT_KEY_ENVELOPES = EnvelopeTable("audit_key_envelopes", "from_id")
+ROSTER_KEY_ENVELOPES = EnvelopeTable("roster_key_envelopes", "epoch")
+
+
+def _add_envelope(conn: Connection, where: EnvelopeTable, device_id: str, stretch: int,
+                  sealed: tuple[str, bytes, bytes]) -> None:
+    ephemeral, nonce, box = sealed
+    conn.execute(f"INSERT INTO {where.table} (device_id, {where.stretch}, ephemeral, nonce, "
+                 "sealed) VALUES (:device, :stretch, :ephemeral, :nonce, :sealed)",
+                 {"device": device_id, "stretch": stretch, "ephemeral": ephemeral,
+                  "nonce": nonce, "sealed": box})
+
+
+def _envelope(conn: Connection, where: EnvelopeTable, device_id: str, stretch: int
+              ) -> tuple[str, bytes, bytes] | None:
+    row = conn.execute(f"SELECT ephemeral, nonce, sealed FROM {where.table} "
+                       f"WHERE device_id = :device AND {where.stretch} = :stretch",
+                       {"device": device_id, "stretch": stretch}).fetchone()
+    return (str(row[0]), _bytes(row[1]), _bytes(row[2])) if row else None
+
+
 def _bytes(value: object) -> bytes:
     if value is None:
         return b""
@@ -203,17 +234,11 @@ class SchoolStore:
 
     def add_envelope(self, conn: Connection, device_id: str, from_id: int, ephemeral: str,
                      nonce: bytes, sealed: bytes) -> None:
-        conn.execute("INSERT INTO audit_key_envelopes (device_id, from_id, ephemeral, nonce, "
-                     "sealed) VALUES (:device, :from_id, :ephemeral, :nonce, :sealed)",
-                     {"device": device_id, "from_id": from_id, "ephemeral": ephemeral,
-                      "nonce": nonce, "sealed": sealed})
+        _add_envelope(conn, AUDIT_KEY_ENVELOPES, device_id, from_id, (ephemeral, nonce, sealed))
 
     def envelope(self, conn: Connection, device_id: str, from_id: int
                  ) -> tuple[str, bytes, bytes] | None:
-        row = conn.execute("SELECT ephemeral, nonce, sealed FROM audit_key_envelopes "
-                           "WHERE device_id = :device AND from_id = :from_id",
-                           {"device": device_id, "from_id": from_id}).fetchone()
-        return (str(row[0]), _bytes(row[1]), _bytes(row[2])) if row else None
+        return _envelope(conn, AUDIT_KEY_ENVELOPES, device_id, from_id)
 
     # -- the roster's key and the X keys after a computer was removed (migration 21) --------
     def add_roster_epoch(self, conn: Connection, by: str) -> int:
@@ -225,17 +250,11 @@ class SchoolStore:
 
     def add_roster_envelope(self, conn: Connection, device_id: str, epoch: int,
                             ephemeral: str, nonce: bytes, sealed: bytes) -> None:
-        conn.execute("INSERT INTO roster_key_envelopes (device_id, epoch, ephemeral, nonce, "
-                     "sealed) VALUES (:device, :epoch, :ephemeral, :nonce, :sealed)",
-                     {"device": device_id, "epoch": epoch, "ephemeral": ephemeral,
-                      "nonce": nonce, "sealed": sealed})
+        _add_envelope(conn, ROSTER_KEY_ENVELOPES, device_id, epoch, (ephemeral, nonce, sealed))
 
     def roster_envelope(self, conn: Connection, device_id: str, epoch: int
                         ) -> tuple[str, bytes, bytes] | None:
-        row = conn.execute("SELECT ephemeral, nonce, sealed FROM roster_key_envelopes "
-                           "WHERE device_id = :device AND epoch = :epoch",
-                           {"device": device_id, "epoch": epoch}).fetchone()
-        return (str(row[0]), _bytes(row[1]), _bytes(row[2])) if row else None
+        return _envelope(conn, ROSTER_KEY_ENVELOPES, device_id, epoch)
 
     def retire_x_keys(self, conn: Connection, by: str, reason: str) -> int:
         generation = x_keys_generation(conn) + 1
