@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 from stpeters_desk.core.paths import DATABASE_NAME
 from stpeters_desk.core.storage.connection import Connection, Params, Row
@@ -36,6 +36,61 @@ DATABASE_ENV = "STPETERS_DESK_DATABASE"
 __all__ = ["DATABASE_ENV", "Connection", "Database", "DatabaseError", "DiskFull", "Params",
            "Row", "ServerUnreachable", "database_url", "migrate", "open_database",
            "redact_url"]
+
+
+class Closable(Protocol):
+    def close(self) -> None: ...
+
+
+C = TypeVar("C", bound=Closable)
+
+
+class ThreadConnections(Generic[C]):
+    """Each thread's own connection, and the list of all of them to close at the end.
+
+    SQLite connections must not be shared between threads, and neither should a
+    PostgreSQL connection in the middle of a transaction: both back ends keep one
+    connection per thread, and this keeps the book for either.
+    """
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._all: list[C] = []
+
+    def current(self) -> C | None:
+        """This thread's connection, if it has one."""
+        conn: C | None = getattr(self._local, "conn", None)
+        return conn
+
+    def keep(self, conn: C) -> None:
+        """``conn`` becomes this thread's connection."""
+        self._local.conn = conn
+        with self._lock:
+            self._all.append(conn)
+
+    def forget(self, conn: C) -> None:
+        """``conn`` is no longer kept (a server dropped it); closing it is the caller's."""
+        with self._lock:
+            if conn in self._all:
+                self._all.remove(conn)
+        if self.current() is conn:
+            self._local.conn = None
+
+    def close_current(self) -> None:
+        """For a short-lived thread: close its connection when it is done."""
+        conn = self.current()
+        if conn is None:
+            return
+        self.forget(conn)
+        conn.close()
+
+    def close_all(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                conn.close()
+            self._all.clear()
+        self._local = threading.local()
 
 
 class DatabaseError(Exception):
@@ -132,14 +187,13 @@ class Database:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._local = threading.local()
-        self._lock = threading.Lock()
-        self._connections: list[sqlite3.Connection] = []
+        self._local = threading.local()  # this thread's transaction depth
+        self._threads: ThreadConnections[Closable] = ThreadConnections()
         self.guard: WriteGuard | None = None
 
     def _connection(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is not None:
+        conn = self._threads.current()
+        if isinstance(conn, sqlite3.Connection):
             return conn
         conn = sqlite3.connect(self.path, timeout=30, isolation_level=None,
                                check_same_thread=False, factory=DeskConnection)
@@ -149,9 +203,7 @@ class Database:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 30000")
         conn.execute("PRAGMA synchronous = FULL")
-        self._local.conn = conn
-        with self._lock:
-            self._connections.append(conn)
+        self._threads.keep(conn)
         return conn
 
     @contextmanager
@@ -246,20 +298,10 @@ class Database:
 
     def close_thread_connection(self) -> None:
         """For a short-lived thread: close its connection when it is done."""
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is None:
-            return
-        with self._lock:
-            if conn in self._connections:
-                self._connections.remove(conn)
-        conn.close()
-        self._local.conn = None
+        self._threads.close_current()
 
     def close(self) -> None:
-        with self._lock:
-            for conn in self._connections:
-                conn.close()
-            self._connections.clear()
+        self._threads.close_all()
         self._local = threading.local()
 
     def change_marker(self) -> int | None:

@@ -37,7 +37,6 @@ durable).
 
 from __future__ import annotations
 
-import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -205,20 +204,17 @@ class PgDatabase(Database):
         self.schema = schema
         self.channel = channel_for(schema)
         self.origin = uuid.uuid4().hex[:12]  # names this handle's changes in the feed
-        self._pg_connections: list[PgConnection] = []
 
     def notice(self, areas: Iterable[str]) -> dict[str, str]:
         """The parameters of ``NOTIFY_SQL`` telling the other computers what changed."""
         return {"channel": self.channel, "payload": payload(self.origin, areas)}
 
     def _pg(self) -> PgConnection:
-        conn: PgConnection | None = getattr(self._local, "pg", None)
-        if conn is not None and not (conn.raw.closed or conn.raw.broken):
-            return conn
-        if conn is not None:  # the server went away: connect afresh at the next use
-            with self._lock:
-                if conn in self._pg_connections:
-                    self._pg_connections.remove(conn)
+        conn = self._threads.current()
+        if isinstance(conn, PgConnection):
+            if not (conn.raw.closed or conn.raw.broken):
+                return conn
+            self._threads.forget(conn)  # the server went away: connect afresh
         try:
             conninfo = make_conninfo(self.url, **connection_options(self.url))
             raw: psycopg.Connection[Any] = psycopg.connect(
@@ -232,9 +228,7 @@ class PgDatabase(Database):
             raw.execute(pgsql.SQL("SET search_path TO {}").format(
                 pgsql.Identifier(self.schema)))
         conn = PgConnection(raw, self)
-        self._local.pg = conn
-        with self._lock:
-            self._pg_connections.append(conn)
+        self._threads.keep(conn)
         return conn
 
     @contextmanager
@@ -308,23 +302,6 @@ class PgDatabase(Database):
             found.append(conn.execute(sql, params or {}).fetchone())
         self._fresh(read)
         return found[0]
-
-    def close_thread_connection(self) -> None:
-        conn: PgConnection | None = getattr(self._local, "pg", None)
-        if conn is None:
-            return
-        with self._lock:
-            if conn in self._pg_connections:
-                self._pg_connections.remove(conn)
-        conn.close()
-        self._local.pg = None
-
-    def close(self) -> None:
-        with self._lock:
-            for conn in self._pg_connections:
-                conn.close()
-            self._pg_connections.clear()
-        self._local = threading.local()
 
     def change_marker(self) -> int | None:
         """None: the change feed tells what other computers changed."""
