@@ -153,7 +153,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.signed_in_label)
         self.statusBar().addPermanentWidget(self.lock_button)
         self._composer: ComposerTab | None = None
-        self._outbox_tried = False  # sent once at the first sign-in, then every 30 s
         self._tab_keys_added = False
         self._sign_in_panel: SignInPanel | None = None  # built when first shown
         self.idle_watcher: IdleWatcher | None = None
@@ -230,27 +229,16 @@ class MainWindow(QMainWindow):
         """First look at the account: counts, recent tweets, anything waiting to be sent."""
         first_time = self._composer is None
         composer = self.composer
-        if self.isVisible():
-            self._read_the_account()
-        else:  # a window built signed in: the workers start once it is on screen, so they
-            # do not hold Python's lock while the first frame is drawn
-            QTimer.singleShot(0, self, self._read_the_account)
+        self.refresh_account()
+        composer.refresh_posts()  # at every sign-in: the next person sees the account as it is
         if first_time:
+            if not self.preview:  # a --screenshot never sends the outbox
+                composer.send_due()
             # Shortly after the first frame: at sign-in its worker would compete with
             # drawing the window (the check asks X three questions).
             QTimer.singleShot(FIRST_RETRY_DELAY_MS, self, self.check_invariants)
         else:
             composer.restore_draft()  # this person's own draft, never the last person's
-
-    def _read_the_account(self) -> None:
-        """At every sign-in the next person sees the account as it is, and the outbox goes
-        out (never from a --screenshot)."""
-        composer = self.composer
-        self.refresh_account()
-        composer.refresh_posts()
-        if not self.preview and not self._outbox_tried:
-            self._outbox_tried = True
-            composer.send_due()
 
     def send_due(self) -> None:
         """Every 30 s, signed in or not: scheduled tweets whose time has come join the
@@ -350,7 +338,7 @@ class MainWindow(QMainWindow):
 
     def signed_in(self, member: StaffMember) -> None:
         self._bind_help_key()
-        self._follow_the_computers_colours(now=self.isVisible())
+        self._follow_the_computers_colours()
         self._services.sign_in(member)
         self.signed_in_label.setText(self.tr("Signed in: {name}").format(name=member.name))
         self._open_work()
@@ -384,21 +372,15 @@ class MainWindow(QMainWindow):
         offer_tour(self, self._services, member)
 
     @staticmethod
-    def _follow_the_computers_colours(*, now: bool) -> None:
+    def _follow_the_computers_colours() -> None:
         """The "system" theme follows the computer switching between light and dark, for
-        everyone who signs in. It uses Qt's enum namespace (Qt.Key alone has 471 names),
-        whose first use costs tens of milliseconds: a window built already signed in (the
-        head teacher after the set-up wizard) connects it once it is on screen, so her
-        first tab does not wait for it."""
-        from stpeters_desk.ui.styling import AFTER_FIRST_FRAME_MS, follow_os_colour_scheme
+        everyone who signs in. Connected at sign-in: it uses Qt's enum namespace, whose
+        first use would delay the sign-in screen."""
+        from stpeters_desk.ui.styling import follow_os_colour_scheme
 
         app = QApplication.instance()
-        if not isinstance(app, QApplication):
-            return
-        if now:
+        if isinstance(app, QApplication):
             follow_os_colour_scheme(app)
-        else:
-            QTimer.singleShot(AFTER_FIRST_FRAME_MS, app, lambda: follow_os_colour_scheme(app))
 
     def recover_head_pin(self) -> None:
         from stpeters_desk.ui.security_dialogs import RecoveryDialog
