@@ -542,6 +542,9 @@ class ModerationTab(QWidget):
         self.progress_bar.hide()
         self.counts_label = QLabel()
         self.counts_label.setObjectName("InboxCounts")
+        # On two lines when the row is short of room (in Welsh at 1180 px it asked for the
+        # whole sentence on one line, and the window grew past 1180 px)
+        self.counts_label.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.refresh_button)
         top.addWidget(self.cancel_button)
@@ -712,9 +715,11 @@ class ModerationTab(QWidget):
             self.tr("Incident pack…"), self.open_incident_pack,
             self.tr("Capture the evidence now and write it up for the head teacher and "
                     "governors"))
-        return [self.hide_button, self.unhide_button, self.reviewed_button, self.mute_button,
-                self.block_button, self.report_button, self.delete_button,
-                self.incident_button]
+        # In this order the widest buttons share columns, so four columns fit half a
+        # kiosk's width even in Welsh; the destructive two end the rows.
+        return [self.hide_button, self.unhide_button, self.reviewed_button, self.block_button,
+                self.mute_button, self.report_button, self.incident_button,
+                self.delete_button]
 
     def _report_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Report for governors"))

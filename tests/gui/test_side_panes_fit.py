@@ -254,3 +254,20 @@ def test_in_welsh_in_kiosk_mode_the_hand_off_leaves_four_lines_to_read(
     assert tab.handoff_panel.practice_button.isVisible()
     assert_fits(tab)
     window.allow_close()
+
+
+def test_in_welsh_the_moderation_tab_keeps_the_window_at_1180_px(
+        qtbot: QtBot, school: DeskServices, head: StaffMember, styled: None,
+        welsh: None) -> None:
+    """The counts above the list ("Angen eich sylw: 18 · Cyfanswm: 68 · …") once asked for
+    one long line, and the window grew to 1267 px; they wrap instead, and show whole."""
+    window = window_at(qtbot, school, head, 1180, 760, False)
+    moderation = shown(window, "Moderation")
+    assert isinstance(moderation, ModerationTab)
+    settle()
+    assert window.width() <= 1180
+    counts = moderation.counts_label
+    assert "Cyfanswm" in counts.text()
+    assert in_sight(counts)
+    assert counts.height() >= counts.heightForWidth(counts.width()), "every line shows"
+    window.allow_close()
