@@ -29,10 +29,9 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QIcon, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -66,7 +65,9 @@ from stpeters_desk.ui.messages import QT_TRANSLATE_NOOP
 from stpeters_desk.ui.moderation_widgets import (
     HandOffPanel,
     OpenUrl,
+    ReadingSplit,
     action_button,
+    button_columns,
     explain,
     practice_gateway,
     reason_combo,
@@ -442,18 +443,17 @@ class FollowersTab(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
-        self._sized = False
+        self.split = ReadingSplit(splitter, LIST_SHARE, self.reading, self.deciding,
+                                  self.decision_grid)
         layout = QVBoxLayout(self)
         layout.addLayout(self._top_row())
         layout.addWidget(splitter, 1)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """At first, the list the wider: the why shows whole beside the account."""
-        super().showEvent(event)
-        if not self._sized and self.width() > 0:
-            self._sized = True
-            width = self.splitter.width() or self.width()
-            self.splitter.setSizes([int(width * LIST_SHARE), width - int(width * LIST_SHARE)])
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The list the wider, so the why and its author show in it, unless the account would
+        keep too few lines above the decisions (as in kiosk mode): ``ReadingSplit``."""
+        super().resizeEvent(event)
+        self.split.apply()
 
     def _top_row(self) -> QHBoxLayout:
         self.sync_button = QPushButton(self.tr("Sync followers"))
@@ -510,12 +510,18 @@ class FollowersTab(QWidget):
         self._filter_timer.timeout.connect(self.apply_filter)
         self.filter_box.textChanged.connect(lambda _text: self._filter_timer.start())
         self.empty_label = empty_state_label()
+        # Under the list, beside the account: in the account's pane it took all its room
+        # in kiosk mode (issue 17); here the list gives up a few rows.
+        self.handoff_panel = HandOffPanel(self._open_url)
+        self.handoff_panel.check_button.clicked.connect(self.check_blocked_list)
+        self.handoff_panel.practice_button.clicked.connect(self.practise_block)
         listing = QWidget()
         layout = QVBoxLayout(listing)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_box)
         layout.addWidget(self.empty_label)
         layout.addWidget(self._table(), 1)
+        layout.addWidget(self.handoff_panel)
         return listing
 
     def _table(self) -> QTableView:
@@ -570,36 +576,32 @@ class FollowersTab(QWidget):
             self.tr("Finish review"), self.finish_review,
             self.tr("Everyone listed has been looked at: only later followers will show as "
                     "new"))
-        self.handoff_panel = HandOffPanel(self._open_url)
-        self.handoff_panel.check_button.clicked.connect(self.check_blocked_list)
-        self.handoff_panel.practice_button.clicked.connect(self.practise_block)
         self.message = QLabel()
         self.message.setObjectName("TabMessage")
         self.message.setWordWrap(True)
-        # What is read (and a hand-off's instructions) scrolls up and down; the reason and
-        # the decisions stay in sight below it (in kiosk mode Unblock and Finish review fell
-        # below the fold).
+        # What is read scrolls up and down; the reason and the decisions stay in sight below
+        # it (in kiosk mode Unblock and Finish review fell below the fold).
         reading = QWidget()
+        self.reading = reading
         layout = QVBoxLayout(reading)
         title = QLabel(self.tr("The account"))
         title.setObjectName("SectionTitle")
         layout.addWidget(title)
         layout.addWidget(self.detail, 1)
-        layout.addWidget(self.handoff_panel)
         self.reading_area = scrolls_when_short(reading)
         self.reading_area.setMinimumHeight(3 * self.detail.fontMetrics().lineSpacing())
         deciding = QWidget()
+        self.deciding = deciding
         decide = QVBoxLayout(deciding)
         margins = layout.contentsMargins()
         decide.setContentsMargins(margins.left(), 0, margins.right(), margins.bottom())
         decide.addWidget(QLabel(self.tr("Why are you doing this?")))
         decide.addWidget(self.reason_box)
-        buttons = QGridLayout()  # two by two, so the account pane stays narrow
-        for number, button in enumerate((self.ok_button, self.watch_button, self.trust_button,
-                                         self.block_button, self.unblock_button,
-                                         self.finish_button)):
-            buttons.addWidget(button, number // 2, number % 2)
-        decide.addLayout(buttons)
+        # Three to a row where the pane is wide enough, else two by two (the pane narrow).
+        self.decision_grid = button_columns(self.ok_button, self.watch_button,
+                                            self.trust_button, self.block_button,
+                                            self.unblock_button, self.finish_button)
+        decide.addLayout(self.decision_grid)
         decide.addWidget(self.message)
         side = QWidget()
         column = QVBoxLayout(side)

@@ -44,8 +44,8 @@ from PySide6.QtGui import (
     QPageSize,
     QPdfWriter,
     QPixmap,
+    QResizeEvent,
     QShortcut,
-    QShowEvent,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -56,7 +56,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -110,9 +109,12 @@ from stpeters_desk.ui.messages import (
     name_standard_buttons,
 )
 from stpeters_desk.ui.moderation_widgets import (
+    ColumnsLayout,
     HandOffPanel,
     OpenUrl,
+    ReadingSplit,
     action_button,
+    button_columns,
     explain,
     practice_gateway,
     reason_combo,
@@ -498,7 +500,8 @@ class ModerationTab(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
-        self._sized = False
+        self.split = ReadingSplit(splitter, LIST_SHARE, self.reading, self.deciding,
+                                  self.decision_grid)
         layout = QVBoxLayout(self)
         layout.addLayout(self._top_row())
         # Above the list, not under the reply pane: never pushed off the tab (kiosk mode's
@@ -506,13 +509,11 @@ class ModerationTab(QWidget):
         layout.addWidget(self._report_box())
         layout.addWidget(splitter, 1)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """At first, the list the wider: the reply and its author show in it."""
-        super().showEvent(event)
-        if not self._sized and self.width() > 0:
-            self._sized = True
-            width = self.splitter.width() or self.width()
-            self.splitter.setSizes([int(width * LIST_SHARE), width - int(width * LIST_SHARE)])
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The list the wider, so the reply and its author show in it, unless the reply would
+        keep too few lines above the decisions (as in kiosk mode): ``ReadingSplit``."""
+        super().resizeEvent(event)
+        self.split.apply()
 
     def _top_row(self) -> QHBoxLayout:
         self.refresh_button = QPushButton(self.tr("Refresh"))
@@ -541,6 +542,9 @@ class ModerationTab(QWidget):
         self.progress_bar.hide()
         self.counts_label = QLabel()
         self.counts_label.setObjectName("InboxCounts")
+        # On two lines when the row is short of room (in Welsh at 1180 px it asked for the
+        # whole sentence on one line, and the window grew past 1180 px)
+        self.counts_label.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.refresh_button)
         top.addWidget(self.cancel_button)
@@ -586,11 +590,18 @@ class ModerationTab(QWidget):
         self._add_reply_stepping_keys()
         self.sorting = TableSorting(self.table, self.model, self.tr("Needs you first"))
         self.empty_label = empty_state_label()
+        # Under the list, beside the reply: in the reply's pane it took the reply's room
+        # (73 px of it were left in kiosk mode, issue 17); here the list gives up a few rows.
+        self.handoff_panel = HandOffPanel(self._open_url)
+        self.handoff_panel.check_button.clicked.connect(self.check_blocks)
+        self.handoff_panel.practice_button.clicked.connect(self.practise_block)
+        self.handoff_panel.reported_button.clicked.connect(self.record_report)
         listing = QWidget()
         layout = QVBoxLayout(listing)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.handoff_panel)
         return listing
 
     def _two_line_rows(self) -> None:
@@ -634,37 +645,35 @@ class ModerationTab(QWidget):
         self.detail.setMinimumHeight(4 * self.detail.fontMetrics().lineSpacing() + 16)
         self.reason_box = reason_combo([QCoreApplication.translate(CONTEXT, reason)
                                         for reason in REASONS])
-        self.handoff_panel = HandOffPanel(self._open_url)
-        self.handoff_panel.check_button.clicked.connect(self.check_blocks)
-        self.handoff_panel.practice_button.clicked.connect(self.practise_block)
-        self.handoff_panel.reported_button.clicked.connect(self.record_report)
         self.message = QLabel()
         self.message.setObjectName("TabMessage")
         self.message.setWordWrap(True)
         self.pictures = ReplyPictureStrip()
         self.pictures.reveal_requested.connect(self.show_picture)
         # What is read scrolls up and down; the decision stays in sight below it, however
-        # tall the reply's pictures or a hand-off make the pane (kiosk mode, 1180x760).
+        # tall the reply's pictures make the pane (kiosk mode, 1180x760).
         reading = QWidget()
+        self.reading = reading
         layout = QVBoxLayout(reading)
         title = QLabel(self.tr("The reply"))
         title.setObjectName("SectionTitle")
         layout.addWidget(title)
         layout.addWidget(self.detail, 1)
         layout.addWidget(self.pictures)
-        layout.addWidget(self.handoff_panel)
         self.reading_area = scrolls_when_short(reading)
         # On a short screen (kiosk mode at 768 px) it may shrink to a few lines, so the
         # window never grows past the screen; the decisions below keep their size.
         self.reading_area.setMinimumHeight(3 * self.detail.fontMetrics().lineSpacing())
         deciding = QWidget()
         deciding.setObjectName("ReplyDecision")
+        self.deciding = deciding
         decide = QVBoxLayout(deciding)
         margins = layout.contentsMargins()
         decide.setContentsMargins(margins.left(), 0, margins.right(), margins.bottom())
         decide.addWidget(QLabel(self.tr("Why are you doing this?")))
         decide.addWidget(self.reason_box)
-        decide.addLayout(self._action_grid())
+        self.decision_grid = self._action_grid()
+        decide.addLayout(self.decision_grid)
         decide.addWidget(self.message)
         side = QWidget()
         column = QVBoxLayout(side)
@@ -673,12 +682,11 @@ class ModerationTab(QWidget):
         column.addWidget(deciding)
         return side
 
-    def _action_grid(self) -> QGridLayout:
-        """The decisions two by two, so the reply pane stays narrow and the list wide."""
-        grid = QGridLayout()
-        for number, button in enumerate(self._action_buttons()):
-            grid.addWidget(button, number // 2, number % 2)
-        return grid
+    def _action_grid(self) -> ColumnsLayout:
+        """The decisions four or three to a row where the pane is wide enough, else two by
+        two: fewer rows leave the reply more lines (kiosk mode widens the pane for them),
+        fewer columns leave the list more width."""
+        return button_columns(*self._action_buttons(), most=4)
 
     def _action_buttons(self) -> list[QPushButton]:
         self.hide_button = action_button(
@@ -707,9 +715,11 @@ class ModerationTab(QWidget):
             self.tr("Incident pack…"), self.open_incident_pack,
             self.tr("Capture the evidence now and write it up for the head teacher and "
                     "governors"))
-        return [self.hide_button, self.unhide_button, self.mute_button, self.reviewed_button,
-                self.block_button, self.report_button, self.delete_button,
-                self.incident_button]
+        # In this order the widest buttons share columns, so four columns fit half a
+        # kiosk's width even in Welsh; the destructive two end the rows.
+        return [self.hide_button, self.unhide_button, self.reviewed_button, self.block_button,
+                self.mute_button, self.report_button, self.incident_button,
+                self.delete_button]
 
     def _report_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Report for governors"))

@@ -14,15 +14,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -159,14 +161,172 @@ def button_row(*buttons: QPushButton) -> QHBoxLayout:
     return row
 
 
+class ColumnsLayout(QLayout):
+    """Buttons row by row in as many columns as the width holds, from ``least`` to ``most``:
+    each column as wide as its widest button, never narrower, so no button's words are cut.
+
+    The decisions of the Moderation and Followers tabs take three or four columns where
+    the pane is wide enough (fewer rows: the reply keeps its lines in kiosk mode) and two
+    where it is not; a hand-off panel's buttons sit side by side under the list and wrap
+    when they do not fit. ``fill`` shares the spare width among the columns; without
+    it the buttons keep their own widths, from the left. Hidden buttons take no place.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, least: int = 1, most: int = 3,
+                 fill: bool = True) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.least, self.most, self.fill = least, most, fill
+        self.setContentsMargins(0, 0, 0, 0)
+        self.setSpacing(6)
+
+    # -- what a QLayout must say --------------------------------------------------------
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._height(self.columns_for(width))
+
+    def sizeHint(self) -> QSize:
+        columns = self._columns(self.most)
+        return QSize(self.width_for(columns), self._height(columns))
+
+    def minimumSize(self) -> QSize:
+        columns = self._columns(self.least)
+        return QSize(self.width_for(columns), self._height(columns))
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        shown = self._shown()
+        columns = self.columns_for(rect.width())
+        widths = self._widths(shown, columns)
+        if self.fill and widths:
+            spare = max(0, rect.width() - self.width_for(columns)) // len(widths)
+            widths = [width + spare for width in widths]
+        top = rect.top()
+        for start in range(0, len(shown), columns):
+            row = shown[start:start + columns]
+            height = max(item.sizeHint().height() for item in row)
+            left = rect.left()
+            for column, item in enumerate(row):
+                width = widths[column] if self.fill else item.sizeHint().width()
+                item.setGeometry(QRect(QPoint(left, top), QSize(width, height)))
+                left += widths[column] + self.spacing()
+            top += height + self.spacing()
+
+    # -- the arrangement ----------------------------------------------------------------
+    def columns_for(self, width: int) -> int:
+        """The most columns (``least`` to ``most``) whose buttons fit ``width``."""
+        fitting = [columns for columns in range(self._columns(self.least),
+                                                self._columns(self.most) + 1)
+                   if self.width_for(columns) <= width]
+        return max(fitting, default=self._columns(self.least))
+
+    def width_for(self, columns: int) -> int:
+        widths = self._widths(self._shown(), columns)
+        return sum(widths) + self.spacing() * max(0, len(widths) - 1)
+
+    def _columns(self, wanted: int) -> int:
+        return max(1, min(wanted, len(self._shown())))
+
+    def _shown(self) -> list[QLayoutItem]:
+        return [item for item in self._items if not item.isEmpty()]
+
+    def _widths(self, shown: list[QLayoutItem], columns: int) -> list[int]:
+        widths = [0] * min(columns, len(shown))
+        for number, item in enumerate(shown):
+            column = number % columns
+            widths[column] = max(widths[column], item.sizeHint().width())
+        return widths
+
+    def _height(self, columns: int) -> int:
+        shown = self._shown()
+        rows = [shown[start:start + columns] for start in range(0, len(shown), columns)]
+        heights = [max(item.sizeHint().height() for item in row) for row in rows]
+        return sum(heights) + self.spacing() * max(0, len(heights) - 1)
+
+
+def button_columns(*buttons: QPushButton, least: int = 2, most: int = 3) -> ColumnsLayout:
+    """A tab's decisions in up to ``most`` columns where they fit, and at least two."""
+    grid = ColumnsLayout(least=least, most=most)
+    for button in buttons:
+        grid.addWidget(button)
+    return grid
+
+
+READING_LINES_SPARE = 3  # beyond the reading pane's four: a two-line message, and a line
+
+
+class ReadingSplit:
+    """How a tab's width is shared between its list and its side pane (what is read above,
+    the reason and the decisions below).
+
+    The list takes ``list_share`` of the width, unless that leaves the decisions in so
+    many rows that what is read no longer has its four lines and a few to spare (for a
+    two-line message under the decisions), as on a kiosk's 768-pixel screen with
+    finger-sized buttons. Then the side pane is widened to hold the decisions in as many
+    columns (as few rows) as it can while the list keeps half the width. Worked out again
+    whenever the tab changes size, until the person drags the divider themselves.
+    """
+
+    def __init__(self, splitter: QSplitter, list_share: float, reading: QWidget,
+                 decisions: QWidget, grid: ColumnsLayout) -> None:
+        self.splitter, self.list_share = splitter, list_share
+        self.reading, self.decisions, self.grid = reading, decisions, grid
+        self.by_hand = False
+        splitter.splitterMoved.connect(self._moved)
+
+    def _moved(self, _position: int, _index: int) -> None:
+        self.by_hand = True
+
+    def apply(self) -> None:
+        width = self.splitter.width() - self.splitter.handleWidth()  # what the panes share
+        if width <= 0 or self.by_hand:
+            return
+        side = self.side_width(width, self.splitter.height())
+        self.splitter.setSizes([width - side, side])
+
+    def side_width(self, width: int, height: int) -> int:
+        side = width - int(width * self.list_share)
+        pane = self.splitter.widget(1)
+        column = pane.layout() if pane is not None else None
+        spacing = max(0, column.spacing()) if column is not None else 0
+        room = height - self.decisions.heightForWidth(side) - spacing
+        wanted = (self.reading.minimumSizeHint().height()
+                  + READING_LINES_SPARE * self.reading.fontMetrics().lineSpacing())
+        if room >= wanted:
+            return side
+        layout = self.decisions.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        around = margins.left() + margins.right() if margins is not None else 0
+        widths = [self.grid.width_for(columns) + around
+                  for columns in range(self.grid.most, self.grid.least - 1, -1)]
+        return max(side, next((wide for wide in widths if wide <= width // 2), side))
 
 
 class HandOffPanel(QFrame):
     """What to do on x.com, and how to tell the app it is done.
 
-    Shared by the Moderation and Followers tabs. Which buttons show depends
-    on the hand-off: a block or unblock is confirmed by reading the blocked
-    list; a report is recorded when the person says they have made it.
+    Shared by the Moderation and Followers tabs, which show it under their list, beside
+    the reading pane: inside that pane it took the room of the reply being decided on
+    (about 73 px in kiosk mode, issue 17). Which buttons show depends on the hand-off: a
+    block or unblock is confirmed by reading the blocked list; a report is recorded when
+    the person says they have made it.
     """
 
     def __init__(self, open_url: OpenUrl, parent: QWidget | None = None) -> None:
@@ -194,18 +354,15 @@ class HandOffPanel(QFrame):
         self.close_button.setToolTip(self.tr("Hide these instructions; a pending block stays "
                                              "pending until X's blocked list shows it"))
         self.close_button.clicked.connect(self.hide)
-        # One under another, each as wide as the panel: side by side they asked for about
-        # 906 px and the side pane, which scrolls only up and down, cut them off (issue 17).
+        # Side by side where the list is wide enough, one under another where it is not
+        # (in a row they ask for up to about 906 px).
+        self.buttons = ColumnsLayout(least=1, most=5, fill=False)
+        for button in (self.practice_button, self.reported_button, self.check_button,
+                       self.open_again_button, self.close_button):
+            self.buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.instructions)
-        for button in (self.open_again_button, self.practice_button, self.check_button,
-                       self.reported_button):
-            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-            layout.addWidget(button)
-        close_row = QHBoxLayout()
-        close_row.addStretch(1)
-        close_row.addWidget(self.close_button)
-        layout.addLayout(close_row)
+        layout.addLayout(self.buttons)
         self.hide()
 
     def show_handoff(self, handoff: HandOff, practice: bool) -> None:
@@ -226,10 +383,6 @@ class HandOffPanel(QFrame):
         self.open_again_button.setVisible(not practice)
         set_style_state(self, "action", handoff.action)
         self.show()
-        # Once the pane has laid it out, and again when what the decision changed (the
-        # list, the message) has settled.
-        QTimer.singleShot(0, self._bring_into_view)
-        QTimer.singleShot(100, self._bring_into_view)
 
     def next_step_button(self) -> QPushButton:
         """The button a person presses next: the practice click, the report, or the check."""
@@ -238,22 +391,6 @@ class HandOffPanel(QFrame):
                 return button
         return self.close_button
 
-    def _bring_into_view(self) -> None:
-        """Scroll the side pane so the instructions and the next step are in sight."""
-        from PySide6.QtWidgets import QScrollArea
-
-        parent = self.parentWidget()
-        while parent is not None and not isinstance(parent, QScrollArea):
-            parent = parent.parentWidget()
-        if parent is not None and self.isVisible():
-            content = parent.widget()
-            laid_out = content.layout() if content is not None else None
-            if laid_out is not None:
-                laid_out.activate()  # where the panel's buttons are now
-            parent.ensureWidgetVisible(self.instructions, 0, 0)
-            parent.ensureWidgetVisible(self.next_step_button(), 0, 0)  # short panes too
-
     def _open_again(self) -> None:
         if self.handoff is not None:
             self._open_url(self.handoff.url)
-

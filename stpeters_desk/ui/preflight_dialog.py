@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QPushButton,
+    QStyle,
+    QStyleOptionFrame,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +37,7 @@ STATUS_MARKS = {"pass": QT_TRANSLATE_NOOP("PreflightDialog", "✔ OK"),
 
 
 DIALOG_WIDTH = 560
+LINE_EDIT_MARGIN = 2  # Qt's own space either side of a line edit's text (QLineEditPrivate)
 
 
 @dataclass(frozen=True)
@@ -71,11 +74,10 @@ class PreflightDialog(QDialog):
         rows.addStretch(1)
         # The checks scroll on a short screen or with enlarged text rather than squeezing
         # their explanations to one cut-off line each.
-        self.checks_area = scrolls_when_short(checks)
-        self.checks_area.setMinimumWidth(DIALOG_WIDTH)
+        self.checks_area = scrolls_when_short(checks, least_width=DIALOG_WIDTH)
         self.checks_area.setMinimumHeight(_room_for(checks, DIALOG_WIDTH))
         layout.addWidget(self.checks_area, 1)
-        self.reason = QLineEdit()
+        self.reason = ReasonLine()
         self.reason.setAccessibleName(self.tr("Reason for overriding the block"))
         self.reason.setPlaceholderText(self.tr(
             "Why this is safe to post (recorded in the audit log)"))
@@ -151,6 +153,44 @@ class PreflightDialog(QDialog):
             return
         self.decision = PreflightDecision(post=True, override_reason=reason)
         self.accept()
+
+
+class ReasonLine(QLineEdit):
+    """The reason box: never narrower than its placeholder's words (the sentence that says
+    what to write and that it is recorded), whatever the language, font or kiosk padding.
+    Qt sizes a line edit for about 17 letters whatever its placeholder, so the box sets
+    its own minimum width, measured with the thicker border of a box being typed in, and
+    again when the words, the font or the style change."""
+
+    def setPlaceholderText(self, text: str) -> None:
+        super().setPlaceholderText(text)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fit()  # polished by now: the style sheet's padding (and kiosk sizes) apply
+        super().showEvent(event)
+
+    def _fit(self) -> None:
+        self.setMinimumWidth(self.width_for_placeholder() if self.placeholderText() else 0)
+
+    def width_for_placeholder(self) -> int:
+        """The box's width for the placeholder's words: their width and what the box keeps
+        around its text (frame, style sheet padding, text margins and Qt's own margin),
+        measured as Qt measures where it draws the text, with the keyboard in the box."""
+        words = self.fontMetrics().horizontalAdvance(self.placeholderText())
+        option = QStyleOptionFrame()
+        self.initStyleOption(option)
+        option.state |= QStyle.StateFlag.State_HasFocus  # the thicker border of a box in use
+        inside = self.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option,
+                                             self)
+        margins = self.textMargins()
+        text_width = inside.width() - margins.left() - margins.right() - 2 * LINE_EDIT_MARGIN
+        return words + option.rect.width() - text_width
 
 
 def _room_for(checks: QWidget, width: int) -> int:

@@ -46,13 +46,15 @@ DATE_TIME_FORMAT = "ddd d MMM yyyy, HH:mm"
 SCROLL_BAR_ROOM = 20
 
 
-def scrolls_when_short(pane: QWidget) -> QScrollArea:
+def scrolls_when_short(pane: QWidget, least_width: int = 0) -> QScrollArea:
     """Wrap a tall side pane so that it scrolls on a 1366x768 screen, in kiosk mode or
     with a large OS font, instead of pushing the window past the bottom of the screen.
 
     Only vertically: the pane keeps its full width, so nothing is cut off at the side,
-    including what appears later (a hand-off panel, a message, larger kiosk text): the
-    area's minimum width follows the pane's whenever its layout changes.
+    including what appears later (a message, larger kiosk text): the area's minimum width
+    follows the pane's whenever its layout changes, and is never below ``least_width``
+    (a dialog's chosen width: following the pane alone, the pre-flight dialog shrank to
+    357 px and cut off its reason box's words, issue 17).
     Imported here: PySide6 builds each Qt class on first import, and this module is
     on the start-up path.
     """
@@ -68,7 +70,8 @@ def scrolls_when_short(pane: QWidget) -> QScrollArea:
         def fit_width(self) -> None:
             content = self.widget()
             if content is not None:
-                self.setMinimumWidth(content.minimumSizeHint().width() + SCROLL_BAR_ROOM)
+                self.setMinimumWidth(max(least_width,
+                                         content.minimumSizeHint().width() + SCROLL_BAR_ROOM))
 
     area = FollowingArea()
     area.setWidget(pane)

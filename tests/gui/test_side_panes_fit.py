@@ -1,11 +1,17 @@
 """Issue 17: the hand-off panel (what to do on x.com, and the buttons that tell the app it
-is done) fits the Moderation and Followers side panes without sideways scrolling.
+is done) fits the Moderation and Followers tabs without sideways scrolling, and leaves the
+reply or account being decided on readable.
 
 Its row of buttons once asked for about 906 px: in the side pane, which scrolls only up
-and down, the panel was cut off at the side and its buttons went out of sight. Shown as a
-person shows it (a reply or a follower chosen, a reason chosen, Block or Report pressed),
-at 1366x768 and 1180x760, in the app's own style and in kiosk mode, every button it shows
-is whole inside the pane's visible part, and nothing scrolls sideways.
+and down, the panel was cut off at the side and its buttons went out of sight. Then, one
+under another in that pane, it took the reply's room: in kiosk mode at 1366x768 the reply
+pane was about 73 px tall and the reply itself scrolled out of sight. The panel now sits
+under the list, beside the reading pane, and the decisions take three or four columns
+where two left the reply too few lines. Shown as a person shows it (a reply or a follower
+chosen, a reason chosen, Block or Report pressed), at 1366x768 and 1180x760, in the app's
+own style and in kiosk mode (and in Welsh, whose words are longer), every button the panel
+shows is whole and in sight, the reply keeps at least four lines in sight, and every
+decision stays in sight.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from stpeters_desk.core.services import DeskServices
@@ -24,7 +30,6 @@ from stpeters_desk.core.staff import StaffMember
 from stpeters_desk.ui.followers_tab import FollowersTab
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.moderation_tab import ModerationTab
-from stpeters_desk.ui.moderation_widgets import HandOffPanel
 from stpeters_desk.x.models import HandOff
 from tests.gui.test_security_ui import head, school
 from tests.gui.test_tables_and_lazy_tabs import head_window, shown
@@ -66,48 +71,52 @@ def settle() -> None:
         QApplication.processEvents()
 
 
-def pane_of(widget: QWidget) -> QAbstractScrollArea:
-    parent = widget.parentWidget()
-    while parent is not None and not isinstance(parent, QAbstractScrollArea):
-        parent = parent.parentWidget()
-    assert parent is not None, "the side pane scrolls"
-    return parent
+def in_sight(widget: QWidget) -> bool:
+    """The whole widget is drawn on the window: not scrolled away, not cut off."""
+    region = widget.visibleRegion().boundingRect()
+    return widget.isVisible() and region.size() == widget.size()
 
 
-def assert_fits(panel: HandOffPanel) -> None:
-    """The panel's every shown button is whole inside the pane's visible part (the pane
-    scrolled to it, as a person would), and the pane cannot scroll sideways."""
+def assert_fits(tab: ModerationTab | FollowersTab) -> None:
+    """The panel is under the list, inside its column; its every shown button is whole, in
+    sight and not cut short; nothing scrolls sideways; what is read keeps its lines."""
     settle()
-    QTest.qWait(200)  # the pane brings the panel into view once everything has settled
+    QTest.qWait(150)  # the list and the message settle after a decision
     settle()
+    panel = tab.handoff_panel
     assert panel.isVisible()
-    pane = pane_of(panel)
-    viewport = pane.viewport()
-    assert not pane.horizontalScrollBar().isVisible()
-    assert pane.horizontalScrollBar().maximum() == 0, "nothing to scroll to at the side"
-    content = pane.widget() if hasattr(pane, "widget") else None
-    if content is not None:
-        assert content.width() <= viewport.width(), (content.width(), viewport.width())
-    panel_box = QRect(panel.mapTo(viewport, QPoint(0, 0)), panel.size())
-    assert panel_box.left() >= 0 and panel_box.right() <= viewport.width() - 1, (
-        panel_box, viewport.width())
-    next_step = panel.next_step_button()  # in sight without scrolling: the pane shows it
-    step_box = QRect(next_step.mapTo(viewport, QPoint(0, 0)), next_step.size())
-    assert viewport.rect().intersects(step_box), (next_step.text(), step_box, viewport.rect())
-    if viewport.height() >= 3 * next_step.height():  # whole, unless the pane is a sliver
-        assert viewport.rect().contains(step_box), (next_step.text(), step_box,
-                                                    viewport.rect())
+    assert_readable(tab)
+    listing = tab.splitter.widget(0)
+    assert listing.isAncestorOf(panel), "under the list, beside the reading pane"
+    box = QRect(panel.mapTo(listing, QPoint(0, 0)), panel.size())
+    assert listing.rect().contains(box), (box, listing.rect())
+    assert in_sight(panel), "the whole panel, instructions and buttons, is in sight"
+    assert panel.instructions.isVisible() and panel.instructions.wordWrap()
+    words = panel.instructions.heightForWidth(panel.instructions.width())
+    assert panel.instructions.height() >= words, "every line of the instructions shows"
+    assert in_sight(panel.next_step_button())
     buttons = [button for button in panel.findChildren(QPushButton) if button.isVisible()]
     assert buttons, "the panel shows its buttons"
     for button in buttons:
-        pane.ensureWidgetVisible(button)  # type: ignore[attr-defined]
-        settle()
-        box = QRect(button.mapTo(viewport, QPoint(0, 0)), button.size())
-        assert viewport.rect().contains(box), (button.text(), box, viewport.rect())
+        assert in_sight(button), button.text()
         assert button.width() >= button.minimumSizeHint().width(), button.text()
-        words = button.fontMetrics().horizontalAdvance(button.text().replace("&", ""))
-        assert words <= button.contentsRect().width(), f"{button.text()!r} cut short"
-    assert panel.instructions.isVisible() and panel.instructions.wordWrap()
+        words_wide = button.fontMetrics().horizontalAdvance(button.text().replace("&", ""))
+        assert words_wide <= button.contentsRect().width(), f"{button.text()!r} cut short"
+    assert not tab.table.horizontalScrollBar().isVisible()
+    assert not tab.reading_area.horizontalScrollBar().isVisible()
+
+
+def assert_readable(tab: ModerationTab | FollowersTab) -> None:
+    """What is decided on keeps at least four lines in sight, and the decisions stay in
+    sight below it."""
+    detail = tab.detail
+    lines = detail.viewport().height() / detail.fontMetrics().lineSpacing()
+    assert lines >= 4, f"{lines:.1f} lines of the reply in sight"
+    assert in_sight(detail), "the reply box is not scrolled out of sight"
+    decisions = [tab.reason_box, *(button for button in tab.deciding.findChildren(QPushButton)
+                                   if not button.isHidden())]
+    for control in decisions:
+        assert in_sight(control), control.accessibleName() or getattr(control, "text", str)()
 
 
 def choose_reason(box: QWidget) -> None:
@@ -130,18 +139,18 @@ def test_the_moderation_hand_off_fits_its_pane(qtbot: QtBot, school: DeskService
     QTest.mouseClick(moderation.block_button, Qt.MouseButton.LeftButton)
     panel = moderation.handoff_panel
     assert panel.practice_button.isVisible() and panel.check_button.isVisible()
-    assert_fits(panel)
+    assert_fits(moderation)
     # A report: its own button to record it.
     moderation.table.selectRow(0)
     choose_reason(moderation.reason_box)
     QTest.mouseClick(moderation.report_button, Qt.MouseButton.LeftButton)
     assert panel.reported_button.isVisible()
-    assert_fits(panel)
+    assert_fits(moderation)
     # On the real account: "Open x.com again" as well.
     panel.show_handoff(HandOff(action="block", handle="invented", user_id="1", url="https://x.com/invented",
                                instructions="Press the three dots, then Block."), False)
     assert panel.open_again_button.isVisible()
-    assert_fits(panel)
+    assert_fits(moderation)
     window.allow_close()
 
 
@@ -158,19 +167,13 @@ def test_the_followers_hand_off_fits_its_pane(qtbot: QtBot, school: DeskServices
     QTest.mouseClick(followers.block_button, Qt.MouseButton.LeftButton)
     panel = followers.handoff_panel
     assert panel.practice_button.isVisible() and panel.check_button.isVisible()
-    assert_fits(panel)
+    assert_fits(followers)
     panel.show_handoff(HandOff(action="unblock", handle="invented", user_id="1",
                                url="https://x.com/invented",
                                instructions="Press Blocked, then Unblock."), False)
     assert panel.open_again_button.isVisible()
-    assert_fits(panel)
+    assert_fits(followers)
     window.allow_close()
-
-
-def in_sight(widget: QWidget) -> bool:
-    """The whole widget is drawn on the window: not scrolled away, not cut off."""
-    region = widget.visibleRegion().boundingRect()
-    return widget.isVisible() and region.size() == widget.size()
 
 
 @pytest.mark.parametrize(("width", "height", "kiosk"), SIZES)
@@ -220,4 +223,51 @@ def test_every_follower_decision_stays_in_sight(
         assert in_sight(control), control.accessibleName() or getattr(control, "text", str)()
     area = followers.reading_area
     assert not area.horizontalScrollBar().isVisible()
+    window.allow_close()
+
+
+@pytest.fixture
+def welsh() -> Iterator[None]:
+    """The window built in Welsh: longer words on the buttons, wider decisions."""
+    from stpeters_desk.core.paths import resources_dir
+    from stpeters_desk.ui.translations import install_language
+
+    assert install_language("cy", resources_dir())
+    try:
+        yield
+    finally:
+        install_language("en", resources_dir())
+
+
+@pytest.mark.parametrize("tab_name", ["Moderation", "Followers"])
+def test_in_welsh_in_kiosk_mode_the_hand_off_leaves_four_lines_to_read(
+        qtbot: QtBot, school: DeskServices, head: StaffMember, styled: None, welsh: None,
+        tab_name: str) -> None:
+    """Welsh buttons are wider, so fewer fit a row: the reply or account still keeps its
+    four lines above the decisions with the hand-off shown, and the panel fits."""
+    window = window_at(qtbot, school, head, 1366, 768, True)
+    tab = shown(window, tab_name)
+    assert isinstance(tab, ModerationTab | FollowersTab)
+    tab.table.selectRow(0)
+    choose_reason(tab.reason_box)
+    QTest.mouseClick(tab.block_button, Qt.MouseButton.LeftButton)
+    assert tab.handoff_panel.practice_button.isVisible()
+    assert_fits(tab)
+    window.allow_close()
+
+
+def test_in_welsh_the_moderation_tab_keeps_the_window_at_1180_px(
+        qtbot: QtBot, school: DeskServices, head: StaffMember, styled: None,
+        welsh: None) -> None:
+    """The counts above the list ("Angen eich sylw: 18 · Cyfanswm: 68 · …") once asked for
+    one long line, and the window grew to 1267 px; they wrap instead, and show whole."""
+    window = window_at(qtbot, school, head, 1180, 760, False)
+    moderation = shown(window, "Moderation")
+    assert isinstance(moderation, ModerationTab)
+    settle()
+    assert window.width() <= 1180
+    counts = moderation.counts_label
+    assert "Cyfanswm" in counts.text()
+    assert in_sight(counts)
+    assert counts.height() >= counts.heightForWidth(counts.width()), "every line shows"
     window.allow_close()
