@@ -453,7 +453,17 @@ class FollowersTab(QWidget):
         """The list the wider, so the why and its author show in it, unless the account would
         keep too few lines above the decisions (as in kiosk mode): ``ReadingSplit``."""
         super().resizeEvent(event)
+        self._titles_whole()
         self.split.apply()
+
+    def _titles_whole(self) -> None:
+        """No fixed column narrower than its title in the font now shown ("Newydd" in
+        Welsh, larger in kiosk mode): a column someone widened stays as wide."""
+        header = self.table.horizontalHeader()
+        for column, _width in COLUMN_WIDTHS:
+            needed = header.sectionSizeHint(column)
+            if header.sectionSize(column) < needed:
+                self.table.setColumnWidth(column, needed)
 
     def _top_row(self) -> QHBoxLayout:
         self.sync_button = QPushButton(self.tr("Sync followers"))
@@ -543,7 +553,7 @@ class FollowersTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(WHY_COLUMN, QHeaderView.ResizeMode.Stretch)
-        for column, width in COLUMN_WIDTHS:
+        for column, width in COLUMN_WIDTHS:  # never narrower than its title: _titles_whole
             self.table.setColumnWidth(column, width)
         # Sorts now by the New column: new followers first, in the review's order.
         self.sorting = TableSorting(self.table, self.model, self.tr("New followers first"),

@@ -106,9 +106,10 @@ def reason_combo(reasons: Sequence[str]) -> QComboBox:
         "ModerationTab", "Choose a common reason or type your own. It is saved in the audit "
         "log with your name, for the head teacher and governors."))
     line_edit = box.lineEdit()
-    if line_edit is not None:
+    if line_edit is not None:  # short enough to read whole in the narrowest side pane; the
+        # tooltip, the box's name and the nudge when it is empty say it goes in the audit log
         line_edit.setPlaceholderText(QCoreApplication.translate(
-            "ModerationTab", "Why? Choose or type a reason (saved in the audit log)"))
+            "ModerationTab", "Why? Choose or type a reason"))
     return box
 
 

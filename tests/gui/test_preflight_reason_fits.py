@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLineEdit, QStyle, QStyleOptionFrame
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from stpeters_desk.core.names import NameGuard
@@ -22,8 +22,9 @@ from stpeters_desk.core.paths import resources_dir
 from stpeters_desk.core.preflight import PreflightReport, run_preflight
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.staff import StaffMember
-from stpeters_desk.ui.preflight_dialog import DIALOG_WIDTH, LINE_EDIT_MARGIN, PreflightDialog
+from stpeters_desk.ui.preflight_dialog import DIALOG_WIDTH, PreflightDialog
 from stpeters_desk.ui.translations import install_language
+from tests.gui.helpers.placeholders import assert_placeholder_whole
 from tests.gui.test_security_ui import head, school
 from tests.gui.test_side_panes_fit import SIZES, settle, styled, window_at
 
@@ -45,25 +46,6 @@ def blocked() -> PreflightReport:
                            NameGuard.from_names(["Olivia Smith"]))
     assert not report.can_post
     return report
-
-
-def text_area(box: QLineEdit) -> tuple[int, int]:
-    """The width and height the box has for its words (inside its frame and padding)."""
-    option = QStyleOptionFrame()
-    box.initStyleOption(option)
-    rect = box.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, box)
-    margins = box.textMargins()
-    return (rect.width() - margins.left() - margins.right() - 2 * LINE_EDIT_MARGIN,
-            rect.height() - margins.top() - margins.bottom())
-
-
-def assert_placeholder_whole(box: QLineEdit) -> None:
-    assert box.isVisible()
-    assert box.text() == "" and box.placeholderText()
-    words = box.fontMetrics().horizontalAdvance(box.placeholderText())
-    width, height = text_area(box)
-    assert words <= width, f"{box.placeholderText()!r} needs {words} px, the box shows {width}"
-    assert box.fontMetrics().height() <= height, "the words are not cut at the top or bottom"
 
 
 @pytest.mark.parametrize(("width", "height", "kiosk"), SIZES)

@@ -31,6 +31,7 @@ from stpeters_desk.ui.followers_tab import FollowersTab
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.moderation_tab import ModerationTab
 from stpeters_desk.x.models import HandOff
+from tests.gui.helpers.placeholders import assert_placeholder_whole
 from tests.gui.test_security_ui import head, school
 from tests.gui.test_tables_and_lazy_tabs import head_window, shown
 
@@ -117,6 +118,9 @@ def assert_readable(tab: ModerationTab | FollowersTab) -> None:
                                    if not button.isHidden())]
     for control in decisions:
         assert in_sight(control), control.accessibleName() or getattr(control, "text", str)()
+    reason = tab.reason_box.lineEdit()
+    if reason is not None and not reason.text():  # "Why? ..." read whole, not "(saved in the au"
+        assert_placeholder_whole(reason)
 
 
 def choose_reason(box: QWidget) -> None:
@@ -270,4 +274,22 @@ def test_in_welsh_the_moderation_tab_keeps_the_window_at_1180_px(
     assert "Cyfanswm" in counts.text()
     assert in_sight(counts)
     assert counts.height() >= counts.heightForWidth(counts.width()), "every line shows"
+    window.allow_close()
+
+
+@pytest.mark.parametrize(("width", "height", "kiosk"), [(1180, 760, False), (1366, 768, True)])
+def test_in_welsh_the_followers_column_titles_show_whole(
+        qtbot: QtBot, school: DeskServices, head: StaffMember, styled: None, welsh: None,
+        width: int, height: int, kiosk: bool) -> None:
+    """"Newydd" once showed as "Ne…" in a 50 px column: each column is as wide as its title
+    at least, and the list still does not scroll sideways."""
+    window = window_at(qtbot, school, head, width, height, kiosk)
+    followers = shown(window, "Followers")
+    assert isinstance(followers, FollowersTab)
+    settle()
+    header = followers.table.horizontalHeader()
+    assert followers.model.headerData(0, Qt.Orientation.Horizontal) == "Newydd"
+    for column in range(header.count()):
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), column
+    assert not followers.table.horizontalScrollBar().isVisible()
     window.allow_close()

@@ -3393,8 +3393,8 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Dewiswch reswm cyffredin neu teipiwch eich rheswm eich hun. Caiff ei gadw yn y log archwilio gyda&apos;ch enw, i&apos;r pennaeth a&apos;r llywodraethwyr.</translation>
     </message>
     <message>
-        <source>Why? Choose or type a reason (saved in the audit log)</source>
-        <translation>Pam? Dewiswch neu teipiwch reswm (caiff ei gadw yn y log archwilio)</translation>
+        <source>Why? Choose or type a reason</source>
+        <translation>Pam? Dewiswch neu teipiwch reswm</translation>
     </message>
     <message>
         <source>Maybe: worth a look</source>
