@@ -14,13 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QLayoutItem,
     QProgressBar,
     QPushButton,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from stpeters_desk.core.refusals import Refused
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.ui.messages import describe_error, marked_message
+from stpeters_desk.ui.panels import ItemListLayout
 from stpeters_desk.ui.styling import set_style_state
 from stpeters_desk.x.errors import (
     CredentialsRejected,
@@ -162,7 +162,7 @@ def button_row(*buttons: QPushButton) -> QHBoxLayout:
     return row
 
 
-class ColumnsLayout(QLayout):
+class ColumnsLayout(ItemListLayout):
     """Buttons row by row in as many columns as the width holds, from ``least`` to ``most``:
     each column as wide as its widest button, never narrower, so no button's words are cut.
 
@@ -176,29 +176,8 @@ class ColumnsLayout(QLayout):
     def __init__(self, parent: QWidget | None = None, *, least: int = 1, most: int = 3,
                  fill: bool = True) -> None:
         super().__init__(parent)
-        self._items: list[QLayoutItem] = []
         self.least, self.most, self.fill = least, most, fill
-        self.setContentsMargins(0, 0, 0, 0)
         self.setSpacing(6)
-
-    # -- what a QLayout must say --------------------------------------------------------
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
 
     def heightForWidth(self, width: int) -> int:
         return self._height(self.columns_for(width))

@@ -25,26 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 
-class FlowLayout(QLayout):
-    """Widgets side by side, wrapping onto a new line when the row is full (Qt's example).
+class ItemListLayout(QLayout):
+    """A layout that keeps its items in a plain list and is as tall as its width needs:
+    what a QLayout must say about its items, once for the layouts that arrange them."""
 
-    Its narrowest is its widest single widget, so a row of buttons never forces a panel
-    wider than that: on a narrow panel, with enlarged text or longer Welsh words, the
-    buttons go onto two lines instead of off the side.
-    """
-
-    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
-        self._spacing = spacing
         self.setContentsMargins(0, 0, 0, 0)
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
-
-    def add_widget(self, widget: QWidget) -> None:
-        self.addChildWidget(widget)
-        self.addItem(QWidgetItem(widget))
 
     def count(self) -> int:
         return len(self._items)
@@ -60,6 +51,23 @@ class FlowLayout(QLayout):
 
     def hasHeightForWidth(self) -> bool:
         return True
+
+
+class FlowLayout(ItemListLayout):
+    """Widgets side by side, wrapping onto a new line when the row is full (Qt's example).
+
+    Its narrowest is its widest single widget, so a row of buttons never forces a panel
+    wider than that: on a narrow panel, with enlarged text or longer Welsh words, the
+    buttons go onto two lines instead of off the side.
+    """
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._spacing = spacing
+
+    def add_widget(self, widget: QWidget) -> None:
+        self.addChildWidget(widget)
+        self.addItem(QWidgetItem(widget))
 
     def heightForWidth(self, width: int) -> int:
         return self._arrange(QRect(0, 0, width, 0), move=False)
