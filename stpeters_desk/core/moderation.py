@@ -528,6 +528,7 @@ class _WordIndex:
     prefixes: dict[str, tuple[Rule, str]] = field(default_factory=dict)
     stems: list[tuple[str, Rule, str]] = field(default_factory=list)
     prefix_lengths: list[int] = field(default_factory=list)
+    _heads: frozenset[str] = frozenset()
     in_file_order: list[tuple[str, bool, Rule, str]] = field(default_factory=list)
     looked_up: dict[str, tuple[Rule, str, str] | None] = field(default_factory=dict)
 
@@ -544,18 +545,24 @@ class _WordIndex:
 
     def finish(self) -> None:
         self.prefix_lengths = sorted({len(stem) for stem in self.prefixes})
+        shortest = self.prefix_lengths[0] if self.prefix_lengths else 0
+        self._heads = frozenset(stem[:shortest] for stem in self.prefixes)
         self.looked_up.clear()
 
     def direct(self, word: str) -> tuple[Rule, str] | None:
         hit = self.exact.get(word)
         if hit is not None:
             return hit
-        for length in self.prefix_lengths:
-            if length > len(word):
-                break
-            hit = self.prefixes.get(word[:length])
-            if hit is not None:
-                return hit
+        lengths = self.prefix_lengths
+        # every listed prefix starts with one of the heads (their first letters, as many as
+        # the shortest prefix has): most words start with none, and try no prefix at all
+        if lengths and word[:lengths[0]] in self._heads:
+            for length in lengths:
+                if length > len(word):
+                    break
+                hit = self.prefixes.get(word[:length])
+                if hit is not None:
+                    return hit
         for stem, rule, entry in self.stems:
             if stem in word:
                 return rule, entry

@@ -33,7 +33,7 @@ import itertools
 import json
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,15 +87,21 @@ def word_pieces(word: str, sizes: tuple[int, int]) -> list[str]:
     size gives itself once and no longer pieces.
     """
     padded = f" {word} "
-    length = len(padded)
-    pieces: list[str] = []
+    return list(map(padded.__getitem__, _cuts(len(padded), sizes)))
+
+
+@functools.lru_cache(maxsize=512)
+def _cuts(length: int, sizes: tuple[int, int]) -> tuple[slice, ...]:
+    """Where ``word_pieces`` cuts a padded word of this length, in its order: the same for
+    every word of the length, so worked out once and applied by ``map`` without a loop."""
+    cuts: list[slice] = []
     low, high = sizes
     for size in range(low, high + 1):
         if length <= size:
-            pieces.append(padded)
+            cuts.append(slice(0, length))
             break
-        pieces += [padded[start:start + size] for start in range(length - size + 1)]
-    return pieces
+        cuts += [slice(start, start + size) for start in range(length - size + 1)]
+    return tuple(cuts)
 
 
 def _weighed(counts: dict[str, int], table: _Table) -> tuple[float, dict[str, float]]:
@@ -287,29 +293,33 @@ class ReplyModel:
         self.maybe_at = maybe_at
         self.review_at = review_at
         self.about = about
-        # Both readers' pieces in one table, so a piece of a word met for the first time is
-        # looked up once, not twice (a reader without it gets zeros, which add nothing: the
-        # sums are the same floats). Words and pairs stay in each reader's own table: a
-        # reply's few dozen are quick to look up twice, and merging them would cost load time.
+        # Both readers' tables as one, so a word, a pair or a piece of a word is looked up
+        # once, not twice (a reader without it gets zeros, which add nothing: the sums are
+        # the same floats). What a feature met once adds to each sum is worked out here.
         together = second is not None and (second.word_sizes, second.piece_sizes) == (
             reader.word_sizes, reader.piece_sizes)
-        self._both_pieces = (_merged(reader.pieces, second.pieces) if together and second
-                             else None)
+        self._both_pieces = (_merged(reader.pieces, second.pieces, _piece_sums)
+                             if together and second else None)
+        self._both_terms = (_merged(reader.words, second.words, _term_sums)
+                            if together and second and reader.word_sizes == (1, 2) else None)
 
     def decision(self, words: Sequence[str]) -> float:
         """The raw sum (log-odds): the reader's, the second opinion's times its weight, and
         the tone's. The pieces of each word are cut once for both readers and kept."""
         second = self.second_opinion
-        if second is None or not words or (second.word_sizes, second.piece_sizes) != (
-                self.reader.word_sizes, self.reader.piece_sizes):
+        if second is None or not words or self._both_pieces is None:
             total = self.reader.decision(words)
             if second is not None:
                 total += self.second_opinion_weight * second.decision(words)
         else:
-            terms = word_counts(words, self.reader.word_sizes)
-            reader_part, second_part = self.reader.terms_part(terms), second.terms_part(terms)
+            if self._both_terms is not None:
+                reader_part, second_part = self._terms_parts(words)
+            else:
+                terms = word_counts(words, self.reader.word_sizes)
+                reader_part, second_part = (self.reader.terms_part(terms),
+                                            second.terms_part(terms))
             shares = self._shares
-            found = [shares.get(word) for word in words]
+            found = list(map(shares.get, words))
             if None in found:
                 share = self._word_share
                 found = [share(word) if value is None else value
@@ -321,43 +331,116 @@ class ReplyModel:
             total += self.tone.decision(words)
         return total
 
+    def _terms_parts(self, words: Sequence[str]) -> tuple[float, float]:
+        """``reader.terms_part`` and ``second_opinion.terms_part`` of the reply's words and
+        pairs, in one look-up each in the merged table: the same sums, in the same order
+        (the order ``word_counts`` gives), so the same floats.
+
+        Most replies repeat no word and no pair: then every term counts once, the terms are
+        the words and then the pairs in the order written, and their parts were worked out
+        at load, so the sums are ``sum`` over columns (``sum`` adds floats one after another
+        from 0.0 on Python 3.11, as the readers' loops do).
+        """
+        table = self._both_terms
+        assert table is not None
+        pairs = list(map(" ".join, itertools.pairwise(words)))
+        if len(set(words)) == len(words) and len(set(pairs)) == len(pairs):
+            entries = list(filter(None, map(table.get, itertools.chain(words, pairs))))
+        else:  # the terms in ``word_counts``' order, with their counts
+            counts = Counter(words)
+            counts.update(pairs)
+            entries = []
+            for term, count in counts.items():
+                entry = table.get(term)
+                if entry is None:
+                    continue
+                if count == 1:
+                    entries.append(entry)
+                else:  # value = (1 + log count) x idf, as ``terms_part`` works it out
+                    first = (1.0 + math.log(count)) * entry[4]
+                    other = (1.0 + math.log(count)) * entry[6]
+                    entries.append((first * first, first * entry[5], other * other,
+                                    other * entry[7], 0.0, 0.0, 0.0, 0.0))
+        if not entries:
+            return 0.0, 0.0
+        columns = zip(*entries, strict=True)
+        squares, total = sum(next(columns)), sum(next(columns))
+        second_squares, second_total = sum(next(columns)), sum(next(columns))
+        return (total / math.sqrt(squares) if squares else 0.0,
+                second_total / math.sqrt(second_squares) if second_squares else 0.0)
+
+    def _term_parts_by_word(self, words: Sequence[str]
+                            ) -> tuple[dict[str, float], dict[str, float]]:
+        """``reader.parts_by_word(words, pieces=False)`` and the second opinion's, from one
+        pass over the merged table: the same sums and parts in the same order."""
+        table = self._both_terms
+        assert table is not None
+        squares = second_squares = 0.0
+        parts: list[tuple[str, float]] = []
+        second_parts: list[tuple[str, float]] = []
+        for term, count in word_counts(words, self.reader.word_sizes).items():
+            entry = table.get(term)
+            if entry is None:
+                continue
+            if count == 1:
+                square, part, second_square, second_part = entry[:4]
+            else:  # as ``_weighed`` works them out
+                first = (1.0 + math.log(count)) * entry[4]
+                other = (1.0 + math.log(count)) * entry[6]
+                square, part = first * first, first * entry[5]
+                second_square, second_part = other * other, other * entry[7]
+            squares += square
+            second_squares += second_square
+            if entry[5]:
+                parts.append((term, part))
+            if entry[7]:
+                second_parts.append((term, second_part))
+        return _by_word(parts, squares), _by_word(second_parts, second_squares)
+
     def _word_share(self, word: str) -> float:
         """Both readers' shares for one word's pieces, added with the second opinion's weight."""
         share = self._shares.get(word)
         if share is None:
-            pieces = Counter(word_pieces(word, self.reader.piece_sizes))
+            pieces = word_pieces(word, self.reader.piece_sizes)
             if self._both_pieces is not None:
                 share = self._both_shares(pieces)
             else:
-                share = self.reader.share_of(pieces)
+                counted = Counter(pieces)
+                share = self.reader.share_of(counted)
                 if self.second_opinion is not None:
-                    share += self.second_opinion_weight * self.second_opinion.share_of(pieces)
+                    share += self.second_opinion_weight * self.second_opinion.share_of(counted)
             if len(self._shares) >= LinearReader._CACHE_LIMIT:
                 self._shares.clear()
             self._shares[word] = share
         return share
 
-    def _both_shares(self, pieces: dict[str, int]) -> float:
-        """``reader.share_of`` plus the weighed ``second_opinion.share_of``, in one pass
-        over the merged table: the same sums in the same order, so the same floats."""
+    def _both_shares(self, pieces: list[str]) -> float:
+        """``reader.share_of`` plus the weighed ``second_opinion.share_of`` of a word's pieces,
+        in one look-up each in the merged table: the same sums in the same order (each
+        piece where it first comes), so the same floats. Most words repeat no piece: then
+        each piece's parts were worked out at load and the sums are ``sum`` over columns."""
         table = self._both_pieces
         assert table is not None
+        if len(set(pieces)) == len(pieces):
+            entries = list(filter(None, map(table.get, pieces)))
+        else:
+            entries = []
+            for piece, count in Counter(pieces).items():
+                entry = table.get(piece)
+                if entry is None:
+                    continue
+                if count == 1:
+                    entries.append(entry)
+                else:  # as ``share_of`` works it out
+                    idf, weight, second_idf, second_weight = entry[4:]
+                    entries.append(((idf * count) ** 2, idf * count * weight,
+                                    (second_idf * count) ** 2, second_idf * count * second_weight,
+                                    0.0, 0.0, 0.0, 0.0))
         squares = total = second_squares = second_total = 0.0
-        for piece, count in pieces.items():
-            entry = table.get(piece)
-            if entry is None:
-                continue
-            if count == 1:  # nearly always: the sums' parts were worked out at load
-                squares += entry[4]
-                total += entry[5]
-                second_squares += entry[6]
-                second_total += entry[7]
-            else:
-                idf, weight, second_idf, second_weight = entry[:4]
-                squares += (idf * count) ** 2
-                total += idf * count * weight
-                second_squares += (second_idf * count) ** 2
-                second_total += second_idf * count * second_weight
+        if entries:
+            columns = zip(*entries, strict=True)
+            squares, total = sum(next(columns)), sum(next(columns))
+            second_squares, second_total = sum(next(columns)), sum(next(columns))
         share = total / math.sqrt(squares) if squares else 0.0
         second = second_total / math.sqrt(second_squares) if second_squares else 0.0
         return share + self.second_opinion_weight * second
@@ -376,12 +459,15 @@ class ReplyModel:
         if not words:
             return ()
         second = self.second_opinion
-        together = second is not None and (second.word_sizes, second.piece_sizes) == (
-            self.reader.word_sizes, self.reader.piece_sizes)
-        per_word = self.reader.parts_by_word(words, pieces=not together)
-        if second is not None:
-            for word, part in second.parts_by_word(words, pieces=not together).items():
-                per_word[word] = per_word.get(word, 0.0) + self.second_opinion_weight * part
+        together = self._both_pieces is not None
+        if self._both_terms is not None:
+            per_word, second_per_word = self._term_parts_by_word(words)
+        else:
+            per_word = self.reader.parts_by_word(words, pieces=not together)
+            second_per_word = (second.parts_by_word(words, pieces=not together)
+                               if second is not None else {})
+        for word, part in second_per_word.items():
+            per_word[word] = per_word.get(word, 0.0) + self.second_opinion_weight * part
         if together:  # both readers' pieces, as kept per word by ``decision``
             scale = math.sqrt(len(words))
             for word in words:
@@ -414,21 +500,48 @@ class ReplyModel:
 _Both = tuple[float, float, float, float, float, float, float, float]
 
 
-def _merged(first: _Table, second: _Table) -> dict[str, _Both]:
-    """Two readers' tables as one: term -> (idf, weight, second idf, second weight), zeros
-    for the reader that does not know the term, then what a term met once adds to each
-    sum, worked out now with the very expressions the readers use (so the same floats):
-    (idf x 1) squared and idf x 1 x weight, for each reader."""
-    merged = {term: (idf, weight, 0.0, 0.0, (idf * 1) ** 2, idf * 1 * weight, 0.0, 0.0)
+def _piece_sums(idf: float, weight: float) -> tuple[float, float]:
+    """What a piece met once in a word adds to ``LinearReader.share_of``'s two sums, with
+    its very expressions (so the same floats)."""
+    return (idf * 1) ** 2, idf * 1 * weight
+
+
+def _term_sums(idf: float, weight: float) -> tuple[float, float]:
+    """What a word or pair met once in a reply adds to ``LinearReader.terms_part``'s two
+    sums (value = idf), with its very expressions."""
+    return idf * idf, idf * weight
+
+
+def _merged(first: _Table, second: _Table,
+            sums: Callable[[float, float], tuple[float, float]]) -> dict[str, _Both]:
+    """Two readers' tables as one: term -> what the term met once adds to the first
+    reader's sum of squares and sum, the same for the second reader (``sums`` works them
+    out), then (idf, weight, second idf, second weight); zeros for a reader that does not
+    know the term."""
+    merged = {term: (*sums(idf, weight), 0.0, 0.0, idf, weight, 0.0, 0.0)
               for term, (idf, weight) in first.items()}
     for term, (idf, weight) in second.items():
         known = merged.get(term)
+        square, part = sums(idf, weight)
         if known is None:
-            merged[term] = (0.0, 0.0, idf, weight, 0.0, 0.0, (idf * 1) ** 2, idf * 1 * weight)
+            merged[term] = (0.0, 0.0, square, part, 0.0, 0.0, idf, weight)
         else:
-            merged[term] = (known[0], known[1], idf, weight, known[4], known[5],
-                            (idf * 1) ** 2, idf * 1 * weight)
+            merged[term] = (known[0], known[1], square, part, known[4], known[5], idf, weight)
     return merged
+
+
+def _by_word(parts: list[tuple[str, float]], squares: float) -> dict[str, float]:
+    """Each term's part over the length of the reply's vector, a pair's shared by its two
+    words: as ``LinearReader.parts_by_word`` adds them up."""
+    per_word: dict[str, float] = {}
+    if not squares:
+        return per_word
+    norm = math.sqrt(squares)
+    for term, part in parts:
+        members = term.split(" ")
+        for member in members:
+            per_word[member] = per_word.get(member, 0.0) + part / norm / len(members)
+    return per_word
 
 
 def _counted(items: Sequence[str]) -> dict[str, int]:
