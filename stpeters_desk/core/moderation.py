@@ -205,6 +205,22 @@ _LOOKALIKES = str.maketrans({
     "ѕ": "s", "ј": "j", "ԁ": "d", "ɑ": "a", "’": "'", "‘": "'", "ʼ": "'", "`": "'",
     "´": "'", "–": "-", "—": "-",
 })
+
+
+def _character_class(codes: Iterable[int]) -> re.Pattern[str]:
+    """One pattern for a set of characters, written as runs of neighbouring code points."""
+    runs: list[list[int]] = []
+    for code in sorted(codes):
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return re.compile("[" + "".join(f"\\U{low:08x}" if low == high else
+                                    f"\\U{low:08x}-\\U{high:08x}" for low, high in runs) + "]")
+
+
+_INVISIBLE_CHARACTERS = _character_class(_INVISIBLE)
+_LOOKALIKE_CHARACTERS = _character_class(_LOOKALIKES)
 _TLDS = "com|net|org|info|io|co|uk|me|ly|xyz|shop|site|online|top|link|gg|tv|ru|biz|click"
 _LINK = re.compile(
     r"https?://\S+|www\.\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:" + _TLDS + r")(?:/\S*)?")
@@ -248,19 +264,45 @@ class Reading:
 
 
 def fold(text: str) -> str:
-    """Lower case without accents, invisible characters or look-alike letters."""
+    """Lower case without accents, invisible characters or look-alike letters.
+
+    The characters dropped or replaced are found by patterns of them rather than by
+    ``str.translate``, which looks every character of a text that is not plain ASCII up
+    one at a time: the same text, several times as fast.
+    """
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text.translate(_INVISIBLE)).translate(
-            _combining_marks())
-    return text.casefold().translate(_LOOKALIKES)
+        text = unicodedata.normalize("NFKD", _INVISIBLE_CHARACTERS.sub("", text))
+        first_plane, beyond = _combining_patterns()
+        text = first_plane.sub("", text)
+        if text and max(text) > "\uffff":
+            text = beyond.sub("", text)
+    text = text.casefold()
+    if text.isascii():  # the only plain ASCII look-alike is "`"
+        return text.replace("`", "'") if "`" in text else text
+    return _LOOKALIKE_CHARACTERS.sub(_looks_like, text)
+
+
+def _looks_like(match: re.Match[str]) -> str:
+    return _LOOKALIKES[ord(match[0])]  # type: ignore[return-value]
 
 
 @functools.cache
 def _combining_marks() -> dict[int, None]:
-    """Every character with a combining class (accents and other marks) mapped to nothing:
-    ``str.translate`` drops them all at once. Unicode has none beyond the first two planes
-    (a test checks the whole range against this Python's Unicode data)."""
+    """Every character with a combining class (accents and other marks) mapped to nothing.
+    Unicode has none beyond the first two planes (a test checks the whole range against
+    this Python's Unicode data)."""
     return {code: None for code in range(0x20000) if unicodedata.combining(chr(code))}
+
+
+@functools.cache
+def _combining_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The characters of ``_combining_marks``, found by patterns (which drop them all at
+    once, far faster than ``str.translate``): those of the first plane (a class the regular
+    expression engine checks as one table), and those beyond it, looked for only in a text
+    that has a character beyond it."""
+    marks = _combining_marks()
+    return (_character_class(code for code in marks if code <= 0xFFFF),
+            _character_class(code for code in marks if code > 0xFFFF))
 
 
 @functools.lru_cache(maxsize=256)
@@ -284,9 +326,13 @@ def read_text(text: str) -> Reading:
         personal += len(_PHONE.findall(folded))
     if "@" in folded:
         folded = _HANDLE.sub(" ", folded)
-    clean = _clean_kept
-    words = [word for raw in _TOKEN.findall(folded) for word in clean(raw)]
-    return Reading(tuple(words), links, personal)
+    raws = _TOKEN.findall(folded)
+    cleaned = list(map(_CLEANED.get, raws))
+    if None in cleaned:
+        cleaned = [_clean_kept(raw) if words is None else words
+                   for raw, words in zip(raws, cleaned, strict=True)]
+    return Reading(tuple(itertools.chain.from_iterable(cleaned)),  # type: ignore[arg-type]
+                   links, personal)
 
 
 def _clean(raw: str) -> list[str]:
@@ -314,10 +360,17 @@ def _clean(raw: str) -> list[str]:
     return [_unleet(piece) for piece in pieces]
 
 
-@functools.lru_cache(maxsize=8192)
+_CLEANED: dict[str, tuple[str, ...]] = {}
+
+
 def _clean_kept(raw: str) -> tuple[str, ...]:
-    """``_clean``, kept for the tokens replies use again and again ("the", "well", "done")."""
-    return tuple(_clean(raw))
+    """``_clean``, kept for the tokens replies use again and again ("the", "well", "done"):
+    ``read_text`` finds the kept ones in ``_CLEANED`` all at once."""
+    words = tuple(_clean(raw))
+    if len(_CLEANED) >= 100_000:
+        _CLEANED.clear()
+    _CLEANED[raw] = words
+    return words
 
 
 def _unleet(word: str) -> str:
@@ -657,7 +710,7 @@ class Lexicon:
         self._allowed_anchored = _anchor_index(self._allowed_phrases)
         self.fingerprint = _sections_fingerprint(sections)
         self._word_readings: dict[str, tuple[str, Finding | None]] = {}
-        _combining_marks()  # now, not when the first reply with an accent comes
+        _combining_patterns()  # now, not when the first reply with an accent comes
 
     @classmethod
     def from_files(cls, paths: Iterable[Path], kinds: Sequence[str] = MODERATION_KINDS
