@@ -439,8 +439,9 @@ class _Phrase:
     def could_match(self, words: dict[str, None], spaced: str) -> bool:
         """False when the ``words`` (``spaced``: joined by spaces, after a space) cannot
         hold a match; True when they might. Loops written out: it runs for every candidate."""
+        present = words.keys()  # checks each of a need's few words, not each of the reply's
         for need in self.needs:
-            if need.words.isdisjoint(words):
+            if present.isdisjoint(need.words):
                 for beginning in need.beginnings:
                     if beginning in spaced:
                         break
@@ -776,8 +777,11 @@ class Lexicon:
             [self._word_reading(word) if reading is None else reading
              for word, reading in zip(words, seen, strict=True)]
             if None in seen else seen)  # type: ignore[assignment]
-        found = [finding for _read, finding in readings if finding is not None]
-        found.extend(self._match_phrases([read for read, _finding in readings]))
+        if not readings:
+            return self._match_phrases([])
+        reads, findings = zip(*readings, strict=True)
+        found: list[Finding] = list(filter(None, findings))  # a finding is never false
+        found.extend(self._match_phrases(list(reads)))
         return found
 
     def _word_reading(self, word: str) -> tuple[str, Finding | None]:
@@ -831,8 +835,10 @@ class Lexicon:
                 for phrase in phrases:
                     text = phrase.pattern.sub("~", text)
                 words = text.split()
-        return ["~" if hit else word
-                for word, hit in zip(words, self._allowed_words.look_up_all(words), strict=True)]
+        hits = self._allowed_words.look_up_all(words)
+        if not any(hits):
+            return words  # most replies: no allowed word
+        return ["~" if hit else word for word, hit in zip(words, hits, strict=True)]
 
     def _match_word(self, word: str, found: list[Finding]) -> str:
         """Record a finding for one word; returns how the phrase patterns should read it."""

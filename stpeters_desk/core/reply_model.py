@@ -32,6 +32,7 @@ import gzip
 import itertools
 import json
 import math
+import operator
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -298,8 +299,10 @@ class ReplyModel:
         # the same floats). What a feature met once adds to each sum is worked out here.
         together = second is not None and (second.word_sizes, second.piece_sizes) == (
             reader.word_sizes, reader.piece_sizes)
-        self._both_pieces = (_merged(reader.pieces, second.pieces, _piece_sums)
+        self._both_pieces = (_by_length(_merged(reader.pieces, second.pieces, _piece_sums),
+                                        reader.piece_sizes)
                              if together and second else None)
+        self._plans: dict[int, _Plan] = {}
         self._both_terms = (_merged(reader.words, second.words, _term_sums)
                             if together and second and reader.word_sizes == (1, 2) else None)
 
@@ -401,11 +404,10 @@ class ReplyModel:
         """Both readers' shares for one word's pieces, added with the second opinion's weight."""
         share = self._shares.get(word)
         if share is None:
-            pieces = word_pieces(word, self.reader.piece_sizes)
             if self._both_pieces is not None:
-                share = self._both_shares(pieces)
+                share = self._both_shares(word)
             else:
-                counted = Counter(pieces)
+                counted = Counter(word_pieces(word, self.reader.piece_sizes))
                 share = self.reader.share_of(counted)
                 if self.second_opinion is not None:
                     share += self.second_opinion_weight * self.second_opinion.share_of(counted)
@@ -414,19 +416,32 @@ class ReplyModel:
             self._shares[word] = share
         return share
 
-    def _both_shares(self, pieces: list[str]) -> float:
+    def _both_shares(self, word: str) -> float:
         """``reader.share_of`` plus the weighed ``second_opinion.share_of`` of a word's pieces,
-        in one look-up each in the merged table: the same sums in the same order (each
-        piece where it first comes), so the same floats. Most words repeat no piece: then
-        each piece's parts were worked out at load and the sums are ``sum`` over columns."""
-        table = self._both_pieces
-        assert table is not None
-        if len(set(pieces)) == len(pieces):
-            entries = list(filter(None, map(table.get, pieces)))
+        in one look-up each in the merged tables: the same sums in the same order (each
+        piece where it first comes), so the same floats.
+
+        The pieces are cut by one ``itemgetter`` made for words of the length, and looked up
+        in a table of pieces of their length (the short pieces' tables are small and stay
+        at hand). Most words repeat no piece (a repeated piece starts with a repeated piece
+        of the shortest size): then each piece's parts were worked out at load and the sums
+        are ``sum`` over columns (one after another from 0.0 on Python 3.11, as the
+        readers' loops add them).
+        """
+        tables = self._both_pieces
+        assert tables is not None
+        padded = f" {word} "
+        plan = self._plans.get(len(padded)) or self._plan(len(padded))
+        cut, segments = plan
+        pieces = cut(padded)
+        first = segments[0][1]
+        entries: list[_Both] = []
+        if len(set(pieces[:first])) == first:
+            for start, end, get in segments:
+                entries += filter(None, map(get, pieces[start:end]))
         else:
-            entries = []
             for piece, count in Counter(pieces).items():
-                entry = table.get(piece)
+                entry = tables[len(piece)].get(piece)
                 if entry is None:
                     continue
                 if count == 1:
@@ -444,6 +459,25 @@ class ReplyModel:
         share = total / math.sqrt(squares) if squares else 0.0
         second = second_total / math.sqrt(second_squares) if second_squares else 0.0
         return share + self.second_opinion_weight * second
+
+    def _plan(self, length: int) -> _Plan:
+        """How ``_both_shares`` cuts a padded word of this length: the pieces all at once,
+        then (start, end, look-up) for each run of pieces of one size."""
+        tables = self._both_pieces
+        assert tables is not None
+        cuts = _cuts(length, self.reader.piece_sizes)
+        cut: Callable[[str], tuple[str, ...]] = (
+            operator.itemgetter(*cuts) if len(cuts) > 1 else _one_cut(cuts[0]))
+        segments: list[tuple[int, int, Callable[[str], _Both | None]]] = []
+        for index, piece_cut in enumerate(cuts):
+            size = piece_cut.stop - piece_cut.start
+            if segments and segments[-1][3] == size:
+                segments[-1][1] = index + 1
+            else:
+                segments.append([index, index + 1, tables[size].get, size])  # type: ignore[list-item]
+        plan = (cut, tuple((start, end, get) for start, end, get, _size in segments))
+        self._plans[length] = plan  # type: ignore[assignment]
+        return plan  # type: ignore[return-value]
 
     def score(self, words: Sequence[str]) -> float:
         """How hostile the reply reads, 0 to 1."""
@@ -498,6 +532,24 @@ class ReplyModel:
 
 
 _Both = tuple[float, float, float, float, float, float, float, float]
+_Plan = tuple[Callable[[str], tuple[str, ...]],
+              tuple[tuple[int, int, Callable[[str], _Both | None]], ...]]
+
+
+def _by_length(table: dict[str, _Both], sizes: tuple[int, int]) -> dict[int, dict[str, _Both]]:
+    """A table of pieces as one table for each length of piece."""
+    low, high = sizes
+    tables: dict[int, dict[str, _Both]] = {size: {} for size in range(low, high + 1)}
+    for piece, entry in table.items():
+        if len(piece) in tables:
+            tables[len(piece)][piece] = entry
+    return tables
+
+
+def _one_cut(cut: slice) -> Callable[[str], tuple[str, ...]]:
+    def one(text: str) -> tuple[str, ...]:
+        return (text[cut],)
+    return one
 
 
 def _piece_sums(idf: float, weight: float) -> tuple[float, float]:
