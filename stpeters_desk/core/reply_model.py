@@ -250,21 +250,23 @@ class Tone:
         return shares
 
     def decision(self, words: Sequence[str]) -> float:
+        return self.decision_of(list(map(self.valences.get, words)), len(words))
+
+    def decision_of(self, valences: Sequence[float | None], count: int) -> float:
+        """``decision`` from the ratings of a reply's words (None for a word not rated) and
+        the number of its words: the same sums in the same order."""
         negative, positive, lowest, strong = self.weights
-        valences = self.valences
         below = above = low = 0.0
         harsh = 0
-        for word in words:
-            valence = valences.get(word)
-            if valence is None:
-                continue
-            if valence < 0:
-                below += valence
-                harsh += valence <= -2
-                low = min(low, valence)
-            else:
-                above += valence
-        scale = math.sqrt(max(len(words), 1))
+        rated = [valence for valence in valences if valence is not None]
+        if rated:
+            hostile = [valence for valence in rated if valence < 0]
+            below = sum(hostile)  # added one after another from 0.0, as a loop adds them
+            above = sum(valence for valence in rated if valence >= 0)
+            if hostile:
+                low = min(0.0, *hostile)
+                harsh = sum(valence <= -2 for valence in hostile)
+        scale = math.sqrt(max(count, 1))
         return (negative * below / scale / 4 + positive * above / scale / 4
                 + lowest * low / 4 + strong * harsh / scale)
 
@@ -303,6 +305,7 @@ class ReplyModel:
                                         reader.piece_sizes)
                              if together and second else None)
         self._plans: dict[int, _Plan] = {}
+        self._records: dict[str, _Record] = {}
         self._both_terms = (_merged(reader.words, second.words, _term_sums)
                             if together and second and reader.word_sizes == (1, 2) else None)
 
@@ -310,6 +313,8 @@ class ReplyModel:
         """The raw sum (log-odds): the reader's, the second opinion's times its weight, and
         the tone's. The pieces of each word are cut once for both readers and kept."""
         second = self.second_opinion
+        if self._both_terms is not None and second is not None and words:
+            return self._quick_decision(words, second)
         if second is None or not words or self._both_pieces is None:
             total = self.reader.decision(words)
             if second is not None:
@@ -334,7 +339,37 @@ class ReplyModel:
             total += self.tone.decision(words)
         return total
 
-    def _terms_parts(self, words: Sequence[str]) -> tuple[float, float]:
+    def _quick_decision(self, words: Sequence[str], second: LinearReader) -> float:
+        """``decision`` with both readers' tables merged: what depends on a word alone (its
+        pieces' share, its own entry in the merged table, its rating by the tone) is kept
+        per word and found with one look-up; the sums are the same, in the same order."""
+        records = self._records
+        found = list(map(records.get, words))
+        if None in found:
+            record = self._record
+            found = [record(word) if kept is None else kept
+                     for word, kept in zip(words, found, strict=True)]
+        shares, entries, valences = zip(*found, strict=True)  # type: ignore[misc]
+        reader_part, second_part = self._terms_parts(words, entries)
+        total = (self.reader.intercept + reader_part
+                 + self.second_opinion_weight * (second.intercept + second_part)
+                 + sum(shares) / math.sqrt(len(words)))
+        if self.tone is not None:
+            total += self.tone.decision_of(valences, len(words))
+        return total
+
+    def _record(self, word: str) -> _Record:
+        table = self._both_terms
+        assert table is not None
+        record = (self._word_share(word), table.get(word),
+                  self.tone.valences.get(word) if self.tone is not None else None)
+        if len(self._records) >= LinearReader._CACHE_LIMIT:
+            self._records.clear()
+        self._records[word] = record
+        return record
+
+    def _terms_parts(self, words: Sequence[str], entries_of_words: Sequence[_Both | None] = ()
+                     ) -> tuple[float, float]:
         """``reader.terms_part`` and ``second_opinion.terms_part`` of the reply's words and
         pairs, in one look-up each in the merged table: the same sums, in the same order
         (the order ``word_counts`` gives), so the same floats.
@@ -347,8 +382,9 @@ class ReplyModel:
         table = self._both_terms
         assert table is not None
         pairs = list(map(" ".join, itertools.pairwise(words)))
-        if len(set(words)) == len(words) and len(set(pairs)) == len(pairs):
-            entries = list(filter(None, map(table.get, itertools.chain(words, pairs))))
+        if len(set(words)) == len(words):  # then no pair repeats either
+            entries = list(filter(None, itertools.chain(
+                entries_of_words or map(table.get, words), map(table.get, pairs))))
         else:  # the terms in ``word_counts``' order, with their counts
             counts = Counter(words)
             counts.update(pairs)
@@ -532,6 +568,7 @@ class ReplyModel:
 
 
 _Both = tuple[float, float, float, float, float, float, float, float]
+_Record = tuple[float, "_Both | None", "float | None"]
 _Plan = tuple[Callable[[str], tuple[str, ...]],
               tuple[tuple[int, int, Callable[[str], _Both | None]], ...]]
 
