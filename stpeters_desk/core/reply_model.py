@@ -393,13 +393,7 @@ class ReplyModel:
                 entry = table.get(term)
                 if entry is None:
                     continue
-                if count == 1:
-                    entries.append(entry)
-                else:  # value = (1 + log count) x idf, as ``terms_part`` works it out
-                    first = (1.0 + math.log(count)) * entry[4]
-                    other = (1.0 + math.log(count)) * entry[6]
-                    entries.append((first * first, first * entry[5], other * other,
-                                    other * entry[7], 0.0, 0.0, 0.0, 0.0))
+                entries.append(entry if count == 1 else _repeated(entry, count))
         if not entries:
             return 0.0, 0.0
         columns = zip(*entries, strict=True)
@@ -411,30 +405,31 @@ class ReplyModel:
     def _term_parts_by_word(self, words: Sequence[str]
                             ) -> tuple[dict[str, float], dict[str, float]]:
         """``reader.parts_by_word(words, pieces=False)`` and the second opinion's, from one
-        pass over the merged table: the same sums and parts in the same order."""
+        look-up of each term in the merged table: the same sums and parts in the same order
+        (``word_counts``' order: the words, then the pairs)."""
         table = self._both_terms
         assert table is not None
-        squares = second_squares = 0.0
-        parts: list[tuple[str, float]] = []
-        second_parts: list[tuple[str, float]] = []
-        for term, count in word_counts(words, self.reader.word_sizes).items():
-            entry = table.get(term)
-            if entry is None:
-                continue
-            if count == 1:
-                square, part, second_square, second_part = entry[:4]
-            else:  # as ``_weighed`` works them out
-                first = (1.0 + math.log(count)) * entry[4]
-                other = (1.0 + math.log(count)) * entry[6]
-                square, part = first * first, first * entry[5]
-                second_square, second_part = other * other, other * entry[7]
-            squares += square
-            second_squares += second_square
-            if entry[5]:
-                parts.append((term, part))
-            if entry[7]:
-                second_parts.append((term, second_part))
-        return _by_word(parts, squares), _by_word(second_parts, second_squares)
+        counts = word_counts(words, self.reader.word_sizes)
+        terms = list(counts)
+        entries = list(map(table.get, terms))
+        if len(terms) != 2 * len(words) - 1:  # a word or a pair comes more than once
+            for index, count in enumerate(counts.values()):
+                entry = entries[index]
+                if count > 1 and entry is not None:
+                    entries[index] = _repeated(entry, count)
+        found = [(term, entry) for term, entry in zip(terms, entries, strict=True)
+                 if entry is not None]
+        if not found:
+            return {}, {}
+        found_terms, found_entries = zip(*found, strict=True)
+        columns = list(zip(*found_entries, strict=True))
+        # as ``_weighed``: every known term counts in the length, those weighing nothing
+        # have no part
+        parts = [(term, part) for term, part, weight
+                 in zip(found_terms, columns[1], columns[5], strict=True) if weight]
+        second_parts = [(term, part) for term, part, weight
+                        in zip(found_terms, columns[3], columns[7], strict=True) if weight]
+        return _by_word(parts, sum(columns[0])), _by_word(second_parts, sum(columns[2]))
 
     def _word_share(self, word: str) -> float:
         """Both readers' shares for one word's pieces, added with the second opinion's weight."""
@@ -621,16 +616,31 @@ def _merged(first: _Table, second: _Table,
 
 def _by_word(parts: list[tuple[str, float]], squares: float) -> dict[str, float]:
     """Each term's part over the length of the reply's vector, a pair's shared by its two
-    words: as ``LinearReader.parts_by_word`` adds them up."""
-    per_word: dict[str, float] = {}
+    words: as ``LinearReader.parts_by_word`` adds them up. The terms come as
+    ``word_counts`` gives them: each word once, then the pairs."""
     if not squares:
-        return per_word
+        return {}
     norm = math.sqrt(squares)
-    for term, part in parts:
+    pairs_from = len(parts)
+    for index, (term, _part) in enumerate(parts):
+        if " " in term:
+            pairs_from = index
+            break
+    # a word's own part is the first added to it: 0.0 + part / norm / 1, as the loop adds
+    per_word = {term: 0.0 + part / norm / 1 for term, part in parts[:pairs_from]}
+    for term, part in parts[pairs_from:]:
         members = term.split(" ")
         for member in members:
             per_word[member] = per_word.get(member, 0.0) + part / norm / len(members)
     return per_word
+
+
+def _repeated(entry: _Both, count: int) -> _Both:
+    """A merged table's entry for a term met ``count`` times (more than once): what it adds
+    to each reader's sums, value = (1 + log count) x idf, as the readers work it out."""
+    first = (1.0 + math.log(count)) * entry[4]
+    other = (1.0 + math.log(count)) * entry[6]
+    return (first * first, first * entry[5], other * other, other * entry[7], *entry[4:])
 
 
 def _counted(items: Sequence[str]) -> dict[str, int]:
