@@ -291,7 +291,7 @@ def _combining_marks() -> dict[int, None]:
     """Every character with a combining class (accents and other marks) mapped to nothing.
     Unicode has none beyond the first two planes (a test checks the whole range against
     this Python's Unicode data)."""
-    return {code: None for code in range(0x20000) if unicodedata.combining(chr(code))}
+    return dict.fromkeys(map(ord, filter(unicodedata.combining, map(chr, range(0x20000)))))
 
 
 @functools.cache
@@ -366,7 +366,7 @@ _CLEANED: dict[str, tuple[str, ...]] = {}
 def _clean_kept(raw: str) -> tuple[str, ...]:
     """``_clean``, kept for the tokens replies use again and again ("the", "well", "done"):
     ``read_text`` finds the kept ones in ``_CLEANED`` all at once."""
-    words = tuple(_clean(raw))
+    words = (raw,) if raw.isalpha() else tuple(_clean(raw))
     if len(_CLEANED) >= 100_000:
         _CLEANED.clear()
     _CLEANED[raw] = words
@@ -426,7 +426,7 @@ class Finding:
         return FoundWords(self.found, reads_as)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # each phrase is itself: hashed and compared by identity
 class _Phrase:
     rule: Rule
     entry: str
@@ -914,11 +914,7 @@ def _candidates(index: tuple[dict[str, list[_Phrase]], list[_Phrase]],
     found = list(filter(None, map(by_word.get, present)))
     if not found:
         return always  # most replies: none of their words starts a phrase
-    seen: dict[int, _Phrase] = {id(p): p for p in always}
-    for phrases in found:
-        for phrase in phrases:
-            seen.setdefault(id(phrase), phrase)
-    return list(seen.values())
+    return list(dict.fromkeys(itertools.chain(always, *found)))  # each once, first place kept
 
 
 def _unmask(word: str, listed: str, open_ended: bool) -> str | None:
@@ -1067,8 +1063,8 @@ def assess(text: str, lexicon: Lexicon | None = None,
     rules = lexicon._assess_words(text, reading, words)
     if rules.level != OK:
         return rules
-    return with_reply_model(rules, [word for word in words if word != "~"],
-                            model or load_reply_model())
+    return with_reply_model(rules, [word for word in words if word != "~"] if "~" in words
+                            else words, model or load_reply_model())
 
 
 # --- The trained model beside the lists ---------------------------------------------------

@@ -37,9 +37,13 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from stpeters_desk.core.paths import resources_dir
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 __all__ = ["MODEL_FILE", "LinearReader", "ReplyModel", "ReplyScore", "Tone", "encode_table",
            "load_reply_model", "word_counts", "word_pieces"]
@@ -139,14 +143,45 @@ class LinearReader:
 
     _CACHE_LIMIT = 200_000
 
-    def __init__(self, intercept: float, words: _Table, pieces: _Table,
+    def __init__(self, intercept: float, words: _Table | _Columns, pieces: _Table | _Columns,
                  word_sizes: tuple[int, int], piece_sizes: tuple[int, int]) -> None:
+        """``words`` and ``pieces``: term -> (idf, weight), or the file's columns (terms,
+        idf, weights), from which the tables are made on first use (the app, which reads
+        both readers through ``ReplyModel``'s merged tables, never needs them)."""
         self.intercept = intercept
-        self.words = words
-        self.pieces = pieces
+        self._tables: dict[str, _Table | _Columns] = {"words": words, "pieces": pieces}
         self.word_sizes = word_sizes
         self.piece_sizes = piece_sizes
         self._shares: dict[str, float] = {}
+
+    @property
+    def words(self) -> _Table:
+        """Words and pairs of words -> (idf, weight)."""
+        return self._table("words")
+
+    @property
+    def pieces(self) -> _Table:
+        """Pieces of words -> (idf, weight)."""
+        return self._table("pieces")
+
+    def _table(self, kind: str) -> _Table:
+        table = self._tables[kind]
+        if isinstance(table, _Columns):
+            table = self._tables[kind] = dict(zip(
+                table.terms, zip(table.idf.tolist(), table.weights.tolist(), strict=True),
+                strict=True))
+        return table
+
+    def columns(self, kind: str) -> _Columns:
+        """A table as columns: its terms, their idf and their weights (as float64 arrays)."""
+        import numpy as np
+
+        table = self._tables[kind]
+        if isinstance(table, _Columns):
+            return table
+        return _Columns(list(table), np.array([idf for idf, _weight in table.values()],
+                                              dtype=np.float64),
+                        np.array([weight for _idf, weight in table.values()], dtype=np.float64))
 
     def _word_share(self, word: str) -> float:
         """One word's pieces, weighed: the same wherever the word is, so it is kept."""
@@ -213,7 +248,7 @@ class LinearReader:
     def from_document(cls, data: dict[str, Any]) -> LinearReader:
         """From the file's form: see ``_table``."""
         return cls(intercept=float(data["intercept"]),
-                   words=_table(data["words"]), pieces=_table(data["pieces"]),
+                   words=_columns(data["words"]), pieces=_columns(data["pieces"]),
                    word_sizes=_sizes(data["word_sizes"]), piece_sizes=_sizes(data["piece_sizes"]))
 
 
@@ -301,13 +336,19 @@ class ReplyModel:
         # the same floats). What a feature met once adds to each sum is worked out here.
         together = second is not None and (second.word_sizes, second.piece_sizes) == (
             reader.word_sizes, reader.piece_sizes)
-        self._both_pieces = (_by_length(_merged(reader.pieces, second.pieces, _piece_sums),
-                                        reader.piece_sizes)
-                             if together and second else None)
+        self._both_pieces: dict[int, dict[str, _Both]] | None = None
+        self._both_terms: dict[str, _Both] | None = None
         self._plans: dict[int, _Plan] = {}
         self._records: dict[str, _Record] = {}
-        self._both_terms = (_merged(reader.words, second.words, _term_sums)
-                            if together and second and reader.word_sizes == (1, 2) else None)
+        if together and second:
+            terms, entries, self._piece_numbers, _shown = _merged(
+                reader.columns("pieces"), second.columns("pieces"), pieces=True)
+            self._both_pieces = _by_length(terms, entries, reader.piece_sizes)
+            if reader.word_sizes == (1, 2):
+                terms, entries, self._term_numbers, shown = _merged(
+                    reader.columns("words"), second.columns("words"), pieces=False)
+                if shown:  # the words that weighed most are told by the parts
+                    self._both_terms = dict(zip(terms, entries, strict=True))
 
     def decision(self, words: Sequence[str]) -> float:
         """The raw sum (log-odds): the reader's, the second opinion's times its weight, and
@@ -393,7 +434,7 @@ class ReplyModel:
                 entry = table.get(term)
                 if entry is None:
                     continue
-                entries.append(entry if count == 1 else _repeated(entry, count))
+                entries.append(entry if count == 1 else _repeated(entry, count, self._term_numbers))
         if not entries:
             return 0.0, 0.0
         columns = zip(*entries, strict=True)
@@ -416,7 +457,7 @@ class ReplyModel:
             for index, count in enumerate(counts.values()):
                 entry = entries[index]
                 if count > 1 and entry is not None:
-                    entries[index] = _repeated(entry, count)
+                    entries[index] = _repeated(entry, count, self._term_numbers)
         found = [(term, entry) for term, entry in zip(terms, entries, strict=True)
                  if entry is not None]
         if not found:
@@ -424,11 +465,10 @@ class ReplyModel:
         found_terms, found_entries = zip(*found, strict=True)
         columns = list(zip(*found_entries, strict=True))
         # as ``_weighed``: every known term counts in the length, those weighing nothing
-        # have no part
-        parts = [(term, part) for term, part, weight
-                 in zip(found_terms, columns[1], columns[5], strict=True) if weight]
-        second_parts = [(term, part) for term, part, weight
-                        in zip(found_terms, columns[3], columns[7], strict=True) if weight]
+        # have no part (a part is nothing exactly when the weight is: checked at load)
+        parts = [(term, part) for term, part in zip(found_terms, columns[1], strict=True) if part]
+        second_parts = [(term, part) for term, part
+                        in zip(found_terms, columns[3], strict=True) if part]
         return _by_word(parts, sum(columns[0])), _by_word(second_parts, sum(columns[2]))
 
     def _word_share(self, word: str) -> float:
@@ -462,29 +502,30 @@ class ReplyModel:
         tables = self._both_pieces
         assert tables is not None
         padded = f" {word} "
-        plan = self._plans.get(len(padded)) or self._plan(len(padded))
-        cut, segments = plan
-        pieces = cut(padded)
-        first = segments[0][1]
-        entries: list[_Both] = []
-        if len(set(pieces[:first])) == first:
-            for start, end, get in segments:
-                entries += filter(None, map(get, pieces[start:end]))
+        segments = self._plans.get(len(padded)) or self._plan(len(padded))
+        cut, get = segments[0]
+        shortest = cut(padded)
+        if len(set(shortest)) == len(shortest):
+            entries = list(filter(None, map(get, shortest)))
+            for cut, get in segments[1:]:
+                entries += filter(None, map(get, cut(padded)))
         else:
-            for piece, count in Counter(pieces).items():
+            entries = []
+            for piece, count in Counter(word_pieces(word, self.reader.piece_sizes)).items():
                 entry = tables[len(piece)].get(piece)
                 if entry is None:
                     continue
                 if count == 1:
                     entries.append(entry)
                 else:  # as ``share_of`` works it out
-                    idf, weight, second_idf, second_weight = entry[4:]
+                    idf, weight, second_idf, second_weight = self._piece_numbers[
+                        int(entry[4])].tolist()
                     entries.append(((idf * count) ** 2, idf * count * weight,
                                     (second_idf * count) ** 2, second_idf * count * second_weight,
-                                    0.0, 0.0, 0.0, 0.0))
+                                    entry[4]))
         squares = total = second_squares = second_total = 0.0
         if entries:
-            columns = zip(*entries, strict=True)
+            columns = zip(*entries, strict=False)  # eight to an entry
             squares, total = sum(next(columns)), sum(next(columns))
             second_squares, second_total = sum(next(columns)), sum(next(columns))
         share = total / math.sqrt(squares) if squares else 0.0
@@ -492,23 +533,18 @@ class ReplyModel:
         return share + self.second_opinion_weight * second
 
     def _plan(self, length: int) -> _Plan:
-        """How ``_both_shares`` cuts a padded word of this length: the pieces all at once,
-        then (start, end, look-up) for each run of pieces of one size."""
+        """How ``_both_shares`` cuts a padded word of this length: for each size of piece in
+        turn, a function that cuts all the pieces of the size at once (an ``itemgetter``)
+        and the look-up in the table of pieces of the size."""
         tables = self._both_pieces
         assert tables is not None
-        cuts = _cuts(length, self.reader.piece_sizes)
-        cut: Callable[[str], tuple[str, ...]] = (
-            operator.itemgetter(*cuts) if len(cuts) > 1 else _one_cut(cuts[0]))
-        segments: list[tuple[int, int, Callable[[str], _Both | None]]] = []
-        for index, piece_cut in enumerate(cuts):
-            size = piece_cut.stop - piece_cut.start
-            if segments and segments[-1][3] == size:
-                segments[-1][1] = index + 1
-            else:
-                segments.append([index, index + 1, tables[size].get, size])  # type: ignore[list-item]
-        plan = (cut, tuple((start, end, get) for start, end, get, _size in segments))
-        self._plans[length] = plan  # type: ignore[assignment]
-        return plan  # type: ignore[return-value]
+        by_size: dict[int, list[slice]] = {}
+        for cut in _cuts(length, self.reader.piece_sizes):
+            by_size.setdefault(cut.stop - cut.start, []).append(cut)
+        plan = tuple((operator.itemgetter(*cuts) if len(cuts) > 1 else _one_cut(cuts[0]),
+                      tables[size].get) for size, cuts in by_size.items())
+        self._plans[length] = plan
+        return plan
 
     def score(self, words: Sequence[str]) -> float:
         """How hostile the reply reads, 0 to 1."""
@@ -562,19 +598,22 @@ class ReplyModel:
         return cls.from_document(json.loads(gzip.decompress(path.read_bytes())))
 
 
-_Both = tuple[float, float, float, float, float, float, float, float]
+# What a term met once adds to the first reader's sum of squares and sum, the same for the
+# second reader, and the term's row in the merged table's numbers (as a float).
+_Both = tuple[float, float, float, float, float]
 _Record = tuple[float, "_Both | None", "float | None"]
-_Plan = tuple[Callable[[str], tuple[str, ...]],
-              tuple[tuple[int, int, Callable[[str], _Both | None]], ...]]
+_Plan = tuple[tuple[Callable[[str], tuple[str, ...]], Callable[[str], "_Both | None"]], ...]
 
 
-def _by_length(table: dict[str, _Both], sizes: tuple[int, int]) -> dict[int, dict[str, _Both]]:
+def _by_length(terms: list[str], entries: list[_Both], sizes: tuple[int, int]
+               ) -> dict[int, dict[str, _Both]]:
     """A table of pieces as one table for each length of piece."""
     low, high = sizes
     tables: dict[int, dict[str, _Both]] = {size: {} for size in range(low, high + 1)}
-    for piece, entry in table.items():
-        if len(piece) in tables:
-            tables[len(piece)][piece] = entry
+    lengths = list(map(len, terms))
+    for size, table in tables.items():
+        table.update(itertools.compress(zip(terms, entries, strict=True),
+                                        map(size.__eq__, lengths)))
     return tables
 
 
@@ -584,34 +623,67 @@ def _one_cut(cut: slice) -> Callable[[str], tuple[str, ...]]:
     return one
 
 
-def _piece_sums(idf: float, weight: float) -> tuple[float, float]:
-    """What a piece met once in a word adds to ``LinearReader.share_of``'s two sums, with
-    its very expressions (so the same floats)."""
-    return (idf * 1) ** 2, idf * 1 * weight
+class _Columns(NamedTuple):
+    """A reader's table as the file keeps it: the terms, their idf and weights."""
+
+    terms: list[str]
+    idf: npt.NDArray[np.float64]
+    weights: npt.NDArray[np.float64]
 
 
-def _term_sums(idf: float, weight: float) -> tuple[float, float]:
-    """What a word or pair met once in a reply adds to ``LinearReader.terms_part``'s two
-    sums (value = idf), with its very expressions."""
-    return idf * idf, idf * weight
+def _columns(entries: dict[str, str]) -> _Columns:
+    """The table ``encode_table`` wrote, as columns (float64, each the float32 stored)."""
+    import numpy as np  # here, so that importing the module stays quick
+
+    terms = entries["terms"].split("\n")
+    idf = np.frombuffer(base64.b64decode(entries["idf"]), dtype="<f4").astype(np.float64)
+    weights = np.frombuffer(base64.b64decode(entries["weights"]), dtype="<f4").astype(np.float64)
+    if not len(terms) == len(idf) == len(weights):
+        raise ValueError("reply model: a table's terms and numbers do not match")
+    return _Columns(terms, idf, weights)
 
 
-def _merged(first: _Table, second: _Table,
-            sums: Callable[[float, float], tuple[float, float]]) -> dict[str, _Both]:
-    """Two readers' tables as one: term -> what the term met once adds to the first
-    reader's sum of squares and sum, the same for the second reader (``sums`` works them
-    out), then (idf, weight, second idf, second weight); zeros for a reader that does not
-    know the term."""
-    merged = {term: (*sums(idf, weight), 0.0, 0.0, idf, weight, 0.0, 0.0)
-              for term, (idf, weight) in first.items()}
-    for term, (idf, weight) in second.items():
-        known = merged.get(term)
-        square, part = sums(idf, weight)
-        if known is None:
-            merged[term] = (0.0, 0.0, square, part, 0.0, 0.0, idf, weight)
-        else:
-            merged[term] = (known[0], known[1], square, part, known[4], known[5], idf, weight)
-    return merged
+def _merged(first: _Columns, second: _Columns, pieces: bool
+            ) -> tuple[list[str], list[_Both], npt.NDArray[np.float64], bool]:
+    """Two readers' tables as one: each term of either; for it, what the term met once adds
+    to the first reader's sum of squares and sum, the same for the second reader, and its
+    row; the numbers (idf, weight, second idf, second weight) by row, zeros for a reader
+    that does not know the term (which add nothing); and whether a part is nothing exactly
+    when its weight is.
+
+    Worked out by numpy over whole columns, with the readers' very operations on the very
+    doubles: ``share_of`` squares a piece's idf x 1 with ``**`` (``pow``, as numpy's
+    ``power`` with an array of exponents calls it), ``terms_part`` multiplies a term's idf
+    by itself; both multiply idf by the weight. So the same floats as the readers' loops.
+    The entries are made column by column (few Python objects, quickly).
+    """
+    import numpy as np
+
+    place = dict(zip(first.terms, range(len(first.terms)), strict=False))
+    found = np.fromiter(map(place.get, second.terms, itertools.repeat(-1)), dtype=np.int64,
+                        count=len(second.terms))
+    new = np.flatnonzero(found < 0)
+    rows = found.copy()
+    rows[new] = len(first.terms) + np.arange(len(new))
+    terms = first.terms + [second.terms[index] for index in new.tolist()]
+    numbers = np.zeros((len(terms), 4))
+    numbers[:len(first.terms), 0] = first.idf
+    numbers[:len(first.terms), 1] = first.weights
+    numbers[rows, 2] = second.idf
+    numbers[rows, 3] = second.weights
+    columns = []
+    parts_show_weights = True
+    for idf, weight in ((0, 1), (2, 3)):
+        values = numbers[:, idf]
+        parts = values * numbers[:, weight]
+        columns.append((np.power(values, np.full(len(values), 2.0)) if pieces
+                        else values * values).tolist())
+        columns.append(parts.tolist())
+        # a part (idf x weight) is nothing exactly when the weight is (true of TF-IDF, where
+        # idf is 1 or more; checked all the same), so the part tells which terms weigh
+        parts_show_weights &= bool(np.array_equal(parts != 0, numbers[:, weight] != 0))
+    columns.append(np.arange(len(terms), dtype=np.float64).tolist())
+    return terms, list(zip(*columns, strict=True)), numbers, parts_show_weights
 
 
 def _by_word(parts: list[tuple[str, float]], squares: float) -> dict[str, float]:
@@ -635,12 +707,13 @@ def _by_word(parts: list[tuple[str, float]], squares: float) -> dict[str, float]
     return per_word
 
 
-def _repeated(entry: _Both, count: int) -> _Both:
+def _repeated(entry: _Both, count: int, numbers: npt.NDArray[np.float64]) -> _Both:
     """A merged table's entry for a term met ``count`` times (more than once): what it adds
     to each reader's sums, value = (1 + log count) x idf, as the readers work it out."""
-    first = (1.0 + math.log(count)) * entry[4]
-    other = (1.0 + math.log(count)) * entry[6]
-    return (first * first, first * entry[5], other * other, other * entry[7], *entry[4:])
+    idf, weight, second_idf, second_weight = numbers[int(entry[4])].tolist()
+    first = (1.0 + math.log(count)) * idf
+    other = (1.0 + math.log(count)) * second_idf
+    return (first * first, first * weight, other * other, other * second_weight, entry[4])
 
 
 def _counted(items: Sequence[str]) -> dict[str, int]:
@@ -663,18 +736,6 @@ def encode_table(terms: Sequence[str], idf: Sequence[float], weights: Sequence[f
         return base64.b64encode(np.asarray(values, dtype="<f4").tobytes()).decode("ascii")
 
     return {"terms": "\n".join(terms), "idf": floats(idf), "weights": floats(weights)}
-
-
-def _table(entries: dict[str, str]) -> _Table:
-    """The table ``encode_table`` wrote, as term -> (idf, weight)."""
-    import numpy as np  # here, so that importing the module stays quick
-
-    terms = entries["terms"].split("\n")
-    idf = np.frombuffer(base64.b64decode(entries["idf"]), dtype="<f4").tolist()
-    weights = np.frombuffer(base64.b64decode(entries["weights"]), dtype="<f4").tolist()
-    if not len(terms) == len(idf) == len(weights):
-        raise ValueError("reply model: a table's terms and numbers do not match")
-    return dict(zip(terms, zip(idf, weights, strict=True), strict=True))
 
 
 def _sizes(value: list[int]) -> tuple[int, int]:
