@@ -283,7 +283,7 @@ def fold(text: str) -> str:
 
 
 def _looks_like(match: re.Match[str]) -> str:
-    return _LOOKALIKES[ord(match[0])]  # type: ignore[return-value]
+    return str(_LOOKALIKES[ord(match[0])])
 
 
 @functools.cache

@@ -392,11 +392,14 @@ class ReplyModel:
             record = self._record
             found = [record(word) if kept is None else kept
                      for word, kept in zip(words, found, strict=True)]
-        shares, entries, valences = zip(*found, strict=True)  # type: ignore[misc]
+        columns = zip(*found, strict=True)
+        shares: tuple[float, ...] = next(columns)
+        entries: tuple[_Both | None, ...] = next(columns)
+        valences: tuple[float | None, ...] = next(columns)
         reader_part, second_part = self._terms_parts(words, entries)
-        total = (self.reader.intercept + reader_part
-                 + self.second_opinion_weight * (second.intercept + second_part)
-                 + sum(shares) / math.sqrt(len(words)))
+        total: float = (self.reader.intercept + reader_part
+                        + self.second_opinion_weight * (second.intercept + second_part)
+                        + sum(shares) / math.sqrt(len(words)))
         if self.tone is not None:
             total += self.tone.decision_of(valences, len(words))
         return total
@@ -685,7 +688,8 @@ def _merged(first: _Columns, second: _Columns, pieces: bool
     entries[:, 4] = np.arange(len(terms))
     # row by row, so that each entry's numbers lie side by side in memory: a sum over a
     # word's pieces reads them far faster than numbers made column by column
-    return terms, list(map(tuple, entries.tolist())), numbers, parts_show_weights
+    made: list[_Both] = list(map(tuple, entries.tolist()))  # type: ignore[arg-type]
+    return terms, made, numbers, parts_show_weights
 
 
 def _by_word(parts: list[tuple[str, float]], squares: float) -> dict[str, float]:
