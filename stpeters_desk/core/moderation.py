@@ -327,11 +327,14 @@ def read_text(text: str) -> Reading:
     if "@" in folded:
         folded = _HANDLE.sub(" ", folded)
     raws = _TOKEN.findall(folded)
-    cleaned = list(map(_CLEANED.get, raws))
-    if None in cleaned:
-        cleaned = [_clean_kept(raw) if words is None else words
-                   for raw, words in zip(raws, cleaned, strict=True)]
-    return Reading(tuple(itertools.chain.from_iterable(cleaned)),  # type: ignore[arg-type]
+    new = set(raws).difference(_CLEANED)  # the tokens not met before (most replies: a few)
+    if new:
+        if len(_CLEANED) + len(new) > _CLEANED_LIMIT:
+            _CLEANED.clear()
+            new = set(raws)
+        for raw in new:
+            _CLEANED[raw] = (raw,) if raw.isalpha() else tuple(_clean(raw))
+    return Reading(tuple(itertools.chain.from_iterable(map(_CLEANED.__getitem__, raws))),
                    links, personal)
 
 
@@ -360,17 +363,10 @@ def _clean(raw: str) -> list[str]:
     return [_unleet(piece) for piece in pieces]
 
 
+# ``_clean`` of each token met, kept for the tokens replies use again and again ("the",
+# "well", "done"): ``read_text`` finds them all at once
 _CLEANED: dict[str, tuple[str, ...]] = {}
-
-
-def _clean_kept(raw: str) -> tuple[str, ...]:
-    """``_clean``, kept for the tokens replies use again and again ("the", "well", "done"):
-    ``read_text`` finds the kept ones in ``_CLEANED`` all at once."""
-    words = (raw,) if raw.isalpha() else tuple(_clean(raw))
-    if len(_CLEANED) >= 100_000:
-        _CLEANED.clear()
-    _CLEANED[raw] = words
-    return words
+_CLEANED_LIMIT = 100_000
 
 
 def _unleet(word: str) -> str:

@@ -14,6 +14,8 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from stpeters_desk.core import moderation, reply_model
 from stpeters_desk.core.moderation import default_lexicon, fold, read_text
 from stpeters_desk.core.reply_model import ReplyModel, load_reply_model, word_counts, word_pieces
@@ -206,3 +208,16 @@ def test_the_model_raises_an_assessment_as_dataclasses_replace_would() -> None:
             assert result == replace(rules, maybe=True)
         else:
             assert result is rules
+
+
+def test_tokens_kept_read_as_when_first_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tokens' words are kept; when the store is full it starts again, mid-reply too."""
+    moderation._CLEANED.clear()
+    first = [moderation.read_text.__wrapped__(text) for text in TEXTS]  # type: ignore[attr-defined]
+    monkeypatch.setattr(moderation, "_CLEANED_LIMIT", 7)
+    moderation._CLEANED.clear()
+    again = [moderation.read_text.__wrapped__(text) for text in TEXTS]  # type: ignore[attr-defined]
+    assert again == first
+    assert len(moderation._CLEANED) <= max(7, max(len(set(moderation._TOKEN.findall(
+        fold(text)))) for text in TEXTS))
+    moderation._CLEANED.clear()
