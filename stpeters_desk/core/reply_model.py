@@ -428,18 +428,14 @@ class ReplyModel:
         table = self._both_terms
         assert table is not None
         pairs = list(map(" ".join, itertools.pairwise(words)))
+        of_words = entries_of_words or list(map(table.get, words))
         if len(set(words)) == len(words):  # then no pair repeats either
+            entries = list(filter(None, itertools.chain(of_words, map(table.get, pairs))))
+        else:  # the terms in ``word_counts``' order (where each first comes), with counts
+            # a word's entry is its own wherever it is: one per word, in first-met order
             entries = list(filter(None, itertools.chain(
-                entries_of_words or map(table.get, words), map(table.get, pairs))))
-        else:  # the terms in ``word_counts``' order, with their counts
-            counts = Counter(words)
-            counts.update(pairs)
-            entries = []
-            for term, count in counts.items():
-                entry = table.get(term)
-                if entry is None:
-                    continue
-                entries.append(entry if count == 1 else _repeated(entry, count, self._term_numbers))
+                self._counted_entries(dict(zip(words, of_words, strict=True)), Counter(words)),
+                self._counted_entries(None, Counter(pairs)))))
         if not entries:
             return 0.0, 0.0
         columns = zip(*entries, strict=True)
@@ -447,6 +443,23 @@ class ReplyModel:
         second_squares, second_total = sum(next(columns)), sum(next(columns))
         return (total / math.sqrt(squares) if squares else 0.0,
                 second_total / math.sqrt(second_squares) if second_squares else 0.0)
+
+    def _counted_entries(self, entries: dict[str, _Both | None] | None,
+                         counts: Counter[str]) -> list[_Both | None]:
+        """The merged table's entries for counted terms, in the counts' order: as met once,
+        or for the few met more than once, as ``_repeated`` works them out. ``entries``:
+        the terms' entries if already looked up (in the same order as ``counts``)."""
+        table = self._both_terms
+        assert table is not None
+        found = list(entries.values()) if entries is not None else list(map(table.get, counts))
+        if len(found) != counts.total():
+            numbers = self._term_numbers
+            times = list(counts.values())
+            for index in itertools.compress(range(len(found)), map((1).__lt__, times)):
+                entry = found[index]
+                if entry is not None:
+                    found[index] = _repeated(entry, times[index], numbers)
+        return found
 
     def _term_parts_by_word(self, words: Sequence[str]
                             ) -> tuple[dict[str, float], dict[str, float]]:
