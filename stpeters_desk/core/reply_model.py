@@ -468,14 +468,12 @@ class ReplyModel:
         (``word_counts``' order: the words, then the pairs)."""
         table = self._both_terms
         assert table is not None
-        counts = word_counts(words, self.reader.word_sizes)
-        terms = list(counts)
-        entries = list(map(table.get, terms))
-        if len(terms) != 2 * len(words) - 1:  # a word or a pair comes more than once
-            for index, count in enumerate(counts.values()):
-                entry = entries[index]
-                if count > 1 and entry is not None:
-                    entries[index] = _repeated(entry, count, self._term_numbers)
+        # the terms in ``word_counts``' order: the words, then the pairs, each where first met
+        counted = Counter(words)
+        counted_pairs = Counter(map(" ".join, itertools.pairwise(words)))
+        terms = [*counted, *counted_pairs]
+        entries = [*self._counted_entries(None, counted),
+                   *self._counted_entries(None, counted_pairs)]
         found = [(term, entry) for term, entry in zip(terms, entries, strict=True)
                  if entry is not None]
         if not found:
@@ -588,14 +586,15 @@ class ReplyModel:
             per_word[word] = per_word.get(word, 0.0) + self.second_opinion_weight * part
         if together:  # both readers' pieces, as kept per word by ``decision``
             scale = math.sqrt(len(words))
-            for word in words:
-                per_word[word] = per_word.get(word, 0.0) + self._word_share(word) / scale
+            for word, share in zip(words, map(self._word_share, words), strict=True):
+                per_word[word] = per_word.get(word, 0.0) + share / scale
         if self.tone is not None:
             for word, part in self.tone.parts(words).items():
                 per_word[word] = per_word.get(word, 0.0) + part
         strongest = sorted(((part, word) for word, part in per_word.items()
                             if part > 0.1 and word not in _NOT_NAMED
-                            and any(c.isalpha() for c in word)), reverse=True)
+                            and (word.isalpha() or any(c.isalpha() for c in word))),
+                           reverse=True)
         return tuple(word for _part, word in strongest[:count])
 
     @classmethod
