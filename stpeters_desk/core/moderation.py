@@ -568,6 +568,7 @@ class _EntryCompiler:
 
 
 _NOT_LOOKED_UP = object()
+_KEPT_WORDS = 100_000  # words whose reading is kept; then the store starts again
 
 
 @dataclass
@@ -627,19 +628,23 @@ class _WordIndex:
         if found is not _NOT_LOOKED_UP:
             return found  # type: ignore[return-value]
         found = self._look_up(word)
-        if len(self.looked_up) >= 100_000:
+        if len(self.looked_up) >= _KEPT_WORDS:
             self.looked_up.clear()
         self.looked_up[word] = found
         return found
 
     def look_up_all(self, words: Sequence[str]) -> list[tuple[Rule, str, str] | None]:
-        """``look_up`` for each word: the words seen before straight from what is kept."""
-        found = list(map(self.looked_up.get, words, itertools.repeat(_NOT_LOOKED_UP)))
-        if _NOT_LOOKED_UP in found:
-            look_up = self.look_up
-            found = [look_up(word) if hit is _NOT_LOOKED_UP else hit
-                     for word, hit in zip(words, found, strict=True)]
-        return found  # type: ignore[return-value]
+        """``look_up`` for each word: the words not met before looked up (found by one set
+        difference), then all of them straight from what is kept."""
+        kept = self.looked_up
+        new = set(words).difference(kept)
+        if new:
+            if len(kept) + len(new) > _KEPT_WORDS:
+                kept.clear()
+                new = set(words)
+            for word in new:
+                kept[word] = self._look_up(word)
+        return list(map(kept.__getitem__, words))
 
     def _look_up(self, word: str) -> tuple[Rule, str, str] | None:
         hit = self.direct(word)
@@ -768,11 +773,15 @@ class Lexicon:
 
     def _findings_in(self, words: list[str]) -> list[Finding]:
         kept = self._word_readings
-        seen = list(map(kept.get, words))
-        readings: list[tuple[str, Finding | None]] = (
-            [self._word_reading(word) if reading is None else reading
-             for word, reading in zip(words, seen, strict=True)]
-            if None in seen else seen)  # type: ignore[assignment]
+        new = set(words).difference(kept)  # the words not met before (most replies: a few)
+        if new:
+            if len(kept) + len(new) > _KEPT_WORDS:
+                kept.clear()
+                new = set(words)
+            for word in new:  # as ``_word_reading`` reads a word
+                matched: list[Finding] = []
+                kept[word] = (self._match_word(word, matched), matched[0] if matched else None)
+        readings = list(map(kept.__getitem__, words))
         if not readings:
             return self._match_phrases([])
         reads, findings = zip(*readings, strict=True)
@@ -788,7 +797,7 @@ class Lexicon:
         """
         found: list[Finding] = []
         reading = (self._match_word(word, found), found[0] if found else None)
-        if len(self._word_readings) >= 100_000:
+        if len(self._word_readings) >= _KEPT_WORDS:
             self._word_readings.clear()
         self._word_readings[word] = reading
         return reading

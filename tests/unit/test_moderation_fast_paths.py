@@ -221,3 +221,12 @@ def test_tokens_kept_read_as_when_first_read(monkeypatch: pytest.MonkeyPatch) ->
     assert len(moderation._CLEANED) <= max(7, max(len(set(moderation._TOKEN.findall(
         fold(text)))) for text in TEXTS))
     moderation._CLEANED.clear()
+
+
+def test_the_word_stores_when_full_start_again_and_read_alike(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    first = [default_lexicon().assess(text) for text in TEXTS]
+    monkeypatch.setattr(moderation, "_KEPT_WORDS", 5)
+    fresh = moderation.Lexicon.from_files(moderation.default_word_lists())
+    assert [fresh.assess(text) for text in TEXTS] == first
+    assert len(fresh._word_readings) <= max(5, max(len(set(text.split())) for text in TEXTS) * 2)
