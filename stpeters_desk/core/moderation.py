@@ -40,7 +40,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, KeysView, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -434,16 +434,9 @@ class _Phrase:
 
     def could_match(self, words: dict[str, None], spaced: str) -> bool:
         """False when the ``words`` (``spaced``: joined by spaces, after a space) cannot
-        hold a match; True when they might. Loops written out: it runs for every candidate."""
-        present = words.keys()  # checks each of a need's few words, not each of the reply's
-        for need in self.needs:
-            if present.isdisjoint(need.words):
-                for beginning in need.beginnings:
-                    if beginning in spaced:
-                        break
-                else:
-                    return False
-        return True
+        hold a match; True when they might."""
+        present = words.keys()
+        return all(need.met(present, spaced) for need in self.needs)
 
 
 @dataclass(frozen=True)
@@ -453,6 +446,33 @@ class _Need:
 
     words: frozenset[str]
     beginnings: tuple[str, ...]
+
+    def met(self, present: KeysView[str], spaced: str) -> bool:
+        """Whether the words ``present`` (``spaced``: joined by spaces, after a space) hold
+        one of the words (each of the need's few words is checked, not each of the reply's)
+        or one of the beginnings."""
+        return not present.isdisjoint(self.words) or any(map(spaced.__contains__,
+                                                             self.beginnings))
+
+
+def _possible(phrases: list[_Phrase], words: dict[str, None], spaced: str) -> list[_Phrase]:
+    """The ``phrases`` that could match (``_Phrase.could_match``), in their order. Phrases
+    share needs (``_EntryCompiler`` makes equal needs one), and each need is checked once
+    for the reply: a group of insults with its many beginnings, say, once, not once for
+    each phrase that holds it."""
+    present = words.keys()
+    verdicts: dict[int, bool] = {}
+    possible = []
+    for phrase in phrases:
+        for need in phrase.needs:
+            verdict = verdicts.get(id(need))
+            if verdict is None:
+                verdict = verdicts[id(need)] = need.met(present, spaced)
+            if not verdict:
+                break
+        else:
+            possible.append(phrase)
+    return possible
 
 
 _NUMBER_PATTERN = r"\d[\d.,]*[a-z%]*"
@@ -465,6 +485,7 @@ class _EntryCompiler:
     def __init__(self, groups: dict[str, list[str]]) -> None:
         self._groups = groups
         self._expanding: set[str] = set()
+        self._equal_needs: dict[_Need, _Need] = {}
 
     def words_of(self, piece: str) -> list[str]:
         words = read_text(piece).words
@@ -509,7 +530,7 @@ class _EntryCompiler:
         for piece in _ENTRY_PIECE.findall(entry):
             need = None if piece == "..." else self._piece_need(piece)
             if need is not None:
-                found.append(need)
+                found.append(self._equal_needs.setdefault(need, need))  # equal needs: one
         return found
 
     def _piece_need(self, piece: str) -> _Need | None:
@@ -835,7 +856,7 @@ class Lexicon:
             candidates = _candidates(self._allowed_anchored, present)
             text = " ".join(words) if candidates else ""
             spaced = " " + text
-            phrases = [phrase for phrase in candidates if phrase.could_match(present, spaced)]
+            phrases = _possible(candidates, present, spaced)
             if phrases:
                 for phrase in phrases:
                     text = phrase.pattern.sub("~", text)
@@ -873,9 +894,8 @@ class Lexicon:
         present = dict.fromkeys(words)
         spaced = " " + text
         # in the reply's order, so the reasons name its words in the order written
-        for phrase in _candidates(self._anchored, present):
-            if not phrase.could_match(present, spaced):
-                continue  # most candidates: a word every match holds is not there
+        # most candidates: a word every match holds is not there, and they are not searched
+        for phrase in _possible(_candidates(self._anchored, present), present, spaced):
             match = phrase.pattern.search(text)
             if match is not None:
                 found.append(Finding(phrase.rule, match.group(0), ""))

@@ -230,3 +230,16 @@ def test_the_word_stores_when_full_start_again_and_read_alike(
     fresh = moderation.Lexicon.from_files(moderation.default_word_lists())
     assert [fresh.assess(text) for text in TEXTS] == first
     assert len(fresh._word_readings) <= max(5, max(len(set(text.split())) for text in TEXTS) * 2)
+
+
+def test_needs_checked_once_a_reply_pass_the_phrases_each_check_passes() -> None:
+    lexicon = default_lexicon()
+    phrases = lexicon._phrases + lexicon._allowed_phrases
+    shared = len({id(need) for phrase in phrases for need in phrase.needs})
+    assert shared < sum(len(phrase.needs) for phrase in phrases)  # equal needs made one
+    for text in TEXTS:
+        words = lexicon._prepared(read_text(text))
+        present = dict.fromkeys(words)
+        spaced = " " + " ".join(words)
+        assert moderation._possible(phrases, present, spaced) == [
+            phrase for phrase in phrases if phrase.could_match(present, spaced)]
