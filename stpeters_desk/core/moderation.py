@@ -601,11 +601,13 @@ class _WordIndex:
     stems: list[tuple[str, Rule, str]] = field(default_factory=list)
     prefix_lengths: list[int] = field(default_factory=list)
     _heads: frozenset[str] = frozenset()
+    _initials: frozenset[str] | None = None
     in_file_order: list[tuple[str, bool, Rule, str]] = field(default_factory=list)
     looked_up: dict[str, tuple[Rule, str, str] | None] = field(default_factory=dict)
 
     def add(self, rule: Rule, entry: str, word: str) -> None:
         self.looked_up.clear()
+        self._initials = None  # until ``finish`` works them out again
         open_ended = entry.endswith("*")
         self.in_file_order.append((word, open_ended, rule, entry))
         if entry.startswith("*") and open_ended and len(entry) > 2:
@@ -619,6 +621,10 @@ class _WordIndex:
         self.prefix_lengths = sorted({len(stem) for stem in self.prefixes})
         shortest = self.prefix_lengths[0] if self.prefix_lengths else 0
         self._heads = frozenset(stem[:shortest] for stem in self.prefixes)
+        # without *stem* entries, a word can only be found if it starts as an entry does
+        # (squeezing stretched letters keeps the first): the allow-list's few entries
+        self._initials = (None if self.stems else
+                          frozenset(word[:1] for word in [*self.exact, *self.prefixes]))
         self.looked_up.clear()
 
     def direct(self, word: str) -> tuple[Rule, str] | None:
@@ -668,6 +674,8 @@ class _WordIndex:
         return list(map(kept.__getitem__, words))
 
     def _look_up(self, word: str) -> tuple[Rule, str, str] | None:
+        if self._initials is not None and word[:1] not in self._initials:
+            return None  # most words, in the allow-list
         hit = self.direct(word)
         if hit is not None:
             return hit[0], hit[1], word

@@ -243,3 +243,17 @@ def test_needs_checked_once_a_reply_pass_the_phrases_each_check_passes() -> None
         spaced = " " + " ".join(words)
         assert moderation._possible(phrases, present, spaced) == [
             phrase for phrase in phrases if phrase.could_match(present, spaced)]
+
+
+def test_a_word_the_allow_list_skips_by_its_first_letter_is_not_in_it() -> None:
+    index = default_lexicon()._allowed_words
+    assert index._initials is not None
+    words = {word for text in TEXTS for word in read_text(text).words}
+    words |= {entry[0] * 3 + entry for entry in index.exact}  # stretched first letters
+    words |= {prefix + "ing" for prefix in index.prefixes}
+    for word in words:
+        plain = index.direct(word)
+        if plain is None and moderation._RUN3.search(word):
+            plain = (index.direct(moderation._RUN3.sub(r"\1", word))
+                     or index.direct(moderation._RUN3.sub(r"\1\1", word)))
+        assert (index._look_up(word) is None) == (plain is None), word
