@@ -22,6 +22,14 @@ length one, the reply's words added up and divided by the square root of their
 number), so a word's share depends on the word alone: it is worked out once and
 kept, which keeps the app at thousands of replies a second, and the words that
 pushed the score up most can be named in the reason.
+
+How it runs quickly (``ReplyModel``): the two readers' tables are merged at load, by numpy
+over the file's columns, into one table of words and pairs and one table of pieces for
+each length of piece, and each entry already holds what the feature adds to each sum when
+met once; a word's share, its own entry and its tone rating are kept per word. The sums
+are the readers' own, term by term in the same order, so the scores are the same floats
+to the last bit (``tests/unit/test_moderation_fast_paths.py`` holds them to the readers'
+plain loops, and ``benchmarks/moderation_outputs.py`` compares whole assessments).
 """
 
 from __future__ import annotations
