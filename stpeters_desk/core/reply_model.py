@@ -395,12 +395,14 @@ class ReplyModel:
         pieces' share, its own entry in the merged table, its rating by the tone) is kept
         per word and found with one look-up; the sums are the same, in the same order."""
         records = self._records
-        found = list(map(records.get, words))
-        if None in found:
-            record = self._record
-            found = [record(word) if kept is None else kept
-                     for word, kept in zip(words, found, strict=True)]
-        columns = zip(*found, strict=True)
+        new = set(words).difference(records)  # the words not met before (most replies: a few)
+        if new:
+            if len(records) + len(new) > LinearReader._CACHE_LIMIT:
+                records.clear()
+                new = set(words)
+            for word in new:
+                self._record(word)
+        columns = zip(*map(records.__getitem__, words), strict=True)
         shares: tuple[float, ...] = next(columns)
         entries: tuple[_Both | None, ...] = next(columns)
         valences: tuple[float | None, ...] = next(columns)
@@ -417,9 +419,7 @@ class ReplyModel:
         assert table is not None
         record = (self._word_share(word), table.get(word),
                   self.tone.valences.get(word) if self.tone is not None else None)
-        if len(self._records) >= LinearReader._CACHE_LIMIT:
-            self._records.clear()
-        self._records[word] = record
+        self._records[word] = record  # ``_quick_decision`` makes room for the reply's words
         return record
 
     def _terms_parts(self, words: Sequence[str], entries_of_words: Sequence[_Both | None] = ()

@@ -257,3 +257,14 @@ def test_a_word_the_allow_list_skips_by_its_first_letter_is_not_in_it() -> None:
             plain = (index.direct(moderation._RUN3.sub(r"\1", word))
                      or index.direct(moderation._RUN3.sub(r"\1\1", word)))
         assert (index._look_up(word) is None) == (plain is None), word
+
+
+def test_the_words_kept_by_the_model_when_full_start_again_and_sum_alike(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    model = load_reply_model()
+    replies = _model_words()
+    first = [model.decision(words) for words in replies]
+    monkeypatch.setattr(reply_model.LinearReader, "_CACHE_LIMIT", 5)
+    model._records.clear()
+    assert [model.decision(words) for words in replies] == first
+    model._records.clear()
