@@ -706,9 +706,11 @@ def _merged(first: _Columns, second: _Columns, pieces: bool
         # idf is 1 or more; checked all the same), so the part tells which terms weigh
         parts_show_weights &= bool(np.array_equal(parts != 0, numbers[:, weight] != 0))
     entries[:, 4] = np.arange(len(terms))
-    # row by row, so that each entry's numbers lie side by side in memory: a sum over a
-    # word's pieces reads them far faster than numbers made column by column
-    made: list[_Both] = list(map(tuple, entries.tolist()))  # type: ignore[arg-type]
+    # as records, so that numpy makes the tuples and their numbers row by row: each entry's
+    # numbers lie side by side in memory, and a sum over a word's pieces reads them far
+    # faster than numbers made column by column (and it is quicker than rows made as lists)
+    records = entries.view(np.dtype([(f"part{index}", "<f8") for index in range(5)]))
+    made: list[_Both] = records.reshape(-1).tolist()  # type: ignore[assignment]
     return terms, made, numbers, parts_show_weights
 
 
