@@ -632,12 +632,15 @@ _Plan = tuple[tuple[Callable[[str], tuple[str, ...]], Callable[[str], "_Both | N
 def _by_length(terms: list[str], entries: list[_Both], sizes: tuple[int, int]
                ) -> dict[int, dict[str, _Both]]:
     """A table of pieces as one table for each length of piece."""
+    import numpy as np
+
     low, high = sizes
-    tables: dict[int, dict[str, _Both]] = {size: {} for size in range(low, high + 1)}
-    lengths = list(map(len, terms))
-    for size, table in tables.items():
-        table.update(itertools.compress(zip(terms, entries, strict=True),
-                                        map(size.__eq__, lengths)))
+    lengths = np.fromiter(map(len, terms), dtype=np.int64, count=len(terms))
+    tables: dict[int, dict[str, _Both]] = {}
+    for size in range(low, high + 1):
+        rows = np.flatnonzero(lengths == size).tolist()
+        tables[size] = dict(zip(map(terms.__getitem__, rows), map(entries.__getitem__, rows),
+                                strict=True))
     return tables
 
 
