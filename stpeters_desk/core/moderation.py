@@ -40,7 +40,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, KeysView, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -205,6 +205,22 @@ _LOOKALIKES = str.maketrans({
     "ѕ": "s", "ј": "j", "ԁ": "d", "ɑ": "a", "’": "'", "‘": "'", "ʼ": "'", "`": "'",
     "´": "'", "–": "-", "—": "-",
 })
+
+
+def _character_class(codes: Iterable[int]) -> re.Pattern[str]:
+    """One pattern for a set of characters, written as runs of neighbouring code points."""
+    runs: list[list[int]] = []
+    for code in sorted(codes):
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return re.compile("[" + "".join(f"\\U{low:08x}" if low == high else
+                                    f"\\U{low:08x}-\\U{high:08x}" for low, high in runs) + "]")
+
+
+_INVISIBLE_CHARACTERS = _character_class(_INVISIBLE)
+_LOOKALIKE_CHARACTERS = _character_class(_LOOKALIKES)
 _TLDS = "com|net|org|info|io|co|uk|me|ly|xyz|shop|site|online|top|link|gg|tv|ru|biz|click"
 _LINK = re.compile(
     r"https?://\S+|www\.\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:" + _TLDS + r")(?:/\S*)?")
@@ -248,19 +264,45 @@ class Reading:
 
 
 def fold(text: str) -> str:
-    """Lower case without accents, invisible characters or look-alike letters."""
+    """Lower case without accents, invisible characters or look-alike letters.
+
+    The characters dropped or replaced are found by patterns of them rather than by
+    ``str.translate``, which looks every character of a text that is not plain ASCII up
+    one at a time: the same text, several times as fast.
+    """
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text.translate(_INVISIBLE)).translate(
-            _combining_marks())
-    return text.casefold().translate(_LOOKALIKES)
+        text = unicodedata.normalize("NFKD", _INVISIBLE_CHARACTERS.sub("", text))
+        first_plane, beyond = _combining_patterns()
+        text = first_plane.sub("", text)
+        if text and max(text) > "\uffff":
+            text = beyond.sub("", text)
+    text = text.casefold()
+    if text.isascii():  # the only plain ASCII look-alike is "`"
+        return text.replace("`", "'") if "`" in text else text
+    return _LOOKALIKE_CHARACTERS.sub(_looks_like, text)
+
+
+def _looks_like(match: re.Match[str]) -> str:
+    return str(_LOOKALIKES[ord(match[0])])
 
 
 @functools.cache
 def _combining_marks() -> dict[int, None]:
-    """Every character with a combining class (accents and other marks) mapped to nothing:
-    ``str.translate`` drops them all at once. Unicode has none beyond the first two planes
-    (a test checks the whole range against this Python's Unicode data)."""
-    return {code: None for code in range(0x20000) if unicodedata.combining(chr(code))}
+    """Every character with a combining class (accents and other marks) mapped to nothing.
+    Unicode has none beyond the first two planes (a test checks the whole range against
+    this Python's Unicode data)."""
+    return dict.fromkeys(map(ord, filter(unicodedata.combining, map(chr, range(0x20000)))))
+
+
+@functools.cache
+def _combining_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The characters of ``_combining_marks``, found by patterns (which drop them all at
+    once, far faster than ``str.translate``): those of the first plane (a class the regular
+    expression engine checks as one table), and those beyond it, looked for only in a text
+    that has a character beyond it."""
+    marks = _combining_marks()
+    return (_character_class(code for code in marks if code <= 0xFFFF),
+            _character_class(code for code in marks if code > 0xFFFF))
 
 
 @functools.lru_cache(maxsize=256)
@@ -284,9 +326,16 @@ def read_text(text: str) -> Reading:
         personal += len(_PHONE.findall(folded))
     if "@" in folded:
         folded = _HANDLE.sub(" ", folded)
-    clean = _clean_kept
-    words = [word for raw in _TOKEN.findall(folded) for word in clean(raw)]
-    return Reading(tuple(words), links, personal)
+    raws = _TOKEN.findall(folded)
+    new = set(raws).difference(_CLEANED)  # the tokens not met before (most replies: a few)
+    if new:
+        if len(_CLEANED) + len(new) > _CLEANED_LIMIT:
+            _CLEANED.clear()
+            new = set(raws)
+        for raw in new:
+            _CLEANED[raw] = (raw,) if raw.isalpha() else tuple(_clean(raw))
+    return Reading(tuple(itertools.chain.from_iterable(map(_CLEANED.__getitem__, raws))),
+                   links, personal)
 
 
 def _clean(raw: str) -> list[str]:
@@ -314,10 +363,10 @@ def _clean(raw: str) -> list[str]:
     return [_unleet(piece) for piece in pieces]
 
 
-@functools.lru_cache(maxsize=8192)
-def _clean_kept(raw: str) -> tuple[str, ...]:
-    """``_clean``, kept for the tokens replies use again and again ("the", "well", "done")."""
-    return tuple(_clean(raw))
+# ``_clean`` of each token met, kept for the tokens replies use again and again ("the",
+# "well", "done"): ``read_text`` finds them all at once
+_CLEANED: dict[str, tuple[str, ...]] = {}
+_CLEANED_LIMIT = 100_000
 
 
 def _unleet(word: str) -> str:
@@ -373,7 +422,7 @@ class Finding:
         return FoundWords(self.found, reads_as)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # each phrase is itself: hashed and compared by identity
 class _Phrase:
     rule: Rule
     entry: str
@@ -385,15 +434,9 @@ class _Phrase:
 
     def could_match(self, words: dict[str, None], spaced: str) -> bool:
         """False when the ``words`` (``spaced``: joined by spaces, after a space) cannot
-        hold a match; True when they might. Loops written out: it runs for every candidate."""
-        for need in self.needs:
-            if need.words.isdisjoint(words):
-                for beginning in need.beginnings:
-                    if beginning in spaced:
-                        break
-                else:
-                    return False
-        return True
+        hold a match; True when they might."""
+        present = words.keys()
+        return all(need.met(present, spaced) for need in self.needs)
 
 
 @dataclass(frozen=True)
@@ -403,6 +446,33 @@ class _Need:
 
     words: frozenset[str]
     beginnings: tuple[str, ...]
+
+    def met(self, present: KeysView[str], spaced: str) -> bool:
+        """Whether the words ``present`` (``spaced``: joined by spaces, after a space) hold
+        one of the words (each of the need's few words is checked, not each of the reply's)
+        or one of the beginnings."""
+        return not present.isdisjoint(self.words) or any(map(spaced.__contains__,
+                                                             self.beginnings))
+
+
+def _possible(phrases: list[_Phrase], words: dict[str, None], spaced: str) -> list[_Phrase]:
+    """The ``phrases`` that could match (``_Phrase.could_match``), in their order. Phrases
+    share needs (``_EntryCompiler`` makes equal needs one), and each need is checked once
+    for the reply: a group of insults with its many beginnings, say, once, not once for
+    each phrase that holds it."""
+    present = words.keys()
+    verdicts: dict[int, bool] = {}
+    possible = []
+    for phrase in phrases:
+        for need in phrase.needs:
+            verdict = verdicts.get(id(need))
+            if verdict is None:
+                verdict = verdicts[id(need)] = need.met(present, spaced)
+            if not verdict:
+                break
+        else:
+            possible.append(phrase)
+    return possible
 
 
 _NUMBER_PATTERN = r"\d[\d.,]*[a-z%]*"
@@ -415,6 +485,7 @@ class _EntryCompiler:
     def __init__(self, groups: dict[str, list[str]]) -> None:
         self._groups = groups
         self._expanding: set[str] = set()
+        self._equal_needs: dict[_Need, _Need] = {}
 
     def words_of(self, piece: str) -> list[str]:
         words = read_text(piece).words
@@ -459,7 +530,7 @@ class _EntryCompiler:
         for piece in _ENTRY_PIECE.findall(entry):
             need = None if piece == "..." else self._piece_need(piece)
             if need is not None:
-                found.append(need)
+                found.append(self._equal_needs.setdefault(need, need))  # equal needs: one
         return found
 
     def _piece_need(self, piece: str) -> _Need | None:
@@ -518,6 +589,7 @@ class _EntryCompiler:
 
 
 _NOT_LOOKED_UP = object()
+_KEPT_WORDS = 100_000  # words whose reading is kept; then the store starts again
 
 
 @dataclass
@@ -528,11 +600,14 @@ class _WordIndex:
     prefixes: dict[str, tuple[Rule, str]] = field(default_factory=dict)
     stems: list[tuple[str, Rule, str]] = field(default_factory=list)
     prefix_lengths: list[int] = field(default_factory=list)
+    _heads: frozenset[str] = frozenset()
+    _initials: frozenset[str] | None = None
     in_file_order: list[tuple[str, bool, Rule, str]] = field(default_factory=list)
     looked_up: dict[str, tuple[Rule, str, str] | None] = field(default_factory=dict)
 
     def add(self, rule: Rule, entry: str, word: str) -> None:
         self.looked_up.clear()
+        self._initials = None  # until ``finish`` works them out again
         open_ended = entry.endswith("*")
         self.in_file_order.append((word, open_ended, rule, entry))
         if entry.startswith("*") and open_ended and len(entry) > 2:
@@ -544,18 +619,28 @@ class _WordIndex:
 
     def finish(self) -> None:
         self.prefix_lengths = sorted({len(stem) for stem in self.prefixes})
+        shortest = self.prefix_lengths[0] if self.prefix_lengths else 0
+        self._heads = frozenset(stem[:shortest] for stem in self.prefixes)
+        # without *stem* entries, a word can only be found if it starts as an entry does
+        # (squeezing stretched letters keeps the first): the allow-list's few entries
+        self._initials = (None if self.stems else
+                          frozenset(word[:1] for word in [*self.exact, *self.prefixes]))
         self.looked_up.clear()
 
     def direct(self, word: str) -> tuple[Rule, str] | None:
         hit = self.exact.get(word)
         if hit is not None:
             return hit
-        for length in self.prefix_lengths:
-            if length > len(word):
-                break
-            hit = self.prefixes.get(word[:length])
-            if hit is not None:
-                return hit
+        lengths = self.prefix_lengths
+        # every listed prefix starts with one of the heads (their first letters, as many as
+        # the shortest prefix has): most words start with none, and try no prefix at all
+        if lengths and word[:lengths[0]] in self._heads:
+            for length in lengths:
+                if length > len(word):
+                    break
+                hit = self.prefixes.get(word[:length])
+                if hit is not None:
+                    return hit
         for stem, rule, entry in self.stems:
             if stem in word:
                 return rule, entry
@@ -570,21 +655,27 @@ class _WordIndex:
         if found is not _NOT_LOOKED_UP:
             return found  # type: ignore[return-value]
         found = self._look_up(word)
-        if len(self.looked_up) >= 100_000:
+        if len(self.looked_up) >= _KEPT_WORDS:
             self.looked_up.clear()
         self.looked_up[word] = found
         return found
 
     def look_up_all(self, words: Sequence[str]) -> list[tuple[Rule, str, str] | None]:
-        """``look_up`` for each word: the words seen before straight from what is kept."""
-        found = list(map(self.looked_up.get, words, itertools.repeat(_NOT_LOOKED_UP)))
-        if _NOT_LOOKED_UP in found:
-            look_up = self.look_up
-            found = [look_up(word) if hit is _NOT_LOOKED_UP else hit
-                     for word, hit in zip(words, found, strict=True)]
-        return found  # type: ignore[return-value]
+        """``look_up`` for each word: the words not met before looked up (found by one set
+        difference), then all of them straight from what is kept."""
+        kept = self.looked_up
+        new = set(words).difference(kept)
+        if new:
+            if len(kept) + len(new) > _KEPT_WORDS:
+                kept.clear()
+                new = set(words)
+            for word in new:
+                kept[word] = self._look_up(word)
+        return list(map(kept.__getitem__, words))
 
     def _look_up(self, word: str) -> tuple[Rule, str, str] | None:
+        if self._initials is not None and word[:1] not in self._initials:
+            return None  # most words, in the allow-list
         hit = self.direct(word)
         if hit is not None:
             return hit[0], hit[1], word
@@ -650,7 +741,7 @@ class Lexicon:
         self._allowed_anchored = _anchor_index(self._allowed_phrases)
         self.fingerprint = _sections_fingerprint(sections)
         self._word_readings: dict[str, tuple[str, Finding | None]] = {}
-        _combining_marks()  # now, not when the first reply with an accent comes
+        _combining_patterns()  # now, not when the first reply with an accent comes
 
     @classmethod
     def from_files(cls, paths: Iterable[Path], kinds: Sequence[str] = MODERATION_KINDS
@@ -711,13 +802,20 @@ class Lexicon:
 
     def _findings_in(self, words: list[str]) -> list[Finding]:
         kept = self._word_readings
-        seen = list(map(kept.get, words))
-        readings: list[tuple[str, Finding | None]] = (
-            [self._word_reading(word) if reading is None else reading
-             for word, reading in zip(words, seen, strict=True)]
-            if None in seen else seen)  # type: ignore[assignment]
-        found = [finding for _read, finding in readings if finding is not None]
-        found.extend(self._match_phrases([read for read, _finding in readings]))
+        new = set(words).difference(kept)  # the words not met before (most replies: a few)
+        if new:
+            if len(kept) + len(new) > _KEPT_WORDS:
+                kept.clear()
+                new = set(words)
+            for word in new:  # as ``_word_reading`` reads a word
+                matched: list[Finding] = []
+                kept[word] = (self._match_word(word, matched), matched[0] if matched else None)
+        readings = list(map(kept.__getitem__, words))
+        if not readings:
+            return self._match_phrases([])
+        reads, findings = zip(*readings, strict=True)
+        found: list[Finding] = list(filter(None, findings))  # a finding is never false
+        found.extend(self._match_phrases(list(reads)))
         return found
 
     def _word_reading(self, word: str) -> tuple[str, Finding | None]:
@@ -728,7 +826,7 @@ class Lexicon:
         """
         found: list[Finding] = []
         reading = (self._match_word(word, found), found[0] if found else None)
-        if len(self._word_readings) >= 100_000:
+        if len(self._word_readings) >= _KEPT_WORDS:
             self._word_readings.clear()
         self._word_readings[word] = reading
         return reading
@@ -763,16 +861,18 @@ class Lexicon:
             present = dict.fromkeys(words)
             # a phrase taken out leaves "~" and fewer words: a phrase that could not match
             # the words as written cannot match what is left either
-            text = " ".join(words)
+            candidates = _candidates(self._allowed_anchored, present)
+            text = " ".join(words) if candidates else ""
             spaced = " " + text
-            phrases = [phrase for phrase in _candidates(self._allowed_anchored, present)
-                       if phrase.could_match(present, spaced)]
+            phrases = _possible(candidates, present, spaced)
             if phrases:
                 for phrase in phrases:
                     text = phrase.pattern.sub("~", text)
                 words = text.split()
-        return ["~" if hit else word
-                for word, hit in zip(words, self._allowed_words.look_up_all(words), strict=True)]
+        hits = self._allowed_words.look_up_all(words)
+        if not any(hits):
+            return words  # most replies: no allowed word
+        return ["~" if hit else word for word, hit in zip(words, hits, strict=True)]
 
     def _match_word(self, word: str, found: list[Finding]) -> str:
         """Record a finding for one word; returns how the phrase patterns should read it."""
@@ -802,9 +902,8 @@ class Lexicon:
         present = dict.fromkeys(words)
         spaced = " " + text
         # in the reply's order, so the reasons name its words in the order written
-        for phrase in _candidates(self._anchored, present):
-            if not phrase.could_match(present, spaced):
-                continue  # most candidates: a word every match holds is not there
+        # most candidates: a word every match holds is not there, and they are not searched
+        for phrase in _possible(_candidates(self._anchored, present), present, spaced):
             match = phrase.pattern.search(text)
             if match is not None:
                 found.append(Finding(phrase.rule, match.group(0), ""))
@@ -848,11 +947,7 @@ def _candidates(index: tuple[dict[str, list[_Phrase]], list[_Phrase]],
     found = list(filter(None, map(by_word.get, present)))
     if not found:
         return always  # most replies: none of their words starts a phrase
-    seen: dict[int, _Phrase] = {id(p): p for p in always}
-    for phrases in found:
-        for phrase in phrases:
-            seen.setdefault(id(phrase), phrase)
-    return list(seen.values())
+    return list(dict.fromkeys(itertools.chain(always, *found)))  # each once, first place kept
 
 
 def _unmask(word: str, listed: str, open_ended: bool) -> str | None:
@@ -1001,8 +1096,8 @@ def assess(text: str, lexicon: Lexicon | None = None,
     rules = lexicon._assess_words(text, reading, words)
     if rules.level != OK:
         return rules
-    return with_reply_model(rules, [word for word in words if word != "~"],
-                            model or load_reply_model())
+    return with_reply_model(rules, [word for word in words if word != "~"] if "~" in words
+                            else words, model or load_reply_model())
 
 
 # --- The trained model beside the lists ---------------------------------------------------
@@ -1016,12 +1111,17 @@ def with_reply_model(rules: Assessment, words: Sequence[str], model: ReplyModel)
     if rules.level != OK:
         return rules  # the lists have asked for a person already, and say why
     score = model.score(words)
+    # Assessment(...) with every field rather than dataclasses.replace: the same assessment,
+    # made several times as fast
     if score < model.review_at:
-        return replace(rules, maybe=True) if score >= model.maybe_at else rules
+        if score < model.maybe_at:
+            return rules
+        return Assessment(rules.level, rules.score, rules.reasons, rules.findings, rules.notes,
+                          maybe=True)
     reason = Reason(BuiltIn.READS_HOSTILE.value, REVIEW,
                     tuple(FoundWords(word) for word in model.strongest_words(words)),
                     score=round(score, 2))
-    return replace(rules, level=REVIEW, score=min(max(rules.score, REVIEW_AT), REVIEW_CEILING),
-                   reasons=[reason, *rules.reasons])
+    return Assessment(REVIEW, min(max(rules.score, REVIEW_AT), REVIEW_CEILING),
+                      [reason, *rules.reasons], rules.findings, rules.notes, rules.maybe)
 
 

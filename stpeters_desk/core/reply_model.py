@@ -22,6 +22,14 @@ length one, the reply's words added up and divided by the square root of their
 number), so a word's share depends on the word alone: it is worked out once and
 kept, which keeps the app at thousands of replies a second, and the words that
 pushed the score up most can be named in the reason.
+
+How it runs quickly (``ReplyModel``): the two readers' tables are merged at load, by numpy
+over the file's columns, into one table of words and pairs and one table of pieces for
+each length of piece, and each entry already holds what the feature adds to each sum when
+met once; a word's share, its own entry and its tone rating are kept per word. The sums
+are the readers' own, term by term in the same order, so the scores are the same floats
+to the last bit (``tests/unit/test_moderation_fast_paths.py`` holds them to the readers'
+plain loops, and ``benchmarks/moderation_outputs.py`` compares whole assessments).
 """
 
 from __future__ import annotations
@@ -32,13 +40,18 @@ import gzip
 import itertools
 import json
 import math
+import operator
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from stpeters_desk.core.paths import resources_dir
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 __all__ = ["MODEL_FILE", "LinearReader", "ReplyModel", "ReplyScore", "Tone", "encode_table",
            "load_reply_model", "word_counts", "word_pieces"]
@@ -87,15 +100,21 @@ def word_pieces(word: str, sizes: tuple[int, int]) -> list[str]:
     size gives itself once and no longer pieces.
     """
     padded = f" {word} "
-    length = len(padded)
-    pieces: list[str] = []
+    return list(map(padded.__getitem__, _cuts(len(padded), sizes)))
+
+
+@functools.lru_cache(maxsize=512)
+def _cuts(length: int, sizes: tuple[int, int]) -> tuple[slice, ...]:
+    """Where ``word_pieces`` cuts a padded word of this length, in its order: the same for
+    every word of the length, so worked out once and applied by ``map`` without a loop."""
+    cuts: list[slice] = []
     low, high = sizes
     for size in range(low, high + 1):
         if length <= size:
-            pieces.append(padded)
+            cuts.append(slice(0, length))
             break
-        pieces += [padded[start:start + size] for start in range(length - size + 1)]
-    return pieces
+        cuts += [slice(start, start + size) for start in range(length - size + 1)]
+    return tuple(cuts)
 
 
 def _weighed(counts: dict[str, int], table: _Table) -> tuple[float, dict[str, float]]:
@@ -132,14 +151,45 @@ class LinearReader:
 
     _CACHE_LIMIT = 200_000
 
-    def __init__(self, intercept: float, words: _Table, pieces: _Table,
+    def __init__(self, intercept: float, words: _Table | _Columns, pieces: _Table | _Columns,
                  word_sizes: tuple[int, int], piece_sizes: tuple[int, int]) -> None:
+        """``words`` and ``pieces``: term -> (idf, weight), or the file's columns (terms,
+        idf, weights), from which the tables are made on first use (the app, which reads
+        both readers through ``ReplyModel``'s merged tables, never needs them)."""
         self.intercept = intercept
-        self.words = words
-        self.pieces = pieces
+        self._tables: dict[str, _Table | _Columns] = {"words": words, "pieces": pieces}
         self.word_sizes = word_sizes
         self.piece_sizes = piece_sizes
         self._shares: dict[str, float] = {}
+
+    @property
+    def words(self) -> _Table:
+        """Words and pairs of words -> (idf, weight)."""
+        return self._table("words")
+
+    @property
+    def pieces(self) -> _Table:
+        """Pieces of words -> (idf, weight)."""
+        return self._table("pieces")
+
+    def _table(self, kind: str) -> _Table:
+        table = self._tables[kind]
+        if isinstance(table, _Columns):
+            table = self._tables[kind] = dict(zip(
+                table.terms, zip(table.idf.tolist(), table.weights.tolist(), strict=True),
+                strict=True))
+        return table
+
+    def columns(self, kind: str) -> _Columns:
+        """A table as columns: its terms, their idf and their weights (as float64 arrays)."""
+        import numpy as np
+
+        table = self._tables[kind]
+        if isinstance(table, _Columns):
+            return table
+        return _Columns(list(table), np.array([idf for idf, _weight in table.values()],
+                                              dtype=np.float64),
+                        np.array([weight for _idf, weight in table.values()], dtype=np.float64))
 
     def _word_share(self, word: str) -> float:
         """One word's pieces, weighed: the same wherever the word is, so it is kept."""
@@ -206,7 +256,7 @@ class LinearReader:
     def from_document(cls, data: dict[str, Any]) -> LinearReader:
         """From the file's form: see ``_table``."""
         return cls(intercept=float(data["intercept"]),
-                   words=_table(data["words"]), pieces=_table(data["pieces"]),
+                   words=_columns(data["words"]), pieces=_columns(data["pieces"]),
                    word_sizes=_sizes(data["word_sizes"]), piece_sizes=_sizes(data["piece_sizes"]))
 
 
@@ -243,21 +293,23 @@ class Tone:
         return shares
 
     def decision(self, words: Sequence[str]) -> float:
+        return self.decision_of(list(map(self.valences.get, words)), len(words))
+
+    def decision_of(self, valences: Sequence[float | None], count: int) -> float:
+        """``decision`` from the ratings of a reply's words (None for a word not rated) and
+        the number of its words: the same sums in the same order."""
         negative, positive, lowest, strong = self.weights
-        valences = self.valences
         below = above = low = 0.0
         harsh = 0
-        for word in words:
-            valence = valences.get(word)
-            if valence is None:
-                continue
-            if valence < 0:
-                below += valence
-                harsh += valence <= -2
-                low = min(low, valence)
-            else:
-                above += valence
-        scale = math.sqrt(max(len(words), 1))
+        rated = [valence for valence in valences if valence is not None]
+        if rated:
+            hostile = [valence for valence in rated if valence < 0]
+            below = sum(hostile)  # added one after another from 0.0, as a loop adds them
+            above = sum(valence for valence in rated if valence >= 0)
+            if hostile:
+                low = min(0.0, *hostile)
+                harsh = sum(valence <= -2 for valence in hostile)
+        scale = math.sqrt(max(count, 1))
         return (negative * below / scale / 4 + positive * above / scale / 4
                 + lowest * low / 4 + strong * harsh / scale)
 
@@ -287,29 +339,46 @@ class ReplyModel:
         self.maybe_at = maybe_at
         self.review_at = review_at
         self.about = about
-        # Both readers' pieces in one table, so a piece of a word met for the first time is
-        # looked up once, not twice (a reader without it gets zeros, which add nothing: the
-        # sums are the same floats). Words and pairs stay in each reader's own table: a
-        # reply's few dozen are quick to look up twice, and merging them would cost load time.
+        # Both readers' tables as one, so a word, a pair or a piece of a word is looked up
+        # once, not twice (a reader without it gets zeros, which add nothing: the sums are
+        # the same floats). What a feature met once adds to each sum is worked out here.
         together = second is not None and (second.word_sizes, second.piece_sizes) == (
             reader.word_sizes, reader.piece_sizes)
-        self._both_pieces = (_merged(reader.pieces, second.pieces) if together and second
-                             else None)
+        self._both_pieces: dict[int, dict[str, _Both]] | None = None
+        self._both_terms: dict[str, _Both] | None = None
+        self._plans: dict[int, _Plan] = {}
+        self._records: dict[str, _Record] = {}
+        if together and second:
+            terms, entries, numbers, _shown = _merged(
+                reader.columns("pieces"), second.columns("pieces"), pieces=True)
+            self._piece_numbers = _Numbers(numbers)
+            self._both_pieces = _by_length(terms, entries, reader.piece_sizes)
+            if reader.word_sizes == (1, 2):
+                terms, entries, numbers, shown = _merged(
+                    reader.columns("words"), second.columns("words"), pieces=False)
+                self._term_numbers = _Numbers(numbers)
+                if shown:  # the words that weighed most are told by the parts
+                    self._both_terms = dict(zip(terms, entries, strict=True))
 
     def decision(self, words: Sequence[str]) -> float:
         """The raw sum (log-odds): the reader's, the second opinion's times its weight, and
         the tone's. The pieces of each word are cut once for both readers and kept."""
         second = self.second_opinion
-        if second is None or not words or (second.word_sizes, second.piece_sizes) != (
-                self.reader.word_sizes, self.reader.piece_sizes):
+        if self._both_terms is not None and second is not None and words:
+            return self._quick_decision(words, second)
+        if second is None or not words or self._both_pieces is None:
             total = self.reader.decision(words)
             if second is not None:
                 total += self.second_opinion_weight * second.decision(words)
         else:
-            terms = word_counts(words, self.reader.word_sizes)
-            reader_part, second_part = self.reader.terms_part(terms), second.terms_part(terms)
+            if self._both_terms is not None:
+                reader_part, second_part = self._terms_parts(words)
+            else:
+                terms = word_counts(words, self.reader.word_sizes)
+                reader_part, second_part = (self.reader.terms_part(terms),
+                                            second.terms_part(terms))
             shares = self._shares
-            found = [shares.get(word) for word in words]
+            found = list(map(shares.get, words))
             if None in found:
                 share = self._word_share
                 found = [share(word) if value is None else value
@@ -321,46 +390,184 @@ class ReplyModel:
             total += self.tone.decision(words)
         return total
 
+    def _quick_decision(self, words: Sequence[str], second: LinearReader) -> float:
+        """``decision`` with both readers' tables merged: what depends on a word alone (its
+        pieces' share, its own entry in the merged table, its rating by the tone) is kept
+        per word and found with one look-up; the sums are the same, in the same order."""
+        records = self._records
+        new = set(words).difference(records)  # the words not met before (most replies: a few)
+        if new:
+            if len(records) + len(new) > LinearReader._CACHE_LIMIT:
+                records.clear()
+                new = set(words)
+            for word in new:
+                self._record(word)
+        columns = zip(*map(records.__getitem__, words), strict=True)
+        shares: tuple[float, ...] = next(columns)
+        entries: tuple[_Both | None, ...] = next(columns)
+        valences: tuple[float | None, ...] = next(columns)
+        reader_part, second_part = self._terms_parts(words, entries)
+        total: float = (self.reader.intercept + reader_part
+                        + self.second_opinion_weight * (second.intercept + second_part)
+                        + sum(shares) / math.sqrt(len(words)))
+        if self.tone is not None:
+            total += self.tone.decision_of(valences, len(words))
+        return total
+
+    def _record(self, word: str) -> _Record:
+        table = self._both_terms
+        assert table is not None
+        record = (self._word_share(word), table.get(word),
+                  self.tone.valences.get(word) if self.tone is not None else None)
+        self._records[word] = record  # ``_quick_decision`` makes room for the reply's words
+        return record
+
+    def _terms_parts(self, words: Sequence[str], entries_of_words: Sequence[_Both | None] = ()
+                     ) -> tuple[float, float]:
+        """``reader.terms_part`` and ``second_opinion.terms_part`` of the reply's words and
+        pairs, in one look-up each in the merged table: the same sums, in the same order
+        (the order ``word_counts`` gives), so the same floats.
+
+        Most replies repeat no word and no pair: then every term counts once, the terms are
+        the words and then the pairs in the order written, and their parts were worked out
+        at load, so the sums are ``sum`` over columns (``sum`` adds floats one after another
+        from 0.0 on Python 3.11, as the readers' loops do).
+        """
+        table = self._both_terms
+        assert table is not None
+        pairs = list(map(" ".join, itertools.pairwise(words)))
+        of_words = entries_of_words or list(map(table.get, words))
+        if len(set(words)) == len(words):  # then no pair repeats either
+            entries = list(filter(None, itertools.chain(of_words, map(table.get, pairs))))
+        else:  # the terms in ``word_counts``' order (where each first comes), with counts
+            # a word's entry is its own wherever it is: one per word, in first-met order
+            entries = list(filter(None, itertools.chain(
+                self._counted_entries(dict(zip(words, of_words, strict=True)), Counter(words)),
+                self._counted_entries(None, Counter(pairs)))))
+        if not entries:
+            return 0.0, 0.0
+        columns = zip(*entries, strict=True)
+        squares, total = sum(next(columns)), sum(next(columns))
+        second_squares, second_total = sum(next(columns)), sum(next(columns))
+        return (total / math.sqrt(squares) if squares else 0.0,
+                second_total / math.sqrt(second_squares) if second_squares else 0.0)
+
+    def _counted_entries(self, entries: dict[str, _Both | None] | None,
+                         counts: Counter[str]) -> list[_Both | None]:
+        """The merged table's entries for counted terms, in the counts' order: as met once,
+        or for the few met more than once, as ``_repeated`` works them out. ``entries``:
+        the terms' entries if already looked up (in the same order as ``counts``)."""
+        table = self._both_terms
+        assert table is not None
+        found = list(entries.values()) if entries is not None else list(map(table.get, counts))
+        if len(found) != counts.total():
+            numbers = self._term_numbers
+            times = list(counts.values())
+            for index in itertools.compress(range(len(found)), map((1).__lt__, times)):
+                entry = found[index]
+                if entry is not None:
+                    found[index] = _repeated(entry, times[index], numbers)
+        return found
+
+    def _term_parts_by_word(self, words: Sequence[str]
+                            ) -> tuple[dict[str, float], dict[str, float]]:
+        """``reader.parts_by_word(words, pieces=False)`` and the second opinion's, from one
+        look-up of each term in the merged table: the same sums and parts in the same order
+        (``word_counts``' order: the words, then the pairs)."""
+        table = self._both_terms
+        assert table is not None
+        # the terms in ``word_counts``' order: the words, then the pairs, each where first met
+        counted = Counter(words)
+        counted_pairs = Counter(map(" ".join, itertools.pairwise(words)))
+        terms = [*counted, *counted_pairs]
+        entries = [*self._counted_entries(None, counted),
+                   *self._counted_entries(None, counted_pairs)]
+        found = [(term, entry) for term, entry in zip(terms, entries, strict=True)
+                 if entry is not None]
+        if not found:
+            return {}, {}
+        found_terms, found_entries = zip(*found, strict=True)
+        columns = list(zip(*found_entries, strict=True))
+        # as ``_weighed``: every known term counts in the length, those weighing nothing
+        # have no part (a part is nothing exactly when the weight is: checked at load)
+        parts = [(term, part) for term, part in zip(found_terms, columns[1], strict=True) if part]
+        second_parts = [(term, part) for term, part
+                        in zip(found_terms, columns[3], strict=True) if part]
+        return _by_word(parts, sum(columns[0])), _by_word(second_parts, sum(columns[2]))
+
     def _word_share(self, word: str) -> float:
         """Both readers' shares for one word's pieces, added with the second opinion's weight."""
         share = self._shares.get(word)
         if share is None:
-            pieces = Counter(word_pieces(word, self.reader.piece_sizes))
             if self._both_pieces is not None:
-                share = self._both_shares(pieces)
+                share = self._both_shares(word)
             else:
-                share = self.reader.share_of(pieces)
+                counted = Counter(word_pieces(word, self.reader.piece_sizes))
+                share = self.reader.share_of(counted)
                 if self.second_opinion is not None:
-                    share += self.second_opinion_weight * self.second_opinion.share_of(pieces)
+                    share += self.second_opinion_weight * self.second_opinion.share_of(counted)
             if len(self._shares) >= LinearReader._CACHE_LIMIT:
                 self._shares.clear()
             self._shares[word] = share
         return share
 
-    def _both_shares(self, pieces: dict[str, int]) -> float:
-        """``reader.share_of`` plus the weighed ``second_opinion.share_of``, in one pass
-        over the merged table: the same sums in the same order, so the same floats."""
-        table = self._both_pieces
-        assert table is not None
+    def _both_shares(self, word: str) -> float:
+        """``reader.share_of`` plus the weighed ``second_opinion.share_of`` of a word's pieces,
+        in one look-up each in the merged tables: the same sums in the same order (each
+        piece where it first comes), so the same floats.
+
+        The pieces are cut by one ``itemgetter`` made for words of the length, and looked up
+        in a table of pieces of their length (the short pieces' tables are small and stay
+        at hand). Most words repeat no piece (a repeated piece starts with a repeated piece
+        of the shortest size): then each piece's parts were worked out at load and the sums
+        are ``sum`` over columns (one after another from 0.0 on Python 3.11, as the
+        readers' loops add them).
+        """
+        tables = self._both_pieces
+        assert tables is not None
+        padded = f" {word} "
+        segments = self._plans.get(len(padded)) or self._plan(len(padded))
+        cut, get = segments[0]
+        shortest = cut(padded)
+        if len(set(shortest)) == len(shortest):
+            entries = list(filter(None, map(get, shortest)))
+            for cut, get in segments[1:]:
+                entries += filter(None, map(get, cut(padded)))
+        else:
+            entries = []
+            for piece, count in Counter(word_pieces(word, self.reader.piece_sizes)).items():
+                entry = tables[len(piece)].get(piece)
+                if entry is None:
+                    continue
+                if count == 1:
+                    entries.append(entry)
+                else:  # as ``share_of`` works it out
+                    idf, weight, second_idf, second_weight = self._piece_numbers[entry[4]]
+                    entries.append(((idf * count) ** 2, idf * count * weight,
+                                    (second_idf * count) ** 2, second_idf * count * second_weight,
+                                    entry[4]))
         squares = total = second_squares = second_total = 0.0
-        for piece, count in pieces.items():
-            entry = table.get(piece)
-            if entry is None:
-                continue
-            if count == 1:  # nearly always: the sums' parts were worked out at load
-                squares += entry[4]
-                total += entry[5]
-                second_squares += entry[6]
-                second_total += entry[7]
-            else:
-                idf, weight, second_idf, second_weight = entry[:4]
-                squares += (idf * count) ** 2
-                total += idf * count * weight
-                second_squares += (second_idf * count) ** 2
-                second_total += second_idf * count * second_weight
+        if entries:
+            columns = zip(*entries, strict=False)  # eight to an entry
+            squares, total = sum(next(columns)), sum(next(columns))
+            second_squares, second_total = sum(next(columns)), sum(next(columns))
         share = total / math.sqrt(squares) if squares else 0.0
         second = second_total / math.sqrt(second_squares) if second_squares else 0.0
         return share + self.second_opinion_weight * second
+
+    def _plan(self, length: int) -> _Plan:
+        """How ``_both_shares`` cuts a padded word of this length: for each size of piece in
+        turn, a function that cuts all the pieces of the size at once (an ``itemgetter``)
+        and the look-up in the table of pieces of the size."""
+        tables = self._both_pieces
+        assert tables is not None
+        by_size: dict[int, list[slice]] = {}
+        for cut in _cuts(length, self.reader.piece_sizes):
+            by_size.setdefault(cut.stop - cut.start, []).append(cut)
+        plan = tuple((operator.itemgetter(*cuts) if len(cuts) > 1 else _one_cut(cuts[0]),
+                      tables[size].get) for size, cuts in by_size.items())
+        self._plans[length] = plan
+        return plan
 
     def score(self, words: Sequence[str]) -> float:
         """How hostile the reply reads, 0 to 1."""
@@ -376,22 +583,26 @@ class ReplyModel:
         if not words:
             return ()
         second = self.second_opinion
-        together = second is not None and (second.word_sizes, second.piece_sizes) == (
-            self.reader.word_sizes, self.reader.piece_sizes)
-        per_word = self.reader.parts_by_word(words, pieces=not together)
-        if second is not None:
-            for word, part in second.parts_by_word(words, pieces=not together).items():
-                per_word[word] = per_word.get(word, 0.0) + self.second_opinion_weight * part
+        together = self._both_pieces is not None
+        if self._both_terms is not None:
+            per_word, second_per_word = self._term_parts_by_word(words)
+        else:
+            per_word = self.reader.parts_by_word(words, pieces=not together)
+            second_per_word = (second.parts_by_word(words, pieces=not together)
+                               if second is not None else {})
+        for word, part in second_per_word.items():
+            per_word[word] = per_word.get(word, 0.0) + self.second_opinion_weight * part
         if together:  # both readers' pieces, as kept per word by ``decision``
             scale = math.sqrt(len(words))
-            for word in words:
-                per_word[word] = per_word.get(word, 0.0) + self._word_share(word) / scale
+            for word, share in zip(words, map(self._word_share, words), strict=True):
+                per_word[word] = per_word.get(word, 0.0) + share / scale
         if self.tone is not None:
             for word, part in self.tone.parts(words).items():
                 per_word[word] = per_word.get(word, 0.0) + part
         strongest = sorted(((part, word) for word, part in per_word.items()
                             if part > 0.1 and word not in _NOT_NAMED
-                            and any(c.isalpha() for c in word)), reverse=True)
+                            and (word.isalpha() or any(c.isalpha() for c in word))),
+                           reverse=True)
         return tuple(word for _part, word in strongest[:count])
 
     @classmethod
@@ -411,24 +622,145 @@ class ReplyModel:
         return cls.from_document(json.loads(gzip.decompress(path.read_bytes())))
 
 
-_Both = tuple[float, float, float, float, float, float, float, float]
+# What a term met once adds to the first reader's sum of squares and sum, the same for the
+# second reader, and the term's row in the merged table's numbers (as a float).
+_Both = tuple[float, float, float, float, float]
+_Record = tuple[float, "_Both | None", "float | None"]
+_Plan = tuple[tuple[Callable[[str], tuple[str, ...]], Callable[[str], "_Both | None"]], ...]
 
 
-def _merged(first: _Table, second: _Table) -> dict[str, _Both]:
-    """Two readers' tables as one: term -> (idf, weight, second idf, second weight), zeros
-    for the reader that does not know the term, then what a term met once adds to each
-    sum, worked out now with the very expressions the readers use (so the same floats):
-    (idf x 1) squared and idf x 1 x weight, for each reader."""
-    merged = {term: (idf, weight, 0.0, 0.0, (idf * 1) ** 2, idf * 1 * weight, 0.0, 0.0)
-              for term, (idf, weight) in first.items()}
-    for term, (idf, weight) in second.items():
-        known = merged.get(term)
-        if known is None:
-            merged[term] = (0.0, 0.0, idf, weight, 0.0, 0.0, (idf * 1) ** 2, idf * 1 * weight)
-        else:
-            merged[term] = (known[0], known[1], idf, weight, known[4], known[5],
-                            (idf * 1) ** 2, idf * 1 * weight)
-    return merged
+def _by_length(terms: list[str], entries: list[_Both], sizes: tuple[int, int]
+               ) -> dict[int, dict[str, _Both]]:
+    """A table of pieces as one table for each length of piece."""
+    import numpy as np
+
+    low, high = sizes
+    lengths = np.fromiter(map(len, terms), dtype=np.int64, count=len(terms))
+    tables: dict[int, dict[str, _Both]] = {}
+    for size in range(low, high + 1):
+        rows = np.flatnonzero(lengths == size).tolist()
+        tables[size] = dict(zip(map(terms.__getitem__, rows), map(entries.__getitem__, rows),
+                                strict=True))
+    return tables
+
+
+def _one_cut(cut: slice) -> Callable[[str], tuple[str, ...]]:
+    def one(text: str) -> tuple[str, ...]:
+        return (text[cut],)
+    return one
+
+
+class _Columns(NamedTuple):
+    """A reader's table as the file keeps it: the terms, their idf and weights."""
+
+    terms: list[str]
+    idf: npt.NDArray[np.float64]
+    weights: npt.NDArray[np.float64]
+
+
+def _columns(entries: dict[str, str]) -> _Columns:
+    """The table ``encode_table`` wrote, as columns (float64, each the float32 stored)."""
+    import numpy as np  # here, so that importing the module stays quick
+
+    terms = entries["terms"].split("\n")
+    idf = np.frombuffer(base64.b64decode(entries["idf"]), dtype="<f4").astype(np.float64)
+    weights = np.frombuffer(base64.b64decode(entries["weights"]), dtype="<f4").astype(np.float64)
+    if not len(terms) == len(idf) == len(weights):
+        raise ValueError("reply model: a table's terms and numbers do not match")
+    return _Columns(terms, idf, weights)
+
+
+def _merged(first: _Columns, second: _Columns, pieces: bool
+            ) -> tuple[list[str], list[_Both], npt.NDArray[np.float64], bool]:
+    """Two readers' tables as one: each term of either; for it, what the term met once adds
+    to the first reader's sum of squares and sum, the same for the second reader, and its
+    row; the numbers (idf, weight, second idf, second weight) by row, zeros for a reader
+    that does not know the term (which add nothing); and whether a part is nothing exactly
+    when its weight is.
+
+    Worked out by numpy over whole columns, with the readers' very operations on the very
+    doubles: ``share_of`` squares a piece's idf x 1 with ``**`` (``pow``, as numpy's
+    ``power`` with an array of exponents calls it), ``terms_part`` multiplies a term's idf
+    by itself; both multiply idf by the weight. So the same floats as the readers' loops.
+    """
+    import numpy as np
+
+    place = dict(zip(first.terms, range(len(first.terms)), strict=False))
+    found = np.fromiter(map(place.get, second.terms, itertools.repeat(-1)), dtype=np.int64,
+                        count=len(second.terms))
+    new = np.flatnonzero(found < 0)
+    rows = found.copy()
+    rows[new] = len(first.terms) + np.arange(len(new))
+    terms = first.terms + [second.terms[index] for index in new.tolist()]
+    numbers = np.zeros((len(terms), 4))
+    numbers[:len(first.terms), 0] = first.idf
+    numbers[:len(first.terms), 1] = first.weights
+    numbers[rows, 2] = second.idf
+    numbers[rows, 3] = second.weights
+    entries = np.empty((len(terms), 5))
+    parts_show_weights = True
+    for idf, weight, column in ((0, 1, 0), (2, 3, 2)):
+        values = numbers[:, idf]
+        parts = values * numbers[:, weight]
+        entries[:, column] = (np.power(values, np.full(len(values), 2.0)) if pieces
+                              else values * values)
+        entries[:, column + 1] = parts
+        # a part (idf x weight) is nothing exactly when the weight is (true of TF-IDF, where
+        # idf is 1 or more; checked all the same), so the part tells which terms weigh
+        parts_show_weights &= bool(np.array_equal(parts != 0, numbers[:, weight] != 0))
+    entries[:, 4] = np.arange(len(terms))
+    # as records, so that numpy makes the tuples and their numbers row by row: each entry's
+    # numbers lie side by side in memory, and a sum over a word's pieces reads them far
+    # faster than numbers made column by column (and it is quicker than rows made as lists)
+    records = entries.view(np.dtype([(f"part{index}", "<f8") for index in range(5)]))
+    made: list[_Both] = records.reshape(-1).tolist()  # type: ignore[assignment]
+    return terms, made, numbers, parts_show_weights
+
+
+def _by_word(parts: list[tuple[str, float]], squares: float) -> dict[str, float]:
+    """Each term's part over the length of the reply's vector, a pair's shared by its two
+    words: as ``LinearReader.parts_by_word`` adds them up. The terms come as
+    ``word_counts`` gives them: each word once, then the pairs."""
+    if not squares:
+        return {}
+    norm = math.sqrt(squares)
+    pairs_from = len(parts)
+    for index, (term, _part) in enumerate(parts):
+        if " " in term:
+            pairs_from = index
+            break
+    # a word's own part is the first added to it: 0.0 + part / norm / 1, as the loop adds
+    per_word = {term: 0.0 + part / norm / 1 for term, part in parts[:pairs_from]}
+    for term, part in parts[pairs_from:]:
+        members = term.split(" ")
+        for member in members:
+            per_word[member] = per_word.get(member, 0.0) + part / norm / len(members)
+    return per_word
+
+
+class _Numbers:
+    """A merged table's numbers (idf, weight, second idf, second weight) by row, as Python
+    floats, each row read out of numpy once, when a term first comes more than once."""
+
+    def __init__(self, numbers: npt.NDArray[np.float64]) -> None:
+        self._numbers = numbers
+        self._rows: dict[float, tuple[float, float, float, float]] = {}
+
+    def __getitem__(self, row: float) -> tuple[float, float, float, float]:
+        found = self._rows.get(row)
+        if found is None:
+            idf, weight, second_idf, second_weight = self._numbers[int(row)].tolist()
+            found = self._rows[row] = (idf, weight, second_idf, second_weight)
+        return found
+
+
+def _repeated(entry: _Both, count: int, numbers: _Numbers) -> _Both:
+    """A merged table's entry for a term met ``count`` times (more than once): what it adds
+    to each reader's sums, value = (1 + log count) x idf, as the readers work it out."""
+    idf, weight, second_idf, second_weight = numbers[entry[4]]
+    first = (1.0 + math.log(count)) * idf
+    other = (1.0 + math.log(count)) * second_idf
+    return (first * first, first * weight, other * other, other * second_weight, entry[4])
 
 
 def _counted(items: Sequence[str]) -> dict[str, int]:
@@ -451,18 +783,6 @@ def encode_table(terms: Sequence[str], idf: Sequence[float], weights: Sequence[f
         return base64.b64encode(np.asarray(values, dtype="<f4").tobytes()).decode("ascii")
 
     return {"terms": "\n".join(terms), "idf": floats(idf), "weights": floats(weights)}
-
-
-def _table(entries: dict[str, str]) -> _Table:
-    """The table ``encode_table`` wrote, as term -> (idf, weight)."""
-    import numpy as np  # here, so that importing the module stays quick
-
-    terms = entries["terms"].split("\n")
-    idf = np.frombuffer(base64.b64decode(entries["idf"]), dtype="<f4").tolist()
-    weights = np.frombuffer(base64.b64decode(entries["weights"]), dtype="<f4").tolist()
-    if not len(terms) == len(idf) == len(weights):
-        raise ValueError("reply model: a table's terms and numbers do not match")
-    return dict(zip(terms, zip(idf, weights, strict=True), strict=True))
 
 
 def _sizes(value: list[int]) -> tuple[int, int]:
