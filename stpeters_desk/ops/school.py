@@ -53,11 +53,6 @@ LEGACY_POLICY_FILE = "school-twitter-policy.txt"  # where a policy was kept befo
 MAX_POLICY_BYTES = 2 * 1024 * 1024
 
 
-def read_setting(services: DeskServices, setting: Setting[T]) -> T:
-    """A setting's value now (its default when unset): how windows read settings."""
-    return read(services.settings, setting)
-
-
 @dataclass(frozen=True)
 class TripWindow:
     """A checked posting exception, ready for the head's PIN."""

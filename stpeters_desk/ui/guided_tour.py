@@ -69,7 +69,7 @@ LARGE_CONTROLS = (QAbstractItemView, QPlainTextEdit, QTextEdit)
 def has_seen_tour(services: DeskServices, member: StaffMember) -> bool:
     """Per person, not per computer: each member of staff is offered the tour once."""
     from stpeters_desk.core.settings_registry import tour_seen
-    from stpeters_desk.ops.school import read_setting
+    from stpeters_desk.ops.settings import read_setting
 
     return read_setting(services, tour_seen(member.staff_id))
 

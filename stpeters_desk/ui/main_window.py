@@ -352,7 +352,7 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
         if self.kiosk and self.idle_watcher is None:
             from stpeters_desk.core.settings_registry import KIOSK_IDLE_MINUTES
-            from stpeters_desk.ops.school import read_setting
+            from stpeters_desk.ops.settings import read_setting
             from stpeters_desk.ui.idle import IdleWatcher
 
             self.idle_watcher = IdleWatcher(read_setting(self._services, KIOSK_IDLE_MINUTES),
@@ -363,7 +363,7 @@ class MainWindow(QMainWindow):
         """The guided tour, once per person, after their first sign-in. Its module is loaded
         only when it is offered: it names Qt's enums, slow to build before the first frame."""
         from stpeters_desk.core.settings_registry import tour_seen
-        from stpeters_desk.ops.school import read_setting
+        from stpeters_desk.ops.settings import read_setting
 
         if self.preview or read_setting(self._services, tour_seen(member.staff_id)):
             return

@@ -65,12 +65,12 @@ from stpeters_desk.ops.computers import x_keys_retired
 from stpeters_desk.ops.context import session_of
 from stpeters_desk.ops.school import (
     SchoolOperations,
-    read_setting,
     validate_policy_dates,
     validate_trip_exception,
     validate_x_password,
 )
 from stpeters_desk.ops.session import Session
+from stpeters_desk.ops.settings import read_setting
 from stpeters_desk.ops.staff import StaffOperations, validate_new_pin_choice
 from stpeters_desk.ops.x_usage import validate_read_cap, x_usage_ops
 from stpeters_desk.ui.messages import QT_TRANSLATE_NOOP
