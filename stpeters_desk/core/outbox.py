@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.storage.audit import NewAuditEntry
@@ -43,7 +44,9 @@ from stpeters_desk.core.storage.outbox_store import (
 from stpeters_desk.i18n import translate
 from stpeters_desk.x.errors import RateLimited, RejectedByX, XError
 from stpeters_desk.x.gateway import XGateway
-from stpeters_desk.x.models import PhotoUpload, Post
+
+if TYPE_CHECKING:
+    from stpeters_desk.x.models import PhotoUpload, Post
 
 FIRST_RETRY_SECONDS = 30
 MAX_RETRY_SECONDS = 15 * 60

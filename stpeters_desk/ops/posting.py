@@ -44,12 +44,12 @@ from stpeters_desk.ops.actions import Action
 from stpeters_desk.ops.context import gate_of, photo_library_of
 from stpeters_desk.ops.gate import Clearance, Gate
 from stpeters_desk.ops.session import Session
-from stpeters_desk.x.models import PhotoUpload
 
 if TYPE_CHECKING:  # the name guard's word lists load on first use, after sign-in
     from stpeters_desk.core.names import NameGuard
     from stpeters_desk.core.photo_library import PhotoLibrary
     from stpeters_desk.core.preflight import PhotoCheckInput, PreflightReport
+    from stpeters_desk.x.models import PhotoUpload
 
 __all__ = [
     "NEEDS_ATTENTION",

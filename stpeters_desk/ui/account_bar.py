@@ -7,10 +7,15 @@ anyone or can send direct messages, which the policy forbids.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from stpeters_desk.ui.styling import set_style_state
-from stpeters_desk.x.models import SANDBOX, Account
+from stpeters_desk.x.kinds import SANDBOX
+
+if TYPE_CHECKING:
+    from stpeters_desk.x.models import Account
 
 
 class AccountBar(QFrame):

@@ -62,7 +62,6 @@ from stpeters_desk.ui.items import id_role
 from stpeters_desk.ui.messages import describe_error, name_findings_text, worst_name_level
 from stpeters_desk.ui.styling import set_style_state, theme_colour
 from stpeters_desk.ui.tasks import TaskRunner
-from stpeters_desk.x.models import Post
 
 if TYPE_CHECKING:  # loaded on first use: the name guard's word lists cost start-up time
     from stpeters_desk.core.approvals import Submission
@@ -72,6 +71,7 @@ if TYPE_CHECKING:  # loaded on first use: the name guard's word lists cost start
     from stpeters_desk.ops.approvals import Approvals
     from stpeters_desk.ops.session import Session
     from stpeters_desk.ui.preflight_dialog import PreflightDecision
+    from stpeters_desk.x.models import Post
 
 QueueHandOver = Callable[["Approvals", "Session", str, list[int]], "Submission"]
 DRAFT_SYNC_MS = 1000  # the longest a keystroke waits to be synced to the disk

@@ -28,7 +28,7 @@ from stpeters_desk.core.services import DeskServices
 from stpeters_desk.ui.account_bar import AccountBar
 from stpeters_desk.ui.messages import describe_error
 from stpeters_desk.ui.tasks import TaskRunner
-from stpeters_desk.x.models import SANDBOX, Account
+from stpeters_desk.x.kinds import SANDBOX
 
 OUTBOX_RETRY_INTERVAL_MS = 30_000
 INVARIANTS_INTERVAL_MS = 60 * 60_000
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from stpeters_desk.ui.idle import IdleWatcher
     from stpeters_desk.ui.security_dialogs import HeadPinAsker
     from stpeters_desk.ui.sign_in import SignInPanel
+    from stpeters_desk.x.models import Account
 
 
 def open_url(url: str) -> None:

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from stpeters_desk.x.models import (
-    Account,
-    HandOff,
-    Mention,
-    Page,
-    PhotoUpload,
-    Post,
-    UserProfile,
-)
+if TYPE_CHECKING:  # the data classes load when a gateway first returns one, not at start
+    from stpeters_desk.x.models import (
+        Account,
+        HandOff,
+        Mention,
+        Page,
+        PhotoUpload,
+        Post,
+        UserProfile,
+    )
 
 MAX_PHOTOS = 4
 MAX_ALT_TEXT = 1000
@@ -117,6 +118,8 @@ class XGateway(ABC):
 
     def block_handoff(self, user: UserProfile) -> HandOff:
         """Blocking is not in X's self-serve API: a person does it on x.com."""
+        from stpeters_desk.x.models import HandOff
+
         return HandOff(
             action="block",
             url=f"https://x.com/{user.handle}",
@@ -132,6 +135,8 @@ class XGateway(ABC):
         """Reporting is not in X's API at all: a person reports on x.com."""
         url = (f"https://x.com/{user.handle}/status/{post_id}" if post_id
                else f"https://x.com/{user.handle}")
+        from stpeters_desk.x.models import HandOff
+
         return HandOff(
             action="report",
             url=url,

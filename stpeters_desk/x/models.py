@@ -10,10 +10,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Generic, TypeVar
 
+from stpeters_desk.x.kinds import REAL, SANDBOX
+
 T = TypeVar("T")
 
-SANDBOX = "sandbox"
-REAL = "real"
+__all__ = ["REAL", "SANDBOX", "Account", "HandOff", "Mention", "MentionPhoto", "Page",
+           "PhotoUpload", "Post", "UserProfile"]
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import itertools
 import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from stpeters_desk.core.storage.db import Database
 from stpeters_desk.core.storage.sandbox_store import (
@@ -23,8 +24,11 @@ from stpeters_desk.core.storage.sandbox_store import (
 from stpeters_desk.x.errors import MediaUnavailable, Offline, RejectedByX
 from stpeters_desk.x.gateway import MAX_MEDIA_DOWNLOAD, XGateway, validate_photos
 from stpeters_desk.x.ids import snowflake_id
-from stpeters_desk.x.models import SANDBOX, Account, HandOff, Mention, Page, PhotoUpload, Post
-from stpeters_desk.x.models import UserProfile as Profile
+from stpeters_desk.x.kinds import SANDBOX
+
+if TYPE_CHECKING:  # the data classes load when the account is first read, not at start
+    from stpeters_desk.x.models import Account, HandOff, Mention, Page, PhotoUpload, Post
+    from stpeters_desk.x.models import UserProfile as Profile
 
 DUPLICATE_WINDOW = timedelta(hours=24)
 
@@ -65,6 +69,8 @@ class SandboxGateway(XGateway):
         self._online()
         identity = self._identity()
         followers, following, posts = self._store.counts()
+        from stpeters_desk.x.models import Account
+
         return Account(user_id=identity.user_id, handle=identity.handle, name=identity.name,
                        followers_count=followers, following_count=following, kind=SANDBOX,
                        access_level="read-write", tweet_count=posts)
@@ -80,6 +86,7 @@ class SandboxGateway(XGateway):
 
         if weighted_length(text) > MAX_WEIGHTED_LENGTH:
             raise RejectedByX("too_long")
+        from stpeters_desk.x.models import Post
         with self._lock:
             now = datetime.now(UTC)
             sequence = next(self._sequence)
@@ -141,6 +148,8 @@ class SandboxGateway(XGateway):
         self._online()
         offset = int(page_token) if page_token else 0
         users, more = self._store.users(which, offset, page_size)
+        from stpeters_desk.x.models import Page
+
         return Page(users, str(offset + page_size) if more else None)
 
     def followers(self, page_token: str | None = None, page_size: int = 100) -> Page[Profile]:

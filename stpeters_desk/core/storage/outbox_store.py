@@ -24,11 +24,14 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from stpeters_desk.core.storage.audit import NewAuditEntry, append_entries
 from stpeters_desk.core.storage.connection import Row
 from stpeters_desk.core.storage.db import Database
-from stpeters_desk.x.models import PhotoUpload
+
+if TYPE_CHECKING:
+    from stpeters_desk.x.models import PhotoUpload
 
 QUEUED = "queued"          # waiting for its first try
 SENDING = "sending"        # a worker holds it (see the lease) right now
@@ -206,6 +209,8 @@ class OutboxStore:
         return taken
 
     def _item(self, row: Row) -> OutboxItem:
+        from stpeters_desk.x.models import PhotoUpload
+
         photos = [PhotoUpload(bytes(p["data"]), p["mime_type"], p["alt_text"])
                   for p in self._db.query(
                       "SELECT data, mime_type, alt_text FROM outbox_photos "

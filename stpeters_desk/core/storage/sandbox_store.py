@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from stpeters_desk.core.storage.connection import Connection, Row
 from stpeters_desk.core.storage.db import Database, utc_now_text
-from stpeters_desk.x.models import Mention, MentionPhoto, PhotoUpload, Post, UserProfile
+
+if TYPE_CHECKING:  # built when the practice account is read, not when it is opened
+    from stpeters_desk.x.models import Mention, MentionPhoto, PhotoUpload, Post, UserProfile
 
 _USER_COLUMNS = ("user_id, handle, name, bio, location, created_at, followers_count, "
                  "following_count, tweet_count, profile_image_url, verified, protected")
@@ -45,6 +48,8 @@ def _when(text: str | None) -> datetime | None:
 
 
 def _user(row: Row) -> UserProfile:
+    from stpeters_desk.x.models import UserProfile
+
     return UserProfile(
         user_id=row["user_id"], handle=row["handle"], name=row["name"], bio=row["bio"],
         location=row["location"], created_at=_when(row["created_at"]),
@@ -55,6 +60,8 @@ def _user(row: Row) -> UserProfile:
 
 
 def _post(row: Row) -> Post:
+    from stpeters_desk.x.models import Post
+
     created = _when(row["created_at"])
     assert created is not None
     return Post(post_id=row["post_id"], text=row["text"], created_at=created,
@@ -203,6 +210,8 @@ class SandboxStore:
             f"m.conversation_id, m.in_reply_to_post_id, m.hidden, {_user_columns('u')} "
             "FROM sandbox_mentions m JOIN sandbox_users u ON u.user_id = m.author_id "
             "WHERE u.blocked = 0 ORDER BY m.created_at DESC, m.post_id DESC")
+        from stpeters_desk.x.models import Mention
+
         photos = self._mention_photos()
         mentions = []
         for row in rows:
@@ -218,6 +227,8 @@ class SandboxStore:
         return mentions[:limit]
 
     def _mention_photos(self) -> dict[str, list[MentionPhoto]]:
+        from stpeters_desk.x.models import MentionPhoto
+
         photos: dict[str, list[MentionPhoto]] = {}
         for row in self._db.query("SELECT post_id, media_key, kind FROM sandbox_mention_media "
                                   "ORDER BY post_id, position"):
