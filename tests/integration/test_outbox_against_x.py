@@ -86,8 +86,8 @@ def test_post_see_delete_through_the_ui_on_the_real_gateway(
     window = MainWindow(services, SyncTaskRunner())
     answer_preflight(window.composer)
     qtbot.addWidget(window)
-    window.show()
-    assert window.account_bar.mode_label.text() == "Real X account"
+    window.show()  # the window reads the account once it is on screen
+    qtbot.waitUntil(lambda: window.account_bar.mode_label.text() == "Real X account")
     assert window.account_bar.following_label.text() == "following 0"
     composer = window.composer
     QTest.keyClicks(composer.editor, "Class 6 won the quiz at the village hall")
