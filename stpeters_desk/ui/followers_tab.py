@@ -68,6 +68,7 @@ from stpeters_desk.ui.moderation_widgets import (
     ReadingSplit,
     action_button,
     button_columns,
+    decisions_below,
     explain,
     practice_gateway,
     reason_combo,
@@ -600,24 +601,12 @@ class FollowersTab(QWidget):
         layout.addWidget(self.detail, 1)
         self.reading_area = scrolls_when_short(reading)
         self.reading_area.setMinimumHeight(3 * self.detail.fontMetrics().lineSpacing())
-        deciding = QWidget()
-        self.deciding = deciding
-        decide = QVBoxLayout(deciding)
-        margins = layout.contentsMargins()
-        decide.setContentsMargins(margins.left(), 0, margins.right(), margins.bottom())
-        decide.addWidget(QLabel(self.tr("Why are you doing this?")))
-        decide.addWidget(self.reason_box)
         # Three to a row where the pane is wide enough, else two by two (the pane narrow).
         self.decision_grid = button_columns(self.ok_button, self.watch_button,
                                             self.trust_button, self.block_button,
                                             self.unblock_button, self.finish_button)
-        decide.addLayout(self.decision_grid)
-        decide.addWidget(self.message)
-        side = QWidget()
-        column = QVBoxLayout(side)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.reading_area, 1)
-        column.addWidget(deciding)
+        side, self.deciding = decisions_below(self.reading_area, layout.contentsMargins(),
+                                              self.reason_box, self.decision_grid, self.message)
         return side
 
     def _blocked_view(self) -> bool:

@@ -115,6 +115,7 @@ from stpeters_desk.ui.moderation_widgets import (
     ReadingSplit,
     action_button,
     button_columns,
+    decisions_below,
     explain,
     practice_gateway,
     reason_combo,
@@ -664,22 +665,10 @@ class ModerationTab(QWidget):
         # On a short screen (kiosk mode at 768 px) it may shrink to a few lines, so the
         # window never grows past the screen; the decisions below keep their size.
         self.reading_area.setMinimumHeight(3 * self.detail.fontMetrics().lineSpacing())
-        deciding = QWidget()
-        deciding.setObjectName("ReplyDecision")
-        self.deciding = deciding
-        decide = QVBoxLayout(deciding)
-        margins = layout.contentsMargins()
-        decide.setContentsMargins(margins.left(), 0, margins.right(), margins.bottom())
-        decide.addWidget(QLabel(self.tr("Why are you doing this?")))
-        decide.addWidget(self.reason_box)
         self.decision_grid = self._action_grid()
-        decide.addLayout(self.decision_grid)
-        decide.addWidget(self.message)
-        side = QWidget()
-        column = QVBoxLayout(side)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.reading_area, 1)
-        column.addWidget(deciding)
+        side, self.deciding = decisions_below(self.reading_area, layout.contentsMargins(),
+                                              self.reason_box, self.decision_grid, self.message)
+        self.deciding.setObjectName("ReplyDecision")
         return side
 
     def _action_grid(self) -> ColumnsLayout:

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize
+from PySide6.QtCore import QCoreApplication, QMargins, QPoint, QRect, QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLayoutItem,
     QProgressBar,
     QPushButton,
@@ -111,6 +112,28 @@ def reason_combo(reasons: Sequence[str]) -> QComboBox:
         line_edit.setPlaceholderText(QCoreApplication.translate(
             "ModerationTab", "Why? Choose or type a reason"))
     return box
+
+
+def decisions_below(reading_area: QWidget, margins: QMargins, reason_box: QComboBox,
+                    decisions: QLayout, message: QLabel) -> tuple[QWidget, QWidget]:
+    """The side pane of the Moderation and Followers tabs, and its deciding part: what is
+    read scrolls above, and the reason, the decisions and the tab's message stay in sight
+    below it (in kiosk mode they once fell below the fold), lined up with the reading's
+    side margins."""
+    deciding = QWidget()
+    decide = QVBoxLayout(deciding)
+    decide.setContentsMargins(margins.left(), 0, margins.right(), margins.bottom())
+    decide.addWidget(QLabel(QCoreApplication.translate("ModerationTab",
+                                                       "Why are you doing this?")))
+    decide.addWidget(reason_box)
+    decide.addLayout(decisions)
+    decide.addWidget(message)
+    side = QWidget()
+    column = QVBoxLayout(side)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addWidget(reading_area, 1)
+    column.addWidget(deciding)
+    return side, deciding
 
 
 def typed_reason(box: QComboBox) -> str:

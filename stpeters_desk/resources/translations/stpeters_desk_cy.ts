@@ -2335,10 +2335,6 @@ Nid oes modd dadwneud hyn.</translation>
         <translation>Y cyfrif</translation>
     </message>
     <message>
-        <source>Why are you doing this?</source>
-        <translation>Pam rydych chi&apos;n gwneud hyn?</translation>
-    </message>
-    <message>
         <source>Reading the account&apos;s blocked list from X…</source>
         <translation>Yn darllen rhestr rwystro&apos;r cyfrif o X…</translation>
     </message>
