@@ -130,19 +130,28 @@ def choose_reason(box: QWidget) -> None:
     box.setCurrentIndex(0)
 
 
+def block_hand_off(window: MainWindow, tab_name: str) -> ModerationTab | FollowersTab:
+    """The first row of the tab blocked, as a person does it: its hand-off panel shows
+    "Practise on the sandbox" and "Check it is done"."""
+    tab = shown(window, tab_name)
+    assert isinstance(tab, ModerationTab | FollowersTab)
+    assert tab.model.rowCount() > 0
+    tab.table.selectRow(0)
+    choose_reason(tab.reason_box)
+    QTest.mouseClick(tab.block_button, Qt.MouseButton.LeftButton)
+    panel = tab.handoff_panel
+    assert panel.practice_button.isVisible() and panel.check_button.isVisible()
+    return tab
+
+
 @pytest.mark.parametrize(("width", "height", "kiosk"), SIZES)
 def test_the_moderation_hand_off_fits_its_pane(qtbot: QtBot, school: DeskServices,
                                                head: StaffMember, styled: None, width: int,
                                                height: int, kiosk: bool) -> None:
     window = window_at(qtbot, school, head, width, height, kiosk)
-    moderation = shown(window, "Moderation")
+    moderation = block_hand_off(window, "Moderation")
     assert isinstance(moderation, ModerationTab)
-    assert moderation.model.rowCount() > 0
-    moderation.table.selectRow(0)
-    choose_reason(moderation.reason_box)
-    QTest.mouseClick(moderation.block_button, Qt.MouseButton.LeftButton)
     panel = moderation.handoff_panel
-    assert panel.practice_button.isVisible() and panel.check_button.isVisible()
     assert_fits(moderation)
     # A report: its own button to record it.
     moderation.table.selectRow(0)
@@ -163,14 +172,9 @@ def test_the_followers_hand_off_fits_its_pane(qtbot: QtBot, school: DeskServices
                                               head: StaffMember, styled: None, width: int,
                                               height: int, kiosk: bool) -> None:
     window = window_at(qtbot, school, head, width, height, kiosk)
-    followers = shown(window, "Followers")
+    followers = block_hand_off(window, "Followers")
     assert isinstance(followers, FollowersTab)
-    assert followers.model.rowCount() > 0
-    followers.table.selectRow(0)
-    choose_reason(followers.reason_box)
-    QTest.mouseClick(followers.block_button, Qt.MouseButton.LeftButton)
     panel = followers.handoff_panel
-    assert panel.practice_button.isVisible() and panel.check_button.isVisible()
     assert_fits(followers)
     panel.show_handoff(HandOff(action="unblock", handle="invented", user_id="1",
                                url="https://x.com/invented",
@@ -250,12 +254,7 @@ def test_in_welsh_in_kiosk_mode_the_hand_off_leaves_four_lines_to_read(
     """Welsh buttons are wider, so fewer fit a row: the reply or account still keeps its
     four lines above the decisions with the hand-off shown, and the panel fits."""
     window = window_at(qtbot, school, head, 1366, 768, True)
-    tab = shown(window, tab_name)
-    assert isinstance(tab, ModerationTab | FollowersTab)
-    tab.table.selectRow(0)
-    choose_reason(tab.reason_box)
-    QTest.mouseClick(tab.block_button, Qt.MouseButton.LeftButton)
-    assert tab.handoff_panel.practice_button.isVisible()
+    tab = block_hand_off(window, tab_name)
     assert_fits(tab)
     window.allow_close()
 
