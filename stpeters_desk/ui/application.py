@@ -131,7 +131,7 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
     QTimer.singleShot(0, lambda: end_cleanly_on_signals(app, window))  # after the first frame
     QTimer.singleShot(0, window.focus_start)
     if exit_when_shown:  # for benchmarks/startup.py: the first frame is on screen, and the
-        # processor time it took (the same on a busy machine, unlike the clock)
+        # processor time it took (steadier than the clock on a busy machine)
         import time
 
         QTimer.singleShot(0, lambda: (print(f"shown {time.process_time():.4f}", flush=True),

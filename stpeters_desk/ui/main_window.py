@@ -154,7 +154,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.signed_in_label)
         self.statusBar().addPermanentWidget(self.lock_button)
         self._composer: ComposerTab | None = None
-        self._outbox_tried = False  # tried at the first sign-in, then every 30 s
         self._tab_keys_added = False
         self._sign_in_panel: SignInPanel | None = None  # built when first shown
         self.idle_watcher: IdleWatcher | None = None
@@ -231,12 +230,13 @@ class MainWindow(QMainWindow):
         """First look at the account: counts, recent tweets, anything waiting to be sent."""
         first_time = self._composer is None
         composer = self.composer
+        send = first_time and not self.preview  # a --screenshot never sends the outbox
         if self.isVisible() or self.preview:  # a --screenshot draws what was read
-            self._read_the_account()
+            self._read_the_account(send_outbox=send)
         else:  # a window built signed in (after the set-up wizard): its workers start once it
             # is on screen, so that reading the account (and loading its data classes) does
             # not hold Python's lock while the first tab is built
-            QTimer.singleShot(0, self, self._read_the_account)
+            QTimer.singleShot(0, self, lambda: self._read_the_account(send_outbox=send))
         if first_time:
             # Shortly after the first frame: at sign-in its worker would compete with
             # drawing the window (the check asks X three questions).
@@ -244,14 +244,13 @@ class MainWindow(QMainWindow):
         else:
             composer.restore_draft()  # this person's own draft, never the last person's
 
-    def _read_the_account(self) -> None:
+    def _read_the_account(self, *, send_outbox: bool) -> None:
         """At every sign-in the next person sees the account as it is; at the first, what
-        waits in the outbox goes out (never from a --screenshot)."""
+        waits in the outbox goes out (afterwards the 30-second timer sends it)."""
         composer = self.composer
         self.refresh_account()
         composer.refresh_posts()
-        if not self.preview and not self._outbox_tried:
-            self._outbox_tried = True
+        if send_outbox:
             composer.send_due()
 
     def send_due(self) -> None:

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Protocol
 
 from stpeters_desk.core.paths import DATABASE_NAME
 from stpeters_desk.core.storage.connection import Connection, Params, Row
@@ -42,10 +42,7 @@ class Closable(Protocol):
     def close(self) -> None: ...
 
 
-C = TypeVar("C", bound=Closable)
-
-
-class ThreadConnections(Generic[C]):
+class ThreadConnections:
     """Each thread's own connection, and the list of all of them to close at the end.
 
     SQLite connections must not be shared between threads, and neither should a
@@ -56,20 +53,20 @@ class ThreadConnections(Generic[C]):
     def __init__(self) -> None:
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._all: list[C] = []
+        self._all: list[Closable] = []
 
-    def current(self) -> C | None:
-        """This thread's connection, if it has one."""
-        conn: C | None = getattr(self._local, "conn", None)
+    def current(self) -> Closable | None:
+        """This thread's connection, if it has one (each back end checks its own kind)."""
+        conn: Closable | None = getattr(self._local, "conn", None)
         return conn
 
-    def keep(self, conn: C) -> None:
+    def keep(self, conn: Closable) -> None:
         """``conn`` becomes this thread's connection."""
         self._local.conn = conn
         with self._lock:
             self._all.append(conn)
 
-    def forget(self, conn: C) -> None:
+    def forget(self, conn: Closable) -> None:
         """``conn`` is no longer kept (a server dropped it); closing it is the caller's."""
         with self._lock:
             if conn in self._all:
@@ -188,7 +185,7 @@ class Database:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()  # this thread's transaction depth
-        self._threads: ThreadConnections[Closable] = ThreadConnections()
+        self._threads = ThreadConnections()
         self.guard: WriteGuard | None = None
 
     def _connection(self) -> sqlite3.Connection:
