@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
 from pathlib import Path
 
@@ -13,7 +14,9 @@ from stpeters_desk.core.storage.connection import integrity_errors
 from stpeters_desk.core.storage.db import Database, DatabaseError, open_database
 from stpeters_desk.core.storage.drafts import PRACTICE_DRAFTS, DraftStore
 from stpeters_desk.core.storage.migrations import MIGRATIONS
+from stpeters_desk.core.storage.moderation_store import ModerationStore
 from stpeters_desk.core.storage.settings import SettingsStore
+from stpeters_desk.x.models import UserProfile
 
 
 def test_database_is_created_in_wal_mode_with_every_migration(data_dir: Path) -> None:
@@ -219,3 +222,32 @@ def test_every_sealed_part_says_how_its_rows_are_ordered() -> None:
     from stpeters_desk.core.storage import seal
 
     assert set(seal._ORDER_COLUMNS) == set(seal.SEALED_PARTS)
+
+
+def test_all_followers_come_in_the_same_order_as_a_first_screen(db: Database) -> None:
+    """The whole list is put in order in Python, a first screen by the database: new since
+    the last review first, then those nobody has reviewed, the riskiest, then by handle."""
+    store = ModerationStore(db)
+    chance = random.Random(17)
+
+    def profile(number: int) -> UserProfile:
+        return UserProfile(user_id=str(1000 + number),
+                           handle=f"{chance.choice('abcAB_')}{number}",
+                           name="Invented Person", bio="", location="", created_at=None,
+                           followers_count=1, following_count=1, tweet_count=0,
+                           profile_image_url="")
+
+    store.upsert_followers("sandbox", [(profile(n), chance.choice((0, 5, 50)), [])
+                                       for n in range(90)], 1)
+    for number in range(0, 90, 4):
+        store.mark_follower_reviewed("sandbox", str(1000 + number), "Head")
+    db.execute("UPDATE moderation_followers SET first_seen_at = '2020-01-01T00:00:00+00:00' "
+               "WHERE CAST(user_id AS INTEGER) % 3 = 0")
+    store.finish_follower_review("sandbox", "2025-01-01T00:00:00+00:00")  # the rest are new
+
+    every = store.follower_lines("sandbox")
+    assert len(every) == 90
+    for limit in (1, 7, 90):
+        assert store.follower_lines("sandbox", limit) == every[:limit]
+    assert [line[0] for line in every] == [
+        follower.profile.user_id for follower in store.followers("sandbox", limit=90)]

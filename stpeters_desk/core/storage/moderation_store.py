@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from operator import itemgetter
 from typing import Any
 
 from stpeters_desk.core.moderation_reasons import (
@@ -190,6 +191,7 @@ class PendingUnblock:
 FOLLOWER_LINE = ("user_id, handle, name, bio, location, created_at, followers_count, "
                  "following_count, risk_score, risk_reasons, reviewed_by, watchlist, trusted")
 FollowerLine = tuple[Any, ...]
+_LINE_HANDLE, _LINE_RISK, _LINE_NEW, _LINE_REVIEWED = 1, 8, 14, 15  # places in a FollowerLine
 
 
 def _lines(text: str) -> tuple[str, ...]:
@@ -471,26 +473,46 @@ class ModerationStore:
             "FROM moderation_followers f LEFT JOIN moderation_blocks b ON "
             "b.account_kind = f.account_kind AND b.user_id = f.user_id "
             f"WHERE {where} ORDER BY CASE WHEN f.first_seen_at > :reviewed THEN 0 ELSE 1 END, "
-            "CASE WHEN f.reviewed_at IS NULL THEN 0 ELSE 1 END, f.risk_score DESC, f.handle "
-            "LIMIT :limit OFFSET :offset",
+            "CASE WHEN f.reviewed_at IS NULL THEN 0 ELSE 1 END, f.risk_score DESC, "
+            f"{self._by_handle()} LIMIT :limit OFFSET :offset",
             {"kind": kind, "reviewed": reviewed_at, "limit": limit, "offset": offset})
         return [_follower(row) for row in rows]
 
     def follower_lines(self, kind: str, limit: int = -1) -> list[FollowerLine]:
         """What the Followers table shows of each current follower, in the order of
         ``followers``, as plain tuples (``FOLLOWER_LINE`` names the columns, then the block
-        status and whether it is new since the last review): 100,000 of them are read in a
-        fraction of a second. ``limit`` -1 reads them all."""
+        status, whether it is new since the last review and whether someone has reviewed
+        it): 100,000 of them are read in well under a second. ``limit`` -1 reads them all.
+
+        A first screen (a ``limit``) is sorted by the database, which keeps only the top
+        rows. All of them are read unsorted and put in order here: the database's sort
+        copies every wide row into its sorter and took longer than the reading itself,
+        while four stable passes over the keys take a fraction of that.
+        """
         reviewed_at = self.mark(kind, FOLLOWERS_REVIEWED_MARK) or ""
-        return self._db.query_tuples(
-            f"SELECT {_prefixed('f', FOLLOWER_LINE)}, COALESCE(b.status, ''), "
-            "f.first_seen_at > :reviewed "
-            "FROM moderation_followers f LEFT JOIN moderation_blocks b ON "
-            "b.account_kind = f.account_kind AND b.user_id = f.user_id "
-            "WHERE f.account_kind = :kind AND f.still_following = 1 "
-            "ORDER BY CASE WHEN f.first_seen_at > :reviewed THEN 0 ELSE 1 END, "
-            "CASE WHEN f.reviewed_at IS NULL THEN 0 ELSE 1 END, f.risk_score DESC, f.handle "
-            "LIMIT :limit", {"kind": kind, "reviewed": reviewed_at, "limit": limit})
+        select = (f"SELECT {_prefixed('f', FOLLOWER_LINE)}, COALESCE(b.status, ''), "
+                  "f.first_seen_at > :reviewed, f.reviewed_at IS NOT NULL "
+                  "FROM moderation_followers f LEFT JOIN moderation_blocks b ON "
+                  "b.account_kind = f.account_kind AND b.user_id = f.user_id "
+                  "WHERE f.account_kind = :kind AND f.still_following = 1 ")
+        values = {"kind": kind, "reviewed": reviewed_at, "limit": limit}
+        if limit >= 0:
+            return self._db.query_tuples(
+                select + "ORDER BY CASE WHEN f.first_seen_at > :reviewed THEN 0 ELSE 1 END, "
+                "CASE WHEN f.reviewed_at IS NULL THEN 0 ELSE 1 END, f.risk_score DESC, "
+                f"{self._by_handle()} LIMIT :limit", values)
+        lines = self._db.query_tuples(select, values)
+        lines.sort(key=itemgetter(_LINE_HANDLE))
+        lines.sort(key=itemgetter(_LINE_RISK), reverse=True)  # stable, even reversed
+        lines.sort(key=itemgetter(_LINE_REVIEWED))
+        lines.sort(key=itemgetter(_LINE_NEW), reverse=True)
+        return lines
+
+    def _by_handle(self) -> str:
+        """Handles in character order, as Python sorts them (``follower_lines``) and as
+        SQLite does: a PostgreSQL server's own language rules would put "_ann" or "Ann"
+        elsewhere, and a first screen would not match the whole list."""
+        return 'f.handle COLLATE "C"' if self._db.dialect == "postgresql" else "f.handle"
 
     def follower(self, kind: str, user_id: str) -> StoredFollower | None:
         row = self._db.query_one(
