@@ -232,13 +232,13 @@ def open_school_database(data_dir: Path, url: str | None, *,
     full = connection_url(url)
     if not screenshot:
         return open_database(full)
-    from stpeters_desk.core.storage.migrations import MIGRATIONS
+    from stpeters_desk.core.storage.db import KNOWN_MIGRATIONS
     from stpeters_desk.core.storage.pg_screenshot import RolledBackPgDatabase
 
     db = RolledBackPgDatabase(full)
     try:
         current = "schema_migrations" in db.table_names() and \
-            db.schema_version() >= max(m.number for m in MIGRATIONS)
+            db.schema_version() >= max(KNOWN_MIGRATIONS)
     except BaseException:
         db.close()
         raise

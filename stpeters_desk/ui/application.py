@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from stpeters_desk.core.audit import AuditVerification
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.core.settings_registry import LANGUAGE, REAL_ACCOUNT_CONNECTED, THEME, read
 from stpeters_desk.i18n import DEFAULT_LANGUAGE
+from stpeters_desk.ui.first_frame import after_next_paint
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.styling import (
     DEFAULT_THEME,
@@ -128,17 +130,18 @@ def run_window(services: DeskServices, resources: Path, *, screenshot: str | Non
         window.enter_kiosk()
     else:
         window.show()
-    QTimer.singleShot(0, lambda: end_cleanly_on_signals(app, window))  # after the first frame
-    QTimer.singleShot(0, window.focus_start)
+    after_first_frame: list[Callable[[], object]] = [
+        lambda: end_cleanly_on_signals(app, window), window.focus_start]
     if exit_when_shown:  # for benchmarks/startup.py: the first frame is on screen, and the
         # processor time it took (steadier than the clock on a busy machine)
         import time
 
-        QTimer.singleShot(0, lambda: (print(f"shown {time.process_time():.4f}", flush=True),
-                                      app.quit()))
+        after_first_frame.append(lambda: (print(f"shown {time.process_time():.4f}",
+                                                flush=True), app.quit()))
     else:
-        QTimer.singleShot(0, lambda: _check_integrity(services, window, tasks, app))
-    QTimer.singleShot(0, lambda: follow_system_text_size(app))  # after the first frame
+        after_first_frame.append(lambda: _check_integrity(services, window, tasks, app))
+    after_first_frame.append(lambda: follow_system_text_size(app))
+    after_next_paint(window, *after_first_frame)
     if single is not None:  # QtNetwork loads once the window is up: see single_instance
         lock = single
         QTimer.singleShot(LISTEN_AFTER_MS, lambda: lock.listen(lambda: _bring_forward(window)))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from stpeters_desk import APP_NAME, __version__
 from stpeters_desk.core.services import DeskServices
 from stpeters_desk.ui.account_bar import AccountBar
+from stpeters_desk.ui.first_frame import after_next_paint
 from stpeters_desk.ui.messages import describe_error
 from stpeters_desk.ui.tasks import TaskRunner
 from stpeters_desk.x.kinds import SANDBOX
@@ -185,7 +186,7 @@ class MainWindow(QMainWindow):
         if self._composer is None:
             from stpeters_desk.ui.composer_tab import ComposerTab
 
-            self._composer = ComposerTab(self._services, self._tasks)
+            self._composer = ComposerTab(self._services, self._tasks, self._tab_stack())
             self._add_tab(self._composer, "Compose", index=0)
             self._describe_tab_keys()
             self._composer.status.connect(self.show_status)
@@ -231,12 +232,13 @@ class MainWindow(QMainWindow):
         first_time = self._composer is None
         composer = self.composer
         send = first_time and not self.preview  # a --screenshot never sends the outbox
-        if self.isVisible() or self.preview:  # a --screenshot draws what was read
+        if self.preview:  # a --screenshot draws what was read
             self._read_the_account(send_outbox=send)
-        else:  # a window built signed in (after the set-up wizard): its workers start once it
-            # is on screen, so that reading the account (and loading its data classes) does
-            # not hold Python's lock while the first tab is built
-            QTimer.singleShot(0, self, lambda: self._read_the_account(send_outbox=send))
+        else:  # its workers start once the tab is drawn, so that reading the account (and
+            # loading its data classes) does not hold Python's lock while a person waits
+            # for the first picture of the tab
+            after_next_paint(self.tabs.currentWidget() or self,
+                             lambda: self._read_the_account(send_outbox=send))
         if first_time:
             # Shortly after the first frame: at sign-in its worker would compete with
             # drawing the window (the check asks X three questions).
@@ -797,6 +799,15 @@ class MainWindow(QMainWindow):
         self.account_bar.show_unavailable(describe_error(error))
 
     # -- tabs --------------------------------------------------------------------------
+    def _tab_stack(self) -> QWidget:
+        """Where the tab widget keeps its pages. A page built there from the start takes
+        the school's style sheet once; one built elsewhere and then moved in has it
+        worked out again for every widget inside it, a twentieth of the head's wait."""
+        from PySide6.QtWidgets import QStackedWidget
+
+        stack = self.tabs.findChild(QStackedWidget)
+        return stack if stack is not None else self.tabs
+
     def _add_tab(self, page: QWidget, key: str, index: int = -1) -> None:
         """Show the tab under its title in the chosen language, but remember its English
         name: ``--tab Photos``, Ctrl+1..9, F1 help and the tests find tabs by that name

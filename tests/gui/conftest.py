@@ -26,12 +26,21 @@ def answer_preflight(composer: ComposerTab, seen: list[PreflightReport] | None =
     composer.confirm_preflight = decide  # type: ignore[method-assign]
 
 
+def wait_for_the_account(qtbot: QtBot, window: MainWindow) -> None:
+    """The window reads the account once its tab has been drawn (``ui.first_frame``), as a
+    person would see it: wait for that, and for the layout it changes."""
+    connecting = window.account_bar.tr("Connecting…")
+    qtbot.waitUntil(lambda: window.account_bar.mode_label.text() != connecting)
+    qtbot.wait(1)
+
+
 @pytest.fixture
 def window(qtbot: QtBot, services: DeskServices) -> MainWindow:
     win = MainWindow(services, SyncTaskRunner())
     answer_preflight(win.composer)
     qtbot.addWidget(win)
     win.show()
+    wait_for_the_account(qtbot, win)
     return win
 
 

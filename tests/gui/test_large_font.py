@@ -21,6 +21,7 @@ from stpeters_desk.core.staff import StaffMember
 from stpeters_desk.ui.application import apply_style
 from stpeters_desk.ui.main_window import MainWindow
 from stpeters_desk.ui.styling import font_scale, scale_font_sizes
+from tests.gui.conftest import wait_for_the_account
 from tests.gui.test_security_ui import HEAD_PIN, head, open_window, school, sign_in
 
 __all__ = ["head", "school"]  # fixtures shared with the security tests
@@ -89,6 +90,7 @@ def test_every_tab_shows_all_its_words_with_enlarged_text(qtbot: QtBot, school: 
     window.resize(1366, 768)
     assert cut_off(window) == [], "the sign-in screen"
     sign_in(window, "Mrs Invented Head", HEAD_PIN)
+    wait_for_the_account(qtbot, window)
     problems = []
     for name in window.tab_names():
         window.select_tab(name)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import random
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+import stpeters_desk.core.storage.db as db_module
 from stpeters_desk.core.paths import DATA_DIR_ENV, DATABASE_NAME, resolve_data_dir
 from stpeters_desk.core.storage.audit import AuditLog
 from stpeters_desk.core.storage.connection import integrity_errors
@@ -28,6 +31,21 @@ def test_database_is_created_in_wal_mode_with_every_migration(data_dir: Path) ->
     numbers = [m.number for m in MIGRATIONS]
     assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
     db.close()
+
+
+def test_the_known_migration_numbers_are_the_migrations_listed() -> None:
+    assert {m.number for m in MIGRATIONS} == db_module.KNOWN_MIGRATIONS
+
+
+def test_an_up_to_date_database_opens_without_loading_the_migrations(data_dir: Path) -> None:
+    open_database(data_dir).close()
+    code = ("import sys; from pathlib import Path; "
+            "from stpeters_desk.core.storage.db import open_database; "
+            f"open_database(Path({str(data_dir)!r})).close(); "
+            "print('stpeters_desk.core.storage.migrations' in sys.modules)")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True).stdout.strip()
+    assert loaded == "False"
 
 
 def test_reopening_does_not_reapply_migrations(data_dir: Path) -> None:
@@ -96,7 +114,6 @@ def test_a_failed_transaction_changes_nothing(db: Database) -> None:
 def test_migration_7_sets_aside_items_that_shared_a_post(data_dir: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     """The old matching could record one X post for two items; one of them never went out."""
-    import stpeters_desk.core.storage.db as db_module
 
     before = [m for m in MIGRATIONS if m.number < 7]
     monkeypatch.setattr(db_module, "MIGRATIONS", tuple(before))
@@ -124,7 +141,6 @@ def test_migration_7_sets_aside_items_that_shared_a_post(data_dir: Path,
 def test_a_migration_numbered_below_one_already_applied_still_runs(
         data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Migrations written in parallel (7, 8, 9) can land in any order: none is skipped."""
-    import stpeters_desk.core.storage.db as db_module
 
     without_7 = tuple(m for m in MIGRATIONS if m.number != 7)
     monkeypatch.setattr(db_module, "MIGRATIONS", without_7)
@@ -140,7 +156,6 @@ def test_a_migration_numbered_below_one_already_applied_still_runs(
 def test_a_migration_numbered_below_one_already_applied_is_still_applied(
         data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Two branches each add a migration (7 and 8, say): whichever lands second still runs."""
-    import stpeters_desk.core.storage.db as db_module
     from stpeters_desk.core.storage.migrations.base import Migration
 
     top = MIGRATIONS[-1].number
@@ -158,7 +173,6 @@ def test_a_migration_numbered_below_one_already_applied_is_still_applied(
 
 def _database_before_drafts_had_owners(data_dir: Path, monkeypatch: pytest.MonkeyPatch,
                                        with_staff: bool) -> None:
-    import stpeters_desk.core.storage.db as db_module
 
     monkeypatch.setattr(db_module, "MIGRATIONS", tuple(m for m in MIGRATIONS if m.number < 11))
     old = open_database(data_dir)
