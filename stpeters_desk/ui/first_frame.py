@@ -31,7 +31,13 @@ class AfterNextPaint(QObject):
         self._latest.setInterval(latest_ms)
         self._latest.timeout.connect(self._run)
         widget.installEventFilter(self)
-        self._latest.start()
+        # counted from when the event loop runs: a window built before the loop starts (a
+        # slow computer building the first tab) still gets its paint first
+        QTimer.singleShot(0, self, self._start_the_wait)
+
+    def _start_the_wait(self) -> None:
+        if self._callbacks:  # not run yet
+            self._latest.start()
 
     def add(self, callback: Callable[[], object]) -> None:
         self._callbacks.append(callback)
