@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from stpeters_desk.core.invariants import InvariantProblem
     from stpeters_desk.core.roles import Permission
     from stpeters_desk.core.staff import StaffMember
+    from stpeters_desk.ui.change_feed import FeedBridge
     from stpeters_desk.ui.composer_tab import ComposerTab
     from stpeters_desk.ui.idle import IdleWatcher
     from stpeters_desk.ui.security_dialogs import HeadPinAsker
@@ -139,7 +140,10 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.offline_banner)  # above the sign-in screen too
         outer.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self._watch_other_computers()
+        self._pending_areas: set[str] = set()
+        self._offline = False
+        self.feed_bridge: FeedBridge | None = None  # once the window is drawn
+        after_next_paint(self, self._watch_other_computers)
         self.signed_in_label = QLabel(self.tr("Signed in: {name}").format(
             name=services.signed_in))
         self.lock_button = QPushButton(self.tr("Lock"))
@@ -667,24 +671,25 @@ class MainWindow(QMainWindow):
     def _watch_other_computers(self) -> None:
         """On a shared server, what another computer changes shows here within a moment,
         and a banner says when the server cannot be reached; every 30 s the lists are
-        read again whatever the server says (the only refresh on SQLite)."""
+        read again whatever the server says (the only refresh on SQLite). Started once
+        the window is drawn: the first picture does not wait for it, and what another
+        computer changed meanwhile is in what the window reads after that picture."""
         from stpeters_desk.ops.changes import change_feed_of, change_marker_of, origin_of
         from stpeters_desk.ui.change_feed import FeedBridge
 
-        self._pending_areas: set[str] = set()
-        self._offline = False
         self._changes_timer = QTimer(self)
         self._changes_timer.setSingleShot(True)
         self._changes_timer.setInterval(CHANGES_SETTLE_MS)
         self._changes_timer.timeout.connect(self.apply_changes)
-        self.feed_bridge = FeedBridge(None if self.preview else change_feed_of(self._services),
-                                      self, marker=change_marker_of(self._services),
-                                      own_origin=origin_of(self._services))
-        self.feed_bridge.changed.connect(self.areas_changed)
-        self.feed_bridge.reachable.connect(self.server_reachable)
+        bridge = FeedBridge(None if self.preview else change_feed_of(self._services), self,
+                            marker=change_marker_of(self._services),
+                            own_origin=origin_of(self._services))
+        self.feed_bridge = bridge
+        bridge.changed.connect(self.areas_changed)
+        bridge.reachable.connect(self.server_reachable)
         if not self.preview:
-            self.feed_bridge.start()
-        feed = self.feed_bridge.feed
+            bridge.start()
+        feed = bridge.feed
         if feed is not None:  # a window dropped without closing must not leave it running
             self.destroyed.connect(lambda *_: feed.stop())
 
@@ -906,5 +911,6 @@ class MainWindow(QMainWindow):
         if not self._closing_allowed and not self._head_allows_closing():
             event.ignore()
             return
-        self.feed_bridge.stop()
+        if self.feed_bridge is not None:
+            self.feed_bridge.stop()
         super().closeEvent(event)

@@ -69,6 +69,7 @@ class School:
             qtbot.addWidget(window)
         window.show()
         window.signed_in(member)
+        qtbot.waitUntil(lambda: window.feed_bridge is not None)  # once the window is drawn
         return window
 
 
@@ -95,6 +96,7 @@ def _check_reload_keeps_selection(qtbot: QtBot, school: School, window: MainWind
     start = time.monotonic()
     school.submit_elsewhere("Reception painted rainbows")
     if notify:  # what the feed does; on SQLite the 30-s refresh does the same
+        assert window.feed_bridge is not None
         window.feed_bridge.changed.emit(frozenset({APPROVALS}))
     qtbot.waitUntil(lambda: "Reception painted rainbows" in _texts(tab),
                     timeout=int(BOUND_S * 1000))
@@ -122,6 +124,7 @@ def pg_school(pg_db: Database, data_dir: Path) -> Iterator[School]:
 def test_on_a_shared_server_the_feed_itself_reloads_the_list(
         qtbot: QtBot, pg_school: School) -> None:
     window = pg_school.window(qtbot, pg_school.head, dropped_by_test=True)
+    assert window.feed_bridge is not None
     feed = window.feed_bridge.feed
     assert feed is not None and feed.start(wait=10)
     try:
@@ -202,7 +205,7 @@ def test_on_sqlite_the_half_minute_refresh_reads_only_after_another_window_commi
     assert window.select_tab("Approvals")
     tab = _awaiting(window)
     bridge = window.feed_bridge
-    assert bridge.feed is None  # SQLite: no feed, only the refresh
+    assert bridge is not None and bridge.feed is None  # SQLite: no feed, only the refresh
     bridge.refresh_if_changed()  # whatever this window's own set-up left
     with qtbot.assertNotEmitted(bridge.changed, wait=50):
         bridge.refresh_if_changed()  # nothing committed elsewhere: nothing read
@@ -259,6 +262,7 @@ def test_a_roster_retired_on_another_computer_stops_the_composer_checking_at_onc
             assert RosterStore(other).retire(conn, "Mrs Invented Head", "removed")
     finally:
         other.close()
+    assert window.feed_bridge is not None
     window.feed_bridge.changed.emit(frozenset({ROSTER}))
     qtbot.waitUntil(lambda: "retired" in window.composer.names_label.text(),
                     timeout=int(BOUND_S * 1000))
