@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.storage.audit import (
@@ -47,8 +47,7 @@ CSV_HEADER = ("entry", "time (UTC)", "person", "device", "action", "object", "re
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-@dataclass(frozen=True)
-class AuditVerification:
+class AuditVerification(NamedTuple):
     ok: bool
     checked: int  # entries that fit before the first problem (all of them when ok)
     first_broken_id: int | None
@@ -69,8 +68,7 @@ class _Walk:
     findings: list[_Finding] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Anchor:
+class Anchor(NamedTuple):
     """What this computer's keyring remembers about the database, outside the file.
 
     ``accepted`` is the fingerprint of a problem the head teacher accepted with the
@@ -112,8 +110,7 @@ def problem_fingerprint(result: AuditVerification) -> str:
     return hashlib.sha256("|".join(result.findings).encode()).hexdigest()
 
 
-@dataclass(frozen=True)
-class _Finding:
+class _Finding(NamedTuple):  # not a dataclass: this module loads before the first frame
     key: str  # stable and language-free: "entry:5", "lost:9-11", "seal:staff"
     entry_id: int | None
     message: str

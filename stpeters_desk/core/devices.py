@@ -17,6 +17,7 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.dates import shown_moment
@@ -45,15 +46,13 @@ class DeviceIdentity:
         return f"{self.name} ({self.device_id[:8]})"
 
 
-@dataclass(frozen=True)
-class RegisteredDevice:
+class RegisteredDevice(NamedTuple):
     device: DeviceIdentity
     registered_at: datetime
     registered_by: str
 
 
-@dataclass(frozen=True)
-class PostingException:
+class PostingException(NamedTuple):
     exception_id: int
     device: DeviceIdentity
     start: datetime

@@ -26,8 +26,8 @@ from __future__ import annotations
 import json
 import os
 import threading
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from stpeters_desk.core import keystore
 from stpeters_desk.core.audit import Anchor, AuditTrail, AuditVerification, problem_fingerprint
@@ -67,8 +67,7 @@ class IntegrityRefused(DatabaseError):
     """The start-up check failed, so the app changes nothing; the message says why."""
 
 
-@dataclass(frozen=True)
-class KeyringRecord:
+class KeyringRecord(NamedTuple):
     key: bytes | None
     anchor: Anchor | None
     problem: str  # why the keyring could not be used, or ""

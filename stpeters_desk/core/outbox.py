@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.storage.audit import NewAuditEntry
@@ -60,8 +60,7 @@ OUTBOX_ACTOR = "St Peter's Desk (outbox)"  # the audit actor for an item nobody 
 Clock = Callable[[], datetime]
 
 
-@dataclass(frozen=True)
-class SendResult:
+class SendResult(NamedTuple):
     item_id: int
     status: str
     posted_id: str | None = None

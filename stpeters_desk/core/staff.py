@@ -84,8 +84,7 @@ class StaffMember:
             else title
 
 
-@dataclass(frozen=True)
-class SignInResult:
+class SignInResult(NamedTuple):
     member: StaffMember | None
     message: str
     wait_until: datetime | None = None

@@ -32,7 +32,7 @@ import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from shiboken6 import isValid
@@ -44,15 +44,16 @@ Progress = Callable[[int, int, str], None]  # done, total, message
 Item = Callable[[Any], None]  # a part of the result the work hands over as it goes
 
 
-@dataclass(frozen=True)
-class _Report:
+# The two messages a worker sends while it works. Named tuples, not dataclasses: Python
+# 3.11 compiles a dataclass's methods as the module loads, and this one loads before the
+# sign-in screen.
+class _Report(NamedTuple):
     done: int
     total: int
     message: str
 
 
-@dataclass(frozen=True)
-class _Part:
+class _Part(NamedTuple):
     item: Any
 
 

@@ -17,7 +17,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from stpeters_desk.core.storage.audit_chain import (
     GENESIS_HASH,
@@ -53,8 +53,7 @@ class UnreadableEntry(Exception):
         self.column = column
 
 
-@dataclass(frozen=True)
-class AuditEntry:
+class AuditEntry(NamedTuple):
     entry_id: int
     at: str
     actor: str
@@ -89,8 +88,7 @@ class NewAuditEntry:
     at: str = field(default_factory=utc_now_text)
 
 
-@dataclass(frozen=True)
-class ChainHead:
+class ChainHead(NamedTuple):
     last_id: int
     last_hash: str
     entries: int

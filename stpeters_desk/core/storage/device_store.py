@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from stpeters_desk.core.storage.audit import NewAuditEntry, append_entries, time_text
 from stpeters_desk.core.storage.connection import Row
@@ -14,16 +14,14 @@ _EXCEPTION_COLUMNS = ("id, device_id, device_name, starts_at, ends_at, reason, g
                       "approved_by, granted_at, ended_at")
 
 
-@dataclass(frozen=True)
-class DeviceRecord:
+class DeviceRecord(NamedTuple):
     device_id: str
     name: str
     registered_at: datetime
     registered_by: str
 
 
-@dataclass(frozen=True)
-class ExceptionRecord:
+class ExceptionRecord(NamedTuple):
     exception_id: int
     device_id: str
     device_name: str

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from stpeters_desk.core.storage.connection import Connection, Row
 from stpeters_desk.core.storage.db import Database, utc_now_text
@@ -32,8 +32,7 @@ class SandboxIdentity:
 SANDBOX_MEDIA_URL = "sandbox:media/"  # + media key: where the practice account's pictures are
 
 
-@dataclass(frozen=True)
-class SandboxPicture:
+class SandboxPicture(NamedTuple):
     """An invented picture on a practice reply (generated, never a photo of anyone)."""
 
     post_id: str
