@@ -10,9 +10,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from stpeters_desk import APP_NAME, __version__
 from stpeters_desk.core.paths import DATABASE_NAME, resolve_data_dir, resources_dir
@@ -66,8 +65,7 @@ without one.
 EXIT_WHEN_SHOWN_ENV = "STPETERS_DESK_EXIT_WHEN_SHOWN"  # benchmarks/startup.py only
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     data_dir: str | None = None
     database: str | None = None
     sandbox: bool = False

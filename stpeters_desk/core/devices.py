@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import NamedTuple
@@ -35,8 +34,7 @@ MAX_EXCEPTION_LENGTH = timedelta(days=5)  # a residential trip, Monday to Friday
 MAX_REASON_LENGTH = 200
 
 
-@dataclass(frozen=True)
-class DeviceIdentity:
+class DeviceIdentity(NamedTuple):
     device_id: str
     name: str
 

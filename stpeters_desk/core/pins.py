@@ -13,11 +13,10 @@ Argon2 is slow on purpose (tens of milliseconds): call ``verify_pin`` and
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from stpeters_desk.i18n import translate
 
@@ -93,8 +92,7 @@ def needs_rehash(stored: str) -> bool:
         return True
 
 
-@dataclass(frozen=True)
-class LockState:
+class LockState(NamedTuple):
     locked: bool
     wait_until: datetime | None
     message: str
@@ -107,8 +105,7 @@ class LockState:
 FREE = LockState(locked=False, wait_until=None, message="")
 
 
-@dataclass(frozen=True)
-class LockoutPolicy:
+class LockoutPolicy(NamedTuple):
     """How long someone must wait after wrong PINs, decided from stored counters alone.
 
     Because the state is a pure function of what is in the database, closing

@@ -9,8 +9,8 @@ the date the governors adopted the school's policy instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from stpeters_desk.core.dates import spoken_date
 from stpeters_desk.core.settings_registry import (
@@ -28,8 +28,7 @@ DEFAULT_INTERVAL_MONTHS = POLICY_INTERVAL_MONTHS.default
 DUE_SOON = timedelta(days=30)
 
 
-@dataclass(frozen=True)
-class ReviewStatus:
+class ReviewStatus(NamedTuple):
     due: bool  # due within a month, or already overdue
     overdue: bool
     due_on: date | None  # None: the adoption date is not set yet

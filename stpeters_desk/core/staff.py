@@ -16,7 +16,6 @@ methods from a worker thread.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import NamedTuple
 
@@ -68,8 +67,7 @@ class PermissionDenied(NotAllowed):
 HeadPinRequired = HeadPinNeeded  # the older name, used across core
 
 
-@dataclass(frozen=True)
-class StaffMember:
+class StaffMember(NamedTuple):
     staff_id: int
     name: str
     role: Role

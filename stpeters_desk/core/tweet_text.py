@@ -26,7 +26,6 @@ import functools
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import NamedTuple
 
 __all__ = ["MAX_WEIGHTED_LENGTH", "TweetLength", "parse_tweet", "weighted_length"]
@@ -59,8 +58,7 @@ _FIRST_EMOJI_CODE_POINT = "\u203c"
 _TEXT_STYLE_SYMBOLS = frozenset({"\u00a9", "\u00ae"})
 
 
-@dataclass(frozen=True)
-class TweetLength:
+class TweetLength(NamedTuple):
     """X's verdict on a tweet's length, with what the composer needs to show it.
 
     `urls` holds (start, end) offsets into the caller's string of every link that

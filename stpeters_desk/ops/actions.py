@@ -11,9 +11,9 @@ An action missing from the table is refused (fail closed).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
+from typing import NamedTuple
 
 from stpeters_desk.core.audit_actions import AuditAction as A
 from stpeters_desk.core.roles import Permission as P
@@ -87,8 +87,7 @@ class Action(StrEnum):
     EXPORT_AUDIT = "export audit"
 
 
-@dataclass(frozen=True)
-class ActionRule:
+class ActionRule(NamedTuple):
     """What an action needs. ``permission`` None: any signed-in member of staff.
     ``audit`` None: the action only reads, and is not recorded."""
 

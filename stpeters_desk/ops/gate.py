@@ -10,8 +10,7 @@ or neither. Everything not positively allowed is refused.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.refusals import HeadPinNeeded, NotAllowed, NotSignedIn, ReasonNeeded
@@ -25,8 +24,7 @@ from stpeters_desk.ops.session import Session
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Clearance:
+class Clearance(NamedTuple):
     """What the gate established: who acts, which head's PIN allowed it, and why."""
 
     action: Action

@@ -22,9 +22,8 @@ session, so nobody ever sees another person's half-written tweet.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from stpeters_desk.core.offline_drafts import LocalDrafts
 from stpeters_desk.core.outbox import SendResult
@@ -89,8 +88,7 @@ class DraftNotKept(Refused):
     """The draft could not be saved; the text stays in the editor and is tried again."""
 
 
-@dataclass(frozen=True)
-class QueuedTweet:
+class QueuedTweet(NamedTuple):
     """A tweet in the outbox, not yet sent."""
 
     item: OutboxItem
@@ -313,8 +311,7 @@ class Posting:
 
 
 # -- drafts ----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ComposerDraft:
+class ComposerDraft(NamedTuple):
     """What one person left in the composer on one computer."""
 
     text: str = ""

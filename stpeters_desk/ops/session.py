@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stpeters_desk.core.staff import StaffMember
 
 PRACTICE_ACTOR = "Office"  # the actor's name in a practice set-up without staff accounts
 
 
-@dataclass(frozen=True)
-class Session:
+class Session(NamedTuple):
     """The person signed in on this computer (None before sign-in or after a lock).
 
     ``practice`` is True only for a sandbox set-up without staff accounts (tests,

@@ -12,7 +12,6 @@ naming why, so that a change in behaviour shows up either way.
 from __future__ import annotations
 
 import ast
-import dataclasses
 import functools
 import json
 from pathlib import Path
@@ -310,7 +309,7 @@ def test_hangul_jamo_recompose_and_offsets_follow() -> None:
 
 def test_result_is_frozen() -> None:
     result = parse_tweet("Hello")
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):  # a dataclass's FrozenInstanceError is one too
         result.weighted_length = 1  # type: ignore[misc]
 
 

@@ -9,7 +9,7 @@ the same owner. Staff id 0 is the practice set-up without staff accounts; -1 is
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stpeters_desk.core.storage.connection import database_errors
 from stpeters_desk.core.storage.db import (
@@ -27,8 +27,7 @@ PRACTICE_STAFF_ID = 0
 NOBODY_STAFF_ID = -1
 
 
-@dataclass(frozen=True)
-class DraftOwner:
+class DraftOwner(NamedTuple):
     """Whose draft: a member of staff on one computer."""
 
     staff_id: int

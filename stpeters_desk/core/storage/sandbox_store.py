@@ -7,7 +7,6 @@ database: what a trainee posts, hides or mutes stays there across restarts.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -21,8 +20,7 @@ _USER_COLUMNS = ("user_id, handle, name, bio, location, created_at, followers_co
                  "following_count, tweet_count, profile_image_url, verified, protected")
 
 
-@dataclass(frozen=True)
-class SandboxIdentity:
+class SandboxIdentity(NamedTuple):
     user_id: str
     handle: str
     name: str

@@ -10,8 +10,8 @@ remove "the other" head.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from stpeters_desk.core.storage.audit import NewAuditEntry, append_entries, time_text
 from stpeters_desk.core.storage.connection import Connection, Row
@@ -26,8 +26,7 @@ class NoActiveHeadLeft(Exception):
     """The change would leave the school without an active head teacher; it was undone."""
 
 
-@dataclass(frozen=True)
-class StaffRecord:
+class StaffRecord(NamedTuple):
     staff_id: int
     name: str
     role: str
@@ -36,8 +35,7 @@ class StaffRecord:
     pin_hash: str
 
 
-@dataclass(frozen=True)
-class FailureCount:
+class FailureCount(NamedTuple):
     failures: int
     last_failure_at: datetime | None
 
