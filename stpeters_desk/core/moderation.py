@@ -52,7 +52,7 @@ from stpeters_desk.core.moderation_reasons import (
     shown_section_name,
 )
 from stpeters_desk.core.paths import resources_dir
-from stpeters_desk.core.reply_model import ReplyModel, load_reply_model
+from stpeters_desk.core.reply_model import ReplyModel, load_reply_model, sigmoid
 from stpeters_desk.i18n import Translator, english, translate
 
 __all__ = ["shown_section_name"]  # also for follower_risk, which names list sections too
@@ -1110,7 +1110,8 @@ def with_reply_model(rules: Assessment, words: Sequence[str], model: ReplyModel)
     """
     if rules.level != OK:
         return rules  # the lists have asked for a person already, and say why
-    score = model.score(words)
+    decision, terms = model.decided(words)
+    score = sigmoid(decision)
     # Assessment(...) with every field rather than dataclasses.replace: the same assessment,
     # made several times as fast
     if score < model.review_at:
@@ -1119,7 +1120,7 @@ def with_reply_model(rules: Assessment, words: Sequence[str], model: ReplyModel)
         return Assessment(rules.level, rules.score, rules.reasons, rules.findings, rules.notes,
                           maybe=True)
     reason = Reason(BuiltIn.READS_HOSTILE.value, REVIEW,
-                    tuple(FoundWords(word) for word in model.strongest_words(words)),
+                    tuple(FoundWords(word) for word in model.strongest_words(words, terms=terms)),
                     score=round(score, 2))
     return Assessment(REVIEW, min(max(rules.score, REVIEW_AT), REVIEW_CEILING),
                       [reason, *rules.reasons], rules.findings, rules.notes, rules.maybe)

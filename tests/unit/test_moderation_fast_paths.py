@@ -173,7 +173,12 @@ def test_the_quick_sums_are_the_readers_plain_sums_to_the_last_bit() -> None:
 def test_the_words_named_are_the_ones_the_plain_sums_name() -> None:
     model = load_reply_model()
     for words in _model_words():
-        assert model.strongest_words(words) == _plain_strongest(model, words), words
+        plain = _plain_strongest(model, words)
+        assert model.strongest_words(words) == plain, words
+        # named from the terms the decision read, as assess() names them
+        decision, terms = model.decided(words)
+        assert decision == model.decision(words)
+        assert model.strongest_words(words, terms=terms) == plain, words
 
 
 def test_a_word_cut_all_at_once_gives_the_pieces_cut_one_by_one() -> None:
