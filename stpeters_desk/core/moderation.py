@@ -431,6 +431,7 @@ class _Phrase:
     needs: tuple[_Need, ...] = ()
     """What every match holds (``_EntryCompiler.needs``): a text that lacks any of them
     cannot match, so is not searched. Most replies try a few phrases and search none."""
+    need_set: frozenset[_Need] = frozenset()  # the needs, as a set (``_NeedIndex``)
 
     def could_match(self, words: dict[str, None], spaced: str) -> bool:
         """False when the ``words`` (``spaced``: joined by spaces, after a space) cannot
@@ -473,6 +474,62 @@ def _possible(phrases: list[_Phrase], words: dict[str, None], spaced: str) -> li
         else:
             possible.append(phrase)
     return possible
+
+
+_NO_NEEDS: frozenset[_Need] = frozenset()
+
+
+class _NeedIndex:
+    """Which phrases' needs (``_Need``) a reply's words meet, worked out word by word: a need
+    is met by a word that is one of its words or starts with one of its beginnings, so what
+    a word meets is kept per word (replies use the same words again and again), and a
+    reply meets what its words meet. ``possible`` gives what ``_possible`` gives."""
+
+    def __init__(self, phrases: Iterable[_Phrase]) -> None:
+        self.by_word: dict[str, list[_Need]] = {}
+        self.by_beginning: dict[str, list[_Need]] = {}
+        needs = {id(need): need for phrase in phrases for need in phrase.needs}
+        for need in needs.values():
+            for word in need.words:
+                self.by_word.setdefault(word, []).append(need)
+            for beginning in need.beginnings:  # written after a space: the start of a word
+                self.by_beginning.setdefault(beginning[1:], []).append(need)
+        self.lengths = sorted({len(beginning) for beginning in self.by_beginning})
+        shortest = self.lengths[0] if self.lengths else 0
+        # every beginning starts with one of these: most words start with none
+        self.heads = frozenset(beginning[:shortest] for beginning in self.by_beginning)
+        self.kept: dict[str, frozenset[_Need]] = {}
+
+    def of_word(self, word: str) -> frozenset[_Need]:
+        """The needs one word meets."""
+        found = list(self.by_word.get(word, ()))
+        lengths = self.lengths
+        if lengths and word[:lengths[0]] in self.heads:
+            for length in lengths:
+                if length > len(word):
+                    break
+                found += self.by_beginning.get(word[:length], ())
+        return frozenset(found) if found else _NO_NEEDS
+
+    def met(self, words: dict[str, None]) -> frozenset[_Need]:
+        """The needs the ``words`` meet (the words not met before worked out and kept)."""
+        kept = self.kept
+        new = set(words).difference(kept)  # (a keys view minus another runs over all kept)
+        if new:
+            if len(kept) + len(new) > _KEPT_WORDS:
+                kept.clear()
+                new = set(words)
+            for word in new:
+                kept[word] = self.of_word(word)
+        return _NO_NEEDS.union(*map(kept.__getitem__, words))
+
+    def possible(self, phrases: list[_Phrase], words: dict[str, None]) -> list[_Phrase]:
+        """The ``phrases`` that could match the ``words`` (``_Phrase.could_match``), in their
+        order."""
+        if not phrases:
+            return phrases
+        met = self.met(words)
+        return [phrase for phrase in phrases if phrase.need_set <= met]
 
 
 _NUMBER_PATTERN = r"\d[\d.,]*[a-z%]*"
@@ -739,6 +796,7 @@ class Lexicon:
                                    if row[2].kind in ("hide", "review")]
         self._anchored = _anchor_index(self._phrases)
         self._allowed_anchored = _anchor_index(self._allowed_phrases)
+        self._needs = _NeedIndex(self._phrases + self._allowed_phrases)
         self.fingerprint = _sections_fingerprint(sections)
         self._word_readings: dict[str, tuple[str, Finding | None]] = {}
         _combining_patterns()  # now, not when the first reply with an accent comes
@@ -782,8 +840,8 @@ class Lexicon:
                                 .format(entry=repr(entry)))
         fragment, anchors = self._compiler.fragment(entry)
         pattern = re.compile(r"(?<!\S)" + fragment + r"(?!\S)")
-        phrase = _Phrase(rule, entry, pattern, frozenset(anchors),
-                         tuple(self._compiler.needs(entry)))
+        needs = tuple(self._compiler.needs(entry))
+        phrase = _Phrase(rule, entry, pattern, frozenset(anchors), needs, frozenset(needs))
         (self._allowed_phrases if allowed else self._phrases).append(phrase)
 
     # -- matching ---------------------------------------------------------------------------
@@ -861,11 +919,9 @@ class Lexicon:
             present = dict.fromkeys(words)
             # a phrase taken out leaves "~" and fewer words: a phrase that could not match
             # the words as written cannot match what is left either
-            candidates = _candidates(self._allowed_anchored, present)
-            text = " ".join(words) if candidates else ""
-            spaced = " " + text
-            phrases = _possible(candidates, present, spaced)
+            phrases = self._needs.possible(_candidates(self._allowed_anchored, present), present)
             if phrases:
+                text = " ".join(words)
                 for phrase in phrases:
                     text = phrase.pattern.sub("~", text)
                 words = text.split()
@@ -897,13 +953,15 @@ class Lexicon:
         return word
 
     def _match_phrases(self, words: list[str]) -> list[Finding]:
-        text = " ".join(words)
-        found = []
+        found: list[Finding] = []
         present = dict.fromkeys(words)
-        spaced = " " + text
         # in the reply's order, so the reasons name its words in the order written
         # most candidates: a word every match holds is not there, and they are not searched
-        for phrase in _possible(_candidates(self._anchored, present), present, spaced):
+        phrases = self._needs.possible(_candidates(self._anchored, present), present)
+        if not phrases:
+            return found  # most replies
+        text = " ".join(words)
+        for phrase in phrases:
             match = phrase.pattern.search(text)
             if match is not None:
                 found.append(Finding(phrase.rule, match.group(0), ""))

@@ -401,7 +401,8 @@ class ReplyModel:
         pieces' share, its own entry in the merged table, its rating by the tone) is kept
         per word and found with one look-up; the sums are the same, in the same order."""
         records = self._records
-        new = set(words).difference(records)  # the words not met before (most replies: a few)
+        distinct = set(words)
+        new = distinct.difference(records)  # the words not met before (most replies: a few)
         if new:
             if len(records) + len(new) > LinearReader._CACHE_LIMIT:
                 records.clear()
@@ -412,7 +413,8 @@ class ReplyModel:
         shares: tuple[float, ...] = next(columns)
         entries: tuple[_Both | None, ...] = next(columns)
         valences: tuple[float | None, ...] = next(columns)
-        reader_part, second_part, terms = self._terms_parts(words, entries)
+        reader_part, second_part, terms = self._terms_parts(words, entries,
+                                                            len(distinct) == len(words))
         total: float = (self.reader.intercept + reader_part
                         + self.second_opinion_weight * (second.intercept + second_part)
                         + sum(shares) / math.sqrt(len(words)))
@@ -428,12 +430,13 @@ class ReplyModel:
         self._records[word] = record  # ``_quick_decision`` makes room for the reply's words
         return record
 
-    def _terms_parts(self, words: Sequence[str], entries_of_words: Sequence[_Both | None] = ()
-                     ) -> tuple[float, float, Terms]:
+    def _terms_parts(self, words: Sequence[str], entries_of_words: Sequence[_Both | None] = (),
+                     distinct: bool | None = None) -> tuple[float, float, Terms]:
         """``reader.terms_part`` and ``second_opinion.terms_part`` of the reply's words and
         pairs, in one look-up each in the merged table: the same sums, in the same order
         (the order ``word_counts`` gives), so the same floats; and the terms with their
-        entries, from which ``strongest_words`` names the words.
+        entries, from which ``strongest_words`` names the words. ``distinct``: whether no
+        word repeats, if known.
 
         Most replies repeat no word and no pair: then every term counts once, the terms are
         the words and then the pairs in the order written, and their parts were worked out
@@ -444,20 +447,28 @@ class ReplyModel:
         assert table is not None
         pairs = list(map(" ".join, itertools.pairwise(words)))
         of_words = entries_of_words or list(map(table.get, words))
-        if len(set(words)) == len(words):  # then no pair repeats either
-            terms = Terms([*words, *pairs], [*of_words, *map(table.get, pairs)])
+        if distinct is None:
+            distinct = len(set(words)) == len(words)
+        if distinct:  # then no pair repeats either
+            all_terms: Sequence[str] = words
+            of_pairs: list[_Both | None] | None = list(map(table.get, pairs))
+            all_entries = of_words
+            entries = list(filter(None, itertools.chain(of_words, of_pairs)))
         else:  # the terms in ``word_counts``' order (where each first comes), with counts
             # a word's entry is its own wherever it is: one per word, in first-met order
             counted, counted_pairs = Counter(words), Counter(pairs)
-            terms = Terms([*counted, *counted_pairs], [
+            all_terms, of_pairs = [*counted, *counted_pairs], None
+            all_entries = [
                 *self._counted_entries(dict(zip(words, of_words, strict=True)), counted),
-                *self._counted_entries(None, counted_pairs)])
-        entries = list(filter(None, terms.entries))
-        if not entries:
-            return 0.0, 0.0, terms
-        columns = zip(*entries, strict=True)
-        squares, total = sum(next(columns)), sum(next(columns))
-        second_squares, second_total = sum(next(columns)), sum(next(columns))
+                *self._counted_entries(None, counted_pairs)]
+            entries = list(filter(None, all_entries))
+        squares = total = second_squares = second_total = 0.0
+        if entries:
+            columns = zip(*entries, strict=True)
+            squares, total = sum(next(columns)), sum(next(columns))
+            second_squares, second_total = sum(next(columns)), sum(next(columns))
+        terms = Terms(all_terms, all_entries, pairs if distinct else None, of_pairs or [],
+                      (squares, second_squares))
         return (total / math.sqrt(squares) if squares else 0.0,
                 second_total / math.sqrt(second_squares) if second_squares else 0.0, terms)
 
@@ -486,7 +497,8 @@ class ReplyModel:
         words, then the pairs)."""
         if terms is None:
             terms = self._terms_parts(words)[2]
-        found = [(term, entry) for term, entry in zip(*terms, strict=True) if entry is not None]
+        found = [(term, entry) for term, entry
+                 in zip(terms.all_terms(), terms.all_entries(), strict=True) if entry is not None]
         if not found:
             return {}, {}
         found_terms, found_entries = zip(*found, strict=True)
@@ -582,7 +594,11 @@ class ReplyModel:
             return ()
         second = self.second_opinion
         together = self._both_pieces is not None
-        if self._both_terms is not None:
+        if terms is not None and terms.pairs is not None and together:
+            per_word = self._parts_of_distinct_words(terms)
+            second_per_word = {}
+            together = False  # the pieces' shares are in
+        elif self._both_terms is not None:
             per_word, second_per_word = self._term_parts_by_word(words, terms)
         else:
             per_word = self.reader.parts_by_word(words, pieces=not together)
@@ -602,6 +618,42 @@ class ReplyModel:
                             and (word.isalpha() or any(c.isalpha() for c in word))),
                            reverse=True)
         return tuple(word for _part, word in strongest[:count])
+
+    def _parts_of_distinct_words(self, terms: Terms) -> dict[str, float]:
+        """For a reply that repeats no word, what each word added to the sum without the
+        tone, from the ``terms`` its decision read: what ``_term_parts_by_word`` and the
+        pieces' shares give, added word by word in the same order (a word's own part, the
+        pair before it, the pair after it; then the second opinion's; then its pieces'), so
+        the same floats. A word's own part starts from 0.0 as ``_by_word``'s, and a part
+        a word lacks counts 0.0 (adding 0.0 changes no sum that does not start as -0.0, and
+        none does)."""
+        words = terms.terms
+        squares, second_squares = terms.squares
+        nothing = [0.0] * len(words)
+        if squares:
+            norm = math.sqrt(squares)
+            own = [0.0 + entry[1] / norm / 1 if entry is not None and entry[1] else 0.0
+                   for entry in terms.entries]
+            halves = [entry[1] / norm / 2 if entry is not None and entry[1] else 0.0
+                      for entry in terms.pair_entries]
+            first = [mine + before + after for mine, before, after
+                     in zip(own, [0.0, *halves], [*halves, 0.0], strict=True)]
+        else:
+            first = nothing
+        if second_squares:
+            norm = math.sqrt(second_squares)
+            own = [0.0 + entry[3] / norm / 1 if entry is not None and entry[3] else 0.0
+                   for entry in terms.entries]
+            halves = [entry[3] / norm / 2 if entry is not None and entry[3] else 0.0
+                      for entry in terms.pair_entries]
+            other = [mine + before + after for mine, before, after
+                     in zip(own, [0.0, *halves], [*halves, 0.0], strict=True)]
+        else:
+            other = nothing
+        weight = self.second_opinion_weight
+        scale = math.sqrt(len(words))
+        return {word: part + weight * second_part + share / scale for word, part, second_part,
+                share in zip(words, first, other, map(self._word_share, words), strict=True)}
 
     @classmethod
     def from_document(cls, data: dict[str, Any]) -> ReplyModel:
@@ -630,10 +682,22 @@ _Plan = tuple[Callable[[str], tuple[str, ...]], int]
 class Terms(NamedTuple):
     """A reply's words and pairs as ``word_counts`` counts them (each where it first comes),
     and each one's entry in the merged table of terms (None for a term it does not know;
-    for a term met more than once, as ``_repeated`` works it out)."""
+    for a term met more than once, as ``_repeated`` works it out). For a reply that
+    repeats no word: ``terms`` are its words and ``pairs`` its pairs, with their entries
+    apart; otherwise ``terms`` holds them all and ``pairs`` is None. ``squares``: the sums
+    of squares of the two readers (0.0 when no term is known)."""
 
-    terms: list[str]
-    entries: list[_Both | None]
+    terms: Sequence[str]
+    entries: Sequence[_Both | None]
+    pairs: list[str] | None = None
+    pair_entries: Sequence[_Both | None] = ()
+    squares: tuple[float, float] = (0.0, 0.0)
+
+    def all_terms(self) -> list[str]:
+        return [*self.terms, *(self.pairs or ())]
+
+    def all_entries(self) -> list[_Both | None]:
+        return [*self.entries, *self.pair_entries]
 
 
 def _one_cut(cut: slice) -> Callable[[str], tuple[str, ...]]:

@@ -246,8 +246,23 @@ def test_needs_checked_once_a_reply_pass_the_phrases_each_check_passes() -> None
         words = lexicon._prepared(read_text(text))
         present = dict.fromkeys(words)
         spaced = " " + " ".join(words)
-        assert moderation._possible(phrases, present, spaced) == [
-            phrase for phrase in phrases if phrase.could_match(present, spaced)]
+        plain = [phrase for phrase in phrases if phrase.could_match(present, spaced)]
+        assert moderation._possible(phrases, present, spaced) == plain
+        # the needs each word meets, kept per word, give the same phrases
+        assert lexicon._needs.possible(phrases, present) == plain, text
+
+
+def test_the_needs_a_word_meets_are_the_ones_it_meets_alone() -> None:
+    lexicon = default_lexicon()
+    needs = {id(need): need for phrase in lexicon._phrases + lexicon._allowed_phrases
+             for need in phrase.needs}.values()
+    words = {word for text in TEXTS for word in lexicon._prepared(read_text(text))}
+    words |= {beginning[1:] + "s" for need in needs for beginning in need.beginnings}
+    words |= {beginning[1:-1] for need in needs for beginning in need.beginnings}
+    for word in words:
+        present = dict.fromkeys([word])
+        assert lexicon._needs.of_word(word) == {
+            need for need in needs if need.met(present.keys(), " " + word)}, word
 
 
 def test_a_word_the_allow_list_skips_by_its_first_letter_is_not_in_it() -> None:
