@@ -348,6 +348,8 @@ def _clean(raw: str) -> list[str]:
     if len(raw) == 1 and not raw.isalnum():
         return [raw] if raw not in "*#%@$!|'.-" else []
     word = raw.replace("'", "").strip(".-_!|")
+    if word.isalpha():  # "don't", "well.", "yes!": nothing below would change it
+        return [word]
     if len(word) >= 3 and set(word) <= _MASK:
         return [word]  # "****": a whole word masked
     word = word.lstrip("#")
@@ -477,6 +479,8 @@ def _possible(phrases: list[_Phrase], words: dict[str, None], spaced: str) -> li
 
 
 _NO_NEEDS: frozenset[_Need] = frozenset()
+# the phrases a word anchors (``_anchor_index``), and the needs it meets
+_ForPhrases = tuple["list[_Phrase] | None", frozenset[_Need]]
 
 
 class _NeedIndex:
@@ -485,7 +489,10 @@ class _NeedIndex:
     a word meets is kept per word (replies use the same words again and again), and a
     reply meets what its words meet. ``possible`` gives what ``_possible`` gives."""
 
-    def __init__(self, phrases: Iterable[_Phrase]) -> None:
+    def __init__(self, phrases: Iterable[_Phrase],
+                 anchored: dict[str, list[_Phrase]] | None = None) -> None:
+        """``anchored``: the phrases by a word they must contain (``_anchor_index``)."""
+        self.anchored = anchored or {}
         self.by_word: dict[str, list[_Need]] = {}
         self.by_beginning: dict[str, list[_Need]] = {}
         needs = {id(need): need for phrase in phrases for need in phrase.needs}
@@ -499,6 +506,19 @@ class _NeedIndex:
         # every beginning starts with one of these: most words start with none
         self.heads = frozenset(beginning[:shortest] for beginning in self.by_beginning)
         self.kept: dict[str, frozenset[_Need]] = {}
+        self.readings: dict[str, _ForPhrases | None] = {}
+
+    def of_reading(self, word: str) -> _ForPhrases | None:
+        """What a word (as the phrases read it) means for the phrases: the phrases it
+        anchors and the needs it meets; None when neither (most words). Kept per word."""
+        found = self.readings.get(word, _NOT_LOOKED_UP)
+        if found is _NOT_LOOKED_UP:
+            phrases, needs = self.anchored.get(word), self.of_word(word)
+            found = (phrases, needs) if phrases or needs else None
+            if len(self.readings) >= _KEPT_WORDS:
+                self.readings.clear()
+            self.readings[word] = found
+        return found  # type: ignore[return-value]
 
     def of_word(self, word: str) -> frozenset[_Need]:
         """The needs one word meets."""
@@ -796,9 +816,11 @@ class Lexicon:
                                    if row[2].kind in ("hide", "review")]
         self._anchored = _anchor_index(self._phrases)
         self._allowed_anchored = _anchor_index(self._allowed_phrases)
-        self._needs = _NeedIndex(self._phrases + self._allowed_phrases)
+        self._needs = _NeedIndex(self._phrases + self._allowed_phrases, self._anchored[0])
         self.fingerprint = _sections_fingerprint(sections)
-        self._word_readings: dict[str, tuple[str, Finding | None]] = {}
+        # a word -> how the phrases read it, what it was found to be, and what the reading
+        # means for the phrases (``_NeedIndex.of_reading``)
+        self._word_readings: dict[str, tuple[str, Finding | None, _ForPhrases | None]] = {}
         _combining_patterns()  # now, not when the first reply with an accent comes
 
     @classmethod
@@ -867,13 +889,15 @@ class Lexicon:
                 new = set(words)
             for word in new:  # as ``_word_reading`` reads a word
                 matched: list[Finding] = []
-                kept[word] = (self._match_word(word, matched), matched[0] if matched else None)
+                reading = self._match_word(word, matched)
+                kept[word] = (reading, matched[0] if matched else None,
+                              self._needs.of_reading(reading))
         readings = list(map(kept.__getitem__, words))
         if not readings:
             return self._match_phrases([])
-        reads, findings = zip(*readings, strict=True)
+        reads, findings, for_phrases = zip(*readings, strict=True)
         found: list[Finding] = list(filter(None, findings))  # a finding is never false
-        found.extend(self._match_phrases(list(reads)))
+        found.extend(self._phrases_in(reads, for_phrases))
         return found
 
     def _word_reading(self, word: str) -> tuple[str, Finding | None]:
@@ -883,10 +907,11 @@ class Lexicon:
         is safe): replies use the same words again and again.
         """
         found: list[Finding] = []
-        reading = (self._match_word(word, found), found[0] if found else None)
+        read = self._match_word(word, found)
+        reading = (read, found[0] if found else None)
         if len(self._word_readings) >= _KEPT_WORDS:
             self._word_readings.clear()
-        self._word_readings[word] = reading
+        self._word_readings[word] = (*reading, self._needs.of_reading(read))
         return reading
 
     def model_words(self, text: str) -> list[str]:
@@ -953,11 +978,26 @@ class Lexicon:
         return word
 
     def _match_phrases(self, words: list[str]) -> list[Finding]:
+        return self._phrases_in(words, list(map(self._needs.of_reading, words)))
+
+    def _phrases_in(self, words: Sequence[str], for_phrases: Sequence[_ForPhrases | None]
+                    ) -> list[Finding]:
+        """The phrases found in the words, from what each word means for the phrases
+        (``_NeedIndex.of_reading``): the phrases ``_candidates`` gives, in its order, that
+        could match (``_possible``) are searched."""
         found: list[Finding] = []
-        present = dict.fromkeys(words)
+        relevant = list(filter(None, for_phrases))  # most words start no phrase, meet no need
+        always = self._anchored[1]
+        if relevant:
+            anchored = [phrases for phrases, _needs in relevant if phrases]
+            candidates = list(dict.fromkeys(itertools.chain(always, *anchored))) if anchored \
+                else always
+            met = _NO_NEEDS.union(*[needs for _phrases, needs in relevant])
+        else:
+            candidates, met = always, _NO_NEEDS
         # in the reply's order, so the reasons name its words in the order written
         # most candidates: a word every match holds is not there, and they are not searched
-        phrases = self._needs.possible(_candidates(self._anchored, present), present)
+        phrases = [phrase for phrase in candidates if phrase.need_set <= met]
         if not phrases:
             return found  # most replies
         text = " ".join(words)
