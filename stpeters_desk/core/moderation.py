@@ -353,6 +353,8 @@ def _clean(raw: str) -> list[str]:
     if len(word) >= 3 and set(word) <= _MASK:
         return [word]  # "****": a whole word masked
     word = word.lstrip("#")
+    if word.isalpha():  # "#maga": as above
+        return [word]
     if word.startswith("*") and word.endswith("*"):
         word = word.strip("*")  # *emphasis*
     if not word:

@@ -294,11 +294,14 @@ def test_a_token_that_is_letters_once_apostrophes_and_edges_go_is_read_as_those_
 ) -> None:
     """``_clean`` returns such a word at once: the steps it skips would leave it alone."""
     raws = {raw for text in TEXTS for raw in moderation._TOKEN.findall(fold(text))}
-    raws |= {"don't", "well.", "yes!!", "-no-", "i'll.", "naïve.", "|ok|", "sh1t.", "l'été"}
+    raws |= {"don't", "well.", "yes!!", "-no-", "i'll.", "naïve.", "|ok|", "sh1t.", "l'été",
+             "#maga", "##tag.", "#don't", "#*x*", "#1st"}
     for raw in raws:
         word = raw.replace("'", "").strip(".-_!|")
-        if not word.isalpha() or raw.isalpha():
+        if not word.lstrip("#").isalpha() or raw.isalpha():
             continue
+        if not word.isalpha():  # a hashtag: read without its "#"
+            word = word.lstrip("#")
         contraction = moderation._CONTRACTIONS.get(raw.strip(".-_!|"))
         assert moderation._clean(raw) == (list(contraction) if contraction else [word]), raw
         assert moderation._NUMBER.fullmatch(word) is None
