@@ -235,6 +235,9 @@ _HANDLE = re.compile(r"@(?<![\w@]@)\w+")
 _DIGIT = re.compile(r"\d")
 _THREE_LETTERS = re.compile(r"(?<!\S)[^\W\d_] [^\W\d_] [^\W\d_](?!\S)")  # "f u c k"
 _TOKEN = re.compile(r"[\w*#%@$!|'.\-]+|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+# every ASCII character no token holds (``_TOKEN``), as a space
+_NOT_IN_TOKENS = {code: " " for code in range(128)
+                  if not (chr(code).isalnum() or chr(code) in "_*#%@$!|'.-")}
 _NUMBER = re.compile(r"\d[\d.,]*(?:k|m|x|%|st|nd|rd|th|am|pm|p)?")
 _LETTER = re.compile(r"[^\W\d_]")
 _LETTER_THEN_DIGIT = re.compile(r"[^\W\d_]\d")
@@ -326,7 +329,10 @@ def read_text(text: str) -> Reading:
         personal += len(_PHONE.findall(folded))
     if "@" in folded:
         folded = _HANDLE.sub(" ", folded)
-    raws = _TOKEN.findall(folded)
+    # a text of plain ASCII (most): its tokens are the runs of the characters tokens are
+    # made of, the others made spaces, found by ``split`` many times as fast as the pattern
+    raws = folded.translate(_NOT_IN_TOKENS).split() if folded.isascii() else \
+        _TOKEN.findall(folded)
     new = set(raws).difference(_CLEANED)  # the tokens not met before (most replies: a few)
     if new:
         if len(_CLEANED) + len(new) > _CLEANED_LIMIT:

@@ -308,3 +308,16 @@ def test_a_token_that_is_letters_once_apostrophes_and_edges_go_is_read_as_those_
         assert [piece for piece in moderation._SEPARATORS.split(word) if piece] == [word]
         assert moderation._unleet(word) == word
         assert not (len(word) >= 3 and set(word) <= moderation._MASK)
+
+
+def test_the_tokens_of_an_ascii_text_are_the_ones_the_pattern_finds() -> None:
+    import random
+
+    chance = random.Random(16)
+    samples = [fold(text) for text in TEXTS]
+    samples += ["".join(chance.choice([chr(code) for code in range(128)])
+                        for _ in range(chance.randrange(60))) for _ in range(3000)]
+    for text in samples:
+        if text.isascii():
+            assert text.translate(moderation._NOT_IN_TOKENS).split() == \
+                moderation._TOKEN.findall(text), repr(text)
