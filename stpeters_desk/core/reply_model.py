@@ -53,8 +53,8 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-__all__ = ["MODEL_FILE", "LinearReader", "ReplyModel", "ReplyScore", "Terms", "Tone", "encode_table",
-           "load_reply_model", "sigmoid", "word_counts", "word_pieces"]
+__all__ = ["MODEL_FILE", "LinearReader", "ReplyModel", "ReplyScore", "Terms", "Tone",
+           "encode_table", "load_reply_model", "sigmoid", "word_counts", "word_pieces"]
 
 MODEL_FILE = "reply_model.json.gz"
 
@@ -377,7 +377,7 @@ class ReplyModel:
                 total += self.second_opinion_weight * second.decision(words)
         else:
             if self._both_terms is not None:
-                reader_part, second_part = self._terms_parts(words)
+                reader_part, second_part, _terms = self._terms_parts(words)
             else:
                 terms = word_counts(words, self.reader.word_sizes)
                 reader_part, second_part = (self.reader.terms_part(terms),
@@ -451,9 +451,10 @@ class ReplyModel:
             distinct = len(set(words)) == len(words)
         if distinct:  # then no pair repeats either
             all_terms: Sequence[str] = words
-            of_pairs: list[_Both | None] | None = list(map(table.get, pairs))
+            known_pairs = list(map(table.get, pairs))
+            of_pairs: list[_Both | None] | None = known_pairs
             all_entries = of_words
-            entries = list(filter(None, itertools.chain(of_words, of_pairs)))
+            entries = list(filter(None, itertools.chain(of_words, known_pairs)))
         else:  # the terms in ``word_counts``' order (where each first comes), with counts
             # a word's entry is its own wherever it is: one per word, in first-met order
             counted, counted_pairs = Counter(words), Counter(pairs)
@@ -596,7 +597,7 @@ class ReplyModel:
         together = self._both_pieces is not None
         if terms is not None and terms.pairs is not None and together:
             per_word = self._parts_of_distinct_words(terms)
-            second_per_word = {}
+            second_per_word: dict[str, float] = {}
             together = False  # the pieces' shares are in
         elif self._both_terms is not None:
             per_word, second_per_word = self._term_parts_by_word(words, terms)
