@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, KeysView, Sequence
@@ -489,6 +490,9 @@ def _possible(phrases: list[_Phrase], words: dict[str, None], spaced: str) -> li
 _NO_NEEDS: frozenset[_Need] = frozenset()
 # the phrases a word anchors (``_anchor_index``), and the needs it meets
 _ForPhrases = tuple["list[_Phrase] | None", frozenset[_Need]]
+# a word as ``Lexicon._read_word`` reads it
+_WordInfo = tuple[str, "Finding | None", "_ForPhrases | None", bool]
+_ALLOWED = operator.itemgetter(3)
 
 
 class _NeedIndex:
@@ -826,9 +830,7 @@ class Lexicon:
         self._allowed_anchored = _anchor_index(self._allowed_phrases)
         self._needs = _NeedIndex(self._phrases + self._allowed_phrases, self._anchored[0])
         self.fingerprint = _sections_fingerprint(sections)
-        # a word -> how the phrases read it, what it was found to be, and what the reading
-        # means for the phrases (``_NeedIndex.of_reading``)
-        self._word_readings: dict[str, tuple[str, Finding | None, _ForPhrases | None]] = {}
+        self._word_readings: dict[str, _WordInfo] = {}  # see ``_read_word``
         _combining_patterns()  # now, not when the first reply with an accent comes
 
     @classmethod
@@ -886,24 +888,49 @@ class Lexicon:
     def _prepared(self, reading: Reading) -> list[str]:
         """The words as the lists and the model read them: spaced letters joined where they
         make a listed word, the allow-list's words and phrases as "~"."""
-        return self._remove_allowed(self._join_spaced_letters(list(reading.words)))
+        return self._prepared_read(reading)[0]
 
-    def _findings_in(self, words: list[str]) -> list[Finding]:
+    def _prepared_read(self, reading: Reading) -> tuple[list[str], list[_WordInfo] | None]:
+        """``_prepared``, and what each of the words was read as (``_infos``) when the
+        allow-list left them as they were (most replies), else None."""
+        words = self._join_spaced_letters(list(reading.words))
+        infos = self._infos(words)
+        if self._allowed_anchored[1] or any(map(_ALLOWED, infos)):
+            return self._remove_allowed(words), None
+        # no word is allowed or starts an allowed phrase: ``_remove_allowed`` would find no
+        # phrase (none is tried without such a word) and no word to take out
+        return words, infos
+
+    def _infos(self, words: list[str]) -> list[_WordInfo]:
+        """What each word was read as (``_read_word``): worked out for the words not met
+        before and kept, since it depends on the word alone."""
         kept = self._word_readings
         new = set(words).difference(kept)  # the words not met before (most replies: a few)
         if new:
             if len(kept) + len(new) > _KEPT_WORDS:
                 kept.clear()
                 new = set(words)
-            for word in new:  # as ``_word_reading`` reads a word
-                matched: list[Finding] = []
-                reading = self._match_word(word, matched)
-                kept[word] = (reading, matched[0] if matched else None,
-                              self._needs.of_reading(reading))
-        readings = list(map(kept.__getitem__, words))
+            for word in new:
+                kept[word] = self._read_word(word)
+        return list(map(kept.__getitem__, words))
+
+    def _read_word(self, word: str) -> _WordInfo:
+        """How the phrases read a word, what it was found to be (``_match_word``), what its
+        reading means for the phrases (``_NeedIndex.of_reading``), and whether the
+        allow-list knows it (as a word, or as one that starts an allowed phrase)."""
+        matched: list[Finding] = []
+        reading = self._match_word(word, matched)
+        allowed = (word in self._allowed_anchored[0]
+                   or self._allowed_words.look_up(word) is not None)
+        return reading, matched[0] if matched else None, self._needs.of_reading(reading), allowed
+
+    def _findings_in(self, words: list[str], infos: list[_WordInfo] | None = None
+                     ) -> list[Finding]:
+        """``infos``: ``_infos(words)``, if at hand."""
+        readings = self._infos(words) if infos is None else infos
         if not readings:
             return self._match_phrases([])
-        reads, findings, for_phrases = zip(*readings, strict=True)
+        reads, findings, for_phrases, _allowed = zip(*readings, strict=True)
         found: list[Finding] = list(filter(None, findings))  # a finding is never false
         found.extend(self._phrases_in(reads, for_phrases))
         return found
@@ -914,13 +941,11 @@ class Lexicon:
         It depends on the word alone, so it is kept (findings are immutable, so sharing one
         is safe): replies use the same words again and again.
         """
-        found: list[Finding] = []
-        read = self._match_word(word, found)
-        reading = (read, found[0] if found else None)
+        info = self._read_word(word)
         if len(self._word_readings) >= _KEPT_WORDS:
             self._word_readings.clear()
-        self._word_readings[word] = (*reading, self._needs.of_reading(read))
-        return reading
+        self._word_readings[word] = info
+        return info[0], info[1]
 
     def model_words(self, text: str) -> list[str]:
         """The words the trained model reads: as the lists read them, with the allow-list's
@@ -1019,10 +1044,11 @@ class Lexicon:
 
     def assess(self, text: str) -> Assessment:
         reading = read_text(text)
-        return self._assess_words(text, reading, self._prepared(reading))
+        return self._assess_words(text, reading, *self._prepared_read(reading))
 
-    def _assess_words(self, text: str, reading: Reading, words: list[str]) -> Assessment:
-        found = _distinct(self._findings_in(words))
+    def _assess_words(self, text: str, reading: Reading, words: list[str],
+                      infos: list[_WordInfo] | None = None) -> Assessment:
+        found = _distinct(self._findings_in(words, infos))
         if reading.links:
             found.append(Finding(_LINK_RULE, "a link", "", BuiltIn.LINK))
         if reading.personal_details:
@@ -1198,8 +1224,9 @@ def assess(text: str, lexicon: Lexicon | None = None,
     """
     lexicon = lexicon or default_lexicon()
     reading = read_text(text)
-    words = lexicon._prepared(reading)  # read once for the lists and the model alike
-    rules = lexicon._assess_words(text, reading, words)
+    # read once for the lists and the model alike
+    words, infos = lexicon._prepared_read(reading)
+    rules = lexicon._assess_words(text, reading, words, infos)
     if rules.level != OK:
         return rules
     return with_reply_model(rules, [word for word in words if word != "~"] if "~" in words

@@ -321,3 +321,16 @@ def test_the_tokens_of_an_ascii_text_are_the_ones_the_pattern_finds() -> None:
         if text.isascii():
             assert text.translate(moderation._NOT_IN_TOKENS).split() == \
                 moderation._TOKEN.findall(text), repr(text)
+
+
+def test_words_the_allow_list_does_not_know_are_left_as_it_would_leave_them() -> None:
+    lexicon = default_lexicon()
+    texts = TEXTS + ["Dick Whittington was lovely", "blue tits in the garden", "you idiot"]
+    for text in texts:
+        reading = read_text(text)
+        words, infos = lexicon._prepared_read(reading)
+        joined = lexicon._join_spaced_letters(list(reading.words))
+        assert words == lexicon._remove_allowed(joined), text
+        if infos is not None:
+            assert infos == [lexicon._read_word(word) for word in words]
+            assert lexicon._findings_in(words, infos) == lexicon._findings_in(words)
