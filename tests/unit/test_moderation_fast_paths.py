@@ -334,3 +334,16 @@ def test_words_the_allow_list_does_not_know_are_left_as_it_would_leave_them() ->
         if infos is not None:
             assert infos == [lexicon._read_word(word) for word in words]
             assert lexicon._findings_in(words, infos) == lexicon._findings_in(words)
+
+
+def test_phone_numbers_and_child_names_are_looked_for_whenever_one_could_be_there() -> None:
+    samples = TEXTS + ["ring 07700 900123", "+44 7700 900123", "+447700900123", "Our Tom",
+                       "my son  Alfie", "Hello our\nJoe", "My little one Amy!", "your Class"]
+    for text in samples:
+        folded = fold(text)
+        if moderation._PHONE.search(folded):
+            assert "0" in folded or "+44" in folded, text
+        if moderation._CHILD_NAME.search(text):
+            assert moderation._CHILD_NAME_HINT.search(text), text
+    assert moderation._child_name_notes("Well done our Tom and my son Alfie") == [
+        moderation.ChildNamesNote(("Tom", "Alfie"))]
