@@ -920,8 +920,9 @@ class Lexicon:
         allow-list knows it (as a word, or as one that starts an allowed phrase)."""
         matched: list[Finding] = []
         reading = self._match_word(word, matched)
+        # (``_look_up``: what this gives is kept already, as the word's reading)
         allowed = (word in self._allowed_anchored[0]
-                   or self._allowed_words.look_up(word) is not None)
+                   or self._allowed_words._look_up(word) is not None)
         return reading, matched[0] if matched else None, self._needs.of_reading(reading), allowed
 
     def _findings_in(self, words: list[str], infos: list[_WordInfo] | None = None
@@ -994,7 +995,7 @@ class Lexicon:
             return word
         if is_masked(word):
             return self._match_masked(word, found)
-        hit = self._words.look_up(word)
+        hit = self._words._look_up(word)  # (what this gives is kept, as the word's reading)
         if hit is not None:
             rule, _entry, reading = hit
             found.append(Finding(rule, word, reading))
