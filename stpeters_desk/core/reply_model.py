@@ -458,7 +458,7 @@ class ReplyModel:
         else:  # the terms in ``word_counts``' order (where each first comes), with counts
             # a word's entry is its own wherever it is: one per word, in first-met order
             counted, counted_pairs = Counter(words), Counter(pairs)
-            all_terms, of_pairs = [*counted, *counted_pairs], None
+            all_terms, of_pairs, split = [*counted, *counted_pairs], None, len(counted)
             all_entries = [
                 *self._counted_entries(dict(zip(words, of_words, strict=True)), counted),
                 *self._counted_entries(None, counted_pairs)]
@@ -469,7 +469,7 @@ class ReplyModel:
             squares, total = sum(next(columns)), sum(next(columns))
             second_squares, second_total = sum(next(columns)), sum(next(columns))
         terms = Terms(all_terms, all_entries, pairs if distinct else None, of_pairs or [],
-                      (squares, second_squares))
+                      (squares, second_squares), len(words) if distinct else split)
         return (total / math.sqrt(squares) if squares else 0.0,
                 second_total / math.sqrt(second_squares) if second_squares else 0.0, terms)
 
@@ -599,6 +599,8 @@ class ReplyModel:
             per_word = self._parts_of_distinct_words(terms)
             second_per_word: dict[str, float] = {}
             together = False  # the pieces' shares are in
+        elif terms is not None:
+            per_word, second_per_word = self._parts_of_counted_terms(terms)
         elif self._both_terms is not None:
             per_word, second_per_word = self._term_parts_by_word(words, terms)
         else:
@@ -619,6 +621,33 @@ class ReplyModel:
                             and (word.isalpha() or any(c.isalpha() for c in word))),
                            reverse=True)
         return tuple(word for _part, word in strongest[:count])
+
+    def _parts_of_counted_terms(self, terms: Terms) -> tuple[dict[str, float], dict[str, float]]:
+        """``_term_parts_by_word`` from the ``terms`` a decision read, both readers in one
+        pass: each word's own part (from 0.0), then for each pair in turn, half its part
+        to each of its two words, added in the same order, so the same floats."""
+        squares, second_squares = terms.squares
+        norm = math.sqrt(squares) if squares else 0.0
+        second_norm = math.sqrt(second_squares) if second_squares else 0.0
+        first: dict[str, float] = {}
+        second: dict[str, float] = {}
+        split = terms.split
+        for term, entry in zip(terms.terms[:split], terms.entries[:split], strict=True):
+            if entry is not None:
+                if norm and entry[1]:
+                    first[term] = 0.0 + entry[1] / norm / 1
+                if second_norm and entry[3]:
+                    second[term] = 0.0 + entry[3] / second_norm / 1
+        for term, entry in zip(terms.terms[split:], terms.entries[split:], strict=True):
+            if entry is not None and (norm and entry[1] or second_norm and entry[3]):
+                members = term.split(" ")
+                for member in members:
+                    if norm and entry[1]:
+                        first[member] = first.get(member, 0.0) + entry[1] / norm / len(members)
+                    if second_norm and entry[3]:
+                        second[member] = (second.get(member, 0.0)
+                                          + entry[3] / second_norm / len(members))
+        return first, second
 
     def _parts_of_distinct_words(self, terms: Terms) -> dict[str, float]:
         """For a reply that repeats no word, what each word added to the sum without the
@@ -693,6 +722,7 @@ class Terms(NamedTuple):
     pairs: list[str] | None = None
     pair_entries: Sequence[_Both | None] = ()
     squares: tuple[float, float] = (0.0, 0.0)
+    split: int = 0  # how many of ``terms`` are words (the pairs follow, when ``pairs`` is None)
 
     def all_terms(self) -> list[str]:
         return [*self.terms, *(self.pairs or ())]
