@@ -639,7 +639,7 @@ class ReplyModel:
                 if second_norm and entry[3]:
                     second[term] = 0.0 + entry[3] / second_norm / 1
         for term, entry in zip(terms.terms[split:], terms.entries[split:], strict=True):
-            if entry is not None and (norm and entry[1] or second_norm and entry[3]):
+            if entry is not None and ((norm and entry[1]) or (second_norm and entry[3])):
                 members = term.split(" ")
                 for member in members:
                     if norm and entry[1]:

@@ -325,7 +325,7 @@ def test_the_tokens_of_an_ascii_text_are_the_ones_the_pattern_finds() -> None:
 
 def test_words_the_allow_list_does_not_know_are_left_as_it_would_leave_them() -> None:
     lexicon = default_lexicon()
-    texts = TEXTS + ["Dick Whittington was lovely", "blue tits in the garden", "you idiot"]
+    texts = [*TEXTS, "Dick Whittington was lovely", "blue tits in the garden", "you idiot"]
     for text in texts:
         reading = read_text(text)
         words, infos = lexicon._prepared_read(reading)
@@ -337,8 +337,8 @@ def test_words_the_allow_list_does_not_know_are_left_as_it_would_leave_them() ->
 
 
 def test_phone_numbers_and_child_names_are_looked_for_whenever_one_could_be_there() -> None:
-    samples = TEXTS + ["ring 07700 900123", "+44 7700 900123", "+447700900123", "Our Tom",
-                       "my son  Alfie", "Hello our\nJoe", "My little one Amy!", "your Class"]
+    samples = [*TEXTS, "ring 07700 900123", "+44 7700 900123", "+447700900123", "Our Tom",
+               "my son  Alfie", "Hello our\nJoe", "My little one Amy!", "your Class"]
     for text in samples:
         folded = fold(text)
         if moderation._PHONE.search(folded):
