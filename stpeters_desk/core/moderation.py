@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, KeysView, Sequence
@@ -52,7 +53,7 @@ from stpeters_desk.core.moderation_reasons import (
     shown_section_name,
 )
 from stpeters_desk.core.paths import resources_dir
-from stpeters_desk.core.reply_model import ReplyModel, load_reply_model
+from stpeters_desk.core.reply_model import ReplyModel, load_reply_model, sigmoid
 from stpeters_desk.i18n import Translator, english, translate
 
 __all__ = ["shown_section_name"]  # also for follower_risk, which names list sections too
@@ -232,9 +233,11 @@ _EMAIL_MARK = re.compile(r"@[\w-]+\.")
 _PHONE = re.compile(r"(?<!\d)(?:\+44\s?|0)(?:\d\s?){9,10}(?!\d)")
 # "(?<![\w@])@\w+", written to start with its "@" so that it is found as quickly as a letter
 _HANDLE = re.compile(r"@(?<![\w@]@)\w+")
-_DIGIT = re.compile(r"\d")
 _THREE_LETTERS = re.compile(r"(?<!\S)[^\W\d_] [^\W\d_] [^\W\d_](?!\S)")  # "f u c k"
 _TOKEN = re.compile(r"[\w*#%@$!|'.\-]+|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+# every ASCII character no token holds (``_TOKEN``), as a space
+_NOT_IN_TOKENS = {code: " " for code in range(128)
+                  if not (chr(code).isalnum() or chr(code) in "_*#%@$!|'.-")}
 _NUMBER = re.compile(r"\d[\d.,]*(?:k|m|x|%|st|nd|rd|th|am|pm|p)?")
 _LETTER = re.compile(r"[^\W\d_]")
 _LETTER_THEN_DIGIT = re.compile(r"[^\W\d_]\d")
@@ -322,11 +325,15 @@ def read_text(text: str) -> Reading:
         if found:
             personal = len(found)
             folded = _EMAIL.sub(" ", folded)
-    if _DIGIT.search(folded):  # before the handles go: as it always was
+    # before the handles go: as it always was; a number starts "0" or "+44"
+    if "0" in folded or "+44" in folded:
         personal += len(_PHONE.findall(folded))
     if "@" in folded:
         folded = _HANDLE.sub(" ", folded)
-    raws = _TOKEN.findall(folded)
+    # a text of plain ASCII (most): its tokens are the runs of the characters tokens are
+    # made of, the others made spaces, found by ``split`` many times as fast as the pattern
+    raws = folded.translate(_NOT_IN_TOKENS).split() if folded.isascii() else \
+        _TOKEN.findall(folded)
     new = set(raws).difference(_CLEANED)  # the tokens not met before (most replies: a few)
     if new:
         if len(_CLEANED) + len(new) > _CLEANED_LIMIT:
@@ -348,9 +355,13 @@ def _clean(raw: str) -> list[str]:
     if len(raw) == 1 and not raw.isalnum():
         return [raw] if raw not in "*#%@$!|'.-" else []
     word = raw.replace("'", "").strip(".-_!|")
+    if word.isalpha():  # "don't", "well.", "yes!": nothing below would change it
+        return [word]
     if len(word) >= 3 and set(word) <= _MASK:
         return [word]  # "****": a whole word masked
     word = word.lstrip("#")
+    if word.isalpha():  # "#maga": as above
+        return [word]
     if word.startswith("*") and word.endswith("*"):
         word = word.strip("*")  # *emphasis*
     if not word:
@@ -431,6 +442,7 @@ class _Phrase:
     needs: tuple[_Need, ...] = ()
     """What every match holds (``_EntryCompiler.needs``): a text that lacks any of them
     cannot match, so is not searched. Most replies try a few phrases and search none."""
+    need_set: frozenset[_Need] = frozenset()  # the needs, as a set (``_NeedIndex``)
 
     def could_match(self, words: dict[str, None], spaced: str) -> bool:
         """False when the ``words`` (``spaced``: joined by spaces, after a space) cannot
@@ -473,6 +485,83 @@ def _possible(phrases: list[_Phrase], words: dict[str, None], spaced: str) -> li
         else:
             possible.append(phrase)
     return possible
+
+
+_NO_NEEDS: frozenset[_Need] = frozenset()
+# the phrases a word anchors (``_anchor_index``), and the needs it meets
+_ForPhrases = tuple["list[_Phrase] | None", frozenset[_Need]]
+# a word as ``Lexicon._read_word`` reads it
+_WordInfo = tuple[str, "Finding | None", "_ForPhrases | None", bool]
+_ALLOWED = operator.itemgetter(3)
+
+
+class _NeedIndex:
+    """Which phrases' needs (``_Need``) a reply's words meet, worked out word by word: a need
+    is met by a word that is one of its words or starts with one of its beginnings, so what
+    a word meets is kept per word (replies use the same words again and again), and a
+    reply meets what its words meet. ``possible`` gives what ``_possible`` gives."""
+
+    def __init__(self, phrases: Iterable[_Phrase],
+                 anchored: dict[str, list[_Phrase]] | None = None) -> None:
+        """``anchored``: the phrases by a word they must contain (``_anchor_index``)."""
+        self.anchored = anchored or {}
+        self.by_word: dict[str, list[_Need]] = {}
+        self.by_beginning: dict[str, list[_Need]] = {}
+        needs = {id(need): need for phrase in phrases for need in phrase.needs}
+        for need in needs.values():
+            for word in need.words:
+                self.by_word.setdefault(word, []).append(need)
+            for beginning in need.beginnings:  # written after a space: the start of a word
+                self.by_beginning.setdefault(beginning[1:], []).append(need)
+        self.lengths = sorted({len(beginning) for beginning in self.by_beginning})
+        shortest = self.lengths[0] if self.lengths else 0
+        # every beginning starts with one of these: most words start with none
+        self.heads = frozenset(beginning[:shortest] for beginning in self.by_beginning)
+        self.kept: dict[str, frozenset[_Need]] = {}
+        self.readings: dict[str, _ForPhrases | None] = {}
+
+    def of_reading(self, word: str) -> _ForPhrases | None:
+        """What a word (as the phrases read it) means for the phrases: the phrases it
+        anchors and the needs it meets; None when neither (most words). Kept per word."""
+        found = self.readings.get(word, _NOT_LOOKED_UP)
+        if found is _NOT_LOOKED_UP:
+            phrases, needs = self.anchored.get(word), self.of_word(word)
+            found = (phrases, needs) if phrases or needs else None
+            if len(self.readings) >= _KEPT_WORDS:
+                self.readings.clear()
+            self.readings[word] = found
+        return found  # type: ignore[return-value]
+
+    def of_word(self, word: str) -> frozenset[_Need]:
+        """The needs one word meets."""
+        found = list(self.by_word.get(word, ()))
+        lengths = self.lengths
+        if lengths and word[:lengths[0]] in self.heads:
+            for length in lengths:
+                if length > len(word):
+                    break
+                found += self.by_beginning.get(word[:length], ())
+        return frozenset(found) if found else _NO_NEEDS
+
+    def met(self, words: dict[str, None]) -> frozenset[_Need]:
+        """The needs the ``words`` meet (the words not met before worked out and kept)."""
+        kept = self.kept
+        new = set(words).difference(kept)  # (a keys view minus another runs over all kept)
+        if new:
+            if len(kept) + len(new) > _KEPT_WORDS:
+                kept.clear()
+                new = set(words)
+            for word in new:
+                kept[word] = self.of_word(word)
+        return _NO_NEEDS.union(*map(kept.__getitem__, words))
+
+    def possible(self, phrases: list[_Phrase], words: dict[str, None]) -> list[_Phrase]:
+        """The ``phrases`` that could match the ``words`` (``_Phrase.could_match``), in their
+        order."""
+        if not phrases:
+            return phrases
+        met = self.met(words)
+        return [phrase for phrase in phrases if phrase.need_set <= met]
 
 
 _NUMBER_PATTERN = r"\d[\d.,]*[a-z%]*"
@@ -739,8 +828,9 @@ class Lexicon:
                                    if row[2].kind in ("hide", "review")]
         self._anchored = _anchor_index(self._phrases)
         self._allowed_anchored = _anchor_index(self._allowed_phrases)
+        self._needs = _NeedIndex(self._phrases + self._allowed_phrases, self._anchored[0])
         self.fingerprint = _sections_fingerprint(sections)
-        self._word_readings: dict[str, tuple[str, Finding | None]] = {}
+        self._word_readings: dict[str, _WordInfo] = {}  # see ``_read_word``
         _combining_patterns()  # now, not when the first reply with an accent comes
 
     @classmethod
@@ -782,8 +872,8 @@ class Lexicon:
                                 .format(entry=repr(entry)))
         fragment, anchors = self._compiler.fragment(entry)
         pattern = re.compile(r"(?<!\S)" + fragment + r"(?!\S)")
-        phrase = _Phrase(rule, entry, pattern, frozenset(anchors),
-                         tuple(self._compiler.needs(entry)))
+        needs = tuple(self._compiler.needs(entry))
+        phrase = _Phrase(rule, entry, pattern, frozenset(anchors), needs, frozenset(needs))
         (self._allowed_phrases if allowed else self._phrases).append(phrase)
 
     # -- matching ---------------------------------------------------------------------------
@@ -798,24 +888,52 @@ class Lexicon:
     def _prepared(self, reading: Reading) -> list[str]:
         """The words as the lists and the model read them: spaced letters joined where they
         make a listed word, the allow-list's words and phrases as "~"."""
-        return self._remove_allowed(self._join_spaced_letters(list(reading.words)))
+        return self._prepared_read(reading)[0]
 
-    def _findings_in(self, words: list[str]) -> list[Finding]:
+    def _prepared_read(self, reading: Reading) -> tuple[list[str], list[_WordInfo] | None]:
+        """``_prepared``, and what each of the words was read as (``_infos``) when the
+        allow-list left them as they were (most replies), else None."""
+        words = self._join_spaced_letters(list(reading.words))
+        infos = self._infos(words)
+        if self._allowed_anchored[1] or any(map(_ALLOWED, infos)):
+            return self._remove_allowed(words), None
+        # no word is allowed or starts an allowed phrase: ``_remove_allowed`` would find no
+        # phrase (none is tried without such a word) and no word to take out
+        return words, infos
+
+    def _infos(self, words: list[str]) -> list[_WordInfo]:
+        """What each word was read as (``_read_word``): worked out for the words not met
+        before and kept, since it depends on the word alone."""
         kept = self._word_readings
         new = set(words).difference(kept)  # the words not met before (most replies: a few)
         if new:
             if len(kept) + len(new) > _KEPT_WORDS:
                 kept.clear()
                 new = set(words)
-            for word in new:  # as ``_word_reading`` reads a word
-                matched: list[Finding] = []
-                kept[word] = (self._match_word(word, matched), matched[0] if matched else None)
-        readings = list(map(kept.__getitem__, words))
+            for word in new:
+                kept[word] = self._read_word(word)
+        return list(map(kept.__getitem__, words))
+
+    def _read_word(self, word: str) -> _WordInfo:
+        """How the phrases read a word, what it was found to be (``_match_word``), what its
+        reading means for the phrases (``_NeedIndex.of_reading``), and whether the
+        allow-list knows it (as a word, or as one that starts an allowed phrase)."""
+        matched: list[Finding] = []
+        reading = self._match_word(word, matched)
+        # (``_look_up``: what this gives is kept already, as the word's reading)
+        allowed = (word in self._allowed_anchored[0]
+                   or self._allowed_words._look_up(word) is not None)
+        return reading, matched[0] if matched else None, self._needs.of_reading(reading), allowed
+
+    def _findings_in(self, words: list[str], infos: list[_WordInfo] | None = None
+                     ) -> list[Finding]:
+        """``infos``: ``_infos(words)``, if at hand."""
+        readings = self._infos(words) if infos is None else infos
         if not readings:
             return self._match_phrases([])
-        reads, findings = zip(*readings, strict=True)
+        reads, findings, for_phrases, _allowed = zip(*readings, strict=True)
         found: list[Finding] = list(filter(None, findings))  # a finding is never false
-        found.extend(self._match_phrases(list(reads)))
+        found.extend(self._phrases_in(reads, for_phrases))
         return found
 
     def _word_reading(self, word: str) -> tuple[str, Finding | None]:
@@ -824,12 +942,11 @@ class Lexicon:
         It depends on the word alone, so it is kept (findings are immutable, so sharing one
         is safe): replies use the same words again and again.
         """
-        found: list[Finding] = []
-        reading = (self._match_word(word, found), found[0] if found else None)
+        info = self._read_word(word)
         if len(self._word_readings) >= _KEPT_WORDS:
             self._word_readings.clear()
-        self._word_readings[word] = reading
-        return reading
+        self._word_readings[word] = info
+        return info[0], info[1]
 
     def model_words(self, text: str) -> list[str]:
         """The words the trained model reads: as the lists read them, with the allow-list's
@@ -861,11 +978,9 @@ class Lexicon:
             present = dict.fromkeys(words)
             # a phrase taken out leaves "~" and fewer words: a phrase that could not match
             # the words as written cannot match what is left either
-            candidates = _candidates(self._allowed_anchored, present)
-            text = " ".join(words) if candidates else ""
-            spaced = " " + text
-            phrases = _possible(candidates, present, spaced)
+            phrases = self._needs.possible(_candidates(self._allowed_anchored, present), present)
             if phrases:
+                text = " ".join(words)
                 for phrase in phrases:
                     text = phrase.pattern.sub("~", text)
                 words = text.split()
@@ -880,7 +995,7 @@ class Lexicon:
             return word
         if is_masked(word):
             return self._match_masked(word, found)
-        hit = self._words.look_up(word)
+        hit = self._words._look_up(word)  # (what this gives is kept, as the word's reading)
         if hit is not None:
             rule, _entry, reading = hit
             found.append(Finding(rule, word, reading))
@@ -897,13 +1012,30 @@ class Lexicon:
         return word
 
     def _match_phrases(self, words: list[str]) -> list[Finding]:
-        text = " ".join(words)
-        found = []
-        present = dict.fromkeys(words)
-        spaced = " " + text
+        return self._phrases_in(words, list(map(self._needs.of_reading, words)))
+
+    def _phrases_in(self, words: Sequence[str], for_phrases: Sequence[_ForPhrases | None]
+                    ) -> list[Finding]:
+        """The phrases found in the words, from what each word means for the phrases
+        (``_NeedIndex.of_reading``): the phrases ``_candidates`` gives, in its order, that
+        could match (``_possible``) are searched."""
+        found: list[Finding] = []
+        relevant = list(filter(None, for_phrases))  # most words start no phrase, meet no need
+        always = self._anchored[1]
+        if relevant:
+            anchored = [phrases for phrases, _needs in relevant if phrases]
+            candidates = list(dict.fromkeys(itertools.chain(always, *anchored))) if anchored \
+                else always
+            met = _NO_NEEDS.union(*[needs for _phrases, needs in relevant])
+        else:
+            candidates, met = always, _NO_NEEDS
         # in the reply's order, so the reasons name its words in the order written
         # most candidates: a word every match holds is not there, and they are not searched
-        for phrase in _possible(_candidates(self._anchored, present), present, spaced):
+        phrases = [phrase for phrase in candidates if phrase.need_set <= met]
+        if not phrases:
+            return found  # most replies
+        text = " ".join(words)
+        for phrase in phrases:
             match = phrase.pattern.search(text)
             if match is not None:
                 found.append(Finding(phrase.rule, match.group(0), ""))
@@ -913,10 +1045,11 @@ class Lexicon:
 
     def assess(self, text: str) -> Assessment:
         reading = read_text(text)
-        return self._assess_words(text, reading, self._prepared(reading))
+        return self._assess_words(text, reading, *self._prepared_read(reading))
 
-    def _assess_words(self, text: str, reading: Reading, words: list[str]) -> Assessment:
-        found = _distinct(self._findings_in(words))
+    def _assess_words(self, text: str, reading: Reading, words: list[str],
+                      infos: list[_WordInfo] | None = None) -> Assessment:
+        found = _distinct(self._findings_in(words, infos))
         if reading.links:
             found.append(Finding(_LINK_RULE, "a link", "", BuiltIn.LINK))
         if reading.personal_details:
@@ -1015,9 +1148,12 @@ def _reasons(found: list[Finding]) -> list[Reason]:
     return reasons
 
 
-_CHILD_NAME = re.compile(
-    r"\b(?:[Oo]ur|[Mm]y (?:son|daughter|grandson|granddaughter|boy|girl|little one|"
-    r"youngest|eldest|niece|nephew))\s+([A-Z][a-z]+)\b")
+_CHILD_NAME_CORE = (r"(?:[Oo]ur|[Mm]y (?:son|daughter|grandson|granddaughter|boy|girl|"
+                    r"little one|youngest|eldest|niece|nephew))\s+([A-Z][a-z]+)")
+_CHILD_NAME = re.compile(r"\b" + _CHILD_NAME_CORE + r"\b")
+# what every match of ``_CHILD_NAME`` holds: found far faster (it starts with one of four
+# letters, which the pattern engine skips to), and most replies hold none
+_CHILD_NAME_HINT = re.compile(_CHILD_NAME_CORE)
 _NOT_NAMES = frozenset({
     "Class", "Year", "School", "Eco", "Reception", "Forest", "Nursery", "Village", "Lady",
     "Lord", "Christmas", "Easter", "Sports", "Head", "Church", "Choir", "Team", "PTA",
@@ -1028,6 +1164,8 @@ def _child_name_notes(text: str) -> list[ChildNamesNote]:
     """A parent naming their own child is their choice, but the head teacher should know."""
     if "our" not in text and "Our" not in text and "my " not in text and "My " not in text:
         return []  # most replies: the pattern needs one of these
+    if not _CHILD_NAME_HINT.search(text):
+        return []
     names = [m.group(1) for m in _CHILD_NAME.finditer(text) if m.group(1) not in _NOT_NAMES]
     if not names:
         return []
@@ -1092,8 +1230,9 @@ def assess(text: str, lexicon: Lexicon | None = None,
     """
     lexicon = lexicon or default_lexicon()
     reading = read_text(text)
-    words = lexicon._prepared(reading)  # read once for the lists and the model alike
-    rules = lexicon._assess_words(text, reading, words)
+    # read once for the lists and the model alike
+    words, infos = lexicon._prepared_read(reading)
+    rules = lexicon._assess_words(text, reading, words, infos)
     if rules.level != OK:
         return rules
     return with_reply_model(rules, [word for word in words if word != "~"] if "~" in words
@@ -1110,7 +1249,8 @@ def with_reply_model(rules: Assessment, words: Sequence[str], model: ReplyModel)
     """
     if rules.level != OK:
         return rules  # the lists have asked for a person already, and say why
-    score = model.score(words)
+    decision, terms = model.decided(words)
+    score = sigmoid(decision)
     # Assessment(...) with every field rather than dataclasses.replace: the same assessment,
     # made several times as fast
     if score < model.review_at:
@@ -1119,7 +1259,7 @@ def with_reply_model(rules: Assessment, words: Sequence[str], model: ReplyModel)
         return Assessment(rules.level, rules.score, rules.reasons, rules.findings, rules.notes,
                           maybe=True)
     reason = Reason(BuiltIn.READS_HOSTILE.value, REVIEW,
-                    tuple(FoundWords(word) for word in model.strongest_words(words)),
+                    tuple(FoundWords(word) for word in model.strongest_words(words, terms=terms)),
                     score=round(score, 2))
     return Assessment(REVIEW, min(max(rules.score, REVIEW_AT), REVIEW_CEILING),
                       [reason, *rules.reasons], rules.findings, rules.notes, rules.maybe)

@@ -53,8 +53,8 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-__all__ = ["MODEL_FILE", "LinearReader", "ReplyModel", "ReplyScore", "Tone", "encode_table",
-           "load_reply_model", "word_counts", "word_pieces"]
+__all__ = ["MODEL_FILE", "LinearReader", "ReplyModel", "ReplyScore", "Terms", "Tone",
+           "encode_table", "load_reply_model", "sigmoid", "word_counts", "word_pieces"]
 
 MODEL_FILE = "reply_model.json.gz"
 
@@ -344,7 +344,7 @@ class ReplyModel:
         # the same floats). What a feature met once adds to each sum is worked out here.
         together = second is not None and (second.word_sizes, second.piece_sizes) == (
             reader.word_sizes, reader.piece_sizes)
-        self._both_pieces: dict[int, dict[str, _Both]] | None = None
+        self._both_pieces: dict[str, _Both] | None = None
         self._both_terms: dict[str, _Both] | None = None
         self._plans: dict[int, _Plan] = {}
         self._records: dict[str, _Record] = {}
@@ -352,7 +352,7 @@ class ReplyModel:
             terms, entries, numbers, _shown = _merged(
                 reader.columns("pieces"), second.columns("pieces"), pieces=True)
             self._piece_numbers = _Numbers(numbers)
-            self._both_pieces = _by_length(terms, entries, reader.piece_sizes)
+            self._both_pieces = dict(zip(terms, entries, strict=True))
             if reader.word_sizes == (1, 2):
                 terms, entries, numbers, shown = _merged(
                     reader.columns("words"), second.columns("words"), pieces=False)
@@ -363,6 +363,11 @@ class ReplyModel:
     def decision(self, words: Sequence[str]) -> float:
         """The raw sum (log-odds): the reader's, the second opinion's times its weight, and
         the tone's. The pieces of each word are cut once for both readers and kept."""
+        return self.decided(words)[0]
+
+    def decided(self, words: Sequence[str]) -> tuple[float, Terms | None]:
+        """``decision``, and the reply's terms as the merged table read them (when it did),
+        for ``strongest_words`` to name the words from without reading them again."""
         second = self.second_opinion
         if self._both_terms is not None and second is not None and words:
             return self._quick_decision(words, second)
@@ -372,7 +377,7 @@ class ReplyModel:
                 total += self.second_opinion_weight * second.decision(words)
         else:
             if self._both_terms is not None:
-                reader_part, second_part = self._terms_parts(words)
+                reader_part, second_part, _terms = self._terms_parts(words)
             else:
                 terms = word_counts(words, self.reader.word_sizes)
                 reader_part, second_part = (self.reader.terms_part(terms),
@@ -388,14 +393,16 @@ class ReplyModel:
                      + sum(found) / math.sqrt(len(words)))  # type: ignore[arg-type]
         if self.tone is not None:
             total += self.tone.decision(words)
-        return total
+        return total, None
 
-    def _quick_decision(self, words: Sequence[str], second: LinearReader) -> float:
+    def _quick_decision(self, words: Sequence[str], second: LinearReader
+                        ) -> tuple[float, Terms]:
         """``decision`` with both readers' tables merged: what depends on a word alone (its
         pieces' share, its own entry in the merged table, its rating by the tone) is kept
         per word and found with one look-up; the sums are the same, in the same order."""
         records = self._records
-        new = set(words).difference(records)  # the words not met before (most replies: a few)
+        distinct = set(words)
+        new = distinct.difference(records)  # the words not met before (most replies: a few)
         if new:
             if len(records) + len(new) > LinearReader._CACHE_LIMIT:
                 records.clear()
@@ -406,13 +413,14 @@ class ReplyModel:
         shares: tuple[float, ...] = next(columns)
         entries: tuple[_Both | None, ...] = next(columns)
         valences: tuple[float | None, ...] = next(columns)
-        reader_part, second_part = self._terms_parts(words, entries)
+        reader_part, second_part, terms = self._terms_parts(words, entries,
+                                                            len(distinct) == len(words))
         total: float = (self.reader.intercept + reader_part
                         + self.second_opinion_weight * (second.intercept + second_part)
                         + sum(shares) / math.sqrt(len(words)))
         if self.tone is not None:
             total += self.tone.decision_of(valences, len(words))
-        return total
+        return total, terms
 
     def _record(self, word: str) -> _Record:
         table = self._both_terms
@@ -422,11 +430,13 @@ class ReplyModel:
         self._records[word] = record  # ``_quick_decision`` makes room for the reply's words
         return record
 
-    def _terms_parts(self, words: Sequence[str], entries_of_words: Sequence[_Both | None] = ()
-                     ) -> tuple[float, float]:
+    def _terms_parts(self, words: Sequence[str], entries_of_words: Sequence[_Both | None] = (),
+                     distinct: bool | None = None) -> tuple[float, float, Terms]:
         """``reader.terms_part`` and ``second_opinion.terms_part`` of the reply's words and
         pairs, in one look-up each in the merged table: the same sums, in the same order
-        (the order ``word_counts`` gives), so the same floats.
+        (the order ``word_counts`` gives), so the same floats; and the terms with their
+        entries, from which ``strongest_words`` names the words. ``distinct``: whether no
+        word repeats, if known.
 
         Most replies repeat no word and no pair: then every term counts once, the terms are
         the words and then the pairs in the order written, and their parts were worked out
@@ -437,20 +447,31 @@ class ReplyModel:
         assert table is not None
         pairs = list(map(" ".join, itertools.pairwise(words)))
         of_words = entries_of_words or list(map(table.get, words))
-        if len(set(words)) == len(words):  # then no pair repeats either
-            entries = list(filter(None, itertools.chain(of_words, map(table.get, pairs))))
+        if distinct is None:
+            distinct = len(set(words)) == len(words)
+        if distinct:  # then no pair repeats either
+            all_terms: Sequence[str] = words
+            known_pairs = list(map(table.get, pairs))
+            of_pairs: list[_Both | None] | None = known_pairs
+            all_entries = of_words
+            entries = list(filter(None, itertools.chain(of_words, known_pairs)))
         else:  # the terms in ``word_counts``' order (where each first comes), with counts
             # a word's entry is its own wherever it is: one per word, in first-met order
-            entries = list(filter(None, itertools.chain(
-                self._counted_entries(dict(zip(words, of_words, strict=True)), Counter(words)),
-                self._counted_entries(None, Counter(pairs)))))
-        if not entries:
-            return 0.0, 0.0
-        columns = zip(*entries, strict=True)
-        squares, total = sum(next(columns)), sum(next(columns))
-        second_squares, second_total = sum(next(columns)), sum(next(columns))
+            counted, counted_pairs = Counter(words), Counter(pairs)
+            all_terms, of_pairs, split = [*counted, *counted_pairs], None, len(counted)
+            all_entries = [
+                *self._counted_entries(dict(zip(words, of_words, strict=True)), counted),
+                *self._counted_entries(None, counted_pairs)]
+            entries = list(filter(None, all_entries))
+        squares = total = second_squares = second_total = 0.0
+        if entries:
+            columns = zip(*entries, strict=True)
+            squares, total = sum(next(columns)), sum(next(columns))
+            second_squares, second_total = sum(next(columns)), sum(next(columns))
+        terms = Terms(all_terms, all_entries, pairs if distinct else None, of_pairs or [],
+                      (squares, second_squares), len(words) if distinct else split)
         return (total / math.sqrt(squares) if squares else 0.0,
-                second_total / math.sqrt(second_squares) if second_squares else 0.0)
+                second_total / math.sqrt(second_squares) if second_squares else 0.0, terms)
 
     def _counted_entries(self, entries: dict[str, _Both | None] | None,
                          counts: Counter[str]) -> list[_Both | None]:
@@ -469,21 +490,16 @@ class ReplyModel:
                     found[index] = _repeated(entry, times[index], numbers)
         return found
 
-    def _term_parts_by_word(self, words: Sequence[str]
+    def _term_parts_by_word(self, words: Sequence[str], terms: Terms | None = None
                             ) -> tuple[dict[str, float], dict[str, float]]:
         """``reader.parts_by_word(words, pieces=False)`` and the second opinion's, from one
-        look-up of each term in the merged table: the same sums and parts in the same order
-        (``word_counts``' order: the words, then the pairs)."""
-        table = self._both_terms
-        assert table is not None
-        # the terms in ``word_counts``' order: the words, then the pairs, each where first met
-        counted = Counter(words)
-        counted_pairs = Counter(map(" ".join, itertools.pairwise(words)))
-        terms = [*counted, *counted_pairs]
-        entries = [*self._counted_entries(None, counted),
-                   *self._counted_entries(None, counted_pairs)]
-        found = [(term, entry) for term, entry in zip(terms, entries, strict=True)
-                 if entry is not None]
+        look-up of each term in the merged table (or the ``terms`` ``decided`` read for the
+        words): the same sums and parts in the same order (``word_counts``' order: the
+        words, then the pairs)."""
+        if terms is None:
+            terms = self._terms_parts(words)[2]
+        found = [(term, entry) for term, entry
+                 in zip(terms.all_terms(), terms.all_entries(), strict=True) if entry is not None]
         if not found:
             return {}, {}
         found_terms, found_entries = zip(*found, strict=True)
@@ -513,30 +529,26 @@ class ReplyModel:
 
     def _both_shares(self, word: str) -> float:
         """``reader.share_of`` plus the weighed ``second_opinion.share_of`` of a word's pieces,
-        in one look-up each in the merged tables: the same sums in the same order (each
+        in one look-up each in the merged table: the same sums in the same order (each
         piece where it first comes), so the same floats.
 
-        The pieces are cut by one ``itemgetter`` made for words of the length, and looked up
-        in a table of pieces of their length (the short pieces' tables are small and stay
-        at hand). Most words repeat no piece (a repeated piece starts with a repeated piece
-        of the shortest size): then each piece's parts were worked out at load and the sums
-        are ``sum`` over columns (one after another from 0.0 on Python 3.11, as the
-        readers' loops add them).
+        The pieces are cut by one ``itemgetter`` made for words of the length (in
+        ``word_pieces``' order: the shortest first). Most words repeat no piece (a repeated
+        piece starts with a repeated piece of the shortest size): then each piece's parts
+        were worked out at load and the sums are ``sum`` over columns (one after another
+        from 0.0 on Python 3.11, as the readers' loops add them).
         """
-        tables = self._both_pieces
-        assert tables is not None
+        table = self._both_pieces
+        assert table is not None
         padded = f" {word} "
-        segments = self._plans.get(len(padded)) or self._plan(len(padded))
-        cut, get = segments[0]
-        shortest = cut(padded)
-        if len(set(shortest)) == len(shortest):
-            entries = list(filter(None, map(get, shortest)))
-            for cut, get in segments[1:]:
-                entries += filter(None, map(get, cut(padded)))
+        cut, shortest = self._plans.get(len(padded)) or self._plan(len(padded))
+        pieces = cut(padded)
+        if len(set(pieces[:shortest])) == shortest:
+            entries = list(filter(None, map(table.get, pieces)))
         else:
             entries = []
-            for piece, count in Counter(word_pieces(word, self.reader.piece_sizes)).items():
-                entry = tables[len(piece)].get(piece)
+            for piece, count in Counter(pieces).items():
+                entry = table.get(piece)
                 if entry is None:
                     continue
                 if count == 1:
@@ -548,7 +560,7 @@ class ReplyModel:
                                     entry[4]))
         squares = total = second_squares = second_total = 0.0
         if entries:
-            columns = zip(*entries, strict=False)  # eight to an entry
+            columns = zip(*entries, strict=False)  # five to an entry: the first four summed
             squares, total = sum(next(columns)), sum(next(columns))
             second_squares, second_total = sum(next(columns)), sum(next(columns))
         share = total / math.sqrt(squares) if squares else 0.0
@@ -556,36 +568,41 @@ class ReplyModel:
         return share + self.second_opinion_weight * second
 
     def _plan(self, length: int) -> _Plan:
-        """How ``_both_shares`` cuts a padded word of this length: for each size of piece in
-        turn, a function that cuts all the pieces of the size at once (an ``itemgetter``)
-        and the look-up in the table of pieces of the size."""
-        tables = self._both_pieces
-        assert tables is not None
-        by_size: dict[int, list[slice]] = {}
-        for cut in _cuts(length, self.reader.piece_sizes):
-            by_size.setdefault(cut.stop - cut.start, []).append(cut)
-        plan = tuple((operator.itemgetter(*cuts) if len(cuts) > 1 else _one_cut(cuts[0]),
-                      tables[size].get) for size, cuts in by_size.items())
+        """How ``_both_shares`` cuts a padded word of this length: a function that cuts all
+        its pieces at once, in ``word_pieces``' order (an ``itemgetter``), and how many of
+        them are of the shortest size (they come first)."""
+        cuts = _cuts(length, self.reader.piece_sizes)
+        size = cuts[0].stop - cuts[0].start
+        plan = (operator.itemgetter(*cuts) if len(cuts) > 1 else _one_cut(cuts[0]),
+                sum(cut.stop - cut.start == size for cut in cuts))
         self._plans[length] = plan
         return plan
 
     def score(self, words: Sequence[str]) -> float:
         """How hostile the reply reads, 0 to 1."""
-        return _sigmoid(self.decision(words))
+        return sigmoid(self.decision(words))
 
     def explain(self, words: Sequence[str], count: int = 3) -> ReplyScore:
         """The score and the words that pushed it up most."""
         return ReplyScore(self.score(words), self.strongest_words(words, count))
 
-    def strongest_words(self, words: Sequence[str], count: int = 3) -> tuple[str, ...]:
+    def strongest_words(self, words: Sequence[str], count: int = 3,
+                        terms: Terms | None = None) -> tuple[str, ...]:
         """The reply's words that pushed its score up most, strongest first; small words
-        ("a", "the") count but are never named."""
+        ("a", "the") count but are never named. ``terms``: as ``decided`` read these
+        words, if at hand."""
         if not words:
             return ()
         second = self.second_opinion
         together = self._both_pieces is not None
-        if self._both_terms is not None:
-            per_word, second_per_word = self._term_parts_by_word(words)
+        if terms is not None and terms.pairs is not None and together:
+            per_word = self._parts_of_distinct_words(terms)
+            second_per_word: dict[str, float] = {}
+            together = False  # the pieces' shares are in
+        elif terms is not None:
+            per_word, second_per_word = self._parts_of_counted_terms(terms)
+        elif self._both_terms is not None:
+            per_word, second_per_word = self._term_parts_by_word(words, terms)
         else:
             per_word = self.reader.parts_by_word(words, pieces=not together)
             second_per_word = (second.parts_by_word(words, pieces=not together)
@@ -604,6 +621,69 @@ class ReplyModel:
                             and (word.isalpha() or any(c.isalpha() for c in word))),
                            reverse=True)
         return tuple(word for _part, word in strongest[:count])
+
+    def _parts_of_counted_terms(self, terms: Terms) -> tuple[dict[str, float], dict[str, float]]:
+        """``_term_parts_by_word`` from the ``terms`` a decision read, both readers in one
+        pass: each word's own part (from 0.0), then for each pair in turn, half its part
+        to each of its two words, added in the same order, so the same floats."""
+        squares, second_squares = terms.squares
+        norm = math.sqrt(squares) if squares else 0.0
+        second_norm = math.sqrt(second_squares) if second_squares else 0.0
+        first: dict[str, float] = {}
+        second: dict[str, float] = {}
+        split = terms.split
+        for term, entry in zip(terms.terms[:split], terms.entries[:split], strict=True):
+            if entry is not None:
+                if norm and entry[1]:
+                    first[term] = 0.0 + entry[1] / norm / 1
+                if second_norm and entry[3]:
+                    second[term] = 0.0 + entry[3] / second_norm / 1
+        for term, entry in zip(terms.terms[split:], terms.entries[split:], strict=True):
+            if entry is not None and ((norm and entry[1]) or (second_norm and entry[3])):
+                members = term.split(" ")
+                for member in members:
+                    if norm and entry[1]:
+                        first[member] = first.get(member, 0.0) + entry[1] / norm / len(members)
+                    if second_norm and entry[3]:
+                        second[member] = (second.get(member, 0.0)
+                                          + entry[3] / second_norm / len(members))
+        return first, second
+
+    def _parts_of_distinct_words(self, terms: Terms) -> dict[str, float]:
+        """For a reply that repeats no word, what each word added to the sum without the
+        tone, from the ``terms`` its decision read: what ``_term_parts_by_word`` and the
+        pieces' shares give, added word by word in the same order (a word's own part, the
+        pair before it, the pair after it; then the second opinion's; then its pieces'), so
+        the same floats. A word's own part starts from 0.0 as ``_by_word``'s, and a part
+        a word lacks counts 0.0 (adding 0.0 changes no sum that does not start as -0.0, and
+        none does)."""
+        words = terms.terms
+        squares, second_squares = terms.squares
+        nothing = [0.0] * len(words)
+        if squares:
+            norm = math.sqrt(squares)
+            own = [0.0 + entry[1] / norm / 1 if entry is not None and entry[1] else 0.0
+                   for entry in terms.entries]
+            halves = [entry[1] / norm / 2 if entry is not None and entry[1] else 0.0
+                      for entry in terms.pair_entries]
+            first = [mine + before + after for mine, before, after
+                     in zip(own, [0.0, *halves], [*halves, 0.0], strict=True)]
+        else:
+            first = nothing
+        if second_squares:
+            norm = math.sqrt(second_squares)
+            own = [0.0 + entry[3] / norm / 1 if entry is not None and entry[3] else 0.0
+                   for entry in terms.entries]
+            halves = [entry[3] / norm / 2 if entry is not None and entry[3] else 0.0
+                      for entry in terms.pair_entries]
+            other = [mine + before + after for mine, before, after
+                     in zip(own, [0.0, *halves], [*halves, 0.0], strict=True)]
+        else:
+            other = nothing
+        weight = self.second_opinion_weight
+        scale = math.sqrt(len(words))
+        return {word: part + weight * second_part + share / scale for word, part, second_part,
+                share in zip(words, first, other, map(self._word_share, words), strict=True)}
 
     @classmethod
     def from_document(cls, data: dict[str, Any]) -> ReplyModel:
@@ -626,22 +706,29 @@ class ReplyModel:
 # second reader, and the term's row in the merged table's numbers (as a float).
 _Both = tuple[float, float, float, float, float]
 _Record = tuple[float, "_Both | None", "float | None"]
-_Plan = tuple[tuple[Callable[[str], tuple[str, ...]], Callable[[str], "_Both | None"]], ...]
+_Plan = tuple[Callable[[str], tuple[str, ...]], int]
 
 
-def _by_length(terms: list[str], entries: list[_Both], sizes: tuple[int, int]
-               ) -> dict[int, dict[str, _Both]]:
-    """A table of pieces as one table for each length of piece."""
-    import numpy as np
+class Terms(NamedTuple):
+    """A reply's words and pairs as ``word_counts`` counts them (each where it first comes),
+    and each one's entry in the merged table of terms (None for a term it does not know;
+    for a term met more than once, as ``_repeated`` works it out). For a reply that
+    repeats no word: ``terms`` are its words and ``pairs`` its pairs, with their entries
+    apart; otherwise ``terms`` holds them all and ``pairs`` is None. ``squares``: the sums
+    of squares of the two readers (0.0 when no term is known)."""
 
-    low, high = sizes
-    lengths = np.fromiter(map(len, terms), dtype=np.int64, count=len(terms))
-    tables: dict[int, dict[str, _Both]] = {}
-    for size in range(low, high + 1):
-        rows = np.flatnonzero(lengths == size).tolist()
-        tables[size] = dict(zip(map(terms.__getitem__, rows), map(entries.__getitem__, rows),
-                                strict=True))
-    return tables
+    terms: Sequence[str]
+    entries: Sequence[_Both | None]
+    pairs: list[str] | None = None
+    pair_entries: Sequence[_Both | None] = ()
+    squares: tuple[float, float] = (0.0, 0.0)
+    split: int = 0  # how many of ``terms`` are words (the pairs follow, when ``pairs`` is None)
+
+    def all_terms(self) -> list[str]:
+        return [*self.terms, *(self.pairs or ())]
+
+    def all_entries(self) -> list[_Both | None]:
+        return [*self.entries, *self.pair_entries]
 
 
 def _one_cut(cut: slice) -> Callable[[str], tuple[str, ...]]:
@@ -790,7 +877,8 @@ def _sizes(value: list[int]) -> tuple[int, int]:
     return int(low), int(high)
 
 
-def _sigmoid(value: float) -> float:
+def sigmoid(value: float) -> float:
+    """A decision (log-odds) as a score between 0 and 1."""
     if value < -30:
         return 0.0
     return 1.0 / (1.0 + math.exp(-value))

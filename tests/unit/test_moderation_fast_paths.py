@@ -173,7 +173,12 @@ def test_the_quick_sums_are_the_readers_plain_sums_to_the_last_bit() -> None:
 def test_the_words_named_are_the_ones_the_plain_sums_name() -> None:
     model = load_reply_model()
     for words in _model_words():
-        assert model.strongest_words(words) == _plain_strongest(model, words), words
+        plain = _plain_strongest(model, words)
+        assert model.strongest_words(words) == plain, words
+        # named from the terms the decision read, as assess() names them
+        decision, terms = model.decided(words)
+        assert decision == model.decision(words)
+        assert model.strongest_words(words, terms=terms) == plain, words
 
 
 def test_a_word_cut_all_at_once_gives_the_pieces_cut_one_by_one() -> None:
@@ -241,8 +246,23 @@ def test_needs_checked_once_a_reply_pass_the_phrases_each_check_passes() -> None
         words = lexicon._prepared(read_text(text))
         present = dict.fromkeys(words)
         spaced = " " + " ".join(words)
-        assert moderation._possible(phrases, present, spaced) == [
-            phrase for phrase in phrases if phrase.could_match(present, spaced)]
+        plain = [phrase for phrase in phrases if phrase.could_match(present, spaced)]
+        assert moderation._possible(phrases, present, spaced) == plain
+        # the needs each word meets, kept per word, give the same phrases
+        assert lexicon._needs.possible(phrases, present) == plain, text
+
+
+def test_the_needs_a_word_meets_are_the_ones_it_meets_alone() -> None:
+    lexicon = default_lexicon()
+    needs = {id(need): need for phrase in lexicon._phrases + lexicon._allowed_phrases
+             for need in phrase.needs}.values()
+    words = {word for text in TEXTS for word in lexicon._prepared(read_text(text))}
+    words |= {beginning[1:] + "s" for need in needs for beginning in need.beginnings}
+    words |= {beginning[1:-1] for need in needs for beginning in need.beginnings}
+    for word in words:
+        present = dict.fromkeys([word])
+        assert lexicon._needs.of_word(word) == {
+            need for need in needs if need.met(present.keys(), " " + word)}, word
 
 
 def test_a_word_the_allow_list_skips_by_its_first_letter_is_not_in_it() -> None:
@@ -268,3 +288,62 @@ def test_the_words_kept_by_the_model_when_full_start_again_and_sum_alike(
     model._records.clear()
     assert [model.decision(words) for words in replies] == first
     model._records.clear()
+
+
+def test_a_token_that_is_letters_once_apostrophes_and_edges_go_is_read_as_those_letters(
+) -> None:
+    """``_clean`` returns such a word at once: the steps it skips would leave it alone."""
+    raws = {raw for text in TEXTS for raw in moderation._TOKEN.findall(fold(text))}
+    raws |= {"don't", "well.", "yes!!", "-no-", "i'll.", "naïve.", "|ok|", "sh1t.", "l'été",
+             "#maga", "##tag.", "#don't", "#*x*", "#1st"}
+    for raw in raws:
+        word = raw.replace("'", "").strip(".-_!|")
+        if not word.lstrip("#").isalpha() or raw.isalpha():
+            continue
+        if not word.isalpha():  # a hashtag: read without its "#"
+            word = word.lstrip("#")
+        contraction = moderation._CONTRACTIONS.get(raw.strip(".-_!|"))
+        assert moderation._clean(raw) == (list(contraction) if contraction else [word]), raw
+        assert moderation._NUMBER.fullmatch(word) is None
+        assert [piece for piece in moderation._SEPARATORS.split(word) if piece] == [word]
+        assert moderation._unleet(word) == word
+        assert not (len(word) >= 3 and set(word) <= moderation._MASK)
+
+
+def test_the_tokens_of_an_ascii_text_are_the_ones_the_pattern_finds() -> None:
+    import random
+
+    chance = random.Random(16)
+    samples = [fold(text) for text in TEXTS]
+    samples += ["".join(chance.choice([chr(code) for code in range(128)])
+                        for _ in range(chance.randrange(60))) for _ in range(3000)]
+    for text in samples:
+        if text.isascii():
+            assert text.translate(moderation._NOT_IN_TOKENS).split() == \
+                moderation._TOKEN.findall(text), repr(text)
+
+
+def test_words_the_allow_list_does_not_know_are_left_as_it_would_leave_them() -> None:
+    lexicon = default_lexicon()
+    texts = [*TEXTS, "Dick Whittington was lovely", "blue tits in the garden", "you idiot"]
+    for text in texts:
+        reading = read_text(text)
+        words, infos = lexicon._prepared_read(reading)
+        joined = lexicon._join_spaced_letters(list(reading.words))
+        assert words == lexicon._remove_allowed(joined), text
+        if infos is not None:
+            assert infos == [lexicon._read_word(word) for word in words]
+            assert lexicon._findings_in(words, infos) == lexicon._findings_in(words)
+
+
+def test_phone_numbers_and_child_names_are_looked_for_whenever_one_could_be_there() -> None:
+    samples = [*TEXTS, "ring 07700 900123", "+44 7700 900123", "+447700900123", "Our Tom",
+               "my son  Alfie", "Hello our\nJoe", "My little one Amy!", "your Class"]
+    for text in samples:
+        folded = fold(text)
+        if moderation._PHONE.search(folded):
+            assert "0" in folded or "+44" in folded, text
+        if moderation._CHILD_NAME.search(text):
+            assert moderation._CHILD_NAME_HINT.search(text), text
+    assert moderation._child_name_notes("Well done our Tom and my son Alfie") == [
+        moderation.ChildNamesNote(("Tom", "Alfie"))]
