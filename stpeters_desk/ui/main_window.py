@@ -807,7 +807,7 @@ class MainWindow(QMainWindow):
     def _tab_stack(self) -> QWidget:
         """Where the tab widget keeps its pages. A page built there from the start takes
         the school's style sheet once; one built elsewhere and then moved in has it
-        worked out again for every widget inside it, a twentieth of the head's wait."""
+        worked out again for every widget inside it (about 1 % of the head's wait)."""
         from PySide6.QtWidgets import QStackedWidget
 
         stack = self.tabs.findChild(QStackedWidget)

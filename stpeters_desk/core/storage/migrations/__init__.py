@@ -2,9 +2,10 @@
 
 One module per migration, named after its number. A migration is never
 edited once released: change the schema by adding the next number and
-listing it below. Types are kept to INTEGER, TEXT and BLOB so the same
-statements run on PostgreSQL (where INTEGER PRIMARY KEY becomes an identity
-column).
+listing it below and in ``db.KNOWN_MIGRATIONS`` (a database that has every known
+number opens without loading this package; a test holds the two lists the same).
+Types are kept to INTEGER, TEXT and BLOB so the same statements run on PostgreSQL
+(where INTEGER PRIMARY KEY becomes an identity column).
 """
 
 from __future__ import annotations
