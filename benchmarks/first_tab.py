@@ -38,6 +38,7 @@ from benchmarks.startup import (  # noqa: E402
     BARE_WINDOW,
     fastest,
     medians,
+    paired_ratio,
     prepare_data_dir,
     time_to_shown,
 )
@@ -174,6 +175,8 @@ def main() -> None:
           "processor time, which other work on the machine sways less")
     print(f"fastest of {args.runs}: head's first tab {fastest(head):.3f} s, bare "
           f"{fastest(bare):.3f} s, ratio {fastest(head) / fastest(bare):.2f}x")
+    print(f"run by run (each start against the bare window started just before it): median "
+          f"ratio {paired_ratio(head, bare):.2f}x by processor time")
     print(f"for comparison, the sign-in screen (benchmarks/startup.py), median of {args.runs}: "
           f"{sign_in_median.wall:.3f} s ({sign_in_median.wall / bare_median.wall:.2f}x the "
           f"bare window; {sign_in_median.cpu / bare_median.cpu:.2f}x by processor time)")

@@ -96,6 +96,14 @@ def fastest(starts: list[Start]) -> float:
     return min(s.wall for s in starts)
 
 
+def paired_ratio(starts: list[Start], bare: list[Start]) -> float:
+    """The median of each run's own ratio by processor time. Each start is measured just
+    after a bare window, so the two share the machine's state: a slow spell lasting
+    several runs (which moves both medians, but not always alike) cancels out."""
+    return statistics.median(start.cpu / base.cpu for start, base in zip(starts, bare,
+                                                                        strict=True))
+
+
 def prepare_data_dir(data_dir: str, config_dir: str) -> None:
     """A set-up school: the database, the seeded sandbox and a head teacher."""
     os.environ["STPETERS_DESK_CONFIG_DIR"] = config_dir
@@ -142,6 +150,8 @@ def main() -> None:
           "time, which other work on the machine sways less")
     print(f"fastest of {args.runs}: app {fastest(app):.3f} s, bare {fastest(bare):.3f} s, "
           f"ratio {fastest(app) / fastest(bare):.2f}x")
+    print(f"run by run (each start against the bare window started just before it): median "
+          f"ratio {paired_ratio(app, bare):.2f}x by processor time")
 
 if __name__ == "__main__":
     main()
