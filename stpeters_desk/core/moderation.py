@@ -53,7 +53,7 @@ from stpeters_desk.core.moderation_reasons import (
     shown_section_name,
 )
 from stpeters_desk.core.paths import resources_dir
-from stpeters_desk.core.reply_model import ReplyModel, load_reply_model, sigmoid
+from stpeters_desk.core.reply_model import ReplyModel, keep_new, load_reply_model, sigmoid
 from stpeters_desk.i18n import Translator, english, translate
 
 __all__ = ["shown_section_name"]  # also for follower_risk, which names list sections too
@@ -334,13 +334,7 @@ def read_text(text: str) -> Reading:
     # made of, the others made spaces, found by ``split`` many times as fast as the pattern
     raws = folded.translate(_NOT_IN_TOKENS).split() if folded.isascii() else \
         _TOKEN.findall(folded)
-    new = set(raws).difference(_CLEANED)  # the tokens not met before (most replies: a few)
-    if new:
-        if len(_CLEANED) + len(new) > _CLEANED_LIMIT:
-            _CLEANED.clear()
-            new = set(raws)
-        for raw in new:
-            _CLEANED[raw] = (raw,) if raw.isalpha() else tuple(_clean(raw))
+    keep_new(_CLEANED, raws, _CLEANED_LIMIT, _cleaned)
     return Reading(tuple(itertools.chain.from_iterable(map(_CLEANED.__getitem__, raws))),
                    links, personal)
 
@@ -372,6 +366,11 @@ def _clean(raw: str) -> list[str]:
     if len(pieces) >= 3 and all(len(piece) == 1 for piece in pieces):
         return [_unleet("".join(pieces))]  # f.u.c.k, s-h-i-t
     return [_unleet(piece) for piece in pieces]
+
+
+def _cleaned(raw: str) -> tuple[str, ...]:
+    """``_clean`` as kept in ``_CLEANED`` (a token of letters alone is its own word)."""
+    return (raw,) if raw.isalpha() else tuple(_clean(raw))
 
 
 # ``_clean`` of each token met, kept for the tokens replies use again and again ("the",
@@ -546,13 +545,7 @@ class _NeedIndex:
     def met(self, words: dict[str, None]) -> frozenset[_Need]:
         """The needs the ``words`` meet (the words not met before worked out and kept)."""
         kept = self.kept
-        new = set(words).difference(kept)  # (a keys view minus another runs over all kept)
-        if new:
-            if len(kept) + len(new) > _KEPT_WORDS:
-                kept.clear()
-                new = set(words)
-            for word in new:
-                kept[word] = self.of_word(word)
+        keep_new(kept, words.keys(), _KEPT_WORDS, self.of_word)
         return _NO_NEEDS.union(*map(kept.__getitem__, words))
 
     def possible(self, phrases: list[_Phrase], words: dict[str, None]) -> list[_Phrase]:
@@ -753,13 +746,7 @@ class _WordIndex:
         """``look_up`` for each word: the words not met before looked up (found by one set
         difference), then all of them straight from what is kept."""
         kept = self.looked_up
-        new = set(words).difference(kept)
-        if new:
-            if len(kept) + len(new) > _KEPT_WORDS:
-                kept.clear()
-                new = set(words)
-            for word in new:
-                kept[word] = self._look_up(word)
+        keep_new(kept, words, _KEPT_WORDS, self._look_up)
         return list(map(kept.__getitem__, words))
 
     def _look_up(self, word: str) -> tuple[Rule, str, str] | None:
@@ -905,13 +892,7 @@ class Lexicon:
         """What each word was read as (``_read_word``): worked out for the words not met
         before and kept, since it depends on the word alone."""
         kept = self._word_readings
-        new = set(words).difference(kept)  # the words not met before (most replies: a few)
-        if new:
-            if len(kept) + len(new) > _KEPT_WORDS:
-                kept.clear()
-                new = set(words)
-            for word in new:
-                kept[word] = self._read_word(word)
+        keep_new(kept, words, _KEPT_WORDS, self._read_word)
         return list(map(kept.__getitem__, words))
 
     def _read_word(self, word: str) -> _WordInfo:

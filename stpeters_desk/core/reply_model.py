@@ -42,10 +42,10 @@ import json
 import math
 import operator
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from stpeters_desk.core.paths import resources_dir
 
@@ -53,8 +53,28 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
+_Key = TypeVar("_Key")
+_Value = TypeVar("_Value")
+
+
+def keep_new(kept: dict[_Key, _Value], keys: Collection[_Key], limit: int,
+             work: Callable[[_Key], _Value]) -> None:
+    """Work out and keep the value of each of ``keys`` not kept yet: what depends on a word
+    alone is worked out once per word. The words not met before are found with one set
+    difference (most replies bring a few); when keeping them would pass ``limit``, the
+    store starts again with these keys alone."""
+    new = set(keys).difference(kept)
+    if new:
+        if len(kept) + len(new) > limit:
+            kept.clear()
+            new = set(keys)
+        for key in new:
+            kept[key] = work(key)
+
+
 __all__ = ["MODEL_FILE", "LinearReader", "ReplyModel", "ReplyScore", "Terms", "Tone",
-           "encode_table", "load_reply_model", "sigmoid", "word_counts", "word_pieces"]
+           "encode_table", "keep_new", "load_reply_model", "sigmoid", "word_counts",
+           "word_pieces"]
 
 MODEL_FILE = "reply_model.json.gz"
 
@@ -402,13 +422,7 @@ class ReplyModel:
         per word and found with one look-up; the sums are the same, in the same order."""
         records = self._records
         distinct = set(words)
-        new = distinct.difference(records)  # the words not met before (most replies: a few)
-        if new:
-            if len(records) + len(new) > LinearReader._CACHE_LIMIT:
-                records.clear()
-                new = set(words)
-            for word in new:
-                self._record(word)
+        keep_new(records, distinct, LinearReader._CACHE_LIMIT, self._record)
         columns = zip(*map(records.__getitem__, words), strict=True)
         shares: tuple[float, ...] = next(columns)
         entries: tuple[_Both | None, ...] = next(columns)
@@ -425,10 +439,8 @@ class ReplyModel:
     def _record(self, word: str) -> _Record:
         table = self._both_terms
         assert table is not None
-        record = (self._word_share(word), table.get(word),
-                  self.tone.valences.get(word) if self.tone is not None else None)
-        self._records[word] = record  # ``_quick_decision`` makes room for the reply's words
-        return record
+        return (self._word_share(word), table.get(word),
+                self.tone.valences.get(word) if self.tone is not None else None)
 
     def _terms_parts(self, words: Sequence[str], entries_of_words: Sequence[_Both | None] = (),
                      distinct: bool | None = None) -> tuple[float, float, Terms]:
@@ -659,27 +671,8 @@ class ReplyModel:
         none does)."""
         words = terms.terms
         squares, second_squares = terms.squares
-        nothing = [0.0] * len(words)
-        if squares:
-            norm = math.sqrt(squares)
-            own = [0.0 + entry[1] / norm / 1 if entry is not None and entry[1] else 0.0
-                   for entry in terms.entries]
-            halves = [entry[1] / norm / 2 if entry is not None and entry[1] else 0.0
-                      for entry in terms.pair_entries]
-            first = [mine + before + after for mine, before, after
-                     in zip(own, [0.0, *halves], [*halves, 0.0], strict=True)]
-        else:
-            first = nothing
-        if second_squares:
-            norm = math.sqrt(second_squares)
-            own = [0.0 + entry[3] / norm / 1 if entry is not None and entry[3] else 0.0
-                   for entry in terms.entries]
-            halves = [entry[3] / norm / 2 if entry is not None and entry[3] else 0.0
-                      for entry in terms.pair_entries]
-            other = [mine + before + after for mine, before, after
-                     in zip(own, [0.0, *halves], [*halves, 0.0], strict=True)]
-        else:
-            other = nothing
+        first = _reader_parts_of_words(terms, squares, 1)
+        other = _reader_parts_of_words(terms, second_squares, 3)
         weight = self.second_opinion_weight
         scale = math.sqrt(len(words))
         return {word: part + weight * second_part + share / scale for word, part, second_part,
@@ -729,6 +722,22 @@ class Terms(NamedTuple):
 
     def all_entries(self) -> list[_Both | None]:
         return [*self.entries, *self.pair_entries]
+
+
+def _reader_parts_of_words(terms: Terms, squares: float, column: int) -> list[float]:
+    """For a reply that repeats no word, what each word added to one reader's sum (the
+    merged table's ``column``: 1 the reader's, 3 the second opinion's): its own part,
+    then half of the pair before it, then half of the pair after it, added in that order
+    as ``_term_parts_by_word`` does; 0.0 for every word when the reader found nothing."""
+    if not squares:
+        return [0.0] * len(terms.terms)
+    norm = math.sqrt(squares)
+    own = [0.0 + entry[column] / norm / 1 if entry is not None and entry[column] else 0.0
+           for entry in terms.entries]
+    halves = [entry[column] / norm / 2 if entry is not None and entry[column] else 0.0
+              for entry in terms.pair_entries]
+    return [mine + before + after for mine, before, after
+            in zip(own, [0.0, *halves], [*halves, 0.0], strict=True)]
 
 
 def _one_cut(cut: slice) -> Callable[[str], tuple[str, ...]]:
