@@ -191,7 +191,12 @@ class PendingUnblock:
 FOLLOWER_LINE = ("user_id, handle, name, bio, location, created_at, followers_count, "
                  "following_count, risk_score, risk_reasons, reviewed_by, watchlist, trusted")
 FollowerLine = tuple[Any, ...]
-_LINE_HANDLE, _LINE_RISK, _LINE_NEW, _LINE_REVIEWED = 1, 8, 14, 15  # places in a FollowerLine
+# The places in a FollowerLine that ``follower_lines`` sorts on: FOLLOWER_LINE's columns,
+# then the block status, whether the follower is new and whether someone reviewed it.
+_LINE_COLUMNS = [*(column.strip() for column in FOLLOWER_LINE.split(",")),
+                 "block", "new", "reviewed"]
+_LINE_HANDLE, _LINE_RISK, _LINE_NEW, _LINE_REVIEWED = map(
+    _LINE_COLUMNS.index, ("handle", "risk_score", "new", "reviewed"))
 
 
 def _lines(text: str) -> tuple[str, ...]:
@@ -472,9 +477,7 @@ class ModerationStore:
             f"SELECT {_prefixed('f', _FOLLOWER_COLUMNS)}, b.status AS block_status "
             "FROM moderation_followers f LEFT JOIN moderation_blocks b ON "
             "b.account_kind = f.account_kind AND b.user_id = f.user_id "
-            f"WHERE {where} ORDER BY CASE WHEN f.first_seen_at > :reviewed THEN 0 ELSE 1 END, "
-            "CASE WHEN f.reviewed_at IS NULL THEN 0 ELSE 1 END, f.risk_score DESC, "
-            f"{self._by_handle()} LIMIT :limit OFFSET :offset",
+            f"WHERE {where} {self._review_order()} LIMIT :limit OFFSET :offset",
             {"kind": kind, "reviewed": reviewed_at, "limit": limit, "offset": offset})
         return [_follower(row) for row in rows]
 
@@ -498,9 +501,7 @@ class ModerationStore:
         values = {"kind": kind, "reviewed": reviewed_at, "limit": limit}
         if limit >= 0:
             return self._db.query_tuples(
-                select + "ORDER BY CASE WHEN f.first_seen_at > :reviewed THEN 0 ELSE 1 END, "
-                "CASE WHEN f.reviewed_at IS NULL THEN 0 ELSE 1 END, f.risk_score DESC, "
-                f"{self._by_handle()} LIMIT :limit", values)
+                f"{select}{self._review_order()} LIMIT :limit", values)
         lines = self._db.query_tuples(select, values)
         lines.sort(key=itemgetter(_LINE_HANDLE))
         lines.sort(key=itemgetter(_LINE_RISK), reverse=True)  # stable, even reversed
@@ -508,11 +509,15 @@ class ModerationStore:
         lines.sort(key=itemgetter(_LINE_NEW), reverse=True)
         return lines
 
-    def _by_handle(self) -> str:
-        """Handles in character order, as Python sorts them (``follower_lines``) and as
-        SQLite does: a PostgreSQL server's own language rules would put "_ann" or "Ann"
-        elsewhere, and a first screen would not match the whole list."""
-        return 'f.handle COLLATE "C"' if self._db.dialect == "postgresql" else "f.handle"
+    def _review_order(self) -> str:
+        """The review's order (new since the last finished review first, then those nobody
+        has reviewed, the riskiest, then by handle), as ``follower_lines`` also sorts it in
+        Python. Handles go in character order, as Python and SQLite compare them: a
+        PostgreSQL server's own language rules would put "_ann" or "Ann" elsewhere, and a
+        first screen would not match the whole list."""
+        handle = 'f.handle COLLATE "C"' if self._db.dialect == "postgresql" else "f.handle"
+        return ("ORDER BY CASE WHEN f.first_seen_at > :reviewed THEN 0 ELSE 1 END, "
+                f"CASE WHEN f.reviewed_at IS NULL THEN 0 ELSE 1 END, f.risk_score DESC, {handle}")
 
     def follower(self, kind: str, user_id: str) -> StoredFollower | None:
         row = self._db.query_one(
