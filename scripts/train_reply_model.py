@@ -75,7 +75,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from stpeters_desk.core.moderation import default_lexicon  # noqa: E402
-from stpeters_desk.core.reply_model import MODEL_FILE, ReplyModel, encode_table  # noqa: E402
+from stpeters_desk.core.reply_model import (  # noqa: E402
+    MODEL_FILE,
+    ReplyModel,
+    encode_table,
+    word_shares_block,
+)
 from stpeters_desk.x.sandbox_seed import build_seed  # noqa: E402
 from tests.moderation_set import load_cases  # noqa: E402
 
@@ -384,6 +389,9 @@ def main() -> int:
     review = highest_line(scores, rules, tune_labels, REVIEW_RECALL)
     maybe = min(highest_line(scores, rules, tune_labels, MAYBE_RECALL), review)
     document["thresholds"] = {"maybe": round(maybe, 4), "review": round(review, 4)}
+    # the shares of the words the model knows, worked out by the app's own code: a reply's
+    # common words then cost the app one look-up on first sight
+    document["word_shares"] = word_shares_block(shipped)
 
     data = json.dumps(document, sort_keys=True, separators=(",", ":")).encode("utf-8")
     args.output.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))

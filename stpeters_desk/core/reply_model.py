@@ -21,7 +21,11 @@ Pieces of words are weighed word by word (each word's pieces as one vector of
 length one, the reply's words added up and divided by the square root of their
 number), so a word's share depends on the word alone: it is worked out once and
 kept, which keeps the app at thousands of replies a second, and the words that
-pushed the score up most can be named in the reason.
+pushed the score up most can be named in the reason. The file brings the shares of
+the 13,649 words its tables know, worked out by this code when it was built (about
+four in five of the words a new reply brings): cutting a word into pieces was a
+fifth of the cost of a reply seen for the first time. They are taken only if a
+sample of them matches what the tables give (``ReplyModel.take_shares``).
 
 How it runs quickly (``ReplyModel``): the two readers' tables are merged at load, by numpy
 over the file's columns, into one table of words and pairs and one table of pieces for
@@ -74,7 +78,7 @@ def keep_new(kept: dict[_Key, _Value], keys: Collection[_Key], limit: int,
 
 __all__ = ["MODEL_FILE", "LinearReader", "ReplyModel", "ReplyScore", "Terms", "Tone",
            "encode_table", "keep_new", "load_reply_model", "sigmoid", "word_counts",
-           "word_pieces"]
+           "word_pieces", "word_shares_block"]
 
 MODEL_FILE = "reply_model.json.gz"
 
@@ -524,19 +528,24 @@ class ReplyModel:
         return _by_word(parts, sum(columns[0])), _by_word(second_parts, sum(columns[2]))
 
     def _word_share(self, word: str) -> float:
-        """Both readers' shares for one word's pieces, added with the second opinion's weight."""
+        """Both readers' shares for one word's pieces, added with the second opinion's
+        weight: kept per word."""
         share = self._shares.get(word)
         if share is None:
-            if self._both_pieces is not None:
-                share = self._both_shares(word)
-            else:
-                counted = Counter(word_pieces(word, self.reader.piece_sizes))
-                share = self.reader.share_of(counted)
-                if self.second_opinion is not None:
-                    share += self.second_opinion_weight * self.second_opinion.share_of(counted)
+            share = self._share_worked_out(word)
             if len(self._shares) >= LinearReader._CACHE_LIMIT:
                 self._shares.clear()
             self._shares[word] = share
+        return share
+
+    def _share_worked_out(self, word: str) -> float:
+        """``_word_share`` worked out from the tables, never from what is kept."""
+        if self._both_pieces is not None:
+            return self._both_shares(word)
+        counted = Counter(word_pieces(word, self.reader.piece_sizes))
+        share = self.reader.share_of(counted)
+        if self.second_opinion is not None:
+            share += self.second_opinion_weight * self.second_opinion.share_of(counted)
         return share
 
     def _both_shares(self, word: str) -> float:
@@ -678,17 +687,49 @@ class ReplyModel:
         return {word: part + weight * second_part + share / scale for word, part, second_part,
                 share in zip(words, first, other, map(self._word_share, words), strict=True)}
 
+    def known_words(self) -> list[str]:
+        """The single words the model's tables know (either reader's), in the tables' order:
+        the words whose shares ``word_shares_block`` works out ahead."""
+        if self._both_terms is not None:
+            return [term for term in self._both_terms if " " not in term]
+        known = dict.fromkeys(term for term in self.reader.words if " " not in term)
+        if self.second_opinion is not None:
+            known.update(dict.fromkeys(
+                term for term in self.second_opinion.words if " " not in term))
+        return list(known)
+
+    def take_shares(self, words: Sequence[str], shares: Sequence[float]) -> bool:
+        """Keep shares worked out ahead (``word_shares_block``) as if worked out here.
+
+        A share is a word's alone, so the file can bring those of the words the model
+        knows and a reply's common words cost one look-up on first sight. They are taken
+        only if every 512th of them (and the last) is the share worked out here to the
+        bit: a file whose shares do not belong to its tables is read without them (each
+        share then worked out when first needed), never scored by them. Returns whether
+        they were taken."""
+        if len(words) != len(shares):
+            return False
+        checked = {*range(0, len(words), 512), len(words) - 1} - {-1}
+        worked_out = self._share_worked_out
+        if any(worked_out(words[index]) != shares[index] for index in checked):
+            return False
+        self._shares.update(zip(words, shares, strict=True))
+        return True
+
     @classmethod
     def from_document(cls, data: dict[str, Any]) -> ReplyModel:
         thresholds = data["thresholds"]
         second = data.get("second_opinion")
-        return cls(reader=LinearReader.from_document(data),
-                   second_opinion=LinearReader.from_document(second) if second else None,
-                   second_opinion_weight=float(data.get("second_opinion_weight", 0.0)),
-                   tone=Tone({str(k): float(v) for k, v in data["tone"]["valences"].items()},
-                             data["tone"]["weights"]) if "tone" in data else None,
-                   maybe_at=float(thresholds["maybe"]), review_at=float(thresholds["review"]),
-                   about=str(data.get("about", "")))
+        model = cls(reader=LinearReader.from_document(data),
+                    second_opinion=LinearReader.from_document(second) if second else None,
+                    second_opinion_weight=float(data.get("second_opinion_weight", 0.0)),
+                    tone=Tone({str(k): float(v) for k, v in data["tone"]["valences"].items()},
+                              data["tone"]["weights"]) if "tone" in data else None,
+                    maybe_at=float(thresholds["maybe"]), review_at=float(thresholds["review"]),
+                    about=str(data.get("about", "")))
+        if "word_shares" in data:
+            model.take_shares(*_word_shares(data["word_shares"]))
+        return model
 
     @classmethod
     def from_file(cls, path: Path) -> ReplyModel:
@@ -864,6 +905,29 @@ def _counted(items: Sequence[str]) -> dict[str, int]:
     for item in items:
         counts[item] = counts.get(item, 0) + 1
     return counts
+
+
+def word_shares_block(model: ReplyModel) -> dict[str, str]:
+    """The shares of the words the model knows (``known_words``), worked out by the app's
+    own code, as the file keeps them: the words one a line and the shares as little-endian
+    64-bit floats (base64), the very doubles, so a share read back is the share worked out."""
+    import numpy as np
+
+    words = model.known_words()
+    if any("\n" in word for word in words):
+        raise ValueError("reply model: a word holds a line break")
+    shares = list(map(model._share_worked_out, words))
+    return {"words": "\n".join(words),
+            "shares": base64.b64encode(np.asarray(shares, dtype="<f8").tobytes()).decode("ascii")}
+
+
+def _word_shares(block: dict[str, str]) -> tuple[list[str], list[float]]:
+    """``word_shares_block``'s words and shares, read back."""
+    import numpy as np
+
+    words = block["words"].split("\n") if block["words"] else []
+    shares: list[float] = np.frombuffer(base64.b64decode(block["shares"]), dtype="<f8").tolist()
+    return words, shares
 
 
 def encode_table(terms: Sequence[str], idf: Sequence[float], weights: Sequence[float]

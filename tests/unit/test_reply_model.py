@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import base64
 import gzip
 import importlib.util
 import math
 import os
+import struct
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,10 +32,12 @@ from stpeters_desk.core.reply_model import (
     MODEL_FILE,
     ReplyModel,
     Tone,
+    _word_shares,
     encode_table,
     load_reply_model,
     word_counts,
     word_pieces,
+    word_shares_block,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -158,8 +163,12 @@ def test_the_shipped_model_holds_no_tweet_texts() -> None:
 
     document = json.loads(gzip.decompress(SHIPPED.read_bytes()))
     assert set(document) == {"about", "intercept", "piece_sizes", "pieces", "second_opinion",
-                             "second_opinion_weight", "thresholds", "tone", "word_sizes",
-                             "words"}
+                             "second_opinion_weight", "thresholds", "tone", "word_shares",
+                             "word_sizes", "words"}
+    # the words whose shares ship are words the tables hold already, nothing more
+    known = {*document["words"]["terms"].split("\n"),
+             *document["second_opinion"]["words"]["terms"].split("\n")}
+    assert set(document["word_shares"]["words"].split("\n")) <= known
     assert all(-4.0 <= v <= 4.0 for v in document["tone"]["valences"].values())
     for reader in (document, document["second_opinion"]):
         words = reader["words"]["terms"].split("\n")
@@ -183,6 +192,75 @@ def test_the_shipped_model_reads_hostility_no_list_names() -> None:
 ])
 def test_the_shipped_model_leaves_friendly_replies_alone(text: str) -> None:
     assert assess(text).level == OK
+
+
+def _shipped_document() -> dict[str, Any]:
+    import json
+
+    document: dict[str, Any] = json.loads(gzip.decompress(SHIPPED.read_bytes()))
+    return document
+
+
+def test_the_shipped_shares_of_words_are_the_shares_the_app_works_out() -> None:
+    """Every word the model knows ships with its share: each one is, to the bit, what the
+    app's own code works out from the tables (a stale or hand-made one would score
+    replies by numbers the tables do not give)."""
+    document = _shipped_document()
+    words, shares = _word_shares(document["word_shares"])
+    del document["word_shares"]
+    model = ReplyModel.from_document(document)
+    assert not model._shares  # nothing taken: every share below is worked out afresh
+    assert words == model.known_words() and len(words) > 10_000
+    assert list(map(model._share_worked_out, words)) == shares
+    assert word_shares_block(model) == _shipped_document()["word_shares"]
+
+
+def test_the_shipped_shares_are_taken_at_load_and_spare_the_pieces(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    model = ReplyModel.from_file(SHIPPED)
+    words = ["teacher", "lovely", "idiot", "school"]
+    assert set(words) <= set(model._shares)
+    expected = model.decision(words)
+
+    def no_pieces(word: str) -> float:
+        raise AssertionError(f"{word!r} cut into pieces although its share shipped")
+
+    monkeypatch.setattr(model, "_both_shares", no_pieces)
+    model._records.clear()
+    assert model.decision(words) == expected
+
+
+@pytest.mark.parametrize("spoil", ["one share", "one word", "one share fewer"])
+def test_shares_that_do_not_belong_to_the_tables_are_not_taken(spoil: str) -> None:
+    """A file whose shares were not worked out from its own tables is read without them:
+    the replies are then scored by the tables alone, exactly as without shares."""
+    document = _shipped_document()
+    words, shares = _word_shares(document["word_shares"])
+    if spoil == "one share":
+        shares[512] += 1e-12
+    elif spoil == "one word":
+        words[0], words[-1] = words[-1], words[0]
+    else:
+        shares.pop()
+    model = ReplyModel(*_readers_of(document))
+    assert not model.take_shares(words, shares)
+    assert not model._shares
+    document["word_shares"] = {"words": "\n".join(words), "shares": base64.b64encode(
+        struct.pack(f"<{len(shares)}d", *shares)).decode("ascii")}
+    spoilt = ReplyModel.from_document(document)
+    assert not spoilt._shares
+    words_of_a_reply = ["you", "absolute", "idiot", "teacher"]
+    assert spoilt.decision(words_of_a_reply) == ReplyModel.from_file(SHIPPED).decision(
+        words_of_a_reply)
+
+
+def _readers_of(document: dict[str, Any]) -> tuple[Any, ...]:
+    """ReplyModel's first arguments for a document: what ``from_document`` reads, without
+    the shares."""
+    without = {key: value for key, value in document.items() if key != "word_shares"}
+    plain = ReplyModel.from_document(without)
+    return (plain.reader, plain.maybe_at, plain.review_at, plain.second_opinion,
+            plain.second_opinion_weight, plain.tone)
 
 
 def test_the_model_is_read_once_and_only_when_first_needed() -> None:
