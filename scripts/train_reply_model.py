@@ -391,7 +391,7 @@ def main() -> int:
     document["thresholds"] = {"maybe": round(maybe, 4), "review": round(review, 4)}
     # the shares of the words the model knows, worked out by the app's own code: a reply's
     # common words then cost the app one look-up on first sight
-    document["word_shares"] = word_shares_block(shipped)
+    document["word_shares"] = word_shares_block(document)
 
     data = json.dumps(document, sort_keys=True, separators=(",", ":")).encode("utf-8")
     args.output.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))

@@ -14,7 +14,7 @@ up and turned into a score between 0 and 1. A second one of the same kind, train
 on Davidson et al.'s tweets, gives a "second opinion" that counts as one more
 feature, and the tone of the words by a sentiment lexicon (VADER's) four more. The
 weights ship as one data file (``resources/models/reply_model.json.gz``, about
-1.2 MB) read with the standard library and numpy only: no text leaves the
+1.4 MB) read with the standard library and numpy only: no text leaves the
 computer, nothing is downloaded, and no machine learning library is needed to run it.
 
 Pieces of words are weighed word by word (each word's pieces as one vector of
@@ -24,8 +24,9 @@ kept, which keeps the app at thousands of replies a second, and the words that
 pushed the score up most can be named in the reason. The file brings the shares of
 the 13,649 words its tables know, worked out by this code when it was built (about
 four in five of the words a new reply brings): cutting a word into pieces was a
-fifth of the cost of a reply seen for the first time. They are taken only if a
-sample of them matches what the tables give (``ReplyModel.take_shares``).
+fifth of the cost of a reply seen for the first time. They are taken only if their
+digest matches the tables they came from and a sample of them matches what this code
+works out (``ReplyModel.take_shares``); otherwise each is worked out when first needed.
 
 How it runs quickly (``ReplyModel``): the two readers' tables are merged at load, by numpy
 over the file's columns, into one table of words and pairs and one table of pieces for
@@ -41,8 +42,10 @@ from __future__ import annotations
 import base64
 import functools
 import gzip
+import hashlib
 import itertools
 import json
+import logging
 import math
 import operator
 from collections import Counter
@@ -56,6 +59,8 @@ from stpeters_desk.core.paths import resources_dir
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
+
+_log = logging.getLogger(__name__)
 
 _Key = TypeVar("_Key")
 _Value = TypeVar("_Value")
@@ -372,6 +377,7 @@ class ReplyModel:
         self._both_terms: dict[str, _Both] | None = None
         self._plans: dict[int, _Plan] = {}
         self._records: dict[str, _Record] = {}
+        self.shares_taken = 0  # how many shares of words were taken from the file
         if together and second:
             terms, entries, numbers, _shown = _merged(
                 reader.columns("pieces"), second.columns("pieces"), pieces=True)
@@ -698,22 +704,37 @@ class ReplyModel:
                 term for term in self.second_opinion.words if " " not in term))
         return list(known)
 
-    def take_shares(self, words: Sequence[str], shares: Sequence[float]) -> bool:
-        """Keep shares worked out ahead (``word_shares_block``) as if worked out here.
+    def take_shares(self, document: dict[str, Any]) -> bool:
+        """Keep the shares the file brings (``word_shares_block``) as if worked out here.
 
         A share is a word's alone, so the file can bring those of the words the model
-        knows and a reply's common words cost one look-up on first sight. They are taken
-        only if every 512th of them (and the last) is the share worked out here to the
-        bit: a file whose shares do not belong to its tables is read without them (each
-        share then worked out when first needed), never scored by them. Returns whether
-        they were taken."""
-        if len(words) != len(shares):
-            return False
+        knows and a reply's common words cost one look-up on first sight. They are an
+        aid to speed only, so anything doubtful means they are not taken (each share is
+        then worked out when first needed) and replies are never scored by them:
+        a block that cannot be read, shares whose digest does not match the pieces'
+        tables they were worked out from and the words and shares themselves (a stale
+        block after the tables changed, or an edit), a word listed twice, or a sample of
+        them (every 512th, and the last) not equal to the bit to what this code works
+        out (it would be if the way shares are added up had changed). Returns whether
+        they were taken (``shares_taken`` says how many)."""
+        block = document.get("word_shares")
+        if not isinstance(block, dict):
+            return _not_taken("the block cannot be read (not a table)")
+        try:
+            words, shares = _word_shares(block)
+            matches = block["digest"] == _shares_digest(document, block)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            return _not_taken(f"the block cannot be read ({type(exc).__name__})")
+        if not matches:
+            return _not_taken("they do not belong to the tables (digest)")
+        if len(words) != len(shares) or len(set(words)) != len(words):
+            return _not_taken("the words and shares do not pair up")
         checked = {*range(0, len(words), 512), len(words) - 1} - {-1}
         worked_out = self._share_worked_out
-        if any(worked_out(words[index]) != shares[index] for index in checked):
-            return False
+        if any(worked_out(words[index]).hex() != shares[index].hex() for index in checked):
+            return _not_taken("this code works them out differently")
         self._shares.update(zip(words, shares, strict=True))
+        self.shares_taken = len(words)
         return True
 
     @classmethod
@@ -728,7 +749,7 @@ class ReplyModel:
                     maybe_at=float(thresholds["maybe"]), review_at=float(thresholds["review"]),
                     about=str(data.get("about", "")))
         if "word_shares" in data:
-            model.take_shares(*_word_shares(data["word_shares"]))
+            model.take_shares(data)
         return model
 
     @classmethod
@@ -907,18 +928,39 @@ def _counted(items: Sequence[str]) -> dict[str, int]:
     return counts
 
 
-def word_shares_block(model: ReplyModel) -> dict[str, str]:
-    """The shares of the words the model knows (``known_words``), worked out by the app's
-    own code, as the file keeps them: the words one a line and the shares as little-endian
-    64-bit floats (base64), the very doubles, so a share read back is the share worked out."""
+def word_shares_block(document: dict[str, Any]) -> dict[str, str]:
+    """The shares of the words the document's model knows (``known_words``), worked out
+    by the app's own code, as the file keeps them: the words one a line, the shares as
+    little-endian 64-bit floats (base64), the very doubles, so a share read back is the
+    share worked out; and a digest binding them to the tables they come from."""
     import numpy as np
 
+    model = ReplyModel.from_document(
+        {key: value for key, value in document.items() if key != "word_shares"})
     words = model.known_words()
     if any("\n" in word for word in words):
         raise ValueError("reply model: a word holds a line break")
     shares = list(map(model._share_worked_out, words))
-    return {"words": "\n".join(words),
-            "shares": base64.b64encode(np.asarray(shares, dtype="<f8").tobytes()).decode("ascii")}
+    block = {"words": "\n".join(words),
+             "shares": base64.b64encode(np.asarray(shares, dtype="<f8").tobytes()).decode("ascii")}
+    block["digest"] = _shares_digest(document, block)
+    return block
+
+
+def _shares_digest(document: dict[str, Any], block: dict[str, str]) -> str:
+    """SHA-256 of what the shares depend on (both readers' tables of pieces and sizes of
+    pieces, the second opinion's weight) and of the words and shares: tables changed or
+    shares edited after the block was written give another digest."""
+    digest = hashlib.sha256()
+    second = document.get("second_opinion") or {}
+    parts = [*(str(reader.get("pieces", {}).get(key, "")) for reader in (document, second)
+               for key in ("terms", "idf", "weights")),
+             repr(document.get("piece_sizes")), repr(second.get("piece_sizes")),
+             repr(document.get("second_opinion_weight")), block["words"], block["shares"]]
+    for part in parts:
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
 
 
 def _word_shares(block: dict[str, str]) -> tuple[list[str], list[float]]:
@@ -926,8 +968,15 @@ def _word_shares(block: dict[str, str]) -> tuple[list[str], list[float]]:
     import numpy as np
 
     words = block["words"].split("\n") if block["words"] else []
-    shares: list[float] = np.frombuffer(base64.b64decode(block["shares"]), dtype="<f8").tolist()
+    shares: list[float] = np.frombuffer(base64.b64decode(block["shares"], validate=True),
+                                        dtype="<f8").tolist()
     return words, shares
+
+
+def _not_taken(why: str) -> bool:
+    _log.warning("Reply model: the file's shares of words are not used (%s); each is "
+                 "worked out when first needed, which is slower the first time", why)
+    return False
 
 
 def encode_table(terms: Sequence[str], idf: Sequence[float], weights: Sequence[float]

@@ -32,6 +32,7 @@ from stpeters_desk.core.reply_model import (
     MODEL_FILE,
     ReplyModel,
     Tone,
+    _shares_digest,
     _word_shares,
     encode_table,
     load_reply_model,
@@ -204,63 +205,119 @@ def _shipped_document() -> dict[str, Any]:
 def test_the_shipped_shares_of_words_are_the_shares_the_app_works_out() -> None:
     """Every word the model knows ships with its share: each one is, to the bit, what the
     app's own code works out from the tables (a stale or hand-made one would score
-    replies by numbers the tables do not give)."""
+    replies by numbers the tables do not give), and each is kept as that word's share."""
     document = _shipped_document()
     words, shares = _word_shares(document["word_shares"])
-    del document["word_shares"]
-    model = ReplyModel.from_document(document)
-    assert not model._shares  # nothing taken: every share below is worked out afresh
-    assert words == model.known_words() and len(words) > 10_000
-    assert list(map(model._share_worked_out, words)) == shares
-    assert word_shares_block(model) == _shipped_document()["word_shares"]
+    fresh = ReplyModel.from_document(_without_shares(document))
+    assert not fresh._shares  # nothing taken: every share below is worked out afresh
+    assert words == fresh.known_words() and len(words) > 10_000
+    worked_out = list(map(fresh._share_worked_out, words))
+    assert [share.hex() for share in worked_out] == [share.hex() for share in shares]
+    assert word_shares_block(document) == document["word_shares"]
+    loaded = ReplyModel.from_file(SHIPPED)
+    assert loaded.shares_taken == len(words)
+    assert [loaded._shares[word].hex() for word in words] == [s.hex() for s in worked_out]
 
 
 def test_the_shipped_shares_are_taken_at_load_and_spare_the_pieces(
         monkeypatch: pytest.MonkeyPatch) -> None:
     model = ReplyModel.from_file(SHIPPED)
     words = ["teacher", "lovely", "idiot", "school"]
-    assert set(words) <= set(model._shares)
-    expected = model.decision(words)
+    expected = ReplyModel.from_document(_without_shares(_shipped_document())).decision(words)
 
     def no_pieces(word: str) -> float:
         raise AssertionError(f"{word!r} cut into pieces although its share shipped")
 
     monkeypatch.setattr(model, "_both_shares", no_pieces)
-    model._records.clear()
     assert model.decision(words) == expected
 
 
-@pytest.mark.parametrize("spoil", ["one share", "one word", "one share fewer"])
-def test_shares_that_do_not_belong_to_the_tables_are_not_taken(spoil: str) -> None:
-    """A file whose shares were not worked out from its own tables is read without them:
-    the replies are then scored by the tables alone, exactly as without shares."""
-    document = _shipped_document()
-    words, shares = _word_shares(document["word_shares"])
-    if spoil == "one share":
+def _without_shares(document: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in document.items() if key != "word_shares"}
+
+
+def _redigested(document: dict[str, Any]) -> None:
+    """As if whoever changed the block had also written its digest again."""
+    block = document["word_shares"]
+    block["digest"] = _shares_digest(document, block)
+
+
+def _set_shares(document: dict[str, Any], words: list[str], shares: list[float]) -> None:
+    document["word_shares"].update(words="\n".join(words), shares=base64.b64encode(
+        struct.pack(f"<{len(shares)}d", *shares)).decode("ascii"))
+
+
+def _spoil(document: dict[str, Any], how: str) -> None:
+    block = document["word_shares"]
+    words, shares = _word_shares(block)
+    if how == "a share outside the sample changed":
+        shares[words.index("idiot")] += 1e-12
+        assert words.index("idiot") % 512
+        _set_shares(document, words, shares)
+    elif how == "a share in the sample changed, digest written again":
         shares[512] += 1e-12
-    elif spoil == "one word":
-        words[0], words[-1] = words[-1], words[0]
+        _set_shares(document, words, shares)
+        _redigested(document)
+    elif how == "two words swapped":
+        first, second = words.index("idiot"), words.index("lovely")
+        words[first], words[second] = words[second], words[first]
+        _set_shares(document, words, shares)
+    elif how == "a word listed twice, digest written again":
+        words[5] = words[0]
+        _set_shares(document, words, shares)
+        _redigested(document)
+    elif how == "one share fewer, digest written again":
+        _set_shares(document, words, shares[:-1])
+        _redigested(document)
+    elif how == "a word added":
+        _set_shares(document, [*words, "zzzzhostile"], [*shares, 9.0])
+    elif how == "the tables changed after the shares were worked out":
+        pieces = document["pieces"]
+        weights = bytearray(base64.b64decode(pieces["weights"]))
+        weights[0:4] = struct.pack("<f", struct.unpack("<f", weights[0:4])[0] + 3.0)
+        pieces["weights"] = base64.b64encode(bytes(weights)).decode("ascii")
+    elif how == "no digest":
+        del block["digest"]
+    elif how == "shares not base64":
+        block["shares"] = "!!" + block["shares"]
+    elif how == "shares cut short by a byte":
+        block["shares"] = base64.b64encode(base64.b64decode(block["shares"])[:-1]).decode()
+        _redigested(document)
+    elif how == "the block is a list":
+        document["word_shares"] = [block["words"], block["shares"]]
     else:
-        shares.pop()
-    model = ReplyModel(*_readers_of(document))
-    assert not model.take_shares(words, shares)
-    assert not model._shares
-    document["word_shares"] = {"words": "\n".join(words), "shares": base64.b64encode(
-        struct.pack(f"<{len(shares)}d", *shares)).decode("ascii")}
+        raise AssertionError(how)
+
+
+@pytest.mark.parametrize("how", [
+    "a share outside the sample changed", "a share in the sample changed, digest written again",
+    "two words swapped", "a word listed twice, digest written again",
+    "one share fewer, digest written again", "a word added",
+    "the tables changed after the shares were worked out", "no digest", "shares not base64",
+    "shares cut short by a byte", "the block is a list"])
+def test_shares_that_do_not_belong_to_the_tables_are_not_taken(
+        how: str, caplog: pytest.LogCaptureFixture) -> None:
+    """A file whose shares were not worked out from its own tables by this code, or that
+    cannot be read, is read without them: the replies are then scored by the tables alone,
+    exactly as if the file had brought no shares, and the log says why it is slower."""
+    document = _shipped_document()
+    _spoil(document, how)
     spoilt = ReplyModel.from_document(document)
-    assert not spoilt._shares
-    words_of_a_reply = ["you", "absolute", "idiot", "teacher"]
-    assert spoilt.decision(words_of_a_reply) == ReplyModel.from_file(SHIPPED).decision(
-        words_of_a_reply)
+    assert spoilt.shares_taken == 0 and not spoilt._shares
+    assert "shares of words are not used" in caplog.text
+    plain = ReplyModel.from_document(_without_shares(document))
+    for words in (["you", "absolute", "idiot", "teacher"], ["lovely", "day", "at", "school"],
+                  ["zzzzhostile"], [_word_shares(_shipped_document()["word_shares"])[0][5]]):
+        assert spoilt.decision(words).hex() == plain.decision(words).hex()
 
 
-def _readers_of(document: dict[str, Any]) -> tuple[Any, ...]:
-    """ReplyModel's first arguments for a document: what ``from_document`` reads, without
-    the shares."""
-    without = {key: value for key, value in document.items() if key != "word_shares"}
-    plain = ReplyModel.from_document(without)
-    return (plain.reader, plain.maybe_at, plain.review_at, plain.second_opinion,
-            plain.second_opinion_weight, plain.tone)
+def test_an_empty_block_of_shares_takes_nothing() -> None:
+    document = _shipped_document()
+    _set_shares(document, [], [])
+    _redigested(document)
+    model = ReplyModel.from_document(document)
+    assert model.shares_taken == 0 and not model._shares
+    assert model.decision(["idiot"]) == ReplyModel.from_file(SHIPPED).decision(["idiot"])
 
 
 def test_the_model_is_read_once_and_only_when_first_needed() -> None:
