@@ -27,7 +27,6 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -116,13 +115,16 @@ def is_the_same_post(post: Post, item: OutboxItem) -> bool:
             and same_tweet_text(post.text, item.text))
 
 
-@dataclass
 class _Attempt:
-    """One send of one item: whether its post request went out (X may have it)."""
+    """One send of one item: whether its post request went out (X may have it). (A plain
+    class: a dataclass's generated methods would cost the start-up half a millisecond.)"""
 
-    item: OutboxItem
-    earlier_attempt_at: str | None  # the last attempt before this one that may have posted
-    posting: bool = field(default=False)
+    __slots__ = ("earlier_attempt_at", "item", "posting")
+
+    def __init__(self, item: OutboxItem, earlier_attempt_at: str | None) -> None:
+        self.item = item
+        self.earlier_attempt_at = earlier_attempt_at  # the last attempt that may have posted
+        self.posting = False
 
     @property
     def unseen_since(self) -> str | None:

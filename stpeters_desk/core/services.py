@@ -7,7 +7,6 @@ folder and the sandbox account.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,26 +31,37 @@ if TYPE_CHECKING:
     from stpeters_desk.core.storage.roster_store import RosterStore
 
 
-@dataclass
 class DeskServices:
-    gateway: XGateway
-    drafts: DraftStore
-    outbox: Outbox
-    audit: AuditTrail
-    settings: SettingsStore
-    data_dir: Path
-    signed_in: str = "Office"
-    notice: str = ""  # shown once in the status bar, e.g. why the real account is not in use
-    staff: StaffDirectory | None = None  # None only in tests and trials without staff accounts
-    devices: DeviceRegistry | None = None
-    device: DeviceIdentity | None = None
-    member: StaffMember | None = None
-    db: Database | None = field(default=None, repr=False)
-    integrity: IntegrityGuard | None = field(default=None, repr=False)  # set by the app's start
-    _roster: RosterStore | None = field(default=None, repr=False)
-    _name_guard: NameGuard | None = field(default=None, repr=False)
-    _approvals: ApprovalQueue | None = field(default=None, repr=False)
-    _photos: PhotoLibrary | None = field(default=None, repr=False)
+    """The stores, the X gateway and who is signed in, for one window.
+
+    A plain class, not a dataclass: it is made on the way to the first window, where a
+    dataclass's generated methods cost about a millisecond."""
+
+    def __init__(self, gateway: XGateway, drafts: DraftStore, outbox: Outbox,
+                 audit: AuditTrail, settings: SettingsStore, data_dir: Path,
+                 signed_in: str = "Office", notice: str = "", db: Database | None = None
+                 ) -> None:
+        self.gateway = gateway
+        self.drafts = drafts
+        self.outbox = outbox
+        self.audit = audit
+        self.settings = settings
+        self.data_dir = data_dir
+        self.signed_in = signed_in
+        self.notice = notice  # shown once in the status bar, e.g. why the real account is not used
+        self.db = db
+        self.staff: StaffDirectory | None = None  # None only in tests and trials without staff
+        self.devices: DeviceRegistry | None = None
+        self.device: DeviceIdentity | None = None
+        self.member: StaffMember | None = None
+        self.integrity: IntegrityGuard | None = None  # set by the app's start
+        self._roster: RosterStore | None = None
+        self._name_guard: NameGuard | None = None
+        self._approvals: ApprovalQueue | None = None
+        self._photos: PhotoLibrary | None = None
+
+    def __repr__(self) -> str:
+        return f"DeskServices(signed_in={self.signed_in!r}, data_dir={self.data_dir!r})"
 
     def photo_library(self) -> PhotoLibrary:
         """Prepared photos (covered, metadata-free, described, checked), shared by the

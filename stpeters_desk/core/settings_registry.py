@@ -18,10 +18,9 @@ changed with it). The Settings tab changes the others through the generic
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
-from typing import Any, Generic, TypeVar
+from typing import Any, Final, Generic, TypeVar
 
 from stpeters_desk.core.audit_actions import AuditAction
 from stpeters_desk.core.refusals import InvalidInput
@@ -34,19 +33,45 @@ T = TypeVar("T")
 ON, OFF = "1", "0"
 
 
-@dataclass(frozen=True)
 class Setting(Generic[T]):
-    """One setting: how its text becomes a value and back, and who may change it."""
+    """One setting: how its text becomes a value and back, and who may change it.
 
-    key: str
-    default: T
-    parse: Callable[[str], T | None]  # None: the stored text is not a value of this setting
-    text: Callable[[T], str]
-    changed_by: Permission | None  # None: anyone signed in may change it
-    audit: AuditAction | None = None  # what the generic change records; None: no entry
-    operation: str = ""  # the ops Action that alone changes it ("" : ``change setting``)
-    sealed: bool = False
-    choices: tuple[str, ...] = ()  # for settings that are one of a few words
+    A plain class whose attributes are set once, not a dataclass: the registry loads on
+    the way to the first window, where a dataclass's generated methods cost about a
+    millisecond. Each setting is one object of the registry, compared by identity."""
+
+    __slots__ = (
+        "audit",
+        "changed_by",
+        "choices",
+        "default",
+        "key",
+        "operation",
+        "parse",
+        "sealed",
+        "text",
+    )
+
+    def __init__(self, key: str, default: T,
+                 parse: Callable[[str], T | None],  # None: not a value of this setting
+                 text: Callable[[T], str],
+                 changed_by: Permission | None,  # None: anyone signed in may change it
+                 audit: AuditAction | None = None,  # what the change records; None: nothing
+                 operation: str = "",  # the ops Action that alone changes it ("": generic)
+                 sealed: bool = False,
+                 choices: tuple[str, ...] = ()) -> None:  # for one of a few words
+        self.key: Final = key
+        self.default: Final = default
+        self.parse: Final = parse
+        self.text: Final = text
+        self.changed_by: Final = changed_by
+        self.audit: Final = audit
+        self.operation: Final = operation
+        self.sealed: Final = sealed
+        self.choices: Final = choices
+
+    def __repr__(self) -> str:
+        return f"Setting({self.key!r})"
 
     def value_of(self, stored: str | None) -> T:
         """The stored text as this setting's value, or the default when unreadable."""

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
@@ -75,9 +74,11 @@ class AuditEntry(NamedTuple):
                                  self.target, self.reason, self.detail)
 
 
-@dataclass(frozen=True)
-class NewAuditEntry:
-    """An entry about to be appended; ``at`` defaults to the moment it is written."""
+class NewAuditEntry(NamedTuple):
+    """An entry about to be appended; ``at`` left empty is the moment it is written.
+
+    A named tuple, not a dataclass: it loads on the way to the first window, where a
+    dataclass's generated methods cost about a millisecond."""
 
     actor: str
     action: str
@@ -85,7 +86,7 @@ class NewAuditEntry:
     detail: str = ""
     device: str = ""
     reason: str = ""
-    at: str = field(default_factory=utc_now_text)
+    at: str = ""
 
 
 class ChainHead(NamedTuple):
@@ -118,13 +119,14 @@ def append_entry(conn: Connection, new: NewAuditEntry) -> AuditEntry:
     if head is None:
         head, gap_before = _rebuild_missing_head(conn)
     entry_id = head.last_id + 1
-    content = canonical_content(entry_id, new.at, new.actor, new.device, new.action,
+    at = new.at or utc_now_text()
+    content = canonical_content(entry_id, at, new.actor, new.device, new.action,
                                 new.target, new.reason, new.detail)
     entry_hash = entry_chain_hash(head, _chain_key(conn), entry_id, head.last_hash, content)
     conn.execute(
         f"INSERT INTO audit_log ({_COLUMNS}) VALUES (:id, :at, :actor, :device, :action, "
         ":target, :reason, :detail, :prev_hash, :entry_hash)",
-        {"id": entry_id, "at": new.at, "actor": new.actor, "device": new.device,
+        {"id": entry_id, "at": at, "actor": new.actor, "device": new.device,
          "action": new.action, "target": new.target, "reason": new.reason,
          "detail": new.detail, "prev_hash": head.last_hash, "entry_hash": entry_hash})
     conn.execute(
@@ -133,7 +135,7 @@ def append_entry(conn: Connection, new: NewAuditEntry) -> AuditEntry:
     if gap_before is not None:
         conn.execute("UPDATE audit_chain_head SET gap_before_id = :gap WHERE id = 1",
                      {"gap": gap_before})
-    return AuditEntry(entry_id, new.at, new.actor, new.action, new.target, new.detail,
+    return AuditEntry(entry_id, at, new.actor, new.action, new.target, new.detail,
                       new.device, new.reason, head.last_hash, entry_hash)
 
 
