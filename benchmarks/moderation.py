@@ -70,11 +70,15 @@ if sys.argv[2] == "without":  # as if the file brought no shares of words
     model._records.clear()
     taken = 0
 texts = open(sys.argv[1], encoding="utf-8").read().splitlines()
+loop = time.process_time()
+sum(range(10_000_000))  # the machine's speed just now: a fixed loop of plain Python
+loop = time.process_time() - loop
 start, cpu = time.perf_counter(), time.process_time()
 for text in texts:
     assess(text)
 print(json.dumps({"rate": len(texts) / (time.perf_counter() - start),
-                  "cpu": len(texts) / (time.process_time() - cpu), "taken": taken}))
+                  "cpu": len(texts) / (time.process_time() - cpu), "taken": taken,
+                  "loop": loop}))
 """
 
 COLD_RUN = """
@@ -273,6 +277,12 @@ def print_first_sight(olid_texts: Path, runs: int) -> None:
         print(f"first sight of OLID's {count:,} validation tweets (no tweet seen before; "
               f"{label}): {rate:,.0f} replies/s ({cpu:,.0f} a second of CPU time, "
               f"fastest run {fastest:,.0f})")
+    # A shared computer's speed swings from minute to minute: a fixed loop, timed just
+    # before each run, says how quick the machine was while the figures above were taken
+    loops = [run["loop"] * 1000 for runs_of in results.values() for run in runs_of]
+    print(f"  the machine meanwhile: a fixed loop of plain Python took "
+          f"{statistics.median(loops):.0f} ms (median; quickest {min(loops):.0f} ms, "
+          f"slowest {max(loops):.0f} ms)")
 
 
 def main() -> None:
