@@ -466,26 +466,6 @@ class _Need:
                                                              self.beginnings))
 
 
-def _possible(phrases: list[_Phrase], words: dict[str, None], spaced: str) -> list[_Phrase]:
-    """The ``phrases`` that could match (``_Phrase.could_match``), in their order. Phrases
-    share needs (``_EntryCompiler`` makes equal needs one), and each need is checked once
-    for the reply: a group of insults with its many beginnings, say, once, not once for
-    each phrase that holds it."""
-    present = words.keys()
-    verdicts: dict[int, bool] = {}
-    possible = []
-    for phrase in phrases:
-        for need in phrase.needs:
-            verdict = verdicts.get(id(need))
-            if verdict is None:
-                verdict = verdicts[id(need)] = need.met(present, spaced)
-            if not verdict:
-                break
-        else:
-            possible.append(phrase)
-    return possible
-
-
 _NO_NEEDS: frozenset[_Need] = frozenset()
 # the phrases a word anchors (``_anchor_index``), and the needs it meets
 _ForPhrases = tuple["list[_Phrase] | None", frozenset[_Need]]
@@ -498,7 +478,8 @@ class _NeedIndex:
     """Which phrases' needs (``_Need``) a reply's words meet, worked out word by word: a need
     is met by a word that is one of its words or starts with one of its beginnings, so what
     a word meets is kept per word (replies use the same words again and again), and a
-    reply meets what its words meet. ``possible`` gives what ``_possible`` gives."""
+    reply meets what its words meet. ``possible`` keeps the phrases ``_Phrase.could_match``
+    allows."""
 
     def __init__(self, phrases: Iterable[_Phrase],
                  anchored: dict[str, list[_Phrase]] | None = None) -> None:
@@ -917,18 +898,6 @@ class Lexicon:
         found.extend(self._phrases_in(reads, for_phrases))
         return found
 
-    def _word_reading(self, word: str) -> tuple[str, Finding | None]:
-        """``_match_word`` for one word: how the phrases read it and what it was found to be.
-
-        It depends on the word alone, so it is kept (findings are immutable, so sharing one
-        is safe): replies use the same words again and again.
-        """
-        info = self._read_word(word)
-        if len(self._word_readings) >= _KEPT_WORDS:
-            self._word_readings.clear()
-        self._word_readings[word] = info
-        return info[0], info[1]
-
     def model_words(self, text: str) -> list[str]:
         """The words the trained model reads: as the lists read them, with the allow-list's
         innocent phrases ("Dick Whittington", "blue tits") taken out."""
@@ -999,7 +968,7 @@ class Lexicon:
                     ) -> list[Finding]:
         """The phrases found in the words, from what each word means for the phrases
         (``_NeedIndex.of_reading``): the phrases ``_candidates`` gives, in its order, that
-        could match (``_possible``) are searched."""
+        could match (``_Phrase.could_match``) are searched."""
         found: list[Finding] = []
         relevant = list(filter(None, for_phrases))  # most words start no phrase, meet no need
         always = self._anchored[1]

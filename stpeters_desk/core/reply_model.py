@@ -512,14 +512,12 @@ class ReplyModel:
                     found[index] = _repeated(entry, times[index], numbers)
         return found
 
-    def _term_parts_by_word(self, words: Sequence[str], terms: Terms | None = None
+    def _term_parts_by_word(self, words: Sequence[str]
                             ) -> tuple[dict[str, float], dict[str, float]]:
         """``reader.parts_by_word(words, pieces=False)`` and the second opinion's, from one
-        look-up of each term in the merged table (or the ``terms`` ``decided`` read for the
-        words): the same sums and parts in the same order (``word_counts``' order: the
-        words, then the pairs)."""
-        if terms is None:
-            terms = self._terms_parts(words)[2]
+        look-up of each term in the merged table: the same sums and parts in the same order
+        (``word_counts``' order: the words, then the pairs)."""
+        terms = self._terms_parts(words)[2]
         found = [(term, entry) for term, entry
                  in zip(terms.all_terms(), terms.all_entries(), strict=True) if entry is not None]
         if not found:
@@ -629,7 +627,7 @@ class ReplyModel:
         elif terms is not None:
             per_word, second_per_word = self._parts_of_counted_terms(terms)
         elif self._both_terms is not None:
-            per_word, second_per_word = self._term_parts_by_word(words, terms)
+            per_word, second_per_word = self._term_parts_by_word(words)
         else:
             per_word = self.reader.parts_by_word(words, pieces=not together)
             second_per_word = (second.parts_by_word(words, pieces=not together)
